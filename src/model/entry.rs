@@ -1,0 +1,429 @@
+//! Catalogue entries: what one file under `practices/<kind folder>/` holds.
+//!
+//! Each kind has its own file struct with `deny_unknown_fields`, so a misspelt field is
+//! reported at its position with the fields that kind accepts. The fields every kind shares
+//! are written once, in [`entry_file!`]; `serde(flatten)` would lose field positions.
+
+use serde::{Deserialize, Serialize};
+
+use super::values::{Date, Id, WebAddress};
+use crate::text::{Label, Line, Prose};
+
+/// The kinds of entry, each stored in its own folder.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    GoodPractice,
+    SiteVisit,
+    Event,
+    Tour,
+    Organisation,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 5] = [
+        Kind::GoodPractice,
+        Kind::SiteVisit,
+        Kind::Event,
+        Kind::Tour,
+        Kind::Organisation,
+    ];
+
+    /// The folder under `practices/` that holds this kind.
+    pub fn folder(self) -> &'static str {
+        match self {
+            Kind::GoodPractice => "good-practices",
+            Kind::SiteVisit => "site-visits",
+            Kind::Event => "events",
+            Kind::Tour => "tours",
+            Kind::Organisation => "organisations",
+        }
+    }
+
+    /// The struct name a file may start with, e.g. `GoodPractice(`.
+    pub fn struct_name(self) -> &'static str {
+        match self {
+            Kind::GoodPractice => "GoodPractice",
+            Kind::SiteVisit => "SiteVisit",
+            Kind::Event => "Event",
+            Kind::Tour => "Tour",
+            Kind::Organisation => "Organisation",
+        }
+    }
+
+    /// The id used on the command line and in `kind:` filters.
+    pub fn id(self) -> &'static str {
+        match self {
+            Kind::GoodPractice => "practice",
+            Kind::SiteVisit => "visit",
+            Kind::Event => "event",
+            Kind::Tour => "tour",
+            Kind::Organisation => "organisation",
+        }
+    }
+
+    pub fn from_folder(folder: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.folder() == folder)
+    }
+
+    /// Accepts the short id, the folder name and a few natural spellings.
+    pub fn parse(text: &str) -> Option<Kind> {
+        let t = text.to_ascii_lowercase();
+        Kind::ALL.into_iter().find(|k| {
+            t == k.id()
+                || t == k.folder()
+                || t == k.folder().trim_end_matches('s')
+                || t == k.struct_name().to_ascii_lowercase()
+        })
+    }
+}
+
+/// Where an entry is: a region of the `regions` vocabulary, and optionally a named place.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Location {
+    pub region: Id,
+    #[serde(default)]
+    pub place: Option<Label>,
+    /// Latitude and longitude of the place itself, where a source gives them; otherwise the
+    /// map uses the region's coordinates.
+    #[serde(default)]
+    pub coordinates: Option<(f64, f64)>,
+}
+
+/// A published source for the facts an entry states.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub title: Label,
+    pub url: WebAddress,
+    /// When the source was published (or, failing that, read).
+    #[serde(default)]
+    pub date: Option<Date>,
+}
+
+/// How far a curator has checked an entry.
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReviewStatus {
+    /// Written but not checked against its sources.
+    Draft,
+    /// Checked; some fields are missing because no source gives them.
+    ToComplete,
+    /// Checked against its sources.
+    Reviewed,
+}
+
+impl ReviewStatus {
+    pub const ALL: [ReviewStatus; 3] = [
+        ReviewStatus::Draft,
+        ReviewStatus::ToComplete,
+        ReviewStatus::Reviewed,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            ReviewStatus::Draft => "draft",
+            ReviewStatus::ToComplete => "to-complete",
+            ReviewStatus::Reviewed => "reviewed",
+        }
+    }
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    pub status: ReviewStatus,
+    /// The day a curator last checked the entry against its sources.
+    pub checked: Date,
+    /// What is missing or doubtful, for the next curator.
+    #[serde(default)]
+    pub note: Option<Prose>,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Progress {
+    Ongoing,
+    Ended,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Timescale {
+    #[serde(default)]
+    pub start: Option<Date>,
+    #[serde(default)]
+    pub end: Option<Date>,
+    #[serde(default)]
+    pub status: Option<Progress>,
+}
+
+/// One stop of a tour: an entry, with the facilitator's note for it.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stop {
+    pub entry: Id,
+    #[serde(default)]
+    pub note: Option<Prose>,
+}
+
+macro_rules! entry_file {
+    ($(#[$doc:meta])* $file:ident => $details:ident {
+        $($(#[$field_meta:meta])* $field:ident : $ty:ty,)*
+    }) => {
+        $(#[$doc])*
+        #[derive(Debug, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct $file {
+            pub title: Label,
+            /// One sentence, shown in lists.
+            pub summary: Label,
+            #[serde(default)]
+            pub description: Option<Prose>,
+            #[serde(default)]
+            pub location: Option<Location>,
+            /// Organisations involved, beyond the ones named in kind-specific fields.
+            #[serde(default)]
+            pub organisations: Vec<Id>,
+            #[serde(default)]
+            pub materials: Vec<Id>,
+            #[serde(default)]
+            pub themes: Vec<Id>,
+            #[serde(default)]
+            pub stages: Vec<Id>,
+            #[serde(default)]
+            pub tags: Vec<Line>,
+            /// The project the entry belongs to, e.g. "RAW4RES".
+            #[serde(default)]
+            pub project: Option<Line>,
+            #[serde(default)]
+            pub related: Vec<Id>,
+            #[serde(default)]
+            pub sources: Vec<Source>,
+            pub review: Review,
+            $($(#[$field_meta])* pub $field: $ty,)*
+        }
+
+        $(#[$doc])*
+        #[derive(Clone, Debug, Serialize)]
+        pub struct $details {
+            $(pub $field: $ty,)*
+        }
+
+        impl From<$file> for (Common, Details) {
+            fn from(f: $file) -> Self {
+                let common = Common {
+                    title: f.title,
+                    summary: f.summary,
+                    description: f.description,
+                    location: f.location,
+                    organisations: f.organisations,
+                    materials: f.materials,
+                    themes: f.themes,
+                    stages: f.stages,
+                    tags: f.tags,
+                    project: f.project,
+                    related: f.related,
+                    sources: f.sources,
+                    review: f.review,
+                };
+                (common, Details::$details($details { $($field: f.$field,)* }))
+            }
+        }
+    };
+}
+
+entry_file! {
+    /// A good practice, following the Interreg Europe good-practice template.
+    GoodPracticeFile => GoodPractice {
+        #[serde(default)] main_institution: Option<Id>,
+        #[serde(default)] timescale: Option<Timescale>,
+        #[serde(default)] resources_needed: Option<Prose>,
+        #[serde(default)] evidence_of_success: Option<Prose>,
+        #[serde(default)] difficulties: Option<Prose>,
+        #[serde(default)] transfer_potential: Option<Prose>,
+        #[serde(default)] further_information: Option<Prose>,
+    }
+}
+
+entry_file! {
+    /// A visit to a site, usually one stop of a programme.
+    SiteVisitFile => SiteVisit {
+        #[serde(default)] site: Option<Label>,
+        #[serde(default)] host: Option<Id>,
+        start: Date,
+        #[serde(default)] end: Option<Date>,
+        /// The tour or event this visit was part of.
+        #[serde(default)] programme: Option<Id>,
+        #[serde(default)] seen: Option<Prose>,
+        #[serde(default)] takeaways: Option<Prose>,
+    }
+}
+
+entry_file! {
+    /// A meeting, workshop, conference or peer review.
+    EventFile => Event {
+        #[serde(default)] organisers: Vec<Id>,
+        start: Date,
+        #[serde(default)] end: Option<Date>,
+        #[serde(default)] venue: Option<Label>,
+        #[serde(default)] participants: Option<u32>,
+        #[serde(default)] programme: Option<Id>,
+    }
+}
+
+entry_file! {
+    /// An ordered programme of entries for a facilitator to present.
+    TourFile => Tour {
+        #[serde(default)] organisers: Vec<Id>,
+        #[serde(default)] start: Option<Date>,
+        #[serde(default)] end: Option<Date>,
+        stops: Vec<Stop>,
+    }
+}
+
+entry_file! {
+    /// An organisation named by other entries. Its `title` is its name.
+    OrganisationFile => Organisation {
+        #[serde(default)] short_name: Option<Line>,
+        org_type: Id,
+        #[serde(default)] website: Option<WebAddress>,
+        #[serde(default)] founded: Option<Date>,
+    }
+}
+
+/// The fields every kind of entry has.
+#[derive(Clone, Debug, Serialize)]
+pub struct Common {
+    pub title: Label,
+    pub summary: Label,
+    pub description: Option<Prose>,
+    pub location: Option<Location>,
+    pub organisations: Vec<Id>,
+    pub materials: Vec<Id>,
+    pub themes: Vec<Id>,
+    pub stages: Vec<Id>,
+    pub tags: Vec<Line>,
+    pub project: Option<Line>,
+    pub related: Vec<Id>,
+    pub sources: Vec<Source>,
+    pub review: Review,
+}
+
+/// What only one kind of entry has.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Details {
+    GoodPractice(GoodPractice),
+    SiteVisit(SiteVisit),
+    Event(Event),
+    Tour(Tour),
+    Organisation(Organisation),
+}
+
+/// One entry of the catalogue, whatever its kind.
+#[derive(Clone, Debug, Serialize)]
+pub struct Entry {
+    pub id: Id,
+    pub kind: Kind,
+    /// The file it was read from, as shown to curators.
+    pub file: String,
+    #[serde(flatten)]
+    pub common: Common,
+    pub details: Details,
+}
+
+impl Entry {
+    pub fn title(&self) -> &Label {
+        &self.common.title
+    }
+
+    pub fn summary(&self) -> &Label {
+        &self.common.summary
+    }
+
+    /// Every organisation the entry names, the leading one (institution, host, organisers) first.
+    pub fn organisations(&self) -> Vec<&Id> {
+        let leading: Vec<&Id> = match &self.details {
+            Details::GoodPractice(d) => d.main_institution.iter().collect(),
+            Details::SiteVisit(d) => d.host.iter().collect(),
+            Details::Event(d) => d.organisers.iter().collect(),
+            Details::Tour(d) => d.organisers.iter().collect(),
+            Details::Organisation(_) => Vec::new(),
+        };
+        let mut all = leading;
+        for org in &self.common.organisations {
+            if !all.contains(&org) {
+                all.push(org);
+            }
+        }
+        all
+    }
+
+    /// The first and last dates the entry covers, where it has any.
+    pub fn span(&self) -> Option<(Date, Option<Date>)> {
+        match &self.details {
+            Details::GoodPractice(d) => {
+                let t = d.timescale.as_ref()?;
+                t.start.or(t.end).map(|start| (start, t.end))
+            }
+            Details::SiteVisit(d) => Some((d.start, d.end)),
+            Details::Event(d) => Some((d.start, d.end)),
+            Details::Tour(d) => d.start.map(|s| (s, d.end)),
+            Details::Organisation(d) => d.founded.map(|f| (f, None)),
+        }
+    }
+
+    /// The years the entry covers, for the year facet. An open-ended practice counts for its
+    /// start year only: listing every year since would flood the facet.
+    pub fn years(&self) -> Vec<i32> {
+        match self.span() {
+            Some((start, Some(end)))
+                if end.year() >= start.year() && end.year() - start.year() <= 50 =>
+            {
+                (start.year()..=end.year()).collect()
+            }
+            Some((start, _)) => vec![start.year()],
+            None => Vec::new(),
+        }
+    }
+
+    /// Every entry id this entry points at, with the field that names it.
+    pub fn entry_references(&self) -> Vec<(&'static str, &Id)> {
+        let mut refs: Vec<(&'static str, &Id)> = self
+            .common
+            .related
+            .iter()
+            .map(|id| ("related", id))
+            .collect();
+        match &self.details {
+            Details::SiteVisit(d) => refs.extend(d.programme.iter().map(|id| ("programme", id))),
+            Details::Event(d) => refs.extend(d.programme.iter().map(|id| ("programme", id))),
+            Details::Tour(d) => refs.extend(d.stops.iter().map(|s| ("entry", &s.entry))),
+            _ => {}
+        }
+        refs
+    }
+
+    /// Every organisation id this entry points at, with the field that names it.
+    pub fn organisation_references(&self) -> Vec<(&'static str, &Id)> {
+        let mut refs: Vec<(&'static str, &Id)> = Vec::new();
+        match &self.details {
+            Details::GoodPractice(d) => {
+                refs.extend(d.main_institution.iter().map(|id| ("main_institution", id)))
+            }
+            Details::SiteVisit(d) => refs.extend(d.host.iter().map(|id| ("host", id))),
+            Details::Event(d) => refs.extend(d.organisers.iter().map(|id| ("organisers", id))),
+            Details::Tour(d) => refs.extend(d.organisers.iter().map(|id| ("organisers", id))),
+            Details::Organisation(_) => {}
+        }
+        refs.extend(
+            self.common
+                .organisations
+                .iter()
+                .map(|id| ("organisations", id)),
+        );
+        refs
+    }
+}

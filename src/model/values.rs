@@ -1,0 +1,233 @@
+//! Checked scalar values of the catalogue: dates, web addresses, ids. Each one rejects bad
+//! input while parsing, so the error carries the exact position of the value.
+
+use serde::de::{self, Deserializer};
+use serde::{Deserialize, Serialize, Serializer};
+use std::fmt;
+
+use crate::text::{Lines, sanitize};
+
+/// A date written `"YYYY-MM-DD"`, or less precisely `"YYYY-MM"` or `"YYYY"` where the sources
+/// give no more: a catalogue says less rather than invent a day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    year: i32,
+    month: Option<u8>,
+    day: Option<u8>,
+}
+
+impl Date {
+    pub fn parse(text: &str) -> Result<Date, String> {
+        let shown = || sanitize(text, Lines::Single);
+        let malformed = || {
+            format!(
+                "malformed date \"{}\": expected YYYY-MM-DD (or YYYY-MM, or YYYY), e.g. \"2025-07-29\"",
+                shown()
+            )
+        };
+        let parts: Vec<&str> = text.split('-').collect();
+        let widths_ok = matches!(parts.len(), 1..=3)
+            && parts.iter().enumerate().all(|(i, p)| {
+                p.len() == if i == 0 { 4 } else { 2 } && p.bytes().all(|b| b.is_ascii_digit())
+            });
+        if !widths_ok {
+            return Err(malformed());
+        }
+        let year: i32 = parts[0].parse().map_err(|_| malformed())?;
+        let month: Option<u8> = parts.get(1).map(|m| m.parse().unwrap_or(0));
+        let day: Option<u8> = parts.get(2).map(|d| d.parse().unwrap_or(0));
+        let real = match (month, day) {
+            (None, _) => true,
+            (Some(m), None) => (1..=12).contains(&m),
+            (Some(m), Some(d)) => {
+                chrono::NaiveDate::from_ymd_opt(year, m.into(), d.into()).is_some()
+            }
+        };
+        if !real {
+            return Err(format!("\"{}\" is not a real calendar date", shown()));
+        }
+        Ok(Date { year, month, day })
+    }
+
+    pub fn year(&self) -> i32 {
+        self.year
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+        }
+        if let Some(d) = self.day {
+            write!(f, "-{d:02}")?;
+        }
+        Ok(())
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let raw = String::deserialize(d)?;
+        Date::parse(&raw).map_err(de::Error::custom)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// A web address: `http` or `https`, a host, no spaces or control characters.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct WebAddress(String);
+
+impl WebAddress {
+    pub fn parse(text: &str) -> Result<WebAddress, String> {
+        let shown = sanitize(text, Lines::Single);
+        let rest = text
+            .strip_prefix("https://")
+            .or_else(|| text.strip_prefix("http://"))
+            .ok_or_else(|| format!("malformed address \"{shown}\": expected an address starting with https:// or http://"))?;
+        let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+        let host_name = host.rsplit_once('@').map_or(host, |(_, h)| h);
+        let host_name = host_name.split(':').next().unwrap_or("");
+        if host_name.is_empty() || !host_name.contains('.') && host_name != "localhost" {
+            return Err(format!(
+                "malformed address \"{shown}\": it names no host (e.g. https://www.team2.fr)"
+            ));
+        }
+        if let Some(bad) = text.chars().find(|c| c.is_whitespace() || c.is_control()) {
+            return Err(format!(
+                "malformed address \"{shown}\": it contains {}; encode spaces as %20",
+                if bad.is_control() {
+                    "a control character"
+                } else {
+                    "a space"
+                }
+            ));
+        }
+        Ok(WebAddress(text.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for WebAddress {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for WebAddress {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let raw = String::deserialize(d)?;
+        WebAddress::parse(&raw).map_err(de::Error::custom)
+    }
+}
+
+impl Serialize for WebAddress {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+/// An identifier: an entry's file name, or a vocabulary term. Checked for shape only;
+/// whether it names something is checked once the whole catalogue is loaded.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Id(String);
+
+impl Id {
+    /// Ids are what curators type in filters and file names: letters, digits, `-`, `_`, `.`.
+    pub fn parse(text: &str) -> Result<Id, String> {
+        let ok = !text.is_empty()
+            && text.len() <= 120
+            && text
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+        if ok {
+            Ok(Id(text.to_string()))
+        } else {
+            Err(format!(
+                "malformed id \"{}\": use letters, digits and dashes, e.g. \"rare-earths\"",
+                sanitize(text, Lines::Single)
+            ))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::borrow::Borrow<str> for Id {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for Id {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let raw = String::deserialize(d)?;
+        Id::parse(&raw).map_err(de::Error::custom)
+    }
+}
+
+impl Serialize for Id {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_must_be_real() {
+        assert!(Date::parse("2025-07-29").is_ok());
+        assert!(
+            Date::parse("2025-02-30")
+                .unwrap_err()
+                .contains("not a real calendar date")
+        );
+        assert!(
+            Date::parse("29/07/2025")
+                .unwrap_err()
+                .contains("expected YYYY-MM-DD")
+        );
+        assert_eq!(Date::parse("2021-01").unwrap().to_string(), "2021-01");
+        assert!(Date::parse("2021-13").is_err());
+        assert!(Date::parse("2021-01-01") > Date::parse("2021").ok().unwrap());
+    }
+
+    #[test]
+    fn addresses_need_a_scheme_and_a_host() {
+        assert!(WebAddress::parse("https://www.team2.fr/en/raw4res").is_ok());
+        assert!(
+            WebAddress::parse("www.team2.fr")
+                .unwrap_err()
+                .contains("https://")
+        );
+        assert!(
+            WebAddress::parse("https:///path")
+                .unwrap_err()
+                .contains("no host")
+        );
+        assert!(
+            WebAddress::parse("https://team2.fr/a b")
+                .unwrap_err()
+                .contains("a space")
+        );
+    }
+}

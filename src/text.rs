@@ -1,0 +1,368 @@
+//! Text from catalogue files is written by strangers: it is cleaned once, at load, into
+//! [`SafeString`], the only string type the model exposes for catalogue text. Everything
+//! downstream (terminal UI, `check` output, exports) can then print it without re-checking.
+
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+use std::fmt;
+use unicode_width::UnicodeWidthChar;
+
+/// How many zero-width marks may follow one visible character. Real scripts need at most
+/// a handful (Vietnamese stacks two or three); more is only ever an attack on the layout.
+const MAX_COMBINING_RUN: usize = 4;
+
+/// Whether a text may keep its line breaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lines {
+    /// Titles, names, ids: line breaks become spaces.
+    Single,
+    /// Descriptions and notes: line breaks are kept.
+    Multi,
+}
+
+/// A string cleaned of anything that could drive or spoof a terminal: C0/C1 controls and DEL
+/// are removed (tabs become spaces), bidi controls and zero-width characters are removed, runs
+/// of combining marks are capped.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SafeString(String);
+
+impl SafeString {
+    pub fn new(raw: &str, lines: Lines) -> Self {
+        SafeString(sanitize(raw, lines))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.trim().is_empty()
+    }
+}
+
+impl fmt::Display for SafeString {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl AsRef<str> for SafeString {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Serialize for SafeString {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+    )
+}
+
+/// Cleans `raw` as described on [`SafeString`]. Public so that messages quoting raw input
+/// (diagnostics) can apply the same rules.
+pub fn sanitize(raw: &str, lines: Lines) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut combining_run = 0usize;
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\t' => {
+                out.push_str(if lines == Lines::Multi { "    " } else { " " });
+                combining_run = 0;
+            }
+            '\r' => {
+                // CRLF and lone CR both end a line.
+                if chars.peek() != Some(&'\n') {
+                    push_newline(&mut out, lines);
+                }
+            }
+            '\n' | '\u{2028}' | '\u{2029}' | '\u{0085}' => {
+                push_newline(&mut out, lines);
+                combining_run = 0;
+            }
+            c if c.is_control() || is_bidi_control(c) || is_invisible(c) => {}
+            c if c.width() == Some(0) => {
+                combining_run += 1;
+                if combining_run <= MAX_COMBINING_RUN {
+                    out.push(c);
+                }
+            }
+            c => {
+                combining_run = 0;
+                out.push(c);
+            }
+        }
+    }
+    if lines == Lines::Single {
+        let trimmed = out.trim();
+        if trimmed.len() != out.len() {
+            return trimmed.to_string();
+        }
+    }
+    out
+}
+
+fn push_newline(out: &mut String, lines: Lines) {
+    match lines {
+        Lines::Multi => out.push('\n'),
+        Lines::Single => out.push(' '),
+    }
+}
+
+/// The interface and content languages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Fr,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Fr => Lang::En,
+            Lang::En => Lang::Fr,
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code.to_ascii_lowercase().as_str() {
+            "fr" => Some(Lang::Fr),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// Reads a locale such as `fr_FR.UTF-8`; anything not French is English.
+    pub fn from_locale(locale: &str) -> Lang {
+        if locale.to_ascii_lowercase().starts_with("fr") {
+            Lang::Fr
+        } else {
+            Lang::En
+        }
+    }
+}
+
+/// A catalogue text: one language-neutral string, or one string per language.
+/// Written in RON as `"…"` or as `(fr: "…", en: "…")`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LocalText<const MULTI: bool> {
+    pub neutral: Option<SafeString>,
+    pub fr: Option<SafeString>,
+    pub en: Option<SafeString>,
+}
+
+/// A one-line localised text (titles, summaries, labels).
+pub type Label = LocalText<false>;
+/// A localised text that may span lines (descriptions, notes).
+pub type Prose = LocalText<true>;
+
+impl<const MULTI: bool> LocalText<MULTI> {
+    pub fn plain(text: &str) -> Self {
+        LocalText {
+            neutral: Some(SafeString::new(text, Self::lines())),
+            fr: None,
+            en: None,
+        }
+    }
+
+    pub fn both(fr: &str, en: &str) -> Self {
+        LocalText {
+            neutral: None,
+            fr: Some(SafeString::new(fr, Self::lines())),
+            en: Some(SafeString::new(en, Self::lines())),
+        }
+    }
+
+    fn lines() -> Lines {
+        if MULTI { Lines::Multi } else { Lines::Single }
+    }
+
+    pub fn in_lang(&self, lang: Lang) -> Option<&SafeString> {
+        match lang {
+            Lang::Fr => self.fr.as_ref(),
+            Lang::En => self.en.as_ref(),
+        }
+    }
+
+    /// The text in `lang`, else the neutral text, else the other language, else "".
+    pub fn get(&self, lang: Lang) -> &str {
+        self.in_lang(lang)
+            .or(self.neutral.as_ref())
+            .or(self.in_lang(lang.other()))
+            .map(SafeString::as_str)
+            .unwrap_or("")
+    }
+
+    /// Whether a reader of either language gets the text in their own language.
+    pub fn has_both_languages(&self) -> bool {
+        self.fr.as_ref().is_some_and(|t| !t.is_empty())
+            && self.en.as_ref().is_some_and(|t| !t.is_empty())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.variants().all(SafeString::is_empty)
+    }
+
+    /// Every variant present, for search indexing.
+    pub fn variants(&self) -> impl Iterator<Item = &SafeString> {
+        [&self.neutral, &self.fr, &self.en].into_iter().flatten()
+    }
+}
+
+impl<const MULTI: bool> Serialize for LocalText<MULTI> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        if let (Some(neutral), None, None) = (&self.neutral, &self.fr, &self.en) {
+            return neutral.serialize(s);
+        }
+        let mut map = s.serialize_map(None)?;
+        for (lang, text) in [
+            ("fr", &self.fr),
+            ("en", &self.en),
+            ("neutral", &self.neutral),
+        ] {
+            if let Some(text) = text {
+                map.serialize_entry(lang, text)?;
+            }
+        }
+        map.end()
+    }
+}
+
+impl<'de, const MULTI: bool> Deserialize<'de> for LocalText<MULTI> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct TextVisitor<const M: bool>;
+        impl<'de, const M: bool> Visitor<'de> for TextVisitor<M> {
+            type Value = LocalText<M>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string, or one string per language as (fr: \"…\", en: \"…\")")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Self::Value, E> {
+                Ok(LocalText::plain(s))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut text = LocalText::<M>::default();
+                while let Some(key) = map.next_key::<String>()? {
+                    let slot = match Lang::from_code(&key) {
+                        Some(Lang::Fr) => &mut text.fr,
+                        Some(Lang::En) => &mut text.en,
+                        None => {
+                            return Err(de::Error::custom(format!(
+                                "unknown language `{}`, expected `fr` or `en`",
+                                sanitize(&key, Lines::Single)
+                            )));
+                        }
+                    };
+                    if slot.is_some() {
+                        return Err(de::Error::custom(format!("language `{key}` given twice")));
+                    }
+                    let value: String = map.next_value()?;
+                    *slot = Some(SafeString::new(&value, LocalText::<M>::lines()));
+                }
+                if text.fr.is_none() && text.en.is_none() {
+                    return Err(de::Error::custom(
+                        "a text needs at least one language: (fr: \"…\", en: \"…\")",
+                    ));
+                }
+                Ok(text)
+            }
+        }
+        d.deserialize_any(TextVisitor::<MULTI>)
+    }
+}
+
+/// A one-line language-neutral text (tags, place names, short names).
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Line(pub SafeString);
+
+impl<'de> Deserialize<'de> for Line {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let raw = String::deserialize(d)?;
+        Ok(Line(SafeString::new(&raw, Lines::Single)))
+    }
+}
+
+impl Serialize for Line {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
+}
+
+impl Line {
+    pub fn as_str(&self) -> &str {
+        self.0.as_str()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_lose_their_escape() {
+        let clean = sanitize("a\u{1b}]0;pwned\u{7}b\u{1b}[31mred", Lines::Single);
+        assert!(!clean.chars().any(|c| c.is_control()), "{clean:?}");
+        assert!(clean.starts_with('a'));
+    }
+
+    #[test]
+    fn single_line_text_folds_newlines_and_multi_line_keeps_them() {
+        assert_eq!(
+            sanitize("one\r\ntwo\tthree", Lines::Single),
+            "one two three"
+        );
+        assert_eq!(
+            sanitize("one\r\ntwo\tthree", Lines::Multi),
+            "one\ntwo    three"
+        );
+    }
+
+    #[test]
+    fn bidi_and_zero_width_are_removed_and_accents_kept() {
+        assert_eq!(
+            sanitize("Bé\u{202E}thu\u{200B}ne\u{2066}", Lines::Single),
+            "Béthune"
+        );
+        assert_eq!(sanitize("e\u{301}", Lines::Single), "e\u{301}");
+    }
+
+    #[test]
+    fn combining_runs_are_capped() {
+        let raw = format!("a{}b", "\u{301}".repeat(10_000));
+        let clean = sanitize(&raw, Lines::Single);
+        assert_eq!(clean.chars().count(), 2 + MAX_COMBINING_RUN);
+    }
+
+    #[test]
+    fn falls_back_to_the_other_language() {
+        let only_fr = LocalText::<false> {
+            fr: Some(SafeString::new("Aimants", Lines::Single)),
+            ..Default::default()
+        };
+        assert_eq!(only_fr.get(Lang::En), "Aimants");
+        let both = Label::both("Aimants", "Magnets");
+        assert_eq!(both.get(Lang::En), "Magnets");
+        assert_eq!(both.get(Lang::Fr), "Aimants");
+    }
+}
