@@ -63,10 +63,7 @@ fn is_bidi_control(c: char) -> bool {
 }
 
 fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
-    )
+    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
 }
 
 /// Cleans `raw` as described on [`SafeString`]. Public so that messages quoting raw input
@@ -155,11 +152,7 @@ impl Lang {
 
     /// Reads a locale such as `fr_FR.UTF-8`; anything not French is English.
     pub fn from_locale(locale: &str) -> Lang {
-        if locale.to_ascii_lowercase().starts_with("fr") {
-            Lang::Fr
-        } else {
-            Lang::En
-        }
+        if locale.to_ascii_lowercase().starts_with("fr") { Lang::Fr } else { Lang::En }
     }
 }
 
@@ -179,11 +172,7 @@ pub type Prose = LocalText<true>;
 
 impl<const MULTI: bool> LocalText<MULTI> {
     pub fn plain(text: &str) -> Self {
-        LocalText {
-            neutral: Some(SafeString::new(text, Self::lines())),
-            fr: None,
-            en: None,
-        }
+        LocalText { neutral: Some(SafeString::new(text, Self::lines())), fr: None, en: None }
     }
 
     pub fn both(fr: &str, en: &str) -> Self {
@@ -216,8 +205,7 @@ impl<const MULTI: bool> LocalText<MULTI> {
 
     /// Whether a reader of either language gets the text in their own language.
     pub fn has_both_languages(&self) -> bool {
-        self.fr.as_ref().is_some_and(|t| !t.is_empty())
-            && self.en.as_ref().is_some_and(|t| !t.is_empty())
+        self.fr.as_ref().is_some_and(|t| !t.is_empty()) && self.en.as_ref().is_some_and(|t| !t.is_empty())
     }
 
     pub fn is_empty(&self) -> bool {
@@ -237,11 +225,7 @@ impl<const MULTI: bool> Serialize for LocalText<MULTI> {
             return neutral.serialize(s);
         }
         let mut map = s.serialize_map(None)?;
-        for (lang, text) in [
-            ("fr", &self.fr),
-            ("en", &self.en),
-            ("neutral", &self.neutral),
-        ] {
+        for (lang, text) in [("fr", &self.fr), ("en", &self.en), ("neutral", &self.neutral)] {
             if let Some(text) = text {
                 map.serialize_entry(lang, text)?;
             }
@@ -281,9 +265,7 @@ impl<'de, const MULTI: bool> Deserialize<'de> for LocalText<MULTI> {
                     *slot = Some(SafeString::new(&value, LocalText::<M>::lines()));
                 }
                 if text.fr.is_none() && text.en.is_none() {
-                    return Err(de::Error::custom(
-                        "a text needs at least one language: (fr: \"…\", en: \"…\")",
-                    ));
+                    return Err(de::Error::custom("a text needs at least one language: (fr: \"…\", en: \"…\")"));
                 }
                 Ok(text)
             }
@@ -328,22 +310,13 @@ mod tests {
 
     #[test]
     fn single_line_text_folds_newlines_and_multi_line_keeps_them() {
-        assert_eq!(
-            sanitize("one\r\ntwo\tthree", Lines::Single),
-            "one two three"
-        );
-        assert_eq!(
-            sanitize("one\r\ntwo\tthree", Lines::Multi),
-            "one\ntwo    three"
-        );
+        assert_eq!(sanitize("one\r\ntwo\tthree", Lines::Single), "one two three");
+        assert_eq!(sanitize("one\r\ntwo\tthree", Lines::Multi), "one\ntwo    three");
     }
 
     #[test]
     fn bidi_and_zero_width_are_removed_and_accents_kept() {
-        assert_eq!(
-            sanitize("Bé\u{202E}thu\u{200B}ne\u{2066}", Lines::Single),
-            "Béthune"
-        );
+        assert_eq!(sanitize("Bé\u{202E}thu\u{200B}ne\u{2066}", Lines::Single), "Béthune");
         assert_eq!(sanitize("e\u{301}", Lines::Single), "e\u{301}");
     }
 
@@ -356,10 +329,7 @@ mod tests {
 
     #[test]
     fn falls_back_to_the_other_language() {
-        let only_fr = LocalText::<false> {
-            fr: Some(SafeString::new("Aimants", Lines::Single)),
-            ..Default::default()
-        };
+        let only_fr = LocalText::<false> { fr: Some(SafeString::new("Aimants", Lines::Single)), ..Default::default() };
         assert_eq!(only_fr.get(Lang::En), "Aimants");
         let both = Label::both("Aimants", "Magnets");
         assert_eq!(both.get(Lang::En), "Magnets");

@@ -21,13 +21,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 5] = [
-        Kind::GoodPractice,
-        Kind::SiteVisit,
-        Kind::Event,
-        Kind::Tour,
-        Kind::Organisation,
-    ];
+    pub const ALL: [Kind; 5] = [Kind::GoodPractice, Kind::SiteVisit, Kind::Event, Kind::Tour, Kind::Organisation];
 
     /// The folder under `practices/` that holds this kind.
     pub fn folder(self) -> &'static str {
@@ -115,11 +109,7 @@ pub enum ReviewStatus {
 }
 
 impl ReviewStatus {
-    pub const ALL: [ReviewStatus; 3] = [
-        ReviewStatus::Draft,
-        ReviewStatus::ToComplete,
-        ReviewStatus::Reviewed,
-    ];
+    pub const ALL: [ReviewStatus; 3] = [ReviewStatus::Draft, ReviewStatus::ToComplete, ReviewStatus::Reviewed];
 
     pub fn id(self) -> &'static str {
         match self {
@@ -379,9 +369,7 @@ impl Entry {
     /// start year only: listing every year since would flood the facet.
     pub fn years(&self) -> Vec<i32> {
         match self.span() {
-            Some((start, Some(end)))
-                if end.year() >= start.year() && end.year() - start.year() <= 50 =>
-            {
+            Some((start, Some(end))) if end.year() >= start.year() && end.year() - start.year() <= 50 => {
                 (start.year()..=end.year()).collect()
             }
             Some((start, _)) => vec![start.year()],
@@ -391,12 +379,7 @@ impl Entry {
 
     /// Every entry id this entry points at, with the field that names it.
     pub fn entry_references(&self) -> Vec<(&'static str, &Id)> {
-        let mut refs: Vec<(&'static str, &Id)> = self
-            .common
-            .related
-            .iter()
-            .map(|id| ("related", id))
-            .collect();
+        let mut refs: Vec<(&'static str, &Id)> = self.common.related.iter().map(|id| ("related", id)).collect();
         match &self.details {
             Details::SiteVisit(d) => refs.extend(d.programme.iter().map(|id| ("programme", id))),
             Details::Event(d) => refs.extend(d.programme.iter().map(|id| ("programme", id))),
@@ -410,20 +393,13 @@ impl Entry {
     pub fn organisation_references(&self) -> Vec<(&'static str, &Id)> {
         let mut refs: Vec<(&'static str, &Id)> = Vec::new();
         match &self.details {
-            Details::GoodPractice(d) => {
-                refs.extend(d.main_institution.iter().map(|id| ("main_institution", id)))
-            }
+            Details::GoodPractice(d) => refs.extend(d.main_institution.iter().map(|id| ("main_institution", id))),
             Details::SiteVisit(d) => refs.extend(d.host.iter().map(|id| ("host", id))),
             Details::Event(d) => refs.extend(d.organisers.iter().map(|id| ("organisers", id))),
             Details::Tour(d) => refs.extend(d.organisers.iter().map(|id| ("organisers", id))),
             Details::Organisation(_) => {}
         }
-        refs.extend(
-            self.common
-                .organisations
-                .iter()
-                .map(|id| ("organisations", id)),
-        );
+        refs.extend(self.common.organisations.iter().map(|id| ("organisations", id)));
         refs
     }
 }

@@ -21,16 +21,8 @@ pub struct Catalogue {
 impl Catalogue {
     pub fn new(vocabularies: Vocabularies, mut entries: Vec<Entry>) -> Catalogue {
         entries.sort_by(|a, b| (a.kind, &a.id).cmp(&(b.kind, &b.id)));
-        let by_id = entries
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.id.clone(), i))
-            .collect();
-        Catalogue {
-            vocabularies,
-            entries,
-            by_id,
-        }
+        let by_id = entries.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
+        Catalogue { vocabularies, entries, by_id }
     }
 
     pub fn entries(&self) -> &[Entry] {
@@ -55,9 +47,6 @@ impl Catalogue {
 
     /// How many entries of each kind, in [`Kind::ALL`] order.
     pub fn counts_by_kind(&self) -> Vec<(Kind, usize)> {
-        Kind::ALL
-            .into_iter()
-            .map(|k| (k, self.entries.iter().filter(|e| e.kind == k).count()))
-            .collect()
+        Kind::ALL.into_iter().map(|k| (k, self.entries.iter().filter(|e| e.kind == k).count())).collect()
     }
 }

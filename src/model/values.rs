@@ -20,16 +20,14 @@ impl Date {
     pub fn parse(text: &str) -> Result<Date, String> {
         let shown = || sanitize(text, Lines::Single);
         let malformed = || {
-            format!(
-                "malformed date \"{}\": expected YYYY-MM-DD (or YYYY-MM, or YYYY), e.g. \"2025-07-29\"",
-                shown()
-            )
+            format!("malformed date \"{}\": expected YYYY-MM-DD (or YYYY-MM, or YYYY), e.g. \"2025-07-29\"", shown())
         };
         let parts: Vec<&str> = text.split('-').collect();
         let widths_ok = matches!(parts.len(), 1..=3)
-            && parts.iter().enumerate().all(|(i, p)| {
-                p.len() == if i == 0 { 4 } else { 2 } && p.bytes().all(|b| b.is_ascii_digit())
-            });
+            && parts
+                .iter()
+                .enumerate()
+                .all(|(i, p)| p.len() == if i == 0 { 4 } else { 2 } && p.bytes().all(|b| b.is_ascii_digit()));
         if !widths_ok {
             return Err(malformed());
         }
@@ -39,9 +37,7 @@ impl Date {
         let real = match (month, day) {
             (None, _) => true,
             (Some(m), None) => (1..=12).contains(&m),
-            (Some(m), Some(d)) => {
-                chrono::NaiveDate::from_ymd_opt(year, m.into(), d.into()).is_some()
-            }
+            (Some(m), Some(d)) => chrono::NaiveDate::from_ymd_opt(year, m.into(), d.into()).is_some(),
         };
         if !real {
             return Err(format!("\"{}\" is not a real calendar date", shown()));
@@ -87,26 +83,19 @@ pub struct WebAddress(String);
 impl WebAddress {
     pub fn parse(text: &str) -> Result<WebAddress, String> {
         let shown = sanitize(text, Lines::Single);
-        let rest = text
-            .strip_prefix("https://")
-            .or_else(|| text.strip_prefix("http://"))
-            .ok_or_else(|| format!("malformed address \"{shown}\": expected an address starting with https:// or http://"))?;
+        let rest = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://")).ok_or_else(|| {
+            format!("malformed address \"{shown}\": expected an address starting with https:// or http://")
+        })?;
         let host = rest.split(['/', '?', '#']).next().unwrap_or("");
         let host_name = host.rsplit_once('@').map_or(host, |(_, h)| h);
         let host_name = host_name.split(':').next().unwrap_or("");
         if host_name.is_empty() || !host_name.contains('.') && host_name != "localhost" {
-            return Err(format!(
-                "malformed address \"{shown}\": it names no host (e.g. https://www.team2.fr)"
-            ));
+            return Err(format!("malformed address \"{shown}\": it names no host (e.g. https://www.team2.fr)"));
         }
         if let Some(bad) = text.chars().find(|c| c.is_whitespace() || c.is_control()) {
             return Err(format!(
                 "malformed address \"{shown}\": it contains {}; encode spaces as %20",
-                if bad.is_control() {
-                    "a control character"
-                } else {
-                    "a space"
-                }
+                if bad.is_control() { "a control character" } else { "a space" }
             ));
         }
         Ok(WebAddress(text.to_string()))
@@ -146,9 +135,7 @@ impl Id {
     pub fn parse(text: &str) -> Result<Id, String> {
         let ok = !text.is_empty()
             && text.len() <= 120
-            && text
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+            && text.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
         if ok {
             Ok(Id(text.to_string()))
         } else {
@@ -196,16 +183,8 @@ mod tests {
     #[test]
     fn dates_must_be_real() {
         assert!(Date::parse("2025-07-29").is_ok());
-        assert!(
-            Date::parse("2025-02-30")
-                .unwrap_err()
-                .contains("not a real calendar date")
-        );
-        assert!(
-            Date::parse("29/07/2025")
-                .unwrap_err()
-                .contains("expected YYYY-MM-DD")
-        );
+        assert!(Date::parse("2025-02-30").unwrap_err().contains("not a real calendar date"));
+        assert!(Date::parse("29/07/2025").unwrap_err().contains("expected YYYY-MM-DD"));
         assert_eq!(Date::parse("2021-01").unwrap().to_string(), "2021-01");
         assert!(Date::parse("2021-13").is_err());
         assert!(Date::parse("2021-01-01") > Date::parse("2021").ok().unwrap());
@@ -214,20 +193,8 @@ mod tests {
     #[test]
     fn addresses_need_a_scheme_and_a_host() {
         assert!(WebAddress::parse("https://www.team2.fr/en/raw4res").is_ok());
-        assert!(
-            WebAddress::parse("www.team2.fr")
-                .unwrap_err()
-                .contains("https://")
-        );
-        assert!(
-            WebAddress::parse("https:///path")
-                .unwrap_err()
-                .contains("no host")
-        );
-        assert!(
-            WebAddress::parse("https://team2.fr/a b")
-                .unwrap_err()
-                .contains("a space")
-        );
+        assert!(WebAddress::parse("www.team2.fr").unwrap_err().contains("https://"));
+        assert!(WebAddress::parse("https:///path").unwrap_err().contains("no host"));
+        assert!(WebAddress::parse("https://team2.fr/a b").unwrap_err().contains("a space"));
     }
 }

@@ -50,9 +50,7 @@ impl VocabularyKind {
     }
 
     pub fn from_file_stem(stem: &str) -> Option<VocabularyKind> {
-        VocabularyKind::ALL
-            .into_iter()
-            .find(|k| k.file_stem() == stem)
+        VocabularyKind::ALL.into_iter().find(|k| k.file_stem() == stem)
     }
 }
 
@@ -175,10 +173,7 @@ impl Vocabulary {
         }
         for (index, term) in vocabulary.terms.iter().enumerate() {
             if let Some(symbol) = &term.symbol {
-                vocabulary
-                    .by_key
-                    .entry(symbol.as_str().to_lowercase())
-                    .or_insert(index);
+                vocabulary.by_key.entry(symbol.as_str().to_lowercase()).or_insert(index);
             }
         }
         vocabulary.children = vec![Vec::new(); vocabulary.terms.len()];
