@@ -5,6 +5,8 @@
 //! - [`load`]: reading RON folders (or the embedded catalogue) into a model, with diagnostics;
 //! - [`cli`]: the command line.
 
+pub mod cli;
+pub mod diagnostic;
 pub mod load;
 pub mod model;
 pub mod text;

@@ -1,1 +1,284 @@
+//! Loading a catalogue: every file is read and parsed on its own, so one broken file never
+//! hides the others; then the whole is checked (vocabulary ids, references, duplicates). All
+//! problems are collected, none stops the load.
 
+mod files;
+mod locate;
+mod parse;
+mod validate;
+
+pub use files::{SourceFile, bundled_files, folder_files};
+pub use parse::MAX_FILE_BYTES;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use crate::diagnostic::{Diagnostic, Position};
+use crate::model::entry::{EventFile, GoodPracticeFile, OrganisationFile, SiteVisitFile, TourFile};
+use crate::model::vocabulary::{MaterialFileTerm, PlainFileTerm, RegionFileTerm};
+use crate::model::{Catalogue, Entry, Id, Kind, Term, Vocabularies, Vocabulary, VocabularyKind};
+
+/// Where to read a catalogue from.
+#[derive(Clone, Debug)]
+pub enum CatalogueSource {
+    /// The catalogue compiled into the binary.
+    Bundled,
+    /// Folders on disk, merged in order.
+    Folders(Vec<PathBuf>),
+}
+
+/// A loaded catalogue with every problem found on the way.
+#[derive(Clone, Debug, Default)]
+pub struct Loaded {
+    pub catalogue: Catalogue,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The text of each file that has a diagnostic, to quote it.
+    pub sources: HashMap<String, String>,
+    pub files_read: usize,
+}
+
+impl Loaded {
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.len() - self.errors()
+    }
+}
+
+pub fn load(source: &CatalogueSource) -> Loaded {
+    match source {
+        CatalogueSource::Bundled => load_files(bundled_files(), Vec::new()),
+        CatalogueSource::Folders(folders) => {
+            let mut all = Vec::new();
+            let mut problems = Vec::new();
+            for folder in folders {
+                let (files, folder_problems) = folder_files(folder);
+                all.extend(files);
+                problems.extend(folder_problems);
+            }
+            load_files(all, problems)
+        }
+    }
+}
+
+/// A parsed file, kept with its text until the whole catalogue has been checked.
+struct Parsed {
+    entry: Entry,
+    text: String,
+}
+
+/// A vocabulary file's terms, with the file they came from.
+struct VocabularyFile {
+    kind: VocabularyKind,
+    shown: String,
+    text: String,
+    terms: Vec<Term>,
+}
+
+/// Loads a catalogue from its files. `problems` are earlier ones (unreadable folders) to keep.
+/// When no file is a vocabulary, the bundled vocabularies are used, so that a folder of
+/// entries alone is a valid catalogue.
+pub fn load_files(files: Vec<SourceFile>, mut problems: Vec<Diagnostic>) -> Loaded {
+    let files_read = files.len();
+    let mut parsed: Vec<Parsed> = Vec::new();
+    let mut vocabulary_files: Vec<VocabularyFile> = Vec::new();
+    let mut texts_with_problems: HashMap<String, String> = HashMap::new();
+
+    for file in files {
+        let before = problems.len();
+        let text = match parse::decode(&file.shown, &file.bytes) {
+            Ok(text) => text,
+            Err(problem) => {
+                problems.push(problem);
+                continue;
+            }
+        };
+        match classify(&file.relative) {
+            FileRole::Vocabulary(kind) => match parse_vocabulary(kind, &file.shown, text) {
+                Ok(terms) => vocabulary_files.push(VocabularyFile {
+                    kind,
+                    shown: file.shown.clone(),
+                    text: text.to_string(),
+                    terms,
+                }),
+                Err(problem) => problems.push(problem),
+            },
+            FileRole::Entry(kind) => match parse_entry(kind, &file, text) {
+                Ok(entry) => parsed.push(Parsed { entry, text: text.to_string() }),
+                Err(problem) => problems.push(problem),
+            },
+            FileRole::Unknown(reason) => problems.push(Diagnostic::warning(
+                "ignored-file",
+                &file.shown,
+                Position::START,
+                Position::START,
+                reason,
+            )),
+        }
+        if problems.len() > before {
+            texts_with_problems.insert(file.shown.clone(), String::from_utf8_lossy(&file.bytes).into_owned());
+        }
+    }
+
+    if vocabulary_files.is_empty() {
+        vocabulary_files = bundled_vocabularies();
+    }
+    let vocabularies = build_vocabularies(&vocabulary_files, &mut problems);
+
+    let entry_problems_from = problems.len();
+    let entries = validate::check_entries(&vocabularies, parsed_refs(&parsed), &mut problems);
+    for vocabulary_file in &vocabulary_files {
+        validate::check_vocabulary(
+            vocabularies.get(vocabulary_file.kind),
+            &vocabulary_file.shown,
+            &vocabulary_file.text,
+            &vocabulary_file.terms,
+            &mut problems,
+        );
+    }
+    let texts: HashMap<&str, &str> = parsed
+        .iter()
+        .map(|p| (p.entry.file.as_str(), p.text.as_str()))
+        .chain(vocabulary_files.iter().map(|v| (v.shown.as_str(), v.text.as_str())))
+        .collect();
+    for problem in &problems[entry_problems_from..] {
+        if let Some(text) = texts.get(problem.file.as_str()) {
+            texts_with_problems.entry(problem.file.clone()).or_insert_with(|| text.to_string());
+        }
+    }
+    let kept: Vec<Entry> = entries.into_iter().map(|i| parsed[i].entry.clone()).collect();
+    drop(parsed);
+
+    problems.sort_by(|a, b| (&a.file, a.start).cmp(&(&b.file, b.start)));
+    Loaded {
+        catalogue: Catalogue::new(vocabularies, kept),
+        diagnostics: problems,
+        sources: texts_with_problems,
+        files_read,
+    }
+}
+
+fn parsed_refs(parsed: &[Parsed]) -> Vec<(&Entry, &str)> {
+    parsed.iter().map(|p| (&p.entry, p.text.as_str())).collect()
+}
+
+enum FileRole {
+    Vocabulary(VocabularyKind),
+    Entry(Kind),
+    Unknown(String),
+}
+
+fn classify(relative: &str) -> FileRole {
+    let mut parts = relative.split('/');
+    let folder = parts.next().unwrap_or("");
+    let rest: Vec<&str> = parts.collect();
+    if rest.is_empty() {
+        return FileRole::Unknown(format!(
+            "ignored: catalogue files belong in a folder of their kind ({}) or in vocabularies/",
+            Kind::ALL.map(Kind::folder).join(", ")
+        ));
+    }
+    if folder == "vocabularies" {
+        let stem = rest.join("/").trim_end_matches(".ron").to_string();
+        return match VocabularyKind::from_file_stem(&stem) {
+            Some(kind) => FileRole::Vocabulary(kind),
+            None => FileRole::Unknown(format!(
+                "ignored: unknown vocabulary; the vocabularies are {}",
+                VocabularyKind::ALL.map(|k| format!("{}.ron", k.file_stem())).join(", ")
+            )),
+        };
+    }
+    match Kind::from_folder(folder) {
+        Some(kind) => FileRole::Entry(kind),
+        None => FileRole::Unknown(format!(
+            "ignored: `{folder}` is not a catalogue folder; entries go in {}",
+            Kind::ALL.map(Kind::folder).join(", ")
+        )),
+    }
+}
+
+fn parse_entry(kind: Kind, file: &SourceFile, text: &str) -> Result<Entry, Diagnostic> {
+    let stem = file.relative.rsplit('/').next().unwrap_or("").trim_end_matches(".ron");
+    let id = Id::parse(stem).map_err(|message| {
+        Diagnostic::error("malformed-id", &file.shown, Position::START, Position::START, message)
+            .with_suggestion(Some("the file name is the entry's id: rename the file".into()))
+    })?;
+    let (common, details) = match kind {
+        Kind::GoodPractice => parse::parse::<GoodPracticeFile>(&file.shown, text)?.into(),
+        Kind::SiteVisit => parse::parse::<SiteVisitFile>(&file.shown, text)?.into(),
+        Kind::Event => parse::parse::<EventFile>(&file.shown, text)?.into(),
+        Kind::Tour => parse::parse::<TourFile>(&file.shown, text)?.into(),
+        Kind::Organisation => parse::parse::<OrganisationFile>(&file.shown, text)?.into(),
+    };
+    Ok(Entry { id, kind, file: file.shown.clone(), common, details })
+}
+
+fn parse_vocabulary(kind: VocabularyKind, shown: &str, text: &str) -> Result<Vec<Term>, Diagnostic> {
+    Ok(match kind {
+        VocabularyKind::Region => {
+            parse::parse::<Vec<RegionFileTerm>>(shown, text)?.into_iter().map(Term::from).collect()
+        }
+        VocabularyKind::Material => {
+            parse::parse::<Vec<MaterialFileTerm>>(shown, text)?.into_iter().map(Term::from).collect()
+        }
+        _ => parse::parse::<Vec<PlainFileTerm>>(shown, text)?.into_iter().map(Term::from).collect(),
+    })
+}
+
+/// The bundled vocabulary files, parsed. They are checked by the test suite, so any problem
+/// here is a build defect and is dropped rather than shown against a user's folder.
+fn bundled_vocabularies() -> Vec<VocabularyFile> {
+    bundled_files()
+        .into_iter()
+        .filter_map(|file| {
+            let FileRole::Vocabulary(kind) = classify(&file.relative) else { return None };
+            let text = parse::decode(&file.shown, &file.bytes).ok()?;
+            let terms = parse_vocabulary(kind, &file.shown, text).ok()?;
+            Some(VocabularyFile { kind, shown: file.shown.clone(), text: text.to_string(), terms })
+        })
+        .collect()
+}
+
+/// Merges the vocabulary files of each kind in order; a term repeated from an earlier file of
+/// another folder is skipped (merged catalogues often share vocabularies), but reported when
+/// it disagrees with the first definition.
+fn build_vocabularies(files: &[VocabularyFile], problems: &mut Vec<Diagnostic>) -> Vocabularies {
+    let mut vocabularies = Vocabularies::default();
+    for kind in VocabularyKind::ALL {
+        let mut terms: Vec<Term> = Vec::new();
+        let mut first_file: HashMap<String, &str> = HashMap::new();
+        for file in files.iter().filter(|f| f.kind == kind) {
+            for term in &file.terms {
+                let key = term.id.as_str().to_lowercase();
+                match first_file.get(&key) {
+                    Some(earlier) if *earlier != file.shown => {
+                        let first = terms.iter().find(|t| t.id.as_str().eq_ignore_ascii_case(term.id.as_str()));
+                        if first.is_some_and(|f| f.label != term.label || f.parent != term.parent) {
+                            let span = locate::locate(&file.text, "id", term.id.as_str(), 0);
+                            problems.push(Diagnostic::warning(
+                                "conflicting-term",
+                                &file.shown,
+                                span.start,
+                                span.end,
+                                format!(
+                                    "{} \"{}\" is already defined differently in {earlier}; the first definition is used",
+                                    kind.noun(),
+                                    term.id
+                                ),
+                            ));
+                        }
+                    }
+                    Some(_) => {} // a duplicate inside one file, reported by check_vocabulary
+                    None => {
+                        first_file.insert(key, &file.shown);
+                        terms.push(term.clone());
+                    }
+                }
+            }
+        }
+        *vocabularies.get_mut(kind) = Vocabulary::new(terms);
+    }
+    vocabularies
+}

@@ -159,12 +159,12 @@ pub struct Stop {
 }
 
 macro_rules! entry_file {
-    ($(#[$doc:meta])* $file:ident => $details:ident {
+    ($(#[$doc:meta])* $file:ident => $details:ident as $ron_name:literal {
         $($(#[$field_meta:meta])* $field:ident : $ty:ty,)*
     }) => {
         $(#[$doc])*
         #[derive(Debug, Deserialize)]
-        #[serde(deny_unknown_fields)]
+        #[serde(deny_unknown_fields, rename = $ron_name)]
         pub struct $file {
             pub title: Label,
             /// One sentence, shown in lists.
@@ -226,7 +226,7 @@ macro_rules! entry_file {
 
 entry_file! {
     /// A good practice, following the Interreg Europe good-practice template.
-    GoodPracticeFile => GoodPractice {
+    GoodPracticeFile => GoodPractice as "GoodPractice" {
         #[serde(default)] main_institution: Option<Id>,
         #[serde(default)] timescale: Option<Timescale>,
         #[serde(default)] resources_needed: Option<Prose>,
@@ -239,7 +239,7 @@ entry_file! {
 
 entry_file! {
     /// A visit to a site, usually one stop of a programme.
-    SiteVisitFile => SiteVisit {
+    SiteVisitFile => SiteVisit as "SiteVisit" {
         #[serde(default)] site: Option<Label>,
         #[serde(default)] host: Option<Id>,
         start: Date,
@@ -253,7 +253,7 @@ entry_file! {
 
 entry_file! {
     /// A meeting, workshop, conference or peer review.
-    EventFile => Event {
+    EventFile => Event as "Event" {
         #[serde(default)] organisers: Vec<Id>,
         start: Date,
         #[serde(default)] end: Option<Date>,
@@ -265,7 +265,7 @@ entry_file! {
 
 entry_file! {
     /// An ordered programme of entries for a facilitator to present.
-    TourFile => Tour {
+    TourFile => Tour as "Tour" {
         #[serde(default)] organisers: Vec<Id>,
         #[serde(default)] start: Option<Date>,
         #[serde(default)] end: Option<Date>,
@@ -275,7 +275,7 @@ entry_file! {
 
 entry_file! {
     /// An organisation named by other entries. Its `title` is its name.
-    OrganisationFile => Organisation {
+    OrganisationFile => Organisation as "Organisation" {
         #[serde(default)] short_name: Option<Line>,
         org_type: Id,
         #[serde(default)] website: Option<WebAddress>,

@@ -1,0 +1,143 @@
+//! Diagnostics as a compiler would print them (source line, a marker under the span), and as
+//! JSON for tools.
+
+use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::{self, termcolor};
+use std::collections::HashMap;
+
+use super::{Diagnostic, Position, Severity};
+
+/// Source lines longer than this are not quoted: a minified or hostile file would flood the
+/// terminal, and the position alone says where to look.
+const MAX_QUOTED_LINE: usize = 400;
+
+/// Renders every diagnostic, quoting the source lines from `sources` (file name → text).
+/// `colour` adds ANSI styles; the caller decides (terminal, `NO_COLOR`).
+pub fn render_human(diagnostics: &[Diagnostic], sources: &HashMap<String, String>, colour: bool) -> String {
+    let mut files = SimpleFiles::new();
+    let mut ids = HashMap::new();
+    let config = term::Config::default();
+    let mut buffer = if colour { termcolor::Buffer::ansi() } else { termcolor::Buffer::no_color() };
+    for diagnostic in diagnostics {
+        let source = sources.get(&diagnostic.file);
+        let quotable = source.and_then(|text| span_in(text, diagnostic.start, diagnostic.end));
+        let severity = match diagnostic.severity {
+            Severity::Error => codespan_reporting::diagnostic::Severity::Error,
+            Severity::Warning => codespan_reporting::diagnostic::Severity::Warning,
+        };
+        let mut report = Report::new(severity).with_code(diagnostic.code).with_message(&diagnostic.message);
+        let mut notes = Vec::new();
+        if let Some(expected) = &diagnostic.expected {
+            notes.push(format!("expected {expected}"));
+        }
+        if let Some(suggestion) = &diagnostic.suggestion {
+            notes.push(format!("help: {suggestion}"));
+        }
+        match (source, quotable) {
+            (Some(text), Some(range)) => {
+                let id = *ids
+                    .entry(diagnostic.file.clone())
+                    .or_insert_with(|| files.add(diagnostic.file.clone(), displayable(text)));
+                let label_text = diagnostic.suggestion.clone().unwrap_or_default();
+                report = report.with_labels(vec![Label::primary(id, range).with_message(label_text)]);
+                notes.retain(|n| !n.starts_with("help: "));
+            }
+            _ => {
+                notes
+                    .insert(0, format!("at {}:{}:{}", diagnostic.file, diagnostic.start.line, diagnostic.start.column));
+            }
+        }
+        report = report.with_notes(notes);
+        // The only failure is a span outside its file, which `span_in` rules out; fall back to
+        // the one-line form rather than lose the problem.
+        if term::emit_to_write_style(&mut buffer, &config, &files, &report).is_err() {
+            use std::io::Write;
+            let _ = writeln!(buffer, "{}", diagnostic.one_line());
+        }
+    }
+    String::from_utf8_lossy(buffer.as_slice()).into_owned()
+}
+
+/// The source as it may be shown: every character that could drive or spoof the terminal is
+/// replaced by U+FFFD, one for one, so that character columns still line up.
+fn displayable(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            let unsafe_char = (c.is_control() && c != '\n' && c != '\t')
+                || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200B}'..='\u{200F}' | '\u{FEFF}');
+            if unsafe_char { '\u{FFFD}' } else { c }
+        })
+        .collect()
+}
+
+/// The byte range of a character span in the displayable form of `text`, if its line is short
+/// enough to quote.
+fn span_in(text: &str, start: Position, end: Position) -> Option<std::ops::Range<usize>> {
+    let shown = displayable(text);
+    let line = shown.split('\n').nth(start.line - 1)?;
+    if line.chars().count() > MAX_QUOTED_LINE || line.chars().filter(|c| *c == '\u{FFFD}').count() > 20 {
+        return None;
+    }
+    let from = byte_offset(&shown, start)?;
+    let to = byte_offset(&shown, end).unwrap_or(from).max(from);
+    // A zero-width span still gets a visible marker.
+    let to = if to == from { shown[from..].chars().next().map_or(from, |c| from + c.len_utf8()) } else { to };
+    Some(from..to)
+}
+
+fn byte_offset(text: &str, at: Position) -> Option<usize> {
+    let mut offset = 0;
+    for (index, line) in text.split('\n').enumerate() {
+        if index + 1 == at.line {
+            let column_offset = line.char_indices().nth(at.column - 1).map_or(line.len(), |(i, _)| i);
+            return Some(offset + column_offset);
+        }
+        offset += line.len() + 1;
+    }
+    None
+}
+
+/// All diagnostics and a summary, as one JSON document.
+pub fn render_json(diagnostics: &[Diagnostic], summary: serde_json::Value) -> String {
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let document = serde_json::json!({
+        "summary": summary,
+        "errors": errors,
+        "warnings": diagnostics.len() - errors,
+        "problems": diagnostics,
+    });
+    serde_json::to_string_pretty(&document).unwrap_or_else(|_| "{}".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_the_line_and_marks_the_span() {
+        let source = "GoodPractice(\n    materials: [\"neodymum\"],\n)\n".to_string();
+        let d = Diagnostic::error(
+            "unknown-vocabulary-id",
+            "good-practices/x.ron",
+            Position::new(2, 17),
+            Position::new(2, 27),
+            "unknown material \"neodymum\"",
+        )
+        .with_suggestion(Some("did you mean \"neodymium\"?".into()));
+        let sources = HashMap::from([("good-practices/x.ron".to_string(), source)]);
+        let out = render_human(&[d], &sources, false);
+        assert!(out.contains("good-practices/x.ron:2:17"), "{out}");
+        assert!(out.contains("materials: [\"neodymum\"]"), "{out}");
+        assert!(out.contains("^^^^^^^^^^ did you mean \"neodymium\"?"), "{out}");
+    }
+
+    #[test]
+    fn never_quotes_control_characters() {
+        let source = "(\n  title: \"\u{1b}]0;owned\u{7}\",\n  bad: 1,\n)".to_string();
+        let d = Diagnostic::error("unknown-field", "a.ron", Position::new(2, 12), Position::new(2, 14), "x");
+        let sources = HashMap::from([("a.ron".to_string(), source)]);
+        let out = render_human(&[d], &sources, false);
+        assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
+    }
+}

@@ -1,0 +1,97 @@
+//! Where catalogue files come from: folders on disk, or the catalogue embedded at build time.
+
+use include_dir::{Dir, include_dir};
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Diagnostic, Position};
+
+static BUNDLED: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/practices");
+
+/// One file of a catalogue.
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    /// Path inside the catalogue folder, with `/` separators: `good-practices/x.ron`.
+    pub relative: String,
+    /// How messages name it: the folder as the user gave it, joined with `relative`.
+    pub shown: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The catalogue compiled into the binary, as `practices/…` files.
+pub fn bundled_files() -> Vec<SourceFile> {
+    let mut out = Vec::new();
+    collect_bundled(&BUNDLED, &mut out);
+    out.sort_by(|a, b| a.relative.cmp(&b.relative));
+    out
+}
+
+fn collect_bundled(dir: &Dir<'_>, out: &mut Vec<SourceFile>) {
+    for file in dir.files() {
+        let relative = file.path().to_string_lossy().replace('\\', "/");
+        if relative.ends_with(".ron") {
+            out.push(SourceFile { shown: format!("practices/{relative}"), relative, bytes: file.contents().to_vec() });
+        }
+    }
+    for sub in dir.dirs() {
+        collect_bundled(sub, out);
+    }
+}
+
+/// Every `.ron` file under `root`, sorted, skipping hidden entries and symbolic links to
+/// folders (which could loop). Unreadable files and folders become diagnostics.
+pub fn folder_files(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    if !root.is_dir() {
+        let shown = root.display().to_string();
+        let message = if root.exists() { "not a folder" } else { "catalogue folder not found" };
+        problems.push(Diagnostic::error("no-catalogue", &shown, Position::START, Position::START, message));
+        return (files, problems);
+    }
+    let mut pending: Vec<PathBuf> = vec![root.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) => {
+                let shown = dir.display().to_string();
+                problems.push(Diagnostic::error("unreadable", &shown, Position::START, Position::START, e.to_string()));
+                continue;
+            }
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue;
+            }
+            let Ok(file_type) = entry.file_type() else { continue };
+            if file_type.is_dir() {
+                pending.push(path);
+            } else if name.ends_with(".ron") && (file_type.is_file() || path.is_file()) {
+                let relative = path.strip_prefix(root).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+                let shown = path.display().to_string();
+                match read_capped(&path) {
+                    Ok(bytes) => files.push(SourceFile { relative, shown, bytes }),
+                    Err(e) => problems.push(Diagnostic::error(
+                        "unreadable",
+                        &shown,
+                        Position::START,
+                        Position::START,
+                        e.to_string(),
+                    )),
+                }
+            }
+        }
+    }
+    files.sort_by(|a, b| a.relative.cmp(&b.relative));
+    (files, problems)
+}
+
+/// Reads at most one byte more than the size limit, so that a huge file costs no memory and
+/// is still reported as too large.
+fn read_capped(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?.take(super::parse::MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}

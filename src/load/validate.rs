@@ -1,0 +1,245 @@
+//! Checks that need the whole catalogue: vocabulary ids, references between entries,
+//! duplicate ids, and what a parser cannot see (empty texts, missing sources).
+
+use std::collections::HashMap;
+
+use super::locate::{Span, locate, locate_field};
+use crate::diagnostic::{Diagnostic, Position, did_you_mean};
+use crate::model::{Details, Entry, Id, Kind, Term, Vocabularies, Vocabulary, VocabularyKind};
+
+/// Reports at the right occurrence when the same bad value appears more than once in a file.
+struct FileReporter<'a> {
+    file: &'a str,
+    text: &'a str,
+    occurrences: HashMap<(&'static str, String), usize>,
+}
+
+impl<'a> FileReporter<'a> {
+    fn new(file: &'a str, text: &'a str) -> Self {
+        FileReporter { file, text, occurrences: HashMap::new() }
+    }
+
+    fn value_span(&mut self, field: &'static str, value: &str) -> Span {
+        let count = self.occurrences.entry((field, value.to_string())).or_insert(0);
+        let span = locate(self.text, field, value, *count);
+        *count += 1;
+        span
+    }
+
+    fn error_at(&mut self, code: &'static str, field: &'static str, value: &str, message: String) -> Diagnostic {
+        let span = self.value_span(field, value);
+        Diagnostic::error(code, self.file, span.start, span.end, message)
+    }
+}
+
+/// Checks every entry; returns the indices of the entries to keep (all but later duplicates).
+pub fn check_entries(
+    vocabularies: &Vocabularies,
+    entries: Vec<(&Entry, &str)>,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<usize> {
+    let mut first_file: HashMap<&Id, &str> = HashMap::new();
+    let mut kept = Vec::new();
+    for (index, (entry, _)) in entries.iter().enumerate() {
+        match first_file.get(&entry.id) {
+            Some(first) => problems.push(
+                Diagnostic::error(
+                    "duplicate-id",
+                    &entry.file,
+                    Position::START,
+                    Position::START,
+                    format!("duplicate id \"{}\": {first} has the same file name", entry.id),
+                )
+                .with_suggestion(Some("rename one of the files; ids are unique across all kinds".into())),
+            ),
+            None => {
+                first_file.insert(&entry.id, &entry.file);
+                kept.push(index);
+            }
+        }
+    }
+    let kinds: HashMap<&Id, Kind> = kept.iter().map(|&i| (&entries[i].0.id, entries[i].0.kind)).collect();
+    let organisation_ids: Vec<&str> =
+        kinds.iter().filter(|(_, k)| **k == Kind::Organisation).map(|(id, _)| id.as_str()).collect();
+    let all_ids: Vec<&str> = kinds.keys().map(|id| id.as_str()).collect();
+
+    for &index in &kept {
+        let (entry, text) = entries[index];
+        let mut reporter = FileReporter::new(&entry.file, text);
+        check_texts(entry, &mut reporter, problems);
+        check_vocabulary_ids(entry, vocabularies, &mut reporter, problems);
+        for (field, id) in entry.organisation_references() {
+            match kinds.get(id) {
+                Some(Kind::Organisation) => {}
+                found => {
+                    let message = match found {
+                        Some(kind) => format!("\"{id}\" is a {}, not an organisation", kind.id()),
+                        None => format!("unknown organisation \"{id}\""),
+                    };
+                    problems.push(
+                        reporter
+                            .error_at("broken-reference", field, id.as_str(), message)
+                            .with_expected("the id of a file in organisations/")
+                            .with_suggestion(did_you_mean(id.as_str(), organisation_ids.iter().copied())),
+                    );
+                }
+            }
+        }
+        for (field, id) in entry.entry_references() {
+            let found = kinds.get(id);
+            let wrong_kind = field == "programme" && found.is_some_and(|k| !matches!(k, Kind::Event | Kind::Tour));
+            if found.is_none() || wrong_kind {
+                let (message, expected) = if wrong_kind {
+                    (format!("\"{id}\" is not an event or a tour"), "the id of an event or a tour")
+                } else {
+                    (format!("broken reference: no entry has the id \"{id}\""), "the id (file name) of an entry")
+                };
+                problems.push(
+                    reporter
+                        .error_at("broken-reference", field, id.as_str(), message)
+                        .with_expected(expected)
+                        .with_suggestion(did_you_mean(id.as_str(), all_ids.iter().copied())),
+                );
+            } else if id == &entry.id && field == "related" {
+                let span = reporter.value_span(field, id.as_str());
+                problems.push(Diagnostic::warning(
+                    "self-reference",
+                    &entry.file,
+                    span.start,
+                    span.end,
+                    "an entry is not related to itself",
+                ));
+            }
+        }
+    }
+    kept
+}
+
+fn check_texts(entry: &Entry, reporter: &mut FileReporter<'_>, problems: &mut Vec<Diagnostic>) {
+    for (field, empty) in [("title", entry.common.title.is_empty()), ("summary", entry.common.summary.is_empty())] {
+        if empty {
+            let span = locate_field(reporter.text, field);
+            problems.push(Diagnostic::error(
+                "empty-text",
+                reporter.file,
+                span.start,
+                span.end,
+                format!("the {field} is empty"),
+            ));
+        }
+    }
+    if entry.common.sources.is_empty() {
+        problems.push(
+            Diagnostic::warning(
+                "no-source",
+                reporter.file,
+                Position::START,
+                Position::START,
+                "no sources: readers cannot check what this entry states",
+            )
+            .with_suggestion(Some("add `sources: [(title: \"…\", url: \"https://…\")]`".into())),
+        );
+    }
+    if let Details::Tour(tour) = &entry.details
+        && tour.stops.is_empty()
+    {
+        let span = locate_field(reporter.text, "stops");
+        problems.push(Diagnostic::error("empty-tour", reporter.file, span.start, span.end, "a tour needs stops"));
+    }
+}
+
+fn check_vocabulary_ids(
+    entry: &Entry,
+    vocabularies: &Vocabularies,
+    reporter: &mut FileReporter<'_>,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let common = &entry.common;
+    let mut uses: Vec<(VocabularyKind, &'static str, &Id)> = Vec::new();
+    uses.extend(common.location.iter().map(|l| (VocabularyKind::Region, "region", &l.region)));
+    uses.extend(common.materials.iter().map(|id| (VocabularyKind::Material, "materials", id)));
+    uses.extend(common.themes.iter().map(|id| (VocabularyKind::Theme, "themes", id)));
+    uses.extend(common.stages.iter().map(|id| (VocabularyKind::Stage, "stages", id)));
+    if let Details::Organisation(organisation) = &entry.details {
+        uses.push((VocabularyKind::OrganisationType, "org_type", &organisation.org_type));
+    }
+    for (kind, field, id) in uses {
+        let vocabulary = vocabularies.get(kind);
+        if vocabulary.index_of(id.as_str()).is_none() {
+            problems.push(unknown_term(reporter, kind, vocabulary, field, id));
+        }
+    }
+}
+
+fn unknown_term(
+    reporter: &mut FileReporter<'_>,
+    kind: VocabularyKind,
+    vocabulary: &Vocabulary,
+    field: &'static str,
+    id: &Id,
+) -> Diagnostic {
+    reporter
+        .error_at("unknown-vocabulary-id", field, id.as_str(), format!("unknown {} \"{id}\"", kind.noun()))
+        .with_expected(format!("an id from vocabularies/{}.ron", kind.file_stem()))
+        .with_suggestion(did_you_mean(id.as_str(), vocabulary.ids()))
+}
+
+/// Checks one vocabulary file: duplicate ids, unknown parents, coordinates on the globe.
+pub fn check_vocabulary(
+    vocabulary: &Vocabulary,
+    file: &str,
+    text: &str,
+    terms: &[Term],
+    problems: &mut Vec<Diagnostic>,
+) {
+    let mut reporter = FileReporter::new(file, text);
+    let mut seen: HashMap<String, ()> = HashMap::new();
+    for term in terms {
+        let key = term.id.as_str().to_lowercase();
+        // Find this definition's own `id:` occurrence, so later problems point at the right term.
+        let id_span = reporter.value_span("id", term.id.as_str());
+        if seen.insert(key, ()).is_some() {
+            problems.push(Diagnostic::error(
+                "duplicate-id",
+                file,
+                id_span.start,
+                id_span.end,
+                format!("\"{}\" is defined twice in this vocabulary", term.id),
+            ));
+        }
+        if let Some(parent) = &term.parent {
+            if vocabulary.index_of(parent.as_str()).is_none() {
+                problems.push(
+                    reporter
+                        .error_at("unknown-parent", "parent", parent.as_str(), format!("unknown parent \"{parent}\""))
+                        .with_expected("the id of another term of this vocabulary")
+                        .with_suggestion(did_you_mean(parent.as_str(), vocabulary.ids())),
+                );
+            } else if parent == &term.id {
+                let span = reporter.value_span("parent", parent.as_str());
+                problems.push(Diagnostic::error(
+                    "unknown-parent",
+                    file,
+                    span.start,
+                    span.end,
+                    "a term is its own parent",
+                ));
+            }
+        }
+        if let Some((lat, lon)) = term.coordinates
+            && !((-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon))
+        {
+            let span = locate_field(text, "coordinates");
+            problems.push(
+                Diagnostic::error(
+                    "bad-coordinates",
+                    file,
+                    span.start,
+                    span.end,
+                    format!("coordinates ({lat}, {lon}) of \"{}\" are not on the globe", term.id),
+                )
+                .with_expected("(latitude between -90 and 90, longitude between -180 and 180)"),
+            );
+        }
+    }
+}
