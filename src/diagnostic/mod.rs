@@ -92,15 +92,33 @@ impl Diagnostic {
     }
 }
 
-/// The closest candidate to a misspelt `word`, if one is close enough to be a likely typo.
+/// The closest candidate to a misspelt `word`, if one is close enough to be a likely typo: the
+/// fewest edits (a swap of two letters counts as one), then the same length (a substitution is
+/// likelier than a dropped letter), then the longest shared start. Words of one or two letters
+/// get no suggestion: every short id is one edit from another. A word that starts a candidate
+/// counts as one edit away.
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let word_lower = word.to_lowercase();
+    let word = word.to_lowercase();
+    let length = word.chars().count();
+    if length < 3 {
+        return None;
+    }
+    let allowed = ((length + 2) / 4).max(1);
     candidates
         .into_iter()
-        .map(|c| (strsim::jaro_winkler(&word_lower, &c.to_lowercase()), c))
-        .filter(|(score, _)| *score >= 0.85)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
+        .filter_map(|candidate| {
+            let lower = candidate.to_lowercase();
+            // A word that starts another ("recycling" for "recycling-recovery") is a near miss too.
+            let prefix = lower.starts_with(&word) || word.starts_with(&lower) && lower.chars().count() >= 3;
+            let distance = if prefix { 1 } else { strsim::osa_distance(&word, &lower) };
+            let length_gap = length.abs_diff(lower.chars().count());
+            (distance <= allowed && distance > 0).then(|| {
+                let similarity = (strsim::jaro_winkler(&word, &lower) * 1000.0) as i64;
+                ((distance, length_gap, -similarity), candidate)
+            })
+        })
+        .min_by(|a, b| a.0.cmp(&b.0))
+        .map(|(_, candidate)| candidate)
 }
 
 /// "did you mean …?" for a misspelt `word`, if a candidate is close.
@@ -117,6 +135,9 @@ mod tests {
         let ids = ["neodymium", "praseodymium", "lead", "zinc"];
         assert_eq!(closest("neodymum", ids), Some("neodymium"));
         assert_eq!(closest("copper", ids), None);
+        assert_eq!(closest("FRE13", ["FRE1", "FRE12"]), Some("FRE12"));
+        assert_eq!(closest("materails", ["materials", "themes"]), Some("materials"));
+        assert_eq!(closest("E9", ["E", "E5"]), None);
     }
 
     #[test]

@@ -45,11 +45,17 @@ pub fn ron_options() -> ron::Options {
 
 /// Parses `text` as a `T`, or gives the first problem ron met, as a diagnostic.
 pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Diagnostic> {
-    ron_options().from_str::<T>(text).map_err(|e| to_diagnostic(file, &e))
+    ron_options().from_str::<T>(text).map_err(|e| to_diagnostic(file, text, &e))
 }
 
-fn to_diagnostic(file: &str, error: &SpannedError) -> Diagnostic {
-    let start = Position::new(error.span.start.line, error.span.start.col);
+fn to_diagnostic(file: &str, text: &str, error: &SpannedError) -> Diagnostic {
+    let mut start = Position::new(error.span.start.line, error.span.start.col);
+    // ron places errors about a string value just inside its opening quote; point at the quote,
+    // as the checks made after parsing do, so that one value gets one column.
+    let before = text.lines().nth(start.line - 1).and_then(|line| line.chars().nth(start.column.wrapping_sub(2)));
+    if start.column > 1 && before == Some('"') {
+        start.column -= 1;
+    }
     let end = Position::new(error.span.end.line, error.span.end.col);
     let (code, message, expected, suggestion) = describe(&error.code);
     let diagnostic = Diagnostic::error(code, file, start, end, message).with_suggestion(suggestion);
@@ -102,6 +108,9 @@ fn describe(error: &RonError) -> (&'static str, String, Option<String>, Option<S
             None,
             Some("an entry needs only a few levels; look for unclosed brackets".into()),
         ),
+        RonError::InvalidValueForType { expected, found } => {
+            ("wrong-type", format!("expected {expected}, but found {found}"), None, None)
+        }
         RonError::Message(message) => (message_code(message), message.clone(), None, None),
         RonError::Eof => (
             "syntax",
