@@ -9,4 +9,5 @@ pub mod cli;
 pub mod diagnostic;
 pub mod load;
 pub mod model;
+pub mod query;
 pub mod text;

@@ -1,0 +1,183 @@
+//! Accent- and case-folding and tokenising, shared by the index, the highlighter and the tests.
+//!
+//! Folding maps each character of the original text to zero, one or two folded characters
+//! (`É` → `e`, `œ` → `oe`, a combining accent → nothing), so a token keeps the byte range of
+//! its original text and a folded prefix can be mapped back to original bytes: highlight
+//! ranges are always byte ranges on character boundaries of the displayed string.
+
+use std::ops::Range;
+
+/// Folds one character, already lowercased, to its unaccented form. Returns the folded text
+/// as up to two chars (the second `'\0'` when unused), or `None` to drop the character.
+fn fold_lower(c: char) -> Option<(char, char)> {
+    let one = |x| Some((x, '\0'));
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => one('a'),
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => one('c'),
+        'ď' | 'đ' | 'ð' => one('d'),
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => one('e'),
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' => one('g'),
+        'ĥ' | 'ħ' => one('h'),
+        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => one('i'),
+        'ĵ' => one('j'),
+        'ķ' => one('k'),
+        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => one('l'),
+        'ñ' | 'ń' | 'ņ' | 'ň' => one('n'),
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => one('o'),
+        'ŕ' | 'ŗ' | 'ř' => one('r'),
+        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => one('s'),
+        'ţ' | 'ť' | 'ŧ' | 'ț' => one('t'),
+        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => one('u'),
+        'ŵ' => one('w'),
+        'ý' | 'ÿ' | 'ŷ' => one('y'),
+        'ź' | 'ż' | 'ž' => one('z'),
+        'œ' => Some(('o', 'e')),
+        'æ' => Some(('a', 'e')),
+        'ß' => Some(('s', 's')),
+        'þ' => Some(('t', 'h')),
+        // Greek: tonos and dialytika, and the final sigma.
+        'ά' => one('α'),
+        'έ' => one('ε'),
+        'ή' => one('η'),
+        'ί' | 'ϊ' | 'ΐ' => one('ι'),
+        'ό' => one('ο'),
+        'ύ' | 'ϋ' | 'ΰ' => one('υ'),
+        'ώ' => one('ω'),
+        'ς' => one('σ'),
+        c if is_combining(c) => None,
+        c => one(c),
+    }
+}
+
+/// Combining diacritical marks: part of the word they follow, folded to nothing.
+fn is_combining(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}')
+}
+
+/// Whether `c` belongs to a word.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Appends the folded form of `c` to `out`.
+#[inline]
+pub(crate) fn push_folded(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    for lower in c.to_lowercase() {
+        if let Some((a, b)) = fold_lower(lower) {
+            out.push(a);
+            if b != '\0' {
+                out.push(b);
+            }
+        }
+    }
+}
+
+/// Folds a whole string: lowercase, accents removed, every other character kept.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        push_folded(c, &mut out);
+    }
+    out
+}
+
+/// One word of a text: its byte range in the original text and its folded form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub range: Range<usize>,
+    pub folded: String,
+}
+
+/// Calls `f(range, folded)` for each word of `text`, reusing one buffer. Words are runs of
+/// letters and digits (with the combining marks that follow them); anything else separates.
+pub fn for_each_token(text: &str, mut f: impl FnMut(Range<usize>, &str)) {
+    let mut folded = String::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        let inside = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            is_word_char(c) || (start.is_some() && is_combining(c))
+        };
+        if inside {
+            if start.is_none() {
+                start = Some(i);
+                folded.clear();
+            }
+            push_folded(c, &mut folded);
+        } else if let Some(s) = start.take()
+            && !folded.is_empty()
+        {
+            f(s..i, &folded);
+        }
+    }
+    if let Some(s) = start
+        && !folded.is_empty()
+    {
+        f(s..text.len(), &folded);
+    }
+}
+
+/// The words of `text`, folded, with their original byte ranges.
+pub fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    for_each_token(text, |range, folded| out.push(Token { range, folded: folded.to_string() }));
+    out
+}
+
+/// The original byte end of the shortest start of `original` whose folded form is at least
+/// `folded_len` bytes long, extended over any following combining marks. Never splits a char.
+pub fn original_end_for_folded_prefix(original: &str, folded_len: usize) -> usize {
+    let mut buffer = String::new();
+    let mut chars = original.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        push_folded(c, &mut buffer);
+        if buffer.len() >= folded_len {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, next)) = chars.peek() {
+                if !is_combining(next) {
+                    break;
+                }
+                end = j + next.len_utf8();
+                chars.next();
+            }
+            return end;
+        }
+    }
+    original.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_accents_case_and_ligatures() {
+        assert_eq!(fold("Béthune-Bruay"), "bethune-bruay");
+        assert_eq!(fold("ŒUVRE Straße"), "oeuvre strasse");
+        assert_eq!(fold("Κοζάνη"), "κοζανη");
+        assert_eq!(fold("e\u{301}te\u{301}"), "ete");
+    }
+
+    #[test]
+    fn tokens_keep_original_byte_ranges() {
+        let text = "Aimants, l'économie «circulaire» e\u{301}t";
+        let t = tokens(text);
+        let words: Vec<&str> = t.iter().map(|t| t.folded.as_str()).collect();
+        assert_eq!(words, ["aimants", "l", "economie", "circulaire", "et"]);
+        assert_eq!(&text[t[2].range.clone()], "économie");
+        assert_eq!(&text[t[4].range.clone()], "e\u{301}t");
+    }
+
+    #[test]
+    fn folded_prefixes_map_to_char_boundaries() {
+        assert_eq!(original_end_for_folded_prefix("Écrans", 1), "É".len());
+        assert_eq!(original_end_for_folded_prefix("œuvre", 1), "œ".len());
+        assert_eq!(original_end_for_folded_prefix("e\u{301}t", 1), "e\u{301}".len());
+        assert_eq!(original_end_for_folded_prefix("abc", 10), 3);
+    }
+}

@@ -1,0 +1,98 @@
+//! When one folded query word matches one folded word of an entry: the single definition the
+//! index, the highlighter and the brute-force tests share.
+
+/// How well a query word matches a word of the text, best first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Quality {
+    /// Within one typo (substitution, insertion, deletion or swap of neighbours) of the word or
+    /// of one of its starts; only for query words of [`TYPO_MIN_CHARS`] letters or more.
+    Typo,
+    /// The query word starts the word: `recyc` in `recyclage`.
+    Prefix,
+    /// The same word.
+    Exact,
+}
+
+/// Query words shorter than this (in characters) must match without a typo.
+pub const TYPO_MIN_CHARS: usize = 5;
+
+/// How `word` (a folded query word) matches `term` (a folded word of the text), if it does.
+pub fn match_word(word: &str, term: &str) -> Option<Quality> {
+    if term == word {
+        Some(Quality::Exact)
+    } else if term.starts_with(word) {
+        Some(Quality::Prefix)
+    } else if typo_allowed(word) && prefix_within_one(word, term) {
+        Some(Quality::Typo)
+    } else {
+        None
+    }
+}
+
+/// Matching for exclusions (`-word`): exact or prefix, never a typo.
+pub fn match_exclusion(word: &str, term: &str) -> bool {
+    term.starts_with(word)
+}
+
+pub(crate) fn typo_allowed(word: &str) -> bool {
+    word.len() >= TYPO_MIN_CHARS && word.chars().count() >= TYPO_MIN_CHARS
+}
+
+/// Whether some start of `term` (possibly all of it) is within one edit of `word`, counting
+/// the swap of two neighbouring characters as one edit.
+pub(crate) fn prefix_within_one(word: &str, term: &str) -> bool {
+    if word.is_ascii() && term.is_ascii() {
+        prefix_within_one_slices(word.as_bytes(), term.as_bytes())
+    } else {
+        let w: Vec<char> = word.chars().collect();
+        let t: Vec<char> = term.chars().collect();
+        prefix_within_one_slices(&w, &t)
+    }
+}
+
+fn prefix_within_one_slices<T: Eq>(w: &[T], t: &[T]) -> bool {
+    let common = w.iter().zip(t).take_while(|(a, b)| a == b).count();
+    if common == w.len() {
+        return true; // a plain prefix
+    }
+    let i = common;
+    let starts = |a: &[T], b: &[T]| b.len() >= a.len() && a == &b[..a.len()];
+    // The word's last character is extra (term ended, or the rest differs): deletion.
+    if i + 1 == w.len() {
+        return true;
+    }
+    // Substitution at i.
+    if i < t.len() && starts(&w[i + 1..], &t[i + 1..]) {
+        return true;
+    }
+    // An extra character in the word at i (deletion from the word).
+    if starts(&w[i + 1..], &t[i..]) {
+        return true;
+    }
+    // A missing character in the word at i (insertion into the word).
+    if i < t.len() && starts(&w[i..], &t[i + 1..]) {
+        return true;
+    }
+    // Two neighbours swapped.
+    i + 1 < t.len() && w[i] == t[i + 1] && w[i + 1] == t[i] && starts(&w[i + 2..], &t[i + 2..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exact_prefix_and_typos() {
+        assert_eq!(match_word("aimants", "aimants"), Some(Quality::Exact));
+        assert_eq!(match_word("recyc", "recyclage"), Some(Quality::Prefix));
+        assert_eq!(match_word("bethnue", "bethune"), Some(Quality::Typo)); // swap
+        assert_eq!(match_word("bethune", "betune"), Some(Quality::Typo)); // extra letter
+        assert_eq!(match_word("betune", "bethune"), Some(Quality::Typo)); // missing letter
+        assert_eq!(match_word("bxthune", "bethune"), Some(Quality::Typo)); // substitution
+        assert_eq!(match_word("recyk", "recyclage"), Some(Quality::Typo)); // typo in a prefix
+        assert_eq!(match_word("bxthxne", "bethune"), None); // two typos
+        assert_eq!(match_word("bton", "beton"), None); // too short for a typo
+        assert_eq!(match_word("κοζαν", "κοζανη"), Some(Quality::Prefix));
+        assert_eq!(match_word("κοζξνη", "κοζανη"), Some(Quality::Typo));
+    }
+}

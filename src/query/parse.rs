@@ -1,0 +1,161 @@
+//! The query box: free words, `field:value` filters and `-word` exclusions, in one string.
+
+use std::ops::Range;
+
+use super::Facet;
+use super::fold::for_each_token;
+
+/// At most this many free words count; later ones are ignored (and reported).
+pub const MAX_WORDS: usize = 16;
+
+/// A `field:value[,value…]` filter typed in the query box. Values are kept as typed; the
+/// engine resolves them against the catalogue (ids, symbols such as `nd`, labels).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldFilter {
+    pub facet: Facet,
+    /// OR-ed together, like values selected in one facet.
+    pub values: Vec<String>,
+    /// `-region:FRE12` excludes instead of selecting.
+    pub negated: bool,
+    /// Where it was typed, in bytes of the query string.
+    pub span: Range<usize>,
+}
+
+/// Something the user typed that the query could not use, with where it is in the query.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QueryError {
+    pub span: Range<usize>,
+    pub message: String,
+}
+
+/// A parsed query. Parsing never fails: what cannot be used is listed in `errors`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query {
+    /// Folded free words, in order. An entry matches if it has at least one of them;
+    /// entries with all of them rank first.
+    pub words: Vec<String>,
+    /// Each `-chunk`, as folded words: an entry having all the words of one chunk is excluded.
+    pub exclusions: Vec<Vec<String>>,
+    pub fields: Vec<FieldFilter>,
+    pub errors: Vec<QueryError>,
+}
+
+impl Query {
+    /// Parses the query box. Whitespace separates chunks; a chunk `name:value` is a field
+    /// filter when `name` is letters only (unknown names are reported in `errors`); a chunk
+    /// starting with `-` excludes; anything else is split into folded words.
+    pub fn parse(text: &str) -> Query {
+        let mut query = Query::default();
+        for (start, chunk) in chunks(text) {
+            let span = start..start + chunk.len();
+            let (negated, body) = match chunk.strip_prefix('-') {
+                Some(rest) if !rest.is_empty() => (true, rest),
+                _ => (false, chunk),
+            };
+            if let Some((name, value)) = body.split_once(':')
+                && !name.is_empty()
+                && name.chars().all(|c| c.is_alphabetic())
+            {
+                match Facet::from_field_name(name) {
+                    Some(facet) => {
+                        let values: Vec<String> =
+                            value.split(',').filter(|v| !v.is_empty()).map(str::to_string).collect();
+                        // `region:` while typing: nothing to filter on yet, and nothing wrong.
+                        if !values.is_empty() {
+                            query.fields.push(FieldFilter { facet, values, negated, span });
+                        }
+                    }
+                    None => query.errors.push(QueryError {
+                        span,
+                        message: format!(
+                            "unknown field \"{}:\" (fields: {})",
+                            crate::text::sanitize(name, crate::text::Lines::Single),
+                            Facet::ALL.map(Facet::field_name).join(", ")
+                        ),
+                    }),
+                }
+                continue;
+            }
+            let mut words = Vec::new();
+            for_each_token(body, |_, folded| words.push(folded.to_string()));
+            if negated {
+                if !words.is_empty() {
+                    query.exclusions.push(words);
+                }
+            } else {
+                for word in words {
+                    if query.words.len() == MAX_WORDS {
+                        query.errors.push(QueryError {
+                            span: span.clone(),
+                            message: format!("only the first {MAX_WORDS} words are searched"),
+                        });
+                        break;
+                    }
+                    query.words.push(word);
+                }
+            }
+        }
+        query
+    }
+
+    /// Whether the query asks for nothing at all (no words, filters or exclusions).
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty() && self.exclusions.is_empty() && self.fields.is_empty()
+    }
+}
+
+/// The whitespace-separated chunks of `text`, with their byte offsets.
+fn chunks(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                out.push((s, &text[s..i]));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_fields_and_exclusions() {
+        let q = Query::parse("Terres  rares region:FRE12 mat:nd,pr -Béthune -kind:event foo:bar");
+        assert_eq!(q.words, ["terres", "rares"]);
+        assert_eq!(q.exclusions, [vec!["bethune".to_string()]]);
+        assert_eq!(q.fields.len(), 3);
+        assert_eq!(q.fields[0].facet, Facet::Region);
+        assert_eq!(q.fields[1].values, ["nd", "pr"]);
+        assert!(q.fields[2].negated);
+        assert_eq!(q.errors.len(), 1);
+        assert!(q.errors[0].message.contains("foo"));
+        let text = "Terres  rares region:FRE12 mat:nd,pr -Béthune -kind:event foo:bar";
+        assert_eq!(&text[q.errors[0].span.clone()], "foo:bar");
+        assert_eq!(&text[q.fields[0].span.clone()], "region:FRE12");
+    }
+
+    #[test]
+    fn spans_survive_wide_whitespace() {
+        let text = "a\u{3000}zz:1\u{a0}region:FR";
+        let q = Query::parse(text);
+        assert_eq!(&text[q.errors[0].span.clone()], "zz:1");
+        assert_eq!(&text[q.fields[0].span.clone()], "region:FR");
+    }
+
+    #[test]
+    fn a_lone_dash_and_empty_values_are_harmless() {
+        let q = Query::parse("- region: x-y");
+        assert!(q.errors.is_empty());
+        assert!(q.fields.is_empty());
+        assert_eq!(q.words, ["x", "y"]);
+    }
+}
