@@ -97,12 +97,14 @@ pub struct Source {
 }
 
 /// How far a curator has checked an entry.
+/// Written in RON as `draft`, `to_complete` or `reviewed` (RON names cannot hold a dash).
 #[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[serde(rename_all = "kebab-case")]
+#[serde(rename_all(deserialize = "snake_case", serialize = "kebab-case"))]
 pub enum ReviewStatus {
     /// Written but not checked against its sources.
     Draft,
     /// Checked; some fields are missing because no source gives them.
+    #[serde(alias = "to-complete", alias = "ToComplete")]
     ToComplete,
     /// Checked against its sources.
     Reviewed,
@@ -132,7 +134,7 @@ pub struct Review {
 }
 
 #[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
-#[serde(rename_all = "kebab-case")]
+#[serde(rename_all = "snake_case")]
 pub enum Progress {
     Ongoing,
     Ended,

@@ -1,0 +1,95 @@
+//! `boucle check` as a curator runs it: a process, its output and its exit status.
+
+mod common;
+
+use common::{Fixture, PRACTICE};
+use std::process::{Command, Output};
+
+fn boucle(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_boucle"))
+        .args(args)
+        .env_remove("BOUCLE_CATALOGUE")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run boucle")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn the_bundled_catalogue_is_clean() {
+    let output = boucle(&["check"]);
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(0), "{text}");
+    let summary = text.lines().last().unwrap();
+    assert!(summary.starts_with("checked ") && summary.ends_with("— no problems"), "{summary}");
+    assert!(summary.contains("of the bundled catalogue"), "{summary}");
+}
+
+#[test]
+fn a_misspelt_material_fails_with_its_place_and_a_suggestion() {
+    let fixture = Fixture::new();
+    fixture.file("good-practices/battery.ron", &PRACTICE.replace(r#"["lead"]"#, r#"["neodymum"]"#));
+    let folder = fixture.path().to_str().unwrap();
+    let output = boucle(&["check", folder]);
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    let file = fixture.shown("good-practices/battery.ron");
+    assert!(text.contains("error[unknown-vocabulary-id]: unknown material \"neodymum\""), "{text}");
+    assert!(text.contains(&format!("{file}:6:17")), "{text}");
+    assert!(text.contains("    materials: [\"neodymum\"],"), "{text}");
+    assert!(text.contains("^^^^^^^^^^ did you mean \"neodymium\"?"), "{text}");
+    assert!(text.trim_end().ends_with("— 1 error"), "{text}");
+}
+
+#[test]
+fn json_output_lists_every_problem_for_tools() {
+    let fixture = Fixture::new();
+    fixture.file("good-practices/battery.ron", &PRACTICE.replace(r#"["lead"]"#, r#"["neodymum", "zinc"]"#));
+    let output = boucle(&["check", "--format", "json", fixture.path().to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    assert_eq!(json["errors"], 2);
+    assert_eq!(json["summary"]["entries"]["practice"], 1);
+    let first = &json["problems"][0];
+    assert_eq!(first["code"], "unknown-vocabulary-id");
+    assert_eq!(first["start"]["line"], 6);
+    assert_eq!(first["start"]["column"], 17);
+    assert_eq!(first["suggestion"], "did you mean \"neodymium\"?");
+    assert_eq!(json["problems"][1]["start"]["column"], 29);
+}
+
+#[test]
+fn folders_given_with_catalogue_are_checked_and_merged() {
+    let first = Fixture::new();
+    first.file("good-practices/battery.ron", PRACTICE);
+    let second = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(second.path().join("good-practices")).unwrap();
+    // Entries alone: the vocabularies and organisations come from the first folder.
+    std::fs::write(second.path().join("good-practices/other.ron"), PRACTICE).unwrap();
+    let output = boucle(&[
+        "--catalogue",
+        first.path().to_str().unwrap(),
+        "--catalogue",
+        second.path().to_str().unwrap(),
+        "check",
+    ]);
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(0), "{text}");
+    assert!(text.contains("2 good practices"), "{text}");
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    assert_eq!(boucle(&["check", "--format", "yaml"]).status.code(), Some(2));
+    assert_eq!(boucle(&["no-such-command"]).status.code(), Some(2));
+}
+
+#[test]
+fn a_missing_folder_is_an_error_not_a_crash() {
+    let output = boucle(&["check", "/no/such/catalogue"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).contains("catalogue folder not found"));
+}
