@@ -699,7 +699,7 @@ impl Engine {
             hits
         } else {
             // Rank: a bounded heap over the results, then a finer score for the best few.
-            let keep = (limit.max(10) * 3).min(total);
+            let keep = limit.max(10).saturating_mul(3).min(total);
             let mut heap: BinaryHeap<Reverse<(i64, Reverse<usize>)>> = BinaryHeap::with_capacity(keep + 1);
             results.for_each(|e| {
                 let mask = word_masks[e];

@@ -394,8 +394,12 @@ pub fn query_matches(catalogue: &Catalogue, query: &Query) -> Vec<Option<usize>>
                 let filters: Vec<_> = query.fields.iter().filter(|f| f.facet == facet).collect();
                 let mut wanted: Option<BTreeSet<usize>> = None;
                 for f in filters {
-                    let vals: BTreeSet<usize> =
-                        f.values.iter().filter_map(|t| resolve(catalogue, &years, facet, t)).flatten().collect();
+                    let resolved: Vec<BTreeSet<usize>> =
+                        f.values.iter().filter_map(|t| resolve(catalogue, &years, facet, t)).collect();
+                    if resolved.is_empty() {
+                        continue; // names nothing: ignored (and reported by the engine)
+                    }
+                    let vals: BTreeSet<usize> = resolved.into_iter().flatten().collect();
                     let has = !values(catalogue, &years, e, facet).is_disjoint(&vals);
                     if f.negated {
                         if has {
