@@ -1,8 +1,8 @@
 //! `boucle check` as a curator runs it: a process, its output and its exit status.
 
-mod common;
+mod fixture;
 
-use common::{Fixture, PRACTICE};
+use fixture::{Fixture, PRACTICE};
 use std::process::{Command, Output};
 
 fn boucle(args: &[&str]) -> Output {

@@ -1,9 +1,9 @@
 //! What a curator sees when a catalogue has problems: each kind of problem at its exact
 //! file:line:col, all of them in one run, and the good files still loaded.
 
-mod common;
+mod fixture;
 
-use common::{Fixture, PRACTICE, problems};
+use fixture::{Fixture, PRACTICE, problems};
 
 fn with_line(line: usize, replacement: &str) -> String {
     PRACTICE
@@ -83,7 +83,10 @@ fn unknown_field_names_the_expected_ones_and_the_closest() {
 fn missing_required_field_is_reported() {
     let text = PRACTICE.lines().filter(|l| !l.trim_start().starts_with("summary:")).collect::<Vec<_>>().join("\n");
     let found = single_problem("good-practices/x.ron", &text);
-    assert!(found.starts_with("good-practices/x.ron:11:1: missing required field `summary` in `GoodPractice`"), "{found}");
+    assert!(
+        found.starts_with("good-practices/x.ron:11:1: missing required field `summary` in `GoodPractice`"),
+        "{found}"
+    );
 }
 
 #[test]
@@ -104,7 +107,13 @@ fn malformed_date_and_address_are_located() {
 fn duplicate_ids_across_kinds_are_reported() {
     let fixture = Fixture::new();
     fixture.file("good-practices/battery.ron", PRACTICE);
-    fixture.file("site-visits/battery.ron", &PRACTICE.replace("GoodPractice(", "SiteVisit(start: \"2025-07-29\",").replace("    main_institution: \"team2\",\n", "").replace("    timescale: (start: \"2024\", status: ongoing),\n", ""));
+    fixture.file(
+        "site-visits/battery.ron",
+        &PRACTICE
+            .replace("GoodPractice(", "SiteVisit(start: \"2025-07-29\",")
+            .replace("    main_institution: \"team2\",\n", "")
+            .replace("    timescale: (start: \"2024\", status: ongoing),\n", ""),
+    );
     let loaded = fixture.load();
     let found = problems(&fixture, &loaded);
     assert_eq!(
@@ -120,10 +129,8 @@ fn duplicate_ids_across_kinds_are_reported() {
 #[test]
 fn broken_references_are_located() {
     let fixture = Fixture::new();
-    let practice = with_line(5, r#"    main_institution: "team-2","#).replace(
-        "    materials:",
-        "    related: [\"battery-regeneration\", \"no-such-entry\"],\n    materials:",
-    );
+    let practice = with_line(5, r#"    main_institution: "team-2","#)
+        .replace("    materials:", "    related: [\"battery-regeneration\", \"no-such-entry\"],\n    materials:");
     fixture.file("good-practices/battery-regeneration.ron", &practice);
     fixture.file(
         "tours/peer-review.ron",

@@ -1,10 +1,10 @@
 //! Hostile or damaged files: each gives a clean error (or, for a BOM, a clean load), never a
 //! crash, and text that could drive the terminal comes out of loading neutralised.
 
-mod common;
+mod fixture;
 
 use boucle::text::Lang;
-use common::{Fixture, PRACTICE, problems};
+use fixture::{Fixture, PRACTICE, problems};
 
 #[test]
 fn deep_nesting_is_an_error_not_a_stack_overflow() {
@@ -42,7 +42,10 @@ fn invalid_utf8_is_located() {
     bytes.extend_from_slice(b"ay\",\n)");
     fixture.bytes("good-practices/latin1.ron", &bytes);
     let found = problems(&fixture, &fixture.load());
-    assert_eq!(found, vec!["good-practices/latin1.ron:2:16: file is not valid UTF-8 — save the file as UTF-8 in your editor"]);
+    assert_eq!(
+        found,
+        vec!["good-practices/latin1.ron:2:16: file is not valid UTF-8 — save the file as UTF-8 in your editor"]
+    );
 }
 
 #[test]

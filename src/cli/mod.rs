@@ -2,13 +2,17 @@
 //! its own file and writes to the writer it is given, so tests can run it in process.
 
 mod check;
+mod filters;
+
+pub use filters::FilterArgs;
 
 use clap::{Parser, Subcommand};
 use std::io::Write;
 use std::path::PathBuf;
 
-use crate::load::CatalogueSource;
+use crate::load::{CatalogueSource, load};
 use crate::text::Lang;
+use crate::ui::theme::ThemeName;
 
 /// The environment variable that names catalogue folders, separated like PATH.
 pub const CATALOGUE_ENV: &str = "BOUCLE_CATALOGUE";
@@ -30,6 +34,19 @@ pub struct Cli {
     #[arg(long, value_name = "LANG", global = true, value_parser = parse_lang)]
     pub lang: Option<Lang>,
 
+    /// Colours of the dashboard: dark, light (for projectors) or high-contrast. NO_COLOR turns
+    /// colour off.
+    #[arg(long, value_name = "THEME", value_parser = parse_theme, default_value = "dark")]
+    pub theme: ThemeName,
+
+    /// Leave the mouse to the terminal (for selecting text with it).
+    #[arg(long)]
+    pub no_mouse: bool,
+
+    /// The dashboard opens on this view.
+    #[command(flatten)]
+    pub filters: FilterArgs,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -38,6 +55,10 @@ pub struct Cli {
 pub enum Command {
     /// Check a catalogue folder for every problem (exit 0 when clean, 1 when not).
     Check(check::CheckArgs),
+}
+
+fn parse_theme(text: &str) -> Result<ThemeName, String> {
+    ThemeName::parse(text).ok_or_else(|| format!("unknown theme \"{text}\": use dark, light or high-contrast"))
 }
 
 fn parse_lang(text: &str) -> Result<Lang, String> {
@@ -73,17 +94,41 @@ pub fn language_from_environment() -> Lang {
 /// Whether output to stdout may be coloured: a terminal, and `NO_COLOR` unset or empty.
 pub fn colour_allowed() -> bool {
     use std::io::IsTerminal;
-    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+    std::io::stdout().is_terminal() && !colour_off()
+}
+
+/// Opens the dashboard on the catalogue, with whatever problems it has shown in the status
+/// line: a bad file never keeps the good ones from being browsed.
+fn dashboard(cli: &Cli, err: &mut dyn Write) -> std::io::Result<i32> {
+    let loaded = load(&cli.catalogue_source());
+    if loaded.catalogue.is_empty() && loaded.errors() > 0 {
+        for problem in loaded.diagnostics.iter().take(5) {
+            writeln!(err, "{}", problem.one_line())?;
+        }
+        writeln!(err, "boucle: no entry could be loaded; `boucle check` lists every problem")?;
+        return Ok(1);
+    }
+    let theme = if colour_off() { ThemeName::Mono } else { cli.theme };
+    let options = crate::ui::Options {
+        lang: cli.language(),
+        theme,
+        mouse: !cli.no_mouse,
+        query: cli.filters.query.clone(),
+        filters: cli.filters.selections(),
+    };
+    crate::ui::run(loaded.catalogue, loaded.diagnostics, options)
+}
+
+/// `NO_COLOR` set to anything but the empty string.
+pub fn colour_off() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
 /// Runs the command line; returns the process exit code.
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let result = match &cli.command {
         Some(Command::Check(args)) => check::run(&cli, args, out),
-        None => {
-            let _ = writeln!(err, "boucle: the dashboard is not built yet; try `boucle check` or `boucle --help`");
-            Ok(2)
-        }
+        None => dashboard(&cli, err),
     };
     match result {
         Ok(code) => code,

@@ -179,8 +179,8 @@ mod tests {
     #[test]
     fn finds_later_occurrences_and_falls_back_to_the_field() {
         let text = "(\n stops: [(entry: \"a\"), (entry: \"b\"), (entry: \"a\")],\n)";
-        assert_eq!(locate(text, "entry", "a", 1).start, Position::new(2, 49));
-        assert_eq!(locate(text, "entry", "zzz", 0).start, Position::new(2, 12));
+        assert_eq!(locate(text, "entry", "a", 1).start, Position::new(2, 46));
+        assert_eq!(locate(text, "entry", "zzz", 0).start, Position::new(2, 11));
         assert_eq!(locate(text, "nothing", "a", 0), Span::FILE_START);
     }
 }

@@ -91,7 +91,7 @@ pub fn load_files(files: Vec<SourceFile>, mut problems: Vec<Diagnostic>) -> Load
         let text = match parse::decode(&file.shown, &file.bytes) {
             Ok(text) => text,
             Err(problem) => {
-                problems.push(problem);
+                problems.push(*problem);
                 continue;
             }
         };
@@ -103,11 +103,11 @@ pub fn load_files(files: Vec<SourceFile>, mut problems: Vec<Diagnostic>) -> Load
                     text: text.to_string(),
                     terms,
                 }),
-                Err(problem) => problems.push(problem),
+                Err(problem) => problems.push(*problem),
             },
             FileRole::Entry(kind) => match parse_entry(kind, &file, text) {
                 Ok(entry) => parsed.push(Parsed { entry, text: text.to_string() }),
-                Err(problem) => problems.push(problem),
+                Err(problem) => problems.push(*problem),
             },
             FileRole::Unknown(reason) => problems.push(Diagnostic::warning(
                 "ignored-file",
@@ -199,11 +199,13 @@ fn classify(relative: &str) -> FileRole {
     }
 }
 
-fn parse_entry(kind: Kind, file: &SourceFile, text: &str) -> Result<Entry, Diagnostic> {
+fn parse_entry(kind: Kind, file: &SourceFile, text: &str) -> Result<Entry, Box<Diagnostic>> {
     let stem = file.relative.rsplit('/').next().unwrap_or("").trim_end_matches(".ron");
     let id = Id::parse(stem).map_err(|message| {
-        Diagnostic::error("malformed-id", &file.shown, Position::START, Position::START, message)
-            .with_suggestion(Some("the file name is the entry's id: rename the file".into()))
+        Box::new(
+            Diagnostic::error("malformed-id", &file.shown, Position::START, Position::START, message)
+                .with_suggestion(Some("the file name is the entry's id: rename the file".into())),
+        )
     })?;
     let (common, details) = match kind {
         Kind::GoodPractice => parse::parse::<GoodPracticeFile>(&file.shown, text)?.into(),
@@ -215,7 +217,7 @@ fn parse_entry(kind: Kind, file: &SourceFile, text: &str) -> Result<Entry, Diagn
     Ok(Entry { id, kind, file: file.shown.clone(), common, details })
 }
 
-fn parse_vocabulary(kind: VocabularyKind, shown: &str, text: &str) -> Result<Vec<Term>, Diagnostic> {
+fn parse_vocabulary(kind: VocabularyKind, shown: &str, text: &str) -> Result<Vec<Term>, Box<Diagnostic>> {
     Ok(match kind {
         VocabularyKind::Region => {
             parse::parse::<Vec<RegionFileTerm>>(shown, text)?.into_iter().map(Term::from).collect()

@@ -13,23 +13,27 @@ use crate::load::locate::position_of;
 pub const MAX_FILE_BYTES: usize = 1024 * 1024;
 
 /// The text of a file, or why it cannot be read as text.
-pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
+pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Box<Diagnostic>> {
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(Diagnostic::error(
-            "file-too-large",
-            file,
-            Position::START,
-            Position::START,
-            format!("file is larger than the limit of {MAX_FILE_BYTES} bytes (1 MiB) for one catalogue file"),
-        )
-        .with_suggestion(Some("split it, or check that it is the file you meant to add".into())));
+        return Err(Box::new(
+            Diagnostic::error(
+                "file-too-large",
+                file,
+                Position::START,
+                Position::START,
+                format!("file is larger than the limit of {MAX_FILE_BYTES} bytes (1 MiB) for one catalogue file"),
+            )
+            .with_suggestion(Some("split it, or check that it is the file you meant to add".into())),
+        ));
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
         let at = position_of(valid, valid.len());
-        Diagnostic::error("invalid-utf8", file, at, at, "file is not valid UTF-8")
-            .with_expected("UTF-8 text")
-            .with_suggestion(Some("save the file as UTF-8 in your editor".into()))
+        Box::new(
+            Diagnostic::error("invalid-utf8", file, at, at, "file is not valid UTF-8")
+                .with_expected("UTF-8 text")
+                .with_suggestion(Some("save the file as UTF-8 in your editor".into())),
+        )
     })?;
     // Editors on some systems add a byte-order mark, which ron reports as a confusing
     // "Expected string"; it carries no meaning in UTF-8.
@@ -44,8 +48,8 @@ pub fn ron_options() -> ron::Options {
 }
 
 /// Parses `text` as a `T`, or gives the first problem ron met, as a diagnostic.
-pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Diagnostic> {
-    ron_options().from_str::<T>(text).map_err(|e| to_diagnostic(file, text, &e))
+pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Box<Diagnostic>> {
+    ron_options().from_str::<T>(text).map_err(|e| Box::new(to_diagnostic(file, text, &e)))
 }
 
 fn to_diagnostic(file: &str, text: &str, error: &SpannedError) -> Diagnostic {

@@ -1,0 +1,72 @@
+//! The filter flags shared by the dashboard and `boucle list`, so that a command a facilitator
+//! reads out opens the same view in either.
+
+use clap::Args;
+
+use crate::query::Facet;
+
+#[derive(Clone, Debug, Default, Args)]
+pub struct FilterArgs {
+    /// Region: a NUTS code (FRE12) or country (FR, EL); a parent includes its sub-regions.
+    #[arg(long, value_name = "ID", value_delimiter = ',')]
+    pub region: Vec<String>,
+    /// Material: an id (rare-earths), a symbol (Nd) or a group; a group includes its members.
+    #[arg(long, value_name = "ID", value_delimiter = ',')]
+    pub material: Vec<String>,
+    /// ESG theme: an ESRS topic (E5) or pillar (E, S, G).
+    #[arg(long, value_name = "ID", value_delimiter = ',')]
+    pub esg: Vec<String>,
+    /// Kind of entry: practice, visit, event, tour, organisation.
+    #[arg(long, value_name = "KIND", value_delimiter = ',')]
+    pub kind: Vec<String>,
+    /// Value-chain stage: extraction, processing, recycling-recovery, post-mining, …
+    #[arg(long, value_name = "ID", value_delimiter = ',')]
+    pub stage: Vec<String>,
+    /// Organisation involved, by id or name.
+    #[arg(long, value_name = "ID", value_delimiter = ',')]
+    pub org: Vec<String>,
+    /// Year, or a range of years such as 2023..2025.
+    #[arg(long, value_name = "YEAR", value_delimiter = ',')]
+    pub year: Vec<String>,
+    /// Review status: draft, to-complete, reviewed.
+    #[arg(long, value_name = "STATUS", value_delimiter = ',')]
+    pub status: Vec<String>,
+    /// Search words and field filters, as typed in the dashboard's search box.
+    #[arg(long, short = 'q', value_name = "TEXT", default_value = "")]
+    pub query: String,
+}
+
+impl FilterArgs {
+    /// Every (facet, value as typed) pair given.
+    pub fn selections(&self) -> Vec<(Facet, String)> {
+        let groups = [
+            (Facet::Region, &self.region),
+            (Facet::Material, &self.material),
+            (Facet::Theme, &self.esg),
+            (Facet::Kind, &self.kind),
+            (Facet::Stage, &self.stage),
+            (Facet::Organisation, &self.org),
+            (Facet::Year, &self.year),
+            (Facet::Status, &self.status),
+        ];
+        groups
+            .into_iter()
+            .flat_map(|(facet, values)| values.iter().map(move |v| (facet, v.trim().to_string())))
+            .filter(|(_, v)| !v.is_empty())
+            .collect()
+    }
+
+    /// The flag that sets a facet, for printing a command back.
+    pub fn flag(facet: Facet) -> &'static str {
+        match facet {
+            Facet::Region => "--region",
+            Facet::Material => "--material",
+            Facet::Theme => "--esg",
+            Facet::Kind => "--kind",
+            Facet::Stage => "--stage",
+            Facet::Organisation => "--org",
+            Facet::Year => "--year",
+            Facet::Status => "--status",
+        }
+    }
+}

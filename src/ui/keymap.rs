@@ -1,0 +1,331 @@
+//! The one key table. It dispatches keys and, unchanged, feeds the help overlay and the key
+//! hints, so the three can never disagree.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::action::{Action, Pane};
+use crate::text::Lang;
+
+/// Where a binding applies. Lookup goes from the most specific context to [`Context::Global`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Context {
+    Global,
+    Facets,
+    Results,
+    Detail,
+    Search,
+    Help,
+}
+
+impl Context {
+    pub fn title(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Context::Global, Lang::En) => "Everywhere",
+            (Context::Global, Lang::Fr) => "Partout",
+            (Context::Facets, Lang::En) => "Filters pane",
+            (Context::Facets, Lang::Fr) => "Volet des filtres",
+            (Context::Results, Lang::En) => "Results pane",
+            (Context::Results, Lang::Fr) => "Volet des résultats",
+            (Context::Detail, Lang::En) => "Entry pane",
+            (Context::Detail, Lang::Fr) => "Volet de la fiche",
+            (Context::Search, Lang::En) => "Search box",
+            (Context::Search, Lang::Fr) => "Champ de recherche",
+            (Context::Help, Lang::En) => "This help",
+            (Context::Help, Lang::Fr) => "Cette aide",
+        }
+    }
+
+    pub fn for_pane(pane: Pane) -> Context {
+        match pane {
+            Pane::Facets => Context::Facets,
+            Pane::Results => Context::Results,
+            Pane::Detail => Context::Detail,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+}
+
+const fn key(code: KeyCode) -> Key {
+    Key { code, modifiers: KeyModifiers::NONE }
+}
+
+const fn ch(c: char) -> Key {
+    key(KeyCode::Char(c))
+}
+
+const fn ctrl(c: char) -> Key {
+    Key { code: KeyCode::Char(c), modifiers: KeyModifiers::CONTROL }
+}
+
+pub struct Binding {
+    pub context: Context,
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub en: &'static str,
+    pub fr: &'static str,
+    /// Shown in the status line's hints for its context.
+    pub hint: bool,
+}
+
+impl Binding {
+    pub fn describe(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.en,
+            Lang::Fr => self.fr,
+        }
+    }
+}
+
+const UP: &[Key] = &[key(KeyCode::Up), ch('k')];
+const DOWN: &[Key] = &[key(KeyCode::Down), ch('j')];
+const PAGE_UP: &[Key] = &[key(KeyCode::PageUp), ctrl('b')];
+const PAGE_DOWN: &[Key] = &[key(KeyCode::PageDown), ctrl('f')];
+const HOME: &[Key] = &[key(KeyCode::Home), ch('g')];
+const END: &[Key] = &[key(KeyCode::End), ch('G')];
+
+macro_rules! bind {
+    ($context:ident, $keys:expr, $action:expr, $en:literal, $fr:literal) => {
+        Binding { context: Context::$context, keys: $keys, action: $action, en: $en, fr: $fr, hint: false }
+    };
+    ($context:ident, $keys:expr, $action:expr, $en:literal, $fr:literal, hint) => {
+        Binding { context: Context::$context, keys: $keys, action: $action, en: $en, fr: $fr, hint: true }
+    };
+}
+
+pub static BINDINGS: &[Binding] = &[
+    bind!(Global, &[ch('/')], Action::FocusSearch, "search", "chercher", hint),
+    bind!(Global, &[key(KeyCode::Tab)], Action::FocusNext, "next pane", "volet suivant", hint),
+    bind!(Global, &[key(KeyCode::BackTab)], Action::FocusPrev, "previous pane", "volet précédent"),
+    bind!(Global, &[ch('c')], Action::ClearFilters, "clear filters and search", "effacer filtres et recherche"),
+    bind!(
+        Global,
+        &[ch('t')],
+        Action::CycleTheme,
+        "next theme (dark, light, high contrast)",
+        "thème suivant (sombre, clair, contraste)"
+    ),
+    bind!(Global, &[ch('L')], Action::SwitchLanguage, "français / English", "français / English"),
+    bind!(Global, &[ch('y')], Action::ShowCommand, "show this view as a command", "afficher la commande de cette vue"),
+    bind!(Global, &[ch('?'), key(KeyCode::F(1))], Action::ToggleHelp, "help", "aide", hint),
+    bind!(Global, &[ch('q'), ctrl('c')], Action::Quit, "quit", "quitter", hint),
+    bind!(Global, &[ctrl('z')], Action::Suspend, "suspend (fg to come back)", "suspendre (fg pour revenir)"),
+    bind!(Facets, UP, Action::Up, "previous value", "valeur précédente"),
+    bind!(Facets, DOWN, Action::Down, "next value", "valeur suivante"),
+    bind!(Facets, PAGE_UP, Action::PageUp, "page up", "page précédente"),
+    bind!(Facets, PAGE_DOWN, Action::PageDown, "page down", "page suivante"),
+    bind!(Facets, HOME, Action::Home, "first", "début"),
+    bind!(Facets, END, Action::End, "last", "fin"),
+    bind!(
+        Facets,
+        &[key(KeyCode::Char(' ')), key(KeyCode::Enter)],
+        Action::ToggleValue,
+        "select / deselect",
+        "cocher / décocher",
+        hint
+    ),
+    bind!(Facets, &[key(KeyCode::Right), ch('l')], Action::Expand, "unfold", "déplier", hint),
+    bind!(Facets, &[key(KeyCode::Left), ch('h')], Action::Collapse, "fold", "replier"),
+    bind!(
+        Facets,
+        &[key(KeyCode::Backspace)],
+        Action::RemoveLastFilter,
+        "remove the last filter",
+        "retirer le dernier filtre"
+    ),
+    bind!(Results, UP, Action::Up, "previous result", "résultat précédent"),
+    bind!(Results, DOWN, Action::Down, "next result", "résultat suivant"),
+    bind!(Results, PAGE_UP, Action::PageUp, "page up", "page précédente"),
+    bind!(Results, PAGE_DOWN, Action::PageDown, "page down", "page suivante"),
+    bind!(Results, HOME, Action::Home, "first", "début"),
+    bind!(Results, END, Action::End, "last", "fin"),
+    bind!(
+        Results,
+        &[key(KeyCode::Enter), key(KeyCode::Right), ch('l')],
+        Action::Open,
+        "open the entry",
+        "ouvrir la fiche",
+        hint
+    ),
+    bind!(
+        Results,
+        &[key(KeyCode::Left), ch('h')],
+        Action::Focus(Pane::Facets),
+        "go to the filters",
+        "aller aux filtres"
+    ),
+    bind!(
+        Results,
+        &[key(KeyCode::Backspace)],
+        Action::RemoveLastFilter,
+        "remove the last filter",
+        "retirer le dernier filtre"
+    ),
+    bind!(Detail, UP, Action::Up, "scroll up", "remonter"),
+    bind!(Detail, DOWN, Action::Down, "scroll down", "descendre"),
+    bind!(Detail, PAGE_UP, Action::PageUp, "page up", "page précédente"),
+    bind!(Detail, PAGE_DOWN, Action::PageDown, "page down", "page suivante"),
+    bind!(Detail, HOME, Action::Home, "top", "début"),
+    bind!(Detail, END, Action::End, "bottom", "fin"),
+    bind!(Detail, &[ch('n'), ch(']')], Action::NextLink, "next related entry", "fiche liée suivante", hint),
+    bind!(Detail, &[ch('N'), ch('[')], Action::PrevLink, "previous related entry", "fiche liée précédente"),
+    bind!(Detail, &[key(KeyCode::Enter)], Action::Open, "follow the related entry", "suivre la fiche liée", hint),
+    bind!(
+        Detail,
+        &[key(KeyCode::Backspace), key(KeyCode::Esc), key(KeyCode::Left), ch('h')],
+        Action::Back,
+        "back",
+        "retour",
+        hint
+    ),
+    bind!(
+        Search,
+        &[key(KeyCode::Enter)],
+        Action::SearchSubmit,
+        "keep and go to results",
+        "valider et aller aux résultats",
+        hint
+    ),
+    bind!(
+        Search,
+        &[key(KeyCode::Esc)],
+        Action::SearchCancel,
+        "leave, restoring the query",
+        "quitter, sans changer la recherche",
+        hint
+    ),
+    bind!(Search, &[key(KeyCode::Up)], Action::SearchHistoryPrev, "previous search", "recherche précédente", hint),
+    bind!(Search, &[key(KeyCode::Down)], Action::SearchHistoryNext, "next search", "recherche suivante"),
+    bind!(Search, &[key(KeyCode::Backspace)], Action::SearchBackspace, "delete before", "effacer avant"),
+    bind!(Search, &[key(KeyCode::Delete)], Action::SearchDelete, "delete after", "effacer après"),
+    bind!(Search, &[key(KeyCode::Left)], Action::SearchLeft, "cursor left", "curseur à gauche"),
+    bind!(Search, &[key(KeyCode::Right)], Action::SearchRight, "cursor right", "curseur à droite"),
+    bind!(Search, &[key(KeyCode::Home), ctrl('a')], Action::SearchHome, "start of the query", "début de la recherche"),
+    bind!(Search, &[key(KeyCode::End), ctrl('e')], Action::SearchEnd, "end of the query", "fin de la recherche"),
+    bind!(Search, &[ctrl('u')], Action::SearchClear, "clear the query", "vider la recherche"),
+    bind!(Search, &[ctrl('w')], Action::SearchDeleteWord, "delete the word before", "effacer le mot précédent"),
+    bind!(Search, &[ctrl('c')], Action::Quit, "quit", "quitter"),
+    bind!(Help, UP, Action::Up, "scroll up", "remonter"),
+    bind!(Help, DOWN, Action::Down, "scroll down", "descendre"),
+    bind!(Help, PAGE_UP, Action::PageUp, "page up", "page précédente"),
+    bind!(Help, PAGE_DOWN, Action::PageDown, "page down", "page suivante"),
+    bind!(
+        Help,
+        &[key(KeyCode::Esc), ch('?'), ch('q'), key(KeyCode::F(1))],
+        Action::ToggleHelp,
+        "close",
+        "fermer",
+        hint
+    ),
+];
+
+fn matches(key: &Key, event: &KeyEvent) -> bool {
+    // Terminals disagree on whether Shift is reported with an upper-case letter or a BackTab;
+    // the character itself already says it.
+    let modifiers = event.modifiers - KeyModifiers::SHIFT;
+    let wanted = key.modifiers - KeyModifiers::SHIFT;
+    key.code == event.code && modifiers == wanted
+}
+
+/// The action of a key in the given contexts, most specific first. In the search box any
+/// other printable character is typed into the query.
+pub fn action_for(contexts: &[Context], event: &KeyEvent) -> Option<Action> {
+    if event.kind == KeyEventKind::Release {
+        return None;
+    }
+    for context in contexts {
+        let found = BINDINGS.iter().find(|b| b.context == *context && b.keys.iter().any(|k| matches(k, event)));
+        if let Some(binding) = found {
+            return Some(binding.action);
+        }
+        if *context == Context::Search
+            && let KeyCode::Char(c) = event.code
+            && !event.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        {
+            return Some(Action::SearchInsert(c));
+        }
+        if matches!(context, Context::Search | Context::Help) {
+            // Nothing else reaches through a text box or an overlay.
+            return None;
+        }
+    }
+    None
+}
+
+/// How a key is written in help and hints: `↑`, `Ctrl-C`, `PgDn`, `q`.
+pub fn key_name(key: &Key) -> String {
+    let name = match key.code {
+        KeyCode::Up => "↑".to_string(),
+        KeyCode::Down => "↓".to_string(),
+        KeyCode::Left => "←".to_string(),
+        KeyCode::Right => "→".to_string(),
+        KeyCode::PageUp => "PgUp".to_string(),
+        KeyCode::PageDown => "PgDn".to_string(),
+        KeyCode::Home => "Home".to_string(),
+        KeyCode::End => "End".to_string(),
+        KeyCode::Enter => "Enter".to_string(),
+        KeyCode::Esc => "Esc".to_string(),
+        KeyCode::Tab => "Tab".to_string(),
+        KeyCode::BackTab => "Shift-Tab".to_string(),
+        KeyCode::Backspace => "Backspace".to_string(),
+        KeyCode::Delete => "Del".to_string(),
+        KeyCode::F(n) => format!("F{n}"),
+        KeyCode::Char(' ') => "Space".to_string(),
+        KeyCode::Char(c) => c.to_string(),
+        _ => "?".to_string(),
+    };
+    if key.modifiers.contains(KeyModifiers::CONTROL) { format!("Ctrl-{}", name.to_uppercase()) } else { name }
+}
+
+/// `↑/k`: every key of a binding.
+pub fn keys_label(binding: &Binding) -> String {
+    binding.keys.iter().map(key_name).collect::<Vec<_>>().join("/")
+}
+
+/// The bindings of a context, in table order.
+pub fn bindings_of(context: Context) -> impl Iterator<Item = &'static Binding> {
+    BINDINGS.iter().filter(move |b| b.context == context)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn specific_contexts_win_over_global() {
+        let enter = press(KeyCode::Enter, KeyModifiers::NONE);
+        assert_eq!(action_for(&[Context::Results, Context::Global], &enter), Some(Action::Open));
+        assert_eq!(action_for(&[Context::Facets, Context::Global], &enter), Some(Action::ToggleValue));
+        let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(action_for(&[Context::Results, Context::Global], &q), Some(Action::Quit));
+    }
+
+    #[test]
+    fn the_search_box_takes_letters_that_are_commands_elsewhere() {
+        let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(action_for(&[Context::Search, Context::Global], &q), Some(Action::SearchInsert('q')));
+        let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(action_for(&[Context::Search, Context::Global], &ctrl_c), Some(Action::Quit));
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        for (i, a) in BINDINGS.iter().enumerate() {
+            for b in &BINDINGS[i + 1..] {
+                if a.context == b.context {
+                    for key in a.keys {
+                        assert!(!b.keys.contains(key), "{:?} bound twice in {:?}", key, a.context);
+                    }
+                }
+            }
+        }
+    }
+}

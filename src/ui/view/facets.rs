@@ -1,0 +1,97 @@
+//! The filters pane: each facet, its values with live counts, folded trees for regions,
+//! materials and themes.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{List, ListItem};
+use unicode_width::UnicodeWidthStr;
+
+use super::super::action::Pane;
+use super::super::app::{App, FacetRow};
+use super::super::i18n::{Msg, facet_name, kind_name, status_name, t};
+use super::{fit, pane_block};
+use crate::model::{Kind, ReviewStatus};
+use crate::query::Facet;
+
+pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
+    let theme = &app.theme;
+    let block = pane_block(app, Pane::Facets, Line::styled(format!(" {} ", t(app.lang, Msg::Facets)), theme.title));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let rows = app.facet_rows();
+    let focused = app.focus == Pane::Facets;
+    let items: Vec<ListItem> = rows
+        .iter()
+        .enumerate()
+        .skip(app.facets_offset)
+        .take(usize::from(inner.height))
+        .map(|(index, row)| {
+            let line = row_line(app, row, width);
+            let item = ListItem::new(line);
+            if index == app.facet_cursor {
+                item.style(if focused { theme.selection } else { theme.selection_unfocused })
+            } else {
+                item
+            }
+        })
+        .collect();
+    frame.render_widget(List::new(items), inner);
+}
+
+fn row_line(app: &App, row: &FacetRow, width: usize) -> Line<'static> {
+    let theme = &app.theme;
+    match *row {
+        FacetRow::Header { facet, open } => {
+            let selected = app.filters.selected(facet).len();
+            let marker = if open { "▾ " } else { "▸ " };
+            let mut spans = vec![Span::styled(format!("{marker}{}", facet_name(app.lang, facet)), theme.heading)];
+            if selected > 0 {
+                spans.push(Span::styled(format!(" ({selected})"), theme.checked));
+            }
+            Line::from(spans)
+        }
+        FacetRow::Value { facet, value, depth, has_children, open } => {
+            let selected = app.filters.is_selected(facet, value);
+            let count = app.results.facet_counts.count(facet, value);
+            let indent = " ".repeat(1 + depth * 2);
+            let fold = match (has_children, open) {
+                (true, true) => "▾",
+                (true, false) => "▸",
+                _ => " ",
+            };
+            let check = if selected { "■ " } else { "□ " };
+            let count_text = format!(" {count}");
+            let prefix_width = indent.width() + fold.width() + check.width();
+            let label_width = width.saturating_sub(prefix_width + count_text.width());
+            let label = fit(&value_label(app, facet, value), label_width);
+            let padding = width.saturating_sub(prefix_width + label.width() + count_text.width());
+            let label_style = if selected { theme.checked } else { theme.base };
+            Line::from(vec![
+                Span::raw(indent),
+                Span::styled(fold, theme.muted),
+                Span::styled(check, if selected { theme.checked } else { theme.muted }),
+                Span::styled(label, label_style),
+                Span::raw(" ".repeat(padding)),
+                Span::styled(count_text, theme.count),
+            ])
+        }
+    }
+}
+
+/// How a value is named in the pane: the vocabulary label, the interface's word for a kind or
+/// status, an organisation's short name when it has one.
+pub fn value_label(app: &App, facet: Facet, value: usize) -> String {
+    match facet {
+        Facet::Kind => Kind::ALL.get(value).map(|k| kind_name(app.lang, *k).to_string()).unwrap_or_default(),
+        Facet::Status => {
+            ReviewStatus::ALL.get(value).map(|s| status_name(app.lang, *s).to_string()).unwrap_or_default()
+        }
+        Facet::Region => {
+            let id = app.engine.value_id(&app.catalogue, facet, value);
+            format!("{} {id}", app.engine.value_label(&app.catalogue, facet, value, app.lang))
+        }
+        _ => app.engine.value_label(&app.catalogue, facet, value, app.lang),
+    }
+}

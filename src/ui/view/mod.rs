@@ -1,0 +1,144 @@
+//! Drawing: a pure function of the state. Nothing here changes the app.
+
+mod detail;
+mod facets;
+mod help;
+pub mod layout;
+mod results;
+mod search_box;
+mod status;
+
+pub use detail::{detail_line_count, link_line};
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
+
+use super::action::Pane;
+use super::app::{App, MIN_HEIGHT, MIN_WIDTH};
+use super::i18n::{Msg, t};
+
+pub fn draw(frame: &mut Frame<'_>, app: &App) {
+    let screen = frame.area();
+    frame.render_widget(Block::new().style(app.theme.base), screen);
+    if app.too_small() {
+        too_small(frame, app, screen);
+        return;
+    }
+    let areas = layout::areas(app);
+    search_box::draw(frame, app, areas.search);
+    if !areas.facets.is_empty() {
+        facets::draw(frame, app, areas.facets);
+    }
+    if !areas.results.is_empty() {
+        results::draw(frame, app, areas.results);
+    }
+    if !areas.detail.is_empty() {
+        detail::draw(frame, app, areas.detail);
+    }
+    status::draw(frame, app, areas.status);
+    if let Some(scroll) = app.help_scroll {
+        help::draw(frame, app, screen, scroll);
+    }
+}
+
+/// A pane's frame: rounded, its title, and a stronger colour when it has the focus.
+fn pane_block<'a>(app: &App, pane: Pane, title: Line<'a>) -> Block<'a> {
+    let focused = app.focus == pane && app.help_scroll.is_none() && !app.search.editing;
+    Block::new()
+        .borders(Borders::ALL)
+        .border_type(if focused { BorderType::Thick } else { BorderType::Rounded })
+        .border_style(if focused { app.theme.border_focused } else { app.theme.border })
+        .title(title)
+}
+
+/// `text` as spans, the byte ranges in `matched` styled as matches.
+fn highlighted<'a>(text: &'a str, matched: &[std::ops::Range<usize>], base: Style, hit: Style) -> Vec<Span<'a>> {
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for range in matched {
+        let (start, end) = (range.start.min(text.len()), range.end.min(text.len()));
+        if start < at || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            continue;
+        }
+        if start > at {
+            spans.push(Span::styled(&text[at..start], base));
+        }
+        spans.push(Span::styled(&text[start..end], base.patch(hit)));
+        at = end;
+    }
+    if at < text.len() {
+        spans.push(Span::styled(&text[at..], base));
+    }
+    spans
+}
+
+fn too_small(frame: &mut Frame<'_>, app: &App, screen: Rect) {
+    let needed = match app.lang {
+        super::super::text::Lang::En => {
+            format!("It needs at least {MIN_WIDTH}×{MIN_HEIGHT}; it is {}×{} now.", screen.width, screen.height)
+        }
+        super::super::text::Lang::Fr => {
+            format!("Il faut au moins {MIN_WIDTH}×{MIN_HEIGHT} ; elle fait {}×{}.", screen.width, screen.height)
+        }
+    };
+    let lines = vec![
+        Line::styled(t(app.lang, Msg::TooSmall), app.theme.title),
+        Line::raw(needed),
+        Line::styled("q: quit", app.theme.muted),
+    ];
+    let height = (lines.len() as u16 + 2).min(screen.height);
+    let area = Rect { y: screen.y + screen.height.saturating_sub(height) / 2, height, ..screen };
+    // Wrapping needs a few columns to be safe with wide characters.
+    if area.width >= 4 {
+        frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center).wrap(Wrap { trim: true }), area);
+    }
+}
+
+/// Spans cut to `width` columns, with `…` where they were cut, keeping each span's style.
+pub fn fit_spans(spans: Vec<Span<'_>>, width: usize) -> Vec<Span<'_>> {
+    use unicode_width::UnicodeWidthStr;
+    let total: usize = spans.iter().map(|s| s.content.width()).sum();
+    if total <= width {
+        return spans;
+    }
+    let mut out = Vec::new();
+    let mut room = width;
+    for span in spans {
+        let w = span.content.width();
+        if w < room {
+            room -= w;
+            out.push(span);
+        } else {
+            // `fit` leaves room for the ellipsis inside the given width.
+            out.push(Span::styled(fit(&span.content, room), span.style));
+            break;
+        }
+    }
+    out
+}
+
+/// `text` cut to `width` columns, with `…` where it was cut. Wide characters count as two.
+pub fn fit(text: &str, width: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if text.width() <= width {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width - 1 {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}

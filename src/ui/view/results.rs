@@ -1,0 +1,102 @@
+//! The results pane: two lines an entry — the title with its matched characters, then what
+//! it is, where, and its materials and themes.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{List, ListItem, Paragraph, Wrap};
+
+use super::super::action::Pane;
+use super::super::app::App;
+use super::super::i18n::{Msg, kind_name, t};
+use super::{fit, fit_spans, highlighted, pane_block};
+use crate::model::Entry;
+
+pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
+    let theme = &app.theme;
+    let title = Line::styled(format!(" {} ", t(app.lang, Msg::Results)), theme.title);
+    let block = pane_block(app, Pane::Results, title);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if app.results.hits.is_empty() {
+        if inner.width >= 4 {
+            let message =
+                Paragraph::new(Line::styled(t(app.lang, Msg::NoResults), theme.muted)).wrap(Wrap { trim: true });
+            frame.render_widget(message, inner);
+        }
+        return;
+    }
+    let width = usize::from(inner.width);
+    let focused = app.focus == Pane::Results;
+    let selected = app.selected_position();
+    let items: Vec<ListItem> = app
+        .results
+        .hits
+        .iter()
+        .enumerate()
+        .skip(app.results_offset)
+        .take(usize::from(inner.height / 2).max(1))
+        .map(|(position, hit)| {
+            let entry = &app.catalogue.entries()[hit.entry];
+            let title = entry.title().get(app.lang);
+            let mut first = vec![Span::raw(" ")];
+            first.extend(highlighted(title, &hit.title_highlights, theme.title, theme.matched));
+            let first = fit_spans(first, width);
+            let item = ListItem::new(vec![Line::from(first), facts_line(app, entry, width)]);
+            match (Some(position) == selected, focused) {
+                (true, true) => item.style(theme.selection),
+                (true, false) => item.style(theme.selection_unfocused),
+                _ => item,
+            }
+        })
+        .collect();
+    frame.render_widget(List::new(items), inner);
+}
+
+/// `  visit · Béthune · Lead · E5`
+fn facts_line(app: &App, entry: &Entry, width: usize) -> Line<'static> {
+    let theme = &app.theme;
+    let vocabularies = &app.catalogue.vocabularies;
+    let mut spans = vec![Span::raw("  "), Span::styled(kind_name(app.lang, entry.kind).to_string(), theme.kind_badge)];
+    let mut used = 2 + kind_name(app.lang, entry.kind).chars().count();
+    let mut push = |text: String, style, spans: &mut Vec<Span<'static>>| {
+        let room = width.saturating_sub(used + 3);
+        if room < 2 {
+            return;
+        }
+        let text = fit(&text, room);
+        used += 3 + unicode_width::UnicodeWidthStr::width(text.as_str());
+        spans.push(Span::styled(" · ", theme.muted));
+        spans.push(Span::styled(text, style));
+    };
+    if let Some(location) = &entry.common.location {
+        let place = location.place.as_ref().map(|p| p.get(app.lang).to_string()).unwrap_or_else(|| {
+            vocabularies
+                .regions
+                .get(location.region.as_str())
+                .map(|r| r.label.get(app.lang).to_string())
+                .unwrap_or_default()
+        });
+        if !place.is_empty() {
+            push(place, theme.muted, &mut spans);
+        }
+    }
+    if let Some((start, _)) = entry.span() {
+        push(start.year().to_string(), theme.muted, &mut spans);
+    }
+    let materials: Vec<String> = entry
+        .common
+        .materials
+        .iter()
+        .filter_map(|id| vocabularies.materials.get(id.as_str()))
+        .map(|m| m.symbol.as_ref().map(|s| s.as_str().to_string()).unwrap_or_else(|| m.label.get(app.lang).to_string()))
+        .collect();
+    if !materials.is_empty() {
+        push(materials.join(", "), theme.material_badge, &mut spans);
+    }
+    if !entry.common.themes.is_empty() {
+        let themes: Vec<&str> = entry.common.themes.iter().map(|id| id.as_str()).collect();
+        push(themes.join(" "), theme.theme_badge, &mut spans);
+    }
+    Line::from(spans)
+}
