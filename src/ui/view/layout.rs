@@ -77,7 +77,7 @@ pub fn areas(app: &App) -> Areas {
     let mut areas = Areas { search, status, ..Areas::default() };
     if app.wide() {
         let [facets, results, detail] =
-            Layout::horizontal([Constraint::Length(facets_width), Constraint::Percentage(45), Constraint::Min(30)])
+            Layout::horizontal([Constraint::Length(facets_width), Constraint::Percentage(40), Constraint::Min(30)])
                 .areas(main);
         areas.facets = facets;
         areas.results = results;
