@@ -66,6 +66,12 @@ fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
 }
 
+/// Whether a character may be shown as typed: not a control, bidi control or invisible
+/// character. For text typed into the interface, which is checked a character at a time.
+pub fn is_displayable(c: char) -> bool {
+    !(c.is_control() || is_bidi_control(c) || is_invisible(c))
+}
+
 /// Cleans `raw` as described on [`SafeString`]. Public so that messages quoting raw input
 /// (diagnostics) can apply the same rules.
 pub fn sanitize(raw: &str, lines: Lines) -> String {

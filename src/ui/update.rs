@@ -313,7 +313,8 @@ fn edit_search(app: &mut App, action: Action) {
     let search = &mut app.search;
     let before = search.text.clone();
     match action {
-        Action::SearchInsert(c) if !c.is_control() => {
+        // Controls, bidi overrides and zero-width characters would spoof the query line.
+        Action::SearchInsert(c) if crate::text::is_displayable(c) => {
             search.text.insert(search.cursor, c);
             search.cursor += c.len_utf8();
         }

@@ -74,6 +74,9 @@ pub fn areas(app: &App) -> Areas {
         w if w >= 90 => 28,
         _ => 24,
     };
+    // The bottom-right cell stays empty: ratatui 0.30.2 panics when a wide glyph there is
+    // replaced by a narrower one (upstream issue #2695).
+    let status = Rect { width: status.width.saturating_sub(1), ..status };
     let mut areas = Areas { search, status, ..Areas::default() };
     if app.wide() {
         let [facets, results, detail] =
