@@ -746,7 +746,7 @@ fn help_opens_scrolls_and_closes_without_touching_the_rest() {
     update(&mut app, Action::ToggleHelp);
     assert_eq!(app.help_scroll, Some(0));
     assert!(screen(&app).contains("Keys"));
-    send(&mut app, &[Action::Down, Action::Down, Action::End, Action::ToggleValue]);
+    send(&mut app, &[Action::Down, Action::Down, Action::ToggleValue, Action::Open]);
     assert_eq!(app.help_scroll, Some(2), "↓ scrolls the help");
     assert_eq!(app.selected, selected, "keys go to the help, not to the results under it");
     assert!(app.filters.is_empty());
