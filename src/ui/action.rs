@@ -14,6 +14,7 @@ pub enum Action {
     Quit,
     Suspend,
     ToggleHelp,
+    ToggleProblems,
     FocusSearch,
     FocusNext,
     FocusPrev,

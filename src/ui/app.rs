@@ -75,6 +75,8 @@ pub struct App {
     pub mouse: bool,
     pub focus: Pane,
     pub help_scroll: Option<u16>,
+    /// The catalogue problems overlay, when open, with its scroll.
+    pub problems_scroll: Option<u16>,
     pub search: SearchBox,
     pub query: Query,
     pub filters: Filters,
@@ -123,6 +125,7 @@ impl App {
             mouse: options.mouse,
             focus: Pane::Results,
             help_scroll: None,
+            problems_scroll: None,
             search: SearchBox { cursor: options.query.len(), text: options.query, ..SearchBox::default() },
             query: Query::default(),
             filters,

@@ -30,8 +30,8 @@ impl Context {
             (Context::Detail, Lang::Fr) => "Volet de la fiche",
             (Context::Search, Lang::En) => "Search box",
             (Context::Search, Lang::Fr) => "Champ de recherche",
-            (Context::Help, Lang::En) => "This help",
-            (Context::Help, Lang::Fr) => "Cette aide",
+            (Context::Help, Lang::En) => "This help and the problems list",
+            (Context::Help, Lang::Fr) => "Cette aide et la liste des problèmes",
         }
     }
 
@@ -112,6 +112,13 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Global, &[ch('L')], Action::SwitchLanguage, "français / English", "français / English"),
     bind!(Global, &[ch('y')], Action::ShowCommand, "show this view as a command", "afficher la commande de cette vue"),
     bind!(Global, &[ch('?'), key(KeyCode::F(1))], Action::ToggleHelp, "help", "aide", hint),
+    bind!(
+        Global,
+        &[ch('!')],
+        Action::ToggleProblems,
+        "problems found in the catalogue",
+        "problèmes trouvés dans le catalogue"
+    ),
     bind!(Global, &[ch('q'), ctrl('c')], Action::Quit, "quit", "quitter", hint),
     bind!(Global, &[ctrl('z')], Action::Suspend, "suspend (fg to come back)", "suspendre (fg pour revenir)"),
     bind!(Facets, UP, Action::Up, "previous value", "valeur précédente"),

@@ -30,7 +30,7 @@ const TICK: Duration = Duration::from_millis(30);
 
 /// The contexts a key is looked up in, most specific first.
 pub fn contexts(app: &App) -> Vec<Context> {
-    if app.help_scroll.is_some() {
+    if app.help_scroll.is_some() || app.problems_scroll.is_some() {
         vec![Context::Help]
     } else if app.search.editing {
         vec![Context::Search]

@@ -13,14 +13,16 @@ pub fn update(app: &mut App, action: Action) {
     if !matches!(action, Action::Resize { .. }) {
         app.message = None;
     }
-    if app.help_scroll.is_some() && !matches!(action, Action::Resize { .. } | Action::Quit | Action::Suspend) {
-        update_help(app, action);
+    let overlay_open = app.help_scroll.is_some() || app.problems_scroll.is_some();
+    if overlay_open && !matches!(action, Action::Resize { .. } | Action::Quit | Action::Suspend) {
+        update_overlay(app, action);
         return;
     }
     match action {
         Action::Quit => app.should_quit = true,
         Action::Suspend => app.suspend_requested = true,
         Action::ToggleHelp => app.help_scroll = Some(0),
+        Action::ToggleProblems => app.problems_scroll = Some(0),
         Action::FocusSearch => {
             app.search.editing = true;
             app.search.before_edit = app.search.text.clone();
@@ -86,19 +88,37 @@ pub fn update(app: &mut App, action: Action) {
     }
 }
 
-fn update_help(app: &mut App, action: Action) {
-    let scroll = app.help_scroll.unwrap_or(0);
-    let page = app.height.saturating_sub(6).max(1);
-    app.help_scroll = match action {
-        Action::ToggleHelp | Action::Back | Action::SearchCancel => None,
-        Action::Up => Some(scroll.saturating_sub(1)),
-        Action::Down => Some(scroll.saturating_add(1)),
-        Action::PageUp => Some(scroll.saturating_sub(page)),
-        Action::PageDown => Some(scroll.saturating_add(page)),
-        Action::Home => Some(0),
-        Action::ScrollAt { down, .. } => Some(if down { scroll.saturating_add(3) } else { scroll.saturating_sub(3) }),
-        _ => Some(scroll),
+/// Keys while the help or the problems list is open: scrolling, bounded by its length, and
+/// closing.
+fn update_overlay(app: &mut App, action: Action) {
+    let slot = if app.problems_scroll.is_some() { &mut app.problems_scroll } else { &mut app.help_scroll };
+    let scroll = slot.unwrap_or(0);
+    if matches!(action, Action::ToggleHelp | Action::ToggleProblems | Action::Back | Action::SearchCancel) {
+        *slot = None;
+        return;
+    }
+    let page = app.height.saturating_sub(4).max(1);
+    let visible = usize::from(page);
+    let lines = super::view::help::overlay_line_count(app);
+    let max = u16::try_from(lines.saturating_sub(visible)).unwrap_or(u16::MAX);
+    let next = match action {
+        Action::Up => scroll.saturating_sub(1),
+        Action::Down => scroll.saturating_add(1),
+        Action::PageUp => scroll.saturating_sub(page),
+        Action::PageDown => scroll.saturating_add(page),
+        Action::Home => 0,
+        Action::End => max,
+        Action::ScrollAt { down, .. } => {
+            if down {
+                scroll.saturating_add(3)
+            } else {
+                scroll.saturating_sub(3)
+            }
+        }
+        _ => scroll,
     };
+    let slot = if app.problems_scroll.is_some() { &mut app.problems_scroll } else { &mut app.help_scroll };
+    *slot = Some(next.min(max));
 }
 
 fn cycle_focus(app: &mut App, forward: bool) {

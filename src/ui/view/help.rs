@@ -41,23 +41,80 @@ pub fn help_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     lines
 }
 
-pub fn draw(frame: &mut Frame<'_>, app: &App, screen: Rect, scroll: u16) {
-    let theme = &app.theme;
-    let width = screen.width.saturating_sub(4).min(78);
+/// The box an overlay (help, problems) takes on a screen of this size.
+pub fn overlay_area(screen: Rect) -> Rect {
+    let width = screen.width.saturating_sub(4).min(100);
     let height = screen.height.saturating_sub(2);
-    let area =
-        Rect { x: screen.x + (screen.width - width) / 2, y: screen.y + (screen.height - height) / 2, width, height };
+    Rect { x: screen.x + (screen.width - width) / 2, y: screen.y + (screen.height - height) / 2, width, height }
+}
+
+/// The overlay's text area: the box less its border.
+pub fn overlay_inner(screen: Rect) -> Rect {
+    let area = overlay_area(screen);
+    Rect { x: area.x + 1, y: area.y + 1, width: area.width.saturating_sub(2), height: area.height.saturating_sub(2) }
+}
+
+/// The lines of the catalogue problems overlay: each problem where it is, and what to do.
+pub fn problem_lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let mut lines = Vec::new();
+    for problem in &app.problems {
+        let style = if problem.is_error() { theme.error } else { theme.warning };
+        let place = format!("{}:{}:{}", problem.file, problem.start.line, problem.start.column);
+        lines.push(Line::styled(fit(&place, width), style));
+        lines.push(Line::styled(fit(&format!("  {}", problem.message), width), theme.base));
+        if let Some(suggestion) = &problem.suggestion {
+            lines.push(Line::styled(fit(&format!("  {suggestion}"), width), theme.muted));
+        }
+    }
+    if app.problems.is_empty() {
+        let none = match app.lang {
+            crate::text::Lang::En => "No problems: every file of the catalogue loaded.",
+            crate::text::Lang::Fr => "Aucun problème : tous les fichiers du catalogue sont chargés.",
+        };
+        lines.push(Line::styled(none, theme.checked));
+    }
+    let hint = match app.lang {
+        crate::text::Lang::En => "The entries shown are the ones that loaded; `boucle check` gives every detail.",
+        crate::text::Lang::Fr => "Les fiches affichées sont celles qui se chargent ; `boucle check` donne le détail.",
+    };
+    lines.push(Line::default());
+    lines.push(Line::styled(fit(hint, width), theme.muted));
+    lines
+}
+
+/// The lines of the overlay that is open, at the current size, to bound its scrolling.
+pub fn overlay_line_count(app: &App) -> usize {
+    let inner = overlay_inner(Rect::new(0, 0, app.width, app.height));
+    let width = usize::from(inner.width);
+    if app.problems_scroll.is_some() { problem_lines(app, width).len() } else { help_lines(app, width).len() }
+}
+
+pub fn draw(frame: &mut Frame<'_>, app: &App, screen: Rect) {
+    let (title, lines, scroll) = match (app.problems_scroll, app.help_scroll) {
+        (Some(scroll), _) => {
+            let title = format!(" ⚠ {} {} ", app.problems.len(), t(app.lang, Msg::CatalogueProblems));
+            (title, problem_lines(app, usize::from(overlay_inner(screen).width)), scroll)
+        }
+        (None, Some(scroll)) => (
+            format!(" {} ", t(app.lang, Msg::HelpTitle)),
+            help_lines(app, usize::from(overlay_inner(screen).width)),
+            scroll,
+        ),
+        (None, None) => return,
+    };
+    let theme = &app.theme;
+    let area = overlay_area(screen);
     let block = Block::new()
         .borders(Borders::ALL)
         .border_type(BorderType::Thick)
         .border_style(theme.border_focused)
-        .title(Line::styled(format!(" {} ", t(app.lang, Msg::HelpTitle)), theme.title))
+        .title(Line::styled(title, theme.title))
         .title_bottom(Line::styled(format!(" {} ", t(app.lang, Msg::HelpFooter)), theme.muted))
         .style(theme.base);
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
-    let lines = help_lines(app, usize::from(inner.width));
     let max_scroll = lines.len().saturating_sub(usize::from(inner.height)) as u16;
     frame.render_widget(Paragraph::new(lines).scroll((scroll.min(max_scroll), 0)), inner);
 }

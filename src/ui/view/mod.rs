@@ -2,7 +2,7 @@
 
 mod detail;
 mod facets;
-mod help;
+pub mod help;
 pub mod layout;
 mod results;
 mod search_box;
@@ -39,9 +39,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         detail::draw(frame, app, areas.detail);
     }
     status::draw(frame, app, areas.status);
-    if let Some(scroll) = app.help_scroll {
-        help::draw(frame, app, screen, scroll);
-    }
+    help::draw(frame, app, screen);
 }
 
 /// A pane's frame: rounded, its title, and a stronger colour when it has the focus.

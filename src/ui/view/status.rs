@@ -28,7 +28,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     }
     if !app.problems.is_empty() {
         spans.push(Span::styled(
-            format!(" ⚠ {} {} ", app.problems.len(), t(app.lang, Msg::CatalogueProblems)),
+            format!(" ⚠ {} {} (!) ", app.problems.len(), t(app.lang, Msg::CatalogueProblems)),
             theme.error,
         ));
     }
