@@ -829,6 +829,18 @@ fn clicking_a_filter_chip_removes_that_filter() {
     assert_eq!(labels, ["kind:visit"]);
 }
 
+#[test]
+fn help_scrolls_back_at_once_after_going_past_the_end() {
+    let mut app = app();
+    update(&mut app, Action::ToggleHelp);
+    for _ in 0..20 {
+        update(&mut app, Action::PageDown);
+    }
+    let at_end = screen(&app);
+    update(&mut app, Action::Up);
+    assert_ne!(screen(&app), at_end, "one ↑ at the end of the help scrolls it up one line");
+}
+
 // --- Known bugs: each `#[ignore]`d with what goes wrong; run with `--ignored` ---------------
 
 #[test]
@@ -848,14 +860,12 @@ fn the_facet_cursor_stays_on_the_value_it_ticked() {
 }
 
 #[test]
-#[ignore = "bug: the help scroll is not bounded in update, so after scrolling past the end ↑ seems dead"]
-fn help_scrolls_back_at_once_after_going_past_the_end() {
+#[ignore = "bug: when the selected entry drops out, the selection keeps its position, so a new query opens scrolled down, the best results hidden"]
+fn typing_a_query_from_the_start_shows_the_best_results() {
     let mut app = app();
-    update(&mut app, Action::ToggleHelp);
-    for _ in 0..20 {
-        update(&mut app, Action::PageDown);
-    }
-    let at_end = screen(&app);
-    update(&mut app, Action::Up);
-    assert_ne!(screen(&app), at_end, "one ↑ at the end of the help scrolls it up one line");
+    type_query(&mut app, "bethune");
+    let best = app.results.hits[0].entry;
+    assert_eq!(app.results_offset, 0, "the list shows its top (selected: position {:?})", app.selected_position());
+    let title: String = app.catalogue.entries()[best].title().get(Lang::En).chars().take(20).collect();
+    assert!(screen(&app).contains(&title), "the best result, {title:?}, is on screen");
 }
