@@ -144,19 +144,11 @@ struct FacetIndex {
 }
 
 impl FacetIndex {
-    fn build(values: usize, per_entry: Vec<Vec<u32>>) -> FacetIndex {
-        let mut entry_offsets = Vec::with_capacity(per_entry.len() + 1);
-        let mut entry_values = Vec::new();
+    /// From each entry's values (sorted, without repeats), in CSR form.
+    fn build(values: usize, entry_offsets: Vec<u32>, entry_values: Vec<u32>) -> FacetIndex {
         let mut counts = vec![0u32; values + 1];
-        entry_offsets.push(0);
-        for mut vals in per_entry {
-            vals.sort_unstable();
-            vals.dedup();
-            for &v in &vals {
-                counts[v as usize + 1] += 1;
-            }
-            entry_values.extend(vals);
-            entry_offsets.push(entry_values.len() as u32);
+        for &v in &entry_values {
+            counts[v as usize + 1] += 1;
         }
         for v in 0..values {
             counts[v + 1] += counts[v];
@@ -249,57 +241,95 @@ fn searchable<'a>(catalogue: &'a Catalogue, e: usize, out: &mut Vec<(Field, &'a 
     }
 }
 
-/// The values of every facet for entry `e`, parents included (before sorting and dedup).
-fn facet_values(catalogue: &Catalogue, e: usize, org_value: &[u32], years: &[i32], out: &mut [Vec<u32>; Facet::COUNT]) {
-    let entry = &catalogue.entries()[e];
-    let v = &catalogue.vocabularies;
-    out.iter_mut().for_each(Vec::clear);
-    let mut add_terms = |facet: Facet, vocabulary: &crate::model::Vocabulary, ids: &mut dyn Iterator<Item = &str>| {
-        for id in ids {
-            if let Some(i) = vocabulary.index_of(id) {
-                out[facet.index()].extend(vocabulary.with_ancestors(i).into_iter().map(|a| a as u32));
+/// What facet values are computed from, once per index build.
+struct FacetContext<'a> {
+    catalogue: &'a Catalogue,
+    /// Per vocabulary facet (region, material, theme, stage): each term with its ancestors.
+    ancestors: [Vec<Vec<u32>>; 4],
+    org_value: Vec<u32>,
+    years: Vec<i32>,
+}
+
+impl FacetContext<'_> {
+    /// The values of every facet for entry `e`, parents included (before sorting and dedup).
+    fn values(&self, e: usize, out: &mut [Vec<u32>; Facet::COUNT]) {
+        let catalogue = self.catalogue;
+        let entry = &catalogue.entries()[e];
+        let v = &catalogue.vocabularies;
+        out.iter_mut().for_each(Vec::clear);
+        let mut add_terms =
+            |slot: usize, facet: Facet, vocabulary: &crate::model::Vocabulary, ids: &mut dyn Iterator<Item = &str>| {
+                for id in ids {
+                    if let Some(i) = vocabulary.index_of(id) {
+                        out[facet.index()].extend_from_slice(&self.ancestors[slot][i]);
+                    }
+                }
+            };
+        add_terms(0, Facet::Region, &v.regions, &mut entry.common.location.iter().map(|l| l.region.as_str()));
+        add_terms(1, Facet::Material, &v.materials, &mut entry.common.materials.iter().map(|i| i.as_str()));
+        add_terms(2, Facet::Theme, &v.themes, &mut entry.common.themes.iter().map(|i| i.as_str()));
+        add_terms(3, Facet::Stage, &v.stages, &mut entry.common.stages.iter().map(|i| i.as_str()));
+        out[Facet::Kind.index()].push(Kind::ALL.iter().position(|&k| k == entry.kind).unwrap_or(0) as u32);
+        let status = entry.common.review.status;
+        out[Facet::Status.index()].push(ReviewStatus::ALL.iter().position(|&s| s == status).unwrap_or(0) as u32);
+        for id in entry.organisations() {
+            if let Some(o) = catalogue.index_of(id.as_str())
+                && self.org_value[o] != u32::MAX
+            {
+                out[Facet::Organisation.index()].push(self.org_value[o]);
             }
         }
-    };
-    add_terms(Facet::Region, &v.regions, &mut entry.common.location.iter().map(|l| l.region.as_str()));
-    add_terms(Facet::Material, &v.materials, &mut entry.common.materials.iter().map(|i| i.as_str()));
-    add_terms(Facet::Theme, &v.themes, &mut entry.common.themes.iter().map(|i| i.as_str()));
-    add_terms(Facet::Stage, &v.stages, &mut entry.common.stages.iter().map(|i| i.as_str()));
-    out[Facet::Kind.index()].push(Kind::ALL.iter().position(|&k| k == entry.kind).unwrap_or(0) as u32);
-    let status = entry.common.review.status;
-    out[Facet::Status.index()].push(ReviewStatus::ALL.iter().position(|&s| s == status).unwrap_or(0) as u32);
-    for id in entry.organisations() {
-        if let Some(o) = catalogue.index_of(id.as_str())
-            && org_value[o] != u32::MAX
-        {
-            out[Facet::Organisation.index()].push(org_value[o]);
+        if self.org_value[e] != u32::MAX {
+            out[Facet::Organisation.index()].push(self.org_value[e]);
         }
-    }
-    if org_value[e] != u32::MAX {
-        out[Facet::Organisation.index()].push(org_value[e]);
-    }
-    for year in entry.years() {
-        if let Ok(y) = years.binary_search(&year) {
-            out[Facet::Year.index()].push(y as u32);
+        for year in entry.years() {
+            if let Ok(y) = self.years.binary_search(&year) {
+                out[Facet::Year.index()].push(y as u32);
+            }
         }
     }
 }
 
-struct Builder {
+/// Builds the dictionary and postings of a range of entries. Labels of regions and names of
+/// organisations, repeated across many entries, are tokenised once and cached.
+struct Builder<'a> {
+    catalogue: &'a Catalogue,
     dictionary: HashMap<Box<str>, u32, BuildHasherDefault<FxHasher>>,
     terms: Vec<Box<str>>,
     postings: Vec<Vec<u32>>,
     /// Per word: 1 + the last entry it was seen in.
     last: Vec<u32>,
+    title_terms: Vec<u32>,
+    /// Per entry of the range: how many `title_terms` it added.
+    title_lens: Vec<u32>,
+    region_cache: Vec<Option<Vec<u32>>>,
+    org_cache: HashMap<usize, Vec<u32>, BuildHasherDefault<FxHasher>>,
 }
 
-impl Builder {
+impl<'a> Builder<'a> {
+    fn new(catalogue: &'a Catalogue) -> Builder<'a> {
+        Builder {
+            catalogue,
+            dictionary: HashMap::default(),
+            terms: Vec::new(),
+            postings: Vec::new(),
+            last: Vec::new(),
+            title_terms: Vec::new(),
+            title_lens: Vec::new(),
+            region_cache: vec![None; catalogue.vocabularies.regions.len()],
+            org_cache: HashMap::default(),
+        }
+    }
+
     fn intern(&mut self, folded: &str) -> u32 {
         if let Some(&id) = self.dictionary.get(folded) {
             return id;
         }
+        self.intern_new(folded.into())
+    }
+
+    fn intern_new(&mut self, boxed: Box<str>) -> u32 {
         let id = self.terms.len() as u32;
-        let boxed: Box<str> = folded.into();
         self.dictionary.insert(boxed.clone(), id);
         self.terms.push(boxed);
         self.postings.push(Vec::new());
@@ -307,8 +337,8 @@ impl Builder {
         id
     }
 
-    fn add(&mut self, e: usize, field: Field, folded: &str) -> u32 {
-        let id = self.intern(folded);
+    #[inline]
+    fn add_id(&mut self, e: usize, field: Field, id: u32) {
         let bit = 1u32 << field as u32;
         let t = id as usize;
         if self.last[t] == e as u32 + 1 {
@@ -319,44 +349,151 @@ impl Builder {
             self.postings[t].push((e as u32) << FIELD_BITS | bit);
             self.last[t] = e as u32 + 1;
         }
-        id
+    }
+
+    fn add_text(&mut self, e: usize, field: Field, text: &str) {
+        for_each_token(text, |_, folded| {
+            let id = self.intern(folded);
+            self.add_id(e, field, id);
+        });
+    }
+
+    fn text_ids(&mut self, text: &str, out: &mut Vec<u32>) {
+        for_each_token(text, |_, folded| out.push(self.intern(folded)));
+    }
+
+    fn add_entry(&mut self, e: usize) {
+        let catalogue = self.catalogue;
+        let entry = &catalogue.entries()[e];
+        let common = &entry.common;
+        let before = self.title_terms.len();
+        for (i, title) in common.title.variants().enumerate() {
+            if i > 0 {
+                self.title_terms.push(NO_TERM);
+            }
+            for_each_token(title.as_str(), |_, folded| {
+                let id = self.intern(folded);
+                self.add_id(e, Field::Title, id);
+                self.title_terms.push(id);
+            });
+        }
+        self.title_lens.push((self.title_terms.len() - before) as u32);
+        if let Details::Organisation(d) = &entry.details
+            && let Some(short) = &d.short_name
+        {
+            self.add_text(e, Field::Title, short.as_str());
+        }
+        for tag in &common.tags {
+            self.add_text(e, Field::Tags, tag.as_str());
+        }
+        for id in entry.organisations() {
+            let Some(o) = catalogue.index_of(id.as_str()) else { continue };
+            let ids = match self.org_cache.get(&o) {
+                Some(ids) => ids.clone(),
+                None => {
+                    let org = &catalogue.entries()[o];
+                    let mut ids = Vec::new();
+                    for t in org.common.title.variants() {
+                        self.text_ids(t.as_str(), &mut ids);
+                    }
+                    if let Details::Organisation(d) = &org.details
+                        && let Some(short) = &d.short_name
+                    {
+                        self.text_ids(short.as_str(), &mut ids);
+                    }
+                    self.org_cache.insert(o, ids.clone());
+                    ids
+                }
+            };
+            ids.into_iter().for_each(|id| self.add_id(e, Field::Organisation, id));
+        }
+        if let Some(location) = &common.location {
+            if let Some(place) = &location.place {
+                for t in place.variants() {
+                    self.add_text(e, Field::Place, t.as_str());
+                }
+            }
+            let regions = &catalogue.vocabularies.regions;
+            if let Some(r) = regions.index_of(location.region.as_str()) {
+                if self.region_cache[r].is_none() {
+                    let mut ids = Vec::new();
+                    for a in regions.with_ancestors(r) {
+                        for t in regions.term(a).label.variants() {
+                            self.text_ids(t.as_str(), &mut ids);
+                        }
+                    }
+                    self.region_cache[r] = Some(ids);
+                }
+                let ids = std::mem::take(&mut self.region_cache[r]).unwrap_or_default();
+                ids.iter().for_each(|&id| self.add_id(e, Field::Place, id));
+                self.region_cache[r] = Some(ids);
+            }
+        }
+        for t in common.summary.variants() {
+            self.add_text(e, Field::Summary, t.as_str());
+        }
+        if let Some(description) = &common.description {
+            for t in description.variants() {
+                self.add_text(e, Field::Description, t.as_str());
+            }
+        }
+    }
+
+    /// Appends a builder of the entries that follow this one's.
+    fn merge(&mut self, other: Builder<'a>) {
+        let mut map = Vec::with_capacity(other.terms.len());
+        for term in other.terms {
+            let id = match self.dictionary.get(&term) {
+                Some(&id) => id,
+                None => self.intern_new(term),
+            };
+            map.push(id);
+        }
+        for (local, postings) in other.postings.into_iter().enumerate() {
+            self.postings[map[local] as usize].extend(postings);
+        }
+        self.title_terms.extend(other.title_terms.iter().map(|&t| if t == NO_TERM { t } else { map[t as usize] }));
+        self.title_lens.extend(other.title_lens);
     }
 }
 
 impl Engine {
-    /// Builds the index. Linear in the catalogue's text.
+    /// Builds the index, on up to two threads. Linear in the catalogue's text.
     ///
     /// # Panics
     /// If the catalogue has more than [`MAX_ENTRIES`] entries.
     pub fn new(catalogue: &Catalogue) -> Engine {
         let n = catalogue.len();
         assert!(n < MAX_ENTRIES, "the search index holds at most {MAX_ENTRIES} entries");
-        let mut builder =
-            Builder { dictionary: HashMap::default(), terms: Vec::new(), postings: Vec::new(), last: Vec::new() };
-        let mut title_offsets = Vec::with_capacity(n + 1);
-        let mut title_terms = Vec::new();
-        title_offsets.push(0u32);
-        let mut fields = Vec::new();
-        for e in 0..n {
-            searchable(catalogue, e, &mut fields);
-            let mut first_title = true;
-            for &(field, text) in &fields {
-                if field == Field::Title {
-                    if !first_title {
-                        title_terms.push(NO_TERM);
-                    }
-                    first_title = false;
-                    for_each_token(text, |_, folded| title_terms.push(builder.add(e, field, folded)));
-                } else {
-                    for_each_token(text, |_, folded| {
-                        builder.add(e, field, folded);
-                    });
-                }
-            }
-            title_offsets.push(title_terms.len() as u32);
+        let threads = if n >= 20_000 { std::thread::available_parallelism().map_or(1, |p| p.get().min(2)) } else { 1 };
+        let chunk = n.div_ceil(threads.max(1)).max(1);
+        let mut parts: Vec<Builder> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads)
+                .map(|t| {
+                    scope.spawn(move || {
+                        let mut builder = Builder::new(catalogue);
+                        for e in t * chunk..((t + 1) * chunk).min(n) {
+                            builder.add_entry(e);
+                        }
+                        builder
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().expect("index builder thread")).collect()
+        });
+        let mut builder = parts.remove(0);
+        for part in parts {
+            builder.merge(part);
         }
-        let Builder { dictionary, terms, postings, last } = builder;
-        drop((dictionary, last));
+        let mut title_offsets = Vec::with_capacity(n + 1);
+        title_offsets.push(0u32);
+        let mut end = 0u32;
+        for &len in &builder.title_lens {
+            end += len;
+            title_offsets.push(end);
+        }
+        let Builder { dictionary, terms, postings, last, mut title_terms, region_cache, org_cache, .. } = builder;
+        drop((dictionary, last, region_cache, org_cache));
 
         // Sort the dictionary so prefixes are contiguous, and renumber.
         let mut order: Vec<u32> = (0..terms.len() as u32).collect();
@@ -389,14 +526,41 @@ impl Engine {
                 organisations.push(i as u32);
             }
         }
-        let mut per_facet: [Vec<Vec<u32>>; Facet::COUNT] = Default::default();
+        let v = &catalogue.vocabularies;
+        let ancestors_of = |vocabulary: &crate::model::Vocabulary| -> Vec<Vec<u32>> {
+            (0..vocabulary.len())
+                .map(|i| vocabulary.with_ancestors(i).into_iter().map(|a| a as u32).collect())
+                .collect()
+        };
+        let context = FacetContext {
+            catalogue,
+            ancestors: [
+                ancestors_of(&v.regions),
+                ancestors_of(&v.materials),
+                ancestors_of(&v.themes),
+                ancestors_of(&v.stages),
+            ],
+            org_value,
+            years,
+        };
+        let mut offsets: [Vec<u32>; Facet::COUNT] = Default::default();
+        let mut flat: [Vec<u32>; Facet::COUNT] = Default::default();
+        for o in &mut offsets {
+            o.reserve(n + 1);
+            o.push(0);
+        }
         let mut scratch: [Vec<u32>; Facet::COUNT] = Default::default();
         for e in 0..n {
-            facet_values(catalogue, e, &org_value, &years, &mut scratch);
-            for (f, vals) in scratch.iter().enumerate() {
-                per_facet[f].push(vals.clone());
+            context.values(e, &mut scratch);
+            for f in 0..Facet::COUNT {
+                let vals = &mut scratch[f];
+                vals.sort_unstable();
+                vals.dedup();
+                flat[f].extend_from_slice(vals);
+                offsets[f].push(flat[f].len() as u32);
             }
         }
+        let FacetContext { years, .. } = context;
         let v = &catalogue.vocabularies;
         let sizes = [
             v.regions.len(),
@@ -408,8 +572,12 @@ impl Engine {
             years.len(),
             ReviewStatus::ALL.len(),
         ];
-        let facets =
-            per_facet.into_iter().zip(sizes).map(|(per_entry, size)| FacetIndex::build(size, per_entry)).collect();
+        let facets = offsets
+            .into_iter()
+            .zip(flat)
+            .zip(sizes)
+            .map(|((offsets, values), size)| FacetIndex::build(size, offsets, values))
+            .collect();
 
         Engine {
             len: n,
@@ -579,6 +747,19 @@ impl Engine {
     /// Runs a query with the selected filters. `catalogue` must be the one the engine was
     /// built from. Returns the best `limit` hits, the totals and every facet count.
     pub fn search(&self, catalogue: &Catalogue, query: &Query, filters: &Filters, lang: Lang, limit: usize) -> Results {
+        self.search_timed(catalogue, query, filters, lang, limit).0
+    }
+
+    /// [`Engine::search`], also returning the time spent on facet counts (for the benchmark).
+    #[doc(hidden)]
+    pub fn search_timed(
+        &self,
+        catalogue: &Catalogue,
+        query: &Query,
+        filters: &Filters,
+        lang: Lang,
+        limit: usize,
+    ) -> (Results, std::time::Duration) {
         let n = self.len;
         debug_assert_eq!(n, catalogue.len(), "the engine was built from another catalogue");
         let n = n.min(catalogue.len());
@@ -677,7 +858,9 @@ impl Engine {
         for selection in selections.iter().flatten() {
             results.and(selection);
         }
+        let counting = std::time::Instant::now();
         let facet_counts = self.count_facets(&base, &results, &selections);
+        let counting = counting.elapsed();
 
         let total = results.count();
         let all_words_mask: u16 = if words.is_empty() { 0 } else { ((1u32 << words.len()) - 1) as u16 };
@@ -754,7 +937,7 @@ impl Engine {
                 })
                 .collect()
         };
-        Results { hits, total, total_all_words, facet_counts, unknown_values }
+        (Results { hits, total, total_all_words, facet_counts, unknown_values }, counting)
     }
 
     /// How many consecutive query-word pairs (i, i+1) occur next to each other in a title.

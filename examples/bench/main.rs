@@ -1,0 +1,323 @@
+//! The query engine's benchmark: `cargo run --release --example bench` (see BENCHMARKS.md).
+//!
+//! For each size (1k, 10k, 100k entries) it writes a synthetic catalogue folder (cached under
+//! the temporary folder), then, in a fresh child process so that peak memory is per size:
+//! loads it with `boucle::load` and builds the index (load to searchable), replays typed
+//! queries letter by letter through `Engine::search` (50 hits, facet counts included) with
+//! and without facet selections, and the same keystrokes through a naive full pass
+//! (fuzzy-matcher over title + summary + tags of every entry). Options:
+//! `--sizes 1000,10000` to choose sizes, `--rounds N` (default 3).
+
+mod synthetic;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use boucle::load::{CatalogueSource, load};
+use boucle::model::Catalogue;
+use boucle::query::{Engine, Facet, Filters, Query};
+use boucle::text::Lang;
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+const QUERIES: &[&str] = &[
+    "bethune",
+    "terres rares",
+    "recyclage aimants",
+    "béton",
+    "economie circulaire",
+    "neodyme",
+    "batteries plomb",
+    "bethnue",
+    "friche miniere",
+    "aimants mat:nd",
+    "recycling -draft",
+];
+const SEED: u64 = 42;
+const GENERATOR_VERSION: &str = "1";
+const LIMIT: usize = 50;
+
+fn keystrokes() -> Vec<String> {
+    let mut out = Vec::new();
+    for q in QUERIES {
+        for (i, c) in q.char_indices() {
+            out.push(q[..i + c.len_utf8()].to_string());
+        }
+    }
+    out
+}
+
+fn peak_rss_mb() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        .map_or(f64::NAN, |kb| kb / 1024.0)
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
+    sorted[rank.clamp(1, sorted.len()) - 1]
+}
+
+fn sorted(mut v: Vec<f64>) -> Vec<f64> {
+    v.sort_by(|a, b| a.total_cmp(b));
+    v
+}
+
+fn folder_bytes(dir: &Path) -> u64 {
+    let mut total = 0;
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(d) = pending.pop() {
+        for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|e| e == "ron") {
+                total += entry.metadata().map(|m| m.len()).unwrap_or(0);
+            }
+        }
+    }
+    total
+}
+
+/// The catalogue folder for `n` entries, generated once and reused.
+fn catalogue_folder(n: usize) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("boucle-bench-{n}-{SEED}-v{GENERATOR_VERSION}"));
+    let marker = dir.join(".complete");
+    if !marker.exists() {
+        let _ = std::fs::remove_dir_all(&dir);
+        eprintln!("generating {n} entries in {} …", dir.display());
+        synthetic::write_catalogue(&dir, n, SEED).expect("write the synthetic catalogue");
+        std::fs::write(&marker, "").expect("write marker");
+    }
+    dir
+}
+
+/// Facet selections for the "with facets" runs: parents, so children are included.
+fn selections(engine: &Engine, catalogue: &Catalogue) -> Filters {
+    let mut filters = Filters::default();
+    for (facet, id) in [(Facet::Region, "FR"), (Facet::Theme, "E"), (Facet::Kind, "practice"), (Facet::Kind, "visit")] {
+        if let Some(values) = engine.resolve_value(catalogue, facet, id) {
+            values.into_iter().for_each(|v| filters.select(facet, v));
+        }
+    }
+    filters
+}
+
+struct Row {
+    values: Vec<(String, f64)>,
+}
+
+impl Row {
+    fn get(&self, key: &str) -> f64 {
+        self.values.iter().find(|(k, _)| k == key).map_or(f64::NAN, |(_, v)| *v)
+    }
+}
+
+fn run_one(n: usize, dir: &Path, rounds: usize) {
+    let bytes = folder_bytes(dir);
+    let start = Instant::now();
+    let loaded = load(&CatalogueSource::Folders(vec![dir.to_path_buf()]));
+    let load_time = start.elapsed();
+    assert_eq!(loaded.errors(), 0, "the synthetic catalogue has errors");
+    let catalogue = loaded.catalogue;
+    assert!(catalogue.len() >= n, "{} entries loaded", catalogue.len());
+    let start_index = Instant::now();
+    let engine = Engine::new(&catalogue);
+    let index_time = start_index.elapsed();
+    let searchable = start.elapsed();
+
+    let keys = keystrokes();
+    let filters = selections(&engine, &catalogue);
+    let mut plain = vec![Vec::new(); keys.len()];
+    let mut faceted = Vec::new();
+    let mut counting = Vec::new();
+    for _ in 0..rounds {
+        for (k, key) in keys.iter().enumerate() {
+            let t = Instant::now();
+            let query = Query::parse(key);
+            let (results, count_time) = engine.search_timed(&catalogue, &query, &Filters::default(), Lang::Fr, LIMIT);
+            plain[k].push(ms(t.elapsed()));
+            counting.push(ms(count_time));
+            std::hint::black_box(results);
+            let t = Instant::now();
+            let query = Query::parse(key);
+            let (results, count_time) = engine.search_timed(&catalogue, &query, &filters, Lang::Fr, LIMIT);
+            faceted.push(ms(t.elapsed()));
+            counting.push(ms(count_time));
+            std::hint::black_box(results);
+        }
+    }
+    // Facet counts alone on the whole catalogue (no query): the largest result set.
+    let t = Instant::now();
+    let all = engine.search(&catalogue, &Query::default(), &filters, Lang::Fr, LIMIT);
+    let whole_with_selection = ms(t.elapsed());
+    std::hint::black_box(all);
+    let peak = peak_rss_mb();
+
+    // The naive baseline: one fuzzy-matcher pass over title + summary + tags per keystroke.
+    let haystacks: Vec<String> = catalogue
+        .entries()
+        .iter()
+        .map(|e| {
+            let tags: Vec<&str> = e.common.tags.iter().map(|t| t.as_str()).collect();
+            format!("{} {} {}", e.title().get(Lang::Fr), e.summary().get(Lang::Fr), tags.join(" "))
+        })
+        .collect();
+    let matcher = SkimMatcherV2::default();
+    // Every keystroke up to 10k entries; every 4th at 100k, to keep the run to minutes.
+    let step = if n > 20_000 { 4 } else { 1 };
+    let mut baseline = Vec::new();
+    let mut engine_same = Vec::new();
+    for (k, key) in keys.iter().enumerate().step_by(step) {
+        let t = Instant::now();
+        let mut scored: Vec<(i64, usize)> =
+            haystacks.iter().enumerate().filter_map(|(i, h)| matcher.fuzzy_match(h, key).map(|s| (s, i))).collect();
+        scored.sort_unstable_by(|a, b| b.cmp(a));
+        scored.truncate(LIMIT);
+        baseline.push(ms(t.elapsed()));
+        std::hint::black_box(scored);
+        let mut mine = plain[k].clone();
+        mine.sort_by(|a, b| a.total_cmp(b));
+        engine_same.push(mine[mine.len() / 2]);
+    }
+
+    let plain_all = sorted(plain.into_iter().flatten().collect());
+    let faceted = sorted(faceted);
+    let counting = sorted(counting);
+    let base_sorted = sorted(baseline.clone());
+    let same_sorted = sorted(engine_same.clone());
+    let ratio_total = baseline.iter().sum::<f64>() / engine_same.iter().sum::<f64>();
+    let ratio_p50 = percentile(&base_sorted, 50.0) / percentile(&same_sorted, 50.0);
+    let values = [
+        ("entries", catalogue.len() as f64),
+        ("disk_mb", bytes as f64 / 1e6),
+        ("load_ms", ms(searchable)),
+        ("parse_ms", ms(load_time)),
+        ("index_ms", ms(index_time)),
+        ("dictionary", engine.dictionary_len() as f64),
+        ("p50", percentile(&plain_all, 50.0)),
+        ("p99", percentile(&plain_all, 99.0)),
+        ("max", percentile(&plain_all, 100.0)),
+        ("fp50", percentile(&faceted, 50.0)),
+        ("fp99", percentile(&faceted, 99.0)),
+        ("fmax", percentile(&faceted, 100.0)),
+        ("count_p50", percentile(&counting, 50.0)),
+        ("count_p99", percentile(&counting, 99.0)),
+        ("whole_ms", whole_with_selection),
+        ("base_p50", percentile(&base_sorted, 50.0)),
+        ("base_p99", percentile(&base_sorted, 99.0)),
+        ("ratio_total", ratio_total),
+        ("ratio_p50", ratio_p50),
+        ("peak_mb", peak),
+        ("keys", keys.len() as f64),
+        ("base_keys", baseline.len() as f64),
+    ];
+    let line: Vec<String> = values.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    println!("ROW {}", line.join(" "));
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let arg = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
+    let rounds: usize = arg("--rounds").and_then(|r| r.parse().ok()).unwrap_or(3);
+    if let Some(dir) = arg("--index-only") {
+        // For profiling the index build: load once, build the index five times.
+        let loaded = load(&CatalogueSource::Folders(vec![PathBuf::from(dir)]));
+        for _ in 0..5 {
+            let t = Instant::now();
+            let engine = Engine::new(&loaded.catalogue);
+            println!("index {:.0} ms, {} words", ms(t.elapsed()), engine.dictionary_len());
+        }
+        return;
+    }
+    if let Some(n) = arg("--one") {
+        let n: usize = n.parse().expect("--one N");
+        let dir = PathBuf::from(arg("--dir").expect("--dir DIR"));
+        run_one(n, &dir, rounds);
+        return;
+    }
+    let sizes: Vec<usize> = arg("--sizes")
+        .map(|s| s.split(',').filter_map(|x| x.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![1_000, 10_000, 100_000]);
+    let exe = std::env::current_exe().expect("own path");
+    let mut rows: Vec<(usize, Row)> = Vec::new();
+    for &n in &sizes {
+        let dir = catalogue_folder(n);
+        // Warm the page cache the way a second start would find it.
+        let _ = folder_bytes(&dir);
+        let output = Command::new(&exe)
+            .args(["--one", &n.to_string(), "--dir", &dir.display().to_string(), "--rounds", &rounds.to_string()])
+            .output()
+            .expect("run the benchmark child");
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        let Some(line) = stdout.lines().find_map(|l| l.strip_prefix("ROW ")) else {
+            eprintln!("size {n} failed:\n{}", String::from_utf8_lossy(&output.stderr));
+            std::process::exit(1);
+        };
+        let values = line
+            .split(' ')
+            .filter_map(|kv| kv.split_once('='))
+            .map(|(k, v)| (k.to_string(), v.parse::<f64>().unwrap_or(f64::NAN)))
+            .collect();
+        rows.push((n, Row { values }));
+    }
+
+    println!(
+        "| entries | on disk MB | load to searchable ms (parse + index) | keystroke p50 / p99 / max ms | \
+         with facet selections p50 / p99 / max ms | facet counts p50 / p99 ms | whole catalogue + selections ms | \
+         naive baseline p50 / p99 ms | ratio (total / p50) | peak RSS MB (× disk) |"
+    );
+    println!("|---|---|---|---|---|---|---|---|---|---|");
+    for (_, r) in &rows {
+        println!(
+            "| {:.0} | {:.1} | {:.0} ({:.0} + {:.0}) | {:.2} / {:.2} / {:.2} | {:.2} / {:.2} / {:.2} | {:.2} / {:.2} | {:.2} | \
+             {:.1} / {:.1} | {:.0}× / {:.0}× | {:.0} ({:.1}×) |",
+            r.get("entries"),
+            r.get("disk_mb"),
+            r.get("load_ms"),
+            r.get("parse_ms"),
+            r.get("index_ms"),
+            r.get("p50"),
+            r.get("p99"),
+            r.get("max"),
+            r.get("fp50"),
+            r.get("fp99"),
+            r.get("fmax"),
+            r.get("count_p50"),
+            r.get("count_p99"),
+            r.get("whole_ms"),
+            r.get("base_p50"),
+            r.get("base_p99"),
+            r.get("ratio_total"),
+            r.get("ratio_p50"),
+            r.get("peak_mb"),
+            r.get("peak_mb") / r.get("disk_mb"),
+        );
+    }
+    if let Some((_, r)) = rows.iter().find(|(n, _)| *n == 100_000) {
+        println!(
+            "{} keystrokes × {rounds} rounds per size; baseline on {} keystrokes; dictionary {} words.",
+            r.get("keys"),
+            r.get("base_keys"),
+            r.get("dictionary")
+        );
+        println!(
+            "search_p99_ms_100k={:.2} load_ms_100k={:.0} baseline_ratio_100k={:.1} peak_rss_mb_100k={:.0}",
+            r.get("p99").max(r.get("fp99")),
+            r.get("load_ms"),
+            r.get("ratio_total").min(r.get("ratio_p50")),
+            r.get("peak_mb")
+        );
+    }
+}
