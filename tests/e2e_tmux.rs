@@ -328,7 +328,6 @@ fn alive(pid: u32) -> bool {
 }
 
 #[test]
-#[ignore = "bug: when its terminal goes away without a SIGHUP, boucle spins at ~35% CPU forever (crossterm#793)"]
 fn a_terminal_that_disappears_ends_boucle() {
     let tmux = Tmux::start();
     tmux.open_boucle_without_controlling_terminal();

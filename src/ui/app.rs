@@ -211,14 +211,22 @@ impl App {
             return;
         }
         self.shown_generation = generation;
-        let previous_position = self.selected_position().unwrap_or(0);
+        // The facet row under the cursor, to find it again: counts change which rows show.
+        let anchor = self.facet_rows().get(self.facet_cursor).copied().map(row_identity);
         self.results = results;
         let still_there = self.selected.is_some_and(|e| self.results.hits.iter().any(|h| h.entry == e));
         if !still_there {
-            let position = previous_position.min(self.results.hits.len().saturating_sub(1));
-            self.selected = self.results.hits.get(position).map(|h| h.entry);
+            // The selected entry is gone: the best result is what the user wants to see next.
+            self.selected = self.results.hits.first().map(|h| h.entry);
+            self.results_offset = 0;
+            self.trail.clear();
             self.detail_scroll = 0;
             self.detail_link = None;
+        }
+        if let Some(anchor) = anchor
+            && let Some(row) = self.facet_rows().into_iter().position(|r| row_identity(r) == anchor)
+        {
+            self.facet_cursor = row;
         }
         self.clamp_facet_cursor();
         self.keep_results_cursor_visible();
@@ -265,14 +273,15 @@ impl App {
         self.width < MIN_WIDTH || self.height < MIN_HEIGHT
     }
 
-    /// Rows of the results list that fit: two lines an entry, inside a border.
+    /// Rows of the results list that fit: two lines an entry, inside a border, between the
+    /// search line and the status line.
     pub fn results_page(&self) -> usize {
-        (usize::from(self.height.saturating_sub(4 + 2)) / 2).max(1)
+        (usize::from(self.height.saturating_sub(2 + 2)) / 2).max(1)
     }
 
     /// Rows of the filters pane that fit.
     pub fn facets_page(&self) -> usize {
-        usize::from(self.height.saturating_sub(4 + 2)).max(1)
+        usize::from(self.height.saturating_sub(2 + 2)).max(1)
     }
 
     pub fn keep_results_cursor_visible(&mut self) {
@@ -386,6 +395,14 @@ impl App {
 
     pub fn kind_of(&self, entry: usize) -> Kind {
         self.catalogue.entries()[entry].kind
+    }
+}
+
+/// What a facet row is about, whether or not it is folded.
+fn row_identity(row: FacetRow) -> (Facet, Option<usize>) {
+    match row {
+        FacetRow::Header { facet, .. } => (facet, None),
+        FacetRow::Value { facet, value, .. } => (facet, Some(value)),
     }
 }
 

@@ -17,6 +17,7 @@ pub use update::update;
 
 use std::io::{self, IsTerminal};
 use std::sync::Arc;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::Duration;
 
 use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
@@ -78,37 +79,58 @@ pub fn run(catalogue: Catalogue, problems: Vec<Diagnostic>, options: Options) ->
 
 use terminal::Signals;
 
+/// Reads terminal input on its own thread, so the loop below stays in charge even when the
+/// reader cannot return (crossterm spins on a terminal that hung up without a SIGHUP).
+fn spawn_input_reader() -> Receiver<Event> {
+    let (sender, receiver) = channel();
+    let spawned = std::thread::Builder::new().name("input".into()).spawn(move || {
+        while let Ok(event) = event::read() {
+            if sender.send(event).is_err() {
+                break;
+            }
+        }
+    });
+    if spawned.is_err() {
+        eprintln!("boucle: could not start the input reader");
+    }
+    receiver
+}
+
 fn event_loop(term: &mut terminal::Term, app: &mut App, signals: &Signals) -> io::Result<i32> {
     let size = term.size()?;
     update(app, Action::Resize { width: size.width, height: size.height });
+    let input = spawn_input_reader();
     let mut dirty = true;
     loop {
         if let Some(signal) = signals.pending() {
             return Ok(128 + signal);
+        }
+        // A terminal closed without a SIGHUP (for a process started with setsid) is noticed
+        // here; the input thread never returns then.
+        if terminal::hung_up() {
+            return Ok(1);
         }
         dirty |= app.poll_results();
         if dirty {
             term.draw(|frame| view::draw(frame, app))?;
             dirty = false;
         }
-        if !event::poll(TICK)? {
-            continue;
-        }
+        let first = match input.recv_timeout(TICK) {
+            Ok(event) => event,
+            Err(RecvTimeoutError::Timeout) => continue,
+            Err(RecvTimeoutError::Disconnected) => return Ok(1),
+        };
         // Handle everything already waiting before drawing again, so a burst of keys (a
         // paste, key repeat) costs one frame.
-        loop {
-            let event = event::read()?;
+        for event in std::iter::once(first).chain(input.try_iter()) {
             for action in action_for_event(app, &event) {
                 update(app, action);
             }
-            dirty = true;
-            if app.should_quit || !event::poll(Duration::ZERO)? {
-                break;
+            if app.should_quit {
+                return Ok(0);
             }
         }
-        if app.should_quit {
-            return Ok(0);
-        }
+        dirty = true;
         if app.suspend_requested {
             app.suspend_requested = false;
             terminal::suspend(term, app.mouse)?;

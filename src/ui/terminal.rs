@@ -18,7 +18,17 @@ static MOUSE: AtomicBool = AtomicBool::new(false);
 
 pub type Term = Terminal<CrosstermBackend<Stdout>>;
 
+/// Takes the terminal: raw mode, alternate screen, bracketed paste, hidden cursor, mouse.
+/// Creating the `Terminal` asks the terminal for the cursor position, so it is done once, here,
+/// before the input thread starts reading.
 pub fn enter(mouse: bool) -> io::Result<Term> {
+    enter_modes(mouse)?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    terminal.clear()?;
+    Ok(terminal)
+}
+
+fn enter_modes(mouse: bool) -> io::Result<()> {
     enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
     MOUSE.store(mouse, Ordering::SeqCst);
@@ -27,9 +37,7 @@ pub fn enter(mouse: bool) -> io::Result<Term> {
     if mouse {
         execute!(stdout, EnableMouseCapture)?;
     }
-    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    terminal.clear()?;
-    Ok(terminal)
+    Ok(())
 }
 
 /// Puts the terminal back as it was. Safe to call any number of times, from anywhere.
@@ -80,11 +88,23 @@ impl Signals {
     }
 }
 
+/// Whether the terminal input has hung up (its window closed), which a process without a
+/// controlling terminal is not told by SIGHUP.
+pub fn hung_up() -> bool {
+    let mut input = libc::pollfd { fd: libc::STDIN_FILENO, events: libc::POLLIN, revents: 0 };
+    // SAFETY: `input` is a valid pollfd for the duration of the call, and the count is 1.
+    let ready = unsafe { libc::poll(&mut input, 1, 0) };
+    ready > 0 && input.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+}
+
 /// Ctrl-Z: gives the terminal back to the shell, stops, and takes it again on `fg`.
 pub fn suspend(terminal: &mut Term, mouse: bool) -> io::Result<()> {
     restore();
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
-    // Execution resumes here after SIGCONT.
-    *terminal = enter(mouse)?;
-    Ok(())
+    // Execution resumes here after SIGCONT. The same `Terminal` is kept, and `resize` (unlike
+    // `clear` or a new `Terminal`) repaints everything without asking the terminal for the
+    // cursor position, whose answer the input thread would swallow.
+    enter_modes(mouse)?;
+    let size = terminal.size()?;
+    terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
 }
