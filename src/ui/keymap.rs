@@ -172,6 +172,14 @@ pub static BINDINGS: &[Binding] = &[
         "remove the last filter",
         "retirer le dernier filtre"
     ),
+    bind!(
+        Detail,
+        &[key(KeyCode::Backspace), key(KeyCode::Esc), key(KeyCode::Left), ch('h')],
+        Action::Back,
+        "back",
+        "retour",
+        hint
+    ),
     bind!(Detail, UP, Action::Up, "scroll up", "remonter"),
     bind!(Detail, DOWN, Action::Down, "scroll down", "descendre"),
     bind!(Detail, PAGE_UP, Action::PageUp, "page up", "page précédente"),
@@ -181,14 +189,6 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Detail, &[ch('n'), ch(']')], Action::NextLink, "next related entry", "fiche liée suivante", hint),
     bind!(Detail, &[ch('N'), ch('[')], Action::PrevLink, "previous related entry", "fiche liée précédente"),
     bind!(Detail, &[key(KeyCode::Enter)], Action::Open, "follow the related entry", "suivre la fiche liée", hint),
-    bind!(
-        Detail,
-        &[key(KeyCode::Backspace), key(KeyCode::Esc), key(KeyCode::Left), ch('h')],
-        Action::Back,
-        "back",
-        "retour",
-        hint
-    ),
     bind!(
         Search,
         &[key(KeyCode::Enter)],

@@ -317,7 +317,8 @@ fn step_link(app: &mut App, forward: bool) {
     // Bring the chosen link into view.
     let (page, max) = detail_bounds(app);
     let row = u16::try_from(link_line(app, detail_inner(app).0, link)).unwrap_or(u16::MAX);
-    if row < app.detail_scroll || row >= app.detail_scroll.saturating_add(page) {
+    // A link may wrap onto a second line: keep both in view.
+    if row < app.detail_scroll || row.saturating_add(2) > app.detail_scroll.saturating_add(page) {
         app.detail_scroll = row.saturating_sub(page / 2).min(max);
     }
 }

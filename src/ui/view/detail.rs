@@ -64,8 +64,15 @@ struct Writer<'a> {
 }
 
 impl Writer<'_> {
+    /// One blank line, never two in a row.
+    fn gap(&mut self) {
+        if self.lines.last().is_some_and(|l| l.width() > 0) {
+            self.lines.push(Line::default());
+        }
+    }
+
     fn heading(&mut self, msg: Msg) {
-        self.lines.push(Line::default());
+        self.gap();
         self.lines.push(Line::styled(t(self.app.lang, msg).to_string(), self.app.theme.heading));
     }
 
@@ -154,7 +161,7 @@ fn entry_lines(app: &App, index: usize) -> (Vec<Line<'static>>, Vec<usize>) {
 
     match &entry.details {
         Details::GoodPractice(d) => {
-            w.lines.push(Line::default());
+            w.gap();
             if let Some(institution) = &d.main_institution {
                 let name = w.organisation_names(&[institution]);
                 w.field(Msg::MainInstitution, name);
@@ -179,7 +186,7 @@ fn entry_lines(app: &App, index: usize) -> (Vec<Line<'static>>, Vec<usize>) {
             w.prose(Msg::FurtherInformation, &d.further_information);
         }
         Details::SiteVisit(d) => {
-            w.lines.push(Line::default());
+            w.gap();
             w.field(Msg::Site, d.site.as_ref().map(|s| s.get(lang).to_string()).unwrap_or_default());
             if let Some(host) = &d.host {
                 let name = w.organisation_names(&[host]);
@@ -190,7 +197,7 @@ fn entry_lines(app: &App, index: usize) -> (Vec<Line<'static>>, Vec<usize>) {
             w.prose(Msg::Takeaways, &d.takeaways);
         }
         Details::Event(d) => {
-            w.lines.push(Line::default());
+            w.gap();
             let organisers: Vec<&Id> = d.organisers.iter().collect();
             let names = w.organisation_names(&organisers);
             w.field(Msg::Organisations, names);
@@ -199,7 +206,7 @@ fn entry_lines(app: &App, index: usize) -> (Vec<Line<'static>>, Vec<usize>) {
             w.field(Msg::Participants, d.participants.map(|p| p.to_string()).unwrap_or_default());
         }
         Details::Tour(d) => {
-            w.lines.push(Line::default());
+            w.gap();
             w.field(Msg::Dates, dates(d.start, d.end));
             w.heading(Msg::Stops);
             for (number, stop) in d.stops.iter().enumerate() {
@@ -217,7 +224,7 @@ fn entry_lines(app: &App, index: usize) -> (Vec<Line<'static>>, Vec<usize>) {
             }
         }
         Details::Organisation(d) => {
-            w.lines.push(Line::default());
+            w.gap();
             w.field(Msg::ShortName, d.short_name.as_ref().map(|s| s.as_str().to_string()).unwrap_or_default());
             let org_type = w.terms(std::slice::from_ref(&d.org_type), &vocabularies.organisation_types, false);
             w.field(Msg::OrganisationType, org_type);
@@ -226,7 +233,7 @@ fn entry_lines(app: &App, index: usize) -> (Vec<Line<'static>>, Vec<usize>) {
         }
     }
 
-    w.lines.push(Line::default());
+    w.gap();
     let common = &entry.common;
     let materials = w.terms(&common.materials, &vocabularies.materials, false);
     w.field(Msg::Materials, materials);

@@ -43,7 +43,8 @@ pub fn help_lines(app: &App, width: usize) -> Vec<Line<'static>> {
 
 /// The box an overlay (help, problems) takes on a screen of this size.
 pub fn overlay_area(screen: Rect) -> Rect {
-    let width = screen.width.saturating_sub(4).min(100);
+    // Full width on small screens: slivers of the panes beside it would only distract.
+    let width = screen.width.min(100);
     let height = screen.height.saturating_sub(2);
     Rect { x: screen.x + (screen.width - width) / 2, y: screen.y + (screen.height - height) / 2, width, height }
 }

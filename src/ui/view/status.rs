@@ -7,11 +7,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
+use super::super::action::Action;
 use super::super::app::App;
 use super::super::i18n::{Msg, t};
-use super::super::keymap::{Context, bindings_of, key_name};
+use super::super::keymap::{BINDINGS, Binding, Context, bindings_of, key_name};
 use super::fit;
 use super::layout::{chip_text, count_text};
+use crate::text::Lang;
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let theme = &app.theme;
@@ -40,23 +42,39 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-/// The hinted keys of the current context, then the global ones, as many as fit.
+/// The hinted keys of the current contexts, as many as fit; `? help` is always kept, since it
+/// leads to all the others.
 fn hints(app: &App, room: usize) -> Vec<Span<'static>> {
     let theme = &app.theme;
-    let contexts =
-        if app.search.editing { vec![Context::Search] } else { vec![Context::for_pane(app.focus), Context::Global] };
-    let mut out = Vec::new();
-    let mut used = 0;
-    for binding in contexts.into_iter().flat_map(bindings_of).filter(|b| b.hint) {
-        let keys = binding.keys.first().map(key_name).unwrap_or_default();
-        let text = binding.describe(app.lang);
-        let width = keys.width() + 1 + text.width() + 2;
+    let overlay = app.help_scroll.is_some() || app.problems_scroll.is_some();
+    let help = BINDINGS
+        .iter()
+        .find(|b| b.action == Action::ToggleHelp && b.context == Context::Global)
+        .filter(|_| !overlay && !app.search.editing);
+    let mut chosen: Vec<&Binding> = Vec::new();
+    let mut used = help.map_or(0, |h| hint_width(h, app.lang));
+    let hinted = crate::ui::contexts(app).into_iter().flat_map(bindings_of).filter(|b| b.hint);
+    for binding in hinted.filter(|b| b.action != Action::ToggleHelp || overlay) {
+        let width = hint_width(binding, app.lang);
         if used + width > room {
             break;
         }
         used += width;
-        out.push(Span::styled(keys, theme.key));
-        out.push(Span::styled(format!(" {text}  "), theme.muted));
+        chosen.push(binding);
     }
-    out
+    chosen.extend(help);
+    chosen
+        .into_iter()
+        .flat_map(|binding| {
+            [
+                Span::styled(binding.keys.first().map(key_name).unwrap_or_default(), theme.key),
+                Span::styled(format!(" {}  ", binding.describe(app.lang)), theme.muted),
+            ]
+        })
+        .collect()
+}
+
+fn hint_width(binding: &Binding, lang: Lang) -> usize {
+    let key = binding.keys.first().map(key_name).unwrap_or_default();
+    key.width() + 1 + binding.describe(lang).width() + 2
 }
