@@ -3,6 +3,8 @@
 
 mod check;
 mod filters;
+pub mod list;
+pub mod show;
 
 pub use filters::FilterArgs;
 
@@ -55,6 +57,10 @@ pub struct Cli {
 pub enum Command {
     /// Check a catalogue folder for every problem (exit 0 when clean, 1 when not).
     Check(check::CheckArgs),
+    /// Print the entries the filters and query select: a table, JSON, CSV or Markdown.
+    List(list::ListArgs),
+    /// Print one entry in full, as Markdown or JSON.
+    Show(show::ShowArgs),
 }
 
 fn parse_theme(text: &str) -> Result<ThemeName, String> {
@@ -124,10 +130,40 @@ pub fn colour_off() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
+/// Loads the catalogue and runs a command on it. Catalogue problems do not stop it (the valid
+/// entries are used) but are mentioned on stderr, so output piped elsewhere stays clean.
+fn with_catalogue(
+    cli: &Cli,
+    err: &mut dyn Write,
+    command: impl FnOnce(&crate::model::Catalogue) -> Result<(), list::CommandError>,
+) -> i32 {
+    let loaded = load(&cli.catalogue_source());
+    if loaded.errors() > 0 {
+        let _ = writeln!(
+            err,
+            "boucle: the catalogue has {} problem(s); `boucle check` lists them. Showing the entries that loaded.",
+            loaded.errors()
+        );
+    }
+    match command(&loaded.catalogue) {
+        Ok(()) => 0,
+        Err(e) => {
+            let _ = writeln!(err, "boucle: {e}");
+            e.exit_code()
+        }
+    }
+}
+
 /// Runs the command line; returns the process exit code.
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let result = match &cli.command {
         Some(Command::Check(args)) => check::run(&cli, args, out),
+        Some(Command::List(args)) => {
+            return with_catalogue(&cli, err, |catalogue| list::run_list(catalogue, args, cli.language(), out));
+        }
+        Some(Command::Show(args)) => {
+            return with_catalogue(&cli, err, |catalogue| show::run_show(catalogue, args, cli.language(), out));
+        }
         None => dashboard(&cli, err),
     };
     match result {
