@@ -55,18 +55,4 @@ impl FilterArgs {
             .filter(|(_, v)| !v.is_empty())
             .collect()
     }
-
-    /// The flag that sets a facet, for printing a command back.
-    pub fn flag(facet: Facet) -> &'static str {
-        match facet {
-            Facet::Region => "--region",
-            Facet::Material => "--material",
-            Facet::Theme => "--esg",
-            Facet::Kind => "--kind",
-            Facet::Stage => "--stage",
-            Facet::Organisation => "--org",
-            Facet::Year => "--year",
-            Facet::Status => "--status",
-        }
-    }
 }

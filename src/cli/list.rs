@@ -136,11 +136,7 @@ fn selection(engine: &Engine, catalogue: &Catalogue, args: &FilterArgs) -> Resul
             Some(values) if !values.is_empty() => values.into_iter().for_each(|v| filters.select(facet, v)),
             // A year with no entries: a valid filter that selects nothing.
             Some(_) => filters.select(facet, usize::MAX),
-            None => problems.push(format!(
-                "{}: {}",
-                FilterArgs::flag(facet),
-                unknown_value(engine, catalogue, facet, &text)
-            )),
+            None => problems.push(format!("{}: {}", facet.flag(), unknown_value(engine, catalogue, facet, &text))),
         }
     }
     let query = Query::parse(&args.query);

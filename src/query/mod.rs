@@ -103,6 +103,21 @@ impl Facet {
         }
     }
 
+    /// The command-line flag that selects values of this facet (`boucle --esg E5`, `boucle list
+    /// --esg E5`). The ESG flag is not `--theme`, which names the colour theme.
+    pub fn flag(self) -> &'static str {
+        match self {
+            Facet::Region => "--region",
+            Facet::Material => "--material",
+            Facet::Theme => "--esg",
+            Facet::Kind => "--kind",
+            Facet::Stage => "--stage",
+            Facet::Organisation => "--org",
+            Facet::Year => "--year",
+            Facet::Status => "--status",
+        }
+    }
+
     /// Reads a field name of the query box, with a few long and English/French forms.
     pub fn from_field_name(name: &str) -> Option<Facet> {
         Some(match name.to_lowercase().as_str() {

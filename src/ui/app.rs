@@ -380,7 +380,7 @@ impl App {
         let mut parts = vec!["boucle".to_string()];
         for facet in Facet::ALL {
             for &value in self.filters.selected(facet) {
-                let flag = crate::cli::FilterArgs::flag(facet);
+                let flag = facet.flag();
                 parts.push(format!("{flag} {}", shell_quote(&self.engine.value_id(&self.catalogue, facet, value))));
             }
         }
