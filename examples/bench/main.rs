@@ -49,10 +49,14 @@ fn keystrokes() -> Vec<String> {
 }
 
 fn peak_rss_mb() -> f64 {
+    status_mb("VmHWM:")
+}
+
+fn status_mb(field: &str) -> f64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     status
         .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .find_map(|l| l.strip_prefix(field))
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
         .map_or(f64::NAN, |kb| kb / 1024.0)
 }
@@ -131,11 +135,13 @@ fn run_one(n: usize, dir: &Path, rounds: usize) {
     let load_time = start.elapsed();
     assert_eq!(loaded.errors(), 0, "the synthetic catalogue has errors");
     let catalogue = loaded.catalogue;
+    let rss_loaded = status_mb("VmRSS:");
     assert!(catalogue.len() >= n, "{} entries loaded", catalogue.len());
     let start_index = Instant::now();
     let engine = Engine::new(&catalogue);
     let index_time = start_index.elapsed();
     let searchable = start.elapsed();
+    let rss_indexed = status_mb("VmRSS:");
 
     let keys = keystrokes();
     let filters = selections(&engine, &catalogue);
@@ -165,6 +171,22 @@ fn run_one(n: usize, dir: &Path, rounds: usize) {
     std::hint::black_box(all);
     let peak = peak_rss_mb();
 
+    if std::env::var_os("BENCH_NO_BASELINE").is_some() {
+        // For profiling the engine alone.
+        let all = sorted(plain.iter().flatten().copied().collect());
+        let f = sorted(faceted.clone());
+        let c = sorted(counting.clone());
+        println!(
+            "ROW p50={:.2} p99={:.2} fp50={:.2} fp99={:.2} count_p99={:.2} rss_loaded={rss_loaded:.0} rss_indexed={rss_indexed:.0} peak_mb={peak:.0} index_ms={:.0}",
+            percentile(&all, 50.0),
+            percentile(&all, 99.0),
+            percentile(&f, 50.0),
+            percentile(&f, 99.0),
+            percentile(&c, 99.0),
+            ms(index_time)
+        );
+        return;
+    }
     // The naive baseline: one fuzzy-matcher pass over title + summary + tags per keystroke.
     let haystacks: Vec<String> = catalogue
         .entries()
@@ -220,6 +242,8 @@ fn run_one(n: usize, dir: &Path, rounds: usize) {
         ("ratio_total", ratio_total),
         ("ratio_p50", ratio_p50),
         ("peak_mb", peak),
+        ("rss_loaded", rss_loaded),
+        ("rss_indexed", rss_indexed),
         ("keys", keys.len() as f64),
         ("base_keys", baseline.len() as f64),
     ];

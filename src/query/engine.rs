@@ -959,21 +959,14 @@ impl Engine {
     }
 
     /// Counts, for every facet, the entries of `base` that pass the other facets' selections,
-    /// per value. Facets with no selection share one pass over the results.
+    /// per value. Facets with no selection share one pass over the results. A set holding
+    /// more than half the catalogue is counted through its complement: a value's count is
+    /// then its number of entries minus those outside the set.
     fn count_facets(&self, base: &Bits, results: &Bits, selections: &[Option<Bits>]) -> FacetCounts {
         let mut counts: [Vec<u32>; Facet::COUNT] = Default::default();
-        for f in Facet::ALL {
-            counts[f.index()] = vec![0; self.facets[f.index()].values];
-        }
         let unselected: Vec<usize> = (0..Facet::COUNT).filter(|&f| selections[f].is_none()).collect();
         if !unselected.is_empty() {
-            results.for_each(|e| {
-                for &f in &unselected {
-                    for &v in self.facets[f].of_entry(e) {
-                        counts[f][v as usize] += 1;
-                    }
-                }
-            });
+            self.count_into(&unselected, results, &mut counts);
         }
         for f in (0..Facet::COUNT).filter(|&f| selections[f].is_some()) {
             let mut others = base.clone();
@@ -984,15 +977,40 @@ impl Engine {
                     others.and(s);
                 }
             }
-            let facet = &self.facets[f];
-            let counts = &mut counts[f];
-            others.for_each(|e| {
-                for &v in facet.of_entry(e) {
-                    counts[v as usize] += 1;
-                }
-            });
+            self.count_into(&[f], &others, &mut counts);
         }
         FacetCounts { counts }
+    }
+
+    fn count_into(&self, facets: &[usize], set: &Bits, counts: &mut [Vec<u32>; Facet::COUNT]) {
+        let size = set.count();
+        let (walk, complement) = if size * 2 > self.len {
+            let mut rest = Bits::full(self.len);
+            rest.and_not(set);
+            (rest, true)
+        } else {
+            (set.clone(), false)
+        };
+        for &f in facets {
+            counts[f] = if complement {
+                let index = &self.facets[f];
+                (0..index.values).map(|v| index.value_offsets[v + 1] - index.value_offsets[v]).collect()
+            } else {
+                vec![0; self.facets[f].values]
+            };
+        }
+        walk.for_each(|e| {
+            for &f in facets {
+                let slot = &mut counts[f];
+                for &v in self.facets[f].of_entry(e) {
+                    if complement {
+                        slot[v as usize] -= 1;
+                    } else {
+                        slot[v as usize] += 1;
+                    }
+                }
+            }
+        });
     }
 }
 
