@@ -123,6 +123,29 @@ fn push_newline(out: &mut String, lines: Lines) {
     }
 }
 
+/// `text` cut to `width` terminal columns, ending with `…` where it was cut. Wide characters
+/// count as two columns, combining marks as none.
+pub fn fit(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
 /// The interface and content languages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]
@@ -331,6 +354,14 @@ mod tests {
         let raw = format!("a{}b", "\u{301}".repeat(10_000));
         let clean = sanitize(&raw, Lines::Single);
         assert_eq!(clean.chars().count(), 2 + MAX_COMBINING_RUN);
+    }
+
+    #[test]
+    fn fitting_counts_columns_not_bytes() {
+        assert_eq!(fit("Béthune", 7), "Béthune");
+        assert_eq!(fit("Béthune-Bruay", 7), "Béthun…");
+        assert_eq!(fit("中文中文", 5), "中文…");
+        assert_eq!(fit("abc", 0), "");
     }
 
     #[test]

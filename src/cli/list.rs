@@ -5,12 +5,12 @@
 use clap::{Args, ValueEnum};
 use std::fmt;
 use std::io::{self, Write};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 use super::filters::FilterArgs;
 use crate::model::{Catalogue, Entry};
 use crate::query::{Engine, Facet, Filters, Hit, Query};
-use crate::text::Lang;
+use crate::text::{Lang, fit};
 
 #[derive(Clone, Debug, Args)]
 pub struct ListArgs {
@@ -173,27 +173,6 @@ fn years_text(entry: &Entry) -> String {
         (Some(a), _) => a.to_string(),
         _ => String::new(),
     }
-}
-
-/// Cuts `text` to `width` terminal columns, ending with `…` when cut.
-pub fn fit(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    if width > 0 {
-        out.push('…');
-    }
-    out
 }
 
 fn pad(text: &str, width: usize) -> String {
