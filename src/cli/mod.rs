@@ -58,7 +58,7 @@ pub enum Command {
     /// Check a catalogue folder for every problem (exit 0 when clean, 1 when not).
     Check(check::CheckArgs),
     /// Print the entries the filters and query select: a table, JSON, CSV or Markdown.
-    List(list::ListArgs),
+    List(Box<list::ListArgs>),
     /// Print one entry in full, as Markdown or JSON.
     Show(show::ShowArgs),
 }
