@@ -95,30 +95,46 @@ pub struct Token {
 /// Calls `f(range, folded)` for each word of `text`, reusing one buffer. Words are runs of
 /// letters and digits (with the combining marks that follow them); anything else separates.
 pub fn for_each_token(text: &str, mut f: impl FnMut(Range<usize>, &str)) {
+    let bytes = text.as_bytes();
     let mut folded = String::new();
-    let mut start: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        let inside = if c.is_ascii() {
-            c.is_ascii_alphanumeric()
-        } else {
-            is_word_char(c) || (start.is_some() && is_combining(c))
-        };
-        if inside {
-            if start.is_none() {
-                start = Some(i);
-                folded.clear();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Skip to the start of a word.
+        let b = bytes[i];
+        if b < 0x80 {
+            if !b.is_ascii_alphanumeric() {
+                i += 1;
+                continue;
             }
-            push_folded(c, &mut folded);
-        } else if let Some(s) = start.take()
-            && !folded.is_empty()
-        {
-            f(s..i, &folded);
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            if !is_word_char(c) {
+                i += c.len_utf8();
+                continue;
+            }
         }
-    }
-    if let Some(s) = start
-        && !folded.is_empty()
-    {
-        f(s..text.len(), &folded);
+        let start = i;
+        folded.clear();
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if !b.is_ascii_alphanumeric() {
+                    break;
+                }
+                folded.push(b.to_ascii_lowercase() as char);
+                i += 1;
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                if !(is_word_char(c) || is_combining(c)) {
+                    break;
+                }
+                push_folded(c, &mut folded);
+                i += c.len_utf8();
+            }
+        }
+        if !folded.is_empty() {
+            f(start..i, &folded);
+        }
     }
 }
 
