@@ -718,9 +718,11 @@ impl Engine {
             .map(|t| (t as u32, if self.terms[t].as_ref() == word { Quality::Exact } else { Quality::Prefix }))
             .collect();
         if typo_allowed(word) {
-            let len = word.len();
+            // A word of n characters is within one edit only of starts of n - 1 characters or
+            // more, and a term has at least as many bytes as characters.
+            let chars = word.chars().count();
             for (t, term) in self.terms.iter().enumerate() {
-                if (lo..hi).contains(&t) || term.len() + 4 < len {
+                if (lo..hi).contains(&t) || term.len() + 1 < chars {
                     continue;
                 }
                 if prefix_within_one(word, term) {
