@@ -274,8 +274,9 @@ pub fn write_catalogue(dir: &Path, n: usize, seed: u64) -> std::io::Result<u64> 
         std::fs::create_dir_all(dir.join(folder))?;
     }
     for file in bundled_files().into_iter().filter(|f| f.relative.starts_with("vocabularies/")) {
-        bytes += file.bytes.len() as u64;
-        std::fs::write(dir.join(&file.relative), &file.bytes)?;
+        let contents = file.read()?;
+        bytes += contents.len() as u64;
+        std::fs::write(dir.join(&file.relative), &contents)?;
     }
     let mut write = |relative: String, text: String| -> std::io::Result<()> {
         bytes += text.len() as u64;

@@ -1,11 +1,20 @@
 //! Where catalogue files come from: folders on disk, or the catalogue embedded at build time.
 
 use include_dir::{Dir, include_dir};
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Position};
 
 static BUNDLED: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/practices");
+
+/// Where a file's bytes are. Files on disk are read one at a time while loading, and again
+/// only to quote a line in a diagnostic, so a large catalogue is never held twice in memory.
+#[derive(Clone, Debug)]
+pub enum Origin {
+    Bundled(&'static [u8]),
+    Disk(PathBuf),
+}
 
 /// One file of a catalogue.
 #[derive(Clone, Debug)]
@@ -14,7 +23,17 @@ pub struct SourceFile {
     pub relative: String,
     /// How messages name it: the folder as the user gave it, joined with `relative`.
     pub shown: String,
-    pub bytes: Vec<u8>,
+    pub origin: Origin,
+}
+
+impl SourceFile {
+    /// The file's bytes, at most one byte over the size limit (enough to know it is too big).
+    pub fn read(&self) -> std::io::Result<Cow<'static, [u8]>> {
+        match &self.origin {
+            Origin::Bundled(bytes) => Ok(Cow::Borrowed(bytes)),
+            Origin::Disk(path) => read_capped(path).map(Cow::Owned),
+        }
+    }
 }
 
 /// The catalogue compiled into the binary, as `practices/…` files.
@@ -25,11 +44,12 @@ pub fn bundled_files() -> Vec<SourceFile> {
     out
 }
 
-fn collect_bundled(dir: &Dir<'_>, out: &mut Vec<SourceFile>) {
+fn collect_bundled(dir: &'static Dir<'static>, out: &mut Vec<SourceFile>) {
     for file in dir.files() {
         let relative = file.path().to_string_lossy().replace('\\', "/");
         if relative.ends_with(".ron") {
-            out.push(SourceFile { shown: format!("practices/{relative}"), relative, bytes: file.contents().to_vec() });
+            let origin = Origin::Bundled(file.contents());
+            out.push(SourceFile { shown: format!("practices/{relative}"), relative, origin });
         }
     }
     for sub in dir.dirs() {
@@ -38,7 +58,7 @@ fn collect_bundled(dir: &Dir<'_>, out: &mut Vec<SourceFile>) {
 }
 
 /// Every `.ron` file under `root`, sorted, skipping hidden entries and symbolic links to
-/// folders (which could loop). Unreadable files and folders become diagnostics.
+/// folders (which could loop). Unreadable folders become diagnostics; files are read later.
 pub fn folder_files(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
@@ -70,16 +90,7 @@ pub fn folder_files(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
             } else if name.ends_with(".ron") && (file_type.is_file() || path.is_file()) {
                 let relative = path.strip_prefix(root).unwrap_or(&path).to_string_lossy().replace('\\', "/");
                 let shown = path.display().to_string();
-                match read_capped(&path) {
-                    Ok(bytes) => files.push(SourceFile { relative, shown, bytes }),
-                    Err(e) => problems.push(Diagnostic::error(
-                        "unreadable",
-                        &shown,
-                        Position::START,
-                        Position::START,
-                        e.to_string(),
-                    )),
-                }
+                files.push(SourceFile { relative, shown, origin: Origin::Disk(path) });
             }
         }
     }

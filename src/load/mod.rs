@@ -7,7 +7,7 @@ mod locate;
 mod parse;
 mod validate;
 
-pub use files::{SourceFile, bundled_files, folder_files};
+pub use files::{Origin, SourceFile, bundled_files, folder_files};
 pub use parse::MAX_FILE_BYTES;
 
 use std::collections::HashMap;
@@ -63,11 +63,6 @@ pub fn load(source: &CatalogueSource) -> Loaded {
     }
 }
 
-/// A parsed file, kept with its text until the whole catalogue has been checked.
-struct Parsed {
-    entry: Entry,
-    text: String,
-}
 
 /// A vocabulary file's terms, with the file they came from.
 struct VocabularyFile {
@@ -82,13 +77,18 @@ struct VocabularyFile {
 /// entries alone is a valid catalogue.
 pub fn load_files(files: Vec<SourceFile>, mut problems: Vec<Diagnostic>) -> Loaded {
     let files_read = files.len();
-    let mut parsed: Vec<Parsed> = Vec::new();
+    let mut entries: Vec<Entry> = Vec::new();
     let mut vocabulary_files: Vec<VocabularyFile> = Vec::new();
-    let mut texts_with_problems: HashMap<String, String> = HashMap::new();
 
-    for file in files {
-        let before = problems.len();
-        let text = match parse::decode(&file.shown, &file.bytes) {
+    for file in &files {
+        let bytes = match file.read() {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                problems.push(Diagnostic::error("unreadable", &file.shown, Position::START, Position::START, e.to_string()));
+                continue;
+            }
+        };
+        let text = match parse::decode(&file.shown, &bytes) {
             Ok(text) => text,
             Err(problem) => {
                 problems.push(*problem);
@@ -105,8 +105,8 @@ pub fn load_files(files: Vec<SourceFile>, mut problems: Vec<Diagnostic>) -> Load
                 }),
                 Err(problem) => problems.push(*problem),
             },
-            FileRole::Entry(kind) => match parse_entry(kind, &file, text) {
-                Ok(entry) => parsed.push(Parsed { entry, text: text.to_string() }),
+            FileRole::Entry(kind) => match parse_entry(kind, file, text) {
+                Ok(entry) => entries.push(entry),
                 Err(problem) => problems.push(*problem),
             },
             FileRole::Unknown(reason) => problems.push(Diagnostic::warning(
@@ -117,9 +117,6 @@ pub fn load_files(files: Vec<SourceFile>, mut problems: Vec<Diagnostic>) -> Load
                 reason,
             )),
         }
-        if problems.len() > before {
-            texts_with_problems.insert(file.shown.clone(), String::from_utf8_lossy(&file.bytes).into_owned());
-        }
     }
 
     if vocabulary_files.is_empty() {
@@ -127,8 +124,13 @@ pub fn load_files(files: Vec<SourceFile>, mut problems: Vec<Diagnostic>) -> Load
     }
     let vocabularies = build_vocabularies(&vocabulary_files, &mut problems);
 
-    let entry_problems_from = problems.len();
-    let entries = validate::check_entries(&vocabularies, parsed_refs(&parsed), &mut problems);
+    // Checks after parsing quote the file only when they find a problem: read it again then.
+    let by_name: HashMap<&str, &SourceFile> = files.iter().map(|f| (f.shown.as_str(), f)).collect();
+    let text_of = |shown: &str| -> Option<String> {
+        let bytes = by_name.get(shown)?.read().ok()?;
+        parse::decode(shown, &bytes).ok().map(str::to_string)
+    };
+    let kept = validate::check_entries(&vocabularies, &entries, &text_of, &mut problems);
     for vocabulary_file in &vocabulary_files {
         validate::check_vocabulary(
             vocabularies.get(vocabulary_file.kind),
@@ -138,30 +140,27 @@ pub fn load_files(files: Vec<SourceFile>, mut problems: Vec<Diagnostic>) -> Load
             &mut problems,
         );
     }
-    let texts: HashMap<&str, &str> = parsed
-        .iter()
-        .map(|p| (p.entry.file.as_str(), p.text.as_str()))
-        .chain(vocabulary_files.iter().map(|v| (v.shown.as_str(), v.text.as_str())))
-        .collect();
-    for problem in &problems[entry_problems_from..] {
-        if let Some(text) = texts.get(problem.file.as_str()) {
-            texts_with_problems.entry(problem.file.clone()).or_insert_with(|| text.to_string());
+    let mut sources: HashMap<String, String> = HashMap::new();
+    for problem in &problems {
+        if sources.contains_key(&problem.file) {
+            continue;
+        }
+        let text = vocabulary_files
+            .iter()
+            .find(|v| v.shown == problem.file)
+            .map(|v| v.text.clone())
+            .or_else(|| by_name.get(problem.file.as_str())?.read().ok().map(|b| String::from_utf8_lossy(&b).into_owned()));
+        if let Some(text) = text {
+            sources.insert(problem.file.clone(), text);
         }
     }
-    let kept: Vec<Entry> = entries.into_iter().map(|i| parsed[i].entry.clone()).collect();
-    drop(parsed);
+    let mut keep = vec![false; entries.len()];
+    kept.into_iter().for_each(|i| keep[i] = true);
+    let mut keep = keep.into_iter();
+    entries.retain(|_| keep.next().unwrap_or(false));
 
     problems.sort_by(|a, b| (&a.file, a.start).cmp(&(&b.file, b.start)));
-    Loaded {
-        catalogue: Catalogue::new(vocabularies, kept),
-        diagnostics: problems,
-        sources: texts_with_problems,
-        files_read,
-    }
-}
-
-fn parsed_refs(parsed: &[Parsed]) -> Vec<(&Entry, &str)> {
-    parsed.iter().map(|p| (&p.entry, p.text.as_str())).collect()
+    Loaded { catalogue: Catalogue::new(vocabularies, entries), diagnostics: problems, sources, files_read }
 }
 
 enum FileRole {
@@ -236,7 +235,8 @@ fn bundled_vocabularies() -> Vec<VocabularyFile> {
         .into_iter()
         .filter_map(|file| {
             let FileRole::Vocabulary(kind) = classify(&file.relative) else { return None };
-            let text = parse::decode(&file.shown, &file.bytes).ok()?;
+            let bytes = file.read().ok()?;
+            let text = parse::decode(&file.shown, &bytes).ok()?;
             let terms = parse_vocabulary(kind, &file.shown, text).ok()?;
             Some(VocabularyFile { kind, shown: file.shown.clone(), text: text.to_string(), terms })
         })

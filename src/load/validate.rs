@@ -8,22 +8,33 @@ use crate::diagnostic::{Diagnostic, Position, did_you_mean};
 use crate::model::{Details, Entry, Id, Kind, Term, Vocabularies, Vocabulary, VocabularyKind};
 
 /// Reports at the right occurrence when the same bad value appears more than once in a file.
+/// The file's text is fetched only when there is something to report.
 struct FileReporter<'a> {
     file: &'a str,
-    text: &'a str,
+    text_of: &'a dyn Fn(&str) -> Option<String>,
+    text: Option<String>,
     occurrences: HashMap<(&'static str, String), usize>,
 }
 
 impl<'a> FileReporter<'a> {
-    fn new(file: &'a str, text: &'a str) -> Self {
-        FileReporter { file, text, occurrences: HashMap::new() }
+    fn new(file: &'a str, text_of: &'a dyn Fn(&str) -> Option<String>) -> Self {
+        FileReporter { file, text_of, text: None, occurrences: HashMap::new() }
+    }
+
+    fn text(&mut self) -> &str {
+        if self.text.is_none() {
+            self.text = Some((self.text_of)(self.file).unwrap_or_default());
+        }
+        self.text.as_deref().unwrap_or_default()
+    }
+
+    fn field_span(&mut self, field: &str) -> Span {
+        locate_field(self.text(), field)
     }
 
     fn value_span(&mut self, field: &'static str, value: &str) -> Span {
-        let count = self.occurrences.entry((field, value.to_string())).or_insert(0);
-        let span = locate(self.text, field, value, *count);
-        *count += 1;
-        span
+        let count = *self.occurrences.entry((field, value.to_string())).and_modify(|c| *c += 1).or_insert(0);
+        locate(self.text(), field, value, count)
     }
 
     fn error_at(&mut self, code: &'static str, field: &'static str, value: &str, message: String) -> Diagnostic {
@@ -35,12 +46,13 @@ impl<'a> FileReporter<'a> {
 /// Checks every entry; returns the indices of the entries to keep (all but later duplicates).
 pub fn check_entries(
     vocabularies: &Vocabularies,
-    entries: Vec<(&Entry, &str)>,
+    entries: &[Entry],
+    text_of: &dyn Fn(&str) -> Option<String>,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<usize> {
     let mut first_file: HashMap<&Id, &str> = HashMap::new();
     let mut kept = Vec::new();
-    for (index, (entry, _)) in entries.iter().enumerate() {
+    for (index, entry) in entries.iter().enumerate() {
         match first_file.get(&entry.id) {
             Some(first) => problems.push(
                 Diagnostic::error(
@@ -58,14 +70,14 @@ pub fn check_entries(
             }
         }
     }
-    let kinds: HashMap<&Id, Kind> = kept.iter().map(|&i| (&entries[i].0.id, entries[i].0.kind)).collect();
+    let kinds: HashMap<&Id, Kind> = kept.iter().map(|&i| (&entries[i].id, entries[i].kind)).collect();
     let organisation_ids: Vec<&str> =
         kinds.iter().filter(|(_, k)| **k == Kind::Organisation).map(|(id, _)| id.as_str()).collect();
     let all_ids: Vec<&str> = kinds.keys().map(|id| id.as_str()).collect();
 
     for &index in &kept {
-        let (entry, text) = entries[index];
-        let mut reporter = FileReporter::new(&entry.file, text);
+        let entry = &entries[index];
+        let mut reporter = FileReporter::new(&entry.file, text_of);
         check_texts(entry, &mut reporter, problems);
         check_vocabulary_ids(entry, vocabularies, &mut reporter, problems);
         for (field, id) in entry.organisation_references() {
@@ -118,7 +130,7 @@ pub fn check_entries(
 fn check_texts(entry: &Entry, reporter: &mut FileReporter<'_>, problems: &mut Vec<Diagnostic>) {
     for (field, empty) in [("title", entry.common.title.is_empty()), ("summary", entry.common.summary.is_empty())] {
         if empty {
-            let span = locate_field(reporter.text, field);
+            let span = reporter.field_span(field);
             problems.push(Diagnostic::error(
                 "empty-text",
                 reporter.file,
@@ -143,7 +155,7 @@ fn check_texts(entry: &Entry, reporter: &mut FileReporter<'_>, problems: &mut Ve
     if let Details::Tour(tour) = &entry.details
         && tour.stops.is_empty()
     {
-        let span = locate_field(reporter.text, "stops");
+        let span = reporter.field_span("stops");
         problems.push(Diagnostic::error("empty-tour", reporter.file, span.start, span.end, "a tour needs stops"));
     }
 }
@@ -192,7 +204,8 @@ pub fn check_vocabulary(
     terms: &[Term],
     problems: &mut Vec<Diagnostic>,
 ) {
-    let mut reporter = FileReporter::new(file, text);
+    let text_of = |_: &str| Some(text.to_string());
+    let mut reporter = FileReporter::new(file, &text_of);
     let mut seen: HashMap<String, ()> = HashMap::new();
     for term in terms {
         let key = term.id.as_str().to_lowercase();
