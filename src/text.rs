@@ -31,6 +31,12 @@ impl SafeString {
         SafeString(sanitize(raw, lines))
     }
 
+    /// Like [`SafeString::new`], keeping the string's own buffer when it is already clean (the
+    /// common case, which then costs one scan and no copy).
+    pub fn from_string(raw: String, lines: Lines) -> Self {
+        if is_clean(&raw, lines) { SafeString(raw) } else { SafeString(sanitize(&raw, lines)) }
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -72,6 +78,20 @@ pub fn is_displayable(c: char) -> bool {
     !(c.is_control() || is_bidi_control(c) || is_invisible(c))
 }
 
+/// Whether `sanitize` would leave `raw` as it is. Conservative: a combining mark sends the
+/// text through `sanitize`, which keeps it unless the run is too long.
+fn is_clean(raw: &str, lines: Lines) -> bool {
+    if lines == Lines::Single && raw.trim().len() != raw.len() {
+        return false;
+    }
+    raw.chars().all(|c| match c {
+        ' '..='~' => true,
+        '\n' => lines == Lines::Multi,
+        c if c.is_ascii() => false,
+        c => is_displayable(c) && !matches!(c, '\u{2028}' | '\u{2029}') && c.width() != Some(0),
+    })
+}
+
 /// Cleans `raw` as described on [`SafeString`]. Public so that messages quoting raw input
 /// (diagnostics) can apply the same rules.
 pub fn sanitize(raw: &str, lines: Lines) -> String {
@@ -80,6 +100,10 @@ pub fn sanitize(raw: &str, lines: Lines) -> String {
     let mut chars = raw.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
+            ' '..='~' => {
+                combining_run = 0;
+                out.push(c);
+            }
             '\t' => {
                 out.push_str(if lines == Lines::Multi { "    " } else { " " });
                 combining_run = 0;
@@ -291,7 +315,7 @@ impl<'de, const MULTI: bool> Deserialize<'de> for LocalText<MULTI> {
                         return Err(de::Error::custom(format!("language `{key}` given twice")));
                     }
                     let value: String = map.next_value()?;
-                    *slot = Some(SafeString::new(&value, LocalText::<M>::lines()));
+                    *slot = Some(SafeString::from_string(value, LocalText::<M>::lines()));
                 }
                 if text.fr.is_none() && text.en.is_none() {
                     return Err(de::Error::custom("a text needs at least one language: (fr: \"…\", en: \"…\")"));
@@ -310,7 +334,7 @@ pub struct Line(pub SafeString);
 impl<'de> Deserialize<'de> for Line {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let raw = String::deserialize(d)?;
-        Ok(Line(SafeString::new(&raw, Lines::Single)))
+        Ok(Line(SafeString::from_string(raw, Lines::Single)))
     }
 }
 
@@ -347,6 +371,15 @@ mod tests {
     fn bidi_and_zero_width_are_removed_and_accents_kept() {
         assert_eq!(sanitize("Bé\u{202E}thu\u{200B}ne\u{2066}", Lines::Single), "Béthune");
         assert_eq!(sanitize("e\u{301}", Lines::Single), "e\u{301}");
+    }
+
+    #[test]
+    fn clean_text_is_kept_and_dirty_text_is_cleaned() {
+        for raw in ["Béthune-Bruay", "a\u{1b}[31mb", " padded ", "line\nbreak", "e\u{301}", "x\u{202e}y", "中文"] {
+            for lines in [Lines::Single, Lines::Multi] {
+                assert_eq!(SafeString::from_string(raw.to_string(), lines).as_str(), sanitize(raw, lines), "{raw:?}");
+            }
+        }
     }
 
     #[test]

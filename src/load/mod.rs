@@ -63,7 +63,6 @@ pub fn load(source: &CatalogueSource) -> Loaded {
     }
 }
 
-
 /// A vocabulary file's terms, with the file they came from.
 struct VocabularyFile {
     kind: VocabularyKind,
@@ -72,44 +71,96 @@ struct VocabularyFile {
     terms: Vec<Term>,
 }
 
-/// Loads a catalogue from its files. `problems` are earlier ones (unreadable folders) to keep.
-/// When no file is a vocabulary, the bundled vocabularies are used, so that a folder of
-/// entries alone is a valid catalogue.
-pub fn load_files(files: Vec<SourceFile>, mut problems: Vec<Diagnostic>) -> Loaded {
-    let files_read = files.len();
-    let mut entries: Vec<Entry> = Vec::new();
-    let mut vocabulary_files: Vec<VocabularyFile> = Vec::new();
+/// What parsing a run of files gave, in file order.
+#[derive(Default)]
+struct ParsedFiles {
+    entries: Vec<Entry>,
+    vocabulary_files: Vec<VocabularyFile>,
+    problems: Vec<Diagnostic>,
+}
 
-    for file in &files {
+/// Below this many files one thread parses them all; above, the files are split among the
+/// cores (parsing and cleaning text is most of a large load).
+const FILES_PER_THREAD: usize = 2000;
+
+fn parse_all(files: &[SourceFile]) -> ParsedFiles {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    let threads = cores.min(files.len() / FILES_PER_THREAD).max(1);
+    if threads == 1 {
+        return parse_run(files);
+    }
+    let chunk = files.len().div_ceil(threads);
+    let runs: Vec<ParsedFiles> = std::thread::scope(|scope| {
+        let handles: Vec<_> = files.chunks(chunk).map(|run| scope.spawn(move || parse_run(run))).collect();
+        // A parsing thread cannot panic on data (every error is a diagnostic); if one did, its
+        // files are reported rather than lost silently.
+        handles
+            .into_iter()
+            .zip(files.chunks(chunk))
+            .map(|(handle, run)| {
+                handle.join().unwrap_or_else(|_| ParsedFiles {
+                    problems: run
+                        .iter()
+                        .map(|f| {
+                            Diagnostic::error(
+                                "internal",
+                                &f.shown,
+                                Position::START,
+                                Position::START,
+                                "could not be read",
+                            )
+                        })
+                        .collect(),
+                    ..ParsedFiles::default()
+                })
+            })
+            .collect()
+    });
+    let mut all = ParsedFiles::default();
+    for run in runs {
+        all.entries.extend(run.entries);
+        all.vocabulary_files.extend(run.vocabulary_files);
+        all.problems.extend(run.problems);
+    }
+    all
+}
+
+/// Reads and parses each file on its own: a broken file becomes a diagnostic and the next
+/// file is read as if nothing happened.
+fn parse_run(files: &[SourceFile]) -> ParsedFiles {
+    let mut parsed = ParsedFiles::default();
+    for file in files {
         let bytes = match file.read() {
             Ok(bytes) => bytes,
             Err(e) => {
-                problems.push(Diagnostic::error("unreadable", &file.shown, Position::START, Position::START, e.to_string()));
+                let problem =
+                    Diagnostic::error("unreadable", &file.shown, Position::START, Position::START, e.to_string());
+                parsed.problems.push(problem);
                 continue;
             }
         };
         let text = match parse::decode(&file.shown, &bytes) {
             Ok(text) => text,
             Err(problem) => {
-                problems.push(*problem);
+                parsed.problems.push(*problem);
                 continue;
             }
         };
         match classify(&file.relative) {
             FileRole::Vocabulary(kind) => match parse_vocabulary(kind, &file.shown, text) {
-                Ok(terms) => vocabulary_files.push(VocabularyFile {
+                Ok(terms) => parsed.vocabulary_files.push(VocabularyFile {
                     kind,
                     shown: file.shown.clone(),
                     text: text.to_string(),
                     terms,
                 }),
-                Err(problem) => problems.push(*problem),
+                Err(problem) => parsed.problems.push(*problem),
             },
             FileRole::Entry(kind) => match parse_entry(kind, file, text) {
-                Ok(entry) => entries.push(entry),
-                Err(problem) => problems.push(*problem),
+                Ok(entry) => parsed.entries.push(entry),
+                Err(problem) => parsed.problems.push(*problem),
             },
-            FileRole::Unknown(reason) => problems.push(Diagnostic::warning(
+            FileRole::Unknown(reason) => parsed.problems.push(Diagnostic::warning(
                 "ignored-file",
                 &file.shown,
                 Position::START,
@@ -118,6 +169,16 @@ pub fn load_files(files: Vec<SourceFile>, mut problems: Vec<Diagnostic>) -> Load
             )),
         }
     }
+    parsed
+}
+
+/// Loads a catalogue from its files. `problems` are earlier ones (unreadable folders) to keep.
+/// When no file is a vocabulary, the bundled vocabularies are used, so that a folder of
+/// entries alone is a valid catalogue.
+pub fn load_files(files: Vec<SourceFile>, mut problems: Vec<Diagnostic>) -> Loaded {
+    let files_read = files.len();
+    let ParsedFiles { mut entries, mut vocabulary_files, problems: parse_problems } = parse_all(&files);
+    problems.extend(parse_problems);
 
     if vocabulary_files.is_empty() {
         vocabulary_files = bundled_vocabularies();
@@ -145,11 +206,9 @@ pub fn load_files(files: Vec<SourceFile>, mut problems: Vec<Diagnostic>) -> Load
         if sources.contains_key(&problem.file) {
             continue;
         }
-        let text = vocabulary_files
-            .iter()
-            .find(|v| v.shown == problem.file)
-            .map(|v| v.text.clone())
-            .or_else(|| by_name.get(problem.file.as_str())?.read().ok().map(|b| String::from_utf8_lossy(&b).into_owned()));
+        let text = vocabulary_files.iter().find(|v| v.shown == problem.file).map(|v| v.text.clone()).or_else(|| {
+            by_name.get(problem.file.as_str())?.read().ok().map(|b| String::from_utf8_lossy(&b).into_owned())
+        });
         if let Some(text) = text {
             sources.insert(problem.file.clone(), text);
         }
