@@ -24,17 +24,18 @@ pub enum Lines {
 /// are removed (tabs become spaces), bidi controls and zero-width characters are removed, runs
 /// of combining marks are capped.
 #[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct SafeString(String);
+pub struct SafeString(Box<str>);
 
 impl SafeString {
     pub fn new(raw: &str, lines: Lines) -> Self {
-        SafeString(sanitize(raw, lines))
+        SafeString(sanitize(raw, lines).into_boxed_str())
     }
 
     /// Like [`SafeString::new`], keeping the string's own buffer when it is already clean (the
     /// common case, which then costs one scan and no copy).
     pub fn from_string(raw: String, lines: Lines) -> Self {
-        if is_clean(&raw, lines) { SafeString(raw) } else { SafeString(sanitize(&raw, lines)) }
+        let clean = if is_clean(&raw, lines) { raw } else { sanitize(&raw, lines) };
+        SafeString(clean.into_boxed_str())
     }
 
     pub fn as_str(&self) -> &str {
@@ -209,13 +210,19 @@ impl Lang {
     }
 }
 
+/// Which version of a text a string is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Variant {
+    Neutral,
+    In(Lang),
+}
+
 /// A catalogue text: one language-neutral string, or one string per language.
-/// Written in RON as `"…"` or as `(fr: "…", en: "…")`.
+/// Written in RON as `"…"` or as `(fr: "…", en: "…")`. Kept as one small boxed slice: a
+/// catalogue holds hundreds of thousands of these.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LocalText<const MULTI: bool> {
-    pub neutral: Option<SafeString>,
-    pub fr: Option<SafeString>,
-    pub en: Option<SafeString>,
+    texts: Box<[(Variant, SafeString)]>,
 }
 
 /// A one-line localised text (titles, summaries, labels).
@@ -225,40 +232,48 @@ pub type Prose = LocalText<true>;
 
 impl<const MULTI: bool> LocalText<MULTI> {
     pub fn plain(text: &str) -> Self {
-        LocalText { neutral: Some(SafeString::new(text, Self::lines())), fr: None, en: None }
+        LocalText { texts: Box::new([(Variant::Neutral, SafeString::new(text, Self::lines()))]) }
     }
 
     pub fn both(fr: &str, en: &str) -> Self {
         LocalText {
-            neutral: None,
-            fr: Some(SafeString::new(fr, Self::lines())),
-            en: Some(SafeString::new(en, Self::lines())),
+            texts: Box::new([
+                (Variant::In(Lang::Fr), SafeString::new(fr, Self::lines())),
+                (Variant::In(Lang::En), SafeString::new(en, Self::lines())),
+            ]),
         }
+    }
+
+    /// A text in one language only.
+    pub fn only(lang: Lang, text: &str) -> Self {
+        LocalText { texts: Box::new([(Variant::In(lang), SafeString::new(text, Self::lines()))]) }
     }
 
     fn lines() -> Lines {
         if MULTI { Lines::Multi } else { Lines::Single }
     }
 
+    fn variant(&self, wanted: Variant) -> Option<&SafeString> {
+        self.texts.iter().find(|(v, _)| *v == wanted).map(|(_, t)| t)
+    }
+
     pub fn in_lang(&self, lang: Lang) -> Option<&SafeString> {
-        match lang {
-            Lang::Fr => self.fr.as_ref(),
-            Lang::En => self.en.as_ref(),
-        }
+        self.variant(Variant::In(lang))
+    }
+
+    /// The language-neutral version, if the text was written as one string.
+    pub fn neutral(&self) -> Option<&SafeString> {
+        self.variant(Variant::Neutral)
     }
 
     /// The text in `lang`, else the neutral text, else the other language, else "".
     pub fn get(&self, lang: Lang) -> &str {
-        self.in_lang(lang)
-            .or(self.neutral.as_ref())
-            .or(self.in_lang(lang.other()))
-            .map(SafeString::as_str)
-            .unwrap_or("")
+        self.in_lang(lang).or(self.neutral()).or(self.in_lang(lang.other())).map(SafeString::as_str).unwrap_or("")
     }
 
     /// Whether a reader of either language gets the text in their own language.
     pub fn has_both_languages(&self) -> bool {
-        self.fr.as_ref().is_some_and(|t| !t.is_empty()) && self.en.as_ref().is_some_and(|t| !t.is_empty())
+        Lang::ALL.iter().all(|&lang| self.in_lang(lang).is_some_and(|t| !t.is_empty()))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -267,21 +282,23 @@ impl<const MULTI: bool> LocalText<MULTI> {
 
     /// Every variant present, for search indexing.
     pub fn variants(&self) -> impl Iterator<Item = &SafeString> {
-        [&self.neutral, &self.fr, &self.en].into_iter().flatten()
+        self.texts.iter().map(|(_, t)| t)
     }
 }
 
 impl<const MULTI: bool> Serialize for LocalText<MULTI> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
-        if let (Some(neutral), None, None) = (&self.neutral, &self.fr, &self.en) {
+        if let [(Variant::Neutral, neutral)] = &self.texts[..] {
             return neutral.serialize(s);
         }
-        let mut map = s.serialize_map(None)?;
-        for (lang, text) in [("fr", &self.fr), ("en", &self.en), ("neutral", &self.neutral)] {
-            if let Some(text) = text {
-                map.serialize_entry(lang, text)?;
-            }
+        let mut map = s.serialize_map(Some(self.texts.len()))?;
+        for (variant, text) in self.texts.iter() {
+            let key = match variant {
+                Variant::In(lang) => lang.code(),
+                Variant::Neutral => "neutral",
+            };
+            map.serialize_entry(key, text)?;
         }
         map.end()
     }
@@ -299,28 +316,24 @@ impl<'de, const MULTI: bool> Deserialize<'de> for LocalText<MULTI> {
                 Ok(LocalText::plain(s))
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut text = LocalText::<M>::default();
+                let mut texts: Vec<(Variant, SafeString)> = Vec::with_capacity(2);
                 while let Some(key) = map.next_key::<String>()? {
-                    let slot = match Lang::from_code(&key) {
-                        Some(Lang::Fr) => &mut text.fr,
-                        Some(Lang::En) => &mut text.en,
-                        None => {
-                            return Err(de::Error::custom(format!(
-                                "unknown language `{}`, expected `fr` or `en`",
-                                sanitize(&key, Lines::Single)
-                            )));
-                        }
+                    let Some(lang) = Lang::from_code(&key) else {
+                        return Err(de::Error::custom(format!(
+                            "unknown language `{}`, expected `fr` or `en`",
+                            sanitize(&key, Lines::Single)
+                        )));
                     };
-                    if slot.is_some() {
+                    if texts.iter().any(|(v, _)| *v == Variant::In(lang)) {
                         return Err(de::Error::custom(format!("language `{key}` given twice")));
                     }
                     let value: String = map.next_value()?;
-                    *slot = Some(SafeString::from_string(value, LocalText::<M>::lines()));
+                    texts.push((Variant::In(lang), SafeString::from_string(value, LocalText::<M>::lines())));
                 }
-                if text.fr.is_none() && text.en.is_none() {
+                if texts.is_empty() {
                     return Err(de::Error::custom("a text needs at least one language: (fr: \"…\", en: \"…\")"));
                 }
-                Ok(text)
+                Ok(LocalText { texts: texts.into_boxed_slice() })
             }
         }
         d.deserialize_any(TextVisitor::<MULTI>)
@@ -399,7 +412,7 @@ mod tests {
 
     #[test]
     fn falls_back_to_the_other_language() {
-        let only_fr = LocalText::<false> { fr: Some(SafeString::new("Aimants", Lines::Single)), ..Default::default() };
+        let only_fr = Label::only(Lang::Fr, "Aimants");
         assert_eq!(only_fr.get(Lang::En), "Aimants");
         let both = Label::both("Aimants", "Magnets");
         assert_eq!(both.get(Lang::En), "Magnets");

@@ -7,13 +7,14 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use boucle::model::Catalogue;
+use boucle::query::Engine;
 use boucle::ui::{Action, App, Options, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 /// Milliseconds from each keystroke to its frame, for the given typed queries.
-pub fn keystroke_to_frame(catalogue: Arc<Catalogue>, queries: &[&str]) -> Vec<f64> {
-    let mut app = App::new(catalogue, Vec::new(), Options::default(), false);
+pub fn keystroke_to_frame(catalogue: Arc<Catalogue>, engine: Arc<Engine>, queries: &[&str]) -> Vec<f64> {
+    let mut app = App::with_engine(catalogue, engine, Vec::new(), Options::default(), false);
     let (width, height) = (200, 60);
     update(&mut app, Action::Resize { width, height });
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");

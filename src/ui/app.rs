@@ -83,6 +83,8 @@ pub struct App {
     pub results: Results,
     generation: u64,
     shown_generation: u64,
+    /// How many results the current search ranks; grows as the list is scrolled.
+    result_limit: usize,
     searcher: Searcher,
     /// The selected result, as a catalogue index: kept when the results change.
     pub selected: Option<usize>,
@@ -104,8 +106,21 @@ pub struct App {
 }
 
 impl App {
+    /// The app on a catalogue; `background` runs searches on a worker thread (the dashboard)
+    /// rather than inline (tests, benchmarks).
     pub fn new(catalogue: Arc<Catalogue>, problems: Vec<Diagnostic>, options: Options, background: bool) -> App {
         let engine = Arc::new(Engine::new(&catalogue));
+        App::with_engine(catalogue, engine, problems, options, background)
+    }
+
+    /// The app with an index already built for `catalogue`.
+    pub fn with_engine(
+        catalogue: Arc<Catalogue>,
+        engine: Arc<Engine>,
+        problems: Vec<Diagnostic>,
+        options: Options,
+        background: bool,
+    ) -> App {
         let searcher = if background { Searcher::worker(catalogue.clone(), engine.clone()) } else { Searcher::Inline };
         let mut filters = Filters::default();
         let mut unknown = Vec::new();
@@ -132,6 +147,7 @@ impl App {
             results: Results::default(),
             generation: 0,
             shown_generation: 0,
+            result_limit: super::search::FIRST_PAGE,
             searcher,
             selected: None,
             results_offset: 0,
@@ -156,6 +172,22 @@ impl App {
 
     /// Starts a search for the current query, filters and language.
     pub fn refresh(&mut self) {
+        self.result_limit = super::search::FIRST_PAGE;
+        self.search_again();
+    }
+
+    /// Asks for more results when the selection nears the end of those ranked so far.
+    pub fn load_more_if_near_end(&mut self) {
+        let near_end = self.selected_position().unwrap_or(0) + 2 * self.results_page() >= self.results.hits.len();
+        let more_exist = self.results.hits.len() < self.results.total;
+        let already_asked = self.result_limit > self.results.hits.len() && self.searching();
+        if near_end && more_exist && !already_asked {
+            self.result_limit = self.result_limit.saturating_mul(2);
+            self.search_again();
+        }
+    }
+
+    fn search_again(&mut self) {
         self.query = Query::parse(&self.search.text);
         self.generation += 1;
         let request = Request {
@@ -163,23 +195,19 @@ impl App {
             query: self.query.clone(),
             filters: self.filters.clone(),
             lang: self.lang,
+            limit: self.result_limit,
         };
         match &self.searcher {
             Searcher::Inline => {
-                let results = self.engine.search(
-                    &self.catalogue,
-                    &request.query,
-                    &request.filters,
-                    request.lang,
-                    super::search::RESULT_LIMIT,
-                );
+                let results =
+                    self.engine.search(&self.catalogue, &request.query, &request.filters, request.lang, request.limit);
                 self.apply_results(request.generation, results);
             }
             Searcher::Worker { requests, .. } => {
                 if requests.send(request).is_err() {
                     // The worker is gone (it never panics on data, but be safe): search here.
                     self.searcher = Searcher::Inline;
-                    self.refresh();
+                    self.search_again();
                 }
             }
         }

@@ -10,14 +10,17 @@ use crate::model::Catalogue;
 use crate::query::{Engine, Filters, Query, Results};
 use crate::text::Lang;
 
-/// How many results a search keeps for the list; the status line gives the full count.
-pub const RESULT_LIMIT: usize = 1000;
+/// How many results a new search ranks and highlights for the list (the status line gives
+/// the full count). Ranking many more would cost frames at 100k entries; scrolling near the
+/// end of the list asks for more.
+pub const FIRST_PAGE: usize = 100;
 
 pub struct Request {
     pub generation: u64,
     pub query: Query,
     pub filters: Filters,
     pub lang: Lang,
+    pub limit: usize,
 }
 
 pub struct Response {
@@ -49,7 +52,7 @@ impl Searcher {
                         request = newer;
                     }
                     let results =
-                        engine.search(&catalogue, &request.query, &request.filters, request.lang, RESULT_LIMIT);
+                        engine.search(&catalogue, &request.query, &request.filters, request.lang, request.limit);
                     if outbox.send(Response { generation: request.generation, results }).is_err() {
                         break;
                     }

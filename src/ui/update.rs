@@ -144,6 +144,7 @@ fn move_cursor(app: &mut App, action: Action) {
             let position = app.selected_position().unwrap_or(0);
             let next = stepped(position, count, app.results_page(), action);
             select_result(app, next);
+            app.load_more_if_near_end();
         }
         Pane::Detail => {
             let (page, max) = detail_bounds(app);
