@@ -178,7 +178,7 @@ impl App {
 
     /// Asks for more results when the selection nears the end of those ranked so far.
     pub fn load_more_if_near_end(&mut self) {
-        let near_end = self.selected_position().unwrap_or(0) + 2 * self.results_page() >= self.results.hits.len();
+        let near_end = self.selected_position().unwrap_or(0) + self.results_page() >= self.results.hits.len();
         let more_exist = self.results.hits.len() < self.results.total;
         let already_asked = self.result_limit > self.results.hits.len() && self.searching();
         if near_end && more_exist && !already_asked {

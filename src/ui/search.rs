@@ -13,7 +13,7 @@ use crate::text::Lang;
 /// How many results a new search ranks and highlights for the list (the status line gives
 /// the full count). Ranking many more would cost frames at 100k entries; scrolling near the
 /// end of the list asks for more.
-pub const FIRST_PAGE: usize = 100;
+pub const FIRST_PAGE: usize = 60;
 
 pub struct Request {
     pub generation: u64,
