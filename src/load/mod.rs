@@ -116,7 +116,11 @@ fn parse_all(files: &[SourceFile]) -> ParsedFiles {
             })
             .collect()
     });
-    let mut all = ParsedFiles::default();
+    // Sized once: growing a vector of 100k entries by doubling would hold two copies at once.
+    let mut all = ParsedFiles {
+        entries: Vec::with_capacity(runs.iter().map(|r| r.entries.len()).sum()),
+        ..ParsedFiles::default()
+    };
     for run in runs {
         all.entries.extend(run.entries);
         all.vocabulary_files.extend(run.vocabulary_files);
@@ -272,7 +276,7 @@ fn parse_entry(kind: Kind, file: &SourceFile, text: &str) -> Result<Entry, Box<D
         Kind::Tour => parse::parse::<TourFile>(&file.shown, text)?.into(),
         Kind::Organisation => parse::parse::<OrganisationFile>(&file.shown, text)?.into(),
     };
-    Ok(Entry { id, kind, file: file.shown.clone(), common, details })
+    Ok(Entry { id, kind, file: file.shown.as_str().into(), common, details })
 }
 
 fn parse_vocabulary(kind: VocabularyKind, shown: &str, text: &str) -> Result<Vec<Term>, Box<Diagnostic>> {

@@ -320,7 +320,7 @@ pub struct Entry {
     pub id: Id,
     pub kind: Kind,
     /// The file it was read from, as shown to curators.
-    pub file: String,
+    pub file: Box<str>,
     #[serde(flatten)]
     pub common: Common,
     pub details: Details,

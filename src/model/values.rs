@@ -128,7 +128,7 @@ impl Serialize for WebAddress {
 /// An identifier: an entry's file name, or a vocabulary term. Checked for shape only;
 /// whether it names something is checked once the whole catalogue is loaded.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-pub struct Id(String);
+pub struct Id(Box<str>);
 
 impl Id {
     /// Ids are what curators type in filters and file names: letters, digits, `-`, `_`, `.`.
@@ -137,7 +137,7 @@ impl Id {
             && text.len() <= 120
             && text.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
         if ok {
-            Ok(Id(text.to_string()))
+            Ok(Id(text.into()))
         } else {
             Err(format!(
                 "malformed id \"{}\": use letters, digits and dashes, e.g. \"rare-earths\"",

@@ -229,7 +229,7 @@ impl Spec {
         Entry {
             id: id(&self.id),
             kind: self.kind,
-            file: format!("{}/{}.ron", self.kind.folder(), self.id),
+            file: format!("{}/{}.ron", self.kind.folder(), self.id).into(),
             common: Common {
                 title: self.title,
                 summary: self.summary,
