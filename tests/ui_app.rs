@@ -429,28 +429,28 @@ fn folding_a_region_hides_its_children_and_left_goes_back_to_the_parent() {
 // --- Selection ------------------------------------------------------------------------
 
 #[test]
-fn the_selected_entry_stays_selected_when_the_results_change() {
+fn typing_a_query_selects_its_best_result() {
     let mut app = app();
-    // Select the heritage practice, well down the unfiltered list.
+    // Select an entry well down the unfiltered list.
     let target = "bethune-bruay-mining-heritage";
     while selected_id(&app).as_deref() != Some(target) {
         let before = app.selected;
         update(&mut app, Action::Down);
         assert_ne!(app.selected, before, "{target} is in the list");
     }
-    let position_before = app.selected_position().unwrap();
-    // A query that still matches it, and moves it in the list.
+    // A new query is a new list, as in fzf: its best result is selected and shown at the top,
+    // even when the entry selected before still matches.
     type_query(&mut app, "mining");
-    assert_eq!(selected_id(&app).as_deref(), Some(target));
-    assert_ne!(app.selected_position(), Some(position_before), "it moved, and the selection followed it");
+    assert!(result_ids(&app).contains(&target.to_string()));
+    assert_eq!(app.selected_position(), Some(0));
+    assert_eq!(app.results_offset, 0);
     update(&mut app, Action::SearchSubmit);
-    assert_eq!(selected_id(&app).as_deref(), Some(target));
+    assert_eq!(app.selected_position(), Some(0));
 
-    // A query that drops it: some result is selected, never nothing.
+    // A query that matches nothing selects nothing; one that matches selects its first.
     type_query(&mut app, " -heritage -bethune");
     assert!(!result_ids(&app).contains(&target.to_string()));
-    assert!(app.selected.is_some());
-    assert!(app.selected_position().is_some(), "the selection is one of the results");
+    assert_eq!(app.selected_position(), Some(0), "the selection is the best of the results");
 }
 
 #[test]

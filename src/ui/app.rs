@@ -85,6 +85,8 @@ pub struct App {
     shown_generation: u64,
     /// How many results the current search ranks; grows as the list is scrolled.
     result_limit: usize,
+    /// Results from this search on come from a new query: they select their best result.
+    top_from: Option<u64>,
     searcher: Searcher,
     /// The selected result, as a catalogue index: kept when the results change.
     pub selected: Option<usize>,
@@ -148,6 +150,7 @@ impl App {
             generation: 0,
             shown_generation: 0,
             result_limit: super::search::FIRST_PAGE,
+            top_from: None,
             searcher,
             selected: None,
             results_offset: 0,
@@ -174,6 +177,13 @@ impl App {
     pub fn refresh(&mut self) {
         self.result_limit = super::search::FIRST_PAGE;
         self.search_again();
+    }
+
+    /// Searches for a query just typed: a new query is a new list, whose best result is selected
+    /// (filters and language changes keep the selection instead).
+    pub fn refresh_new_query(&mut self) {
+        self.top_from = Some(self.generation + 1);
+        self.refresh();
     }
 
     /// Asks for more results when the selection nears the end of those ranked so far.
@@ -242,8 +252,12 @@ impl App {
         // The facet row under the cursor, to find it again: counts change which rows show.
         let anchor = self.facet_rows().get(self.facet_cursor).copied().map(row_identity);
         self.results = results;
+        let new_query = self.top_from.is_some_and(|first| generation >= first);
+        if new_query {
+            self.top_from = None;
+        }
         let still_there = self.selected.is_some_and(|e| self.results.hits.iter().any(|h| h.entry == e));
-        if !still_there {
+        if new_query || !still_there {
             // The selected entry is gone: the best result is what the user wants to see next.
             self.selected = self.results.hits.first().map(|h| h.entry);
             self.results_offset = 0;
@@ -320,7 +334,8 @@ impl App {
         } else if position >= self.results_offset + page {
             self.results_offset = position + 1 - page;
         }
-        self.results_offset = self.results_offset.min(self.results.hits.len().saturating_sub(1));
+        // Never scrolled past a full last page: the pane stays filled when the list shrinks.
+        self.results_offset = self.results_offset.min(self.results.hits.len().saturating_sub(page));
     }
 
     pub fn keep_facet_cursor_visible(&mut self) {
@@ -336,6 +351,8 @@ impl App {
         let rows = self.facet_rows().len();
         self.facet_cursor = self.facet_cursor.min(rows.saturating_sub(1));
         self.keep_facet_cursor_visible();
+        // Never scrolled past a full last page: the pane stays filled when values vanish.
+        self.facets_offset = self.facets_offset.min(rows.saturating_sub(self.facets_page()));
     }
 
     /// The rows of the filters pane: each facet's header, then (when open) its values with a

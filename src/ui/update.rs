@@ -403,7 +403,7 @@ fn edit_search(app: &mut App, action: Action) {
         _ => {}
     }
     if app.search.text != before {
-        app.refresh();
+        app.refresh_new_query();
     }
 }
 

@@ -3,6 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem};
 use unicode_width::UnicodeWidthStr;
@@ -10,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 use super::super::action::Pane;
 use super::super::app::{App, FacetRow};
 use super::super::i18n::{Msg, facet_name, kind_name, status_name, t};
-use super::{fit, pane_block};
+use super::{as_selected, fit, pane_block};
 use crate::model::{Kind, ReviewStatus};
 use crate::query::Facet;
 
@@ -29,11 +30,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         .take(usize::from(inner.height))
         .map(|(index, row)| {
             let line = row_line(app, row, width);
-            let item = ListItem::new(line);
-            if index == app.facet_cursor {
-                item.style(if focused { theme.selection } else { theme.selection_unfocused })
-            } else {
-                item
+            match (index == app.facet_cursor, focused) {
+                (true, true) => ListItem::new(as_selected(line, theme.selection)).style(theme.selection),
+                (true, false) => ListItem::new(line).style(theme.selection_unfocused),
+                _ => ListItem::new(line),
             }
         })
         .collect();
@@ -67,7 +67,8 @@ fn row_line(app: &App, row: &FacetRow, width: usize) -> Line<'static> {
             let label_width = width.saturating_sub(prefix_width + count_text.width());
             let label = fit(&value_label(app, facet, value), label_width);
             let padding = width.saturating_sub(prefix_width + label.width() + count_text.width());
-            let label_style = if selected { theme.checked } else { theme.base };
+            // No background of its own: the cursor bar must run unbroken under the label.
+            let label_style = if selected { theme.checked } else { Style::new() };
             Line::from(vec![
                 Span::raw(indent),
                 Span::styled(fold, theme.muted),

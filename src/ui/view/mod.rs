@@ -52,6 +52,20 @@ fn pane_block<'a>(app: &App, pane: Pane, title: Line<'a>) -> Block<'a> {
         .title(title)
 }
 
+/// A line drawn under the focused selection: every span takes the selection's colours and
+/// keeps its own bold or underline, so that no coloured span vanishes into the highlight.
+fn as_selected(line: Line<'_>, selection: Style) -> Line<'_> {
+    let spans: Vec<Span> = line
+        .spans
+        .into_iter()
+        .map(|span| {
+            let modifiers = span.style.add_modifier;
+            Span::styled(span.content, selection.add_modifier(modifiers))
+        })
+        .collect();
+    Line::from(spans)
+}
+
 /// `text` as spans, the byte ranges in `matched` styled as matches.
 fn highlighted<'a>(text: &'a str, matched: &[std::ops::Range<usize>], base: Style, hit: Style) -> Vec<Span<'a>> {
     let mut spans = Vec::new();

@@ -9,7 +9,7 @@ use ratatui::widgets::{List, ListItem, Paragraph, Wrap};
 use super::super::action::Pane;
 use super::super::app::App;
 use super::super::i18n::{Msg, kind_name, t};
-use super::{fit, fit_spans, highlighted, pane_block};
+use super::{as_selected, fit, fit_spans, highlighted, pane_block};
 use crate::model::Entry;
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
@@ -41,12 +41,14 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
             let title = entry.title().get(app.lang);
             let mut first = vec![Span::raw(" ")];
             first.extend(highlighted(title, &hit.title_highlights, theme.title, theme.matched));
-            let first = fit_spans(first, width);
-            let item = ListItem::new(vec![Line::from(first), facts_line(app, entry, width)]);
+            let lines = vec![Line::from(fit_spans(first, width)), facts_line(app, entry, width)];
             match (Some(position) == selected, focused) {
-                (true, true) => item.style(theme.selection),
-                (true, false) => item.style(theme.selection_unfocused),
-                _ => item,
+                (true, true) => {
+                    ListItem::new(lines.into_iter().map(|l| as_selected(l, theme.selection)).collect::<Vec<_>>())
+                        .style(theme.selection)
+                }
+                (true, false) => ListItem::new(lines).style(theme.selection_unfocused),
+                _ => ListItem::new(lines),
             }
         })
         .collect();
