@@ -93,3 +93,14 @@ fn a_missing_folder_is_an_error_not_a_crash() {
     assert_eq!(output.status.code(), Some(1));
     assert!(stdout(&output).contains("catalogue folder not found"));
 }
+
+#[test]
+fn a_folder_that_is_no_catalogue_fails_with_a_hint() {
+    let output = boucle(&["check", concat!(env!("CARGO_MANIFEST_DIR"), "/practices/good-practices")]);
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(text.contains("error[no-catalogue]: no catalogue in this folder"), "{text}");
+    assert!(text.contains("`good-practices` is a folder inside a catalogue: give the folder that holds it"), "{text}");
+    let empty = tempfile::tempdir().unwrap();
+    assert_eq!(boucle(&["check", empty.path().to_str().unwrap()]).status.code(), Some(1));
+}

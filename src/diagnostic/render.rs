@@ -44,8 +44,13 @@ pub fn render_human(diagnostics: &[Diagnostic], sources: &HashMap<String, String
                 notes.retain(|n| !n.starts_with("help: "));
             }
             _ => {
-                notes
-                    .insert(0, format!("at {}:{}:{}", diagnostic.file, diagnostic.start.line, diagnostic.start.column));
+                // A problem of a whole file or folder has no line worth naming.
+                let place = if diagnostic.start == Position::START && diagnostic.end == Position::START {
+                    format!("in {}", diagnostic.file)
+                } else {
+                    format!("at {}:{}:{}", diagnostic.file, diagnostic.start.line, diagnostic.start.column)
+                };
+                notes.insert(0, place);
             }
         }
         report = report.with_notes(notes);

@@ -54,6 +54,10 @@ pub fn load(source: &CatalogueSource) -> Loaded {
             let mut all = Vec::new();
             let mut problems = Vec::new();
             for folder in folders {
+                if let Some(problem) = not_a_catalogue(folder) {
+                    problems.push(problem);
+                    continue;
+                }
                 let (files, folder_problems) = folder_files(folder);
                 all.extend(files);
                 problems.extend(folder_problems);
@@ -69,6 +73,30 @@ struct VocabularyFile {
     shown: String,
     text: String,
     terms: Vec<Term>,
+}
+
+/// Why a folder given as a catalogue is none (a kind folder, an empty or unrelated folder), so
+/// that `boucle check` fails instead of passing on the wrong path.
+fn not_a_catalogue(folder: &std::path::Path) -> Option<Diagnostic> {
+    if !folder.is_dir() {
+        return None; // reported by `folder_files`
+    }
+    let known: Vec<&str> = std::iter::once("vocabularies").chain(Kind::ALL.map(Kind::folder)).collect();
+    if known.iter().any(|name| folder.join(name).is_dir()) {
+        return None;
+    }
+    let shown = folder.display().to_string();
+    let name = folder.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let suggestion = if known.contains(&name.as_str()) {
+        format!("`{name}` is a folder inside a catalogue: give the folder that holds it")
+    } else {
+        "a catalogue folder holds vocabularies/ and one folder per kind of entry".to_string()
+    };
+    Some(
+        Diagnostic::error("no-catalogue", &shown, Position::START, Position::START, "no catalogue in this folder")
+            .with_expected(format!("one of the folders {}", known.join(", ")))
+            .with_suggestion(Some(suggestion)),
+    )
 }
 
 /// What parsing a run of files gave, in file order.
