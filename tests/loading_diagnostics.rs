@@ -192,3 +192,21 @@ fn a_file_name_that_is_no_id_is_reported() {
     let found = single_problem("good-practices/Battery regeneration!.ron", PRACTICE);
     assert!(found.contains("malformed id \"Battery regeneration!\""), "{found}");
 }
+
+#[test]
+fn a_reference_to_a_file_that_did_not_load_points_to_its_error() {
+    let fixture = Fixture::new();
+    fixture.file("good-practices/broken.ron", "GoodPractice(\n  title: \"x\"\n  summary: \"y\",\n)");
+    let practice = PRACTICE.replace("    materials:", "    related: [\"broken\"],\n    materials:");
+    fixture.file("good-practices/uses-it.ron", &practice);
+    let loaded = fixture.load();
+    let found = problems(&fixture, &loaded);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(found[0].starts_with("good-practices/broken.ron:3:3: Expected comma"), "{}", found[0]);
+    assert_eq!(
+        found[1],
+        "good-practices/uses-it.ron:6:15: refers to \"broken\", whose file did not load: \
+         see the error in good-practices/broken.ron"
+    );
+    assert_eq!(loaded.errors(), 1, "the consequence is a warning: one error to fix, not two");
+}

@@ -223,7 +223,14 @@ pub fn load_files(files: Vec<SourceFile>, mut problems: Vec<Diagnostic>) -> Load
         let bytes = by_name.get(shown)?.read().ok()?;
         parse::decode(shown, &bytes).ok().map(str::to_string)
     };
-    let kept = validate::check_entries(&vocabularies, &entries, &text_of, &mut problems);
+    // Entries whose file did not load: a reference to one is a consequence, not a second fault.
+    let loaded_files: std::collections::HashSet<&str> = entries.iter().map(|e| &*e.file).collect();
+    let unloaded: HashMap<&str, &str> = files
+        .iter()
+        .filter(|f| matches!(classify(&f.relative), FileRole::Entry(_)) && !loaded_files.contains(f.shown.as_str()))
+        .map(|f| (f.relative.rsplit('/').next().unwrap_or("").trim_end_matches(".ron"), f.shown.as_str()))
+        .collect();
+    let kept = validate::check_entries(&vocabularies, &entries, &unloaded, &text_of, &mut problems);
     for vocabulary_file in &vocabulary_files {
         validate::check_vocabulary(
             vocabularies.get(vocabulary_file.kind),

@@ -47,6 +47,7 @@ impl<'a> FileReporter<'a> {
 pub fn check_entries(
     vocabularies: &Vocabularies,
     entries: &[Entry],
+    unloaded: &HashMap<&str, &str>,
     text_of: &dyn Fn(&str) -> Option<String>,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<usize> {
@@ -81,6 +82,10 @@ pub fn check_entries(
         check_texts(entry, &mut reporter, problems);
         check_vocabulary_ids(entry, vocabularies, &mut reporter, problems);
         for (field, id) in entry.organisation_references() {
+            if let Some(file) = unloaded.get(id.as_str()) {
+                problems.push(unloaded_reference(&mut reporter, field, id, file));
+                continue;
+            }
             match kinds.get(id) {
                 Some(Kind::Organisation) => {}
                 found => {
@@ -98,6 +103,10 @@ pub fn check_entries(
             }
         }
         for (field, id) in entry.entry_references() {
+            if let Some(file) = unloaded.get(id.as_str()) {
+                problems.push(unloaded_reference(&mut reporter, field, id, file));
+                continue;
+            }
             let found = kinds.get(id);
             let wrong_kind = field == "programme" && found.is_some_and(|k| !matches!(k, Kind::Event | Kind::Tour));
             if found.is_none() || wrong_kind {
@@ -125,6 +134,19 @@ pub fn check_entries(
         }
     }
     kept
+}
+
+/// A reference to an entry whose own file has an error: reported as a consequence of that
+/// error (a warning pointing at it), not as a broken reference with a wrong suggestion.
+fn unloaded_reference(reporter: &mut FileReporter<'_>, field: &'static str, id: &Id, file: &str) -> Diagnostic {
+    let span = reporter.value_span(field, id.as_str());
+    Diagnostic::warning(
+        "unloaded-reference",
+        reporter.file,
+        span.start,
+        span.end,
+        format!("refers to \"{id}\", whose file did not load: see the error in {file}"),
+    )
 }
 
 fn check_texts(entry: &Entry, reporter: &mut FileReporter<'_>, problems: &mut Vec<Diagnostic>) {
