@@ -104,3 +104,21 @@ fn a_folder_that_is_no_catalogue_fails_with_a_hint() {
     let empty = tempfile::tempdir().unwrap();
     assert_eq!(boucle(&["check", empty.path().to_str().unwrap()]).status.code(), Some(1));
 }
+
+#[test]
+fn a_reader_that_stops_early_is_no_error() {
+    use std::io::Read;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_boucle"))
+        .args(["list", "--format", "csv"])
+        .env_remove("BOUCLE_CATALOGUE")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // The pipe closes here, as `| head -1` does.
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "", "no message about a broken pipe");
+    assert_eq!(output.status.code(), Some(0));
+}

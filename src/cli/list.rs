@@ -66,7 +66,14 @@ impl From<io::Error> for CommandError {
 
 impl From<csv::Error> for CommandError {
     fn from(e: csv::Error) -> Self {
-        CommandError::Io(io::Error::other(e))
+        // Keep a write error as it is, so that a closed pipe is recognised as one.
+        let message = e.to_string();
+        if e.is_io_error()
+            && let csv::ErrorKind::Io(io) = e.into_kind()
+        {
+            return CommandError::Io(io);
+        }
+        CommandError::Io(io::Error::other(message))
     }
 }
 

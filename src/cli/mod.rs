@@ -147,6 +147,8 @@ fn with_catalogue(
     }
     match command(&loaded.catalogue) {
         Ok(()) => 0,
+        // The reader went away (`boucle list | head`): nothing more to say to anyone.
+        Err(list::CommandError::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
         Err(e) => {
             let _ = writeln!(err, "boucle: {e}");
             e.exit_code()
@@ -168,6 +170,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     };
     match result {
         Ok(code) => code,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
         Err(e) => {
             let _ = writeln!(err, "boucle: {e}");
             1
