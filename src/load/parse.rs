@@ -104,7 +104,7 @@ fn describe(error: &RonError) -> (&'static str, String, Option<String>, Option<S
             "wrong-kind",
             format!("this file starts with `{found}(`, but its folder holds `{expected}` entries"),
             Some(format!("`{expected}(`")),
-            Some("move the file to the folder of its kind, or fix the name".into()),
+            Some(format!("move the file to the folder for `{found}` entries, or start it with `{expected}(`")),
         ),
         RonError::ExceededRecursionLimit => (
             "too-deep",

@@ -202,7 +202,7 @@ pub static BINDINGS: &[Binding] = &[
         &[key(KeyCode::Esc)],
         Action::SearchCancel,
         "leave, restoring the query",
-        "quitter, sans changer la recherche",
+        "sortir du champ, sans changer la recherche",
         hint
     ),
     bind!(Search, &[key(KeyCode::Up)], Action::SearchHistoryPrev, "previous search", "recherche précédente", hint),

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::super::app::App;
@@ -62,10 +62,10 @@ pub fn problem_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     for problem in &app.problems {
         let style = if problem.is_error() { theme.error } else { theme.warning };
         let place = format!("{}:{}:{}", problem.file, problem.start.line, problem.start.column);
-        lines.push(Line::styled(fit(&place, width), style));
-        lines.push(Line::styled(fit(&format!("  {}", problem.message), width), theme.base));
+        lines.push(Line::styled(place, style));
+        lines.push(Line::styled(format!("  {}", problem.message), theme.base));
         if let Some(suggestion) = &problem.suggestion {
-            lines.push(Line::styled(fit(&format!("  {suggestion}"), width), theme.muted));
+            lines.push(Line::styled(format!("  {suggestion}"), theme.muted));
         }
     }
     if app.problems.is_empty() {
@@ -88,13 +88,20 @@ pub fn problem_lines(app: &App, width: usize) -> Vec<Line<'static>> {
 pub fn overlay_line_count(app: &App) -> usize {
     let inner = overlay_inner(Rect::new(0, 0, app.width, app.height));
     let width = usize::from(inner.width);
-    if app.problems_scroll.is_some() { problem_lines(app, width).len() } else { help_lines(app, width).len() }
+    if app.problems_scroll.is_some() {
+        Paragraph::new(problem_lines(app, width)).wrap(Wrap { trim: false }).line_count(inner.width)
+    } else {
+        help_lines(app, width).len()
+    }
 }
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, screen: Rect) {
     let (title, lines, scroll) = match (app.problems_scroll, app.help_scroll) {
         (Some(scroll), _) => {
-            let title = format!(" ⚠ {} {} ", app.problems.len(), t(app.lang, Msg::CatalogueProblems));
+            let title = match app.problems.len() {
+                0 => format!(" 0 {} ", t(app.lang, Msg::CatalogueProblems)),
+                n => format!(" ⚠ {n} {} ", t(app.lang, Msg::CatalogueProblems)),
+            };
             (title, problem_lines(app, usize::from(overlay_inner(screen).width)), scroll)
         }
         (None, Some(scroll)) => (
@@ -116,6 +123,12 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, screen: Rect) {
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
-    let max_scroll = lines.len().saturating_sub(usize::from(inner.height)) as u16;
-    frame.render_widget(Paragraph::new(lines).scroll((scroll.min(max_scroll), 0)), inner);
+    // Problems quote paths and messages of any length: they wrap. Help lines are fitted.
+    let paragraph = if app.problems_scroll.is_some() && inner.width >= 4 {
+        Paragraph::new(lines).wrap(Wrap { trim: false })
+    } else {
+        Paragraph::new(lines)
+    };
+    let max_scroll = paragraph.line_count(inner.width).saturating_sub(usize::from(inner.height)) as u16;
+    frame.render_widget(paragraph.scroll((scroll.min(max_scroll), 0)), inner);
 }

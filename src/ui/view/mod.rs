@@ -39,6 +39,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         detail::draw(frame, app, areas.detail);
     }
     status::draw(frame, app, areas.status);
+    status::draw_message(frame, app, screen);
     help::draw(frame, app, screen);
 }
 
@@ -99,7 +100,7 @@ fn too_small(frame: &mut Frame<'_>, app: &App, screen: Rect) {
     let lines = vec![
         Line::styled(t(app.lang, Msg::TooSmall), app.theme.title),
         Line::raw(needed),
-        Line::styled("q: quit", app.theme.muted),
+        Line::styled(if app.lang == super::super::text::Lang::Fr { "q : quitter" } else { "q: quit" }, app.theme.muted),
     ];
     let height = (lines.len() as u16 + 2).min(screen.height);
     let area = Rect { y: screen.y + screen.height.saturating_sub(height) / 2, height, ..screen };

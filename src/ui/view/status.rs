@@ -11,18 +11,12 @@ use super::super::action::Action;
 use super::super::app::App;
 use super::super::i18n::{Msg, t};
 use super::super::keymap::{BINDINGS, Binding, Context, bindings_of, key_name};
-use super::fit;
 use super::layout::{chip_text, count_text};
 use crate::text::Lang;
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let theme = &app.theme;
     let width = usize::from(area.width);
-    if let Some(message) = &app.message {
-        let line = Line::styled(fit(&format!(" {message}"), width), theme.warning);
-        frame.render_widget(Paragraph::new(line), area);
-        return;
-    }
     let mut spans = vec![Span::styled(count_text(app), theme.selection_unfocused)];
     for (_, _, label) in app.active_filters() {
         spans.push(Span::styled(chip_text(&label), theme.checked.patch(theme.selection_unfocused)));
@@ -77,4 +71,21 @@ fn hints(app: &App, room: usize) -> Vec<Span<'static>> {
 fn hint_width(binding: &Binding, lang: Lang) -> usize {
     let key = binding.keys.first().map(key_name).unwrap_or_default();
     key.width() + 1 + binding.describe(lang).width() + 2
+}
+
+/// A message (the command for this view, a theme change) over the bottom of the screen,
+/// wrapped so that a long command can be read, and copied, whole.
+pub fn draw_message(frame: &mut Frame<'_>, app: &App, screen: Rect) {
+    let Some(message) = &app.message else { return };
+    let width = screen.width.saturating_sub(1);
+    if width < 4 {
+        return;
+    }
+    let paragraph = Paragraph::new(Line::styled(message.clone(), app.theme.warning))
+        .wrap(ratatui::widgets::Wrap { trim: false })
+        .style(app.theme.base);
+    let rows = (paragraph.line_count(width) as u16).clamp(1, screen.height.saturating_sub(2).max(1));
+    let area = Rect { x: screen.x, y: screen.bottom().saturating_sub(rows), width, height: rows };
+    frame.render_widget(ratatui::widgets::Clear, area);
+    frame.render_widget(paragraph, area);
 }
