@@ -10,13 +10,18 @@ use super::values::{Date, Id, WebAddress};
 use crate::text::{Label, Line, Prose};
 
 /// The kinds of entry, each stored in its own folder.
+/// Serialised with the same ids as `kind:` filters and `boucle list` tables use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
 pub enum Kind {
+    #[serde(rename = "practice")]
     GoodPractice,
+    #[serde(rename = "visit")]
     SiteVisit,
+    #[serde(rename = "event")]
     Event,
+    #[serde(rename = "tour")]
     Tour,
+    #[serde(rename = "organisation")]
     Organisation,
 }
 
@@ -45,7 +50,7 @@ impl Kind {
         }
     }
 
-    /// The id used on the command line and in `kind:` filters.
+    /// The id used on the command line, in `kind:` filters and in JSON.
     pub fn id(self) -> &'static str {
         match self {
             Kind::GoodPractice => "practice",
