@@ -330,7 +330,7 @@ fn write_json(catalogue: &Catalogue, engine: &Engine, hits: &[Hit], lang: Lang, 
             })
         })
         .collect();
-    serde_json::to_writer_pretty(&mut *out, &items).map_err(io::Error::other)?;
+    serde_json::to_writer_pretty(&mut *out, &items).map_err(io::Error::from)?;
     writeln!(out)
 }
 

@@ -45,7 +45,7 @@ pub fn run_show(catalogue: &Catalogue, args: &ShowArgs, lang: Lang, out: &mut dy
     };
     match args.format {
         ShowFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, entry).map_err(std::io::Error::other)?;
+            serde_json::to_writer_pretty(&mut *out, entry).map_err(std::io::Error::from)?;
             writeln!(out)?;
         }
         ShowFormat::Md => out.write_all(markdown(catalogue, entry, lang).as_bytes())?,
