@@ -257,12 +257,13 @@ fn write_table(
         })
         .collect();
     let natural = |c: usize| rows.iter().map(|r| r[c].width()).chain([header[c].width()]).max().unwrap_or(0);
-    // Columns after the title, dropped from the least useful as the terminal narrows.
-    let id_width = natural(4).min(40).min((width / 4).max(12));
-    let mut columns: Vec<(usize, usize)> = vec![(1, natural(1)), (2, natural(2)), (3, natural(3)), (4, id_width)];
+    // Columns after the title, dropped from the least useful as the terminal narrows. The id is
+    // never cut or dropped: it is what `boucle show` and filters need typed whole; the title
+    // gives way instead.
+    let mut columns: Vec<(usize, usize)> = vec![(1, natural(1)), (2, natural(2)), (3, natural(3)), (4, natural(4))];
     let rest = |columns: &[(usize, usize)]| columns.iter().map(|(_, w)| w + 2).sum::<usize>();
-    while !columns.is_empty() && width.saturating_sub(rest(&columns)) < 24 {
-        let drop = [2, 3, 1, 4].into_iter().find(|c| columns.iter().any(|(x, _)| x == c)).unwrap_or(4);
+    while width.saturating_sub(rest(&columns)) < 24 {
+        let Some(drop) = [2, 3, 1].into_iter().find(|c| columns.iter().any(|(x, _)| x == c)) else { break };
         columns.retain(|(x, _)| *x != drop);
     }
     let title_width = width.saturating_sub(rest(&columns)).min(natural(0).max(10));
@@ -428,12 +429,17 @@ mod tests {
     #[test]
     fn table_fits_the_width_and_counts_the_entries() {
         let cat = bundled();
-        for width in [40, 80, 120] {
+        for width in [60, 80, 120] {
             let text = list(&cat, &["--width", &width.to_string()]).unwrap();
             for line in text.lines() {
                 assert!(line.width() <= width, "{width}: {line:?} is {} wide", line.width());
             }
             assert!(text.lines().last().unwrap().starts_with(&format!("{} entrée", cat.len())));
+        }
+        // However narrow, ids are whole: they are what `boucle show` needs.
+        let narrow = list(&cat, &["--width", "40"]).unwrap();
+        for entry in cat.entries() {
+            assert!(narrow.lines().any(|l| l.ends_with(entry.id.as_str())), "{} is whole", entry.id);
         }
         let text = list(&cat, &["--query", "bethune", "--width", "100"]).unwrap();
         assert!(text.lines().nth(1).unwrap().contains("Béthune"), "{text}");
