@@ -52,7 +52,7 @@ mod parse;
 
 pub use engine::{Engine, Field};
 pub use fold::{Token, fold, original_end_for_folded_prefix, tokens};
-pub use parse::{FieldFilter, MAX_WORDS, Query, QueryError};
+pub use parse::{FieldFilter, MAX_WORDS, Query, QueryError, QueryErrorKind};
 
 use std::ops::Range;
 

@@ -25,7 +25,18 @@ pub struct FieldFilter {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct QueryError {
     pub span: Range<usize>,
+    pub kind: QueryErrorKind,
+    /// The problem in English, for the command line.
     pub message: String,
+}
+
+/// What was wrong, for an interface to say in its own language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum QueryErrorKind {
+    /// `name:` is no field of the query box.
+    UnknownField(String),
+    /// More than [`MAX_WORDS`] free words.
+    TooManyWords,
 }
 
 /// A parsed query. Parsing never fails: what cannot be used is listed in `errors`.
@@ -67,6 +78,7 @@ impl Query {
                     }
                     None => query.errors.push(QueryError {
                         span,
+                        kind: QueryErrorKind::UnknownField(crate::text::sanitize(name, crate::text::Lines::Single)),
                         message: format!(
                             "unknown field \"{}:\" (fields: {})",
                             crate::text::sanitize(name, crate::text::Lines::Single),
@@ -87,6 +99,7 @@ impl Query {
                     if query.words.len() == MAX_WORDS {
                         query.errors.push(QueryError {
                             span: span.clone(),
+                            kind: QueryErrorKind::TooManyWords,
                             message: format!("only the first {MAX_WORDS} words are searched"),
                         });
                         break;
