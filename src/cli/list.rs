@@ -281,8 +281,8 @@ fn write_table(
     }
     let shown = entries.len();
     let summary = match (lang, shown == total) {
-        (Lang::Fr, true) => format!("{total} entrée(s)"),
-        (Lang::Fr, false) => format!("{shown} entrée(s) sur {total}"),
+        (Lang::Fr, true) => format!("{total} fiche{}", if total > 1 { "s" } else { "" }),
+        (Lang::Fr, false) => format!("{shown} fiche{} sur {total}", if shown > 1 { "s" } else { "" }),
         (Lang::En, true) => format!("{total} entr{}", if total == 1 { "y" } else { "ies" }),
         (Lang::En, false) => format!("{shown} of {total} entries"),
     };
@@ -434,7 +434,7 @@ mod tests {
             for line in text.lines() {
                 assert!(line.width() <= width, "{width}: {line:?} is {} wide", line.width());
             }
-            assert!(text.lines().last().unwrap().starts_with(&format!("{} entrée", cat.len())));
+            assert!(text.lines().last().unwrap().starts_with(&format!("{} fiches", cat.len())));
         }
         // However narrow, ids are whole: they are what `boucle show` needs.
         let narrow = list(&cat, &["--width", "40"]).unwrap();
@@ -498,7 +498,7 @@ mod tests {
         assert!(err.to_string().contains("unknown field"), "{err}");
         // A year with no entries is valid and selects nothing.
         let text = list(&cat, &["--year", "1900"]).unwrap();
-        assert!(text.lines().last().unwrap().starts_with("0 entrée"));
+        assert!(text.lines().last().unwrap().starts_with("0 fiche"));
     }
 
     #[test]
