@@ -94,7 +94,11 @@ impl Writer<'_> {
             return;
         }
         self.lines.push(Line::from(vec![
-            Span::styled(format!("{}: ", t(self.app.lang, msg)), self.app.theme.muted),
+            // French puts a space before the colon.
+            Span::styled(
+                format!("{}{} ", t(self.app.lang, msg), if self.app.lang == Lang::Fr { " :" } else { ":" }),
+                self.app.theme.muted,
+            ),
             Span::styled(value, self.app.theme.base),
         ]));
     }
