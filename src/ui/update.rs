@@ -79,9 +79,6 @@ pub fn update(app: &mut App, action: Action) {
         Action::Resize { width, height } => {
             app.width = width;
             app.height = height;
-            if app.wide() && app.focus == Pane::Detail && app.trail.is_empty() {
-                // Nothing to do: the entry simply moves beside the results.
-            }
             app.keep_results_cursor_visible();
             app.clamp_facet_cursor();
         }
