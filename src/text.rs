@@ -317,7 +317,7 @@ impl<'de, const MULTI: bool> Deserialize<'de> for LocalText<MULTI> {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
                 let mut texts: Vec<(Variant, SafeString)> = Vec::with_capacity(2);
-                while let Some(key) = map.next_key::<String>()? {
+                while let Some(key) = map.next_key::<std::borrow::Cow<str>>()? {
                     let Some(lang) = Lang::from_code(&key) else {
                         return Err(de::Error::custom(format!(
                             "unknown language `{}`, expected `fr` or `en`",

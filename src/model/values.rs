@@ -65,7 +65,8 @@ impl fmt::Display for Date {
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let raw = String::deserialize(d)?;
+        // Borrowed from the file when it can be: a date is read, never kept as text.
+        let raw = std::borrow::Cow::<str>::deserialize(d)?;
         Date::parse(&raw).map_err(de::Error::custom)
     }
 }
@@ -82,23 +83,28 @@ pub struct WebAddress(String);
 
 impl WebAddress {
     pub fn parse(text: &str) -> Result<WebAddress, String> {
-        let shown = sanitize(text, Lines::Single);
+        WebAddress::check(text).map(|()| WebAddress(text.to_string()))
+    }
+
+    fn check(text: &str) -> Result<(), String> {
+        let shown = || sanitize(text, Lines::Single);
         let rest = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://")).ok_or_else(|| {
-            format!("malformed address \"{shown}\": expected an address starting with https:// or http://")
+            format!("malformed address \"{}\": expected an address starting with https:// or http://", shown())
         })?;
         let host = rest.split(['/', '?', '#']).next().unwrap_or("");
         let host_name = host.rsplit_once('@').map_or(host, |(_, h)| h);
         let host_name = host_name.split(':').next().unwrap_or("");
         if host_name.is_empty() || !host_name.contains('.') && host_name != "localhost" {
-            return Err(format!("malformed address \"{shown}\": it names no host (e.g. https://www.team2.fr)"));
+            return Err(format!("malformed address \"{}\": it names no host (e.g. https://www.team2.fr)", shown()));
         }
         if let Some(bad) = text.chars().find(|c| c.is_whitespace() || c.is_control()) {
             return Err(format!(
-                "malformed address \"{shown}\": it contains {}; encode spaces as %20",
+                "malformed address \"{}\": it contains {}; encode spaces as %20",
+                shown(),
                 if bad.is_control() { "a control character" } else { "a space" }
             ));
         }
-        Ok(WebAddress(text.to_string()))
+        Ok(())
     }
 
     pub fn as_str(&self) -> &str {
@@ -115,7 +121,7 @@ impl fmt::Display for WebAddress {
 impl<'de> Deserialize<'de> for WebAddress {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let raw = String::deserialize(d)?;
-        WebAddress::parse(&raw).map_err(de::Error::custom)
+        WebAddress::check(&raw).map(|()| WebAddress(raw)).map_err(de::Error::custom)
     }
 }
 
@@ -133,11 +139,15 @@ pub struct Id(Box<str>);
 impl Id {
     /// Ids are what curators type in filters and file names: letters, digits, `-`, `_`, `.`.
     pub fn parse(text: &str) -> Result<Id, String> {
+        Id::check(text).map(|()| Id(text.into()))
+    }
+
+    fn check(text: &str) -> Result<(), String> {
         let ok = !text.is_empty()
             && text.len() <= 120
             && text.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
         if ok {
-            Ok(Id(text.into()))
+            Ok(())
         } else {
             Err(format!(
                 "malformed id \"{}\": use letters, digits and dashes, e.g. \"rare-earths\"",
@@ -166,7 +176,8 @@ impl std::borrow::Borrow<str> for Id {
 impl<'de> Deserialize<'de> for Id {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let raw = String::deserialize(d)?;
-        Id::parse(&raw).map_err(de::Error::custom)
+        // Checked, then kept in the string's own buffer.
+        Id::check(&raw).map(|()| Id(raw.into_boxed_str())).map_err(de::Error::custom)
     }
 }
 
