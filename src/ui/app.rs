@@ -390,7 +390,7 @@ impl App {
                     let mut values: Vec<usize> = (0..self.engine.value_count(facet)).filter(|&v| visible(v)).collect();
                     match facet {
                         Facet::Year => values.reverse(),
-                        Facet::Organisation => values.sort_by_key(|&v| {
+                        Facet::Organisation => values.sort_by_cached_key(|&v| {
                             crate::query::fold(&self.engine.value_label(&self.catalogue, facet, v, self.lang))
                         }),
                         _ => {}
