@@ -20,8 +20,13 @@ pub fn render_human(diagnostics: &[Diagnostic], sources: &HashMap<String, String
     let config = term::Config::default();
     let mut buffer = if colour { termcolor::Buffer::ansi() } else { termcolor::Buffer::no_color() };
     for diagnostic in diagnostics {
-        let source = sources.get(&diagnostic.file);
-        let quotable = source.and_then(|text| span_in(text, diagnostic.start, diagnostic.end));
+        // Each file is made displayable once, however many problems it has.
+        let id = sources.get(&diagnostic.file).map(|text| {
+            *ids.entry(diagnostic.file.clone()).or_insert_with(|| files.add(diagnostic.file.clone(), displayable(text)))
+        });
+        let quotable = id
+            .and_then(|id| files.get(id).ok())
+            .and_then(|file| span_in(file.source(), diagnostic.start, diagnostic.end));
         let severity = match diagnostic.severity {
             Severity::Error => codespan_reporting::diagnostic::Severity::Error,
             Severity::Warning => codespan_reporting::diagnostic::Severity::Warning,
@@ -34,11 +39,8 @@ pub fn render_human(diagnostics: &[Diagnostic], sources: &HashMap<String, String
         if let Some(suggestion) = &diagnostic.suggestion {
             notes.push(format!("help: {suggestion}"));
         }
-        match (source, quotable) {
-            (Some(text), Some(range)) => {
-                let id = *ids
-                    .entry(diagnostic.file.clone())
-                    .or_insert_with(|| files.add(diagnostic.file.clone(), displayable(text)));
+        match (id, quotable) {
+            (Some(id), Some(range)) => {
                 let label_text = diagnostic.suggestion.clone().unwrap_or_default();
                 report = report.with_labels(vec![Label::primary(id, range).with_message(label_text)]);
                 notes.retain(|n| !n.starts_with("help: "));
@@ -76,16 +78,15 @@ fn displayable(text: &str) -> String {
         .collect()
 }
 
-/// The byte range of a character span in the displayable form of `text`, if its line is short
+/// The byte range of a character span in `shown` (a displayable text), if its line is short
 /// enough to quote.
-fn span_in(text: &str, start: Position, end: Position) -> Option<std::ops::Range<usize>> {
-    let shown = displayable(text);
+fn span_in(shown: &str, start: Position, end: Position) -> Option<std::ops::Range<usize>> {
     let line = shown.split('\n').nth(start.line - 1)?;
     if line.chars().count() > MAX_QUOTED_LINE || line.chars().filter(|c| *c == '\u{FFFD}').count() > 20 {
         return None;
     }
-    let from = byte_offset(&shown, start)?;
-    let to = byte_offset(&shown, end).unwrap_or(from).max(from);
+    let from = byte_offset(shown, start)?;
+    let to = byte_offset(shown, end).unwrap_or(from).max(from);
     // A zero-width span still gets a visible marker.
     let to = if to == from { shown[from..].chars().next().map_or(from, |c| from + c.len_utf8()) } else { to };
     Some(from..to)
