@@ -265,12 +265,11 @@ impl App {
             self.detail_scroll = 0;
             self.detail_link = None;
         }
-        if let Some(anchor) = anchor
-            && let Some(row) = self.facet_rows().into_iter().position(|r| row_identity(r) == anchor)
-        {
+        let rows = self.facet_rows();
+        if let Some(row) = anchor.and_then(|anchor| rows.iter().position(|r| row_identity(*r) == anchor)) {
             self.facet_cursor = row;
         }
-        self.clamp_facet_cursor();
+        self.clamp_facet_cursor_to(rows.len());
         self.keep_results_cursor_visible();
     }
 
@@ -349,6 +348,10 @@ impl App {
 
     pub fn clamp_facet_cursor(&mut self) {
         let rows = self.facet_rows().len();
+        self.clamp_facet_cursor_to(rows);
+    }
+
+    fn clamp_facet_cursor_to(&mut self, rows: usize) {
         self.facet_cursor = self.facet_cursor.min(rows.saturating_sub(1));
         self.keep_facet_cursor_visible();
         // Never scrolled past a full last page: the pane stays filled when values vanish.
