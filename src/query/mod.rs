@@ -47,10 +47,12 @@
 mod engine;
 mod fold;
 mod fuzzy;
+mod indexed;
 pub mod matching;
 mod parse;
 
 pub use engine::{Engine, Field};
+pub use indexed::Indexed;
 pub use fold::{Token, fold, original_end_for_folded_prefix, tokens};
 pub use parse::{FieldFilter, MAX_WORDS, Query, QueryError, QueryErrorKind};
 

@@ -1,5 +1,6 @@
-//! Everything the user can ask for. Keys become actions through the key table
-//! ([`super::keymap`]); mouse and resize events become actions too; `update` applies them.
+//! Everything the user can ask for, and what `update` asks the loop to do in return. Keys
+//! become actions through the key table ([`super::keymap`]); mouse events become actions in
+//! [`super::input`], against the last frame drawn.
 
 /// The panes of the browse screen, in Tab order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -15,12 +16,16 @@ pub enum Action {
     Suspend,
     ToggleHelp,
     ToggleProblems,
+    /// Close the overlay on top.
+    CloseOverlay,
     FocusSearch,
     FocusNext,
     FocusPrev,
     Focus(Pane),
     ClearFilters,
     RemoveLastFilter,
+    /// Remove the active filter at this position of the status line's chips.
+    RemoveFilter(usize),
     CycleTheme,
     SwitchLanguage,
     ShowCommand,
@@ -39,6 +44,12 @@ pub enum Action {
     Back,
     NextLink,
     PrevLink,
+    /// A click on a row of the filters pane: the cursor goes there; a second click toggles.
+    ClickFacetRow(usize),
+    /// A click on a result: it is selected; a second click opens it.
+    ClickResult(usize),
+    /// A click on a related entry of the entry pane: it is followed.
+    FollowLink(usize),
     SearchInsert(char),
     SearchBackspace,
     SearchDelete,
@@ -54,17 +65,19 @@ pub enum Action {
     SearchSubmit,
     /// Leave the query box, restoring the query it had before.
     SearchCancel,
-    ScrollAt {
-        column: u16,
-        row: u16,
-        down: bool,
-    },
-    ClickAt {
-        column: u16,
-        row: u16,
-    },
     Resize {
         width: u16,
         height: u16,
     },
 }
+
+/// What the loop must do after an update: things `update` cannot do itself, because they
+/// touch the terminal or the process.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    Quit,
+    /// Give the terminal back to the shell and stop (Ctrl-Z), then resume.
+    Suspend,
+}
+
+pub type Effects = Vec<Effect>;

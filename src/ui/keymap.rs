@@ -4,22 +4,55 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::{Action, Pane};
+use super::app::{App, Target};
+use super::screen::{Overlay, Screen};
 use crate::text::Lang;
 
-/// Where a binding applies. Lookup goes from the most specific context to [`Context::Global`].
+/// Where a binding applies. Lookup goes through [`contexts`], most specific first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Context {
+    /// Whatever has the keys, even the query box or an overlay.
+    Always,
+    /// Every pane of the browse screen.
     Global,
     Facets,
     Results,
     Detail,
     Search,
-    Help,
+    /// The help and the problems list.
+    Overlay,
+}
+
+/// The contexts a key is looked up in, most specific first: the overlay on top, else the
+/// query box, else the focused pane of the screen and the screen's own keys; then the keys
+/// that always work.
+#[deny(clippy::wildcard_enum_match_arm)]
+pub fn contexts(app: &App) -> Vec<Context> {
+    match app.target() {
+        Target::Overlay(Overlay::Help | Overlay::Problems) => vec![Context::Overlay, Context::Always],
+        Target::Search => vec![Context::Search, Context::Always],
+        Target::Pane(pane) => match app.screen() {
+            Screen::Browse => vec![Context::for_pane(pane), Context::Global, Context::Always],
+        },
+    }
 }
 
 impl Context {
+    /// Every context, in the order the help lists them.
+    pub const ALL: [Context; 7] = [
+        Context::Global,
+        Context::Search,
+        Context::Facets,
+        Context::Results,
+        Context::Detail,
+        Context::Overlay,
+        Context::Always,
+    ];
+
     pub fn title(self, lang: Lang) -> &'static str {
         match (self, lang) {
+            (Context::Always, Lang::En) => "Always, even while typing or in this help",
+            (Context::Always, Lang::Fr) => "Toujours, même en saisie ou dans cette aide",
             (Context::Global, Lang::En) => "Everywhere",
             (Context::Global, Lang::Fr) => "Partout",
             (Context::Facets, Lang::En) => "Filters pane",
@@ -30,8 +63,8 @@ impl Context {
             (Context::Detail, Lang::Fr) => "Volet de la fiche",
             (Context::Search, Lang::En) => "Search box",
             (Context::Search, Lang::Fr) => "Champ de recherche",
-            (Context::Help, Lang::En) => "This help and the problems list",
-            (Context::Help, Lang::Fr) => "Cette aide et la liste des problèmes",
+            (Context::Overlay, Lang::En) => "This help and the problems list",
+            (Context::Overlay, Lang::Fr) => "Cette aide et la liste des problèmes",
         }
     }
 
@@ -119,8 +152,9 @@ pub static BINDINGS: &[Binding] = &[
         "problems found in the catalogue",
         "problèmes trouvés dans le catalogue"
     ),
-    bind!(Global, &[ch('q'), ctrl('c')], Action::Quit, "quit", "quitter", hint),
-    bind!(Global, &[ctrl('z')], Action::Suspend, "suspend (fg to come back)", "suspendre (fg pour revenir)"),
+    bind!(Global, &[ch('q')], Action::Quit, "quit", "quitter", hint),
+    bind!(Always, &[ctrl('c')], Action::Quit, "quit", "quitter"),
+    bind!(Always, &[ctrl('z')], Action::Suspend, "suspend (fg to come back)", "suspendre (fg pour revenir)"),
     bind!(Facets, UP, Action::Up, "previous value", "valeur précédente"),
     bind!(Facets, DOWN, Action::Down, "next value", "valeur suivante"),
     bind!(Facets, PAGE_UP, Action::PageUp, "page up", "page précédente"),
@@ -215,15 +249,16 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Search, &[key(KeyCode::End), ctrl('e')], Action::SearchEnd, "end of the query", "fin de la recherche"),
     bind!(Search, &[ctrl('u')], Action::SearchClear, "clear the query", "vider la recherche"),
     bind!(Search, &[ctrl('w')], Action::SearchDeleteWord, "delete the word before", "effacer le mot précédent"),
-    bind!(Search, &[ctrl('c')], Action::Quit, "quit", "quitter"),
-    bind!(Help, UP, Action::Up, "scroll up", "remonter"),
-    bind!(Help, DOWN, Action::Down, "scroll down", "descendre"),
-    bind!(Help, PAGE_UP, Action::PageUp, "page up", "page précédente"),
-    bind!(Help, PAGE_DOWN, Action::PageDown, "page down", "page suivante"),
+    bind!(Overlay, UP, Action::Up, "scroll up", "remonter"),
+    bind!(Overlay, DOWN, Action::Down, "scroll down", "descendre"),
+    bind!(Overlay, PAGE_UP, Action::PageUp, "page up", "page précédente"),
+    bind!(Overlay, PAGE_DOWN, Action::PageDown, "page down", "page suivante"),
+    bind!(Overlay, HOME, Action::Home, "top", "début"),
+    bind!(Overlay, END, Action::End, "bottom", "fin"),
     bind!(
-        Help,
-        &[key(KeyCode::Esc), ch('?'), ch('q'), key(KeyCode::F(1))],
-        Action::ToggleHelp,
+        Overlay,
+        &[key(KeyCode::Esc), ch('?'), ch('!'), ch('q'), key(KeyCode::F(1))],
+        Action::CloseOverlay,
         "close",
         "fermer",
         hint
@@ -254,10 +289,6 @@ pub fn action_for(contexts: &[Context], event: &KeyEvent) -> Option<Action> {
             && !event.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
         {
             return Some(Action::SearchInsert(c));
-        }
-        if matches!(context, Context::Search | Context::Help) {
-            // Nothing else reaches through a text box or an overlay.
-            return None;
         }
     }
     None
@@ -309,18 +340,21 @@ mod tests {
     #[test]
     fn specific_contexts_win_over_global() {
         let enter = press(KeyCode::Enter, KeyModifiers::NONE);
-        assert_eq!(action_for(&[Context::Results, Context::Global], &enter), Some(Action::Open));
-        assert_eq!(action_for(&[Context::Facets, Context::Global], &enter), Some(Action::ToggleValue));
+        assert_eq!(action_for(&[Context::Results, Context::Global, Context::Always], &enter), Some(Action::Open));
+        assert_eq!(action_for(&[Context::Facets, Context::Global, Context::Always], &enter), Some(Action::ToggleValue));
         let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
-        assert_eq!(action_for(&[Context::Results, Context::Global], &q), Some(Action::Quit));
+        assert_eq!(action_for(&[Context::Results, Context::Global, Context::Always], &q), Some(Action::Quit));
     }
 
     #[test]
     fn the_search_box_takes_letters_that_are_commands_elsewhere() {
         let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
-        assert_eq!(action_for(&[Context::Search, Context::Global], &q), Some(Action::SearchInsert('q')));
+        assert_eq!(action_for(&[Context::Search, Context::Always], &q), Some(Action::SearchInsert('q')));
         let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(action_for(&[Context::Search, Context::Global], &ctrl_c), Some(Action::Quit));
+        assert_eq!(action_for(&[Context::Search, Context::Always], &ctrl_c), Some(Action::Quit));
+        let ctrl_z = press(KeyCode::Char('z'), KeyModifiers::CONTROL);
+        assert_eq!(action_for(&[Context::Search, Context::Always], &ctrl_z), Some(Action::Suspend));
+        assert_eq!(action_for(&[Context::Overlay, Context::Always], &ctrl_z), Some(Action::Suspend));
     }
 
     #[test]

@@ -1,21 +1,18 @@
 //! Runs searches off the UI thread, so typing never waits for results. Requests carry a
-//! generation number; the worker skips to the newest request, and the app ignores results
-//! older than the ones it shows.
+//! generation number and the catalogue snapshot they are about; the worker skips to the
+//! newest request, and the app ignores results older than the ones it shows or from another
+//! snapshot.
 
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::{Sender, channel};
 use std::thread;
 
-use crate::model::Catalogue;
-use crate::query::{Engine, Filters, Query, Results};
+use super::event::Event;
+use crate::query::{Filters, Indexed, Query, Results};
 use crate::text::Lang;
 
-/// How many results a new search ranks and highlights for the list (the status line gives
-/// the full count). Ranking many more would cost frames at 100k entries; scrolling near the
-/// end of the list asks for more.
-pub const FIRST_PAGE: usize = 60;
-
 pub struct Request {
+    pub indexed: Arc<Indexed>,
     pub generation: u64,
     pub query: Query,
     pub filters: Filters,
@@ -23,7 +20,15 @@ pub struct Request {
     pub limit: usize,
 }
 
+impl Request {
+    pub fn run(self) -> Response {
+        let results = self.indexed.search(&self.query, &self.filters, self.lang, self.limit);
+        Response { indexed: self.indexed, generation: self.generation, results }
+    }
+}
+
 pub struct Response {
+    pub indexed: Arc<Indexed>,
     pub generation: u64,
     pub results: Results,
 }
@@ -33,16 +38,14 @@ pub enum Searcher {
     /// On the calling thread: for tests and benchmarks, where each action's outcome must be
     /// there at once.
     Inline,
-    Worker {
-        requests: Sender<Request>,
-        responses: Receiver<Response>,
-    },
+    /// On a worker thread, whose results come back as [`Event::Searched`] on the session's
+    /// one event channel.
+    Worker(Sender<Request>),
 }
 
 impl Searcher {
-    pub fn worker(catalogue: Arc<Catalogue>, engine: Arc<Engine>) -> Searcher {
+    pub fn worker(events: Sender<Event>) -> Searcher {
         let (requests, inbox) = channel::<Request>();
-        let (outbox, responses) = channel::<Response>();
         thread::Builder::new()
             .name("search".into())
             .spawn(move || {
@@ -51,14 +54,12 @@ impl Searcher {
                     while let Ok(newer) = inbox.try_recv() {
                         request = newer;
                     }
-                    let results =
-                        engine.search(&catalogue, &request.query, &request.filters, request.lang, request.limit);
-                    if outbox.send(Response { generation: request.generation, results }).is_err() {
+                    if events.send(Event::Searched(Box::new(request.run()))).is_err() {
                         break;
                     }
                 }
             })
-            .map(|_| Searcher::Worker { requests, responses })
+            .map(|_| Searcher::Worker(requests))
             .unwrap_or(Searcher::Inline)
     }
 }

@@ -3,14 +3,17 @@
 //! SIGINT, and before suspending.
 
 use std::io::{self, Stdout, Write};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::Sender;
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture};
 use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
 use ratatui::crossterm::{cursor, execute};
+
+use super::event::Event;
+use super::session::Host;
 
 /// Whether the terminal is in our mode; `restore` acts only when it is.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
@@ -64,28 +67,20 @@ pub fn install_panic_hook() {
     }));
 }
 
-/// The signals that end the dashboard, recorded for the event loop to act on (a signal
-/// handler itself must not touch the terminal).
-pub struct Signals {
-    received: Arc<AtomicUsize>,
-}
-
-impl Signals {
-    pub fn register() -> io::Result<Signals> {
-        let received = Arc::new(AtomicUsize::new(0));
-        for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
-            signal_hook::flag::register_usize(signal, received.clone(), signal as usize)?;
+/// Sends the signals that end the dashboard (SIGTERM, SIGHUP, SIGINT) to the session's event
+/// channel; the loop then restores the terminal and exits (a signal handler itself must not
+/// touch the terminal).
+pub fn listen_for_signals(events: Sender<Event>) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::Builder::new().name("signals".into()).spawn(move || {
+        for signal in signals.forever() {
+            if events.send(Event::Signal(signal)).is_err() {
+                break;
+            }
         }
-        Ok(Signals { received })
-    }
-
-    /// The signal received, if any.
-    pub fn pending(&self) -> Option<i32> {
-        match self.received.load(Ordering::SeqCst) {
-            0 => None,
-            signal => Some(signal as i32),
-        }
-    }
+    })?;
+    Ok(())
 }
 
 /// Whether the terminal input has hung up (its window closed), which a process without a
@@ -97,14 +92,45 @@ pub fn hung_up() -> bool {
     ready > 0 && input.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
 }
 
-/// Ctrl-Z: gives the terminal back to the shell, stops, and takes it again on `fg`.
-pub fn suspend(terminal: &mut Term, mouse: bool) -> io::Result<()> {
+/// Runs `work` with the terminal given back as it was before boucle (for Ctrl-Z, or an
+/// external program), then takes it again and repaints everything.
+pub fn released<T>(terminal: &mut Term, mouse: bool, work: impl FnOnce() -> T) -> io::Result<T> {
     restore();
-    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
-    // Execution resumes here after SIGCONT. The same `Terminal` is kept, and `resize` (unlike
-    // `clear` or a new `Terminal`) repaints everything without asking the terminal for the
-    // cursor position, whose answer the input thread would swallow.
+    let outcome = work();
     enter_modes(mouse)?;
+    // The same `Terminal` is kept, and `resize` (unlike `clear` or a new `Terminal`) repaints
+    // everything without asking the terminal for the cursor position, whose answer the input
+    // thread would swallow.
     let size = terminal.size()?;
-    terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
+    terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
+    Ok(outcome)
+}
+
+/// The dashboard in this process's own terminal.
+pub struct LocalHost {
+    terminal: Term,
+    mouse: bool,
+}
+
+impl LocalHost {
+    pub fn enter(mouse: bool) -> io::Result<LocalHost> {
+        Ok(LocalHost { terminal: enter(mouse)?, mouse })
+    }
+}
+
+impl Host for LocalHost {
+    type Output = CrosstermBackend<Stdout>;
+
+    fn terminal(&mut self) -> &mut Term {
+        &mut self.terminal
+    }
+
+    /// Ctrl-Z: stops the process with the terminal given back; `fg` resumes here.
+    fn suspend(&mut self) -> io::Result<()> {
+        released(&mut self.terminal, self.mouse, || signal_hook::low_level::raise(signal_hook::consts::SIGTSTP))?
+    }
+
+    fn hung_up(&self) -> bool {
+        hung_up()
+    }
 }

@@ -9,13 +9,16 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::super::action::Pane;
 use super::super::app::App;
+use super::super::frame::EntryFacts;
 use super::super::i18n::{Msg, kind_name, status_name, t};
 use super::pane_block;
 use crate::model::{Date, Details, Entry, Id, Vocabulary};
 use crate::text::{Lang, LocalText};
 
-pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
+/// Draws the entry pane; says what it drew, to bound scrolling and find clicked links.
+pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) -> EntryFacts {
     let theme = &app.theme;
+    let mut facts = EntryFacts { entry: app.shown_id().cloned(), ..EntryFacts::default() };
     let mut title = vec![Span::styled(format!(" {} ", t(app.lang, Msg::Detail)), theme.title)];
     if !app.trail.is_empty() {
         title.push(Span::styled(format!("← {} ", t(app.lang, Msg::Back)), theme.muted));
@@ -25,37 +28,33 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     frame.render_widget(block, area);
     // Wrapping wide characters into fewer than four columns trips a ratatui bug; such a pane
     // is too narrow to read anyway.
+    facts.page = inner.height;
     if inner.width < 4 || inner.height == 0 {
-        return;
+        return facts;
     }
-    let Some(entry) = app.shown_entry() else { return };
-    let (lines, _) = entry_lines(app, entry);
-    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
-    let total = paragraph.line_count(inner.width);
-    let max_scroll = total.saturating_sub(usize::from(inner.height));
-    let scroll = usize::from(app.detail_scroll).min(max_scroll) as u16;
-    frame.render_widget(paragraph.scroll((scroll, 0)), inner);
-}
-
-/// Lines of the entry pane at `width`, wrapped, to bound scrolling.
-pub fn detail_line_count(app: &App, width: u16) -> usize {
-    match app.shown_entry() {
-        Some(entry) if width >= 4 => {
-            Paragraph::new(entry_lines(app, entry).0).wrap(Wrap { trim: false }).line_count(width)
-        }
-        _ => 0,
-    }
-}
-
-/// The wrapped line at which link `link` is listed, to scroll it into view.
-pub fn link_line(app: &App, width: u16, link: usize) -> usize {
-    let Some(entry) = app.shown_entry() else { return 0 };
+    let Some(entry) = app.shown_entry() else { return facts };
     let (lines, link_rows) = entry_lines(app, entry);
-    let Some(&row) = link_rows.get(link) else { return 0 };
-    if width < 4 {
-        return row;
+    // Where each link starts once wrapped: the lines before it, wrapped at this width.
+    facts.link_lines = link_rows
+        .iter()
+        .map(|&row| Paragraph::new(lines[..row].to_vec()).wrap(Wrap { trim: false }).line_count(inner.width))
+        .collect();
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    facts.lines = paragraph.line_count(inner.width);
+    let max_scroll = u16::try_from(facts.lines.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
+    let mut scroll = app.trail.scroll();
+    // A chosen link comes into view whole (it may wrap onto a second line).
+    if app.trail.reveal_link()
+        && let Some(&row) = app.trail.link().and_then(|link| facts.link_lines.get(link))
+    {
+        let row = u16::try_from(row).unwrap_or(u16::MAX);
+        if row < scroll || row.saturating_add(2) > scroll.saturating_add(inner.height) {
+            scroll = row.saturating_sub(inner.height / 2);
+        }
     }
-    Paragraph::new(lines[..row].to_vec()).wrap(Wrap { trim: false }).line_count(width)
+    facts.scroll = scroll.min(max_scroll);
+    frame.render_widget(paragraph.scroll((facts.scroll, 0)), inner);
+    facts
 }
 
 struct Writer<'a> {
@@ -106,7 +105,7 @@ impl Writer<'_> {
     fn organisation_names(&self, ids: &[&Id]) -> String {
         ids.iter()
             .map(|id| {
-                self.app.catalogue.get(id.as_str()).map_or(id.to_string(), |e| e.title().get(self.app.lang).to_string())
+                self.app.catalogue().get(id.as_str()).map_or(id.to_string(), |e| e.title().get(self.app.lang).to_string())
             })
             .collect::<Vec<_>>()
             .join(", ")
@@ -135,10 +134,10 @@ fn dates(start: Option<Date>, end: Option<Date>) -> String {
 
 /// The entry's lines, and the line of each link, in the order of [`App::links`].
 fn entry_lines(app: &App, index: usize) -> (Vec<Line<'static>>, Vec<usize>) {
-    let entry: &Entry = &app.catalogue.entries()[index];
+    let entry: &Entry = &app.catalogue().entries()[index];
     let lang = app.lang;
     let theme = &app.theme;
-    let vocabularies = &app.catalogue.vocabularies;
+    let vocabularies = &app.catalogue().vocabularies;
     let mut w = Writer { app, lines: Vec::new() };
     w.lines.push(Line::styled(entry.title().get(lang).to_string(), theme.title));
     let mut facts = vec![Span::styled(kind_name(lang, entry.kind).to_string(), theme.kind_badge)];
@@ -215,7 +214,7 @@ fn entry_lines(app: &App, index: usize) -> (Vec<Line<'static>>, Vec<usize>) {
             w.heading(Msg::Stops);
             for (number, stop) in d.stops.iter().enumerate() {
                 let title = app
-                    .catalogue
+                    .catalogue()
                     .get(stop.entry.as_str())
                     .map_or(stop.entry.to_string(), |e| e.title().get(lang).to_string());
                 w.lines.push(Line::styled(
@@ -253,8 +252,8 @@ fn entry_lines(app: &App, index: usize) -> (Vec<Line<'static>>, Vec<usize>) {
     if !links.is_empty() {
         w.heading(Msg::Related);
         for (number, &target) in links.iter().enumerate() {
-            let linked = &app.catalogue.entries()[target];
-            let selected = app.detail_link == Some(number);
+            let linked = &app.catalogue().entries()[target];
+            let selected = app.trail.link() == Some(number);
             let style = if selected { theme.selection } else { theme.link };
             link_rows.push(w.lines.len());
             w.lines.push(Line::from(vec![

@@ -9,28 +9,31 @@ use ratatui::widgets::{List, ListItem};
 use unicode_width::UnicodeWidthStr;
 
 use super::super::action::Pane;
-use super::super::app::{App, FacetRow};
+use super::super::app::App;
+use super::super::state::FacetRow;
 use super::super::i18n::{Msg, facet_name, kind_name, status_name, t};
 use super::{as_selected, fit, pane_block};
 use crate::model::{Kind, ReviewStatus};
 use crate::query::Facet;
 
-pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
+/// Draws the pane; returns the first row shown.
+pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) -> usize {
     let theme = &app.theme;
     let block = pane_block(app, Pane::Facets, Line::styled(format!(" {} ", t(app.lang, Msg::Facets)), theme.title));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
     let rows = app.facet_rows();
-    let focused = app.focus == Pane::Facets;
+    let focused = app.focused_pane() == Some(Pane::Facets);
+    let (cursor, offset) = (app.facets.cursor(), app.facets.offset());
     let items: Vec<ListItem> = rows
         .iter()
         .enumerate()
-        .skip(app.facets_offset)
+        .skip(offset)
         .take(usize::from(inner.height))
         .map(|(index, row)| {
             let line = row_line(app, row, width);
-            match (index == app.facet_cursor, focused) {
+            match (index == cursor, focused) {
                 (true, true) => ListItem::new(as_selected(line, theme.selection)).style(theme.selection),
                 (true, false) => ListItem::new(line).style(theme.selection_unfocused),
                 _ => ListItem::new(line),
@@ -38,6 +41,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         })
         .collect();
     frame.render_widget(List::new(items), inner);
+    offset
 }
 
 fn row_line(app: &App, row: &FacetRow, width: usize) -> Line<'static> {
@@ -54,7 +58,7 @@ fn row_line(app: &App, row: &FacetRow, width: usize) -> Line<'static> {
         }
         FacetRow::Value { facet, value, depth, has_children, open } => {
             let selected = app.filters.is_selected(facet, value);
-            let count = app.results.facet_counts.count(facet, value);
+            let count = app.results().facet_counts.count(facet, value);
             let indent = " ".repeat(1 + depth * 2);
             let fold = match (has_children, open) {
                 (true, true) => "▾",
@@ -90,9 +94,9 @@ pub fn value_label(app: &App, facet: Facet, value: usize) -> String {
             ReviewStatus::ALL.get(value).map(|s| status_name(app.lang, *s).to_string()).unwrap_or_default()
         }
         Facet::Region => {
-            let id = app.engine.value_id(&app.catalogue, facet, value);
-            format!("{} {id}", app.engine.value_label(&app.catalogue, facet, value, app.lang))
+            let id = app.indexed.value_id(facet, value);
+            format!("{} {id}", app.indexed.value_label(facet, value, app.lang))
         }
-        _ => app.engine.value_label(&app.catalogue, facet, value, app.lang),
+        _ => app.indexed.value_label(facet, value, app.lang),
     }
 }

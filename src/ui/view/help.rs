@@ -9,15 +9,13 @@ use unicode_width::UnicodeWidthStr;
 use super::super::app::App;
 use super::super::i18n::{Msg, t};
 use super::super::keymap::{Context, bindings_of, keys_label};
+use super::super::screen::{Layer, Overlay};
 use super::fit;
-
-const CONTEXTS: [Context; 6] =
-    [Context::Global, Context::Search, Context::Facets, Context::Results, Context::Detail, Context::Help];
 
 pub fn help_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let mut lines = Vec::new();
-    for context in CONTEXTS {
+    for context in Context::ALL {
         if !lines.is_empty() {
             lines.push(Line::default());
         }
@@ -59,7 +57,7 @@ pub fn overlay_inner(screen: Rect) -> Rect {
 pub fn problem_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let mut lines = Vec::new();
-    for problem in &app.problems {
+    for problem in app.problems() {
         let style = if problem.is_error() { theme.error } else { theme.warning };
         let place = format!("{}:{}:{}", problem.file, problem.start.line, problem.start.column);
         lines.push(Line::styled(place, style));
@@ -68,7 +66,7 @@ pub fn problem_lines(app: &App, width: usize) -> Vec<Line<'static>> {
             lines.push(Line::styled(format!("  {suggestion}"), theme.muted));
         }
     }
-    if app.problems.is_empty() {
+    if app.problems().is_empty() {
         let none = match app.lang {
             crate::text::Lang::En => "No problems: every file of the catalogue loaded.",
             crate::text::Lang::Fr => "Aucun problème : tous les fichiers du catalogue sont chargés.",
@@ -84,32 +82,21 @@ pub fn problem_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     lines
 }
 
-/// The lines of the overlay that is open, at the current size, to bound its scrolling.
-pub fn overlay_line_count(app: &App) -> usize {
-    let inner = overlay_inner(Rect::new(0, 0, app.width, app.height));
-    let width = usize::from(inner.width);
-    if app.problems_scroll.is_some() {
-        Paragraph::new(problem_lines(app, width)).wrap(Wrap { trim: false }).line_count(inner.width)
-    } else {
-        help_lines(app, width).len()
-    }
-}
-
-pub fn draw(frame: &mut Frame<'_>, app: &App, screen: Rect) {
-    let (title, lines, scroll) = match (app.problems_scroll, app.help_scroll) {
-        (Some(scroll), _) => {
-            let title = match app.problems.len() {
+/// Draws an overlay over the screen; returns its wrapped line count and the rows it shows,
+/// which bound its scrolling.
+#[deny(clippy::wildcard_enum_match_arm)]
+pub fn draw(frame: &mut Frame<'_>, app: &App, layer: Layer, screen: Rect) -> (usize, u16) {
+    let width = usize::from(overlay_inner(screen).width);
+    let (title, lines, wraps) = match layer.overlay {
+        Overlay::Problems => {
+            let title = match app.problems().len() {
                 0 => format!(" 0 {} ", t(app.lang, Msg::CatalogueProblems)),
                 n => format!(" ⚠ {n} {} ", t(app.lang, Msg::CatalogueProblems)),
             };
-            (title, problem_lines(app, usize::from(overlay_inner(screen).width)), scroll)
+            // Problems quote paths and messages of any length: they wrap. Help lines are fitted.
+            (title, problem_lines(app, width), true)
         }
-        (None, Some(scroll)) => (
-            format!(" {} ", t(app.lang, Msg::HelpTitle)),
-            help_lines(app, usize::from(overlay_inner(screen).width)),
-            scroll,
-        ),
-        (None, None) => return,
+        Overlay::Help => (format!(" {} ", t(app.lang, Msg::HelpTitle)), help_lines(app, width), false),
     };
     let theme = &app.theme;
     let area = overlay_area(screen);
@@ -123,12 +110,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, screen: Rect) {
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
-    // Problems quote paths and messages of any length: they wrap. Help lines are fitted.
-    let paragraph = if app.problems_scroll.is_some() && inner.width >= 4 {
-        Paragraph::new(lines).wrap(Wrap { trim: false })
-    } else {
-        Paragraph::new(lines)
-    };
-    let max_scroll = paragraph.line_count(inner.width).saturating_sub(usize::from(inner.height)) as u16;
-    frame.render_widget(paragraph.scroll((scroll.min(max_scroll), 0)), inner);
+    let paragraph =
+        if wraps && inner.width >= 4 { Paragraph::new(lines).wrap(Wrap { trim: false }) } else { Paragraph::new(lines) };
+    let total = paragraph.line_count(inner.width);
+    let max_scroll = total.saturating_sub(usize::from(inner.height)) as u16;
+    frame.render_widget(paragraph.scroll((layer.scroll.min(max_scroll), 0)), inner);
+    (total, inner.height)
 }

@@ -1,7 +1,7 @@
-//! Where each part of the screen goes. One function, used by the views to draw and by
-//! `update` to know what a mouse click hit, so the two always agree.
+//! Where each part of the browse screen goes. What was drawn where is reported in
+//! [`FrameFacts`](crate::ui::frame::FrameFacts), against which clicks are hit-tested.
 
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use unicode_width::UnicodeWidthStr;
 
 use crate::ui::action::Pane;
@@ -18,31 +18,14 @@ pub struct Areas {
     pub status: Rect,
 }
 
-impl Areas {
-    pub fn pane_at(&self, column: u16, row: u16) -> Option<Pane> {
-        let at = Position::new(column, row);
-        [(self.facets, Pane::Facets), (self.results, Pane::Results), (self.detail, Pane::Detail)]
-            .into_iter()
-            .find(|(area, _)| area.contains(at))
-            .map(|(_, pane)| pane)
-    }
-
-    /// Which active-filter chip of the status line is at a position.
-    pub fn filter_chip_at(&self, app: &App, column: u16, row: u16) -> Option<usize> {
-        if row != self.status.y {
-            return None;
-        }
-        chip_spans(app).into_iter().position(|(from, to)| (from..to).contains(&column.saturating_sub(self.status.x)))
-    }
-}
-
 /// The status line starts with the count, then one chip per active filter.
 pub fn count_text(app: &App) -> String {
-    let shown = app.results.hits.len();
-    if shown < app.results.total {
-        format!(" {shown}/{} {} ", app.results.total, t(app.lang, Msg::ResultCount))
+    let results = app.results();
+    let shown = results.hits.len();
+    if shown < results.total {
+        format!(" {shown}/{} {} ", results.total, t(app.lang(), Msg::ResultCount))
     } else {
-        format!(" {} {} ", app.results.total, t(app.lang, Msg::ResultCount))
+        format!(" {} {} ", results.total, t(app.lang(), Msg::ResultCount))
     }
 }
 
@@ -65,10 +48,11 @@ pub fn chip_spans(app: &App) -> Vec<(u16, u16)> {
 }
 
 pub fn areas(app: &App) -> Areas {
-    let screen = Rect::new(0, 0, app.width, app.height);
+    let (width, height) = app.size();
+    let screen = Rect::new(0, 0, width, height);
     let [search, main, status] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1)]).areas(screen);
-    let facets_width = match app.width {
+    let facets_width = match width {
         w if w >= 160 => 34,
         w if w >= 120 => 30,
         w if w >= 90 => 28,
@@ -85,7 +69,7 @@ pub fn areas(app: &App) -> Areas {
         areas.facets = facets;
         areas.results = results;
         areas.detail = detail;
-    } else if app.focus == Pane::Detail {
+    } else if app.focus() == Pane::Detail {
         areas.detail = main;
     } else {
         let [facets, results] = Layout::horizontal([Constraint::Length(facets_width), Constraint::Min(20)]).areas(main);

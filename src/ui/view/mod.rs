@@ -8,8 +8,6 @@ mod results;
 mod search_box;
 mod status;
 
-pub use detail::{detail_line_count, link_line};
-
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
@@ -18,38 +16,63 @@ use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
 
 use super::action::Pane;
 use super::app::{App, MIN_HEIGHT, MIN_WIDTH};
+use super::frame::FrameFacts;
 use super::i18n::{Msg, t};
+use super::screen::{Overlay, Screen};
 
-pub fn draw(frame: &mut Frame<'_>, app: &App) {
+/// Draws the whole screen from the state, and says what it drew.
+#[deny(clippy::wildcard_enum_match_arm)]
+pub fn draw(frame: &mut Frame<'_>, app: &App) -> FrameFacts {
     let screen = frame.area();
-    frame.render_widget(Block::new().style(app.theme.base), screen);
+    let mut facts = FrameFacts { width: screen.width, height: screen.height, ..FrameFacts::default() };
+    frame.render_widget(Block::new().style(app.theme().base), screen);
     if app.too_small() {
         too_small(frame, app, screen);
-        return;
+        return facts;
     }
+    match app.screen() {
+        Screen::Browse => draw_browse(frame, app, &mut facts),
+    }
+    status::draw_message(frame, app, screen);
+    if let Some(layer) = app.overlay() {
+        let (lines, page) = match layer.overlay {
+            Overlay::Help | Overlay::Problems => help::draw(frame, app, layer, screen),
+        };
+        facts.overlay_lines = lines;
+        facts.overlay_page = page;
+    }
+    facts
+}
+
+fn draw_browse(frame: &mut Frame<'_>, app: &App, facts: &mut FrameFacts) {
     let areas = layout::areas(app);
     search_box::draw(frame, app, areas.search);
     if !areas.facets.is_empty() {
-        facets::draw(frame, app, areas.facets);
+        facts.facets_offset = facets::draw(frame, app, areas.facets);
     }
     if !areas.results.is_empty() {
-        results::draw(frame, app, areas.results);
+        facts.results_offset = results::draw(frame, app, areas.results);
     }
     if !areas.detail.is_empty() {
-        detail::draw(frame, app, areas.detail);
+        facts.entry = Some(detail::draw(frame, app, areas.detail));
     }
     status::draw(frame, app, areas.status);
-    status::draw_message(frame, app, screen);
-    help::draw(frame, app, screen);
+    facts.search = areas.search;
+    facts.facets = areas.facets;
+    facts.results = areas.results;
+    facts.detail = areas.detail;
+    facts.status = areas.status;
+    facts.chips = layout::chip_spans(app);
 }
 
 /// A pane's frame: rounded, its title, and a stronger colour when it has the focus.
 fn pane_block<'a>(app: &App, pane: Pane, title: Line<'a>) -> Block<'a> {
-    let focused = app.focus == pane && app.help_scroll.is_none() && !app.search.editing;
+    let focused = app.focused_pane() == Some(pane);
+    let theme = app.theme();
     Block::new()
         .borders(Borders::ALL)
         .border_type(if focused { BorderType::Thick } else { BorderType::Rounded })
-        .border_style(if focused { app.theme.border_focused } else { app.theme.border })
+        .border_style(if focused { theme.border_focused } else { theme.border })
         .title(title)
 }
 
@@ -89,7 +112,7 @@ fn highlighted<'a>(text: &'a str, matched: &[std::ops::Range<usize>], base: Styl
 }
 
 fn too_small(frame: &mut Frame<'_>, app: &App, screen: Rect) {
-    let needed = match app.lang {
+    let needed = match app.lang() {
         super::super::text::Lang::En => {
             format!("It needs at least {MIN_WIDTH}×{MIN_HEIGHT}; it is {}×{} now.", screen.width, screen.height)
         }
@@ -98,9 +121,12 @@ fn too_small(frame: &mut Frame<'_>, app: &App, screen: Rect) {
         }
     };
     let lines = vec![
-        Line::styled(t(app.lang, Msg::TooSmall), app.theme.title),
+        Line::styled(t(app.lang(), Msg::TooSmall), app.theme().title),
         Line::raw(needed),
-        Line::styled(if app.lang == super::super::text::Lang::Fr { "q : quitter" } else { "q: quit" }, app.theme.muted),
+        Line::styled(
+            if app.lang() == super::super::text::Lang::Fr { "q : quitter" } else { "q: quit" },
+            app.theme().muted,
+        ),
     ];
     let height = (lines.len() as u16 + 2).min(screen.height);
     let area = Rect { y: screen.y + screen.height.saturating_sub(height) / 2, height, ..screen };

@@ -12,32 +12,34 @@ use super::super::i18n::{Msg, kind_name, t};
 use super::{as_selected, fit, fit_spans, highlighted, pane_block};
 use crate::model::Entry;
 
-pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
+/// Draws the pane; returns the first result shown.
+pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) -> usize {
     let theme = &app.theme;
     let title = Line::styled(format!(" {} ", t(app.lang, Msg::Results)), theme.title);
     let block = pane_block(app, Pane::Results, title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    if app.results.hits.is_empty() {
+    let offset = app.list.offset();
+    if app.results().hits.is_empty() {
         if inner.width >= 4 {
             let message =
                 Paragraph::new(Line::styled(t(app.lang, Msg::NoResults), theme.muted)).wrap(Wrap { trim: true });
             frame.render_widget(message, inner);
         }
-        return;
+        return offset;
     }
     let width = usize::from(inner.width);
-    let focused = app.focus == Pane::Results;
+    let focused = app.focused_pane() == Some(Pane::Results);
     let selected = app.selected_position();
     let items: Vec<ListItem> = app
-        .results
+        .results()
         .hits
         .iter()
         .enumerate()
-        .skip(app.results_offset)
+        .skip(offset)
         .take(usize::from(inner.height / 2).max(1))
         .map(|(position, hit)| {
-            let entry = &app.catalogue.entries()[hit.entry];
+            let entry = &app.catalogue().entries()[hit.entry];
             let title = entry.title().get(app.lang);
             let mut first = vec![Span::raw(" ")];
             first.extend(highlighted(title, &hit.title_highlights, theme.title, theme.matched));
@@ -53,12 +55,13 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         })
         .collect();
     frame.render_widget(List::new(items), inner);
+    offset
 }
 
 /// `  visit · Béthune · Lead · E5`
 fn facts_line(app: &App, entry: &Entry, width: usize) -> Line<'static> {
     let theme = &app.theme;
-    let vocabularies = &app.catalogue.vocabularies;
+    let vocabularies = &app.catalogue().vocabularies;
     let mut spans = vec![Span::raw("  "), Span::styled(kind_name(app.lang, entry.kind).to_string(), theme.kind_badge)];
     let mut used = 2 + kind_name(app.lang, entry.kind).chars().count();
     let mut push = |text: String, style, spans: &mut Vec<Span<'static>>| {

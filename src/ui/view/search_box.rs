@@ -6,39 +6,41 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::super::app::App;
+use super::super::app::{App, Target};
 use super::super::i18n::{Msg, t};
 use crate::query::{Facet, MAX_WORDS, QueryErrorKind};
 use crate::text::Lang;
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
-    let theme = &app.theme;
-    let editing = app.search.editing;
+    let theme = app.theme();
+    let lang = app.lang();
+    let editing = app.target() == Target::Search;
+    let text = app.search().text();
     let prompt = Span::styled(" / ", if editing { theme.border_focused } else { theme.key });
     let mut spans = vec![prompt];
-    if app.search.text.is_empty() && !editing {
+    if text.is_empty() && !editing {
         let room = usize::from(area.width).saturating_sub(4);
-        spans.push(Span::styled(super::fit(t(app.lang, Msg::SearchHint), room), theme.muted));
+        spans.push(Span::styled(super::fit(t(lang, Msg::SearchHint), room), theme.muted));
     } else {
-        spans.push(Span::styled(app.search.text.as_str(), theme.base));
+        spans.push(Span::styled(text, theme.base));
     }
     // What the query could not use, so a typo in a field name is not silently ignored.
-    let mut problems: Vec<String> = app.query.errors.iter().map(|e| query_error(app.lang, &e.kind)).collect();
+    let mut problems: Vec<String> = app.query().errors.iter().map(|e| query_error(lang, &e.kind)).collect();
     problems.extend(
-        app.results
+        app.results()
             .unknown_values
             .iter()
-            .map(|(facet, value)| format!("{} {}:{value}", t(app.lang, Msg::UnknownQueryValue), facet.field_name())),
+            .map(|(facet, value)| format!("{} {}:{value}", t(lang, Msg::UnknownQueryValue), facet.field_name())),
     );
     if let Some(problem) = problems.first() {
         spans.push(Span::raw("   "));
         spans.push(Span::styled(format!("⚠ {problem}"), theme.warning));
     } else if app.searching() {
-        spans.push(Span::styled(format!("   {}", t(app.lang, Msg::Searching)), theme.muted));
+        spans.push(Span::styled(format!("   {}", t(lang, Msg::Searching)), theme.muted));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
-    if editing && app.help_scroll.is_none() {
-        let before = app.search.text[..app.search.cursor].width() as u16;
+    if editing {
+        let before = text[..app.search().cursor()].width() as u16;
         let x = (area.x + 3 + before).min(area.right().saturating_sub(1));
         frame.set_cursor_position(Position::new(x, area.y));
     }

@@ -8,23 +8,23 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::super::action::Action;
-use super::super::app::App;
+use super::super::app::{App, Target};
 use super::super::i18n::{Msg, t};
-use super::super::keymap::{BINDINGS, Binding, Context, bindings_of, key_name};
+use super::super::keymap::{BINDINGS, Binding, Context, bindings_of, contexts, key_name};
 use super::layout::{chip_text, count_text};
 use crate::text::Lang;
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
-    let theme = &app.theme;
+    let theme = app.theme();
     let width = usize::from(area.width);
     let mut spans = vec![Span::styled(count_text(app), theme.selection_unfocused)];
     for (_, _, label) in app.active_filters() {
         spans.push(Span::styled(chip_text(&label), theme.checked.patch(theme.selection_unfocused)));
         spans.push(Span::raw(" "));
     }
-    if !app.problems.is_empty() {
+    if !app.problems().is_empty() {
         spans.push(Span::styled(
-            format!(" ⚠ {} {} (!) ", app.problems.len(), t(app.lang, Msg::CatalogueProblems)),
+            format!(" ⚠ {} {} (!) ", app.problems().len(), t(app.lang(), Msg::CatalogueProblems)),
             theme.error,
         ));
     }
@@ -39,17 +39,19 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
 /// The hinted keys of the current contexts, as many as fit; `? help` is always kept, since it
 /// leads to all the others.
 fn hints(app: &App, room: usize) -> Vec<Span<'static>> {
-    let theme = &app.theme;
-    let overlay = app.help_scroll.is_some() || app.problems_scroll.is_some();
+    let theme = app.theme();
+    let lang = app.lang();
+    // `? help` is kept where `?` opens the help: on the screen, not in the query box or an
+    // overlay.
     let help = BINDINGS
         .iter()
         .find(|b| b.action == Action::ToggleHelp && b.context == Context::Global)
-        .filter(|_| !overlay && !app.search.editing);
+        .filter(|_| matches!(app.target(), Target::Pane(_)));
     let mut chosen: Vec<&Binding> = Vec::new();
-    let mut used = help.map_or(0, |h| hint_width(h, app.lang));
-    let hinted = crate::ui::contexts(app).into_iter().flat_map(bindings_of).filter(|b| b.hint);
-    for binding in hinted.filter(|b| b.action != Action::ToggleHelp || overlay) {
-        let width = hint_width(binding, app.lang);
+    let mut used = help.map_or(0, |h| hint_width(h, lang));
+    let hinted = contexts(app).into_iter().flat_map(bindings_of).filter(|b| b.hint);
+    for binding in hinted.filter(|b| b.action != Action::ToggleHelp) {
+        let width = hint_width(binding, lang);
         if used + width > room {
             break;
         }
@@ -62,7 +64,7 @@ fn hints(app: &App, room: usize) -> Vec<Span<'static>> {
         .flat_map(|binding| {
             [
                 Span::styled(binding.keys.first().map(key_name).unwrap_or_default(), theme.key),
-                Span::styled(format!(" {}  ", binding.describe(app.lang)), theme.muted),
+                Span::styled(format!(" {}  ", binding.describe(lang)), theme.muted),
             ]
         })
         .collect()
@@ -76,14 +78,14 @@ fn hint_width(binding: &Binding, lang: Lang) -> usize {
 /// A message (the command for this view, a theme change) over the bottom of the screen,
 /// wrapped so that a long command can be read, and copied, whole.
 pub fn draw_message(frame: &mut Frame<'_>, app: &App, screen: Rect) {
-    let Some(message) = &app.message else { return };
+    let Some(message) = app.message() else { return };
     let width = screen.width.saturating_sub(1);
     if width < 4 {
         return;
     }
-    let paragraph = Paragraph::new(Line::styled(message.clone(), app.theme.warning))
+    let paragraph = Paragraph::new(Line::styled(message.to_string(), app.theme().warning))
         .wrap(ratatui::widgets::Wrap { trim: false })
-        .style(app.theme.base);
+        .style(app.theme().base);
     let rows = (paragraph.line_count(width) as u16).clamp(1, screen.height.saturating_sub(2).max(1));
     let area = Rect { x: screen.x, y: screen.bottom().saturating_sub(rows), width, height: rows };
     frame.render_widget(ratatui::widgets::Clear, area);

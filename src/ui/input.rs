@@ -1,0 +1,73 @@
+//! Input becomes actions here, and only here: keys through the key table in the contexts of
+//! what has the keys, mouse positions against the last frame drawn (a click on a result is
+//! `ClickResult(n)`, not a pair of coordinates), pastes as typed characters.
+
+use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
+
+use super::action::{Action, Pane};
+use super::app::{App, Target};
+use super::frame::FrameFacts;
+use super::keymap::{action_for, contexts};
+
+/// The actions an input event asks for, in order.
+pub fn actions_for(app: &App, event: &Event) -> Vec<Action> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => action_for(&contexts(app), key).into_iter().collect(),
+        Event::Mouse(mouse) if app.mouse() => match mouse.kind {
+            MouseEventKind::ScrollDown => wheel(app, mouse.column, mouse.row, true),
+            MouseEventKind::ScrollUp => wheel(app, mouse.column, mouse.row, false),
+            MouseEventKind::Down(MouseButton::Left) => click(app, mouse.column, mouse.row).into_iter().collect(),
+            _ => Vec::new(),
+        },
+        Event::Resize(width, height) => vec![Action::Resize { width: *width, height: *height }],
+        // A paste goes into the query box, as typed; line breaks become spaces.
+        Event::Paste(text) if app.target() == Target::Search => {
+            text.chars().map(|c| if c.is_control() { ' ' } else { c }).map(Action::SearchInsert).collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The wheel scrolls what is under the pointer by three rows: the overlay when one is open,
+/// else the pane there, which takes the focus.
+fn wheel(app: &App, column: u16, row: u16, down: bool) -> Vec<Action> {
+    let step = if down { Action::Down } else { Action::Up };
+    match app.target() {
+        Target::Overlay(_) => vec![step; 3],
+        Target::Search | Target::Pane(_) => match app.frame().pane_at(column, row) {
+            Some(pane) => [Action::Focus(pane)].into_iter().chain([step; 3]).collect(),
+            None => Vec::new(),
+        },
+    }
+}
+
+fn click(app: &App, column: u16, row: u16) -> Option<Action> {
+    if matches!(app.target(), Target::Overlay(_)) {
+        return None;
+    }
+    let frame = app.frame();
+    if let Some(chip) = frame.chip_at(column, row) {
+        return Some(Action::RemoveFilter(chip));
+    }
+    if frame.search.contains((column, row).into()) {
+        return Some(Action::FocusSearch);
+    }
+    let pane = frame.pane_at(column, row)?;
+    let area = match pane {
+        Pane::Facets => frame.facets,
+        Pane::Results => frame.results,
+        Pane::Detail => frame.detail,
+    };
+    let Some(inner_row) = FrameFacts::inner_row(area, row) else { return Some(Action::Focus(pane)) };
+    Some(match pane {
+        Pane::Facets => Action::ClickFacetRow(frame.facets_offset + inner_row),
+        Pane::Results => Action::ClickResult(frame.results_offset + inner_row / 2),
+        Pane::Detail => {
+            let line = frame.entry.as_ref().map_or(0, |e| usize::from(e.scroll)) + inner_row;
+            match frame.link_at_line(line) {
+                Some(link) => Action::FollowLink(link),
+                None => Action::Focus(Pane::Detail),
+            }
+        }
+    })
+}

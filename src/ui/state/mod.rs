@@ -1,0 +1,11 @@
+//! The parts of the dashboard's state, each keeping its own invariants.
+
+pub mod facets;
+pub mod results;
+pub mod search_box;
+pub mod trail;
+
+pub use facets::{FacetRow, FacetTree};
+pub use results::ResultList;
+pub use search_box::SearchBox;
+pub use trail::{Trail, Visit};
