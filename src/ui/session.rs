@@ -23,6 +23,11 @@ pub trait Host {
     /// Gives the terminal back and stops until resumed (Ctrl-Z); a host that cannot, ignores it.
     fn suspend(&mut self) -> Result<(), <Self::Output as Backend>::Error>;
 
+    /// Handles a signal sent to the process; returns whether it ends the session.
+    fn signal(&mut self, _signal: i32) -> Result<bool, <Self::Output as Backend>::Error> {
+        Ok(true)
+    }
+
     /// Whether the input has gone without an event saying so (checked on each tick).
     fn hung_up(&self) -> bool {
         false
@@ -79,7 +84,13 @@ pub fn run_session<H: Host>(
                     searched(app, *response);
                     dirty = true;
                 }
-                Event::Signal(signal) => return Ok(Exit::Signal(signal)),
+                Event::Signal(signal) => {
+                    if host.signal(signal)? {
+                        return Ok(Exit::Signal(signal));
+                    }
+                    resize_to_terminal(host, app)?;
+                    dirty = true;
+                }
                 Event::InputClosed => return Ok(Exit::InputClosed),
                 Event::Tick => {
                     if host.hung_up() {

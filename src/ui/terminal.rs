@@ -67,12 +67,15 @@ pub fn install_panic_hook() {
     }));
 }
 
-/// Sends the signals that end the dashboard (SIGTERM, SIGHUP, SIGINT) to the session's event
-/// channel; the loop then restores the terminal and exits (a signal handler itself must not
-/// touch the terminal).
+/// Every catchable signal that would end the process or stop it, sent to the session's event
+/// channel: the loop restores the terminal before exiting or stopping (a signal handler
+/// itself must not touch the terminal). SIGCONT comes too, to take the terminal again after
+/// a stop that could not be caught (SIGSTOP).
 pub fn listen_for_signals(events: Sender<Event>) -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    use signal_hook::consts::*;
+    let mut signals = signal_hook::iterator::Signals::new([
+        SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE, SIGTSTP, SIGCONT,
+    ])?;
     std::thread::Builder::new().name("signals".into()).spawn(move || {
         for signal in signals.forever() {
             if events.send(Event::Signal(signal)).is_err() {
@@ -125,9 +128,21 @@ impl Host for LocalHost {
         &mut self.terminal
     }
 
-    /// Ctrl-Z: stops the process with the terminal given back; `fg` resumes here.
+    /// Ctrl-Z: stops the process with the terminal given back; `fg` resumes here. SIGTSTP is
+    /// caught (so that a `kill -TSTP` restores the terminal too): stopping is asked of the
+    /// default handler directly.
     fn suspend(&mut self) -> io::Result<()> {
-        released(&mut self.terminal, self.mouse, || signal_hook::low_level::raise(signal_hook::consts::SIGTSTP))?
+        let stop = || signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
+        released(&mut self.terminal, self.mouse, stop)?
+    }
+
+    fn signal(&mut self, signal: i32) -> io::Result<bool> {
+        match signal {
+            signal_hook::consts::SIGTSTP => self.suspend().map(|()| false),
+            // After a stop that could not be caught, the shell may have reset the terminal.
+            signal_hook::consts::SIGCONT => released(&mut self.terminal, self.mouse, || ()).map(|()| false),
+            _ => Ok(true),
+        }
     }
 
     fn hung_up(&self) -> bool {
