@@ -69,7 +69,7 @@ fn the_french_titles_are_searched_and_highlighted_in_french() {
         assert_eq!(parts, ["Béthune"], "in {title:?}");
         assert!(result_titles(&app).contains(&title));
     }
-    assert!(result_titles(&app).contains(&"BringBack : régénérer des batteries plomb-acide à Béthune".to_string()));
+    assert!(result_titles(&app).contains(&"BringBack à Béthune : régénérer des batteries plomb-acide".to_string()));
 }
 
 #[test]
@@ -667,7 +667,10 @@ fn the_catalogues_problems_are_counted_and_listed_and_the_rest_is_browsable() {
     assert!(status.contains("⚠ 1 "), "the status line counts the problems: {status}");
     keys(&mut app, "!");
     let text = screen(&app);
-    assert!(text.contains("tests/fixtures/catalogue/good-practices/broken-magnet-recycling.ron:3:5"), "the overlay names the file:\n{text}");
+    assert!(
+        text.contains("tests/fixtures/catalogue/good-practices/broken-magnet-recycling.ron:3:5"),
+        "the overlay names the file:\n{text}"
+    );
     assert!(text.contains("Expected comma"), "and says what is wrong:\n{text}");
     press(&mut app, Action::Quit);
     assert!(quit_requested(&app), "q still quits from the overlay");
