@@ -73,6 +73,22 @@ fn the_french_titles_are_searched_and_highlighted_in_french() {
 }
 
 #[test]
+fn greek_is_searched_without_its_accents_and_shown_whole() {
+    let mut app = app();
+    type_query(&mut app, "κοζανη");
+    assert_eq!(
+        sorted(result_ids(&app)),
+        ["municipality-of-kozani", "peer-review-lille-2025", "western-macedonia-lignite-phase-out"],
+        "the Greek name (Κοζάνη, Δήμος Κοζάνης), and the tour that names the organisation"
+    );
+    press(&mut app, Action::SearchSubmit);
+    select(&mut app, "municipality-of-kozani");
+    press(&mut app, Action::Open);
+    let entry = pane_text(&app, Pane::Detail);
+    assert!(entry.contains("Δήμος Κοζάνης"), "{entry}");
+}
+
+#[test]
 fn every_keystroke_updates_the_results() {
     let mut app = app();
     let mut seen = Vec::new();
