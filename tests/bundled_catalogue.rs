@@ -1,4 +1,6 @@
-//! The catalogue shipped in the binary: real, sourced, bilingual, and clean.
+//! The catalogue shipped in the binary: real, sourced, bilingual, and clean. The one test file
+//! that reads it: every other test runs on catalogues of its own or on the frozen fixture of
+//! `tests/fixtures/catalogue`.
 
 use boucle::load::{CatalogueSource, load};
 use boucle::model::{Details, Kind};
@@ -110,4 +112,19 @@ fn vocabularies_follow_their_regulations() {
     let hauts_de_france = regions.index_of("FRE").unwrap();
     assert!(regions.with_descendants(hauts_de_france).contains(&regions.index_of("FRE12").unwrap()));
     assert!(regions.terms().iter().all(|r| r.coordinates.is_some()), "every region can be placed on the map");
+}
+
+#[test]
+fn boucle_check_without_a_folder_checks_it_and_finds_it_clean() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_boucle"))
+        .arg("check")
+        .env_remove("BOUCLE_CATALOGUE")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run boucle");
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{text}");
+    let summary = text.lines().last().unwrap();
+    assert!(summary.starts_with("checked ") && summary.ends_with("— no problems"), "{summary}");
+    assert!(summary.contains("of the bundled catalogue"), "{summary}");
 }

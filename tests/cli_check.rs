@@ -5,6 +5,9 @@ mod fixture;
 use fixture::{Fixture, PRACTICE};
 use std::process::{Command, Output};
 
+/// The frozen fixture catalogue; the bundled one is checked in `bundled_catalogue.rs` only.
+const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/catalogue");
+
 fn boucle(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_boucle"))
         .args(args)
@@ -19,13 +22,22 @@ fn stdout(output: &Output) -> String {
 }
 
 #[test]
-fn the_bundled_catalogue_is_clean() {
-    let output = boucle(&["check"]);
+fn check_reads_the_folders_named_by_boucle_catalogue() {
+    let output = Command::new(env!("CARGO_BIN_EXE_boucle"))
+        .arg("check")
+        .env("BOUCLE_CATALOGUE", FIXTURE)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run boucle");
     let text = stdout(&output);
-    assert_eq!(output.status.code(), Some(0), "{text}");
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(text.contains("error[syntax]: Expected comma"), "{text}");
+    assert!(text.contains("good-practices/broken-magnet-recycling.ron:3:5"), "{text}");
     let summary = text.lines().last().unwrap();
-    assert!(summary.starts_with("checked ") && summary.ends_with("— no problems"), "{summary}");
-    assert!(summary.contains("of the bundled catalogue"), "{summary}");
+    assert!(
+        summary.ends_with("5 good practices, 2 site visits, 1 event, 1 tour, 3 organisations — 1 error"),
+        "every other file of the fixture loaded: {summary}"
+    );
 }
 
 #[test]
@@ -96,7 +108,7 @@ fn a_missing_folder_is_an_error_not_a_crash() {
 
 #[test]
 fn a_folder_that_is_no_catalogue_fails_with_a_hint() {
-    let output = boucle(&["check", concat!(env!("CARGO_MANIFEST_DIR"), "/practices/good-practices")]);
+    let output = boucle(&["check", &format!("{FIXTURE}/good-practices")]);
     let text = stdout(&output);
     assert_eq!(output.status.code(), Some(1), "{text}");
     assert!(text.contains("error[no-catalogue]: no catalogue in this folder"), "{text}");
@@ -108,8 +120,13 @@ fn a_folder_that_is_no_catalogue_fails_with_a_hint() {
 #[test]
 fn a_reader_that_stops_early_is_no_error() {
     use std::io::Read;
+    // More than a pipe holds (64 KiB), so that boucle is still writing when the reader goes.
+    let fixture = Fixture::new();
+    for i in 0..1000 {
+        fixture.file(&format!("good-practices/battery-{i:04}.ron"), PRACTICE);
+    }
     let mut child = Command::new(env!("CARGO_BIN_EXE_boucle"))
-        .args(["list", "--format", "csv"])
+        .args(["--catalogue", fixture.path().to_str().unwrap(), "list", "--format", "csv"])
         .env_remove("BOUCLE_CATALOGUE")
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())

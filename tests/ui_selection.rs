@@ -1,31 +1,21 @@
 //! The selected row must stay readable in every theme: each of its characters takes the
 //! selection's colours, whatever colour the same text has elsewhere (a yellow title on the
-//! high-contrast theme's yellow selection would vanish).
+//! high-contrast theme's yellow selection would vanish). On the fixture catalogue.
 
-use std::sync::Arc;
+mod common;
 
-use boucle::load::{CatalogueSource, load};
 use boucle::ui::theme::ThemeName;
-use boucle::ui::view::{draw, layout::areas};
-use boucle::ui::{Action, App, Options, Pane, update};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use boucle::ui::{Action, Options, Pane};
+use common::ui::{app_sized, draw, pane_area, press, theme};
 
 fn selected_cells_have_the_selection_colours(pane: Pane) {
-    for theme in [ThemeName::Dark, ThemeName::Light, ThemeName::HighContrast] {
-        let catalogue = Arc::new(load(&CatalogueSource::Bundled).catalogue);
-        let mut app = App::new(catalogue, Vec::new(), Options { theme, ..Options::default() }, false);
-        update(&mut app, Action::Resize { width: 100, height: 30 });
-        update(&mut app, Action::Focus(pane));
-        update(&mut app, Action::Down);
-        let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
-        terminal.draw(|frame| draw(frame, &app)).unwrap();
-        let buffer = terminal.backend().buffer();
-        let area = match pane {
-            Pane::Facets => areas(&app).facets,
-            _ => areas(&app).results,
-        };
-        let selection = app.theme.selection;
+    for name in [ThemeName::Dark, ThemeName::Light, ThemeName::HighContrast] {
+        let mut app = app_sized(Options { theme: name, ..Options::default() }, 100, 30);
+        press(&mut app, Action::Focus(pane));
+        press(&mut app, Action::Down);
+        let buffer = draw(&app);
+        let area = pane_area(&app, pane);
+        let selection = theme(&app).selection;
         let (fg, bg) = (selection.fg.unwrap(), selection.bg.unwrap());
         let mut selected_cells = 0;
         for y in area.top() + 1..area.bottom() - 1 {
@@ -33,11 +23,11 @@ fn selected_cells_have_the_selection_colours(pane: Pane) {
                 let cell = &buffer[(x, y)];
                 if cell.bg == bg && !cell.symbol().trim().is_empty() {
                     selected_cells += 1;
-                    assert_eq!(cell.fg, fg, "{theme:?} {pane:?}: {:?} at {x},{y} keeps its own colour", cell.symbol());
+                    assert_eq!(cell.fg, fg, "{name:?} {pane:?}: {:?} at {x},{y} keeps its own colour", cell.symbol());
                 }
             }
         }
-        assert!(selected_cells > 5, "{theme:?} {pane:?}: a selected row is drawn");
+        assert!(selected_cells > 5, "{name:?} {pane:?}: a selected row is drawn");
     }
 }
 

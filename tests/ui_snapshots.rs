@@ -1,6 +1,7 @@
-//! What the dashboard draws, as text: browse, search with highlights, an open entry, the help
-//! and the too-small message, at 80x24 and 160x48, in the dark theme and without colour
-//! (`NO_COLOR`, the mono theme).
+//! What the dashboard draws, as text: browse, search with highlights, an open entry, the help,
+//! the catalogue's problems and the too-small message, at 80x24 and 160x48, in the dark theme
+//! and without colour (`NO_COLOR`, the mono theme). On the frozen fixture catalogue
+//! (`tests/fixtures/catalogue`), so that editing `practices/` changes no snapshot.
 //!
 //! A text snapshot loses styles, so each snapshot ends with the marks the text cannot show:
 //! runs of cells that are selected (reverse video, or the theme's selection background),
@@ -10,14 +11,14 @@
 //! Accept changes with `INSTA_UPDATE=always cargo test --test ui_snapshots` (or
 //! `cargo insta review`), then read every `.snap` under `tests/snapshots/`.
 
-use std::sync::{Arc, OnceLock};
+mod common;
 
-use boucle::load::{CatalogueSource, load};
-use boucle::model::Catalogue;
 use boucle::ui::theme::{Theme, ThemeName};
-use boucle::ui::{Action, App, Options, update};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use boucle::ui::{Action, App, Options, Pane};
+use common::ui::{
+    app_sized, draw_with_cursor, pane_area, press, press_all, selected_id, shown_id, theme as colours, theme_name,
+    title,
+};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Position;
 use ratatui::style::{Color, Modifier};
@@ -26,16 +27,9 @@ use unicode_width::UnicodeWidthStr;
 const SIZES: [(u16, u16); 2] = [(80, 24), (160, 48)];
 const THEMES: [ThemeName; 2] = [ThemeName::Dark, ThemeName::Mono];
 
-fn catalogue() -> Arc<Catalogue> {
-    static CATALOGUE: OnceLock<Arc<Catalogue>> = OnceLock::new();
-    CATALOGUE.get_or_init(|| Arc::new(load(&CatalogueSource::Bundled).catalogue)).clone()
-}
-
-/// An app the size of the screen it is drawn on (it assumes 80x24 until told).
+/// An app on the fixture catalogue, the size of the screen it is drawn on.
 fn app(theme: ThemeName, width: u16, height: u16) -> App {
-    let mut app = App::new(catalogue(), Vec::new(), Options { theme, ..Options::default() }, false);
-    update(&mut app, Action::Resize { width, height });
-    app
+    app_sized(Options { theme, ..Options::default() }, width, height)
 }
 
 struct Drawn {
@@ -44,10 +38,8 @@ struct Drawn {
 }
 
 fn draw(app: &App) -> Drawn {
-    let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
-    terminal.draw(|f| boucle::ui::view::draw(f, app)).unwrap();
-    let backend = terminal.backend();
-    Drawn { buffer: backend.buffer().clone(), cursor: backend.cursor_visible().then(|| backend.cursor_position()) }
+    let (buffer, cursor) = draw_with_cursor(app);
+    Drawn { buffer, cursor }
 }
 
 /// Cells of a row, skipping the cells hidden under a wide character, with their columns.
@@ -117,7 +109,11 @@ fn snapshot_text(app: &App, drawn: &Drawn) -> String {
         Some(p) => format!("cursor at column {}, row {}", p.x, p.y),
         None => "cursor hidden".to_string(),
     };
-    format!("{}\n\n--- {cursor}; marked cells ---\n{}\n", screen_text(&drawn.buffer), marks(&drawn.buffer, &app.theme))
+    format!(
+        "{}\n\n--- {cursor}; marked cells ---\n{}\n",
+        screen_text(&drawn.buffer),
+        marks(&drawn.buffer, colours(app))
+    )
 }
 
 fn name(screen: &str, theme: ThemeName, width: u16, height: u16) -> String {
@@ -129,7 +125,7 @@ fn name(screen: &str, theme: ThemeName, width: u16, height: u16) -> String {
 fn check_screen(app: &App, drawn: &Drawn, what: &str) {
     let text = screen_text(&drawn.buffer);
     assert!(text.chars().filter(|c| !c.is_whitespace()).count() > 20, "{what}: the screen is not blank:\n{text}");
-    if app.theme_name == ThemeName::Mono {
+    if theme_name(app) == ThemeName::Mono {
         for cell in drawn.buffer.content() {
             assert!(
                 cell.fg == Color::Reset && cell.bg == Color::Reset,
@@ -166,8 +162,7 @@ fn check_borders(drawn: &Drawn, areas: &[ratatui::layout::Rect], what: &str) {
 }
 
 fn pane_areas(app: &App) -> Vec<ratatui::layout::Rect> {
-    let areas = boucle::ui::view::layout::areas(app);
-    vec![areas.facets, areas.results, areas.detail]
+    vec![pane_area(app, Pane::Facets), pane_area(app, Pane::Results), pane_area(app, Pane::Detail)]
 }
 
 /// The rows of the screen where `text` is, with the column it starts at.
@@ -209,9 +204,9 @@ fn the_selected_result_is_clear_without_colour() {
     for (width, height) in SIZES {
         let app = app(ThemeName::Mono, width, height);
         let drawn = draw(&app);
-        let results = boucle::ui::view::layout::areas(&app).results;
-        let title = catalogue().entries()[app.selected.unwrap()].title().get(app.lang).to_string();
-        let (x, y) = find(&drawn.buffer, &title[..10])[0];
+        let results = pane_area(&app, Pane::Results);
+        let title = title(&app, &selected_id(&app).unwrap());
+        let (x, y) = find(&drawn.buffer, &title.chars().take(10).collect::<String>())[0];
         assert!(results.contains(Position::new(x, y)));
         // Both lines of the selected result, across the pane's width, are in reverse video.
         for row in [y, y + 1] {
@@ -227,7 +222,7 @@ fn the_selected_result_is_clear_without_colour() {
         // The focused pane's frame stands out: bold and heavy.
         assert!(drawn.buffer[(results.x, results.y)].modifier.contains(Modifier::BOLD));
         assert_eq!(drawn.buffer[(results.x, results.y)].symbol(), "┏");
-        let facets = boucle::ui::view::layout::areas(&app).facets;
+        let facets = pane_area(&app, Pane::Facets);
         assert_eq!(drawn.buffer[(facets.x, facets.y)].symbol(), "╭", "unfocused panes are light");
     }
 }
@@ -236,10 +231,10 @@ fn the_selected_result_is_clear_without_colour() {
 fn the_selected_result_has_the_selection_colours_in_the_dark_theme() {
     let app = app(ThemeName::Dark, 80, 24);
     let drawn = draw(&app);
-    let results = boucle::ui::view::layout::areas(&app).results;
-    let title = catalogue().entries()[app.selected.unwrap()].title().get(app.lang).to_string();
-    let (_, y) = find(&drawn.buffer, &title[..10])[0];
-    let selection = app.theme.selection.bg.unwrap();
+    let results = pane_area(&app, Pane::Results);
+    let title = title(&app, &selected_id(&app).unwrap());
+    let (_, y) = find(&drawn.buffer, &title.chars().take(10).collect::<String>())[0];
+    let selection = colours(&app).selection.bg.unwrap();
     for column in results.x + 1..results.right() - 1 {
         assert_eq!(drawn.buffer[(column, y)].bg, selection);
         assert_ne!(drawn.buffer[(column, y + 2)].bg, selection);
@@ -252,10 +247,8 @@ fn the_selected_result_has_the_selection_colours_in_the_dark_theme() {
 /// edited. (Typed a letter at a time inline, the selection drifts down the list on the way:
 /// see `typing_a_query_from_the_start_shows_the_best_results` in ui_app.rs.)
 fn searching_bethune(theme: ThemeName, width: u16, height: u16) -> App {
-    let options = Options { theme, query: "bethune".into(), ..Options::default() };
-    let mut app = App::new(catalogue(), Vec::new(), options, false);
-    update(&mut app, Action::Resize { width, height });
-    update(&mut app, Action::FocusSearch);
+    let mut app = app_sized(Options { theme, query: "bethune".into(), ..Options::default() }, width, height);
+    press(&mut app, Action::FocusSearch);
     app
 }
 
@@ -280,11 +273,11 @@ fn the_matched_characters_of_bethune_are_marked_and_only_they() {
         for (width, height) in SIZES {
             let app = searching_bethune(theme, width, height);
             let drawn = draw(&app);
-            let results = boucle::ui::view::layout::areas(&app).results;
+            let results = pane_area(&app, Pane::Results);
             let titles: Vec<(u16, u16)> =
                 find(&drawn.buffer, "Béthune").into_iter().filter(|&(x, y)| results.contains((x, y).into())).collect();
-            // Three entries have Béthune in their title; their second lines (places) say it
-            // too, unmarked.
+            // Three entries of the fixture have Béthune in their title; their second lines
+            // (places) say it too, unmarked.
             let marked: Vec<&(u16, u16)> =
                 titles.iter().filter(|&&(x, y)| drawn.buffer[(x, y)].modifier.contains(Modifier::UNDERLINED)).collect();
             assert_eq!(marked.len(), 3, "{width}x{height} {theme:?}: {titles:?}");
@@ -298,8 +291,8 @@ fn the_matched_characters_of_bethune_are_marked_and_only_they() {
                     );
                     // On the selected row every character takes the selection's colours (so none
                     // vanishes into it); elsewhere a match has its own colour.
-                    if theme == ThemeName::Dark && Some(cell.bg) != app.theme.selection.bg {
-                        assert_eq!(cell.fg, app.theme.matched.fg.unwrap(), "the match colour");
+                    if theme == ThemeName::Dark && Some(cell.bg) != colours(&app).selection.bg {
+                        assert_eq!(cell.fg, colours(&app).matched.fg.unwrap(), "the match colour");
                     }
                 }
                 let after = &drawn.buffer[(x + 7, y)];
@@ -313,12 +306,12 @@ fn the_matched_characters_of_bethune_are_marked_and_only_they() {
 
 // --- Detail ---------------------------------------------------------------------------
 
-/// The Béthune-Bruay heritage practice, opened.
+/// The Béthune-Bruay heritage practice, the first result, opened.
 fn detail(theme: ThemeName, width: u16, height: u16) -> App {
     let mut app = app(theme, width, height);
-    update(&mut app, Action::Down);
-    assert_eq!(app.catalogue.entries()[app.selected.unwrap()].id.as_str(), "bethune-bruay-mining-heritage");
-    update(&mut app, Action::Open);
+    assert_eq!(selected_id(&app).as_deref(), Some("bethune-bruay-mining-heritage"));
+    press(&mut app, Action::Open);
+    assert_eq!(shown_id(&app).as_deref(), Some("bethune-bruay-mining-heritage"));
     app
 }
 
@@ -340,8 +333,7 @@ fn detail_of_an_entry() {
 fn detail_with_a_related_entry_chosen() {
     for theme in THEMES {
         let mut app = detail(theme, 80, 24);
-        update(&mut app, Action::NextLink);
-        update(&mut app, Action::NextLink);
+        press_all(&mut app, &[Action::NextLink, Action::NextLink]);
         let drawn = draw(&app);
         let what = name("detail_link", theme, 80, 24);
         check_screen(&app, &drawn, &what);
@@ -354,7 +346,7 @@ fn detail_with_a_related_entry_chosen() {
             }
             _ => assert_eq!(
                 chosen.bg,
-                app.theme.selection.bg.unwrap(),
+                colours(&app).selection.bg.unwrap(),
                 "{what}: the chosen link has the selection colour"
             ),
         }
@@ -367,9 +359,7 @@ fn detail_with_a_related_entry_chosen() {
 #[test]
 fn the_top_of_an_entry_shows_its_title_facts_and_summary() {
     for (width, height) in SIZES {
-        let mut app = app(ThemeName::Dark, width, height);
-        update(&mut app, Action::Down);
-        update(&mut app, Action::Open);
+        let app = detail(ThemeName::Dark, width, height);
         let text = screen_text(&draw(&app).buffer);
         assert!(text.contains("Béthune-Bruay: a former coal-mining area remaking itself"), "{text}");
         assert!(text.contains("good practice · Béthune-Bruay, Pas-de-Calais (FRE12)"), "{text}");
@@ -383,13 +373,32 @@ fn help_overlay() {
     for theme in THEMES {
         for (width, height) in SIZES {
             let mut app = app(theme, width, height);
-            update(&mut app, Action::ToggleHelp);
+            press(&mut app, Action::ToggleHelp);
             let drawn = draw(&app);
             let what = name("help", theme, width, height);
             check_screen(&app, &drawn, &what);
             let text = screen_text(&drawn.buffer);
             assert!(text.contains(" Keys "), "{what}: titled");
             assert!(text.contains("Everywhere") && text.contains("q/Ctrl-C"), "{what}: {text}");
+            insta::assert_snapshot!(what, snapshot_text(&app, &drawn));
+        }
+    }
+}
+
+// --- Problems -------------------------------------------------------------------------
+
+#[test]
+fn problems_overlay() {
+    for theme in THEMES {
+        for (width, height) in SIZES {
+            let mut app = app(theme, width, height);
+            press(&mut app, Action::ToggleProblems);
+            let drawn = draw(&app);
+            let what = name("problems", theme, width, height);
+            check_screen(&app, &drawn, &what);
+            let text = screen_text(&drawn.buffer);
+            assert!(text.contains("⚠ 1 catalogue problems"), "{what}: titled:\n{text}");
+            assert!(text.contains("broken-magnet-recycling.ron:3:5"), "{what}: names the file:\n{text}");
             insta::assert_snapshot!(what, snapshot_text(&app, &drawn));
         }
     }
@@ -402,7 +411,7 @@ fn too_small() {
     for theme in THEMES {
         for (width, height) in [(59, 24), (80, 14), (30, 8)] {
             let app = app(theme, width, height);
-            assert!(app.too_small());
+            assert!(common::ui::too_small(&app));
             let drawn = draw(&app);
             let what = name("too_small", theme, width, height);
             let text = screen_text(&drawn.buffer);

@@ -1,6 +1,9 @@
 //! Test catalogues built in code, and a brute-force reference for the query engine: it scans
-//! every entry's text and facets directly, with none of the engine's index.
+//! every entry's text and facets directly, with none of the engine's index. The dashboard's
+//! helpers, on the frozen fixture catalogue of `tests/fixtures/catalogue`, are in [`ui`].
 #![allow(dead_code)]
+
+pub mod ui;
 
 use std::collections::BTreeSet;
 
