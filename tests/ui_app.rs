@@ -211,13 +211,13 @@ fn a_query_submitted_twice_is_remembered_once() {
 #[test]
 fn letters_typed_in_the_box_are_not_commands() {
     let mut app = app();
-    keys(&mut app, "/qc?");
+    let effects = keys(&mut app, "/qc?");
     assert_eq!(query_text(&app), "qc?");
     assert!(query_line(&app).contains("/ qc?"), "{}", query_line(&app));
-    assert!(!quit_requested(&app));
+    assert!(!quits(&effects));
     assert!(!screen(&app).contains(" Keys "), "? typed in the box does not open the help");
-    key(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL);
-    assert!(quit_requested(&app), "Ctrl-C quits even from the search box");
+    let effects = key(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(quits(&effects), "Ctrl-C quits even from the search box");
 }
 
 // --- Facets ---------------------------------------------------------------------------
@@ -661,16 +661,16 @@ fn tab_cycles_the_panes() {
 #[test]
 fn quit_ends_the_dashboard_even_from_help() {
     let mut app = app();
-    assert!(!quit_requested(&app));
-    press(&mut app, Action::Down);
-    assert!(!quit_requested(&app));
-    press(&mut app, Action::Quit);
-    assert!(quit_requested(&app));
+    assert!(!quits(&press(&mut app, Action::Down)));
+    assert!(quits(&keys(&mut app, "q")));
 
     let mut app = self::app();
-    press(&mut app, Action::ToggleHelp);
-    press(&mut app, Action::Quit);
-    assert!(quit_requested(&app));
+    keys(&mut app, "?");
+    assert!(screen(&app).contains(" Keys "));
+    assert!(!quits(&keys(&mut app, "q")), "q closes the help");
+    assert!(!screen(&app).contains(" Keys "));
+    keys(&mut app, "?");
+    assert!(quits(&key(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL)), "Ctrl-C quits from the help");
 }
 
 // --- Catalogue problems ----------------------------------------------------------------
@@ -688,8 +688,7 @@ fn the_catalogues_problems_are_counted_and_listed_and_the_rest_is_browsable() {
         "the overlay names the file:\n{text}"
     );
     assert!(text.contains("Expected comma"), "and says what is wrong:\n{text}");
-    press(&mut app, Action::Quit);
-    assert!(quit_requested(&app), "q still quits from the overlay");
+    assert!(quits(&key(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL)), "Ctrl-C quits from the overlay");
 }
 
 // --- Mouse ----------------------------------------------------------------------------
@@ -700,10 +699,10 @@ fn a_click_selects_a_result_and_a_second_click_opens_it() {
     let results = pane_area(&app, Pane::Results);
     // Each result takes two lines inside the border: the third result starts on line 5.
     let (column, row) = (results.x + 5, results.y + 1 + 2 * 2);
-    press(&mut app, Action::ClickAt { column, row });
+    click(&mut app, column, row);
     assert_eq!(selected_id(&app), Some(result_ids(&app)[2].clone()));
     assert_eq!(focus(&app), Pane::Results);
-    press(&mut app, Action::ClickAt { column, row: row + 1 });
+    click(&mut app, column, row + 1);
     assert_eq!(focus(&app), Pane::Detail, "clicking the selected entry opens it");
     let opened = pane_text(&app, Pane::Detail);
     assert!(opened.starts_with(&start(&result_titles(&app)[2], 20)), "{opened}");
@@ -713,12 +712,12 @@ fn a_click_selects_a_result_and_a_second_click_opens_it() {
 fn the_wheel_scrolls_the_pane_under_the_pointer() {
     let mut app = app();
     let (facets, results) = (pane_area(&app, Pane::Facets), pane_area(&app, Pane::Results));
-    press(&mut app, Action::ScrollAt { column: facets.x + 2, row: facets.y + 3, down: true });
+    wheel(&mut app, facets.x + 2, facets.y + 3, true);
     assert_eq!(focus(&app), Pane::Facets);
     // Three rows down from the Region header: past France and Greece, on the next header.
     assert_eq!(cursor_row(&app), CursorRow::Header { facet: Facet::Material, open: true });
     assert_eq!(selected_position(&app), Some(0), "the results did not move");
-    press(&mut app, Action::ScrollAt { column: results.x + 2, row: results.y + 3, down: true });
+    wheel(&mut app, results.x + 2, results.y + 3, true);
     assert_eq!(focus(&app), Pane::Results);
     assert_eq!(selected_position(&app), Some(3));
 }
@@ -732,7 +731,7 @@ fn clicking_a_filter_chip_removes_that_filter() {
     let chip = status.find("region:FRE").expect("the chip is on the status line");
     let column = status[..chip].chars().count() as u16;
     let row = size(&app).1 - 1;
-    press(&mut app, Action::ClickAt { column, row });
+    click(&mut app, column, row);
     assert_eq!(filter_chips(&app), ["kind:visit"]);
     assert!(!status_line(&app).contains("region:FRE"));
 }

@@ -4,8 +4,6 @@
 mod common;
 mod fixture;
 
-use std::sync::Arc;
-
 use boucle::ui::{Action, Options, Pane};
 use common::ui::{app_on, press, result_ids, selected_position, total};
 use fixture::{Fixture, PRACTICE};
@@ -18,7 +16,7 @@ fn scrolling_down_reaches_every_result() {
     }
     let loaded = fixture.load();
     assert_eq!(loaded.errors(), 0);
-    let mut app = app_on(Arc::new(loaded.catalogue), Vec::new(), Options::default());
+    let mut app = app_on(loaded.catalogue, Vec::new(), Options::default());
     press(&mut app, Action::Resize { width: 100, height: 30 });
     press(&mut app, Action::Focus(Pane::Results));
     assert_eq!(total(&app), 251, "250 practices and the organisation");

@@ -6,29 +6,28 @@
 use std::sync::Arc;
 use std::time::Instant;
 
-use boucle::model::Catalogue;
-use boucle::query::Engine;
-use boucle::ui::{Action, App, Options, update, view};
+use boucle::query::Indexed;
+use boucle::ui::{Action, App, Options, render, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 /// Milliseconds from each keystroke to its frame, for the given typed queries.
-pub fn keystroke_to_frame(catalogue: Arc<Catalogue>, engine: Arc<Engine>, queries: &[&str]) -> Vec<f64> {
-    let mut app = App::with_engine(catalogue, engine, Vec::new(), Options::default(), false);
+pub fn keystroke_to_frame(indexed: Arc<Indexed>, queries: &[&str]) -> Vec<f64> {
+    let mut app = App::new(indexed, Vec::new(), Options::default());
     let (width, height) = (200, 60);
-    update(&mut app, Action::Resize { width, height });
+    let _ = update(&mut app, Action::Resize { width, height });
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
     let mut times = Vec::new();
     for query in queries {
-        update(&mut app, Action::FocusSearch);
-        update(&mut app, Action::SearchClear);
+        let _ = update(&mut app, Action::FocusSearch);
+        let _ = update(&mut app, Action::SearchClear);
         for c in query.chars() {
             let start = Instant::now();
-            update(&mut app, Action::SearchInsert(c));
-            terminal.draw(|frame| view::draw(frame, &app)).expect("draw");
+            let _ = update(&mut app, Action::SearchInsert(c));
+            render(&mut terminal, &mut app).expect("draw");
             times.push(start.elapsed().as_secs_f64() * 1000.0);
         }
-        update(&mut app, Action::SearchSubmit);
+        let _ = update(&mut app, Action::SearchSubmit);
     }
     times
 }

@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 
 use boucle::load::{CatalogueSource, load};
 use boucle::model::Catalogue;
-use boucle::query::{Engine, Facet, Filters, Query};
+use boucle::query::{Engine, Facet, Filters, Indexed, Query};
 use boucle::text::Lang;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -136,17 +136,17 @@ fn run_one(n: usize, dir: &Path, rounds: usize) {
     let loaded = load(&CatalogueSource::Folders(vec![dir.to_path_buf()]));
     let load_time = start.elapsed();
     assert_eq!(loaded.errors(), 0, "the synthetic catalogue has errors");
-    let catalogue = Arc::new(loaded.catalogue);
     let rss_loaded = status_mb("VmRSS:");
-    assert!(catalogue.len() >= n, "{} entries loaded", catalogue.len());
+    assert!(loaded.catalogue.len() >= n, "{} entries loaded", loaded.catalogue.len());
     let start_index = Instant::now();
-    let engine = Arc::new(Engine::new(&catalogue));
+    let indexed = Arc::new(Indexed::new(loaded.catalogue));
     let index_time = start_index.elapsed();
+    let (catalogue, engine) = (indexed.catalogue(), indexed.engine());
     let searchable = start.elapsed();
     let rss_indexed = status_mb("VmRSS:");
 
     let keys = keystrokes();
-    let filters = selections(&engine, &catalogue);
+    let filters = selections(engine, catalogue);
     let mut plain = vec![Vec::new(); keys.len()];
     let mut faceted = Vec::new();
     let mut counting = Vec::new();
@@ -154,13 +154,13 @@ fn run_one(n: usize, dir: &Path, rounds: usize) {
         for (k, key) in keys.iter().enumerate() {
             let t = Instant::now();
             let query = Query::parse(key);
-            let (results, count_time) = engine.search_timed(&catalogue, &query, &Filters::default(), Lang::Fr, LIMIT);
+            let (results, count_time) = engine.search_timed(catalogue, &query, &Filters::default(), Lang::Fr, LIMIT);
             plain[k].push(ms(t.elapsed()));
             counting.push(ms(count_time));
             std::hint::black_box(results);
             let t = Instant::now();
             let query = Query::parse(key);
-            let (results, count_time) = engine.search_timed(&catalogue, &query, &filters, Lang::Fr, LIMIT);
+            let (results, count_time) = engine.search_timed(catalogue, &query, &filters, Lang::Fr, LIMIT);
             faceted.push(ms(t.elapsed()));
             counting.push(ms(count_time));
             std::hint::black_box(results);
@@ -168,14 +168,14 @@ fn run_one(n: usize, dir: &Path, rounds: usize) {
     }
     // Facet counts alone on the whole catalogue (no query): the largest result set.
     let t = Instant::now();
-    let all = engine.search(&catalogue, &Query::default(), &filters, Lang::Fr, LIMIT);
+    let all = engine.search(catalogue, &Query::default(), &filters, Lang::Fr, LIMIT);
     let whole_with_selection = ms(t.elapsed());
     std::hint::black_box(all);
     let peak = peak_rss_mb();
     // Keystroke to frame through the dashboard's own update and draw, on the same index.
     let mut frames = Vec::new();
     for _ in 0..rounds {
-        frames.extend(frame::keystroke_to_frame(catalogue.clone(), engine.clone(), QUERIES));
+        frames.extend(frame::keystroke_to_frame(indexed.clone(), QUERIES));
     }
     let frames = sorted(frames);
 

@@ -52,8 +52,8 @@ pub mod matching;
 mod parse;
 
 pub use engine::{Engine, Field};
-pub use indexed::Indexed;
 pub use fold::{Token, fold, original_end_for_folded_prefix, tokens};
+pub use indexed::Indexed;
 pub use parse::{FieldFilter, MAX_WORDS, Query, QueryError, QueryErrorKind};
 
 use std::ops::Range;

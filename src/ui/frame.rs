@@ -67,9 +67,9 @@ impl FrameFacts {
 
     /// The entry pane's largest useful scroll, as last drawn.
     pub fn entry_max_scroll(&self) -> u16 {
-        self.entry.as_ref().map_or(0, |e| {
-            u16::try_from(e.lines.saturating_sub(usize::from(e.page))).unwrap_or(u16::MAX)
-        })
+        self.entry
+            .as_ref()
+            .map_or(0, |e| u16::try_from(e.lines.saturating_sub(usize::from(e.page))).unwrap_or(u16::MAX))
     }
 
     /// The link whose text covers a wrapped line of the entry pane.

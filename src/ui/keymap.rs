@@ -41,12 +41,12 @@ impl Context {
     /// Every context, in the order the help lists them.
     pub const ALL: [Context; 7] = [
         Context::Global,
+        Context::Always,
         Context::Search,
         Context::Facets,
         Context::Results,
         Context::Detail,
         Context::Overlay,
-        Context::Always,
     ];
 
     pub fn title(self, lang: Lang) -> &'static str {

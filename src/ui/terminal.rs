@@ -128,12 +128,9 @@ impl Host for LocalHost {
         &mut self.terminal
     }
 
-    /// Ctrl-Z: stops the process with the terminal given back; `fg` resumes here. SIGTSTP is
-    /// caught (so that a `kill -TSTP` restores the terminal too): stopping is asked of the
-    /// default handler directly.
+    /// Ctrl-Z: stops the process with the terminal given back; `fg` resumes here.
     fn suspend(&mut self) -> io::Result<()> {
-        let stop = || signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
-        released(&mut self.terminal, self.mouse, stop)?
+        released(&mut self.terminal, self.mouse, stop_as_by_ctrl_z)?
     }
 
     fn signal(&mut self, signal: i32) -> io::Result<bool> {
@@ -148,4 +145,27 @@ impl Host for LocalHost {
     fn hung_up(&self) -> bool {
         hung_up()
     }
+}
+
+/// Stops the process by SIGTSTP, as the shell expects of Ctrl-Z. SIGTSTP is caught (so that a
+/// `kill -TSTP` restores the terminal too), so its default action is put back for the moment
+/// of the stop, and the handler reinstalled once continued.
+fn stop_as_by_ctrl_z() -> io::Result<()> {
+    // SAFETY: the sigaction structs are plain data, zeroed then filled; the previous action is
+    // restored exactly as the kernel returned it.
+    unsafe {
+        let mut default: libc::sigaction = std::mem::zeroed();
+        default.sa_sigaction = libc::SIG_DFL;
+        let mut previous: libc::sigaction = std::mem::zeroed();
+        if libc::sigaction(libc::SIGTSTP, &default, &mut previous) != 0 {
+            return Err(io::Error::last_os_error());
+        }
+        let raised = libc::raise(libc::SIGTSTP);
+        // Execution resumes here after SIGCONT.
+        libc::sigaction(libc::SIGTSTP, &previous, std::ptr::null_mut());
+        if raised != 0 {
+            return Err(io::Error::last_os_error());
+        }
+    }
+    Ok(())
 }

@@ -10,9 +10,9 @@ use std::sync::{Arc, OnceLock};
 use boucle::diagnostic::Diagnostic;
 use boucle::load::{CatalogueSource, Loaded, load};
 use boucle::model::Catalogue;
-use boucle::query::Facet;
-use boucle::ui::app::FacetRow;
-use boucle::ui::{Action, App, Options, Pane, update};
+use boucle::query::{Facet, Indexed};
+use boucle::ui::state::FacetRow;
+use boucle::ui::{Action, App, Effect, Options, Pane, Target, render, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -48,9 +48,11 @@ fn problems_of(loaded: &Loaded) -> Vec<String> {
     loaded.diagnostics.iter().map(Diagnostic::one_line).collect()
 }
 
-pub fn catalogue() -> Arc<Catalogue> {
-    static CATALOGUE: OnceLock<Arc<Catalogue>> = OnceLock::new();
-    CATALOGUE.get_or_init(|| Arc::new(fixture().catalogue.clone())).clone()
+/// The fixture's catalogue with its index, built once and shared by every app, as the
+/// sessions of one server share theirs.
+pub fn indexed() -> Arc<Indexed> {
+    static INDEXED: OnceLock<Arc<Indexed>> = OnceLock::new();
+    INDEXED.get_or_init(|| Arc::new(Indexed::new(fixture().catalogue.clone()))).clone()
 }
 
 /// The fixture's problems, as the dashboard receives them.
@@ -69,28 +71,37 @@ pub fn app_with(options: Options) -> App {
 }
 
 pub fn app_sized(options: Options, width: u16, height: u16) -> App {
-    let mut app = App::new(catalogue(), problems(), options, false);
+    let mut app = App::new(indexed(), problems(), options);
     resize(&mut app, width, height);
     app
 }
 
 /// The dashboard on any catalogue (one built by a test), 80x24.
-pub fn app_on(catalogue: Arc<Catalogue>, problems: Vec<Diagnostic>, options: Options) -> App {
-    let mut app = App::new(catalogue, problems, options, false);
+pub fn app_on(catalogue: Catalogue, problems: Vec<Diagnostic>, options: Options) -> App {
+    let mut app = App::new(Arc::new(Indexed::new(catalogue)), problems, options);
     resize(&mut app, 80, 24);
     app
 }
 
 // --- Doing -------------------------------------------------------------------------------
 
-pub fn press(app: &mut App, action: Action) {
-    update(app, action);
+/// One action, then a frame, as the dashboard's loop does: what the frame drew bounds the
+/// next scrolls and clicks. Returns what the loop was asked to do (quit, suspend).
+pub fn press(app: &mut App, action: Action) -> Vec<Effect> {
+    let effects = update(app, action);
+    redraw(app);
+    effects
 }
 
-pub fn press_all(app: &mut App, actions: &[Action]) {
-    for &action in actions {
-        press(app, action);
-    }
+pub fn press_all(app: &mut App, actions: &[Action]) -> Vec<Effect> {
+    actions.iter().flat_map(|&action| press(app, action)).collect()
+}
+
+/// Draws a frame at the app's size and records what it drew, as the loop does.
+pub fn redraw(app: &mut App) {
+    let (width, height) = size(app);
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    render(&mut terminal, app).unwrap();
 }
 
 pub fn resize(app: &mut App, width: u16, height: u16) {
@@ -105,19 +116,35 @@ pub fn type_query(app: &mut App, text: &str) {
     }
 }
 
-/// A key as the terminal sends it, through the key table of the current context.
-pub fn key(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
-    let event = Event::Key(KeyEvent::new(code, modifiers));
-    for action in boucle::ui::action_for_event(app, &event) {
-        press(app, action);
-    }
+/// An input event as the terminal sends it, through the dashboard's input handling (the key
+/// table of the current context; the mouse against the last frame drawn).
+pub fn input(app: &mut App, event: Event) -> Vec<Effect> {
+    let actions = boucle::ui::input::actions_for(app, &event);
+    actions.into_iter().flat_map(|action| press(app, action)).collect()
+}
+
+/// A key as the terminal sends it.
+pub fn key(app: &mut App, code: KeyCode, modifiers: KeyModifiers) -> Vec<Effect> {
+    input(app, Event::Key(KeyEvent::new(code, modifiers)))
 }
 
 /// Plain keys: characters as typed, without modifiers.
-pub fn keys(app: &mut App, text: &str) {
-    for c in text.chars() {
-        key(app, KeyCode::Char(c), KeyModifiers::NONE);
-    }
+pub fn keys(app: &mut App, text: &str) -> Vec<Effect> {
+    text.chars().flat_map(|c| key(app, KeyCode::Char(c), KeyModifiers::NONE)).collect()
+}
+
+/// A left click at a screen position.
+pub fn click(app: &mut App, column: u16, row: u16) -> Vec<Effect> {
+    use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let kind = MouseEventKind::Down(MouseButton::Left);
+    input(app, Event::Mouse(MouseEvent { kind, column, row, modifiers: KeyModifiers::NONE }))
+}
+
+/// The mouse wheel turned one notch at a screen position.
+pub fn wheel(app: &mut App, column: u16, row: u16, down: bool) -> Vec<Effect> {
+    use ratatui::crossterm::event::{MouseEvent, MouseEventKind};
+    let kind = if down { MouseEventKind::ScrollDown } else { MouseEventKind::ScrollUp };
+    input(app, Event::Mouse(MouseEvent { kind, column, row, modifiers: KeyModifiers::NONE }))
 }
 
 /// Moves the results selection to the entry `id`, from the top, with ↓.
@@ -146,9 +173,11 @@ pub fn facet_cursor_to(app: &mut App, facet: Facet, id: &str) {
             CursorRow::Value { facet: f, id: v, open: false, has_children: true }
                 if f == facet && ancestors.contains(&v) =>
             {
-                press(app, Action::Expand)
+                press(app, Action::Expand);
             }
-            CursorRow::Header { facet: f, open: false } if f == facet => press(app, Action::Expand),
+            CursorRow::Header { facet: f, open: false } if f == facet => {
+                press(app, Action::Expand);
+            }
             _ => {}
         }
         let before = cursor_row(app);
@@ -175,7 +204,11 @@ pub fn draw(app: &App) -> Buffer {
 pub fn draw_with_cursor(app: &App) -> (Buffer, Option<Position>) {
     let (width, height) = size(app);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| boucle::ui::view::draw(f, app)).unwrap();
+    terminal
+        .draw(|f| {
+            boucle::ui::view::draw(f, app);
+        })
+        .unwrap();
     let backend = terminal.backend();
     (backend.buffer().clone(), backend.cursor_visible().then(|| backend.cursor_position()))
 }
@@ -249,30 +282,30 @@ pub fn pane_area(app: &App, pane: Pane) -> Rect {
     }
 }
 
-/// The screen size the app lays itself out for. Reads `app.width`, `app.height`.
+/// The screen size the app lays itself out for.
 pub fn size(app: &App) -> (u16, u16) {
-    (app.width, app.height)
+    app.size()
 }
 
 // --- What the app holds, by entry id and text ----------------------------------------------
 
 fn entry_id(app: &App, index: usize) -> String {
-    app.catalogue.entries()[index].id.to_string()
+    app.catalogue().entries()[index].id.to_string()
 }
 
 fn title_of(app: &App, index: usize) -> String {
-    app.catalogue.entries()[index].title().get(app.lang).to_string()
+    app.catalogue().entries()[index].title().get(app.lang()).to_string()
 }
 
 /// The title of an entry of the fixture, in the app's language.
 pub fn title(app: &App, id: &str) -> String {
-    let index = app.catalogue.index_of(id).unwrap_or_else(|| panic!("the fixture has {id}"));
+    let index = app.catalogue().index_of(id).unwrap_or_else(|| panic!("the fixture has {id}"));
     title_of(app, index)
 }
 
-/// The id of the selected result. Reads `app.selected`.
+/// The id of the selected result.
 pub fn selected_id(app: &App) -> Option<String> {
-    app.selected.map(|e| entry_id(app, e))
+    app.selected_id().map(|id| id.to_string())
 }
 
 /// Where the selected result is in the list, from 0. Reads `app.selected_position()`.
@@ -282,29 +315,29 @@ pub fn selected_position(app: &App) -> Option<usize> {
 
 /// The id of the entry the entry pane shows. Reads `app.shown_entry()`.
 pub fn shown_id(app: &App) -> Option<String> {
-    app.shown_entry().map(|e| entry_id(app, e))
+    app.shown_id().map(|id| id.to_string())
 }
 
 /// The ids of the results ranked so far, best first. Reads `app.results.hits`.
 pub fn result_ids(app: &App) -> Vec<String> {
-    app.results.hits.iter().map(|h| entry_id(app, h.entry)).collect()
+    app.results().hits.iter().map(|h| entry_id(app, h.entry)).collect()
 }
 
 /// The titles of the results ranked so far, in the app's language, best first.
 pub fn result_titles(app: &App) -> Vec<String> {
-    app.results.hits.iter().map(|h| title_of(app, h.entry)).collect()
+    app.results().hits.iter().map(|h| title_of(app, h.entry)).collect()
 }
 
 /// How many entries the query and filters select (the count on the status line). Reads
 /// `app.results.total`.
 pub fn total(app: &App) -> usize {
-    app.results.total
+    app.results().total
 }
 
 /// For each result whose title has a match, its title and the matched parts of it. Reads
 /// `app.results.hits[].title_highlights`.
 pub fn title_highlights(app: &App) -> Vec<(String, Vec<String>)> {
-    app.results
+    app.results()
         .hits
         .iter()
         .filter(|h| !h.title_highlights.is_empty())
@@ -322,19 +355,19 @@ pub fn link_ids(app: &App) -> Vec<String> {
     app.links().into_iter().map(|e| entry_id(app, e)).collect()
 }
 
-/// The text in the query box. Reads `app.search.text`.
+/// The text in the query box.
 pub fn query_text(app: &App) -> String {
-    app.search.text.clone()
+    app.search().text().to_string()
 }
 
-/// Whether the query box is being typed in. Reads `app.search.editing`.
+/// Whether the query box has the keys.
 pub fn editing(app: &App) -> bool {
-    app.search.editing
+    app.target() == Target::Search
 }
 
-/// The focused pane. Reads `app.focus`.
+/// The pane that has the keys when no overlay or query box does.
 pub fn focus(app: &App) -> Pane {
-    app.focus
+    app.focus()
 }
 
 /// The active filters as their chips read (`region:FRE`), in the order they can be removed.
@@ -348,19 +381,19 @@ pub fn command(app: &App) -> String {
     app.equivalent_command()
 }
 
-/// The one-line message over the status line. Reads `app.message`.
+/// The one-line message over the status line.
 pub fn message(app: &App) -> Option<String> {
-    app.message.clone()
+    app.message().map(str::to_string)
 }
 
-/// Whether the user asked to quit. Reads `app.should_quit`.
-pub fn quit_requested(app: &App) -> bool {
-    app.should_quit
+/// Whether these effects end the session.
+pub fn quits(effects: &[Effect]) -> bool {
+    effects.contains(&Effect::Quit)
 }
 
-/// Whether the user asked to suspend (Ctrl-Z). Reads `app.suspend_requested`.
-pub fn suspend_requested(app: &App) -> bool {
-    app.suspend_requested
+/// Whether these effects suspend the dashboard (Ctrl-Z).
+pub fn suspends(effects: &[Effect]) -> bool {
+    effects.contains(&Effect::Suspend)
 }
 
 /// Whether the layout gave up for a too small terminal. Reads `app.too_small()`.
@@ -371,12 +404,12 @@ pub fn too_small(app: &App) -> bool {
 /// The number beside a filter value: how many results it would give. Reads the engine's value
 /// ids and `app.results.facet_counts`.
 pub fn count_beside(app: &App, facet: Facet, id: &str) -> u32 {
-    app.results.facet_counts.count(facet, value_index(app, facet, id))
+    app.results().facet_counts.count(facet, value_index(app, facet, id))
 }
 
 fn value_index(app: &App, facet: Facet, id: &str) -> usize {
-    (0..app.engine.value_count(facet))
-        .find(|&v| app.engine.value_id(&app.catalogue, facet, v) == id)
+    (0..app.indexed().engine().value_count(facet))
+        .find(|&v| app.indexed().value_id(facet, v) == id)
         .unwrap_or_else(|| panic!("{facet:?} has a value {id}"))
 }
 
@@ -384,13 +417,13 @@ fn value_ancestors(app: &App, facet: Facet, id: &str) -> Vec<String> {
     let value = value_index(app, facet, id);
     match facet.vocabulary() {
         Some(kind) => app
-            .catalogue
+            .catalogue()
             .vocabularies
             .get(kind)
             .with_ancestors(value)
             .into_iter()
             .filter(|&v| v != value)
-            .map(|v| app.engine.value_id(&app.catalogue, facet, v).to_string())
+            .map(|v| app.indexed().value_id(facet, v))
             .collect(),
         None => Vec::new(),
     }
@@ -404,13 +437,13 @@ pub enum CursorRow {
     None,
 }
 
-/// The row of the filters pane the cursor is on. Reads `app.facet_rows()`, `app.facet_cursor`.
+/// The row of the filters pane the cursor is on.
 pub fn cursor_row(app: &App) -> CursorRow {
-    match app.facet_rows().get(app.facet_cursor) {
+    match app.facet_rows().get(app.facet_cursor()) {
         Some(FacetRow::Header { facet, open }) => CursorRow::Header { facet: *facet, open: *open },
         Some(FacetRow::Value { facet, value, open, has_children, .. }) => CursorRow::Value {
             facet: *facet,
-            id: app.engine.value_id(&app.catalogue, *facet, *value).to_string(),
+            id: app.indexed().value_id(*facet, *value),
             open: *open,
             has_children: *has_children,
         },
@@ -421,27 +454,25 @@ pub fn cursor_row(app: &App) -> CursorRow {
 /// The values of a facet listed in the filters pane, by id, in order. Reads `app.facet_rows()`.
 pub fn listed_values(app: &App, facet: Facet) -> Vec<String> {
     app.facet_rows()
-        .into_iter()
-        .filter_map(|row| match row {
-            FacetRow::Value { facet: f, value, .. } if f == facet => {
-                Some(app.engine.value_id(&app.catalogue, facet, value).to_string())
-            }
+        .iter()
+        .filter_map(|row| match *row {
+            FacetRow::Value { facet: f, value, .. } if f == facet => Some(app.indexed().value_id(facet, value)),
             _ => None,
         })
         .collect()
 }
 
-/// The app's colours. Reads `app.theme`.
+/// The app's colours.
 pub fn theme(app: &App) -> &boucle::ui::theme::Theme {
-    &app.theme
+    app.theme()
 }
 
-/// The app's theme name. Reads `app.theme_name`.
+/// The app's theme name.
 pub fn theme_name(app: &App) -> boucle::ui::theme::ThemeName {
-    app.theme_name
+    app.theme_name()
 }
 
-/// The interface language. Reads `app.lang`.
+/// The interface language.
 pub fn lang(app: &App) -> boucle::text::Lang {
-    app.lang
+    app.lang()
 }

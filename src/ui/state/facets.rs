@@ -106,7 +106,8 @@ impl FacetTree {
             if !open {
                 continue;
             }
-            let visible = |value: usize| results.facet_counts.count(facet, value) > 0 || filters.is_selected(facet, value);
+            let visible =
+                |value: usize| results.facet_counts.count(facet, value) > 0 || filters.is_selected(facet, value);
             match facet.vocabulary() {
                 Some(kind) => {
                     let vocabulary = indexed.catalogue().vocabularies.get(kind);
@@ -148,9 +149,7 @@ impl FacetTree {
 fn order_flat_values(facet: Facet, values: &mut [usize], indexed: &Indexed, lang: Lang) {
     match facet {
         Facet::Year => values.reverse(),
-        Facet::Organisation => {
-            values.sort_by_cached_key(|&v| crate::query::fold(&indexed.value_label(facet, v, lang)))
-        }
+        Facet::Organisation => values.sort_by_cached_key(|&v| crate::query::fold(&indexed.value_label(facet, v, lang))),
         Facet::Kind | Facet::Status | Facet::Region | Facet::Material | Facet::Theme | Facet::Stage => {}
     }
 }

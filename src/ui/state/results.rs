@@ -121,7 +121,8 @@ impl ResultList {
 
     /// Selects the result at `position`; returns whether the selection moved.
     pub fn select(&mut self, position: usize, catalogue: &Catalogue, page: usize) -> bool {
-        let entry = self.results.hits.get(position).and_then(|h| catalogue.entries().get(h.entry)).map(|e| e.id.clone());
+        let entry =
+            self.results.hits.get(position).and_then(|h| catalogue.entries().get(h.entry)).map(|e| e.id.clone());
         let moved = entry.is_some() && entry != self.selected;
         if moved {
             self.selected = entry;

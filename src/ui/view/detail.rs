@@ -105,7 +105,10 @@ impl Writer<'_> {
     fn organisation_names(&self, ids: &[&Id]) -> String {
         ids.iter()
             .map(|id| {
-                self.app.catalogue().get(id.as_str()).map_or(id.to_string(), |e| e.title().get(self.app.lang).to_string())
+                self.app
+                    .catalogue()
+                    .get(id.as_str())
+                    .map_or(id.to_string(), |e| e.title().get(self.app.lang).to_string())
             })
             .collect::<Vec<_>>()
             .join(", ")

@@ -10,8 +10,8 @@ use unicode_width::UnicodeWidthStr;
 
 use super::super::action::Pane;
 use super::super::app::App;
-use super::super::state::FacetRow;
 use super::super::i18n::{Msg, facet_name, kind_name, status_name, t};
+use super::super::state::FacetRow;
 use super::{as_selected, fit, pane_block};
 use crate::model::{Kind, ReviewStatus};
 use crate::query::Facet;
@@ -24,7 +24,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) -> usize {
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
     let rows = app.facet_rows();
-    let focused = app.focused_pane() == Some(Pane::Facets);
+    let focused = app.focus() == Pane::Facets;
     let (cursor, offset) = (app.facets.cursor(), app.facets.offset());
     let items: Vec<ListItem> = rows
         .iter()

@@ -110,8 +110,11 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, layer: Layer, screen: Rect) -> (us
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
-    let paragraph =
-        if wraps && inner.width >= 4 { Paragraph::new(lines).wrap(Wrap { trim: false }) } else { Paragraph::new(lines) };
+    let paragraph = if wraps && inner.width >= 4 {
+        Paragraph::new(lines).wrap(Wrap { trim: false })
+    } else {
+        Paragraph::new(lines)
+    };
     let total = paragraph.line_count(inner.width);
     let max_scroll = total.saturating_sub(usize::from(inner.height)) as u16;
     frame.render_widget(paragraph.scroll((layer.scroll.min(max_scroll), 0)), inner);

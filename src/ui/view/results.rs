@@ -29,7 +29,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) -> usize {
         return offset;
     }
     let width = usize::from(inner.width);
-    let focused = app.focused_pane() == Some(Pane::Results);
+    // The selection keeps its colours while the query is typed: it is what Enter opens.
+    let focused = app.focus() == Pane::Results;
     let selected = app.selected_position();
     let items: Vec<ListItem> = app
         .results()
