@@ -1,0 +1,309 @@
+//! Every word of the interface, in French and English: the dashboard, the command line and the
+//! exports all take their words from here, so one thing has one name everywhere. Catalogue text
+//! carries its own languages.
+//!
+//! Each table is a `match` on the language, so a missing translation is a compile error.
+//! Sentences with numbers or names in them are in [`sentences`]; counted nouns in [`count`].
+
+mod count;
+mod sentences;
+
+pub use count::{Noun, count, count_of};
+pub use sentences::{did_you_mean, query_error, too_small_needed, unknown_entry, unknown_value};
+
+use crate::model::entry::Progress;
+use crate::model::{Kind, ReviewStatus};
+use crate::query::Facet;
+use crate::text::Lang;
+
+/// Every sentence of the interface. One `match` per language keeps each translation next to
+/// its twin, so a missing one is a compile error.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Msg {
+    Facets,
+    Results,
+    Detail,
+    Search,
+    SearchHint,
+    NoResults,
+    ResultCount,
+    Filters,
+    Help,
+    HelpTitle,
+    HelpFooter,
+    TooSmall,
+    Description,
+    Location,
+    Organisations,
+    Materials,
+    Themes,
+    Stages,
+    Tags,
+    Sources,
+    Related,
+    Review,
+    Dates,
+    Project,
+    MainInstitution,
+    Timescale,
+    ResourcesNeeded,
+    EvidenceOfSuccess,
+    Difficulties,
+    TransferPotential,
+    FurtherInformation,
+    Site,
+    Host,
+    Programme,
+    Seen,
+    Takeaways,
+    Venue,
+    Participants,
+    Stops,
+    Website,
+    Founded,
+    OrganisationType,
+    ShortName,
+    ReviewNote,
+    Checked,
+    CommandForView,
+    CatalogueProblems,
+    Searching,
+    ThemeChanged,
+    Back,
+    UnknownQueryValue,
+    Hidden,
+    Organisers,
+    QuitKey,
+    HelpOtherKeys,
+    NoProblems,
+    ProblemsHint,
+    BestFirst,
+    ColumnTitle,
+    ColumnKind,
+    ColumnRegion,
+    ColumnYears,
+    ColumnId,
+}
+
+pub fn t(lang: Lang, msg: Msg) -> &'static str {
+    use Msg::*;
+    match lang {
+        Lang::En => match msg {
+            Facets => "Filters",
+            Results => "Results",
+            Detail => "Entry",
+            Search => "Search",
+            SearchHint => "type / to search — words, region:FRE12 mat:nd theme:E5 kind:visit year:2025, -word",
+            NoResults => "No entry matches. Press c to clear the filters, or change the search.",
+            ResultCount => "results",
+            Filters => "filters",
+            Help => "help",
+            HelpTitle => "Keys",
+            HelpFooter => "↑↓ scroll · Esc or ? close",
+            TooSmall => "The window is too small for boucle.",
+            Description => "Description",
+            Location => "Location",
+            Organisations => "Organisations",
+            Materials => "Materials",
+            Themes => "ESG themes",
+            Stages => "Value-chain stages",
+            Tags => "Tags",
+            Sources => "Sources",
+            Related => "Related entries",
+            Review => "Review",
+            Dates => "Dates",
+            Project => "Project",
+            MainInstitution => "Main institution",
+            Timescale => "Timescale",
+            ResourcesNeeded => "Resources needed",
+            EvidenceOfSuccess => "Evidence of success",
+            Difficulties => "Difficulties and lessons learnt",
+            TransferPotential => "Potential for transfer",
+            FurtherInformation => "Further information",
+            Site => "Site",
+            Host => "Host",
+            Programme => "Programme",
+            Seen => "What was seen",
+            Takeaways => "Take-aways",
+            Venue => "Venue",
+            Participants => "Participants",
+            Stops => "Stops",
+            Website => "Website",
+            Founded => "Founded",
+            OrganisationType => "Type",
+            ShortName => "Short name",
+            ReviewNote => "Note for curators",
+            Checked => "last checked",
+            CommandForView => "This view from the command line:",
+            CatalogueProblems => "catalogue problems",
+            Searching => "searching…",
+            ThemeChanged => "Theme:",
+            Back => "back",
+            UnknownQueryValue => "unknown value",
+            Hidden => "more",
+            Organisers => "Organisers",
+            QuitKey => "q: quit",
+            HelpOtherKeys => "  any other key types into the query; mouse: wheel scrolls, click selects",
+            NoProblems => "No problems: every file of the catalogue loaded.",
+            ProblemsHint => "The entries shown are the ones that loaded; `boucle check` gives every detail.",
+            BestFirst => ", best matches first",
+            ColumnTitle => "Title",
+            ColumnKind => "Kind",
+            ColumnRegion => "Region",
+            ColumnYears => "Years",
+            ColumnId => "Id",
+        },
+        Lang::Fr => match msg {
+            Facets => "Filtres",
+            Results => "Résultats",
+            Detail => "Fiche",
+            Search => "Recherche",
+            SearchHint => "tapez / pour chercher — mots, region:FRE12 mat:nd theme:E5 kind:visit year:2025, -mot",
+            NoResults => "Aucune fiche ne correspond. Touche c pour effacer les filtres, ou changez la recherche.",
+            ResultCount => "résultats",
+            Filters => "filtres",
+            Help => "aide",
+            HelpTitle => "Touches",
+            HelpFooter => "↑↓ défiler · Échap ou ? fermer",
+            TooSmall => "La fenêtre est trop petite pour boucle.",
+            Description => "Description",
+            Location => "Lieu",
+            Organisations => "Organisations",
+            Materials => "Matériaux",
+            Themes => "Thèmes ESG",
+            Stages => "Étapes de la chaîne de valeur",
+            Tags => "Mots-clés",
+            Sources => "Sources",
+            Related => "Fiches liées",
+            Review => "Relecture",
+            Dates => "Dates",
+            Project => "Projet",
+            MainInstitution => "Institution principale",
+            Timescale => "Calendrier",
+            ResourcesNeeded => "Ressources nécessaires",
+            EvidenceOfSuccess => "Preuves de réussite",
+            Difficulties => "Difficultés et enseignements",
+            TransferPotential => "Potentiel de transfert",
+            FurtherInformation => "Pour en savoir plus",
+            Site => "Site",
+            Host => "Hôte",
+            Programme => "Programme",
+            Seen => "Ce qui a été vu",
+            Takeaways => "À retenir",
+            Venue => "Lieu de l'événement",
+            Participants => "Participants",
+            Stops => "Étapes",
+            Website => "Site web",
+            Founded => "Création",
+            OrganisationType => "Type",
+            ShortName => "Sigle",
+            ReviewNote => "Note pour les curateurs",
+            Checked => "vérifiée le",
+            CommandForView => "Cette vue en ligne de commande :",
+            CatalogueProblems => "problèmes dans le catalogue",
+            Searching => "recherche…",
+            ThemeChanged => "Thème :",
+            Back => "retour",
+            UnknownQueryValue => "valeur inconnue",
+            Hidden => "de plus",
+            Organisers => "Organisateurs",
+            QuitKey => "q : quitter",
+            HelpOtherKeys => "  les autres touches s'écrivent dans la recherche ; souris : molette, clic",
+            NoProblems => "Aucun problème : tous les fichiers du catalogue sont chargés.",
+            ProblemsHint => "Les fiches affichées sont celles qui se chargent ; `boucle check` donne le détail.",
+            BestFirst => ", les plus pertinentes d'abord",
+            ColumnTitle => "Titre",
+            ColumnKind => "Type",
+            ColumnRegion => "Région",
+            ColumnYears => "Années",
+            ColumnId => "Id",
+        },
+    }
+}
+
+pub fn facet_name(lang: Lang, facet: Facet) -> &'static str {
+    match (lang, facet) {
+        (Lang::En, Facet::Region) => "Region",
+        (Lang::En, Facet::Material) => "Material",
+        (Lang::En, Facet::Theme) => "ESG theme",
+        (Lang::En, Facet::Kind) => "Kind",
+        (Lang::En, Facet::Stage) => "Stage",
+        (Lang::En, Facet::Organisation) => "Organisation",
+        (Lang::En, Facet::Year) => "Year",
+        (Lang::En, Facet::Status) => "Review",
+        (Lang::Fr, Facet::Region) => "Région",
+        (Lang::Fr, Facet::Material) => "Matériau",
+        (Lang::Fr, Facet::Theme) => "Thème ESG",
+        (Lang::Fr, Facet::Kind) => "Type",
+        (Lang::Fr, Facet::Stage) => "Étape",
+        (Lang::Fr, Facet::Organisation) => "Organisation",
+        (Lang::Fr, Facet::Year) => "Année",
+        (Lang::Fr, Facet::Status) => "Relecture",
+    }
+}
+
+pub fn kind_name(lang: Lang, kind: Kind) -> &'static str {
+    match (lang, kind) {
+        (Lang::En, Kind::GoodPractice) => "good practice",
+        (Lang::En, Kind::SiteVisit) => "site visit",
+        (Lang::En, Kind::Event) => "event",
+        (Lang::En, Kind::Tour) => "tour",
+        (Lang::En, Kind::Organisation) => "organisation",
+        (Lang::Fr, Kind::GoodPractice) => "bonne pratique",
+        (Lang::Fr, Kind::SiteVisit) => "visite de site",
+        (Lang::Fr, Kind::Event) => "événement",
+        (Lang::Fr, Kind::Tour) => "parcours",
+        (Lang::Fr, Kind::Organisation) => "organisation",
+    }
+}
+
+pub fn status_name(lang: Lang, status: ReviewStatus) -> &'static str {
+    match (lang, status) {
+        (Lang::En, ReviewStatus::Draft) => "draft",
+        (Lang::En, ReviewStatus::ToComplete) => "to complete",
+        (Lang::En, ReviewStatus::Reviewed) => "reviewed",
+        (Lang::Fr, ReviewStatus::Draft) => "brouillon",
+        (Lang::Fr, ReviewStatus::ToComplete) => "à compléter",
+        (Lang::Fr, ReviewStatus::Reviewed) => "relue",
+    }
+}
+
+/// Where a practice stands in time.
+pub fn progress_name(lang: Lang, progress: Progress) -> &'static str {
+    match (lang, progress) {
+        (Lang::En, Progress::Ongoing) => "ongoing",
+        (Lang::En, Progress::Ended) => "ended",
+        (Lang::Fr, Progress::Ongoing) => "en cours",
+        (Lang::Fr, Progress::Ended) => "terminé",
+    }
+}
+
+/// A facet as a noun inside a sentence ("unknown region …"), where [`facet_name`] is a title.
+pub fn facet_noun(lang: Lang, facet: Facet) -> &'static str {
+    match (lang, facet) {
+        (Lang::En, Facet::Region) => "region",
+        (Lang::En, Facet::Material) => "material",
+        (Lang::En, Facet::Theme) => "ESG theme",
+        (Lang::En, Facet::Kind) => "kind",
+        (Lang::En, Facet::Stage) => "value-chain stage",
+        (Lang::En, Facet::Organisation) => "organisation",
+        (Lang::En, Facet::Year) => "year",
+        (Lang::En, Facet::Status) => "review status",
+        (Lang::Fr, Facet::Region) => "région",
+        (Lang::Fr, Facet::Material) => "matériau",
+        (Lang::Fr, Facet::Theme) => "thème ESG",
+        (Lang::Fr, Facet::Kind) => "type",
+        (Lang::Fr, Facet::Stage) => "étape de la chaîne de valeur",
+        (Lang::Fr, Facet::Organisation) => "organisation",
+        (Lang::Fr, Facet::Year) => "année",
+        (Lang::Fr, Facet::Status) => "statut de relecture",
+    }
+}
+
+/// A label followed by its colon: French typography puts a space before it.
+pub fn with_colon(lang: Lang, label: &str) -> String {
+    match lang {
+        Lang::En => format!("{label}:"),
+        Lang::Fr => format!("{label} :"),
+    }
+}
