@@ -31,11 +31,7 @@ pub fn help_lines(app: &App, width: usize) -> Vec<Line<'static>> {
             ]));
         }
         if context == Context::Search {
-            let text = match app.lang {
-                crate::text::Lang::En => "  any other key types into the query; mouse: wheel scrolls, click selects",
-                crate::text::Lang::Fr => "  les autres touches s'écrivent dans la recherche ; souris : molette, clic",
-            };
-            lines.push(Line::styled(fit(text, width), theme.muted));
+            lines.push(Line::styled(fit(t(app.lang, Msg::HelpOtherKeys), width), theme.muted));
         }
     }
     lines
@@ -69,18 +65,10 @@ pub fn problem_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         }
     }
     if app.problems.is_empty() {
-        let none = match app.lang {
-            crate::text::Lang::En => "No problems: every file of the catalogue loaded.",
-            crate::text::Lang::Fr => "Aucun problème : tous les fichiers du catalogue sont chargés.",
-        };
-        lines.push(Line::styled(none, theme.checked));
+        lines.push(Line::styled(t(app.lang, Msg::NoProblems), theme.checked));
     }
-    let hint = match app.lang {
-        crate::text::Lang::En => "The entries shown are the ones that loaded; `boucle check` gives every detail.",
-        crate::text::Lang::Fr => "Les fiches affichées sont celles qui se chargent ; `boucle check` donne le détail.",
-    };
     lines.push(Line::default());
-    lines.push(Line::styled(fit(hint, width), theme.muted));
+    lines.push(Line::styled(fit(t(app.lang, Msg::ProblemsHint), width), theme.muted));
     lines
 }
 
