@@ -62,7 +62,7 @@ mod tests {
     #[test]
     fn markdown_is_the_entry_document() {
         let text = show("Battery", ShowFormat::Md, Lang::En).unwrap();
-        assert!(text.starts_with("# Battery regeneration | *lead*\n"), "{text}");
+        assert!(text.starts_with("# Battery regeneration \\| \\*lead\\*\n"), "{text}");
         assert!(text.contains("`battery`"), "{text}");
     }
 

@@ -57,7 +57,7 @@ fn value(value: &Value) -> String {
 
 /// One entry in full, its blocks in the document's order. Ends with one newline.
 pub fn entry(doc: &EntryDoc) -> String {
-    let mut md = format!("# {}\n\n", doc.title);
+    let mut md = format!("# {}\n\n", escape(&doc.title));
     let mut facts = vec![format!("*{}*", doc.kind_word), format!("`{}`", doc.id)];
     facts.extend(doc.place.iter().chain(&doc.dates).map(|f| escape(f)));
     md.push_str(&format!("{}\n\n", facts.join(" · ")));
