@@ -3,7 +3,8 @@
 //! carries its own languages.
 //!
 //! Each table is a `match` on the language, so a missing translation is a compile error.
-//! Sentences with numbers or names in them are in [`sentences`]; counted nouns in [`count`].
+//! Sentences with numbers or names in them are in `i18n/sentences.rs`; counted nouns, with their
+//! plurals, in `i18n/count.rs` ([`count`], [`count_of`]).
 
 mod count;
 mod sentences;
