@@ -7,6 +7,8 @@
 
 pub mod cli;
 pub mod diagnostic;
+pub mod export;
+pub mod i18n;
 pub mod load;
 pub mod model;
 pub mod query;

@@ -1,16 +1,17 @@
 //! `boucle list` and the pieces `boucle show` shares: the entries a query and filters select,
 //! as a table that fits the terminal, JSON, CSV or Markdown. It runs the dashboard's engine,
-//! so both always agree.
+//! so both always agree; the formats are [`crate::export`]'s, this file reads the flags.
 
 use clap::{Args, ValueEnum};
 use std::fmt;
 use std::io::{self, Write};
-use unicode_width::UnicodeWidthStr;
 
 use super::filters::FilterArgs;
-use crate::model::{Catalogue, Entry};
+use crate::export::{self, Row, row::Rank};
+use crate::i18n;
+use crate::model::Catalogue;
 use crate::query::{Engine, Facet, Filters, Hit, Query};
-use crate::text::{Lang, fit};
+use crate::text::Lang;
 
 #[derive(Clone, Debug, Args)]
 pub struct ListArgs {
@@ -103,35 +104,12 @@ pub fn closest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>, coun
     scored.into_iter().take(count).map(|(_, c)| c).collect()
 }
 
-fn did_you_mean(suggestions: &[&str]) -> String {
-    match suggestions {
-        [] => String::new(),
-        [one] => format!(" — did you mean \"{one}\"?"),
-        many => format!(" — did you mean {}?", many.iter().map(|s| format!("\"{s}\"")).collect::<Vec<_>>().join(", ")),
-    }
-}
-
-fn facet_noun(facet: Facet) -> &'static str {
-    match facet {
-        Facet::Region => "region",
-        Facet::Material => "material",
-        Facet::Theme => "ESG theme",
-        Facet::Kind => "kind",
-        Facet::Stage => "value-chain stage",
-        Facet::Organisation => "organisation",
-        Facet::Year => "year",
-        Facet::Status => "review status",
-    }
-}
-
 fn unknown_value(engine: &Engine, catalogue: &Catalogue, facet: Facet, text: &str) -> String {
     let ids: Vec<String> = (0..engine.value_count(facet)).map(|v| engine.value_id(catalogue, facet, v)).collect();
     let shown = crate::text::sanitize(text, crate::text::Lines::Single);
-    format!(
-        "unknown {} \"{shown}\"{}",
-        facet_noun(facet),
-        did_you_mean(&closest(text, ids.iter().map(String::as_str), 3))
-    )
+    let suggestions = closest(text, ids.iter().map(String::as_str), 3);
+    // Usage errors are in English, like clap's own and `check`'s diagnostics.
+    i18n::unknown_value(Lang::En, facet, &shown, &suggestions)
 }
 
 /// Resolves the flags and the query into engine inputs, or says what is wrong.
@@ -158,36 +136,6 @@ fn selection(engine: &Engine, catalogue: &Catalogue, args: &FilterArgs) -> Resul
     if problems.is_empty() { Ok((query, filters)) } else { Err(CommandError::Usage(problems.join("\n"))) }
 }
 
-/// Ids of a vocabulary facet's values of an entry (its own, not their parents).
-fn own_ids(entry: &Entry, facet: Facet) -> Vec<String> {
-    match facet {
-        Facet::Region => entry.common.location.iter().map(|l| l.region.to_string()).collect(),
-        Facet::Material => entry.common.materials.iter().map(|i| i.to_string()).collect(),
-        Facet::Theme => entry.common.themes.iter().map(|i| i.to_string()).collect(),
-        Facet::Stage => entry.common.stages.iter().map(|i| i.to_string()).collect(),
-        Facet::Organisation => entry.organisations().into_iter().map(|i| i.to_string()).collect(),
-        Facet::Year => entry.years().iter().map(|y| y.to_string()).collect(),
-        Facet::Kind => vec![entry.kind.id().to_string()],
-        Facet::Status => vec![entry.common.review.status.id().to_string()],
-    }
-}
-
-/// Years as shown: `2017–2019`, `2025`, or nothing.
-fn years_text(entry: &Entry) -> String {
-    let years = entry.years();
-    match (years.first(), years.last()) {
-        (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
-        (Some(a), _) => a.to_string(),
-        _ => String::new(),
-    }
-}
-
-fn pad(text: &str, width: usize) -> String {
-    let fitted = fit(text, width);
-    let fill = width.saturating_sub(fitted.width());
-    format!("{fitted}{}", " ".repeat(fill))
-}
-
 /// The terminal's width when stdout is one, else `$COLUMNS`, else 100.
 fn terminal_width() -> usize {
     use std::io::IsTerminal;
@@ -200,16 +148,6 @@ fn terminal_width() -> usize {
     std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).filter(|&c| c > 0).unwrap_or(100)
 }
 
-/// A CSV cell that a spreadsheet will not run as a formula.
-pub fn csv_cell(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text.to_string() }
-}
-
-/// Escapes a Markdown table cell.
-pub fn md_cell(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('|', "\\|").replace('\n', " ")
-}
-
 /// `boucle list`: writes the entries the filters and query select, best first.
 pub fn run_list(catalogue: &Catalogue, args: &ListArgs, lang: Lang, out: &mut dyn Write) -> Result<(), CommandError> {
     let engine = Engine::new(catalogue);
@@ -217,188 +155,17 @@ pub fn run_list(catalogue: &Catalogue, args: &ListArgs, lang: Lang, out: &mut dy
     let limit = args.limit.unwrap_or(usize::MAX);
     let results = engine.search(catalogue, &query, &filters, lang, limit);
     let ranked = !query.words.is_empty();
-    let hits = &results.hits;
+    let rank = |hit: &Hit| Some(Rank { score: hit.score, words: hit.words });
+    let rows: Vec<Row> =
+        results.hits.iter().map(|hit| Row::new(catalogue, &catalogue.entries()[hit.entry], lang, rank(hit))).collect();
     match args.format {
         ListFormat::Table => {
-            write_table(catalogue, hits, ranked, results.total, args.width.unwrap_or_else(terminal_width), lang, out)?
+            let width = args.width.unwrap_or_else(terminal_width);
+            export::table::write(&rows, results.total, ranked, width, lang, out)?
         }
-        ListFormat::Json => write_json(catalogue, &engine, hits, lang, out)?,
-        ListFormat::Csv => write_csv(catalogue, hits, ranked, lang, out)?,
-        ListFormat::Md => write_md(catalogue, hits, lang, out)?,
-    }
-    Ok(())
-}
-
-fn write_table(
-    catalogue: &Catalogue,
-    hits: &[Hit],
-    ranked: bool,
-    total: usize,
-    width: usize,
-    lang: Lang,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    let width = width.max(20);
-    let entries: Vec<&Entry> = hits.iter().map(|h| &catalogue.entries()[h.entry]).collect();
-    let header = match lang {
-        Lang::Fr => ["TITRE", "TYPE", "RÉGION", "ANNÉES", "ID"],
-        Lang::En => ["TITLE", "KIND", "REGION", "YEARS", "ID"],
-    };
-    let rows: Vec<[String; 5]> = entries
-        .iter()
-        .map(|e| {
-            [
-                e.title().get(lang).to_string(),
-                e.kind.id().to_string(),
-                e.common.location.as_ref().map(|l| l.region.to_string()).unwrap_or_default(),
-                years_text(e),
-                e.id.to_string(),
-            ]
-        })
-        .collect();
-    let natural = |c: usize| rows.iter().map(|r| r[c].width()).chain([header[c].width()]).max().unwrap_or(0);
-    // Columns after the title, dropped from the least useful as the terminal narrows. The id is
-    // never cut or dropped: it is what `boucle show` and filters need typed whole; the title
-    // gives way instead.
-    let mut columns: Vec<(usize, usize)> = vec![(1, natural(1)), (2, natural(2)), (3, natural(3)), (4, natural(4))];
-    let rest = |columns: &[(usize, usize)]| columns.iter().map(|(_, w)| w + 2).sum::<usize>();
-    while width.saturating_sub(rest(&columns)) < 24 {
-        let Some(drop) = [2, 3, 1].into_iter().find(|c| columns.iter().any(|(x, _)| x == c)) else { break };
-        columns.retain(|(x, _)| *x != drop);
-    }
-    let title_width = width.saturating_sub(rest(&columns)).min(natural(0).max(10));
-    let line = |cells: &[String; 5]| {
-        let mut text = pad(&cells[0], title_width);
-        for &(c, w) in &columns {
-            text.push_str("  ");
-            text.push_str(&pad(&cells[c], w));
-        }
-        text.trim_end().to_string()
-    };
-    writeln!(out, "{}", line(&header.map(str::to_string)))?;
-    for row in &rows {
-        writeln!(out, "{}", line(row))?;
-    }
-    let shown = entries.len();
-    let summary = match (lang, shown == total) {
-        (Lang::Fr, true) => format!("{total} fiche{}", if total > 1 { "s" } else { "" }),
-        (Lang::Fr, false) => format!("{shown} fiche{} sur {total}", if shown > 1 { "s" } else { "" }),
-        (Lang::En, true) => format!("{total} entr{}", if total == 1 { "y" } else { "ies" }),
-        (Lang::En, false) => format!("{shown} of {total} entries"),
-    };
-    let order = match (lang, ranked) {
-        (_, false) => "",
-        (Lang::Fr, true) => ", les plus pertinentes d'abord",
-        (Lang::En, true) => ", best matches first",
-    };
-    writeln!(out, "{summary}{order}")
-}
-
-fn write_json(catalogue: &Catalogue, engine: &Engine, hits: &[Hit], lang: Lang, out: &mut dyn Write) -> io::Result<()> {
-    let items: Vec<serde_json::Value> = hits
-        .iter()
-        .map(|hit| {
-            let entry = &catalogue.entries()[hit.entry];
-            let labels = |facet: Facet| -> Vec<serde_json::Value> {
-                own_ids(entry, facet)
-                    .into_iter()
-                    .map(|id| {
-                        let label = engine
-                            .resolve_value(catalogue, facet, &id)
-                            .and_then(|v| v.first().copied())
-                            .map(|v| engine.value_label(catalogue, facet, v, lang));
-                        serde_json::json!({ "id": id, "label": label })
-                    })
-                    .collect()
-            };
-            serde_json::json!({
-                "id": entry.id,
-                "kind": entry.kind,
-                "title": entry.title().get(lang),
-                "summary": entry.summary().get(lang),
-                "score": hit.score,
-                "words": hit.words,
-                "region": labels(Facet::Region).into_iter().next(),
-                "place": entry.common.location.as_ref().and_then(|l| l.place.as_ref()).map(|p| p.get(lang)),
-                "materials": labels(Facet::Material),
-                "themes": labels(Facet::Theme),
-                "stages": labels(Facet::Stage),
-                "organisations": labels(Facet::Organisation),
-                "years": entry.years(),
-                "status": entry.common.review.status,
-                "tags": entry.common.tags,
-                "file": entry.file,
-            })
-        })
-        .collect();
-    serde_json::to_writer_pretty(&mut *out, &items).map_err(io::Error::from)?;
-    writeln!(out)
-}
-
-fn write_csv(
-    catalogue: &Catalogue,
-    hits: &[Hit],
-    ranked: bool,
-    lang: Lang,
-    out: &mut dyn Write,
-) -> Result<(), csv::Error> {
-    let mut writer = csv::Writer::from_writer(out);
-    writer.write_record([
-        "id",
-        "kind",
-        "title",
-        "summary",
-        "region",
-        "materials",
-        "themes",
-        "stages",
-        "organisations",
-        "years",
-        "status",
-        "score",
-    ])?;
-    for hit in hits {
-        let entry = &catalogue.entries()[hit.entry];
-        let join = |facet: Facet| own_ids(entry, facet).join(";");
-        let record = [
-            entry.id.to_string(),
-            entry.kind.id().to_string(),
-            entry.title().get(lang).to_string(),
-            entry.summary().get(lang).to_string(),
-            join(Facet::Region),
-            join(Facet::Material),
-            join(Facet::Theme),
-            join(Facet::Stage),
-            join(Facet::Organisation),
-            join(Facet::Year),
-            entry.common.review.status.id().to_string(),
-            if ranked { hit.score.to_string() } else { String::new() },
-        ];
-        writer.write_record(record.iter().map(|c| csv_cell(c)))?;
-    }
-    writer.flush()?;
-    Ok(())
-}
-
-fn write_md(catalogue: &Catalogue, hits: &[Hit], lang: Lang, out: &mut dyn Write) -> io::Result<()> {
-    let header = match lang {
-        Lang::Fr => "| Titre | Type | Région | Années | Id |",
-        Lang::En => "| Title | Kind | Region | Years | Id |",
-    };
-    writeln!(out, "{header}")?;
-    writeln!(out, "|---|---|---|---|---|")?;
-    for hit in hits {
-        let entry = &catalogue.entries()[hit.entry];
-        let region = entry.common.location.as_ref().map(|l| l.region.to_string()).unwrap_or_default();
-        writeln!(
-            out,
-            "| {} | {} | {} | {} | `{}` |",
-            md_cell(entry.title().get(lang)),
-            entry.kind.id(),
-            md_cell(&region),
-            years_text(entry),
-            entry.id
-        )?;
+        ListFormat::Json => export::json::write_rows(&rows, out)?,
+        ListFormat::Csv => export::csv::write_rows(&rows, ranked, out)?,
+        ListFormat::Md => export::markdown::write_rows(&rows, lang, out)?,
     }
     Ok(())
 }
@@ -406,11 +173,7 @@ fn write_md(catalogue: &Catalogue, hits: &[Hit], lang: Lang, out: &mut dyn Write
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::{CatalogueSource, load};
-
-    fn bundled() -> Catalogue {
-        load(&CatalogueSource::Bundled).catalogue
-    }
+    use unicode_width::UnicodeWidthStr;
 
     fn list(catalogue: &Catalogue, flags: &[&str]) -> Result<String, CommandError> {
         use clap::Parser;
@@ -428,7 +191,7 @@ mod tests {
 
     #[test]
     fn table_fits_the_width_and_counts_the_entries() {
-        let cat = bundled();
+        let cat = export::testing::catalogue();
         for width in [60, 80, 120] {
             let text = list(&cat, &["--width", &width.to_string()]).unwrap();
             for line in text.lines() {
@@ -441,15 +204,17 @@ mod tests {
         for entry in cat.entries() {
             assert!(narrow.lines().any(|l| l.ends_with(entry.id.as_str())), "{} is whole", entry.id);
         }
-        let text = list(&cat, &["--query", "bethune", "--width", "100"]).unwrap();
-        assert!(text.lines().nth(1).unwrap().contains("Béthune"), "{text}");
+        let text = list(&cat, &["--query", "regeneration", "--width", "100"]).unwrap();
+        assert!(text.lines().nth(1).unwrap().contains("Régénération"), "{text}");
         assert!(text.contains("les plus pertinentes d'abord"));
+        let text = list(&cat, &["--limit", "1", "--width", "100"]).unwrap();
+        assert_eq!(text.lines().last().unwrap(), format!("1 fiche sur {}", cat.len()));
     }
 
     #[test]
     fn json_lists_ids_kinds_titles_facets_and_scores() {
-        let cat = bundled();
-        let text = list(&cat, &["--format", "json", "--query", "aimant", "--region", "FR"]).unwrap();
+        let cat = export::testing::catalogue();
+        let text = list(&cat, &["--format", "json", "--query", "batteries", "--region", "FR"]).unwrap();
         let value: serde_json::Value = serde_json::from_str(&text).unwrap();
         let items = value.as_array().unwrap();
         assert!(!items.is_empty());
@@ -462,34 +227,26 @@ mod tests {
     }
 
     #[test]
-    fn csv_goes_through_a_csv_library_and_neutralises_formulas() {
-        let cat = bundled();
+    fn csv_has_a_row_per_entry() {
+        let cat = export::testing::catalogue();
         let text = list(&cat, &["--format", "csv"]).unwrap();
         let mut reader = csv::Reader::from_reader(text.as_bytes());
-        let headers = reader.headers().unwrap().clone();
-        assert_eq!(&headers[0], "id");
-        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-        assert_eq!(rows.len(), cat.len());
-        assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
-        assert_eq!(csv_cell("-1+2"), "'-1+2");
-        assert_eq!(csv_cell("@cmd"), "'@cmd");
-        assert_eq!(csv_cell("+33"), "'+33");
-        assert_eq!(csv_cell("Béthune"), "Béthune");
+        assert_eq!(&reader.headers().unwrap()[0], "id");
+        assert_eq!(reader.records().count(), cat.len());
     }
 
     #[test]
-    fn markdown_is_a_table_with_escaped_cells() {
-        let cat = bundled();
+    fn markdown_is_a_table_of_the_selected_entries() {
+        let cat = export::testing::catalogue();
         let text = list(&cat, &["--format", "md", "--kind", "event"]).unwrap();
         let lines: Vec<&str> = text.lines().collect();
         assert!(lines[0].starts_with("| Titre"));
         assert_eq!(lines.len(), 2 + cat.entries().iter().filter(|e| e.kind == crate::model::Kind::Event).count());
-        assert_eq!(md_cell("a | b"), "a \\| b");
     }
 
     #[test]
     fn unknown_values_are_usage_errors_with_suggestions() {
-        let cat = bundled();
+        let cat = export::testing::catalogue();
         let err = list(&cat, &["--region", "FRE121"]).unwrap_err();
         assert_eq!(err.exit_code(), 2);
         assert!(err.to_string().contains("unknown region \"FRE121\""), "{err}");
@@ -499,12 +256,5 @@ mod tests {
         // A year with no entries is valid and selects nothing.
         let text = list(&cat, &["--year", "1900"]).unwrap();
         assert!(text.lines().last().unwrap().starts_with("0 fiche"));
-    }
-
-    #[test]
-    fn fitting_never_splits_a_character() {
-        assert_eq!(fit("Béthune-Bruay", 5), "Béth…");
-        assert_eq!(fit("日本語テキスト", 5), "日本…");
-        assert_eq!(fit("short", 10), "short");
     }
 }

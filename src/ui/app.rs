@@ -104,7 +104,7 @@ impl App {
             }
         }
         let message = (!unknown.is_empty()).then(|| {
-            format!("{}: {}", super::i18n::t(options.lang, super::i18n::Msg::UnknownQueryValue), unknown.join(" "))
+            format!("{}: {}", crate::i18n::t(options.lang, crate::i18n::Msg::UnknownQueryValue), unknown.join(" "))
         });
         let mut app = App {
             indexed,
@@ -272,23 +272,8 @@ impl App {
     /// The entries the shown entry links to (stops, related, programme, organisations), in
     /// the order the entry pane lists them, without repeats or dangling ids.
     pub fn links(&self) -> Vec<usize> {
-        let Some(entry) = self.shown_entry().map(|i| &self.catalogue().entries()[i]) else { return Vec::new() };
         let catalogue = self.catalogue();
-        let mut out = Vec::new();
-        let mut ids: Vec<&Id> = Vec::new();
-        if let crate::model::Details::Tour(tour) = &entry.details {
-            ids.extend(tour.stops.iter().map(|s| &s.entry));
-        }
-        ids.extend(entry.entry_references().into_iter().filter(|(f, _)| *f != "entry").map(|(_, id)| id));
-        ids.extend(entry.organisations());
-        for id in ids {
-            if let Some(index) = catalogue.index_of(id.as_str())
-                && !out.contains(&index)
-            {
-                out.push(index);
-            }
-        }
-        out
+        self.shown_entry().map_or_else(Vec::new, |i| crate::export::link_targets(catalogue, &catalogue.entries()[i]))
     }
 
     /// Whether the window is wide enough to show the entry beside the results.

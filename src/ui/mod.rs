@@ -10,7 +10,6 @@ pub mod action;
 pub mod app;
 pub mod event;
 pub mod frame;
-pub mod i18n;
 pub mod input;
 pub mod keymap;
 pub mod screen;

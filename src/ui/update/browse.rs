@@ -2,11 +2,11 @@
 
 use super::super::action::{Action, Pane};
 use super::super::app::App;
-use super::super::i18n::{Msg, t};
 use super::super::screen::{Layer, Overlay};
 use super::super::state::FacetRow;
 use super::super::theme::Theme;
 use super::{clamp_facet_cursor, refresh_facet_rows, search_again};
+use crate::i18n::{Msg, t};
 
 pub fn update(app: &mut App, action: Action) {
     match action {

@@ -1,19 +1,21 @@
-//! The entry pane: every filled field of the entry, its sources with their addresses, and the
-//! entries it links to, which can be followed.
+//! The entry pane: the entry's [`EntryDoc`] drawn block by block, the same document that
+//! `boucle show` and the exports walk, so the pane and a handout name and order things alike.
+//! Its links can be followed.
+
+mod wrap;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::super::action::Pane;
 use super::super::app::App;
 use super::super::frame::EntryFacts;
-use super::super::i18n::{Msg, kind_name, status_name, t};
 use super::pane_block;
-use crate::model::{Date, Details, Entry, Id, Vocabulary};
-use crate::text::{Lang, LocalText};
+use crate::export::doc::{Block, EntryDoc, Field, Link, ReviewItem, SourceItem, StopItem};
+use crate::i18n::{Msg, t, with_colon};
 
 /// Draws the entry pane; says what it drew, to bound scrolling and find clicked links.
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) -> EntryFacts {
@@ -32,8 +34,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) -> EntryFacts {
     if inner.width < 4 || inner.height == 0 {
         return facts;
     }
-    let Some(entry) = app.shown_entry() else { return facts };
-    let (lines, link_rows) = entry_lines(app, entry);
+    let Some((lines, link_rows)) = entry_lines(app, inner.width) else { return facts };
     // Where each link starts once wrapped: the lines before it, wrapped at this width.
     facts.link_lines = link_rows
         .iter()
@@ -57,9 +58,34 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) -> EntryFacts {
     facts
 }
 
+/// The shown entry's lines at `width` (list items are wrapped here, with a hanging indent;
+/// the rest by the paragraph), and the line of each link in [`EntryDoc::links`] order.
+fn entry_lines(app: &App, width: u16) -> Option<(Vec<Line<'static>>, Vec<usize>)> {
+    let entry = &app.catalogue().entries()[app.shown_entry()?];
+    let doc = EntryDoc::new(app.catalogue(), entry, app.lang);
+    let mut w = Writer { app, width: usize::from(width), lines: Vec::new(), link_rows: Vec::new() };
+    w.head(&doc);
+    for block in &doc.blocks {
+        match block {
+            Block::Fields(fields) => w.fields(fields),
+            Block::Prose { label, text } => {
+                w.heading(label);
+                w.text(text, app.theme.base);
+            }
+            Block::Stops { label, stops } => w.stops(label, stops),
+            Block::Links { label, links } => w.links(label, links),
+            Block::Sources { label, sources } => w.sources(label, sources),
+            Block::Review { label, review } => w.review(label, review),
+        }
+    }
+    Some((w.lines, w.link_rows))
+}
+
 struct Writer<'a> {
     app: &'a App,
+    width: usize,
     lines: Vec<Line<'static>>,
+    link_rows: Vec<usize>,
 }
 
 impl Writer<'_> {
@@ -70,16 +96,9 @@ impl Writer<'_> {
         }
     }
 
-    fn heading(&mut self, msg: Msg) {
+    fn heading(&mut self, label: &str) {
         self.gap();
-        self.lines.push(Line::styled(t(self.app.lang, msg).to_string(), self.app.theme.heading));
-    }
-
-    fn prose<const M: bool>(&mut self, msg: Msg, text: &Option<LocalText<M>>) {
-        if let Some(text) = text.as_ref().filter(|t| !t.is_empty()) {
-            self.heading(msg);
-            self.text(text.get(self.app.lang), self.app.theme.base);
-        }
+        self.lines.push(Line::styled(label.to_string(), self.app.theme.heading));
     }
 
     fn text(&mut self, text: &str, style: Style) {
@@ -88,200 +107,84 @@ impl Writer<'_> {
         }
     }
 
-    fn field(&mut self, msg: Msg, value: String) {
-        if value.is_empty() {
-            return;
+    /// A list item: its lines wrapped under its text, past the marker.
+    fn item(&mut self, spans: Vec<Span<'static>>, indent: usize) {
+        self.lines.extend(wrap::hanging(spans, indent, self.width));
+    }
+
+    /// Title, then kind · place · dates, then the summary.
+    fn head(&mut self, doc: &EntryDoc) {
+        let theme = &self.app.theme;
+        self.lines.push(Line::styled(doc.title.clone(), theme.title));
+        let mut facts = vec![Span::styled(doc.kind_word.to_string(), theme.kind_badge)];
+        for fact in doc.place.iter().chain(&doc.dates) {
+            facts.push(Span::styled(" · ", theme.muted));
+            facts.push(Span::styled(fact.clone(), theme.base));
         }
-        self.lines.push(Line::from(vec![
-            // French puts a space before the colon.
-            Span::styled(
-                format!("{}{} ", t(self.app.lang, msg), if self.app.lang == Lang::Fr { " :" } else { ":" }),
-                self.app.theme.muted,
-            ),
-            Span::styled(value, self.app.theme.base),
-        ]));
+        self.lines.push(Line::from(facts));
+        self.lines.push(Line::default());
+        self.text(&doc.summary, theme.base.add_modifier(Modifier::ITALIC));
     }
 
-    fn organisation_names(&self, ids: &[&Id]) -> String {
-        ids.iter()
-            .map(|id| {
-                self.app
-                    .catalogue()
-                    .get(id.as_str())
-                    .map_or(id.to_string(), |e| e.title().get(self.app.lang).to_string())
-            })
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
-
-    fn terms(&self, ids: &[Id], vocabulary: &Vocabulary, with_id: bool) -> String {
-        ids.iter()
-            .map(|id| match vocabulary.get(id.as_str()) {
-                Some(term) if with_id => format!("{} {}", term.id, term.label.get(self.app.lang)),
-                Some(term) => term.label.get(self.app.lang).to_string(),
-                None => id.to_string(),
-            })
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
-}
-
-fn dates(start: Option<Date>, end: Option<Date>) -> String {
-    match (start, end) {
-        (Some(s), Some(e)) if s != e => format!("{s} → {e}"),
-        (Some(s), _) => s.to_string(),
-        (None, Some(e)) => format!("→ {e}"),
-        (None, None) => String::new(),
-    }
-}
-
-/// The entry's lines, and the line of each link, in the order of [`App::links`].
-fn entry_lines(app: &App, index: usize) -> (Vec<Line<'static>>, Vec<usize>) {
-    let entry: &Entry = &app.catalogue().entries()[index];
-    let lang = app.lang;
-    let theme = &app.theme;
-    let vocabularies = &app.catalogue().vocabularies;
-    let mut w = Writer { app, lines: Vec::new() };
-    w.lines.push(Line::styled(entry.title().get(lang).to_string(), theme.title));
-    let mut facts = vec![Span::styled(kind_name(lang, entry.kind).to_string(), theme.kind_badge)];
-    if let Some(location) = &entry.common.location {
-        let region = vocabularies.regions.get(location.region.as_str()).map(|r| r.label.get(lang).to_string());
-        let place = location.place.as_ref().map(|p| p.get(lang).to_string());
-        let text = match (place, region) {
-            (Some(p), Some(r)) if p != r => format!("{p}, {r} ({})", location.region),
-            (Some(p), _) => p,
-            (None, Some(r)) => format!("{r} ({})", location.region),
-            (None, None) => location.region.to_string(),
-        };
-        facts.push(Span::styled(" · ", theme.muted));
-        facts.push(Span::styled(text, theme.base));
-    }
-    if let Some((start, end)) = entry.span() {
-        facts.push(Span::styled(" · ", theme.muted));
-        facts.push(Span::styled(dates(Some(start), end), theme.base));
-    }
-    w.lines.push(Line::from(facts));
-    w.lines.push(Line::default());
-    w.text(entry.summary().get(lang), theme.base.add_modifier(ratatui::style::Modifier::ITALIC));
-    w.prose(Msg::Description, &entry.common.description);
-
-    match &entry.details {
-        Details::GoodPractice(d) => {
-            w.gap();
-            if let Some(institution) = &d.main_institution {
-                let name = w.organisation_names(&[institution]);
-                w.field(Msg::MainInstitution, name);
-            }
-            if let Some(timescale) = &d.timescale {
-                let mut text = dates(timescale.start, timescale.end);
-                if let Some(progress) = timescale.status {
-                    let word = match (progress, lang) {
-                        (crate::model::entry::Progress::Ongoing, Lang::En) => "ongoing",
-                        (crate::model::entry::Progress::Ongoing, Lang::Fr) => "en cours",
-                        (crate::model::entry::Progress::Ended, Lang::En) => "ended",
-                        (crate::model::entry::Progress::Ended, Lang::Fr) => "terminé",
-                    };
-                    text = if text.is_empty() { word.to_string() } else { format!("{text} ({word})") };
-                }
-                w.field(Msg::Timescale, text);
-            }
-            w.prose(Msg::ResourcesNeeded, &d.resources_needed);
-            w.prose(Msg::EvidenceOfSuccess, &d.evidence_of_success);
-            w.prose(Msg::Difficulties, &d.difficulties);
-            w.prose(Msg::TransferPotential, &d.transfer_potential);
-            w.prose(Msg::FurtherInformation, &d.further_information);
-        }
-        Details::SiteVisit(d) => {
-            w.gap();
-            w.field(Msg::Site, d.site.as_ref().map(|s| s.get(lang).to_string()).unwrap_or_default());
-            if let Some(host) = &d.host {
-                let name = w.organisation_names(&[host]);
-                w.field(Msg::Host, name);
-            }
-            w.field(Msg::Dates, dates(Some(d.start), d.end));
-            w.prose(Msg::Seen, &d.seen);
-            w.prose(Msg::Takeaways, &d.takeaways);
-        }
-        Details::Event(d) => {
-            w.gap();
-            let organisers: Vec<&Id> = d.organisers.iter().collect();
-            let names = w.organisation_names(&organisers);
-            w.field(Msg::Organisations, names);
-            w.field(Msg::Dates, dates(Some(d.start), d.end));
-            w.field(Msg::Venue, d.venue.as_ref().map(|v| v.get(lang).to_string()).unwrap_or_default());
-            w.field(Msg::Participants, d.participants.map(|p| p.to_string()).unwrap_or_default());
-        }
-        Details::Tour(d) => {
-            w.gap();
-            w.field(Msg::Dates, dates(d.start, d.end));
-            w.heading(Msg::Stops);
-            for (number, stop) in d.stops.iter().enumerate() {
-                let title = app
-                    .catalogue()
-                    .get(stop.entry.as_str())
-                    .map_or(stop.entry.to_string(), |e| e.title().get(lang).to_string());
-                w.lines.push(Line::styled(
-                    format!("{}. {title}", number + 1),
-                    theme.base.add_modifier(ratatui::style::Modifier::BOLD),
-                ));
-                if let Some(note) = &stop.note {
-                    w.text(&format!("   {}", note.get(lang).replace('\n', "\n   ")), theme.muted);
-                }
-            }
-        }
-        Details::Organisation(d) => {
-            w.gap();
-            w.field(Msg::ShortName, d.short_name.as_ref().map(|s| s.as_str().to_string()).unwrap_or_default());
-            let org_type = w.terms(std::slice::from_ref(&d.org_type), &vocabularies.organisation_types, false);
-            w.field(Msg::OrganisationType, org_type);
-            w.field(Msg::Website, d.website.as_ref().map(|u| u.to_string()).unwrap_or_default());
-            w.field(Msg::Founded, d.founded.map(|f| f.to_string()).unwrap_or_default());
-        }
-    }
-
-    w.gap();
-    let common = &entry.common;
-    let materials = w.terms(&common.materials, &vocabularies.materials, false);
-    w.field(Msg::Materials, materials);
-    let themes = w.terms(&common.themes, &vocabularies.themes, true);
-    w.field(Msg::Themes, themes);
-    let stages = w.terms(&common.stages, &vocabularies.stages, false);
-    w.field(Msg::Stages, stages);
-    w.field(Msg::Tags, common.tags.iter().map(|t| t.as_str()).collect::<Vec<_>>().join(", "));
-    w.field(Msg::Project, common.project.as_ref().map(|p| p.as_str().to_string()).unwrap_or_default());
-
-    let links = app.links();
-    let mut link_rows = Vec::new();
-    if !links.is_empty() {
-        w.heading(Msg::Related);
-        for (number, &target) in links.iter().enumerate() {
-            let linked = &app.catalogue().entries()[target];
-            let selected = app.trail.link() == Some(number);
-            let style = if selected { theme.selection } else { theme.link };
-            link_rows.push(w.lines.len());
-            w.lines.push(Line::from(vec![
-                Span::styled(if selected { "▶ " } else { "→ " }, theme.key),
-                Span::styled(linked.title().get(lang).to_string(), style),
-                Span::styled(format!("  ({})", kind_name(lang, linked.kind)), theme.muted),
+    fn fields(&mut self, fields: &[Field]) {
+        self.gap();
+        for field in fields {
+            self.lines.push(Line::from(vec![
+                Span::styled(format!("{} ", with_colon(self.app.lang, field.label)), self.app.theme.muted),
+                Span::styled(field.value.plain(), self.app.theme.base),
             ]));
         }
     }
-    if !common.sources.is_empty() {
-        w.heading(Msg::Sources);
-        for source in &common.sources {
-            let date = source.date.map(|d| format!(" ({d})")).unwrap_or_default();
-            w.lines.push(Line::styled(format!("• {}{date}", source.title.get(lang)), theme.base));
-            w.lines.push(Line::styled(format!("  {}", source.url), theme.link));
+
+    fn stops(&mut self, label: &str, stops: &[StopItem]) {
+        let theme = &self.app.theme;
+        self.heading(label);
+        for stop in stops {
+            let marker = format!("{}. ", stop.number);
+            let indent = marker.len();
+            let bold = theme.base.add_modifier(Modifier::BOLD);
+            self.item(vec![Span::styled(format!("{marker}{}", stop.entry.text()), bold)], indent);
+            for line in stop.note.iter().flat_map(|n| n.split('\n')) {
+                self.item(vec![Span::styled(format!("   {line}"), theme.muted)], 3);
+            }
         }
     }
-    w.heading(Msg::Review);
-    let review = &common.review;
-    w.lines.push(Line::styled(
-        format!("{} — {} {}", status_name(lang, review.status), t(lang, Msg::Checked), review.checked),
-        theme.muted,
-    ));
-    if let Some(note) = &review.note {
-        w.text(note.get(lang), theme.muted);
+
+    fn links(&mut self, label: &str, links: &[Link]) {
+        let theme = &self.app.theme;
+        self.heading(label);
+        for (number, link) in links.iter().enumerate() {
+            let selected = self.app.trail.link() == Some(number);
+            self.link_rows.push(self.lines.len());
+            self.item(
+                vec![
+                    Span::styled(if selected { "▶ " } else { "→ " }, theme.key),
+                    Span::styled(link.title.clone(), if selected { theme.selection } else { theme.link }),
+                    Span::styled(format!("  ({})", link.kind_word), theme.muted),
+                ],
+                2,
+            );
+        }
     }
-    (w.lines, link_rows)
+
+    fn sources(&mut self, label: &str, sources: &[SourceItem]) {
+        let theme = &self.app.theme;
+        self.heading(label);
+        for source in sources {
+            let date = source.date.as_ref().map(|d| format!(" ({d})")).unwrap_or_default();
+            self.item(vec![Span::styled(format!("• {}{date}", source.title), theme.base)], 2);
+            // The address on its own line, whole, so it can be selected and opened.
+            self.item(vec![Span::styled(format!("  {}", source.address), theme.link)], 2);
+        }
+    }
+
+    fn review(&mut self, label: &str, review: &ReviewItem) {
+        let muted = self.app.theme.muted;
+        self.heading(label);
+        let status = format!("{} — {} {}", review.status_word, review.checked_word, review.checked);
+        self.lines.push(Line::styled(status, muted));
+        if let Some(note) = &review.note {
+            self.text(note, muted);
+        }
+    }
 }

@@ -10,9 +10,9 @@ use unicode_width::UnicodeWidthStr;
 
 use super::super::action::Pane;
 use super::super::app::App;
-use super::super::i18n::{Msg, facet_name, kind_name, status_name, t};
 use super::super::state::FacetRow;
 use super::{as_selected, fit, pane_block};
+use crate::i18n::{Msg, facet_name, kind_name, status_name, t};
 use crate::model::{Kind, ReviewStatus};
 use crate::query::Facet;
 

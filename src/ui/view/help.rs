@@ -7,10 +7,10 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::super::app::App;
-use super::super::i18n::{Msg, t};
 use super::super::keymap::{Context, bindings_of, keys_label};
 use super::super::screen::{Layer, Overlay};
 use super::fit;
+use crate::i18n::{Msg, Noun, count, t};
 
 pub fn help_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
@@ -29,11 +29,7 @@ pub fn help_lines(app: &App, width: usize) -> Vec<Line<'static>> {
             ]));
         }
         if context == Context::Search {
-            let text = match app.lang {
-                crate::text::Lang::En => "  any other key types into the query; mouse: wheel scrolls, click selects",
-                crate::text::Lang::Fr => "  les autres touches s'écrivent dans la recherche ; souris : molette, clic",
-            };
-            lines.push(Line::styled(fit(text, width), theme.muted));
+            lines.push(Line::styled(fit(t(app.lang, Msg::HelpOtherKeys), width), theme.muted));
         }
     }
     lines
@@ -66,19 +62,11 @@ pub fn problem_lines(app: &App, width: usize) -> Vec<Line<'static>> {
             lines.push(Line::styled(format!("  {suggestion}"), theme.muted));
         }
     }
-    if app.problems().is_empty() {
-        let none = match app.lang {
-            crate::text::Lang::En => "No problems: every file of the catalogue loaded.",
-            crate::text::Lang::Fr => "Aucun problème : tous les fichiers du catalogue sont chargés.",
-        };
-        lines.push(Line::styled(none, theme.checked));
+    if app.problems.is_empty() {
+        lines.push(Line::styled(t(app.lang, Msg::NoProblems), theme.checked));
     }
-    let hint = match app.lang {
-        crate::text::Lang::En => "The entries shown are the ones that loaded; `boucle check` gives every detail.",
-        crate::text::Lang::Fr => "Les fiches affichées sont celles qui se chargent ; `boucle check` donne le détail.",
-    };
     lines.push(Line::default());
-    lines.push(Line::styled(fit(hint, width), theme.muted));
+    lines.push(Line::styled(fit(t(app.lang, Msg::ProblemsHint), width), theme.muted));
     lines
 }
 
@@ -90,8 +78,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, layer: Layer, screen: Rect) -> (us
     let (title, lines, wraps) = match layer.overlay {
         Overlay::Problems => {
             let title = match app.problems().len() {
-                0 => format!(" 0 {} ", t(app.lang, Msg::CatalogueProblems)),
-                n => format!(" ⚠ {n} {} ", t(app.lang, Msg::CatalogueProblems)),
+                0 => format!(" {} ", count(app.lang, Noun::CatalogueProblem, 0)),
+                n => format!(" ⚠ {} ", count(app.lang, Noun::CatalogueProblem, n)),
             };
             // Problems quote paths and messages of any length: they wrap. Help lines are fitted.
             (title, problem_lines(app, width), true)

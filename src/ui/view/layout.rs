@@ -4,9 +4,9 @@
 use ratatui::layout::{Constraint, Layout, Rect};
 use unicode_width::UnicodeWidthStr;
 
+use crate::i18n::{Noun, count};
 use crate::ui::action::Pane;
 use crate::ui::app::App;
-use crate::ui::i18n::{Msg, t};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Areas {
@@ -23,9 +23,9 @@ pub fn count_text(app: &App) -> String {
     let results = app.results();
     let shown = results.hits.len();
     if shown < results.total {
-        format!(" {shown}/{} {} ", results.total, t(app.lang(), Msg::ResultCount))
+        format!(" {shown}/{} ", count(app.lang(), Noun::Result, results.total))
     } else {
-        format!(" {} {} ", results.total, t(app.lang(), Msg::ResultCount))
+        format!(" {} ", count(app.lang(), Noun::Result, results.total))
     }
 }
 

@@ -17,8 +17,8 @@ use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
 use super::action::Pane;
 use super::app::{App, MIN_HEIGHT, MIN_WIDTH};
 use super::frame::FrameFacts;
-use super::i18n::{Msg, t};
 use super::screen::{Overlay, Screen};
+use crate::i18n::{Msg, t};
 
 /// Draws the whole screen from the state, and says what it drew.
 #[deny(clippy::wildcard_enum_match_arm)]
@@ -112,21 +112,11 @@ fn highlighted<'a>(text: &'a str, matched: &[std::ops::Range<usize>], base: Styl
 }
 
 fn too_small(frame: &mut Frame<'_>, app: &App, screen: Rect) {
-    let needed = match app.lang() {
-        super::super::text::Lang::En => {
-            format!("It needs at least {MIN_WIDTH}×{MIN_HEIGHT}; it is {}×{} now.", screen.width, screen.height)
-        }
-        super::super::text::Lang::Fr => {
-            format!("Il faut au moins {MIN_WIDTH}×{MIN_HEIGHT} ; elle fait {}×{}.", screen.width, screen.height)
-        }
-    };
+    let needed = crate::i18n::too_small_needed(app.lang, (MIN_WIDTH, MIN_HEIGHT), (screen.width, screen.height));
     let lines = vec![
         Line::styled(t(app.lang(), Msg::TooSmall), app.theme().title),
         Line::raw(needed),
-        Line::styled(
-            if app.lang() == super::super::text::Lang::Fr { "q : quitter" } else { "q: quit" },
-            app.theme().muted,
-        ),
+        Line::styled(t(app.lang, Msg::QuitKey), app.theme.muted),
     ];
     let height = (lines.len() as u16 + 2).min(screen.height);
     let area = Rect { y: screen.y + screen.height.saturating_sub(height) / 2, height, ..screen };

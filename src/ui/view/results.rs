@@ -8,8 +8,8 @@ use ratatui::widgets::{List, ListItem, Paragraph, Wrap};
 
 use super::super::action::Pane;
 use super::super::app::App;
-use super::super::i18n::{Msg, kind_name, t};
 use super::{as_selected, fit, fit_spans, highlighted, pane_block};
+use crate::i18n::{Msg, kind_name, t};
 use crate::model::Entry;
 
 /// Draws the pane; returns the first result shown.

@@ -7,9 +7,7 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::super::app::{App, Target};
-use super::super::i18n::{Msg, t};
-use crate::query::{Facet, MAX_WORDS, QueryErrorKind};
-use crate::text::Lang;
+use crate::i18n::{Msg, t};
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let theme = app.theme();
@@ -25,7 +23,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         spans.push(Span::styled(text, theme.base));
     }
     // What the query could not use, so a typo in a field name is not silently ignored.
-    let mut problems: Vec<String> = app.query().errors.iter().map(|e| query_error(lang, &e.kind)).collect();
+    let mut problems: Vec<String> =
+        app.query.errors.iter().map(|e| crate::i18n::query_error(app.lang, &e.kind)).collect();
     problems.extend(
         app.results()
             .unknown_values
@@ -43,16 +42,5 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         let before = text[..app.search().cursor()].width() as u16;
         let x = (area.x + 3 + before).min(area.right().saturating_sub(1));
         frame.set_cursor_position(Position::new(x, area.y));
-    }
-}
-
-/// A query problem in the interface's language.
-fn query_error(lang: Lang, kind: &QueryErrorKind) -> String {
-    let fields = Facet::ALL.map(Facet::field_name).join(" ");
-    match (lang, kind) {
-        (Lang::En, QueryErrorKind::UnknownField(name)) => format!("unknown field {name}: — fields: {fields}"),
-        (Lang::Fr, QueryErrorKind::UnknownField(name)) => format!("champ inconnu {name}: — champs : {fields}"),
-        (Lang::En, QueryErrorKind::TooManyWords) => format!("only the first {MAX_WORDS} words are searched"),
-        (Lang::Fr, QueryErrorKind::TooManyWords) => format!("seuls les {MAX_WORDS} premiers mots sont cherchés"),
     }
 }

@@ -9,9 +9,9 @@ use unicode_width::UnicodeWidthStr;
 
 use super::super::action::Action;
 use super::super::app::{App, Target};
-use super::super::i18n::{Msg, t};
 use super::super::keymap::{BINDINGS, Binding, Context, bindings_of, contexts, key_name};
 use super::layout::{chip_text, count_text};
+use crate::i18n::{Noun, count};
 use crate::text::Lang;
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
@@ -24,7 +24,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     }
     if !app.problems().is_empty() {
         spans.push(Span::styled(
-            format!(" ⚠ {} {} (!) ", app.problems().len(), t(app.lang(), Msg::CatalogueProblems)),
+            format!(" ⚠ {} (!) ", count(app.lang(), Noun::CatalogueProblem, app.problems().len())),
             theme.error,
         ));
     }

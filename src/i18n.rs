@@ -1,5 +1,18 @@
-//! The interface's own words, in French and English. Catalogue text carries its own languages.
+//! Every word of the interface, in French and English: the dashboard, the command line and the
+//! exports all take their words from here, so one thing has one name everywhere. Catalogue text
+//! carries its own languages.
+//!
+//! Each table is a `match` on the language, so a missing translation is a compile error.
+//! Sentences with numbers or names in them are in `i18n/sentences.rs`; counted nouns, with their
+//! plurals, in `i18n/count.rs` ([`count`], [`count_of`]).
 
+mod count;
+mod sentences;
+
+pub use count::{Noun, count, count_of};
+pub use sentences::{did_you_mean, query_error, too_small_needed, unknown_entry, unknown_value};
+
+use crate::model::entry::Progress;
 use crate::model::{Kind, ReviewStatus};
 use crate::query::Facet;
 use crate::text::Lang;
@@ -14,7 +27,6 @@ pub enum Msg {
     Search,
     SearchHint,
     NoResults,
-    ResultCount,
     Filters,
     Help,
     HelpTitle,
@@ -54,12 +66,22 @@ pub enum Msg {
     ReviewNote,
     Checked,
     CommandForView,
-    CatalogueProblems,
     Searching,
     ThemeChanged,
     Back,
     UnknownQueryValue,
     Hidden,
+    Organisers,
+    QuitKey,
+    HelpOtherKeys,
+    NoProblems,
+    ProblemsHint,
+    BestFirst,
+    ColumnTitle,
+    ColumnKind,
+    ColumnRegion,
+    ColumnYears,
+    ColumnId,
 }
 
 pub fn t(lang: Lang, msg: Msg) -> &'static str {
@@ -72,7 +94,6 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             Search => "Search",
             SearchHint => "type / to search — words, region:FRE12 mat:nd theme:E5 kind:visit year:2025, -word",
             NoResults => "No entry matches. Press c to clear the filters, or change the search.",
-            ResultCount => "results",
             Filters => "filters",
             Help => "help",
             HelpTitle => "Keys",
@@ -112,12 +133,22 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             ReviewNote => "Note for curators",
             Checked => "last checked",
             CommandForView => "This view from the command line:",
-            CatalogueProblems => "catalogue problems",
             Searching => "searching…",
             ThemeChanged => "Theme:",
             Back => "back",
             UnknownQueryValue => "unknown value",
             Hidden => "more",
+            Organisers => "Organisers",
+            QuitKey => "q: quit",
+            HelpOtherKeys => "  any other key types into the query; mouse: wheel scrolls, click selects",
+            NoProblems => "No problems: every file of the catalogue loaded.",
+            ProblemsHint => "The entries shown are the ones that loaded; `boucle check` gives every detail.",
+            BestFirst => ", best matches first",
+            ColumnTitle => "Title",
+            ColumnKind => "Kind",
+            ColumnRegion => "Region",
+            ColumnYears => "Years",
+            ColumnId => "Id",
         },
         Lang::Fr => match msg {
             Facets => "Filtres",
@@ -126,7 +157,6 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             Search => "Recherche",
             SearchHint => "tapez / pour chercher — mots, region:FRE12 mat:nd theme:E5 kind:visit year:2025, -mot",
             NoResults => "Aucune fiche ne correspond. Touche c pour effacer les filtres, ou changez la recherche.",
-            ResultCount => "résultats",
             Filters => "filtres",
             Help => "aide",
             HelpTitle => "Touches",
@@ -166,12 +196,22 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             ReviewNote => "Note pour les curateurs",
             Checked => "vérifiée le",
             CommandForView => "Cette vue en ligne de commande :",
-            CatalogueProblems => "problèmes dans le catalogue",
             Searching => "recherche…",
             ThemeChanged => "Thème :",
             Back => "retour",
             UnknownQueryValue => "valeur inconnue",
             Hidden => "de plus",
+            Organisers => "Organisateurs",
+            QuitKey => "q : quitter",
+            HelpOtherKeys => "  les autres touches s'écrivent dans la recherche ; souris : molette, clic",
+            NoProblems => "Aucun problème : tous les fichiers du catalogue sont chargés.",
+            ProblemsHint => "Les fiches affichées sont celles qui se chargent ; `boucle check` donne le détail.",
+            BestFirst => ", les plus pertinentes d'abord",
+            ColumnTitle => "Titre",
+            ColumnKind => "Type",
+            ColumnRegion => "Région",
+            ColumnYears => "Années",
+            ColumnId => "Id",
         },
     }
 }
@@ -220,5 +260,45 @@ pub fn status_name(lang: Lang, status: ReviewStatus) -> &'static str {
         (Lang::Fr, ReviewStatus::Draft) => "brouillon",
         (Lang::Fr, ReviewStatus::ToComplete) => "à compléter",
         (Lang::Fr, ReviewStatus::Reviewed) => "relue",
+    }
+}
+
+/// Where a practice stands in time.
+pub fn progress_name(lang: Lang, progress: Progress) -> &'static str {
+    match (lang, progress) {
+        (Lang::En, Progress::Ongoing) => "ongoing",
+        (Lang::En, Progress::Ended) => "ended",
+        (Lang::Fr, Progress::Ongoing) => "en cours",
+        (Lang::Fr, Progress::Ended) => "terminé",
+    }
+}
+
+/// A facet as a noun inside a sentence ("unknown region …"), where [`facet_name`] is a title.
+pub fn facet_noun(lang: Lang, facet: Facet) -> &'static str {
+    match (lang, facet) {
+        (Lang::En, Facet::Region) => "region",
+        (Lang::En, Facet::Material) => "material",
+        (Lang::En, Facet::Theme) => "ESG theme",
+        (Lang::En, Facet::Kind) => "kind",
+        (Lang::En, Facet::Stage) => "value-chain stage",
+        (Lang::En, Facet::Organisation) => "organisation",
+        (Lang::En, Facet::Year) => "year",
+        (Lang::En, Facet::Status) => "review status",
+        (Lang::Fr, Facet::Region) => "région",
+        (Lang::Fr, Facet::Material) => "matériau",
+        (Lang::Fr, Facet::Theme) => "thème ESG",
+        (Lang::Fr, Facet::Kind) => "type",
+        (Lang::Fr, Facet::Stage) => "étape de la chaîne de valeur",
+        (Lang::Fr, Facet::Organisation) => "organisation",
+        (Lang::Fr, Facet::Year) => "année",
+        (Lang::Fr, Facet::Status) => "statut de relecture",
+    }
+}
+
+/// A label followed by its colon: French typography puts a space before it.
+pub fn with_colon(lang: Lang, label: &str) -> String {
+    match lang {
+        Lang::En => format!("{label}:"),
+        Lang::Fr => format!("{label} :"),
     }
 }

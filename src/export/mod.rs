@@ -1,0 +1,22 @@
+//! Entries turned into text for people and tools: the dashboard's entry pane, `boucle show`,
+//! `boucle list` and, later, the shortlist's exports. Below both `cli` and `ui`: it knows the
+//! catalogue and the interface's words, not terminals or commands.
+//!
+//! One entry is one [`EntryDoc`]; a list of entries is a list of [`Row`]s. Each format walks
+//! those, so every output names and orders things the same way.
+
+mod build;
+pub mod csv;
+pub mod doc;
+pub mod json;
+pub mod markdown;
+pub mod row;
+pub mod table;
+
+pub use doc::{Block, EntryDoc, Link, link_targets};
+pub use row::Row;
+
+#[cfg(test)]
+pub(crate) mod testing;
+#[cfg(test)]
+mod tests;
