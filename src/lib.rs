@@ -1,9 +1,14 @@
 //! boucle: a terminal dashboard of circular-economy and critical-raw-materials good practices.
 //!
-//! Layers, each depending only on the ones above it:
-//! - [`text`], [`model`]: the catalogue as data, with every text sanitised;
+//! Layers, each depending only on the ones above it (nothing imports a layer below itself):
+//! - [`text`]: sanitised text, languages, fitting to columns;
+//! - [`i18n`]: every word of the interface, in French and English, with plurals;
+//! - [`model`], [`diagnostic`]: the catalogue as data; problems with their place;
 //! - [`load`]: reading RON folders (or the embedded catalogue) into a model, with diagnostics;
-//! - [`cli`]: the command line.
+//! - [`query`]: the index and search; [`query::Indexed`] pairs a catalogue with its index;
+//! - [`export`]: one [`export::EntryDoc`] per entry, and the formats written from it;
+//! - [`ui`]: the dashboard (state, update, view, the session loop);
+//! - [`cli`]: the command line: argument parsing and dispatch only.
 
 pub mod cli;
 pub mod diagnostic;
