@@ -9,7 +9,8 @@ use super::fuzzy::TitleScorer;
 pub(super) const NO_TERM: u32 = u32::MAX;
 
 /// The search index of one catalogue. Build it with [`Engine::new`] whenever the catalogue is
-/// (re)loaded and pass that same catalogue to [`Engine::search`].
+/// (re)loaded and pass that same catalogue to [`Engine::search`], or hold both in an
+/// [`Indexed`](super::Indexed), which keeps them together.
 pub struct Engine {
     pub(super) len: usize,
     /// Every folded word of the catalogue, sorted.

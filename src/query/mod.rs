@@ -4,16 +4,16 @@
 //! ```no_run
 //! # use boucle::model::Catalogue;
 //! # use boucle::text::Lang;
-//! use boucle::query::{Engine, Facet, Filters, Query};
+//! use boucle::query::{Facet, Filters, Indexed, Query};
 //! # let catalogue = Catalogue::default();
-//! let engine = Engine::new(&catalogue); // once per (re)load
+//! let indexed = Indexed::new(catalogue); // once per (re)load: the catalogue with its index
 //! let mut filters = Filters::default();
-//! if let Some(values) = engine.resolve_value(&catalogue, Facet::Region, "FRE") {
+//! if let Some(values) = indexed.resolve_value(Facet::Region, "FRE") {
 //!     filters.select(Facet::Region, values[0]); // Hauts-de-France and every region in it
 //! }
-//! let results = engine.search(&catalogue, &Query::parse("recyc aimant -draft"), &filters, Lang::Fr, 50);
+//! let results = indexed.search(&Query::parse("recyc aimant -draft"), &filters, Lang::Fr, 50);
 //! for hit in &results.hits {
-//!     let title = catalogue.entries()[hit.entry].title().get(Lang::Fr);
+//!     let title = indexed.catalogue().entries()[hit.entry].title().get(Lang::Fr);
 //!     for range in &hit.title_highlights {
 //!         let _matched: &str = &title[range.clone()]; // byte ranges, always on char boundaries
 //!     }
@@ -46,6 +46,7 @@
 //!
 //! # Files
 //! - `facet.rs`, `filters.rs`, `results.rs`: the facets, what is selected, what a search returns;
+//! - `indexed.rs`: a catalogue with its engine, valid by construction;
 //! - `engine.rs`: the index's data; `build.rs` and `facet_index.rs` build it; `fields.rs` what is
 //!   searchable and how postings are packed; `bits.rs` sets of entries;
 //! - `search.rs`: a search phase by phase; `counts.rs` facet counts; `rank.rs` ranking and
@@ -62,6 +63,7 @@ mod fields;
 mod filters;
 mod fold;
 mod fuzzy;
+mod indexed;
 pub mod matching;
 mod parse;
 mod rank;
@@ -77,5 +79,6 @@ pub use facet::Facet;
 pub use fields::{Field, MAX_ENTRIES};
 pub use filters::Filters;
 pub use fold::{Token, fold, original_end_for_folded_prefix, tokens};
+pub use indexed::Indexed;
 pub use parse::{FieldFilter, MAX_WORDS, Query, QueryError, QueryErrorKind};
 pub use results::{FacetCounts, Hit, Results};

@@ -28,7 +28,8 @@ pub(super) struct Matched {
 
 impl Engine {
     /// Runs a query with the selected filters. `catalogue` must be the one the engine was
-    /// built from. Returns the best `limit` hits, the totals and every facet count.
+    /// built from (an [`Indexed`](super::Indexed) keeps the two together). Returns the best
+    /// `limit` hits, the totals and every facet count.
     pub fn search(&self, catalogue: &Catalogue, query: &Query, filters: &Filters, lang: Lang, limit: usize) -> Results {
         let mut counting = Duration::ZERO;
         self.search_measured(catalogue, query, filters, lang, limit, &mut counting)
