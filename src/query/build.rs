@@ -104,18 +104,7 @@ impl<'a> Builder<'a> {
         let catalogue = self.catalogue;
         let entry = &catalogue.entries()[e];
         let common = &entry.common;
-        let before = self.title_terms.len();
-        for (i, title) in common.title.variants().enumerate() {
-            if i > 0 {
-                self.title_terms.push(NO_TERM);
-            }
-            for_each_token(title.as_str(), |_, folded| {
-                let id = self.intern(folded);
-                self.add_id(e, Field::Title, id);
-                self.title_terms.push(id);
-            });
-        }
-        self.title_lens.push((self.title_terms.len() - before) as u32);
+        self.add_titles(e);
         if let Details::Organisation(d) = &entry.details
             && let Some(short) = &d.short_name
         {
@@ -125,25 +114,9 @@ impl<'a> Builder<'a> {
             self.add_text(e, Field::Tags, tag.as_str());
         }
         for id in entry.organisations() {
-            let Some(o) = catalogue.index_of(id.as_str()) else { continue };
-            let ids = match self.org_cache.get(&o) {
-                Some(ids) => ids.clone(),
-                None => {
-                    let org = &catalogue.entries()[o];
-                    let mut ids = Vec::new();
-                    for t in org.common.title.variants() {
-                        self.text_ids(t.as_str(), &mut ids);
-                    }
-                    if let Details::Organisation(d) = &org.details
-                        && let Some(short) = &d.short_name
-                    {
-                        self.text_ids(short.as_str(), &mut ids);
-                    }
-                    self.org_cache.insert(o, ids.clone());
-                    ids
-                }
-            };
-            ids.into_iter().for_each(|id| self.add_id(e, Field::Organisation, id));
+            if let Some(o) = catalogue.index_of(id.as_str()) {
+                self.add_organisation(e, o);
+            }
         }
         if let Some(location) = &common.location {
             if let Some(place) = &location.place {
@@ -151,20 +124,8 @@ impl<'a> Builder<'a> {
                     self.add_text(e, Field::Place, t.as_str());
                 }
             }
-            let regions = &catalogue.vocabularies.regions;
-            if let Some(r) = regions.index_of(location.region.as_str()) {
-                if self.region_cache[r].is_none() {
-                    let mut ids = Vec::new();
-                    for a in regions.with_ancestors(r) {
-                        for t in regions.term(a).label.variants() {
-                            self.text_ids(t.as_str(), &mut ids);
-                        }
-                    }
-                    self.region_cache[r] = Some(ids);
-                }
-                let ids = std::mem::take(&mut self.region_cache[r]).unwrap_or_default();
-                ids.iter().for_each(|&id| self.add_id(e, Field::Place, id));
-                self.region_cache[r] = Some(ids);
+            if let Some(r) = catalogue.vocabularies.regions.index_of(location.region.as_str()) {
+                self.add_region(e, r);
             }
         }
         for t in common.summary.variants() {
@@ -175,6 +136,61 @@ impl<'a> Builder<'a> {
                 self.add_text(e, Field::Description, t.as_str());
             }
         }
+    }
+
+    /// The words of entry `e`'s titles, also kept in order for phrase ranking.
+    fn add_titles(&mut self, e: usize) {
+        let before = self.title_terms.len();
+        for (i, title) in self.catalogue.entries()[e].common.title.variants().enumerate() {
+            if i > 0 {
+                self.title_terms.push(NO_TERM);
+            }
+            for_each_token(title.as_str(), |_, folded| {
+                let id = self.intern(folded);
+                self.add_id(e, Field::Title, id);
+                self.title_terms.push(id);
+            });
+        }
+        self.title_lens.push((self.title_terms.len() - before) as u32);
+    }
+
+    /// The names and short name of organisation `o`, which entry `e` names.
+    fn add_organisation(&mut self, e: usize, o: usize) {
+        let ids = match self.org_cache.get(&o) {
+            Some(ids) => ids.clone(),
+            None => {
+                let org = &self.catalogue.entries()[o];
+                let mut ids = Vec::new();
+                for t in org.common.title.variants() {
+                    self.text_ids(t.as_str(), &mut ids);
+                }
+                if let Details::Organisation(d) = &org.details
+                    && let Some(short) = &d.short_name
+                {
+                    self.text_ids(short.as_str(), &mut ids);
+                }
+                self.org_cache.insert(o, ids.clone());
+                ids
+            }
+        };
+        ids.into_iter().for_each(|id| self.add_id(e, Field::Organisation, id));
+    }
+
+    /// The labels of region `r` and its ancestors, as places of entry `e`.
+    fn add_region(&mut self, e: usize, r: usize) {
+        if self.region_cache[r].is_none() {
+            let regions = &self.catalogue.vocabularies.regions;
+            let mut ids = Vec::new();
+            for a in regions.with_ancestors(r) {
+                for t in regions.term(a).label.variants() {
+                    self.text_ids(t.as_str(), &mut ids);
+                }
+            }
+            self.region_cache[r] = Some(ids);
+        }
+        let ids = std::mem::take(&mut self.region_cache[r]).unwrap_or_default();
+        ids.iter().for_each(|&id| self.add_id(e, Field::Place, id));
+        self.region_cache[r] = Some(ids);
     }
 
     /// Appends a builder of the entries that follow this one's.
