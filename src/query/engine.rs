@@ -1,5 +1,5 @@
-//! The search index of one catalogue: what [`Engine::new`](super::build) builds and every
-//! search reads. The other files of this module each add one kind of method to it.
+//! The search index of one catalogue: the data [`Engine::new`] builds (in `build.rs`) and
+//! every search reads. The other files of `query/` each add one kind of method to it.
 
 use super::facet::{Facet, PerFacet};
 use super::facet_index::FacetIndex;
