@@ -87,6 +87,7 @@ fn row_line(app: &App, row: &FacetRow, width: usize) -> Line<'static> {
 
 /// How a value is named in the pane: the vocabulary label, the interface's word for a kind or
 /// status, an organisation's short name when it has one.
+#[deny(clippy::wildcard_enum_match_arm)]
 pub fn value_label(app: &App, facet: Facet, value: usize) -> String {
     match facet {
         Facet::Kind => Kind::ALL.get(value).map(|k| kind_name(app.lang, *k).to_string()).unwrap_or_default(),
@@ -97,6 +98,8 @@ pub fn value_label(app: &App, facet: Facet, value: usize) -> String {
             let id = app.indexed.value_id(facet, value);
             format!("{} {id}", app.indexed.value_label(facet, value, app.lang))
         }
-        _ => app.indexed.value_label(facet, value, app.lang),
+        Facet::Material | Facet::Theme | Facet::Stage | Facet::Organisation | Facet::Year => {
+            app.indexed.value_label(facet, value, app.lang)
+        }
     }
 }
