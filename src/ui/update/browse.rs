@@ -61,24 +61,9 @@ pub fn update(app: &mut App, action: Action) {
             app.focus = Pane::Detail;
             follow(app, link);
         }
-        // Handled before the screen sees them.
-        Action::Quit
-        | Action::Suspend
-        | Action::Resize { .. }
-        | Action::CloseOverlay
-        | Action::SearchInsert(_)
-        | Action::SearchBackspace
-        | Action::SearchDelete
-        | Action::SearchLeft
-        | Action::SearchRight
-        | Action::SearchHome
-        | Action::SearchEnd
-        | Action::SearchClear
-        | Action::SearchDeleteWord
-        | Action::SearchHistoryPrev
-        | Action::SearchHistoryNext
-        | Action::SearchSubmit
-        | Action::SearchCancel => {}
+        // Quit, suspend and resize are handled before the screen sees them; the query box's own
+        // actions reach it only while it has the keys; overlays close themselves.
+        _ => {}
     }
 }
 
