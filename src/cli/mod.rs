@@ -2,6 +2,7 @@
 //! its own file and writes to the writer it is given, so tests can run it in process.
 
 mod check;
+pub mod export;
 mod filters;
 pub mod list;
 pub mod show;
@@ -49,6 +50,11 @@ pub struct Cli {
     #[command(flatten)]
     pub filters: FilterArgs,
 
+    /// The shortlist file of the dashboard (default: boucle/shortlist.ron in the user's data
+    /// folder, $XDG_DATA_HOME or ~/.local/share).
+    #[arg(long = "shortlist", value_name = "FILE")]
+    pub shortlist_file: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -61,6 +67,9 @@ pub enum Command {
     List(Box<list::ListArgs>),
     /// Print one entry in full, as Markdown or JSON.
     Show(show::ShowArgs),
+    /// A handout of the shortlist, a tour, one entry or a list: Markdown, CSV, JSON, HTML or
+    /// the Interreg Europe template.
+    Export(Box<export::ExportArgs>),
 }
 
 fn parse_theme(text: &str) -> Result<ThemeName, String> {
@@ -165,6 +174,11 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         }
         Some(Command::Show(args)) => {
             return with_catalogue(&cli, err, |catalogue| show::run_show(catalogue, args, cli.language(), out));
+        }
+        Some(Command::Export(args)) => {
+            return with_catalogue(&cli, err, |catalogue| {
+                export::run_export(catalogue, &cli.catalogues, args, cli.language(), out)
+            });
         }
         None => dashboard(&cli, err),
     };
