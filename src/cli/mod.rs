@@ -124,14 +124,44 @@ fn dashboard(cli: &Cli, err: &mut dyn Write) -> std::io::Result<i32> {
         return Ok(1);
     }
     let theme = if colour_off() { ThemeName::Mono } else { cli.theme };
+    let lang = cli.language();
+    let (shortlist, shortlist_file, notice) = open_shortlist(cli.shortlist_file.clone(), lang);
     let options = crate::ui::Options {
-        lang: cli.language(),
+        lang,
         theme,
         mouse: !cli.no_mouse,
         query: cli.filters.query.clone(),
         filters: cli.filters.selections(),
+        shortlist,
+        shortlist_file,
+        notice,
+        catalogue_dirs: cli.catalogues.clone(),
     };
     crate::ui::run(loaded.catalogue, loaded.diagnostics, options)
+}
+
+/// The dashboard's shortlist: read from its file (`--shortlist`, else the user's data folder).
+/// A file that cannot be used never stops the start: the user is told what happened to it.
+fn open_shortlist(
+    given: Option<PathBuf>,
+    lang: Lang,
+) -> (crate::shortlist::Shortlist, Option<PathBuf>, Option<String>) {
+    use crate::shortlist::store::{Opened, default_path, open};
+    let Some(path) = given.or_else(default_path) else {
+        return (Default::default(), None, Some(crate::i18n::word(lang, crate::i18n::Word::ShortlistNotSaved).into()));
+    };
+    let opened = open(&path);
+    let notice = match &opened {
+        Opened::New(_) | Opened::Read(_) => None,
+        Opened::SetAside { problem, moved_to } => {
+            Some(crate::i18n::shortlist_set_aside(lang, problem, &moved_to.display().to_string()))
+        }
+        Opened::Unusable { problem } => {
+            Some(crate::i18n::shortlist_unusable(lang, problem, &path.display().to_string()))
+        }
+    };
+    let file = opened.writable().then_some(path);
+    (opened.shortlist(), file, notice)
 }
 
 /// `NO_COLOR` set to anything but the empty string.

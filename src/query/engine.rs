@@ -847,6 +847,11 @@ impl Engine {
         for selection in field_selection.iter().flatten() {
             base.and(selection);
         }
+        if let Some(only) = filters.restriction() {
+            let mut allowed = Bits::empty(n);
+            only.iter().filter(|&&e| e < n).for_each(|&e| allowed.insert(e));
+            base.and(&allowed);
+        }
 
         // The facets' selections, and the results.
         let selections: Vec<Option<Bits>> = Facet::ALL

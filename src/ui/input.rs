@@ -53,6 +53,9 @@ fn click(app: &App, column: u16, row: u16) -> Option<Action> {
         return Some(Action::FocusSearch);
     }
     let pane = frame.pane_at(column, row)?;
+    if pane == Pane::Facets && frame.shortlist_row == Some(row) {
+        return Some(Action::ToggleShortlistFilter);
+    }
     let area = match pane {
         Pane::Facets => frame.facets,
         Pane::Results => frame.results,
@@ -60,7 +63,11 @@ fn click(app: &App, column: u16, row: u16) -> Option<Action> {
     };
     let Some(inner_row) = FrameFacts::inner_row(area, row) else { return Some(Action::Focus(pane)) };
     Some(match pane {
-        Pane::Facets => Action::ClickFacetRow(frame.facets_offset + inner_row),
+        // Below the "in my shortlist" row when it is there.
+        Pane::Facets => match frame.shortlist_row {
+            Some(_) => Action::ClickFacetRow(frame.facets_offset + inner_row.saturating_sub(1)),
+            None => Action::ClickFacetRow(frame.facets_offset + inner_row),
+        },
         Pane::Results => Action::ClickResult(frame.results_offset + inner_row / 2),
         Pane::Detail => {
             let line = frame.entry.as_ref().map_or(0, |e| usize::from(e.scroll)) + inner_row;

@@ -12,6 +12,7 @@ pub mod event;
 pub mod frame;
 pub mod input;
 pub mod keymap;
+pub mod opener;
 pub mod screen;
 pub mod search;
 pub mod session;

@@ -168,6 +168,31 @@ pub fn render(handout: &Handout, catalogue: &Catalogue, format: Format) -> Vec<u
     }
 }
 
+/// The web addresses an entry's document gives (websites among its facts, then its sources), in
+/// the order it lists them, each once: what the entry pane lets the user open or copy.
+pub fn addresses(doc: &EntryDoc) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for block in &doc.blocks {
+        let found: Vec<&str> = match block {
+            super::Block::Fields(fields) => fields
+                .iter()
+                .filter_map(|f| match &f.value {
+                    super::doc::Value::Address(a) => Some(a.as_str()),
+                    _ => None,
+                })
+                .collect(),
+            super::Block::Sources { sources, .. } => sources.iter().map(|s| s.address.as_str()).collect(),
+            _ => Vec::new(),
+        };
+        for address in found.into_iter().filter_map(web_address) {
+            if !out.iter().any(|a| a == address) {
+                out.push(address.to_string());
+            }
+        }
+    }
+    out
+}
+
 /// `text` when it is an address a reader may follow: `http` or `https`, nothing that could
 /// end a link or an attribute early (spaces, quotes, angle brackets, control characters).
 pub fn web_address(text: &str) -> Option<&str> {

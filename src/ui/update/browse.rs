@@ -78,7 +78,24 @@ pub fn update(app: &mut App, action: Action) {
         | Action::SearchHistoryPrev
         | Action::SearchHistoryNext
         | Action::SearchSubmit
-        | Action::SearchCancel => {}
+        | Action::SearchCancel
+        // The shortlist's, the export dialog's and the addresses' (`marks`, `export`, `addresses`).
+        | Action::ToggleMark
+        | Action::ShowShortlist
+        | Action::ToggleShortlistFilter
+        | Action::MoveItemUp
+        | Action::MoveItemDown
+        | Action::RemoveItem
+        | Action::EditNote
+        | Action::OpenExport
+        | Action::PrevChoice
+        | Action::NextChoice
+        | Action::PrevFormat
+        | Action::NextFormat
+        | Action::Yes
+        | Action::No
+        | Action::OpenAddress
+        | Action::CopyAddress => {}
     }
 }
 
