@@ -19,8 +19,14 @@ pub enum WriteError {
     /// The target exists and `Overwrite::Never` was asked.
     Exists(PathBuf),
     /// The target is inside a folder that must never be written to (a catalogue).
-    Forbidden { path: PathBuf, folder: PathBuf },
-    Io { path: PathBuf, error: io::Error },
+    Forbidden {
+        path: PathBuf,
+        folder: PathBuf,
+    },
+    Io {
+        path: PathBuf,
+        error: io::Error,
+    },
 }
 
 impl std::fmt::Display for WriteError {
@@ -28,7 +34,12 @@ impl std::fmt::Display for WriteError {
         match self {
             WriteError::Exists(path) => write!(f, "{} already exists (--force replaces it)", path.display()),
             WriteError::Forbidden { path, folder } => {
-                write!(f, "{} is inside the catalogue folder {}: boucle never writes there", path.display(), folder.display())
+                write!(
+                    f,
+                    "{} is inside the catalogue folder {}: boucle never writes there",
+                    path.display(),
+                    folder.display()
+                )
             }
             WriteError::Io { path, error } => write!(f, "cannot write {}: {error}", path.display()),
         }
@@ -53,7 +64,12 @@ pub fn inside_any(path: &Path, folders: &[PathBuf]) -> Option<PathBuf> {
 }
 
 /// Writes `contents` to `path` atomically. `forbidden`: folders the file must not go into.
-pub fn write_atomic(path: &Path, contents: &[u8], overwrite: Overwrite, forbidden: &[PathBuf]) -> Result<(), WriteError> {
+pub fn write_atomic(
+    path: &Path,
+    contents: &[u8],
+    overwrite: Overwrite,
+    forbidden: &[PathBuf],
+) -> Result<(), WriteError> {
     if let Some(folder) = inside_any(path, forbidden) {
         return Err(WriteError::Forbidden { path: path.to_path_buf(), folder });
     }

@@ -137,7 +137,9 @@ pub fn word(lang: Lang, word: Word) -> &'static str {
             Unmarked => "Retirée de la sélection :",
             Missing => "absente",
             MissingLong => "n'est plus dans le catalogue (d la retire)",
-            EmptyShortlist => "Rien de marqué. Dans les résultats ou une fiche, touche m pour la marquer ; elle vient ici.",
+            EmptyShortlist => {
+                "Rien de marqué. Dans les résultats ou une fiche, touche m pour la marquer ; elle vient ici."
+            }
             MyNote => "Ma note",
             NoNote => "pas de note (e pour en écrire une)",
             NoteTitle => "Note",
@@ -195,14 +197,22 @@ pub fn word(lang: Lang, word: Word) -> &'static str {
 /// "The shortlist file could not be read …": what happened to a bad shortlist file.
 pub fn shortlist_set_aside(lang: Lang, problem: &str, moved_to: &str) -> String {
     match lang {
-        Lang::En => format!("The shortlist file could not be read ({problem}); it was kept as {moved_to}, and a new shortlist starts."),
-        Lang::Fr => format!("Le fichier de la sélection est illisible ({problem}) ; il est gardé sous {moved_to}, et une nouvelle sélection commence."),
+        Lang::En => format!(
+            "The shortlist file could not be read ({problem}); it was kept as {moved_to}, and a new shortlist starts."
+        ),
+        Lang::Fr => format!(
+            "Le fichier de la sélection est illisible ({problem}) ; il est gardé sous {moved_to}, et une nouvelle sélection commence."
+        ),
     }
 }
 
 pub fn shortlist_unusable(lang: Lang, problem: &str, path: &str) -> String {
     match lang {
-        Lang::En => format!("The shortlist file {path} cannot be used ({problem}); it is left as it is, and this session's shortlist is not saved."),
-        Lang::Fr => format!("Le fichier de sélection {path} est inutilisable ({problem}) ; il reste tel quel, et la sélection de cette session n'est pas enregistrée."),
+        Lang::En => format!(
+            "The shortlist file {path} cannot be used ({problem}); it is left as it is, and this session's shortlist is not saved."
+        ),
+        Lang::Fr => format!(
+            "Le fichier de sélection {path} est inutilisable ({problem}) ; il reste tel quel, et la sélection de cette session n'est pas enregistrée."
+        ),
     }
 }

@@ -149,10 +149,8 @@ mod tests {
     #[test]
     fn repeated_ids_and_long_notes_are_cleaned_on_the_way_in() {
         let long = "x".repeat(NOTE_MAX + 50);
-        let list = Shortlist::from_items(vec![
-            Item { id: id("a"), note: long },
-            Item { id: id("a"), note: "second".into() },
-        ]);
+        let list =
+            Shortlist::from_items(vec![Item { id: id("a"), note: long }, Item { id: id("a"), note: "second".into() }]);
         assert_eq!(list.len(), 1);
         assert_eq!(list.note("a").unwrap().chars().count(), NOTE_MAX);
     }

@@ -42,10 +42,15 @@ pub enum Opened {
     Read(Shortlist),
     /// The file could not be understood; it was renamed to `moved_to`, and an empty shortlist
     /// starts in its place.
-    SetAside { problem: String, moved_to: PathBuf },
+    SetAside {
+        problem: String,
+        moved_to: PathBuf,
+    },
     /// The file could not be read nor moved aside: the shortlist starts empty and is not saved
     /// there, so the file stays as it is.
-    Unusable { problem: String },
+    Unusable {
+        problem: String,
+    },
 }
 
 impl Opened {

@@ -110,7 +110,11 @@ pub enum Effect {
     /// Put text on the clipboard through the terminal (OSC 52).
     Copy(String),
     /// Write an export file atomically; `overwrite` only once the user said so.
-    WriteFile { path: std::path::PathBuf, contents: Vec<u8>, overwrite: bool },
+    WriteFile {
+        path: std::path::PathBuf,
+        contents: Vec<u8>,
+        overwrite: bool,
+    },
 }
 
 /// What the loop found when it carried out an effect, handed back to
@@ -119,9 +123,18 @@ pub enum Effect {
 pub enum Outcome {
     ShortlistSaved(Result<(), String>),
     /// `Err(None)`: the file exists and was left alone; `Err(Some(why))`: it failed.
-    FileWritten { path: std::path::PathBuf, result: Result<(), Option<String>> },
-    UrlOpened { url: String, result: Result<(), String> },
-    Copied { text: String, result: Result<(), String> },
+    FileWritten {
+        path: std::path::PathBuf,
+        result: Result<(), Option<String>>,
+    },
+    UrlOpened {
+        url: String,
+        result: Result<(), String>,
+    },
+    Copied {
+        text: String,
+        result: Result<(), String>,
+    },
 }
 
 pub type Effects = Vec<Effect>;

@@ -80,7 +80,11 @@ impl FrameFacts {
     pub fn link_at_line(&self, line: usize) -> Option<usize> {
         let entry = self.entry.as_ref()?;
         if entry.link_ends.len() == entry.link_lines.len() && !entry.link_ends.is_empty() {
-            return entry.link_lines.iter().zip(&entry.link_ends).position(|(&start, &end)| (start..end).contains(&line));
+            return entry
+                .link_lines
+                .iter()
+                .zip(&entry.link_ends)
+                .position(|(&start, &end)| (start..end).contains(&line));
         }
         let position = entry.link_lines.iter().rposition(|&start| start <= line)?;
         // A link takes its own line, or two when it wraps: never more than the next link's start.

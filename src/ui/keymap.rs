@@ -182,10 +182,22 @@ pub static BINDINGS: &[Binding] = &[
         "problèmes trouvés dans le catalogue"
     ),
     bind!(Global, &[ch('q')], Action::Quit, "quit", "quitter", hint),
-    bind!(Global, &[ch('m')], Action::ToggleMark, "mark / unmark for my shortlist", "marquer / démarquer pour ma sélection", hint),
+    bind!(Global, &[ch('m')], Action::ToggleMark, "mark / unmark (shortlist)", "marquer / démarquer (sélection)", hint),
     bind!(Global, &[ch('4')], Action::ShowShortlist, "my shortlist (screen 4)", "ma sélection (écran 4)"),
-    bind!(Global, &[ch('s')], Action::ToggleShortlistFilter, "only my shortlist / all results", "seulement ma sélection / tous les résultats"),
-    bind!(Global, &[ch('x')], Action::OpenExport, "export (shortlist, results, entry)", "exporter (sélection, résultats, fiche)"),
+    bind!(
+        Global,
+        &[ch('s')],
+        Action::ToggleShortlistFilter,
+        "only my shortlist / all results",
+        "seulement ma sélection / tous les résultats"
+    ),
+    bind!(
+        Global,
+        &[ch('x')],
+        Action::OpenExport,
+        "export (shortlist, results, entry)",
+        "exporter (sélection, résultats, fiche)"
+    ),
     bind!(Always, &[ctrl('c')], Action::Quit, "quit", "quitter"),
     bind!(Always, &[ctrl('z')], Action::Suspend, "suspend (fg to come back)", "suspendre (fg pour revenir)"),
     bind!(Facets, UP, Action::Up, "previous value", "valeur précédente"),
@@ -256,7 +268,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Detail, &[ch('n'), ch(']')], Action::NextLink, "next related entry", "fiche liée suivante", hint),
     bind!(Detail, &[ch('N'), ch('[')], Action::PrevLink, "previous related entry", "fiche liée précédente"),
     bind!(Detail, &[key(KeyCode::Enter)], Action::Open, "follow the related entry", "suivre la fiche liée", hint),
-    bind!(Detail, &[ch('o')], Action::OpenAddress, "open the chosen address (n: next)", "ouvrir l'adresse choisie (n : suivante)", hint),
+    bind!(Detail, &[ch('o')], Action::OpenAddress, "open address", "ouvrir l'adresse", hint),
     bind!(Detail, &[ch('c')], Action::CopyAddress, "copy the chosen address", "copier l'adresse choisie"),
     bind!(Shortlist, UP, Action::Up, "previous", "précédente"),
     bind!(Shortlist, DOWN, Action::Down, "next", "suivante"),
@@ -268,7 +280,14 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Shortlist, &[ch('J')], Action::MoveItemDown, "move down", "descendre", hint),
     bind!(Shortlist, &[ch('e')], Action::EditNote, "write a note", "écrire une note", hint),
     bind!(Shortlist, &[ch('d'), key(KeyCode::Delete)], Action::RemoveItem, "remove", "retirer", hint),
-    bind!(Shortlist, &[key(KeyCode::Esc), key(KeyCode::Backspace)], Action::Back, "back to browsing", "retour à la navigation", hint),
+    bind!(
+        Shortlist,
+        &[key(KeyCode::Esc), key(KeyCode::Backspace)],
+        Action::Back,
+        "back to browsing",
+        "retour à la navigation",
+        hint
+    ),
     bind!(Input, &[key(KeyCode::Enter)], Action::SearchSubmit, "keep", "valider", hint),
     bind!(Input, &[key(KeyCode::Esc)], Action::SearchCancel, "cancel", "annuler", hint),
     bind!(Input, &[key(KeyCode::Backspace)], Action::SearchBackspace, "delete before", "effacer avant"),

@@ -16,8 +16,7 @@ pub fn opener() -> &'static str {
 
 /// Whether a program of this name is on the PATH.
 fn on_path(program: &str) -> bool {
-    std::env::var_os("PATH")
-        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(program).is_file()))
+    std::env::var_os("PATH").is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(program).is_file()))
 }
 
 /// Opens `url` with `program`; refuses anything but a web address, and says when the program

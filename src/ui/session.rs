@@ -12,8 +12,8 @@ use super::app::App;
 use super::event::Event;
 use super::input::actions_for;
 use super::update::{effect_done, frame_drawn, searched, update};
-use crate::files::{Overwrite, WriteError, write_atomic};
 use super::view;
+use crate::files::{Overwrite, WriteError, write_atomic};
 
 /// Where a session draws, and what it can do with its terminal.
 pub trait Host {

@@ -52,15 +52,17 @@ fn entry(item: &Item) -> Json {
                     json!({ "label": f.label, "value": value })
                 })),
                 Block::Prose { label, text } => sections.push(json!({ "label": label, "text": text })),
-                Block::Stops { stops: list, .. } => stops.extend(list.iter().map(|s| {
-                    json!({ "number": s.number, "id": s.entry.id, "title": s.entry.title, "note": s.note })
-                })),
-                Block::Links { links, .. } => related.extend(
-                    links.iter().map(|l| json!({ "id": l.id, "title": l.title, "kind": l.kind.id() })),
+                Block::Stops { stops: list, .. } => {
+                    stops.extend(list.iter().map(
+                        |s| json!({ "number": s.number, "id": s.entry.id, "title": s.entry.title, "note": s.note }),
+                    ))
+                }
+                Block::Links { links, .. } => {
+                    related.extend(links.iter().map(|l| json!({ "id": l.id, "title": l.title, "kind": l.kind.id() })))
+                }
+                Block::Sources { sources: list, .. } => sources.extend(
+                    list.iter().map(|s| json!({ "title": s.title, "url": web_address(&s.address), "date": s.date })),
                 ),
-                Block::Sources { sources: list, .. } => sources.extend(list.iter().map(|s| {
-                    json!({ "title": s.title, "url": web_address(&s.address), "date": s.date })
-                })),
                 Block::Review { .. } => {}
             }
         }

@@ -33,7 +33,8 @@ pub fn handout(h: &Handout, catalogue: &Catalogue) -> String {
 fn practice(md: &mut String, catalogue: &Catalogue, lang: Lang, item: &Item, entry: &Entry) {
     let not_given = format!("*{}*", word(lang, Word::NotGiven));
     let text = |value: Option<String>| value.filter(|v| !v.trim().is_empty());
-    let org_name = |id: &Id| catalogue.get(id.as_str()).map(|o| o.title().get(lang).to_string()).unwrap_or(id.to_string());
+    let org_name =
+        |id: &Id| catalogue.get(id.as_str()).map(|o| o.title().get(lang).to_string()).unwrap_or(id.to_string());
     let _ = writeln!(md, "## {}. {}\n", item.number, line(entry.title().get(lang)));
     let _ = writeln!(md, "`{}`\n", entry.id);
     let gp = match &entry.details {

@@ -102,7 +102,12 @@ pub enum ScopeError {
 }
 
 /// The handout of `scope`, with the notes of `shortlist` on the entries it has.
-pub fn build(catalogue: &Catalogue, scope: Scope<'_>, shortlist: &Shortlist, lang: Lang) -> Result<Handout, ScopeError> {
+pub fn build(
+    catalogue: &Catalogue,
+    scope: Scope<'_>,
+    shortlist: &Shortlist,
+    lang: Lang,
+) -> Result<Handout, ScopeError> {
     let item = |number: usize, id: &Id, stop_note: Option<String>| {
         let index = catalogue.index_of(id.as_str());
         Item {
@@ -210,7 +215,14 @@ mod tests {
     fn only_web_addresses_are_links() {
         assert_eq!(web_address("https://www.team2.fr/a?b=c"), Some("https://www.team2.fr/a?b=c"));
         assert_eq!(web_address("HTTP://example.org"), Some("HTTP://example.org"));
-        for bad in ["javascript:alert(1)", "file:///etc/passwd", "https://x.org/\"><script>", "http://", "data:text/html,x", " https://a.b"] {
+        for bad in [
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+            "https://x.org/\"><script>",
+            "http://",
+            "data:text/html,x",
+            " https://a.b",
+        ] {
             assert_eq!(web_address(bad), None, "{bad}");
         }
     }

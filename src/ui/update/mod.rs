@@ -96,14 +96,7 @@ fn next_request(app: &mut App, new_query: bool, first_page: bool) -> Request {
     let (generation, limit) = app.list.ask(new_query, first_page);
     let mut filters = app.filters.clone();
     filters.restrict_to(marks::restriction(app));
-    Request {
-        indexed: app.indexed.clone(),
-        generation,
-        query: app.query.clone(),
-        filters,
-        lang: app.lang,
-        limit,
-    }
+    Request { indexed: app.indexed.clone(), generation, query: app.query.clone(), filters, lang: app.lang, limit }
 }
 
 /// Takes finished results, unless newer ones are shown or they are about another snapshot.

@@ -16,8 +16,8 @@ use super::super::frame::EntryFacts;
 use super::pane_block;
 use crate::export::doc::{Block, EntryDoc, Field, Link, ReviewItem, SourceItem, StopItem, Value};
 use crate::export::handout::addresses;
-use unicode_width::UnicodeWidthStr;
 use crate::i18n::{Msg, t, with_colon};
+use unicode_width::UnicodeWidthStr;
 
 /// Draws the entry pane; says what it drew, to bound scrolling and find clicked links.
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) -> EntryFacts {

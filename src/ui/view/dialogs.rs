@@ -13,15 +13,18 @@ use crate::export::handout::Format;
 use crate::i18n::{Word, with_colon, word};
 
 /// A box of `height` rows in the middle of the screen, at most 76 columns wide.
-fn boxed<'a>(frame: &mut Frame<'_>, app: &App, screen: Rect, height: u16, title: &str, help: &str) -> (Rect, Block<'a>) {
+fn boxed<'a>(
+    frame: &mut Frame<'_>,
+    app: &App,
+    screen: Rect,
+    height: u16,
+    title: &str,
+    help: &str,
+) -> (Rect, Block<'a>) {
     let width = screen.width.saturating_sub(4).min(76);
     let height = height.min(screen.height.saturating_sub(2));
-    let area = Rect {
-        x: screen.x + (screen.width - width) / 2,
-        y: screen.y + (screen.height - height) / 2,
-        width,
-        height,
-    };
+    let area =
+        Rect { x: screen.x + (screen.width - width) / 2, y: screen.y + (screen.height - height) / 2, width, height };
     let theme = app.theme();
     let block = Block::new()
         .borders(Borders::ALL)

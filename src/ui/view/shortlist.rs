@@ -15,7 +15,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, screen: Rect) {
     let lang = app.lang();
     let list = app.shortlist();
     let main = Rect { height: screen.height.saturating_sub(1), ..screen };
-    let status_area = Rect { y: screen.bottom().saturating_sub(1), height: 1, width: screen.width.saturating_sub(1), ..screen };
+    let status_area =
+        Rect { y: screen.bottom().saturating_sub(1), height: 1, width: screen.width.saturating_sub(1), ..screen };
     let title = format!(" ★ {} · {} ", word(lang, Word::MyShortlist), list.len());
     let mut block = Block::new()
         .borders(Borders::ALL)
@@ -34,7 +35,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, screen: Rect) {
         return;
     }
     if list.is_empty() {
-        let empty = Paragraph::new(Line::styled(word(lang, Word::EmptyShortlist), theme.muted)).wrap(Wrap { trim: true });
+        let empty =
+            Paragraph::new(Line::styled(word(lang, Word::EmptyShortlist), theme.muted)).wrap(Wrap { trim: true });
         frame.render_widget(empty, inner);
         return;
     }
