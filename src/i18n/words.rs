@@ -12,6 +12,7 @@ pub enum Word {
     Unmarked,
     Missing,
     MissingLong,
+    NotInCatalogue,
     EmptyShortlist,
     MyNote,
     NoNote,
@@ -77,6 +78,7 @@ pub fn word(lang: Lang, word: Word) -> &'static str {
             Unmarked => "Removed from the shortlist:",
             Missing => "missing",
             MissingLong => "no longer in the catalogue (d removes it)",
+            NotInCatalogue => "no longer in the catalogue",
             EmptyShortlist => "Nothing marked yet. In the results or an entry, press m to mark it; it comes here.",
             MyNote => "My note",
             NoNote => "no note (e to write one)",
@@ -137,6 +139,7 @@ pub fn word(lang: Lang, word: Word) -> &'static str {
             Unmarked => "Retirée de la sélection :",
             Missing => "absente",
             MissingLong => "n'est plus dans le catalogue (d la retire)",
+            NotInCatalogue => "n'est plus dans le catalogue",
             EmptyShortlist => {
                 "Rien de marqué. Dans les résultats ou une fiche, touche m pour la marquer ; elle vient ici."
             }

@@ -81,13 +81,16 @@ fn entry(html: &mut String, lang: Lang, item: &Item, numbered: bool) {
             html,
             "<h2 class=\"missing\">{number}<code>{}</code> — {}</h2>",
             text(item.id.as_str()),
-            text(word(lang, Word::MissingLong))
+            text(word(lang, Word::NotInCatalogue))
         );
         notes(html, lang, item);
         html.push_str("</article>\n");
         return;
     };
-    let _ = writeln!(html, "<h2>{number}{}</h2>", text(&doc.title));
+    // One entry alone has its title as the page's.
+    if numbered {
+        let _ = writeln!(html, "<h2>{number}{}</h2>", text(&doc.title));
+    }
     let mut facts = vec![format!("<span class=\"kind\">{}</span>", text(doc.kind_word))];
     facts.push(format!("<code>{}</code>", text(doc.id.as_str())));
     facts.extend(doc.place.iter().chain(&doc.dates).map(|f| text(f).into_owned()));

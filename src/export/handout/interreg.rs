@@ -22,7 +22,7 @@ pub fn handout(h: &Handout, catalogue: &Catalogue) -> String {
         match item.index.map(|i| &catalogue.entries()[i]) {
             Some(entry) => practice(&mut md, catalogue, lang, item, entry),
             None => {
-                let _ = writeln!(md, "## {}. `{}` — {}\n", item.number, item.id, word(lang, Word::MissingLong));
+                let _ = writeln!(md, "## {}. `{}` — {}\n", item.number, item.id, word(lang, Word::NotInCatalogue));
             }
         }
     }

@@ -66,8 +66,10 @@ pub fn handout(h: &Handout) -> String {
     for intro in h.intro.iter().filter(|l| !l.is_empty()) {
         let _ = writeln!(md, "{}", paragraphs(intro));
     }
-    for item in &h.items {
-        md.push_str("---\n\n");
+    for (at, item) in h.items.iter().enumerate() {
+        if at > 0 || !h.intro.is_empty() || h.scope != "entry" {
+            md.push_str("---\n\n");
+        }
         entry(&mut md, h.lang, item, h.items.len() > 1 || h.scope != "entry");
     }
     let _ = writeln!(md, "---\n\n*{}*", escape(word(h.lang, Word::MadeBy)));
@@ -77,11 +79,14 @@ pub fn handout(h: &Handout) -> String {
 fn entry(md: &mut String, lang: Lang, item: &Item, numbered: bool) {
     let number = if numbered { format!("{}. ", item.number) } else { String::new() };
     let Some(doc) = &item.doc else {
-        let _ = writeln!(md, "## {number}`{}` — {}\n", item.id, word(lang, Word::MissingLong));
+        let _ = writeln!(md, "## {number}`{}` — {}\n", item.id, word(lang, Word::NotInCatalogue));
         notes(md, lang, item);
         return;
     };
-    let _ = writeln!(md, "## {number}{}\n", line(&doc.title));
+    // One entry alone has its title as the handout's.
+    if numbered {
+        let _ = writeln!(md, "## {number}{}\n", line(&doc.title));
+    }
     let mut facts = vec![format!("*{}*", doc.kind_word), format!("`{}`", doc.id)];
     facts.extend(doc.place.iter().chain(&doc.dates).map(|f| escape(f)));
     let _ = writeln!(md, "{}\n", facts.join(" · "));
