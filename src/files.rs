@@ -129,7 +129,7 @@ mod tests {
         let catalogue = dir.path().join("catalogue");
         std::fs::create_dir_all(catalogue.join("tours")).unwrap();
         let sneaky = catalogue.join("tours/../tours/x.md");
-        let err = write_atomic(&sneaky, b"x", Overwrite::Allowed, &[catalogue.clone()]).unwrap_err();
+        let err = write_atomic(&sneaky, b"x", Overwrite::Allowed, std::slice::from_ref(&catalogue)).unwrap_err();
         assert!(matches!(err, WriteError::Forbidden { .. }), "{err}");
         assert!(!catalogue.join("tours/x.md").exists());
     }

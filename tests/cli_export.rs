@@ -51,7 +51,11 @@ fn shortlist_file(dir: &Path) -> String {
 fn scopes(shortlist: &str) -> Vec<(&'static str, Vec<String>, Vec<&'static str>)> {
     let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
     vec![
-        ("shortlist", s(&["--shortlist", shortlist]), vec!["bringback-lead-acid-regeneration", "gone-since-last-year", "team2"]),
+        (
+            "shortlist",
+            s(&["--shortlist", shortlist]),
+            vec!["bringback-lead-acid-regeneration", "gone-since-last-year", "team2"],
+        ),
         (
             "tour",
             s(&["--tour", TOUR]),
@@ -74,7 +78,8 @@ fn every_format_of_every_scope_reads_back() {
     for (name, flags, ids) in scopes(&shortlist) {
         let flags: Vec<&str> = flags.iter().map(String::as_str).collect();
 
-        let json: serde_json::Value = serde_json::from_str(&export(&[&flags[..], &["--format", "json"]].concat())).unwrap();
+        let json: serde_json::Value =
+            serde_json::from_str(&export(&[&flags[..], &["--format", "json"]].concat())).unwrap();
         assert_eq!(json["format"], "boucle-handout");
         assert_eq!(json["scope"], name);
         let got: Vec<&str> = json["entries"].as_array().unwrap().iter().map(|e| e["id"].as_str().unwrap()).collect();
@@ -149,7 +154,9 @@ fn files_are_written_0644_and_never_replaced_without_force() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("handout.html");
     let out_text = out.display().to_string();
-    let run = |extra: &[&str]| boucle_in(FIXTURE, &[&["export", "--tour", TOUR, "--format", "html", "--output", &out_text], extra].concat());
+    let run = |extra: &[&str]| {
+        boucle_in(FIXTURE, &[&["export", "--tour", TOUR, "--format", "html", "--output", &out_text], extra].concat())
+    };
     let first = run(&[]);
     assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
     assert!(first.stdout.is_empty(), "the handout went to the file");

@@ -26,11 +26,7 @@ fn ids(list: &Shortlist) -> Vec<String> {
 
 /// An app that saves its shortlist to `path` (the effects say so; the test writes them).
 fn app_saving(path: &std::path::Path, list: Shortlist) -> App {
-    app_sized(
-        Options { shortlist: list, shortlist_file: Some(path.to_path_buf()), ..Options::default() },
-        160,
-        48,
-    )
+    app_sized(Options { shortlist: list, shortlist_file: Some(path.to_path_buf()), ..Options::default() }, 160, 48)
 }
 
 /// Marks `id` with `m` in the results, saving as the loop would.
@@ -141,7 +137,10 @@ fn entries_gone_from_the_catalogue_stay_shown_as_missing_and_can_be_removed() {
 #[test]
 fn the_in_my_shortlist_row_filters_the_results() {
     let list = Shortlist::from_items(
-        ["team2", "bringback-visit-2025"].iter().map(|id| Item { id: Id::parse(id).unwrap(), note: String::new() }).collect(),
+        ["team2", "bringback-visit-2025"]
+            .iter()
+            .map(|id| Item { id: Id::parse(id).unwrap(), note: String::new() })
+            .collect(),
     );
     let mut app = app_sized(Options { shortlist: list, ..Options::default() }, 160, 48);
     assert_eq!(total(&app), common::ui::FIXTURE_ENTRIES);
@@ -171,7 +170,12 @@ fn a_damaged_shortlist_file_is_set_aside_and_the_user_is_told() {
     assert!(std::fs::read_to_string(moved_to).unwrap().contains("unterminated"), "the file is kept whole");
     let notice = boucle::i18n::shortlist_set_aside(boucle::text::Lang::En, problem, &moved_to.display().to_string());
     let app = app_sized(
-        Options { shortlist: opened.shortlist(), shortlist_file: Some(path.clone()), notice: Some(notice), ..Options::default() },
+        Options {
+            shortlist: opened.shortlist(),
+            shortlist_file: Some(path.clone()),
+            notice: Some(notice),
+            ..Options::default()
+        },
         160,
         48,
     );
@@ -186,7 +190,10 @@ fn the_export_dialog_writes_through_the_loop_and_asks_before_replacing() {
     let mut app = app_sized(Options { shortlist: list, ..Options::default() }, 160, 48);
     keys(&mut app, "x");
     let shown = screen(&app);
-    assert!(shown.contains("Export") && shown.contains("my shortlist") && shown.contains("boucle-shortlist.md"), "{shown}");
+    assert!(
+        shown.contains("Export") && shown.contains("my shortlist") && shown.contains("boucle-shortlist.md"),
+        "{shown}"
+    );
     // → changes the format, and the file name with it.
     key(&mut app, KeyCode::Right, KeyModifiers::NONE);
     assert!(screen(&app).contains("boucle-shortlist.html"));

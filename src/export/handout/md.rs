@@ -26,13 +26,9 @@ pub fn paragraphs(text: &str) -> String {
     let mut paragraphs: Vec<Vec<String>> = vec![Vec::new()];
     for raw in text.trim_end().split('\n') {
         match paragraphs.last_mut() {
-            Some(current) if raw.trim().is_empty() => {
-                if !current.is_empty() {
-                    paragraphs.push(Vec::new());
-                }
-            }
-            Some(current) => current.push(line(raw)),
-            None => {}
+            Some(current) if raw.trim().is_empty() && !current.is_empty() => paragraphs.push(Vec::new()),
+            Some(current) if !raw.trim().is_empty() => current.push(line(raw)),
+            _ => {}
         }
     }
     let mut out: Vec<String> = paragraphs.into_iter().filter(|p| !p.is_empty()).map(|p| p.join("  \n")).collect();

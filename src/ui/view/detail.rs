@@ -64,7 +64,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) -> EntryFacts {
 /// The shown entry's lines at `width` (list items are wrapped here, with a hanging indent;
 /// the rest by the paragraph), and for each link (in [`EntryDoc::links`] order) and address
 /// (in [`addresses`] order, after the links) its choice number, first line and end line.
-fn entry_lines(app: &App, width: u16) -> Option<(Vec<Line<'static>>, Vec<(usize, usize, usize)>)> {
+fn entry_lines(app: &App, width: u16) -> Option<(Vec<Line<'static>>, Vec<ChoiceRows>)> {
     let entry = &app.catalogue().entries()[app.shown_entry()?];
     let doc = EntryDoc::new(app.catalogue(), entry, app.lang);
     let mut w = Writer {
@@ -92,12 +92,15 @@ fn entry_lines(app: &App, width: u16) -> Option<(Vec<Line<'static>>, Vec<(usize,
     Some((w.lines, w.link_rows))
 }
 
+/// A link's or address's choice number, first line and end line.
+type ChoiceRows = (usize, usize, usize);
+
 struct Writer<'a> {
     app: &'a App,
     width: usize,
     lines: Vec<Line<'static>>,
     /// (choice number, first line, end line) of each link and address drawn.
-    link_rows: Vec<(usize, usize, usize)>,
+    link_rows: Vec<ChoiceRows>,
     /// Addresses are choices after the links: address `i` is choice `first_address + i`.
     first_address: usize,
     addresses: Vec<String>,
