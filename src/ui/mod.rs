@@ -8,6 +8,7 @@
 
 pub mod action;
 pub mod app;
+mod app_marks;
 pub mod event;
 pub mod frame;
 pub mod input;
