@@ -260,3 +260,94 @@ fn a_click_on_a_related_entry_follows_it() {
     click(&mut app, area.x + 4, area.y + 1 + row as u16);
     assert_ne!(shown_id(&app), before, "the click followed the link");
 }
+
+/// A host that records what it was asked to open and copy.
+struct SpyHost {
+    terminal: ratatui::Terminal<ratatui::backend::TestBackend>,
+    opened: Vec<String>,
+    copied: Vec<String>,
+}
+
+impl boucle::ui::session::Host for SpyHost {
+    type Output = ratatui::backend::TestBackend;
+
+    fn terminal(&mut self) -> &mut ratatui::Terminal<ratatui::backend::TestBackend> {
+        &mut self.terminal
+    }
+
+    fn suspend(&mut self) -> Result<(), std::convert::Infallible> {
+        Ok(())
+    }
+
+    fn open_url(&mut self, url: &str) -> Result<(), String> {
+        self.opened.push(url.to_string());
+        Ok(())
+    }
+
+    fn copy(&mut self, text: &str) -> Result<(), String> {
+        self.copied.push(text.to_string());
+        Ok(())
+    }
+}
+
+/// The real loop: keys arrive on the session's channel; it saves the shortlist to its file,
+/// opens and copies the chosen address through the host, and writes an export.
+#[test]
+fn the_session_loop_saves_opens_copies_and_exports() {
+    use boucle::ui::event::Event as SessionEvent;
+    use ratatui::crossterm::event::{Event as Input, KeyEvent};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("data/boucle/shortlist.ron");
+    let export = dir.path().join("out.md");
+    let (sender, events) = std::sync::mpsc::channel();
+    let options = Options { shortlist_file: Some(path.clone()), ..Options::default() };
+    let mut app = App::new(indexed(), problems(), options);
+    let key = |code| SessionEvent::Input(Input::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    let mut codes: Vec<KeyCode> = "jm".chars().map(KeyCode::Char).collect();
+    // Open the entry, go past its related entries to its first address, open and copy it.
+    codes.push(KeyCode::Enter);
+    let links = {
+        let mut probe = app_sized(Options::default(), 120, 40);
+        press(&mut probe, Action::Down);
+        press(&mut probe, Action::Open);
+        link_ids(&probe).len()
+    };
+    codes.extend(std::iter::repeat_n(KeyCode::Char('n'), links + 1));
+    codes.extend([KeyCode::Char('o'), KeyCode::Char('c'), KeyCode::Backspace]);
+    // Export the shortlist to a file named in the dialog.
+    codes.push(KeyCode::Char('x'));
+    codes.push(KeyCode::Enter);
+    let name = export.display().to_string();
+    for code in codes {
+        sender.send(key(code)).unwrap();
+    }
+    // Ctrl-U empties the proposed name; the test's own goes in its place.
+    sender.send(SessionEvent::Input(Input::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)))).unwrap();
+    for c in name.chars() {
+        sender.send(key(KeyCode::Char(c))).unwrap();
+    }
+    sender.send(key(KeyCode::Enter)).unwrap();
+    sender.send(key(KeyCode::Esc)).unwrap();
+    sender.send(key(KeyCode::Char('q'))).unwrap();
+    let terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+    let mut host = SpyHost { terminal, opened: Vec::new(), copied: Vec::new() };
+    let exit = boucle::ui::session::run_session(&mut host, &mut app, &events).unwrap();
+    assert_eq!(exit, boucle::ui::session::Exit::Quit);
+
+    let opened = store::open(&path);
+    assert!(matches!(opened, Opened::Read(_)), "the loop saved the shortlist: {opened:?}");
+    let marked = ids(&opened.shortlist());
+    assert_eq!(marked.len(), 1);
+    assert_eq!(host.opened.len(), 1, "o opened one address");
+    assert!(host.opened[0].starts_with("http"), "{:?}", host.opened);
+    assert_eq!(host.copied, host.opened, "c copied the same address");
+    let md = std::fs::read_to_string(&export).expect("the export was written by the loop");
+    assert!(md.starts_with("# My shortlist"), "{md}");
+    assert!(md.contains(&format!("`{}`", marked[0])));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&export).unwrap().permissions().mode() & 0o777, 0o644);
+        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o644);
+    }
+}

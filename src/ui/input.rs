@@ -7,7 +7,7 @@ use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind
 use super::action::{Action, Pane};
 use super::app::{App, Target};
 use super::frame::FrameFacts;
-use super::keymap::{action_for, contexts};
+use super::keymap::{Context, action_for, contexts};
 
 /// The actions an input event asks for, in order.
 pub fn actions_for(app: &App, event: &Event) -> Vec<Action> {
@@ -20,8 +20,11 @@ pub fn actions_for(app: &App, event: &Event) -> Vec<Action> {
             _ => Vec::new(),
         },
         Event::Resize(width, height) => vec![Action::Resize { width: *width, height: *height }],
-        // A paste goes into the query box, as typed; line breaks become spaces.
-        Event::Paste(text) if app.target() == Target::Search => {
+        // A paste goes into the query box (or a note, a file name), as typed; line breaks
+        // become spaces.
+        Event::Paste(text)
+            if app.target() == Target::Search || super::keymap::contexts(app).contains(&Context::Input) =>
+        {
             text.chars().map(|c| if c.is_control() { ' ' } else { c }).map(Action::SearchInsert).collect()
         }
         _ => Vec::new(),
