@@ -112,6 +112,15 @@ fn the_shortlist_screen_reorders_annotates_and_removes() {
     // Esc goes back to browsing.
     key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
     assert!(screen(&app).contains("Results"));
+
+    // Enter on an item reads it in the entry pane; Backspace comes back.
+    keys(&mut app, "4");
+    keys(&mut app, "j");
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(shown_id(&app).as_deref(), Some("bringback-visit-2025"));
+    assert_eq!(focus(&app), Pane::Detail);
+    key(&mut app, KeyCode::Backspace, KeyModifiers::NONE);
+    assert_ne!(shown_id(&app).as_deref(), Some("bringback-visit-2025"));
 }
 
 #[test]

@@ -276,6 +276,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Shortlist, PAGE_DOWN, Action::PageDown, "page down", "page suivante"),
     bind!(Shortlist, HOME, Action::Home, "first", "début"),
     bind!(Shortlist, END, Action::End, "last", "fin"),
+    bind!(Shortlist, &[key(KeyCode::Enter)], Action::Open, "read the entry", "lire la fiche"),
     bind!(Shortlist, &[ch('K')], Action::MoveItemUp, "move up", "monter", hint),
     bind!(Shortlist, &[ch('J')], Action::MoveItemDown, "move down", "descendre", hint),
     bind!(Shortlist, &[ch('e')], Action::EditNote, "write a note", "écrire une note", hint),

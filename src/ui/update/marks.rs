@@ -111,6 +111,20 @@ pub fn screen(app: &mut App, action: Action) -> Effects {
             }
         }
         Action::Back | Action::ShowShortlist => app.screen = Screen::Browse,
+        // Enter reads the entry in the entry pane, as a followed link: Backspace comes back
+        // to the result that was selected.
+        Action::Open => {
+            let target = app.shortlist.items().get(at).map(|item| item.id.clone());
+            if let (Some(target), Some(shown)) = (target, app.shown_id().cloned())
+                && app.entry(&target).is_some()
+            {
+                if shown != target {
+                    app.trail.follow(&shown, target);
+                }
+                app.screen = Screen::Browse;
+                app.focus = Pane::Detail;
+            }
+        }
         Action::OpenExport => open_export(app),
         Action::ToggleHelp => app.overlays.push(Layer { overlay: Overlay::Help, scroll: 0 }),
         Action::ToggleProblems => app.overlays.push(Layer { overlay: Overlay::Problems, scroll: 0 }),
