@@ -160,6 +160,7 @@ fn the_in_my_shortlist_row_filters_the_results() {
     shown.sort();
     assert_eq!(shown, ["bringback-visit-2025", "team2"]);
     assert!(pane_text(&app, Pane::Facets).lines().next().unwrap().contains("■ ★ In my shortlist"));
+    assert!(status_line(&app).starts_with(" ★ 2 results"), "said where the filters are hidden too");
     // A click on the row lifts it again.
     let area = pane_area(&app, Pane::Facets);
     click(&mut app, area.x + 3, area.y + 1);
@@ -243,6 +244,9 @@ fn addresses_of_the_entry_pane_can_be_chosen_opened_and_copied() {
         keys(&mut app, "n");
     }
     assert!(pane_text(&app, Pane::Detail).contains("▶ https://"), "{}", pane_text(&app, Pane::Detail));
+    // Also whole on the bottom line, with the keys that act on it.
+    let chosen = message(&app).unwrap();
+    assert!(chosen.starts_with("https://") && chosen.ends_with("o open · c copy"), "{chosen}");
     let effects = keys(&mut app, "o");
     let Some(Effect::OpenUrl(url)) = effects.first() else { panic!("{effects:?}") };
     assert!(url.starts_with("https://"), "{url}");

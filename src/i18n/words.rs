@@ -46,6 +46,7 @@ pub enum Word {
     OnlyWeb,
     Copied,
     NoAddress,
+    AddressKeys,
     NotGiven,
     NotAPractice,
     // The Interreg Europe good-practice template's sections.
@@ -112,6 +113,7 @@ pub fn word(lang: Lang, word: Word) -> &'static str {
             OnlyWeb => "Only http and https addresses are opened.",
             Copied => "Copied to the clipboard (if the terminal allows it):",
             NoAddress => "Choose an address first: n / N move to the sources and websites.",
+            AddressKeys => "o open · c copy",
             NotGiven => "not given in the catalogue",
             NotAPractice => "not a good practice: only the sections it has are filled in",
             GpTitle => "Title of the good practice",
@@ -175,6 +177,7 @@ pub fn word(lang: Lang, word: Word) -> &'static str {
             OnlyWeb => "Seules les adresses http et https s'ouvrent.",
             Copied => "Copiée dans le presse-papiers (si le terminal le permet) :",
             NoAddress => "Choisissez d'abord une adresse : n / N vont aux sources et aux sites web.",
+            AddressKeys => "o ouvrir · c copier",
             NotGiven => "non renseigné dans le catalogue",
             NotAPractice => "pas une bonne pratique : seules les rubriques qu'elle a sont remplies",
             GpTitle => "Titre de la bonne pratique",

@@ -14,12 +14,14 @@ pub fn browse(app: &mut App, action: Action) -> Option<Effects> {
         Action::Open if app.focus == Pane::Detail && app.chosen_address().is_some() => Some(open(app)),
         Action::NextLink | Action::PrevLink => {
             step(app, action == Action::NextLink);
+            show_chosen(app);
             Some(Effects::new())
         }
         // A click on an address chooses it; `o` then opens it.
         Action::FollowLink(n) if n >= app.links().len() => {
             app.focus = Pane::Detail;
             app.trail.choose_link(n);
+            show_chosen(app);
             Some(Effects::new())
         }
         _ => None,
@@ -39,6 +41,14 @@ fn step(app: &mut App, forward: bool) {
         (Some(i), false) => (i + count - 1) % count,
     };
     app.trail.choose_link(chosen);
+}
+
+/// A chosen address is also shown on the bottom line, across the whole screen, where a long
+/// one that the entry pane had to wrap is whole for terminals that open addresses on a click.
+fn show_chosen(app: &mut App) {
+    if let Some(address) = app.chosen_address() {
+        app.message = Some(format!("{address}   {}", word(app.lang, Word::AddressKeys)));
+    }
 }
 
 /// An effect for the chosen address, or a message saying why there is none.
