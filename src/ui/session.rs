@@ -43,6 +43,24 @@ pub trait Host {
     fn copy(&mut self, _text: &str) -> Result<(), String> {
         Err("this session cannot copy to the clipboard".into())
     }
+
+    /// Saves the shortlist; by default to the file on this machine. A host whose user is
+    /// elsewhere (a session served over SSH) keeps it its own way.
+    fn save_shortlist(&mut self, path: &std::path::Path, list: &crate::shortlist::Shortlist) -> Result<(), String> {
+        crate::shortlist::store::save(path, list).map_err(|e| e.to_string())
+    }
+
+    /// Writes an export; by default to a file on this machine, atomically, never into the
+    /// `forbidden` folders (the catalogue's).
+    fn write_file(
+        &mut self,
+        path: &std::path::Path,
+        contents: &[u8],
+        overwrite: Overwrite,
+        forbidden: &[std::path::PathBuf],
+    ) -> Result<(), WriteError> {
+        write_atomic(path, contents, overwrite, forbidden)
+    }
 }
 
 /// Why a session ended.
@@ -124,11 +142,11 @@ fn perform<H: Host>(host: &mut H, app: &mut App, effect: Effect) {
         Effect::Quit | Effect::Suspend => return,
         Effect::SaveShortlist(list) => {
             let Some(path) = app.shortlist_file().map(std::path::Path::to_path_buf) else { return };
-            Outcome::ShortlistSaved(crate::shortlist::store::save(&path, &list).map_err(|e| e.to_string()))
+            Outcome::ShortlistSaved(host.save_shortlist(&path, &list))
         }
         Effect::WriteFile { path, contents, overwrite } => {
             let overwrite = if overwrite { Overwrite::Allowed } else { Overwrite::Never };
-            let result = match write_atomic(&path, &contents, overwrite, app.catalogue_dirs()) {
+            let result = match host.write_file(&path, &contents, overwrite, app.catalogue_dirs()) {
                 Ok(()) => Ok(()),
                 Err(WriteError::Exists(_)) => Err(None),
                 Err(e) => Err(Some(e.to_string())),
