@@ -254,4 +254,10 @@ fn usage_errors_name_what_is_wrong() {
     assert!(String::from_utf8_lossy(&output.stderr).contains(ENTRY), "the closest id is suggested");
     let output = boucle_in(FIXTURE, &["export", "--tour", TOUR, "--entry", ENTRY]);
     assert_eq!(output.status.code(), Some(2), "one scope at a time");
+    let output = boucle_in(FIXTURE, &["export", "--shortlist", "/nonexistent-boucle-test/none.ron"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("mark entries with m"),
+        "an empty shortlist says how to fill it"
+    );
 }

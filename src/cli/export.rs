@@ -80,6 +80,12 @@ pub fn run_export(
         Some(Err(problem)) if args.shortlist.is_some() => return Err(CommandError::Usage(problem)),
         _ => Default::default(),
     };
+    if args.shortlist.is_some() && shortlist.is_empty() {
+        let shown = path.as_deref().map(|p| p.display().to_string()).unwrap_or_default();
+        return Err(CommandError::Usage(format!(
+            "the shortlist {shown} is empty or does not exist yet: mark entries with m in the dashboard"
+        )));
+    }
     let positions: Vec<usize>;
     let scope = if args.shortlist.is_some() {
         Scope::Shortlist
