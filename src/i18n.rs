@@ -8,9 +8,11 @@
 
 mod count;
 mod sentences;
+mod words;
 
 pub use count::{Noun, count, count_of};
 pub use sentences::{did_you_mean, query_error, too_small_needed, unknown_entry, unknown_value};
+pub use words::{Word, shortlist_set_aside, shortlist_unusable, word};
 
 use crate::model::entry::Progress;
 use crate::model::{Kind, ReviewStatus};

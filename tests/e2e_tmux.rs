@@ -365,3 +365,44 @@ fn a_terminal_that_disappears_ends_boucle() {
     }
     assert!(!alive(pid), "boucle (pid {pid}) still runs 3 s after its terminal went away");
 }
+
+/// A participant's session: three entries marked, boucle quit and started again on the same
+/// shortlist file, the marks still there; then the shortlist exported from the dashboard.
+#[test]
+fn marks_survive_a_restart_and_the_shortlist_exports_to_a_file() {
+    let data = tempfile::tempdir().unwrap();
+    let file = data.path().join("shortlist.ron");
+    let script = format!(
+        r#"cd "{}" && env -u LC_ALL -u LC_MESSAGES -u NO_COLOR -u BOUCLE_CATALOGUE LANG=C.UTF-8 "$1" --catalogue "$5" --shortlist "{}"
+echo $? > "$2"
+exec sleep 600"#,
+        data.path().display(),
+        file.display()
+    );
+    let marked = |s: &str| s.lines().filter(|l| l.contains("┃★")).count();
+    {
+        let tmux = Tmux::start();
+        tmux.open_with(&script);
+        tmux.wait_for_dashboard();
+        for n in 1..=3 {
+            tmux.keys(&["m"]);
+            tmux.wait_for_screen("a mark", |s| marked(s) == n);
+            tmux.keys(&["j"]);
+        }
+        tmux.keys(&["q"]);
+        assert_eq!(tmux.wait_for_exit(), 0);
+    }
+    assert!(std::fs::read_to_string(&file).unwrap().matches("id:").count() == 3, "saved as marked");
+    let tmux = Tmux::start();
+    tmux.open_with(&script);
+    let screen = tmux.wait_for_dashboard();
+    assert_eq!(marked(&screen), 3, "still marked after a restart:\n{screen}");
+    assert!(screen.contains("In my shortlist 3"), "{screen}");
+    tmux.keys(&["x"]);
+    tmux.wait_for_screen("the export dialog", |s| s.contains("boucle-shortlist.md"));
+    tmux.keys(&["Enter"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for_screen("the file written", |s| s.contains("Written to"));
+    let md = std::fs::read_to_string(data.path().join("boucle-shortlist.md")).unwrap();
+    assert!(md.starts_with("# My shortlist") && md.contains("## 3."), "{md}");
+}

@@ -2,6 +2,7 @@
 //! its own file and writes to the writer it is given, so tests can run it in process.
 
 mod check;
+pub mod export;
 mod filters;
 pub mod list;
 pub mod show;
@@ -49,6 +50,11 @@ pub struct Cli {
     #[command(flatten)]
     pub filters: FilterArgs,
 
+    /// The shortlist file of the dashboard (default: boucle/shortlist.ron in the user's data
+    /// folder, $XDG_DATA_HOME or ~/.local/share).
+    #[arg(long = "shortlist", value_name = "FILE")]
+    pub shortlist_file: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -61,6 +67,9 @@ pub enum Command {
     List(Box<list::ListArgs>),
     /// Print one entry in full, as Markdown or JSON.
     Show(show::ShowArgs),
+    /// A handout of the shortlist, a tour, one entry or a list: Markdown, CSV, JSON, HTML or
+    /// the Interreg Europe template.
+    Export(Box<export::ExportArgs>),
 }
 
 fn parse_theme(text: &str) -> Result<ThemeName, String> {
@@ -115,14 +124,44 @@ fn dashboard(cli: &Cli, err: &mut dyn Write) -> std::io::Result<i32> {
         return Ok(1);
     }
     let theme = if colour_off() { ThemeName::Mono } else { cli.theme };
+    let lang = cli.language();
+    let (shortlist, shortlist_file, notice) = open_shortlist(cli.shortlist_file.clone(), lang);
     let options = crate::ui::Options {
-        lang: cli.language(),
+        lang,
         theme,
         mouse: !cli.no_mouse,
         query: cli.filters.query.clone(),
         filters: cli.filters.selections(),
+        shortlist,
+        shortlist_file,
+        notice,
+        catalogue_dirs: cli.catalogues.clone(),
     };
     crate::ui::run(loaded.catalogue, loaded.diagnostics, options)
+}
+
+/// The dashboard's shortlist: read from its file (`--shortlist`, else the user's data folder).
+/// A file that cannot be used never stops the start: the user is told what happened to it.
+fn open_shortlist(
+    given: Option<PathBuf>,
+    lang: Lang,
+) -> (crate::shortlist::Shortlist, Option<PathBuf>, Option<String>) {
+    use crate::shortlist::store::{Opened, default_path, open};
+    let Some(path) = given.or_else(default_path) else {
+        return (Default::default(), None, Some(crate::i18n::word(lang, crate::i18n::Word::ShortlistNotSaved).into()));
+    };
+    let opened = open(&path);
+    let notice = match &opened {
+        Opened::New(_) | Opened::Read(_) => None,
+        Opened::SetAside { problem, moved_to } => {
+            Some(crate::i18n::shortlist_set_aside(lang, problem, &moved_to.display().to_string()))
+        }
+        Opened::Unusable { problem } => {
+            Some(crate::i18n::shortlist_unusable(lang, problem, &path.display().to_string()))
+        }
+    };
+    let file = opened.writable().then_some(path);
+    (opened.shortlist(), file, notice)
 }
 
 /// `NO_COLOR` set to anything but the empty string.
@@ -165,6 +204,11 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         }
         Some(Command::Show(args)) => {
             return with_catalogue(&cli, err, |catalogue| show::run_show(catalogue, args, cli.language(), out));
+        }
+        Some(Command::Export(args)) => {
+            return with_catalogue(&cli, err, |catalogue| {
+                export::run_export(catalogue, &cli.catalogues, args, cli.language(), out)
+            });
         }
         None => dashboard(&cli, err),
     };

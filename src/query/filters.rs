@@ -14,6 +14,8 @@ use super::facet::{Facet, PerFacet};
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Filters {
     selected: PerFacet<Vec<usize>>,
+    /// When set, only these entries (catalogue positions) can be results: the shortlist's.
+    only: Option<Vec<usize>>,
 }
 
 impl Filters {
@@ -55,6 +57,16 @@ impl Filters {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.selected.iter().all(|(_, values)| values.is_empty())
+        self.selected.iter().all(|(_, values)| values.is_empty()) && self.only.is_none()
+    }
+
+    /// Restricts the results to these entries (catalogue positions), or lifts the restriction.
+    /// Like the query, it applies before facet counts, so the counts are the shortlist's.
+    pub fn restrict_to(&mut self, entries: Option<Vec<usize>>) {
+        self.only = entries;
+    }
+
+    pub fn restriction(&self) -> Option<&[usize]> {
+        self.only.as_deref()
     }
 }

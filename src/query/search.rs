@@ -51,6 +51,7 @@ impl Engine {
         self.exclude(&query.exclusions, n, &mut matched.bits);
         let mut unknown_values = Vec::new();
         self.filter_fields(catalogue, &query.fields, n, &mut matched.bits, &mut unknown_values);
+        restrict(filters, n, &mut matched.bits);
         let selections = self.select_facets(filters, n);
         let base = &matched.bits;
         let mut results = base.clone();
@@ -202,5 +203,15 @@ impl Engine {
             let chosen = filters.selected(facet);
             (!chosen.is_empty()).then(|| self.facets.get(facet).select(n, chosen))
         })
+    }
+}
+
+/// Keeps only the entries the filters are restricted to (the shortlist's), before facet
+/// counts, so that the counts are the shortlist's too.
+fn restrict(filters: &Filters, n: usize, base: &mut Bits) {
+    if let Some(only) = filters.restriction() {
+        let mut allowed = Bits::empty(n);
+        only.iter().filter(|&&e| e < n).for_each(|&e| allowed.insert(e));
+        base.and(&allowed);
     }
 }

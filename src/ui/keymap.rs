@@ -6,6 +6,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use super::action::{Action, Pane};
 use super::app::{App, Target};
 use super::screen::{Overlay, Screen};
+use super::state::ExportStep;
 use crate::text::Lang;
 
 /// Where a binding applies. Lookup goes through [`contexts`], most specific first.
@@ -21,6 +22,14 @@ pub enum Context {
     Search,
     /// The help and the problems list.
     Overlay,
+    /// The shortlist screen.
+    Shortlist,
+    /// A line of text being typed: a note, a file name.
+    Input,
+    /// The export dialog's choices.
+    ExportChoose,
+    /// A yes/no question.
+    Confirm,
 }
 
 /// The contexts a key is looked up in, most specific first: the overlay on top, else the
@@ -30,16 +39,24 @@ pub enum Context {
 pub fn contexts(app: &App) -> Vec<Context> {
     match app.target() {
         Target::Overlay(Overlay::Help | Overlay::Problems) => vec![Context::Overlay, Context::Always],
+        Target::Overlay(Overlay::Note) => vec![Context::Input, Context::Always],
+        Target::Overlay(Overlay::Export) => match app.export_dialog().step() {
+            ExportStep::Choose => vec![Context::ExportChoose, Context::Always],
+            ExportStep::Path => vec![Context::Input, Context::Always],
+            ExportStep::Confirm => vec![Context::Confirm, Context::Always],
+            ExportStep::Done(_) => vec![Context::Overlay, Context::Always],
+        },
         Target::Search => vec![Context::Search, Context::Always],
         Target::Pane(pane) => match app.screen() {
             Screen::Browse => vec![Context::for_pane(pane), Context::Global, Context::Always],
+            Screen::Shortlist => vec![Context::Shortlist, Context::Global, Context::Always],
         },
     }
 }
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Context; 7] = [
+    pub const ALL: [Context; 11] = [
         Context::Global,
         Context::Always,
         Context::Search,
@@ -47,6 +64,10 @@ impl Context {
         Context::Results,
         Context::Detail,
         Context::Overlay,
+        Context::Shortlist,
+        Context::Input,
+        Context::ExportChoose,
+        Context::Confirm,
     ];
 
     pub fn title(self, lang: Lang) -> &'static str {
@@ -65,6 +86,14 @@ impl Context {
             (Context::Search, Lang::Fr) => "Champ de recherche",
             (Context::Overlay, Lang::En) => "This help and the problems list",
             (Context::Overlay, Lang::Fr) => "Cette aide et la liste des problèmes",
+            (Context::Shortlist, Lang::En) => "Shortlist screen (4)",
+            (Context::Shortlist, Lang::Fr) => "Écran de la sélection (4)",
+            (Context::Input, Lang::En) => "Typing a note or a file name",
+            (Context::Input, Lang::Fr) => "Saisie d'une note ou d'un nom de fichier",
+            (Context::ExportChoose, Lang::En) => "Export dialog (x)",
+            (Context::ExportChoose, Lang::Fr) => "Fenêtre d'export (x)",
+            (Context::Confirm, Lang::En) => "A question (replace a file?)",
+            (Context::Confirm, Lang::Fr) => "Une question (remplacer un fichier ?)",
         }
     }
 
@@ -153,6 +182,22 @@ pub static BINDINGS: &[Binding] = &[
         "problèmes trouvés dans le catalogue"
     ),
     bind!(Global, &[ch('q')], Action::Quit, "quit", "quitter", hint),
+    bind!(Global, &[ch('m')], Action::ToggleMark, "mark / unmark (shortlist)", "marquer / démarquer (sélection)", hint),
+    bind!(Global, &[ch('4')], Action::ShowShortlist, "my shortlist (screen 4)", "ma sélection (écran 4)"),
+    bind!(
+        Global,
+        &[ch('s')],
+        Action::ToggleShortlistFilter,
+        "only my shortlist / all results",
+        "seulement ma sélection / tous les résultats"
+    ),
+    bind!(
+        Global,
+        &[ch('x')],
+        Action::OpenExport,
+        "export (shortlist, results, entry)",
+        "exporter (sélection, résultats, fiche)"
+    ),
     bind!(Always, &[ctrl('c')], Action::Quit, "quit", "quitter"),
     bind!(Always, &[ctrl('z')], Action::Suspend, "suspend (fg to come back)", "suspendre (fg pour revenir)"),
     bind!(Facets, UP, Action::Up, "previous value", "valeur précédente"),
@@ -223,6 +268,45 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Detail, &[ch('n'), ch(']')], Action::NextLink, "next related entry", "fiche liée suivante", hint),
     bind!(Detail, &[ch('N'), ch('[')], Action::PrevLink, "previous related entry", "fiche liée précédente"),
     bind!(Detail, &[key(KeyCode::Enter)], Action::Open, "follow the related entry", "suivre la fiche liée", hint),
+    bind!(Detail, &[ch('o')], Action::OpenAddress, "open address", "ouvrir l'adresse", hint),
+    bind!(Detail, &[ch('c')], Action::CopyAddress, "copy the chosen address", "copier l'adresse choisie"),
+    bind!(Shortlist, UP, Action::Up, "previous", "précédente"),
+    bind!(Shortlist, DOWN, Action::Down, "next", "suivante"),
+    bind!(Shortlist, PAGE_UP, Action::PageUp, "page up", "page précédente"),
+    bind!(Shortlist, PAGE_DOWN, Action::PageDown, "page down", "page suivante"),
+    bind!(Shortlist, HOME, Action::Home, "first", "début"),
+    bind!(Shortlist, END, Action::End, "last", "fin"),
+    bind!(Shortlist, &[key(KeyCode::Enter)], Action::Open, "read the entry", "lire la fiche"),
+    bind!(Shortlist, &[ch('K')], Action::MoveItemUp, "move up", "monter", hint),
+    bind!(Shortlist, &[ch('J')], Action::MoveItemDown, "move down", "descendre", hint),
+    bind!(Shortlist, &[ch('e')], Action::EditNote, "write a note", "écrire une note", hint),
+    bind!(Shortlist, &[ch('d'), key(KeyCode::Delete)], Action::RemoveItem, "remove", "retirer", hint),
+    bind!(
+        Shortlist,
+        &[key(KeyCode::Esc), key(KeyCode::Backspace)],
+        Action::Back,
+        "back to browsing",
+        "retour à la navigation",
+        hint
+    ),
+    bind!(Input, &[key(KeyCode::Enter)], Action::SearchSubmit, "keep", "valider", hint),
+    bind!(Input, &[key(KeyCode::Esc)], Action::SearchCancel, "cancel", "annuler", hint),
+    bind!(Input, &[key(KeyCode::Backspace)], Action::SearchBackspace, "delete before", "effacer avant"),
+    bind!(Input, &[key(KeyCode::Delete)], Action::SearchDelete, "delete after", "effacer après"),
+    bind!(Input, &[key(KeyCode::Left)], Action::SearchLeft, "cursor left", "curseur à gauche"),
+    bind!(Input, &[key(KeyCode::Right)], Action::SearchRight, "cursor right", "curseur à droite"),
+    bind!(Input, &[key(KeyCode::Home), ctrl('a')], Action::SearchHome, "start", "début"),
+    bind!(Input, &[key(KeyCode::End), ctrl('e')], Action::SearchEnd, "end", "fin"),
+    bind!(Input, &[ctrl('u')], Action::SearchClear, "clear", "vider"),
+    bind!(Input, &[ctrl('w')], Action::SearchDeleteWord, "delete the word before", "effacer le mot précédent"),
+    bind!(ExportChoose, UP, Action::PrevChoice, "previous: what to export", "précédent : quoi exporter"),
+    bind!(ExportChoose, DOWN, Action::NextChoice, "next: what to export", "suivant : quoi exporter", hint),
+    bind!(ExportChoose, &[key(KeyCode::Left), ch('h')], Action::PrevFormat, "previous format", "format précédent"),
+    bind!(ExportChoose, &[key(KeyCode::Right), ch('l')], Action::NextFormat, "next format", "format suivant", hint),
+    bind!(ExportChoose, &[key(KeyCode::Enter)], Action::Open, "next: the file name", "suite : le nom du fichier", hint),
+    bind!(ExportChoose, &[key(KeyCode::Esc), ch('q')], Action::CloseOverlay, "cancel", "annuler", hint),
+    bind!(Confirm, &[ch('y'), ch('o')], Action::Yes, "yes, replace", "oui, remplacer", hint),
+    bind!(Confirm, &[ch('n'), key(KeyCode::Esc)], Action::No, "no", "non", hint),
     bind!(
         Search,
         &[key(KeyCode::Enter)],
@@ -284,7 +368,7 @@ pub fn action_for(contexts: &[Context], event: &KeyEvent) -> Option<Action> {
         if let Some(binding) = found {
             return Some(binding.action);
         }
-        if *context == Context::Search
+        if matches!(*context, Context::Search | Context::Input)
             && let KeyCode::Char(c) = event.code
             && !event.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
         {

@@ -9,6 +9,8 @@
 pub enum Screen {
     /// Facets, results and the entry.
     Browse,
+    /// The participant's marked entries, in order, with their notes.
+    Shortlist,
 }
 
 /// A layer drawn over the screen, which takes the keys while it is open.
@@ -18,6 +20,10 @@ pub enum Overlay {
     Help,
     /// `!`: what did not load, and why.
     Problems,
+    /// `x`: what to export, in which format, to which file.
+    Export,
+    /// `e` on the shortlist: the note of an entry.
+    Note,
 }
 
 /// An open overlay and how far it is scrolled.

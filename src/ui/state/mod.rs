@@ -1,10 +1,12 @@
 //! The parts of the dashboard's state, each keeping its own invariants.
 
+pub mod export_dialog;
 pub mod facets;
 pub mod results;
 pub mod search_box;
 pub mod trail;
 
+pub use export_dialog::{ExportDialog, ExportScope, ExportStep};
 pub use facets::{FacetRow, FacetTree};
 pub use results::ResultList;
 pub use search_box::SearchBox;

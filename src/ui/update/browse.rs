@@ -62,7 +62,8 @@ pub fn update(app: &mut App, action: Action) {
             follow(app, link);
         }
         // Quit, suspend and resize are handled before the screen sees them; the query box's own
-        // actions reach it only while it has the keys; overlays close themselves.
+        // actions reach it only while it has the keys; overlays close themselves; the
+        // shortlist's, the export dialog's and the addresses' actions have their own modules.
         _ => {}
     }
 }

@@ -14,8 +14,10 @@ use super::super::action::Pane;
 use super::super::app::App;
 use super::super::frame::EntryFacts;
 use super::pane_block;
-use crate::export::doc::{Block, EntryDoc, Field, Link, ReviewItem, SourceItem, StopItem};
+use crate::export::doc::{Block, EntryDoc, Field, Link, ReviewItem, SourceItem, StopItem, Value};
+use crate::export::handout::addresses;
 use crate::i18n::{Msg, t, with_colon};
+use unicode_width::UnicodeWidthStr;
 
 /// Draws the entry pane; says what it drew, to bound scrolling and find clicked links.
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) -> EntryFacts {
@@ -34,12 +36,13 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) -> EntryFacts {
     if inner.width < 4 || inner.height == 0 {
         return facts;
     }
-    let Some((lines, link_rows)) = entry_lines(app, inner.width) else { return facts };
-    // Where each link starts once wrapped: the lines before it, wrapped at this width.
-    facts.link_lines = link_rows
-        .iter()
-        .map(|&row| Paragraph::new(lines[..row].to_vec()).wrap(Wrap { trim: false }).line_count(inner.width))
-        .collect();
+    let Some((lines, mut link_rows)) = entry_lines(app, inner.width) else { return facts };
+    // Where each link and address starts and ends once wrapped, in choice order: the lines
+    // before it, wrapped at this width.
+    link_rows.sort_by_key(|&(index, _, _)| index);
+    let wrapped = |row: usize| Paragraph::new(lines[..row].to_vec()).wrap(Wrap { trim: false }).line_count(inner.width);
+    facts.link_lines = link_rows.iter().map(|&(_, start, _)| wrapped(start)).collect();
+    facts.link_ends = link_rows.iter().map(|&(_, _, end)| wrapped(end)).collect();
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
     facts.lines = paragraph.line_count(inner.width);
     let max_scroll = u16::try_from(facts.lines.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
@@ -59,11 +62,19 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) -> EntryFacts {
 }
 
 /// The shown entry's lines at `width` (list items are wrapped here, with a hanging indent;
-/// the rest by the paragraph), and the line of each link in [`EntryDoc::links`] order.
-fn entry_lines(app: &App, width: u16) -> Option<(Vec<Line<'static>>, Vec<usize>)> {
+/// the rest by the paragraph), and for each link (in [`EntryDoc::links`] order) and address
+/// (in [`addresses`] order, after the links) its choice number, first line and end line.
+fn entry_lines(app: &App, width: u16) -> Option<(Vec<Line<'static>>, Vec<ChoiceRows>)> {
     let entry = &app.catalogue().entries()[app.shown_entry()?];
     let doc = EntryDoc::new(app.catalogue(), entry, app.lang);
-    let mut w = Writer { app, width: usize::from(width), lines: Vec::new(), link_rows: Vec::new() };
+    let mut w = Writer {
+        app,
+        width: usize::from(width),
+        lines: Vec::new(),
+        link_rows: Vec::new(),
+        first_address: doc.links().len(),
+        addresses: addresses(&doc),
+    };
     w.head(&doc);
     for block in &doc.blocks {
         match block {
@@ -81,11 +92,18 @@ fn entry_lines(app: &App, width: u16) -> Option<(Vec<Line<'static>>, Vec<usize>)
     Some((w.lines, w.link_rows))
 }
 
+/// A link's or address's choice number, first line and end line.
+type ChoiceRows = (usize, usize, usize);
+
 struct Writer<'a> {
     app: &'a App,
     width: usize,
     lines: Vec<Line<'static>>,
-    link_rows: Vec<usize>,
+    /// (choice number, first line, end line) of each link and address drawn.
+    link_rows: Vec<ChoiceRows>,
+    /// Addresses are choices after the links: address `i` is choice `first_address + i`.
+    first_address: usize,
+    addresses: Vec<String>,
 }
 
 impl Writer<'_> {
@@ -93,6 +111,31 @@ impl Writer<'_> {
     fn gap(&mut self) {
         if self.lines.last().is_some_and(|l| l.width() > 0) {
             self.lines.push(Line::default());
+        }
+    }
+
+    /// Records the lines `draw` adds as choice `index` (the first drawing of it only).
+    fn choice(&mut self, index: usize, draw: impl FnOnce(&mut Self)) {
+        let start = self.lines.len();
+        draw(self);
+        if !self.link_rows.iter().any(|&(i, _, _)| i == index) {
+            self.link_rows.push((index, start, self.lines.len()));
+        }
+    }
+
+    /// An address on its own lines, whole: never cut by an indent, so that terminals that
+    /// recognise addresses can open it, and chosen like a link.
+    fn address(&mut self, address: &str) {
+        let theme = &self.app.theme;
+        let index = self.addresses.iter().position(|a| a == address).map(|i| self.first_address + i);
+        let chosen = index.is_some() && self.app.trail.link() == index;
+        let style = if chosen { theme.selection } else { theme.link };
+        let marker = if chosen { "▶ " } else { "  " };
+        let text = if address.width() + 2 <= self.width { format!("{marker}{address}") } else { address.to_string() };
+        let draw = |w: &mut Self| w.item(vec![Span::styled(text, style)], 0);
+        match index {
+            Some(index) => self.choice(index, draw),
+            None => draw(self),
         }
     }
 
@@ -129,10 +172,14 @@ impl Writer<'_> {
     fn fields(&mut self, fields: &[Field]) {
         self.gap();
         for field in fields {
-            self.lines.push(Line::from(vec![
-                Span::styled(format!("{} ", with_colon(self.app.lang, field.label)), self.app.theme.muted),
-                Span::styled(field.value.plain(), self.app.theme.base),
-            ]));
+            let label = Span::styled(format!("{} ", with_colon(self.app.lang, field.label)), self.app.theme.muted);
+            if let Value::Address(address) = &field.value {
+                // The label, then the address whole on its own line, to be chosen and opened.
+                self.lines.push(Line::from(label));
+                self.address(address);
+                continue;
+            }
+            self.lines.push(Line::from(vec![label, Span::styled(field.value.plain(), self.app.theme.base)]));
         }
     }
 
@@ -143,7 +190,8 @@ impl Writer<'_> {
             let marker = format!("{}. ", stop.number);
             let indent = marker.len();
             let bold = theme.base.add_modifier(Modifier::BOLD);
-            self.item(vec![Span::styled(format!("{marker}{}", stop.entry.text()), bold)], indent);
+            let star = if self.app.is_marked(&stop.entry.id) { " ★" } else { "" };
+            self.item(vec![Span::styled(format!("{marker}{}{star}", stop.entry.text()), bold)], indent);
             for line in stop.note.iter().flat_map(|n| n.split('\n')) {
                 self.item(vec![Span::styled(format!("   {line}"), theme.muted)], 3);
             }
@@ -155,15 +203,13 @@ impl Writer<'_> {
         self.heading(label);
         for (number, link) in links.iter().enumerate() {
             let selected = self.app.trail.link() == Some(number);
-            self.link_rows.push(self.lines.len());
-            self.item(
-                vec![
-                    Span::styled(if selected { "▶ " } else { "→ " }, theme.key),
-                    Span::styled(link.title.clone(), if selected { theme.selection } else { theme.link }),
-                    Span::styled(format!("  ({})", link.kind_word), theme.muted),
-                ],
-                2,
-            );
+            let star = if self.app.is_marked(&link.id) { " ★" } else { "" };
+            let spans = vec![
+                Span::styled(if selected { "▶ " } else { "→ " }, theme.key),
+                Span::styled(link.title.clone(), if selected { theme.selection } else { theme.link }),
+                Span::styled(format!("  ({}){star}", link.kind_word), theme.muted),
+            ];
+            self.choice(number, |w| w.item(spans, 2));
         }
     }
 
@@ -173,8 +219,8 @@ impl Writer<'_> {
         for source in sources {
             let date = source.date.as_ref().map(|d| format!(" ({d})")).unwrap_or_default();
             self.item(vec![Span::styled(format!("• {}{date}", source.title), theme.base)], 2);
-            // The address on its own line, whole, so it can be selected and opened.
-            self.item(vec![Span::styled(format!("  {}", source.address), theme.link)], 2);
+            // The address on its own line, whole, so it can be chosen, opened and copied.
+            self.address(&source.address);
         }
     }
 

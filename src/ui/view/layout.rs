@@ -22,10 +22,12 @@ pub struct Areas {
 pub fn count_text(app: &App) -> String {
     let results = app.results();
     let shown = results.hits.len();
+    // ★: only the shortlist's entries are shown (`s`), even where the filters pane is hidden.
+    let only = if app.shortlist_only() { "★ " } else { "" };
     if shown < results.total {
-        format!(" {shown}/{} ", count(app.lang(), Noun::Result, results.total))
+        format!(" {only}{shown}/{} ", count(app.lang(), Noun::Result, results.total))
     } else {
-        format!(" {} ", count(app.lang(), Noun::Result, results.total))
+        format!(" {only}{} ", count(app.lang(), Noun::Result, results.total))
     }
 }
 

@@ -1,11 +1,13 @@
 //! Drawing: a pure function of the state. Nothing here changes the app.
 
 mod detail;
+mod dialogs;
 mod facets;
 pub mod help;
 pub mod layout;
 mod results;
 mod search_box;
+mod shortlist;
 mod status;
 
 use ratatui::Frame;
@@ -32,11 +34,20 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) -> FrameFacts {
     }
     match app.screen() {
         Screen::Browse => draw_browse(frame, app, &mut facts),
+        Screen::Shortlist => shortlist::draw(frame, app, screen),
     }
     status::draw_message(frame, app, screen);
     if let Some(layer) = app.overlay() {
         let (lines, page) = match layer.overlay {
             Overlay::Help | Overlay::Problems => help::draw(frame, app, layer, screen),
+            Overlay::Export => {
+                dialogs::draw_export(frame, app, screen);
+                (0, 0)
+            }
+            Overlay::Note => {
+                dialogs::draw_note(frame, app, screen);
+                (0, 0)
+            }
         };
         facts.overlay_lines = lines;
         facts.overlay_page = page;
@@ -49,6 +60,7 @@ fn draw_browse(frame: &mut Frame<'_>, app: &App, facts: &mut FrameFacts) {
     search_box::draw(frame, app, areas.search);
     if !areas.facets.is_empty() {
         facts.facets_offset = facets::draw(frame, app, areas.facets);
+        facts.shortlist_row = (app.shows_shortlist_row() && areas.facets.height > 3).then_some(areas.facets.y + 1);
     }
     if !areas.results.is_empty() {
         facts.results_offset = results::draw(frame, app, areas.results);
