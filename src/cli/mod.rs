@@ -4,6 +4,7 @@
 mod check;
 mod filters;
 pub mod list;
+mod present;
 pub mod show;
 
 pub use filters::FilterArgs;
@@ -38,12 +39,16 @@ pub struct Cli {
 
     /// Colours of the dashboard: dark, light (for projectors) or high-contrast. NO_COLOR turns
     /// colour off.
-    #[arg(long, value_name = "THEME", value_parser = parse_theme, default_value = "dark")]
+    #[arg(long, value_name = "THEME", value_parser = parse_theme, default_value = "dark", global = true)]
     pub theme: ThemeName,
 
     /// Leave the mouse to the terminal (for selecting text with it).
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub no_mouse: bool,
+
+    /// For a projector: hide the tabs, the query line and the status line.
+    #[arg(long, global = true)]
+    pub present: bool,
 
     /// The dashboard opens on this view.
     #[command(flatten)]
@@ -61,6 +66,8 @@ pub enum Command {
     List(Box<list::ListArgs>),
     /// Print one entry in full, as Markdown or JSON.
     Show(show::ShowArgs),
+    /// Present a tour's stops, or the entries the filters and query select, one per screen.
+    Present(Box<present::PresentArgs>),
 }
 
 fn parse_theme(text: &str) -> Result<ThemeName, String> {
@@ -121,6 +128,8 @@ fn dashboard(cli: &Cli, err: &mut dyn Write) -> std::io::Result<i32> {
         mouse: !cli.no_mouse,
         query: cli.filters.query.clone(),
         filters: cli.filters.selections(),
+        chrome: !cli.present,
+        present: None,
     };
     crate::ui::run(loaded.catalogue, loaded.diagnostics, options)
 }
@@ -166,6 +175,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         Some(Command::Show(args)) => {
             return with_catalogue(&cli, err, |catalogue| show::run_show(catalogue, args, cli.language(), out));
         }
+        Some(Command::Present(args)) => present::run(&cli, args, err),
         None => dashboard(&cli, err),
     };
     match result {

@@ -69,6 +69,25 @@ pub enum Action {
         width: u16,
         height: u16,
     },
+    /// Switch to a tab (`1` Browse, `2` Tours, `3` Overview).
+    ShowScreen(super::screen::Screen),
+    /// `p`: present what the screen shows (a tour, the results) one entry per screen.
+    Present,
+    NextSlide,
+    PrevSlide,
+    /// Present mode: blank the screen, or bring it back.
+    Blank,
+    /// Present mode: search for any entry to show, then come back to the same stop.
+    JumpSearch,
+    /// Present mode: the entry's whole text on the screen, or back to the slide.
+    Zoom,
+    /// Present mode: one discreet line of keys, or none.
+    PresentKeys,
+    /// Leave present mode, back where the facilitator was.
+    LeavePresent,
+    /// The map of the overview: closer, or wider.
+    ZoomIn,
+    ZoomOut,
 }
 
 /// What the loop must do after an update: things `update` cannot do itself, because they

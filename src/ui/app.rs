@@ -12,7 +12,7 @@ use super::action::Pane;
 use super::frame::FrameFacts;
 use super::screen::{Layer, Overlay, Screen};
 use super::search::Searcher;
-use super::state::{FacetRow, FacetTree, ResultList, SearchBox, Trail};
+use super::state::{FacetRow, FacetTree, OverviewState, PresentState, ResultList, SearchBox, ToursState, Trail};
 use super::theme::{Theme, ThemeName};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Catalogue, Entry, Id};
@@ -35,11 +35,32 @@ pub struct Options {
     /// Facet values as typed on the command line (`--region FRE`), resolved once the
     /// catalogue is indexed.
     pub filters: Vec<(Facet, String)>,
+    /// Draw the tabs, the query line and the status line (`--present` hides them).
+    pub chrome: bool,
+    /// Start in present mode (`boucle present`).
+    pub present: Option<PresentStart>,
+}
+
+/// What `boucle present` presents.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PresentStart {
+    /// A tour's stops, by the tour's id.
+    Tour(String),
+    /// The results of the query and filters.
+    Results,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { lang: Lang::En, theme: ThemeName::Dark, mouse: true, query: String::new(), filters: Vec::new() }
+        Options {
+            lang: Lang::En,
+            theme: ThemeName::Dark,
+            mouse: true,
+            query: String::new(),
+            filters: Vec::new(),
+            chrome: true,
+            present: None,
+        }
     }
 }
 
@@ -80,6 +101,10 @@ pub struct App {
     pub(super) searcher: Searcher,
     /// What the last frame drew, for hit-testing and bounding scrolls.
     pub(super) frame: FrameFacts,
+    pub(super) tours: ToursState,
+    pub(super) present: PresentState,
+    pub(super) overview: OverviewState,
+    pub(super) chrome: bool,
 }
 
 impl App {
@@ -128,8 +153,15 @@ impl App {
             message,
             searcher,
             frame: FrameFacts::default(),
+            tours: ToursState::default(),
+            present: PresentState::default(),
+            overview: OverviewState::default(),
+            chrome: options.chrome,
         };
         super::update::search_again(&mut app, false, true);
+        if let Some(start) = &options.present {
+            super::update::present::start_from_command_line(&mut app, start);
+        }
         app
     }
 
@@ -163,6 +195,23 @@ impl App {
 
     pub fn screen(&self) -> Screen {
         self.screen
+    }
+
+    pub fn tours(&self) -> &ToursState {
+        &self.tours
+    }
+
+    pub fn present(&self) -> &PresentState {
+        &self.present
+    }
+
+    pub fn overview(&self) -> &OverviewState {
+        &self.overview
+    }
+
+    /// Whether the tabs, query line and status line are drawn (not with `--present`).
+    pub fn chrome(&self) -> bool {
+        self.chrome
     }
 
     /// The overlay on top, if one is open.

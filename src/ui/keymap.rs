@@ -21,6 +21,14 @@ pub enum Context {
     Search,
     /// The help and the problems list.
     Overlay,
+    /// The tours screen.
+    Tours,
+    /// The overview screen (charts and map).
+    Overview,
+    /// Present mode, on a slide.
+    Present,
+    /// Present mode, typing a search to jump to any entry.
+    PresentJump,
 }
 
 /// The contexts a key is looked up in, most specific first: the overlay on top, else the
@@ -33,19 +41,27 @@ pub fn contexts(app: &App) -> Vec<Context> {
         Target::Search => vec![Context::Search, Context::Always],
         Target::Pane(pane) => match app.screen() {
             Screen::Browse => vec![Context::for_pane(pane), Context::Global, Context::Always],
+            Screen::Tours => vec![Context::Tours, Context::Global, Context::Always],
+            Screen::Overview => vec![Context::Overview, Context::Global, Context::Always],
+            Screen::Present if app.present.jumping() => vec![Context::PresentJump, Context::Always],
+            Screen::Present => vec![Context::Present, Context::Always],
         },
     }
 }
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Context; 7] = [
+    pub const ALL: [Context; 11] = [
         Context::Global,
         Context::Always,
         Context::Search,
         Context::Facets,
         Context::Results,
         Context::Detail,
+        Context::Tours,
+        Context::Overview,
+        Context::Present,
+        Context::PresentJump,
         Context::Overlay,
     ];
 
@@ -65,6 +81,14 @@ impl Context {
             (Context::Search, Lang::Fr) => "Champ de recherche",
             (Context::Overlay, Lang::En) => "This help and the problems list",
             (Context::Overlay, Lang::Fr) => "Cette aide et la liste des problèmes",
+            (Context::Tours, Lang::En) => "Tours screen (2)",
+            (Context::Tours, Lang::Fr) => "Écran des parcours (2)",
+            (Context::Overview, Lang::En) => "Overview screen (3)",
+            (Context::Overview, Lang::Fr) => "Écran de synthèse (3)",
+            (Context::Present, Lang::En) => "Present mode (p)",
+            (Context::Present, Lang::Fr) => "Mode présentation (p)",
+            (Context::PresentJump, Lang::En) => "Present mode, jump search (g)",
+            (Context::PresentJump, Lang::Fr) => "Mode présentation, recherche (g)",
         }
     }
 
@@ -153,6 +177,16 @@ pub static BINDINGS: &[Binding] = &[
         "problèmes trouvés dans le catalogue"
     ),
     bind!(Global, &[ch('q')], Action::Quit, "quit", "quitter", hint),
+    bind!(Global, &[ch('1')], Action::ShowScreen(Screen::Browse), "browse screen", "écran de recherche"),
+    bind!(Global, &[ch('2')], Action::ShowScreen(Screen::Tours), "tours screen", "écran des parcours"),
+    bind!(Global, &[ch('3')], Action::ShowScreen(Screen::Overview), "overview: charts and map", "synthèse : graphiques et carte"),
+    bind!(
+        Global,
+        &[ch('p')],
+        Action::Present,
+        "present: the tour, or the results, one entry per screen",
+        "présenter : le parcours, ou les résultats, une fiche par écran"
+    ),
     bind!(Always, &[ctrl('c')], Action::Quit, "quit", "quitter"),
     bind!(Always, &[ctrl('z')], Action::Suspend, "suspend (fg to come back)", "suspendre (fg pour revenir)"),
     bind!(Facets, UP, Action::Up, "previous value", "valeur précédente"),
@@ -263,6 +297,54 @@ pub static BINDINGS: &[Binding] = &[
         "fermer",
         hint
     ),
+    bind!(Tours, UP, Action::Up, "previous tour or stop", "parcours ou étape précédente"),
+    bind!(Tours, DOWN, Action::Down, "next tour or stop", "parcours ou étape suivante"),
+    bind!(Tours, PAGE_UP, Action::PageUp, "page up", "page précédente"),
+    bind!(Tours, PAGE_DOWN, Action::PageDown, "page down", "page suivante"),
+    bind!(Tours, HOME, Action::Home, "first", "début"),
+    bind!(Tours, END, Action::End, "last", "fin"),
+    bind!(
+        Tours,
+        &[key(KeyCode::Enter), key(KeyCode::Right), ch('l')],
+        Action::Open,
+        "open the tour, then the stop",
+        "ouvrir le parcours, puis l'étape",
+        hint
+    ),
+    bind!(
+        Tours,
+        &[key(KeyCode::Backspace), key(KeyCode::Esc), key(KeyCode::Left), ch('h')],
+        Action::Back,
+        "back to the stops, then the tours",
+        "retour aux étapes, puis aux parcours",
+        hint
+    ),
+    bind!(Overview, &[ch('+'), ch('=')], Action::ZoomIn, "zoom the map in", "rapprocher la carte", hint),
+    bind!(Overview, &[ch('-')], Action::ZoomOut, "zoom the map out", "éloigner la carte", hint),
+    bind!(
+        Present,
+        &[key(KeyCode::Right), key(KeyCode::PageDown), key(KeyCode::Char(' '))],
+        Action::NextSlide,
+        "next stop",
+        "étape suivante"
+    ),
+    bind!(Present, &[key(KeyCode::Left), key(KeyCode::PageUp)], Action::PrevSlide, "previous stop", "étape précédente"),
+    bind!(Present, &[key(KeyCode::Home)], Action::Home, "first stop", "première étape"),
+    bind!(Present, &[key(KeyCode::End)], Action::End, "last stop", "dernière étape"),
+    bind!(Present, UP, Action::Up, "scroll up (zoomed)", "remonter (zoom)"),
+    bind!(Present, DOWN, Action::Down, "scroll down (zoomed)", "descendre (zoom)"),
+    bind!(Present, &[ch('b'), ch('.')], Action::Blank, "blank the screen, again to restore", "écran noir, encore pour revenir"),
+    bind!(Present, &[ch('g'), ch('/')], Action::JumpSearch, "jump to any entry", "aller à n'importe quelle fiche"),
+    bind!(Present, &[key(KeyCode::Esc), key(KeyCode::Backspace)], Action::Back, "back to the stop", "revenir à l'étape"),
+    bind!(Present, &[ch('z')], Action::Zoom, "the entry's whole text, again to come back", "la fiche entière, encore pour revenir"),
+    bind!(Present, &[ch('?'), key(KeyCode::F(1))], Action::PresentKeys, "a discreet line of keys", "une ligne discrète des touches"),
+    bind!(Present, &[ch('q')], Action::LeavePresent, "leave present mode", "quitter le mode présentation"),
+    bind!(PresentJump, &[key(KeyCode::Enter)], Action::SearchSubmit, "show the chosen entry", "montrer la fiche choisie"),
+    bind!(PresentJump, &[key(KeyCode::Esc)], Action::SearchCancel, "back to the same stop", "revenir à la même étape"),
+    bind!(PresentJump, &[key(KeyCode::Up)], Action::Up, "previous match", "résultat précédent"),
+    bind!(PresentJump, &[key(KeyCode::Down)], Action::Down, "next match", "résultat suivant"),
+    bind!(PresentJump, &[key(KeyCode::Backspace)], Action::SearchBackspace, "delete before", "effacer avant"),
+    bind!(PresentJump, &[ctrl('u')], Action::SearchClear, "clear the query", "vider la recherche"),
 ];
 
 fn matches(key: &Key, event: &KeyEvent) -> bool {
@@ -284,7 +366,7 @@ pub fn action_for(contexts: &[Context], event: &KeyEvent) -> Option<Action> {
         if let Some(binding) = found {
             return Some(binding.action);
         }
-        if *context == Context::Search
+        if matches!(context, Context::Search | Context::PresentJump)
             && let KeyCode::Char(c) = event.code
             && !event.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
         {

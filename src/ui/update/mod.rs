@@ -4,8 +4,14 @@
 //! last [`FrameFacts`](super::frame::FrameFacts).
 
 mod browse;
+mod global;
 mod overlay;
+mod overview;
+pub mod present;
 mod search;
+mod tours;
+
+pub use present::{present_entries, tick};
 
 use std::sync::Arc;
 
@@ -37,6 +43,9 @@ pub fn update(app: &mut App, action: Action) -> Effects {
             }
             match app.screen {
                 Screen::Browse => browse::update(app, action),
+                Screen::Tours => tours::update(app, action),
+                Screen::Overview => overview::update(app, action),
+                Screen::Present => return present::update(app, action),
             }
         }
     }
@@ -153,6 +162,7 @@ pub fn reindex(app: &mut App, indexed: Arc<Indexed>, problems: Vec<Diagnostic>) 
     app.facets.carry_over(open, &app.indexed);
     let catalogue = app.indexed.clone();
     app.trail.retain(|id| catalogue.catalogue().get(id.as_str()).is_some());
+    app.present.retain(|id| catalogue.catalogue().get(id.as_str()).is_some());
     // Results and facet rows are positions in the old snapshot: search the new one now, on
     // this thread, so that no frame shows old positions in the new catalogue.
     app.facet_rows.clear();

@@ -2,7 +2,7 @@
 //! `boucle show` and the exports walk, so the pane and a handout name and order things alike.
 //! Its links can be followed.
 
-mod wrap;
+pub(super) mod wrap;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -16,6 +16,7 @@ use super::super::frame::EntryFacts;
 use super::pane_block;
 use crate::export::doc::{Block, EntryDoc, Field, Link, ReviewItem, SourceItem, StopItem};
 use crate::i18n::{Msg, t, with_colon};
+use unicode_width::UnicodeWidthStr;
 
 /// Draws the entry pane; says what it drew, to bound scrolling and find clicked links.
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) -> EntryFacts {
@@ -34,7 +35,13 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) -> EntryFacts {
     if inner.width < 4 || inner.height == 0 {
         return facts;
     }
-    let Some((lines, link_rows)) = entry_lines(app, inner.width) else { return facts };
+    let Some(index) = app.shown_entry() else { return facts };
+    // A stop followed from its tour keeps the facilitator's note above it.
+    let mut lines = followed_stop(app).map_or_else(Vec::new, |(tour, stop)| stop_note_lines(app, tour, stop, inner.width));
+    let offset = lines.len();
+    let (entry, link_rows) = doc_lines(app, index, inner.width, app.trail.link());
+    lines.extend(entry);
+    let link_rows: Vec<usize> = link_rows.into_iter().map(|row| row + offset).collect();
     // Where each link starts once wrapped: the lines before it, wrapped at this width.
     facts.link_lines = link_rows
         .iter()
@@ -58,12 +65,57 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) -> EntryFacts {
     facts
 }
 
-/// The shown entry's lines at `width` (list items are wrapped here, with a hanging indent;
-/// the rest by the paragraph), and the line of each link in [`EntryDoc::links`] order.
-fn entry_lines(app: &App, width: u16) -> Option<(Vec<Line<'static>>, Vec<usize>)> {
-    let entry = &app.catalogue().entries()[app.shown_entry()?];
+/// The tour and stop number the shown entry was followed from, when it is a tour's stop.
+fn followed_stop(app: &App) -> Option<(usize, usize)> {
+    let visits = app.trail.visits();
+    let shown = visits.last()?;
+    let from = &visits.get(visits.len().checked_sub(2)?)?.entry;
+    let tour_index = app.catalogue().index_of(from.as_str())?;
+    let tour = &app.catalogue().entries()[tour_index];
+    let stop = crate::ui::state::tours::stops(tour).iter().position(|s| s.entry == shown.entry)?;
+    Some((tour_index, stop))
+}
+
+/// "Stop 3/9 · tour title, day, time", then the facilitator's note, hanging under its marker.
+pub(super) fn stop_note_lines(app: &App, tour_index: usize, stop: usize, width: u16) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let tour = &app.catalogue().entries()[tour_index];
+    let stops = crate::ui::state::tours::stops(tour);
+    let Some(item) = stops.get(stop) else { return Vec::new() };
+    let width = usize::from(width);
+    let mut head = format!("{} {}/{} · {}", t(app.lang, Msg::StopOf), stop + 1, stops.len(), tour.title().get(app.lang));
+    if let Some(day) = item.day {
+        head.push_str(&format!(" · {day}"));
+    }
+    if let Some(time) = &item.time {
+        head.push_str(&format!(" {}", time.get(app.lang)));
+    }
+    let mut lines = wrap::hanging(vec![Span::styled(head, theme.heading)], 2, width);
+    if let Some(note) = item.note.as_ref().map(|n| n.get(app.lang)).filter(|n| !n.trim().is_empty()) {
+        for line in note.split('\n') {
+            lines.extend(wrap::hanging(
+                vec![Span::styled("▌ ", theme.key), Span::styled(line.to_string(), theme.base.add_modifier(Modifier::ITALIC))],
+                2,
+                width,
+            ));
+        }
+    }
+    lines.push(Line::default());
+    lines
+}
+
+/// An entry's lines at `width` (list items are wrapped here, with a hanging indent; the rest
+/// by the paragraph), and the line of each link in [`EntryDoc::links`] order; `chosen` is the
+/// link drawn as chosen.
+pub(super) fn doc_lines(
+    app: &App,
+    index: usize,
+    width: u16,
+    chosen: Option<usize>,
+) -> (Vec<Line<'static>>, Vec<usize>) {
+    let entry = &app.catalogue().entries()[index];
     let doc = EntryDoc::new(app.catalogue(), entry, app.lang);
-    let mut w = Writer { app, width: usize::from(width), lines: Vec::new(), link_rows: Vec::new() };
+    let mut w = Writer { app, width: usize::from(width), lines: Vec::new(), link_rows: Vec::new(), chosen };
     w.head(&doc);
     for block in &doc.blocks {
         match block {
@@ -78,7 +130,7 @@ fn entry_lines(app: &App, width: u16) -> Option<(Vec<Line<'static>>, Vec<usize>)
             Block::Review { label, review } => w.review(label, review),
         }
     }
-    Some((w.lines, w.link_rows))
+    (w.lines, w.link_rows)
 }
 
 struct Writer<'a> {
@@ -86,6 +138,7 @@ struct Writer<'a> {
     width: usize,
     lines: Vec<Line<'static>>,
     link_rows: Vec<usize>,
+    chosen: Option<usize>,
 }
 
 impl Writer<'_> {
@@ -129,10 +182,13 @@ impl Writer<'_> {
     fn fields(&mut self, fields: &[Field]) {
         self.gap();
         for field in fields {
-            self.lines.push(Line::from(vec![
-                Span::styled(format!("{} ", with_colon(self.app.lang, field.label)), self.app.theme.muted),
-                Span::styled(field.value.plain(), self.app.theme.base),
-            ]));
+            let label = format!("{} ", with_colon(self.app.lang, field.label));
+            // Wrapped values hang under the value, or two columns in when the label is long.
+            let indent = if label.width() * 2 <= self.width { label.width() } else { 2 };
+            self.item(
+                vec![Span::styled(label, self.app.theme.muted), Span::styled(field.value.plain(), self.app.theme.base)],
+                indent,
+            );
         }
     }
 
@@ -154,7 +210,7 @@ impl Writer<'_> {
         let theme = &self.app.theme;
         self.heading(label);
         for (number, link) in links.iter().enumerate() {
-            let selected = self.app.trail.link() == Some(number);
+            let selected = self.chosen == Some(number);
             self.link_rows.push(self.lines.len());
             self.item(
                 vec![

@@ -50,8 +50,11 @@ pub fn chip_spans(app: &App) -> Vec<(u16, u16)> {
 pub fn areas(app: &App) -> Areas {
     let (width, height) = app.size();
     let screen = Rect::new(0, 0, width, height);
+    // `--present` hides the query line (until `/`) and the status line.
+    let top = u16::from(app.chrome() || app.search().editing());
+    let bottom = u16::from(app.chrome());
     let [search, main, status] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1)]).areas(screen);
+        Layout::vertical([Constraint::Length(top), Constraint::Min(1), Constraint::Length(bottom)]).areas(screen);
     let facets_width = match width {
         w if w >= 160 => 34,
         w if w >= 120 => 30,

@@ -4,9 +4,13 @@ mod detail;
 mod facets;
 pub mod help;
 pub mod layout;
+pub mod overview;
+pub mod present;
 mod results;
 mod search_box;
 mod status;
+pub mod tabs;
+mod tours;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
@@ -32,6 +36,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) -> FrameFacts {
     }
     match app.screen() {
         Screen::Browse => draw_browse(frame, app, &mut facts),
+        Screen::Tours => tours::draw(frame, app, &mut facts),
+        Screen::Overview => overview::draw(frame, app, &mut facts),
+        Screen::Present => present::draw(frame, app, &mut facts),
     }
     status::draw_message(frame, app, screen);
     if let Some(layer) = app.overlay() {
@@ -46,7 +53,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) -> FrameFacts {
 
 fn draw_browse(frame: &mut Frame<'_>, app: &App, facts: &mut FrameFacts) {
     let areas = layout::areas(app);
-    search_box::draw(frame, app, areas.search);
+    if !areas.search.is_empty() {
+        search_box::draw(frame, app, areas.search);
+        tabs::draw(frame, app, areas.search);
+    }
     if !areas.facets.is_empty() {
         facts.facets_offset = facets::draw(frame, app, areas.facets);
     }
@@ -56,7 +66,9 @@ fn draw_browse(frame: &mut Frame<'_>, app: &App, facts: &mut FrameFacts) {
     if !areas.detail.is_empty() {
         facts.entry = Some(detail::draw(frame, app, areas.detail));
     }
-    status::draw(frame, app, areas.status);
+    if !areas.status.is_empty() {
+        status::draw(frame, app, areas.status);
+    }
     facts.search = areas.search;
     facts.facets = areas.facets;
     facts.results = areas.results;
