@@ -179,7 +179,13 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Global, &[ch('q')], Action::Quit, "quit", "quitter", hint),
     bind!(Global, &[ch('1')], Action::ShowScreen(Screen::Browse), "browse screen", "écran de recherche"),
     bind!(Global, &[ch('2')], Action::ShowScreen(Screen::Tours), "tours screen", "écran des parcours"),
-    bind!(Global, &[ch('3')], Action::ShowScreen(Screen::Overview), "overview: charts and map", "synthèse : graphiques et carte"),
+    bind!(
+        Global,
+        &[ch('3')],
+        Action::ShowScreen(Screen::Overview),
+        "overview: charts and map",
+        "synthèse : graphiques et carte"
+    ),
     bind!(
         Global,
         &[ch('p')],
@@ -333,13 +339,43 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Present, &[key(KeyCode::End)], Action::End, "last stop", "dernière étape"),
     bind!(Present, UP, Action::Up, "scroll up (zoomed)", "remonter (zoom)"),
     bind!(Present, DOWN, Action::Down, "scroll down (zoomed)", "descendre (zoom)"),
-    bind!(Present, &[ch('b'), ch('.')], Action::Blank, "blank the screen, again to restore", "écran noir, encore pour revenir"),
+    bind!(
+        Present,
+        &[ch('b'), ch('.')],
+        Action::Blank,
+        "blank the screen, again to restore",
+        "écran noir, encore pour revenir"
+    ),
     bind!(Present, &[ch('g'), ch('/')], Action::JumpSearch, "jump to any entry", "aller à n'importe quelle fiche"),
-    bind!(Present, &[key(KeyCode::Esc), key(KeyCode::Backspace)], Action::Back, "back to the stop", "revenir à l'étape"),
-    bind!(Present, &[ch('z')], Action::Zoom, "the entry's whole text, again to come back", "la fiche entière, encore pour revenir"),
-    bind!(Present, &[ch('?'), key(KeyCode::F(1))], Action::PresentKeys, "a discreet line of keys", "une ligne discrète des touches"),
+    bind!(
+        Present,
+        &[key(KeyCode::Esc), key(KeyCode::Backspace)],
+        Action::Back,
+        "back to the stop",
+        "revenir à l'étape"
+    ),
+    bind!(
+        Present,
+        &[ch('z')],
+        Action::Zoom,
+        "the entry's whole text, again to come back",
+        "la fiche entière, encore pour revenir"
+    ),
+    bind!(
+        Present,
+        &[ch('?'), key(KeyCode::F(1))],
+        Action::PresentKeys,
+        "a discreet line of keys",
+        "une ligne discrète des touches"
+    ),
     bind!(Present, &[ch('q')], Action::LeavePresent, "leave present mode", "quitter le mode présentation"),
-    bind!(PresentJump, &[key(KeyCode::Enter)], Action::SearchSubmit, "show the chosen entry", "montrer la fiche choisie"),
+    bind!(
+        PresentJump,
+        &[key(KeyCode::Enter)],
+        Action::SearchSubmit,
+        "show the chosen entry",
+        "montrer la fiche choisie"
+    ),
     bind!(PresentJump, &[key(KeyCode::Esc)], Action::SearchCancel, "back to the same stop", "revenir à la même étape"),
     bind!(PresentJump, &[key(KeyCode::Up)], Action::Up, "previous match", "résultat précédent"),
     bind!(PresentJump, &[key(KeyCode::Down)], Action::Down, "next match", "résultat suivant"),

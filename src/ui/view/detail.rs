@@ -37,7 +37,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) -> EntryFacts {
     }
     let Some(index) = app.shown_entry() else { return facts };
     // A stop followed from its tour keeps the facilitator's note above it.
-    let mut lines = followed_stop(app).map_or_else(Vec::new, |(tour, stop)| stop_note_lines(app, tour, stop, inner.width));
+    let mut lines =
+        followed_stop(app).map_or_else(Vec::new, |(tour, stop)| stop_note_lines(app, tour, stop, inner.width));
     let offset = lines.len();
     let (entry, link_rows) = doc_lines(app, index, inner.width, app.trail.link());
     lines.extend(entry);
@@ -83,7 +84,8 @@ pub(super) fn stop_note_lines(app: &App, tour_index: usize, stop: usize, width: 
     let stops = crate::ui::state::tours::stops(tour);
     let Some(item) = stops.get(stop) else { return Vec::new() };
     let width = usize::from(width);
-    let mut head = format!("{} {}/{} · {}", t(app.lang, Msg::StopOf), stop + 1, stops.len(), tour.title().get(app.lang));
+    let mut head =
+        format!("{} {}/{} · {}", t(app.lang, Msg::StopOf), stop + 1, stops.len(), tour.title().get(app.lang));
     if let Some(day) = item.day {
         head.push_str(&format!(" · {day}"));
     }
@@ -94,7 +96,10 @@ pub(super) fn stop_note_lines(app: &App, tour_index: usize, stop: usize, width: 
     if let Some(note) = item.note.as_ref().map(|n| n.get(app.lang)).filter(|n| !n.trim().is_empty()) {
         for line in note.split('\n') {
             lines.extend(wrap::hanging(
-                vec![Span::styled("▌ ", theme.key), Span::styled(line.to_string(), theme.base.add_modifier(Modifier::ITALIC))],
+                vec![
+                    Span::styled("▌ ", theme.key),
+                    Span::styled(line.to_string(), theme.base.add_modifier(Modifier::ITALIC)),
+                ],
                 2,
                 width,
             ));

@@ -66,9 +66,11 @@ pub fn areas(app: &App) -> Areas {
     let status = Rect { width: status.width.saturating_sub(1), ..status };
     let mut areas = Areas { search, status, ..Areas::default() };
     if app.wide() {
+        // The entry is what is read: on a wide screen the results keep what a title needs
+        // (about 64 columns) and the entry takes the rest.
+        let results_width = if width >= 160 { Constraint::Length(64) } else { Constraint::Percentage(40) };
         let [facets, results, detail] =
-            Layout::horizontal([Constraint::Length(facets_width), Constraint::Percentage(40), Constraint::Min(30)])
-                .areas(main);
+            Layout::horizontal([Constraint::Length(facets_width), results_width, Constraint::Min(30)]).areas(main);
         areas.facets = facets;
         areas.results = results;
         areas.detail = detail;

@@ -99,7 +99,7 @@ fn draw_charts(frame: &mut Frame<'_>, app: &App, area: Rect) {
             continue;
         }
         let width = usize::from(inner.width);
-        let label_width = bars.iter().map(|(l, _)| l.width()).max().unwrap_or(0).min(width * 2 / 5).max(6);
+        let label_width = bars.iter().map(|(l, _)| l.width()).max().unwrap_or(0).min(width / 2).max(6);
         let max = bars.iter().map(|b| b.1).max().unwrap_or(1).max(1);
         let number_width = max.to_string().len();
         let room = width.saturating_sub(label_width + number_width + 3).max(1);

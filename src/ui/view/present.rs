@@ -20,16 +20,21 @@ use super::super::state::tours::stops;
 use super::detail::{doc_lines, stop_note_lines, wrap};
 use super::{fit, fit_spans};
 use crate::export::doc::{Block as DocBlock, EntryDoc, Field};
-use crate::i18n::{Msg, t, with_colon};
+use crate::i18n::{Msg, facet_name, t, with_colon};
 use crate::model::Stop;
+use crate::query::Facet;
 use crate::text::Lang;
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, facts: &mut FrameFacts) {
     let screen = frame.area();
     let present = app.present();
     if present.blank() {
-        // A projector's black screen, whatever the theme.
-        frame.render_widget(Block::new().style(Style::new().bg(Color::Black).fg(Color::Black)), screen);
+        // A projector's black screen, whatever the theme; without colour, an empty one.
+        let black = match app.theme_name() {
+            crate::ui::theme::ThemeName::Mono => Style::new(),
+            _ => Style::new().bg(Color::Black).fg(Color::Black),
+        };
+        frame.render_widget(Block::new().style(black), screen);
         return;
     }
     // Margins grow with the screen: the text keeps clear of the projector's edges.
@@ -89,14 +94,33 @@ fn draw_slide(frame: &mut Frame<'_>, app: &App, index: usize, note: Option<&str>
     if let Some(note) = note.filter(|n| !n.trim().is_empty()) {
         for line in note.split('\n') {
             note_lines.extend(wrap::hanging(
-                vec![Span::styled("▌ ", theme.key), Span::styled(line.to_string(), theme.base.add_modifier(Modifier::ITALIC))],
+                vec![
+                    Span::styled("▌ ", theme.key),
+                    Span::styled(line.to_string(), theme.base.add_modifier(Modifier::ITALIC)),
+                ],
                 2,
                 width,
             ));
         }
     }
     let note_rows = (note_lines.len() as u16).min(area.height / 3);
-    let max_title = (area.height / 3).max(1);
+    // The facts as they will wrap, to give the title whatever room they leave.
+    let facts = key_facts(&doc, lang);
+    let label_width = facts.iter().map(|(l, _)| with_colon(lang, l).width() + 1).max().unwrap_or(0).min(width / 3);
+    let mut fact_lines: Vec<Line> = Vec::new();
+    for (label, value) in facts {
+        let label = fit(&format!("{:<label_width$}", with_colon(lang, label)), label_width.max(1));
+        let item = wrap::hanging(
+            vec![Span::styled(format!("{label} "), theme.muted), Span::styled(value, theme.base)],
+            label_width + 1,
+            width,
+        );
+        fact_lines.extend(item);
+    }
+    let fixed = 2 + note_rows + u16::from(note_rows > 0);
+    let wanted = u16::try_from(fact_lines.len()).unwrap_or(u16::MAX);
+    let max_title =
+        area.height.saturating_sub(fixed + wanted).clamp((area.height / 4).max(1), (area.height / 2).max(1));
     let title_rows = title::height(&doc.title, area.width, max_title).min(max_title);
     title::draw(frame, &doc.title, theme.title, Rect { height: title_rows, ..area }, max_title);
     let mut lines = Vec::new();
@@ -107,37 +131,20 @@ fn draw_slide(frame: &mut Frame<'_>, app: &App, index: usize, note: Option<&str>
     lines.push(Line::from(fit_spans(head, width)));
     lines.push(Line::default());
     let room = usize::from(area.height.saturating_sub(title_rows + note_rows + u16::from(note_rows > 0)));
-    let facts = key_facts(&doc, lang);
-    let label_width = facts.iter().map(|(l, _)| with_colon(lang, l).width() + 1).max().unwrap_or(0).min(width / 3);
-    for (label, value) in facts {
-        if lines.len() >= room {
-            break;
+    if lines.len() + fact_lines.len() > room {
+        // The last fact that fits in part ends with an ellipsis; the most important come first.
+        fact_lines.truncate(room.saturating_sub(lines.len()));
+        if let Some(last) = fact_lines.last_mut() {
+            last.spans.push(Span::styled("…", theme.muted));
         }
-        let label = format!("{:<label_width$}", with_colon(lang, label));
-        let label = fit(&label, label_width.max(1));
-        let item = wrap::hanging(
-            vec![Span::styled(format!("{label} "), theme.muted), Span::styled(value, theme.base)],
-            label_width + 1,
-            width,
-        );
-        let left = room - lines.len();
-        if item.len() > left {
-            // The last fact that fits in part ends with an ellipsis.
-            let mut cut: Vec<Line> = item.into_iter().take(left).collect();
-            if let Some(last) = cut.last_mut() {
-                last.spans.push(Span::styled("…", theme.muted));
-            }
-            lines.extend(cut);
-            break;
-        }
-        lines.extend(item);
     }
-    let facts_area = Rect { y: area.y + title_rows, height: area.height.saturating_sub(title_rows + note_rows), ..area };
-    frame.render_widget(Paragraph::new(lines).style(theme.base), facts_area);
+    lines.extend(fact_lines);
     if note_rows > 0 {
-        let note_area = Rect { y: area.bottom() - note_rows, height: note_rows, ..area };
-        frame.render_widget(Paragraph::new(note_lines).style(theme.base), note_area);
+        lines.push(Line::default());
+        lines.extend(note_lines.into_iter().take(usize::from(note_rows)));
     }
+    let body = Rect { y: area.y + title_rows, height: area.height.saturating_sub(title_rows), ..area };
+    frame.render_widget(Paragraph::new(lines).style(theme.base), body);
 }
 
 /// The facts a room asks about first: where (with the region), who, when, materials, ESG
@@ -171,7 +178,9 @@ fn key_facts(doc: &EntryDoc, lang: Lang) -> Vec<(&'static str, String)> {
     if let Some((_, when)) = field(Msg::Dates).or_else(|| field(Msg::Timescale)) {
         out.push((t(lang, Msg::When), when));
     }
-    out.extend([Msg::Materials, Msg::Themes, Msg::Stages].into_iter().filter_map(field));
+    // Short labels for the vocabularies: a slide's label column stays narrow.
+    let short = [(Msg::Materials, Facet::Material), (Msg::Themes, Facet::Theme), (Msg::Stages, Facet::Stage)];
+    out.extend(short.into_iter().filter_map(|(msg, facet)| field(msg).map(|(_, v)| (facet_name(lang, facet), v))));
     out.extend([Msg::EvidenceOfSuccess, Msg::Takeaways].into_iter().filter_map(prose));
     if !doc.summary.trim().is_empty() {
         out.push((t(lang, Msg::Description), doc.summary.clone()));
@@ -189,7 +198,9 @@ fn draw_zoomed(
     facts: &mut FrameFacts,
 ) {
     let mut lines = Vec::new();
-    if let (Some((number, _)), Some(tour)) = (stop, app.present().tour().and_then(|id| app.catalogue().index_of(id.as_str()))) {
+    if let (Some((number, _)), Some(tour)) =
+        (stop, app.present().tour().and_then(|id| app.catalogue().index_of(id.as_str())))
+    {
         lines.extend(stop_note_lines(app, tour, number, area.width));
     }
     lines.extend(doc_lines(app, index, area.width, None).0);
@@ -278,7 +289,10 @@ fn draw_keys(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let spans: Vec<Span> = bindings_of(Context::Present)
         .flat_map(|b| {
             let keys: Vec<String> = b.keys.iter().map(key_name).collect();
-            [Span::styled(keys.join("/"), theme.muted.add_modifier(Modifier::BOLD)), Span::styled(format!(" {}  ", b.describe(app.lang())), theme.muted)]
+            [
+                Span::styled(keys.join("/"), theme.muted.add_modifier(Modifier::BOLD)),
+                Span::styled(format!(" {}  ", b.describe(app.lang())), theme.muted),
+            ]
         })
         .collect();
     frame.render_widget(Paragraph::new(Line::from(fit_spans(spans, usize::from(area.width)))), area);

@@ -12,8 +12,11 @@ use super::super::screen::Screen;
 use crate::i18n::{Msg, t};
 
 /// The tabs, in key order: the key that shows each, and its name.
-pub const TABS: &[(char, Screen, Msg)] =
-    &[('1', Screen::Browse, Msg::TabBrowse), ('2', Screen::Tours, Msg::TabTours), ('3', Screen::Overview, Msg::TabOverview)];
+pub const TABS: &[(char, Screen, Msg)] = &[
+    ('1', Screen::Browse, Msg::TabBrowse),
+    ('2', Screen::Tours, Msg::TabTours),
+    ('3', Screen::Overview, Msg::TabOverview),
+];
 
 fn spans(app: &App) -> Vec<Span<'static>> {
     let theme = app.theme();

@@ -176,7 +176,8 @@ fn draw_stops(frame: &mut Frame<'_>, app: &App, tour: &Entry, area: Rect) {
     let start = starts.get(chosen).copied().unwrap_or(0);
     let end = starts.get(chosen + 1).copied().unwrap_or(lines.len());
     let height = usize::from(inner.height);
-    let scroll = if end <= height { 0 } else { end.saturating_sub(height).max(start.saturating_sub(height / 3)).min(start) };
+    let scroll =
+        if end <= height { 0 } else { end.saturating_sub(height).max(start.saturating_sub(height / 3)).min(start) };
     let scroll = u16::try_from(scroll).unwrap_or(0);
     frame.render_widget(Paragraph::new(lines).style(theme.base).scroll((scroll, 0)), inner);
 }

@@ -21,6 +21,8 @@ struct Place {
     lat: f64,
     count: u32,
     selected: bool,
+    /// The region's name, printed beside the marker where there is room.
+    label: String,
 }
 
 /// The coordinates of a region, or of its nearest ancestor that has some.
@@ -55,7 +57,13 @@ fn places(app: &App) -> (Vec<Place>, u32) {
             continue;
         }
         match coordinates(app, value) {
-            Some((lat, lon)) => out.push(Place { lon, lat, count: n, selected: selected == Some(value) }),
+            Some((lat, lon)) => out.push(Place {
+                lon,
+                lat,
+                count: n,
+                selected: selected == Some(value),
+                label: vocabulary.term(value).label.get(app.lang()).to_string(),
+            }),
             None => unplaced += n,
         }
     }
@@ -96,6 +104,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let land = theme.muted.fg.unwrap_or(ratatui::style::Color::Reset);
     let marker_style = theme.error;
     let selected_style = theme.selection;
+    let label_style = theme.base;
+    // Names beside the markers when the map is wide enough to keep them apart.
+    let named = canvas_area.width >= 50;
     let canvas = Canvas::default()
         .background_color(theme.base.bg.unwrap_or(ratatui::style::Color::Reset))
         .marker(Marker::Braille)
@@ -104,12 +115,15 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         .paint(move |ctx| {
             ctx.draw(&Map { resolution: MapResolution::High, color: land });
             ctx.layer();
-            for place in places.iter().filter(|p| !p.selected) {
-                ctx.print(place.lon, place.lat, Span::styled(format!("●{}", place.count), marker_style));
-            }
             // The selected place last, so that it is on top.
-            for place in places.iter().filter(|p| p.selected) {
-                ctx.print(place.lon, place.lat, Span::styled(format!("◆{}", place.count), selected_style));
+            let ordered = places.iter().filter(|p| !p.selected).chain(places.iter().filter(|p| p.selected));
+            for place in ordered {
+                let (symbol, style) = if place.selected { ("◆", selected_style) } else { ("●", marker_style) };
+                let mut spans = vec![Span::styled(format!("{symbol}{}", place.count), style)];
+                if named {
+                    spans.push(Span::styled(format!(" {}", place.label), label_style));
+                }
+                ctx.print(place.lon, place.lat, Line::from(spans));
             }
         });
     frame.render_widget(canvas, canvas_area);

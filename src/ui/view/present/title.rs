@@ -69,8 +69,8 @@ pub fn big_layout(title: &str, width: u16, max_rows: u16) -> Option<(PixelSize, 
     SIZES.iter().find_map(|&(size, columns, rows)| {
         let lines = wrap_words(&title, usize::from(width / columns))?;
         let height = u16::try_from(lines.len()).ok()?.checked_mul(rows)?;
-        // More than three lines of big letters read worse than bold text.
-        (lines.len() <= 3 && height <= max_rows).then_some((size, lines, height))
+        // More than four lines of big letters read worse than bold text.
+        (lines.len() <= 4 && height <= max_rows).then_some((size, lines, height))
     })
 }
 
