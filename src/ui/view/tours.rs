@@ -88,7 +88,7 @@ fn draw_tours(frame: &mut Frame<'_>, app: &App, area: Rect) {
         if let Some((start, end)) = tour.span() {
             facts = format!("{} · {facts}", crate::export::doc::dates(Some(start), end));
         }
-        lines.push(Line::styled(format!(" {facts}"), theme.muted));
+        lines.extend(wrap::hanging(vec![Span::styled(format!(" {facts}"), theme.muted)], 1, width));
         lines.push(Line::default());
     }
     frame.render_widget(Paragraph::new(lines).style(theme.base), inner);

@@ -107,9 +107,15 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let label_style = theme.base;
     // Names beside the markers when the map is wide enough to keep them apart.
     let named = canvas_area.width >= 50;
+    // The world map's points are sparse once zoomed in: whole half-cells draw Europe's coasts
+    // as outlines where braille dots would scatter.
+    let marker = match app.overview().zoom {
+        MapZoom::World => Marker::Braille,
+        MapZoom::Europe | MapZoom::Region => Marker::HalfBlock,
+    };
     let canvas = Canvas::default()
         .background_color(theme.base.bg.unwrap_or(ratatui::style::Color::Reset))
-        .marker(Marker::Braille)
+        .marker(marker)
         .x_bounds(x_bounds)
         .y_bounds(y_bounds)
         .paint(move |ctx| {
