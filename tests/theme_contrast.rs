@@ -79,3 +79,75 @@ fn the_measure_is_wcag_s() {
     let grey = contrast(Color::Rgb(0x77, 0x77, 0x77), white);
     assert!(grey > 4.4 && grey < 4.5, "{grey}");
 }
+
+mod common;
+
+use boucle::ui::app::PresentStart;
+use boucle::ui::{Action, App, Options, Screen};
+use common::ui::{app_sized, draw, keys, press_all};
+
+/// The facilitator's screens, as drawn: the tours (a stop open), the overview, a slide, the
+/// jump search.
+fn facilitator_screens(theme: ThemeName, width: u16, height: u16) -> Vec<(&'static str, App)> {
+    let mut tours = app_sized(Options { theme, ..Options::default() }, width, height);
+    press_all(&mut tours, &[Action::ShowScreen(Screen::Tours), Action::Open, Action::Down, Action::Open]);
+    let mut overview = app_sized(Options { theme, ..Options::default() }, width, height);
+    press_all(&mut overview, &[Action::ShowScreen(Screen::Overview)]);
+    let present = |theme| Options {
+        theme,
+        present: Some(PresentStart::Tour("peer-review-lille-2025".into())),
+        chrome: false,
+        ..Options::default()
+    };
+    let slide = app_sized(present(theme), width, height);
+    let mut jump = app_sized(present(theme), width, height);
+    keys(&mut jump, "gzinc");
+    vec![("tours", tours), ("overview", overview), ("slide", slide), ("jump", jump)]
+}
+
+/// The colours a cell shows: its character's and what is around it. A full block (the map's
+/// half-block land, the bars) covers its own background, so it is seen against the screen's.
+fn seen(cell: &ratatui::buffer::Cell, text: Color, background: Color) -> (Color, Color) {
+    let fg = if cell.fg == Color::Reset { text } else { cell.fg };
+    let bg = if cell.bg == Color::Reset || cell.symbol() == "█" { background } else { cell.bg };
+    (fg, bg)
+}
+
+/// In the light theme every character on these screens, text or map, reaches 4.5:1 against
+/// the cell it is drawn on.
+#[test]
+fn every_character_on_the_facilitator_screens_reaches_4_5_to_1_in_the_light_theme() {
+    let theme = Theme::new(ThemeName::Light);
+    let (text, background) = (theme.base.fg.unwrap(), theme.base.bg.unwrap());
+    for (width, height) in [(100, 30), (200, 60)] {
+        for (what, app) in facilitator_screens(ThemeName::Light, width, height) {
+            let buffer = draw(&app);
+            for cell in buffer.content() {
+                if cell.symbol().trim().is_empty() {
+                    continue;
+                }
+                let (fg, bg) = seen(cell, text, background);
+                let ratio = contrast(fg, bg);
+                assert!(ratio >= 4.5, "{what} at {width}x{height}: {:?} drawn at {ratio:.2}:1", cell.symbol());
+            }
+        }
+    }
+}
+
+/// In the high-contrast theme, named colours: no character is drawn in the colour of its
+/// background, and the screens are not blank.
+#[test]
+fn the_high_contrast_theme_draws_every_character_visibly() {
+    let theme = Theme::new(ThemeName::HighContrast);
+    let (text, background) = (theme.base.fg.unwrap(), theme.base.bg.unwrap());
+    for (what, app) in facilitator_screens(ThemeName::HighContrast, 100, 30) {
+        let buffer = draw(&app);
+        let mut drawn = 0;
+        for cell in buffer.content().iter().filter(|c| !c.symbol().trim().is_empty()) {
+            drawn += 1;
+            let (fg, bg) = seen(cell, text, background);
+            assert_ne!(fg, bg, "{what}: {:?} in its background's colour", cell.symbol());
+        }
+        assert!(drawn > 100, "{what}: {drawn} characters drawn");
+    }
+}

@@ -293,3 +293,61 @@ fn wrapped_notes_keep_a_hanging_indent() {
         }
     }
 }
+
+#[test]
+fn the_overview_is_the_first_slide_when_presented_from_its_tab() {
+    let mut app = app_at(ThemeName::Dark, 120, 36);
+    keys(&mut app, "3p");
+    assert_eq!(app.screen(), Screen::Present);
+    let text = screen(&app);
+    assert!(text.contains("Map") && text.contains("Material"), "{text}");
+    assert!(footer(&app).contains("1/13"), "the overview, then the 12 results: {}", footer(&app));
+    present_keys(&mut app, KeyCode::Right);
+    assert!(!screen(&app).contains("Map"));
+    keys(&mut app, "q");
+    assert_eq!(app.screen(), Screen::Overview);
+}
+
+#[test]
+fn the_clock_redraws_only_while_a_slide_shows_it() {
+    use boucle::ui::update::tick;
+    use std::time::{Duration, Instant};
+    let start = Instant::now();
+    let mut browsing = app_at(ThemeName::Dark, 100, 30);
+    assert!(!tick(&mut browsing, start), "no clock on the browse screen");
+    assert!(!tick(&mut browsing, start + Duration::from_secs(5)));
+    let mut app = presenting(ThemeName::Dark, 100, 30);
+    assert!(!tick(&mut app, start), "the first tick starts the clock");
+    assert!(!tick(&mut app, start + Duration::from_millis(400)), "same second: nothing to draw");
+    assert!(tick(&mut app, start + Duration::from_secs(61)));
+    assert!(footer(&app).contains("⏱ 01:01"), "{}", footer(&app));
+    keys(&mut app, "b");
+    assert!(!tick(&mut app, start + Duration::from_secs(62)), "a blank screen shows no clock");
+    keys(&mut app, "b");
+    assert!(footer(&app).contains("⏱ 01:02"), "the time went on while blank: {}", footer(&app));
+}
+
+#[test]
+fn present_flag_hides_the_chrome() {
+    let options = Options { chrome: false, ..Options::default() };
+    let mut app = app_sized(options, 80, 24);
+    let text = screen(&app);
+    assert!(!text.contains("? help") && !text.contains("2 Tours") && !text.contains("type / to search"), "{text}");
+    assert!(text.lines().next().unwrap_or_default().contains("Filters"), "the panes take the top line:\n{text}");
+    keys(&mut app, "/");
+    assert!(screen(&app).lines().next().unwrap_or_default().contains("/"), "the query line comes back to type in");
+}
+
+#[test]
+fn zoom_shows_the_whole_entry_and_comes_back() {
+    let mut app = presenting(ThemeName::Dark, 100, 30);
+    keys(&mut app, "z");
+    assert!(screen(&app).contains("Stop 1/4"), "{}", screen(&app));
+    // The whole entry, down to its sources, scrolled with ↓.
+    keys(&mut app, &"j".repeat(40));
+    let text = screen(&app);
+    assert!(text.contains("Sources") && !text.contains("Stop 1/4"), "{text}");
+    keys(&mut app, "z");
+    assert!(!screen(&app).contains("Sources") && !screen(&app).contains("Stop 1/4"));
+    assert!(footer(&app).contains("1/4"));
+}
