@@ -3,9 +3,12 @@
 //! there), the selected entry's place highlighted, and a legend under it.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::Style;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
 use ratatui::widgets::canvas::{Canvas, Map, MapResolution};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 
@@ -85,6 +88,33 @@ fn bounds(app: &App, places: &[Place]) -> ([f64; 2], [f64; 2]) {
     }
 }
 
+/// Draws each cell of `small` (half-block land) as `scale`x`scale` cells of `target` from
+/// `area`'s corner: a half-block's upper half fills the upper rows, its lower half the lower.
+fn scale_up(small: &Buffer, target: &mut Buffer, area: Rect, scale: u16) {
+    for y in 0..small.area.height {
+        for x in 0..small.area.width {
+            let cell = &small[(x, y)];
+            let (upper, lower) = match cell.symbol() {
+                "█" => (true, true),
+                "▀" => (true, false),
+                "▄" => (false, true),
+                _ => continue,
+            };
+            for dy in 0..scale {
+                if !(if dy * 2 < scale { upper } else { lower }) {
+                    continue;
+                }
+                for dx in 0..scale {
+                    let at = Position::new(area.x + x * scale + dx, area.y + y * scale + dy);
+                    if area.contains(at) {
+                        target[at].set_symbol("█").set_fg(cell.fg);
+                    }
+                }
+            }
+        }
+    }
+}
+
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let theme = *app.theme();
     let lang = app.lang();
@@ -107,32 +137,42 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let label_style = theme.base;
     // Names beside the markers when the map is wide enough to keep them apart.
     let named = canvas_area.width >= 50;
-    // The world map's points are sparse once zoomed in: whole half-cells draw Europe's coasts
-    // as outlines where braille dots would scatter.
-    let marker = match app.overview().zoom {
-        MapZoom::World => Marker::Braille,
-        MapZoom::Europe | MapZoom::Region => Marker::HalfBlock,
+    let background = theme.base.bg.unwrap_or(ratatui::style::Color::Reset);
+    let zoomed = app.overview().zoom != MapZoom::World;
+    // The world map's points are sparse once zoomed in: braille dots would scatter them.
+    // Half-cells draw Europe's coasts as outlines on a map up to about 48x24 cells; a larger
+    // map is that one scaled up, cell by cell, so the outline stays whole.
+    let scale = if zoomed { (canvas_area.width / 48).min(canvas_area.height / 24).max(1) } else { 1 };
+    frame.render_widget(Block::new().style(Style::new().bg(background)), canvas_area);
+    let land_canvas = || {
+        Canvas::default()
+            .background_color(background)
+            .marker(if zoomed { Marker::HalfBlock } else { Marker::Braille })
+            .x_bounds(x_bounds)
+            .y_bounds(y_bounds)
+            .paint(move |ctx| ctx.draw(&Map { resolution: MapResolution::High, color: land }))
     };
-    let canvas = Canvas::default()
-        .background_color(theme.base.bg.unwrap_or(ratatui::style::Color::Reset))
-        .marker(marker)
-        .x_bounds(x_bounds)
-        .y_bounds(y_bounds)
-        .paint(move |ctx| {
-            ctx.draw(&Map { resolution: MapResolution::High, color: land });
-            ctx.layer();
-            // The selected place last, so that it is on top.
-            let ordered = places.iter().filter(|p| !p.selected).chain(places.iter().filter(|p| p.selected));
-            for place in ordered {
-                let (symbol, style) = if place.selected { ("◆", selected_style) } else { ("●", marker_style) };
-                let mut spans = vec![Span::styled(format!("{symbol}{}", place.count), style)];
-                if named {
-                    spans.push(Span::styled(format!(" {}", place.label), label_style));
-                }
-                ctx.print(place.lon, place.lat, Line::from(spans));
+    if scale > 1 {
+        let small = Rect::new(0, 0, canvas_area.width / scale, canvas_area.height / scale);
+        let mut buffer = Buffer::empty(small);
+        land_canvas().render(small, &mut buffer);
+        scale_up(&buffer, frame.buffer_mut(), canvas_area, scale);
+    } else {
+        frame.render_widget(land_canvas(), canvas_area);
+    }
+    let markers = Canvas::default().x_bounds(x_bounds).y_bounds(y_bounds).paint(move |ctx| {
+        // The selected place last, so that it is on top.
+        let ordered = places.iter().filter(|p| !p.selected).chain(places.iter().filter(|p| p.selected));
+        for place in ordered {
+            let (symbol, style) = if place.selected { ("◆", selected_style) } else { ("●", marker_style) };
+            let mut spans = vec![Span::styled(format!("{symbol}{}", place.count), style)];
+            if named {
+                spans.push(Span::styled(format!(" {}", place.label), label_style));
             }
-        });
-    frame.render_widget(canvas, canvas_area);
+            ctx.print(place.lon, place.lat, Line::from(spans));
+        }
+    });
+    frame.render_widget(markers, canvas_area);
     let mut legend = vec![
         Line::from(vec![
             Span::styled("●n ", marker_style),
