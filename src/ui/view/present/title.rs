@@ -116,6 +116,31 @@ mod tests {
         }
     }
 
+    /// Each letter, drawn big on its own, leaves ink, and an accented letter differs from its
+    /// bare twin (the accent is drawn, not dropped).
+    #[test]
+    fn accented_and_greek_letters_are_drawn_with_their_accents() {
+        use ratatui::buffer::Buffer;
+        use ratatui::widgets::Widget;
+        let ink = |c: char| {
+            let area = Rect::new(0, 0, 8, 8);
+            let mut buffer = Buffer::empty(area);
+            BigText::builder()
+                .pixel_size(PixelSize::Full)
+                .lines(vec![Line::from(c.to_string())])
+                .build()
+                .render(area, &mut buffer);
+            buffer.content().iter().map(|cell| cell.symbol() != " ").collect::<Vec<bool>>()
+        };
+        for (accented, bare) in [('É', 'E'), ('é', 'e'), ('è', 'e'), ('ç', 'c'), ('ô', 'o'), ('ά', 'α')] {
+            assert!(ink(accented).contains(&true), "{accented} leaves no ink");
+            assert_ne!(ink(accented), ink(bare), "{accented} is drawn as {bare}");
+        }
+        for c in "ΚοζάνηΣΤΕΡΕΑ".chars() {
+            assert!(ink(c).contains(&true), "{c} leaves no ink");
+        }
+    }
+
     #[test]
     fn a_title_the_font_cannot_draw_whole_is_bold_text() {
         assert!(big_layout("Béthune", 200, 40).is_some());
