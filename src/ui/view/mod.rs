@@ -40,7 +40,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) -> FrameFacts {
         Screen::Overview => overview::draw(frame, app, &mut facts),
         Screen::Present => present::draw(frame, app, &mut facts),
     }
-    status::draw_message(frame, app, screen);
+    // Nothing pops up over a slide.
+    if app.screen() != Screen::Present {
+        status::draw_message(frame, app, screen);
+    }
     if let Some(layer) = app.overlay() {
         let (lines, page) = match layer.overlay {
             Overlay::Help | Overlay::Problems => help::draw(frame, app, layer, screen),

@@ -108,7 +108,13 @@ fn draw_slide(frame: &mut Frame<'_>, app: &App, index: usize, note: Option<&str>
     let facts = key_facts(&doc, lang);
     let label_width = facts.iter().map(|(l, _)| with_colon(lang, l).width() + 1).max().unwrap_or(0).min(width / 3);
     let mut fact_lines: Vec<Line> = Vec::new();
-    for (label, value) in facts {
+    // The lines of every fact but the summary, the last: the big title may take its room.
+    let mut essential = 0;
+    let count = facts.len();
+    for (i, (label, value)) in facts.into_iter().enumerate() {
+        if i + 1 == count {
+            essential = fact_lines.len();
+        }
         let label = fit(&format!("{:<label_width$}", with_colon(lang, label)), label_width.max(1));
         let item = wrap::hanging(
             vec![Span::styled(format!("{label} "), theme.muted), Span::styled(value, theme.base)],
@@ -118,7 +124,7 @@ fn draw_slide(frame: &mut Frame<'_>, app: &App, index: usize, note: Option<&str>
         fact_lines.extend(item);
     }
     let fixed = 2 + note_rows + u16::from(note_rows > 0);
-    let wanted = u16::try_from(fact_lines.len()).unwrap_or(u16::MAX);
+    let wanted = u16::try_from(essential).unwrap_or(u16::MAX);
     let max_title =
         area.height.saturating_sub(fixed + wanted).clamp((area.height / 4).max(1), (area.height / 2).max(1));
     let title_rows = title::height(&doc.title, area.width, max_title).min(max_title);
