@@ -103,6 +103,7 @@ pub enum Msg {
     JumpPrompt,
     JumpNoMatch,
     Detour,
+    NothingToPresent,
 }
 
 pub fn t(lang: Lang, msg: Msg) -> &'static str {
@@ -191,6 +192,7 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             JumpPrompt => "Jump to",
             JumpNoMatch => "No entry matches.",
             Detour => "out of the programme — Esc to come back",
+            NothingToPresent => "Nothing to present: no entry matches. Change the search or the filters, then press p.",
         },
         Lang::Fr => match msg {
             Facets => "Filtres",
@@ -275,6 +277,9 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             JumpPrompt => "Aller à",
             JumpNoMatch => "Aucune fiche ne correspond.",
             Detour => "hors programme — Échap pour revenir",
+            NothingToPresent => {
+                "Rien à présenter : aucune fiche ne correspond. Changez la recherche ou les filtres, puis p."
+            }
         },
     }
 }

@@ -351,3 +351,12 @@ fn zoom_shows_the_whole_entry_and_comes_back() {
     assert!(!screen(&app).contains("Sources") && !screen(&app).contains("Stop 1/4"));
     assert!(footer(&app).contains("1/4"));
 }
+
+#[test]
+fn presenting_nothing_opens_the_dashboard_saying_so() {
+    let options =
+        Options { query: "zzzzqqq".into(), present: Some(PresentStart::Results), chrome: false, ..Options::default() };
+    let app = app_sized(options, 100, 30);
+    assert_eq!(app.screen(), Screen::Browse);
+    assert!(screen(&app).contains("Nothing to present"), "{}", screen(&app));
+}

@@ -93,6 +93,11 @@ pub fn start_from_command_line(app: &mut App, start: &PresentStart) {
             begin(app, slides, None, 0, None);
         }
     }
+    if app.screen != Screen::Present {
+        // Nothing to show: the dashboard, with its chrome, says so rather than a blank slide.
+        app.chrome = true;
+        app.message = Some(crate::i18n::t(app.lang, crate::i18n::Msg::NothingToPresent).to_string());
+    }
 }
 
 /// Every result of the current query and filters (up to a bound), and the selected one's place.
