@@ -144,6 +144,11 @@ const PAGE_UP: &[Key] = &[key(KeyCode::PageUp), ctrl('b')];
 const PAGE_DOWN: &[Key] = &[key(KeyCode::PageDown), ctrl('f')];
 const HOME: &[Key] = &[key(KeyCode::Home), ch('g')];
 const END: &[Key] = &[key(KeyCode::End), ch('G')];
+const OPEN: &[Key] = &[key(KeyCode::Enter), key(KeyCode::Right), ch('l')];
+const BACK: &[Key] = &[key(KeyCode::Backspace), key(KeyCode::Esc), key(KeyCode::Left), ch('h')];
+/// What presentation clickers send for the next and the previous slide.
+const NEXT_SLIDE: &[Key] = &[key(KeyCode::Right), key(KeyCode::PageDown), key(KeyCode::Char(' '))];
+const PREV_SLIDE: &[Key] = &[key(KeyCode::Left), key(KeyCode::PageUp)];
 
 macro_rules! bind {
     ($context:ident, $keys:expr, $action:expr, $en:literal, $fr:literal) => {
@@ -183,15 +188,15 @@ pub static BINDINGS: &[Binding] = &[
         Global,
         &[ch('3')],
         Action::ShowScreen(Screen::Overview),
-        "overview: charts and map",
-        "synthèse : graphiques et carte"
+        "overview: charts, map",
+        "synthèse : graphiques, carte"
     ),
     bind!(
         Global,
         &[ch('p')],
         Action::Present,
-        "present: the tour, or the results, one entry per screen",
-        "présenter : le parcours, ou les résultats, une fiche par écran"
+        "present the tour or the results",
+        "présenter le parcours ou les résultats"
     ),
     bind!(Always, &[ctrl('c')], Action::Quit, "quit", "quitter"),
     bind!(Always, &[ctrl('z')], Action::Suspend, "suspend (fg to come back)", "suspendre (fg pour revenir)"),
@@ -309,32 +314,12 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Tours, PAGE_DOWN, Action::PageDown, "page down", "page suivante"),
     bind!(Tours, HOME, Action::Home, "first", "début"),
     bind!(Tours, END, Action::End, "last", "fin"),
-    bind!(
-        Tours,
-        &[key(KeyCode::Enter), key(KeyCode::Right), ch('l')],
-        Action::Open,
-        "open the tour, then the stop",
-        "ouvrir le parcours, puis l'étape",
-        hint
-    ),
-    bind!(
-        Tours,
-        &[key(KeyCode::Backspace), key(KeyCode::Esc), key(KeyCode::Left), ch('h')],
-        Action::Back,
-        "back to the stops, then the tours",
-        "retour aux étapes, puis aux parcours",
-        hint
-    ),
+    bind!(Tours, OPEN, Action::Open, "open the tour, then the stop", "ouvrir le parcours, puis l'étape", hint),
+    bind!(Tours, BACK, Action::Back, "back to the stops, the tours", "retour aux étapes, aux parcours", hint),
     bind!(Overview, &[ch('+'), ch('=')], Action::ZoomIn, "zoom the map in", "rapprocher la carte", hint),
     bind!(Overview, &[ch('-')], Action::ZoomOut, "zoom the map out", "éloigner la carte", hint),
-    bind!(
-        Present,
-        &[key(KeyCode::Right), key(KeyCode::PageDown), key(KeyCode::Char(' '))],
-        Action::NextSlide,
-        "next stop",
-        "étape suivante"
-    ),
-    bind!(Present, &[key(KeyCode::Left), key(KeyCode::PageUp)], Action::PrevSlide, "previous stop", "étape précédente"),
+    bind!(Present, NEXT_SLIDE, Action::NextSlide, "next stop", "étape suivante"),
+    bind!(Present, PREV_SLIDE, Action::PrevSlide, "previous stop", "étape précédente"),
     bind!(Present, &[key(KeyCode::Home)], Action::Home, "first stop", "première étape"),
     bind!(Present, &[key(KeyCode::End)], Action::End, "last stop", "dernière étape"),
     bind!(Present, UP, Action::Up, "scroll up (zoomed)", "remonter (zoom)"),
@@ -343,7 +328,7 @@ pub static BINDINGS: &[Binding] = &[
         Present,
         &[ch('b'), ch('.')],
         Action::Blank,
-        "blank the screen, again to restore",
+        "blank screen, again to restore",
         "écran noir, encore pour revenir"
     ),
     bind!(Present, &[ch('g'), ch('/')], Action::JumpSearch, "jump to any entry", "aller à n'importe quelle fiche"),
@@ -358,25 +343,13 @@ pub static BINDINGS: &[Binding] = &[
         Present,
         &[ch('z')],
         Action::Zoom,
-        "the entry's whole text, again to come back",
+        "the whole entry, again to come back",
         "la fiche entière, encore pour revenir"
     ),
-    bind!(
-        Present,
-        &[ch('?'), key(KeyCode::F(1))],
-        Action::PresentKeys,
-        "a discreet line of keys",
-        "une ligne discrète des touches"
-    ),
+    bind!(Present, &[ch('?'), key(KeyCode::F(1))], Action::PresentKeys, "a line of keys", "une ligne des touches"),
     bind!(Present, &[ch('q')], Action::LeavePresent, "leave present mode", "quitter le mode présentation"),
-    bind!(
-        PresentJump,
-        &[key(KeyCode::Enter)],
-        Action::SearchSubmit,
-        "show the chosen entry",
-        "montrer la fiche choisie"
-    ),
-    bind!(PresentJump, &[key(KeyCode::Esc)], Action::SearchCancel, "back to the same stop", "revenir à la même étape"),
+    bind!(PresentJump, &[key(KeyCode::Enter)], Action::SearchSubmit, "show the entry", "montrer la fiche"),
+    bind!(PresentJump, &[key(KeyCode::Esc)], Action::SearchCancel, "back to the stop", "revenir à l'étape"),
     bind!(PresentJump, &[key(KeyCode::Up)], Action::Up, "previous match", "résultat précédent"),
     bind!(PresentJump, &[key(KeyCode::Down)], Action::Down, "next match", "résultat suivant"),
     bind!(PresentJump, &[key(KeyCode::Backspace)], Action::SearchBackspace, "delete before", "effacer avant"),
