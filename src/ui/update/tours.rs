@@ -11,6 +11,11 @@ pub fn update(app: &mut App, action: Action) {
             move_cursor(app, action)
         }
         Action::Open => open(app),
+        // Tab goes between the list of tours and the tour's stops, as between panes.
+        Action::FocusNext | Action::FocusPrev => match app.tours.level() {
+            ToursLevel::Tours => open(app),
+            ToursLevel::Stops | ToursLevel::Entry => app.tours.set_level(ToursLevel::Tours),
+        },
         Action::Back => match app.tours.level() {
             ToursLevel::Entry => app.tours.set_level(ToursLevel::Stops),
             ToursLevel::Stops | ToursLevel::Tours => app.tours.set_level(ToursLevel::Tours),
