@@ -360,3 +360,18 @@ fn presenting_nothing_opens_the_dashboard_saying_so() {
     assert_eq!(app.screen(), Screen::Browse);
     assert!(screen(&app).contains("Nothing to present"), "{}", screen(&app));
 }
+
+/// The charts count the results: with a material chosen, no bar shows a material that none of
+/// the results has (the filters pane's counts, what each value would give, are not the chart's).
+#[test]
+fn the_overview_counts_the_results_of_the_filters() {
+    let mut app = app_at(ThemeName::Dark, 160, 48);
+    common::ui::toggle_filter(&mut app, boucle::query::Facet::Material, "zinc");
+    assert_eq!(common::ui::total(&app), 2);
+    keys(&mut app, "3");
+    let text = screen(&app);
+    assert!(!text.contains("Coal and lignite"), "{text}");
+    let zinc = text.lines().find(|l| l.contains("│Zinc ")).unwrap_or_default();
+    let bar = zinc.split("││").next().unwrap_or_default();
+    assert!(bar.trim_end().ends_with(" 2"), "{zinc}");
+}

@@ -56,10 +56,45 @@ pub fn draw_body(frame: &mut Frame<'_>, app: &App, area: Rect) {
     map::draw(frame, app, map_area);
 }
 
+/// How many results have each value of a vocabulary facet (with its ancestors, as the engine
+/// counts). The engine's facet counts say what each value *would* give, so for a facet with a
+/// selection they ignore it; the results themselves are counted then.
+pub(super) fn counts(app: &App, facet: Facet) -> Vec<u32> {
+    if app.filters().selected(facet).is_empty() {
+        return app.results().facet_counts.get(facet).to_vec();
+    }
+    let Some(kind) = facet.vocabulary() else { return Vec::new() };
+    let catalogue = app.catalogue();
+    let vocabulary = catalogue.vocabularies.get(kind);
+    let mut counts = vec![0; vocabulary.len()];
+    let all = app.indexed().search(app.query(), app.filters(), app.lang(), app.results().total.max(1));
+    for hit in &all.hits {
+        let entry = &catalogue.entries()[hit.entry];
+        let ids: Vec<&crate::model::Id> = match facet {
+            Facet::Region => entry.common.location.iter().map(|l| &l.region).collect(),
+            Facet::Material => entry.common.materials.iter().collect(),
+            Facet::Theme => entry.common.themes.iter().collect(),
+            Facet::Stage => entry.common.stages.iter().collect(),
+            _ => Vec::new(),
+        };
+        let mut values: Vec<usize> = ids
+            .iter()
+            .filter_map(|id| vocabulary.index_of(id.as_str()))
+            .flat_map(|v| vocabulary.with_ancestors(v))
+            .collect();
+        values.sort_unstable();
+        values.dedup();
+        for value in values {
+            counts[value] += 1;
+        }
+    }
+    counts
+}
+
 /// The values of a facet worth a bar: those with results and no sub-value with results (the
 /// most precise the catalogue says), most first.
 fn bars(app: &App, facet: Facet) -> Vec<(String, u32)> {
-    let counts = app.results().facet_counts.get(facet);
+    let counts = counts(app, facet);
     let Some(kind) = facet.vocabulary() else { return Vec::new() };
     let vocabulary = app.catalogue().vocabularies.get(kind);
     let mut out: Vec<(usize, u32)> = counts

@@ -43,7 +43,7 @@ fn coordinates(app: &App, region: usize) -> Option<(f64, f64)> {
 
 fn places(app: &App) -> (Vec<Place>, u32) {
     let vocabulary = &app.catalogue().vocabularies.regions;
-    let counts = app.results().facet_counts.get(Facet::Region);
+    let counts = super::counts(app, Facet::Region);
     let selected = app
         .shown_id()
         .and_then(|id| app.entry(id))
