@@ -375,3 +375,19 @@ fn the_overview_counts_the_results_of_the_filters() {
     let bar = zinc.split("││").next().unwrap_or_default();
     assert!(bar.trim_end().ends_with(" 2"), "{zinc}");
 }
+
+/// In the entry pane, a tour's wrapped stop notes keep their indent (fields hang too: see the
+/// detail snapshots at 160x48).
+#[test]
+fn the_entry_pane_hangs_wrapped_stop_notes_under_their_text() {
+    let mut app = app_at(ThemeName::Dark, 80, 60);
+    select(&mut app, TOUR);
+    press(&mut app, Action::Focus(Pane::Detail));
+    let text = common::ui::pane_text(&app, Pane::Detail);
+    let lines: Vec<&str> = text.lines().collect();
+    let start = lines.iter().position(|l| l.contains("Open with the common thread")).expect(&text);
+    // The note starts three columns in; its next line is indented the same, not at column 0.
+    assert!(lines[start].starts_with("   Day 1"), "{text}");
+    assert!(lines[start + 1].starts_with("   ") && !lines[start + 1].trim().is_empty(), "{text}");
+    assert!(!lines[start + 1].trim_start().starts_with(|c: char| c.is_ascii_digit()), "{text}");
+}
