@@ -500,3 +500,65 @@ fn every_region_hangs_under_a_country() {
         }
     }
 }
+
+/// A day as precise as a bound: compared on what both say (`2025-07-30` is within `2025-07`).
+fn not_before(day: &str, bound: &str) -> bool {
+    let n = day.len().min(bound.len());
+    day[..n] >= bound[..n]
+}
+
+fn not_after(day: &str, bound: &str) -> bool {
+    let n = day.len().min(bound.len());
+    day[..n] <= bound[..n]
+}
+
+#[test]
+fn every_tour_stop_resolves_and_its_day_is_within_the_tour() {
+    let loaded = load(&CatalogueSource::Bundled);
+    let catalogue = &loaded.catalogue;
+    let mut stops = 0;
+    for entry in catalogue.entries() {
+        let Details::Tour(tour) = &entry.details else { continue };
+        assert!(!tour.stops.is_empty(), "{}: a tour without stops", entry.file);
+        for (number, stop) in tour.stops.iter().enumerate() {
+            stops += 1;
+            let target = catalogue.get(stop.entry.as_str());
+            assert!(
+                target.is_some(),
+                "{}: stop {} names \"{}\", which is not in the catalogue",
+                entry.file,
+                number + 1,
+                stop.entry
+            );
+            assert_ne!(stop.entry, entry.id, "{}: stop {} is the tour itself", entry.file, number + 1);
+            let Some(day) = stop.day else { continue };
+            let day = day.to_string();
+            let start = tour.start.map(|d| d.to_string());
+            let end = tour.end.or(tour.start).map(|d| d.to_string());
+            if let Some(start) = &start {
+                assert!(
+                    not_before(&day, start),
+                    "{}: stop {} is on {day}, before the tour starts ({start})",
+                    entry.file,
+                    number + 1
+                );
+            }
+            if let Some(end) = &end {
+                assert!(
+                    not_after(&day, end),
+                    "{}: stop {} is on {day}, after the tour ends ({end})",
+                    entry.file,
+                    number + 1
+                );
+            }
+        }
+    }
+    assert!(stops > 0, "the bundled catalogue has tour stops to check");
+}
+
+#[test]
+fn days_compare_as_precisely_as_their_bounds() {
+    assert!(not_before("2025-07-29", "2025-07-29") && not_after("2025-07-30", "2025-07-30"));
+    assert!(!not_before("2025-07-28", "2025-07-29") && !not_after("2025-07-31", "2025-07-30"));
+    assert!(not_after("2025-07-31", "2025-07") && !not_after("2025-08-01", "2025-07"));
+}

@@ -406,3 +406,27 @@ exec sleep 600"#,
     let md = std::fs::read_to_string(data.path().join("boucle-shortlist.md")).unwrap();
     assert!(md.starts_with("# My shortlist") && md.contains("## 3."), "{md}");
 }
+
+/// `boucle present TOUR`: the first stop's title, `→` to the second (`2/N`), `b` blanks the
+/// screen, `q` ends the program with status 0 and the terminal as it was.
+#[test]
+fn present_a_tour_step_blank_and_quit() {
+    let tmux = Tmux::start();
+    tmux.open_with(
+        r#"env -u LC_ALL -u LC_MESSAGES -u NO_COLOR -u BOUCLE_CATALOGUE LANG=C.UTF-8 "$1" present peer-review-lille-2025 --catalogue "$5"
+echo $? > "$2.tmp" && stty -a > "$3" 2>&1; mv "$2.tmp" "$2"
+exec sleep 600"#,
+    );
+    let screen = tmux.wait_for_screen("the first stop", |s| s.contains("Visit to BringBack") && s.contains("1/4"));
+    assert!(!screen.contains("? help"), "no chrome on a slide:\n{screen}");
+    assert_eq!(tmux.display("#{alternate_on} #{cursor_flag}"), "1 0", "full-screen mode");
+    tmux.keys(&["Right"]);
+    tmux.wait_for_screen("the second stop", |s| s.contains("2/4") && s.contains("zinc loop"));
+    tmux.keys(&["b"]);
+    tmux.wait_for_screen("a blank screen", |s| s.trim().is_empty());
+    tmux.keys(&["b"]);
+    tmux.wait_for_screen("the slide again", |s| s.contains("2/4"));
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.wait_for_exit(), 0);
+    tmux.assert_restored();
+}

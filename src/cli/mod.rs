@@ -5,6 +5,7 @@ mod check;
 pub mod export;
 mod filters;
 pub mod list;
+mod present;
 pub mod show;
 
 pub use filters::FilterArgs;
@@ -39,12 +40,16 @@ pub struct Cli {
 
     /// Colours of the dashboard: dark, light (for projectors) or high-contrast. NO_COLOR turns
     /// colour off.
-    #[arg(long, value_name = "THEME", value_parser = parse_theme, default_value = "dark")]
+    #[arg(long, value_name = "THEME", value_parser = parse_theme, default_value = "dark", global = true)]
     pub theme: ThemeName,
 
     /// Leave the mouse to the terminal (for selecting text with it).
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub no_mouse: bool,
+
+    /// For a projector: hide the tabs, the query line and the status line.
+    #[arg(long, global = true)]
+    pub present: bool,
 
     /// The dashboard opens on this view.
     #[command(flatten)]
@@ -70,6 +75,8 @@ pub enum Command {
     /// A handout of the shortlist, a tour, one entry or a list: Markdown, CSV, JSON, HTML or
     /// the Interreg Europe template.
     Export(Box<export::ExportArgs>),
+    /// Present a tour's stops, or the entries the filters and query select, one per screen.
+    Present(Box<present::PresentArgs>),
 }
 
 fn parse_theme(text: &str) -> Result<ThemeName, String> {
@@ -123,21 +130,32 @@ fn dashboard(cli: &Cli, err: &mut dyn Write) -> std::io::Result<i32> {
         writeln!(err, "boucle: no entry could be loaded; `boucle check` lists every problem")?;
         return Ok(1);
     }
-    let theme = if colour_off() { ThemeName::Mono } else { cli.theme };
+    let options = dashboard_options(cli, &cli.filters, None);
+    crate::ui::run(loaded.catalogue, loaded.diagnostics, options)
+}
+
+/// What the dashboard starts with, from the command line: the dashboard itself, or present
+/// mode (`present`, which also hides the chrome).
+pub(super) fn dashboard_options(
+    cli: &Cli,
+    filters: &FilterArgs,
+    present: Option<crate::ui::app::PresentStart>,
+) -> crate::ui::Options {
     let lang = cli.language();
     let (shortlist, shortlist_file, notice) = open_shortlist(cli.shortlist_file.clone(), lang);
-    let options = crate::ui::Options {
+    crate::ui::Options {
         lang,
-        theme,
+        theme: if colour_off() { ThemeName::Mono } else { cli.theme },
         mouse: !cli.no_mouse,
-        query: cli.filters.query.clone(),
-        filters: cli.filters.selections(),
+        query: filters.query.clone(),
+        filters: filters.selections(),
         shortlist,
         shortlist_file,
         notice,
         catalogue_dirs: cli.catalogues.clone(),
-    };
-    crate::ui::run(loaded.catalogue, loaded.diagnostics, options)
+        chrome: !cli.present && present.is_none(),
+        present,
+    }
 }
 
 /// The dashboard's shortlist: read from its file (`--shortlist`, else the user's data folder).
@@ -210,6 +228,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                 export::run_export(catalogue, &cli.catalogues, args, cli.language(), out)
             });
         }
+        Some(Command::Present(args)) => present::run(&cli, args, err),
         None => dashboard(&cli, err),
     };
     match result {

@@ -71,8 +71,6 @@ pub enum Action {
     },
     /// Mark or unmark the selected entry (the entry under the cursor on the shortlist screen).
     ToggleMark,
-    /// The shortlist screen.
-    ShowShortlist,
     /// Show only the shortlist's entries in the results, or all of them again.
     ToggleShortlistFilter,
     /// Move the shortlist item under the cursor up or down.
@@ -93,6 +91,25 @@ pub enum Action {
     /// Open or copy the address chosen in the entry pane.
     OpenAddress,
     CopyAddress,
+    /// Switch to a tab (`1` Browse, `2` Tours, `3` Overview, `4` Shortlist).
+    ShowScreen(super::screen::Screen),
+    /// `p`: present what the screen shows (a tour, the results) one entry per screen.
+    Present,
+    NextSlide,
+    PrevSlide,
+    /// Present mode: blank the screen, or bring it back.
+    Blank,
+    /// Present mode: search for any entry to show, then come back to the same stop.
+    JumpSearch,
+    /// Present mode: the entry's whole text on the screen, or back to the slide.
+    Zoom,
+    /// Present mode: one discreet line of keys, or none.
+    PresentKeys,
+    /// Leave present mode, back where the facilitator was.
+    LeavePresent,
+    /// The map of the overview: closer, or wider.
+    ZoomIn,
+    ZoomOut,
 }
 
 /// What the loop must do after an update: things `update` cannot do itself, because they

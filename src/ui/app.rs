@@ -13,7 +13,9 @@ use super::action::Pane;
 use super::frame::FrameFacts;
 use super::screen::{Layer, Overlay, Screen};
 use super::search::Searcher;
-use super::state::{ExportDialog, FacetRow, FacetTree, ResultList, SearchBox, Trail};
+use super::state::{
+    ExportDialog, FacetRow, FacetTree, OverviewState, PresentState, ResultList, SearchBox, ToursState, Trail,
+};
 use super::theme::{Theme, ThemeName};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Catalogue, Entry, Id};
@@ -44,6 +46,19 @@ pub struct Options {
     pub notice: Option<String>,
     /// Folders exports must never be written into.
     pub catalogue_dirs: Vec<PathBuf>,
+    /// Draw the tabs, the query line and the status line (`--present` hides them).
+    pub chrome: bool,
+    /// Start in present mode (`boucle present`).
+    pub present: Option<PresentStart>,
+}
+
+/// What `boucle present` presents.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PresentStart {
+    /// A tour's stops, by the tour's id.
+    Tour(String),
+    /// The results of the query and filters.
+    Results,
 }
 
 impl Default for Options {
@@ -58,6 +73,8 @@ impl Default for Options {
             shortlist_file: None,
             notice: None,
             catalogue_dirs: Vec::new(),
+            chrome: true,
+            present: None,
         }
     }
 }
@@ -110,6 +127,10 @@ pub struct App {
     pub(super) note_for: Option<Id>,
     pub(super) export: ExportDialog,
     pub(super) catalogue_dirs: Vec<PathBuf>,
+    pub(super) tours: ToursState,
+    pub(super) present: PresentState,
+    pub(super) overview: OverviewState,
+    pub(super) chrome: bool,
 }
 
 impl App {
@@ -168,8 +189,15 @@ impl App {
             note_for: None,
             export: ExportDialog::default(),
             catalogue_dirs: options.catalogue_dirs,
+            tours: ToursState::default(),
+            present: PresentState::default(),
+            overview: OverviewState::default(),
+            chrome: options.chrome,
         };
         super::update::search_again(&mut app, false, true);
+        if let Some(start) = &options.present {
+            super::update::present::start_from_command_line(&mut app, start);
+        }
         app
     }
 
@@ -203,6 +231,23 @@ impl App {
 
     pub fn screen(&self) -> Screen {
         self.screen
+    }
+
+    pub fn tours(&self) -> &ToursState {
+        &self.tours
+    }
+
+    pub fn present(&self) -> &PresentState {
+        &self.present
+    }
+
+    pub fn overview(&self) -> &OverviewState {
+        &self.overview
+    }
+
+    /// Whether the tabs, query line and status line are drawn (not with `--present`).
+    pub fn chrome(&self) -> bool {
+        self.chrome
     }
 
     /// The overlay on top, if one is open.

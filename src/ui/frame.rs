@@ -29,6 +29,9 @@ pub struct FrameFacts {
     /// The open overlay's text: its lines once wrapped, and the rows it shows.
     pub overlay_lines: usize,
     pub overlay_page: u16,
+    /// The largest useful scroll of the screen's scrolled text (a tour's opened stop, a
+    /// zoomed slide), when one was drawn.
+    pub scroll_max: Option<u16>,
 }
 
 /// The entry pane's text as drawn.

@@ -126,6 +126,10 @@ pub fn run_session<H: Host>(
                     if host.hung_up() {
                         return Ok(Exit::InputClosed);
                     }
+                    // Only present mode's clock draws on a tick, and only when its seconds change.
+                    if super::update::tick(app, std::time::Instant::now()) {
+                        dirty = true;
+                    }
                 }
             }
         }

@@ -11,3 +11,10 @@ pub use facets::{FacetRow, FacetTree};
 pub use results::ResultList;
 pub use search_box::SearchBox;
 pub use trail::{Trail, Visit};
+pub mod overview;
+pub mod present;
+pub mod tours;
+
+pub use overview::{MapZoom, OverviewState};
+pub use present::{Jump, PresentState, Slide};
+pub use tours::{ToursLevel, ToursState};

@@ -39,10 +39,6 @@ pub fn browse(app: &mut App, action: Action) -> Option<Effects> {
             };
             Some(id.map_or_else(Effects::new, |id| toggle(app, &id)))
         }
-        Action::ShowShortlist => {
-            app.screen = Screen::Shortlist;
-            Some(Effects::new())
-        }
         Action::ToggleShortlistFilter => {
             app.shortlist_only = !app.shortlist_only;
             search_again(app, false, true);
@@ -70,8 +66,10 @@ pub fn open_export(app: &mut App) {
     let scope = match (app.screen, app.focus) {
         (Screen::Shortlist, _) => ExportScope::Shortlist,
         (Screen::Browse, Pane::Detail) if shown.is_some() => ExportScope::Entry,
-        (Screen::Browse, _) if !app.shortlist.is_empty() => ExportScope::Shortlist,
-        (Screen::Browse, _) => ExportScope::Results,
+        (Screen::Browse | Screen::Tours | Screen::Overview | Screen::Present, _) if !app.shortlist.is_empty() => {
+            ExportScope::Shortlist
+        }
+        (Screen::Browse | Screen::Tours | Screen::Overview | Screen::Present, _) => ExportScope::Results,
     };
     app.export = ExportDialog::open(scope, shown);
     app.overlays.push(Layer { overlay: Overlay::Export, scroll: 0 });
@@ -110,7 +108,7 @@ pub fn screen(app: &mut App, action: Action) -> Effects {
                 app.overlays.push(Layer { overlay: Overlay::Note, scroll: 0 });
             }
         }
-        Action::Back | Action::ShowShortlist => app.screen = Screen::Browse,
+        Action::Back => app.screen = Screen::Browse,
         // Enter reads the entry in the entry pane, as a followed link: Backspace comes back
         // to the result that was selected.
         Action::Open => {
@@ -126,22 +124,10 @@ pub fn screen(app: &mut App, action: Action) -> Effects {
             }
         }
         Action::OpenExport => open_export(app),
-        Action::ToggleHelp => app.overlays.push(Layer { overlay: Overlay::Help, scroll: 0 }),
-        Action::ToggleProblems => app.overlays.push(Layer { overlay: Overlay::Problems, scroll: 0 }),
-        Action::SwitchLanguage => {
-            app.lang = app.lang.other();
-            search_again(app, false, true);
+        other => {
+            // The keys every tab shares: help, problems, theme, language, tabs, search.
+            super::global::update(app, other);
         }
-        Action::CycleTheme => {
-            app.theme_name = app.theme_name.next();
-            app.theme = super::super::theme::Theme::new(app.theme_name);
-        }
-        Action::FocusSearch => {
-            // Searching happens on the browse screen.
-            app.screen = Screen::Browse;
-            app.search.begin_edit();
-        }
-        _ => {}
     }
     Effects::new()
 }

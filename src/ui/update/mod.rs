@@ -6,9 +6,15 @@
 mod addresses;
 mod browse;
 mod export;
+mod global;
 mod marks;
 mod overlay;
+mod overview;
+pub mod present;
 mod search;
+mod tours;
+
+pub use present::{present_entries, tick};
 
 pub use export::effect_done;
 
@@ -48,6 +54,16 @@ pub fn update(app: &mut App, action: Action) -> Effects {
                     None => browse::update(app, action),
                 },
                 Screen::Shortlist => return marks::screen(app, action),
+                // The shortlist's keys (mark, only the shortlist, export) work on every tab.
+                Screen::Tours => match marks::browse(app, action) {
+                    Some(effects) => return effects,
+                    None => tours::update(app, action),
+                },
+                Screen::Overview => match marks::browse(app, action) {
+                    Some(effects) => return effects,
+                    None => overview::update(app, action),
+                },
+                Screen::Present => return present::update(app, action),
             }
         }
     }
@@ -159,6 +175,7 @@ pub fn reindex(app: &mut App, indexed: Arc<Indexed>, problems: Vec<Diagnostic>) 
     app.facets.carry_over(open, &app.indexed);
     let catalogue = app.indexed.clone();
     app.trail.retain(|id| catalogue.catalogue().get(id.as_str()).is_some());
+    app.present.retain(|id| catalogue.catalogue().get(id.as_str()).is_some());
     // Results and facet rows are positions in the old snapshot: search the new one now, on
     // this thread, so that no frame shows old positions in the new catalogue.
     app.facet_rows.clear();

@@ -2,7 +2,7 @@
 //! `boucle show` and the exports walk, so the pane and a handout name and order things alike.
 //! Its links can be followed.
 
-mod wrap;
+pub(super) mod wrap;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -36,7 +36,15 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) -> EntryFacts {
     if inner.width < 4 || inner.height == 0 {
         return facts;
     }
-    let Some((lines, mut link_rows)) = entry_lines(app, inner.width) else { return facts };
+    let Some(index) = app.shown_entry() else { return facts };
+    // A stop followed from its tour keeps the facilitator's note above it.
+    let mut lines =
+        followed_stop(app).map_or_else(Vec::new, |(tour, stop)| stop_note_lines(app, tour, stop, inner.width));
+    let offset = lines.len();
+    let (entry, link_rows) = doc_lines(app, index, inner.width, app.trail.link());
+    lines.extend(entry);
+    let mut link_rows: Vec<ChoiceRows> =
+        link_rows.into_iter().map(|(choice, start, end)| (choice, start + offset, end + offset)).collect();
     // Where each link and address starts and ends once wrapped, in choice order: the lines
     // before it, wrapped at this width.
     link_rows.sort_by_key(|&(index, _, _)| index);
@@ -61,11 +69,60 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) -> EntryFacts {
     facts
 }
 
-/// The shown entry's lines at `width` (list items are wrapped here, with a hanging indent;
-/// the rest by the paragraph), and for each link (in [`EntryDoc::links`] order) and address
-/// (in [`addresses`] order, after the links) its choice number, first line and end line.
-fn entry_lines(app: &App, width: u16) -> Option<(Vec<Line<'static>>, Vec<ChoiceRows>)> {
-    let entry = &app.catalogue().entries()[app.shown_entry()?];
+/// The tour and stop number the shown entry was followed from, when it is a tour's stop.
+fn followed_stop(app: &App) -> Option<(usize, usize)> {
+    let visits = app.trail.visits();
+    let shown = visits.last()?;
+    let from = &visits.get(visits.len().checked_sub(2)?)?.entry;
+    let tour_index = app.catalogue().index_of(from.as_str())?;
+    let tour = &app.catalogue().entries()[tour_index];
+    let stop = crate::ui::state::tours::stops(tour).iter().position(|s| s.entry == shown.entry)?;
+    Some((tour_index, stop))
+}
+
+/// "Stop 3/9 · tour title, day, time", then the facilitator's note, hanging under its marker.
+pub(super) fn stop_note_lines(app: &App, tour_index: usize, stop: usize, width: u16) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let tour = &app.catalogue().entries()[tour_index];
+    let stops = crate::ui::state::tours::stops(tour);
+    let Some(item) = stops.get(stop) else { return Vec::new() };
+    let width = usize::from(width);
+    let mut head =
+        format!("{} {}/{} · {}", t(app.lang, Msg::StopOf), stop + 1, stops.len(), tour.title().get(app.lang));
+    if let Some(day) = item.day {
+        head.push_str(&format!(" · {day}"));
+    }
+    if let Some(time) = &item.time {
+        head.push_str(&format!(" {}", time.get(app.lang)));
+    }
+    let mut lines = wrap::hanging(vec![Span::styled(head, theme.heading)], 2, width);
+    if let Some(note) = item.note.as_ref().map(|n| n.get(app.lang)).filter(|n| !n.trim().is_empty()) {
+        for line in note.split('\n') {
+            lines.extend(wrap::hanging(
+                vec![
+                    Span::styled("▌ ", theme.key),
+                    Span::styled(line.to_string(), theme.base.add_modifier(Modifier::ITALIC)),
+                ],
+                2,
+                width,
+            ));
+        }
+    }
+    lines.push(Line::default());
+    lines
+}
+
+/// An entry's lines at `width` (list items are wrapped here, with a hanging indent; the rest
+/// by the paragraph), and for each link (in [`EntryDoc::links`] order) and address (in
+/// [`addresses`] order, after the links) its choice number, first line and end line;
+/// `chosen` is the choice drawn as chosen.
+pub(super) fn doc_lines(
+    app: &App,
+    index: usize,
+    width: u16,
+    chosen: Option<usize>,
+) -> (Vec<Line<'static>>, Vec<ChoiceRows>) {
+    let entry = &app.catalogue().entries()[index];
     let doc = EntryDoc::new(app.catalogue(), entry, app.lang);
     let mut w = Writer {
         app,
@@ -74,6 +131,7 @@ fn entry_lines(app: &App, width: u16) -> Option<(Vec<Line<'static>>, Vec<ChoiceR
         link_rows: Vec::new(),
         first_address: doc.links().len(),
         addresses: addresses(&doc),
+        chosen,
     };
     w.head(&doc);
     for block in &doc.blocks {
@@ -89,7 +147,7 @@ fn entry_lines(app: &App, width: u16) -> Option<(Vec<Line<'static>>, Vec<ChoiceR
             Block::Review { label, review } => w.review(label, review),
         }
     }
-    Some((w.lines, w.link_rows))
+    (w.lines, w.link_rows)
 }
 
 /// A link's or address's choice number, first line and end line.
@@ -104,6 +162,8 @@ struct Writer<'a> {
     /// Addresses are choices after the links: address `i` is choice `first_address + i`.
     first_address: usize,
     addresses: Vec<String>,
+    /// The choice drawn as chosen.
+    chosen: Option<usize>,
 }
 
 impl Writer<'_> {
@@ -128,7 +188,7 @@ impl Writer<'_> {
     fn address(&mut self, address: &str) {
         let theme = &self.app.theme;
         let index = self.addresses.iter().position(|a| a == address).map(|i| self.first_address + i);
-        let chosen = index.is_some() && self.app.trail.link() == index;
+        let chosen = index.is_some() && self.chosen == index;
         let style = if chosen { theme.selection } else { theme.link };
         let marker = if chosen { "▶ " } else { "  " };
         let text = if address.width() + 2 <= self.width { format!("{marker}{address}") } else { address.to_string() };
@@ -179,7 +239,9 @@ impl Writer<'_> {
                 self.address(address);
                 continue;
             }
-            self.lines.push(Line::from(vec![label, Span::styled(field.value.plain(), self.app.theme.base)]));
+            // Wrapped values hang under the value, or two columns in when the label is long.
+            let indent = if label.content.width() * 2 <= self.width { label.content.width() } else { 2 };
+            self.item(vec![label, Span::styled(field.value.plain(), self.app.theme.base)], indent);
         }
     }
 
@@ -202,7 +264,7 @@ impl Writer<'_> {
         let theme = &self.app.theme;
         self.heading(label);
         for (number, link) in links.iter().enumerate() {
-            let selected = self.app.trail.link() == Some(number);
+            let selected = self.chosen == Some(number);
             let star = if self.app.is_marked(&link.id) { " ★" } else { "" };
             let spans = vec![
                 Span::styled(if selected { "▶ " } else { "→ " }, theme.key),
