@@ -14,7 +14,13 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, screen: Rect) {
     let theme = app.theme();
     let lang = app.lang();
     let list = app.shortlist();
-    let main = Rect { height: screen.height.saturating_sub(1), ..screen };
+    // The tabs on the top line, as on every screen.
+    let top = u16::from(app.chrome());
+    if top > 0 {
+        let rest = super::tabs::draw(frame, app, Rect { height: 1, ..screen });
+        frame.render_widget(Paragraph::new(Line::styled(format!(" ★ {}", word(lang, Word::MyShortlist)), theme.title)), rest);
+    }
+    let main = Rect { y: screen.y + top, height: screen.height.saturating_sub(1 + top), ..screen };
     let status_area =
         Rect { y: screen.bottom().saturating_sub(1), height: 1, width: screen.width.saturating_sub(1), ..screen };
     let title = format!(" ★ {} · {} ", word(lang, Word::MyShortlist), list.len());
