@@ -16,7 +16,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 /// The fixture catalogue, given to boucle with `--catalogue`.
-const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/catalogue");
+/// The fixture, from the package's root where the session starts: problems name its files by
+/// this short path, so what the screen shows does not depend on where the checkout is.
+const FIXTURE: &str = "tests/fixtures/catalogue";
 
 const TIMEOUT: Duration = Duration::from_secs(15);
 const POLL: Duration = Duration::from_millis(20);
@@ -121,6 +123,8 @@ exec sleep 600"#,
             "24",
             "-s",
             "boucle",
+            "-c",
+            env!("CARGO_MANIFEST_DIR"),
             "sh",
             "-c",
             script,
@@ -373,10 +377,11 @@ fn marks_survive_a_restart_and_the_shortlist_exports_to_a_file() {
     let data = tempfile::tempdir().unwrap();
     let file = data.path().join("shortlist.ron");
     let script = format!(
-        r#"cd "{}" && env -u LC_ALL -u LC_MESSAGES -u NO_COLOR -u BOUCLE_CATALOGUE LANG=C.UTF-8 "$1" --catalogue "$5" --shortlist "{}"
+        r#"cd "{}" && env -u LC_ALL -u LC_MESSAGES -u NO_COLOR -u BOUCLE_CATALOGUE LANG=C.UTF-8 "$1" --catalogue "{}/$5" --shortlist "{}"
 echo $? > "$2"
 exec sleep 600"#,
         data.path().display(),
+        env!("CARGO_MANIFEST_DIR"),
         file.display()
     );
     let marked = |s: &str| s.lines().filter(|l| l.contains("┃★")).count();
