@@ -9,7 +9,7 @@
 mod count;
 mod sentences;
 
-pub use count::{Noun, count, count_of};
+pub use count::{Noun, count, count_of, problem_counts};
 pub use sentences::{did_you_mean, query_error, too_small_needed, unknown_entry, unknown_value};
 
 use crate::model::entry::Progress;

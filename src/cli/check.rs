@@ -78,14 +78,7 @@ pub fn summary_line(source: &CatalogueSource, loaded: &Loaded) -> String {
         .into_iter()
         .map(|(kind, count)| format!("{count} {}", kind_noun(kind, count)))
         .collect();
-    let verdict = match (loaded.errors(), loaded.warnings()) {
-        (0, 0) => "no problems".to_string(),
-        (errors, 0) => plural(errors, "error", "errors"),
-        (0, warnings) => plural(warnings, "warning", "warnings"),
-        (errors, warnings) => {
-            format!("{}, {}", plural(errors, "error", "errors"), plural(warnings, "warning", "warnings"))
-        }
-    };
+    let verdict = crate::i18n::problem_counts(crate::text::Lang::En, loaded.errors(), loaded.warnings());
     format!(
         "checked {} of {}: {} — {verdict}",
         plural(loaded.files_read, "file", "files"),

@@ -107,6 +107,9 @@ pub fn colour_allowed() -> bool {
 /// line: a bad file never keeps the good ones from being browsed.
 fn dashboard(cli: &Cli, err: &mut dyn Write) -> std::io::Result<i32> {
     let loaded = load(&cli.catalogue_source());
+    if let Some(code) = missing_folder(&loaded, err) {
+        return Ok(code);
+    }
     if loaded.catalogue.is_empty() && loaded.errors() > 0 {
         for problem in loaded.diagnostics.iter().take(5) {
             writeln!(err, "{}", problem.one_line())?;
@@ -125,6 +128,19 @@ fn dashboard(cli: &Cli, err: &mut dyn Write) -> std::io::Result<i32> {
     crate::ui::run(loaded.catalogue, loaded.diagnostics, options)
 }
 
+/// A `--catalogue` folder that is not there is a mistyped path, not an empty catalogue: say
+/// so and stop with the usage exit code, rather than show nothing and succeed.
+fn missing_folder(loaded: &crate::load::Loaded, err: &mut dyn Write) -> Option<i32> {
+    let missing: Vec<_> = loaded.diagnostics.iter().filter(|d| d.code == "no-catalogue").collect();
+    if missing.is_empty() {
+        return None;
+    }
+    for problem in missing {
+        let _ = writeln!(err, "boucle: --catalogue {}: {}", problem.file, problem.message);
+    }
+    Some(2)
+}
+
 /// `NO_COLOR` set to anything but the empty string.
 pub fn colour_off() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
@@ -138,11 +154,14 @@ fn with_catalogue(
     command: impl FnOnce(&crate::model::Catalogue) -> Result<(), list::CommandError>,
 ) -> i32 {
     let loaded = load(&cli.catalogue_source());
+    if let Some(code) = missing_folder(&loaded, err) {
+        return code;
+    }
     if loaded.errors() > 0 {
         let _ = writeln!(
             err,
-            "boucle: the catalogue has {} problem(s); `boucle check` lists them. Showing the entries that loaded.",
-            loaded.errors()
+            "boucle: the catalogue has {}; `boucle check` lists them. Showing the entries that loaded.",
+            crate::i18n::problem_counts(Lang::En, loaded.errors(), loaded.warnings())
         );
     }
     match command(&loaded.catalogue) {

@@ -14,6 +14,10 @@ pub enum Noun {
     Problem,
     /// A problem found while loading the catalogue, as the dashboard's badge counts them.
     CatalogueProblem,
+    /// A catalogue problem that `check` fails on.
+    Error,
+    /// A catalogue problem that `check` reports but passes (unless `--deny-warnings`).
+    Warning,
 }
 
 /// The singular and plural forms of a noun.
@@ -25,6 +29,8 @@ fn forms(lang: Lang, noun: Noun) -> (&'static str, &'static str) {
             Noun::Filter => ("filter", "filters"),
             Noun::Problem => ("problem", "problems"),
             Noun::CatalogueProblem => ("catalogue problem", "catalogue problems"),
+            Noun::Error => ("error", "errors"),
+            Noun::Warning => ("warning", "warnings"),
         },
         Lang::Fr => match noun {
             Noun::Entry => ("fiche", "fiches"),
@@ -32,6 +38,8 @@ fn forms(lang: Lang, noun: Noun) -> (&'static str, &'static str) {
             Noun::Filter => ("filtre", "filtres"),
             Noun::Problem => ("problème", "problèmes"),
             Noun::CatalogueProblem => ("problème dans le catalogue", "problèmes dans le catalogue"),
+            Noun::Error => ("erreur", "erreurs"),
+            Noun::Warning => ("avertissement", "avertissements"),
         },
     }
 }
@@ -57,6 +65,20 @@ pub fn count_of(lang: Lang, noun: Noun, shown: usize, total: usize) -> String {
         // The noun follows the whole in English and the part in French.
         Lang::En => format!("{shown} of {total} {}", noun_for(lang, noun, total)),
         Lang::Fr => format!("{shown} {} sur {total}", noun_for(lang, noun, shown)),
+    }
+}
+
+/// Errors and warnings, counted apart, the same words in `check`, `list` and the dashboard:
+/// "1 error, 2 warnings", "no problems".
+pub fn problem_counts(lang: Lang, errors: usize, warnings: usize) -> String {
+    match (errors, warnings) {
+        (0, 0) => match lang {
+            Lang::En => "no problems".to_string(),
+            Lang::Fr => "aucun problème".to_string(),
+        },
+        (errors, 0) => count(lang, Noun::Error, errors),
+        (0, warnings) => count(lang, Noun::Warning, warnings),
+        (errors, warnings) => format!("{}, {}", count(lang, Noun::Error, errors), count(lang, Noun::Warning, warnings)),
     }
 }
 

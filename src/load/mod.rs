@@ -5,6 +5,9 @@
 mod files;
 mod locate;
 mod parse;
+mod recover;
+pub mod schema;
+mod tree;
 mod validate;
 
 pub use files::{Origin, SourceFile, bundled_files, folder_files};
@@ -14,6 +17,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use crate::diagnostic::{Diagnostic, Position};
+use crate::model::entry::{Common, Details};
 use crate::model::entry::{EventFile, GoodPracticeFile, OrganisationFile, SiteVisitFile, TourFile};
 use crate::model::vocabulary::{MaterialFileTerm, PlainFileTerm, RegionFileTerm};
 use crate::model::{Catalogue, Entry, Id, Kind, Term, Vocabularies, Vocabulary, VocabularyKind};
@@ -179,19 +183,23 @@ fn parse_run(files: &[SourceFile]) -> ParsedFiles {
             }
         };
         match classify(&file.relative) {
-            FileRole::Vocabulary(kind) => match parse_vocabulary(kind, &file.shown, text) {
-                Ok(terms) => parsed.vocabulary_files.push(VocabularyFile {
-                    kind,
-                    shown: file.shown.clone(),
-                    text: text.to_string(),
-                    terms,
-                }),
-                Err(problem) => parsed.problems.push(*problem),
-            },
-            FileRole::Entry(kind) => match parse_entry(kind, file, text) {
-                Ok(entry) => parsed.entries.push(entry),
-                Err(problem) => parsed.problems.push(*problem),
-            },
+            FileRole::Vocabulary(kind) => {
+                let (terms, problems) = parse_vocabulary(kind, &file.shown, text);
+                parsed.problems.extend(problems);
+                if let Some(terms) = terms {
+                    parsed.vocabulary_files.push(VocabularyFile {
+                        kind,
+                        shown: file.shown.clone(),
+                        text: text.to_string(),
+                        terms,
+                    });
+                }
+            }
+            FileRole::Entry(kind) => {
+                let (entry, problems) = parse_entry(kind, file, text);
+                parsed.problems.extend(problems);
+                parsed.entries.extend(entry);
+            }
             FileRole::Unknown(reason) => parsed.problems.push(Diagnostic::warning(
                 "ignored-file",
                 &file.shown,
@@ -212,9 +220,26 @@ pub fn load_files(files: Vec<SourceFile>, mut problems: Vec<Diagnostic>) -> Load
     let ParsedFiles { mut entries, mut vocabulary_files, problems: parse_problems } = parse_all(&files);
     problems.extend(parse_problems);
 
-    if vocabulary_files.is_empty() {
+    let bundled = vocabulary_files.is_empty();
+    if bundled {
         vocabulary_files = bundled_vocabularies();
     }
+    // Messages name the files the ids really come from, which may be the bundled ones.
+    let vocabulary_names: Vec<(VocabularyKind, String)> = VocabularyKind::ALL
+        .into_iter()
+        .map(|kind| {
+            let names: Vec<&str> =
+                vocabulary_files.iter().filter(|f| f.kind == kind).map(|f| f.shown.as_str()).collect();
+            let names =
+                if names.is_empty() { format!("vocabularies/{}.ron", kind.file_stem()) } else { names.join(" or ") };
+            let names = if bundled {
+                format!("{names} (the bundled vocabulary, used because this catalogue has no vocabularies/ folder)")
+            } else {
+                names
+            };
+            (kind, names)
+        })
+        .collect();
     let vocabularies = build_vocabularies(&vocabulary_files, &mut problems);
 
     // Checks after parsing quote the file only when they find a problem: read it again then.
@@ -230,7 +255,7 @@ pub fn load_files(files: Vec<SourceFile>, mut problems: Vec<Diagnostic>) -> Load
         .filter(|f| matches!(classify(&f.relative), FileRole::Entry(_)) && !loaded_files.contains(f.shown.as_str()))
         .map(|f| (f.relative.rsplit('/').next().unwrap_or("").trim_end_matches(".ron"), f.shown.as_str()))
         .collect();
-    let kept = validate::check_entries(&vocabularies, &entries, &unloaded, &text_of, &mut problems);
+    let kept = validate::check_entries(&vocabularies, &vocabulary_names, &entries, &unloaded, &text_of, &mut problems);
     for vocabulary_file in &vocabulary_files {
         validate::check_vocabulary(
             vocabularies.get(vocabulary_file.kind),
@@ -296,34 +321,73 @@ fn classify(relative: &str) -> FileRole {
     }
 }
 
-fn parse_entry(kind: Kind, file: &SourceFile, text: &str) -> Result<Entry, Box<Diagnostic>> {
+/// An entry, or none when its identity (file name, kind, title) is missing or bad, with every
+/// problem of its file. Valid files take the typed parser alone; a file it rejects is read
+/// again by the recovering reader, which reports every problem and keeps every good value.
+fn parse_entry(kind: Kind, file: &SourceFile, text: &str) -> (Option<Entry>, Vec<Diagnostic>) {
     let stem = file.relative.rsplit('/').next().unwrap_or("").trim_end_matches(".ron");
-    let id = Id::parse(stem).map_err(|message| {
-        Box::new(
-            Diagnostic::error("malformed-id", &file.shown, Position::START, Position::START, message)
-                .with_suggestion(Some("the file name is the entry's id: rename the file".into())),
-        )
-    })?;
-    let (common, details) = match kind {
-        Kind::GoodPractice => parse::parse::<GoodPracticeFile>(&file.shown, text)?.into(),
-        Kind::SiteVisit => parse::parse::<SiteVisitFile>(&file.shown, text)?.into(),
-        Kind::Event => parse::parse::<EventFile>(&file.shown, text)?.into(),
-        Kind::Tour => parse::parse::<TourFile>(&file.shown, text)?.into(),
-        Kind::Organisation => parse::parse::<OrganisationFile>(&file.shown, text)?.into(),
+    let id = match Id::parse(stem) {
+        Ok(id) => id,
+        Err(message) => {
+            let problem = Diagnostic::error("malformed-id", &file.shown, Position::START, Position::START, message)
+                .with_suggestion(Some("the file name is the entry's id: rename the file".into()));
+            return (None, vec![problem]);
+        }
     };
-    Ok(Entry { id, kind, file: file.shown.as_str().into(), common, details })
+    let (parts, problems) = match kind {
+        Kind::GoodPractice => typed_entry::<GoodPracticeFile>(kind, &file.shown, text),
+        Kind::SiteVisit => typed_entry::<SiteVisitFile>(kind, &file.shown, text),
+        Kind::Event => typed_entry::<EventFile>(kind, &file.shown, text),
+        Kind::Tour => typed_entry::<TourFile>(kind, &file.shown, text),
+        Kind::Organisation => typed_entry::<OrganisationFile>(kind, &file.shown, text),
+    };
+    let entry = parts.map(|(common, details)| Entry { id, kind, file: file.shown.as_str().into(), common, details });
+    (entry, problems)
 }
 
-fn parse_vocabulary(kind: VocabularyKind, shown: &str, text: &str) -> Result<Vec<Term>, Box<Diagnostic>> {
-    Ok(match kind {
+fn typed_entry<F>(kind: Kind, shown: &str, text: &str) -> (Option<(Common, Details)>, Vec<Diagnostic>)
+where
+    F: serde::de::DeserializeOwned + Into<(Common, Details)>,
+{
+    match parse::parse::<F>(shown, text) {
+        Ok(parsed) => (Some(parsed.into()), Vec::new()),
+        Err(strict) => {
+            let recovered = recover::entry::<F>(shown, text, kind.struct_name(), &schema::entry_fields(kind));
+            let problems = if recovered.problems.is_empty() { vec![*strict] } else { recovered.problems };
+            (recovered.value.map(Into::into), problems)
+        }
+    }
+}
+
+fn parse_vocabulary(kind: VocabularyKind, shown: &str, text: &str) -> (Option<Vec<Term>>, Vec<Diagnostic>) {
+    fn typed<F: serde::de::DeserializeOwned>(
+        shown: &str,
+        text: &str,
+        fields: &'static [schema::Spec],
+    ) -> (Option<Vec<F>>, Vec<Diagnostic>) {
+        match parse::parse::<Vec<F>>(shown, text) {
+            Ok(terms) => (Some(terms), Vec::new()),
+            Err(strict) => {
+                let recovered = recover::terms::<Vec<F>>(shown, text, fields);
+                let problems = if recovered.problems.is_empty() { vec![*strict] } else { recovered.problems };
+                (recovered.value, problems)
+            }
+        }
+    }
+    match kind {
         VocabularyKind::Region => {
-            parse::parse::<Vec<RegionFileTerm>>(shown, text)?.into_iter().map(Term::from).collect()
+            let (terms, problems) = typed::<RegionFileTerm>(shown, text, schema::REGION_TERM);
+            (terms.map(|t| t.into_iter().map(Term::from).collect()), problems)
         }
         VocabularyKind::Material => {
-            parse::parse::<Vec<MaterialFileTerm>>(shown, text)?.into_iter().map(Term::from).collect()
+            let (terms, problems) = typed::<MaterialFileTerm>(shown, text, schema::MATERIAL_TERM);
+            (terms.map(|t| t.into_iter().map(Term::from).collect()), problems)
         }
-        _ => parse::parse::<Vec<PlainFileTerm>>(shown, text)?.into_iter().map(Term::from).collect(),
-    })
+        _ => {
+            let (terms, problems) = typed::<PlainFileTerm>(shown, text, schema::PLAIN_TERM);
+            (terms.map(|t| t.into_iter().map(Term::from).collect()), problems)
+        }
+    }
 }
 
 /// The bundled vocabulary files, parsed. They are checked by the test suite, so any problem
@@ -335,7 +399,7 @@ fn bundled_vocabularies() -> Vec<VocabularyFile> {
             let FileRole::Vocabulary(kind) = classify(&file.relative) else { return None };
             let bytes = file.read().ok()?;
             let text = parse::decode(&file.shown, &bytes).ok()?;
-            let terms = parse_vocabulary(kind, &file.shown, text).ok()?;
+            let terms = parse_vocabulary(kind, &file.shown, text).0?;
             Some(VocabularyFile { kind, shown: file.shown.clone(), text: text.to_string(), terms })
         })
         .collect()

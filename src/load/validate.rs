@@ -46,6 +46,7 @@ impl<'a> FileReporter<'a> {
 /// Checks every entry; returns the indices of the entries to keep (all but later duplicates).
 pub fn check_entries(
     vocabularies: &Vocabularies,
+    vocabulary_files: &[(VocabularyKind, String)],
     entries: &[Entry],
     unloaded: &HashMap<&str, &str>,
     text_of: &dyn Fn(&str) -> Option<String>,
@@ -80,9 +81,10 @@ pub fn check_entries(
         let entry = &entries[index];
         let mut reporter = FileReporter::new(&entry.file, text_of);
         check_texts(entry, &mut reporter, problems);
-        check_vocabulary_ids(entry, vocabularies, &mut reporter, problems);
+        check_vocabulary_ids(entry, vocabularies, vocabulary_files, &mut reporter, problems);
         for (field, id) in entry.organisation_references() {
-            if let Some(file) = unloaded.get(id.as_str()) {
+            // An id that did load elsewhere (a copy in the wrong folder failed) is no consequence.
+            if let Some(file) = unloaded.get(id.as_str()).filter(|_| !kinds.contains_key(id)) {
                 problems.push(unloaded_reference(&mut reporter, field, id, file));
                 continue;
             }
@@ -102,8 +104,42 @@ pub fn check_entries(
                 }
             }
         }
+        let mut related_seen: Vec<&Id> = Vec::new();
         for (field, id) in entry.entry_references() {
-            if let Some(file) = unloaded.get(id.as_str()) {
+            if field == "related" {
+                if related_seen.contains(&id) {
+                    // The first occurrence is where it belongs: point at the repeat.
+                    reporter.value_span(field, id.as_str());
+                    let span = reporter.value_span(field, id.as_str());
+                    problems.push(
+                        Diagnostic::warning(
+                            "repeated-id",
+                            &entry.file,
+                            span.start,
+                            span.end,
+                            format!("\"{id}\" is listed twice in `related`"),
+                        )
+                        .with_suggestion(Some("remove the repeat".into())),
+                    );
+                    continue;
+                }
+                related_seen.push(id);
+            }
+            if id == &entry.id && field != "related" {
+                let span = reporter.value_span(field, id.as_str());
+                let what = if field == "entry" {
+                    "a stop of this tour is the tour itself"
+                } else {
+                    "`programme` refers to this entry itself"
+                };
+                problems.push(
+                    Diagnostic::error("self-reference", &entry.file, span.start, span.end, what).with_expected(
+                        if field == "entry" { "the id of another entry" } else { "the id of an event or a tour" },
+                    ),
+                );
+                continue;
+            }
+            if let Some(file) = unloaded.get(id.as_str()).filter(|_| !kinds.contains_key(id)) {
                 problems.push(unloaded_reference(&mut reporter, field, id, file));
                 continue;
             }
@@ -153,6 +189,9 @@ fn check_texts(entry: &Entry, reporter: &mut FileReporter<'_>, problems: &mut Ve
     for (field, empty) in [("title", entry.common.title.is_empty()), ("summary", entry.common.summary.is_empty())] {
         if empty {
             let span = reporter.field_span(field);
+            if span == Span::FILE_START {
+                continue; // the field is missing: reported as such while parsing
+            }
             problems.push(Diagnostic::error(
                 "empty-text",
                 reporter.file,
@@ -162,7 +201,8 @@ fn check_texts(entry: &Entry, reporter: &mut FileReporter<'_>, problems: &mut Ve
             ));
         }
     }
-    if entry.common.sources.is_empty() {
+    // Sources that were written but all dropped as malformed are reported already.
+    if entry.common.sources.is_empty() && reporter.field_span("sources") == Span::FILE_START {
         problems.push(
             Diagnostic::warning(
                 "no-source",
@@ -178,6 +218,9 @@ fn check_texts(entry: &Entry, reporter: &mut FileReporter<'_>, problems: &mut Ve
         && tour.stops.is_empty()
     {
         let span = reporter.field_span("stops");
+        if span == Span::FILE_START {
+            return; // missing: reported while parsing
+        }
         problems.push(Diagnostic::error("empty-tour", reporter.file, span.start, span.end, "a tour needs stops"));
     }
 }
@@ -185,6 +228,7 @@ fn check_texts(entry: &Entry, reporter: &mut FileReporter<'_>, problems: &mut Ve
 fn check_vocabulary_ids(
     entry: &Entry,
     vocabularies: &Vocabularies,
+    vocabulary_files: &[(VocabularyKind, String)],
     reporter: &mut FileReporter<'_>,
     problems: &mut Vec<Diagnostic>,
 ) {
@@ -194,13 +238,16 @@ fn check_vocabulary_ids(
     uses.extend(common.materials.iter().map(|id| (VocabularyKind::Material, "materials", id)));
     uses.extend(common.themes.iter().map(|id| (VocabularyKind::Theme, "themes", id)));
     uses.extend(common.stages.iter().map(|id| (VocabularyKind::Stage, "stages", id)));
-    if let Details::Organisation(organisation) = &entry.details {
-        uses.push((VocabularyKind::OrganisationType, "org_type", &organisation.org_type));
+    if let Details::Organisation(organisation) = &entry.details
+        && let Some(org_type) = &organisation.org_type
+    {
+        uses.push((VocabularyKind::OrganisationType, "org_type", org_type));
     }
     for (kind, field, id) in uses {
         let vocabulary = vocabularies.get(kind);
         if vocabulary.index_of(id.as_str()).is_none() {
-            problems.push(unknown_term(reporter, kind, vocabulary, field, id));
+            let files = vocabulary_files.iter().find(|(k, _)| *k == kind).map_or("", |(_, files)| files.as_str());
+            problems.push(unknown_term(reporter, kind, vocabulary, files, field, id));
         }
     }
 }
@@ -209,13 +256,19 @@ fn unknown_term(
     reporter: &mut FileReporter<'_>,
     kind: VocabularyKind,
     vocabulary: &Vocabulary,
+    files: &str,
     field: &'static str,
     id: &Id,
 ) -> Diagnostic {
+    // A short vocabulary is listed whole when no id is close: the curator picks from it.
+    let suggestion = did_you_mean(id.as_str(), vocabulary.ids()).or_else(|| {
+        (vocabulary.len() <= 30 && !vocabulary.is_empty())
+            .then(|| format!("the ids are {}", vocabulary.ids().collect::<Vec<_>>().join(", ")))
+    });
     reporter
         .error_at("unknown-vocabulary-id", field, id.as_str(), format!("unknown {} \"{id}\"", kind.noun()))
-        .with_expected(format!("an id from vocabularies/{}.ron", kind.file_stem()))
-        .with_suggestion(did_you_mean(id.as_str(), vocabulary.ids()))
+        .with_expected(format!("an id from {files}"))
+        .with_suggestion(suggestion)
 }
 
 /// Checks one vocabulary file: duplicate ids, unknown parents, coordinates on the globe.
@@ -261,6 +314,21 @@ pub fn check_vocabulary(
                 ));
             }
         }
+        if let Some(cycle) = parent_cycle(vocabulary, term)
+            && let Some(parent) = &term.parent
+        {
+            let span = reporter.value_span("parent", parent.as_str());
+            problems.push(
+                Diagnostic::error(
+                    "parent-cycle",
+                    file,
+                    span.start,
+                    span.end,
+                    format!("the parents of \"{}\" make a cycle: {}", term.id, cycle.join(" → ")),
+                )
+                .with_suggestion(Some("a term's parent is a broader term; remove one of these parents".into())),
+            );
+        }
         if let Some((lat, lon)) = term.coordinates
             && !((-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon))
         {
@@ -277,4 +345,21 @@ pub fn check_vocabulary(
             );
         }
     }
+}
+
+/// The chain of parents leading from `term` back to itself (two terms or more; a term that is
+/// its own parent is reported on its own), reported once, at the cycle's smallest id.
+fn parent_cycle(vocabulary: &Vocabulary, term: &Term) -> Option<Vec<String>> {
+    let mut chain = vec![term.id.to_string()];
+    let mut current = term.parent.as_ref()?;
+    for _ in 0..vocabulary.len() {
+        if current == &term.id {
+            let smallest = chain.iter().min()? == term.id.as_str();
+            chain.push(term.id.to_string());
+            return (chain.len() > 2 && smallest).then_some(chain);
+        }
+        chain.push(current.to_string());
+        current = vocabulary.get(current.as_str())?.parent.as_ref()?;
+    }
+    None
 }

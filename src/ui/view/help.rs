@@ -10,7 +10,7 @@ use super::super::app::App;
 use super::super::keymap::{Context, bindings_of, keys_label};
 use super::super::screen::{Layer, Overlay};
 use super::fit;
-use crate::i18n::{Msg, Noun, count, t};
+use crate::i18n::{Msg, t};
 
 pub fn help_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
@@ -77,10 +77,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, layer: Layer, screen: Rect) -> (us
     let width = usize::from(overlay_inner(screen).width);
     let (title, lines, wraps) = match layer.overlay {
         Overlay::Problems => {
-            let title = match app.problems().len() {
-                0 => format!(" {} ", count(app.lang, Noun::CatalogueProblem, 0)),
-                n => format!(" ⚠ {} ", count(app.lang, Noun::CatalogueProblem, n)),
-            };
+            let counts = super::status::badge_counts(app);
+            let title = if app.problems().is_empty() { format!(" {counts} ") } else { format!(" ⚠ {counts} ") };
             // Problems quote paths and messages of any length: they wrap. Help lines are fitted.
             (title, problem_lines(app, width), true)
         }
