@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use super::Cli;
-use crate::diagnostic::{render_human, render_json};
+use crate::diagnostic::{Diagnostic, render_human, render_json, render_kinds};
 use crate::load::{CatalogueSource, Loaded, load};
 use crate::model::Kind;
 
@@ -15,29 +15,82 @@ pub struct CheckArgs {
     #[arg(value_name = "DIR")]
     pub folders: Vec<PathBuf>,
 
-    /// Output for people (human) or for tools (json).
+    /// Output for people (human), for tools (json) or as GitHub Actions annotations (github).
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
     pub format: CheckFormat,
+
+    /// Show errors only (warnings are still counted in the summary).
+    #[arg(long)]
+    pub errors_only: bool,
+
+    /// Fail (exit 1) on warnings too, as a strict CI would.
+    #[arg(long)]
+    pub deny_warnings: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum CheckFormat {
     Human,
     Json,
+    Github,
 }
 
 pub fn run(cli: &Cli, args: &CheckArgs, out: &mut dyn Write) -> std::io::Result<i32> {
     let source =
         if args.folders.is_empty() { cli.catalogue_source() } else { CatalogueSource::Folders(args.folders.clone()) };
     let loaded = load(&source);
+    let shown: Vec<Diagnostic> =
+        loaded.diagnostics.iter().filter(|d| d.is_error() || !args.errors_only).cloned().collect();
     match args.format {
         CheckFormat::Human => {
-            out.write_all(render_human(&loaded.diagnostics, &loaded.sources, super::colour_allowed()).as_bytes())?;
+            out.write_all(render_human(&shown, &loaded.sources, super::colour_allowed()).as_bytes())?;
+            if !shown.is_empty() {
+                out.write_all(render_kinds(&shown).as_bytes())?;
+            }
             writeln!(out, "{}", summary_line(&source, &loaded))?;
         }
-        CheckFormat::Json => writeln!(out, "{}", render_json(&loaded.diagnostics, summary_json(&source, &loaded)))?,
+        CheckFormat::Json => writeln!(out, "{}", render_json(&shown, summary_json(&source, &loaded)))?,
+        CheckFormat::Github => {
+            for problem in &shown {
+                writeln!(out, "{}", github_annotation(problem))?;
+            }
+            writeln!(out, "{}", summary_line(&source, &loaded))?;
+        }
     }
-    Ok(if loaded.errors() > 0 { 1 } else { 0 })
+    let failed = loaded.errors() > 0 || args.deny_warnings && loaded.warnings() > 0;
+    Ok(if failed { 1 } else { 0 })
+}
+
+/// `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`, escaped as the
+/// GitHub Actions workflow commands want, so that each problem shows on its line of the diff.
+pub fn github_annotation(problem: &Diagnostic) -> String {
+    fn data(text: &str) -> String {
+        text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    }
+    fn property(text: &str) -> String {
+        data(text).replace(':', "%3A").replace(',', "%2C")
+    }
+    let level = if problem.is_error() { "error" } else { "warning" };
+    let mut message = problem.message.clone();
+    if let Some(expected) = &problem.expected {
+        message.push_str(&format!("\nexpected {expected}"));
+    }
+    if let Some(suggestion) = &problem.suggestion {
+        message.push_str(&format!("\nhelp: {suggestion}"));
+    }
+    if let Some(follow_ons) = problem.follow_on_summary() {
+        message.push_str(&format!("\n{follow_ons}"));
+    }
+    format!(
+        "::{level} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+        property(&problem.file),
+        problem.start.line,
+        problem.start.column,
+        problem.end.line,
+        problem.end.column,
+        property(problem.code),
+        data(&message)
+    )
 }
 
 fn source_name(source: &CatalogueSource) -> String {

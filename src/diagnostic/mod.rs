@@ -3,7 +3,7 @@
 
 mod render;
 
-pub use render::{render_human, render_json};
+pub use render::{render_human, render_json, render_kinds};
 
 use serde::Serialize;
 
@@ -45,6 +45,48 @@ pub struct Diagnostic {
     pub expected: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suggestion: Option<String>,
+    /// Places that are wrong only because of this problem (references to an entry that did not
+    /// load): listed under it, not counted as problems of their own.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub follow_ons: Vec<FollowOn>,
+    /// For a follow-on before it is grouped: the file whose error causes it.
+    #[serde(skip)]
+    pub caused_by: Option<String>,
+}
+
+/// A place that is wrong only as a consequence of another problem.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FollowOn {
+    pub file: String,
+    pub start: Position,
+    pub message: String,
+}
+
+impl FollowOn {
+    pub fn one_line(&self) -> String {
+        format!("{}:{}:{}: {}", self.file, self.start.line, self.start.column, self.message)
+    }
+}
+
+/// Follow-on problems moved under the error that causes them, then errors first, each group
+/// by file and place: what to fix first comes first, and one mistake reads as one problem.
+pub fn group(mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let (follow_ons, mut rest): (Vec<Diagnostic>, Vec<Diagnostic>) =
+        problems.drain(..).partition(|p| p.caused_by.is_some());
+    rest.sort_by(|a, b| (a.severity, &a.file, a.start).cmp(&(b.severity, &b.file, b.start)));
+    for follow_on in follow_ons {
+        let cause = follow_on.caused_by.as_deref().unwrap_or_default();
+        match rest.iter_mut().find(|p| p.is_error() && p.file == cause) {
+            Some(cause) => cause.follow_ons.push(FollowOn {
+                file: follow_on.file,
+                start: follow_on.start,
+                message: follow_on.message,
+            }),
+            // No error to hang it on (cannot happen today): keep it as a problem of its own.
+            None => rest.push(Diagnostic { caused_by: None, ..follow_on }),
+        }
+    }
+    rest
 }
 
 impl Diagnostic {
@@ -60,6 +102,8 @@ impl Diagnostic {
             message: sanitize(message.as_ref(), Lines::Single),
             expected: None,
             suggestion: None,
+            follow_ons: Vec::new(),
+            caused_by: None,
         }
     }
 
@@ -77,6 +121,21 @@ impl Diagnostic {
         self
     }
 
+    /// Marks this problem as a consequence of the error in `file`.
+    pub fn caused_by(mut self, file: &str) -> Self {
+        self.caused_by = Some(sanitize(file, Lines::Single));
+        self
+    }
+
+    /// "and 22 references to it", for a problem with follow-ons.
+    pub fn follow_on_summary(&self) -> Option<String> {
+        match self.follow_ons.len() {
+            0 => None,
+            1 => Some("and 1 reference to it".into()),
+            n => Some(format!("and {n} references to it")),
+        }
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
@@ -87,6 +146,9 @@ impl Diagnostic {
         if let Some(suggestion) = &self.suggestion {
             text.push_str(" — ");
             text.push_str(suggestion);
+        }
+        if let Some(follow_ons) = self.follow_on_summary() {
+            text.push_str(&format!(" ({follow_ons})"));
         }
         text
     }

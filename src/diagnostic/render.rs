@@ -55,6 +55,11 @@ pub fn render_human(diagnostics: &[Diagnostic], sources: &HashMap<String, String
                 notes.insert(0, place);
             }
         }
+        if let Some(summary) = diagnostic.follow_on_summary() {
+            let places: Vec<String> = diagnostic.follow_ons.iter().take(3).map(|f| f.one_line()).collect();
+            let more = if diagnostic.follow_ons.len() > 3 { ", …" } else { "" };
+            notes.push(format!("{summary}: {}{more}", places.join("; ")));
+        }
         report = report.with_notes(notes);
         // The only failure is a span outside its file, which `span_in` rules out; fall back to
         // the one-line form rather than lose the problem.
@@ -102,6 +107,28 @@ fn byte_offset(text: &str, at: Position) -> Option<usize> {
         offset += line.len() + 1;
     }
     None
+}
+
+/// One line per kind of problem, errors first: how much of each there is to fix.
+pub fn render_kinds(diagnostics: &[Diagnostic]) -> String {
+    let mut kinds: Vec<(Severity, &str, usize)> = Vec::new();
+    for d in diagnostics {
+        match kinds.iter_mut().find(|(s, c, _)| *s == d.severity && *c == d.code) {
+            Some(kind) => kind.2 += 1,
+            None => kinds.push((d.severity, d.code, 1)),
+        }
+    }
+    kinds.sort_by(|a, b| (a.0, std::cmp::Reverse(a.2), a.1).cmp(&(b.0, std::cmp::Reverse(b.2), b.1)));
+    kinds
+        .into_iter()
+        .map(|(severity, code, n)| {
+            let word = match severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            format!("{n:>5} {word}[{code}]\n")
+        })
+        .collect()
 }
 
 /// All diagnostics and a summary, as one JSON document.

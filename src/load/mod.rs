@@ -282,7 +282,7 @@ pub fn load_files(files: Vec<SourceFile>, mut problems: Vec<Diagnostic>) -> Load
     let mut keep = keep.into_iter();
     entries.retain(|_| keep.next().unwrap_or(false));
 
-    problems.sort_by(|a, b| (&a.file, a.start).cmp(&(&b.file, b.start)));
+    let problems = crate::diagnostic::group(problems);
     Loaded { catalogue: Catalogue::new(vocabularies, entries), diagnostics: problems, sources, files_read }
 }
 

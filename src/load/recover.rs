@@ -196,9 +196,12 @@ impl Checker<'_> {
         let mut out = Map::new();
         let mut whole = true;
         let mut seen: Vec<&str> = Vec::new();
+        // A misspelt required field is one mistake: its "did you mean" says it all.
+        let mut suggested: Vec<&str> = Vec::new();
         for field in fields {
             let Some(spec) = specs.iter().find(|s| s.name == field.name) else {
                 let names: Vec<&str> = specs.iter().map(|s| s.name).collect();
+                suggested.extend(crate::diagnostic::closest(&field.name, names.iter().copied()));
                 let problem = self
                     .error(
                         "unknown-field",
@@ -250,7 +253,9 @@ impl Checker<'_> {
                 )
                 .with_expected(describe(&spec.ty))
                 .with_suggestion(Some(format!("add `{}: …` before the closing parenthesis", spec.name)));
-            self.problems.push(problem);
+            if !suggested.contains(&spec.name) {
+                self.problems.push(problem);
+            }
             match (spec.need, placeholder(&spec.ty)) {
                 (Need::Required, Some(json)) => {
                     out.insert(spec.name.to_string(), json);

@@ -183,6 +183,7 @@ fn unloaded_reference(reporter: &mut FileReporter<'_>, field: &'static str, id: 
         span.end,
         format!("refers to \"{id}\", whose file did not load: see the error in {file}"),
     )
+    .caused_by(file)
 }
 
 fn check_texts(entry: &Entry, reporter: &mut FileReporter<'_>, problems: &mut Vec<Diagnostic>) {

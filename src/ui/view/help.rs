@@ -61,6 +61,9 @@ pub fn problem_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         if let Some(suggestion) = &problem.suggestion {
             lines.push(Line::styled(format!("  {suggestion}"), theme.muted));
         }
+        if let Some(follow_ons) = problem.follow_on_summary() {
+            lines.push(Line::styled(format!("  {follow_ons}"), theme.muted));
+        }
     }
     if app.problems.is_empty() {
         lines.push(Line::styled(t(app.lang, Msg::NoProblems), theme.checked));
