@@ -7,6 +7,7 @@
 //! plurals, in `i18n/count.rs` ([`count`], [`count_of`]).
 
 mod count;
+pub mod problems;
 mod sentences;
 
 pub use count::{Noun, count, count_of, problem_counts};

@@ -167,7 +167,6 @@ fn an_unknown_theme_names_the_vocabulary_file_really_used_and_its_ids() {
 // Finding 7: diagnostics are English only.
 
 #[test]
-#[ignore = "issue #8, step 4 (diagnostics in French) is not built yet"]
 fn check_speaks_french_when_asked() {
     let fixture = Fixture::new();
     fixture.file("good-practices/x.ron", &PRACTICE.replace("[\"lead\"]", "[\"neodymum\"]"));
@@ -276,5 +275,23 @@ fn a_file_that_is_not_ron_says_where_and_what_was_expected() {
     assert!(
         vocabulary.starts_with("vocabularies/themes.ron:1:4:") && vocabulary.contains("not closed"),
         "{vocabulary}"
+    );
+}
+
+#[test]
+fn the_french_dashboard_lists_the_problems_in_french() {
+    use boucle::text::Lang;
+    let fixture = Fixture::new();
+    fixture.file("good-practices/x.ron", &PRACTICE.replace("[\"lead\"]", "[\"neodymum\"]"));
+    let loaded = fixture.load();
+    let french: Vec<String> = loaded.diagnostics.iter().map(|d| d.in_lang(Lang::Fr).one_line()).collect();
+    assert!(french[0].ends_with("matériau inconnu « neodymum » — vouliez-vous dire « neodymium » ?"), "{french:?}");
+    let broken = Fixture::new();
+    broken.file("good-practices/x.ron", "GoodPractice(\n  title: \"x\"\n  summary: \"y\",\n)");
+    let french: Vec<String> = broken.load().diagnostics.iter().map(|d| d.in_lang(Lang::Fr).one_line()).collect();
+    assert!(
+        french[0]
+            .ends_with("attendu `,` ou `)`, trouvé `summary` — il manque sans doute une `,` à la fin de la ligne 2"),
+        "{french:?}"
     );
 }

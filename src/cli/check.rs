@@ -5,9 +5,10 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use super::Cli;
-use crate::diagnostic::{Diagnostic, render_human, render_json, render_kinds};
+use crate::diagnostic::{Diagnostic, render_human_in, render_json, render_kinds};
+use crate::i18n::problems as say;
 use crate::load::{CatalogueSource, Loaded, load};
-use crate::model::Kind;
+use crate::text::Lang;
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -39,22 +40,23 @@ pub fn run(cli: &Cli, args: &CheckArgs, out: &mut dyn Write) -> std::io::Result<
     let source =
         if args.folders.is_empty() { cli.catalogue_source() } else { CatalogueSource::Folders(args.folders.clone()) };
     let loaded = load(&source);
+    let lang = cli.language();
     let shown: Vec<Diagnostic> =
-        loaded.diagnostics.iter().filter(|d| d.is_error() || !args.errors_only).cloned().collect();
+        loaded.diagnostics.iter().filter(|d| d.is_error() || !args.errors_only).map(|d| d.in_lang(lang)).collect();
     match args.format {
         CheckFormat::Human => {
-            out.write_all(render_human(&shown, &loaded.sources, super::colour_allowed()).as_bytes())?;
+            out.write_all(render_human_in(&shown, &loaded.sources, super::colour_allowed(), lang).as_bytes())?;
             if !shown.is_empty() {
                 out.write_all(render_kinds(&shown).as_bytes())?;
             }
-            writeln!(out, "{}", summary_line(&source, &loaded))?;
+            writeln!(out, "{}", summary_line(&source, &loaded, lang))?;
         }
         CheckFormat::Json => writeln!(out, "{}", render_json(&shown, summary_json(&source, &loaded)))?,
         CheckFormat::Github => {
             for problem in &shown {
                 writeln!(out, "{}", github_annotation(problem))?;
             }
-            writeln!(out, "{}", summary_line(&source, &loaded))?;
+            writeln!(out, "{}", summary_line(&source, &loaded, lang))?;
         }
     }
     let failed = loaded.errors() > 0 || args.deny_warnings && loaded.warnings() > 0;
@@ -93,9 +95,9 @@ pub fn github_annotation(problem: &Diagnostic) -> String {
     )
 }
 
-fn source_name(source: &CatalogueSource) -> String {
+fn source_name(source: &CatalogueSource, lang: Lang) -> String {
     match source {
-        CatalogueSource::Bundled => "the bundled catalogue".to_string(),
+        CatalogueSource::Bundled => say::the_bundled_catalogue(lang).to_string(),
         CatalogueSource::Folders(folders) => folders
             .iter()
             .map(|f| crate::text::sanitize(&f.display().to_string(), crate::text::Lines::Single))
@@ -104,40 +106,12 @@ fn source_name(source: &CatalogueSource) -> String {
     }
 }
 
-fn kind_noun(kind: Kind, count: usize) -> &'static str {
-    match (kind, count == 1) {
-        (Kind::GoodPractice, true) => "good practice",
-        (Kind::GoodPractice, false) => "good practices",
-        (Kind::SiteVisit, true) => "site visit",
-        (Kind::SiteVisit, false) => "site visits",
-        (Kind::Event, true) => "event",
-        (Kind::Event, false) => "events",
-        (Kind::Tour, true) => "tour",
-        (Kind::Tour, false) => "tours",
-        (Kind::Organisation, true) => "organisation",
-        (Kind::Organisation, false) => "organisations",
-    }
-}
-
-fn plural(count: usize, one: &str, many: &str) -> String {
-    format!("{count} {}", if count == 1 { one } else { many })
-}
-
 /// `checked 52 files of practices: 14 good practices, 6 site visits, … — no problems`
-pub fn summary_line(source: &CatalogueSource, loaded: &Loaded) -> String {
-    let counts: Vec<String> = loaded
-        .catalogue
-        .counts_by_kind()
-        .into_iter()
-        .map(|(kind, count)| format!("{count} {}", kind_noun(kind, count)))
-        .collect();
-    let verdict = crate::i18n::problem_counts(crate::text::Lang::En, loaded.errors(), loaded.warnings());
-    format!(
-        "checked {} of {}: {} — {verdict}",
-        plural(loaded.files_read, "file", "files"),
-        source_name(source),
-        counts.join(", ")
-    )
+pub fn summary_line(source: &CatalogueSource, loaded: &Loaded, lang: Lang) -> String {
+    let counts: Vec<String> =
+        loaded.catalogue.counts_by_kind().into_iter().map(|(kind, n)| say::kind_count(lang, kind, n)).collect();
+    let verdict = crate::i18n::problem_counts(lang, loaded.errors(), loaded.warnings());
+    say::checked(lang, loaded.files_read, &source_name(source, lang), &counts.join(", "), &verdict)
 }
 
 fn summary_json(source: &CatalogueSource, loaded: &Loaded) -> serde_json::Value {
@@ -147,5 +121,5 @@ fn summary_json(source: &CatalogueSource, loaded: &Loaded) -> serde_json::Value 
         .into_iter()
         .map(|(kind, count)| (kind.id().to_string(), count.into()))
         .collect();
-    serde_json::json!({ "catalogue": source_name(source), "files": loaded.files_read, "entries": kinds })
+    serde_json::json!({ "catalogue": source_name(source, Lang::En), "files": loaded.files_read, "entries": kinds })
 }

@@ -158,11 +158,17 @@ fn with_catalogue(
         return code;
     }
     if loaded.errors() > 0 {
-        let _ = writeln!(
-            err,
-            "boucle: the catalogue has {}; `boucle check` lists them. Showing the entries that loaded.",
-            crate::i18n::problem_counts(Lang::En, loaded.errors(), loaded.warnings())
-        );
+        let counts = crate::i18n::problem_counts(cli.language(), loaded.errors(), loaded.warnings());
+        let _ = match cli.language() {
+            Lang::En => writeln!(
+                err,
+                "boucle: the catalogue has {counts}; `boucle check` lists them. Showing the entries that loaded."
+            ),
+            Lang::Fr => writeln!(
+                err,
+                "boucle : le catalogue a {counts} ; `boucle check` les détaille. Voici les fiches chargées."
+            ),
+        };
     }
     match command(&loaded.catalogue) {
         Ok(()) => 0,

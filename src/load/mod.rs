@@ -225,19 +225,14 @@ pub fn load_files(files: Vec<SourceFile>, mut problems: Vec<Diagnostic>) -> Load
         vocabulary_files = bundled_vocabularies();
     }
     // Messages name the files the ids really come from, which may be the bundled ones.
-    let vocabulary_names: Vec<(VocabularyKind, String)> = VocabularyKind::ALL
+    let vocabulary_names: Vec<(VocabularyKind, crate::i18n::problems::Said)> = VocabularyKind::ALL
         .into_iter()
         .map(|kind| {
             let names: Vec<&str> =
                 vocabulary_files.iter().filter(|f| f.kind == kind).map(|f| f.shown.as_str()).collect();
             let names =
                 if names.is_empty() { format!("vocabularies/{}.ron", kind.file_stem()) } else { names.join(" or ") };
-            let names = if bundled {
-                format!("{names} (the bundled vocabulary, used because this catalogue has no vocabularies/ folder)")
-            } else {
-                names
-            };
-            (kind, names)
+            (kind, crate::i18n::problems::an_id_from(&names, bundled))
         })
         .collect();
     let vocabularies = build_vocabularies(&vocabulary_files, &mut problems);

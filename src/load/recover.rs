@@ -11,7 +11,8 @@ use serde_json::{Map, Value as Json};
 use super::locate::position_of;
 use super::schema::{Need, Spec, Ty, describe, quoted};
 use super::tree::{self, Node, SyntaxError, Value};
-use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::diagnostic::{Diagnostic, did_you_mean_said};
+use crate::i18n::problems::{self as say, Said};
 use crate::model::{Date, Id, WebAddress};
 use crate::text::Lang;
 
@@ -33,12 +34,7 @@ pub fn entry<T: DeserializeOwned>(file: &str, text: &str, name: &str, fields: &[
     {
         checker.problems.push(
             checker
-                .error(
-                    "wrong-kind",
-                    node.start,
-                    node.start + found.len(),
-                    format!("this file starts with `{found}(`, but its folder holds `{name}` entries"),
-                )
+                .error("wrong-kind", node.start, node.start + found.len(), say::wrong_kind(found, name))
                 .with_expected(format!("`{name}(`"))
                 .with_suggestion(Some(format!(
                     "move the file to the folder for `{found}` entries, or start it with `{name}(`"
@@ -75,21 +71,32 @@ fn start_and_read(file: &str, text: &str, expected: &str, opener: u8) -> Result<
     // there rather than where a bracket happens to be left open.
     let first = first_token(text);
     let starts_well = match text.as_bytes().get(first) {
-        Some(&b) => b == opener || (opener == b'(' && (b.is_ascii_alphabetic() || b == b'#')),
-        None => false,
+        Some(&b) if b == opener || b == b'#' => true,
+        // A struct name must be followed by its parenthesis: `title: …` at the top is a lost head.
+        Some(&b) if opener == b'(' && b.is_ascii_alphabetic() => {
+            let rest = &text[first..];
+            let name_len = rest.bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'_').count();
+            rest[name_len..].trim_start().starts_with('(')
+        }
+        _ => false,
     };
     if !starts_well {
         let at = position_of(text, first);
-        let found = text[first..].chars().next().map_or("the end of the file".to_string(), |c| format!("`{c}`"));
+        let word: String = text[first..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+        let found = match text[first..].chars().next() {
+            None => "the end of the file".to_string(),
+            Some(_) if !word.is_empty() => format!("`{word}`"),
+            Some(c) => format!("`{c}`"),
+        };
         return Err(Box::new(
             Diagnostic::error(
                 "syntax",
                 file,
                 at,
                 at,
-                format!("expected {expected} at the start of the file, found {found}"),
+                say::reader_message(&format!("expected {expected} at the start of the file, found {found}")),
             )
-            .with_expected(expected),
+            .with_expected(say::reader_message(expected)),
         ));
     }
     tree::read(text).map_err(|e| Box::new(syntax(file, text, &e)))
@@ -116,20 +123,12 @@ fn first_token(text: &str) -> usize {
 /// is where the fix goes; where reading stopped is said in the message.
 pub fn syntax(file: &str, text: &str, error: &SyntaxError) -> Diagnostic {
     let stopped = position_of(text, error.at);
+    let said = say::reader_message(&error.message);
     match error.opened {
         Some((opened, "string")) => {
             let at = position_of(text, opened);
-            Diagnostic::error(
-                "unclosed-string",
-                file,
-                at,
-                at,
-                format!(
-                    "this string is never closed: it runs on to line {}, where reading stopped ({})",
-                    stopped.line, error.message
-                ),
-            )
-            .with_suggestion(Some("add the closing `\"` at the end of the text".into()))
+            Diagnostic::error("unclosed-string", file, at, at, say::unclosed_string(stopped.line, &said))
+                .with_help(Some(say::close_the_string()))
         }
         Some((opened, what)) => {
             let at = position_of(text, opened);
@@ -138,20 +137,17 @@ pub fn syntax(file: &str, text: &str, error: &SyntaxError) -> Diagnostic {
                 file,
                 at,
                 at,
-                format!(
-                    "the {what} opened here is not closed: {} at line {}, column {}",
-                    error.message, stopped.line, stopped.column
-                ),
+                say::bracket_not_closed(what, &said, stopped.line, stopped.column),
             )
-            .with_suggestion(Some("close it, or remove it".into()))
+            .with_help(Some(say::close_or_remove()))
         }
         None => {
             // A value followed on the next line by another is almost always a lost comma.
             let before = text[..error.at.min(text.len())].trim_end();
             let previous_line = before.matches('\n').count() + 1;
             let suggestion = (error.message.starts_with("expected `,`") && previous_line < stopped.line)
-                .then(|| format!("a `,` is probably missing at the end of line {previous_line}"));
-            Diagnostic::error("syntax", file, stopped, stopped, &error.message).with_suggestion(suggestion)
+                .then(|| say::comma_missing(previous_line));
+            Diagnostic::error("syntax", file, stopped, stopped, said).with_help(suggestion)
         }
     }
 }
@@ -163,7 +159,7 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn error(&self, code: &'static str, start: usize, end: usize, message: impl AsRef<str>) -> Diagnostic {
+    fn error(&self, code: &'static str, start: usize, end: usize, message: impl Into<Said>) -> Diagnostic {
         Diagnostic::error(code, self.file, position_of(self.text, start), position_of(self.text, end), message)
     }
 
@@ -203,26 +199,16 @@ impl Checker<'_> {
                 let names: Vec<&str> = specs.iter().map(|s| s.name).collect();
                 suggested.extend(crate::diagnostic::closest(&field.name, names.iter().copied()));
                 let problem = self
-                    .error(
-                        "unknown-field",
-                        field.name_start,
-                        field.name_end,
-                        format!("unknown field `{}` in `{shown}`", field.name),
-                    )
-                    .with_expected(format!("one of {}", quoted(&names)))
-                    .with_suggestion(did_you_mean(&field.name, names.iter().copied()));
+                    .error("unknown-field", field.name_start, field.name_end, say::unknown_field(&field.name, shown))
+                    .with_expected(say::one_of(&quoted(&names)))
+                    .with_help(did_you_mean_said(&field.name, names.iter().copied()));
                 self.problems.push(problem);
                 continue;
             };
             if seen.contains(&spec.name) {
                 let problem = self
-                    .error(
-                        "duplicate-field",
-                        field.name_start,
-                        field.name_end,
-                        format!("field `{}` is given twice", spec.name),
-                    )
-                    .with_suggestion(Some("keep one of them".into()));
+                    .error("duplicate-field", field.name_start, field.name_end, say::given_twice(spec.name))
+                    .with_help(Some(say::keep_one()));
                 self.problems.push(problem);
                 continue;
             }
@@ -245,14 +231,9 @@ impl Checker<'_> {
         }
         for spec in specs.iter().filter(|s| s.need != Need::Optional && !seen.contains(&s.name)) {
             let problem = self
-                .error(
-                    "missing-field",
-                    close,
-                    close + 1,
-                    format!("missing required field `{}` in `{shown}`", spec.name),
-                )
+                .error("missing-field", close, close + 1, say::missing_field(spec.name, shown))
                 .with_expected(describe(&spec.ty))
-                .with_suggestion(Some(format!("add `{}: …` before the closing parenthesis", spec.name)));
+                .with_help(Some(say::add_field(spec.name)));
             if !suggested.contains(&spec.name) {
                 self.problems.push(problem);
             }
@@ -292,7 +273,7 @@ impl Checker<'_> {
                                 format!("unknown language `{}` in `{field}`", language.name),
                             )
                             .with_expected("`fr` or `en`")
-                            .with_suggestion(did_you_mean(&language.name, ["fr", "en"]));
+                            .with_help(did_you_mean_said(&language.name, ["fr", "en"]));
                         self.problems.push(problem);
                         continue;
                     };
@@ -364,9 +345,9 @@ impl Checker<'_> {
                 }
                 let documented = &words[..*documented];
                 let problem = self
-                    .error("unknown-value", node.start, node.end, format!("unknown value `{word}` for `{field}`"))
-                    .with_expected(format!("one of {}", quoted(documented)))
-                    .with_suggestion(did_you_mean(word, documented.iter().copied()));
+                    .error("unknown-value", node.start, node.end, say::unknown_value(word, field))
+                    .with_expected(say::one_of(&quoted(documented)))
+                    .with_help(did_you_mean_said(word, documented.iter().copied()));
                 self.problems.push(problem);
                 None
             }
@@ -388,7 +369,7 @@ impl Checker<'_> {
         match check {
             Ok(()) => Some(Json::String(raw.to_string())),
             Err(message) => {
-                self.problems.push(self.error(code, node.start, node.end, message));
+                self.problems.push(self.error(code, node.start, node.end, say::bad_value(code, raw, message)));
                 None
             }
         }

@@ -4,7 +4,8 @@
 use std::collections::HashMap;
 
 use super::locate::{Span, locate, locate_field};
-use crate::diagnostic::{Diagnostic, Position, did_you_mean};
+use crate::diagnostic::{Diagnostic, Position, did_you_mean_said};
+use crate::i18n::problems::{self as say, Said};
 use crate::model::{Details, Entry, Id, Kind, Term, Vocabularies, Vocabulary, VocabularyKind};
 
 /// Reports at the right occurrence when the same bad value appears more than once in a file.
@@ -37,7 +38,7 @@ impl<'a> FileReporter<'a> {
         locate(self.text(), field, value, count)
     }
 
-    fn error_at(&mut self, code: &'static str, field: &'static str, value: &str, message: String) -> Diagnostic {
+    fn error_at(&mut self, code: &'static str, field: &'static str, value: &str, message: Said) -> Diagnostic {
         let span = self.value_span(field, value);
         Diagnostic::error(code, self.file, span.start, span.end, message)
     }
@@ -46,7 +47,7 @@ impl<'a> FileReporter<'a> {
 /// Checks every entry; returns the indices of the entries to keep (all but later duplicates).
 pub fn check_entries(
     vocabularies: &Vocabularies,
-    vocabulary_files: &[(VocabularyKind, String)],
+    vocabulary_files: &[(VocabularyKind, Said)],
     entries: &[Entry],
     unloaded: &HashMap<&str, &str>,
     text_of: &dyn Fn(&str) -> Option<String>,
@@ -62,9 +63,9 @@ pub fn check_entries(
                     &entry.file,
                     Position::START,
                     Position::START,
-                    format!("duplicate id \"{}\": {first} has the same file name", entry.id),
+                    say::duplicate_id(entry.id.as_str(), first),
                 )
-                .with_suggestion(Some("rename one of the files; ids are unique across all kinds".into())),
+                .with_help(Some(say::rename_one())),
             ),
             None => {
                 first_file.insert(&entry.id, &entry.file);
@@ -92,14 +93,14 @@ pub fn check_entries(
                 Some(Kind::Organisation) => {}
                 found => {
                     let message = match found {
-                        Some(kind) => format!("\"{id}\" is a {}, not an organisation", kind.id()),
-                        None => format!("unknown organisation \"{id}\""),
+                        Some(kind) => say::not_an_organisation(id.as_str(), kind.id()),
+                        None => say::unknown_organisation(id.as_str()),
                     };
                     problems.push(
                         reporter
                             .error_at("broken-reference", field, id.as_str(), message)
-                            .with_expected("the id of a file in organisations/")
-                            .with_suggestion(did_you_mean(id.as_str(), organisation_ids.iter().copied())),
+                            .with_expected(say::an_organisation_id())
+                            .with_help(did_you_mean_said(id.as_str(), organisation_ids.iter().copied())),
                     );
                 }
             }
@@ -117,9 +118,9 @@ pub fn check_entries(
                             &entry.file,
                             span.start,
                             span.end,
-                            format!("\"{id}\" is listed twice in `related`"),
+                            say::listed_twice(id.as_str(), "related"),
                         )
-                        .with_suggestion(Some("remove the repeat".into())),
+                        .with_help(Some(say::remove_the_repeat())),
                     );
                     continue;
                 }
@@ -147,15 +148,15 @@ pub fn check_entries(
             let wrong_kind = field == "programme" && found.is_some_and(|k| !matches!(k, Kind::Event | Kind::Tour));
             if found.is_none() || wrong_kind {
                 let (message, expected) = if wrong_kind {
-                    (format!("\"{id}\" is not an event or a tour"), "the id of an event or a tour")
+                    (say::not_a_programme(id.as_str()), say::a_programme_id())
                 } else {
-                    (format!("broken reference: no entry has the id \"{id}\""), "the id (file name) of an entry")
+                    (say::broken_reference(id.as_str()), say::an_entry_id())
                 };
                 problems.push(
                     reporter
                         .error_at("broken-reference", field, id.as_str(), message)
                         .with_expected(expected)
-                        .with_suggestion(did_you_mean(id.as_str(), all_ids.iter().copied())),
+                        .with_help(did_you_mean_said(id.as_str(), all_ids.iter().copied())),
                 );
             } else if id == &entry.id && field == "related" {
                 let span = reporter.value_span(field, id.as_str());
@@ -164,7 +165,7 @@ pub fn check_entries(
                     &entry.file,
                     span.start,
                     span.end,
-                    "an entry is not related to itself",
+                    say::not_related_to_itself(),
                 ));
             }
         }
@@ -181,7 +182,7 @@ fn unloaded_reference(reporter: &mut FileReporter<'_>, field: &'static str, id: 
         reporter.file,
         span.start,
         span.end,
-        format!("refers to \"{id}\", whose file did not load: see the error in {file}"),
+        say::refers_to_unloaded(id.as_str(), file),
     )
     .caused_by(file)
 }
@@ -193,26 +194,14 @@ fn check_texts(entry: &Entry, reporter: &mut FileReporter<'_>, problems: &mut Ve
             if span == Span::FILE_START {
                 continue; // the field is missing: reported as such while parsing
             }
-            problems.push(Diagnostic::error(
-                "empty-text",
-                reporter.file,
-                span.start,
-                span.end,
-                format!("the {field} is empty"),
-            ));
+            problems.push(Diagnostic::error("empty-text", reporter.file, span.start, span.end, say::empty_text(field)));
         }
     }
     // Sources that were written but all dropped as malformed are reported already.
     if entry.common.sources.is_empty() && reporter.field_span("sources") == Span::FILE_START {
         problems.push(
-            Diagnostic::warning(
-                "no-source",
-                reporter.file,
-                Position::START,
-                Position::START,
-                "no sources: readers cannot check what this entry states",
-            )
-            .with_suggestion(Some("add `sources: [(title: \"…\", url: \"https://…\")]`".into())),
+            Diagnostic::warning("no-source", reporter.file, Position::START, Position::START, say::no_source())
+                .with_help(Some(say::add_sources())),
         );
     }
     if let Details::Tour(tour) = &entry.details
@@ -222,14 +211,14 @@ fn check_texts(entry: &Entry, reporter: &mut FileReporter<'_>, problems: &mut Ve
         if span == Span::FILE_START {
             return; // missing: reported while parsing
         }
-        problems.push(Diagnostic::error("empty-tour", reporter.file, span.start, span.end, "a tour needs stops"));
+        problems.push(Diagnostic::error("empty-tour", reporter.file, span.start, span.end, say::tour_needs_stops()));
     }
 }
 
 fn check_vocabulary_ids(
     entry: &Entry,
     vocabularies: &Vocabularies,
-    vocabulary_files: &[(VocabularyKind, String)],
+    vocabulary_files: &[(VocabularyKind, Said)],
     reporter: &mut FileReporter<'_>,
     problems: &mut Vec<Diagnostic>,
 ) {
@@ -247,8 +236,8 @@ fn check_vocabulary_ids(
     for (kind, field, id) in uses {
         let vocabulary = vocabularies.get(kind);
         if vocabulary.index_of(id.as_str()).is_none() {
-            let files = vocabulary_files.iter().find(|(k, _)| *k == kind).map_or("", |(_, files)| files.as_str());
-            problems.push(unknown_term(reporter, kind, vocabulary, files, field, id));
+            let files = vocabulary_files.iter().find(|(k, _)| *k == kind).map(|(_, files)| files.clone());
+            problems.push(unknown_term(reporter, kind, vocabulary, &files.unwrap_or_default(), field, id));
         }
     }
 }
@@ -257,19 +246,19 @@ fn unknown_term(
     reporter: &mut FileReporter<'_>,
     kind: VocabularyKind,
     vocabulary: &Vocabulary,
-    files: &str,
+    files: &Said,
     field: &'static str,
     id: &Id,
 ) -> Diagnostic {
     // A short vocabulary is listed whole when no id is close: the curator picks from it.
-    let suggestion = did_you_mean(id.as_str(), vocabulary.ids()).or_else(|| {
+    let suggestion = did_you_mean_said(id.as_str(), vocabulary.ids()).or_else(|| {
         (vocabulary.len() <= 30 && !vocabulary.is_empty())
-            .then(|| format!("the ids are {}", vocabulary.ids().collect::<Vec<_>>().join(", ")))
+            .then(|| say::ids_are(&vocabulary.ids().collect::<Vec<_>>().join(", ")))
     });
     reporter
-        .error_at("unknown-vocabulary-id", field, id.as_str(), format!("unknown {} \"{id}\"", kind.noun()))
-        .with_expected(format!("an id from {files}"))
-        .with_suggestion(suggestion)
+        .error_at("unknown-vocabulary-id", field, id.as_str(), say::unknown_term(kind.file_stem(), id.as_str()))
+        .with_expected(files.clone())
+        .with_help(suggestion)
 }
 
 /// Checks one vocabulary file: duplicate ids, unknown parents, coordinates on the globe.
@@ -300,9 +289,14 @@ pub fn check_vocabulary(
             if vocabulary.index_of(parent.as_str()).is_none() {
                 problems.push(
                     reporter
-                        .error_at("unknown-parent", "parent", parent.as_str(), format!("unknown parent \"{parent}\""))
+                        .error_at(
+                            "unknown-parent",
+                            "parent",
+                            parent.as_str(),
+                            format!("unknown parent \"{parent}\"").into(),
+                        )
                         .with_expected("the id of another term of this vocabulary")
-                        .with_suggestion(did_you_mean(parent.as_str(), vocabulary.ids())),
+                        .with_help(did_you_mean_said(parent.as_str(), vocabulary.ids())),
                 );
             } else if parent == &term.id {
                 let span = reporter.value_span("parent", parent.as_str());

@@ -53,7 +53,7 @@ pub fn overlay_inner(screen: Rect) -> Rect {
 pub fn problem_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let mut lines = Vec::new();
-    for problem in app.problems() {
+    for problem in app.problems().iter().map(|p| p.in_lang(app.lang)) {
         let style = if problem.is_error() { theme.error } else { theme.warning };
         let place = format!("{}:{}:{}", problem.file, problem.start.line, problem.start.column);
         lines.push(Line::styled(place, style));
