@@ -76,6 +76,10 @@ pub enum Msg {
     QuitKey,
     HelpOtherKeys,
     NoProblems,
+    /// The quiet note after a live reload.
+    Reloaded,
+    /// `r` with the bundled catalogue.
+    NothingToReload,
     ProblemsHint,
     BestFirst,
     ColumnTitle,
@@ -143,6 +147,8 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             QuitKey => "q: quit",
             HelpOtherKeys => "  any other key types into the query; mouse: wheel scrolls, click selects",
             NoProblems => "No problems: every file of the catalogue loaded.",
+            Reloaded => "reloaded",
+            NothingToReload => "the bundled catalogue does not change: nothing to reload (use --catalogue DIR)",
             ProblemsHint => "The entries shown are the ones that loaded; `boucle check` gives every detail.",
             BestFirst => ", best matches first",
             ColumnTitle => "Title",
@@ -206,6 +212,8 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             QuitKey => "q : quitter",
             HelpOtherKeys => "  les autres touches s'écrivent dans la recherche ; souris : molette, clic",
             NoProblems => "Aucun problème : tous les fichiers du catalogue sont chargés.",
+            Reloaded => "rechargé",
+            NothingToReload => "le catalogue intégré ne change pas : rien à recharger (utilisez --catalogue DOSSIER)",
             ProblemsHint => "Les fiches affichées sont celles qui se chargent ; `boucle check` donne le détail.",
             BestFirst => ", les plus pertinentes d'abord",
             ColumnTitle => "Titre",

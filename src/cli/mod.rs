@@ -45,6 +45,15 @@ pub struct Cli {
     #[arg(long)]
     pub no_mouse: bool,
 
+    /// Do not reload the dashboard when files of the --catalogue folders change.
+    #[arg(long)]
+    pub no_watch: bool,
+
+    /// Look for changes every second instead of waiting for change events (network and
+    /// container filesystems that send none).
+    #[arg(long, conflicts_with = "no_watch")]
+    pub poll: bool,
+
     /// The dashboard opens on this view.
     #[command(flatten)]
     pub filters: FilterArgs,
@@ -125,7 +134,12 @@ fn dashboard(cli: &Cli, err: &mut dyn Write) -> std::io::Result<i32> {
         query: cli.filters.query.clone(),
         filters: cli.filters.selections(),
     };
-    crate::ui::run(loaded.catalogue, loaded.diagnostics, options)
+    let watch = match (cli.no_watch, cli.poll) {
+        (true, _) => crate::ui::reload::Watch::Off,
+        (false, true) => crate::ui::reload::Watch::Poll,
+        (false, false) => crate::ui::reload::Watch::Events,
+    };
+    crate::ui::run_watched(loaded.catalogue, loaded.diagnostics, options, cli.catalogues.clone(), watch)
 }
 
 /// A `--catalogue` folder that is not there is a mistyped path, not an empty catalogue: say

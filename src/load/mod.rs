@@ -9,6 +9,7 @@ mod recover;
 pub mod schema;
 mod tree;
 mod validate;
+pub mod watch;
 
 pub use files::{Origin, SourceFile, bundled_files, folder_files};
 pub use parse::MAX_FILE_BYTES;

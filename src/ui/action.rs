@@ -14,6 +14,8 @@ pub enum Pane {
 pub enum Action {
     Quit,
     Suspend,
+    /// Load the catalogue folders again now (`r`).
+    Reload,
     ToggleHelp,
     ToggleProblems,
     /// Close the overlay on top.
@@ -78,6 +80,8 @@ pub enum Effect {
     Quit,
     /// Give the terminal back to the shell and stop (Ctrl-Z), then resume.
     Suspend,
+    /// Ask the watcher for a load of the catalogue folders now.
+    Reload,
 }
 
 pub type Effects = Vec<Effect>;

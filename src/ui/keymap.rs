@@ -152,6 +152,13 @@ pub static BINDINGS: &[Binding] = &[
         "problems found in the catalogue",
         "problèmes trouvés dans le catalogue"
     ),
+    bind!(
+        Global,
+        &[ch('r')],
+        Action::Reload,
+        "reload the catalogue folders now",
+        "recharger les dossiers du catalogue"
+    ),
     bind!(Global, &[ch('q')], Action::Quit, "quit", "quitter", hint),
     bind!(Always, &[ctrl('c')], Action::Quit, "quit", "quitter"),
     bind!(Always, &[ctrl('z')], Action::Suspend, "suspend (fg to come back)", "suspendre (fg pour revenir)"),

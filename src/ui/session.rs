@@ -32,6 +32,12 @@ pub trait Host {
     fn hung_up(&self) -> bool {
         false
     }
+
+    /// Asks for the catalogue to be loaded again (`r`); false when there is nothing to reload
+    /// (the bundled catalogue, no watcher).
+    fn reload(&mut self) -> bool {
+        false
+    }
 }
 
 /// Why a session ended.
@@ -75,6 +81,11 @@ pub fn run_session<H: Host>(
                                     host.suspend()?;
                                     resize_to_terminal(host, app)?;
                                 }
+                                Effect::Reload => {
+                                    if !host.reload() {
+                                        super::reload::nothing_to_reload(app);
+                                    }
+                                }
                             }
                         }
                     }
@@ -92,6 +103,10 @@ pub fn run_session<H: Host>(
                     dirty = true;
                 }
                 Event::InputClosed => return Ok(Exit::InputClosed),
+                Event::Reloaded(reloaded) => {
+                    super::reload::apply(app, *reloaded);
+                    dirty = true;
+                }
                 Event::Tick => {
                     if host.hung_up() {
                         return Ok(Exit::InputClosed);

@@ -113,11 +113,13 @@ pub fn released<T>(terminal: &mut Term, mouse: bool, work: impl FnOnce() -> T) -
 pub struct LocalHost {
     terminal: Term,
     mouse: bool,
+    /// Asks the folder watcher for a load (`r`); none for the bundled catalogue.
+    pub reloader: Option<std::sync::mpsc::Sender<()>>,
 }
 
 impl LocalHost {
     pub fn enter(mouse: bool) -> io::Result<LocalHost> {
-        Ok(LocalHost { terminal: enter(mouse)?, mouse })
+        Ok(LocalHost { terminal: enter(mouse)?, mouse, reloader: None })
     }
 }
 
@@ -144,6 +146,10 @@ impl Host for LocalHost {
 
     fn hung_up(&self) -> bool {
         hung_up()
+    }
+
+    fn reload(&mut self) -> bool {
+        self.reloader.as_ref().is_some_and(|reloader| reloader.send(()).is_ok())
     }
 }
 

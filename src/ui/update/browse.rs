@@ -64,6 +64,7 @@ pub fn update(app: &mut App, action: Action) {
         // Handled before the screen sees them.
         Action::Quit
         | Action::Suspend
+        | Action::Reload
         | Action::Resize { .. }
         | Action::CloseOverlay
         | Action::SearchInsert(_)

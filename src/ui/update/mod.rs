@@ -47,6 +47,7 @@ fn for_any_target(app: &mut App, action: Action) -> Option<Effects> {
     match action {
         Action::Quit => Some(vec![Effect::Quit]),
         Action::Suspend => Some(vec![Effect::Suspend]),
+        Action::Reload => Some(vec![Effect::Reload]),
         Action::Resize { width, height } => {
             resize(app, width, height);
             Some(Effects::new())
