@@ -80,6 +80,10 @@ pub enum Msg {
     Reloaded,
     /// `r` with the bundled catalogue.
     NothingToReload,
+    NoEditor,
+    NotEditableHere,
+    EditorFailed,
+    NoEditorHere,
     ProblemsHint,
     BestFirst,
     ColumnTitle,
@@ -149,6 +153,12 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             NoProblems => "No problems: every file of the catalogue loaded.",
             Reloaded => "reloaded",
             NothingToReload => "the bundled catalogue does not change: nothing to reload (use --catalogue DIR)",
+            NoEditor => "no editor: set $VISUAL or $EDITOR (e.g. export EDITOR=nano)",
+            NotEditableHere => {
+                "this entry is built into boucle and cannot be edited in place: edit a copy of the practices/ folder of boucle's sources (or start a folder with `boucle init DIR`) and run `boucle --catalogue DIR`"
+            }
+            EditorFailed => "the editor did not run",
+            NoEditorHere => "no editor in this session",
             ProblemsHint => "The entries shown are the ones that loaded; `boucle check` gives every detail.",
             BestFirst => ", best matches first",
             ColumnTitle => "Title",
@@ -214,6 +224,12 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             NoProblems => "Aucun problème : tous les fichiers du catalogue sont chargés.",
             Reloaded => "rechargé",
             NothingToReload => "le catalogue intégré ne change pas : rien à recharger (utilisez --catalogue DOSSIER)",
+            NoEditor => "aucun éditeur : définissez $VISUAL ou $EDITOR (p. ex. export EDITOR=nano)",
+            NotEditableHere => {
+                "cette fiche est intégrée à boucle et ne se modifie pas sur place : modifiez une copie du dossier practices/ des sources de boucle (ou créez un dossier avec `boucle init DOSSIER`) et lancez `boucle --catalogue DOSSIER`"
+            }
+            EditorFailed => "l’éditeur ne s’est pas lancé",
+            NoEditorHere => "pas d’éditeur dans cette session",
             ProblemsHint => "Les fiches affichées sont celles qui se chargent ; `boucle check` donne le détail.",
             BestFirst => ", les plus pertinentes d'abord",
             ColumnTitle => "Titre",

@@ -16,6 +16,10 @@ pub enum Action {
     Suspend,
     /// Load the catalogue folders again now (`r`).
     Reload,
+    /// Open the problem under the panel's cursor in the editor.
+    OpenProblem,
+    /// Open the selected entry's file in the editor (`e`).
+    EditEntry,
     ToggleHelp,
     ToggleProblems,
     /// Close the overlay on top.
@@ -82,6 +86,12 @@ pub enum Effect {
     Suspend,
     /// Ask the watcher for a load of the catalogue folders now.
     Reload,
+    /// Release the terminal, run `$VISUAL`/`$EDITOR` on this file at this line, then resume
+    /// and reload.
+    OpenEditor {
+        path: std::path::PathBuf,
+        line: usize,
+    },
 }
 
 pub type Effects = Vec<Effect>;

@@ -21,6 +21,8 @@ pub enum Context {
     Search,
     /// The help and the problems list.
     Overlay,
+    /// The problems panel, before the keys of every overlay.
+    Problems,
 }
 
 /// The contexts a key is looked up in, most specific first: the overlay on top, else the
@@ -29,7 +31,8 @@ pub enum Context {
 #[deny(clippy::wildcard_enum_match_arm)]
 pub fn contexts(app: &App) -> Vec<Context> {
     match app.target() {
-        Target::Overlay(Overlay::Help | Overlay::Problems) => vec![Context::Overlay, Context::Always],
+        Target::Overlay(Overlay::Help) => vec![Context::Overlay, Context::Always],
+        Target::Overlay(Overlay::Problems) => vec![Context::Problems, Context::Overlay, Context::Always],
         Target::Search => vec![Context::Search, Context::Always],
         Target::Pane(pane) => match app.screen() {
             Screen::Browse => vec![Context::for_pane(pane), Context::Global, Context::Always],
@@ -39,7 +42,7 @@ pub fn contexts(app: &App) -> Vec<Context> {
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Context; 7] = [
+    pub const ALL: [Context; 8] = [
         Context::Global,
         Context::Always,
         Context::Search,
@@ -47,6 +50,7 @@ impl Context {
         Context::Results,
         Context::Detail,
         Context::Overlay,
+        Context::Problems,
     ];
 
     pub fn title(self, lang: Lang) -> &'static str {
@@ -65,6 +69,8 @@ impl Context {
             (Context::Search, Lang::Fr) => "Champ de recherche",
             (Context::Overlay, Lang::En) => "This help and the problems list",
             (Context::Overlay, Lang::Fr) => "Cette aide et la liste des problèmes",
+            (Context::Problems, Lang::En) => "Problems list",
+            (Context::Problems, Lang::Fr) => "Liste des problèmes",
         }
     }
 
@@ -158,6 +164,13 @@ pub static BINDINGS: &[Binding] = &[
         Action::Reload,
         "reload the catalogue folders now",
         "recharger les dossiers du catalogue"
+    ),
+    bind!(
+        Global,
+        &[ch('e')],
+        Action::EditEntry,
+        "edit the selected entry's file ($VISUAL, $EDITOR)",
+        "modifier le fichier de la fiche ($VISUAL, $EDITOR)"
     ),
     bind!(Global, &[ch('q')], Action::Quit, "quit", "quitter", hint),
     bind!(Always, &[ctrl('c')], Action::Quit, "quit", "quitter"),
@@ -256,6 +269,9 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Search, &[key(KeyCode::End), ctrl('e')], Action::SearchEnd, "end of the query", "fin de la recherche"),
     bind!(Search, &[ctrl('u')], Action::SearchClear, "clear the query", "vider la recherche"),
     bind!(Search, &[ctrl('w')], Action::SearchDeleteWord, "delete the word before", "effacer le mot précédent"),
+    bind!(Problems, UP, Action::Up, "previous problem", "problème précédent"),
+    bind!(Problems, DOWN, Action::Down, "next problem", "problème suivant"),
+    bind!(Problems, &[key(KeyCode::Enter)], Action::OpenProblem, "open in the editor", "ouvrir dans l’éditeur", hint),
     bind!(Overlay, UP, Action::Up, "scroll up", "remonter"),
     bind!(Overlay, DOWN, Action::Down, "scroll down", "descendre"),
     bind!(Overlay, PAGE_UP, Action::PageUp, "page up", "page précédente"),

@@ -8,6 +8,7 @@
 
 pub mod action;
 pub mod app;
+pub mod editor;
 pub mod event;
 pub mod frame;
 pub mod input;

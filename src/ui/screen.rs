@@ -25,4 +25,6 @@ pub enum Overlay {
 pub struct Layer {
     pub overlay: Overlay,
     pub scroll: u16,
+    /// The problem the cursor is on, in the problems panel.
+    pub cursor: usize,
 }

@@ -9,6 +9,7 @@ use ratatui::backend::Backend;
 
 use super::action::{Action, Effect};
 use super::app::App;
+use super::editor::EditOutcome;
 use super::event::Event;
 use super::input::actions_for;
 use super::update::{frame_drawn, searched, update};
@@ -37,6 +38,11 @@ pub trait Host {
     /// (the bundled catalogue, no watcher).
     fn reload(&mut self) -> bool {
         false
+    }
+
+    /// Opens `path` at `line` in the curator's editor, with the terminal released meanwhile.
+    fn edit(&mut self, _path: &std::path::Path, _line: usize) -> Result<EditOutcome, <Self::Output as Backend>::Error> {
+        Ok(EditOutcome::Unavailable)
     }
 }
 
@@ -80,6 +86,14 @@ pub fn run_session<H: Host>(
                                 Effect::Suspend => {
                                     host.suspend()?;
                                     resize_to_terminal(host, app)?;
+                                }
+                                Effect::OpenEditor { path, line } => {
+                                    let outcome = host.edit(&path, line)?;
+                                    resize_to_terminal(host, app)?;
+                                    super::editor::report(app, &outcome, &path, line);
+                                    if outcome == EditOutcome::Edited {
+                                        host.reload();
+                                    }
                                 }
                                 Effect::Reload => {
                                     if !host.reload() {

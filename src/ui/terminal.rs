@@ -148,6 +148,18 @@ impl Host for LocalHost {
         hung_up()
     }
 
+    fn edit(&mut self, path: &std::path::Path, line: usize) -> io::Result<super::editor::EditOutcome> {
+        use super::editor::{EditOutcome, command, run};
+        if !path.is_file() {
+            return Ok(EditOutcome::NotAFile);
+        }
+        let Some((program, args)) = command(path, line, std::env::var("VISUAL").ok(), std::env::var("EDITOR").ok())
+        else {
+            return Ok(EditOutcome::NoEditor);
+        };
+        released(&mut self.terminal, self.mouse, || run(&program, &args))
+    }
+
     fn reload(&mut self) -> bool {
         self.reloader.as_ref().is_some_and(|reloader| reloader.send(()).is_ok())
     }

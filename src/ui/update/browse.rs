@@ -65,6 +65,8 @@ pub fn update(app: &mut App, action: Action) {
         Action::Quit
         | Action::Suspend
         | Action::Reload
+        | Action::OpenProblem
+        | Action::EditEntry
         | Action::Resize { .. }
         | Action::CloseOverlay
         | Action::SearchInsert(_)
@@ -84,7 +86,7 @@ pub fn update(app: &mut App, action: Action) {
 }
 
 fn open_overlay(app: &mut App, overlay: Overlay) {
-    app.overlays.push(Layer { overlay, scroll: 0 });
+    app.overlays.push(Layer { overlay, scroll: 0, cursor: 0 });
 }
 
 fn cycle_focus(app: &mut App, forward: bool) {

@@ -4,6 +4,7 @@
 //! last [`FrameFacts`](super::frame::FrameFacts).
 
 mod browse;
+mod edit;
 mod overlay;
 mod search;
 
@@ -48,6 +49,8 @@ fn for_any_target(app: &mut App, action: Action) -> Option<Effects> {
         Action::Quit => Some(vec![Effect::Quit]),
         Action::Suspend => Some(vec![Effect::Suspend]),
         Action::Reload => Some(vec![Effect::Reload]),
+        Action::OpenProblem => Some(edit::open_problem(app)),
+        Action::EditEntry => Some(edit::edit_entry(app)),
         Action::Resize { width, height } => {
             resize(app, width, height);
             Some(Effects::new())

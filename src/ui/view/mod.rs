@@ -4,6 +4,7 @@ mod detail;
 mod facets;
 pub mod help;
 pub mod layout;
+mod problems;
 mod results;
 mod search_box;
 mod status;
