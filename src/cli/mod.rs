@@ -4,6 +4,7 @@
 mod check;
 mod filters;
 pub mod list;
+pub mod new;
 pub mod show;
 
 pub use filters::FilterArgs;
@@ -70,6 +71,10 @@ pub enum Command {
     List(Box<list::ListArgs>),
     /// Print one entry in full, as Markdown or JSON.
     Show(show::ShowArgs),
+    /// Write a commented template for a new entry into the --catalogue folder.
+    New(new::NewArgs),
+    /// Create an empty regional catalogue folder, with a README for its curators.
+    Init(new::InitArgs),
 }
 
 fn parse_theme(text: &str) -> Result<ThemeName, String> {
@@ -204,6 +209,24 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         }
         Some(Command::Show(args)) => {
             return with_catalogue(&cli, err, |catalogue| show::run_show(catalogue, args, cli.language(), out));
+        }
+        Some(Command::New(args)) => {
+            return match new::run_new(&cli.catalogues, args, out) {
+                Ok(()) => 0,
+                Err(why) => {
+                    let _ = writeln!(err, "boucle new: {why}");
+                    2
+                }
+            };
+        }
+        Some(Command::Init(args)) => {
+            return match new::run_init(args, out) {
+                Ok(()) => 0,
+                Err(why) => {
+                    let _ = writeln!(err, "boucle init: {why}");
+                    2
+                }
+            };
         }
         None => dashboard(&cli, err),
     };

@@ -407,3 +407,14 @@ pub fn bracket_not_closed(what: &str, stopped: &Said, line: usize, column: usize
 pub fn close_or_remove() -> Said {
     Said::new("close it, or remove it", "fermez-le, ou retirez-le")
 }
+
+pub fn not_filled_in(field: &str) -> Said {
+    Said::new(format!("`{field}` is not filled in"), format!("`{field}` n’est pas rempli"))
+}
+
+pub fn write_it(field: &str) -> Said {
+    Said::new(
+        format!("write the {field}: every entry needs a title and a one-line summary"),
+        format!("écrivez le champ `{field}` : toute fiche a un titre et un résumé d’une ligne"),
+    )
+}

@@ -303,6 +303,14 @@ impl Checker<'_> {
                 Some(Json::Object(out))
             }
             (Ty::Line, Value::Str(s)) => Some(Json::String(s.clone())),
+            (Ty::Id | Ty::Date | Ty::Address, Value::Str(s)) if s.trim().is_empty() => {
+                // A template's blank: say what to write, not that "" is malformed.
+                let problem = self
+                    .error("not-filled-in", node.start, node.end, say::not_filled_in(field))
+                    .with_expected(describe(ty));
+                self.problems.push(problem);
+                None
+            }
             (Ty::Id, Value::Str(s)) => self.checked(node, s, Id::parse(s).map(|_| ()), "malformed-id"),
             (Ty::Date, Value::Str(s)) => self.checked(node, s, Date::parse(s).map(|_| ()), "malformed-date"),
             (Ty::Address, Value::Str(s)) => {

@@ -194,7 +194,10 @@ fn check_texts(entry: &Entry, reporter: &mut FileReporter<'_>, problems: &mut Ve
             if span == Span::FILE_START {
                 continue; // the field is missing: reported as such while parsing
             }
-            problems.push(Diagnostic::error("empty-text", reporter.file, span.start, span.end, say::empty_text(field)));
+            problems.push(
+                Diagnostic::error("empty-text", reporter.file, span.start, span.end, say::empty_text(field))
+                    .with_help(Some(say::write_it(field))),
+            );
         }
     }
     // Sources that were written but all dropped as malformed are reported already.
