@@ -79,6 +79,23 @@ pub fn is_displayable(c: char) -> bool {
     !(c.is_control() || is_bidi_control(c) || is_invisible(c))
 }
 
+/// The first character of a file's text that is removed when it is shown (a control, bidi
+/// control or invisible character; tabs and line ends are kept), with its byte offset: a
+/// curator should know that what the file says is not what readers will see. Scans bytes and
+/// decodes only the lead bytes such characters can start with, so a catalogue load barely
+/// notices it.
+pub fn first_cleaned(text: &str) -> Option<(usize, char)> {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().find_map(|(at, &b)| {
+        let suspect = matches!(b, 0x00..=0x08 | 0x0B | 0x0C | 0x0E..=0x1F | 0x7F | 0xC2 | 0xD8 | 0xE2 | 0xEF);
+        if !suspect {
+            return None;
+        }
+        let c = text.get(at..)?.chars().next()?;
+        (!is_displayable(c) && !matches!(c, '\t' | '\n' | '\r')).then_some((at, c))
+    })
+}
+
 /// Whether `sanitize` would leave `raw` as it is. Conservative: a combining mark sends the
 /// text through `sanitize`, which keeps it unless the run is too long.
 fn is_clean(raw: &str, lines: Lines) -> bool {

@@ -153,3 +153,26 @@ fn the_seven_mistakes_scenario() {
     }
     assert!(loaded.catalogue.get("unclosed").is_none());
 }
+
+#[test]
+fn review_age_warns_about_entries_checked_too_long_ago() {
+    let fixture = Fixture::new();
+    fixture.file("good-practices/old.ron", &PRACTICE.replace("checked: \"2026-11-28\"", "checked: \"2019-03-01\""));
+    let plain = check(fixture.path(), &[]);
+    assert_eq!(plain.status.code(), Some(0), "off unless asked: {}", stdout(&plain));
+    let output = check(fixture.path(), &["--review-age", "365"]);
+    let text = stdout(&output);
+    assert!(text.contains("warning[review-age]: last checked on 2019-03-01, more than 365 days ago"), "{text}");
+    assert!(text.contains("old.ron:11:32"), "at its `checked:`: {text}");
+    assert_eq!(output.status.code(), Some(0), "a warning: {text}");
+    assert_eq!(check(fixture.path(), &["--review-age", "365", "--deny-warnings"]).status.code(), Some(1));
+}
+
+#[test]
+fn text_cleaned_at_load_is_a_warning_at_its_place() {
+    let fixture = Fixture::new();
+    fixture.file("good-practices/x.ron", &PRACTICE.replace("Battery regeneration", "Battery\u{202e} regeneration"));
+    let found = problems(&fixture, &fixture.load());
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].starts_with("good-practices/x.ron:2:58: this file holds U+202E"), "{found:#?}");
+}

@@ -27,6 +27,10 @@ pub struct CheckArgs {
     /// Fail (exit 1) on warnings too, as a strict CI would.
     #[arg(long)]
     pub deny_warnings: bool,
+
+    /// Warn about entries whose review (`checked:`) is older than this many days.
+    #[arg(long, value_name = "DAYS")]
+    pub review_age: Option<u32>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -39,7 +43,10 @@ pub enum CheckFormat {
 pub fn run(cli: &Cli, args: &CheckArgs, out: &mut dyn Write) -> std::io::Result<i32> {
     let source =
         if args.folders.is_empty() { cli.catalogue_source() } else { CatalogueSource::Folders(args.folders.clone()) };
-    let loaded = load(&source);
+    let mut loaded = load(&source);
+    if let Some(days) = args.review_age {
+        super::review_age::warn(&mut loaded, days, &source);
+    }
     let lang = cli.language();
     let shown: Vec<Diagnostic> =
         loaded.diagnostics.iter().filter(|d| d.is_error() || !args.errors_only).map(|d| d.in_lang(lang)).collect();

@@ -5,6 +5,7 @@ mod check;
 mod filters;
 pub mod list;
 pub mod new;
+mod review_age;
 pub mod show;
 
 pub use filters::FilterArgs;

@@ -408,6 +408,21 @@ pub fn close_or_remove() -> Said {
     Said::new("close it, or remove it", "fermez-le, ou retirez-le")
 }
 
+pub fn cleaned_text(c: char) -> Said {
+    let code = format!("U+{:04X}", u32::from(c));
+    Said::new(
+        format!("this file holds {code}, a control or invisible character, which is removed when the text is shown"),
+        format!("ce fichier contient {code}, un caractère de contrôle ou invisible, retiré à l’affichage"),
+    )
+}
+
+pub fn remove_it() -> Said {
+    Said::new(
+        "remove it (it often comes from a copy from a web page or a PDF)",
+        "retirez-le (il vient souvent d’un copier-coller depuis une page web ou un PDF)",
+    )
+}
+
 pub fn not_filled_in(field: &str) -> Said {
     Said::new(format!("`{field}` is not filled in"), format!("`{field}` n’est pas rempli"))
 }

@@ -14,6 +14,11 @@ pub mod watch;
 pub use files::{Origin, SourceFile, bundled_files, folder_files};
 pub use parse::MAX_FILE_BYTES;
 
+/// Where `field:` is in a file's text (its first occurrence), for checks made after loading.
+pub fn field_position(text: &str, field: &str) -> crate::diagnostic::Position {
+    locate::locate_field(text, field).start
+}
+
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -183,6 +188,13 @@ fn parse_run(files: &[SourceFile]) -> ParsedFiles {
                 continue;
             }
         };
+        if let Some((at, c)) = crate::text::first_cleaned(text) {
+            let place = locate::position_of(text, at);
+            parsed.problems.push(
+                Diagnostic::warning("cleaned-text", &file.shown, place, place, crate::i18n::problems::cleaned_text(c))
+                    .with_help(Some(crate::i18n::problems::remove_it())),
+            );
+        }
         match classify(&file.relative) {
             FileRole::Vocabulary(kind) => {
                 let (terms, problems) = parse_vocabulary(kind, &file.shown, text);
