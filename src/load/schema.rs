@@ -67,12 +67,11 @@ const LOCATION: Ty =
     Ty::Struct("location", &[identity("region", Ty::Id), opt("place", Ty::Text), opt("coordinates", Ty::Coordinates)]);
 const SOURCE: Ty =
     Ty::Struct("sources", &[identity("title", Ty::Text), identity("url", Ty::Address), opt("date", Ty::Date)]);
-/// `ToComplete` is accepted as the typed parser accepts it; `to_complete` is documented.
-pub const STATUSES: &[&str] = &["draft", "to_complete", "reviewed", "ToComplete"];
-const REVIEW: Ty = Ty::Struct(
-    "review",
-    &[identity("status", Ty::Choice(STATUSES, 3)), req("checked", Ty::Date), opt("note", Ty::Text)],
-);
+/// `ToComplete` and `r#to-complete` are accepted as the typed parser accepts them;
+/// `to_complete` is documented.
+pub const STATUSES: &[&str] = &["draft", "to_complete", "reviewed", "ToComplete", "to-complete"];
+const REVIEW: Ty =
+    Ty::Struct("review", &[req("status", Ty::Choice(STATUSES, 3)), req("checked", Ty::Date), opt("note", Ty::Text)]);
 const TIMESCALE: Ty = Ty::Struct(
     "timescale",
     &[opt("start", Ty::Date), opt("end", Ty::Date), opt("status", Ty::Choice(&["ongoing", "ended"], 2))],

@@ -57,6 +57,8 @@ pub struct SyntaxError {
     pub opened: Option<(usize, &'static str)>,
 }
 
+mod literals;
+
 /// Reads a whole file as one value.
 pub fn read(text: &str) -> Result<Node, SyntaxError> {
     let mut reader = Reader { text, bytes: text.as_bytes(), at: 0, depth: 0, strings: Vec::new() };
@@ -174,7 +176,7 @@ impl Reader<'_> {
         let value = match self.peek() {
             None => return Err(self.unexpected("a value")),
             Some(b'"') => Value::Str(self.string()?),
-            Some(b'r') if matches!(self.bytes.get(self.at + 1), Some(b'"' | b'#')) => Value::Str(self.raw_string()?),
+            Some(b'r') if self.raw_string_ahead() => Value::Str(self.raw_string()?),
             Some(b'\'') => {
                 self.char_literal()?;
                 Value::Char
@@ -202,7 +204,22 @@ impl Reader<'_> {
         Ok(Node { start, end: self.at, value })
     }
 
+    /// `r"…"` or `r#"…"#`, as opposed to a raw identifier `r#to-complete`.
+    fn raw_string_ahead(&self) -> bool {
+        let hashes = self.bytes[self.at + 1..].iter().take_while(|&&b| b == b'#').count();
+        self.bytes.get(self.at + 1 + hashes) == Some(&b'"')
+    }
+
+    /// A name, or a raw identifier `r#name` (which may hold `-`, `.` and `+`), without its `r#`.
     fn identifier(&mut self) -> String {
+        if self.bytes[self.at..].starts_with(b"r#") {
+            self.at += 2;
+            let start = self.at;
+            while self.peek().is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b'+')) {
+                self.at += 1;
+            }
+            return self.text[start..self.at].to_string();
+        }
         let start = self.at;
         while self.peek().is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_') {
             self.at += 1;
@@ -216,113 +233,6 @@ impl Reader<'_> {
             self.at += 1;
         }
         self.text[start..self.at].to_string()
-    }
-
-    fn string(&mut self) -> Result<String, SyntaxError> {
-        let opened = self.at;
-        self.at += 1;
-        let mut out = String::new();
-        loop {
-            let Some(c) = self.text[self.at..].chars().next() else {
-                return Err(SyntaxError {
-                    at: self.at,
-                    message: "unexpected end of file inside a string".into(),
-                    opened: Some((opened, "string")),
-                });
-            };
-            self.at += c.len_utf8();
-            match c {
-                '"' => break,
-                '\\' => out.push(self.escape(opened)?),
-                c => out.push(c),
-            }
-        }
-        if out.contains('\n') {
-            self.strings.push((opened, self.at));
-        }
-        Ok(out)
-    }
-
-    fn escape(&mut self, opened: usize) -> Result<char, SyntaxError> {
-        let at = self.at;
-        let Some(c) = self.text[self.at..].chars().next() else {
-            return Err(SyntaxError {
-                at,
-                message: "unexpected end of file inside a string".into(),
-                opened: Some((opened, "string")),
-            });
-        };
-        self.at += c.len_utf8();
-        Ok(match c {
-            'n' => '\n',
-            't' => '\t',
-            'r' => '\r',
-            '0' => '\0',
-            '\\' | '"' | '\'' => c,
-            'u' if self.peek() == Some(b'{') => {
-                let end = self.text[self.at..].find('}').map(|i| self.at + i);
-                let code = end.and_then(|end| u32::from_str_radix(&self.text[self.at + 1..end], 16).ok());
-                match (end, code.and_then(char::from_u32)) {
-                    (Some(end), Some(c)) => {
-                        self.at = end + 1;
-                        c
-                    }
-                    _ => return Err(self.error(at, "malformed `\\u{…}` escape")),
-                }
-            }
-            'x' if self.text.len() >= self.at + 2 => {
-                let code = u8::from_str_radix(&self.text[self.at..self.at + 2], 16)
-                    .map_err(|_| self.error(at, "malformed `\\x` escape"))?;
-                self.at += 2;
-                char::from(code)
-            }
-            other => return Err(self.error(at, format!("unknown escape `\\{other}`"))),
-        })
-    }
-
-    fn raw_string(&mut self) -> Result<String, SyntaxError> {
-        let opened = self.at;
-        self.at += 1;
-        let hashes = self.bytes[self.at..].iter().take_while(|&&b| b == b'#').count();
-        self.at += hashes;
-        if self.peek() != Some(b'"') {
-            return Err(self.unexpected("`\"` after `r#`"));
-        }
-        self.at += 1;
-        let closing = format!("\"{}", "#".repeat(hashes));
-        match self.text[self.at..].find(&closing) {
-            Some(i) => {
-                let out = self.text[self.at..self.at + i].to_string();
-                self.at += i + closing.len();
-                Ok(out)
-            }
-            None => Err(SyntaxError {
-                at: self.bytes.len(),
-                message: "unexpected end of file inside a raw string".into(),
-                opened: Some((opened, "string")),
-            }),
-        }
-    }
-
-    fn char_literal(&mut self) -> Result<char, SyntaxError> {
-        let opened = self.at;
-        self.at += 1;
-        let c = match self.text[self.at..].chars().next() {
-            Some('\\') => {
-                self.at += 1;
-                self.escape(opened)?
-            }
-            Some(c) => {
-                self.at += c.len_utf8();
-                c
-            }
-            None => return Err(self.unexpected("a character")),
-        };
-        if self.peek() != Some(b'\'') {
-            return Err(self.unexpected("`'` to close the character"));
-        }
-        self.at += 1;
-        Ok(c)
     }
 
     /// Reads `close`-terminated, comma-separated items; a missing closer names its opener.
@@ -472,5 +382,9 @@ mod tests {
         let error = read("(\n a: \"x,\n b: \"y\",\n)").unwrap_err();
         assert_eq!(error.opened, Some((6, "string")));
         assert!(read(&"[".repeat(500)).is_err());
+        let node = read("(status: r#to-complete, s: r#\"x\"#)").unwrap();
+        let Value::Struct { fields, .. } = node.value else { panic!() };
+        assert!(matches!(&fields[0].value.value, Value::Ident(word) if word == "to-complete"));
+        assert!(matches!(&fields[1].value.value, Value::Str(text) if text == "x"));
     }
 }
