@@ -29,6 +29,10 @@ fn practice(title: &str) -> String {
 
 /// Starts watching the fixture; each load is merged with the last one, as the dashboard does.
 fn watch(fixture: &Fixture) -> (Receiver<Seen>, std::sync::mpsc::Sender<()>) {
+    watch_by(fixture, false)
+}
+
+fn watch_by(fixture: &Fixture, poll: bool) -> (Receiver<Seen>, std::sync::mpsc::Sender<()>) {
     let (sender, seen) = channel();
     let mut shown: Catalogue = fixture.load().catalogue;
     let deliver = move |loaded: Loaded| {
@@ -37,7 +41,7 @@ fn watch(fixture: &Fixture) -> (Receiver<Seen>, std::sync::mpsc::Sender<()>) {
         shown = loaded.catalogue.clone();
         sender.send(Seen { title, errors: loaded.errors() }).is_ok()
     };
-    let watching = spawn(vec![fixture.path().to_path_buf()], false, deliver).expect("watch");
+    let watching = spawn(vec![fixture.path().to_path_buf()], poll, deliver).expect("watch");
     // Let the watches be set up before the test writes.
     std::thread::sleep(Duration::from_millis(300));
     (seen, watching.reload)
@@ -158,4 +162,15 @@ fn an_invalid_save_keeps_the_old_entry_with_its_problem_and_a_fix_clears_it() {
     // `r` loads again even when nothing changed.
     reload.send(()).unwrap();
     until(&seen, |s| s.title.as_deref() == Some("Fixed"));
+}
+
+#[test]
+fn polling_sees_a_save_too() {
+    let fixture = Fixture::new();
+    fixture.file("good-practices/x.ron", &practice("Polled"));
+    let (seen, _reload) = watch_by(&fixture, true);
+    // Polling compares modification times: let a second pass so the new one differs.
+    std::thread::sleep(Duration::from_millis(1100));
+    save_by_rename(&fixture, "good-practices/x.ron", &practice("Seen by polling"));
+    until(&seen, |s| s.title.as_deref() == Some("Seen by polling"));
 }
