@@ -62,6 +62,7 @@ pub fn run_watched(
     let mouse = options.mouse;
     let (sender, events) = event::channel_pair();
     let indexed = Arc::new(Indexed::new(catalogue));
+    let editable = !folders.is_empty();
     let reloader = reload::start(folders, watch, indexed.clone(), sender.clone());
     let mut app = App::with_searcher(indexed, problems, options, Searcher::worker(sender.clone()));
     terminal::listen_for_signals(sender.clone())?;
@@ -69,6 +70,7 @@ pub fn run_watched(
     // Entering asks the terminal for the cursor position: before the input reader starts.
     let mut host = terminal::LocalHost::enter(mouse)?;
     host.reloader = reloader;
+    host.editable = editable;
     event::spawn_terminal_reader(sender.clone());
     event::spawn_ticker(sender);
     let outcome = session::run_session(&mut host, &mut app, &events);

@@ -115,11 +115,14 @@ pub struct LocalHost {
     mouse: bool,
     /// Asks the folder watcher for a load (`r`); none for the bundled catalogue.
     pub reloader: Option<std::sync::mpsc::Sender<()>>,
+    /// Whether the catalogue comes from folders: entries built into the binary are not edited,
+    /// even when a `practices/` folder of the same name happens to be in the working directory.
+    pub editable: bool,
 }
 
 impl LocalHost {
     pub fn enter(mouse: bool) -> io::Result<LocalHost> {
-        Ok(LocalHost { terminal: enter(mouse)?, mouse, reloader: None })
+        Ok(LocalHost { terminal: enter(mouse)?, mouse, reloader: None, editable: false })
     }
 }
 
@@ -150,7 +153,7 @@ impl Host for LocalHost {
 
     fn edit(&mut self, path: &std::path::Path, line: usize) -> io::Result<super::editor::EditOutcome> {
         use super::editor::{EditOutcome, command, run};
-        if !path.is_file() {
+        if !self.editable || !path.is_file() {
             return Ok(EditOutcome::NotAFile);
         }
         let Some((program, args)) = command(path, line, std::env::var("VISUAL").ok(), std::env::var("EDITOR").ok())
