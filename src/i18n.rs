@@ -7,10 +7,11 @@
 //! plurals, in `i18n/count.rs` ([`count`], [`count_of`]).
 
 mod count;
+pub mod problems;
 mod sentences;
 mod words;
 
-pub use count::{Noun, count, count_of};
+pub use count::{Noun, count, count_of, problem_counts};
 pub use sentences::{did_you_mean, query_error, too_small_needed, unknown_entry, unknown_value};
 pub use words::{Word, shortlist_set_aside, shortlist_unusable, word};
 
@@ -77,6 +78,14 @@ pub enum Msg {
     QuitKey,
     HelpOtherKeys,
     NoProblems,
+    /// The quiet note after a live reload.
+    Reloaded,
+    /// `r` with the bundled catalogue.
+    NothingToReload,
+    NoEditor,
+    NotEditableHere,
+    EditorFailed,
+    NoEditorHere,
     ProblemsHint,
     BestFirst,
     ColumnTitle,
@@ -167,6 +176,14 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             QuitKey => "q: quit",
             HelpOtherKeys => "  any other key types into the query; mouse: wheel scrolls, click selects",
             NoProblems => "No problems: every file of the catalogue loaded.",
+            Reloaded => "reloaded",
+            NothingToReload => "the bundled catalogue does not change: nothing to reload (use --catalogue DIR)",
+            NoEditor => "no editor: set $VISUAL or $EDITOR (e.g. export EDITOR=nano)",
+            NotEditableHere => {
+                "this entry is built into boucle and cannot be edited in place: edit a copy of the practices/ folder of boucle's sources (or start a folder with `boucle init DIR`) and run `boucle --catalogue DIR`"
+            }
+            EditorFailed => "the editor did not run",
+            NoEditorHere => "no editor in this session",
             ProblemsHint => "The entries shown are the ones that loaded; `boucle check` gives every detail.",
             BestFirst => ", best matches first",
             ColumnTitle => "Title",
@@ -253,6 +270,14 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             QuitKey => "q : quitter",
             HelpOtherKeys => "  les autres touches s'écrivent dans la recherche ; souris : molette, clic",
             NoProblems => "Aucun problème : tous les fichiers du catalogue sont chargés.",
+            Reloaded => "rechargé",
+            NothingToReload => "le catalogue intégré ne change pas : rien à recharger (utilisez --catalogue DOSSIER)",
+            NoEditor => "aucun éditeur : définissez $VISUAL ou $EDITOR (p. ex. export EDITOR=nano)",
+            NotEditableHere => {
+                "cette fiche est intégrée à boucle et ne se modifie pas sur place : modifiez une copie du dossier practices/ des sources de boucle (ou créez un dossier avec `boucle init DOSSIER`) et lancez `boucle --catalogue DOSSIER`"
+            }
+            EditorFailed => "l’éditeur ne s’est pas lancé",
+            NoEditorHere => "pas d’éditeur dans cette session",
             ProblemsHint => "Les fiches affichées sont celles qui se chargent ; `boucle check` donne le détail.",
             BestFirst => ", les plus pertinentes d'abord",
             ColumnTitle => "Titre",

@@ -79,6 +79,42 @@ pub fn is_displayable(c: char) -> bool {
     !(c.is_control() || is_bidi_control(c) || is_invisible(c))
 }
 
+/// The first character of a file's text that is removed when it is shown (a control, bidi
+/// control or invisible character; tabs and line ends are kept), with its byte offset: a
+/// curator should know that what the file says is not what readers will see. Scans bytes and
+/// decodes only the lead bytes such characters can start with, so a catalogue load barely
+/// notices it.
+pub fn first_cleaned(text: &str) -> Option<(usize, char)> {
+    // The bytes such a character can start with: C0 controls but tab and line ends, DEL, and
+    // the UTF-8 lead bytes of C1 controls and U+00AD (C2), U+061C (D8), U+200B–U+206F (E2)
+    // and U+FEFF (EF).
+    const SUSPECT: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 0x20 {
+            table[b] = !matches!(b, 0x09 | 0x0A | 0x0D);
+            b += 1;
+        }
+        table[0x7F] = true;
+        table[0xC2] = true;
+        table[0xD8] = true;
+        table[0xE2] = true;
+        table[0xEF] = true;
+        table
+    };
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(offset) = bytes[from..].iter().position(|&b| SUSPECT[usize::from(b)]) {
+        let at = from + offset;
+        let c = text.get(at..).and_then(|rest| rest.chars().next())?;
+        if !is_displayable(c) && !matches!(c, '\t' | '\n' | '\r') {
+            return Some((at, c));
+        }
+        from = at + 1;
+    }
+    None
+}
+
 /// Whether `sanitize` would leave `raw` as it is. Conservative: a combining mark sends the
 /// text through `sanitize`, which keeps it unless the run is too long.
 fn is_clean(raw: &str, lines: Lines) -> bool {

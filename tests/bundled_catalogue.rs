@@ -53,7 +53,12 @@ fn every_vocabulary_id_used_is_known() {
             assert!(vocabularies.regions.index_of(location.region.as_str()).is_some(), "{}", entry.file);
         }
         if let Details::Organisation(organisation) = &entry.details {
-            assert!(vocabularies.organisation_types.index_of(organisation.org_type.as_str()).is_some());
+            assert!(
+                vocabularies
+                    .organisation_types
+                    .index_of(organisation.org_type.as_ref().expect("every organisation has a type").as_str())
+                    .is_some()
+            );
         }
     }
 }

@@ -31,7 +31,7 @@ fn check_reads_the_folders_named_by_boucle_catalogue() {
         .expect("run boucle");
     let text = stdout(&output);
     assert_eq!(output.status.code(), Some(1), "{text}");
-    assert!(text.contains("error[syntax]: Expected comma"), "{text}");
+    assert!(text.contains("error[syntax]: expected `,` or `)`, found `summary`"), "{text}");
     assert!(text.contains("good-practices/broken-magnet-recycling.ron:3:5"), "{text}");
     let summary = text.lines().last().unwrap();
     assert!(

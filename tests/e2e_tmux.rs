@@ -268,9 +268,9 @@ fn search_help_and_quit_leave_the_terminal_as_it_was() {
     tmux.wait_for_screen("the help closed", |s| !s.contains(" Keys "));
 
     tmux.keys(&["!"]);
-    tmux.wait_for_screen("the problems", |s| s.contains("broken-magnet-recycli") && s.contains("Expected comma"));
+    tmux.wait_for_screen("the problems", |s| s.contains("broken-magnet-recycl") && s.contains("found `summary`"));
     tmux.keys(&["Escape"]);
-    tmux.wait_for_screen("the problems closed", |s| !s.contains("Expected comma"));
+    tmux.wait_for_screen("the problems closed", |s| !s.contains("found `summary`"));
 
     tmux.keys(&["q"]);
     assert_eq!(tmux.wait_for_exit(), 0, "q quits with status 0");

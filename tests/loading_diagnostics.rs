@@ -53,7 +53,7 @@ fn unknown_region_theme_and_stage_are_located() {
         found,
         vec![
             r#"good-practices/x.ron:4:24: unknown region "FRE13" — did you mean "FRE12"?"#,
-            r#"good-practices/x.ron:7:14: unknown ESG theme "E9""#,
+            r#"good-practices/x.ron:7:14: unknown ESG theme "E9" — the ids are E, E5"#,
             r#"good-practices/x.ron:8:14: unknown value-chain stage "recycling" — did you mean "recycling-recovery"?"#,
         ]
     );
@@ -62,7 +62,10 @@ fn unknown_region_theme_and_stage_are_located() {
 #[test]
 fn syntax_error_is_located() {
     let text = with_line(5, r#"    main_institution: "team2""#);
-    assert_eq!(single_problem("good-practices/x.ron", &text), "good-practices/x.ron:6:5: Expected comma");
+    assert_eq!(
+        single_problem("good-practices/x.ron", &text),
+        "good-practices/x.ron:6:5: expected `,` or `)`, found `materials` — a `,` is probably missing at the end of line 5"
+    );
 }
 
 #[test]
@@ -150,9 +153,10 @@ fn broken_references_are_located() {
         found,
         vec![
             r#"good-practices/battery-regeneration.ron:5:23: unknown organisation "team-2" — did you mean "team2"?"#,
-            r#"good-practices/battery-regeneration.ron:6:15: an entry is not related to itself"#,
             r#"good-practices/battery-regeneration.ron:6:39: broken reference: no entry has the id "no-such-entry""#,
             r#"tours/peer-review.ron:6:17: broken reference: no entry has the id "battery-regenration" — did you mean "battery-regeneration"?"#,
+            // Warnings after the errors.
+            r#"good-practices/battery-regeneration.ron:6:15: an entry is not related to itself"#,
         ]
     );
 }
@@ -163,19 +167,20 @@ fn all_problems_of_all_files_are_reported_in_one_run_and_good_files_still_load()
     fixture.file("good-practices/good.ron", PRACTICE);
     fixture.file("good-practices/bad-syntax.ron", "GoodPractice(\n  title: \"x\"\n  summary: \"y\",\n)");
     fixture.file("good-practices/bad-material.ron", &with_line(6, r#"    materials: ["neodymum", "zinc"],"#));
-    fixture.file("site-visits/bad-date.ron", "SiteVisit(title: \"Visit\", summary: \"A visit\", start: \"29/07/2025\", review: (status: draft, checked: \"2026-11-28\"))");
+    fixture.file("site-visits/bad-date.ron", "SiteVisit(title: \"Visit\", summary: \"A visit\", start: \"29/07/2025\", sources: [(title: \"T\", url: \"https://www.team2.fr\")], review: (status: draft, checked: \"2026-11-28\"))");
     let loaded = fixture.load();
     let found = problems(&fixture, &loaded);
     assert_eq!(found.len(), 4, "{found:#?}");
     assert!(found[0].starts_with("good-practices/bad-material.ron:6:17: unknown material \"neodymum\""));
     assert!(found[1].starts_with("good-practices/bad-material.ron:6:29: unknown material \"zinc\""));
-    assert!(found[2].starts_with("good-practices/bad-syntax.ron:3:3: Expected comma"));
+    assert!(found[2].starts_with("good-practices/bad-syntax.ron:3:3: expected `,` or `)`, found `summary`"));
     assert!(found[3].starts_with("site-visits/bad-date.ron:1:54: malformed date \"29/07/2025\""));
     // The valid practice, the organisation and the practice with unknown ids are all there.
     assert!(loaded.catalogue.get("good").is_some());
     assert!(loaded.catalogue.get("team2").is_some());
     assert!(loaded.catalogue.get("bad-material").is_some());
     assert!(loaded.catalogue.get("bad-syntax").is_none());
+    assert!(loaded.catalogue.get("bad-date").is_some(), "a bad date costs the date, not the visit");
 }
 
 #[test]
@@ -201,12 +206,18 @@ fn a_reference_to_a_file_that_did_not_load_points_to_its_error() {
     fixture.file("good-practices/uses-it.ron", &practice);
     let loaded = fixture.load();
     let found = problems(&fixture, &loaded);
-    assert_eq!(found.len(), 2, "{found:#?}");
-    assert!(found[0].starts_with("good-practices/broken.ron:3:3: Expected comma"), "{}", found[0]);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].starts_with("good-practices/broken.ron:3:3: expected `,` or `)`, found `summary`"),
+        "{}",
+        found[0]
+    );
+    assert!(found[0].ends_with("(and 1 reference to it)"), "{}", found[0]);
+    let follow_on = &loaded.diagnostics[0].follow_ons[0];
     assert_eq!(
-        found[1],
+        follow_on.one_line().replace(&format!("{}/", fixture.path().display()), ""),
         "good-practices/uses-it.ron:6:15: refers to \"broken\", whose file did not load: \
          see the error in good-practices/broken.ron"
     );
-    assert_eq!(loaded.errors(), 1, "the consequence is a warning: one error to fix, not two");
+    assert_eq!((loaded.errors(), loaded.warnings()), (1, 0), "the consequence is no problem of its own");
 }

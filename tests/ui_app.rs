@@ -690,14 +690,14 @@ fn the_catalogues_problems_are_counted_and_listed_and_the_rest_is_browsable() {
     let mut app = app();
     assert_eq!(total(&app), FIXTURE_ENTRIES, "the broken file keeps no other entry out");
     let status = status_line(&app);
-    assert!(status.contains("⚠ 1 "), "the status line counts the problems: {status}");
+    assert!(status.contains("⚠ 1 error (!)"), "the status line counts the problems: {status}");
     keys(&mut app, "!");
     let text = screen(&app);
     assert!(
         text.contains("tests/fixtures/catalogue/good-practices/broken-magnet-recycling.ron:3:5"),
         "the overlay names the file:\n{text}"
     );
-    assert!(text.contains("Expected comma"), "and says what is wrong:\n{text}");
+    assert!(text.contains("expected `,` or `)`, found `summary`"), "and says what is wrong:\n{text}");
     assert!(quits(&key(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL)), "Ctrl-C quits from the overlay");
 }
 

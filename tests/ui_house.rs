@@ -190,3 +190,22 @@ fn a_session_runs_over_any_backend_through_one_event_channel() {
     let count = format!(" {} result", total(&fresh));
     assert!(text.lines().last().unwrap().starts_with(&count), "the count of --query zin:\n{text}");
 }
+
+/// Nothing moves under a facilitator's slide: a reload that comes during a presentation is
+/// swapped in when present mode ends.
+#[test]
+fn a_reload_waits_until_the_presentation_ends() {
+    let mut app = app_sized(Options::default(), 100, 30);
+    keys(&mut app, "p");
+    // The slide without its clock, which may tick meanwhile.
+    let slide_of = |app: &App| screen(app).lines().filter(|l| !l.contains('⏱')).collect::<Vec<_>>().join("\n");
+    let slide = slide_of(&app);
+    assert!(screen(&app).contains(&format!("1/{FIXTURE_ENTRIES}")), "presenting the results:\n{slide}");
+    let reloaded = boucle::ui::reload::Reloaded { indexed: reloaded_with_one_more(), problems: Vec::new() };
+    boucle::ui::reload::apply(&mut app, reloaded);
+    redraw(&mut app);
+    assert_eq!(slide_of(&app), slide, "the slide did not change");
+    assert_eq!(total(&app), FIXTURE_ENTRIES, "nor the catalogue behind it");
+    keys(&mut app, "q");
+    assert_eq!(total(&app), FIXTURE_ENTRIES + 1, "the reload came in once present mode ended");
+}

@@ -398,7 +398,7 @@ fn problems_overlay() {
             let what = name("problems", theme, width, height);
             check_screen(&app, &drawn, &what);
             let text = screen_text(&drawn.buffer);
-            assert!(text.contains("⚠ 1 catalogue problem "), "{what}: titled, in the singular:\n{text}");
+            assert!(text.contains("⚠ 1 error "), "{what}: titled, in the singular:\n{text}");
             assert!(text.contains("broken-magnet-recycling.ron:3:5"), "{what}: names the file:\n{text}");
             insta::assert_snapshot!(what, snapshot_text(&app, &drawn));
         }

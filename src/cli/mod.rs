@@ -5,7 +5,9 @@ mod check;
 pub mod export;
 mod filters;
 pub mod list;
+pub mod new;
 mod present;
+mod review_age;
 pub mod show;
 
 pub use filters::FilterArgs;
@@ -50,6 +52,14 @@ pub struct Cli {
     /// For a projector: hide the tabs, the query line and the status line.
     #[arg(long, global = true)]
     pub present: bool,
+    /// Do not reload the dashboard when files of the --catalogue folders change.
+    #[arg(long)]
+    pub no_watch: bool,
+
+    /// Look for changes every second instead of waiting for change events (network and
+    /// container filesystems that send none).
+    #[arg(long, conflicts_with = "no_watch")]
+    pub poll: bool,
 
     /// The dashboard opens on this view.
     #[command(flatten)]
@@ -77,6 +87,10 @@ pub enum Command {
     Export(Box<export::ExportArgs>),
     /// Present a tour's stops, or the entries the filters and query select, one per screen.
     Present(Box<present::PresentArgs>),
+    /// Write a commented template for a new entry into the --catalogue folder.
+    New(new::NewArgs),
+    /// Create an empty regional catalogue folder, with a README for its curators.
+    Init(new::InitArgs),
 }
 
 fn parse_theme(text: &str) -> Result<ThemeName, String> {
@@ -123,6 +137,9 @@ pub fn colour_allowed() -> bool {
 /// line: a bad file never keeps the good ones from being browsed.
 fn dashboard(cli: &Cli, err: &mut dyn Write) -> std::io::Result<i32> {
     let loaded = load(&cli.catalogue_source());
+    if let Some(code) = missing_folder(&loaded, err) {
+        return Ok(code);
+    }
     if loaded.catalogue.is_empty() && loaded.errors() > 0 {
         for problem in loaded.diagnostics.iter().take(5) {
             writeln!(err, "{}", problem.one_line())?;
@@ -131,7 +148,25 @@ fn dashboard(cli: &Cli, err: &mut dyn Write) -> std::io::Result<i32> {
         return Ok(1);
     }
     let options = dashboard_options(cli, &cli.filters, None);
-    crate::ui::run(loaded.catalogue, loaded.diagnostics, options)
+    let watch = match (cli.no_watch, cli.poll) {
+        (true, _) => crate::ui::reload::Watch::Off,
+        (false, true) => crate::ui::reload::Watch::Poll,
+        (false, false) => crate::ui::reload::Watch::Events,
+    };
+    crate::ui::run_watched(loaded.catalogue, loaded.diagnostics, options, cli.catalogues.clone(), watch)
+}
+
+/// A `--catalogue` folder that is not there is a mistyped path, not an empty catalogue: say
+/// so and stop with the usage exit code, rather than show nothing and succeed.
+fn missing_folder(loaded: &crate::load::Loaded, err: &mut dyn Write) -> Option<i32> {
+    let missing: Vec<_> = loaded.diagnostics.iter().filter(|d| d.code == "no-catalogue").collect();
+    if missing.is_empty() {
+        return None;
+    }
+    for problem in missing {
+        let _ = writeln!(err, "boucle: --catalogue {}: {}", problem.file, problem.message);
+    }
+    Some(2)
 }
 
 /// What the dashboard starts with, from the command line: the dashboard itself, or present
@@ -195,12 +230,21 @@ fn with_catalogue(
     command: impl FnOnce(&crate::model::Catalogue) -> Result<(), list::CommandError>,
 ) -> i32 {
     let loaded = load(&cli.catalogue_source());
+    if let Some(code) = missing_folder(&loaded, err) {
+        return code;
+    }
     if loaded.errors() > 0 {
-        let _ = writeln!(
-            err,
-            "boucle: the catalogue has {} problem(s); `boucle check` lists them. Showing the entries that loaded.",
-            loaded.errors()
-        );
+        let counts = crate::i18n::problem_counts(cli.language(), loaded.errors(), loaded.warnings());
+        let _ = match cli.language() {
+            Lang::En => writeln!(
+                err,
+                "boucle: the catalogue has {counts}; `boucle check` lists them. Showing the entries that loaded."
+            ),
+            Lang::Fr => writeln!(
+                err,
+                "boucle : le catalogue a {counts} ; `boucle check` les détaille. Voici les fiches chargées."
+            ),
+        };
     }
     match command(&loaded.catalogue) {
         Ok(()) => 0,
@@ -229,6 +273,24 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             });
         }
         Some(Command::Present(args)) => present::run(&cli, args, err),
+        Some(Command::New(args)) => {
+            return match new::run_new(&cli.catalogues, args, out) {
+                Ok(()) => 0,
+                Err(why) => {
+                    let _ = writeln!(err, "boucle new: {why}");
+                    2
+                }
+            };
+        }
+        Some(Command::Init(args)) => {
+            return match new::run_init(args, out) {
+                Ok(()) => 0,
+                Err(why) => {
+                    let _ = writeln!(err, "boucle init: {why}");
+                    2
+                }
+            };
+        }
         None => dashboard(&cli, err),
     };
     match result {

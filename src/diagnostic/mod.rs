@@ -3,11 +3,12 @@
 
 mod render;
 
-pub use render::{render_human, render_json};
+pub use render::{render_human, render_human_in, render_json, render_kinds};
 
 use serde::Serialize;
 
-use crate::text::{Lines, sanitize};
+use crate::i18n::problems::Said;
+use crate::text::{Lang, Lines, sanitize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -45,36 +46,140 @@ pub struct Diagnostic {
     pub expected: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suggestion: Option<String>,
+    /// Places that are wrong only because of this problem (references to an entry that did not
+    /// load): listed under it, not counted as problems of their own.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub follow_ons: Vec<FollowOn>,
+    /// For a follow-on before it is grouped: the file whose error causes it.
+    #[serde(skip)]
+    pub caused_by: Option<String>,
+    /// The French of `message`, `expected` and `suggestion` (see [`Diagnostic::in_lang`]).
+    #[serde(skip)]
+    pub french: French,
+    /// Set by [`Diagnostic::in_lang`]: the language the fields above are in now.
+    #[serde(skip)]
+    pub in_french: bool,
+}
+
+/// A problem's words in French, where they differ from the English ones.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct French {
+    pub message: String,
+    pub expected: Option<String>,
+    pub suggestion: Option<String>,
+}
+
+/// A place that is wrong only as a consequence of another problem.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FollowOn {
+    pub file: String,
+    pub start: Position,
+    pub message: String,
+    #[serde(skip)]
+    pub message_fr: String,
+}
+
+impl FollowOn {
+    pub fn one_line(&self) -> String {
+        format!("{}:{}:{}: {}", self.file, self.start.line, self.start.column, self.message)
+    }
+}
+
+/// Follow-on problems moved under the error that causes them, then errors first, each group
+/// by file and place: what to fix first comes first, and one mistake reads as one problem.
+pub fn group(mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let (follow_ons, mut rest): (Vec<Diagnostic>, Vec<Diagnostic>) =
+        problems.drain(..).partition(|p| p.caused_by.is_some());
+    rest.sort_by(|a, b| (a.severity, &a.file, a.start).cmp(&(b.severity, &b.file, b.start)));
+    for follow_on in follow_ons {
+        let cause = follow_on.caused_by.as_deref().unwrap_or_default();
+        match rest.iter_mut().find(|p| p.is_error() && p.file == cause) {
+            Some(cause) => cause.follow_ons.push(FollowOn {
+                file: follow_on.file,
+                start: follow_on.start,
+                message: follow_on.message,
+                message_fr: follow_on.french.message,
+            }),
+            // No error to hang it on (cannot happen today): keep it as a problem of its own.
+            None => rest.push(Diagnostic { caused_by: None, ..follow_on }),
+        }
+    }
+    rest
 }
 
 impl Diagnostic {
     /// A new error. The message and file name are sanitised here, once, since both may quote
     /// what a stranger wrote.
-    pub fn error(code: &'static str, file: &str, start: Position, end: Position, message: impl AsRef<str>) -> Self {
+    pub fn error(code: &'static str, file: &str, start: Position, end: Position, message: impl Into<Said>) -> Self {
+        let message = message.into().map(|m| sanitize(m, Lines::Single));
         Diagnostic {
             severity: Severity::Error,
             code,
             file: sanitize(file, Lines::Single),
             start,
             end: end.max(start),
-            message: sanitize(message.as_ref(), Lines::Single),
+            french: French { message: message.fr, expected: None, suggestion: None },
+            in_french: false,
+            message: message.en,
             expected: None,
             suggestion: None,
+            follow_ons: Vec::new(),
+            caused_by: None,
         }
     }
 
-    pub fn warning(code: &'static str, file: &str, start: Position, end: Position, message: impl AsRef<str>) -> Self {
+    pub fn warning(code: &'static str, file: &str, start: Position, end: Position, message: impl Into<Said>) -> Self {
         Diagnostic { severity: Severity::Warning, ..Diagnostic::error(code, file, start, end, message) }
     }
 
-    pub fn with_expected(mut self, expected: impl AsRef<str>) -> Self {
-        self.expected = Some(sanitize(expected.as_ref(), Lines::Single));
+    pub fn with_expected(mut self, expected: impl Into<Said>) -> Self {
+        let expected = expected.into().map(|e| sanitize(e, Lines::Single));
+        self.expected = Some(expected.en);
+        self.french.expected = Some(expected.fr);
         self
     }
 
-    pub fn with_suggestion(mut self, suggestion: Option<String>) -> Self {
-        self.suggestion = suggestion.map(|s| sanitize(&s, Lines::Single));
+    /// A suggestion in words that read the same in both languages (code to type).
+    pub fn with_suggestion(self, suggestion: Option<String>) -> Self {
+        self.with_help(suggestion.map(Said::from))
+    }
+
+    pub fn with_help(mut self, suggestion: Option<Said>) -> Self {
+        let suggestion = suggestion.map(|s| s.map(|s| sanitize(s, Lines::Single)));
+        self.french.suggestion = suggestion.as_ref().map(|s| s.fr.clone());
+        self.suggestion = suggestion.map(|s| s.en);
         self
+    }
+
+    /// This problem in the reader's language.
+    pub fn in_lang(&self, lang: Lang) -> Diagnostic {
+        let mut shown = self.clone();
+        if lang == Lang::Fr {
+            shown.in_french = true;
+            shown.message = self.french.message.clone();
+            shown.expected = self.french.expected.clone().or(shown.expected);
+            shown.suggestion = self.french.suggestion.clone().or(shown.suggestion);
+            for follow_on in &mut shown.follow_ons {
+                follow_on.message = follow_on.message_fr.clone();
+            }
+        }
+        shown
+    }
+
+    /// Marks this problem as a consequence of the error in `file`.
+    pub fn caused_by(mut self, file: &str) -> Self {
+        self.caused_by = Some(sanitize(file, Lines::Single));
+        self
+    }
+
+    /// "and 22 references to it", for a problem with follow-ons.
+    pub fn follow_on_summary(&self) -> Option<String> {
+        let lang = if self.in_french { Lang::Fr } else { Lang::En };
+        self.follow_on_said().map(|s| s.get(lang).to_string())
+    }
+
+    pub fn follow_on_said(&self) -> Option<Said> {
+        (!self.follow_ons.is_empty()).then(|| crate::i18n::problems::follow_ons(self.follow_ons.len()))
     }
 
     pub fn is_error(&self) -> bool {
@@ -87,6 +192,9 @@ impl Diagnostic {
         if let Some(suggestion) = &self.suggestion {
             text.push_str(" — ");
             text.push_str(suggestion);
+        }
+        if let Some(follow_ons) = self.follow_on_summary() {
+            text.push_str(&format!(" ({follow_ons})"));
         }
         text
     }
@@ -124,6 +232,11 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 /// "did you mean …?" for a misspelt `word`, if a candidate is close.
 pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
     closest(word, candidates).map(|c| format!("did you mean \"{c}\"?"))
+}
+
+/// The same, in both languages.
+pub fn did_you_mean_said<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<Said> {
+    closest(word, candidates).map(crate::i18n::problems::did_you_mean)
 }
 
 #[cfg(test)]

@@ -7,6 +7,8 @@ use codespan_reporting::term::{self, termcolor};
 use std::collections::HashMap;
 
 use super::{Diagnostic, Position, Severity};
+use crate::i18n::problems as say;
+use crate::text::Lang;
 
 /// Source lines longer than this are not quoted: a minified or hostile file would flood the
 /// terminal, and the position alone says where to look.
@@ -15,6 +17,18 @@ const MAX_QUOTED_LINE: usize = 400;
 /// Renders every diagnostic, quoting the source lines from `sources` (file name → text).
 /// `colour` adds ANSI styles; the caller decides (terminal, `NO_COLOR`).
 pub fn render_human(diagnostics: &[Diagnostic], sources: &HashMap<String, String>, colour: bool) -> String {
+    render_human_in(diagnostics, sources, colour, Lang::En)
+}
+
+/// The same, with the words around each problem in `lang` (the problems themselves are given
+/// in the reader's language already: [`Diagnostic::in_lang`]).
+pub fn render_human_in(
+    diagnostics: &[Diagnostic],
+    sources: &HashMap<String, String>,
+    colour: bool,
+    lang: Lang,
+) -> String {
+    let (expected_word, help_word) = (say::expected_word(lang), say::help_word(lang));
     let mut files = SimpleFiles::new();
     let mut ids = HashMap::new();
     let config = term::Config::default();
@@ -34,16 +48,16 @@ pub fn render_human(diagnostics: &[Diagnostic], sources: &HashMap<String, String
         let mut report = Report::new(severity).with_code(diagnostic.code).with_message(&diagnostic.message);
         let mut notes = Vec::new();
         if let Some(expected) = &diagnostic.expected {
-            notes.push(format!("expected {expected}"));
+            notes.push(format!("{expected_word} {expected}"));
         }
         if let Some(suggestion) = &diagnostic.suggestion {
-            notes.push(format!("help: {suggestion}"));
+            notes.push(format!("{help_word} {suggestion}"));
         }
         match (id, quotable) {
             (Some(id), Some(range)) => {
                 let label_text = diagnostic.suggestion.clone().unwrap_or_default();
                 report = report.with_labels(vec![Label::primary(id, range).with_message(label_text)]);
-                notes.retain(|n| !n.starts_with("help: "));
+                notes.retain(|n| !n.starts_with(help_word));
             }
             _ => {
                 // A problem of a whole file or folder has no line worth naming.
@@ -54,6 +68,11 @@ pub fn render_human(diagnostics: &[Diagnostic], sources: &HashMap<String, String
                 };
                 notes.insert(0, place);
             }
+        }
+        if let Some(summary) = diagnostic.follow_on_said().map(|s| s.get(lang).to_string()) {
+            let places: Vec<String> = diagnostic.follow_ons.iter().take(3).map(|f| f.one_line()).collect();
+            let more = if diagnostic.follow_ons.len() > 3 { ", …" } else { "" };
+            notes.push(format!("{summary}: {}{more}", places.join("; ")));
         }
         report = report.with_notes(notes);
         // The only failure is a span outside its file, which `span_in` rules out; fall back to
@@ -102,6 +121,28 @@ fn byte_offset(text: &str, at: Position) -> Option<usize> {
         offset += line.len() + 1;
     }
     None
+}
+
+/// One line per kind of problem, errors first: how much of each there is to fix.
+pub fn render_kinds(diagnostics: &[Diagnostic]) -> String {
+    let mut kinds: Vec<(Severity, &str, usize)> = Vec::new();
+    for d in diagnostics {
+        match kinds.iter_mut().find(|(s, c, _)| *s == d.severity && *c == d.code) {
+            Some(kind) => kind.2 += 1,
+            None => kinds.push((d.severity, d.code, 1)),
+        }
+    }
+    kinds.sort_by(|a, b| (a.0, std::cmp::Reverse(a.2), a.1).cmp(&(b.0, std::cmp::Reverse(b.2), b.1)));
+    kinds
+        .into_iter()
+        .map(|(severity, code, n)| {
+            let word = match severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            format!("{n:>5} {word}[{code}]\n")
+        })
+        .collect()
 }
 
 /// All diagnostics and a summary, as one JSON document.

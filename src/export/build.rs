@@ -26,14 +26,14 @@ pub(super) fn kind_blocks(b: &mut Builder<'_>, entry: &Entry) {
         Details::SiteVisit(d) => {
             b.text(Msg::Site, d.site.as_ref().map(|s| s.get(lang).to_string()));
             b.entries(Msg::Host, &d.host);
-            b.text(Msg::Dates, Some(dates(Some(d.start), d.end)));
+            b.text(Msg::Dates, d.start.map(|start| dates(Some(start), d.end)));
             b.entries(Msg::Programme, &d.programme);
             b.prose(Msg::Seen, &d.seen);
             b.prose(Msg::Takeaways, &d.takeaways);
         }
         Details::Event(d) => {
             b.entries(Msg::Organisers, &d.organisers);
-            b.text(Msg::Dates, Some(dates(Some(d.start), d.end)));
+            b.text(Msg::Dates, d.start.map(|start| dates(Some(start), d.end)));
             b.text(Msg::Venue, d.venue.as_ref().map(|v| v.get(lang).to_string()));
             b.text(Msg::Participants, d.participants.map(|p| p.to_string()));
             b.entries(Msg::Programme, &d.programme);
@@ -56,12 +56,12 @@ pub(super) fn kind_blocks(b: &mut Builder<'_>, entry: &Entry) {
         }
         Details::Organisation(d) => {
             let vocabulary = &b.catalogue.vocabularies.organisation_types;
-            let org_type = Term {
-                id: d.org_type.to_string(),
-                label: vocabulary.get(d.org_type.as_str()).map(|t| t.label.get(lang).to_string()).unwrap_or_default(),
-            };
+            let org_type = d.org_type.iter().map(|id| Term {
+                id: id.to_string(),
+                label: vocabulary.get(id.as_str()).map(|t| t.label.get(lang).to_string()).unwrap_or_default(),
+            });
             b.text(Msg::ShortName, d.short_name.as_ref().map(|s| s.as_str().to_string()));
-            b.field(Msg::OrganisationType, Value::Terms { terms: vec![org_type], codes: false });
+            b.field(Msg::OrganisationType, Value::Terms { terms: org_type.collect(), codes: false });
             b.field(Msg::Website, Value::Address(d.website.as_ref().map(|u| u.to_string()).unwrap_or_default()));
             b.text(Msg::Founded, d.founded.map(|f| f.to_string()));
         }
@@ -188,7 +188,7 @@ impl<'a> Builder<'a> {
             status: review.status,
             status_word: status_name(lang, review.status),
             checked_word: t(lang, Msg::Checked),
-            checked: review.checked.to_string(),
+            checked: review.checked.map(|d| d.to_string()).unwrap_or_default(),
             note: review.note.as_ref().map(|n| n.get(lang).to_string()).filter(|n| !n.trim().is_empty()),
         };
         self.push(Block::Review { label: t(lang, Msg::Review), review: item });

@@ -16,6 +16,10 @@ pub enum Noun {
     CatalogueProblem,
     /// A stop of a tour.
     Stop,
+    /// A catalogue problem that `check` fails on.
+    Error,
+    /// A catalogue problem that `check` reports but passes (unless `--deny-warnings`).
+    Warning,
 }
 
 /// The singular and plural forms of a noun.
@@ -28,6 +32,8 @@ fn forms(lang: Lang, noun: Noun) -> (&'static str, &'static str) {
             Noun::Problem => ("problem", "problems"),
             Noun::CatalogueProblem => ("catalogue problem", "catalogue problems"),
             Noun::Stop => ("stop", "stops"),
+            Noun::Error => ("error", "errors"),
+            Noun::Warning => ("warning", "warnings"),
         },
         Lang::Fr => match noun {
             Noun::Entry => ("fiche", "fiches"),
@@ -36,6 +42,8 @@ fn forms(lang: Lang, noun: Noun) -> (&'static str, &'static str) {
             Noun::Problem => ("problème", "problèmes"),
             Noun::CatalogueProblem => ("problème dans le catalogue", "problèmes dans le catalogue"),
             Noun::Stop => ("étape", "étapes"),
+            Noun::Error => ("erreur", "erreurs"),
+            Noun::Warning => ("avertissement", "avertissements"),
         },
     }
 }
@@ -61,6 +69,20 @@ pub fn count_of(lang: Lang, noun: Noun, shown: usize, total: usize) -> String {
         // The noun follows the whole in English and the part in French.
         Lang::En => format!("{shown} of {total} {}", noun_for(lang, noun, total)),
         Lang::Fr => format!("{shown} {} sur {total}", noun_for(lang, noun, shown)),
+    }
+}
+
+/// Errors and warnings, counted apart, the same words in `check`, `list` and the dashboard:
+/// "1 error, 2 warnings", "no problems".
+pub fn problem_counts(lang: Lang, errors: usize, warnings: usize) -> String {
+    match (errors, warnings) {
+        (0, 0) => match lang {
+            Lang::En => "no problems".to_string(),
+            Lang::Fr => "aucun problème".to_string(),
+        },
+        (errors, 0) => count(lang, Noun::Error, errors),
+        (0, warnings) => count(lang, Noun::Warning, warnings),
+        (errors, warnings) => format!("{}, {}", count(lang, Noun::Error, errors), count(lang, Noun::Warning, warnings)),
     }
 }
 

@@ -91,6 +91,23 @@ pub fn folder_files(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
                 let relative = path.strip_prefix(root).unwrap_or(&path).to_string_lossy().replace('\\', "/");
                 let shown = path.display().to_string();
                 files.push(SourceFile { relative, shown, origin: Origin::Disk(path) });
+            } else if name.ends_with(".ron") && !file_type.is_dir() {
+                // Reading a FIFO would block and a device could be endless: name it, never read it.
+                let why = match std::fs::metadata(&path) {
+                    Err(e) => format!("a symbolic link that leads to no file ({e})"),
+                    Ok(_) if file_type.is_symlink() => "a symbolic link to something that is not a file".to_string(),
+                    Ok(_) => "a FIFO, socket or device".to_string(),
+                };
+                let shown = path.display().to_string();
+                let problem = Diagnostic::error(
+                    "not-a-file",
+                    &shown,
+                    Position::START,
+                    Position::START,
+                    format!("not a regular file, so not read: {why}"),
+                )
+                .with_suggestion(Some("replace it with the catalogue file itself, or remove it".into()));
+                problems.push(problem);
             }
         }
     }

@@ -2,21 +2,30 @@
 //! hides the others; then the whole is checked (vocabulary ids, references, duplicates). All
 //! problems are collected, none stops the load.
 
+mod entries;
 mod files;
 mod locate;
 mod parse;
+mod recover;
+pub mod schema;
+mod syntax;
+mod tree;
 mod validate;
+pub mod watch;
 
 pub use files::{Origin, SourceFile, bundled_files, folder_files};
 pub use parse::MAX_FILE_BYTES;
+
+/// Where `field:` is in a file's text (its first occurrence), for checks made after loading.
+pub fn field_position(text: &str, field: &str) -> crate::diagnostic::Position {
+    locate::locate_field(text, field).start
+}
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 
 use crate::diagnostic::{Diagnostic, Position};
-use crate::model::entry::{EventFile, GoodPracticeFile, OrganisationFile, SiteVisitFile, TourFile};
-use crate::model::vocabulary::{MaterialFileTerm, PlainFileTerm, RegionFileTerm};
-use crate::model::{Catalogue, Entry, Id, Kind, Term, Vocabularies, Vocabulary, VocabularyKind};
+use crate::model::{Catalogue, Entry, Kind, Term, Vocabularies, Vocabulary, VocabularyKind};
 
 /// Where to read a catalogue from.
 #[derive(Clone, Debug)]
@@ -178,20 +187,31 @@ fn parse_run(files: &[SourceFile]) -> ParsedFiles {
                 continue;
             }
         };
+        if let Some((at, c)) = crate::text::first_cleaned(text) {
+            let place = locate::position_of(text, at);
+            parsed.problems.push(
+                Diagnostic::warning("cleaned-text", &file.shown, place, place, crate::i18n::problems::cleaned_text(c))
+                    .with_help(Some(crate::i18n::problems::remove_it())),
+            );
+        }
         match classify(&file.relative) {
-            FileRole::Vocabulary(kind) => match parse_vocabulary(kind, &file.shown, text) {
-                Ok(terms) => parsed.vocabulary_files.push(VocabularyFile {
-                    kind,
-                    shown: file.shown.clone(),
-                    text: text.to_string(),
-                    terms,
-                }),
-                Err(problem) => parsed.problems.push(*problem),
-            },
-            FileRole::Entry(kind) => match parse_entry(kind, file, text) {
-                Ok(entry) => parsed.entries.push(entry),
-                Err(problem) => parsed.problems.push(*problem),
-            },
+            FileRole::Vocabulary(kind) => {
+                let (terms, problems) = entries::parse_vocabulary(kind, &file.shown, text);
+                parsed.problems.extend(problems);
+                if let Some(terms) = terms {
+                    parsed.vocabulary_files.push(VocabularyFile {
+                        kind,
+                        shown: file.shown.clone(),
+                        text: text.to_string(),
+                        terms,
+                    });
+                }
+            }
+            FileRole::Entry(kind) => {
+                let (entry, problems) = entries::parse_entry(kind, file, text);
+                parsed.problems.extend(problems);
+                parsed.entries.extend(entry);
+            }
             FileRole::Unknown(reason) => parsed.problems.push(Diagnostic::warning(
                 "ignored-file",
                 &file.shown,
@@ -212,9 +232,21 @@ pub fn load_files(files: Vec<SourceFile>, mut problems: Vec<Diagnostic>) -> Load
     let ParsedFiles { mut entries, mut vocabulary_files, problems: parse_problems } = parse_all(&files);
     problems.extend(parse_problems);
 
-    if vocabulary_files.is_empty() {
+    let bundled = vocabulary_files.is_empty();
+    if bundled {
         vocabulary_files = bundled_vocabularies();
     }
+    // Messages name the files the ids really come from, which may be the bundled ones.
+    let vocabulary_names: Vec<(VocabularyKind, crate::i18n::problems::Said)> = VocabularyKind::ALL
+        .into_iter()
+        .map(|kind| {
+            let names: Vec<&str> =
+                vocabulary_files.iter().filter(|f| f.kind == kind).map(|f| f.shown.as_str()).collect();
+            let names =
+                if names.is_empty() { format!("vocabularies/{}.ron", kind.file_stem()) } else { names.join(" or ") };
+            (kind, crate::i18n::problems::an_id_from(&names, bundled))
+        })
+        .collect();
     let vocabularies = build_vocabularies(&vocabulary_files, &mut problems);
 
     // Checks after parsing quote the file only when they find a problem: read it again then.
@@ -230,7 +262,7 @@ pub fn load_files(files: Vec<SourceFile>, mut problems: Vec<Diagnostic>) -> Load
         .filter(|f| matches!(classify(&f.relative), FileRole::Entry(_)) && !loaded_files.contains(f.shown.as_str()))
         .map(|f| (f.relative.rsplit('/').next().unwrap_or("").trim_end_matches(".ron"), f.shown.as_str()))
         .collect();
-    let kept = validate::check_entries(&vocabularies, &entries, &unloaded, &text_of, &mut problems);
+    let kept = validate::check_entries(&vocabularies, &vocabulary_names, &entries, &unloaded, &text_of, &mut problems);
     for vocabulary_file in &vocabulary_files {
         validate::check_vocabulary(
             vocabularies.get(vocabulary_file.kind),
@@ -257,7 +289,7 @@ pub fn load_files(files: Vec<SourceFile>, mut problems: Vec<Diagnostic>) -> Load
     let mut keep = keep.into_iter();
     entries.retain(|_| keep.next().unwrap_or(false));
 
-    problems.sort_by(|a, b| (&a.file, a.start).cmp(&(&b.file, b.start)));
+    let problems = crate::diagnostic::group(problems);
     Loaded { catalogue: Catalogue::new(vocabularies, entries), diagnostics: problems, sources, files_read }
 }
 
@@ -296,36 +328,6 @@ fn classify(relative: &str) -> FileRole {
     }
 }
 
-fn parse_entry(kind: Kind, file: &SourceFile, text: &str) -> Result<Entry, Box<Diagnostic>> {
-    let stem = file.relative.rsplit('/').next().unwrap_or("").trim_end_matches(".ron");
-    let id = Id::parse(stem).map_err(|message| {
-        Box::new(
-            Diagnostic::error("malformed-id", &file.shown, Position::START, Position::START, message)
-                .with_suggestion(Some("the file name is the entry's id: rename the file".into())),
-        )
-    })?;
-    let (common, details) = match kind {
-        Kind::GoodPractice => parse::parse::<GoodPracticeFile>(&file.shown, text)?.into(),
-        Kind::SiteVisit => parse::parse::<SiteVisitFile>(&file.shown, text)?.into(),
-        Kind::Event => parse::parse::<EventFile>(&file.shown, text)?.into(),
-        Kind::Tour => parse::parse::<TourFile>(&file.shown, text)?.into(),
-        Kind::Organisation => parse::parse::<OrganisationFile>(&file.shown, text)?.into(),
-    };
-    Ok(Entry { id, kind, file: file.shown.as_str().into(), common, details })
-}
-
-fn parse_vocabulary(kind: VocabularyKind, shown: &str, text: &str) -> Result<Vec<Term>, Box<Diagnostic>> {
-    Ok(match kind {
-        VocabularyKind::Region => {
-            parse::parse::<Vec<RegionFileTerm>>(shown, text)?.into_iter().map(Term::from).collect()
-        }
-        VocabularyKind::Material => {
-            parse::parse::<Vec<MaterialFileTerm>>(shown, text)?.into_iter().map(Term::from).collect()
-        }
-        _ => parse::parse::<Vec<PlainFileTerm>>(shown, text)?.into_iter().map(Term::from).collect(),
-    })
-}
-
 /// The bundled vocabulary files, parsed. They are checked by the test suite, so any problem
 /// here is a build defect and is dropped rather than shown against a user's folder.
 fn bundled_vocabularies() -> Vec<VocabularyFile> {
@@ -335,7 +337,7 @@ fn bundled_vocabularies() -> Vec<VocabularyFile> {
             let FileRole::Vocabulary(kind) = classify(&file.relative) else { return None };
             let bytes = file.read().ok()?;
             let text = parse::decode(&file.shown, &bytes).ok()?;
-            let terms = parse_vocabulary(kind, &file.shown, text).ok()?;
+            let terms = entries::parse_vocabulary(kind, &file.shown, text).0?;
             Some(VocabularyFile { kind, shown: file.shown.clone(), text: text.to_string(), terms })
         })
         .collect()

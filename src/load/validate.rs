@@ -4,7 +4,8 @@
 use std::collections::HashMap;
 
 use super::locate::{Span, locate, locate_field};
-use crate::diagnostic::{Diagnostic, Position, did_you_mean};
+use crate::diagnostic::{Diagnostic, Position, did_you_mean_said};
+use crate::i18n::problems::{self as say, Said};
 use crate::model::{Details, Entry, Id, Kind, Term, Vocabularies, Vocabulary, VocabularyKind};
 
 /// Reports at the right occurrence when the same bad value appears more than once in a file.
@@ -37,7 +38,7 @@ impl<'a> FileReporter<'a> {
         locate(self.text(), field, value, count)
     }
 
-    fn error_at(&mut self, code: &'static str, field: &'static str, value: &str, message: String) -> Diagnostic {
+    fn error_at(&mut self, code: &'static str, field: &'static str, value: &str, message: Said) -> Diagnostic {
         let span = self.value_span(field, value);
         Diagnostic::error(code, self.file, span.start, span.end, message)
     }
@@ -46,6 +47,7 @@ impl<'a> FileReporter<'a> {
 /// Checks every entry; returns the indices of the entries to keep (all but later duplicates).
 pub fn check_entries(
     vocabularies: &Vocabularies,
+    vocabulary_files: &[(VocabularyKind, Said)],
     entries: &[Entry],
     unloaded: &HashMap<&str, &str>,
     text_of: &dyn Fn(&str) -> Option<String>,
@@ -61,9 +63,9 @@ pub fn check_entries(
                     &entry.file,
                     Position::START,
                     Position::START,
-                    format!("duplicate id \"{}\": {first} has the same file name", entry.id),
+                    say::duplicate_id(entry.id.as_str(), first),
                 )
-                .with_suggestion(Some("rename one of the files; ids are unique across all kinds".into())),
+                .with_help(Some(say::rename_one())),
             ),
             None => {
                 first_file.insert(&entry.id, &entry.file);
@@ -80,9 +82,10 @@ pub fn check_entries(
         let entry = &entries[index];
         let mut reporter = FileReporter::new(&entry.file, text_of);
         check_texts(entry, &mut reporter, problems);
-        check_vocabulary_ids(entry, vocabularies, &mut reporter, problems);
+        check_vocabulary_ids(entry, vocabularies, vocabulary_files, &mut reporter, problems);
         for (field, id) in entry.organisation_references() {
-            if let Some(file) = unloaded.get(id.as_str()) {
+            // An id that did load elsewhere (a copy in the wrong folder failed) is no consequence.
+            if let Some(file) = unloaded.get(id.as_str()).filter(|_| !kinds.contains_key(id)) {
                 problems.push(unloaded_reference(&mut reporter, field, id, file));
                 continue;
             }
@@ -90,20 +93,54 @@ pub fn check_entries(
                 Some(Kind::Organisation) => {}
                 found => {
                     let message = match found {
-                        Some(kind) => format!("\"{id}\" is a {}, not an organisation", kind.id()),
-                        None => format!("unknown organisation \"{id}\""),
+                        Some(kind) => say::not_an_organisation(id.as_str(), kind.id()),
+                        None => say::unknown_organisation(id.as_str()),
                     };
                     problems.push(
                         reporter
                             .error_at("broken-reference", field, id.as_str(), message)
-                            .with_expected("the id of a file in organisations/")
-                            .with_suggestion(did_you_mean(id.as_str(), organisation_ids.iter().copied())),
+                            .with_expected(say::an_organisation_id())
+                            .with_help(did_you_mean_said(id.as_str(), organisation_ids.iter().copied())),
                     );
                 }
             }
         }
+        let mut related_seen: Vec<&Id> = Vec::new();
         for (field, id) in entry.entry_references() {
-            if let Some(file) = unloaded.get(id.as_str()) {
+            if field == "related" {
+                if related_seen.contains(&id) {
+                    // The first occurrence is where it belongs: point at the repeat.
+                    reporter.value_span(field, id.as_str());
+                    let span = reporter.value_span(field, id.as_str());
+                    problems.push(
+                        Diagnostic::warning(
+                            "repeated-id",
+                            &entry.file,
+                            span.start,
+                            span.end,
+                            say::listed_twice(id.as_str(), "related"),
+                        )
+                        .with_help(Some(say::remove_the_repeat())),
+                    );
+                    continue;
+                }
+                related_seen.push(id);
+            }
+            if id == &entry.id && field != "related" {
+                let span = reporter.value_span(field, id.as_str());
+                let what = if field == "entry" {
+                    "a stop of this tour is the tour itself"
+                } else {
+                    "`programme` refers to this entry itself"
+                };
+                problems.push(
+                    Diagnostic::error("self-reference", &entry.file, span.start, span.end, what).with_expected(
+                        if field == "entry" { "the id of another entry" } else { "the id of an event or a tour" },
+                    ),
+                );
+                continue;
+            }
+            if let Some(file) = unloaded.get(id.as_str()).filter(|_| !kinds.contains_key(id)) {
                 problems.push(unloaded_reference(&mut reporter, field, id, file));
                 continue;
             }
@@ -111,15 +148,15 @@ pub fn check_entries(
             let wrong_kind = field == "programme" && found.is_some_and(|k| !matches!(k, Kind::Event | Kind::Tour));
             if found.is_none() || wrong_kind {
                 let (message, expected) = if wrong_kind {
-                    (format!("\"{id}\" is not an event or a tour"), "the id of an event or a tour")
+                    (say::not_a_programme(id.as_str()), say::a_programme_id())
                 } else {
-                    (format!("broken reference: no entry has the id \"{id}\""), "the id (file name) of an entry")
+                    (say::broken_reference(id.as_str()), say::an_entry_id())
                 };
                 problems.push(
                     reporter
                         .error_at("broken-reference", field, id.as_str(), message)
                         .with_expected(expected)
-                        .with_suggestion(did_you_mean(id.as_str(), all_ids.iter().copied())),
+                        .with_help(did_you_mean_said(id.as_str(), all_ids.iter().copied())),
                 );
             } else if id == &entry.id && field == "related" {
                 let span = reporter.value_span(field, id.as_str());
@@ -128,7 +165,7 @@ pub fn check_entries(
                     &entry.file,
                     span.start,
                     span.end,
-                    "an entry is not related to itself",
+                    say::not_related_to_itself(),
                 ));
             }
         }
@@ -145,40 +182,39 @@ fn unloaded_reference(reporter: &mut FileReporter<'_>, field: &'static str, id: 
         reporter.file,
         span.start,
         span.end,
-        format!("refers to \"{id}\", whose file did not load: see the error in {file}"),
+        say::refers_to_unloaded(id.as_str(), file),
     )
+    .caused_by(file)
 }
 
 fn check_texts(entry: &Entry, reporter: &mut FileReporter<'_>, problems: &mut Vec<Diagnostic>) {
     for (field, empty) in [("title", entry.common.title.is_empty()), ("summary", entry.common.summary.is_empty())] {
         if empty {
             let span = reporter.field_span(field);
-            problems.push(Diagnostic::error(
-                "empty-text",
-                reporter.file,
-                span.start,
-                span.end,
-                format!("the {field} is empty"),
-            ));
+            if span == Span::FILE_START {
+                continue; // the field is missing: reported as such while parsing
+            }
+            problems.push(
+                Diagnostic::error("empty-text", reporter.file, span.start, span.end, say::empty_text(field))
+                    .with_help(Some(say::write_it(field))),
+            );
         }
     }
-    if entry.common.sources.is_empty() {
+    // Sources that were written but all dropped as malformed are reported already.
+    if entry.common.sources.is_empty() && reporter.field_span("sources") == Span::FILE_START {
         problems.push(
-            Diagnostic::warning(
-                "no-source",
-                reporter.file,
-                Position::START,
-                Position::START,
-                "no sources: readers cannot check what this entry states",
-            )
-            .with_suggestion(Some("add `sources: [(title: \"…\", url: \"https://…\")]`".into())),
+            Diagnostic::warning("no-source", reporter.file, Position::START, Position::START, say::no_source())
+                .with_help(Some(say::add_sources())),
         );
     }
     if let Details::Tour(tour) = &entry.details
         && tour.stops.is_empty()
     {
         let span = reporter.field_span("stops");
-        problems.push(Diagnostic::error("empty-tour", reporter.file, span.start, span.end, "a tour needs stops"));
+        if span == Span::FILE_START {
+            return; // missing: reported while parsing
+        }
+        problems.push(Diagnostic::error("empty-tour", reporter.file, span.start, span.end, say::tour_needs_stops()));
     }
     if let Details::Tour(tour) = &entry.details {
         check_stop_days(tour, reporter, problems);
@@ -220,6 +256,7 @@ fn check_stop_days(tour: &crate::model::entry::Tour, reporter: &mut FileReporter
 fn check_vocabulary_ids(
     entry: &Entry,
     vocabularies: &Vocabularies,
+    vocabulary_files: &[(VocabularyKind, Said)],
     reporter: &mut FileReporter<'_>,
     problems: &mut Vec<Diagnostic>,
 ) {
@@ -229,13 +266,16 @@ fn check_vocabulary_ids(
     uses.extend(common.materials.iter().map(|id| (VocabularyKind::Material, "materials", id)));
     uses.extend(common.themes.iter().map(|id| (VocabularyKind::Theme, "themes", id)));
     uses.extend(common.stages.iter().map(|id| (VocabularyKind::Stage, "stages", id)));
-    if let Details::Organisation(organisation) = &entry.details {
-        uses.push((VocabularyKind::OrganisationType, "org_type", &organisation.org_type));
+    if let Details::Organisation(organisation) = &entry.details
+        && let Some(org_type) = &organisation.org_type
+    {
+        uses.push((VocabularyKind::OrganisationType, "org_type", org_type));
     }
     for (kind, field, id) in uses {
         let vocabulary = vocabularies.get(kind);
         if vocabulary.index_of(id.as_str()).is_none() {
-            problems.push(unknown_term(reporter, kind, vocabulary, field, id));
+            let files = vocabulary_files.iter().find(|(k, _)| *k == kind).map(|(_, files)| files.clone());
+            problems.push(unknown_term(reporter, kind, vocabulary, &files.unwrap_or_default(), field, id));
         }
     }
 }
@@ -244,13 +284,19 @@ fn unknown_term(
     reporter: &mut FileReporter<'_>,
     kind: VocabularyKind,
     vocabulary: &Vocabulary,
+    files: &Said,
     field: &'static str,
     id: &Id,
 ) -> Diagnostic {
+    // A short vocabulary is listed whole when no id is close: the curator picks from it.
+    let suggestion = did_you_mean_said(id.as_str(), vocabulary.ids()).or_else(|| {
+        (vocabulary.len() <= 30 && !vocabulary.is_empty())
+            .then(|| say::ids_are(&vocabulary.ids().collect::<Vec<_>>().join(", ")))
+    });
     reporter
-        .error_at("unknown-vocabulary-id", field, id.as_str(), format!("unknown {} \"{id}\"", kind.noun()))
-        .with_expected(format!("an id from vocabularies/{}.ron", kind.file_stem()))
-        .with_suggestion(did_you_mean(id.as_str(), vocabulary.ids()))
+        .error_at("unknown-vocabulary-id", field, id.as_str(), say::unknown_term(kind.file_stem(), id.as_str()))
+        .with_expected(files.clone())
+        .with_help(suggestion)
 }
 
 /// Checks one vocabulary file: duplicate ids, unknown parents, coordinates on the globe.
@@ -281,9 +327,14 @@ pub fn check_vocabulary(
             if vocabulary.index_of(parent.as_str()).is_none() {
                 problems.push(
                     reporter
-                        .error_at("unknown-parent", "parent", parent.as_str(), format!("unknown parent \"{parent}\""))
+                        .error_at(
+                            "unknown-parent",
+                            "parent",
+                            parent.as_str(),
+                            format!("unknown parent \"{parent}\"").into(),
+                        )
                         .with_expected("the id of another term of this vocabulary")
-                        .with_suggestion(did_you_mean(parent.as_str(), vocabulary.ids())),
+                        .with_help(did_you_mean_said(parent.as_str(), vocabulary.ids())),
                 );
             } else if parent == &term.id {
                 let span = reporter.value_span("parent", parent.as_str());
@@ -295,6 +346,21 @@ pub fn check_vocabulary(
                     "a term is its own parent",
                 ));
             }
+        }
+        if let Some(cycle) = parent_cycle(vocabulary, term)
+            && let Some(parent) = &term.parent
+        {
+            let span = reporter.value_span("parent", parent.as_str());
+            problems.push(
+                Diagnostic::error(
+                    "parent-cycle",
+                    file,
+                    span.start,
+                    span.end,
+                    format!("the parents of \"{}\" make a cycle: {}", term.id, cycle.join(" → ")),
+                )
+                .with_suggestion(Some("a term's parent is a broader term; remove one of these parents".into())),
+            );
         }
         if let Some((lat, lon)) = term.coordinates
             && !((-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon))
@@ -312,4 +378,21 @@ pub fn check_vocabulary(
             );
         }
     }
+}
+
+/// The chain of parents leading from `term` back to itself (two terms or more; a term that is
+/// its own parent is reported on its own), reported once, at the cycle's smallest id.
+fn parent_cycle(vocabulary: &Vocabulary, term: &Term) -> Option<Vec<String>> {
+    let mut chain = vec![term.id.to_string()];
+    let mut current = term.parent.as_ref()?;
+    for _ in 0..vocabulary.len() {
+        if current == &term.id {
+            let smallest = chain.iter().min()? == term.id.as_str();
+            chain.push(term.id.to_string());
+            return (chain.len() > 2 && smallest).then_some(chain);
+        }
+        chain.push(current.to_string());
+        current = vocabulary.get(current.as_str())?.parent.as_ref()?;
+    }
+    None
 }

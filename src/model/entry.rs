@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::values::{Date, Id, WebAddress};
+use super::values::{Date, Id, WebAddress, present};
 use crate::text::{Label, Line, Prose};
 
 /// The kinds of entry, each stored in its own folder.
@@ -131,8 +131,10 @@ impl ReviewStatus {
 #[serde(deny_unknown_fields)]
 pub struct Review {
     pub status: ReviewStatus,
-    /// The day a curator last checked the entry against its sources.
-    pub checked: Date,
+    /// The day a curator last checked the entry against its sources. Required in a file;
+    /// `None` only when the date written is not a date (reported, and the entry still loads).
+    #[serde(deserialize_with = "present")]
+    pub checked: Option<Date>,
     /// What is missing or doubtful, for the next curator.
     #[serde(default)]
     pub note: Option<Prose>,
@@ -256,7 +258,7 @@ entry_file! {
     SiteVisitFile => SiteVisit as "SiteVisit" {
         #[serde(default)] site: Option<Label>,
         #[serde(default)] host: Option<Id>,
-        start: Date,
+        #[serde(deserialize_with = "present")] start: Option<Date>,
         #[serde(default)] end: Option<Date>,
         /// The tour or event this visit was part of.
         #[serde(default)] programme: Option<Id>,
@@ -269,7 +271,7 @@ entry_file! {
     /// A meeting, workshop, conference or peer review.
     EventFile => Event as "Event" {
         #[serde(default)] organisers: Vec<Id>,
-        start: Date,
+        #[serde(deserialize_with = "present")] start: Option<Date>,
         #[serde(default)] end: Option<Date>,
         #[serde(default)] venue: Option<Label>,
         #[serde(default)] participants: Option<u32>,
@@ -291,7 +293,7 @@ entry_file! {
     /// An organisation named by other entries. Its `title` is its name.
     OrganisationFile => Organisation as "Organisation" {
         #[serde(default)] short_name: Option<Line>,
-        org_type: Id,
+        #[serde(deserialize_with = "present")] org_type: Option<Id>,
         #[serde(default)] website: Option<WebAddress>,
         #[serde(default)] founded: Option<Date>,
     }
@@ -372,8 +374,8 @@ impl Entry {
                 let t = d.timescale.as_ref()?;
                 t.start.or(t.end).map(|start| (start, t.end))
             }
-            Details::SiteVisit(d) => Some((d.start, d.end)),
-            Details::Event(d) => Some((d.start, d.end)),
+            Details::SiteVisit(d) => d.start.map(|s| (s, d.end)),
+            Details::Event(d) => d.start.map(|s| (s, d.end)),
             Details::Tour(d) => d.start.map(|s| (s, d.end)),
             Details::Organisation(d) => d.founded.map(|f| (f, None)),
         }

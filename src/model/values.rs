@@ -77,6 +77,13 @@ impl Serialize for Date {
     }
 }
 
+/// For fields a file must give but an entry can do without: missing is an error (serde
+/// reports fields with their own deserializer as missing), while the recovering loader passes
+/// `null` for a value it reported as bad, and the entry loads without it.
+pub fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
+    Option::<T>::deserialize(d)
+}
+
 /// A web address: `http` or `https`, a host, no spaces or control characters.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct WebAddress(String);

@@ -14,6 +14,12 @@ pub enum Pane {
 pub enum Action {
     Quit,
     Suspend,
+    /// Load the catalogue folders again now (`r`).
+    Reload,
+    /// Open the problem under the panel's cursor in the editor.
+    OpenProblem,
+    /// Open the selected entry's file in the editor (`e`).
+    EditEntry,
     ToggleHelp,
     ToggleProblems,
     /// Close the overlay on top.
@@ -131,6 +137,14 @@ pub enum Effect {
         path: std::path::PathBuf,
         contents: Vec<u8>,
         overwrite: bool,
+    },
+    /// Ask the watcher for a load of the catalogue folders now.
+    Reload,
+    /// Release the terminal, run `$VISUAL`/`$EDITOR` on this file at this line, then resume
+    /// and reload.
+    OpenEditor {
+        path: std::path::PathBuf,
+        line: usize,
     },
 }
 

@@ -131,6 +131,9 @@ pub struct App {
     pub(super) present: PresentState,
     pub(super) overview: OverviewState,
     pub(super) chrome: bool,
+    /// A reload that came during a presentation, swapped in when present mode ends: nothing
+    /// moves under a facilitator's slide.
+    pub(super) held_reload: Option<super::reload::Reloaded>,
 }
 
 impl App {
@@ -193,6 +196,7 @@ impl App {
             present: PresentState::default(),
             overview: OverviewState::default(),
             chrome: options.chrome,
+            held_reload: None,
         };
         super::update::search_again(&mut app, false, true);
         if let Some(start) = &options.present {

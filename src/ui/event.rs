@@ -20,6 +20,8 @@ pub enum Event {
     InputClosed,
     /// About four times a second, for what has no event of its own (a hung-up terminal).
     Tick,
+    /// The catalogue folders changed and were loaded again, on the watcher's thread.
+    Reloaded(Box<super::reload::Reloaded>),
 }
 
 /// How often [`Event::Tick`] comes.

@@ -38,6 +38,8 @@ pub enum Context {
     Present,
     /// Present mode, typing a search to jump to any entry.
     PresentJump,
+    /// The problems panel, before the keys of every overlay.
+    Problems,
 }
 
 /// The contexts a key is looked up in, most specific first: the overlay on top, else the
@@ -46,7 +48,8 @@ pub enum Context {
 #[deny(clippy::wildcard_enum_match_arm)]
 pub fn contexts(app: &App) -> Vec<Context> {
     match app.target() {
-        Target::Overlay(Overlay::Help | Overlay::Problems) => vec![Context::Overlay, Context::Always],
+        Target::Overlay(Overlay::Help) => vec![Context::Overlay, Context::Always],
+        Target::Overlay(Overlay::Problems) => vec![Context::Problems, Context::Overlay, Context::Always],
         Target::Overlay(Overlay::Note) => vec![Context::Input, Context::Always],
         Target::Overlay(Overlay::Export) => match app.export_dialog().step() {
             ExportStep::Choose => vec![Context::ExportChoose, Context::Always],
@@ -68,7 +71,7 @@ pub fn contexts(app: &App) -> Vec<Context> {
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Context; 15] = [
+    pub const ALL: [Context; 16] = [
         Context::Always,
         Context::Global,
         Context::Search,
@@ -84,6 +87,7 @@ impl Context {
         Context::Input,
         Context::ExportChoose,
         Context::Confirm,
+        Context::Problems,
     ];
 
     pub fn title(self, lang: Lang) -> &'static str {
@@ -118,6 +122,8 @@ impl Context {
             (Context::Present, Lang::Fr) => "Mode présentation (p)",
             (Context::PresentJump, Lang::En) => "Present mode, jump search (g)",
             (Context::PresentJump, Lang::Fr) => "Mode présentation, recherche (g)",
+            (Context::Problems, Lang::En) => "Problems list",
+            (Context::Problems, Lang::Fr) => "Liste des problèmes",
         }
     }
 
@@ -209,6 +215,20 @@ pub static BINDINGS: &[Binding] = &[
         Action::ToggleProblems,
         "problems found in the catalogue",
         "problèmes trouvés dans le catalogue"
+    ),
+    bind!(
+        Global,
+        &[ch('r')],
+        Action::Reload,
+        "reload the catalogue folders now",
+        "recharger les dossiers du catalogue"
+    ),
+    bind!(
+        Global,
+        &[ch('e')],
+        Action::EditEntry,
+        "edit the selected entry's file ($VISUAL, $EDITOR)",
+        "modifier le fichier de la fiche ($VISUAL, $EDITOR)"
     ),
     bind!(Global, &[ch('q')], Action::Quit, "quit", "quitter", hint),
     bind!(Global, &[ch('1')], Action::ShowScreen(Screen::Browse), "browse screen", "écran de recherche"),
@@ -384,6 +404,9 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Search, &[key(KeyCode::End), ctrl('e')], Action::SearchEnd, "end of the query", "fin de la recherche"),
     bind!(Search, &[ctrl('u')], Action::SearchClear, "clear the query", "vider la recherche"),
     bind!(Search, &[ctrl('w')], Action::SearchDeleteWord, "delete the word before", "effacer le mot précédent"),
+    bind!(Problems, UP, Action::Up, "previous problem", "problème précédent"),
+    bind!(Problems, DOWN, Action::Down, "next problem", "problème suivant"),
+    bind!(Problems, &[key(KeyCode::Enter)], Action::OpenProblem, "open in the editor", "ouvrir dans l’éditeur", hint),
     bind!(Overlay, UP, Action::Up, "scroll up", "remonter"),
     bind!(Overlay, DOWN, Action::Down, "scroll down", "descendre"),
     bind!(Overlay, PAGE_UP, Action::PageUp, "page up", "page précédente"),

@@ -9,11 +9,13 @@
 pub mod action;
 pub mod app;
 mod app_marks;
+pub mod editor;
 pub mod event;
 pub mod frame;
 pub mod input;
 pub mod keymap;
 pub mod opener;
+pub mod reload;
 pub mod screen;
 pub mod search;
 pub mod session;
@@ -42,6 +44,17 @@ use session::Exit;
 /// Runs the dashboard in this process's terminal until the user quits; returns the process
 /// exit code.
 pub fn run(catalogue: Catalogue, problems: Vec<Diagnostic>, options: Options) -> io::Result<i32> {
+    run_watched(catalogue, problems, options, Vec::new(), reload::Watch::Off)
+}
+
+/// The dashboard, loading the catalogue again whenever a file of `folders` changes.
+pub fn run_watched(
+    catalogue: Catalogue,
+    problems: Vec<Diagnostic>,
+    options: Options,
+    folders: Vec<std::path::PathBuf>,
+    watch: reload::Watch,
+) -> io::Result<i32> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         eprintln!(
             "boucle: the dashboard needs a terminal. To print entries instead, use `boucle list` (see `boucle list --help`)."
@@ -51,11 +64,15 @@ pub fn run(catalogue: Catalogue, problems: Vec<Diagnostic>, options: Options) ->
     let mouse = options.mouse;
     let (sender, events) = event::channel_pair();
     let indexed = Arc::new(Indexed::new(catalogue));
+    let editable = !folders.is_empty();
+    let reloader = reload::start(folders, watch, indexed.clone(), sender.clone());
     let mut app = App::with_searcher(indexed, problems, options, Searcher::worker(sender.clone()));
     terminal::listen_for_signals(sender.clone())?;
     terminal::install_panic_hook();
     // Entering asks the terminal for the cursor position: before the input reader starts.
     let mut host = terminal::LocalHost::enter(mouse)?;
+    host.reloader = reloader;
+    host.editable = editable;
     event::spawn_terminal_reader(sender.clone());
     event::spawn_ticker(sender);
     let outcome = session::run_session(&mut host, &mut app, &events);

@@ -37,4 +37,13 @@ pub enum Overlay {
 pub struct Layer {
     pub overlay: Overlay,
     pub scroll: u16,
+    /// The problem the cursor is on, in the problems panel.
+    pub cursor: usize,
+}
+
+impl Layer {
+    /// An overlay just opened: at its top.
+    pub fn new(overlay: Overlay) -> Layer {
+        Layer { overlay, scroll: 0, cursor: 0 }
+    }
 }

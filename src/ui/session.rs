@@ -9,6 +9,7 @@ use ratatui::backend::Backend;
 
 use super::action::{Action, Effect, Outcome};
 use super::app::App;
+use super::editor::EditOutcome;
 use super::event::Event;
 use super::input::actions_for;
 use super::update::{effect_done, frame_drawn, searched, update};
@@ -61,6 +62,17 @@ pub trait Host {
     ) -> Result<(), WriteError> {
         write_atomic(path, contents, overwrite, forbidden)
     }
+
+    /// Asks for the catalogue to be loaded again (`r`); false when there is nothing to reload
+    /// (the bundled catalogue, no watcher).
+    fn reload(&mut self) -> bool {
+        false
+    }
+
+    /// Opens `path` at `line` in the curator's editor, with the terminal released meanwhile.
+    fn edit(&mut self, _path: &std::path::Path, _line: usize) -> Result<EditOutcome, <Self::Output as Backend>::Error> {
+        Ok(EditOutcome::Unavailable)
+    }
 }
 
 /// Why a session ended.
@@ -104,6 +116,19 @@ pub fn run_session<H: Host>(
                                     host.suspend()?;
                                     resize_to_terminal(host, app)?;
                                 }
+                                Effect::OpenEditor { path, line } => {
+                                    let outcome = host.edit(&path, line)?;
+                                    resize_to_terminal(host, app)?;
+                                    super::editor::report(app, &outcome, &path, line);
+                                    if outcome == EditOutcome::Edited {
+                                        host.reload();
+                                    }
+                                }
+                                Effect::Reload => {
+                                    if !host.reload() {
+                                        super::reload::nothing_to_reload(app);
+                                    }
+                                }
                                 other => perform(host, app, other),
                             }
                         }
@@ -122,6 +147,10 @@ pub fn run_session<H: Host>(
                     dirty = true;
                 }
                 Event::InputClosed => return Ok(Exit::InputClosed),
+                Event::Reloaded(reloaded) => {
+                    super::reload::apply(app, *reloaded);
+                    dirty = true;
+                }
                 Event::Tick => {
                     if host.hung_up() {
                         return Ok(Exit::InputClosed);
@@ -143,7 +172,8 @@ pub fn run_session<H: Host>(
 /// app how it went.
 fn perform<H: Host>(host: &mut H, app: &mut App, effect: Effect) {
     let outcome = match effect {
-        Effect::Quit | Effect::Suspend => return,
+        // Carried out by the loop itself.
+        Effect::Quit | Effect::Suspend | Effect::Reload | Effect::OpenEditor { .. } => return,
         Effect::SaveShortlist(list) => {
             let Some(path) = app.shortlist_file().map(std::path::Path::to_path_buf) else { return };
             Outcome::ShortlistSaved(host.save_shortlist(&path, &list))

@@ -113,11 +113,16 @@ pub fn released<T>(terminal: &mut Term, mouse: bool, work: impl FnOnce() -> T) -
 pub struct LocalHost {
     terminal: Term,
     mouse: bool,
+    /// Asks the folder watcher for a load (`r`); none for the bundled catalogue.
+    pub reloader: Option<std::sync::mpsc::Sender<()>>,
+    /// Whether the catalogue comes from folders: entries built into the binary are not edited,
+    /// even when a `practices/` folder of the same name happens to be in the working directory.
+    pub editable: bool,
 }
 
 impl LocalHost {
     pub fn enter(mouse: bool) -> io::Result<LocalHost> {
-        Ok(LocalHost { terminal: enter(mouse)?, mouse })
+        Ok(LocalHost { terminal: enter(mouse)?, mouse, reloader: None, editable: false })
     }
 }
 
@@ -154,6 +159,22 @@ impl Host for LocalHost {
     fn copy(&mut self, text: &str) -> Result<(), String> {
         let mut out = io::stdout();
         out.write_all(super::opener::osc52(text).as_bytes()).and_then(|()| out.flush()).map_err(|e| e.to_string())
+    }
+
+    fn edit(&mut self, path: &std::path::Path, line: usize) -> io::Result<super::editor::EditOutcome> {
+        use super::editor::{EditOutcome, command, run};
+        if !self.editable || !path.is_file() {
+            return Ok(EditOutcome::NotAFile);
+        }
+        let Some((program, args)) = command(path, line, std::env::var("VISUAL").ok(), std::env::var("EDITOR").ok())
+        else {
+            return Ok(EditOutcome::NoEditor);
+        };
+        released(&mut self.terminal, self.mouse, || run(&program, &args))
+    }
+
+    fn reload(&mut self) -> bool {
+        self.reloader.as_ref().is_some_and(|reloader| reloader.send(()).is_ok())
     }
 }
 

@@ -207,7 +207,7 @@ impl Spec {
             Kind::SiteVisit => Details::SiteVisit(SiteVisit {
                 site: None,
                 host: None,
-                start: start.unwrap_or_else(|| date(2025)),
+                start: Some(start.unwrap_or_else(|| date(2025))),
                 end,
                 programme: None,
                 seen: None,
@@ -215,7 +215,7 @@ impl Spec {
             }),
             Kind::Event => Details::Event(Event {
                 organisers: Vec::new(),
-                start: start.unwrap_or_else(|| date(2025)),
+                start: Some(start.unwrap_or_else(|| date(2025))),
                 end,
                 venue: None,
                 participants: None,
@@ -224,7 +224,7 @@ impl Spec {
             Kind::Tour => Details::Tour(Tour { organisers: Vec::new(), start, end, stops: Vec::new() }),
             Kind::Organisation => Details::Organisation(Organisation {
                 short_name: self.short_name.as_ref().map(line),
-                org_type: id("cluster"),
+                org_type: Some(id("cluster")),
                 website: None,
                 founded: start,
             }),
@@ -250,7 +250,7 @@ impl Spec {
                 project: None,
                 related: Vec::new(),
                 sources: Vec::new(),
-                review: Review { status: self.status, checked: date(2025), note: None },
+                review: Review { status: self.status, checked: Some(date(2025)), note: None },
             },
             details,
         }

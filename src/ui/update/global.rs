@@ -11,8 +11,8 @@ use crate::i18n::{Msg, t};
 /// Applies a Global action; says whether it was one.
 pub(super) fn update(app: &mut App, action: Action) -> bool {
     match action {
-        Action::ToggleHelp => app.overlays.push(Layer { overlay: Overlay::Help, scroll: 0 }),
-        Action::ToggleProblems => app.overlays.push(Layer { overlay: Overlay::Problems, scroll: 0 }),
+        Action::ToggleHelp => app.overlays.push(Layer::new(Overlay::Help)),
+        Action::ToggleProblems => app.overlays.push(Layer::new(Overlay::Problems)),
         Action::FocusSearch => {
             // The tours screen has no query: searching is browsing.
             if app.screen == Screen::Tours {

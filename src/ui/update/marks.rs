@@ -72,7 +72,7 @@ pub fn open_export(app: &mut App) {
         (Screen::Browse | Screen::Tours | Screen::Overview | Screen::Present, _) => ExportScope::Results,
     };
     app.export = ExportDialog::open(scope, shown);
-    app.overlays.push(Layer { overlay: Overlay::Export, scroll: 0 });
+    app.overlays.push(Layer::new(Overlay::Export));
 }
 
 /// The shortlist screen.
@@ -105,7 +105,7 @@ pub fn screen(app: &mut App, action: Action) -> Effects {
                 app.note = SearchBox::new(item.note.clone());
                 app.note.begin_edit();
                 app.note_for = Some(item.id.clone());
-                app.overlays.push(Layer { overlay: Overlay::Note, scroll: 0 });
+                app.overlays.push(Layer::new(Overlay::Note));
             }
         }
         Action::Back => app.screen = Screen::Browse,

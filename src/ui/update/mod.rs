@@ -5,6 +5,7 @@
 
 mod addresses;
 mod browse;
+mod edit;
 mod export;
 mod global;
 mod marks;
@@ -74,6 +75,9 @@ fn for_any_target(app: &mut App, action: Action) -> Option<Effects> {
     match action {
         Action::Quit => Some(vec![Effect::Quit]),
         Action::Suspend => Some(vec![Effect::Suspend]),
+        Action::Reload => Some(vec![Effect::Reload]),
+        Action::OpenProblem => Some(edit::open_problem(app)),
+        Action::EditEntry => Some(edit::edit_entry(app)),
         Action::Resize { width, height } => {
             resize(app, width, height);
             Some(Effects::new())

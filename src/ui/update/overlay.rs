@@ -10,7 +10,22 @@ pub fn update(app: &mut App, overlay: Overlay, action: Action) {
         app.overlays.pop();
         return;
     }
+    let problems = app.problems.len();
     let Some(layer) = app.overlays.last_mut() else { return };
+    if overlay == Overlay::Problems && problems > 0 {
+        // The panel moves a cursor over the problems; the view scrolls to keep it in sight.
+        layer.cursor = match action {
+            Action::Up => layer.cursor.saturating_sub(1),
+            Action::Down => layer.cursor + 1,
+            Action::PageUp => layer.cursor.saturating_sub(5),
+            Action::PageDown => layer.cursor + 5,
+            Action::Home => 0,
+            Action::End => problems - 1,
+            _ => layer.cursor,
+        }
+        .min(problems - 1);
+        return;
+    }
     let page = app.frame.overlay_page.max(1);
     let max = u16::try_from(app.frame.overlay_lines.saturating_sub(usize::from(page))).unwrap_or(u16::MAX);
     let scroll = layer.scroll;

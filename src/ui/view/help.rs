@@ -10,7 +10,7 @@ use super::super::app::App;
 use super::super::keymap::{Context, bindings_of, keys_label};
 use super::super::screen::{Layer, Overlay};
 use super::fit;
-use crate::i18n::{Msg, Noun, count, t};
+use crate::i18n::{Msg, t};
 
 pub fn help_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
@@ -49,27 +49,6 @@ pub fn overlay_inner(screen: Rect) -> Rect {
     Rect { x: area.x + 1, y: area.y + 1, width: area.width.saturating_sub(2), height: area.height.saturating_sub(2) }
 }
 
-/// The lines of the catalogue problems overlay: each problem where it is, and what to do.
-pub fn problem_lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    let theme = &app.theme;
-    let mut lines = Vec::new();
-    for problem in app.problems() {
-        let style = if problem.is_error() { theme.error } else { theme.warning };
-        let place = format!("{}:{}:{}", problem.file, problem.start.line, problem.start.column);
-        lines.push(Line::styled(place, style));
-        lines.push(Line::styled(format!("  {}", problem.message), theme.base));
-        if let Some(suggestion) = &problem.suggestion {
-            lines.push(Line::styled(format!("  {suggestion}"), theme.muted));
-        }
-    }
-    if app.problems.is_empty() {
-        lines.push(Line::styled(t(app.lang, Msg::NoProblems), theme.checked));
-    }
-    lines.push(Line::default());
-    lines.push(Line::styled(fit(t(app.lang, Msg::ProblemsHint), width), theme.muted));
-    lines
-}
-
 /// Draws an overlay over the screen; returns its wrapped line count and the rows it shows,
 /// which bound its scrolling.
 #[deny(clippy::wildcard_enum_match_arm)]
@@ -77,12 +56,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, layer: Layer, screen: Rect) -> (us
     let width = usize::from(overlay_inner(screen).width);
     let (title, lines, wraps) = match layer.overlay {
         Overlay::Problems => {
-            let title = match app.problems().len() {
-                0 => format!(" {} ", count(app.lang, Noun::CatalogueProblem, 0)),
-                n => format!(" ⚠ {} ", count(app.lang, Noun::CatalogueProblem, n)),
-            };
+            let counts = super::status::badge_counts(app);
+            let title = if app.problems().is_empty() { format!(" {counts} ") } else { format!(" ⚠ {counts} ") };
             // Problems quote paths and messages of any length: they wrap. Help lines are fitted.
-            (title, problem_lines(app, width), true)
+            (title, super::problems::lines(app, width, layer.cursor), true)
         }
         Overlay::Help => (format!(" {} ", t(app.lang, Msg::HelpTitle)), help_lines(app, width), false),
         // Small boxes of their own (`dialogs`), never drawn here.
@@ -107,6 +84,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, layer: Layer, screen: Rect) -> (us
     };
     let total = paragraph.line_count(inner.width);
     let max_scroll = total.saturating_sub(usize::from(inner.height)) as u16;
-    frame.render_widget(paragraph.scroll((layer.scroll.min(max_scroll), 0)), inner);
+    let scroll = match layer.overlay {
+        Overlay::Problems => super::problems::scroll(app, layer, inner.width, inner.height),
+        Overlay::Help | Overlay::Export | Overlay::Note => layer.scroll,
+    };
+    frame.render_widget(paragraph.scroll((scroll.min(max_scroll), 0)), inner);
     (total, inner.height)
 }

@@ -7,6 +7,7 @@ pub mod help;
 pub mod layout;
 pub mod overview;
 pub mod present;
+mod problems;
 mod results;
 mod search_box;
 mod shortlist;

@@ -18,7 +18,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, screen: Rect) {
     let top = u16::from(app.chrome());
     if top > 0 {
         let rest = super::tabs::draw(frame, app, Rect { height: 1, ..screen });
-        frame.render_widget(Paragraph::new(Line::styled(format!(" ★ {}", word(lang, Word::MyShortlist)), theme.title)), rest);
+        frame.render_widget(
+            Paragraph::new(Line::styled(format!(" ★ {}", word(lang, Word::MyShortlist)), theme.title)),
+            rest,
+        );
     }
     let main = Rect { y: screen.y + top, height: screen.height.saturating_sub(1 + top), ..screen };
     let status_area =

@@ -11,7 +11,6 @@ use super::super::action::Action;
 use super::super::app::{App, Target};
 use super::super::keymap::{BINDINGS, Binding, Context, bindings_of, contexts, key_name};
 use super::layout::{chip_text, count_text};
-use crate::i18n::{Noun, count};
 use crate::text::Lang;
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
@@ -23,10 +22,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         spans.push(Span::raw(" "));
     }
     if !app.problems().is_empty() {
-        spans.push(Span::styled(
-            format!(" ⚠ {} (!) ", count(app.lang(), Noun::CatalogueProblem, app.problems().len())),
-            theme.error,
-        ));
+        spans.push(Span::styled(format!(" ⚠ {} (!) ", badge_counts(app)), theme.error));
     }
     let used: usize = spans.iter().map(|s| s.content.width()).sum();
     let hints = hints(app, width.saturating_sub(used + 2));
@@ -100,4 +96,10 @@ pub fn draw_message(frame: &mut Frame<'_>, app: &App, screen: Rect) {
     let area = Rect { x: screen.x, y: screen.bottom().saturating_sub(rows), width, height: rows };
     frame.render_widget(ratatui::widgets::Clear, area);
     frame.render_widget(paragraph, area);
+}
+
+/// Errors and warnings apart, in the words and numbers `boucle check` uses.
+pub fn badge_counts(app: &App) -> String {
+    let errors = app.problems().iter().filter(|p| p.is_error()).count();
+    crate::i18n::problem_counts(app.lang(), errors, app.problems().len() - errors)
 }

@@ -1,0 +1,331 @@
+//! The slow path for a file the typed parse rejected: read it with places ([`super::tree`]),
+//! check it against the schema ([`super::schema`]), report every problem, and keep every good
+//! value, so that one bad address costs the address, not the entry.
+//!
+//! The checked values are handed to the same typed structs as the fast path, through a JSON
+//! value, so an entry that loads here is the entry the fast path would have built.
+
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value as Json};
+
+use super::locate::position_of;
+use super::schema::{Need, Spec, Ty, describe, quoted};
+use super::tree::{Node, Value};
+use crate::diagnostic::{Diagnostic, did_you_mean_said};
+use crate::i18n::problems::{self as say, Said};
+use crate::model::{Date, Id, WebAddress};
+use crate::text::Lang;
+
+/// What the slow path found: every problem, and the value to build when the file loads.
+pub struct Recovered<T> {
+    pub problems: Vec<Diagnostic>,
+    pub value: Option<T>,
+}
+
+/// Reads `text`, whose top must be `Name(…)` (or `(…)`) holding `fields`.
+pub fn entry<T: DeserializeOwned>(file: &str, text: &str, name: &str, fields: &[Spec]) -> Recovered<T> {
+    let node = match super::syntax::start_and_read(file, text, &format!("`{name}(`"), b'(') {
+        Ok(node) => node,
+        Err(problem) => return Recovered { problems: vec![*problem], value: None },
+    };
+    let mut checker = Checker { file, text, problems: Vec::new() };
+    if let Value::Struct { name: Some(found), .. } | Value::Tuple { name: Some(found), .. } = &node.value
+        && found != name
+    {
+        checker.problems.push(
+            checker
+                .error("wrong-kind", node.start, node.start + found.len(), say::wrong_kind(found, name))
+                .with_expected(format!("`{name}(`"))
+                .with_suggestion(Some(format!(
+                    "move the file to the folder for `{found}` entries, or start it with `{name}(`"
+                ))),
+        );
+        return Recovered { problems: checker.problems, value: None };
+    }
+    let json = checker.structure(&node, name, fields);
+    checker.finish(json)
+}
+
+/// Reads `text`, whose top must be a list of terms holding `fields`.
+pub fn terms<T: DeserializeOwned>(file: &str, text: &str, fields: &'static [Spec]) -> Recovered<T> {
+    let node = match super::syntax::start_and_read(file, text, "`[` (a list of terms)", b'[') {
+        Ok(node) => node,
+        Err(problem) => return Recovered { problems: vec![*problem], value: None },
+    };
+    let mut checker = Checker { file, text, problems: Vec::new() };
+    let term = Ty::Struct("term", fields);
+    let json = match &node.value {
+        Value::List(items) => {
+            Some(Json::Array(items.iter().filter_map(|item| checker.value(item, &term, "term")).collect()))
+        }
+        _ => {
+            checker.wrong_type(&node, &Ty::List(&Ty::Line), "the file");
+            None
+        }
+    };
+    checker.finish(json)
+}
+
+struct Checker<'a> {
+    file: &'a str,
+    text: &'a str,
+    problems: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn error(&self, code: &'static str, start: usize, end: usize, message: impl Into<Said>) -> Diagnostic {
+        Diagnostic::error(code, self.file, position_of(self.text, start), position_of(self.text, end), message)
+    }
+
+    fn finish<T: DeserializeOwned>(self, json: Option<Json>) -> Recovered<T> {
+        let value = json.and_then(|json| serde_json::from_value::<T>(json).ok());
+        Recovered { problems: self.problems, value }
+    }
+
+    fn wrong_type(&mut self, node: &Node, ty: &Ty, field: &str) {
+        let problem = self
+            .error("wrong-type", node.start, node.end, format!("`{field}` holds {}", what_is(&node.value)))
+            .with_expected(describe(ty));
+        self.problems.push(problem);
+    }
+
+    /// The fields of a struct: every unknown, repeated, bad or missing field is reported;
+    /// `None` only when a field it cannot do without is missing or bad.
+    fn structure(&mut self, node: &Node, shown: &str, specs: &[Spec]) -> Option<Json> {
+        let (fields, close) = match &node.value {
+            Value::Struct { fields, close, .. } => (fields.as_slice(), *close),
+            Value::Tuple { items, .. } if items.is_empty() => (&[][..], node.end.saturating_sub(1)),
+            _ => {
+                let problem = self
+                    .error("wrong-type", node.start, node.end, format!("`{shown}` holds {}", what_is(&node.value)))
+                    .with_expected(format!("fields in parentheses: ({}: …, …)", specs.first().map_or("…", |s| s.name)));
+                self.problems.push(problem);
+                return None;
+            }
+        };
+        let mut out = Map::new();
+        let mut whole = true;
+        let mut seen: Vec<&str> = Vec::new();
+        // A misspelt required field is one mistake: its "did you mean" says it all.
+        let mut suggested: Vec<&str> = Vec::new();
+        for field in fields {
+            let Some(spec) = specs.iter().find(|s| s.name == field.name) else {
+                let names: Vec<&str> = specs.iter().map(|s| s.name).collect();
+                suggested.extend(crate::diagnostic::closest(&field.name, names.iter().copied()));
+                let problem = self
+                    .error("unknown-field", field.name_start, field.name_end, say::unknown_field(&field.name, shown))
+                    .with_expected(say::one_of(&quoted(&names)))
+                    .with_help(did_you_mean_said(&field.name, names.iter().copied()));
+                self.problems.push(problem);
+                continue;
+            };
+            if seen.contains(&spec.name) {
+                let problem = self
+                    .error("duplicate-field", field.name_start, field.name_end, say::given_twice(spec.name))
+                    .with_help(Some(say::keep_one()));
+                self.problems.push(problem);
+                continue;
+            }
+            seen.push(spec.name);
+            match self.value(&field.value, &spec.ty, spec.name) {
+                Some(json) => {
+                    out.insert(spec.name.to_string(), json);
+                }
+                None => match spec.need {
+                    Need::Optional => {}
+                    Need::Required => match placeholder(&spec.ty) {
+                        Some(json) => {
+                            out.insert(spec.name.to_string(), json);
+                        }
+                        None => whole = false,
+                    },
+                    Need::Identity => whole = false,
+                },
+            }
+        }
+        for spec in specs.iter().filter(|s| s.need != Need::Optional && !seen.contains(&s.name)) {
+            let problem = self
+                .error("missing-field", close, close + 1, say::missing_field(spec.name, shown))
+                .with_expected(describe(&spec.ty))
+                .with_help(Some(say::add_field(spec.name)));
+            if !suggested.contains(&spec.name) {
+                self.problems.push(problem);
+            }
+            match (spec.need, placeholder(&spec.ty)) {
+                (Need::Required, Some(json)) => {
+                    out.insert(spec.name.to_string(), json);
+                }
+                _ => whole = false,
+            }
+        }
+        whole.then_some(Json::Object(out))
+    }
+
+    /// One value against its type; `None` when it is bad (and reported).
+    fn value(&mut self, node: &Node, ty: &Ty, field: &str) -> Option<Json> {
+        // `Some(x)` is allowed around any value and `None` stands for a value left out.
+        if let Value::Tuple { name: Some(name), items } = &node.value
+            && name == "Some"
+            && items.len() == 1
+        {
+            return self.value(&items[0], ty, field);
+        }
+        if matches!(&node.value, Value::Ident(word) if word == "None") {
+            return None;
+        }
+        match (ty, &node.value) {
+            (Ty::Text, Value::Str(s)) => Some(Json::String(s.clone())),
+            (Ty::Text, Value::Struct { name: None, fields, close }) => {
+                let mut out = Map::new();
+                for language in fields {
+                    let Some(lang) = Lang::from_code(&language.name) else {
+                        let problem = self
+                            .error(
+                                "unknown-field",
+                                language.name_start,
+                                language.name_end,
+                                format!("unknown language `{}` in `{field}`", language.name),
+                            )
+                            .with_expected("`fr` or `en`")
+                            .with_help(did_you_mean_said(&language.name, ["fr", "en"]));
+                        self.problems.push(problem);
+                        continue;
+                    };
+                    match &language.value.value {
+                        Value::Str(s) if !out.contains_key(lang.code()) => {
+                            out.insert(lang.code().to_string(), Json::String(s.clone()));
+                        }
+                        Value::Str(_) => {
+                            let problem = self.error(
+                                "duplicate-field",
+                                language.name_start,
+                                language.name_end,
+                                format!("language `{}` is given twice", language.name),
+                            );
+                            self.problems.push(problem);
+                        }
+                        _ => self.wrong_type(&language.value, &Ty::Line, &language.name),
+                    }
+                }
+                if out.is_empty() {
+                    let problem = self
+                        .error("wrong-type", node.start, *close + 1, format!("`{field}` has no text in any language"))
+                        .with_expected(describe(&Ty::Text));
+                    self.problems.push(problem);
+                    return None;
+                }
+                Some(Json::Object(out))
+            }
+            (Ty::Line, Value::Str(s)) => Some(Json::String(s.clone())),
+            (Ty::Id | Ty::Date | Ty::Address, Value::Str(s)) if s.trim().is_empty() => {
+                // A template's blank: say what to write, not that "" is malformed.
+                let problem = self
+                    .error("not-filled-in", node.start, node.end, say::not_filled_in(field))
+                    .with_expected(describe(ty));
+                self.problems.push(problem);
+                None
+            }
+            (Ty::Id, Value::Str(s)) => self.checked(node, s, Id::parse(s).map(|_| ()), "malformed-id"),
+            (Ty::Date, Value::Str(s)) => self.checked(node, s, Date::parse(s).map(|_| ()), "malformed-date"),
+            (Ty::Address, Value::Str(s)) => {
+                if s.contains('\n') {
+                    let problem = self
+                        .error(
+                            "unclosed-string",
+                            node.start,
+                            node.start + 1,
+                            format!(
+                                "the address in `{field}` runs over a line end: its closing `\"` is probably missing"
+                            ),
+                        )
+                        .with_suggestion(Some("add the closing `\"` right after the address".into()));
+                    self.problems.push(problem);
+                    return None;
+                }
+                self.checked(node, s, WebAddress::parse(s).map(|_| ()), "malformed-address")
+            }
+            (Ty::Count, Value::Number(n)) if n.parse::<u32>().is_ok() => n.parse::<u32>().ok().map(Json::from),
+            (Ty::Flag, Value::Ident(word)) if word == "true" || word == "false" => Some(Json::Bool(word == "true")),
+            (Ty::Coordinates, Value::Tuple { name: None, items }) if items.len() == 2 => {
+                let numbers: Vec<f64> = items
+                    .iter()
+                    .filter_map(|item| match &item.value {
+                        Value::Number(n) => n.parse::<f64>().ok().filter(|f| f.is_finite()),
+                        _ => None,
+                    })
+                    .collect();
+                if numbers.len() == 2 {
+                    Some(Json::Array(numbers.into_iter().map(Json::from).collect()))
+                } else {
+                    self.wrong_type(node, ty, field);
+                    None
+                }
+            }
+            (Ty::Choice(words, documented), Value::Ident(word)) => {
+                if words.contains(&word.as_str()) {
+                    return Some(Json::String(word.clone()));
+                }
+                let documented = &words[..*documented];
+                let problem = self
+                    .error("unknown-value", node.start, node.end, say::unknown_value(word, field))
+                    .with_expected(say::one_of(&quoted(documented)))
+                    .with_help(did_you_mean_said(word, documented.iter().copied()));
+                self.problems.push(problem);
+                None
+            }
+            (Ty::Struct(shown, specs), _) => {
+                let shown = if *shown == "term" { "term" } else { field };
+                self.structure(node, shown, specs)
+            }
+            (Ty::List(item), Value::List(items)) => {
+                Some(Json::Array(items.iter().filter_map(|node| self.value(node, item, field)).collect()))
+            }
+            _ => {
+                self.wrong_type(node, ty, field);
+                None
+            }
+        }
+    }
+
+    fn checked(&mut self, node: &Node, raw: &str, check: Result<(), String>, code: &'static str) -> Option<Json> {
+        match check {
+            Ok(()) => Some(Json::String(raw.to_string())),
+            Err(message) => {
+                self.problems.push(self.error(code, node.start, node.end, say::bad_value(code, raw, message)));
+                None
+            }
+        }
+    }
+}
+
+/// The value a required field takes when it is missing or bad, so the entry still loads;
+/// `None` when nothing can stand in for it.
+fn placeholder(ty: &Ty) -> Option<Json> {
+    match ty {
+        Ty::Text | Ty::Line => Some(Json::String(String::new())),
+        Ty::List(_) => Some(Json::Array(Vec::new())),
+        Ty::Date | Ty::Id => Some(Json::Null),
+        Ty::Choice(words, _) => Some(Json::String(words[0].to_string())),
+        Ty::Struct(_, specs) => {
+            let mut out = Map::new();
+            for spec in specs.iter().filter(|s| s.need != Need::Optional) {
+                out.insert(spec.name.to_string(), placeholder(&spec.ty)?);
+            }
+            Some(Json::Object(out))
+        }
+        Ty::Address | Ty::Count | Ty::Flag | Ty::Coordinates => None,
+    }
+}
+
+fn what_is(value: &Value) -> &'static str {
+    match value {
+        Value::Str(_) => "a string",
+        Value::Ident(_) => "a bare word",
+        Value::Number(_) => "a number",
+        Value::Char => "a character",
+        Value::Struct { .. } => "fields in parentheses",
+        Value::Tuple { .. } => "values in parentheses",
+        Value::List(_) => "a list",
+        Value::Map => "a map in braces",
+    }
+}

@@ -1,0 +1,235 @@
+//! What each catalogue file may hold, field by field, in the spellings curators write: the
+//! schema the recovering reader checks a file against once the typed parse has failed.
+//!
+//! It mirrors the file structs of `model::entry` and `model::vocabulary`; a test checks that a
+//! file using every field of this schema parses with those structs, so the two cannot drift.
+
+use crate::model::Kind;
+
+/// The type of a value, as curators see it.
+#[derive(Clone, Copy, Debug)]
+pub enum Ty {
+    /// `"…"` or `(fr: "…", en: "…")`.
+    Text,
+    /// `"…"`, one language-neutral line.
+    Line,
+    /// An id: letters, digits, `-`, `_`, `.`.
+    Id,
+    /// `"YYYY-MM-DD"`, `"YYYY-MM"` or `"YYYY"`.
+    Date,
+    /// `"https://…"`.
+    Address,
+    /// A whole number.
+    Count,
+    /// `true` or `false`.
+    Flag,
+    /// `(latitude, longitude)`.
+    Coordinates,
+    /// One of a few bare words, documented spellings first; later ones are accepted aliases.
+    Choice(&'static [&'static str], usize),
+    /// `(field: value, …)`, named in messages as given.
+    Struct(&'static str, &'static [Spec]),
+    List(&'static Ty),
+}
+
+/// What a missing or invalid value costs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Need {
+    Optional,
+    /// Reported when missing; the entry loads with an empty value in its place.
+    Required,
+    /// Without it there is nothing to show or to refer to: the entry does not load.
+    Identity,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Spec {
+    pub name: &'static str,
+    pub ty: Ty,
+    pub need: Need,
+}
+
+const fn opt(name: &'static str, ty: Ty) -> Spec {
+    Spec { name, ty, need: Need::Optional }
+}
+
+const fn req(name: &'static str, ty: Ty) -> Spec {
+    Spec { name, ty, need: Need::Required }
+}
+
+const fn identity(name: &'static str, ty: Ty) -> Spec {
+    Spec { name, ty, need: Need::Identity }
+}
+
+const IDS: Ty = Ty::List(&Ty::Id);
+
+const LOCATION: Ty =
+    Ty::Struct("location", &[identity("region", Ty::Id), opt("place", Ty::Text), opt("coordinates", Ty::Coordinates)]);
+const SOURCE: Ty =
+    Ty::Struct("sources", &[identity("title", Ty::Text), identity("url", Ty::Address), opt("date", Ty::Date)]);
+/// `ToComplete` and `r#to-complete` are accepted as the typed parser accepts them;
+/// `to_complete` is documented.
+pub const STATUSES: &[&str] = &["draft", "to_complete", "reviewed", "ToComplete", "to-complete"];
+const REVIEW: Ty =
+    Ty::Struct("review", &[req("status", Ty::Choice(STATUSES, 3)), req("checked", Ty::Date), opt("note", Ty::Text)]);
+const TIMESCALE: Ty = Ty::Struct(
+    "timescale",
+    &[opt("start", Ty::Date), opt("end", Ty::Date), opt("status", Ty::Choice(&["ongoing", "ended"], 2))],
+);
+const STOP: Ty = Ty::Struct(
+    "stops",
+    &[identity("entry", Ty::Id), opt("note", Ty::Text), opt("day", Ty::Date), opt("time", Ty::Text)],
+);
+
+/// The fields every kind shares, in the order the template lists them.
+pub const COMMON: &[Spec] = &[
+    identity("title", Ty::Text),
+    req("summary", Ty::Text),
+    opt("description", Ty::Text),
+    opt("location", LOCATION),
+    opt("organisations", IDS),
+    opt("materials", IDS),
+    opt("themes", IDS),
+    opt("stages", IDS),
+    opt("tags", Ty::List(&Ty::Line)),
+    opt("project", Ty::Line),
+    opt("related", IDS),
+    opt("sources", Ty::List(&SOURCE)),
+    req("review", REVIEW),
+];
+
+const GOOD_PRACTICE: &[Spec] = &[
+    opt("main_institution", Ty::Id),
+    opt("timescale", TIMESCALE),
+    opt("resources_needed", Ty::Text),
+    opt("evidence_of_success", Ty::Text),
+    opt("difficulties", Ty::Text),
+    opt("transfer_potential", Ty::Text),
+    opt("further_information", Ty::Text),
+];
+const SITE_VISIT: &[Spec] = &[
+    opt("site", Ty::Text),
+    opt("host", Ty::Id),
+    req("start", Ty::Date),
+    opt("end", Ty::Date),
+    opt("programme", Ty::Id),
+    opt("seen", Ty::Text),
+    opt("takeaways", Ty::Text),
+];
+const EVENT: &[Spec] = &[
+    opt("organisers", IDS),
+    req("start", Ty::Date),
+    opt("end", Ty::Date),
+    opt("venue", Ty::Text),
+    opt("participants", Ty::Count),
+    opt("programme", Ty::Id),
+];
+const TOUR: &[Spec] =
+    &[opt("organisers", IDS), opt("start", Ty::Date), opt("end", Ty::Date), req("stops", Ty::List(&STOP))];
+const ORGANISATION: &[Spec] =
+    &[opt("short_name", Ty::Line), req("org_type", Ty::Id), opt("website", Ty::Address), opt("founded", Ty::Date)];
+
+/// The fields only this kind has.
+pub fn kind_fields(kind: Kind) -> &'static [Spec] {
+    match kind {
+        Kind::GoodPractice => GOOD_PRACTICE,
+        Kind::SiteVisit => SITE_VISIT,
+        Kind::Event => EVENT,
+        Kind::Tour => TOUR,
+        Kind::Organisation => ORGANISATION,
+    }
+}
+
+/// Every field of a kind: the shared ones, then its own.
+pub fn entry_fields(kind: Kind) -> Vec<Spec> {
+    COMMON.iter().chain(kind_fields(kind)).copied().collect()
+}
+
+const TERM_BASE: [Spec; 3] = [identity("id", Ty::Id), req("label", Ty::Text), opt("parent", Ty::Id)];
+pub const REGION_TERM: &[Spec] = &[TERM_BASE[0], TERM_BASE[1], TERM_BASE[2], opt("coordinates", Ty::Coordinates)];
+pub const MATERIAL_TERM: &[Spec] = &[
+    TERM_BASE[0],
+    TERM_BASE[1],
+    TERM_BASE[2],
+    opt("symbol", Ty::Line),
+    opt("critical", Ty::Flag),
+    opt("strategic", Ty::Flag),
+];
+pub const PLAIN_TERM: &[Spec] = &TERM_BASE;
+
+/// How a value of this type is written, for "expected …" lines.
+pub fn describe(ty: &Ty) -> String {
+    match ty {
+        Ty::Text => "a text: \"…\" or (fr: \"…\", en: \"…\")".into(),
+        Ty::Line => "a string \"…\"".into(),
+        Ty::Id => "an id in quotes, e.g. \"rare-earths\"".into(),
+        Ty::Date => "a date \"YYYY-MM-DD\" (or \"YYYY-MM\", or \"YYYY\")".into(),
+        Ty::Address => "an address \"https://…\"".into(),
+        Ty::Count => "a whole number".into(),
+        Ty::Flag => "true or false".into(),
+        Ty::Coordinates => "(latitude, longitude), e.g. (50.5, 2.6)".into(),
+        Ty::Choice(words, documented) => format!("one of {}", quoted(&words[..*documented])),
+        Ty::Struct(_, specs) => {
+            format!("({}: …, …)", specs.iter().find(|s| s.need != Need::Optional).map_or("…", |s| s.name))
+        }
+        Ty::List(item) => format!("a list [ … ] of {}", describe(item)),
+    }
+}
+
+pub fn quoted(words: &[&str]) -> String {
+    words.iter().map(|w| format!("`{w}`")).collect::<Vec<_>>().join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::entry::{EventFile, GoodPracticeFile, OrganisationFile, SiteVisitFile, TourFile};
+
+    /// A valid value of each type.
+    fn sample(ty: &Ty) -> String {
+        match ty {
+            Ty::Text | Ty::Line | Ty::Id => "\"x\"".into(),
+            Ty::Date => "\"2025-07-29\"".into(),
+            Ty::Address => "\"https://www.team2.fr\"".into(),
+            Ty::Count => "3".into(),
+            Ty::Flag => "true".into(),
+            Ty::Coordinates => "(50.5, 2.6)".into(),
+            Ty::Choice(words, _) => words[0].into(),
+            Ty::Struct(_, specs) => fields(specs),
+            Ty::List(item) => format!("[{}]", sample(item)),
+        }
+    }
+
+    fn fields(specs: &[Spec]) -> String {
+        format!("({})", specs.iter().map(|s| format!("{}: {}", s.name, sample(&s.ty))).collect::<Vec<_>>().join(", "))
+    }
+
+    /// The names the typed parser accepts, as it lists them for an unknown field.
+    fn accepted<T: serde::de::DeserializeOwned + std::fmt::Debug>(name: &str) -> Vec<String> {
+        let text = format!("{name}(zzz: 1)");
+        match crate::load::parse::ron_options().from_str::<T>(&text).map_err(|e| e.code) {
+            Err(ron::Error::NoSuchStructField { expected, .. }) => expected.iter().map(|s| s.to_string()).collect(),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    fn check<T: serde::de::DeserializeOwned + std::fmt::Debug>(kind: Kind) {
+        let specs = entry_fields(kind);
+        let text = format!("{}{}", kind.struct_name(), fields(&specs));
+        crate::load::parse::ron_options().from_str::<T>(&text).unwrap_or_else(|e| panic!("{kind:?}: {e}"));
+        let mut schema: Vec<String> = specs.iter().map(|s| s.name.to_string()).collect();
+        let mut typed = accepted::<T>(kind.struct_name());
+        schema.sort();
+        typed.sort();
+        assert_eq!(schema, typed, "{kind:?}");
+    }
+
+    #[test]
+    fn the_schema_has_exactly_the_fields_of_the_typed_structs() {
+        check::<GoodPracticeFile>(Kind::GoodPractice);
+        check::<SiteVisitFile>(Kind::SiteVisit);
+        check::<EventFile>(Kind::Event);
+        check::<TourFile>(Kind::Tour);
+        check::<OrganisationFile>(Kind::Organisation);
+    }
+}

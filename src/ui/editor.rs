@@ -1,0 +1,98 @@
+//! Running the curator's editor on a file at a line: `$VISUAL`, else `$EDITOR`, else `vi` if
+//! there is one. The command is split on whitespace (`EDITOR="code --wait"`) and run directly,
+//! never through a shell, so a file name cannot become a command.
+
+use std::path::Path;
+use std::process::Command;
+
+use super::app::App;
+use crate::i18n::{Msg, t};
+
+/// What became of a request to edit a file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EditOutcome {
+    /// The editor ran and exited; the catalogue may have changed.
+    Edited,
+    /// Neither `$VISUAL` nor `$EDITOR` is set and there is no `vi`.
+    NoEditor,
+    /// The file is not on disk: the entry comes from the catalogue built into the program.
+    NotAFile,
+    /// The editor could not be started, or failed.
+    Failed(String),
+    /// This host cannot hand its terminal to a program (a session over SSH).
+    Unavailable,
+}
+
+/// The program and arguments that open `path` at `line`, from the editor variables given.
+pub fn command(
+    path: &Path,
+    line: usize,
+    visual: Option<String>,
+    editor: Option<String>,
+) -> Option<(String, Vec<String>)> {
+    let chosen = [visual, editor]
+        .into_iter()
+        .flatten()
+        .find(|value| !value.trim().is_empty())
+        .or_else(|| find_in_path("vi").then(|| "vi".to_string()))?;
+    let mut words = chosen.split_whitespace().map(str::to_string);
+    let program = words.next()?;
+    let mut args: Vec<String> = words.collect();
+    let name = Path::new(&program).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let file = path.display().to_string();
+    match name.as_str() {
+        // Editors that take `file:line`.
+        "code" | "codium" | "code-insiders" => args.extend(["--goto".to_string(), format!("{file}:{line}")]),
+        "subl" | "zed" | "hx" | "helix" => args.push(format!("{file}:{line}")),
+        // vi, vim, nvim, nano, emacs, micro, kak, joe, ne… take `+line file`.
+        _ => args.extend([format!("+{line}"), file]),
+    }
+    Some((program, args))
+}
+
+fn find_in_path(program: &str) -> bool {
+    std::env::var_os("PATH").is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(program).is_file()))
+}
+
+/// Runs the editor and waits for it (the caller has released the terminal).
+pub fn run(program: &str, args: &[String]) -> EditOutcome {
+    match Command::new(program).args(args).status() {
+        Ok(status) if status.success() => EditOutcome::Edited,
+        Ok(status) => EditOutcome::Failed(format!("{program}: {status}")),
+        Err(e) => EditOutcome::Failed(format!("{program}: {e}")),
+    }
+}
+
+/// What the status line says after a request to edit.
+pub fn report(app: &mut App, outcome: &EditOutcome, path: &Path, line: usize) {
+    let place = format!("{}:{line}", crate::text::sanitize(&path.display().to_string(), crate::text::Lines::Single));
+    app.message = match outcome {
+        EditOutcome::Edited => None,
+        EditOutcome::NoEditor => Some(format!("{} ({place})", t(app.lang, Msg::NoEditor))),
+        EditOutcome::NotAFile => Some(t(app.lang, Msg::NotEditableHere).to_string()),
+        EditOutcome::Failed(why) => Some(format!(
+            "{}: {}",
+            t(app.lang, Msg::EditorFailed),
+            crate::text::sanitize(why, crate::text::Lines::Single)
+        )),
+        EditOutcome::Unavailable => Some(t(app.lang, Msg::NoEditorHere).to_string()),
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_editor_gets_the_line_its_way_and_is_split_not_shelled() {
+        let path = Path::new("good-practices/x; rm -rf.ron");
+        let (program, args) = command(path, 12, None, Some("vim -p".into())).unwrap();
+        assert_eq!(
+            (program.as_str(), args),
+            ("vim", vec!["-p".into(), "+12".into(), "good-practices/x; rm -rf.ron".into()])
+        );
+        let (program, args) = command(path, 3, Some("code --wait".into()), Some("vim".into())).unwrap();
+        assert_eq!(program, "code");
+        assert_eq!(args, vec!["--wait", "--goto", "good-practices/x; rm -rf.ron:3"]);
+    }
+}

@@ -1,0 +1,126 @@
+//! `boucle new` and `boucle init` as a curator runs them: a template per kind that `check`
+//! fails only on the fields to fill, no overwriting, and an empty regional folder that `check`
+//! accepts.
+
+use std::process::{Command, Output};
+
+fn boucle(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_boucle"))
+        .args(args)
+        .env_remove("BOUCLE_CATALOGUE")
+        .env("NO_COLOR", "1")
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .output()
+        .expect("run boucle")
+}
+
+fn text(output: &Output) -> String {
+    format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr))
+}
+
+#[test]
+fn init_writes_a_folder_that_check_accepts() {
+    let dir = tempfile::tempdir().unwrap();
+    let region = dir.path().join("region");
+    let region_arg = region.to_str().unwrap();
+    let output = boucle(&["init", region_arg]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    assert!(region.join("README.md").is_file());
+    assert!(region.join("good-practices").is_dir());
+    let check = boucle(&["check", region_arg]);
+    assert_eq!(check.status.code(), Some(0), "{}", text(&check));
+    assert!(text(&check).trim_end().ends_with("no problems"), "{}", text(&check));
+    // Not twice over a folder with files.
+    assert_eq!(boucle(&["init", region_arg]).status.code(), Some(2));
+}
+
+#[test]
+fn each_template_fails_check_only_on_the_fields_to_fill() {
+    let dir = tempfile::tempdir().unwrap();
+    let region = dir.path().join("region");
+    let region_arg = region.to_str().unwrap();
+    boucle(&["init", region_arg]);
+    let cases = [
+        (
+            "practice",
+            "good-practices",
+            vec!["the title is empty", "the summary is empty", "`checked` is not filled in"],
+        ),
+        (
+            "visit",
+            "site-visits",
+            vec![
+                "the title is empty",
+                "the summary is empty",
+                "`checked` is not filled in",
+                "`start` is not filled in",
+            ],
+        ),
+        (
+            "event",
+            "events",
+            vec![
+                "the title is empty",
+                "the summary is empty",
+                "`checked` is not filled in",
+                "`start` is not filled in",
+            ],
+        ),
+        (
+            "tour",
+            "tours",
+            vec!["the title is empty", "the summary is empty", "`checked` is not filled in", "a tour needs stops"],
+        ),
+        (
+            "organisation",
+            "organisations",
+            vec![
+                "the title is empty",
+                "the summary is empty",
+                "`checked` is not filled in",
+                "`org_type` is not filled in",
+            ],
+        ),
+    ];
+    for (kind, folder, expected) in cases {
+        let id = format!("new-{kind}");
+        let output = boucle(&["new", kind, &id, "--catalogue", region_arg]);
+        assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+        let file = region.join(folder).join(format!("{id}.ron"));
+        let template = std::fs::read_to_string(&file).unwrap();
+        assert!(template.contains("REQUIRED"), "{template}");
+        let json = boucle(&["check", "--format", "json", region_arg]);
+        let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+        let errors: Vec<String> = report["problems"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| p["severity"] == "error" && p["file"].as_str().unwrap().ends_with(&format!("{id}.ron")))
+            .map(|p| p["message"].as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(errors, expected, "{kind}");
+        // The entry is there, to be filled in.
+        let list = boucle(&["--catalogue", region_arg, "list", "--format", "json"]);
+        assert!(text(&list).contains(&id), "{kind}: {}", text(&list));
+        // Refused: the same id again, in any kind.
+        let again = boucle(&["new", "practice", &id, "--catalogue", region_arg]);
+        assert_eq!(again.status.code(), Some(2), "{}", text(&again));
+        assert!(text(&again).contains("already exists"), "{}", text(&again));
+        std::fs::remove_file(&file).unwrap();
+    }
+}
+
+#[test]
+fn new_refuses_a_bad_kind_or_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().to_str().unwrap();
+    boucle(&["init", &format!("{folder}/c")]);
+    let catalogue = format!("{folder}/c");
+    let bad_kind = boucle(&["new", "recipe", "x", "--catalogue", &catalogue]);
+    assert_eq!(bad_kind.status.code(), Some(2));
+    assert!(text(&bad_kind).contains("unknown kind \"recipe\""), "{}", text(&bad_kind));
+    let bad_id = boucle(&["new", "practice", "Not an id!", "--catalogue", &catalogue]);
+    assert_eq!(bad_id.status.code(), Some(2));
+    assert!(text(&bad_id).contains("malformed id"), "{}", text(&bad_id));
+}
