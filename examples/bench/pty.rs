@@ -6,6 +6,7 @@
 //! are on screen.
 
 use std::io::{Read, Write};
+use std::num::NonZeroU16;
 use std::os::fd::{FromRawFd, OwnedFd};
 use std::os::unix::process::CommandExt;
 use std::path::Path;
@@ -17,9 +18,9 @@ use std::time::{Duration, Instant};
 /// 100k take a few milliseconds, so a later frame would be one of the next key's.
 const QUIET: Duration = Duration::from_millis(120);
 /// The status line's hints, drawn at the bottom of every frame: the first screen is there.
-const HINTS_DRAWN: &[u8] = b"quit";
+const HINTS_DRAWN: &str = "q quit";
 /// The result count in the status line: results are on screen.
-const RESULTS_DRAWN: &[u8] = b" results";
+const RESULTS_DRAWN: &str = " results";
 
 pub struct PtyRun {
     /// From spawning the process to its first screen (the key hints read back).
@@ -34,6 +35,7 @@ struct Pty {
     child: Child,
     writer: std::fs::File,
     chunks: Receiver<(Instant, Vec<u8>)>,
+    screen: vt100::Parser,
 }
 
 fn open(binary: &Path, args: &[&str]) -> std::io::Result<Pty> {
@@ -88,7 +90,12 @@ fn open(binary: &Path, args: &[&str]) -> std::io::Result<Pty> {
             }
         }
     });
-    Ok(Pty { child, writer, chunks })
+    Ok(Pty {
+        child,
+        writer,
+        chunks,
+        screen: vt100::Parser::new(NonZeroU16::new(60).unwrap(), NonZeroU16::new(200).unwrap(), 0),
+    })
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -96,14 +103,15 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 impl Pty {
-    /// Reads until `needle` has been seen in everything read so far, or the deadline; when.
-    fn wait_for(&self, seen: &mut Vec<u8>, needle: &[u8], deadline: Duration) -> Option<Instant> {
+    /// Reads until the screen (as a terminal shows it, through `vt100`: frames are diffs, so
+    /// the bytes alone do not say) contains `needle`, or the deadline; when it did.
+    fn wait_for(&mut self, needle: &str, deadline: Duration) -> Option<Instant> {
         let until = Instant::now() + deadline;
         let mut at = Instant::now();
-        while find(seen, needle).is_none() {
+        while !self.screen.screen().contents().contains(needle) {
             let left = until.checked_duration_since(Instant::now())?;
             let (when, chunk) = self.chunks.recv_timeout(left).ok()?;
-            seen.extend_from_slice(&chunk);
+            self.screen.process(&chunk);
             at = when;
         }
         Some(at)
@@ -142,10 +150,9 @@ pub fn keystroke_to_screen(binary: &Path, extra: &[&str], dir: &Path, queries: &
     args.extend_from_slice(extra);
     let spawned = Instant::now();
     let mut pty = open(binary, &args)?;
-    let mut seen = Vec::new();
     let timeout = Duration::from_secs(120);
-    let hints = pty.wait_for(&mut seen, HINTS_DRAWN, timeout).ok_or_else(|| broken("no first screen"))?;
-    let results = pty.wait_for(&mut seen, RESULTS_DRAWN, timeout).ok_or_else(|| broken("no results"))?;
+    let hints = pty.wait_for(HINTS_DRAWN, timeout).ok_or_else(|| broken("no first screen"))?;
+    let results = pty.wait_for(RESULTS_DRAWN, timeout).ok_or_else(|| broken("no results"))?;
     pty.settle();
     let mut keys = Vec::new();
     pty.send(b"/");

@@ -105,15 +105,7 @@ pub fn colour_allowed() -> bool {
 
 /// Opens the dashboard on the catalogue, with whatever problems it has shown in the status
 /// line: a bad file never keeps the good ones from being browsed.
-fn dashboard(cli: &Cli, err: &mut dyn Write) -> std::io::Result<i32> {
-    let loaded = load(&cli.catalogue_source());
-    if loaded.catalogue.is_empty() && loaded.errors() > 0 {
-        for problem in loaded.diagnostics.iter().take(5) {
-            writeln!(err, "{}", problem.one_line())?;
-        }
-        writeln!(err, "boucle: no entry could be loaded; `boucle check` lists every problem")?;
-        return Ok(1);
-    }
+fn dashboard(cli: &Cli, _err: &mut dyn Write) -> std::io::Result<i32> {
     let theme = if colour_off() { ThemeName::Mono } else { cli.theme };
     let options = crate::ui::Options {
         lang: cli.language(),
@@ -122,7 +114,9 @@ fn dashboard(cli: &Cli, err: &mut dyn Write) -> std::io::Result<i32> {
         query: cli.filters.query.clone(),
         filters: cli.filters.selections(),
     };
-    crate::ui::run(loaded.catalogue, loaded.diagnostics, options)
+    // The first screen comes at once; the catalogue loads behind it (a catalogue with no
+    // loadable entry ends the dashboard with its problems, as before).
+    crate::ui::run_loading(cli.catalogue_source(), options)
 }
 
 /// `NO_COLOR` set to anything but the empty string.

@@ -5,6 +5,7 @@
 mod files;
 mod locate;
 mod parse;
+pub mod progress;
 mod validate;
 
 pub use files::{Origin, SourceFile, bundled_files, folder_files};
@@ -162,6 +163,7 @@ fn parse_all(files: &[SourceFile]) -> ParsedFiles {
 fn parse_run(files: &[SourceFile]) -> ParsedFiles {
     let mut parsed = ParsedFiles::default();
     for file in files {
+        progress::file_read();
         let bytes = match file.read() {
             Ok(bytes) => bytes,
             Err(e) => {
@@ -209,6 +211,7 @@ fn parse_run(files: &[SourceFile]) -> ParsedFiles {
 /// entries alone is a valid catalogue.
 pub fn load_files(files: Vec<SourceFile>, mut problems: Vec<Diagnostic>) -> Loaded {
     let files_read = files.len();
+    progress::started(files_read);
     let ParsedFiles { mut entries, mut vocabulary_files, problems: parse_problems } = parse_all(&files);
     problems.extend(parse_problems);
 

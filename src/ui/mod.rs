@@ -12,6 +12,7 @@ pub mod event;
 pub mod frame;
 pub mod input;
 pub mod keymap;
+pub mod loading;
 pub mod screen;
 pub mod search;
 pub mod session;
@@ -32,6 +33,7 @@ use std::io::{self, IsTerminal};
 use std::sync::Arc;
 
 use crate::diagnostic::Diagnostic;
+use crate::load::CatalogueSource;
 use crate::model::Catalogue;
 use crate::query::Indexed;
 use search::Searcher;
@@ -40,6 +42,24 @@ use session::Exit;
 /// Runs the dashboard in this process's terminal until the user quits; returns the process
 /// exit code.
 pub fn run(catalogue: Catalogue, problems: Vec<Diagnostic>, options: Options) -> io::Result<i32> {
+    run_with(options, |options, searcher, _| {
+        App::with_searcher(Arc::new(Indexed::new(catalogue)), problems, options, searcher)
+    })
+}
+
+/// Runs the dashboard at once on an empty catalogue while `source` loads in the background
+/// ([`loading`]); the results appear when its index is ready.
+pub fn run_loading(source: CatalogueSource, options: Options) -> io::Result<i32> {
+    run_with(options, |options, searcher, sender| {
+        loading::spawn_loader(source, sender);
+        App::loading(options, searcher)
+    })
+}
+
+fn run_with(
+    options: Options,
+    start: impl FnOnce(Options, Searcher, std::sync::mpsc::Sender<event::Event>) -> App,
+) -> io::Result<i32> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         eprintln!(
             "boucle: the dashboard needs a terminal. To print entries instead, use `boucle list` (see `boucle list --help`)."
@@ -48,8 +68,8 @@ pub fn run(catalogue: Catalogue, problems: Vec<Diagnostic>, options: Options) ->
     }
     let mouse = options.mouse;
     let (sender, events) = event::channel_pair();
-    let indexed = Arc::new(Indexed::new(catalogue));
-    let mut app = App::with_searcher(indexed, problems, options, Searcher::worker(sender.clone()));
+    let searcher = Searcher::worker(sender.clone());
+    let mut app = start(options, searcher, sender.clone());
     terminal::listen_for_signals(sender.clone())?;
     terminal::install_panic_hook();
     // Entering asks the terminal for the cursor position: before the input reader starts.
@@ -62,5 +82,12 @@ pub fn run(catalogue: Catalogue, problems: Vec<Diagnostic>, options: Options) ->
         Exit::Quit => 0,
         Exit::Signal(signal) => 128 + signal,
         Exit::InputClosed => 1,
+        Exit::NothingLoaded => {
+            for problem in app.problems().iter().take(5) {
+                eprintln!("{}", problem.one_line());
+            }
+            eprintln!("boucle: no entry could be loaded; `boucle check` lists every problem");
+            1
+        }
     })
 }

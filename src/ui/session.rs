@@ -11,7 +11,7 @@ use super::action::{Action, Effect};
 use super::app::App;
 use super::event::Event;
 use super::input::actions_for;
-use super::update::{frame_drawn, searched, update};
+use super::update::{frame_drawn, load_progress, loaded, searched, update};
 use super::view;
 
 /// Where a session draws, and what it can do with its terminal.
@@ -40,6 +40,8 @@ pub enum Exit {
     Quit,
     Signal(i32),
     InputClosed,
+    /// The background load found no entry it could load, only errors (the app's problems).
+    NothingLoaded,
 }
 
 /// Draws the app and records what the frame drew.
@@ -82,6 +84,18 @@ pub fn run_session<H: Host>(
                 }
                 Event::Searched(response) => {
                     searched(app, *response);
+                    dirty = true;
+                }
+                Event::Loading(stage) => {
+                    load_progress(app, stage);
+                    dirty = true;
+                }
+                Event::Loaded(ready) => {
+                    let nothing = ready.indexed.catalogue().is_empty() && ready.problems.iter().any(|p| p.is_error());
+                    loaded(app, *ready);
+                    if nothing {
+                        return Ok(Exit::NothingLoaded);
+                    }
                     dirty = true;
                 }
                 Event::Signal(signal) => {

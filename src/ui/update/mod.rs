@@ -4,10 +4,13 @@
 //! last [`FrameFacts`](super::frame::FrameFacts).
 
 mod browse;
+mod loading;
 mod overlay;
 mod search;
 
 use std::sync::Arc;
+
+pub use loading::{load_progress, loaded};
 
 use super::action::{Action, Effect, Effects};
 use super::app::{App, Target};
