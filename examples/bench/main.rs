@@ -187,7 +187,9 @@ fn run_one(n: usize, dir: &Path, rounds: usize) {
         let f = sorted(faceted.clone());
         let c = sorted(counting.clone());
         println!(
-            "ROW p50={:.2} p99={:.2} fp50={:.2} fp99={:.2} count_p99={:.2} rss_loaded={rss_loaded:.0} rss_indexed={rss_indexed:.0} peak_mb={peak:.0} index_ms={:.0} frame_p99={:.2}",
+            "ROW load_ms={:.0} parse_ms={:.0} p50={:.2} p99={:.2} fp50={:.2} fp99={:.2} count_p99={:.2} rss_loaded={rss_loaded:.0} rss_indexed={rss_indexed:.0} peak_mb={peak:.0} index_ms={:.0} frame_p99={:.2}",
+            ms(searchable),
+            ms(load_time),
             percentile(&all, 50.0),
             percentile(&all, 99.0),
             percentile(&f, 50.0),
