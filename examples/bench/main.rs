@@ -430,3 +430,7 @@ fn pty_figures(dir: &Path, rounds: usize) -> PtyFigures {
         results_ms: percentile(&results, 50.0),
     }
 }
+
+/// The binary's allocator, so that load times and peak memory are the dashboard's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
