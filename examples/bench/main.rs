@@ -297,6 +297,7 @@ fn main() {
     let sizes: Vec<usize> = arg("--sizes")
         .map(|s| s.split(',').filter_map(|x| x.trim().parse().ok()).collect())
         .unwrap_or_else(|| vec![1_000, 10_000, 100_000]);
+    let started = Instant::now();
     let exe = std::env::current_exe().expect("own path");
     let mut pty = None;
     let mut rows: Vec<(usize, Row)> = Vec::new();
@@ -380,18 +381,24 @@ fn main() {
                  first screen {:.0} ms, results on screen {:.0} ms after start",
                 pty.p50, pty.p99, pty.max, pty.keys, pty.first_screen_ms, pty.results_ms
             );
+            // The issue's one line. No catalogue cache exists yet, and 1M is run only when asked
+            // (`--sizes 1000000`): those figures say n/a rather than a guess.
+            let search_1m = rows
+                .iter()
+                .find(|(n, _)| *n == 1_000_000)
+                .map_or("n/a".to_string(), |(_, m)| format!("{:.2}", m.get("p99").max(m.get("fp99"))));
             println!(
-                "key_to_screen_p99_ms_100k={:.2} first_screen_ms_100k={:.0} load_ms_100k={:.0} search_p99_ms_100k={:.2} \
-                 peak_rss_ratio_100k={:.2} baseline_ratio_100k={:.1}",
+                "key_to_screen_p99_ms_100k={:.2} first_screen_ms_100k={:.0} load_ms_100k={:.0} load_cached_ms_100k=n/a \
+                 peak_rss_ratio_100k={:.2} search_p99_ms_1m={search_1m} baseline_ratio_100k={:.1}",
                 pty.p99,
                 pty.first_screen_ms,
                 r.get("load_ms"),
-                r.get("p99").max(r.get("fp99")),
                 r.get("peak_mb") / r.get("disk_mb"),
                 r.get("ratio_total").min(r.get("ratio_p50")),
             );
         }
     }
+    println!("whole benchmark: {:.0} s", started.elapsed().as_secs_f64());
 }
 
 #[derive(Debug)]

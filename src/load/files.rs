@@ -103,7 +103,7 @@ pub fn folder_files(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
 fn read_capped(path: &Path) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     let cap = super::parse::MAX_FILE_BYTES as u64 + 1;
-    let mut file = std::fs::File::open(path)?;
+    let file = std::fs::File::open(path)?;
     // Sized from the file's length, the buffer takes the whole file in one `read` (and one
     // more to see the end), where growing it from empty took about eight.
     let size = file.metadata().map_or(0, |m| m.len()).min(cap);
