@@ -136,16 +136,14 @@ pub fn colour_allowed() -> bool {
 /// Opens the dashboard on the catalogue, with whatever problems it has shown in the status
 /// line: a bad file never keeps the good ones from being browsed.
 fn dashboard(cli: &Cli, err: &mut dyn Write) -> std::io::Result<i32> {
-    let loaded = load(&cli.catalogue_source());
-    if let Some(code) = missing_folder(&loaded, err) {
-        return Ok(code);
-    }
-    if loaded.catalogue.is_empty() && loaded.errors() > 0 {
-        for problem in loaded.diagnostics.iter().take(5) {
-            writeln!(err, "{}", problem.one_line())?;
+    // A mistyped folder is said at once, before the dashboard takes the screen.
+    let missing: Vec<&PathBuf> = cli.catalogues.iter().filter(|folder| !folder.is_dir()).collect();
+    if !missing.is_empty() {
+        for folder in missing {
+            let why = if folder.exists() { "not a folder" } else { "catalogue folder not found" };
+            writeln!(err, "boucle: --catalogue {}: {why}", folder.display())?;
         }
-        writeln!(err, "boucle: no entry could be loaded; `boucle check` lists every problem")?;
-        return Ok(1);
+        return Ok(2);
     }
     let options = dashboard_options(cli, &cli.filters, None);
     let watch = match (cli.no_watch, cli.poll) {
@@ -153,7 +151,9 @@ fn dashboard(cli: &Cli, err: &mut dyn Write) -> std::io::Result<i32> {
         (false, true) => crate::ui::reload::Watch::Poll,
         (false, false) => crate::ui::reload::Watch::Events,
     };
-    crate::ui::run_watched(loaded.catalogue, loaded.diagnostics, options, cli.catalogues.clone(), watch)
+    // The first screen comes at once; the catalogue loads behind it (a catalogue with no
+    // loadable entry ends the dashboard with its problems).
+    crate::ui::run_loading(cli.catalogue_source(), options, watch)
 }
 
 /// A `--catalogue` folder that is not there is a mistyped path, not an empty catalogue: say

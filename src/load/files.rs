@@ -119,7 +119,12 @@ pub fn folder_files(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
 /// is still reported as too large.
 fn read_capped(path: &Path) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)?.take(super::parse::MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes)?;
+    let cap = super::parse::MAX_FILE_BYTES as u64 + 1;
+    let file = std::fs::File::open(path)?;
+    // Sized from the file's length, the buffer takes the whole file in one `read` (and one
+    // more to see the end), where growing it from empty took about eight.
+    let size = file.metadata().map_or(0, |m| m.len()).min(cap);
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0) + 1);
+    file.take(cap).read_to_end(&mut bytes)?;
     Ok(bytes)
 }

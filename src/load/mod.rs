@@ -6,6 +6,7 @@ mod entries;
 mod files;
 mod locate;
 mod parse;
+pub mod progress;
 mod recover;
 pub mod schema;
 mod syntax;
@@ -171,6 +172,7 @@ fn parse_all(files: &[SourceFile]) -> ParsedFiles {
 fn parse_run(files: &[SourceFile]) -> ParsedFiles {
     let mut parsed = ParsedFiles::default();
     for file in files {
+        progress::file_read();
         let bytes = match file.read() {
             Ok(bytes) => bytes,
             Err(e) => {
@@ -229,6 +231,7 @@ fn parse_run(files: &[SourceFile]) -> ParsedFiles {
 /// entries alone is a valid catalogue.
 pub fn load_files(files: Vec<SourceFile>, mut problems: Vec<Diagnostic>) -> Loaded {
     let files_read = files.len();
+    progress::started(files_read);
     let ParsedFiles { mut entries, mut vocabulary_files, problems: parse_problems } = parse_all(&files);
     problems.extend(parse_problems);
 

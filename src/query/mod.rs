@@ -68,6 +68,7 @@ pub mod matching;
 mod parse;
 mod rank;
 mod results;
+mod scratch;
 mod search;
 mod values;
 

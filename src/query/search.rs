@@ -10,6 +10,7 @@ use super::facet::PerFacet;
 use super::fields::{posting_best_field, posting_entry};
 use super::matching::{Quality, match_exclusion, prefix_within_one, typo_allowed};
 use super::rank::quality_factor;
+use super::scratch;
 use super::{Facet, FieldFilter, Filters, Query, Results};
 use crate::model::Catalogue;
 use crate::text::Lang;
@@ -24,6 +25,8 @@ pub(super) struct Matched {
     pub word_masks: Vec<u16>,
     /// Per dictionary word, with two query words or more: bit `w` set if it matches word `w`.
     pub term_words: Vec<u16>,
+    /// All zeros: the per-word scratch, kept to go back to the pool with the rest.
+    pub best: Vec<u16>,
 }
 
 impl Engine {
@@ -48,6 +51,9 @@ impl Engine {
         debug_assert_eq!(self.len, catalogue.len(), "the engine was built from another catalogue");
         let n = self.len.min(catalogue.len());
         let mut matched = self.select(&query.words, n);
+        // The entries the words set scores for, before exclusions and filters remove some:
+        // what the scratch arrays need reset.
+        let written = (!query.words.is_empty()).then(|| matched.bits.clone());
         self.exclude(&query.exclusions, n, &mut matched.bits);
         let mut unknown_values = Vec::new();
         self.filter_fields(catalogue, &query.fields, n, &mut matched.bits, &mut unknown_values);
@@ -63,6 +69,10 @@ impl Engine {
         *counting = start.elapsed();
         let total = results.count();
         let (hits, total_all_words) = self.rank(catalogue, &matched, &results, &query.words, lang, limit);
+        if let Some(written) = written {
+            let Matched { scores, word_masks, best, .. } = matched;
+            scratch::give_back(scratch::Scratch { best, scores, word_masks }, &written);
+        }
         Results { hits, total, total_all_words, facet_counts, unknown_values }
     }
 
@@ -70,16 +80,24 @@ impl Engine {
     /// that match a query word are read.
     fn select(&self, words: &[String], n: usize) -> Matched {
         if words.is_empty() {
-            return Matched { bits: Bits::full(n), scores: Vec::new(), word_masks: Vec::new(), term_words: Vec::new() };
+            return Matched {
+                bits: Bits::full(n),
+                scores: Vec::new(),
+                word_masks: Vec::new(),
+                term_words: Vec::new(),
+                best: Vec::new(),
+            };
         }
+        let scratch = scratch::take(n);
         let mut matched = Matched {
             bits: Bits::empty(n),
-            scores: vec![0; n],
-            word_masks: vec![0; n],
+            scores: scratch.scores,
+            word_masks: scratch.word_masks,
             term_words: if words.len() > 1 { vec![0; self.terms.len()] } else { Vec::new() },
+            best: Vec::new(),
         };
         // Per entry, the best score of the current word; reset after each word.
-        let mut best: Vec<u16> = vec![0; n];
+        let mut best: Vec<u16> = scratch.best;
         let mut touched: Vec<u32> = Vec::new();
         for (w, word) in words.iter().enumerate() {
             touched.clear();
@@ -108,6 +126,7 @@ impl Engine {
                 matched.bits.insert(e);
             }
         }
+        matched.best = best;
         matched
     }
 

@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 use super::action::Pane;
 use super::frame::FrameFacts;
+use super::loading::Stage;
 use super::screen::{Layer, Overlay, Screen};
 use super::search::Searcher;
 use super::state::{
@@ -134,6 +135,10 @@ pub struct App {
     /// A reload that came during a presentation, swapped in when present mode ends: nothing
     /// moves under a facilitator's slide.
     pub(super) held_reload: Option<super::reload::Reloaded>,
+    /// How far the background load is, until the catalogue arrives.
+    pub(super) loading: Option<Stage>,
+    /// Filters from the command line, resolved when the catalogue arrives.
+    pub(super) pending_filters: Vec<(Facet, String)>,
 }
 
 impl App {
@@ -149,19 +154,9 @@ impl App {
         options: Options,
         searcher: Searcher,
     ) -> App {
-        let mut filters = Filters::default();
-        let mut unknown = Vec::new();
-        for (facet, text) in &options.filters {
-            match indexed.resolve_value(*facet, text) {
-                Some(values) => values.into_iter().for_each(|v| filters.select(*facet, v)),
-                None => unknown.push(format!("{}:{text}", facet.field_name())),
-            }
-        }
-        let message = (!unknown.is_empty())
-            .then(|| {
-                format!("{}: {}", crate::i18n::t(options.lang, crate::i18n::Msg::UnknownQueryValue), unknown.join(" "))
-            })
-            .or(options.notice);
+        let (filters, message) = resolve_filters(&indexed, &options.filters, options.lang);
+        // A shortlist file set aside at the start is said once, unless a filter problem is.
+        let message = message.or(options.notice.clone());
         let mut app = App {
             indexed,
             problems,
@@ -197,12 +192,31 @@ impl App {
             overview: OverviewState::default(),
             chrome: options.chrome,
             held_reload: None,
+            loading: None,
+            pending_filters: Vec::new(),
         };
         super::update::search_again(&mut app, false, true);
         if let Some(start) = &options.present {
             super::update::present::start_from_command_line(&mut app, start);
         }
         app
+    }
+
+    /// The app before its catalogue is there: an empty catalogue, with the query box, the keys
+    /// and the help already working. The command line's filters wait for the catalogue
+    /// ([`super::update::loaded`]).
+    pub fn loading(options: Options, searcher: Searcher) -> App {
+        let pending = options.filters.clone();
+        let empty = Arc::new(Indexed::new(Catalogue::default()));
+        let mut app = App::with_searcher(empty, Vec::new(), Options { filters: Vec::new(), ..options }, searcher);
+        app.loading = Some(Stage::Reading { read: 0, total: 0 });
+        app.pending_filters = pending;
+        app
+    }
+
+    /// How far the background load is, while it runs.
+    pub fn loading_stage(&self) -> Option<Stage> {
+        self.loading
     }
 
     pub fn indexed(&self) -> &Arc<Indexed> {
@@ -421,4 +435,19 @@ impl App {
 fn shell_quote(text: &str) -> String {
     let plain = !text.is_empty() && text.chars().all(|c| c.is_alphanumeric() || "-_.,:/".contains(c));
     if plain { text.to_string() } else { format!("'{}'", text.replace('\'', r"'\''")) }
+}
+
+/// Resolves filters as typed on the command line; those that name nothing are said in a message.
+pub(super) fn resolve_filters(indexed: &Indexed, asked: &[(Facet, String)], lang: Lang) -> (Filters, Option<String>) {
+    let mut filters = Filters::default();
+    let mut unknown = Vec::new();
+    for (facet, text) in asked {
+        match indexed.resolve_value(*facet, text) {
+            Some(values) => values.into_iter().for_each(|v| filters.select(*facet, v)),
+            None => unknown.push(format!("{}:{text}", facet.field_name())),
+        }
+    }
+    let message = (!unknown.is_empty())
+        .then(|| format!("{}: {}", crate::i18n::t(lang, crate::i18n::Msg::UnknownQueryValue), unknown.join(" ")));
+    (filters, message)
 }

@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use ratatui::crossterm::event as terminal_event;
 
+use super::loading::{Ready, Stage};
 use super::search::Response;
 
 pub enum Event {
@@ -18,6 +19,10 @@ pub enum Event {
     Signal(i32),
     /// The input is gone (the terminal closed, the connection dropped).
     InputClosed,
+    /// How far the background load is.
+    Loading(Stage),
+    /// The catalogue is loaded and indexed.
+    Loaded(Box<Ready>),
     /// About four times a second, for what has no event of its own (a hung-up terminal).
     Tick,
     /// The catalogue folders changed and were loaded again, on the watcher's thread.

@@ -14,6 +14,7 @@ pub mod event;
 pub mod frame;
 pub mod input;
 pub mod keymap;
+pub mod loading;
 pub mod opener;
 pub mod reload;
 pub mod screen;
@@ -36,6 +37,7 @@ use std::io::{self, IsTerminal};
 use std::sync::Arc;
 
 use crate::diagnostic::Diagnostic;
+use crate::load::CatalogueSource;
 use crate::model::Catalogue;
 use crate::query::Indexed;
 use search::Searcher;
@@ -44,16 +46,30 @@ use session::Exit;
 /// Runs the dashboard in this process's terminal until the user quits; returns the process
 /// exit code.
 pub fn run(catalogue: Catalogue, problems: Vec<Diagnostic>, options: Options) -> io::Result<i32> {
-    run_watched(catalogue, problems, options, Vec::new(), reload::Watch::Off)
+    run_with(options, false, |options, searcher, _| {
+        App::with_searcher(Arc::new(Indexed::new(catalogue)), problems, options, searcher)
+    })
 }
 
-/// The dashboard, loading the catalogue again whenever a file of `folders` changes.
-pub fn run_watched(
-    catalogue: Catalogue,
-    problems: Vec<Diagnostic>,
+/// Runs the dashboard at once on an empty catalogue while `source` loads in the background
+/// ([`loading`]); the results appear when its index is ready. Folders are then watched
+/// (`watch`), and their entries can be opened in the curator's editor.
+pub fn run_loading(source: CatalogueSource, options: Options, watch: reload::Watch) -> io::Result<i32> {
+    let folders = match &source {
+        CatalogueSource::Folders(folders) => folders.clone(),
+        CatalogueSource::Bundled => Vec::new(),
+    };
+    let editable = !folders.is_empty();
+    run_with(options, editable, move |options, searcher, sender| {
+        loading::spawn_loader(source, sender, folders, watch);
+        App::loading(options, searcher)
+    })
+}
+
+fn run_with(
     options: Options,
-    folders: Vec<std::path::PathBuf>,
-    watch: reload::Watch,
+    editable: bool,
+    start: impl FnOnce(Options, Searcher, std::sync::mpsc::Sender<event::Event>) -> App,
 ) -> io::Result<i32> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         eprintln!(
@@ -63,15 +79,12 @@ pub fn run_watched(
     }
     let mouse = options.mouse;
     let (sender, events) = event::channel_pair();
-    let indexed = Arc::new(Indexed::new(catalogue));
-    let editable = !folders.is_empty();
-    let reloader = reload::start(folders, watch, indexed.clone(), sender.clone());
-    let mut app = App::with_searcher(indexed, problems, options, Searcher::worker(sender.clone()));
+    let searcher = Searcher::worker(sender.clone());
+    let mut app = start(options, searcher, sender.clone());
     terminal::listen_for_signals(sender.clone())?;
     terminal::install_panic_hook();
     // Entering asks the terminal for the cursor position: before the input reader starts.
     let mut host = terminal::LocalHost::enter(mouse)?;
-    host.reloader = reloader;
     host.editable = editable;
     event::spawn_terminal_reader(sender.clone());
     event::spawn_ticker(sender);
@@ -81,5 +94,12 @@ pub fn run_watched(
         Exit::Quit => 0,
         Exit::Signal(signal) => 128 + signal,
         Exit::InputClosed => 1,
+        Exit::NothingLoaded => {
+            for problem in app.problems().iter().take(5) {
+                eprintln!("{}", problem.one_line());
+            }
+            eprintln!("boucle: no entry could be loaded; `boucle check` lists every problem");
+            1
+        }
     })
 }

@@ -12,7 +12,7 @@ use super::app::App;
 use super::editor::EditOutcome;
 use super::event::Event;
 use super::input::actions_for;
-use super::update::{effect_done, frame_drawn, searched, update};
+use super::update::{effect_done, frame_drawn, load_progress, loaded, searched, update};
 use super::view;
 use crate::files::{Overwrite, WriteError, write_atomic};
 
@@ -63,6 +63,9 @@ pub trait Host {
         write_atomic(path, contents, overwrite, forbidden)
     }
 
+    /// The catalogue's folders are watched: `reloader` asks for a load now.
+    fn watching(&mut self, _reloader: std::sync::mpsc::Sender<()>) {}
+
     /// Asks for the catalogue to be loaded again (`r`); false when there is nothing to reload
     /// (the bundled catalogue, no watcher).
     fn reload(&mut self) -> bool {
@@ -81,6 +84,8 @@ pub enum Exit {
     Quit,
     Signal(i32),
     InputClosed,
+    /// The background load found no entry it could load, only errors (the app's problems).
+    NothingLoaded,
 }
 
 /// Draws the app and records what the frame drew.
@@ -137,6 +142,21 @@ pub fn run_session<H: Host>(
                 }
                 Event::Searched(response) => {
                     searched(app, *response);
+                    dirty = true;
+                }
+                Event::Loading(stage) => {
+                    load_progress(app, stage);
+                    dirty = true;
+                }
+                Event::Loaded(mut ready) => {
+                    let nothing = ready.indexed.catalogue().is_empty() && ready.problems.iter().any(|p| p.is_error());
+                    if let Some(reloader) = ready.reloader.take() {
+                        host.watching(reloader);
+                    }
+                    loaded(app, *ready);
+                    if nothing {
+                        return Ok(Exit::NothingLoaded);
+                    }
                     dirty = true;
                 }
                 Event::Signal(signal) => {

@@ -173,6 +173,10 @@ impl Host for LocalHost {
         released(&mut self.terminal, self.mouse, || run(&program, &args))
     }
 
+    fn watching(&mut self, reloader: std::sync::mpsc::Sender<()>) {
+        self.reloader = Some(reloader);
+    }
+
     fn reload(&mut self) -> bool {
         self.reloader.as_ref().is_some_and(|reloader| reloader.send(()).is_ok())
     }

@@ -8,6 +8,7 @@ mod browse;
 mod edit;
 mod export;
 mod global;
+mod loading;
 mod marks;
 mod overlay;
 mod overview;
@@ -20,6 +21,8 @@ pub use present::{present_entries, tick};
 pub use export::effect_done;
 
 use std::sync::Arc;
+
+pub use loading::{load_progress, loaded};
 
 use super::action::{Action, Effect, Effects};
 use super::app::{App, Target};

@@ -20,6 +20,9 @@ pub struct Areas {
 
 /// The status line starts with the count, then one chip per active filter.
 pub fn count_text(app: &App) -> String {
+    if let Some(stage) = app.loading_stage() {
+        return format!(" {} ", loading_text(app.lang(), stage));
+    }
     let results = app.results();
     let shown = results.hits.len();
     // ★: only the shortlist's entries are shown (`s`), even where the filters pane is hidden.
@@ -84,4 +87,15 @@ pub fn areas(app: &App) -> Areas {
         areas.results = results;
     }
     areas
+}
+
+/// The progress line while the catalogue loads: files read of total, then indexing.
+pub fn loading_text(lang: crate::text::Lang, stage: crate::ui::loading::Stage) -> String {
+    use crate::i18n::{Msg, t};
+    use crate::ui::loading::Stage;
+    match stage {
+        Stage::Reading { total: 0, .. } => format!("{}…", t(lang, Msg::LoadingFiles)),
+        Stage::Reading { read, total } => format!("{} {read}/{total}…", t(lang, Msg::LoadingFiles)),
+        Stage::Indexing => t(lang, Msg::Indexing).to_string(),
+    }
 }

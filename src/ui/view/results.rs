@@ -22,8 +22,11 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) -> usize {
     let offset = app.list.offset();
     if app.results().hits.is_empty() {
         if inner.width >= 4 {
-            let message =
-                Paragraph::new(Line::styled(t(app.lang, Msg::NoResults), theme.muted)).wrap(Wrap { trim: true });
+            let text = match app.loading_stage() {
+                Some(stage) => super::layout::loading_text(app.lang, stage),
+                None => t(app.lang, Msg::NoResults).to_string(),
+            };
+            let message = Paragraph::new(Line::styled(text, theme.muted)).wrap(Wrap { trim: true });
             frame.render_widget(message, inner);
         }
         return offset;

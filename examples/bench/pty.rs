@@ -1,0 +1,176 @@
+//! Keystroke to screen through the real dashboard: the release binary runs on a pseudo-terminal
+//! (`libc::openpty`, 200x60) as a user's terminal would run it, with its own event loop, search
+//! worker and crossterm output. Each key's bytes are written to the terminal, and the time is
+//! taken when the last byte of the frames it caused is read back (the output then stays quiet
+//! for [`QUIET`]). It also times the first screen (the key hints drawn) and the moment results
+//! are on screen.
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::os::fd::{FromRawFd, OwnedFd};
+use std::os::unix::process::CommandExt;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::{Duration, Instant};
+
+/// How long the output must stay quiet for a keystroke's frames to be complete. Searches at
+/// 100k take a few milliseconds, so a later frame would be one of the next key's.
+const QUIET: Duration = Duration::from_millis(120);
+/// The status line's hints, drawn at the bottom of every frame: the first screen is there.
+const HINTS_DRAWN: &str = "q quit";
+/// The result count in the status line: results are on screen.
+const RESULTS_DRAWN: &str = " results";
+
+pub struct PtyRun {
+    /// From spawning the process to its first screen (the key hints read back).
+    pub first_screen_ms: f64,
+    /// From spawning the process to the result count on screen.
+    pub results_ms: f64,
+    /// Milliseconds from each key's bytes written to its last frame's last byte read.
+    pub keys: Vec<f64>,
+}
+
+struct Pty {
+    child: Child,
+    writer: std::fs::File,
+    chunks: Receiver<(Instant, Vec<u8>)>,
+    screen: vt100::Parser,
+}
+
+fn open(binary: &Path, args: &[&str]) -> std::io::Result<Pty> {
+    let (mut master, mut slave) = (0, 0);
+    let size = libc::winsize { ws_row: 60, ws_col: 200, ws_xpixel: 0, ws_ypixel: 0 };
+    // SAFETY: out-pointers to two ints and a valid winsize; null name and termios are allowed.
+    let rc = unsafe { libc::openpty(&mut master, &mut slave, std::ptr::null_mut(), std::ptr::null(), &size) };
+    if rc != 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    // SAFETY: openpty returned two fresh descriptors that nothing else owns.
+    let (master, slave) = unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
+    let mut command = Command::new(binary);
+    command
+        .args(args)
+        .env("TERM", "xterm-256color")
+        .env_remove("NO_COLOR")
+        .stdin(Stdio::from(slave.try_clone()?))
+        .stdout(Stdio::from(slave.try_clone()?))
+        .stderr(Stdio::from(slave));
+    // SAFETY: only async-signal-safe calls between fork and exec: a new session whose
+    // controlling terminal is the pty, as a terminal emulator does.
+    unsafe {
+        command.pre_exec(|| {
+            if libc::setsid() < 0 || libc::ioctl(0, libc::TIOCSCTTY as _, 0) < 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let child = command.spawn()?;
+    let mut reader = std::fs::File::from(master.try_clone()?);
+    let mut answer = std::fs::File::from(master.try_clone()?);
+    let writer = std::fs::File::from(master);
+    let (send, chunks) = channel();
+    std::thread::spawn(move || {
+        let mut buffer = vec![0u8; 1 << 16];
+        loop {
+            match reader.read(&mut buffer) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => {
+                    let at = Instant::now();
+                    let chunk = buffer[..n].to_vec();
+                    // Answer the cursor position query as a terminal would.
+                    if find(&chunk, b"\x1b[6n").is_some() {
+                        let _ = answer.write_all(b"\x1b[1;1R");
+                    }
+                    if send.send((at, chunk)).is_err() {
+                        break;
+                    }
+                }
+            }
+        }
+    });
+    Ok(Pty {
+        child,
+        writer,
+        chunks,
+        screen: vt100::Parser::new(NonZeroU16::new(60).unwrap(), NonZeroU16::new(200).unwrap(), 0),
+    })
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+impl Pty {
+    /// Reads until the screen (as a terminal shows it, through `vt100`: frames are diffs, so
+    /// the bytes alone do not say) contains `needle`, or the deadline; when it did.
+    fn wait_for(&mut self, needle: &str, deadline: Duration) -> Option<Instant> {
+        let until = Instant::now() + deadline;
+        let mut at = Instant::now();
+        while !self.screen.screen().contents().contains(needle) {
+            let left = until.checked_duration_since(Instant::now())?;
+            let (when, chunk) = self.chunks.recv_timeout(left).ok()?;
+            self.screen.process(&chunk);
+            at = when;
+        }
+        Some(at)
+    }
+
+    /// Reads until the output has been quiet for [`QUIET`]; the time of the last byte read.
+    fn settle(&self) -> Option<Instant> {
+        let mut last = None;
+        loop {
+            match self.chunks.recv_timeout(QUIET) {
+                Ok((at, _)) => last = Some(at),
+                Err(RecvTimeoutError::Timeout) => return last,
+                Err(RecvTimeoutError::Disconnected) => return last,
+            }
+        }
+    }
+
+    fn send(&mut self, bytes: &[u8]) -> Instant {
+        self.writer.write_all(bytes).expect("write to the pty");
+        Instant::now()
+    }
+}
+
+impl Drop for Pty {
+    fn drop(&mut self) {
+        let _ = self.writer.write_all(b"\x1bq");
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Runs the dashboard on `dir` and types `queries` key by key (Ctrl-U between queries).
+pub fn keystroke_to_screen(binary: &Path, extra: &[&str], dir: &Path, queries: &[&str]) -> std::io::Result<PtyRun> {
+    let dir = dir.display().to_string();
+    let mut args = vec!["--catalogue", &dir, "--lang", "en", "--no-mouse"];
+    args.extend_from_slice(extra);
+    let spawned = Instant::now();
+    let mut pty = open(binary, &args)?;
+    let timeout = Duration::from_secs(120);
+    let hints = pty.wait_for(HINTS_DRAWN, timeout).ok_or_else(|| broken("no first screen"))?;
+    let results = pty.wait_for(RESULTS_DRAWN, timeout).ok_or_else(|| broken("no results"))?;
+    pty.settle();
+    let mut keys = Vec::new();
+    pty.send(b"/");
+    pty.settle();
+    for query in queries {
+        for c in query.chars() {
+            let mut bytes = [0u8; 4];
+            let sent = pty.send(c.encode_utf8(&mut bytes).as_bytes());
+            let last = pty.settle().ok_or_else(|| broken("a key drew nothing"))?;
+            keys.push(last.saturating_duration_since(sent).as_secs_f64() * 1000.0);
+        }
+        pty.send(b"\x15");
+        pty.settle();
+    }
+    let ms = |at: Instant| at.saturating_duration_since(spawned).as_secs_f64() * 1000.0;
+    Ok(PtyRun { first_screen_ms: ms(hints), results_ms: ms(results), keys })
+}
+
+fn broken(what: &str) -> std::io::Error {
+    std::io::Error::other(what.to_string())
+}

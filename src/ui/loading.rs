@@ -1,0 +1,69 @@
+//! The catalogue loads in the background while the first screen is already up: the frame, the
+//! query box and the key hints work at once, a progress line says how far the load is, and
+//! what is typed meanwhile is searched as soon as the index is ready
+//! ([`super::update::loaded`]).
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::Sender;
+use std::thread;
+use std::time::Duration;
+
+use super::event::Event;
+use super::reload::Watch;
+use crate::diagnostic::Diagnostic;
+use crate::load::{CatalogueSource, load, progress};
+use crate::query::Indexed;
+
+/// How often the progress line moves: enough to see it move, few frames.
+const PROGRESS_EVERY: Duration = Duration::from_millis(100);
+
+/// How far the background load is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// Files read, of how many (0 of 0 while the folders are listed).
+    Reading { read: usize, total: usize },
+    /// Every file is parsed; the search index is being built.
+    Indexing,
+}
+
+/// A catalogue ready to browse, with its problems, and the way to ask its watcher for a
+/// load now (`r`), when its folders are watched.
+pub struct Ready {
+    pub indexed: Arc<Indexed>,
+    pub problems: Vec<Diagnostic>,
+    pub reloader: Option<Sender<()>>,
+}
+
+/// Loads `source` and builds its index on a thread of its own, sending [`Event::Loading`]
+/// while it works and [`Event::Loaded`] when done; then watches `folders` as `watch` says.
+pub fn spawn_loader(source: CatalogueSource, events: Sender<Event>, folders: Vec<PathBuf>, watch: Watch) {
+    let done = Arc::new(AtomicBool::new(false));
+    let watching = done.clone();
+    let progress_events = events.clone();
+    let _ = thread::Builder::new().name("load-progress".into()).spawn(move || {
+        while !watching.load(Ordering::Relaxed) {
+            thread::sleep(PROGRESS_EVERY);
+            let (read, total) = progress::files_read();
+            if watching.load(Ordering::Relaxed)
+                || progress_events.send(Event::Loading(Stage::Reading { read, total })).is_err()
+            {
+                break;
+            }
+        }
+    });
+    let spawned = thread::Builder::new().name("load".into()).spawn(move || {
+        let loaded = load(&source);
+        done.store(true, Ordering::Relaxed);
+        let _ = events.send(Event::Loading(Stage::Indexing));
+        let indexed = Arc::new(Indexed::new(loaded.catalogue));
+        // Watched from the snapshot first shown, so a change saved meanwhile is not missed
+        // for long: the watcher's first event reloads it.
+        let reloader = super::reload::start(folders, watch, indexed.clone(), events.clone());
+        let _ = events.send(Event::Loaded(Box::new(Ready { indexed, problems: loaded.diagnostics, reloader })));
+    });
+    if spawned.is_err() {
+        eprintln!("boucle: could not start the loader");
+    }
+}
