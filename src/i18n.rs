@@ -82,6 +82,12 @@ pub enum Msg {
     ColumnRegion,
     ColumnYears,
     ColumnId,
+    ServeGoodbye,
+    ServeRoomClosing,
+    ServeIdle,
+    ServeRoomFull,
+    ServeNeedsTerminal,
+    ServeExecRefused,
 }
 
 pub fn t(lang: Lang, msg: Msg) -> &'static str {
@@ -149,6 +155,14 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             ColumnRegion => "Region",
             ColumnYears => "Years",
             ColumnId => "Id",
+            ServeGoodbye => "Goodbye! To take entries home: ssh … list --format md > entries.md",
+            ServeRoomClosing => "The facilitator has closed the room. Goodbye!",
+            ServeIdle => "Session closed after a long time without a key. Reconnect any time.",
+            ServeRoomFull => "The room is full. Please try again in a moment.",
+            ServeNeedsTerminal => {
+                "boucle needs a terminal: connect with ssh -t, or run a command: list, show ID (see --help)."
+            }
+            ServeExecRefused => "only these commands run here: list, show ID (add --help to either)",
         },
         Lang::Fr => match msg {
             Facets => "Filtres",
@@ -212,6 +226,16 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             ColumnRegion => "Région",
             ColumnYears => "Années",
             ColumnId => "Id",
+            ServeGoodbye => "Au revoir ! Pour emporter des fiches : ssh … list --format md > fiches.md",
+            ServeRoomClosing => "L'animateur a fermé la salle. Au revoir !",
+            ServeIdle => "Session fermée après un long moment sans frappe. Reconnectez-vous quand vous voulez.",
+            ServeRoomFull => "La salle est pleine. Réessayez dans un instant.",
+            ServeNeedsTerminal => {
+                "boucle a besoin d'un terminal : connectez-vous avec ssh -t, ou lancez une commande : list, show ID (voir --help)."
+            }
+            ServeExecRefused => {
+                "seules ces commandes s'exécutent ici : list, show ID (ajoutez --help à l'une ou l'autre)"
+            }
         },
     }
 }

@@ -17,5 +17,6 @@ pub mod i18n;
 pub mod load;
 pub mod model;
 pub mod query;
+pub mod serve;
 pub mod text;
 pub mod ui;

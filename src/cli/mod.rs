@@ -4,6 +4,7 @@
 mod check;
 mod filters;
 pub mod list;
+pub mod serve;
 pub mod show;
 
 pub use filters::FilterArgs;
@@ -61,6 +62,8 @@ pub enum Command {
     List(Box<list::ListArgs>),
     /// Print one entry in full, as Markdown or JSON.
     Show(show::ShowArgs),
+    /// Serve a workshop room over SSH: each participant gets their own dashboard.
+    Serve(serve::ServeArgs),
 }
 
 fn parse_theme(text: &str) -> Result<ThemeName, String> {
@@ -166,6 +169,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         Some(Command::Show(args)) => {
             return with_catalogue(&cli, err, |catalogue| show::run_show(catalogue, args, cli.language(), out));
         }
+        Some(Command::Serve(args)) => serve::run(&cli, args, err),
         None => dashboard(&cli, err),
     };
     match result {

@@ -20,6 +20,9 @@ pub enum Event {
     InputClosed,
     /// About four times a second, for what has no event of its own (a hung-up terminal).
     Tick,
+    /// The screen must be drawn whole: frames were dropped on their way to a client that was
+    /// not reading (an SSH session catching up).
+    Repaint,
 }
 
 /// How often [`Event::Tick`] comes.

@@ -92,6 +92,10 @@ pub fn run_session<H: Host>(
                     dirty = true;
                 }
                 Event::InputClosed => return Ok(Exit::InputClosed),
+                Event::Repaint => {
+                    host.terminal().clear()?;
+                    dirty = true;
+                }
                 Event::Tick => {
                     if host.hung_up() {
                         return Ok(Exit::InputClosed);

@@ -1,0 +1,100 @@
+//! Exec requests: `ssh room@host list --query aimant --format md > aimants.md`. The command
+//! line is split into words like a shell would (quotes), but no shell ever runs: the words go
+//! to the same clap definitions as the local command line, and only the read-only commands
+//! are accepted.
+
+use std::sync::Arc;
+
+use russh::ChannelWriteHalf;
+use russh::server::Msg;
+
+use super::room::{Participant, Room};
+use crate::i18n::{Msg as Words, t};
+use crate::text::Lang;
+
+/// The commands an exec request may run. `export` joins them when it lands (#7): add it here
+/// and in the command line layer's runner.
+pub const COMMANDS: &[&str] = &["list", "show"];
+
+/// Why a command line is not run.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Refusal {
+    Unbalanced,
+    NotAllowed(String),
+}
+
+/// The words of an allowed command line, or why it is refused. Options that would reach the
+/// server's own files (`--catalogue`) are refused too: the room's catalogue is the only one.
+pub fn words(command: &str) -> Result<Vec<String>, Refusal> {
+    let words = shlex::split(command).ok_or(Refusal::Unbalanced)?;
+    let first = words.first().map(String::as_str).unwrap_or("");
+    if !COMMANDS.contains(&first) {
+        return Err(Refusal::NotAllowed(first.chars().take(40).collect()));
+    }
+    if let Some(word) = words.iter().find(|w| w.starts_with("--catalogue")) {
+        return Err(Refusal::NotAllowed(word.clone()));
+    }
+    Ok(words)
+}
+
+/// Runs an exec request's command and sends its output, errors and exit status.
+pub async fn run(
+    room: Arc<Room>,
+    id: u64,
+    peer: std::net::SocketAddr,
+    write: ChannelWriteHalf<Msg>,
+    command: String,
+    lang: Lang,
+) {
+    let outcome = match words(&command) {
+        Ok(words) => {
+            if room.admit(id, Participant { peer, lang, events: None }).is_err() {
+                Err(t(lang, Words::ServeRoomFull).to_string())
+            } else {
+                room.journal.line(&format!("session {id}: {peer} runs `{}`", words[0]));
+                let runner = room.exec.clone();
+                let ran = tokio::task::spawn_blocking(move || {
+                    let (mut out, mut err) = (Vec::new(), Vec::new());
+                    let status = runner(&words, lang, &mut out, &mut err);
+                    (status, out, err)
+                })
+                .await;
+                room.leave(id);
+                ran.map_err(|_| "the command failed".to_string())
+            }
+        }
+        Err(refusal) => {
+            let what = match &refusal {
+                Refusal::Unbalanced => "unbalanced quotes".to_string(),
+                Refusal::NotAllowed(word) => format!("`{word}`"),
+            };
+            room.journal.line(&format!("refused: exec of {what} from {peer}"));
+            Err(format!("boucle: {}", t(lang, Words::ServeExecRefused)))
+        }
+    };
+    let (status, out, err) = match outcome {
+        Ok(ran) => ran,
+        Err(message) => (2, Vec::new(), format!("{message}\n").into_bytes()),
+    };
+    let _ = write.data_bytes(out).await;
+    let _ = write.extended_data_bytes(1, err).await;
+    let _ = write.exit_status(u32::try_from(status).unwrap_or(1)).await;
+    let _ = write.eof().await;
+    let _ = write.close().await;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoted_words_are_kept_together_and_nothing_else_runs() {
+        assert_eq!(words("list --query 'terres rares'").unwrap(), ["list", "--query", "terres rares"]);
+        assert!(matches!(words("sh -c id"), Err(Refusal::NotAllowed(w)) if w == "sh"));
+        assert!(matches!(words("check /etc"), Err(Refusal::NotAllowed(_))));
+        assert!(matches!(words("list --catalogue=/etc"), Err(Refusal::NotAllowed(_))));
+        assert_eq!(words("list; rm -rf /"), Err(Refusal::NotAllowed("list;".into())));
+        assert_eq!(words("list 'oops"), Err(Refusal::Unbalanced));
+        assert!(matches!(words(""), Err(Refusal::NotAllowed(_))));
+    }
+}
