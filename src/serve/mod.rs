@@ -126,6 +126,14 @@ async fn close(room: &Arc<Room>, handles: &Handles) {
         }
     })
     .await;
+    // Clients whose channel closed leave by themselves, after reading the goodbye; a
+    // disconnect sent now could overtake it.
+    let _ = tokio::time::timeout(Duration::from_secs(2), async {
+        while room.connections.load(Ordering::SeqCst) > 0 {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    })
+    .await;
     let handles: Vec<Handle> = handles.lock().unwrap_or_else(|p| p.into_inner()).drain().map(|(_, h)| h).collect();
     for handle in handles {
         let _ = tokio::time::timeout(
