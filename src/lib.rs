@@ -8,6 +8,7 @@
 //! - [`query`]: the index and search; [`query::Indexed`] pairs a catalogue with its index;
 //! - [`export`]: one [`export::EntryDoc`] per entry, and the formats written from it;
 //! - [`ui`]: the dashboard (state, update, view, the session loop);
+//! - [`serve`]: `boucle serve`, dashboards and read-only commands over SSH (the only async code);
 //! - [`cli`]: the command line: argument parsing and dispatch only.
 
 pub mod cli;
