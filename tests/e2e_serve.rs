@@ -295,6 +295,22 @@ fn two_participants_do_not_see_each_others_query_or_language() {
 }
 
 #[test]
+fn the_one_over_the_session_limit_is_told_the_room_is_full() {
+    let server = Server::start(&["--open", "--max-sessions", "1"]);
+    let tmux = Tmux::start();
+    tmux.ssh(&server, "first", "en", (100, 30));
+    tmux.wait_for("first", "the first dashboard", ready);
+    let second = server.ssh("fr", "", &["-tt"]);
+    assert_eq!(second.status.code(), Some(1), "{second:?}");
+    let said = String::from_utf8_lossy(&second.stdout).into_owned() + &String::from_utf8_lossy(&second.stderr);
+    assert!(said.contains("La salle est pleine"), "{said}");
+    tmux.keys("first", &["q"]);
+    tmux.wait_for("first", "the first to leave", |s| s.contains("EXITED 0"));
+    server.wait_for_no_session();
+    assert!(server.log().contains("the room is full"), "{}", server.log());
+}
+
+#[test]
 fn list_over_ssh_is_exactly_the_local_list() {
     let server = Server::open();
     let remote = server.exec(&["list", "--format", "json"]);

@@ -371,8 +371,13 @@ impl Handler for Connection {
         _pix_height: u32,
         _session: &mut Session,
     ) -> Result<(), Self::Error> {
-        if let Some(dashboard) = self.channels.get(&channel).and_then(|s| s.dashboard.as_ref()) {
-            let (width, height) = clamp_size(width, height);
+        let (width, height) = clamp_size(width, height);
+        let Some(state) = self.channels.get_mut(&channel) else { return Ok(()) };
+        if state.pty.is_some() && state.dashboard.is_none() {
+            // Resized before the dashboard started: it starts at the new size.
+            state.pty = Some((width, height));
+        }
+        if let Some(dashboard) = &state.dashboard {
             dashboard.size.set(width, height);
             let resize = ratatui::crossterm::event::Event::Resize(width, height);
             let _ = dashboard.events.send(Event::Input(resize));

@@ -52,6 +52,8 @@ pub fn start(
     write: ChannelWriteHalf<Msg>,
     (width, height): (u16, u16),
     (lang, theme): (Lang, ThemeName),
+    // Hook for per-participant shortlists (#8): load the shortlist kept under
+    // `identity.key` (else a session-only one) into the App here, and save it on exit.
     _identity: Identity,
 ) -> Dashboard {
     let outbox = Arc::new(Outbox::default());
