@@ -308,13 +308,14 @@ impl Handler for Connection {
     ) -> Result<(), Self::Error> {
         let Some(state) = self.channels.get(&channel) else { return session.channel_failure(channel) };
         let (lang, _) = self.look(state);
+        let pty = state.pty.is_some();
         let Some(write) = self.channels.get_mut(&channel).and_then(|s| s.write.take()) else {
             return session.channel_failure(channel);
         };
         session.channel_success(channel)?;
         let command = String::from_utf8_lossy(data).into_owned();
         let id = self.room.next_id();
-        tokio::spawn(super::exec::run(self.room.clone(), id, self.peer, write, command, lang));
+        tokio::spawn(super::exec::run(self.room.clone(), id, self.peer, write, command, (lang, pty)));
         Ok(())
     }
 

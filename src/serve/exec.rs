@@ -38,13 +38,14 @@ pub fn words(command: &str) -> Result<Vec<String>, Refusal> {
 }
 
 /// Runs an exec request's command and sends its output, errors and exit status.
+/// With a PTY (`ssh -t host list`), the client's terminal is raw: line ends become CR LF.
 pub async fn run(
     room: Arc<Room>,
     id: u64,
     peer: std::net::SocketAddr,
     write: ChannelWriteHalf<Msg>,
     command: String,
-    lang: Lang,
+    (lang, pty): (Lang, bool),
 ) {
     let outcome = match words(&command) {
         Ok(words) => {
@@ -76,11 +77,23 @@ pub async fn run(
         Ok(ran) => ran,
         Err(message) => (2, Vec::new(), format!("{message}\n").into_bytes()),
     };
+    let (out, err) = if pty { (crlf(&out), crlf(&err)) } else { (out, err) };
     let _ = write.data_bytes(out).await;
     let _ = write.extended_data_bytes(1, err).await;
     let _ = write.exit_status(u32::try_from(status).unwrap_or(1)).await;
     let _ = write.eof().await;
     let _ = write.close().await;
+}
+
+fn crlf(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes.len() + bytes.len() / 40);
+    for &byte in bytes {
+        if byte == b'\n' {
+            out.push(b'\r');
+        }
+        out.push(byte);
+    }
+    out
 }
 
 #[cfg(test)]

@@ -13,6 +13,8 @@ pub struct Journal {
     /// The live line, and the log's own handle on stderr: `std::io::stderr()` may be locked
     /// for the whole run by the thread that started the server.
     out: Mutex<(String, Option<File>)>,
+    /// After [`Journal::finish`], no live line any more (connections still closing update it).
+    finished: std::sync::atomic::AtomicBool,
 }
 
 impl Journal {
@@ -22,7 +24,11 @@ impl Journal {
             let fd = libc::dup(libc::STDERR_FILENO);
             (fd >= 0).then(|| File::from_raw_fd(fd))
         };
-        Journal { live: std::io::stderr().is_terminal(), out: Mutex::new((String::new(), file)) }
+        Journal {
+            live: std::io::stderr().is_terminal(),
+            out: Mutex::new((String::new(), file)),
+            finished: std::sync::atomic::AtomicBool::new(false),
+        }
     }
 
     /// One log line, with the time (UTC).
@@ -39,7 +45,7 @@ impl Journal {
 
     /// Replaces the live line.
     pub fn status(&self, text: String) {
-        if !self.live {
+        if !self.live || self.finished.load(std::sync::atomic::Ordering::SeqCst) {
             return;
         }
         let mut out = self.out.lock().unwrap_or_else(|p| p.into_inner());
@@ -54,6 +60,7 @@ impl Journal {
 
     /// Leaves the live line for good (at exit).
     pub fn finish(&self) {
+        self.finished.store(true, std::sync::atomic::Ordering::SeqCst);
         if self.live {
             let mut out = self.out.lock().unwrap_or_else(|p| p.into_inner());
             let (status, Some(err)) = &mut *out else { return };
