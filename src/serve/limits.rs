@@ -12,7 +12,8 @@ pub struct Limits {
     pub max_sessions: usize,
     /// New connections per minute from one address (a burst of a third of it is allowed).
     pub connections_per_minute: u32,
-    /// Authentication attempts per connection.
+    /// Authentication attempts per connection, as OpenSSH counts them (the first "none"
+    /// probe and each key offered count too): 6, like OpenSSH's MaxAuthTries.
     pub auth_attempts: usize,
     /// A session without a key for this long is closed.
     pub idle: Duration,
@@ -30,7 +31,7 @@ impl Default for Limits {
         Limits {
             max_sessions: 200,
             connections_per_minute: 60,
-            auth_attempts: 4,
+            auth_attempts: 6,
             idle: Duration::from_secs(30 * 60),
             login_time: Duration::from_secs(30),
             input_bytes_per_second: 16 * 1024,
