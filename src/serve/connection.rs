@@ -13,6 +13,7 @@ use russh::server::{Auth, ChannelOpenHandle, Handler, Msg, Session, VerifiedPubl
 use russh::{Channel, ChannelId, ChannelOpenFailure, ChannelWriteHalf, Pty};
 
 use super::dashboard::{self, Dashboard, Identity};
+use super::look::parse_user;
 use super::output::clamp_size;
 use super::room::{Participant, Room};
 use crate::i18n::{Msg as Words, t};
@@ -82,16 +83,6 @@ impl Drop for Connection {
             self.room.journal.line(&format!("connection {}: closed", self.id));
         }
         self.room.show_status();
-    }
-}
-
-/// `fr`, `en-light`, `fr-high-contrast`, `light`: a language and/or a theme; anything else
-/// (`room`) says neither.
-pub fn parse_user(user: &str) -> (Option<Lang>, Option<ThemeName>) {
-    let (first, rest) = user.split_once('-').unwrap_or((user, ""));
-    match Lang::from_code(first) {
-        Some(lang) => (Some(lang), ThemeName::parse(rest)),
-        None => (None, ThemeName::parse(user)),
     }
 }
 
@@ -271,7 +262,7 @@ impl Handler for Connection {
             self.refuse("a shell without a terminal");
             session.channel_success(channel)?;
             let message = format!("boucle: {}\r\n", t(lang, Words::ServeNeedsTerminal));
-            tokio::spawn(close_with(Some(write), message, 1));
+            tokio::spawn(super::exec::close_with(Some(write), message, 1));
             return Ok(());
         };
         let id = self.room.next_id();
@@ -279,7 +270,11 @@ impl Handler for Connection {
         if self.room.admit(id, participant).is_err() {
             self.refuse("a session: the room is full");
             session.channel_success(channel)?;
-            tokio::spawn(close_with(Some(write), format!("boucle: {}\r\n", t(lang, Words::ServeRoomFull)), 1));
+            tokio::spawn(super::exec::close_with(
+                Some(write),
+                format!("boucle: {}\r\n", t(lang, Words::ServeRoomFull)),
+                1,
+            ));
             return Ok(());
         }
         session.channel_success(channel)?;
@@ -406,28 +401,5 @@ impl Handler for Connection {
     async fn channel_close(&mut self, channel: ChannelId, _session: &mut Session) -> Result<(), Self::Error> {
         self.channels.remove(&channel);
         Ok(())
-    }
-}
-
-/// Says why, sends the exit status and closes a channel that gets no dashboard.
-async fn close_with(write: Option<ChannelWriteHalf<Msg>>, message: String, status: u32) {
-    let Some(write) = write else { return };
-    let _ = write.extended_data_bytes(1, message.into_bytes()).await;
-    let _ = write.exit_status(status).await;
-    let _ = write.eof().await;
-    let _ = write.close().await;
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_user_name_gives_language_and_theme() {
-        assert_eq!(parse_user("fr"), (Some(Lang::Fr), None));
-        assert_eq!(parse_user("en-light"), (Some(Lang::En), Some(ThemeName::Light)));
-        assert_eq!(parse_user("fr-high-contrast"), (Some(Lang::Fr), Some(ThemeName::HighContrast)));
-        assert_eq!(parse_user("light"), (None, Some(ThemeName::Light)));
-        assert_eq!(parse_user("room"), (None, None));
     }
 }

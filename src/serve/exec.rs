@@ -85,6 +85,15 @@ pub async fn run(
     let _ = write.close().await;
 }
 
+/// Says why, sends the exit status and closes a channel that gets no dashboard.
+pub async fn close_with(write: Option<ChannelWriteHalf<Msg>>, message: String, status: u32) {
+    let Some(write) = write else { return };
+    let _ = write.extended_data_bytes(1, message.into_bytes()).await;
+    let _ = write.exit_status(status).await;
+    let _ = write.eof().await;
+    let _ = write.close().await;
+}
+
 fn crlf(bytes: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(bytes.len() + bytes.len() / 40);
     for &byte in bytes {

@@ -10,7 +10,8 @@
 //! - [`dashboard`]: one participant's dashboard, its input and output tasks;
 //! - [`input`], [`output`]: bytes typed to events; frames to the client, with backpressure;
 //! - [`exec`]: read-only commands by exec request;
-//! - [`limits`], [`room`], [`journal`]: limits, the shared room, the facilitator's log.
+//! - [`limits`], [`room`], [`journal`]: limits, the shared room, the facilitator's log;
+//! - [`look`]: language and theme from the user name.
 
 pub mod access;
 pub mod connection;
@@ -20,6 +21,7 @@ pub mod host_key;
 pub mod input;
 pub mod journal;
 pub mod limits;
+pub mod look;
 pub mod output;
 pub mod room;
 
