@@ -287,6 +287,11 @@ fn two_participants_do_not_see_each_others_query_or_language() {
     assert!(english.contains("12 results"), "{english}");
     let french = tmux.screen("fr");
     assert!(french.contains("/ kozani"), "{french}");
+    // Accented letters arrive as UTF-8 over the channel and are typed whole.
+    tmux.type_text("en", "/béthune");
+    tmux.wait_for("en", "the accented query", |s| s.contains("/ béthune") && s.contains("Former mining sites"));
+    tmux.keys("en", &["Enter"]);
+    assert!(!tmux.screen("fr").contains("béthune"), "{}", tmux.screen("fr"));
     tmux.keys("fr", &["q"]);
     tmux.keys("en", &["q"]);
     tmux.wait_for("fr", "fr to end", |s| s.contains("EXITED 0"));

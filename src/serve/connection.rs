@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use russh::keys::HashAlg;
 use russh::server::{Auth, ChannelOpenHandle, Handler, Msg, Session, VerifiedPublicKey};
@@ -41,6 +41,8 @@ pub struct Connection {
     user: String,
     key: Option<String>,
     pub authenticated: Arc<AtomicBool>,
+    /// Session channels open now: a connection that keeps none open (`ssh -N`) is closed.
+    pub open_channels: Arc<AtomicUsize>,
     channels: HashMap<ChannelId, ChannelState>,
 }
 
@@ -55,6 +57,7 @@ impl Connection {
             user: String::new(),
             key: None,
             authenticated: Arc::new(AtomicBool::new(false)),
+            open_channels: Arc::default(),
             channels: HashMap::new(),
         }
     }
@@ -147,6 +150,7 @@ impl Handler for Connection {
         // never fills up and stalls the connection.
         let (_read, write) = channel.split();
         self.channels.insert(write.id(), ChannelState { write: Some(write), ..ChannelState::default() });
+        self.open_channels.store(self.channels.len(), Ordering::SeqCst);
         reply.accept().await;
         Ok(())
     }
@@ -400,6 +404,7 @@ impl Handler for Connection {
 
     async fn channel_close(&mut self, channel: ChannelId, _session: &mut Session) -> Result<(), Self::Error> {
         self.channels.remove(&channel);
+        self.open_channels.store(self.channels.len(), Ordering::SeqCst);
         Ok(())
     }
 }

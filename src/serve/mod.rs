@@ -154,20 +154,36 @@ async fn connect(room: Arc<Room>, config: Arc<Config>, socket: TcpStream, peer: 
     let handler = connection::Connection::new(room.clone(), peer);
     let id = handler.id();
     let authenticated = handler.authenticated.clone();
+    let open_channels = handler.open_channels.clone();
     let login_time = room.settings.limits.login_time;
     let Ok(Ok(mut session)) = tokio::time::timeout(login_time, run_stream(config, socket, handler)).await else {
         return;
     };
     let handle = session.handle();
     handles.lock().unwrap_or_else(|p| p.into_inner()).insert(id, handle.clone());
-    tokio::select! {
-        _ = &mut session => {}
-        () = tokio::time::sleep(login_time) => {
-            if authenticated.load(Ordering::SeqCst) {
-                let _ = session.await;
-            } else {
-                room.journal.line(&format!("connection {id}: {peer} did not log in in time"));
-                let _ = handle.disconnect(Disconnect::ByApplication, "login time is over".into(), "en".into()).await;
+    // Checked every login time: logged in by the first check, and a session channel open at
+    // one check or the next; else cut (an `ssh -N` would otherwise hold a place forever,
+    // kept alive by keepalives).
+    let mut without_channel = false;
+    loop {
+        tokio::select! {
+            _ = &mut session => break,
+            () = tokio::time::sleep(login_time) => {
+                let why = if !authenticated.load(Ordering::SeqCst) {
+                    "did not log in in time"
+                } else if open_channels.load(Ordering::SeqCst) > 0 {
+                    without_channel = false;
+                    continue;
+                } else if without_channel {
+                    "opened no session"
+                } else {
+                    without_channel = true;
+                    continue;
+                };
+                room.journal.line(&format!("connection {id}: {peer} {why}; closed"));
+                let _ = handle.disconnect(Disconnect::ByApplication, format!("boucle: {why}"), "en".into()).await;
+                let _ = tokio::time::timeout(Duration::from_secs(5), &mut session).await;
+                break;
             }
         }
     }
