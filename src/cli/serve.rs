@@ -31,7 +31,8 @@ pub struct ServeArgs {
     #[arg(long, value_name = "FILE")]
     pub password_file: Option<PathBuf>,
 
-    /// An OpenSSH authorized_keys file: these keys log in (and keep their shortlist).
+    /// An OpenSSH authorized_keys file: these keys log in, each one a participant who is known
+    /// again after a reconnection.
     #[arg(long, value_name = "FILE")]
     pub authorized_keys: Option<PathBuf>,
 
