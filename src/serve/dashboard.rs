@@ -195,3 +195,43 @@ async fn read_input(mut typed: mpsc::Receiver<Vec<u8>>, events: Sender<Event>, l
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::{Event as Input, KeyCode};
+
+    fn limits(idle: Duration) -> Limits {
+        Limits { idle, ..Limits::default() }
+    }
+
+    fn next(inbox: &Receiver<Event>) -> Event {
+        inbox.recv_timeout(Duration::from_secs(5)).expect("an event")
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 1)]
+    async fn a_lone_escape_is_sent_after_the_timeout_and_a_split_arrow_is_one_key() {
+        let (events, inbox) = channel_pair();
+        let (typed, input) = mpsc::channel(8);
+        let reader = tokio::spawn(read_input(input, events, limits(Duration::from_secs(60))));
+        typed.send(b"\x1b".to_vec()).await.unwrap();
+        assert!(matches!(next(&inbox), Event::Input(Input::Key(k)) if k.code == KeyCode::Esc));
+        typed.send(b"\x1b[".to_vec()).await.unwrap();
+        typed.send(b"B".to_vec()).await.unwrap();
+        assert!(matches!(next(&inbox), Event::Input(Input::Key(k)) if k.code == KeyCode::Down));
+        drop(typed);
+        assert!(matches!(next(&inbox), Event::InputClosed));
+        reader.await.unwrap();
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 1)]
+    async fn a_session_without_keys_for_the_idle_time_is_told_to_end() {
+        let (events, inbox) = channel_pair();
+        let (typed, input) = mpsc::channel(8);
+        let reader = tokio::spawn(read_input(input, events, limits(Duration::from_millis(200))));
+        typed.send(b"a".to_vec()).await.unwrap();
+        assert!(matches!(next(&inbox), Event::Input(_)));
+        assert!(matches!(next(&inbox), Event::Signal(IDLE)));
+        reader.await.unwrap();
+    }
+}

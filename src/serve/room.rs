@@ -44,6 +44,9 @@ pub struct Participant {
 
 pub struct Room {
     pub settings: Settings,
+    /// The one catalogue every session searches. Hook for live reload (#6): keep it behind a
+    /// lock, swap in the reloaded one, and send the reload event to every participant's
+    /// `events` (as [`Room::end_all`] sends the closing signal), so each `App` reindexes.
     pub indexed: Arc<Indexed>,
     pub problems: Vec<Diagnostic>,
     pub exec: ExecRunner,
