@@ -117,3 +117,22 @@ fn shells_commands_forwarding_and_wrong_passwords_are_refused() {
     assert!(!log.contains("aimant2025") && !log.contains("aimant2026"), "no password in the log:\n{log}");
     server.wait_for_no_session();
 }
+
+#[test]
+fn without_a_language_in_the_user_name_the_clients_lang_decides_else_the_servers() {
+    let server = Server::start(&["--open", "--lang", "fr"]);
+    for (send, expected) in [("SendEnv=LANG", ", en)"), ("SendEnv=NOTHING", ", fr)")] {
+        let before = server.log().matches(expected).count();
+        let output = Command::new("timeout")
+            .args(["30", "ssh", "-tt", "-o", send, "-F", server.ssh_config().to_str().unwrap()])
+            .args(["-p", &server.port.to_string(), "room@127.0.0.1"])
+            .env("LANG", "en_GB.UTF-8")
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        assert_ne!(output.status.code(), Some(124), "ssh did not end: {output:?}");
+        let log = server.log();
+        assert_eq!(log.matches(expected).count(), before + 1, "{send}: a dashboard{expected}\n{log}");
+    }
+    server.wait_for_no_session();
+}
