@@ -8,9 +8,11 @@
 
 mod count;
 mod sentences;
+mod words;
 
 pub use count::{Noun, count, count_of};
 pub use sentences::{did_you_mean, query_error, too_small_needed, unknown_entry, unknown_value};
+pub use words::{Word, shortlist_set_aside, shortlist_unusable, word};
 
 use crate::model::entry::Progress;
 use crate::model::{Kind, ReviewStatus};
@@ -82,6 +84,29 @@ pub enum Msg {
     ColumnRegion,
     ColumnYears,
     ColumnId,
+    TabBrowse,
+    TabTours,
+    TabOverview,
+    TabShortlist,
+    ToursTitle,
+    NoTours,
+    NoStops,
+    DayUnknown,
+    StopNote,
+    StopOf,
+    Where,
+    Who,
+    When,
+    MapTitle,
+    MapLocated,
+    MapSelected,
+    MapZoomKeys,
+    MapNotLocated,
+    NoCounts,
+    JumpPrompt,
+    JumpNoMatch,
+    Detour,
+    NothingToPresent,
     ServeGoodbye,
     ServeRoomClosing,
     ServeIdle,
@@ -155,14 +180,39 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             ColumnRegion => "Region",
             ColumnYears => "Years",
             ColumnId => "Id",
+            TabBrowse => "Browse",
+            TabTours => "Tours",
+            TabOverview => "Overview",
+            TabShortlist => "Shortlist",
+            ToursTitle => "Tours",
+            NoTours => "This catalogue has no tour.",
+            NoStops => "This tour has no stop yet.",
+            DayUnknown => "Day not given",
+            StopNote => "Note for this stop",
+            StopOf => "Stop",
+            Where => "Where",
+            Who => "Who",
+            When => "When",
+            MapTitle => "Map",
+            MapLocated => "located entries (the number: how many at that place)",
+            MapSelected => "selected entry",
+            MapZoomKeys => "+/- zoom",
+            MapNotLocated => "not located",
+            NoCounts => "Nothing to count: no entry matches.",
+            JumpPrompt => "Jump to",
+            JumpNoMatch => "No entry matches.",
+            Detour => "out of the programme — Esc to come back",
+            NothingToPresent => "Nothing to present: no entry matches. Change the search or the filters, then press p.",
             ServeGoodbye => "Goodbye! To take entries home: ssh … list --format md > entries.md",
             ServeRoomClosing => "The facilitator has closed the room. Goodbye!",
             ServeIdle => "Session closed after a long time without a key. Reconnect any time.",
             ServeRoomFull => "The room is full. Please try again in a moment.",
             ServeNeedsTerminal => {
-                "boucle needs a terminal: connect with ssh -t, or run a command: list, show ID (see --help)."
+                "boucle needs a terminal: connect with ssh -t, or run a command: list, show ID, export (see --help)."
             }
-            ServeExecRefused => "only these commands run here: list, show ID (add --help to either)",
+            ServeExecRefused => {
+                "only these commands run here: list, show ID, export (without --output or --shortlist); add --help to any"
+            }
         },
         Lang::Fr => match msg {
             Facets => "Filtres",
@@ -226,15 +276,40 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             ColumnRegion => "Région",
             ColumnYears => "Années",
             ColumnId => "Id",
+            TabBrowse => "Recherche",
+            TabTours => "Parcours",
+            TabOverview => "Synthèse",
+            TabShortlist => "Sélection",
+            ToursTitle => "Parcours",
+            NoTours => "Ce catalogue n'a aucun parcours.",
+            NoStops => "Ce parcours n'a pas encore d'étape.",
+            DayUnknown => "Jour non précisé",
+            StopNote => "Note pour cette étape",
+            StopOf => "Étape",
+            Where => "Où",
+            Who => "Qui",
+            When => "Quand",
+            MapTitle => "Carte",
+            MapLocated => "fiches situées (le nombre : combien à cet endroit)",
+            MapSelected => "fiche sélectionnée",
+            MapZoomKeys => "+/- zoom",
+            MapNotLocated => "non situées",
+            NoCounts => "Rien à compter : aucune fiche ne correspond.",
+            JumpPrompt => "Aller à",
+            JumpNoMatch => "Aucune fiche ne correspond.",
+            Detour => "hors programme — Échap pour revenir",
+            NothingToPresent => {
+                "Rien à présenter : aucune fiche ne correspond. Changez la recherche ou les filtres, puis p."
+            }
             ServeGoodbye => "Au revoir ! Pour emporter des fiches : ssh … list --format md > fiches.md",
             ServeRoomClosing => "L'animateur a fermé la salle. Au revoir !",
             ServeIdle => "Session fermée après un long moment sans frappe. Reconnectez-vous quand vous voulez.",
             ServeRoomFull => "La salle est pleine. Réessayez dans un instant.",
             ServeNeedsTerminal => {
-                "boucle a besoin d'un terminal : connectez-vous avec ssh -t, ou lancez une commande : list, show ID (voir --help)."
+                "boucle a besoin d'un terminal : connectez-vous avec ssh -t, ou lancez une commande : list, show ID, export (voir --help)."
             }
             ServeExecRefused => {
-                "seules ces commandes s'exécutent ici : list, show ID (ajoutez --help à l'une ou l'autre)"
+                "seules ces commandes s'exécutent ici : list, show ID, export (sans --output ni --shortlist) ; ajoutez --help à l'une d'elles"
             }
         },
     }

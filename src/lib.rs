@@ -6,6 +6,8 @@
 //! - [`model`], [`diagnostic`]: the catalogue as data; problems with their place;
 //! - [`load`]: reading RON folders (or the embedded catalogue) into a model, with diagnostics;
 //! - [`query`]: the index and search; [`query::Indexed`] pairs a catalogue with its index;
+//! - [`shortlist`]: the entries a participant marked, by id, with notes; kept in a file;
+//! - [`files`]: writing files atomically, with normal permissions, never over one unasked;
 //! - [`export`]: one [`export::EntryDoc`] per entry, and the formats written from it;
 //! - [`ui`]: the dashboard (state, update, view, the session loop);
 //! - [`serve`]: `boucle serve`, dashboards and read-only commands over SSH (the only async code);
@@ -14,10 +16,12 @@
 pub mod cli;
 pub mod diagnostic;
 pub mod export;
+pub mod files;
 pub mod i18n;
 pub mod load;
 pub mod model;
 pub mod query;
 pub mod serve;
+pub mod shortlist;
 pub mod text;
 pub mod ui;

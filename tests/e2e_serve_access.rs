@@ -61,6 +61,13 @@ fn list_over_ssh_is_exactly_the_local_list() {
 
     let quoted = server.exec(&["list", "--query", "'terres rares'", "--format", "md"]);
     assert!(quoted.status.success(), "{}", String::from_utf8_lossy(&quoted.stderr));
+    let handout = server.exec(&["export", "--entry", "bethune-bruay-mining-heritage", "--format", "md"]);
+    assert!(handout.status.success(), "{}", String::from_utf8_lossy(&handout.stderr));
+    assert!(String::from_utf8_lossy(&handout.stdout).contains("Béthune"));
+    let target = server.dir.path().join("written-on-the-server.md");
+    let written = server.exec(&["export", "--output", target.to_str().unwrap()]);
+    assert_eq!(written.status.code(), Some(2), "{written:?}");
+    assert!(!target.exists(), "nothing is written on the server");
     let show = server.exec(&["show", "nope-not-an-id"]);
     assert_eq!(show.status.code(), Some(2), "{}", String::from_utf8_lossy(&show.stderr));
     server.wait_for_no_session();

@@ -16,7 +16,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 /// The fixture catalogue, given to boucle with `--catalogue`.
-const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/catalogue");
+/// The fixture, from the package's root where the session starts: problems name its files by
+/// this short path, so what the screen shows does not depend on where the checkout is.
+const FIXTURE: &str = "tests/fixtures/catalogue";
 
 const TIMEOUT: Duration = Duration::from_secs(15);
 const POLL: Duration = Duration::from_millis(20);
@@ -121,6 +123,8 @@ exec sleep 600"#,
             "24",
             "-s",
             "boucle",
+            "-c",
+            env!("CARGO_MANIFEST_DIR"),
             "sh",
             "-c",
             script,
@@ -364,4 +368,70 @@ fn a_terminal_that_disappears_ends_boucle() {
         std::thread::sleep(POLL);
     }
     assert!(!alive(pid), "boucle (pid {pid}) still runs 3 s after its terminal went away");
+}
+
+/// A participant's session: three entries marked, boucle quit and started again on the same
+/// shortlist file, the marks still there; then the shortlist exported from the dashboard.
+#[test]
+fn marks_survive_a_restart_and_the_shortlist_exports_to_a_file() {
+    let data = tempfile::tempdir().unwrap();
+    let file = data.path().join("shortlist.ron");
+    let script = format!(
+        r#"cd "{}" && env -u LC_ALL -u LC_MESSAGES -u NO_COLOR -u BOUCLE_CATALOGUE LANG=C.UTF-8 "$1" --catalogue "{}/$5" --shortlist "{}"
+echo $? > "$2"
+exec sleep 600"#,
+        data.path().display(),
+        env!("CARGO_MANIFEST_DIR"),
+        file.display()
+    );
+    let marked = |s: &str| s.lines().filter(|l| l.contains("┃★")).count();
+    {
+        let tmux = Tmux::start();
+        tmux.open_with(&script);
+        tmux.wait_for_dashboard();
+        for n in 1..=3 {
+            tmux.keys(&["m"]);
+            tmux.wait_for_screen("a mark", |s| marked(s) == n);
+            tmux.keys(&["j"]);
+        }
+        tmux.keys(&["q"]);
+        assert_eq!(tmux.wait_for_exit(), 0);
+    }
+    assert!(std::fs::read_to_string(&file).unwrap().matches("id:").count() == 3, "saved as marked");
+    let tmux = Tmux::start();
+    tmux.open_with(&script);
+    let screen = tmux.wait_for_dashboard();
+    assert_eq!(marked(&screen), 3, "still marked after a restart:\n{screen}");
+    assert!(screen.contains("In my shortlist 3"), "{screen}");
+    tmux.keys(&["x"]);
+    tmux.wait_for_screen("the export dialog", |s| s.contains("boucle-shortlist.md"));
+    tmux.keys(&["Enter"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for_screen("the file written", |s| s.contains("Written to"));
+    let md = std::fs::read_to_string(data.path().join("boucle-shortlist.md")).unwrap();
+    assert!(md.starts_with("# My shortlist") && md.contains("## 3."), "{md}");
+}
+
+/// `boucle present TOUR`: the first stop's title, `→` to the second (`2/N`), `b` blanks the
+/// screen, `q` ends the program with status 0 and the terminal as it was.
+#[test]
+fn present_a_tour_step_blank_and_quit() {
+    let tmux = Tmux::start();
+    tmux.open_with(
+        r#"env -u LC_ALL -u LC_MESSAGES -u NO_COLOR -u BOUCLE_CATALOGUE LANG=C.UTF-8 "$1" present peer-review-lille-2025 --catalogue "$5"
+echo $? > "$2.tmp" && stty -a > "$3" 2>&1; mv "$2.tmp" "$2"
+exec sleep 600"#,
+    );
+    let screen = tmux.wait_for_screen("the first stop", |s| s.contains("Visit to BringBack") && s.contains("1/4"));
+    assert!(!screen.contains("? help"), "no chrome on a slide:\n{screen}");
+    assert_eq!(tmux.display("#{alternate_on} #{cursor_flag}"), "1 0", "full-screen mode");
+    tmux.keys(&["Right"]);
+    tmux.wait_for_screen("the second stop", |s| s.contains("2/4") && s.contains("zinc loop"));
+    tmux.keys(&["b"]);
+    tmux.wait_for_screen("a blank screen", |s| s.trim().is_empty());
+    tmux.keys(&["b"]);
+    tmux.wait_for_screen("the slide again", |s| s.contains("2/4"));
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.wait_for_exit(), 0);
+    tmux.assert_restored();
 }

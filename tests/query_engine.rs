@@ -3,7 +3,7 @@
 mod common;
 
 use boucle::model::{Catalogue, Kind, ReviewStatus};
-use boucle::query::{Engine, Facet, Filters, Query, Results};
+use boucle::query::{Engine, Facet, Filters, Indexed, Query, Results};
 use boucle::text::Lang;
 use common::{Spec, brute_count, brute_results, catalogue};
 
@@ -314,4 +314,33 @@ fn value_names_and_labels() {
     );
     assert_eq!(engine.resolve_value(&cat, Facet::Organisation, "TEAM2").map(|v| v.len()), Some(1));
     assert_eq!(engine.years(), [2009, 2017, 2018, 2019, 2023, 2024, 2025]);
+}
+
+#[test]
+fn indexed_answers_as_the_engine_with_its_own_catalogue() {
+    let cat = sample();
+    let engine = Engine::new(&cat);
+    let indexed = Indexed::new(sample());
+    assert_eq!(indexed.catalogue().len(), cat.len());
+    assert_eq!(indexed.engine().dictionary_len(), engine.dictionary_len());
+    let mut filters = Filters::default();
+    filters.select(Facet::Region, value(&engine, &cat, Facet::Region, "FR"));
+    for text in ["", "terres rares", "bethune -draft", "recyc mat:nd"] {
+        let query = Query::parse(text);
+        assert_eq!(
+            indexed.search(&query, &filters, Lang::En, 10),
+            engine.search(&cat, &query, &filters, Lang::En, 10),
+            "{text}"
+        );
+    }
+    for facet in Facet::ALL {
+        for v in 0..engine.value_count(facet) {
+            assert_eq!(indexed.value_id(facet, v), engine.value_id(&cat, facet, v));
+            assert_eq!(indexed.value_label(facet, v, Lang::Fr), engine.value_label(&cat, facet, v, Lang::Fr));
+        }
+    }
+    assert_eq!(
+        indexed.resolve_value(Facet::Organisation, "TEAM2"),
+        engine.resolve_value(&cat, Facet::Organisation, "TEAM2")
+    );
 }

@@ -23,11 +23,14 @@ fn ctrl(app: &mut App, c: char) -> Vec<boucle::ui::Effect> {
     key(app, KeyCode::Char(c), KeyModifiers::CONTROL)
 }
 
+/// A place the keys can be, and how to get there.
+type Place = (&'static str, fn(&mut App));
+
 /// Ctrl-Z and Ctrl-C reach the loop from every place the keys can be: each pane, the query
 /// box, the help and the problems list.
 #[test]
 fn ctrl_z_suspends_and_ctrl_c_quits_from_every_context() {
-    let places: [(&str, fn(&mut App)); 6] = [
+    let places: [Place; 6] = [
         ("the filters", |app| drop(press(app, Action::Focus(Pane::Facets)))),
         ("the results", |_| {}),
         ("the entry", |app| drop(press(app, Action::Open))),

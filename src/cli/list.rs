@@ -113,7 +113,11 @@ fn unknown_value(engine: &Engine, catalogue: &Catalogue, facet: Facet, text: &st
 }
 
 /// Resolves the flags and the query into engine inputs, or says what is wrong.
-fn selection(engine: &Engine, catalogue: &Catalogue, args: &FilterArgs) -> Result<(Query, Filters), CommandError> {
+pub(super) fn selection(
+    engine: &Engine,
+    catalogue: &Catalogue,
+    args: &FilterArgs,
+) -> Result<(Query, Filters), CommandError> {
     let mut filters = Filters::default();
     let mut problems = Vec::new();
     for (facet, text) in args.selections() {

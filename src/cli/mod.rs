@@ -2,8 +2,10 @@
 //! its own file and writes to the writer it is given, so tests can run it in process.
 
 mod check;
+pub mod export;
 mod filters;
 pub mod list;
+mod present;
 pub mod serve;
 pub mod show;
 
@@ -39,16 +41,25 @@ pub struct Cli {
 
     /// Colours of the dashboard: dark, light (for projectors) or high-contrast. NO_COLOR turns
     /// colour off.
-    #[arg(long, value_name = "THEME", value_parser = parse_theme, default_value = "dark")]
+    #[arg(long, value_name = "THEME", value_parser = parse_theme, default_value = "dark", global = true)]
     pub theme: ThemeName,
 
     /// Leave the mouse to the terminal (for selecting text with it).
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub no_mouse: bool,
+
+    /// For a projector: hide the tabs, the query line and the status line.
+    #[arg(long, global = true)]
+    pub present: bool,
 
     /// The dashboard opens on this view.
     #[command(flatten)]
     pub filters: FilterArgs,
+
+    /// The shortlist file of the dashboard (default: boucle/shortlist.ron in the user's data
+    /// folder, $XDG_DATA_HOME or ~/.local/share).
+    #[arg(long = "shortlist", value_name = "FILE")]
+    pub shortlist_file: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -64,6 +75,11 @@ pub enum Command {
     Show(show::ShowArgs),
     /// Serve a workshop room over SSH: each participant gets their own dashboard.
     Serve(serve::ServeArgs),
+    /// A handout of the shortlist, a tour, one entry or a list: Markdown, CSV, JSON, HTML or
+    /// the Interreg Europe template.
+    Export(Box<export::ExportArgs>),
+    /// Present a tour's stops, or the entries the filters and query select, one per screen.
+    Present(Box<present::PresentArgs>),
 }
 
 fn parse_theme(text: &str) -> Result<ThemeName, String> {
@@ -117,15 +133,56 @@ fn dashboard(cli: &Cli, err: &mut dyn Write) -> std::io::Result<i32> {
         writeln!(err, "boucle: no entry could be loaded; `boucle check` lists every problem")?;
         return Ok(1);
     }
-    let theme = if colour_off() { ThemeName::Mono } else { cli.theme };
-    let options = crate::ui::Options {
-        lang: cli.language(),
-        theme,
-        mouse: !cli.no_mouse,
-        query: cli.filters.query.clone(),
-        filters: cli.filters.selections(),
-    };
+    let options = dashboard_options(cli, &cli.filters, None);
     crate::ui::run(loaded.catalogue, loaded.diagnostics, options)
+}
+
+/// What the dashboard starts with, from the command line: the dashboard itself, or present
+/// mode (`present`, which also hides the chrome).
+pub(super) fn dashboard_options(
+    cli: &Cli,
+    filters: &FilterArgs,
+    present: Option<crate::ui::app::PresentStart>,
+) -> crate::ui::Options {
+    let lang = cli.language();
+    let (shortlist, shortlist_file, notice) = open_shortlist(cli.shortlist_file.clone(), lang);
+    crate::ui::Options {
+        lang,
+        theme: if colour_off() { ThemeName::Mono } else { cli.theme },
+        mouse: !cli.no_mouse,
+        query: filters.query.clone(),
+        filters: filters.selections(),
+        shortlist,
+        shortlist_file,
+        notice,
+        catalogue_dirs: cli.catalogues.clone(),
+        chrome: !cli.present && present.is_none(),
+        present,
+    }
+}
+
+/// The dashboard's shortlist: read from its file (`--shortlist`, else the user's data folder).
+/// A file that cannot be used never stops the start: the user is told what happened to it.
+fn open_shortlist(
+    given: Option<PathBuf>,
+    lang: Lang,
+) -> (crate::shortlist::Shortlist, Option<PathBuf>, Option<String>) {
+    use crate::shortlist::store::{Opened, default_path, open};
+    let Some(path) = given.or_else(default_path) else {
+        return (Default::default(), None, Some(crate::i18n::word(lang, crate::i18n::Word::ShortlistNotSaved).into()));
+    };
+    let opened = open(&path);
+    let notice = match &opened {
+        Opened::New(_) | Opened::Read(_) => None,
+        Opened::SetAside { problem, moved_to } => {
+            Some(crate::i18n::shortlist_set_aside(lang, problem, &moved_to.display().to_string()))
+        }
+        Opened::Unusable { problem } => {
+            Some(crate::i18n::shortlist_unusable(lang, problem, &path.display().to_string()))
+        }
+    };
+    let file = opened.writable().then_some(path);
+    (opened.shortlist(), file, notice)
 }
 
 /// `NO_COLOR` set to anything but the empty string.
@@ -170,6 +227,12 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             return with_catalogue(&cli, err, |catalogue| show::run_show(catalogue, args, cli.language(), out));
         }
         Some(Command::Serve(args)) => serve::run(&cli, args, err),
+        Some(Command::Export(args)) => {
+            return with_catalogue(&cli, err, |catalogue| {
+                export::run_export(catalogue, &cli.catalogues, args, cli.language(), out)
+            });
+        }
+        Some(Command::Present(args)) => present::run(&cli, args, err),
         None => dashboard(&cli, err),
     };
     match result {

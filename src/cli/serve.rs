@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use clap::{Args, Parser};
 
-use super::{Cli, Command, colour_off, list, show};
+use super::{Cli, Command, colour_off, export, list, show};
 use crate::load::load;
 use crate::query::Indexed;
 use crate::serve::access::Access;
@@ -123,8 +123,8 @@ pub fn run(cli: &Cli, args: &ServeArgs, err: &mut dyn Write) -> std::io::Result<
     crate::serve::run(args.listen, key, room)
 }
 
-/// Runs `list` and `show` (and `export` when it lands) on the room's catalogue, parsed by the
-/// same clap definitions as the command line.
+/// Runs `list`, `show` and `export` on the room's catalogue, parsed by the same clap definitions
+/// as the command line.
 fn exec_runner(indexed: Arc<Indexed>) -> ExecRunner {
     Arc::new(move |words: &[String], lang: Lang, out: &mut dyn Write, err: &mut dyn Write| {
         let cli = match Cli::try_parse_from(std::iter::once("boucle").chain(words.iter().map(String::as_str))) {
@@ -146,7 +146,10 @@ fn exec_runner(indexed: Arc<Indexed>) -> ExecRunner {
                 list::run_list(indexed.catalogue(), &args, lang, out)
             }
             Some(Command::Show(args)) => show::run_show(indexed.catalogue(), args, lang, out),
-            // Hook: `Some(Command::Export(args))` joins here when export lands (#7).
+            // Never with --output or --shortlist (refused before parsing, in serve::exec).
+            Some(Command::Export(args)) if args.output.is_none() && args.shortlist.is_none() => {
+                export::run_export(indexed.catalogue(), &[], args, lang, out)
+            }
             _ => {
                 let _ = writeln!(err, "boucle: {}", crate::i18n::t(lang, crate::i18n::Msg::ServeExecRefused));
                 return 2;

@@ -8,6 +8,7 @@
 mod build;
 pub mod csv;
 pub mod doc;
+pub mod handout;
 pub mod json;
 pub mod markdown;
 pub mod row;

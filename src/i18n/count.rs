@@ -14,6 +14,8 @@ pub enum Noun {
     Problem,
     /// A problem found while loading the catalogue, as the dashboard's badge counts them.
     CatalogueProblem,
+    /// A stop of a tour.
+    Stop,
 }
 
 /// The singular and plural forms of a noun.
@@ -25,6 +27,7 @@ fn forms(lang: Lang, noun: Noun) -> (&'static str, &'static str) {
             Noun::Filter => ("filter", "filters"),
             Noun::Problem => ("problem", "problems"),
             Noun::CatalogueProblem => ("catalogue problem", "catalogue problems"),
+            Noun::Stop => ("stop", "stops"),
         },
         Lang::Fr => match noun {
             Noun::Entry => ("fiche", "fiches"),
@@ -32,6 +35,7 @@ fn forms(lang: Lang, noun: Noun) -> (&'static str, &'static str) {
             Noun::Filter => ("filtre", "filtres"),
             Noun::Problem => ("problème", "problèmes"),
             Noun::CatalogueProblem => ("problème dans le catalogue", "problèmes dans le catalogue"),
+            Noun::Stop => ("étape", "étapes"),
         },
     }
 }

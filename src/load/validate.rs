@@ -180,6 +180,41 @@ fn check_texts(entry: &Entry, reporter: &mut FileReporter<'_>, problems: &mut Ve
         let span = reporter.field_span("stops");
         problems.push(Diagnostic::error("empty-tour", reporter.file, span.start, span.end, "a tour needs stops"));
     }
+    if let Details::Tour(tour) = &entry.details {
+        check_stop_days(tour, reporter, problems);
+    }
+}
+
+/// A stop's day falls within the tour's dates, compared as precisely as both are written
+/// (`2025-07-30` is within a tour that ends in `2025-07`).
+fn check_stop_days(tour: &crate::model::entry::Tour, reporter: &mut FileReporter<'_>, problems: &mut Vec<Diagnostic>) {
+    let start = tour.start.map(|d| d.to_string());
+    let end = tour.end.or(tour.start).map(|d| d.to_string());
+    let cut = |a: &str, b: &str| a.len().min(b.len());
+    for stop in &tour.stops {
+        let Some(day) = stop.day.map(|d| d.to_string()) else { continue };
+        // Every day is located, in order, so that a repeated day points at its own stop.
+        let span = reporter.value_span("day", &day);
+        let early = start.as_deref().is_some_and(|s| day[..cut(&day, s)] < s[..cut(&day, s)]);
+        let late = end.as_deref().is_some_and(|e| day[..cut(&day, e)] > e[..cut(&day, e)]);
+        if early || late {
+            let dates = match (&start, &end) {
+                (Some(s), Some(e)) if s != e => format!("{s} → {e}"),
+                (Some(s), _) => s.clone(),
+                (None, _) => String::new(),
+            };
+            problems.push(
+                Diagnostic::error(
+                    "stop-day-outside-tour",
+                    reporter.file,
+                    span.start,
+                    span.end,
+                    format!("stop day {day} is outside the tour's dates ({dates})"),
+                )
+                .with_suggestion(Some("give a day between the tour's `start` and `end`, or leave `day` out".into())),
+            );
+        }
+    }
 }
 
 fn check_vocabulary_ids(

@@ -163,6 +163,13 @@ pub struct Stop {
     pub entry: Id,
     #[serde(default)]
     pub note: Option<Prose>,
+    /// The day of the programme this stop is on, within the tour's dates; stops are grouped
+    /// by it on the tours screen.
+    #[serde(default)]
+    pub day: Option<Date>,
+    /// When in the day, as the programme says it: "09:30", or (fr: "matin", en: "morning").
+    #[serde(default)]
+    pub time: Option<Label>,
 }
 
 macro_rules! entry_file {

@@ -1,16 +1,19 @@
-//! A catalogue and the index built from it, kept together so that the pair is valid by
-//! construction: an [`Engine`] answers only for the catalogue it was built from.
+//! A catalogue with the index built from it: the pair a reload swaps as one.
 
 use super::{Engine, Facet, Filters, Query, Results};
 use crate::model::Catalogue;
 use crate::text::Lang;
 
+/// A catalogue and the [`Engine`] built from it. An engine is valid only with the catalogue
+/// it was built from; this pair is, by construction: there is no way to put another
+/// catalogue next to the engine, or to change the catalogue under it.
 pub struct Indexed {
     catalogue: Catalogue,
     engine: Engine,
 }
 
 impl Indexed {
+    /// Builds the index of `catalogue` (see [`Engine::new`]).
     pub fn new(catalogue: Catalogue) -> Indexed {
         let engine = Engine::new(&catalogue);
         Indexed { catalogue, engine }
@@ -24,19 +27,48 @@ impl Indexed {
         &self.engine
     }
 
+    /// Gives the catalogue back, dropping its index.
+    pub fn into_catalogue(self) -> Catalogue {
+        self.catalogue
+    }
+
+    /// [`Engine::search`] over this catalogue.
     pub fn search(&self, query: &Query, filters: &Filters, lang: Lang, limit: usize) -> Results {
         self.engine.search(&self.catalogue, query, filters, lang, limit)
     }
 
+    /// [`Engine::resolve_value`] in this catalogue.
     pub fn resolve_value(&self, facet: Facet, text: &str) -> Option<Vec<usize>> {
         self.engine.resolve_value(&self.catalogue, facet, text)
     }
 
+    /// [`Engine::value_id`] in this catalogue.
     pub fn value_id(&self, facet: Facet, value: usize) -> String {
         self.engine.value_id(&self.catalogue, facet, value)
     }
 
+    /// [`Engine::value_label`] in this catalogue.
     pub fn value_label(&self, facet: Facet, value: usize, lang: Lang) -> String {
         self.engine.value_label(&self.catalogue, facet, value, lang)
+    }
+}
+
+const _: () = {
+    const fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Indexed>();
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_catalogue_indexes_and_searches() {
+        let indexed = Indexed::new(Catalogue::default());
+        assert!(indexed.engine().is_empty());
+        assert_eq!(indexed.catalogue().len(), 0);
+        let results = indexed.search(&Query::parse("x region:FR"), &Filters::default(), Lang::Fr, 10);
+        assert_eq!(results.total, 0);
+        assert!(results.hits.is_empty());
     }
 }

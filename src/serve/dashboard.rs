@@ -65,7 +65,9 @@ pub fn start(
     let sender = tokio::spawn(send_frames(outbox.clone(), write.clone(), events.clone()));
     let reader = tokio::spawn(read_input(typed, events.clone(), room.settings.limits.clone()));
     let (done, ended) = tokio::sync::oneshot::channel::<Option<Exit>>();
-    let options = Options { lang, theme, mouse: true, query: String::new(), filters: Vec::new() };
+    // No shortlist file: the participant's shortlist lives in the session (a file per key
+    // identity is the hook above).
+    let options = Options { lang, theme, ..Options::default() };
     let thread = {
         let (room, outbox, size, events) = (room.clone(), outbox.clone(), size.clone(), events.clone());
         std::thread::Builder::new().name("ssh-session".into()).spawn(move || {

@@ -12,9 +12,12 @@ use super::room::{Participant, Room};
 use crate::i18n::{Msg as Words, t};
 use crate::text::Lang;
 
-/// The commands an exec request may run. `export` joins them when it lands (#7): add it here
-/// and in the command line layer's runner.
-pub const COMMANDS: &[&str] = &["list", "show"];
+/// The commands an exec request may run.
+pub const COMMANDS: &[&str] = &["list", "show", "export"];
+
+/// Options that would read or write the server's own files: the room's catalogue is the only
+/// one, output goes to the client, and the server's shortlist is the facilitator's.
+const FORBIDDEN: &[&str] = &["--catalogue", "--output", "-o", "--force", "--shortlist"];
 
 /// Why a command line is not run.
 #[derive(Debug, PartialEq, Eq)]
@@ -31,7 +34,12 @@ pub fn words(command: &str) -> Result<Vec<String>, Refusal> {
     if !COMMANDS.contains(&first) {
         return Err(Refusal::NotAllowed(first.chars().take(40).collect()));
     }
-    if let Some(word) = words.iter().find(|w| w.starts_with("--catalogue")) {
+    let forbidden = |word: &String| {
+        FORBIDDEN.iter().any(|f| word == f || word.starts_with(&format!("{f}=")))
+            || (word.starts_with("-o") && !word.starts_with("--"))
+            || word.starts_with("--catalogue")
+    };
+    if let Some(word) = words.iter().find(|w| forbidden(w)) {
         return Err(Refusal::NotAllowed(word.clone()));
     }
     Ok(words)
@@ -115,6 +123,11 @@ mod tests {
         assert!(matches!(words("sh -c id"), Err(Refusal::NotAllowed(w)) if w == "sh"));
         assert!(matches!(words("check /etc"), Err(Refusal::NotAllowed(_))));
         assert!(matches!(words("list --catalogue=/etc"), Err(Refusal::NotAllowed(_))));
+        assert!(words("export --tour peer-review --format html").is_ok());
+        for reaching_files in ["export --output /tmp/x", "export -o/tmp/x", "export --output=/x", "export --shortlist"]
+        {
+            assert!(matches!(words(reaching_files), Err(Refusal::NotAllowed(_))), "{reaching_files}");
+        }
         assert_eq!(words("list; rm -rf /"), Err(Refusal::NotAllowed("list;".into())));
         assert_eq!(words("list 'oops"), Err(Refusal::Unbalanced));
         assert!(matches!(words(""), Err(Refusal::NotAllowed(_))));

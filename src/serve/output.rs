@@ -255,6 +255,34 @@ impl Host for SshHost {
     fn suspend(&mut self) -> io::Result<()> {
         Ok(())
     }
+
+    /// OSC 52 to the participant's own terminal, with the next frame.
+    fn copy(&mut self, text: &str) -> Result<(), String> {
+        let backend = self.terminal.backend_mut();
+        io::Write::write_all(backend, crate::ui::opener::osc52(text).as_bytes())
+            .and_then(|()| io::Write::flush(backend))
+            .map_err(|e| e.to_string())
+    }
+
+    /// The participant is not at the server: a file written here would be the facilitator's.
+    fn write_file(
+        &mut self,
+        path: &std::path::Path,
+        _contents: &[u8],
+        _overwrite: crate::files::Overwrite,
+        _forbidden: &[std::path::PathBuf],
+    ) -> Result<(), crate::files::WriteError> {
+        Err(crate::files::WriteError::Io {
+            path: path.to_path_buf(),
+            error: io::Error::other(
+                "over SSH, nothing is written on the server; take a handout home with `ssh … export …`",
+            ),
+        })
+    }
+
+    fn save_shortlist(&mut self, _path: &std::path::Path, _list: &crate::shortlist::Shortlist) -> Result<(), String> {
+        Err("over SSH, the shortlist is kept for this session".into())
+    }
 }
 
 #[cfg(test)]

@@ -69,6 +69,47 @@ pub enum Action {
         width: u16,
         height: u16,
     },
+    /// Mark or unmark the selected entry (the entry under the cursor on the shortlist screen).
+    ToggleMark,
+    /// Show only the shortlist's entries in the results, or all of them again.
+    ToggleShortlistFilter,
+    /// Move the shortlist item under the cursor up or down.
+    MoveItemUp,
+    MoveItemDown,
+    RemoveItem,
+    EditNote,
+    /// The export dialog.
+    OpenExport,
+    /// In the export dialog: the previous or next scope and format.
+    PrevChoice,
+    NextChoice,
+    PrevFormat,
+    NextFormat,
+    /// Answers to a question (replace the file?).
+    Yes,
+    No,
+    /// Open or copy the address chosen in the entry pane.
+    OpenAddress,
+    CopyAddress,
+    /// Switch to a tab (`1` Browse, `2` Tours, `3` Overview, `4` Shortlist).
+    ShowScreen(super::screen::Screen),
+    /// `p`: present what the screen shows (a tour, the results) one entry per screen.
+    Present,
+    NextSlide,
+    PrevSlide,
+    /// Present mode: blank the screen, or bring it back.
+    Blank,
+    /// Present mode: search for any entry to show, then come back to the same stop.
+    JumpSearch,
+    /// Present mode: the entry's whole text on the screen, or back to the slide.
+    Zoom,
+    /// Present mode: one discreet line of keys, or none.
+    PresentKeys,
+    /// Leave present mode, back where the facilitator was.
+    LeavePresent,
+    /// The map of the overview: closer, or wider.
+    ZoomIn,
+    ZoomOut,
 }
 
 /// What the loop must do after an update: things `update` cannot do itself, because they
@@ -78,6 +119,39 @@ pub enum Effect {
     Quit,
     /// Give the terminal back to the shell and stop (Ctrl-Z), then resume.
     Suspend,
+    /// Write the shortlist to its file (atomically); the loop reports back with
+    /// [`Outcome::ShortlistSaved`].
+    SaveShortlist(crate::shortlist::Shortlist),
+    /// Open a web address with the platform's opener; never anything but http/https.
+    OpenUrl(String),
+    /// Put text on the clipboard through the terminal (OSC 52).
+    Copy(String),
+    /// Write an export file atomically; `overwrite` only once the user said so.
+    WriteFile {
+        path: std::path::PathBuf,
+        contents: Vec<u8>,
+        overwrite: bool,
+    },
+}
+
+/// What the loop found when it carried out an effect, handed back to
+/// [`super::update::effect_done`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    ShortlistSaved(Result<(), String>),
+    /// `Err(None)`: the file exists and was left alone; `Err(Some(why))`: it failed.
+    FileWritten {
+        path: std::path::PathBuf,
+        result: Result<(), Option<String>>,
+    },
+    UrlOpened {
+        url: String,
+        result: Result<(), String>,
+    },
+    Copied {
+        text: String,
+        result: Result<(), String>,
+    },
 }
 
 pub type Effects = Vec<Effect>;

@@ -6,17 +6,21 @@
 //! valid within the current [`Indexed`] only, and [`super::update::reindex`] carries them to
 //! a new one.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::action::Pane;
 use super::frame::FrameFacts;
 use super::screen::{Layer, Overlay, Screen};
 use super::search::Searcher;
-use super::state::{FacetRow, FacetTree, ResultList, SearchBox, Trail};
+use super::state::{
+    ExportDialog, FacetRow, FacetTree, OverviewState, PresentState, ResultList, SearchBox, ToursState, Trail,
+};
 use super::theme::{Theme, ThemeName};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Catalogue, Entry, Id};
 use crate::query::{Facet, Filters, Indexed, Query, Results};
+use crate::shortlist::Shortlist;
 use crate::text::Lang;
 
 /// Below this size the layout would break; a message says what is needed instead.
@@ -35,11 +39,43 @@ pub struct Options {
     /// Facet values as typed on the command line (`--region FRE`), resolved once the
     /// catalogue is indexed.
     pub filters: Vec<(Facet, String)>,
+    /// The shortlist as read, and the file it is saved to (none: kept for the session only).
+    pub shortlist: Shortlist,
+    pub shortlist_file: Option<PathBuf>,
+    /// Said once at the start (a shortlist file that had to be set aside).
+    pub notice: Option<String>,
+    /// Folders exports must never be written into.
+    pub catalogue_dirs: Vec<PathBuf>,
+    /// Draw the tabs, the query line and the status line (`--present` hides them).
+    pub chrome: bool,
+    /// Start in present mode (`boucle present`).
+    pub present: Option<PresentStart>,
+}
+
+/// What `boucle present` presents.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PresentStart {
+    /// A tour's stops, by the tour's id.
+    Tour(String),
+    /// The results of the query and filters.
+    Results,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { lang: Lang::En, theme: ThemeName::Dark, mouse: true, query: String::new(), filters: Vec::new() }
+        Options {
+            lang: Lang::En,
+            theme: ThemeName::Dark,
+            mouse: true,
+            query: String::new(),
+            filters: Vec::new(),
+            shortlist: Shortlist::default(),
+            shortlist_file: None,
+            notice: None,
+            catalogue_dirs: Vec::new(),
+            chrome: true,
+            present: None,
+        }
     }
 }
 
@@ -80,6 +116,21 @@ pub struct App {
     pub(super) searcher: Searcher,
     /// What the last frame drew, for hit-testing and bounding scrolls.
     pub(super) frame: FrameFacts,
+    pub(super) shortlist: Shortlist,
+    pub(super) shortlist_file: Option<PathBuf>,
+    /// The results show only the shortlist's entries.
+    pub(super) shortlist_only: bool,
+    /// The item under the cursor on the shortlist screen.
+    pub(super) shortlist_cursor: usize,
+    /// The note being written, and the entry it is for.
+    pub(super) note: SearchBox,
+    pub(super) note_for: Option<Id>,
+    pub(super) export: ExportDialog,
+    pub(super) catalogue_dirs: Vec<PathBuf>,
+    pub(super) tours: ToursState,
+    pub(super) present: PresentState,
+    pub(super) overview: OverviewState,
+    pub(super) chrome: bool,
 }
 
 impl App {
@@ -103,9 +154,11 @@ impl App {
                 None => unknown.push(format!("{}:{text}", facet.field_name())),
             }
         }
-        let message = (!unknown.is_empty()).then(|| {
-            format!("{}: {}", crate::i18n::t(options.lang, crate::i18n::Msg::UnknownQueryValue), unknown.join(" "))
-        });
+        let message = (!unknown.is_empty())
+            .then(|| {
+                format!("{}: {}", crate::i18n::t(options.lang, crate::i18n::Msg::UnknownQueryValue), unknown.join(" "))
+            })
+            .or(options.notice);
         let mut app = App {
             indexed,
             problems,
@@ -128,8 +181,23 @@ impl App {
             message,
             searcher,
             frame: FrameFacts::default(),
+            shortlist: options.shortlist,
+            shortlist_file: options.shortlist_file,
+            shortlist_only: false,
+            shortlist_cursor: 0,
+            note: SearchBox::default(),
+            note_for: None,
+            export: ExportDialog::default(),
+            catalogue_dirs: options.catalogue_dirs,
+            tours: ToursState::default(),
+            present: PresentState::default(),
+            overview: OverviewState::default(),
+            chrome: options.chrome,
         };
         super::update::search_again(&mut app, false, true);
+        if let Some(start) = &options.present {
+            super::update::present::start_from_command_line(&mut app, start);
+        }
         app
     }
 
@@ -163,6 +231,23 @@ impl App {
 
     pub fn screen(&self) -> Screen {
         self.screen
+    }
+
+    pub fn tours(&self) -> &ToursState {
+        &self.tours
+    }
+
+    pub fn present(&self) -> &PresentState {
+        &self.present
+    }
+
+    pub fn overview(&self) -> &OverviewState {
+        &self.overview
+    }
+
+    /// Whether the tabs, query line and status line are drawn (not with `--present`).
+    pub fn chrome(&self) -> bool {
+        self.chrome
     }
 
     /// The overlay on top, if one is open.
@@ -291,9 +376,10 @@ impl App {
         (usize::from(self.height.saturating_sub(2 + 2)) / 2).max(1)
     }
 
-    /// Rows of the filters pane that fit.
+    /// Rows of the filters pane that fit (below the shortlist's row, when it shows).
     pub fn facets_page(&self) -> usize {
-        usize::from(self.height.saturating_sub(2 + 2)).max(1)
+        let shortlist_row = usize::from(self.shows_shortlist_row());
+        usize::from(self.height.saturating_sub(2 + 2)).saturating_sub(shortlist_row).max(1)
     }
 
     /// The active filters, as `field:value` chips, in the order they can be removed.

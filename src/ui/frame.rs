@@ -24,9 +24,14 @@ pub struct FrameFacts {
     pub chips: Vec<(u16, u16)>,
     /// The entry pane as drawn, when it was.
     pub entry: Option<EntryFacts>,
+    /// The screen row of the filters pane's "in my shortlist" row, when it was drawn.
+    pub shortlist_row: Option<u16>,
     /// The open overlay's text: its lines once wrapped, and the rows it shows.
     pub overlay_lines: usize,
     pub overlay_page: u16,
+    /// The largest useful scroll of the screen's scrolled text (a tour's opened stop, a
+    /// zoomed slide), when one was drawn.
+    pub scroll_max: Option<u16>,
 }
 
 /// The entry pane's text as drawn.
@@ -38,8 +43,10 @@ pub struct EntryFacts {
     pub page: u16,
     /// The scroll the pane was drawn at (the asked scroll, bounded).
     pub scroll: u16,
-    /// The first wrapped line of each related-entry link, in link order.
+    /// The first wrapped line of each related-entry link, in link order, then of each address.
     pub link_lines: Vec<usize>,
+    /// The line after the last line of each, in the same order.
+    pub link_ends: Vec<usize>,
 }
 
 impl FrameFacts {
@@ -75,6 +82,13 @@ impl FrameFacts {
     /// The link whose text covers a wrapped line of the entry pane.
     pub fn link_at_line(&self, line: usize) -> Option<usize> {
         let entry = self.entry.as_ref()?;
+        if entry.link_ends.len() == entry.link_lines.len() && !entry.link_ends.is_empty() {
+            return entry
+                .link_lines
+                .iter()
+                .zip(&entry.link_ends)
+                .position(|(&start, &end)| (start..end).contains(&line));
+        }
         let position = entry.link_lines.iter().rposition(|&start| start <= line)?;
         // A link takes its own line, or two when it wraps: never more than the next link's start.
         let next = entry.link_lines.get(position + 1).copied().unwrap_or(entry.link_lines[position] + 2);

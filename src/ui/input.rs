@@ -7,7 +7,7 @@ use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind
 use super::action::{Action, Pane};
 use super::app::{App, Target};
 use super::frame::FrameFacts;
-use super::keymap::{action_for, contexts};
+use super::keymap::{Context, action_for, contexts};
 
 /// The actions an input event asks for, in order.
 pub fn actions_for(app: &App, event: &Event) -> Vec<Action> {
@@ -20,8 +20,11 @@ pub fn actions_for(app: &App, event: &Event) -> Vec<Action> {
             _ => Vec::new(),
         },
         Event::Resize(width, height) => vec![Action::Resize { width: *width, height: *height }],
-        // A paste goes into the query box, as typed; line breaks become spaces.
-        Event::Paste(text) if app.target() == Target::Search => {
+        // A paste goes into the query box (or a note, a file name), as typed; line breaks
+        // become spaces.
+        Event::Paste(text)
+            if app.target() == Target::Search || super::keymap::contexts(app).contains(&Context::Input) =>
+        {
             text.chars().map(|c| if c.is_control() { ' ' } else { c }).map(Action::SearchInsert).collect()
         }
         _ => Vec::new(),
@@ -53,6 +56,9 @@ fn click(app: &App, column: u16, row: u16) -> Option<Action> {
         return Some(Action::FocusSearch);
     }
     let pane = frame.pane_at(column, row)?;
+    if pane == Pane::Facets && frame.shortlist_row == Some(row) {
+        return Some(Action::ToggleShortlistFilter);
+    }
     let area = match pane {
         Pane::Facets => frame.facets,
         Pane::Results => frame.results,
@@ -60,7 +66,11 @@ fn click(app: &App, column: u16, row: u16) -> Option<Action> {
     };
     let Some(inner_row) = FrameFacts::inner_row(area, row) else { return Some(Action::Focus(pane)) };
     Some(match pane {
-        Pane::Facets => Action::ClickFacetRow(frame.facets_offset + inner_row),
+        // Below the "in my shortlist" row when it is there.
+        Pane::Facets => match frame.shortlist_row {
+            Some(_) => Action::ClickFacetRow(frame.facets_offset + inner_row.saturating_sub(1)),
+            None => Action::ClickFacetRow(frame.facets_offset + inner_row),
+        },
         Pane::Results => Action::ClickResult(frame.results_offset + inner_row / 2),
         Pane::Detail => {
             let line = frame.entry.as_ref().map_or(0, |e| usize::from(e.scroll)) + inner_row;

@@ -6,6 +6,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use super::action::{Action, Pane};
 use super::app::{App, Target};
 use super::screen::{Overlay, Screen};
+use super::state::ExportStep;
 use crate::text::Lang;
 
 /// Where a binding applies. Lookup goes through [`contexts`], most specific first.
@@ -21,6 +22,22 @@ pub enum Context {
     Search,
     /// The help and the problems list.
     Overlay,
+    /// The shortlist screen.
+    Shortlist,
+    /// A line of text being typed: a note, a file name.
+    Input,
+    /// The export dialog's choices.
+    ExportChoose,
+    /// A yes/no question.
+    Confirm,
+    /// The tours screen.
+    Tours,
+    /// The overview screen (charts and map).
+    Overview,
+    /// Present mode, on a slide.
+    Present,
+    /// Present mode, typing a search to jump to any entry.
+    PresentJump,
 }
 
 /// The contexts a key is looked up in, most specific first: the overlay on top, else the
@@ -30,23 +47,43 @@ pub enum Context {
 pub fn contexts(app: &App) -> Vec<Context> {
     match app.target() {
         Target::Overlay(Overlay::Help | Overlay::Problems) => vec![Context::Overlay, Context::Always],
+        Target::Overlay(Overlay::Note) => vec![Context::Input, Context::Always],
+        Target::Overlay(Overlay::Export) => match app.export_dialog().step() {
+            ExportStep::Choose => vec![Context::ExportChoose, Context::Always],
+            ExportStep::Path => vec![Context::Input, Context::Always],
+            ExportStep::Confirm => vec![Context::Confirm, Context::Always],
+            ExportStep::Done(_) => vec![Context::Overlay, Context::Always],
+        },
         Target::Search => vec![Context::Search, Context::Always],
         Target::Pane(pane) => match app.screen() {
             Screen::Browse => vec![Context::for_pane(pane), Context::Global, Context::Always],
+            Screen::Shortlist => vec![Context::Shortlist, Context::Global, Context::Always],
+            Screen::Tours => vec![Context::Tours, Context::Global, Context::Always],
+            Screen::Overview => vec![Context::Overview, Context::Global, Context::Always],
+            Screen::Present if app.present.jumping() => vec![Context::PresentJump, Context::Always],
+            Screen::Present => vec![Context::Present, Context::Always],
         },
     }
 }
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Context; 7] = [
-        Context::Global,
+    pub const ALL: [Context; 15] = [
         Context::Always,
+        Context::Global,
         Context::Search,
         Context::Facets,
         Context::Results,
         Context::Detail,
+        Context::Tours,
+        Context::Overview,
+        Context::Shortlist,
+        Context::Present,
+        Context::PresentJump,
         Context::Overlay,
+        Context::Input,
+        Context::ExportChoose,
+        Context::Confirm,
     ];
 
     pub fn title(self, lang: Lang) -> &'static str {
@@ -65,6 +102,22 @@ impl Context {
             (Context::Search, Lang::Fr) => "Champ de recherche",
             (Context::Overlay, Lang::En) => "This help and the problems list",
             (Context::Overlay, Lang::Fr) => "Cette aide et la liste des problèmes",
+            (Context::Shortlist, Lang::En) => "Shortlist screen (4)",
+            (Context::Shortlist, Lang::Fr) => "Écran de la sélection (4)",
+            (Context::Input, Lang::En) => "Typing a note or a file name",
+            (Context::Input, Lang::Fr) => "Saisie d'une note ou d'un nom de fichier",
+            (Context::ExportChoose, Lang::En) => "Export dialog (x)",
+            (Context::ExportChoose, Lang::Fr) => "Fenêtre d'export (x)",
+            (Context::Confirm, Lang::En) => "A question (replace a file?)",
+            (Context::Confirm, Lang::Fr) => "Une question (remplacer un fichier ?)",
+            (Context::Tours, Lang::En) => "Tours screen (2)",
+            (Context::Tours, Lang::Fr) => "Écran des parcours (2)",
+            (Context::Overview, Lang::En) => "Overview screen (3)",
+            (Context::Overview, Lang::Fr) => "Écran de synthèse (3)",
+            (Context::Present, Lang::En) => "Present mode (p)",
+            (Context::Present, Lang::Fr) => "Mode présentation (p)",
+            (Context::PresentJump, Lang::En) => "Present mode, jump search (g)",
+            (Context::PresentJump, Lang::Fr) => "Mode présentation, recherche (g)",
         }
     }
 
@@ -120,6 +173,11 @@ const PAGE_UP: &[Key] = &[key(KeyCode::PageUp), ctrl('b')];
 const PAGE_DOWN: &[Key] = &[key(KeyCode::PageDown), ctrl('f')];
 const HOME: &[Key] = &[key(KeyCode::Home), ch('g')];
 const END: &[Key] = &[key(KeyCode::End), ch('G')];
+const OPEN: &[Key] = &[key(KeyCode::Enter), key(KeyCode::Right), ch('l')];
+const BACK: &[Key] = &[key(KeyCode::Backspace), key(KeyCode::Esc), key(KeyCode::Left), ch('h')];
+/// What presentation clickers send for the next and the previous slide.
+const NEXT_SLIDE: &[Key] = &[key(KeyCode::Right), key(KeyCode::PageDown), key(KeyCode::Char(' '))];
+const PREV_SLIDE: &[Key] = &[key(KeyCode::Left), key(KeyCode::PageUp)];
 
 macro_rules! bind {
     ($context:ident, $keys:expr, $action:expr, $en:literal, $fr:literal) => {
@@ -153,6 +211,44 @@ pub static BINDINGS: &[Binding] = &[
         "problèmes trouvés dans le catalogue"
     ),
     bind!(Global, &[ch('q')], Action::Quit, "quit", "quitter", hint),
+    bind!(Global, &[ch('1')], Action::ShowScreen(Screen::Browse), "browse screen", "écran de recherche"),
+    bind!(Global, &[ch('2')], Action::ShowScreen(Screen::Tours), "tours screen", "écran des parcours"),
+    bind!(
+        Global,
+        &[ch('3')],
+        Action::ShowScreen(Screen::Overview),
+        "overview: charts, map",
+        "synthèse : graphiques, carte"
+    ),
+    bind!(
+        Global,
+        &[ch('4')],
+        Action::ShowScreen(Screen::Shortlist),
+        "my shortlist (screen 4)",
+        "ma sélection (écran 4)"
+    ),
+    bind!(
+        Global,
+        &[ch('p')],
+        Action::Present,
+        "present the tour or the results",
+        "présenter le parcours ou les résultats"
+    ),
+    bind!(Global, &[ch('m')], Action::ToggleMark, "mark / unmark (shortlist)", "marquer / démarquer (sélection)", hint),
+    bind!(
+        Global,
+        &[ch('s')],
+        Action::ToggleShortlistFilter,
+        "only my shortlist / all results",
+        "seulement ma sélection / tous les résultats"
+    ),
+    bind!(
+        Global,
+        &[ch('x')],
+        Action::OpenExport,
+        "export (shortlist, results, entry)",
+        "exporter (sélection, résultats, fiche)"
+    ),
     bind!(Always, &[ctrl('c')], Action::Quit, "quit", "quitter"),
     bind!(Always, &[ctrl('z')], Action::Suspend, "suspend (fg to come back)", "suspendre (fg pour revenir)"),
     bind!(Facets, UP, Action::Up, "previous value", "valeur précédente"),
@@ -223,6 +319,45 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Detail, &[ch('n'), ch(']')], Action::NextLink, "next related entry", "fiche liée suivante", hint),
     bind!(Detail, &[ch('N'), ch('[')], Action::PrevLink, "previous related entry", "fiche liée précédente"),
     bind!(Detail, &[key(KeyCode::Enter)], Action::Open, "follow the related entry", "suivre la fiche liée", hint),
+    bind!(Detail, &[ch('o')], Action::OpenAddress, "open address", "ouvrir l'adresse", hint),
+    bind!(Detail, &[ch('c')], Action::CopyAddress, "copy the chosen address", "copier l'adresse choisie"),
+    bind!(Shortlist, UP, Action::Up, "previous", "précédente"),
+    bind!(Shortlist, DOWN, Action::Down, "next", "suivante"),
+    bind!(Shortlist, PAGE_UP, Action::PageUp, "page up", "page précédente"),
+    bind!(Shortlist, PAGE_DOWN, Action::PageDown, "page down", "page suivante"),
+    bind!(Shortlist, HOME, Action::Home, "first", "début"),
+    bind!(Shortlist, END, Action::End, "last", "fin"),
+    bind!(Shortlist, &[key(KeyCode::Enter)], Action::Open, "read the entry", "lire la fiche"),
+    bind!(Shortlist, &[ch('K')], Action::MoveItemUp, "move up", "monter", hint),
+    bind!(Shortlist, &[ch('J')], Action::MoveItemDown, "move down", "descendre", hint),
+    bind!(Shortlist, &[ch('e')], Action::EditNote, "write a note", "écrire une note", hint),
+    bind!(Shortlist, &[ch('d'), key(KeyCode::Delete)], Action::RemoveItem, "remove", "retirer", hint),
+    bind!(
+        Shortlist,
+        &[key(KeyCode::Esc), key(KeyCode::Backspace)],
+        Action::Back,
+        "back to browsing",
+        "retour à la navigation",
+        hint
+    ),
+    bind!(Input, &[key(KeyCode::Enter)], Action::SearchSubmit, "keep", "valider", hint),
+    bind!(Input, &[key(KeyCode::Esc)], Action::SearchCancel, "cancel", "annuler", hint),
+    bind!(Input, &[key(KeyCode::Backspace)], Action::SearchBackspace, "delete before", "effacer avant"),
+    bind!(Input, &[key(KeyCode::Delete)], Action::SearchDelete, "delete after", "effacer après"),
+    bind!(Input, &[key(KeyCode::Left)], Action::SearchLeft, "cursor left", "curseur à gauche"),
+    bind!(Input, &[key(KeyCode::Right)], Action::SearchRight, "cursor right", "curseur à droite"),
+    bind!(Input, &[key(KeyCode::Home), ctrl('a')], Action::SearchHome, "start", "début"),
+    bind!(Input, &[key(KeyCode::End), ctrl('e')], Action::SearchEnd, "end", "fin"),
+    bind!(Input, &[ctrl('u')], Action::SearchClear, "clear", "vider"),
+    bind!(Input, &[ctrl('w')], Action::SearchDeleteWord, "delete the word before", "effacer le mot précédent"),
+    bind!(ExportChoose, UP, Action::PrevChoice, "previous: what to export", "précédent : quoi exporter"),
+    bind!(ExportChoose, DOWN, Action::NextChoice, "next: what to export", "suivant : quoi exporter", hint),
+    bind!(ExportChoose, &[key(KeyCode::Left), ch('h')], Action::PrevFormat, "previous format", "format précédent"),
+    bind!(ExportChoose, &[key(KeyCode::Right), ch('l')], Action::NextFormat, "next format", "format suivant", hint),
+    bind!(ExportChoose, &[key(KeyCode::Enter)], Action::Open, "next: the file name", "suite : le nom du fichier", hint),
+    bind!(ExportChoose, &[key(KeyCode::Esc), ch('q')], Action::CloseOverlay, "cancel", "annuler", hint),
+    bind!(Confirm, &[ch('y'), ch('o')], Action::Yes, "yes, replace", "oui, remplacer", hint),
+    bind!(Confirm, &[ch('n'), key(KeyCode::Esc)], Action::No, "no", "non", hint),
     bind!(
         Search,
         &[key(KeyCode::Enter)],
@@ -263,6 +398,52 @@ pub static BINDINGS: &[Binding] = &[
         "fermer",
         hint
     ),
+    bind!(Tours, UP, Action::Up, "previous tour or stop", "parcours ou étape précédente"),
+    bind!(Tours, DOWN, Action::Down, "next tour or stop", "parcours ou étape suivante"),
+    bind!(Tours, PAGE_UP, Action::PageUp, "page up", "page précédente"),
+    bind!(Tours, PAGE_DOWN, Action::PageDown, "page down", "page suivante"),
+    bind!(Tours, HOME, Action::Home, "first", "début"),
+    bind!(Tours, END, Action::End, "last", "fin"),
+    bind!(Tours, OPEN, Action::Open, "open the tour, then the stop", "ouvrir le parcours, puis l'étape", hint),
+    bind!(Tours, BACK, Action::Back, "back to the stops, the tours", "retour aux étapes, aux parcours", hint),
+    bind!(Overview, &[ch('+'), ch('=')], Action::ZoomIn, "zoom the map in", "rapprocher la carte", hint),
+    bind!(Overview, &[ch('-')], Action::ZoomOut, "zoom the map out", "éloigner la carte", hint),
+    bind!(Present, NEXT_SLIDE, Action::NextSlide, "next stop", "étape suivante"),
+    bind!(Present, PREV_SLIDE, Action::PrevSlide, "previous stop", "étape précédente"),
+    bind!(Present, &[key(KeyCode::Home)], Action::Home, "first stop", "première étape"),
+    bind!(Present, &[key(KeyCode::End)], Action::End, "last stop", "dernière étape"),
+    bind!(Present, UP, Action::Up, "scroll up (zoomed)", "remonter (zoom)"),
+    bind!(Present, DOWN, Action::Down, "scroll down (zoomed)", "descendre (zoom)"),
+    bind!(
+        Present,
+        &[ch('b'), ch('.')],
+        Action::Blank,
+        "blank screen, again to restore",
+        "écran noir, encore pour revenir"
+    ),
+    bind!(Present, &[ch('g'), ch('/')], Action::JumpSearch, "jump to any entry", "aller à n'importe quelle fiche"),
+    bind!(
+        Present,
+        &[key(KeyCode::Esc), key(KeyCode::Backspace)],
+        Action::Back,
+        "back to the stop",
+        "revenir à l'étape"
+    ),
+    bind!(
+        Present,
+        &[ch('z')],
+        Action::Zoom,
+        "the whole entry, again to come back",
+        "la fiche entière, encore pour revenir"
+    ),
+    bind!(Present, &[ch('?'), key(KeyCode::F(1))], Action::PresentKeys, "a line of keys", "une ligne des touches"),
+    bind!(Present, &[ch('q')], Action::LeavePresent, "leave present mode", "quitter le mode présentation"),
+    bind!(PresentJump, &[key(KeyCode::Enter)], Action::SearchSubmit, "show the entry", "montrer la fiche"),
+    bind!(PresentJump, &[key(KeyCode::Esc)], Action::SearchCancel, "back to the stop", "revenir à l'étape"),
+    bind!(PresentJump, &[key(KeyCode::Up)], Action::Up, "previous match", "résultat précédent"),
+    bind!(PresentJump, &[key(KeyCode::Down)], Action::Down, "next match", "résultat suivant"),
+    bind!(PresentJump, &[key(KeyCode::Backspace)], Action::SearchBackspace, "delete before", "effacer avant"),
+    bind!(PresentJump, &[ctrl('u')], Action::SearchClear, "clear the query", "vider la recherche"),
 ];
 
 fn matches(key: &Key, event: &KeyEvent) -> bool {
@@ -284,7 +465,7 @@ pub fn action_for(contexts: &[Context], event: &KeyEvent) -> Option<Action> {
         if let Some(binding) = found {
             return Some(binding.action);
         }
-        if *context == Context::Search
+        if matches!(*context, Context::Search | Context::Input | Context::PresentJump)
             && let KeyCode::Char(c) = event.code
             && !event.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
         {

@@ -8,10 +8,12 @@
 
 pub mod action;
 pub mod app;
+mod app_marks;
 pub mod event;
 pub mod frame;
 pub mod input;
 pub mod keymap;
+pub mod opener;
 pub mod screen;
 pub mod search;
 pub mod session;

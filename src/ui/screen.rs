@@ -3,12 +3,20 @@
 //! variant does not compile until its keys ([`super::keymap::contexts`]), its help section and
 //! its drawing ([`super::view::draw`]) handle it.
 
-/// The screen under any overlay. Present mode, the tours, the overview and the shortlist
-/// will be variants here, each with its own state.
+/// The screen under any overlay, each with its own state. The tabs (`1` Browse, `2` Tours,
+/// `3` Overview) are screens; present mode is one too, without a tab.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
     /// Facets, results and the entry.
     Browse,
+    /// The participant's marked entries, in order, with their notes.
+    Shortlist,
+    /// The tours, a tour's stops by day with their notes, and the stop opened.
+    Tours,
+    /// Counts by material, ESG theme, region and stage, and a map, for the current filters.
+    Overview,
+    /// One entry per screen, for a projector.
+    Present,
 }
 
 /// A layer drawn over the screen, which takes the keys while it is open.
@@ -18,6 +26,10 @@ pub enum Overlay {
     Help,
     /// `!`: what did not load, and why.
     Problems,
+    /// `x`: what to export, in which format, to which file.
+    Export,
+    /// `e` on the shortlist: the note of an entry.
+    Note,
 }
 
 /// An open overlay and how far it is scrolled.

@@ -7,12 +7,13 @@ use std::sync::mpsc::Receiver;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
-use super::action::{Action, Effect};
+use super::action::{Action, Effect, Outcome};
 use super::app::App;
 use super::event::Event;
 use super::input::actions_for;
-use super::update::{frame_drawn, searched, update};
+use super::update::{effect_done, frame_drawn, searched, update};
 use super::view;
+use crate::files::{Overwrite, WriteError, write_atomic};
 
 /// Where a session draws, and what it can do with its terminal.
 pub trait Host {
@@ -31,6 +32,34 @@ pub trait Host {
     /// Whether the input has gone without an event saying so (checked on each tick).
     fn hung_up(&self) -> bool {
         false
+    }
+
+    /// Opens a web address for the user; a host that cannot says why.
+    fn open_url(&mut self, _url: &str) -> Result<(), String> {
+        Err("this session cannot open addresses".into())
+    }
+
+    /// Puts text on the user's clipboard; a host that cannot says why.
+    fn copy(&mut self, _text: &str) -> Result<(), String> {
+        Err("this session cannot copy to the clipboard".into())
+    }
+
+    /// Saves the shortlist; by default to the file on this machine. A host whose user is
+    /// elsewhere (a session served over SSH) keeps it its own way.
+    fn save_shortlist(&mut self, path: &std::path::Path, list: &crate::shortlist::Shortlist) -> Result<(), String> {
+        crate::shortlist::store::save(path, list).map_err(|e| e.to_string())
+    }
+
+    /// Writes an export; by default to a file on this machine, atomically, never into the
+    /// `forbidden` folders (the catalogue's).
+    fn write_file(
+        &mut self,
+        path: &std::path::Path,
+        contents: &[u8],
+        overwrite: Overwrite,
+        forbidden: &[std::path::PathBuf],
+    ) -> Result<(), WriteError> {
+        write_atomic(path, contents, overwrite, forbidden)
     }
 }
 
@@ -75,6 +104,7 @@ pub fn run_session<H: Host>(
                                     host.suspend()?;
                                     resize_to_terminal(host, app)?;
                                 }
+                                other => perform(host, app, other),
                             }
                         }
                     }
@@ -100,6 +130,10 @@ pub fn run_session<H: Host>(
                     if host.hung_up() {
                         return Ok(Exit::InputClosed);
                     }
+                    // Only present mode's clock draws on a tick, and only when its seconds change.
+                    if super::update::tick(app, std::time::Instant::now()) {
+                        dirty = true;
+                    }
                 }
             }
         }
@@ -107,6 +141,42 @@ pub fn run_session<H: Host>(
             render(host.terminal(), app)?;
         }
     }
+}
+
+/// Carries out an effect that touches files, other programs or the clipboard, and tells the
+/// app how it went.
+fn perform<H: Host>(host: &mut H, app: &mut App, effect: Effect) {
+    let outcome = match effect {
+        Effect::Quit | Effect::Suspend => return,
+        Effect::SaveShortlist(list) => {
+            let Some(path) = app.shortlist_file().map(std::path::Path::to_path_buf) else { return };
+            Outcome::ShortlistSaved(host.save_shortlist(&path, &list))
+        }
+        Effect::WriteFile { path, contents, overwrite } => {
+            let overwrite = if overwrite { Overwrite::Allowed } else { Overwrite::Never };
+            let result = match host.write_file(&path, &contents, overwrite, app.catalogue_dirs()) {
+                Ok(()) => Ok(()),
+                Err(WriteError::Exists(_)) => Err(None),
+                Err(e) => Err(Some(e.to_string())),
+            };
+            // Shown whole, so the user knows which folder "." was.
+            let path = std::path::absolute(&path).unwrap_or(path);
+            Outcome::FileWritten { path, result }
+        }
+        Effect::OpenUrl(url) => {
+            // Checked again here: nothing but a web address ever reaches a program.
+            let result = match crate::export::handout::web_address(&url) {
+                Some(url) => host.open_url(url),
+                None => Err("not a web address".into()),
+            };
+            Outcome::UrlOpened { url, result }
+        }
+        Effect::Copy(text) => {
+            let result = host.copy(&text);
+            Outcome::Copied { text, result }
+        }
+    };
+    effect_done(app, outcome);
 }
 
 fn resize_to_terminal<H: Host>(host: &mut H, app: &mut App) -> Result<(), <H::Output as Backend>::Error> {

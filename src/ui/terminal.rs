@@ -145,6 +145,16 @@ impl Host for LocalHost {
     fn hung_up(&self) -> bool {
         hung_up()
     }
+
+    fn open_url(&mut self, url: &str) -> Result<(), String> {
+        super::opener::open(url)
+    }
+
+    /// OSC 52 to this terminal, between frames; a terminal that does not allow it ignores it.
+    fn copy(&mut self, text: &str) -> Result<(), String> {
+        let mut out = io::stdout();
+        out.write_all(super::opener::osc52(text).as_bytes()).and_then(|()| out.flush()).map_err(|e| e.to_string())
+    }
 }
 
 /// Stops the process by SIGTSTP, as the shell expects of Ctrl-Z. SIGTSTP is caught (so that a

@@ -107,7 +107,7 @@ impl Theme {
         Theme {
             base: Style::new().fg(Color::Rgb(20, 20, 20)).bg(Color::Rgb(255, 255, 255)),
             muted: Style::new().fg(Color::Rgb(95, 95, 95)),
-            border: Style::new().fg(Color::Rgb(150, 150, 150)),
+            border: Style::new().fg(Color::Rgb(118, 118, 118)),
             border_focused: Style::new().fg(blue),
             title: Style::new().fg(Color::Rgb(120, 40, 0)).add_modifier(Modifier::BOLD),
             heading: Style::new().fg(blue).add_modifier(Modifier::BOLD),

@@ -2,25 +2,14 @@
 
 use super::super::action::{Action, Pane};
 use super::super::app::App;
-use super::super::screen::{Layer, Overlay};
 use super::super::state::FacetRow;
-use super::super::theme::Theme;
 use super::{clamp_facet_cursor, refresh_facet_rows, search_again};
-use crate::i18n::{Msg, t};
 
 pub fn update(app: &mut App, action: Action) {
     match action {
-        Action::ToggleHelp => open_overlay(app, Overlay::Help),
-        Action::ToggleProblems => open_overlay(app, Overlay::Problems),
-        Action::FocusSearch => app.search.begin_edit(),
         Action::FocusNext => cycle_focus(app, true),
         Action::FocusPrev => cycle_focus(app, false),
         Action::Focus(pane) => app.focus = pane,
-        Action::ClearFilters => {
-            app.filters.clear_all();
-            app.search.clear();
-            search_again(app, false, true);
-        }
         Action::RemoveLastFilter => {
             if let Some((facet, value, _)) = app.active_filters().pop() {
                 app.filters.deselect(facet, value);
@@ -33,18 +22,16 @@ pub fn update(app: &mut App, action: Action) {
                 search_again(app, false, true);
             }
         }
-        Action::CycleTheme => {
-            app.theme_name = app.theme_name.next();
-            app.theme = Theme::new(app.theme_name);
-            app.message = Some(format!("{} {}", t(app.lang, Msg::ThemeChanged), app.theme_name.id()));
-        }
-        Action::SwitchLanguage => {
-            app.lang = app.lang.other();
-            // Highlights are positions in the displayed language's text: search again.
-            search_again(app, false, true);
-        }
-        Action::ShowCommand => {
-            app.message = Some(format!("{} {}", t(app.lang, Msg::CommandForView), app.equivalent_command()))
+        Action::ToggleHelp
+        | Action::ToggleProblems
+        | Action::FocusSearch
+        | Action::ClearFilters
+        | Action::CycleTheme
+        | Action::SwitchLanguage
+        | Action::ShowCommand
+        | Action::ShowScreen(_)
+        | Action::Present => {
+            super::global::update(app, action);
         }
         Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::Home | Action::End => {
             move_cursor(app, action)
@@ -61,29 +48,11 @@ pub fn update(app: &mut App, action: Action) {
             app.focus = Pane::Detail;
             follow(app, link);
         }
-        // Handled before the screen sees them.
-        Action::Quit
-        | Action::Suspend
-        | Action::Resize { .. }
-        | Action::CloseOverlay
-        | Action::SearchInsert(_)
-        | Action::SearchBackspace
-        | Action::SearchDelete
-        | Action::SearchLeft
-        | Action::SearchRight
-        | Action::SearchHome
-        | Action::SearchEnd
-        | Action::SearchClear
-        | Action::SearchDeleteWord
-        | Action::SearchHistoryPrev
-        | Action::SearchHistoryNext
-        | Action::SearchSubmit
-        | Action::SearchCancel => {}
+        // Quit, suspend and resize are handled before the screen sees them; the query box's own
+        // actions reach it only while it has the keys; overlays close themselves; the
+        // shortlist's, the export dialog's and the addresses' actions have their own modules.
+        _ => {}
     }
-}
-
-fn open_overlay(app: &mut App, overlay: Overlay) {
-    app.overlays.push(Layer { overlay, scroll: 0 });
 }
 
 fn cycle_focus(app: &mut App, forward: bool) {

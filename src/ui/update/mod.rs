@@ -3,16 +3,27 @@
 //! frame drawn, a new catalogue). Nothing here draws or measures text: bounds come from the
 //! last [`FrameFacts`](super::frame::FrameFacts).
 
+mod addresses;
 mod browse;
+mod export;
+mod global;
+mod marks;
 mod overlay;
+mod overview;
+pub mod present;
 mod search;
+mod tours;
+
+pub use present::{present_entries, tick};
+
+pub use export::effect_done;
 
 use std::sync::Arc;
 
 use super::action::{Action, Effect, Effects};
 use super::app::{App, Target};
 use super::frame::FrameFacts;
-use super::screen::Screen;
+use super::screen::{Overlay, Screen};
 use super::search::{Request, Response, Searcher};
 use crate::diagnostic::Diagnostic;
 use crate::query::{Facet, Indexed, Query};
@@ -28,6 +39,8 @@ pub fn update(app: &mut App, action: Action) -> Effects {
         return effects;
     }
     match app.target() {
+        Target::Overlay(Overlay::Export) => return export::dialog(app, action),
+        Target::Overlay(Overlay::Note) => return marks::note(app, action),
         Target::Overlay(overlay) => overlay::update(app, overlay, action),
         Target::Search if search::is_edit(action) => search::update(app, action),
         Target::Search | Target::Pane(_) => {
@@ -36,7 +49,21 @@ pub fn update(app: &mut App, action: Action) -> Effects {
                 app.search.submit();
             }
             match app.screen {
-                Screen::Browse => browse::update(app, action),
+                Screen::Browse => match marks::browse(app, action) {
+                    Some(effects) => return effects,
+                    None => browse::update(app, action),
+                },
+                Screen::Shortlist => return marks::screen(app, action),
+                // The shortlist's keys (mark, only the shortlist, export) work on every tab.
+                Screen::Tours => match marks::browse(app, action) {
+                    Some(effects) => return effects,
+                    None => tours::update(app, action),
+                },
+                Screen::Overview => match marks::browse(app, action) {
+                    Some(effects) => return effects,
+                    None => overview::update(app, action),
+                },
+                Screen::Present => return present::update(app, action),
             }
         }
     }
@@ -83,14 +110,9 @@ pub(super) fn search_again(app: &mut App, new_query: bool, first_page: bool) {
 fn next_request(app: &mut App, new_query: bool, first_page: bool) -> Request {
     app.query = Query::parse(app.search.text());
     let (generation, limit) = app.list.ask(new_query, first_page);
-    Request {
-        indexed: app.indexed.clone(),
-        generation,
-        query: app.query.clone(),
-        filters: app.filters.clone(),
-        lang: app.lang,
-        limit,
-    }
+    let mut filters = app.filters.clone();
+    filters.restrict_to(marks::restriction(app));
+    Request { indexed: app.indexed.clone(), generation, query: app.query.clone(), filters, lang: app.lang, limit }
 }
 
 /// Takes finished results, unless newer ones are shown or they are about another snapshot.
@@ -153,6 +175,7 @@ pub fn reindex(app: &mut App, indexed: Arc<Indexed>, problems: Vec<Diagnostic>) 
     app.facets.carry_over(open, &app.indexed);
     let catalogue = app.indexed.clone();
     app.trail.retain(|id| catalogue.catalogue().get(id.as_str()).is_some());
+    app.present.retain(|id| catalogue.catalogue().get(id.as_str()).is_some());
     // Results and facet rows are positions in the old snapshot: search the new one now, on
     // this thread, so that no frame shows old positions in the new catalogue.
     app.facet_rows.clear();

@@ -32,5 +32,8 @@ fn own_toggle(overlay: Overlay) -> Action {
     match overlay {
         Overlay::Help => Action::ToggleHelp,
         Overlay::Problems => Action::ToggleProblems,
+        // Their keys are handled in `export` and `marks`.
+        Overlay::Export => Action::OpenExport,
+        Overlay::Note => Action::EditNote,
     }
 }

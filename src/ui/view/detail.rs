@@ -2,7 +2,7 @@
 //! `boucle show` and the exports walk, so the pane and a handout name and order things alike.
 //! Its links can be followed.
 
-mod wrap;
+pub(super) mod wrap;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -14,8 +14,10 @@ use super::super::action::Pane;
 use super::super::app::App;
 use super::super::frame::EntryFacts;
 use super::pane_block;
-use crate::export::doc::{Block, EntryDoc, Field, Link, ReviewItem, SourceItem, StopItem};
+use crate::export::doc::{Block, EntryDoc, Field, Link, ReviewItem, SourceItem, StopItem, Value};
+use crate::export::handout::addresses;
 use crate::i18n::{Msg, t, with_colon};
+use unicode_width::UnicodeWidthStr;
 
 /// Draws the entry pane; says what it drew, to bound scrolling and find clicked links.
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) -> EntryFacts {
@@ -34,12 +36,21 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) -> EntryFacts {
     if inner.width < 4 || inner.height == 0 {
         return facts;
     }
-    let Some((lines, link_rows)) = entry_lines(app, inner.width) else { return facts };
-    // Where each link starts once wrapped: the lines before it, wrapped at this width.
-    facts.link_lines = link_rows
-        .iter()
-        .map(|&row| Paragraph::new(lines[..row].to_vec()).wrap(Wrap { trim: false }).line_count(inner.width))
-        .collect();
+    let Some(index) = app.shown_entry() else { return facts };
+    // A stop followed from its tour keeps the facilitator's note above it.
+    let mut lines =
+        followed_stop(app).map_or_else(Vec::new, |(tour, stop)| stop_note_lines(app, tour, stop, inner.width));
+    let offset = lines.len();
+    let (entry, link_rows) = doc_lines(app, index, inner.width, app.trail.link());
+    lines.extend(entry);
+    let mut link_rows: Vec<ChoiceRows> =
+        link_rows.into_iter().map(|(choice, start, end)| (choice, start + offset, end + offset)).collect();
+    // Where each link and address starts and ends once wrapped, in choice order: the lines
+    // before it, wrapped at this width.
+    link_rows.sort_by_key(|&(index, _, _)| index);
+    let wrapped = |row: usize| Paragraph::new(lines[..row].to_vec()).wrap(Wrap { trim: false }).line_count(inner.width);
+    facts.link_lines = link_rows.iter().map(|&(_, start, _)| wrapped(start)).collect();
+    facts.link_ends = link_rows.iter().map(|&(_, _, end)| wrapped(end)).collect();
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
     facts.lines = paragraph.line_count(inner.width);
     let max_scroll = u16::try_from(facts.lines.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
@@ -58,12 +69,70 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) -> EntryFacts {
     facts
 }
 
-/// The shown entry's lines at `width` (list items are wrapped here, with a hanging indent;
-/// the rest by the paragraph), and the line of each link in [`EntryDoc::links`] order.
-fn entry_lines(app: &App, width: u16) -> Option<(Vec<Line<'static>>, Vec<usize>)> {
-    let entry = &app.catalogue().entries()[app.shown_entry()?];
+/// The tour and stop number the shown entry was followed from, when it is a tour's stop.
+fn followed_stop(app: &App) -> Option<(usize, usize)> {
+    let visits = app.trail.visits();
+    let shown = visits.last()?;
+    let from = &visits.get(visits.len().checked_sub(2)?)?.entry;
+    let tour_index = app.catalogue().index_of(from.as_str())?;
+    let tour = &app.catalogue().entries()[tour_index];
+    let stop = crate::ui::state::tours::stops(tour).iter().position(|s| s.entry == shown.entry)?;
+    Some((tour_index, stop))
+}
+
+/// "Stop 3/9 · tour title, day, time", then the facilitator's note, hanging under its marker.
+pub(super) fn stop_note_lines(app: &App, tour_index: usize, stop: usize, width: u16) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let tour = &app.catalogue().entries()[tour_index];
+    let stops = crate::ui::state::tours::stops(tour);
+    let Some(item) = stops.get(stop) else { return Vec::new() };
+    let width = usize::from(width);
+    let mut head =
+        format!("{} {}/{} · {}", t(app.lang, Msg::StopOf), stop + 1, stops.len(), tour.title().get(app.lang));
+    if let Some(day) = item.day {
+        head.push_str(&format!(" · {day}"));
+    }
+    if let Some(time) = &item.time {
+        head.push_str(&format!(" {}", time.get(app.lang)));
+    }
+    let mut lines = wrap::hanging(vec![Span::styled(head, theme.heading)], 2, width);
+    if let Some(note) = item.note.as_ref().map(|n| n.get(app.lang)).filter(|n| !n.trim().is_empty()) {
+        for line in note.split('\n') {
+            lines.extend(wrap::hanging(
+                vec![
+                    Span::styled("▌ ", theme.key),
+                    Span::styled(line.to_string(), theme.base.add_modifier(Modifier::ITALIC)),
+                ],
+                2,
+                width,
+            ));
+        }
+    }
+    lines.push(Line::default());
+    lines
+}
+
+/// An entry's lines at `width` (list items are wrapped here, with a hanging indent; the rest
+/// by the paragraph), and for each link (in [`EntryDoc::links`] order) and address (in
+/// [`addresses`] order, after the links) its choice number, first line and end line;
+/// `chosen` is the choice drawn as chosen.
+pub(super) fn doc_lines(
+    app: &App,
+    index: usize,
+    width: u16,
+    chosen: Option<usize>,
+) -> (Vec<Line<'static>>, Vec<ChoiceRows>) {
+    let entry = &app.catalogue().entries()[index];
     let doc = EntryDoc::new(app.catalogue(), entry, app.lang);
-    let mut w = Writer { app, width: usize::from(width), lines: Vec::new(), link_rows: Vec::new() };
+    let mut w = Writer {
+        app,
+        width: usize::from(width),
+        lines: Vec::new(),
+        link_rows: Vec::new(),
+        first_address: doc.links().len(),
+        addresses: addresses(&doc),
+        chosen,
+    };
     w.head(&doc);
     for block in &doc.blocks {
         match block {
@@ -78,14 +147,23 @@ fn entry_lines(app: &App, width: u16) -> Option<(Vec<Line<'static>>, Vec<usize>)
             Block::Review { label, review } => w.review(label, review),
         }
     }
-    Some((w.lines, w.link_rows))
+    (w.lines, w.link_rows)
 }
+
+/// A link's or address's choice number, first line and end line.
+type ChoiceRows = (usize, usize, usize);
 
 struct Writer<'a> {
     app: &'a App,
     width: usize,
     lines: Vec<Line<'static>>,
-    link_rows: Vec<usize>,
+    /// (choice number, first line, end line) of each link and address drawn.
+    link_rows: Vec<ChoiceRows>,
+    /// Addresses are choices after the links: address `i` is choice `first_address + i`.
+    first_address: usize,
+    addresses: Vec<String>,
+    /// The choice drawn as chosen.
+    chosen: Option<usize>,
 }
 
 impl Writer<'_> {
@@ -93,6 +171,31 @@ impl Writer<'_> {
     fn gap(&mut self) {
         if self.lines.last().is_some_and(|l| l.width() > 0) {
             self.lines.push(Line::default());
+        }
+    }
+
+    /// Records the lines `draw` adds as choice `index` (the first drawing of it only).
+    fn choice(&mut self, index: usize, draw: impl FnOnce(&mut Self)) {
+        let start = self.lines.len();
+        draw(self);
+        if !self.link_rows.iter().any(|&(i, _, _)| i == index) {
+            self.link_rows.push((index, start, self.lines.len()));
+        }
+    }
+
+    /// An address on its own lines, whole: never cut by an indent, so that terminals that
+    /// recognise addresses can open it, and chosen like a link.
+    fn address(&mut self, address: &str) {
+        let theme = &self.app.theme;
+        let index = self.addresses.iter().position(|a| a == address).map(|i| self.first_address + i);
+        let chosen = index.is_some() && self.chosen == index;
+        let style = if chosen { theme.selection } else { theme.link };
+        let marker = if chosen { "▶ " } else { "  " };
+        let text = if address.width() + 2 <= self.width { format!("{marker}{address}") } else { address.to_string() };
+        let draw = |w: &mut Self| w.item(vec![Span::styled(text, style)], 0);
+        match index {
+            Some(index) => self.choice(index, draw),
+            None => draw(self),
         }
     }
 
@@ -129,10 +232,16 @@ impl Writer<'_> {
     fn fields(&mut self, fields: &[Field]) {
         self.gap();
         for field in fields {
-            self.lines.push(Line::from(vec![
-                Span::styled(format!("{} ", with_colon(self.app.lang, field.label)), self.app.theme.muted),
-                Span::styled(field.value.plain(), self.app.theme.base),
-            ]));
+            let label = Span::styled(format!("{} ", with_colon(self.app.lang, field.label)), self.app.theme.muted);
+            if let Value::Address(address) = &field.value {
+                // The label, then the address whole on its own line, to be chosen and opened.
+                self.lines.push(Line::from(label));
+                self.address(address);
+                continue;
+            }
+            // Wrapped values hang under the value, or two columns in when the label is long.
+            let indent = if label.content.width() * 2 <= self.width { label.content.width() } else { 2 };
+            self.item(vec![label, Span::styled(field.value.plain(), self.app.theme.base)], indent);
         }
     }
 
@@ -143,7 +252,8 @@ impl Writer<'_> {
             let marker = format!("{}. ", stop.number);
             let indent = marker.len();
             let bold = theme.base.add_modifier(Modifier::BOLD);
-            self.item(vec![Span::styled(format!("{marker}{}", stop.entry.text()), bold)], indent);
+            let star = if self.app.is_marked(&stop.entry.id) { " ★" } else { "" };
+            self.item(vec![Span::styled(format!("{marker}{}{star}", stop.entry.text()), bold)], indent);
             for line in stop.note.iter().flat_map(|n| n.split('\n')) {
                 self.item(vec![Span::styled(format!("   {line}"), theme.muted)], 3);
             }
@@ -154,16 +264,14 @@ impl Writer<'_> {
         let theme = &self.app.theme;
         self.heading(label);
         for (number, link) in links.iter().enumerate() {
-            let selected = self.app.trail.link() == Some(number);
-            self.link_rows.push(self.lines.len());
-            self.item(
-                vec![
-                    Span::styled(if selected { "▶ " } else { "→ " }, theme.key),
-                    Span::styled(link.title.clone(), if selected { theme.selection } else { theme.link }),
-                    Span::styled(format!("  ({})", link.kind_word), theme.muted),
-                ],
-                2,
-            );
+            let selected = self.chosen == Some(number);
+            let star = if self.app.is_marked(&link.id) { " ★" } else { "" };
+            let spans = vec![
+                Span::styled(if selected { "▶ " } else { "→ " }, theme.key),
+                Span::styled(link.title.clone(), if selected { theme.selection } else { theme.link }),
+                Span::styled(format!("  ({}){star}", link.kind_word), theme.muted),
+            ];
+            self.choice(number, |w| w.item(spans, 2));
         }
     }
 
@@ -173,8 +281,8 @@ impl Writer<'_> {
         for source in sources {
             let date = source.date.as_ref().map(|d| format!(" ({d})")).unwrap_or_default();
             self.item(vec![Span::styled(format!("• {}{date}", source.title), theme.base)], 2);
-            // The address on its own line, whole, so it can be selected and opened.
-            self.item(vec![Span::styled(format!("  {}", source.address), theme.link)], 2);
+            // The address on its own line, whole, so it can be chosen, opened and copied.
+            self.address(&source.address);
         }
     }
 

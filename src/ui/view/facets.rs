@@ -12,7 +12,7 @@ use super::super::action::Pane;
 use super::super::app::App;
 use super::super::state::FacetRow;
 use super::{as_selected, fit, pane_block};
-use crate::i18n::{Msg, facet_name, kind_name, status_name, t};
+use crate::i18n::{Msg, Word, facet_name, kind_name, status_name, t, word};
 use crate::model::{Kind, ReviewStatus};
 use crate::query::Facet;
 
@@ -23,6 +23,28 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) -> usize {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
+    // "In my shortlist" comes first, once something is marked: it filters like a facet value.
+    let inner = if app.shows_shortlist_row() && inner.height > 1 {
+        let checked = app.shortlist_only();
+        let label = format!("★ {}", word(app.lang, Word::InShortlist));
+        let count = format!(" {}", app.shortlist().len());
+        let check = if checked { "■ " } else { "□ " };
+        let room = width.saturating_sub(1 + check.width() + count.width());
+        let label = fit(&label, room);
+        let padding = width.saturating_sub(1 + check.width() + label.width() + count.width());
+        let style = if checked { theme.checked } else { theme.heading };
+        let line = Line::from(vec![
+            Span::raw(" "),
+            Span::styled(check, if checked { theme.checked } else { theme.muted }),
+            Span::styled(label, style),
+            Span::raw(" ".repeat(padding)),
+            Span::styled(count, theme.count),
+        ]);
+        frame.render_widget(ratatui::widgets::Paragraph::new(line), Rect { height: 1, ..inner });
+        Rect { y: inner.y + 1, height: inner.height - 1, ..inner }
+    } else {
+        inner
+    };
     let rows = app.facet_rows();
     let focused = app.focus() == Pane::Facets;
     let (cursor, offset) = (app.facets.cursor(), app.facets.offset());
@@ -87,6 +109,7 @@ fn row_line(app: &App, row: &FacetRow, width: usize) -> Line<'static> {
 
 /// How a value is named in the pane: the vocabulary label, the interface's word for a kind or
 /// status, an organisation's short name when it has one.
+#[deny(clippy::wildcard_enum_match_arm)]
 pub fn value_label(app: &App, facet: Facet, value: usize) -> String {
     match facet {
         Facet::Kind => Kind::ALL.get(value).map(|k| kind_name(app.lang, *k).to_string()).unwrap_or_default(),
@@ -97,6 +120,8 @@ pub fn value_label(app: &App, facet: Facet, value: usize) -> String {
             let id = app.indexed.value_id(facet, value);
             format!("{} {id}", app.indexed.value_label(facet, value, app.lang))
         }
-        _ => app.indexed.value_label(facet, value, app.lang),
+        Facet::Material | Facet::Theme | Facet::Stage | Facet::Organisation | Facet::Year => {
+            app.indexed.value_label(facet, value, app.lang)
+        }
     }
 }

@@ -85,6 +85,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, layer: Layer, screen: Rect) -> (us
             (title, problem_lines(app, width), true)
         }
         Overlay::Help => (format!(" {} ", t(app.lang, Msg::HelpTitle)), help_lines(app, width), false),
+        // Small boxes of their own (`dialogs`), never drawn here.
+        Overlay::Export | Overlay::Note => return (0, 0),
     };
     let theme = &app.theme;
     let area = overlay_area(screen);

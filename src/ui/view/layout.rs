@@ -22,10 +22,12 @@ pub struct Areas {
 pub fn count_text(app: &App) -> String {
     let results = app.results();
     let shown = results.hits.len();
+    // ★: only the shortlist's entries are shown (`s`), even where the filters pane is hidden.
+    let only = if app.shortlist_only() { "★ " } else { "" };
     if shown < results.total {
-        format!(" {shown}/{} ", count(app.lang(), Noun::Result, results.total))
+        format!(" {only}{shown}/{} ", count(app.lang(), Noun::Result, results.total))
     } else {
-        format!(" {} ", count(app.lang(), Noun::Result, results.total))
+        format!(" {only}{} ", count(app.lang(), Noun::Result, results.total))
     }
 }
 
@@ -50,8 +52,11 @@ pub fn chip_spans(app: &App) -> Vec<(u16, u16)> {
 pub fn areas(app: &App) -> Areas {
     let (width, height) = app.size();
     let screen = Rect::new(0, 0, width, height);
+    // `--present` hides the query line (until `/`) and the status line.
+    let top = u16::from(app.chrome() || app.search().editing());
+    let bottom = u16::from(app.chrome());
     let [search, main, status] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1)]).areas(screen);
+        Layout::vertical([Constraint::Length(top), Constraint::Min(1), Constraint::Length(bottom)]).areas(screen);
     let facets_width = match width {
         w if w >= 160 => 34,
         w if w >= 120 => 30,
@@ -63,9 +68,11 @@ pub fn areas(app: &App) -> Areas {
     let status = Rect { width: status.width.saturating_sub(1), ..status };
     let mut areas = Areas { search, status, ..Areas::default() };
     if app.wide() {
+        // The entry is what is read: on a wide screen the results keep what a title needs
+        // (about 64 columns) and the entry takes the rest.
+        let results_width = if width >= 160 { Constraint::Length(64) } else { Constraint::Percentage(40) };
         let [facets, results, detail] =
-            Layout::horizontal([Constraint::Length(facets_width), Constraint::Percentage(40), Constraint::Min(30)])
-                .areas(main);
+            Layout::horizontal([Constraint::Length(facets_width), results_width, Constraint::Min(30)]).areas(main);
         areas.facets = facets;
         areas.results = results;
         areas.detail = detail;

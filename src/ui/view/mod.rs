@@ -1,12 +1,18 @@
 //! Drawing: a pure function of the state. Nothing here changes the app.
 
 mod detail;
+mod dialogs;
 mod facets;
 pub mod help;
 pub mod layout;
+pub mod overview;
+pub mod present;
 mod results;
 mod search_box;
+mod shortlist;
 mod status;
+pub mod tabs;
+mod tours;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
@@ -32,11 +38,26 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) -> FrameFacts {
     }
     match app.screen() {
         Screen::Browse => draw_browse(frame, app, &mut facts),
+        Screen::Shortlist => shortlist::draw(frame, app, screen),
+        Screen::Tours => tours::draw(frame, app, &mut facts),
+        Screen::Overview => overview::draw(frame, app, &mut facts),
+        Screen::Present => present::draw(frame, app, &mut facts),
     }
-    status::draw_message(frame, app, screen);
+    // Nothing pops up over a slide.
+    if app.screen() != Screen::Present {
+        status::draw_message(frame, app, screen);
+    }
     if let Some(layer) = app.overlay() {
         let (lines, page) = match layer.overlay {
             Overlay::Help | Overlay::Problems => help::draw(frame, app, layer, screen),
+            Overlay::Export => {
+                dialogs::draw_export(frame, app, screen);
+                (0, 0)
+            }
+            Overlay::Note => {
+                dialogs::draw_note(frame, app, screen);
+                (0, 0)
+            }
         };
         facts.overlay_lines = lines;
         facts.overlay_page = page;
@@ -46,9 +67,13 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) -> FrameFacts {
 
 fn draw_browse(frame: &mut Frame<'_>, app: &App, facts: &mut FrameFacts) {
     let areas = layout::areas(app);
-    search_box::draw(frame, app, areas.search);
+    if !areas.search.is_empty() {
+        search_box::draw(frame, app, areas.search);
+        tabs::draw(frame, app, areas.search);
+    }
     if !areas.facets.is_empty() {
         facts.facets_offset = facets::draw(frame, app, areas.facets);
+        facts.shortlist_row = (app.shows_shortlist_row() && areas.facets.height > 3).then_some(areas.facets.y + 1);
     }
     if !areas.results.is_empty() {
         facts.results_offset = results::draw(frame, app, areas.results);
@@ -56,7 +81,9 @@ fn draw_browse(frame: &mut Frame<'_>, app: &App, facts: &mut FrameFacts) {
     if !areas.detail.is_empty() {
         facts.entry = Some(detail::draw(frame, app, areas.detail));
     }
-    status::draw(frame, app, areas.status);
+    if !areas.status.is_empty() {
+        status::draw(frame, app, areas.status);
+    }
     facts.search = areas.search;
     facts.facets = areas.facets;
     facts.results = areas.results;

@@ -42,7 +42,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) -> usize {
         .map(|(position, hit)| {
             let entry = &app.catalogue().entries()[hit.entry];
             let title = entry.title().get(app.lang);
-            let mut first = vec![Span::raw(" ")];
+            // ★ marks the shortlist's entries, in the column the title's margin left free.
+            let mut first =
+                if app.is_marked(&entry.id) { vec![Span::styled("★", theme.checked)] } else { vec![Span::raw(" ")] };
             first.extend(highlighted(title, &hit.title_highlights, theme.title, theme.matched));
             let lines = vec![Line::from(fit_spans(first, width)), facts_line(app, entry, width)];
             match (Some(position) == selected, focused) {

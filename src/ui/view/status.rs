@@ -36,6 +36,16 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
+/// The status line of screens without results: the keys of the current contexts only.
+pub fn draw_hints_only(frame: &mut Frame<'_>, app: &App, area: Rect) {
+    let width = usize::from(area.width);
+    let hints = hints(app, width.saturating_sub(2));
+    let padding = width.saturating_sub(hints.iter().map(|s| s.content.width()).sum::<usize>());
+    let mut spans = vec![Span::raw(" ".repeat(padding))];
+    spans.extend(hints);
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
 /// The hinted keys of the current contexts, as many as fit; `? help` is always kept, since it
 /// leads to all the others.
 fn hints(app: &App, room: usize) -> Vec<Span<'static>> {

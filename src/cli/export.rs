@@ -1,0 +1,153 @@
+//! `boucle export`: a handout of the shortlist, a tour, one entry, or what the filters and
+//! query of `list` select, as Markdown, CSV, JSON, HTML or the Interreg Europe template; to
+//! standard output, or to a file written atomically that is never replaced without `--force`
+//! and never inside a catalogue folder. The handouts are [`crate::export::handout`]'s.
+
+use clap::Args;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::filters::FilterArgs;
+use super::list::{CommandError, closest, selection};
+use crate::export::handout::{self, Format, Scope, ScopeError};
+use crate::files::{Overwrite, write_atomic};
+use crate::i18n;
+use crate::model::Catalogue;
+use crate::query::Engine;
+use crate::shortlist::store::{self, Opened};
+use crate::text::Lang;
+
+#[derive(Clone, Debug, Args)]
+pub struct ExportArgs {
+    /// Export the shortlist (the one the dashboard keeps, or this shortlist file).
+    #[arg(long, value_name = "FILE", num_args = 0..=1, group = "scope")]
+    pub shortlist: Option<Option<PathBuf>>,
+
+    /// Export a tour: its stops in order, with dates, key facts, the facilitator's notes and sources.
+    #[arg(long, value_name = "ID", group = "scope")]
+    pub tour: Option<String>,
+
+    /// Export one entry.
+    #[arg(long, value_name = "ID", group = "scope")]
+    pub entry: Option<String>,
+
+    /// Without --shortlist, --tour or --entry: the entries these filters and query select.
+    #[command(flatten)]
+    pub filters: FilterArgs,
+
+    /// md (a handout), csv, json, html (one self-contained page) or interreg (the Interreg
+    /// Europe good-practice template, in Markdown).
+    #[arg(long, value_enum, default_value_t = Format::Md)]
+    pub format: Format,
+
+    /// Write to this file instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Replace the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// The shortlist file `--shortlist` names, else the user's.
+fn shortlist_path(given: Option<&Path>) -> Result<PathBuf, CommandError> {
+    given
+        .map(Path::to_path_buf)
+        .or_else(store::default_path)
+        .ok_or_else(|| CommandError::Usage("no user data folder is known here: name the file, --shortlist FILE".into()))
+}
+
+pub fn run_export(
+    catalogue: &Catalogue,
+    catalogue_dirs: &[PathBuf],
+    args: &ExportArgs,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<(), CommandError> {
+    let given_filters = !args.filters.selections().is_empty() || !args.filters.query.trim().is_empty();
+    if given_filters && (args.shortlist.is_some() || args.tour.is_some() || args.entry.is_some()) {
+        return Err(CommandError::Usage(
+            "filters and --query choose the entries of a list: give them without --shortlist, --tour or --entry".into(),
+        ));
+    }
+    // The shortlist's notes go into every handout that has those entries.
+    let path = match &args.shortlist {
+        Some(given) => Some(shortlist_path(given.as_deref())?),
+        None => store::default_path(),
+    };
+    let shortlist = match path.as_deref().map(read_only) {
+        Some(Ok(list)) => list,
+        Some(Err(problem)) if args.shortlist.is_some() => return Err(CommandError::Usage(problem)),
+        _ => Default::default(),
+    };
+    if args.shortlist.is_some() && shortlist.is_empty() {
+        let shown = path.as_deref().map(|p| p.display().to_string()).unwrap_or_default();
+        return Err(CommandError::Usage(format!(
+            "the shortlist {shown} is empty or does not exist yet: mark entries with m in the dashboard"
+        )));
+    }
+    let positions: Vec<usize>;
+    let scope = if args.shortlist.is_some() {
+        Scope::Shortlist
+    } else if let Some(id) = &args.tour {
+        Scope::Tour(id)
+    } else if let Some(id) = &args.entry {
+        Scope::Entry(id)
+    } else {
+        let engine = Engine::new(catalogue);
+        let (query, filters) = selection(&engine, catalogue, &args.filters)?;
+        positions = engine.search(catalogue, &query, &filters, lang, usize::MAX).hits.iter().map(|h| h.entry).collect();
+        Scope::Results(&positions)
+    };
+    let handout = handout::build(catalogue, scope, &shortlist, lang).map_err(|e| scope_error(catalogue, e))?;
+    let bytes = handout::render(&handout, catalogue, args.format);
+    match &args.output {
+        None => out.write_all(&bytes)?,
+        Some(path) => {
+            let overwrite = if args.force { Overwrite::Allowed } else { Overwrite::Never };
+            write_atomic(path, &bytes, overwrite, catalogue_dirs).map_err(|e| match e {
+                crate::files::WriteError::Io { .. } => CommandError::Io(std::io::Error::other(e.to_string())),
+                _ => CommandError::Usage(e.to_string()),
+            })?;
+        }
+    }
+    Ok(())
+}
+
+/// Reads a shortlist file without touching it: `export` never moves a file aside.
+fn read_only(path: &Path) -> Result<crate::shortlist::Shortlist, String> {
+    if !path.exists() {
+        return Ok(Default::default());
+    }
+    // Opening a copy keeps the user's file where it is, whatever `open` does with a bad one.
+    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let copy = dir.path().join("shortlist.ron");
+    std::fs::copy(path, &copy).map_err(|e| format!("cannot read the shortlist {}: {e}", path.display()))?;
+    match store::open(&copy) {
+        Opened::New(list) | Opened::Read(list) => Ok(list),
+        Opened::SetAside { problem, .. } | Opened::Unusable { problem } => {
+            Err(format!("the shortlist {} cannot be read: {problem}", path.display()))
+        }
+    }
+}
+
+fn scope_error(catalogue: &Catalogue, error: ScopeError) -> CommandError {
+    match error {
+        ScopeError::UnknownEntry(id) => {
+            let ids = catalogue.entries().iter().map(|e| e.id.as_str());
+            let suggestions = closest(&id, ids, 3);
+            let shown = crate::text::sanitize(&id, crate::text::Lines::Single);
+            CommandError::Usage(i18n::unknown_entry(Lang::En, &shown, &suggestions))
+        }
+        ScopeError::NotATour(id) => {
+            let tours: Vec<&str> = catalogue
+                .entries()
+                .iter()
+                .filter(|e| e.kind == crate::model::Kind::Tour)
+                .map(|e| e.id.as_str())
+                .collect();
+            let shown = crate::text::sanitize(&id, crate::text::Lines::Single);
+            CommandError::Usage(format!("\"{shown}\" is not a tour; the tours are: {}", tours.join(", ")))
+        }
+    }
+}

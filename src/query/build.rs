@@ -1,0 +1,303 @@
+//! Building the index: the dictionary of folded words with postings, the title words of each
+//! entry, and the facet indices.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use super::engine::{Engine, NO_TERM};
+use super::facet_index::FacetIndices;
+use super::fields::{Field, MAX_ENTRIES, posting};
+use super::fold::for_each_token;
+use super::fuzzy::TitleScorer;
+use crate::model::{Catalogue, Details};
+
+/// A small fast hasher for the dictionary while building (FxHash).
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+}
+
+/// Builds the dictionary and postings of a range of entries. Labels of regions and names of
+/// organisations, repeated across many entries, are tokenised once and cached.
+struct Builder<'a> {
+    catalogue: &'a Catalogue,
+    dictionary: HashMap<Box<str>, u32, BuildHasherDefault<FxHasher>>,
+    terms: Vec<Box<str>>,
+    postings: Vec<Vec<u32>>,
+    /// Per word: 1 + the last entry it was seen in.
+    last: Vec<u32>,
+    title_terms: Vec<u32>,
+    /// Per entry of the range: how many `title_terms` it added.
+    title_lens: Vec<u32>,
+    region_cache: Vec<Option<Vec<u32>>>,
+    org_cache: HashMap<usize, Vec<u32>, BuildHasherDefault<FxHasher>>,
+}
+
+impl<'a> Builder<'a> {
+    fn new(catalogue: &'a Catalogue) -> Builder<'a> {
+        Builder {
+            catalogue,
+            dictionary: HashMap::default(),
+            terms: Vec::new(),
+            postings: Vec::new(),
+            last: Vec::new(),
+            title_terms: Vec::new(),
+            title_lens: Vec::new(),
+            region_cache: vec![None; catalogue.vocabularies.regions.len()],
+            org_cache: HashMap::default(),
+        }
+    }
+
+    fn intern(&mut self, folded: &str) -> u32 {
+        if let Some(&id) = self.dictionary.get(folded) {
+            return id;
+        }
+        self.intern_new(folded.into())
+    }
+
+    fn intern_new(&mut self, boxed: Box<str>) -> u32 {
+        let id = self.terms.len() as u32;
+        self.dictionary.insert(boxed.clone(), id);
+        self.terms.push(boxed);
+        self.postings.push(Vec::new());
+        self.last.push(0);
+        id
+    }
+
+    #[inline]
+    fn add_id(&mut self, e: usize, field: Field, id: u32) {
+        let bit = field.bit();
+        let t = id as usize;
+        if self.last[t] == e as u32 + 1 {
+            if let Some(p) = self.postings[t].last_mut() {
+                *p |= bit;
+            }
+        } else {
+            self.postings[t].push(posting(e, bit));
+            self.last[t] = e as u32 + 1;
+        }
+    }
+
+    fn add_text(&mut self, e: usize, field: Field, text: &str) {
+        for_each_token(text, |_, folded| {
+            let id = self.intern(folded);
+            self.add_id(e, field, id);
+        });
+    }
+
+    fn text_ids(&mut self, text: &str, out: &mut Vec<u32>) {
+        for_each_token(text, |_, folded| out.push(self.intern(folded)));
+    }
+
+    fn add_entry(&mut self, e: usize) {
+        let catalogue = self.catalogue;
+        let entry = &catalogue.entries()[e];
+        let common = &entry.common;
+        self.add_titles(e);
+        if let Details::Organisation(d) = &entry.details
+            && let Some(short) = &d.short_name
+        {
+            self.add_text(e, Field::Title, short.as_str());
+        }
+        for tag in &common.tags {
+            self.add_text(e, Field::Tags, tag.as_str());
+        }
+        for id in entry.organisations() {
+            if let Some(o) = catalogue.index_of(id.as_str()) {
+                self.add_organisation(e, o);
+            }
+        }
+        if let Some(location) = &common.location {
+            if let Some(place) = &location.place {
+                for t in place.variants() {
+                    self.add_text(e, Field::Place, t.as_str());
+                }
+            }
+            if let Some(r) = catalogue.vocabularies.regions.index_of(location.region.as_str()) {
+                self.add_region(e, r);
+            }
+        }
+        for t in common.summary.variants() {
+            self.add_text(e, Field::Summary, t.as_str());
+        }
+        if let Some(description) = &common.description {
+            for t in description.variants() {
+                self.add_text(e, Field::Description, t.as_str());
+            }
+        }
+    }
+
+    /// The words of entry `e`'s titles, also kept in order for phrase ranking.
+    fn add_titles(&mut self, e: usize) {
+        let before = self.title_terms.len();
+        for (i, title) in self.catalogue.entries()[e].common.title.variants().enumerate() {
+            if i > 0 {
+                self.title_terms.push(NO_TERM);
+            }
+            for_each_token(title.as_str(), |_, folded| {
+                let id = self.intern(folded);
+                self.add_id(e, Field::Title, id);
+                self.title_terms.push(id);
+            });
+        }
+        self.title_lens.push((self.title_terms.len() - before) as u32);
+    }
+
+    /// The names and short name of organisation `o`, which entry `e` names.
+    fn add_organisation(&mut self, e: usize, o: usize) {
+        let ids = match self.org_cache.get(&o) {
+            Some(ids) => ids.clone(),
+            None => {
+                let org = &self.catalogue.entries()[o];
+                let mut ids = Vec::new();
+                for t in org.common.title.variants() {
+                    self.text_ids(t.as_str(), &mut ids);
+                }
+                if let Details::Organisation(d) = &org.details
+                    && let Some(short) = &d.short_name
+                {
+                    self.text_ids(short.as_str(), &mut ids);
+                }
+                self.org_cache.insert(o, ids.clone());
+                ids
+            }
+        };
+        ids.into_iter().for_each(|id| self.add_id(e, Field::Organisation, id));
+    }
+
+    /// The labels of region `r` and its ancestors, as places of entry `e`.
+    fn add_region(&mut self, e: usize, r: usize) {
+        if self.region_cache[r].is_none() {
+            let regions = &self.catalogue.vocabularies.regions;
+            let mut ids = Vec::new();
+            for a in regions.with_ancestors(r) {
+                for t in regions.term(a).label.variants() {
+                    self.text_ids(t.as_str(), &mut ids);
+                }
+            }
+            self.region_cache[r] = Some(ids);
+        }
+        let ids = std::mem::take(&mut self.region_cache[r]).unwrap_or_default();
+        ids.iter().for_each(|&id| self.add_id(e, Field::Place, id));
+        self.region_cache[r] = Some(ids);
+    }
+
+    /// Appends a builder of the entries that follow this one's.
+    fn merge(&mut self, other: Builder<'a>) {
+        let mut map = Vec::with_capacity(other.terms.len());
+        for term in other.terms {
+            let id = match self.dictionary.get(&term) {
+                Some(&id) => id,
+                None => self.intern_new(term),
+            };
+            map.push(id);
+        }
+        for (local, postings) in other.postings.into_iter().enumerate() {
+            self.postings[map[local] as usize].extend(postings);
+        }
+        self.title_terms.extend(other.title_terms.iter().map(|&t| if t == NO_TERM { t } else { map[t as usize] }));
+        self.title_lens.extend(other.title_lens);
+    }
+}
+
+/// The words of the catalogue, sorted so that prefixes are contiguous.
+struct Dictionary {
+    terms: Vec<Box<str>>,
+    postings: Vec<Box<[u32]>>,
+    title_offsets: Vec<u32>,
+    title_terms: Vec<u32>,
+}
+
+impl Engine {
+    /// Builds the index, on up to two threads. Linear in the catalogue's text.
+    ///
+    /// # Panics
+    /// If the catalogue has more than [`MAX_ENTRIES`] entries.
+    pub fn new(catalogue: &Catalogue) -> Engine {
+        let n = catalogue.len();
+        assert!(n < MAX_ENTRIES, "the search index holds at most {MAX_ENTRIES} entries");
+        let Dictionary { terms, postings, title_offsets, title_terms } = Dictionary::sorted(build_words(catalogue));
+        let FacetIndices { facets, years, organisations } = FacetIndices::build(catalogue);
+        Engine {
+            len: n,
+            terms,
+            postings,
+            title_offsets,
+            title_terms,
+            facets,
+            years,
+            organisations,
+            scorer: TitleScorer::default(),
+        }
+    }
+}
+
+/// The words of every entry, in dictionary order of first sight, on up to two threads.
+fn build_words(catalogue: &Catalogue) -> Builder<'_> {
+    let n = catalogue.len();
+    let threads = if n >= 20_000 { std::thread::available_parallelism().map_or(1, |p| p.get().min(2)) } else { 1 };
+    let chunk = n.div_ceil(threads.max(1)).max(1);
+    let mut parts: Vec<Builder> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|t| {
+                scope.spawn(move || {
+                    let mut builder = Builder::new(catalogue);
+                    for e in t * chunk..((t + 1) * chunk).min(n) {
+                        builder.add_entry(e);
+                    }
+                    builder
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().expect("index builder thread")).collect()
+    });
+    let mut builder = parts.remove(0);
+    for part in parts {
+        builder.merge(part);
+    }
+    builder
+}
+
+impl Dictionary {
+    /// Sorts the words so prefixes are contiguous, and renumbers the title words.
+    fn sorted(builder: Builder<'_>) -> Dictionary {
+        let mut title_offsets = Vec::with_capacity(builder.title_lens.len() + 1);
+        title_offsets.push(0u32);
+        let mut end = 0u32;
+        for &len in &builder.title_lens {
+            end += len;
+            title_offsets.push(end);
+        }
+        let Builder { dictionary, terms, postings, last, mut title_terms, region_cache, org_cache, .. } = builder;
+        drop((dictionary, last, region_cache, org_cache));
+
+        let mut order: Vec<u32> = (0..terms.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| terms[a as usize].cmp(&terms[b as usize]));
+        let mut rank = vec![0u32; terms.len()];
+        for (r, &old) in order.iter().enumerate() {
+            rank[old as usize] = r as u32;
+        }
+        let mut terms: Vec<Option<Box<str>>> = terms.into_iter().map(Some).collect();
+        let mut postings: Vec<Option<Vec<u32>>> = postings.into_iter().map(Some).collect();
+        let sorted_terms: Vec<Box<str>> = order.iter().map(|&o| terms[o as usize].take().unwrap_or_default()).collect();
+        let sorted_postings: Vec<Box<[u32]>> =
+            order.iter().map(|&o| postings[o as usize].take().unwrap_or_default().into_boxed_slice()).collect();
+        for t in &mut title_terms {
+            if *t != NO_TERM {
+                *t = rank[*t as usize];
+            }
+        }
+        Dictionary { terms: sorted_terms, postings: sorted_postings, title_offsets, title_terms }
+    }
+}

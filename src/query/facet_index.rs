@@ -1,0 +1,203 @@
+//! Per facet: the values of each entry (parents included) and the entries of each value.
+
+use super::bits::Bits;
+use super::facet::PerFacet;
+use crate::model::{Catalogue, Kind, ReviewStatus, Vocabulary};
+
+/// One facet's index, in CSR form both ways.
+#[derive(Debug, Default)]
+pub(super) struct FacetIndex {
+    values: usize,
+    entry_offsets: Vec<u32>,
+    entry_values: Vec<u32>,
+    value_offsets: Vec<u32>,
+    value_entries: Vec<u32>,
+}
+
+impl FacetIndex {
+    /// From each entry's values (sorted, without repeats), in CSR form.
+    fn build(values: usize, entry_offsets: Vec<u32>, entry_values: Vec<u32>) -> FacetIndex {
+        let mut counts = vec![0u32; values + 1];
+        for &v in &entry_values {
+            counts[v as usize + 1] += 1;
+        }
+        for v in 0..values {
+            counts[v + 1] += counts[v];
+        }
+        let value_offsets = counts.clone();
+        let mut fill = counts;
+        let mut value_entries = vec![0u32; entry_values.len()];
+        for e in 0..entry_offsets.len() - 1 {
+            for &v in &entry_values[entry_offsets[e] as usize..entry_offsets[e + 1] as usize] {
+                value_entries[fill[v as usize] as usize] = e as u32;
+                fill[v as usize] += 1;
+            }
+        }
+        FacetIndex { values, entry_offsets, entry_values, value_offsets, value_entries }
+    }
+
+    /// How many values the facet has.
+    pub fn values(&self) -> usize {
+        self.values
+    }
+
+    /// The values of entry `e`, sorted.
+    pub fn of_entry(&self, e: usize) -> &[u32] {
+        &self.entry_values[self.entry_offsets[e] as usize..self.entry_offsets[e + 1] as usize]
+    }
+
+    /// The entries having value `v`.
+    pub fn entries_of(&self, v: usize) -> &[u32] {
+        &self.value_entries[self.value_offsets[v] as usize..self.value_offsets[v + 1] as usize]
+    }
+
+    /// How many entries have each value.
+    pub fn sizes(&self) -> impl Iterator<Item = u32> + '_ {
+        self.value_offsets.windows(2).map(|w| w[1] - w[0])
+    }
+
+    /// The entries (of `n`) having any of `values`.
+    pub fn select(&self, n: usize, values: &[usize]) -> Bits {
+        let mut bits = Bits::empty(n);
+        for &v in values.iter().filter(|&&v| v < self.values) {
+            for &e in self.entries_of(v) {
+                bits.insert(e as usize);
+            }
+        }
+        bits
+    }
+}
+
+/// The facet indices of a catalogue, with the values of the two facets not backed by a
+/// vocabulary or an enum.
+pub(super) struct FacetIndices {
+    pub facets: PerFacet<FacetIndex>,
+    /// The values of the year facet, ascending.
+    pub years: Vec<i32>,
+    /// The values of the organisation facet: catalogue indices of organisation entries.
+    pub organisations: Vec<u32>,
+}
+
+/// What facet values are computed from, once per index build.
+struct FacetContext<'a> {
+    catalogue: &'a Catalogue,
+    /// Per vocabulary facet: each term with its ancestors.
+    ancestors: PerVocabulary,
+    /// Per entry: its value in the organisation facet, `u32::MAX` if it is not an organisation.
+    org_value: Vec<u32>,
+    years: &'a [i32],
+}
+
+/// Each term of each vocabulary with its ancestors.
+struct PerVocabulary {
+    regions: Vec<Vec<u32>>,
+    materials: Vec<Vec<u32>>,
+    themes: Vec<Vec<u32>>,
+    stages: Vec<Vec<u32>>,
+}
+
+fn with_ancestors(vocabulary: &Vocabulary) -> Vec<Vec<u32>> {
+    (0..vocabulary.len()).map(|i| vocabulary.with_ancestors(i).into_iter().map(|a| a as u32).collect()).collect()
+}
+
+/// Appends the terms `ids` name, with their ancestors.
+fn add_terms<'i>(
+    out: &mut Vec<u32>,
+    vocabulary: &Vocabulary,
+    ancestors: &[Vec<u32>],
+    ids: impl Iterator<Item = &'i str>,
+) {
+    for id in ids {
+        if let Some(i) = vocabulary.index_of(id) {
+            out.extend_from_slice(&ancestors[i]);
+        }
+    }
+}
+
+impl FacetContext<'_> {
+    /// The values of every facet for entry `e`, parents included (before sorting and dedup).
+    fn values(&self, e: usize, out: &mut PerFacet<Vec<u32>>) {
+        let catalogue = self.catalogue;
+        let entry = &catalogue.entries()[e];
+        let common = &entry.common;
+        let v = &catalogue.vocabularies;
+        let a = &self.ancestors;
+        out.iter_mut().for_each(|(_, values)| values.clear());
+        add_terms(&mut out.region, &v.regions, &a.regions, common.location.iter().map(|l| l.region.as_str()));
+        add_terms(&mut out.material, &v.materials, &a.materials, common.materials.iter().map(|i| i.as_str()));
+        add_terms(&mut out.theme, &v.themes, &a.themes, common.themes.iter().map(|i| i.as_str()));
+        add_terms(&mut out.stage, &v.stages, &a.stages, common.stages.iter().map(|i| i.as_str()));
+        out.kind.push(Kind::ALL.iter().position(|&k| k == entry.kind).unwrap_or(0) as u32);
+        let status = common.review.status;
+        out.status.push(ReviewStatus::ALL.iter().position(|&s| s == status).unwrap_or(0) as u32);
+        for id in entry.organisations() {
+            if let Some(o) = catalogue.index_of(id.as_str())
+                && self.org_value[o] != u32::MAX
+            {
+                out.organisation.push(self.org_value[o]);
+            }
+        }
+        if self.org_value[e] != u32::MAX {
+            out.organisation.push(self.org_value[e]);
+        }
+        for year in entry.years() {
+            if let Ok(y) = self.years.binary_search(&year) {
+                out.year.push(y as u32);
+            }
+        }
+    }
+}
+
+impl FacetIndices {
+    pub fn build(catalogue: &Catalogue) -> FacetIndices {
+        let n = catalogue.len();
+        let entries = catalogue.entries();
+        let mut years: Vec<i32> = entries.iter().flat_map(|e| e.years()).collect();
+        years.sort_unstable();
+        years.dedup();
+        let mut org_value = vec![u32::MAX; n];
+        let mut organisations = Vec::new();
+        for (i, e) in entries.iter().enumerate() {
+            if e.kind == Kind::Organisation {
+                org_value[i] = organisations.len() as u32;
+                organisations.push(i as u32);
+            }
+        }
+        let v = &catalogue.vocabularies;
+        let ancestors = PerVocabulary {
+            regions: with_ancestors(&v.regions),
+            materials: with_ancestors(&v.materials),
+            themes: with_ancestors(&v.themes),
+            stages: with_ancestors(&v.stages),
+        };
+        let context = FacetContext { catalogue, ancestors, org_value, years: &years };
+        // Per facet: offsets into the values, and the values of every entry one after another.
+        let mut columns: PerFacet<(Vec<u32>, Vec<u32>)> = PerFacet::from_fn(|_| {
+            let mut offsets = Vec::with_capacity(n + 1);
+            offsets.push(0);
+            (offsets, Vec::new())
+        });
+        let mut scratch: PerFacet<Vec<u32>> = PerFacet::default();
+        for e in 0..n {
+            context.values(e, &mut scratch);
+            for ((_, values), (_, (offsets, flat))) in scratch.iter_mut().zip(columns.iter_mut()) {
+                values.sort_unstable();
+                values.dedup();
+                flat.extend_from_slice(values);
+                offsets.push(flat.len() as u32);
+            }
+        }
+        let sizes = PerFacet {
+            region: v.regions.len(),
+            material: v.materials.len(),
+            theme: v.themes.len(),
+            kind: Kind::ALL.len(),
+            stage: v.stages.len(),
+            organisation: organisations.len(),
+            year: years.len(),
+            status: ReviewStatus::ALL.len(),
+        };
+        let facets = columns.zip(sizes).map(|_, ((offsets, values), size)| FacetIndex::build(size, offsets, values));
+        FacetIndices { facets, years, organisations }
+    }
+}

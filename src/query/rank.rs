@@ -1,0 +1,209 @@
+//! Ranking: a score per matched entry from the words it has, their fields and the phrase in
+//! its title; a bounded heap of the best; a finer score of those few (phrases in other fields,
+//! fuzzy title match); highlights of the hits.
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+use std::ops::Range;
+
+use super::Hit;
+use super::bits::Bits;
+use super::engine::{Engine, NO_TERM};
+use super::fields::{Field, searchable};
+use super::fold::{self, for_each_token};
+use super::matching::{Quality, match_word};
+use super::search::Matched;
+use crate::model::Catalogue;
+use crate::text::Lang;
+
+/// Each additional query word matched outranks any score from fields and bonuses.
+const PER_WORD: i64 = 1_000_000;
+/// Bonus for two consecutive query words found next to each other, in order, in a title...
+const PHRASE_TITLE: u32 = 800;
+/// ...and in the summary, tags, place or organisation names.
+const PHRASE_OTHER: u32 = 300;
+/// The fuzzy title score (fuzzy-matcher's units) is divided by this and capped at `FUZZY_CAP`.
+const FUZZY_DIVISOR: i64 = 3;
+const FUZZY_CAP: i64 = 100;
+
+/// The best scores seen so far, worst on top: `(score, Reverse(entry))`, so that of two equal
+/// scores the earlier entry ranks higher.
+type Best = BinaryHeap<Reverse<(i64, Reverse<usize>)>>;
+
+/// How much a match of this quality multiplies a field's weight.
+pub(super) fn quality_factor(q: Quality) -> u32 {
+    match q {
+        Quality::Exact => 10,
+        Quality::Prefix => 7,
+        Quality::Typo => 4,
+    }
+}
+
+impl Engine {
+    /// The best `limit` of `results` (catalogue order when there are no words), and how many
+    /// of `results` have every word.
+    pub(super) fn rank(
+        &self,
+        catalogue: &Catalogue,
+        matched: &Matched,
+        results: &Bits,
+        words: &[String],
+        lang: Lang,
+        limit: usize,
+    ) -> (Vec<Hit>, usize) {
+        if words.is_empty() {
+            let mut hits = Vec::new();
+            results.for_each(|e| {
+                if hits.len() < limit {
+                    hits.push(Hit {
+                        entry: e,
+                        score: 0,
+                        words: 0,
+                        title_highlights: Vec::new(),
+                        summary_highlights: Vec::new(),
+                    });
+                }
+            });
+            return (hits, results.count());
+        }
+        let (heap, total_all_words) = self.best_few(matched, results, words.len(), limit);
+        let pattern = words.join(" ");
+        let mut ranked: Vec<(i64, usize, u32)> = heap
+            .into_iter()
+            .map(|Reverse((score, Reverse(e)))| {
+                let mask = matched.word_masks[e];
+                let mut score = score;
+                if mask.count_ones() > 1 {
+                    score += i64::from(other_phrase_pairs(catalogue, e, words) * PHRASE_OTHER);
+                }
+                let title = fold::fold(catalogue.entries()[e].title().get(lang));
+                if let Some(fuzzy) = self.scorer.score(&title, &pattern) {
+                    score += (fuzzy / FUZZY_DIVISOR).clamp(0, FUZZY_CAP);
+                }
+                (score, e, mask.count_ones())
+            })
+            .collect();
+        ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        ranked.truncate(limit);
+        let hits = ranked
+            .into_iter()
+            .map(|(score, e, count)| {
+                let entry = &catalogue.entries()[e];
+                Hit {
+                    entry: e,
+                    score,
+                    words: count,
+                    title_highlights: highlights(entry.title().get(lang), words),
+                    summary_highlights: highlights(entry.summary().get(lang), words),
+                }
+            })
+            .collect();
+        (hits, total_all_words)
+    }
+
+    /// A bounded heap of the best few results by words, fields and title phrase (three times
+    /// `limit`, at least 30, for the finer score to reorder), and how many results have all
+    /// `words` words.
+    fn best_few(&self, matched: &Matched, results: &Bits, words: usize, limit: usize) -> (Best, usize) {
+        let all_words_mask: u16 = ((1u32 << words) - 1) as u16;
+        let mut total_all_words = 0;
+        let keep = limit.max(10).saturating_mul(3).min(results.count());
+        let mut heap: Best = BinaryHeap::with_capacity(keep + 1);
+        results.for_each(|e| {
+            let mask = matched.word_masks[e];
+            if mask == all_words_mask {
+                total_all_words += 1;
+            }
+            if keep == 0 {
+                return;
+            }
+            let mut score = i64::from(mask.count_ones()) * PER_WORD + i64::from(matched.scores[e]);
+            if mask.count_ones() > 1 {
+                score += i64::from(self.title_phrase_pairs(e, &matched.term_words, words) * PHRASE_TITLE);
+            }
+            let key = (score, Reverse(e));
+            if heap.len() < keep {
+                heap.push(Reverse(key));
+            } else if heap.peek().is_some_and(|Reverse(min)| key > *min) {
+                heap.pop();
+                heap.push(Reverse(key));
+            }
+        });
+        (heap, total_all_words)
+    }
+
+    /// How many consecutive query-word pairs (i, i+1) occur next to each other in a title.
+    fn title_phrase_pairs(&self, e: usize, term_words: &[u16], words: usize) -> u32 {
+        let mut found: u16 = 0;
+        for pair in self.title_terms(e).windows(2) {
+            if pair[0] == NO_TERM || pair[1] == NO_TERM {
+                continue;
+            }
+            let (a, b) = (term_words[pair[0] as usize], term_words[pair[1] as usize]);
+            for w in 0..words.saturating_sub(1) {
+                if a & (1 << w) != 0 && b & (1 << (w + 1)) != 0 {
+                    found |= 1 << w;
+                }
+            }
+        }
+        found.count_ones()
+    }
+}
+
+/// The searchable texts other than titles, folded into words, to find phrases.
+fn other_phrase_pairs(catalogue: &Catalogue, e: usize, words: &[String]) -> u32 {
+    let mut fields = Vec::new();
+    searchable(catalogue, e, &mut fields);
+    let mut found: u32 = 0;
+    for &(field, text) in &fields {
+        if matches!(field, Field::Title | Field::Description) {
+            continue;
+        }
+        let mut previous: u32 = 0;
+        for_each_token(text, |_, folded| {
+            let mut current: u32 = 0;
+            for (w, word) in words.iter().enumerate() {
+                if match_word(word, folded).is_some() {
+                    current |= 1 << w;
+                }
+            }
+            // Pair (w, w+1) is adjacent if the previous word matched w and this one w+1.
+            found |= (previous << 1) & current;
+            previous = current;
+        });
+    }
+    // Bit w+1 set means pair (w, w+1) found.
+    found.count_ones()
+}
+
+/// The byte ranges of `text` whose words match any query word, merged.
+fn highlights(text: &str, words: &[String]) -> Vec<Range<usize>> {
+    let mut ranges: Vec<Range<usize>> = Vec::new();
+    for_each_token(text, |range, folded| {
+        let mut best: Option<(Quality, usize)> = None;
+        for word in words {
+            if let Some(q) = match_word(word, folded) {
+                let len = if q == Quality::Exact { folded.len() } else { word.len().min(folded.len()) };
+                if best.is_none_or(|(bq, bl)| (q, len) > (bq, bl)) {
+                    best = Some((q, len));
+                }
+            }
+        }
+        if let Some((q, len)) = best {
+            let end = if q == Quality::Exact {
+                range.end
+            } else {
+                range.start + fold::original_end_for_folded_prefix(&text[range.clone()], len)
+            };
+            ranges.push(range.start..end);
+        }
+    });
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
+}

@@ -1,0 +1,217 @@
+//! A search, phase by phase: select the entries having the query's words, exclude the `-word`
+//! ones, apply the query's field filters, then the facets' selections, count the facets and
+//! rank. Each phase is one function.
+
+use std::time::{Duration, Instant};
+
+use super::bits::Bits;
+use super::engine::Engine;
+use super::facet::PerFacet;
+use super::fields::{posting_best_field, posting_entry};
+use super::matching::{Quality, match_exclusion, prefix_within_one, typo_allowed};
+use super::rank::quality_factor;
+use super::{Facet, FieldFilter, Filters, Query, Results};
+use crate::model::Catalogue;
+use crate::text::Lang;
+
+/// What the query's words select, with what ranking needs of them.
+pub(super) struct Matched {
+    /// The entries having at least one of the words (every entry when there are none).
+    pub bits: Bits,
+    /// Per entry: the sum over the words it has of the best field weight × match quality.
+    pub scores: Vec<u32>,
+    /// Per entry: bit `w` set if it has word `w`.
+    pub word_masks: Vec<u16>,
+    /// Per dictionary word, with two query words or more: bit `w` set if it matches word `w`.
+    pub term_words: Vec<u16>,
+}
+
+impl Engine {
+    /// Runs a query with the selected filters. `catalogue` must be the one the engine was
+    /// built from (an [`Indexed`](super::Indexed) keeps the two together). Returns the best
+    /// `limit` hits, the totals and every facet count.
+    pub fn search(&self, catalogue: &Catalogue, query: &Query, filters: &Filters, lang: Lang, limit: usize) -> Results {
+        let mut counting = Duration::ZERO;
+        self.search_measured(catalogue, query, filters, lang, limit, &mut counting)
+    }
+
+    /// [`Engine::search`], noting in `counting` the time spent on facet counts.
+    pub(super) fn search_measured(
+        &self,
+        catalogue: &Catalogue,
+        query: &Query,
+        filters: &Filters,
+        lang: Lang,
+        limit: usize,
+        counting: &mut Duration,
+    ) -> Results {
+        debug_assert_eq!(self.len, catalogue.len(), "the engine was built from another catalogue");
+        let n = self.len.min(catalogue.len());
+        let mut matched = self.select(&query.words, n);
+        self.exclude(&query.exclusions, n, &mut matched.bits);
+        let mut unknown_values = Vec::new();
+        self.filter_fields(catalogue, &query.fields, n, &mut matched.bits, &mut unknown_values);
+        restrict(filters, n, &mut matched.bits);
+        let selections = self.select_facets(filters, n);
+        let base = &matched.bits;
+        let mut results = base.clone();
+        for selection in selections.iter().filter_map(|(_, s)| s.as_ref()) {
+            results.and(selection);
+        }
+        let start = Instant::now();
+        let facet_counts = self.count_facets(base, &results, &selections);
+        *counting = start.elapsed();
+        let total = results.count();
+        let (hits, total_all_words) = self.rank(catalogue, &matched, &results, &query.words, lang, limit);
+        Results { hits, total, total_all_words, facet_counts, unknown_values }
+    }
+
+    /// The entries having any of `words`, scored. Only the postings of the dictionary words
+    /// that match a query word are read.
+    fn select(&self, words: &[String], n: usize) -> Matched {
+        if words.is_empty() {
+            return Matched { bits: Bits::full(n), scores: Vec::new(), word_masks: Vec::new(), term_words: Vec::new() };
+        }
+        let mut matched = Matched {
+            bits: Bits::empty(n),
+            scores: vec![0; n],
+            word_masks: vec![0; n],
+            term_words: if words.len() > 1 { vec![0; self.terms.len()] } else { Vec::new() },
+        };
+        // Per entry, the best score of the current word; reset after each word.
+        let mut best: Vec<u16> = vec![0; n];
+        let mut touched: Vec<u32> = Vec::new();
+        for (w, word) in words.iter().enumerate() {
+            touched.clear();
+            for (t, quality) in self.matching_terms(word) {
+                if !matched.term_words.is_empty() {
+                    matched.term_words[t as usize] |= 1 << w;
+                }
+                let q = quality_factor(quality);
+                for &p in self.postings[t as usize].iter() {
+                    let e = posting_entry(p);
+                    let s = (posting_best_field(p).weight() * q) as u16;
+                    if e >= n {
+                        continue;
+                    }
+                    if best[e] == 0 {
+                        touched.push(e as u32);
+                    }
+                    best[e] = best[e].max(s);
+                }
+            }
+            for &e in &touched {
+                let e = e as usize;
+                matched.scores[e] += u32::from(best[e]);
+                matched.word_masks[e] |= 1 << w;
+                best[e] = 0;
+                matched.bits.insert(e);
+            }
+        }
+        matched
+    }
+
+    /// Dictionary words matching `word`, with how well.
+    fn matching_terms(&self, word: &str) -> Vec<(u32, Quality)> {
+        let lo = self.terms.partition_point(|t| t.as_ref() < word);
+        let hi = lo + self.terms[lo..].partition_point(|t| t.starts_with(word));
+        let mut out: Vec<(u32, Quality)> = (lo..hi)
+            .map(|t| (t as u32, if self.terms[t].as_ref() == word { Quality::Exact } else { Quality::Prefix }))
+            .collect();
+        if typo_allowed(word) {
+            // A word of n characters is within one edit only of starts of n - 1 characters or
+            // more, and a term has at least as many bytes as characters.
+            let chars = word.chars().count();
+            for (t, term) in self.terms.iter().enumerate() {
+                if (lo..hi).contains(&t) || term.len() + 1 < chars {
+                    continue;
+                }
+                if prefix_within_one(word, term) {
+                    out.push((t as u32, Quality::Typo));
+                }
+            }
+        }
+        out
+    }
+
+    /// Drops from `base` the entries having every word of one of the `-chunk`s.
+    fn exclude(&self, exclusions: &[Vec<String>], n: usize, base: &mut Bits) {
+        for group in exclusions {
+            let mut excluded = Bits::full(n);
+            for word in group {
+                excluded.and(&self.entries_with_prefix(word));
+            }
+            base.and_not(&excluded);
+        }
+    }
+
+    /// Entries having a word that starts with `word`.
+    fn entries_with_prefix(&self, word: &str) -> Bits {
+        let mut bits = Bits::empty(self.len);
+        let lo = self.terms.partition_point(|t| t.as_ref() < word);
+        let hi = lo + self.terms[lo..].partition_point(|t| match_exclusion(word, t));
+        for postings in &self.postings[lo..hi] {
+            for &p in postings.iter() {
+                bits.insert(posting_entry(p));
+            }
+        }
+        bits
+    }
+
+    /// Applies the query's `field:value` filters to `base`: OR within a field, AND across
+    /// fields; a negated filter removes its entries. Values naming nothing are reported in
+    /// `unknown`, and a filter with only such values is ignored.
+    fn filter_fields(
+        &self,
+        catalogue: &Catalogue,
+        filters: &[FieldFilter],
+        n: usize,
+        base: &mut Bits,
+        unknown: &mut Vec<(Facet, String)>,
+    ) {
+        let mut by_field: PerFacet<Option<Bits>> = PerFacet::default();
+        for filter in filters {
+            let mut values = Vec::new();
+            for text in &filter.values {
+                match self.resolve_value(catalogue, filter.facet, text) {
+                    Some(v) => values.extend(v),
+                    None => unknown.push((filter.facet, text.clone())),
+                }
+            }
+            if values.is_empty() && filter.values.iter().all(|t| unknown.iter().any(|(_, u)| u == t)) {
+                continue; // names nothing known: ignored, and reported
+            }
+            let bits = self.facets.get(filter.facet).select(n, &values);
+            if filter.negated {
+                base.and_not(&bits);
+            } else {
+                // Several filters on one field are OR-ed, like values of one facet.
+                match by_field.get_mut(filter.facet) {
+                    Some(existing) => existing.or(&bits),
+                    slot @ None => *slot = Some(bits),
+                }
+            }
+        }
+        for selection in by_field.iter().filter_map(|(_, s)| s.as_ref()) {
+            base.and(selection);
+        }
+    }
+
+    /// Per facet, the entries having any of its selected values (`None` with no selection).
+    fn select_facets(&self, filters: &Filters, n: usize) -> PerFacet<Option<Bits>> {
+        PerFacet::from_fn(|facet| {
+            let chosen = filters.selected(facet);
+            (!chosen.is_empty()).then(|| self.facets.get(facet).select(n, chosen))
+        })
+    }
+}
+
+/// Keeps only the entries the filters are restricted to (the shortlist's), before facet
+/// counts, so that the counts are the shortlist's too.
+fn restrict(filters: &Filters, n: usize, base: &mut Bits) {
+    if let Some(only) = filters.restriction() {
+        let mut allowed = Bits::empty(n);
+        only.iter().filter(|&&e| e < n).for_each(|&e| allowed.insert(e));
+        base.and(&allowed);
+    }
+}

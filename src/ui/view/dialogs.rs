@@ -1,0 +1,134 @@
+//! Small boxes over the screen: the export dialog (what, format, file; replace?; where it went)
+//! and the note of a shortlist entry. Each shows the keys it takes at its bottom.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::super::app::App;
+use super::super::state::{ExportScope, ExportStep, SearchBox};
+use crate::export::handout::Format;
+use crate::i18n::{Word, with_colon, word};
+
+/// A box of `height` rows in the middle of the screen, at most 76 columns wide.
+fn boxed<'a>(
+    frame: &mut Frame<'_>,
+    app: &App,
+    screen: Rect,
+    height: u16,
+    title: &str,
+    help: &str,
+) -> (Rect, Block<'a>) {
+    let width = screen.width.saturating_sub(4).min(76);
+    let height = height.min(screen.height.saturating_sub(2));
+    let area =
+        Rect { x: screen.x + (screen.width - width) / 2, y: screen.y + (screen.height - height) / 2, width, height };
+    let theme = app.theme();
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Thick)
+        .border_style(theme.border_focused)
+        .title(Line::styled(format!(" {title} "), theme.title))
+        .title_bottom(Line::styled(format!(" {help} "), theme.muted))
+        .style(theme.base);
+    frame.render_widget(Clear, area);
+    (area, block)
+}
+
+/// A text box's line, with the terminal's cursor at its cursor when it has the keys.
+fn text_line(frame: &mut Frame<'_>, app: &App, area: Rect, label: &str, text: &SearchBox, editing: bool) {
+    let theme = app.theme();
+    let prefix = format!("{label} ");
+    let room = usize::from(area.width).saturating_sub(prefix.width() + 1);
+    // The end of a long text stays in view while typing.
+    let shown: String = {
+        let chars: Vec<char> = text.text().chars().collect();
+        let mut start = 0;
+        while chars[start..].iter().collect::<String>().width() > room && start < chars.len() {
+            start += 1;
+        }
+        chars[start..].iter().collect()
+    };
+    let line = Line::from(vec![Span::styled(prefix.clone(), theme.key), Span::styled(shown.clone(), theme.base)]);
+    frame.render_widget(Paragraph::new(line), area);
+    if editing {
+        let hidden = text.text().chars().count() - shown.chars().count();
+        let before: String = text.text()[..text.cursor()].chars().skip(hidden).collect();
+        let x = area.x + (prefix.width() + before.width()) as u16;
+        frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
+    }
+}
+
+pub fn draw_note(frame: &mut Frame<'_>, app: &App, screen: Rect) {
+    let lang = app.lang();
+    let (area, block) = boxed(frame, app, screen, 3, word(lang, Word::NoteTitle), word(lang, Word::NoteHelp));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    text_line(frame, app, inner, "✎", app.note_box(), true);
+}
+
+fn scope_word(scope: ExportScope) -> Word {
+    match scope {
+        ExportScope::Shortlist => Word::ExportScopeShortlist,
+        ExportScope::Results => Word::ExportScopeResults,
+        ExportScope::Entry => Word::ExportScopeEntry,
+    }
+}
+
+pub fn draw_export(frame: &mut Frame<'_>, app: &App, screen: Rect) {
+    let lang = app.lang();
+    let theme = app.theme();
+    let dialog = app.export_dialog();
+    let help = match dialog.step() {
+        ExportStep::Choose => Word::ExportChooseHelp,
+        ExportStep::Path => Word::ExportPathHelp,
+        ExportStep::Confirm => Word::ExportConfirmHelp,
+        ExportStep::Done(_) => Word::ExportDoneHelp,
+    };
+    let (area, block) = boxed(frame, app, screen, 9, word(lang, Word::Export), word(lang, help));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.width < 8 || inner.height < 3 {
+        return;
+    }
+    let width = usize::from(inner.width);
+    let choosing = *dialog.step() == ExportStep::Choose;
+    let chosen = if choosing { theme.selection } else { theme.checked };
+    let row = |y: u16| Rect { y: inner.y + y, height: 1, ..inner };
+    let scope = Line::from(vec![
+        Span::styled(format!("{} ", with_colon(lang, word(lang, Word::ExportScope))), theme.key),
+        Span::styled(if choosing { "↑↓ " } else { "" }, theme.muted),
+        Span::styled(format!(" {} ", word(lang, scope_word(dialog.scope()))), chosen),
+    ]);
+    frame.render_widget(Paragraph::new(scope), row(0));
+    let mut formats = vec![
+        Span::styled(format!("{} ", with_colon(lang, word(lang, Word::ExportFormat))), theme.key),
+        Span::styled(if choosing { "←→ " } else { "" }, theme.muted),
+    ];
+    for format in Format::ALL {
+        let style = if format == dialog.format() { chosen } else { theme.muted };
+        formats.push(Span::styled(format!(" {} ", format.id()), style));
+    }
+    frame.render_widget(Paragraph::new(Line::from(super::fit_spans(formats, width))), row(1));
+    let editing = *dialog.step() == ExportStep::Path;
+    text_line(frame, app, row(3), &with_colon(lang, word(lang, Word::ExportPath)), dialog.path(), editing);
+    let message = match dialog.step() {
+        ExportStep::Confirm => Some(Line::styled(word(lang, Word::ExportExists), theme.warning)),
+        ExportStep::Done(Ok(path)) => {
+            Some(Line::styled(format!("✓ {} {}", word(lang, Word::ExportWritten), path.display()), theme.checked))
+        }
+        ExportStep::Done(Err(why)) => {
+            Some(Line::styled(format!("✗ {} {why}", word(lang, Word::ExportFailed)), theme.error))
+        }
+        ExportStep::Choose | ExportStep::Path => None,
+    };
+    if let Some(message) = message
+        && inner.height > 5
+    {
+        // A path is shown whole, wrapped if it must, so the user can find the file.
+        let area = Rect { y: inner.y + 5, height: inner.height - 5, ..inner };
+        frame.render_widget(Paragraph::new(message).wrap(Wrap { trim: false }), area);
+    }
+}

@@ -1,0 +1,305 @@
+//! Present mode: one entry per screen for a projector. The title in big letters, the key facts
+//! most important first (from the entry's `EntryDoc`), the facilitator's note, and a discreet
+//! footer: position, day and time, the elapsed time. No chrome, no pop-up, no key hints unless
+//! asked for with `?` (one muted line).
+
+mod title;
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::super::app::App;
+use super::super::frame::FrameFacts;
+use super::super::keymap::{Context, bindings_of, key_name};
+use super::super::state::Slide;
+use super::super::state::tours::stops;
+use super::detail::{doc_lines, stop_note_lines, wrap};
+use super::{fit, fit_spans};
+use crate::export::doc::{Block as DocBlock, EntryDoc, Field};
+use crate::i18n::{Msg, facet_name, t, with_colon};
+use crate::model::Stop;
+use crate::query::Facet;
+use crate::text::Lang;
+
+pub fn draw(frame: &mut Frame<'_>, app: &App, facts: &mut FrameFacts) {
+    let screen = frame.area();
+    let present = app.present();
+    if present.blank() {
+        // A projector's black screen, whatever the theme; without colour, an empty one.
+        let black = match app.theme_name() {
+            crate::ui::theme::ThemeName::Mono => Style::new(),
+            _ => Style::new().bg(Color::Black).fg(Color::Black),
+        };
+        frame.render_widget(Block::new().style(black), screen);
+        return;
+    }
+    // Margins grow with the screen: the text keeps clear of the projector's edges.
+    let margin = if screen.width >= 160 { 4 } else { 2 };
+    let area = Rect {
+        x: screen.x + margin,
+        y: screen.y + u16::from(screen.height >= 40),
+        width: screen.width.saturating_sub(2 * margin + 1),
+        height: screen.height.saturating_sub(1 + u16::from(screen.height >= 40)),
+    };
+    let footer = Rect { y: screen.bottom().saturating_sub(1), height: 1, ..area };
+    let keys_line = present.keys() as u16;
+    let body = Rect { height: area.height.saturating_sub(1 + keys_line), ..area };
+    if present.keys() {
+        draw_keys(frame, app, Rect { y: footer.y.saturating_sub(1), ..footer });
+    }
+    draw_footer(frame, app, footer);
+    if let Some(jump) = present.jump() {
+        draw_jump(frame, app, jump, body);
+        return;
+    }
+    let shown = present.detour().cloned().or_else(|| match present.slide() {
+        Some(Slide::Entry { id, .. }) => Some(id.clone()),
+        _ => None,
+    });
+    match (present.slide(), shown) {
+        (Some(Slide::Overview), None) => super::overview::draw_body(frame, app, body),
+        (_, Some(id)) => {
+            let Some(index) = app.catalogue().index_of(id.as_str()) else { return };
+            let stop = if present.detour().is_some() { None } else { current_stop(app) };
+            if present.zoom() {
+                draw_zoomed(frame, app, index, stop, body, facts);
+            } else {
+                draw_slide(frame, app, index, stop.and_then(|(_, s)| s.note.as_ref().map(|n| n.get(app.lang()))), body);
+            }
+        }
+        (_, None) => {}
+    }
+}
+
+/// The tour's stop the current slide is, with its number.
+fn current_stop(app: &App) -> Option<(usize, &Stop)> {
+    let present = app.present();
+    let Some(Slide::Entry { stop: Some(stop), .. }) = present.slide() else { return None };
+    let tour = app.entry(present.tour()?)?;
+    stops(tour).get(*stop).map(|s| (*stop, s))
+}
+
+fn draw_slide(frame: &mut Frame<'_>, app: &App, index: usize, note: Option<&str>, area: Rect) {
+    let theme = app.theme();
+    let lang = app.lang();
+    let entry = &app.catalogue().entries()[index];
+    let doc = EntryDoc::new(app.catalogue(), entry, lang);
+    let width = usize::from(area.width);
+    // The note is the facilitator's: it is kept whole where it can be, at the bottom.
+    let mut note_lines = Vec::new();
+    if let Some(note) = note.filter(|n| !n.trim().is_empty()) {
+        for line in note.split('\n') {
+            note_lines.extend(wrap::hanging(
+                vec![
+                    Span::styled("▌ ", theme.key),
+                    Span::styled(line.to_string(), theme.base.add_modifier(Modifier::ITALIC)),
+                ],
+                2,
+                width,
+            ));
+        }
+    }
+    let note_rows = (note_lines.len() as u16).min(area.height / 3);
+    // The facts as they will wrap, to give the title whatever room they leave.
+    let facts = key_facts(&doc, lang);
+    let label_width = facts.iter().map(|(l, _)| with_colon(lang, l).width() + 1).max().unwrap_or(0).min(width / 3);
+    let mut fact_lines: Vec<Line> = Vec::new();
+    // The lines of every fact but the summary, the last: the big title may take its room.
+    let mut essential = 0;
+    let count = facts.len();
+    for (i, (label, value)) in facts.into_iter().enumerate() {
+        if i + 1 == count {
+            essential = fact_lines.len();
+        }
+        let label = fit(&format!("{:<label_width$}", with_colon(lang, label)), label_width.max(1));
+        let item = wrap::hanging(
+            vec![Span::styled(format!("{label} "), theme.muted), Span::styled(value, theme.base)],
+            label_width + 1,
+            width,
+        );
+        fact_lines.extend(item);
+    }
+    let fixed = 2 + note_rows + u16::from(note_rows > 0);
+    let wanted = u16::try_from(essential).unwrap_or(u16::MAX);
+    let max_title =
+        area.height.saturating_sub(fixed + wanted).clamp((area.height / 4).max(1), (area.height / 2).max(1));
+    let title_rows = title::height(&doc.title, area.width, max_title).min(max_title);
+    title::draw(frame, &doc.title, theme.title, Rect { height: title_rows, ..area }, max_title);
+    let mut lines = Vec::new();
+    let mut head = vec![Span::styled(doc.kind_word.to_string(), theme.kind_badge)];
+    if let Some(dates) = &doc.dates {
+        head.push(Span::styled(format!(" · {dates}"), theme.muted));
+    }
+    lines.push(Line::from(fit_spans(head, width)));
+    lines.push(Line::default());
+    let room = usize::from(area.height.saturating_sub(title_rows + note_rows + u16::from(note_rows > 0)));
+    if lines.len() + fact_lines.len() > room {
+        // The last fact that fits in part ends with an ellipsis; the most important come first.
+        fact_lines.truncate(room.saturating_sub(lines.len()));
+        if let Some(last) = fact_lines.last_mut() {
+            last.spans.push(Span::styled("…", theme.muted));
+        }
+    }
+    lines.extend(fact_lines);
+    if note_rows > 0 {
+        lines.push(Line::default());
+        lines.extend(note_lines.into_iter().take(usize::from(note_rows)));
+    }
+    let body = Rect { y: area.y + title_rows, height: area.height.saturating_sub(title_rows), ..area };
+    frame.render_widget(Paragraph::new(lines).style(theme.base), body);
+}
+
+/// The facts a room asks about first: where (with the region), who, when, materials, ESG
+/// themes, stage, evidence of success, take-aways; then the summary.
+fn key_facts(doc: &EntryDoc, lang: Lang) -> Vec<(&'static str, String)> {
+    let fields: Vec<&Field> = doc
+        .blocks
+        .iter()
+        .flat_map(|b| match b {
+            DocBlock::Fields(fields) => fields.iter().collect(),
+            _ => Vec::new(),
+        })
+        .collect();
+    let field = |msg: Msg| fields.iter().find(|f| f.label == t(lang, msg)).map(|f| (f.label, f.value.plain()));
+    let prose = |msg: Msg| {
+        doc.blocks.iter().find_map(|b| match b {
+            DocBlock::Prose { label, text } if *label == t(lang, msg) => Some((*label, text.replace('\n', " "))),
+            _ => None,
+        })
+    };
+    let mut out = Vec::new();
+    if let Some(place) = &doc.place {
+        out.push((t(lang, Msg::Where), place.clone()));
+    }
+    for msg in [Msg::MainInstitution, Msg::Host, Msg::Organisers] {
+        if let Some((_, who)) = field(msg) {
+            out.push((t(lang, Msg::Who), who));
+            break;
+        }
+    }
+    if let Some((_, when)) = field(Msg::Dates).or_else(|| field(Msg::Timescale)) {
+        out.push((t(lang, Msg::When), when));
+    }
+    // Short labels for the vocabularies: a slide's label column stays narrow.
+    let short = [(Msg::Materials, Facet::Material), (Msg::Themes, Facet::Theme), (Msg::Stages, Facet::Stage)];
+    out.extend(short.into_iter().filter_map(|(msg, facet)| field(msg).map(|(_, v)| (facet_name(lang, facet), v))));
+    out.extend([Msg::EvidenceOfSuccess, Msg::Takeaways].into_iter().filter_map(prose));
+    if !doc.summary.trim().is_empty() {
+        out.push((t(lang, Msg::Description), doc.summary.clone()));
+    }
+    out
+}
+
+/// `z`: the entry's whole text, as the entry pane has it, scrollable.
+fn draw_zoomed(
+    frame: &mut Frame<'_>,
+    app: &App,
+    index: usize,
+    stop: Option<(usize, &Stop)>,
+    area: Rect,
+    facts: &mut FrameFacts,
+) {
+    let mut lines = Vec::new();
+    if let (Some((number, _)), Some(tour)) =
+        (stop, app.present().tour().and_then(|id| app.catalogue().index_of(id.as_str())))
+    {
+        lines.extend(stop_note_lines(app, tour, number, area.width));
+    }
+    lines.extend(doc_lines(app, index, area.width, None).0);
+    let paragraph = Paragraph::new(lines).style(app.theme().base).wrap(Wrap { trim: false });
+    let total = paragraph.line_count(area.width);
+    let max = u16::try_from(total.saturating_sub(usize::from(area.height))).unwrap_or(u16::MAX);
+    facts.scroll_max = Some(max);
+    frame.render_widget(paragraph.scroll((app.present().scroll().min(max), 0)), area);
+}
+
+fn draw_jump(frame: &mut Frame<'_>, app: &App, jump: &super::super::state::Jump, area: Rect) {
+    let theme = app.theme();
+    let lang = app.lang();
+    let prompt = format!("{} ", with_colon(lang, t(lang, Msg::JumpPrompt)));
+    let line = Line::from(vec![Span::styled(prompt.clone(), theme.key), Span::styled(jump.text.clone(), theme.base)]);
+    frame.render_widget(Paragraph::new(line), Rect { height: 1, ..area });
+    let x = area.x + (prompt.width() + jump.text.width()) as u16;
+    frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
+    let list = Rect { y: area.y + 2, height: area.height.saturating_sub(2), ..area };
+    if jump.hits.is_empty() {
+        frame.render_widget(Paragraph::new(Line::styled(t(lang, Msg::JumpNoMatch), theme.muted)), list);
+        return;
+    }
+    let width = usize::from(list.width);
+    let rows = usize::from(list.height);
+    let first = jump.cursor.saturating_sub(rows.saturating_sub(1));
+    let lines: Vec<Line> = jump
+        .hits
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(rows)
+        .filter_map(|(i, id)| {
+            let entry = app.entry(id)?;
+            let style = if i == jump.cursor { theme.selection } else { theme.base.add_modifier(Modifier::BOLD) };
+            let spans = vec![
+                Span::styled(entry.title().get(lang).to_string(), style),
+                Span::styled(format!("  {}", crate::i18n::kind_name(lang, entry.kind)), theme.muted),
+            ];
+            Some(Line::from(fit_spans(spans, width)))
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines).style(theme.base), list);
+}
+
+/// Elapsed time as the clock shows it: m:ss, or h:mm:ss past the hour.
+pub fn clock(seconds: u64) -> String {
+    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    if h > 0 { format!("{h}:{m:02}:{s:02}") } else { format!("{m:02}:{s:02}") }
+}
+
+/// The footer: where the deck comes from on the left; position, day, time and clock on the right.
+fn draw_footer(frame: &mut Frame<'_>, app: &App, area: Rect) {
+    let theme = app.theme();
+    let present = app.present();
+    let lang = app.lang();
+    let mut right = Vec::new();
+    if let Some((_, stop)) = current_stop(app).filter(|_| present.detour().is_none()) {
+        if let Some(day) = stop.day {
+            right.push(day.to_string());
+        }
+        if let Some(time) = &stop.time {
+            right.push(time.get(lang).to_string());
+        }
+    }
+    right.push(format!("{}/{}", present.position() + 1, present.slides().len()));
+    right.push(format!("⏱ {}", clock(present.elapsed())));
+    let right = right.join(" · ");
+    let left = if present.detour().is_some() {
+        Span::styled(t(lang, Msg::Detour).to_string(), theme.warning)
+    } else {
+        let tour = present.tour().and_then(|id| app.entry(id)).map(|e| e.title().get(lang).to_string());
+        Span::styled(tour.unwrap_or_default(), theme.muted)
+    };
+    let width = usize::from(area.width);
+    let room = width.saturating_sub(right.width() + 2);
+    let left = Span::styled(fit(&left.content, room), left.style);
+    let padding = width.saturating_sub(left.content.width() + right.width());
+    let line = Line::from(vec![left, Span::raw(" ".repeat(padding)), Span::styled(right, theme.muted)]);
+    frame.render_widget(Paragraph::new(line).style(theme.base), area);
+}
+
+/// `?` in present mode: the keys on one muted line, from the key table.
+fn draw_keys(frame: &mut Frame<'_>, app: &App, area: Rect) {
+    let theme = app.theme();
+    let spans: Vec<Span> = bindings_of(Context::Present)
+        .flat_map(|b| {
+            let keys: Vec<String> = b.keys.iter().map(key_name).collect();
+            [
+                Span::styled(keys.join("/"), theme.muted.add_modifier(Modifier::BOLD)),
+                Span::styled(format!(" {}  ", b.describe(app.lang())), theme.muted),
+            ]
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(Line::from(fit_spans(spans, usize::from(area.width)))), area);
+}

@@ -1,0 +1,91 @@
+//! The shortlist screen (`4`): the marked entries in the order the participant keeps them, each
+//! with its note; entries the catalogue no longer has stay, marked as missing.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, List, ListItem, Paragraph, Wrap};
+
+use super::super::app::App;
+use super::{as_selected, fit, fit_spans, status};
+use crate::i18n::{Word, kind_name, word};
+
+pub fn draw(frame: &mut Frame<'_>, app: &App, screen: Rect) {
+    let theme = app.theme();
+    let lang = app.lang();
+    let list = app.shortlist();
+    // The tabs on the top line, as on every screen.
+    let top = u16::from(app.chrome());
+    if top > 0 {
+        let rest = super::tabs::draw(frame, app, Rect { height: 1, ..screen });
+        frame.render_widget(
+            Paragraph::new(Line::styled(format!(" ★ {}", word(lang, Word::MyShortlist)), theme.title)),
+            rest,
+        );
+    }
+    let main = Rect { y: screen.y + top, height: screen.height.saturating_sub(1 + top), ..screen };
+    let status_area =
+        Rect { y: screen.bottom().saturating_sub(1), height: 1, width: screen.width.saturating_sub(1), ..screen };
+    let title = format!(" ★ {} · {} ", word(lang, Word::MyShortlist), list.len());
+    let mut block = Block::new()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Thick)
+        .border_style(theme.border_focused)
+        .title(Line::styled(title, theme.title));
+    if let Some(file) = app.shortlist_file() {
+        let room = usize::from(screen.width).saturating_sub(6);
+        let text = fit(&format!(" {} {} ", word(lang, Word::ShortlistFile), file.display()), room);
+        block = block.title_bottom(Line::styled(text, theme.muted));
+    }
+    let inner = block.inner(main);
+    frame.render_widget(block, main);
+    status::draw_hints_only(frame, app, status_area);
+    if inner.width < 4 || inner.height == 0 {
+        return;
+    }
+    if list.is_empty() {
+        let empty =
+            Paragraph::new(Line::styled(word(lang, Word::EmptyShortlist), theme.muted)).wrap(Wrap { trim: true });
+        frame.render_widget(empty, inner);
+        return;
+    }
+    let width = usize::from(inner.width);
+    let rows = usize::from(inner.height / 2).max(1);
+    let cursor = app.shortlist_cursor().min(list.len() - 1);
+    let offset = cursor.saturating_sub(rows - 1);
+    let items: Vec<ListItem> = list
+        .items()
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(rows)
+        .map(|(at, item)| {
+            let number = format!(" {:>2}. ", at + 1);
+            let first = match app.entry(&item.id) {
+                Some(entry) => vec![
+                    Span::styled(number, theme.muted),
+                    Span::styled(entry.title().get(lang).to_string(), theme.title),
+                    Span::styled(format!("  {}", kind_name(lang, entry.kind)), theme.kind_badge),
+                ],
+                None => vec![
+                    Span::styled(number, theme.muted),
+                    Span::styled(item.id.to_string(), theme.error),
+                    Span::styled(format!("  ✗ {}", word(lang, Word::MissingLong)), theme.error),
+                ],
+            };
+            let second = if item.note.is_empty() {
+                Line::styled(fit(&format!("      {}", word(lang, Word::NoNote)), width), theme.muted)
+            } else {
+                Line::styled(fit(&format!("      ✎ {}", item.note), width), theme.base)
+            };
+            let lines = vec![Line::from(fit_spans(first, width)), second];
+            if at == cursor {
+                ListItem::new(lines.into_iter().map(|l| as_selected(l, theme.selection)).collect::<Vec<_>>())
+                    .style(theme.selection)
+            } else {
+                ListItem::new(lines)
+            }
+        })
+        .collect();
+    frame.render_widget(List::new(items), inner);
+}
