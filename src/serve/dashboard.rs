@@ -64,6 +64,19 @@ pub fn start(
 
     let sender = tokio::spawn(send_frames(outbox.clone(), write.clone(), events.clone()));
     let reader = tokio::spawn(read_input(typed, events.clone(), room.settings.limits.clone()));
+    // The slow tick (present mode's clock) as a task, not one more thread per session.
+    let ticker = {
+        let events = events.clone();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(crate::ui::event::TICK);
+            loop {
+                tick.tick().await;
+                if events.send(Event::Tick).is_err() {
+                    return;
+                }
+            }
+        })
+    };
     let (done, ended) = tokio::sync::oneshot::channel::<Option<Exit>>();
     // No shortlist file: the participant's shortlist lives in the session (a file per key
     // identity is the hook above).
@@ -84,6 +97,7 @@ pub fn start(
     tokio::spawn(async move {
         let exit = ended.await.ok().flatten();
         reader.abort();
+        ticker.abort();
         // The goodbye is sent if the client reads it soon; a client that stopped reading is
         // not waited for.
         if tokio::time::timeout(GOODBYE_TIME, sender).await.is_err() {
