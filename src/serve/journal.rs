@@ -58,15 +58,16 @@ impl Journal {
         *status = text;
     }
 
-    /// Leaves the live line for good (at exit).
+    /// Takes the live line away for good (at exit): the log ends with its last line.
     pub fn finish(&self) {
         self.finished.store(true, std::sync::atomic::Ordering::SeqCst);
-        if self.live {
-            let mut out = self.out.lock().unwrap_or_else(|p| p.into_inner());
-            let (status, Some(err)) = &mut *out else { return };
-            let _ = writeln!(err);
-            status.clear();
+        let mut out = self.out.lock().unwrap_or_else(|p| p.into_inner());
+        let (status, Some(err)) = &mut *out else { return };
+        if self.live && !status.is_empty() {
+            let _ = write!(err, "\r\x1b[K");
+            let _ = err.flush();
         }
+        status.clear();
     }
 }
 

@@ -144,8 +144,8 @@ async fn close(room: &Arc<Room>, handles: &Handles) {
         )
         .await;
     }
-    room.journal.line("the room is closed");
     room.journal.finish();
+    room.journal.line("the room is closed");
 }
 
 /// One connection, from the SSH greeting to its end. A connection that has not logged in
