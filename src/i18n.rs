@@ -119,6 +119,12 @@ pub enum Msg {
     JumpNoMatch,
     Detour,
     NothingToPresent,
+    ServeGoodbye,
+    ServeRoomClosing,
+    ServeIdle,
+    ServeRoomFull,
+    ServeNeedsTerminal,
+    ServeExecRefused,
 }
 
 pub fn t(lang: Lang, msg: Msg) -> &'static str {
@@ -219,6 +225,16 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             JumpNoMatch => "No entry matches.",
             Detour => "out of the programme — Esc to come back",
             NothingToPresent => "Nothing to present: no entry matches. Change the search or the filters, then press p.",
+            ServeGoodbye => "Goodbye! To take entries home: ssh … list --format md > entries.md",
+            ServeRoomClosing => "The facilitator has closed the room. Goodbye!",
+            ServeIdle => "Session closed after a long time without a key. Reconnect any time.",
+            ServeRoomFull => "The room is full. Please try again in a moment.",
+            ServeNeedsTerminal => {
+                "boucle needs a terminal: connect with ssh -t, or run a command: list, show ID, export (see --help)."
+            }
+            ServeExecRefused => {
+                "only these commands run here: list, show ID, export (without --output or --shortlist); add --help to any"
+            }
         },
         Lang::Fr => match msg {
             Facets => "Filtres",
@@ -316,6 +332,16 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             Detour => "hors programme — Échap pour revenir",
             NothingToPresent => {
                 "Rien à présenter : aucune fiche ne correspond. Changez la recherche ou les filtres, puis p."
+            }
+            ServeGoodbye => "Au revoir ! Pour emporter des fiches : ssh … list --format md > fiches.md",
+            ServeRoomClosing => "L'animateur a fermé la salle. Au revoir !",
+            ServeIdle => "Session fermée après un long moment sans frappe. Reconnectez-vous quand vous voulez.",
+            ServeRoomFull => "La salle est pleine. Réessayez dans un instant.",
+            ServeNeedsTerminal => {
+                "boucle a besoin d'un terminal : connectez-vous avec ssh -t, ou lancez une commande : list, show ID, export (voir --help)."
+            }
+            ServeExecRefused => {
+                "seules ces commandes s'exécutent ici : list, show ID, export (sans --output ni --shortlist) ; ajoutez --help à l'une d'elles"
             }
         },
     }

@@ -10,6 +10,7 @@
 //! - [`files`]: writing files atomically, with normal permissions, never over one unasked;
 //! - [`export`]: one [`export::EntryDoc`] per entry, and the formats written from it;
 //! - [`ui`]: the dashboard (state, update, view, the session loop);
+//! - [`serve`]: `boucle serve`, dashboards and read-only commands over SSH (the only async code);
 //! - [`cli`]: the command line: argument parsing and dispatch only.
 
 pub mod cli;
@@ -20,6 +21,7 @@ pub mod i18n;
 pub mod load;
 pub mod model;
 pub mod query;
+pub mod serve;
 pub mod shortlist;
 pub mod text;
 pub mod ui;

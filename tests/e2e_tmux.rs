@@ -179,7 +179,11 @@ exec sleep 600"#,
         let path = self.path(name);
         let start = Instant::now();
         loop {
-            if let Ok(text) = std::fs::read_to_string(&path) {
+            // The shell creates the file before it writes the number: an empty file is not yet
+            // an answer.
+            if let Ok(text) = std::fs::read_to_string(&path)
+                && !text.trim().is_empty()
+            {
                 return text.trim().parse().unwrap_or_else(|_| panic!("{name}: {text:?}"));
             }
             assert!(start.elapsed() < TIMEOUT, "waited {TIMEOUT:?} for {what}; the screen:\n{}", self.screen());

@@ -8,6 +8,7 @@ pub mod list;
 pub mod new;
 mod present;
 mod review_age;
+pub mod serve;
 pub mod show;
 
 pub use filters::FilterArgs;
@@ -82,6 +83,8 @@ pub enum Command {
     List(Box<list::ListArgs>),
     /// Print one entry in full, as Markdown or JSON.
     Show(show::ShowArgs),
+    /// Serve a workshop room over SSH: each participant gets their own dashboard.
+    Serve(serve::ServeArgs),
     /// A handout of the shortlist, a tour, one entry or a list: Markdown, CSV, JSON, HTML or
     /// the Interreg Europe template.
     Export(Box<export::ExportArgs>),
@@ -267,6 +270,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         Some(Command::Show(args)) => {
             return with_catalogue(&cli, err, |catalogue| show::run_show(catalogue, args, cli.language(), out));
         }
+        Some(Command::Serve(args)) => serve::run(&cli, args, err),
         Some(Command::Export(args)) => {
             return with_catalogue(&cli, err, |catalogue| {
                 export::run_export(catalogue, &cli.catalogues, args, cli.language(), out)

@@ -27,6 +27,9 @@ pub enum Event {
     Tick,
     /// The catalogue folders changed and were loaded again, on the watcher's thread.
     Reloaded(Box<super::reload::Reloaded>),
+    /// The screen must be drawn whole: frames were dropped on their way to a client that was
+    /// not reading (an SSH session catching up).
+    Repaint,
 }
 
 /// How often [`Event::Tick`] comes.

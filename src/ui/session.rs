@@ -171,6 +171,10 @@ pub fn run_session<H: Host>(
                     super::reload::apply(app, *reloaded);
                     dirty = true;
                 }
+                Event::Repaint => {
+                    host.terminal().clear()?;
+                    dirty = true;
+                }
                 Event::Tick => {
                     if host.hung_up() {
                         return Ok(Exit::InputClosed);

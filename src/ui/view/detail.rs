@@ -48,11 +48,19 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) -> EntryFacts {
     // Where each link and address starts and ends once wrapped, in choice order: the lines
     // before it, wrapped at this width.
     link_rows.sort_by_key(|&(index, _, _)| index);
-    let wrapped = |row: usize| Paragraph::new(lines[..row].to_vec()).wrap(Wrap { trim: false }).line_count(inner.width);
+    // Lines wrap one by one, so each is wrapped once and the rows before any line are a sum
+    // (wrapping the text before each link again cost a frame 2×links whole wraps).
+    let mut before = Vec::with_capacity(lines.len() + 1);
+    before.push(0);
+    for line in &lines {
+        let rows = Paragraph::new(line.clone()).wrap(Wrap { trim: false }).line_count(inner.width);
+        before.push(before.last().copied().unwrap_or(0) + rows);
+    }
+    let wrapped = |row: usize| before.get(row).copied().unwrap_or_else(|| before.last().copied().unwrap_or(0));
     facts.link_lines = link_rows.iter().map(|&(_, start, _)| wrapped(start)).collect();
     facts.link_ends = link_rows.iter().map(|&(_, _, end)| wrapped(end)).collect();
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
-    facts.lines = paragraph.line_count(inner.width);
+    facts.lines = wrapped(before.len() - 1);
     let max_scroll = u16::try_from(facts.lines.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
     let mut scroll = app.trail.scroll();
     // A chosen link comes into view whole (it may wrap onto a second line).

@@ -1,0 +1,166 @@
+//! `boucle serve`: the room's options, and the runner that exec requests go through — the same
+//! clap definitions as this command line, with only the read-only commands let through.
+
+use std::io::Write;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use clap::{Args, Parser};
+
+use super::{Cli, Command, colour_off, export, list, show};
+use crate::load::load;
+use crate::query::Indexed;
+use crate::serve::access::Access;
+use crate::serve::host_key::{self, Origin};
+use crate::serve::limits::Limits;
+use crate::serve::{ExecRunner, Room, Settings};
+use crate::text::Lang;
+use crate::ui::theme::ThemeName;
+
+#[derive(Clone, Debug, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on. The default, 127.0.0.1:2222, is this machine only; for a
+    /// room, listen on the network: --listen 0.0.0.0:2222 (anyone on the network can then
+    /// reach the port: use a password or keys).
+    #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:2222")]
+    pub listen: SocketAddr,
+
+    /// A file whose first line is the room password.
+    #[arg(long, value_name = "FILE")]
+    pub password_file: Option<PathBuf>,
+
+    /// An OpenSSH authorized_keys file: these keys log in, each one a participant who is known
+    /// again after a reconnection.
+    #[arg(long, value_name = "FILE")]
+    pub authorized_keys: Option<PathBuf>,
+
+    /// Let in anyone who reaches the port, without a password.
+    #[arg(long)]
+    pub open: bool,
+
+    /// The server's key (default: ssh_host_ed25519_key in the data folder, made on first start).
+    #[arg(long, value_name = "FILE")]
+    pub host_key: Option<PathBuf>,
+
+    /// Dashboards and commands at once.
+    #[arg(long, value_name = "N", default_value_t = 200)]
+    pub max_sessions: usize,
+
+    /// New connections per minute from one address.
+    #[arg(long, value_name = "N", default_value_t = 60)]
+    pub connections_per_minute: u32,
+
+    /// Minutes without a key before a dashboard is closed.
+    #[arg(long, value_name = "MINUTES", default_value_t = 30)]
+    pub idle_minutes: u64,
+}
+
+/// Starts the room; returns the exit code.
+pub fn run(cli: &Cli, args: &ServeArgs, err: &mut dyn Write) -> std::io::Result<i32> {
+    let access = match Access::new(args.password_file.as_deref(), args.authorized_keys.as_deref(), args.open) {
+        Ok(access) => access,
+        Err(message) => {
+            writeln!(err, "boucle serve: {message}")?;
+            return Ok(2);
+        }
+    };
+    let Some(key_path) = args.host_key.clone().or_else(host_key::default_path) else {
+        writeln!(err, "boucle serve: no data folder (HOME is not set): give --host-key FILE")?;
+        return Ok(2);
+    };
+    let (key, origin) = match host_key::load_or_generate(&key_path) {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            writeln!(err, "boucle serve: {e}")?;
+            return Ok(1);
+        }
+    };
+    let loaded = load(&cli.catalogue_source());
+    if loaded.catalogue.is_empty() && loaded.errors() > 0 {
+        writeln!(err, "boucle serve: no entry could be loaded; `boucle check` lists every problem")?;
+        return Ok(1);
+    }
+    let lang = cli.language();
+    let entries = loaded.catalogue.entries().len();
+    let indexed = Arc::new(Indexed::new(loaded.catalogue));
+    let limits = Limits {
+        max_sessions: args.max_sessions.max(1),
+        connections_per_minute: args.connections_per_minute.max(1),
+        idle: Duration::from_secs(args.idle_minutes.max(1) * 60),
+        ..Limits::default()
+    };
+    let theme = if colour_off() { ThemeName::Mono } else { cli.theme };
+    let open = access.is_open();
+    let settings = Settings { lang, theme, limits, access };
+    let room = Room::new(settings, indexed.clone(), loaded.diagnostics, exec_runner(indexed));
+
+    let made = match origin {
+        Origin::Generated => " (made now)",
+        Origin::Loaded => "",
+    };
+    writeln!(err, "boucle serve: {entries} entries, listening on {}", args.listen)?;
+    writeln!(err, "  host key {}{made}", key_path.display())?;
+    writeln!(err, "  fingerprint {}   <- show this to the room", host_key::fingerprint(&key))?;
+    let port = args.listen.port();
+    let host = if args.listen.ip().is_unspecified() {
+        "<this machine's address>".to_string()
+    } else {
+        args.listen.ip().to_string()
+    };
+    writeln!(err, "  participants type: ssh -p {port} fr@{host}   (or en@, fr-light@, en-light@)")?;
+    if args.listen.ip().is_loopback() {
+        writeln!(err, "  only this machine can connect; for a room: --listen 0.0.0.0:{port}")?;
+    }
+    if open {
+        writeln!(
+            err,
+            "  WARNING: --open: anyone who can reach this port gets in, without a password.{}",
+            if args.listen.ip().is_loopback() { "" } else { " Use it only on a network you trust." }
+        )?;
+    }
+    crate::serve::run(args.listen, key, room)
+}
+
+/// Runs `list`, `show` and `export` on the room's catalogue, parsed by the same clap definitions
+/// as the command line.
+fn exec_runner(indexed: Arc<Indexed>) -> ExecRunner {
+    Arc::new(move |words: &[String], lang: Lang, out: &mut dyn Write, err: &mut dyn Write| {
+        let cli = match Cli::try_parse_from(std::iter::once("boucle").chain(words.iter().map(String::as_str))) {
+            Ok(cli) => cli,
+            Err(e) => {
+                let code = e.exit_code();
+                let text = e.render().to_string();
+                let target: &mut dyn Write = if e.use_stderr() { err } else { out };
+                let _ = target.write_all(text.as_bytes());
+                return code;
+            }
+        };
+        let lang = cli.lang.unwrap_or(lang);
+        let ran = match &cli.command {
+            Some(Command::List(args)) => {
+                let mut args = args.clone();
+                // The server's own terminal is not the participant's: a fixed width.
+                args.width.get_or_insert(100);
+                list::run_list(indexed.catalogue(), &args, lang, out)
+            }
+            Some(Command::Show(args)) => show::run_show(indexed.catalogue(), args, lang, out),
+            // Never with --output or --shortlist (refused before parsing, in serve::exec).
+            Some(Command::Export(args)) if args.output.is_none() && args.shortlist.is_none() => {
+                export::run_export(indexed.catalogue(), &[], args, lang, out)
+            }
+            _ => {
+                let _ = writeln!(err, "boucle: {}", crate::i18n::t(lang, crate::i18n::Msg::ServeExecRefused));
+                return 2;
+            }
+        };
+        match ran {
+            Ok(()) => 0,
+            Err(e) => {
+                let _ = writeln!(err, "boucle: {e}");
+                e.exit_code()
+            }
+        }
+    })
+}

@@ -1,0 +1,132 @@
+//! Who may come in: a room password, a list of public keys, or — chosen explicitly — anyone who
+//! reaches the port. There is no default: a server that lets strangers in by accident is worse
+//! than one that does not start.
+
+use std::path::Path;
+
+use russh::MethodKind;
+use russh::MethodSet;
+use russh::keys::PublicKey;
+use russh::keys::ssh_key::AuthorizedKeys;
+
+pub enum Access {
+    /// `--open`: every connection is let in, without a password.
+    Open,
+    Checked {
+        password: Option<String>,
+        keys: Vec<PublicKey>,
+    },
+}
+
+impl Access {
+    pub fn new(password_file: Option<&Path>, authorized_keys: Option<&Path>, open: bool) -> Result<Access, String> {
+        if open {
+            if password_file.is_some() || authorized_keys.is_some() {
+                return Err("--open lets everyone in: give it alone, or drop it to check passwords or keys".into());
+            }
+            return Ok(Access::Open);
+        }
+        let password = password_file.map(read_password).transpose()?;
+        let keys = authorized_keys.map(read_keys).transpose()?.unwrap_or_default();
+        if password.is_none() && authorized_keys.is_none() {
+            return Err("say who may come in: --password-file FILE (a room password), --authorized-keys FILE, \
+                        or --open (anyone who reaches the port)"
+                .into());
+        }
+        Ok(Access::Checked { password, keys })
+    }
+
+    /// The methods offered to clients.
+    pub fn methods(&self) -> MethodSet {
+        let kinds: Vec<MethodKind> = match self {
+            Access::Open => vec![MethodKind::None, MethodKind::Password, MethodKind::PublicKey],
+            Access::Checked { password, keys } => {
+                let mut kinds = Vec::new();
+                if !keys.is_empty() {
+                    kinds.push(MethodKind::PublicKey);
+                }
+                if password.is_some() {
+                    kinds.push(MethodKind::Password);
+                }
+                kinds
+            }
+        };
+        MethodSet::from(&kinds[..])
+    }
+
+    pub fn is_open(&self) -> bool {
+        matches!(self, Access::Open)
+    }
+
+    pub fn password_ok(&self, given: &str) -> bool {
+        match self {
+            Access::Open => true,
+            Access::Checked { password: Some(expected), .. } => same_bytes(expected.as_bytes(), given.as_bytes()),
+            Access::Checked { password: None, .. } => false,
+        }
+    }
+
+    pub fn key_ok(&self, key: &PublicKey) -> bool {
+        match self {
+            Access::Open => true,
+            Access::Checked { keys, .. } => keys.iter().any(|k| k.key_data() == key.key_data()),
+        }
+    }
+}
+
+/// Compares in a time that does not depend on where the first difference is.
+fn same_bytes(expected: &[u8], given: &[u8]) -> bool {
+    let mut difference = expected.len() ^ given.len();
+    for (i, &byte) in expected.iter().enumerate() {
+        difference |= usize::from(byte ^ given.get(i).copied().unwrap_or(!byte));
+    }
+    difference == 0
+}
+
+fn read_password(path: &Path) -> Result<String, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let password = text.lines().next().unwrap_or("").to_string();
+    if password.is_empty() {
+        return Err(format!("{}: the first line (the room password) is empty", path.display()));
+    }
+    Ok(password)
+}
+
+fn read_keys(path: &Path) -> Result<Vec<PublicKey>, String> {
+    let keys = AuthorizedKeys::read_file(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    if keys.is_empty() {
+        return Err(format!("{}: no public key in this file", path.display()));
+    }
+    Ok(keys.into_iter().map(|entry| entry.public_key().clone()).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nobody_gets_in_by_default() {
+        let error = Access::new(None, None, false).err().unwrap();
+        assert!(error.contains("--open"), "{error}");
+    }
+
+    #[test]
+    fn the_room_password_is_the_first_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("password");
+        std::fs::write(&file, "aimant2026\n").unwrap();
+        let access = Access::new(Some(&file), None, false).unwrap();
+        assert!(access.password_ok("aimant2026"));
+        assert!(!access.password_ok("aimant2025"));
+        assert!(!access.password_ok("aimant20266"));
+        assert!(!access.password_ok(""));
+    }
+
+    #[test]
+    fn an_empty_password_file_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("password");
+        std::fs::write(&file, "\n").unwrap();
+        assert!(Access::new(Some(&file), None, false).is_err());
+    }
+}

@@ -1,0 +1,410 @@
+//! One SSH connection: authentication, then its channels. A channel with a PTY whose client
+//! asks for a shell gets a dashboard (never a shell); an exec request runs a read-only
+//! command; everything else — subsystems (SFTP), port forwarding, agent and X11 forwarding —
+//! is refused, and each refusal is logged.
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+use russh::keys::HashAlg;
+use russh::server::{Auth, ChannelOpenHandle, Handler, Msg, Session, VerifiedPublicKey};
+use russh::{Channel, ChannelId, ChannelOpenFailure, ChannelWriteHalf, Pty};
+
+use super::dashboard::{self, Dashboard, Identity};
+use super::look::parse_user;
+use super::output::clamp_size;
+use super::room::{Participant, Room};
+use crate::i18n::{Msg as Words, t};
+use crate::text::Lang;
+use crate::ui::event::Event;
+use crate::ui::theme::ThemeName;
+
+/// Session channels one connection may open at once (a dashboard and a command, say).
+const MAX_CHANNELS: usize = 4;
+
+#[derive(Default)]
+struct ChannelState {
+    /// Taken when the channel starts its dashboard or command.
+    write: Option<ChannelWriteHalf<Msg>>,
+    pty: Option<(u16, u16)>,
+    /// From the client's `LANG`/`LC_*`, when it sends them.
+    env_lang: Option<(u8, Lang)>,
+    dashboard: Option<Dashboard>,
+}
+
+pub struct Connection {
+    room: Arc<Room>,
+    id: u64,
+    peer: SocketAddr,
+    user: String,
+    key: Option<String>,
+    pub authenticated: Arc<AtomicBool>,
+    /// Session channels open now: a connection that keeps none open (`ssh -N`) is closed.
+    pub open_channels: Arc<AtomicUsize>,
+    channels: HashMap<ChannelId, ChannelState>,
+}
+
+impl Connection {
+    pub fn new(room: Arc<Room>, peer: SocketAddr) -> Connection {
+        room.connections.fetch_add(1, Ordering::SeqCst);
+        let id = room.next_id();
+        Connection {
+            room,
+            id,
+            peer,
+            user: String::new(),
+            key: None,
+            authenticated: Arc::new(AtomicBool::new(false)),
+            open_channels: Arc::default(),
+            channels: HashMap::new(),
+        }
+    }
+
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+
+    fn refuse(&self, what: &str) {
+        self.room.journal.line(&format!("connection {}: refused {what} from {}", self.id, self.peer));
+    }
+
+    /// Language and theme: from the user name (`fr@`, `en-light@`, `light@`), else the
+    /// client's locale, else the server's `--lang`.
+    fn look(&self, channel: &ChannelState) -> (Lang, ThemeName) {
+        let (name_lang, name_theme) = parse_user(&self.user);
+        let lang = name_lang.or(channel.env_lang.map(|(_, lang)| lang)).unwrap_or(self.room.settings.lang);
+        (lang, name_theme.unwrap_or(self.room.settings.theme))
+    }
+}
+
+impl Drop for Connection {
+    fn drop(&mut self) {
+        self.room.connections.fetch_sub(1, Ordering::SeqCst);
+        if self.authenticated.load(Ordering::SeqCst) {
+            self.room.journal.line(&format!("connection {}: closed", self.id));
+        }
+        self.room.show_status();
+    }
+}
+
+impl Handler for Connection {
+    type Error = russh::Error;
+
+    async fn auth_none(&mut self, user: &str) -> Result<Auth, Self::Error> {
+        self.user = user.chars().take(64).collect();
+        Ok(if self.room.settings.access.is_open() { Auth::Accept } else { Auth::reject() })
+    }
+
+    async fn auth_password(&mut self, user: &str, password: &str) -> Result<Auth, Self::Error> {
+        self.user = user.chars().take(64).collect();
+        if self.room.settings.access.password_ok(password) {
+            return Ok(Auth::Accept);
+        }
+        self.refuse("a wrong password");
+        Ok(Auth::reject())
+    }
+
+    async fn auth_publickey_offered(
+        &mut self,
+        _user: &str,
+        offer: russh::server::PublicKeyOffer<'_>,
+    ) -> Result<Auth, Self::Error> {
+        Ok(if self.room.settings.access.key_ok(offer.public_key) { Auth::Accept } else { Auth::reject() })
+    }
+
+    async fn auth_publickey(&mut self, user: &str, key: VerifiedPublicKey<'_>) -> Result<Auth, Self::Error> {
+        self.user = user.chars().take(64).collect();
+        if self.room.settings.access.key_ok(key.public_key) {
+            self.key = Some(key.public_key.fingerprint(HashAlg::Sha256).to_string());
+            return Ok(Auth::Accept);
+        }
+        self.refuse("an unknown key");
+        Ok(Auth::reject())
+    }
+
+    async fn auth_succeeded(&mut self, _session: &mut Session) -> Result<(), Self::Error> {
+        self.authenticated.store(true, Ordering::SeqCst);
+        let how = match &self.key {
+            Some(key) => format!("key {key}"),
+            None if self.room.settings.access.is_open() => "open room".to_string(),
+            None => "room password".to_string(),
+        };
+        self.room.journal.line(&format!("connection {}: {}@{} logged in ({how})", self.id, self.user, self.peer));
+        Ok(())
+    }
+
+    async fn channel_open_session(
+        &mut self,
+        channel: Channel<Msg>,
+        reply: ChannelOpenHandle,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        if self.channels.len() >= MAX_CHANNELS {
+            self.refuse("a channel beyond the limit");
+            reply.reject(ChannelOpenFailure::ResourceShortage).await;
+            return Ok(());
+        }
+        // Only the write half is kept: input arrives through `data`, and a dropped read half
+        // never fills up and stalls the connection.
+        let (_read, write) = channel.split();
+        self.channels.insert(write.id(), ChannelState { write: Some(write), ..ChannelState::default() });
+        self.open_channels.store(self.channels.len(), Ordering::SeqCst);
+        reply.accept().await;
+        Ok(())
+    }
+
+    async fn channel_open_x11(
+        &mut self,
+        _channel: Channel<Msg>,
+        _address: &str,
+        _port: u32,
+        reply: ChannelOpenHandle,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        self.refuse("an X11 channel");
+        reply.reject(ChannelOpenFailure::AdministrativelyProhibited).await;
+        Ok(())
+    }
+
+    async fn channel_open_direct_tcpip(
+        &mut self,
+        _channel: Channel<Msg>,
+        host: &str,
+        port: u32,
+        _originator: &str,
+        _originator_port: u32,
+        reply: ChannelOpenHandle,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        let host: String = host.chars().filter(|c| !c.is_control()).take(64).collect();
+        self.refuse(&format!("port forwarding to {host}:{port}"));
+        reply.reject(ChannelOpenFailure::AdministrativelyProhibited).await;
+        Ok(())
+    }
+
+    async fn channel_open_forwarded_tcpip(
+        &mut self,
+        _channel: Channel<Msg>,
+        _host: &str,
+        _port: u32,
+        _originator: &str,
+        _originator_port: u32,
+        reply: ChannelOpenHandle,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        self.refuse("a forwarded channel");
+        reply.reject(ChannelOpenFailure::AdministrativelyProhibited).await;
+        Ok(())
+    }
+
+    async fn channel_open_direct_streamlocal(
+        &mut self,
+        _channel: Channel<Msg>,
+        _path: &str,
+        reply: ChannelOpenHandle,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        self.refuse("socket forwarding");
+        reply.reject(ChannelOpenFailure::AdministrativelyProhibited).await;
+        Ok(())
+    }
+
+    async fn pty_request(
+        &mut self,
+        channel: ChannelId,
+        _term: &str,
+        width: u32,
+        height: u32,
+        _pix_width: u32,
+        _pix_height: u32,
+        _modes: &[(Pty, u32)],
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        match self.channels.get_mut(&channel) {
+            Some(state) if state.dashboard.is_none() => {
+                state.pty = Some(clamp_size(width, height));
+                session.channel_success(channel)
+            }
+            _ => session.channel_failure(channel),
+        }
+    }
+
+    async fn env_request(
+        &mut self,
+        channel: ChannelId,
+        name: &str,
+        value: &str,
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        // POSIX order: LC_ALL over LC_MESSAGES over LANG.
+        let rank = match name {
+            "LC_ALL" => 3,
+            "LC_MESSAGES" => 2,
+            "LANG" => 1,
+            _ => 0,
+        };
+        if let Some(state) = self.channels.get_mut(&channel)
+            && rank > 0
+            && !value.is_empty()
+            && state.env_lang.is_none_or(|(previous, _)| rank > previous)
+        {
+            state.env_lang = Some((rank, Lang::from_locale(value)));
+        }
+        session.channel_success(channel)
+    }
+
+    async fn shell_request(&mut self, channel: ChannelId, session: &mut Session) -> Result<(), Self::Error> {
+        let Some(state) = self.channels.get(&channel) else { return session.channel_failure(channel) };
+        let (lang, theme) = self.look(state);
+        let pty = state.pty;
+        let Some(write) = self.channels.get_mut(&channel).and_then(|s| s.write.take()) else {
+            return session.channel_failure(channel);
+        };
+        let Some(size) = pty else {
+            self.refuse("a shell without a terminal");
+            session.channel_success(channel)?;
+            let message = format!("boucle: {}\r\n", t(lang, Words::ServeNeedsTerminal));
+            tokio::spawn(super::exec::close_with(Some(write), message, 1));
+            return Ok(());
+        };
+        let id = self.room.next_id();
+        let participant = Participant { peer: self.peer, lang, events: None };
+        if self.room.admit(id, participant).is_err() {
+            self.refuse("a session: the room is full");
+            session.channel_success(channel)?;
+            tokio::spawn(super::exec::close_with(
+                Some(write),
+                format!("boucle: {}\r\n", t(lang, Words::ServeRoomFull)),
+                1,
+            ));
+            return Ok(());
+        }
+        session.channel_success(channel)?;
+        let identity = Identity { user: self.user.clone(), key: self.key.clone() };
+        let started = dashboard::start(&self.room, id, write, size, (lang, theme), identity);
+        self.room.set_events(id, started.events.clone());
+        self.room.journal.line(&format!(
+            "session {id}: dashboard for {}@{} ({}x{}, {})",
+            self.user,
+            self.peer,
+            size.0,
+            size.1,
+            lang.code()
+        ));
+        if let Some(state) = self.channels.get_mut(&channel) {
+            state.dashboard = Some(started);
+        }
+        Ok(())
+    }
+
+    async fn exec_request(
+        &mut self,
+        channel: ChannelId,
+        data: &[u8],
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        let Some(state) = self.channels.get(&channel) else { return session.channel_failure(channel) };
+        let (lang, _) = self.look(state);
+        let pty = state.pty.is_some();
+        let Some(write) = self.channels.get_mut(&channel).and_then(|s| s.write.take()) else {
+            return session.channel_failure(channel);
+        };
+        session.channel_success(channel)?;
+        let command = String::from_utf8_lossy(data).into_owned();
+        let id = self.room.next_id();
+        tokio::spawn(super::exec::run(self.room.clone(), id, self.peer, write, command, (lang, pty)));
+        Ok(())
+    }
+
+    async fn subsystem_request(
+        &mut self,
+        channel: ChannelId,
+        name: &str,
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        let name: String = name.chars().filter(|c| !c.is_control()).take(32).collect();
+        self.refuse(&format!("the subsystem {name}"));
+        session.channel_failure(channel)
+    }
+
+    async fn x11_request(
+        &mut self,
+        channel: ChannelId,
+        _single: bool,
+        _protocol: &str,
+        _cookie: &str,
+        _screen: u32,
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        self.refuse("X11 forwarding");
+        session.channel_failure(channel)
+    }
+
+    async fn agent_request(&mut self, _channel: ChannelId, _session: &mut Session) -> Result<bool, Self::Error> {
+        self.refuse("agent forwarding");
+        Ok(false)
+    }
+
+    async fn tcpip_forward(
+        &mut self,
+        _address: &str,
+        port: &mut u32,
+        _session: &mut Session,
+    ) -> Result<bool, Self::Error> {
+        self.refuse(&format!("remote port forwarding (port {port})"));
+        Ok(false)
+    }
+
+    async fn streamlocal_forward(&mut self, _path: &str, _session: &mut Session) -> Result<bool, Self::Error> {
+        self.refuse("remote socket forwarding");
+        Ok(false)
+    }
+
+    async fn window_change_request(
+        &mut self,
+        channel: ChannelId,
+        width: u32,
+        height: u32,
+        _pix_width: u32,
+        _pix_height: u32,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        let (width, height) = clamp_size(width, height);
+        let Some(state) = self.channels.get_mut(&channel) else { return Ok(()) };
+        if state.pty.is_some() && state.dashboard.is_none() {
+            // Resized before the dashboard started: it starts at the new size.
+            state.pty = Some((width, height));
+        }
+        if let Some(dashboard) = &state.dashboard {
+            dashboard.size.set(width, height);
+            let resize = ratatui::crossterm::event::Event::Resize(width, height);
+            let _ = dashboard.events.send(Event::Input(resize));
+        }
+        Ok(())
+    }
+
+    async fn data(&mut self, channel: ChannelId, data: &[u8], _session: &mut Session) -> Result<(), Self::Error> {
+        if let Some(dashboard) = self.channels.get(&channel).and_then(|s| s.dashboard.as_ref()) {
+            // Waits when the session is behind: the client is slowed, the server's memory is not
+            // used up.
+            let _ = dashboard.input.send(data.to_vec()).await;
+        }
+        Ok(())
+    }
+
+    async fn channel_eof(&mut self, channel: ChannelId, _session: &mut Session) -> Result<(), Self::Error> {
+        // The input is over: dropping its sender ends the dashboard.
+        if let Some(state) = self.channels.get_mut(&channel) {
+            state.dashboard = None;
+        }
+        Ok(())
+    }
+
+    async fn channel_close(&mut self, channel: ChannelId, _session: &mut Session) -> Result<(), Self::Error> {
+        self.channels.remove(&channel);
+        self.open_channels.store(self.channels.len(), Ordering::SeqCst);
+        Ok(())
+    }
+}

@@ -1,0 +1,100 @@
+//! The server's host key: generated on first start, stored with mode 0600 in the data folder,
+//! and the same on every later start, so participants' `known_hosts` stays valid from one
+//! workshop to the next.
+
+use std::fs::OpenOptions;
+use std::io::{self, Write};
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+
+use russh::keys::ssh_key::LineEnding;
+use russh::keys::{Algorithm, HashAlg, PrivateKey};
+
+/// `$XDG_DATA_HOME/boucle/ssh_host_ed25519_key`, else under `~/.local/share`.
+pub fn default_path() -> Option<PathBuf> {
+    let data = std::env::var_os("XDG_DATA_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".local/share")))?;
+    Some(data.join("boucle").join("ssh_host_ed25519_key"))
+}
+
+/// Whether the key was made now (to say so at start).
+pub enum Origin {
+    Loaded,
+    Generated,
+}
+
+/// Reads the key at `path`, or makes one there when the file does not exist.
+pub fn load_or_generate(path: &Path) -> io::Result<(PrivateKey, Origin)> {
+    match std::fs::metadata(path) {
+        Ok(meta) => {
+            if meta.permissions().mode() & 0o077 != 0 {
+                return Err(io::Error::other(format!(
+                    "{}: the host key is readable by others (mode {:o}); run `chmod 600 {}`",
+                    path.display(),
+                    meta.permissions().mode() & 0o777,
+                    path.display()
+                )));
+            }
+            let key = russh::keys::load_secret_key(path, None)
+                .map_err(|e| io::Error::other(format!("{}: not a usable host key: {e}", path.display())))?;
+            Ok((key, Origin::Loaded))
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok((generate(path)?, Origin::Generated)),
+        Err(e) => Err(io::Error::new(e.kind(), format!("{}: {e}", path.display()))),
+    }
+}
+
+fn generate(path: &Path) -> io::Result<PrivateKey> {
+    let key = PrivateKey::random(&mut rand::rng(), Algorithm::Ed25519)
+        .map_err(|e| io::Error::other(format!("could not generate a host key: {e}")))?;
+    let text = key.to_openssh(LineEnding::LF).map_err(|e| io::Error::other(format!("host key: {e}")))?;
+    if let Some(folder) = path.parent() {
+        std::fs::create_dir_all(folder).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", folder.display())))?;
+    }
+    // Created 0600 from the start (never world-readable for a moment), and never over a file
+    // another process made meanwhile.
+    let mut file = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+        .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+    file.write_all(text.as_bytes())?;
+    file.sync_all()?;
+    Ok(key)
+}
+
+/// `SHA256:…`, as `ssh` shows it when it first meets the server.
+pub fn fingerprint(key: &PrivateKey) -> String {
+    key.public_key().fingerprint(HashAlg::Sha256).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generated_once_with_mode_600_then_loaded_the_same() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub/key");
+        let (first, origin) = load_or_generate(&path).unwrap();
+        assert!(matches!(origin, Origin::Generated));
+        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+        let (second, origin) = load_or_generate(&path).unwrap();
+        assert!(matches!(origin, Origin::Loaded));
+        assert_eq!(fingerprint(&first), fingerprint(&second));
+        assert!(fingerprint(&first).starts_with("SHA256:"));
+    }
+
+    #[test]
+    fn a_key_readable_by_others_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("key");
+        load_or_generate(&path).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let error = load_or_generate(&path).err().unwrap().to_string();
+        assert!(error.contains("chmod 600"), "{error}");
+    }
+}

@@ -1,0 +1,83 @@
+//! What the facilitator's terminal shows: one log line per connection, session and refusal
+//! (never a password), and below them a live line of who is connected.
+
+use std::fs::File;
+use std::io::{IsTerminal, Write};
+use std::os::fd::FromRawFd;
+use std::sync::Mutex;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+pub struct Journal {
+    /// The live line is drawn only on a terminal; a log file gets log lines only.
+    live: bool,
+    /// The live line, and the log's own handle on stderr: `std::io::stderr()` may be locked
+    /// for the whole run by the thread that started the server.
+    out: Mutex<(String, Option<File>)>,
+    /// After [`Journal::finish`], no live line any more (connections still closing update it).
+    finished: std::sync::atomic::AtomicBool,
+}
+
+impl Journal {
+    pub fn new() -> Journal {
+        // SAFETY: dup returns a new descriptor (or -1, checked) that the File then owns alone.
+        let file = unsafe {
+            let fd = libc::dup(libc::STDERR_FILENO);
+            (fd >= 0).then(|| File::from_raw_fd(fd))
+        };
+        Journal {
+            live: std::io::stderr().is_terminal(),
+            out: Mutex::new((String::new(), file)),
+            finished: std::sync::atomic::AtomicBool::new(false),
+        }
+    }
+
+    /// One log line, with the time (UTC).
+    pub fn line(&self, text: &str) {
+        let mut out = self.out.lock().unwrap_or_else(|p| p.into_inner());
+        let (status, Some(err)) = &mut *out else { return };
+        let clear = if self.live { "\r\x1b[K" } else { "" };
+        let _ = writeln!(err, "{clear}{} {}", clock(), text.replace(['\n', '\r', '\x1b'], " "));
+        if self.live && !status.is_empty() {
+            let _ = write!(err, "{status}");
+        }
+        let _ = err.flush();
+    }
+
+    /// Replaces the live line.
+    pub fn status(&self, text: String) {
+        if !self.live || self.finished.load(std::sync::atomic::Ordering::SeqCst) {
+            return;
+        }
+        let mut out = self.out.lock().unwrap_or_else(|p| p.into_inner());
+        let (status, Some(err)) = &mut *out else { return };
+        if *status == text {
+            return;
+        }
+        let _ = write!(err, "\r\x1b[K{text}");
+        let _ = err.flush();
+        *status = text;
+    }
+
+    /// Takes the live line away for good (at exit): the log ends with its last line.
+    pub fn finish(&self) {
+        self.finished.store(true, std::sync::atomic::Ordering::SeqCst);
+        let mut out = self.out.lock().unwrap_or_else(|p| p.into_inner());
+        let (status, Some(err)) = &mut *out else { return };
+        if self.live && !status.is_empty() {
+            let _ = write!(err, "\r\x1b[K");
+            let _ = err.flush();
+        }
+        status.clear();
+    }
+}
+
+impl Default for Journal {
+    fn default() -> Journal {
+        Journal::new()
+    }
+}
+
+fn clock() -> String {
+    let seconds = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs()) % 86_400;
+    format!("{:02}:{:02}:{:02}Z", seconds / 3600, seconds / 60 % 60, seconds % 60)
+}

@@ -1,0 +1,311 @@
+//! Frames going to a participant: the session thread draws with ratatui's crossterm backend
+//! into a [`FrameWriter`], which hands each flushed frame to an [`Outbox`]; a task on the
+//! SSH side takes what is there and sends it at the pace the client reads.
+//!
+//! Backpressure: while the client is not reading, new frames are appended to the one waiting
+//! (they are diffs of it) up to [`MAX_PENDING`]; past that, the waiting bytes are dropped and the
+//! outbox is marked stale, so that once the client reads again the session repaints the whole
+//! screen once ([`crate::ui::event::Event::Repaint`]). A client that never reads costs at most
+//! `MAX_PENDING` here plus the SSH window.
+
+use std::io;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Arc, Mutex};
+
+use ratatui::Terminal;
+use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
+use ratatui::buffer::Cell;
+use ratatui::layout::{Position, Size};
+
+use crate::ui::session::Host;
+
+/// The most bytes kept for a client that is not reading.
+pub const MAX_PENDING: usize = 256 * 1024;
+
+/// PTY sizes are clamped to this, so a 10000x10000 request allocates a screen of this size.
+pub const MAX_WIDTH: u16 = 400;
+pub const MAX_HEIGHT: u16 = 150;
+
+/// The size a client asked for, clamped; 0 (unknown) becomes 80x24.
+pub fn clamp_size(width: u32, height: u32) -> (u16, u16) {
+    let clamp = |value: u32, default: u16, max: u16| {
+        if value == 0 { default } else { u16::try_from(value.min(u32::from(max))).unwrap_or(max) }
+    };
+    (clamp(width, 80, MAX_WIDTH), clamp(height, 24, MAX_HEIGHT))
+}
+
+#[derive(Default)]
+struct Pending {
+    bytes: Vec<u8>,
+    /// Bytes were dropped: the screen must be repainted whole before diffs make sense again.
+    stale: bool,
+    /// The session is over; nothing more will come.
+    closed: bool,
+}
+
+/// What waits to be sent to one client.
+#[derive(Default)]
+pub struct Outbox {
+    pending: Mutex<Pending>,
+    pub ready: tokio::sync::Notify,
+}
+
+/// What the sending task should do next.
+pub enum Next {
+    Send(Vec<u8>),
+    /// Dropped frames and the client reads again: ask the session for a whole screen.
+    Repaint,
+    Wait,
+    Closed,
+}
+
+impl Outbox {
+    fn push(&self, frame: &[u8]) {
+        let mut pending = self.pending.lock().unwrap_or_else(|p| p.into_inner());
+        if pending.closed {
+            return;
+        }
+        if pending.stale {
+            // Diffs of a screen the client never got: worthless until the repaint.
+        } else if pending.bytes.len() + frame.len() > MAX_PENDING {
+            pending.bytes = Vec::new();
+            pending.stale = true;
+        } else {
+            pending.bytes.extend_from_slice(frame);
+        }
+        drop(pending);
+        self.ready.notify_one();
+    }
+
+    /// Called by the sending task when it is free to send.
+    pub fn next(&self) -> Next {
+        let mut pending = self.pending.lock().unwrap_or_else(|p| p.into_inner());
+        if !pending.bytes.is_empty() {
+            return Next::Send(std::mem::take(&mut pending.bytes));
+        }
+        if pending.stale {
+            pending.stale = false;
+            return Next::Repaint;
+        }
+        if pending.closed { Next::Closed } else { Next::Wait }
+    }
+
+    /// No more frames: what is pending is still sent, then the task ends.
+    pub fn close(&self) {
+        self.pending.lock().unwrap_or_else(|p| p.into_inner()).closed = true;
+        self.ready.notify_one();
+    }
+
+    /// Appends bytes that must reach the client even after a stale frame (the goodbye).
+    pub fn push_final(&self, bytes: &[u8]) {
+        let mut pending = self.pending.lock().unwrap_or_else(|p| p.into_inner());
+        pending.stale = false;
+        if pending.bytes.len() + bytes.len() > MAX_PENDING {
+            pending.bytes.clear();
+        }
+        pending.bytes.extend_from_slice(bytes);
+        drop(pending);
+        self.ready.notify_one();
+    }
+}
+
+/// The writer the crossterm backend draws into: a frame is collected, then handed over whole
+/// on flush.
+pub struct FrameWriter {
+    frame: Vec<u8>,
+    outbox: Arc<Outbox>,
+}
+
+impl FrameWriter {
+    pub fn new(outbox: Arc<Outbox>) -> FrameWriter {
+        FrameWriter { frame: Vec::new(), outbox }
+    }
+}
+
+impl io::Write for FrameWriter {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.frame.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if !self.frame.is_empty() {
+            self.outbox.push(&self.frame);
+            self.frame.clear();
+        }
+        Ok(())
+    }
+}
+
+/// The PTY size, shared between the SSH side (window-change requests) and the session.
+#[derive(Default)]
+pub struct PtySize(AtomicU32);
+
+impl PtySize {
+    pub fn new(width: u16, height: u16) -> PtySize {
+        let size = PtySize::default();
+        size.set(width, height);
+        size
+    }
+
+    pub fn set(&self, width: u16, height: u16) {
+        self.0.store(u32::from(width) << 16 | u32::from(height), Ordering::SeqCst);
+    }
+
+    pub fn get(&self) -> Size {
+        let packed = self.0.load(Ordering::SeqCst);
+        Size::new((packed >> 16) as u16, (packed & 0xffff) as u16)
+    }
+}
+
+/// The crossterm backend over a [`FrameWriter`], except for what it would ask the server's own
+/// terminal: the size is the client's PTY size, and the cursor is never queried.
+pub struct SshBackend {
+    inner: CrosstermBackend<FrameWriter>,
+    size: Arc<PtySize>,
+}
+
+impl SshBackend {
+    pub fn new(writer: FrameWriter, size: Arc<PtySize>) -> SshBackend {
+        SshBackend { inner: CrosstermBackend::new(writer), size }
+    }
+}
+
+/// Raw bytes (mode switches) go out with the next frame.
+impl io::Write for SshBackend {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.inner.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        io::Write::flush(&mut self.inner)
+    }
+}
+
+impl Backend for SshBackend {
+    type Error = io::Error;
+
+    fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
+    where
+        I: Iterator<Item = (u16, u16, &'a Cell)>,
+    {
+        self.inner.draw(content)
+    }
+
+    fn append_lines(&mut self, n: u16) -> io::Result<()> {
+        self.inner.append_lines(n)
+    }
+
+    fn hide_cursor(&mut self) -> io::Result<()> {
+        self.inner.hide_cursor()
+    }
+
+    fn show_cursor(&mut self) -> io::Result<()> {
+        self.inner.show_cursor()
+    }
+
+    fn get_cursor_position(&mut self) -> io::Result<Position> {
+        Ok(Position::ORIGIN)
+    }
+
+    fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
+        self.inner.set_cursor_position(position)
+    }
+
+    fn clear(&mut self) -> io::Result<()> {
+        self.inner.clear()
+    }
+
+    fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
+        self.inner.clear_region(clear_type)
+    }
+
+    fn size(&self) -> io::Result<Size> {
+        Ok(self.size.get())
+    }
+
+    fn window_size(&mut self) -> io::Result<WindowSize> {
+        Ok(WindowSize { columns_rows: self.size.get(), pixels: Size::default() })
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Backend::flush(&mut self.inner)
+    }
+}
+
+/// A dashboard session drawing to an SSH client.
+pub struct SshHost {
+    terminal: Terminal<SshBackend>,
+}
+
+impl SshHost {
+    pub fn new(backend: SshBackend) -> io::Result<SshHost> {
+        Ok(SshHost { terminal: Terminal::new(backend)? })
+    }
+}
+
+impl Host for SshHost {
+    type Output = SshBackend;
+
+    fn terminal(&mut self) -> &mut Terminal<SshBackend> {
+        &mut self.terminal
+    }
+
+    /// Ctrl-Z would stop the whole server: ignored over SSH.
+    fn suspend(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+
+    /// OSC 52 to the participant's own terminal, with the next frame.
+    fn copy(&mut self, text: &str) -> Result<(), String> {
+        let backend = self.terminal.backend_mut();
+        io::Write::write_all(backend, crate::ui::opener::osc52(text).as_bytes())
+            .and_then(|()| io::Write::flush(backend))
+            .map_err(|e| e.to_string())
+    }
+
+    /// The participant is not at the server: a file written here would be the facilitator's.
+    fn write_file(
+        &mut self,
+        path: &std::path::Path,
+        _contents: &[u8],
+        _overwrite: crate::files::Overwrite,
+        _forbidden: &[std::path::PathBuf],
+    ) -> Result<(), crate::files::WriteError> {
+        Err(crate::files::WriteError::Io {
+            path: path.to_path_buf(),
+            error: io::Error::other(
+                "over SSH, nothing is written on the server; take a handout home with `ssh … export …`",
+            ),
+        })
+    }
+
+    fn save_shortlist(&mut self, _path: &std::path::Path, _list: &crate::shortlist::Shortlist) -> Result<(), String> {
+        Err("over SSH, the shortlist is kept for this session".into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn huge_pty_requests_are_clamped() {
+        assert_eq!(clamp_size(10_000, 10_000), (MAX_WIDTH, MAX_HEIGHT));
+        assert_eq!(clamp_size(0, 0), (80, 24));
+        assert_eq!(clamp_size(120, 40), (120, 40));
+    }
+
+    #[test]
+    fn a_client_that_does_not_read_costs_at_most_the_cap_then_gets_one_repaint() {
+        let outbox = Outbox::default();
+        for _ in 0..1000 {
+            outbox.push(&[b'x'; 10_000]);
+        }
+        assert!(outbox.pending.lock().unwrap().bytes.len() <= MAX_PENDING);
+        assert!(matches!(outbox.next(), Next::Repaint));
+        assert!(matches!(outbox.next(), Next::Wait));
+        outbox.push(b"frame");
+        assert!(matches!(outbox.next(), Next::Send(bytes) if bytes == b"frame"));
+    }
+}

@@ -1,0 +1,136 @@
+//! What every connection shares: the one catalogue, the settings, who is in the room, and the
+//! log. A participant is a running dashboard or command; the room counts them against the
+//! session limit and ends them all when it closes.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::mpsc::Sender;
+use std::sync::{Arc, Mutex};
+
+use super::access::Access;
+use super::journal::Journal;
+use super::limits::Limits;
+use crate::diagnostic::Diagnostic;
+use crate::query::Indexed;
+use crate::text::Lang;
+use crate::ui::event::Event;
+use crate::ui::theme::ThemeName;
+
+/// Runs one read-only command (`list …`, `show …`) for an exec request, on the shared
+/// catalogue: the words after the command name's position, the session's language, where its
+/// output and errors go; returns the exit status. Given by the command line layer, which owns
+/// the clap definitions, so that the same parser reads them.
+pub type ExecRunner = Arc<dyn Fn(&[String], Lang, &mut dyn Write, &mut dyn Write) -> i32 + Send + Sync>;
+
+pub struct Settings {
+    pub lang: Lang,
+    pub theme: ThemeName,
+    pub limits: Limits,
+    pub access: Access,
+}
+
+/// The signal a dashboard is sent when the room closes, and when it has been idle too long.
+pub const CLOSING: i32 = libc::SIGTERM;
+pub const IDLE: i32 = libc::SIGALRM;
+
+pub struct Participant {
+    pub peer: SocketAddr,
+    pub lang: Lang,
+    /// A dashboard's event channel (commands have none).
+    pub events: Option<Sender<Event>>,
+}
+
+pub struct Room {
+    pub settings: Settings,
+    /// The one catalogue every session searches. Hook for live reload (#6): keep it behind a
+    /// lock, swap in the reloaded one, and send the reload event to every participant's
+    /// `events` (as [`Room::end_all`] sends the closing signal), so each `App` reindexes.
+    pub indexed: Arc<Indexed>,
+    pub problems: Vec<Diagnostic>,
+    pub exec: ExecRunner,
+    pub journal: Journal,
+    participants: Mutex<HashMap<u64, Participant>>,
+    pub connections: AtomicUsize,
+    next_id: AtomicU64,
+    pub closing: AtomicBool,
+    /// Woken each time a participant leaves (closing waits for the room to empty).
+    pub left: tokio::sync::Notify,
+}
+
+/// The session limit is reached.
+pub struct Full;
+
+impl Room {
+    pub fn new(settings: Settings, indexed: Arc<Indexed>, problems: Vec<Diagnostic>, exec: ExecRunner) -> Room {
+        Room {
+            settings,
+            indexed,
+            problems,
+            exec,
+            journal: Journal::new(),
+            participants: Mutex::new(HashMap::new()),
+            connections: AtomicUsize::new(0),
+            next_id: AtomicU64::new(1),
+            closing: AtomicBool::new(false),
+            left: tokio::sync::Notify::new(),
+        }
+    }
+
+    pub fn next_id(&self) -> u64 {
+        self.next_id.fetch_add(1, Ordering::Relaxed)
+    }
+
+    /// Lets a participant in, unless the room is full or closing.
+    pub fn admit(&self, id: u64, participant: Participant) -> Result<(), Full> {
+        let mut participants = self.participants.lock().unwrap_or_else(|p| p.into_inner());
+        if participants.len() >= self.settings.limits.max_sessions || self.closing.load(Ordering::SeqCst) {
+            return Err(Full);
+        }
+        participants.insert(id, participant);
+        drop(participants);
+        self.show_status();
+        Ok(())
+    }
+
+    /// Gives a dashboard's event channel to the room, for closing it.
+    pub fn set_events(&self, id: u64, events: Sender<Event>) {
+        if let Some(participant) = self.participants.lock().unwrap_or_else(|p| p.into_inner()).get_mut(&id) {
+            participant.events = Some(events);
+        }
+    }
+
+    pub fn leave(&self, id: u64) {
+        self.participants.lock().unwrap_or_else(|p| p.into_inner()).remove(&id);
+        self.left.notify_waiters();
+        self.show_status();
+    }
+
+    pub fn participants(&self) -> usize {
+        self.participants.lock().unwrap_or_else(|p| p.into_inner()).len()
+    }
+
+    /// Asks every dashboard to say goodbye and end.
+    pub fn end_all(&self) {
+        for participant in self.participants.lock().unwrap_or_else(|p| p.into_inner()).values() {
+            if let Some(events) = &participant.events {
+                let _ = events.send(Event::Signal(CLOSING));
+            }
+        }
+    }
+
+    /// The facilitator's live line: who is in, in which language.
+    pub fn show_status(&self) {
+        let (fr, en) = {
+            let participants = self.participants.lock().unwrap_or_else(|p| p.into_inner());
+            let fr = participants.values().filter(|p| p.lang == Lang::Fr).count();
+            (fr, participants.len() - fr)
+        };
+        let connections = self.connections.load(Ordering::SeqCst);
+        self.journal.status(format!(
+            "in the room: {} (fr {fr}, en {en}) · connections: {connections} · Ctrl-C closes the room",
+            fr + en
+        ));
+    }
+}

@@ -1,0 +1,234 @@
+//! Helpers for the `boucle serve` end-to-end tests: a server on a fresh port with its own
+//! host key, ssh runs with a password given by SSH_ASKPASS, and tmux panes running `ssh -t`.
+
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+pub const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/catalogue");
+pub const TIMEOUT: Duration = Duration::from_secs(20);
+pub const POLL: Duration = Duration::from_millis(30);
+
+pub fn binary() -> PathBuf {
+    let built = Path::new(env!("CARGO_BIN_EXE_boucle"));
+    let release = built.parent().and_then(Path::parent).map(|target| target.join("release").join("boucle"));
+    match release {
+        Some(release) if release.is_file() => release,
+        _ => built.to_path_buf(),
+    }
+}
+
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").expect("a free port").local_addr().unwrap().port()
+}
+
+pub fn wait_until(what: &str, mut ready: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !ready() {
+        assert!(start.elapsed() < TIMEOUT, "waited {TIMEOUT:?} for {what}");
+        std::thread::sleep(POLL);
+    }
+}
+
+/// A running `boucle serve`, killed when dropped.
+pub struct Server {
+    pub child: Child,
+    pub port: u16,
+    pub dir: tempfile::TempDir,
+}
+
+impl Server {
+    pub fn start(access: &[&str]) -> Server {
+        let dir = tempfile::tempdir().unwrap();
+        let port = free_port();
+        std::fs::write(dir.path().join("password"), "aimant2026\n").unwrap();
+        let log = std::fs::File::create(dir.path().join("log")).unwrap();
+        let access: Vec<String> = access.iter().map(|a| a.replace("{dir}", dir.path().to_str().unwrap())).collect();
+        let child = Command::new(binary())
+            .args(["serve", "--catalogue", FIXTURE, "--listen", &format!("127.0.0.1:{port}")])
+            .args(&access)
+            .env("XDG_DATA_HOME", dir.path().join("data"))
+            .env("LANG", "C.UTF-8")
+            .env_remove("BOUCLE_CATALOGUE")
+            .env_remove("LC_ALL")
+            .env_remove("NO_COLOR")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(log)
+            .spawn()
+            .expect("boucle serve starts");
+        let server = Server { child, port, dir };
+        wait_until("the server to listen", || TcpStream::connect(("127.0.0.1", port)).is_ok());
+        wait_until("the server's greeting", || server.log().contains("fingerprint"));
+        server
+    }
+
+    pub fn open() -> Server {
+        Server::start(&["--open"])
+    }
+
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.dir.path().join("log")).unwrap_or_default()
+    }
+
+    pub fn ssh_config(&self) -> PathBuf {
+        let path = self.dir.path().join("ssh_config");
+        if !path.exists() {
+            std::fs::write(
+                &path,
+                "Host *\n  StrictHostKeyChecking no\n  UserKnownHostsFile /dev/null\n  LogLevel ERROR\n  \
+                 PubkeyAuthentication no\n  IdentitiesOnly yes\n  NumberOfPasswordPrompts 1\n",
+            )
+            .unwrap();
+        }
+        path
+    }
+
+    /// `ssh -p PORT user@127.0.0.1 ARGS…`, with the password given by SSH_ASKPASS.
+    pub fn ssh(&self, user: &str, password: &str, args: &[&str]) -> Output {
+        let askpass = self.dir.path().join(format!("askpass-{password}"));
+        std::fs::write(&askpass, format!("#!/bin/sh\necho '{password}'\n")).unwrap();
+        Command::new("chmod").args(["700", askpass.to_str().unwrap()]).status().unwrap();
+        Command::new("timeout")
+            .arg("30")
+            .arg("ssh")
+            .args(["-F", self.ssh_config().to_str().unwrap(), "-p", &self.port.to_string()])
+            .args(args)
+            .arg(format!("{user}@127.0.0.1"))
+            .env("SSH_ASKPASS", &askpass)
+            .env("SSH_ASKPASS_REQUIRE", "force")
+            .env("DISPLAY", ":0")
+            .stdin(Stdio::null())
+            .output()
+            .expect("ssh runs (apt-get install openssh-client)")
+    }
+
+    /// `ssh … user@host COMMAND…` (the command after the destination).
+    pub fn exec(&self, command: &[&str]) -> Output {
+        Command::new("timeout")
+            .arg("30")
+            .arg("ssh")
+            .args(["-F", self.ssh_config().to_str().unwrap(), "-p", &self.port.to_string(), "-T"])
+            .arg("en@127.0.0.1")
+            .args(command)
+            .stdin(Stdio::null())
+            .output()
+            .expect("ssh runs")
+    }
+
+    /// Threads of the server with this name.
+    pub fn threads(&self, name: &str) -> usize {
+        std::fs::read_dir(format!("/proc/{}/task", self.child.id()))
+            .map(|tasks| {
+                tasks
+                    .filter_map(|t| std::fs::read_to_string(t.ok()?.path().join("comm")).ok())
+                    .filter(|comm| comm.trim() == name)
+                    .count()
+            })
+            .unwrap_or(0)
+    }
+
+    /// No session left: no dashboard thread, no search worker.
+    pub fn wait_for_no_session(&self) {
+        wait_until("every session thread to end", || self.threads("ssh-session") == 0 && self.threads("search") == 0);
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// tmux on a socket of its own, with one window per ssh client.
+pub struct Tmux {
+    socket: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl Tmux {
+    pub fn start() -> Tmux {
+        static COUNT: AtomicUsize = AtomicUsize::new(0);
+        let dir = tempfile::tempdir().unwrap();
+        let socket = dir.path().join(format!("tmux-serve-{}", COUNT.fetch_add(1, Ordering::SeqCst)));
+        Tmux { socket, _dir: dir }
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        let output = Command::new("tmux")
+            .args(["-u", "-S", self.socket.to_str().unwrap(), "-f", "/dev/null"])
+            .args(args)
+            .output()
+            .expect("tmux runs");
+        assert!(output.status.success(), "tmux {args:?}: {}", String::from_utf8_lossy(&output.stderr));
+        output
+    }
+
+    /// A pane `name` of `width`x`height` running `ssh -t` into the server as `user`; when ssh
+    /// ends, its exit status is printed and the pane stays.
+    pub fn ssh(&self, server: &Server, name: &str, user: &str, (width, height): (u16, u16)) {
+        let command = format!(
+            "env LANG=C.UTF-8 ssh -t -F {} -p {} {user}@127.0.0.1; echo EXITED $?; exec sleep 600",
+            server.ssh_config().display(),
+            server.port
+        );
+        let (w, h) = (width.to_string(), height.to_string());
+        if Command::new("tmux")
+            .args(["-S", self.socket.to_str().unwrap(), "has-session"])
+            .output()
+            .unwrap()
+            .status
+            .success()
+        {
+            self.run(&["new-window", "-d", "-n", name, "sh", "-c", &command]);
+            self.run(&["resize-window", "-t", &format!(":{name}"), "-x", &w, "-y", &h]);
+        } else {
+            self.run(&["new-session", "-d", "-x", &w, "-y", &h, "-n", name, "sh", "-c", &command]);
+        }
+    }
+
+    pub fn screen(&self, name: &str) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", &format!(":{name}")]).stdout).into_owned()
+    }
+
+    pub fn wait_for(&self, name: &str, what: &str, ready: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen(name);
+            if ready(&screen) {
+                return screen;
+            }
+            assert!(start.elapsed() < TIMEOUT, "waited {TIMEOUT:?} for {what}; the screen:\n{screen}");
+            std::thread::sleep(POLL);
+        }
+    }
+
+    pub fn keys(&self, name: &str, keys: &[&str]) {
+        let target = format!(":{name}");
+        let mut args = vec!["send-keys", "-t", &target];
+        args.extend(keys);
+        self.run(&args);
+    }
+
+    pub fn type_text(&self, name: &str, text: &str) {
+        self.run(&["send-keys", "-t", &format!(":{name}"), "-l", text]);
+    }
+
+    pub fn display(&self, name: &str, format: &str) -> String {
+        let target = format!(":{name}");
+        String::from_utf8_lossy(&self.run(&["display-message", "-p", "-t", &target, format]).stdout).trim().to_string()
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux").args(["-S", self.socket.to_str().unwrap(), "kill-server"]).output();
+    }
+}
+
+pub fn ready(screen: &str) -> bool {
+    screen.contains("? help") || screen.contains("? aide")
+}
