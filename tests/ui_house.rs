@@ -12,7 +12,7 @@ use boucle::query::{Facet, Indexed};
 use boucle::ui::event::Event;
 use boucle::ui::keymap::Context;
 use boucle::ui::search::Searcher;
-use boucle::ui::session::{Exit, Host, run_session};
+use boucle::ui::session::{Exit, run_session};
 use boucle::ui::{Action, App, Options, Pane};
 use common::ui::*;
 use ratatui::Terminal;
@@ -147,22 +147,6 @@ fn an_entry_gone_after_a_reload_gives_way_to_the_best_result() {
     assert_eq!(total(&app), FIXTURE_ENTRIES - 1);
     assert_eq!(selected_id(&app), result_ids(&app).first().cloned(), "the best result is selected");
     assert!(!status_line(&app).contains('⚠'), "the new problems replace the old ones");
-}
-
-/// A session on a test backend: what a user types reaches the screen through the same loop
-/// as in the terminal, with searches on the worker thread.
-struct TestHost(Terminal<TestBackend>);
-
-impl Host for TestHost {
-    type Output = TestBackend;
-
-    fn terminal(&mut self) -> &mut Terminal<TestBackend> {
-        &mut self.0
-    }
-
-    fn suspend(&mut self) -> Result<(), std::convert::Infallible> {
-        Ok(())
-    }
 }
 
 #[test]

@@ -12,7 +12,7 @@ use boucle::ui::event::Event;
 use boucle::ui::loading::{Ready, Stage, spawn_loader};
 use boucle::ui::reload::Watch;
 use boucle::ui::search::Searcher;
-use boucle::ui::session::{Exit, Host, run_session};
+use boucle::ui::session::{Exit, run_session};
 use boucle::ui::update::{load_progress, loaded};
 use boucle::ui::{App, Options};
 use common::ui::*;
@@ -70,20 +70,6 @@ fn command_line_filters_wait_for_the_catalogue() {
     let fresh = app_with(options);
     assert_eq!(result_ids(&app), result_ids(&fresh));
     assert_eq!(filter_chips(&app), filter_chips(&fresh));
-}
-
-struct TestHost(Terminal<TestBackend>);
-
-impl Host for TestHost {
-    type Output = TestBackend;
-
-    fn terminal(&mut self) -> &mut Terminal<TestBackend> {
-        &mut self.0
-    }
-
-    fn suspend(&mut self) -> Result<(), std::convert::Infallible> {
-        Ok(())
-    }
 }
 
 /// Through the real loop and the real loader: keys sent before the catalogue has loaded are

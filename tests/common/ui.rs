@@ -476,3 +476,25 @@ pub fn theme_name(app: &App) -> boucle::ui::theme::ThemeName {
 pub fn lang(app: &App) -> boucle::text::Lang {
     app.lang()
 }
+
+/// A session on a test backend: what a user types reaches the screen through the same loop
+/// as in the terminal (`ui::session::run_session`).
+pub struct TestHost(pub Terminal<TestBackend>);
+
+impl TestHost {
+    pub fn new(width: u16, height: u16) -> TestHost {
+        TestHost(Terminal::new(TestBackend::new(width, height)).unwrap())
+    }
+}
+
+impl boucle::ui::session::Host for TestHost {
+    type Output = TestBackend;
+
+    fn terminal(&mut self) -> &mut Terminal<TestBackend> {
+        &mut self.0
+    }
+
+    fn suspend(&mut self) -> Result<(), std::convert::Infallible> {
+        Ok(())
+    }
+}

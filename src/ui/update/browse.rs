@@ -101,8 +101,8 @@ fn move_cursor(app: &mut App, action: Action) {
     }
 }
 
-/// Moves a cursor within `count` rows.
-fn stepped(position: usize, count: usize, page: usize, action: Action) -> usize {
+/// Moves a cursor within `count` rows (every list of every screen moves so).
+pub(super) fn stepped(position: usize, count: usize, page: usize, action: Action) -> usize {
     let last = count.saturating_sub(1);
     match action {
         Action::Up => position.saturating_sub(1),

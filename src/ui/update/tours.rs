@@ -4,6 +4,7 @@ use super::super::action::Action;
 use super::super::app::App;
 use super::super::state::ToursLevel;
 use super::super::state::tours::{stops, tours};
+use super::browse::stepped;
 
 pub fn update(app: &mut App, action: Action) {
     match action {
@@ -28,18 +29,6 @@ pub fn update(app: &mut App, action: Action) {
 
 fn page(app: &App) -> usize {
     usize::from(app.height.saturating_sub(4)).max(1)
-}
-
-fn stepped(position: usize, count: usize, page: usize, action: Action) -> usize {
-    let last = count.saturating_sub(1);
-    match action {
-        Action::Up => position.saturating_sub(1),
-        Action::Down => (position + 1).min(last),
-        Action::PageUp => position.saturating_sub(page),
-        Action::PageDown => (position + page).min(last),
-        Action::Home => 0,
-        _ => last,
-    }
 }
 
 fn move_cursor(app: &mut App, action: Action) {
