@@ -236,11 +236,14 @@ impl Backend for SshBackend {
 /// A dashboard session drawing to an SSH client.
 pub struct SshHost {
     terminal: Terminal<SshBackend>,
+    /// The one file the shortlist may be saved to: the participant's key's own, on the
+    /// server; none for a session-only shortlist.
+    shortlist_file: Option<std::path::PathBuf>,
 }
 
 impl SshHost {
-    pub fn new(backend: SshBackend) -> io::Result<SshHost> {
-        Ok(SshHost { terminal: Terminal::new(backend)? })
+    pub fn new(backend: SshBackend, shortlist_file: Option<std::path::PathBuf>) -> io::Result<SshHost> {
+        Ok(SshHost { terminal: Terminal::new(backend)?, shortlist_file })
     }
 }
 
@@ -280,8 +283,12 @@ impl Host for SshHost {
         })
     }
 
-    fn save_shortlist(&mut self, _path: &std::path::Path, _list: &crate::shortlist::Shortlist) -> Result<(), String> {
-        Err("over SSH, the shortlist is kept for this session".into())
+    /// Only to the key's own file; any other path is refused, whoever asks.
+    fn save_shortlist(&mut self, path: &std::path::Path, list: &crate::shortlist::Shortlist) -> Result<(), String> {
+        match &self.shortlist_file {
+            Some(own) if own == path => crate::shortlist::store::save(path, list).map_err(|e| e.to_string()),
+            _ => Err("over SSH, the shortlist is kept for this session".into()),
+        }
     }
 }
 
