@@ -297,6 +297,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_shortlist_is_saved_only_to_the_keys_own_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let own = dir.path().join("serve-shortlists").join("ab12.ron");
+        let elsewhere = dir.path().join("chosen.ron");
+        let backend = || SshBackend::new(FrameWriter::new(Arc::new(Outbox::default())), Arc::new(PtySize::new(80, 24)));
+        let mut list = crate::shortlist::Shortlist::default();
+        list.toggle(&crate::model::Id::parse("bethune-bruay-mining-heritage").unwrap());
+
+        let mut keyed = SshHost::new(backend(), Some(own.clone())).unwrap();
+        assert!(keyed.save_shortlist(&elsewhere, &list).is_err());
+        assert!(!elsewhere.exists());
+        keyed.save_shortlist(&own, &list).unwrap();
+        assert!(std::fs::read_to_string(&own).unwrap().contains("bethune-bruay-mining-heritage"));
+
+        let mut session_only = SshHost::new(backend(), None).unwrap();
+        assert!(session_only.save_shortlist(&elsewhere, &list).is_err());
+        assert!(!elsewhere.exists());
+    }
+
+    #[test]
     fn huge_pty_requests_are_clamped() {
         assert_eq!(clamp_size(10_000, 10_000), (MAX_WIDTH, MAX_HEIGHT));
         assert_eq!(clamp_size(0, 0), (80, 24));
