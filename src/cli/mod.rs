@@ -53,13 +53,14 @@ pub struct Cli {
     /// For a projector: hide the tabs, the query line and the status line.
     #[arg(long, global = true)]
     pub present: bool,
-    /// Do not reload the dashboard when files of the --catalogue folders change.
-    #[arg(long)]
+    /// Do not reload the dashboard (or the served room) when files of the --catalogue folders
+    /// change.
+    #[arg(long, global = true)]
     pub no_watch: bool,
 
     /// Look for changes every second instead of waiting for change events (network and
     /// container filesystems that send none).
-    #[arg(long, conflicts_with = "no_watch")]
+    #[arg(long, conflicts_with = "no_watch", global = true)]
     pub poll: bool,
 
     /// The dashboard opens on this view.

@@ -93,8 +93,15 @@ pub fn run(cli: &Cli, args: &ServeArgs, err: &mut dyn Write) -> std::io::Result<
     };
     let theme = if colour_off() { ThemeName::Mono } else { cli.theme };
     let open = access.is_open();
-    let settings = Settings { lang, theme, limits, access };
-    let room = Room::new(settings, indexed.clone(), loaded.diagnostics, exec_runner(indexed));
+    // With keys, each participant's shortlist is kept on the server under their key.
+    let shortlists = if access.has_keys() {
+        crate::shortlist::store::default_path().and_then(|p| Some(p.parent()?.join("serve-shortlists")))
+    } else {
+        None
+    };
+    let settings = Settings { lang, theme, limits, access, shortlists };
+    let room = Arc::new(Room::new(settings, indexed.clone(), loaded.diagnostics, exec_runner()));
+    watch_catalogue(cli, &room, indexed);
 
     let made = match origin {
         Origin::Generated => " (made now)",
@@ -123,10 +130,39 @@ pub fn run(cli: &Cli, args: &ServeArgs, err: &mut dyn Write) -> std::io::Result<
     crate::serve::run(args.listen, key, room)
 }
 
+/// Watches the `--catalogue` folders (unless `--no-watch`) with the dashboard's watcher; each
+/// reload is indexed once, on the watcher's thread, and the room hands the one snapshot to
+/// every session.
+fn watch_catalogue(cli: &Cli, room: &Arc<Room>, indexed: Arc<Indexed>) {
+    use crate::ui::event::Event;
+    use crate::ui::reload::{Watch, start};
+    let watch = match (cli.no_watch, cli.poll) {
+        (true, _) => Watch::Off,
+        (false, true) => Watch::Poll,
+        (false, false) => Watch::Events,
+    };
+    let (events, reloads) = crate::ui::event::channel_pair();
+    if start(cli.catalogues.clone(), watch, indexed, events).is_none() {
+        return;
+    }
+    let room = Arc::downgrade(room);
+    let fan_out = std::thread::Builder::new().name("serve-reload".into()).spawn(move || {
+        for event in reloads {
+            let Some(room) = room.upgrade() else { return };
+            if let Event::Reloaded(reloaded) = event {
+                room.reload(&reloaded);
+            }
+        }
+    });
+    if let Err(e) = fan_out {
+        eprintln!("boucle serve: cannot pass reloads on ({e}); sessions keep the catalogue they have");
+    }
+}
+
 /// Runs `list`, `show` and `export` on the room's catalogue, parsed by the same clap definitions
 /// as the command line.
-fn exec_runner(indexed: Arc<Indexed>) -> ExecRunner {
-    Arc::new(move |words: &[String], lang: Lang, out: &mut dyn Write, err: &mut dyn Write| {
+fn exec_runner() -> ExecRunner {
+    Arc::new(move |indexed: &Indexed, words: &[String], lang: Lang, out: &mut dyn Write, err: &mut dyn Write| {
         let cli = match Cli::try_parse_from(std::iter::once("boucle").chain(words.iter().map(String::as_str))) {
             Ok(cli) => cli,
             Err(e) => {

@@ -54,6 +54,11 @@ impl Access {
         MethodSet::from(&kinds[..])
     }
 
+    /// Participants log in with keys, so each can be known again after a reconnection.
+    pub fn has_keys(&self) -> bool {
+        matches!(self, Access::Checked { keys, .. } if !keys.is_empty())
+    }
+
     pub fn is_open(&self) -> bool {
         matches!(self, Access::Open)
     }

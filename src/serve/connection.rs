@@ -40,6 +40,8 @@ pub struct Connection {
     peer: SocketAddr,
     user: String,
     key: Option<String>,
+    /// The same fingerprint in hex: a file name for the key's shortlist.
+    key_hex: Option<String>,
     pub authenticated: Arc<AtomicBool>,
     /// Session channels open now: a connection that keeps none open (`ssh -N`) is closed.
     pub open_channels: Arc<AtomicUsize>,
@@ -56,6 +58,7 @@ impl Connection {
             peer,
             user: String::new(),
             key: None,
+            key_hex: None,
             authenticated: Arc::new(AtomicBool::new(false)),
             open_channels: Arc::default(),
             channels: HashMap::new(),
@@ -117,7 +120,9 @@ impl Handler for Connection {
     async fn auth_publickey(&mut self, user: &str, key: VerifiedPublicKey<'_>) -> Result<Auth, Self::Error> {
         self.user = user.chars().take(64).collect();
         if self.room.settings.access.key_ok(key.public_key) {
-            self.key = Some(key.public_key.fingerprint(HashAlg::Sha256).to_string());
+            let fingerprint = key.public_key.fingerprint(HashAlg::Sha256);
+            self.key = Some(fingerprint.to_string());
+            self.key_hex = Some(fingerprint.as_bytes().iter().map(|b| format!("{b:02x}")).collect());
             return Ok(Auth::Accept);
         }
         self.refuse("an unknown key");
@@ -282,9 +287,8 @@ impl Handler for Connection {
             return Ok(());
         }
         session.channel_success(channel)?;
-        let identity = Identity { user: self.user.clone(), key: self.key.clone() };
+        let identity = Identity { user: self.user.clone(), key: self.key_hex.clone() };
         let started = dashboard::start(&self.room, id, write, size, (lang, theme), identity);
-        self.room.set_events(id, started.events.clone());
         self.room.journal.line(&format!(
             "session {id}: dashboard for {}@{} ({}x{}, {})",
             self.user,

@@ -4,6 +4,7 @@
 //! frames at the pace the client reads ([`super::output`]). When the session ends, the
 //! terminal is put back, a goodbye line is sent, then the exit status, and the channel closes.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender};
 use std::time::{Duration, Instant};
@@ -20,6 +21,8 @@ use super::limits::{Bucket, INPUT_BURST, Limits};
 use super::output::{FrameWriter, Next, Outbox, PtySize, SshBackend, SshHost};
 use super::room::{CLOSING, IDLE, Room};
 use crate::i18n::{Msg as Words, t};
+use crate::shortlist::Shortlist;
+use crate::shortlist::store::{self, Opened};
 use crate::text::Lang;
 use crate::ui::event::{Event, channel_pair};
 use crate::ui::search::Searcher;
@@ -27,12 +30,37 @@ use crate::ui::session::{Exit, Host, run_session};
 use crate::ui::theme::ThemeName;
 use crate::ui::{App, Options};
 
-/// Who is at the other end. With key authentication, `key` is the key's fingerprint: the
-/// identity a per-participant shortlist (#8) is kept under, so it outlives a reconnection.
+/// Who is at the other end. With key authentication, `key` is the key's SHA-256 fingerprint
+/// in hex: the name its shortlist is kept under on the server, so it outlives a reconnection.
 #[derive(Clone, Debug)]
 pub struct Identity {
     pub user: String,
     pub key: Option<String>,
+}
+
+/// The shortlist a session starts with, and the one file it may be saved to: the key's own
+/// file in the room's shortlist folder; none for a password or open-room session.
+fn shortlist_for(room: &Room, identity: &Identity, lang: Lang) -> (Shortlist, Option<PathBuf>, Option<String>) {
+    let (Some(dir), Some(key)) = (&room.settings.shortlists, &identity.key) else {
+        return (Shortlist::default(), None, None);
+    };
+    let path = dir.join(format!("{key}.ron"));
+    let opened = store::open(&path);
+    let notice = match &opened {
+        Opened::New(_) | Opened::Read(_) => None,
+        Opened::SetAside { problem, moved_to } => {
+            room.journal.line(&format!("shortlist {} set aside: {problem}", path.display()));
+            // The file's name only: the server's folders are not the participant's business.
+            let name = moved_to.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            Some(crate::i18n::shortlist_set_aside(lang, problem, &name))
+        }
+        Opened::Unusable { problem } => {
+            room.journal.line(&format!("shortlist {} unusable: {problem}", path.display()));
+            Some(crate::i18n::word(lang, crate::i18n::Word::ShortlistNotSaved).to_string())
+        }
+    };
+    let file = opened.writable().then_some(path);
+    (opened.shortlist(), file, notice)
 }
 
 /// The SSH side's hold on a running dashboard.
@@ -52,9 +80,7 @@ pub fn start(
     write: ChannelWriteHalf<Msg>,
     (width, height): (u16, u16),
     (lang, theme): (Lang, ThemeName),
-    // Hook for per-participant shortlists (#8): load the shortlist kept under
-    // `identity.key` (else a session-only one) into the App here, and save it on exit.
-    _identity: Identity,
+    identity: Identity,
 ) -> Dashboard {
     let outbox = Arc::new(Outbox::default());
     let size = Arc::new(PtySize::new(width, height));
@@ -78,9 +104,11 @@ pub fn start(
         })
     };
     let (done, ended) = tokio::sync::oneshot::channel::<Option<Exit>>();
-    // No shortlist file: the participant's shortlist lives in the session (a file per key
-    // identity is the hook above).
-    let options = Options { lang, theme, ..Options::default() };
+    // With a key, the shortlist kept under it; else one that lives in the session.
+    let (shortlist, shortlist_file, notice) = shortlist_for(room, &identity, lang);
+    let options = Options { lang, theme, shortlist, shortlist_file, notice, ..Options::default() };
+    // Given to the room before the catalogue is read, so no reload falls between the two.
+    room.set_events(id, events.clone());
     let thread = {
         let (room, outbox, size, events) = (room.clone(), outbox.clone(), size.clone(), events.clone());
         std::thread::Builder::new().name("ssh-session".into()).spawn(move || {
@@ -139,10 +167,11 @@ fn run_dashboard(
     inbox: &Receiver<Event>,
 ) -> Option<Exit> {
     let lang = options.lang;
-    let mut app =
-        App::with_searcher(room.indexed.clone(), room.problems.clone(), options, Searcher::worker(events.clone()));
+    let shortlist_file = options.shortlist_file.clone();
+    let (indexed, problems) = room.catalogue();
+    let mut app = App::with_searcher(indexed, problems, options, Searcher::worker(events.clone()));
     drop(events);
-    let mut host = SshHost::new(SshBackend::new(FrameWriter::new(outbox.clone()), size)).ok()?;
+    let mut host = SshHost::new(SshBackend::new(FrameWriter::new(outbox.clone()), size), shortlist_file).ok()?;
     let writer = host.terminal().backend_mut();
     let entered = queue!(writer, EnterAlternateScreen, EnableBracketedPaste, cursor::Hide, EnableMouseCapture);
     let exit = entered.ok().and_then(|()| run_session(&mut host, &mut app, inbox).ok());

@@ -62,9 +62,10 @@ pub async fn run(
             } else {
                 room.journal.line(&format!("session {id}: {peer} runs `{}`", words[0]));
                 let runner = room.exec.clone();
+                let (indexed, _) = room.catalogue();
                 let ran = tokio::task::spawn_blocking(move || {
                     let (mut out, mut err) = (Vec::new(), Vec::new());
-                    let status = runner(&words, lang, &mut out, &mut err);
+                    let status = runner(&indexed, &words, lang, &mut out, &mut err);
                     (status, out, err)
                 })
                 .await;

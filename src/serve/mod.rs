@@ -46,9 +46,9 @@ const CLOSING_TIME: Duration = Duration::from_secs(5);
 const EXTRA_CONNECTIONS: usize = 50;
 
 /// Serves the room until SIGTERM or Ctrl-C; returns the exit code.
-pub fn run(listen: SocketAddr, key: PrivateKey, room: Room) -> io::Result<i32> {
+pub fn run(listen: SocketAddr, key: PrivateKey, room: Arc<Room>) -> io::Result<i32> {
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
-    runtime.block_on(serve(listen, key, Arc::new(room)))
+    runtime.block_on(serve(listen, key, room))
 }
 
 type Handles = Arc<Mutex<HashMap<u64, Handle>>>;

@@ -236,11 +236,14 @@ impl Backend for SshBackend {
 /// A dashboard session drawing to an SSH client.
 pub struct SshHost {
     terminal: Terminal<SshBackend>,
+    /// The one file the shortlist may be saved to: the participant's key's own, on the
+    /// server; none for a session-only shortlist.
+    shortlist_file: Option<std::path::PathBuf>,
 }
 
 impl SshHost {
-    pub fn new(backend: SshBackend) -> io::Result<SshHost> {
-        Ok(SshHost { terminal: Terminal::new(backend)? })
+    pub fn new(backend: SshBackend, shortlist_file: Option<std::path::PathBuf>) -> io::Result<SshHost> {
+        Ok(SshHost { terminal: Terminal::new(backend)?, shortlist_file })
     }
 }
 
@@ -280,14 +283,38 @@ impl Host for SshHost {
         })
     }
 
-    fn save_shortlist(&mut self, _path: &std::path::Path, _list: &crate::shortlist::Shortlist) -> Result<(), String> {
-        Err("over SSH, the shortlist is kept for this session".into())
+    /// Only to the key's own file; any other path is refused, whoever asks.
+    fn save_shortlist(&mut self, path: &std::path::Path, list: &crate::shortlist::Shortlist) -> Result<(), String> {
+        match &self.shortlist_file {
+            Some(own) if own == path => crate::shortlist::store::save(path, list).map_err(|e| e.to_string()),
+            _ => Err("over SSH, the shortlist is kept for this session".into()),
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_shortlist_is_saved_only_to_the_keys_own_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let own = dir.path().join("serve-shortlists").join("ab12.ron");
+        let elsewhere = dir.path().join("chosen.ron");
+        let backend = || SshBackend::new(FrameWriter::new(Arc::new(Outbox::default())), Arc::new(PtySize::new(80, 24)));
+        let mut list = crate::shortlist::Shortlist::default();
+        list.toggle(&crate::model::Id::parse("bethune-bruay-mining-heritage").unwrap());
+
+        let mut keyed = SshHost::new(backend(), Some(own.clone())).unwrap();
+        assert!(keyed.save_shortlist(&elsewhere, &list).is_err());
+        assert!(!elsewhere.exists());
+        keyed.save_shortlist(&own, &list).unwrap();
+        assert!(std::fs::read_to_string(&own).unwrap().contains("bethune-bruay-mining-heritage"));
+
+        let mut session_only = SshHost::new(backend(), None).unwrap();
+        assert!(session_only.save_shortlist(&elsewhere, &list).is_err());
+        assert!(!elsewhere.exists());
+    }
 
     #[test]
     fn huge_pty_requests_are_clamped() {

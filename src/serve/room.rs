@@ -5,9 +5,10 @@
 use std::collections::HashMap;
 use std::io::Write;
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc::Sender;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, RwLock};
 
 use super::access::Access;
 use super::journal::Journal;
@@ -16,19 +17,24 @@ use crate::diagnostic::Diagnostic;
 use crate::query::Indexed;
 use crate::text::Lang;
 use crate::ui::event::Event;
+use crate::ui::reload::Reloaded;
 use crate::ui::theme::ThemeName;
 
 /// Runs one read-only command (`list …`, `show …`) for an exec request, on the shared
 /// catalogue: the words after the command name's position, the session's language, where its
 /// output and errors go; returns the exit status. Given by the command line layer, which owns
 /// the clap definitions, so that the same parser reads them.
-pub type ExecRunner = Arc<dyn Fn(&[String], Lang, &mut dyn Write, &mut dyn Write) -> i32 + Send + Sync>;
+/// The catalogue given is the room's newest one.
+pub type ExecRunner = Arc<dyn Fn(&Indexed, &[String], Lang, &mut dyn Write, &mut dyn Write) -> i32 + Send + Sync>;
 
 pub struct Settings {
     pub lang: Lang,
     pub theme: ThemeName,
     pub limits: Limits,
     pub access: Access,
+    /// Where each key's shortlist is kept (`<data>/boucle/serve-shortlists`); none: every
+    /// shortlist lives for its session only.
+    pub shortlists: Option<PathBuf>,
 }
 
 /// The signal a dashboard is sent when the room closes, and when it has been idle too long.
@@ -44,11 +50,9 @@ pub struct Participant {
 
 pub struct Room {
     pub settings: Settings,
-    /// The one catalogue every session searches. Hook for live reload (#6): keep it behind a
-    /// lock, swap in the reloaded one, and send the reload event to every participant's
-    /// `events` (as [`Room::end_all`] sends the closing signal), so each `App` reindexes.
-    pub indexed: Arc<Indexed>,
-    pub problems: Vec<Diagnostic>,
+    /// The one catalogue every session searches, and its problems: the newest load, swapped
+    /// in by [`Room::reload`] (sessions hold the `Arc`, never a copy).
+    catalogue: RwLock<(Arc<Indexed>, Vec<Diagnostic>)>,
     pub exec: ExecRunner,
     pub journal: Journal,
     participants: Mutex<HashMap<u64, Participant>>,
@@ -66,8 +70,7 @@ impl Room {
     pub fn new(settings: Settings, indexed: Arc<Indexed>, problems: Vec<Diagnostic>, exec: ExecRunner) -> Room {
         Room {
             settings,
-            indexed,
-            problems,
+            catalogue: RwLock::new((indexed, problems)),
             exec,
             journal: Journal::new(),
             participants: Mutex::new(HashMap::new()),
@@ -109,6 +112,28 @@ impl Room {
 
     pub fn participants(&self) -> usize {
         self.participants.lock().unwrap_or_else(|p| p.into_inner()).len()
+    }
+
+    /// The newest catalogue and its problems, for a session that starts now.
+    pub fn catalogue(&self) -> (Arc<Indexed>, Vec<Diagnostic>) {
+        let current = self.catalogue.read().unwrap_or_else(|p| p.into_inner());
+        (current.0.clone(), current.1.clone())
+    }
+
+    /// A reloaded catalogue: kept for the sessions to come, and sent to every dashboard (the
+    /// one shared `Arc`), each of which reindexes as the local dashboard does.
+    pub fn reload(&self, reloaded: &Reloaded) {
+        *self.catalogue.write().unwrap_or_else(|p| p.into_inner()) =
+            (reloaded.indexed.clone(), reloaded.problems.clone());
+        let participants = self.participants.lock().unwrap_or_else(|p| p.into_inner());
+        for participant in participants.values() {
+            if let Some(events) = &participant.events {
+                let copy = Reloaded { indexed: reloaded.indexed.clone(), problems: reloaded.problems.clone() };
+                let _ = events.send(Event::Reloaded(Box::new(copy)));
+            }
+        }
+        drop(participants);
+        self.journal.line(&format!("catalogue reloaded: {} entries", reloaded.indexed.catalogue().entries().len()));
     }
 
     /// Asks every dashboard to say goodbye and end.

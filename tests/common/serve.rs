@@ -41,13 +41,18 @@ pub struct Server {
 
 impl Server {
     pub fn start(access: &[&str]) -> Server {
+        Server::start_on(FIXTURE, access)
+    }
+
+    /// A server on the catalogue folder `catalogue` (a copy a test may change).
+    pub fn start_on(catalogue: &str, access: &[&str]) -> Server {
         let dir = tempfile::tempdir().unwrap();
         let port = free_port();
         std::fs::write(dir.path().join("password"), "aimant2026\n").unwrap();
         let log = std::fs::File::create(dir.path().join("log")).unwrap();
         let access: Vec<String> = access.iter().map(|a| a.replace("{dir}", dir.path().to_str().unwrap())).collect();
         let child = Command::new(binary())
-            .args(["serve", "--catalogue", FIXTURE, "--listen", &format!("127.0.0.1:{port}")])
+            .args(["serve", "--catalogue", catalogue, "--listen", &format!("127.0.0.1:{port}")])
             .args(&access)
             .env("XDG_DATA_HOME", dir.path().join("data"))
             .env("LANG", "C.UTF-8")
@@ -169,9 +174,14 @@ impl Tmux {
 
     /// A pane `name` of `width`x`height` running `ssh -t` into the server as `user`; when ssh
     /// ends, its exit status is printed and the pane stays.
-    pub fn ssh(&self, server: &Server, name: &str, user: &str, (width, height): (u16, u16)) {
+    pub fn ssh(&self, server: &Server, name: &str, user: &str, size: (u16, u16)) {
+        self.ssh_with(server, name, user, size, "");
+    }
+
+    /// As [`Tmux::ssh`], with more options for ssh (`-i KEY`, say).
+    pub fn ssh_with(&self, server: &Server, name: &str, user: &str, (width, height): (u16, u16), options: &str) {
         let command = format!(
-            "env LANG=C.UTF-8 ssh -t -F {} -p {} {user}@127.0.0.1; echo EXITED $?; exec sleep 600",
+            "env LANG=C.UTF-8 ssh -t -F {} -p {} {options} {user}@127.0.0.1; echo EXITED $?; exec sleep 600",
             server.ssh_config().display(),
             server.port
         );
