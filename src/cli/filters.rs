@@ -26,14 +26,34 @@ pub struct FilterArgs {
     #[arg(long, value_name = "ID", value_delimiter = ',')]
     pub org: Vec<String>,
     /// Year, or a range of years such as 2023..2025.
-    #[arg(long, value_name = "YEAR", value_delimiter = ',')]
+    #[arg(long, value_name = "YEAR", value_delimiter = ',', value_parser = year_value)]
     pub year: Vec<String>,
     /// Review status: draft, to-complete, reviewed.
     #[arg(long, value_name = "STATUS", value_delimiter = ',')]
     pub status: Vec<String>,
-    /// Search words and field filters, as typed in the dashboard's search box.
-    #[arg(long, short = 'q', value_name = "TEXT", default_value = "")]
+    /// Search words and field filters, as typed in the dashboard's search box (`-word`
+    /// excludes a word, so the text may start with a dash).
+    #[arg(long, short = 'q', value_name = "TEXT", default_value = "", allow_hyphen_values = true)]
     pub query: String,
+}
+
+/// A year or a range of years, checked when given: a reversed range would select nothing
+/// and say nothing.
+fn year_value(text: &str) -> Result<String, String> {
+    let year = |part: &str| part.trim().parse::<i32>().map_err(|_| format!("\"{}\" is not a year", part.trim()));
+    match text.split_once("..") {
+        Some((from, to)) => {
+            let (from, to) = (year(from)?, year(to)?);
+            if from > to {
+                return Err(format!("the range {from}..{to} is reversed: write {to}..{from}"));
+            }
+        }
+        None if text.trim().is_empty() => {}
+        None => {
+            year(text)?;
+        }
+    }
+    Ok(text.to_string())
 }
 
 impl FilterArgs {

@@ -26,9 +26,19 @@ pub struct ListArgs {
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
 
-    /// Width of the table in columns (default: the terminal's, else $COLUMNS, else 100).
-    #[arg(long, value_name = "COLUMNS")]
+    /// Width of the table in columns, 20 or more (default: the terminal's, else $COLUMNS,
+    /// else 100).
+    #[arg(long, value_name = "COLUMNS", value_parser = table_width)]
     pub width: Option<usize>,
+}
+
+/// A table needs room for an id and a few letters of a title.
+fn table_width(text: &str) -> Result<usize, String> {
+    match text.trim().parse::<usize>() {
+        Ok(width) if width >= 20 => Ok(width),
+        Ok(width) => Err(format!("a table needs at least 20 columns, not {width}")),
+        Err(_) => Err(format!("\"{text}\" is not a number of columns")),
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
