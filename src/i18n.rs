@@ -7,11 +7,13 @@
 //! plurals, in `i18n/count.rs` ([`count`], [`count_of`]).
 
 mod count;
+mod keys;
 pub mod problems;
 mod sentences;
 mod words;
 
 pub use count::{Noun, count, count_of, problem_counts};
+pub use keys::{KeyWord, key_word};
 pub use sentences::{did_you_mean, query_error, too_small_needed, unknown_entry, unknown_value};
 pub use words::{Word, shortlist_set_aside, shortlist_unusable, word};
 

@@ -193,3 +193,16 @@ fn a_reload_waits_until_the_presentation_ends() {
     keys(&mut app, "q");
     assert_eq!(total(&app), FIXTURE_ENTRIES + 1, "the reload came in once present mode ended");
 }
+
+/// The French interface names keys as French keyboards print them, in the hints and in the
+/// help alike (it said `Esc fermer` under a frame that said `Échap ou ? fermer`).
+#[test]
+fn french_keys_are_named_alike_in_hints_and_help() {
+    let mut app = app_with(Options { lang: boucle::text::Lang::Fr, ..Options::default() });
+    keys(&mut app, "?");
+    let text = screen(&app);
+    let status = text.lines().last().unwrap();
+    assert!(status.contains("Échap fermer"), "{status}");
+    assert!(text.contains("Échap ou ? fermer"), "{text}");
+    assert!(!text.contains("Esc"), "no English key name left:\n{text}");
+}

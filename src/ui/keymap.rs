@@ -498,25 +498,28 @@ pub fn action_for(contexts: &[Context], event: &KeyEvent) -> Option<Action> {
     None
 }
 
-/// How a key is written in help and hints: `↑`, `Ctrl-C`, `PgDn`, `q`.
-pub fn key_name(key: &Key) -> String {
+/// How a key is written in help and hints, in the interface's language: `↑`, `Ctrl-C`,
+/// `PgDn`, `Échap`, `q`.
+pub fn key_name(key: &Key, lang: Lang) -> String {
+    use crate::i18n::{KeyWord, key_word};
+    let word = |w| key_word(lang, w).to_string();
     let name = match key.code {
         KeyCode::Up => "↑".to_string(),
         KeyCode::Down => "↓".to_string(),
         KeyCode::Left => "←".to_string(),
         KeyCode::Right => "→".to_string(),
-        KeyCode::PageUp => "PgUp".to_string(),
-        KeyCode::PageDown => "PgDn".to_string(),
-        KeyCode::Home => "Home".to_string(),
-        KeyCode::End => "End".to_string(),
-        KeyCode::Enter => "Enter".to_string(),
-        KeyCode::Esc => "Esc".to_string(),
+        KeyCode::PageUp => word(KeyWord::PageUp),
+        KeyCode::PageDown => word(KeyWord::PageDown),
+        KeyCode::Home => word(KeyWord::Home),
+        KeyCode::End => word(KeyWord::End),
+        KeyCode::Enter => word(KeyWord::Enter),
+        KeyCode::Esc => word(KeyWord::Esc),
         KeyCode::Tab => "Tab".to_string(),
-        KeyCode::BackTab => "Shift-Tab".to_string(),
-        KeyCode::Backspace => "Backspace".to_string(),
-        KeyCode::Delete => "Del".to_string(),
+        KeyCode::BackTab => word(KeyWord::ShiftTab),
+        KeyCode::Backspace => word(KeyWord::Backspace),
+        KeyCode::Delete => word(KeyWord::Delete),
         KeyCode::F(n) => format!("F{n}"),
-        KeyCode::Char(' ') => "Space".to_string(),
+        KeyCode::Char(' ') => word(KeyWord::Space),
         KeyCode::Char(c) => c.to_string(),
         _ => "?".to_string(),
     };
@@ -524,8 +527,8 @@ pub fn key_name(key: &Key) -> String {
 }
 
 /// `↑/k`: every key of a binding.
-pub fn keys_label(binding: &Binding) -> String {
-    binding.keys.iter().map(key_name).collect::<Vec<_>>().join("/")
+pub fn keys_label(binding: &Binding, lang: Lang) -> String {
+    binding.keys.iter().map(|key| key_name(key, lang)).collect::<Vec<_>>().join("/")
 }
 
 /// The bindings of a context, in table order.

@@ -21,7 +21,7 @@ pub fn help_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         }
         lines.push(Line::styled(context.title(app.lang).to_string(), theme.heading));
         for binding in bindings_of(context) {
-            let keys = format!("  {:<22}", keys_label(binding));
+            let keys = format!("  {:<22}", keys_label(binding, app.lang));
             let room = width.saturating_sub(keys.width());
             lines.push(Line::from(vec![
                 Span::styled(keys, theme.key),

@@ -294,7 +294,7 @@ fn draw_keys(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let theme = app.theme();
     let spans: Vec<Span> = bindings_of(Context::Present)
         .flat_map(|b| {
-            let keys: Vec<String> = b.keys.iter().map(key_name).collect();
+            let keys: Vec<String> = b.keys.iter().map(|k| key_name(k, app.lang)).collect();
             [
                 Span::styled(keys.join("/"), theme.muted.add_modifier(Modifier::BOLD)),
                 Span::styled(format!(" {}  ", b.describe(app.lang())), theme.muted),

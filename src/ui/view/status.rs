@@ -69,7 +69,7 @@ fn hints(app: &App, room: usize) -> Vec<Span<'static>> {
         .into_iter()
         .flat_map(|binding| {
             [
-                Span::styled(binding.keys.first().map(key_name).unwrap_or_default(), theme.key),
+                Span::styled(binding.keys.first().map(|k| key_name(k, lang)).unwrap_or_default(), theme.key),
                 Span::styled(format!(" {}  ", binding.describe(lang)), theme.muted),
             ]
         })
@@ -77,7 +77,7 @@ fn hints(app: &App, room: usize) -> Vec<Span<'static>> {
 }
 
 fn hint_width(binding: &Binding, lang: Lang) -> usize {
-    let key = binding.keys.first().map(key_name).unwrap_or_default();
+    let key = binding.keys.first().map(|k| key_name(k, lang)).unwrap_or_default();
     key.width() + 1 + binding.describe(lang).width() + 2
 }
 
