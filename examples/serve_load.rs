@@ -12,6 +12,10 @@
 //! ```
 //! Prints `serve_p99_ms_100sessions=… serve_rss_mb_per_session=…` last.
 
+#[path = "bench/queries.rs"]
+mod queries;
+
+use queries::QUERIES;
 use std::io::Write;
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
@@ -21,19 +25,6 @@ use russh::client::{self, Handle};
 use russh::keys::PublicKeyOrCertificate;
 use russh::{ChannelMsg, Pty};
 
-const QUERIES: &[&str] = &[
-    "bethune",
-    "terres rares",
-    "recyclage aimants",
-    "béton",
-    "economie circulaire",
-    "neodyme",
-    "batteries plomb",
-    "bethnue",
-    "friche miniere",
-    "aimants mat:nd",
-    "recycling -draft",
-];
 const KEY_PAUSE: Duration = Duration::from_millis(150);
 const SETTLE: Duration = Duration::from_millis(30);
 

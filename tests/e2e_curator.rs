@@ -5,6 +5,7 @@
 //!
 //! Uses `target/release/boucle` when it exists (CI builds it first), like `e2e_tmux.rs`.
 
+mod common;
 mod fixture;
 
 use std::path::{Path, PathBuf};
@@ -14,15 +15,6 @@ use std::time::{Duration, Instant};
 use fixture::{Fixture, PRACTICE};
 
 const TIMEOUT: Duration = Duration::from_secs(15);
-
-fn binary() -> PathBuf {
-    let built = Path::new(env!("CARGO_BIN_EXE_boucle"));
-    let release = built.parent().and_then(Path::parent).map(|target| target.join("release").join("boucle"));
-    match release {
-        Some(release) if release.is_file() => release,
-        _ => built.to_path_buf(),
-    }
-}
 
 struct Tmux {
     socket: PathBuf,
@@ -100,7 +92,7 @@ exec sleep 600"#;
         "-c",
         script,
         "sh",
-        binary().to_str().unwrap(),
+        common::binary().to_str().unwrap(),
         fixture.path().to_str().unwrap(),
         editor.to_str().unwrap(),
         status.to_str().unwrap(),

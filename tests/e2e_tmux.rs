@@ -10,7 +10,9 @@
 //! The dashboard runs on the frozen fixture catalogue (`--catalogue tests/fixtures/catalogue`),
 //! so that curators' edits to `practices/` change nothing here.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::PathBuf;
 use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -22,15 +24,6 @@ const FIXTURE: &str = "tests/fixtures/catalogue";
 
 const TIMEOUT: Duration = Duration::from_secs(15);
 const POLL: Duration = Duration::from_millis(20);
-
-fn binary() -> PathBuf {
-    let built = Path::new(env!("CARGO_BIN_EXE_boucle"));
-    let release = built.parent().and_then(Path::parent).map(|target| target.join("release").join("boucle"));
-    match release {
-        Some(release) if release.is_file() => release,
-        _ => built.to_path_buf(),
-    }
-}
 
 /// A tmux server of our own (its own socket, like `tmux -L <unique>` but inside a temporary
 /// folder), killed when dropped, even when a test fails.
@@ -111,7 +104,7 @@ exec sleep 600"#,
     }
 
     fn open_with(&self, script: &str) {
-        let binary = binary();
+        let binary = common::binary();
         eprintln!("running {}", binary.display());
         let (status, stty, go) = (self.path("status"), self.path("stty"), self.path("go"));
         self.run(&[

@@ -10,8 +10,10 @@
 
 mod frame;
 mod pty;
+mod queries;
 mod synthetic;
 
+use queries::QUERIES;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Arc;
@@ -25,19 +27,6 @@ use boucle::text::Lang;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-const QUERIES: &[&str] = &[
-    "bethune",
-    "terres rares",
-    "recyclage aimants",
-    "béton",
-    "economie circulaire",
-    "neodyme",
-    "batteries plomb",
-    "bethnue",
-    "friche miniere",
-    "aimants mat:nd",
-    "recycling -draft",
-];
 const SEED: u64 = 42;
 const GENERATOR_VERSION: &str = "1";
 const LIMIT: usize = 50;

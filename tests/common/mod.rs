@@ -6,6 +6,17 @@
 pub mod serve;
 pub mod ui;
 
+/// The boucle the end-to-end tests run: the release build when there is one (CI builds it
+/// first), else the test build.
+pub fn binary() -> std::path::PathBuf {
+    let built = std::path::Path::new(env!("CARGO_BIN_EXE_boucle"));
+    let release = built.parent().and_then(std::path::Path::parent).map(|target| target.join("release").join("boucle"));
+    match release {
+        Some(release) if release.is_file() => release,
+        _ => built.to_path_buf(),
+    }
+}
+
 use std::collections::BTreeSet;
 
 use boucle::model::entry::{Common, Event, GoodPractice, Organisation, Review, SiteVisit, Timescale, Tour};

@@ -2,7 +2,7 @@
 //! host key, ssh runs with a password given by SSH_ASKPASS, and tmux panes running `ssh -t`.
 
 use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Child, Command, Output, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -11,14 +11,7 @@ pub const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/c
 pub const TIMEOUT: Duration = Duration::from_secs(20);
 pub const POLL: Duration = Duration::from_millis(30);
 
-pub fn binary() -> PathBuf {
-    let built = Path::new(env!("CARGO_BIN_EXE_boucle"));
-    let release = built.parent().and_then(Path::parent).map(|target| target.join("release").join("boucle"));
-    match release {
-        Some(release) if release.is_file() => release,
-        _ => built.to_path_buf(),
-    }
-}
+pub use super::binary;
 
 pub fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0").expect("a free port").local_addr().unwrap().port()
