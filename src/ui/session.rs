@@ -113,6 +113,7 @@ pub fn run_session<H: Host>(
         for event in std::iter::once(first).chain(events.try_iter()) {
             match event {
                 Event::Input(input) => {
+                    super::terminal::panic_if_asked();
                     for action in actions_for(app, &input) {
                         for effect in update(app, action) {
                             match effect {

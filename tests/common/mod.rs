@@ -4,6 +4,8 @@
 #![allow(dead_code)]
 
 pub mod serve;
+pub mod terminal;
+pub mod tmux;
 pub mod ui;
 
 /// The boucle the end-to-end tests run: the release build when there is one (CI builds it

@@ -4,7 +4,6 @@
 use std::net::{TcpListener, TcpStream};
 use std::path::PathBuf;
 use std::process::{Child, Command, Output, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 pub const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/catalogue");
@@ -141,94 +140,28 @@ impl Drop for Server {
     }
 }
 
-/// tmux on a socket of its own, with one window per ssh client.
-pub struct Tmux {
-    socket: PathBuf,
-    _dir: tempfile::TempDir,
-}
+pub use super::tmux::Tmux;
 
-impl Tmux {
-    pub fn start() -> Tmux {
-        static COUNT: AtomicUsize = AtomicUsize::new(0);
-        let dir = tempfile::tempdir().unwrap();
-        let socket = dir.path().join(format!("tmux-serve-{}", COUNT.fetch_add(1, Ordering::SeqCst)));
-        Tmux { socket, _dir: dir }
-    }
-
-    pub fn run(&self, args: &[&str]) -> Output {
-        let output = Command::new("tmux")
-            .args(["-u", "-S", self.socket.to_str().unwrap(), "-f", "/dev/null"])
-            .args(args)
-            .output()
-            .expect("tmux runs");
-        assert!(output.status.success(), "tmux {args:?}: {}", String::from_utf8_lossy(&output.stderr));
-        output
-    }
-
-    /// A pane `name` of `width`x`height` running `ssh -t` into the server as `user`; when ssh
-    /// ends, its exit status is printed and the pane stays.
-    pub fn ssh(&self, server: &Server, name: &str, user: &str, size: (u16, u16)) {
+/// tmux windows running `ssh -t` clients, one per participant.
+pub trait SshPanes {
+    /// A window `name` of `width`x`height` running `ssh -t` into the server as `user`; when ssh
+    /// ends, its exit status is printed and the window stays.
+    fn ssh(&self, server: &Server, name: &str, user: &str, size: (u16, u16)) {
         self.ssh_with(server, name, user, size, "");
     }
 
-    /// As [`Tmux::ssh`], with more options for ssh (`-i KEY`, say).
-    pub fn ssh_with(&self, server: &Server, name: &str, user: &str, (width, height): (u16, u16), options: &str) {
+    /// As [`SshPanes::ssh`], with more options for ssh (`-i KEY`, say).
+    fn ssh_with(&self, server: &Server, name: &str, user: &str, size: (u16, u16), options: &str);
+}
+
+impl SshPanes for Tmux {
+    fn ssh_with(&self, server: &Server, name: &str, user: &str, size: (u16, u16), options: &str) {
         let command = format!(
             "env LANG=C.UTF-8 ssh -t -F {} -p {} {options} {user}@127.0.0.1; echo EXITED $?; exec sleep 600",
             server.ssh_config().display(),
             server.port
         );
-        let (w, h) = (width.to_string(), height.to_string());
-        if Command::new("tmux")
-            .args(["-S", self.socket.to_str().unwrap(), "has-session"])
-            .output()
-            .unwrap()
-            .status
-            .success()
-        {
-            self.run(&["new-window", "-d", "-n", name, "sh", "-c", &command]);
-            self.run(&["resize-window", "-t", &format!(":{name}"), "-x", &w, "-y", &h]);
-        } else {
-            self.run(&["new-session", "-d", "-x", &w, "-y", &h, "-n", name, "sh", "-c", &command]);
-        }
-    }
-
-    pub fn screen(&self, name: &str) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", &format!(":{name}")]).stdout).into_owned()
-    }
-
-    pub fn wait_for(&self, name: &str, what: &str, ready: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen(name);
-            if ready(&screen) {
-                return screen;
-            }
-            assert!(start.elapsed() < TIMEOUT, "waited {TIMEOUT:?} for {what}; the screen:\n{screen}");
-            std::thread::sleep(POLL);
-        }
-    }
-
-    pub fn keys(&self, name: &str, keys: &[&str]) {
-        let target = format!(":{name}");
-        let mut args = vec!["send-keys", "-t", &target];
-        args.extend(keys);
-        self.run(&args);
-    }
-
-    pub fn type_text(&self, name: &str, text: &str) {
-        self.run(&["send-keys", "-t", &format!(":{name}"), "-l", text]);
-    }
-
-    pub fn display(&self, name: &str, format: &str) -> String {
-        let target = format!(":{name}");
-        String::from_utf8_lossy(&self.run(&["display-message", "-p", "-t", &target, format]).stdout).trim().to_string()
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux").args(["-S", self.socket.to_str().unwrap(), "kill-server"]).output();
+        self.open(name, size, server.dir.path(), &command, &[]);
     }
 }
 
