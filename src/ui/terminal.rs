@@ -1,6 +1,7 @@
 //! Entering and leaving the terminal's full-screen mode. One idempotent `restore` undoes
-//! everything `enter` turned on; it runs on quit, on error, on panic, on SIGTERM, SIGHUP and
-//! SIGINT, and before suspending.
+//! everything `enter` turned on; it runs on quit, on error, on panic, on every catchable
+//! terminating signal (then boucle exits with 128 + the signal's number), and before a stop
+//! by Ctrl-Z or SIGTSTP. `tests/e2e_terminal.rs` checks each in tmux.
 
 use std::io::{self, Stdout, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
