@@ -170,3 +170,17 @@ pub fn write(cache: &Cache, folders: &[PathBuf], parts: &Parts<'_>) -> std::io::
     let bytes = format::encode(&writing, cache.version_hash(), key).map_err(std::io::Error::other)?;
     store::write(cache, folders, &path, &bytes)
 }
+
+/// The file that holds (or would hold) the cache of `folders`.
+pub fn file_of(cache: &Cache, folders: &[PathBuf]) -> Option<PathBuf> {
+    store::file_for(cache, folders).map(|(path, _)| path)
+}
+
+/// Whether `bytes` would be accepted as the cache of `folders` (checked as a cache file is,
+/// without reading any catalogue file): for testing damaged caches without writing them.
+pub fn accepts(cache: &Cache, folders: &[PathBuf], bytes: &[u8]) -> Result<(), Refused> {
+    let (_, key) = store::file_for(cache, folders).ok_or(Refused::OtherKey)?;
+    let mut aligned = rkyv::util::AlignedVec::<16>::with_capacity(bytes.len());
+    aligned.extend_from_slice(bytes);
+    format::decode(&aligned, cache.version_hash(), key).map(drop)
+}
