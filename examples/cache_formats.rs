@@ -76,9 +76,33 @@ impl Rng {
 }
 
 const WORDS: &[&str] = &[
-    "économie", "circulaire", "matières", "premières", "critiques", "recyclage", "aimants", "terres", "rares",
-    "néodyme", "batteries", "lithium", "réemploi", "mining", "heritage", "recovery", "valorisation", "déchets",
-    "industrielle", "région", "Béthune", "Kozani", "transition", "sobriété", "métaux", "cobalt", "graphite",
+    "économie",
+    "circulaire",
+    "matières",
+    "premières",
+    "critiques",
+    "recyclage",
+    "aimants",
+    "terres",
+    "rares",
+    "néodyme",
+    "batteries",
+    "lithium",
+    "réemploi",
+    "mining",
+    "heritage",
+    "recovery",
+    "valorisation",
+    "déchets",
+    "industrielle",
+    "région",
+    "Béthune",
+    "Kozani",
+    "transition",
+    "sobriété",
+    "métaux",
+    "cobalt",
+    "graphite",
 ];
 
 fn words(rng: &mut Rng, n: usize) -> Box<str> {
@@ -103,7 +127,7 @@ fn date(rng: &mut Rng) -> Date {
 
 fn record(rng: &mut Rng, i: usize) -> Record {
     let id: Box<str> = format!("entry-{i:06}-{}", words(rng, 2).replace(' ', "-")).into();
-    let details = if i % 2 == 0 {
+    let details = if i.is_multiple_of(2) {
         Details::Practice {
             main_institution: Some(format!("org-{}", rng.below(1000)).into()),
             start: Some(date(rng)),
@@ -165,13 +189,11 @@ fn main() {
     println!("|---|---|---|---|");
 
     let (encode, bytes) = measure(rounds, || rkyv::to_bytes::<rkyv::rancor::Error>(&records).expect("rkyv encode"));
-    let (decode, back) = measure(rounds, || {
-        rkyv::from_bytes::<Vec<Record>, rkyv::rancor::Error>(&bytes).expect("rkyv decode")
-    });
+    let (decode, back) =
+        measure(rounds, || rkyv::from_bytes::<Vec<Record>, rkyv::rancor::Error>(&bytes).expect("rkyv decode"));
     assert!(back == records);
     let (access, total) = measure(rounds, || {
-        let archived =
-            rkyv::access::<rkyv::Archived<Vec<Record>>, rkyv::rancor::Error>(&bytes).expect("rkyv validate");
+        let archived = rkyv::access::<rkyv::Archived<Vec<Record>>, rkyv::rancor::Error>(&bytes).expect("rkyv validate");
         archived.len()
     });
     assert_eq!(total, n);
@@ -180,17 +202,18 @@ fn main() {
     println!("| rkyv 0.8, validation alone (zero-copy access) | | {access:.0} | |");
 
     let config = bincode::config::standard();
-    let (encode, bytes) =
-        measure(rounds, || bincode::serde::encode_to_vec(&records, config).expect("bincode encode"));
+    let (encode, bytes) = measure(rounds, || bincode::serde::encode_to_vec(&records, config).expect("bincode encode"));
     let (decode, (back, _)) = measure(rounds, || {
         bincode::serde::decode_from_slice::<Vec<Record>, _>(&bytes, config).expect("bincode decode")
     });
     assert!(back == records);
-    println!("| bincode 2.0.1 (serde, standard config) | {encode:.0} | {decode:.0} | {:.1} |", bytes.len() as f64 / 1e6);
+    println!(
+        "| bincode 2.0.1 (serde, standard config) | {encode:.0} | {decode:.0} | {:.1} |",
+        bytes.len() as f64 / 1e6
+    );
 
     let (encode, bytes) = measure(rounds, || postcard::to_allocvec(&records).expect("postcard encode"));
-    let (decode, back) =
-        measure(rounds, || postcard::from_bytes::<Vec<Record>>(&bytes).expect("postcard decode"));
+    let (decode, back) = measure(rounds, || postcard::from_bytes::<Vec<Record>>(&bytes).expect("postcard decode"));
     assert!(back == records);
     println!("| postcard 1.2 | {encode:.0} | {decode:.0} | {:.1} |", bytes.len() as f64 / 1e6);
 }

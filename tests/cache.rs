@@ -136,8 +136,11 @@ fn a_cached_load_is_the_same_catalogue_problems_and_search_results() {
     // Problems too: a broken file (quoted in the rendering) and an unknown material.
     fs::write(setup.path("good-practices/broken.ron"), "GoodPractice(\n  title: \"half\",\n  summary: ").unwrap();
     let text = fs::read_to_string(setup.path(PRACTICE)).unwrap();
-    fs::write(setup.path("good-practices/unknown-material.ron"), text.replacen("materials: [", "materials: [\"neodymum\", ", 1))
-        .unwrap();
+    fs::write(
+        setup.path("good-practices/unknown-material.ron"),
+        text.replacen("materials: [", "materials: [\"neodymum\", ", 1),
+    )
+    .unwrap();
     let fresh = setup.fresh();
     assert!(fresh.errors() > 0 && !fresh.sources.is_empty(), "the copy has problems to compare");
 

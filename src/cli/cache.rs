@@ -20,7 +20,10 @@ pub enum CacheAction {
 pub fn run(args: &CacheArgs, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<i32> {
     let CacheAction::Clear = args.action;
     let Some(cache) = Cache::user() else {
-        writeln!(err, "boucle cache clear: no cache folder (neither BOUCLE_CACHE_DIR, XDG_CACHE_HOME nor HOME is set)")?;
+        writeln!(
+            err,
+            "boucle cache clear: no cache folder (neither BOUCLE_CACHE_DIR, XDG_CACHE_HOME nor HOME is set)"
+        )?;
         return Ok(1);
     };
     match clear(&cache) {

@@ -11,7 +11,20 @@ use crate::text::{Label, Line, Prose};
 
 /// The kinds of entry, each stored in its own folder.
 /// Serialised with the same ids as `kind:` filters and `boucle list` tables use.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
 pub enum Kind {
     #[serde(rename = "practice")]
     GoodPractice,
@@ -103,7 +116,21 @@ pub struct Source {
 
 /// How far a curator has checked an entry.
 /// Written in RON as `draft`, `to_complete` or `reviewed` (RON names cannot hold a dash).
-#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, Hash, PartialOrd, Ord, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Deserialize,
+    Serialize,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
 #[serde(rename_all(deserialize = "snake_case", serialize = "kebab-case"))]
 pub enum ReviewStatus {
     /// Written but not checked against its sources.
@@ -140,7 +167,9 @@ pub struct Review {
     pub note: Option<Prose>,
 }
 
-#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Progress {
     Ongoing,

@@ -9,7 +9,9 @@ use crate::text::{Lines, sanitize};
 
 /// A date written `"YYYY-MM-DD"`, or less precisely `"YYYY-MM"` or `"YYYY"` where the sources
 /// give no more: a catalogue says less rather than invent a day.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub struct Date {
     year: i32,
     month: Option<u8>,
@@ -140,7 +142,9 @@ impl Serialize for WebAddress {
 
 /// An identifier: an entry's file name, or a vocabulary term. Checked for shape only;
 /// whether it names something is checked once the whole catalogue is loaded.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub struct Id(Box<str>);
 
 impl Id {

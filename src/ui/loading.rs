@@ -81,9 +81,16 @@ pub fn spawn_loader_cached(
         let reloader = super::reload::start(folders, watch, indexed.clone(), events.clone(), cache.clone());
         let asker = reloader.clone();
         let problems = if cache.is_some() { diagnostics.clone() } else { Vec::new() };
-        let _ = events.send(Event::Loaded(Box::new(Ready { indexed: indexed.clone(), problems: diagnostics, reloader })));
+        let _ =
+            events.send(Event::Loaded(Box::new(Ready { indexed: indexed.clone(), problems: diagnostics, reloader })));
         let (CatalogueSource::Folders(folders), Some(cache)) = (&source, &cache) else { return };
-        let parts = Parts { catalogue: indexed.catalogue(), diagnostics: &problems, sources: &sources, stamps: stamps.as_deref(), files_read };
+        let parts = Parts {
+            catalogue: indexed.catalogue(),
+            diagnostics: &problems,
+            sources: &sources,
+            stamps: stamps.as_deref(),
+            files_read,
+        };
         after_shown(folders, cache, from_cache, &parts, asker, &events);
     });
     if spawned.is_err() {

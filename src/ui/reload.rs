@@ -49,7 +49,8 @@ pub fn start(
     let mut shown = shown;
     let cached_folders = folders.clone();
     let deliver = move |mut loaded: crate::load::Loaded| {
-        let (stamps, sources, files_read) = (loaded.stamps.take(), std::mem::take(&mut loaded.sources), loaded.files_read);
+        let (stamps, sources, files_read) =
+            (loaded.stamps.take(), std::mem::take(&mut loaded.sources), loaded.files_read);
         let from_files = loaded.catalogue.len();
         let loaded = watch::merge_last_good(loaded, shown.catalogue());
         // Only what the files hold now is cached, never an entry kept from an earlier load.
@@ -59,7 +60,13 @@ pub fn start(
         let problems = if exact && cache.is_some() { loaded.diagnostics.clone() } else { Vec::new() };
         let sent = events.send(Event::Reloaded(Box::new(Reloaded { indexed, problems: loaded.diagnostics }))).is_ok();
         if let (Some(cache), true) = (&cache, exact) {
-            let parts = Parts { catalogue: shown.catalogue(), diagnostics: &problems, sources: &sources, stamps: stamps.as_deref(), files_read };
+            let parts = Parts {
+                catalogue: shown.catalogue(),
+                diagnostics: &problems,
+                sources: &sources,
+                stamps: stamps.as_deref(),
+                files_read,
+            };
             let _ = crate::load::cache::write(cache, &cached_folders, &parts);
         }
         sent
