@@ -23,7 +23,9 @@ pub enum Lines {
 /// A string cleaned of anything that could drive or spoof a terminal: C0/C1 controls and DEL
 /// are removed (tabs become spaces), bidi controls and zero-width characters are removed, runs
 /// of combining marks are capped.
-#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub struct SafeString(Box<str>);
 
 impl SafeString {
@@ -208,7 +210,20 @@ pub fn fit(text: &str, width: usize) -> String {
 }
 
 /// The interface and content languages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    PartialOrd,
+    Ord,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     Fr,
@@ -247,7 +262,7 @@ impl Lang {
 }
 
 /// Which version of a text a string is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 enum Variant {
     Neutral,
     In(Lang),
@@ -256,7 +271,7 @@ enum Variant {
 /// A catalogue text: one language-neutral string, or one string per language.
 /// Written in RON as `"…"` or as `(fr: "…", en: "…")`. Kept as one small boxed slice: a
 /// catalogue holds hundreds of thousands of these.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct LocalText<const MULTI: bool> {
     texts: Box<[(Variant, SafeString)]>,
 }
@@ -377,7 +392,9 @@ impl<'de, const MULTI: bool> Deserialize<'de> for LocalText<MULTI> {
 }
 
 /// A one-line language-neutral text (tags, place names, short names).
-#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub struct Line(pub SafeString);
 
 impl<'de> Deserialize<'de> for Line {

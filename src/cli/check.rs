@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use super::Cli;
 use crate::diagnostic::{Diagnostic, render_human_in, render_json, render_kinds};
 use crate::i18n::problems as say;
-use crate::load::{CatalogueSource, Loaded, load};
+use crate::load::{CatalogueSource, Loaded};
 use crate::text::Lang;
 
 #[derive(Debug, Args)]
@@ -43,7 +43,7 @@ pub enum CheckFormat {
 pub fn run(cli: &Cli, args: &CheckArgs, out: &mut dyn Write) -> std::io::Result<i32> {
     let source =
         if args.folders.is_empty() { cli.catalogue_source() } else { CatalogueSource::Folders(args.folders.clone()) };
-    let mut loaded = load(&source);
+    let mut loaded = cli.load(&source);
     if let Some(days) = args.review_age {
         super::review_age::warn(&mut loaded, days, &source);
     }

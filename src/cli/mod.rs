@@ -1,6 +1,7 @@
 //! The command line: `boucle` and its subcommands. Parsing is clap's; each subcommand lives in
 //! its own file and writes to the writer it is given, so tests can run it in process.
 
+mod cache;
 mod check;
 pub mod export;
 mod filters;
@@ -17,7 +18,8 @@ use clap::{Parser, Subcommand};
 use std::io::Write;
 use std::path::PathBuf;
 
-use crate::load::{CatalogueSource, load};
+use crate::load::cache::Cache;
+use crate::load::{CatalogueSource, Loaded};
 use crate::text::Lang;
 use crate::ui::theme::ThemeName;
 
@@ -63,6 +65,11 @@ pub struct Cli {
     #[arg(long, conflicts_with = "no_watch", global = true)]
     pub poll: bool,
 
+    /// Read the --catalogue folders without the catalogue cache, and write none (the cache
+    /// is in the user's cache folder, $XDG_CACHE_HOME/boucle or ~/.cache/boucle).
+    #[arg(long, global = true)]
+    pub no_cache: bool,
+
     /// The dashboard opens on this view.
     #[command(flatten)]
     pub filters: FilterArgs,
@@ -95,6 +102,8 @@ pub enum Command {
     New(new::NewArgs),
     /// Create an empty regional catalogue folder, with a README for its curators.
     Init(new::InitArgs),
+    /// The catalogue cache: `boucle cache clear` removes it.
+    Cache(cache::CacheArgs),
 }
 
 fn parse_theme(text: &str) -> Result<ThemeName, String> {
@@ -113,6 +122,16 @@ impl Cli {
         } else {
             CatalogueSource::Folders(self.catalogues.clone())
         }
+    }
+
+    /// The catalogue cache, unless `--no-cache`.
+    pub fn cache(&self) -> Option<Cache> {
+        if self.no_cache { None } else { Cache::user() }
+    }
+
+    /// Loads `source`, through the catalogue cache unless `--no-cache`.
+    pub fn load(&self, source: &CatalogueSource) -> Loaded {
+        crate::load::cache::load_cached(source, self.cache().as_ref())
     }
 
     /// `--lang`, else the locale's language, else English.
@@ -157,7 +176,7 @@ fn dashboard(cli: &Cli, err: &mut dyn Write) -> std::io::Result<i32> {
     };
     // The first screen comes at once; the catalogue loads behind it (a catalogue with no
     // loadable entry ends the dashboard with its problems).
-    crate::ui::run_loading(cli.catalogue_source(), options, watch)
+    crate::ui::run_loading(cli.catalogue_source(), options, watch, cli.cache())
 }
 
 /// A `--catalogue` folder that is not there is a mistyped path, not an empty catalogue: say
@@ -233,7 +252,7 @@ fn with_catalogue(
     err: &mut dyn Write,
     command: impl FnOnce(&crate::model::Catalogue) -> Result<(), list::CommandError>,
 ) -> i32 {
-    let loaded = load(&cli.catalogue_source());
+    let loaded = cli.load(&cli.catalogue_source());
     if let Some(code) = missing_folder(&loaded, err) {
         return code;
     }
@@ -296,6 +315,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                 }
             };
         }
+        Some(Command::Cache(args)) => cache::run(args, out, err),
         None => dashboard(&cli, err),
     };
     match result {

@@ -6,7 +6,6 @@ use std::io::Write;
 use clap::Args;
 
 use super::{Cli, FilterArgs};
-use crate::load::load;
 use crate::model::Kind;
 use crate::ui::app::PresentStart;
 
@@ -22,7 +21,7 @@ pub struct PresentArgs {
 }
 
 pub fn run(cli: &Cli, args: &PresentArgs, err: &mut dyn Write) -> std::io::Result<i32> {
-    let loaded = load(&cli.catalogue_source());
+    let loaded = cli.load(&cli.catalogue_source());
     let start = match &args.tour {
         Some(tour) => {
             let is_tour = loaded.catalogue.get(tour).is_some_and(|e| e.kind == Kind::Tour);

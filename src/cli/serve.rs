@@ -10,7 +10,6 @@ use std::time::Duration;
 use clap::{Args, Parser};
 
 use super::{Cli, Command, colour_off, export, list, show};
-use crate::load::load;
 use crate::query::Indexed;
 use crate::serve::access::Access;
 use crate::serve::host_key::{self, Origin};
@@ -77,7 +76,7 @@ pub fn run(cli: &Cli, args: &ServeArgs, err: &mut dyn Write) -> std::io::Result<
             return Ok(1);
         }
     };
-    let loaded = load(&cli.catalogue_source());
+    let loaded = cli.load(&cli.catalogue_source());
     if loaded.catalogue.is_empty() && loaded.errors() > 0 {
         writeln!(err, "boucle serve: no entry could be loaded; `boucle check` lists every problem")?;
         return Ok(1);
@@ -142,7 +141,7 @@ fn watch_catalogue(cli: &Cli, room: &Arc<Room>, indexed: Arc<Indexed>) {
         (false, false) => Watch::Events,
     };
     let (events, reloads) = crate::ui::event::channel_pair();
-    if start(cli.catalogues.clone(), watch, indexed, events).is_none() {
+    if start(cli.catalogues.clone(), watch, indexed, events, cli.cache()).is_none() {
         return;
     }
     let room = Arc::downgrade(room);

@@ -1,6 +1,7 @@
 //! Problems found in a catalogue, in the terms a curator needs: where (file, line, column),
 //! what is wrong, what was expected, and a suggestion where one exists.
 
+mod code;
 mod render;
 
 pub use render::{render_human, render_human_in, render_json, render_kinds};
@@ -10,7 +11,9 @@ use serde::Serialize;
 use crate::i18n::problems::Said;
 use crate::text::{Lang, Lines, sanitize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -18,7 +21,20 @@ pub enum Severity {
 }
 
 /// A position in a file: 1-based line, 1-based column counted in characters (as ron does).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Default)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Default,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
 pub struct Position {
     pub line: usize,
     pub column: usize,
@@ -32,10 +48,11 @@ impl Position {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Diagnostic {
     pub severity: Severity,
     /// A stable, short name of the problem kind, for tools (`unknown-vocabulary-id`).
+    #[rkyv(with = code::Interned)]
     pub code: &'static str,
     /// The file as the curator named it (relative to the catalogue folder given).
     pub file: String,
@@ -62,7 +79,7 @@ pub struct Diagnostic {
 }
 
 /// A problem's words in French, where they differ from the English ones.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Clone, Debug, PartialEq, Default, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct French {
     pub message: String,
     pub expected: Option<String>,
@@ -70,7 +87,7 @@ pub struct French {
 }
 
 /// A place that is wrong only as a consequence of another problem.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct FollowOn {
     pub file: String,
     pub start: Position,

@@ -31,7 +31,20 @@ impl SourceFile {
     pub fn read(&self) -> std::io::Result<Cow<'static, [u8]>> {
         match &self.origin {
             Origin::Bundled(bytes) => Ok(Cow::Borrowed(bytes)),
-            Origin::Disk(path) => read_capped(path).map(Cow::Owned),
+            Origin::Disk(path) => read_capped(path).map(|(bytes, _)| Cow::Owned(bytes)),
+        }
+    }
+
+    /// The file's bytes, with its stamp for the catalogue cache (none for a bundled file), taken
+    /// from the open file before reading it: the loader reads each file once for both.
+    pub fn read_stamped(&self) -> std::io::Result<(Cow<'static, [u8]>, Option<super::cache::Stamp>)> {
+        match &self.origin {
+            Origin::Bundled(bytes) => Ok((Cow::Borrowed(bytes), None)),
+            Origin::Disk(path) => {
+                let (bytes, metadata) = read_capped(path)?;
+                let stamp = super::cache::Stamp::of_read(path, &metadata, &bytes);
+                Ok((Cow::Owned(bytes), stamp))
+            }
         }
     }
 }
@@ -117,14 +130,15 @@ pub fn folder_files(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
 
 /// Reads at most one byte more than the size limit, so that a huge file costs no memory and
 /// is still reported as too large.
-fn read_capped(path: &Path) -> std::io::Result<Vec<u8>> {
+fn read_capped(path: &Path) -> std::io::Result<(Vec<u8>, std::fs::Metadata)> {
     use std::io::Read;
     let cap = super::parse::MAX_FILE_BYTES as u64 + 1;
     let file = std::fs::File::open(path)?;
     // Sized from the file's length, the buffer takes the whole file in one `read` (and one
     // more to see the end), where growing it from empty took about eight.
-    let size = file.metadata().map_or(0, |m| m.len()).min(cap);
+    let metadata = file.metadata()?;
+    let size = metadata.len().min(cap);
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0) + 1);
     file.take(cap).read_to_end(&mut bytes)?;
-    Ok(bytes)
+    Ok((bytes, metadata))
 }

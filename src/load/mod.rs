@@ -2,6 +2,7 @@
 //! hides the others; then the whole is checked (vocabulary ids, references, duplicates). All
 //! problems are collected, none stops the load.
 
+pub mod cache;
 mod entries;
 mod files;
 mod locate;
@@ -45,6 +46,9 @@ pub struct Loaded {
     /// The text of each file that has a diagnostic, to quote it.
     pub sources: HashMap<String, String>,
     pub files_read: usize,
+    /// Each file's stamp when it was read, in file order, for the catalogue cache; none for
+    /// the bundled catalogue, or when a file could not be stamped (then nothing is cached).
+    pub stamps: Option<Vec<cache::Stamp>>,
 }
 
 impl Loaded {
@@ -61,20 +65,27 @@ pub fn load(source: &CatalogueSource) -> Loaded {
     match source {
         CatalogueSource::Bundled => load_files(bundled_files(), Vec::new()),
         CatalogueSource::Folders(folders) => {
-            let mut all = Vec::new();
-            let mut problems = Vec::new();
-            for folder in folders {
-                if let Some(problem) = not_a_catalogue(folder) {
-                    problems.push(problem);
-                    continue;
-                }
-                let (files, folder_problems) = folder_files(folder);
-                all.extend(files);
-                problems.extend(folder_problems);
-            }
-            load_files(all, problems)
+            let (files, problems) = listed_files(folders);
+            load_files(files, problems)
         }
     }
+}
+
+/// The files of catalogue folders, in load order, and the problems with the folders; the
+/// catalogue cache lists them the same way to see whether any was added or removed.
+fn listed_files(folders: &[PathBuf]) -> (Vec<SourceFile>, Vec<Diagnostic>) {
+    let mut all = Vec::new();
+    let mut problems = Vec::new();
+    for folder in folders {
+        if let Some(problem) = not_a_catalogue(folder) {
+            problems.push(problem);
+            continue;
+        }
+        let (files, folder_problems) = folder_files(folder);
+        all.extend(files);
+        problems.extend(folder_problems);
+    }
+    (all, problems)
 }
 
 /// A vocabulary file's terms, with the file they came from.
@@ -115,6 +126,9 @@ struct ParsedFiles {
     entries: Vec<Entry>,
     vocabulary_files: Vec<VocabularyFile>,
     problems: Vec<Diagnostic>,
+    stamps: Vec<cache::Stamp>,
+    /// A file had no stamp (unreadable, bundled, no modification time).
+    unstamped: bool,
 }
 
 /// Below this many files one thread parses them all; above, the files are split among the
@@ -149,6 +163,7 @@ fn parse_all(files: &[SourceFile]) -> ParsedFiles {
                             )
                         })
                         .collect(),
+                    unstamped: true,
                     ..ParsedFiles::default()
                 })
             })
@@ -163,6 +178,8 @@ fn parse_all(files: &[SourceFile]) -> ParsedFiles {
         all.entries.extend(run.entries);
         all.vocabulary_files.extend(run.vocabulary_files);
         all.problems.extend(run.problems);
+        all.stamps.extend(run.stamps);
+        all.unstamped |= run.unstamped;
     }
     all
 }
@@ -173,9 +190,16 @@ fn parse_run(files: &[SourceFile]) -> ParsedFiles {
     let mut parsed = ParsedFiles::default();
     for file in files {
         progress::file_read();
-        let bytes = match file.read() {
-            Ok(bytes) => bytes,
+        let bytes = match file.read_stamped() {
+            Ok((bytes, stamp)) => {
+                match stamp {
+                    Some(stamp) => parsed.stamps.push(stamp),
+                    None => parsed.unstamped = true,
+                }
+                bytes
+            }
             Err(e) => {
+                parsed.unstamped = true;
                 let problem =
                     Diagnostic::error("unreadable", &file.shown, Position::START, Position::START, e.to_string());
                 parsed.problems.push(problem);
@@ -232,7 +256,8 @@ fn parse_run(files: &[SourceFile]) -> ParsedFiles {
 pub fn load_files(files: Vec<SourceFile>, mut problems: Vec<Diagnostic>) -> Loaded {
     let files_read = files.len();
     progress::started(files_read);
-    let ParsedFiles { mut entries, mut vocabulary_files, problems: parse_problems } = parse_all(&files);
+    let ParsedFiles { mut entries, mut vocabulary_files, problems: parse_problems, stamps, unstamped } =
+        parse_all(&files);
     problems.extend(parse_problems);
 
     let bundled = vocabulary_files.is_empty();
@@ -293,7 +318,8 @@ pub fn load_files(files: Vec<SourceFile>, mut problems: Vec<Diagnostic>) -> Load
     entries.retain(|_| keep.next().unwrap_or(false));
 
     let problems = crate::diagnostic::group(problems);
-    Loaded { catalogue: Catalogue::new(vocabularies, entries), diagnostics: problems, sources, files_read }
+    let stamps = (!unstamped && !files.is_empty()).then_some(stamps);
+    Loaded { catalogue: Catalogue::new(vocabularies, entries), diagnostics: problems, sources, files_read, stamps }
 }
 
 enum FileRole {

@@ -11,7 +11,20 @@ use crate::text::{Label, Line, Prose};
 
 /// The kinds of entry, each stored in its own folder.
 /// Serialised with the same ids as `kind:` filters and `boucle list` tables use.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
 pub enum Kind {
     #[serde(rename = "practice")]
     GoodPractice,
@@ -78,7 +91,7 @@ impl Kind {
 }
 
 /// Where an entry is: a region of the `regions` vocabulary, and optionally a named place.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Location {
     pub region: Id,
@@ -91,7 +104,7 @@ pub struct Location {
 }
 
 /// A published source for the facts an entry states.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub title: Label,
@@ -103,7 +116,21 @@ pub struct Source {
 
 /// How far a curator has checked an entry.
 /// Written in RON as `draft`, `to_complete` or `reviewed` (RON names cannot hold a dash).
-#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Deserialize,
+    Serialize,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
 #[serde(rename_all(deserialize = "snake_case", serialize = "kebab-case"))]
 pub enum ReviewStatus {
     /// Written but not checked against its sources.
@@ -127,7 +154,7 @@ impl ReviewStatus {
     }
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Review {
     pub status: ReviewStatus,
@@ -140,14 +167,16 @@ pub struct Review {
     pub note: Option<Prose>,
 }
 
-#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(
+    Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Progress {
     Ongoing,
     Ended,
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize, Default)]
+#[derive(Clone, Debug, Deserialize, Serialize, Default, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Timescale {
     #[serde(default)]
@@ -159,7 +188,7 @@ pub struct Timescale {
 }
 
 /// One stop of a tour: an entry, with the facilitator's note for it.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Stop {
     pub entry: Id,
@@ -212,7 +241,7 @@ macro_rules! entry_file {
         }
 
         $(#[$doc])*
-        #[derive(Clone, Debug, Serialize)]
+        #[derive(Clone, Debug, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
         pub struct $details {
             $(pub $field: $ty,)*
         }
@@ -300,7 +329,7 @@ entry_file! {
 }
 
 /// The fields every kind of entry has.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Common {
     pub title: Label,
     pub summary: Label,
@@ -318,7 +347,7 @@ pub struct Common {
 }
 
 /// What only one kind of entry has.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Details {
     GoodPractice(GoodPractice),
@@ -329,7 +358,7 @@ pub enum Details {
 }
 
 /// One entry of the catalogue, whatever its kind.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Entry {
     pub id: Id,
     pub kind: Kind,

@@ -9,7 +9,9 @@ use crate::text::{Lines, sanitize};
 
 /// A date written `"YYYY-MM-DD"`, or less precisely `"YYYY-MM"` or `"YYYY"` where the sources
 /// give no more: a catalogue says less rather than invent a day.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub struct Date {
     year: i32,
     month: Option<u8>,
@@ -85,7 +87,7 @@ pub fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<O
 }
 
 /// A web address: `http` or `https`, a host, no spaces or control characters.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct WebAddress(String);
 
 impl WebAddress {
@@ -140,7 +142,9 @@ impl Serialize for WebAddress {
 
 /// An identifier: an entry's file name, or a vocabulary term. Checked for shape only;
 /// whether it names something is checked once the whole catalogue is loaded.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub struct Id(Box<str>);
 
 impl Id {

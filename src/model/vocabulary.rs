@@ -97,7 +97,7 @@ pub struct PlainFileTerm {
 }
 
 /// A term of any vocabulary, as the rest of the program sees it.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Term {
     pub id: Id,
     pub label: Label,

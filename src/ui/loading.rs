@@ -13,7 +13,8 @@ use std::time::Duration;
 use super::event::Event;
 use super::reload::Watch;
 use crate::diagnostic::Diagnostic;
-use crate::load::{CatalogueSource, load, progress};
+use crate::load::cache::{self, Cache, Parts};
+use crate::load::{CatalogueSource, Loaded, load, progress};
 use crate::query::Indexed;
 
 /// How often the progress line moves: enough to see it move, few frames.
@@ -39,6 +40,18 @@ pub struct Ready {
 /// Loads `source` and builds its index on a thread of its own, sending [`Event::Loading`]
 /// while it works and [`Event::Loaded`] when done; then watches `folders` as `watch` says.
 pub fn spawn_loader(source: CatalogueSource, events: Sender<Event>, folders: Vec<PathBuf>, watch: Watch) {
+    spawn_loader_cached(source, events, folders, watch, None);
+}
+
+/// [`spawn_loader`] through the catalogue cache: a cached load is shown at once and checked
+/// against the files afterwards ([`after_shown`]); a load from the files is cached once shown.
+pub fn spawn_loader_cached(
+    source: CatalogueSource,
+    events: Sender<Event>,
+    folders: Vec<PathBuf>,
+    watch: Watch,
+    cache: Option<Cache>,
+) {
     let done = Arc::new(AtomicBool::new(false));
     let watching = done.clone();
     let progress_events = events.clone();
@@ -54,16 +67,62 @@ pub fn spawn_loader(source: CatalogueSource, events: Sender<Event>, folders: Vec
         }
     });
     let spawned = thread::Builder::new().name("load".into()).spawn(move || {
-        let loaded = load(&source);
+        let cached = match (&source, &cache) {
+            (CatalogueSource::Folders(folders), Some(cache)) => cache::read(cache, folders).ok(),
+            _ => None,
+        };
+        let from_cache = cached.is_some();
+        let Loaded { catalogue, diagnostics, sources, files_read, stamps } = cached.unwrap_or_else(|| load(&source));
         done.store(true, Ordering::Relaxed);
         let _ = events.send(Event::Loading(Stage::Indexing));
-        let indexed = Arc::new(Indexed::new(loaded.catalogue));
+        let indexed = Arc::new(Indexed::new(catalogue));
         // Watched from the snapshot first shown, so a change saved meanwhile is not missed
         // for long: the watcher's first event reloads it.
-        let reloader = super::reload::start(folders, watch, indexed.clone(), events.clone());
-        let _ = events.send(Event::Loaded(Box::new(Ready { indexed, problems: loaded.diagnostics, reloader })));
+        let reloader = super::reload::start(folders, watch, indexed.clone(), events.clone(), cache.clone());
+        let asker = reloader.clone();
+        let problems = if cache.is_some() { diagnostics.clone() } else { Vec::new() };
+        let _ =
+            events.send(Event::Loaded(Box::new(Ready { indexed: indexed.clone(), problems: diagnostics, reloader })));
+        let (CatalogueSource::Folders(folders), Some(cache)) = (&source, &cache) else { return };
+        let parts = Parts {
+            catalogue: indexed.catalogue(),
+            diagnostics: &problems,
+            sources: &sources,
+            stamps: stamps.as_deref(),
+            files_read,
+        };
+        after_shown(folders, cache, from_cache, &parts, asker, &events);
     });
     if spawned.is_err() {
         eprintln!("boucle: could not start the loader");
     }
+}
+
+/// Once the first catalogue is on screen: a load from the files is cached; a cached load is
+/// checked against the files, and if any changed, was added or removed, loaded again in the
+/// background (by the watcher when there is one, which caches what it loads) and swapped in
+/// as a reload.
+fn after_shown(
+    folders: &[PathBuf],
+    cache: &Cache,
+    from_cache: bool,
+    shown: &Parts<'_>,
+    watcher: Option<Sender<()>>,
+    events: &Sender<Event>,
+) {
+    if !from_cache {
+        let _ = cache::write(cache, folders, shown);
+        return;
+    }
+    if cache::is_fresh(shown.stamps, folders) {
+        return;
+    }
+    if let Some(watcher) = watcher {
+        let _ = watcher.send(());
+        return;
+    }
+    let loaded = load(&CatalogueSource::Folders(folders.to_vec()));
+    let _ = cache::write(cache, folders, &Parts::of(&loaded));
+    let indexed = Arc::new(Indexed::new(loaded.catalogue));
+    let _ = events.send(Event::Reloaded(Box::new(super::reload::Reloaded { indexed, problems: loaded.diagnostics })));
 }

@@ -54,14 +54,19 @@ pub fn run(catalogue: Catalogue, problems: Vec<Diagnostic>, options: Options) ->
 /// Runs the dashboard at once on an empty catalogue while `source` loads in the background
 /// ([`loading`]); the results appear when its index is ready. Folders are then watched
 /// (`watch`), and their entries can be opened in the curator's editor.
-pub fn run_loading(source: CatalogueSource, options: Options, watch: reload::Watch) -> io::Result<i32> {
+pub fn run_loading(
+    source: CatalogueSource,
+    options: Options,
+    watch: reload::Watch,
+    cache: Option<crate::load::cache::Cache>,
+) -> io::Result<i32> {
     let folders = match &source {
         CatalogueSource::Folders(folders) => folders.clone(),
         CatalogueSource::Bundled => Vec::new(),
     };
     let editable = !folders.is_empty();
     run_with(options, editable, move |options, searcher, sender| {
-        loading::spawn_loader(source, sender, folders, watch);
+        loading::spawn_loader_cached(source, sender, folders, watch, cache);
         App::loading(options, searcher)
     })
 }

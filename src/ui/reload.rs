@@ -11,6 +11,7 @@ use super::event::Event;
 use super::update::reindex;
 use crate::diagnostic::Diagnostic;
 use crate::i18n::{Msg, problem_counts, t};
+use crate::load::cache::{Cache, Parts};
 use crate::load::watch;
 use crate::query::Indexed;
 
@@ -32,17 +33,43 @@ pub enum Watch {
 
 /// Starts watching `folders`; each load is indexed on the watcher's thread and sent to the
 /// session. Returns the sender that asks for a load now.
-pub fn start(folders: Vec<PathBuf>, how: Watch, shown: Arc<Indexed>, events: Sender<Event>) -> Option<Sender<()>> {
+/// Each successful reload (no file kept from its last good version) also replaces the
+/// catalogue cache, when there is one.
+pub fn start(
+    folders: Vec<PathBuf>,
+    how: Watch,
+    shown: Arc<Indexed>,
+    events: Sender<Event>,
+    cache: Option<Cache>,
+) -> Option<Sender<()>> {
     if how == Watch::Off || folders.is_empty() {
         return None;
     }
     // The snapshot on screen, shared with the app (no copy), for keeping last good entries.
     let mut shown = shown;
-    let deliver = move |loaded: crate::load::Loaded| {
+    let cached_folders = folders.clone();
+    let deliver = move |mut loaded: crate::load::Loaded| {
+        let (stamps, sources, files_read) =
+            (loaded.stamps.take(), std::mem::take(&mut loaded.sources), loaded.files_read);
+        let from_files = loaded.catalogue.len();
         let loaded = watch::merge_last_good(loaded, shown.catalogue());
+        // Only what the files hold now is cached, never an entry kept from an earlier load.
+        let exact = loaded.catalogue.len() == from_files;
         let indexed = Arc::new(Indexed::new(loaded.catalogue));
         shown = indexed.clone();
-        events.send(Event::Reloaded(Box::new(Reloaded { indexed, problems: loaded.diagnostics }))).is_ok()
+        let problems = if exact && cache.is_some() { loaded.diagnostics.clone() } else { Vec::new() };
+        let sent = events.send(Event::Reloaded(Box::new(Reloaded { indexed, problems: loaded.diagnostics }))).is_ok();
+        if let (Some(cache), true) = (&cache, exact) {
+            let parts = Parts {
+                catalogue: shown.catalogue(),
+                diagnostics: &problems,
+                sources: &sources,
+                stamps: stamps.as_deref(),
+                files_read,
+            };
+            let _ = crate::load::cache::write(cache, &cached_folders, &parts);
+        }
+        sent
     };
     match watch::spawn(folders, how == Watch::Poll, deliver) {
         Ok(watching) => Some(watching.reload),

@@ -1,0 +1,186 @@
+//! The catalogue cache: one file per set of catalogue folders, in the user's cache folder
+//! (`$XDG_CACHE_HOME/boucle`, `~/.cache/boucle`; `BOUCLE_CACHE_DIR` overrides it), never in a
+//! catalogue folder. It holds a whole load (entries, vocabularies, every problem and the text
+//! quoted by problems) with each file's stamp ([`stamp`]): a start that finds every file
+//! unchanged reads one file instead of parsing thousands.
+//!
+//! The cache is named by the folders (canonical and as given, since problems quote the paths
+//! as given) and checked against the tool's version and the format's ([`format`]); it is
+//! used only if every file listed now is a file stamped, unchanged. Anything else (another
+//! version, a corrupt or truncated file, a changed, added or removed catalogue file) means a
+//! normal load, whose result replaces the cache. The search index is not cached: it is built
+//! again from the catalogue (see BENCHMARKS.md for what that costs). The bundled catalogue is
+//! never cached: it is small and compiled in.
+
+pub mod format;
+mod stamp;
+mod store;
+
+pub use format::Refused;
+pub use stamp::{Stamp, TRUSTED_AFTER};
+pub use store::{DIR_ENV, clear};
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use super::{CatalogueSource, Loaded, listed_files, load};
+use crate::diagnostic::Diagnostic;
+use crate::model::{Catalogue, Vocabularies, Vocabulary, VocabularyKind};
+
+/// Where caches are kept, and the version they must have been written by.
+#[derive(Clone, Debug)]
+pub struct Cache {
+    dir: PathBuf,
+    version: String,
+}
+
+impl Cache {
+    /// The user's cache folder for boucle (`BOUCLE_CACHE_DIR` if set), if there is one.
+    pub fn user() -> Option<Cache> {
+        store::user_dir().map(Cache::at)
+    }
+
+    /// Caches in `dir`, for this version of boucle.
+    pub fn at(dir: PathBuf) -> Cache {
+        Cache { dir, version: env!("CARGO_PKG_VERSION").to_string() }
+    }
+
+    /// The same folder, as another version of boucle would use it (for tests: a cache written
+    /// by another version is never read).
+    pub fn as_version(self, version: &str) -> Cache {
+        Cache { version: version.to_string(), ..self }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    fn version_hash(&self) -> u64 {
+        format::version_hash(&self.version)
+    }
+}
+
+/// What a load did with the cache.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Used {
+    /// Every file matched: the catalogue came from the cache.
+    Read,
+    /// The cache could not be used (why) and was written again from a normal load.
+    Rebuilt(Why),
+    /// No cache for this load: bundled catalogue, cache off, or files that cannot be stamped.
+    Not,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Why {
+    /// No cache file yet, or it could not be read.
+    Missing,
+    Refused(Refused),
+    /// A file changed, was added or was removed since the cache was written.
+    Stale,
+}
+
+/// Loads `source` through the cache when one is given (see the module's doc).
+pub fn load_cached(source: &CatalogueSource, cache: Option<&Cache>) -> Loaded {
+    load_telling(source, cache).0
+}
+
+/// [`load_cached`], saying what it did with the cache.
+pub fn load_telling(source: &CatalogueSource, cache: Option<&Cache>) -> (Loaded, Used) {
+    let (CatalogueSource::Folders(folders), Some(cache)) = (source, cache) else {
+        return (load(source), Used::Not);
+    };
+    let why = match read(cache, folders) {
+        Ok(cached) if is_fresh(cached.stamps.as_deref(), folders) => return (cached, Used::Read),
+        Ok(_) => Why::Stale,
+        Err(why) => why,
+    };
+    let loaded = load(source);
+    match write(cache, folders, &Parts::of(&loaded)) {
+        Ok(true) => (loaded, Used::Rebuilt(why)),
+        _ => (loaded, Used::Not),
+    }
+}
+
+/// The cached load of `folders`, without checking it against the files ([`is_fresh`] does):
+/// the dashboard shows it at once and checks afterwards.
+pub fn read(cache: &Cache, folders: &[PathBuf]) -> Result<Loaded, Why> {
+    let (path, key) = store::file_for(cache, folders).ok_or(Why::Missing)?;
+    let bytes = store::read(&path).ok_or(Why::Missing)?;
+    let cached = format::decode(&bytes, cache.version_hash(), key).map_err(Why::Refused)?;
+    drop(bytes);
+    let mut vocabularies = Vocabularies::default();
+    for (kind, terms) in VocabularyKind::ALL.into_iter().zip(cached.vocabularies) {
+        *vocabularies.get_mut(kind) = Vocabulary::new(terms);
+    }
+    Ok(Loaded {
+        catalogue: Catalogue::new(vocabularies, cached.entries),
+        diagnostics: cached.diagnostics,
+        sources: cached.sources.into_iter().map(|s| (s.file, s.text)).collect(),
+        files_read: usize::try_from(cached.files_read).unwrap_or(usize::MAX),
+        stamps: Some(cached.stamps),
+    })
+}
+
+/// Whether the files of `folders` are still those stamped (by a load), each unchanged.
+pub fn is_fresh(stamps: Option<&[Stamp]>, folders: &[PathBuf]) -> bool {
+    let Some(stamps) = stamps else { return false };
+    let (files, _) = listed_files(folders);
+    stamp::all_match(stamps, &files)
+}
+
+/// What a cache is written from: a load's parts, borrowed (after a reload the catalogue is
+/// already inside the index, and is not copied to be cached).
+pub struct Parts<'a> {
+    pub catalogue: &'a Catalogue,
+    pub diagnostics: &'a [Diagnostic],
+    pub sources: &'a HashMap<String, String>,
+    pub stamps: Option<&'a [Stamp]>,
+    pub files_read: usize,
+}
+
+impl<'a> Parts<'a> {
+    pub fn of(loaded: &'a Loaded) -> Parts<'a> {
+        Parts {
+            catalogue: &loaded.catalogue,
+            diagnostics: &loaded.diagnostics,
+            sources: &loaded.sources,
+            stamps: loaded.stamps.as_deref(),
+            files_read: loaded.files_read,
+        }
+    }
+}
+
+/// Writes the cache of `folders` atomically. Ok(false) when there is nothing to cache (no
+/// stamps) or the cache folder is inside a catalogue folder (never written to).
+pub fn write(cache: &Cache, folders: &[PathBuf], parts: &Parts<'_>) -> std::io::Result<bool> {
+    let Some(stamps) = parts.stamps else { return Ok(false) };
+    let Some((path, key)) = store::file_for(cache, folders) else { return Ok(false) };
+    let mut sources: Vec<format::SourceRef<'_>> =
+        parts.sources.iter().map(|(file, text)| format::SourceRef { file, text }).collect();
+    sources.sort_by_key(|s| s.file);
+    let writing = format::Writing {
+        stamps,
+        vocabularies: VocabularyKind::ALL.map(|kind| parts.catalogue.vocabularies.get(kind).terms().to_vec()).to_vec(),
+        entries: parts.catalogue.entries(),
+        diagnostics: parts.diagnostics,
+        sources,
+        files_read: parts.files_read as u64,
+    };
+    let bytes = format::encode(&writing, cache.version_hash(), key).map_err(std::io::Error::other)?;
+    store::write(cache, folders, &path, &bytes)
+}
+
+/// The file that holds (or would hold) the cache of `folders`.
+pub fn file_of(cache: &Cache, folders: &[PathBuf]) -> Option<PathBuf> {
+    store::file_for(cache, folders).map(|(path, _)| path)
+}
+
+/// Whether `bytes` would be accepted as the cache of `folders` (checked as a cache file is,
+/// without reading any catalogue file): for testing damaged caches without writing them.
+pub fn accepts(cache: &Cache, folders: &[PathBuf], bytes: &[u8]) -> Result<(), Refused> {
+    let (_, key) = store::file_for(cache, folders).ok_or(Refused::OtherKey)?;
+    let mut aligned = rkyv::util::AlignedVec::<16>::with_capacity(bytes.len());
+    aligned.extend_from_slice(bytes);
+    format::decode(&aligned, cache.version_hash(), key).map(drop)
+}

@@ -1,0 +1,86 @@
+//! What a catalogue file looked like when it was read: its path, size and modification time,
+//! and its content's hash when the time alone cannot be trusted. A cache is used only while
+//! every file still matches its stamp.
+//!
+//! Times are trusted for a file last modified more than [`TRUSTED_AFTER`] before it was
+//! read: a later write gives it a later time. A file modified within that window (or "in the
+//! future") may be written again within the same tick of a coarse clock (1 s on many
+//! filesystems, 2 s on FAT) with the same size, and its time would not change; for those
+//! files the stamp also holds a hash of the bytes read, and checking it reads the file again.
+//! Copies that set times on purpose (`cp -p`, `rsync -t`, `touch -d`) with the same size can
+//! still fool the check, as they fool `make`; `--no-cache` or `boucle cache clear` then.
+
+use std::fs::Metadata;
+use std::path::Path;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use xxhash_rust::xxh3::xxh3_64;
+
+use crate::load::SourceFile;
+
+/// How old a file's time must be, when it is read, for the time alone to be trusted.
+pub const TRUSTED_AFTER: Duration = Duration::from_secs(2);
+
+#[derive(Clone, Debug, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
+pub struct Stamp {
+    /// The file's path as the load named it (`SourceFile::shown` of a file on disk).
+    pub path: Box<str>,
+    pub size: u64,
+    /// Modification time: seconds and nanoseconds since 1970 (negative seconds before).
+    pub seconds: i64,
+    pub nanos: u32,
+    /// The content's hash, for a file modified shortly before it was read.
+    pub hash: Option<u64>,
+}
+
+/// Seconds and nanoseconds since 1970 of a time, before or after.
+fn since_epoch(time: SystemTime) -> (i64, u32) {
+    match time.duration_since(UNIX_EPOCH) {
+        Ok(after) => (i64::try_from(after.as_secs()).unwrap_or(i64::MAX), after.subsec_nanos()),
+        Err(before) => {
+            let before = before.duration();
+            let (secs, nanos) = (i64::try_from(before.as_secs()).unwrap_or(i64::MAX), before.subsec_nanos());
+            if nanos == 0 { (-secs, 0) } else { (-secs - 1, 1_000_000_000 - nanos) }
+        }
+    }
+}
+
+impl Stamp {
+    /// The stamp of a file just read: `metadata` from the open file, before its bytes were
+    /// read (a write after the stamp then makes the stamp stale, never the reverse).
+    /// None for a path that is not UTF-8 or a filesystem without modification times.
+    pub fn of_read(path: &Path, metadata: &Metadata, bytes: &[u8]) -> Option<Stamp> {
+        let modified = metadata.modified().ok()?;
+        let recent = SystemTime::now().duration_since(modified).map_or(true, |age| age < TRUSTED_AFTER);
+        let (seconds, nanos) = since_epoch(modified);
+        Some(Stamp {
+            path: path.to_str()?.into(),
+            size: metadata.len(),
+            seconds,
+            nanos,
+            hash: recent.then(|| xxh3_64(bytes)),
+        })
+    }
+
+    /// Whether `file` still matches this stamp.
+    fn matches(&self, file: &SourceFile) -> bool {
+        let crate::load::Origin::Disk(path) = &file.origin else { return false };
+        if path.to_str() != Some(&*self.path) {
+            return false;
+        }
+        let Ok(metadata) = std::fs::metadata(path) else { return false };
+        let Ok(modified) = metadata.modified() else { return false };
+        if metadata.len() != self.size || since_epoch(modified) != (self.seconds, self.nanos) {
+            return false;
+        }
+        match self.hash {
+            None => true,
+            Some(hash) => file.read().is_ok_and(|bytes| xxh3_64(&bytes) == hash),
+        }
+    }
+}
+
+/// Whether the files listed now are the files stamped, in the same order, each unchanged.
+pub fn all_match(stamps: &[Stamp], files: &[SourceFile]) -> bool {
+    stamps.len() == files.len() && stamps.iter().zip(files).all(|(stamp, file)| stamp.matches(file))
+}

@@ -1,0 +1,120 @@
+//! The cache folder: which file holds the cache of which folders, reading it with a size
+//! limit, writing it atomically, clearing it.
+
+use std::io::{Read, Write};
+use std::path::{Component, Path, PathBuf};
+
+use rkyv::util::AlignedVec;
+use xxhash_rust::xxh3::xxh3_64;
+
+use super::Cache;
+
+/// Overrides the cache folder (tests, or a user who wants it elsewhere).
+pub const DIR_ENV: &str = "BOUCLE_CACHE_DIR";
+
+/// Larger cache files are not read (a 1M-entry catalogue caches to about 1.5 GB).
+const MAX_BYTES: u64 = 8 << 30;
+
+const SUFFIX: &str = ".cache";
+const TEMP_PREFIX: &str = ".boucle-";
+const TEMP_SUFFIX: &str = ".tmp";
+
+pub fn user_dir() -> Option<PathBuf> {
+    match std::env::var_os(DIR_ENV) {
+        Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir)),
+        _ => dirs::cache_dir().map(|dir| dir.join("boucle")),
+    }
+}
+
+/// The cache file of `folders`, and the key its header must carry: a hash of each folder's
+/// canonical path (so two spellings of one folder from different places do not collide
+/// with other folders) and of the path as given (problems and entries quote it).
+pub fn file_for(cache: &Cache, folders: &[PathBuf]) -> Option<(PathBuf, u64)> {
+    let mut key = String::new();
+    for folder in folders {
+        let canonical = folder.canonicalize().ok()?;
+        key.push_str(canonical.to_str()?);
+        key.push('\0');
+        key.push_str(folder.to_str()?);
+        key.push('\0');
+    }
+    let key = xxh3_64(key.as_bytes());
+    Some((cache.dir.join(format!("{key:016x}{SUFFIX}")), key))
+}
+
+/// A cache file's bytes, aligned for rkyv; None when it is missing, unreadable or too large.
+pub fn read(path: &Path) -> Option<AlignedVec<16>> {
+    let file = std::fs::File::open(path).ok()?;
+    let size = file.metadata().ok()?.len();
+    if size > MAX_BYTES {
+        return None;
+    }
+    let mut bytes = AlignedVec::<16>::with_capacity(usize::try_from(size).ok()?);
+    // The length in the header is checked against what was read, never used to allocate.
+    bytes.extend_from_reader(&mut file.take(MAX_BYTES)).ok()?;
+    Some(bytes)
+}
+
+/// `path` made absolute, with `.` and `..` resolved against the nearest folder that exists
+/// (which is canonicalised, symbolic links included).
+fn resolved(path: &Path) -> Option<PathBuf> {
+    let absolute = if path.is_absolute() { path.to_path_buf() } else { std::env::current_dir().ok()?.join(path) };
+    let mut existing = absolute.as_path();
+    let mut rest = Vec::new();
+    while existing.canonicalize().is_err() {
+        rest.push(existing.file_name()?.to_owned());
+        existing = existing.parent()?;
+    }
+    let mut out = existing.canonicalize().ok()?;
+    for part in rest.iter().rev() {
+        match Path::new(part).components().next() {
+            Some(Component::ParentDir) => {
+                out.pop();
+            }
+            Some(Component::Normal(name)) => out.push(name),
+            _ => {}
+        }
+    }
+    Some(out)
+}
+
+/// Writes the cache file atomically (a temporary file in the cache folder, renamed over the
+/// old one), unless the cache folder is inside one of the catalogue folders: boucle never
+/// writes there. Not synced to disk: a cache lost or torn in a crash fails its checksum and
+/// is rebuilt, which is cheaper than making every first start wait for the disk.
+pub fn write(cache: &Cache, folders: &[PathBuf], path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
+    let dir = resolved(&cache.dir).ok_or_else(|| std::io::Error::other("cache folder cannot be resolved"))?;
+    let inside = folders.iter().filter_map(|f| f.canonicalize().ok()).any(|folder| dir.starts_with(folder));
+    if inside {
+        return Ok(false);
+    }
+    std::fs::create_dir_all(&dir)?;
+    let mut temp = tempfile::Builder::new().prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX).tempfile_in(&dir)?;
+    temp.write_all(bytes)?;
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(true)
+}
+
+/// Removes every cache file (and leftover temporary file) of the cache folder, then the
+/// folder if it is empty. Returns what was removed; files it did not make are left alone.
+pub fn clear(cache: &Cache) -> std::io::Result<Vec<PathBuf>> {
+    let entries = match std::fs::read_dir(&cache.dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(e),
+    };
+    let mut removed = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let ours = name.ends_with(SUFFIX) || name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX);
+        if ours && entry.file_type().is_ok_and(|t| t.is_file()) {
+            std::fs::remove_file(entry.path())?;
+            removed.push(entry.path());
+        }
+    }
+    removed.sort();
+    if std::fs::remove_dir(&cache.dir).is_ok() {
+        removed.push(cache.dir.clone());
+    }
+    Ok(removed)
+}

@@ -1,0 +1,347 @@
+//! The catalogue cache (#13): a cached load is the same load; any change to the files, or
+//! another version, means a new load; a damaged cache is refused, never trusted, never a
+//! panic; the catalogue folder is never written to.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use boucle::diagnostic::render_human_in;
+use boucle::load::cache::{self, Cache, Refused, Used, Why};
+use boucle::load::{CatalogueSource, Loaded};
+use boucle::query::{Filters, Indexed, Query};
+use boucle::text::Lang;
+
+const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/catalogue");
+const PRACTICE: &str = "good-practices/bethune-bruay-mining-heritage.ron";
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// The fixture catalogue copied to a temporary folder, with a cache folder beside it.
+struct Setup {
+    _dir: tempfile::TempDir,
+    catalogue: PathBuf,
+    cache: Cache,
+}
+
+impl Setup {
+    fn new() -> Setup {
+        let dir = tempfile::tempdir().unwrap();
+        let catalogue = dir.path().join("catalogue");
+        copy_dir(Path::new(FIXTURE), &catalogue);
+        let cache = Cache::at(dir.path().join("cache"));
+        Setup { _dir: dir, catalogue, cache }
+    }
+
+    fn folders(&self) -> Vec<PathBuf> {
+        vec![self.catalogue.clone()]
+    }
+
+    fn load_with(&self, cache: &Cache) -> (Loaded, Used) {
+        cache::load_telling(&CatalogueSource::Folders(self.folders()), Some(cache))
+    }
+
+    fn load(&self) -> (Loaded, Used) {
+        self.load_with(&self.cache)
+    }
+
+    fn fresh(&self) -> Loaded {
+        boucle::load::load(&CatalogueSource::Folders(self.folders()))
+    }
+
+    fn path(&self, relative: &str) -> PathBuf {
+        self.catalogue.join(relative)
+    }
+
+    fn cache_bytes(&self) -> Vec<u8> {
+        fs::read(cache::file_of(&self.cache, &self.folders()).unwrap()).unwrap()
+    }
+
+    /// Every file's modification time an hour ago: times old enough to be trusted alone.
+    fn age_files(&self) {
+        let hour_ago = SystemTime::now() - Duration::from_secs(3600);
+        let mut pending = vec![self.catalogue.clone()];
+        while let Some(dir) = pending.pop() {
+            for entry in fs::read_dir(dir).unwrap().flatten() {
+                if entry.file_type().unwrap().is_dir() {
+                    pending.push(entry.path());
+                } else {
+                    fs::File::options().write(true).open(entry.path()).unwrap().set_modified(hour_ago).unwrap();
+                }
+            }
+        }
+    }
+}
+
+fn title(loaded: &Loaded, id: &str) -> String {
+    loaded.catalogue.get(id).map(|e| e.title().get(Lang::En).to_string()).unwrap_or_default()
+}
+
+/// Rewrites a file with the same length and modification time: only its content says so.
+fn same_size_same_time(path: &Path, from: &str, to: &str) {
+    assert_eq!(from.len(), to.len());
+    let modified = fs::metadata(path).unwrap().modified().unwrap();
+    let text = fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{from} in {}", path.display());
+    fs::write(path, text.replacen(from, to, 1)).unwrap();
+    fs::File::options().write(true).open(path).unwrap().set_modified(modified).unwrap();
+}
+
+fn entry_json(loaded: &Loaded) -> Vec<String> {
+    loaded
+        .catalogue
+        .entries()
+        .iter()
+        .map(|entry| {
+            let mut out = Vec::new();
+            boucle::export::json::write_entry(entry, &mut out).unwrap();
+            String::from_utf8(out).unwrap()
+        })
+        .collect()
+}
+
+fn rendered_problems(loaded: &Loaded, lang: Lang) -> String {
+    let shown: Vec<_> = loaded.diagnostics.iter().map(|d| d.in_lang(lang)).collect();
+    render_human_in(&shown, &loaded.sources, false, lang)
+}
+
+fn search_ids(loaded: Loaded, queries: &[&str]) -> Vec<Vec<String>> {
+    let indexed = Indexed::new(loaded.catalogue);
+    queries
+        .iter()
+        .map(|q| {
+            let results = indexed.search(&Query::parse(q), &Filters::default(), Lang::Fr, 50);
+            let mut ids: Vec<String> =
+                results.hits.iter().map(|h| indexed.catalogue().entries()[h.entry].id.to_string()).collect();
+            ids.push(format!("total {}", results.total));
+            ids
+        })
+        .collect()
+}
+
+#[test]
+fn a_cached_load_is_the_same_catalogue_problems_and_search_results() {
+    let setup = Setup::new();
+    // Problems too: a broken file (quoted in the rendering) and an unknown material.
+    fs::write(setup.path("good-practices/broken.ron"), "GoodPractice(\n  title: \"half\",\n  summary: ").unwrap();
+    let text = fs::read_to_string(setup.path(PRACTICE)).unwrap();
+    fs::write(
+        setup.path("good-practices/unknown-material.ron"),
+        text.replacen("materials: [", "materials: [\"neodymum\", ", 1),
+    )
+    .unwrap();
+    let fresh = setup.fresh();
+    assert!(fresh.errors() > 0 && !fresh.sources.is_empty(), "the copy has problems to compare");
+
+    let (first, used) = setup.load();
+    assert_eq!(used, Used::Rebuilt(Why::Missing));
+    let (cached, used) = setup.load();
+    assert_eq!(used, Used::Read);
+
+    for loaded in [&first, &cached] {
+        assert_eq!(entry_json(loaded), entry_json(&fresh));
+        assert_eq!(loaded.catalogue.len(), fresh.catalogue.len());
+        for lang in Lang::ALL {
+            assert_eq!(rendered_problems(loaded, lang), rendered_problems(&fresh, lang));
+        }
+        assert_eq!(loaded.files_read, fresh.files_read);
+    }
+    assert!(rendered_problems(&cached, Lang::En).contains("neodymum"));
+    let vocabularies = |l: &Loaded| {
+        boucle::model::VocabularyKind::ALL
+            .map(|k| l.catalogue.vocabularies.get(k).terms().iter().map(|t| t.id.to_string()).collect::<Vec<_>>())
+    };
+    assert_eq!(vocabularies(&cached), vocabularies(&fresh));
+    let queries = ["bethune", "aimant", "terres rares", "mat:nd", "region:FR", "batterie recyclage", "zzz"];
+    assert_eq!(search_ids(cached, &queries), search_ids(fresh, &queries));
+}
+
+#[test]
+fn a_changed_added_or_removed_file_means_a_new_load() {
+    let setup = Setup::new();
+    let id = "bethune-bruay-mining-heritage";
+    let (_, used) = setup.load();
+    assert_eq!(used, Used::Rebuilt(Why::Missing));
+
+    let before = title(&setup.fresh(), id);
+    let text = fs::read_to_string(setup.path(PRACTICE)).unwrap();
+    fs::write(setup.path(PRACTICE), text.replacen(&before, "Changed title, longer than before", 1)).unwrap();
+    let (loaded, used) = setup.load();
+    assert_eq!(used, Used::Rebuilt(Why::Stale));
+    assert_eq!(title(&loaded, id), "Changed title, longer than before");
+    assert_eq!(setup.load().1, Used::Read);
+
+    fs::write(setup.path("good-practices/added-practice.ron"), &text).unwrap();
+    let (loaded, used) = setup.load();
+    assert_eq!(used, Used::Rebuilt(Why::Stale));
+    assert!(loaded.catalogue.get("added-practice").is_some());
+    assert_eq!(setup.load().1, Used::Read);
+
+    fs::remove_file(setup.path("good-practices/added-practice.ron")).unwrap();
+    let (loaded, used) = setup.load();
+    assert_eq!(used, Used::Rebuilt(Why::Stale));
+    assert!(loaded.catalogue.get("added-practice").is_none());
+    assert_eq!(setup.load().1, Used::Read);
+}
+
+#[test]
+fn a_file_rewritten_within_the_same_second_is_seen_by_its_content() {
+    let setup = Setup::new();
+    let id = "bethune-bruay-mining-heritage";
+    // Files just copied: their times are too recent to be trusted alone.
+    let (loaded, _) = setup.load();
+    let before = title(&loaded, id);
+    let after: String = before.chars().rev().collect();
+    same_size_same_time(&setup.path(PRACTICE), &before, &after);
+    let (loaded, used) = setup.load();
+    assert_eq!(used, Used::Rebuilt(Why::Stale));
+    assert_eq!(title(&loaded, id), after);
+}
+
+#[test]
+fn another_version_of_boucle_never_reads_the_cache() {
+    let setup = Setup::new();
+    setup.age_files();
+    let id = "bethune-bruay-mining-heritage";
+    let other = setup.cache.clone().as_version("0.0.1-other");
+    let (loaded, used) = setup.load_with(&other);
+    assert_eq!(used, Used::Rebuilt(Why::Missing));
+    let before = title(&loaded, id);
+    // A change that size and time cannot see (old times are trusted alone): the cache of
+    // that version still answers for it ...
+    let after: String = before.chars().rev().collect();
+    same_size_same_time(&setup.path(PRACTICE), &before, &after);
+    let (loaded, used) = setup.load_with(&other);
+    assert_eq!((used, title(&loaded, id)), (Used::Read, before));
+    // ... but this version refuses it and loads the files.
+    let (loaded, used) = setup.load();
+    assert_eq!(used, Used::Rebuilt(Why::Refused(Refused::OtherVersion)));
+    assert_eq!(title(&loaded, id), after);
+    assert_eq!(setup.load().1, Used::Read);
+}
+
+#[test]
+fn a_truncated_or_corrupted_cache_is_refused_and_rebuilt() {
+    let setup = Setup::new();
+    let folders = setup.folders();
+    setup.load();
+    let bytes = setup.cache_bytes();
+    assert!(cache::accepts(&setup.cache, &folders, &bytes).is_ok());
+    for len in 0..bytes.len() {
+        assert!(cache::accepts(&setup.cache, &folders, &bytes[..len]).is_err(), "truncated to {len} bytes");
+    }
+    let mut longer = bytes.clone();
+    longer.push(0);
+    assert!(cache::accepts(&setup.cache, &folders, &longer).is_err());
+    let mut damaged = bytes.clone();
+    for at in 0..bytes.len() {
+        for flip in [0xff, 0x01] {
+            damaged[at] ^= flip;
+            assert!(cache::accepts(&setup.cache, &folders, &damaged).is_err(), "byte {at} ^ {flip:#x}");
+            damaged[at] ^= flip;
+        }
+    }
+    // A damaged file on disk: refused, and the files are loaded and cached again.
+    let path = cache::file_of(&setup.cache, &folders).unwrap();
+    damaged[bytes.len() / 2] ^= 0x20;
+    fs::write(&path, &damaged).unwrap();
+    let (loaded, used) = setup.load();
+    assert_eq!(used, Used::Rebuilt(Why::Refused(Refused::Checksum)));
+    assert_eq!(entry_json(&loaded), entry_json(&setup.fresh()));
+    assert_eq!(setup.cache_bytes().len(), bytes.len());
+    fs::write(&path, &bytes[..bytes.len() / 3]).unwrap();
+    assert_eq!(setup.load().1, Used::Rebuilt(Why::Refused(Refused::Length)));
+    fs::write(&path, b"not a cache at all").unwrap();
+    assert_eq!(setup.load().1, Used::Rebuilt(Why::Refused(Refused::Foreign)));
+    assert_eq!(setup.load().1, Used::Read);
+}
+
+/// Past the checksum, the archive itself is validated: a payload damaged and then sealed
+/// with a correct checksum (as no accident would) is refused or read, never a panic.
+#[test]
+fn a_damaged_payload_with_a_good_checksum_never_panics() {
+    use xxhash_rust::xxh3::Xxh3;
+    let setup = Setup::new();
+    let folders = setup.folders();
+    setup.load();
+    let bytes = setup.cache_bytes();
+    let reseal = |bytes: &mut Vec<u8>| {
+        let mut hasher = Xxh3::new();
+        hasher.update(&bytes[..40]);
+        hasher.update(&bytes[64..]);
+        let sum = hasher.digest().to_le_bytes();
+        bytes[40..48].copy_from_slice(&sum);
+    };
+    let mut copy = bytes.clone();
+    reseal(&mut copy);
+    assert_eq!(copy, bytes, "the checksum is what this test computes");
+    let mut refused = 0;
+    for at in (64..bytes.len()).step_by(3) {
+        let mut damaged = bytes.clone();
+        damaged[at] ^= 0xff;
+        reseal(&mut damaged);
+        refused += usize::from(cache::accepts(&setup.cache, &folders, &damaged).is_err());
+    }
+    assert!(refused > 0, "validation refuses some damaged archives");
+}
+
+#[test]
+fn the_catalogue_folder_is_never_written_to() {
+    let setup = Setup::new();
+    let listing = |dir: &Path| {
+        let mut all: HashMap<PathBuf, u64> = HashMap::new();
+        let mut pending = vec![dir.to_path_buf()];
+        while let Some(d) = pending.pop() {
+            for entry in fs::read_dir(d).unwrap().flatten() {
+                if entry.file_type().unwrap().is_dir() {
+                    pending.push(entry.path());
+                }
+                all.insert(entry.path(), entry.metadata().unwrap().len());
+            }
+        }
+        all
+    };
+    let before = listing(&setup.catalogue);
+    setup.load();
+    setup.load();
+    assert_eq!(listing(&setup.catalogue), before);
+    // A cache folder inside the catalogue: nothing is written there, the load still works.
+    let inside = Cache::at(setup.catalogue.join("cache"));
+    let (loaded, used) = setup.load_with(&inside);
+    assert_eq!(used, Used::Not);
+    assert!(!loaded.catalogue.is_empty());
+    assert_eq!(listing(&setup.catalogue), before);
+}
+
+#[test]
+fn clearing_removes_the_cache_files() {
+    let setup = Setup::new();
+    setup.load();
+    let path = cache::file_of(&setup.cache, &setup.folders()).unwrap();
+    assert!(path.is_file());
+    let removed = cache::clear(&setup.cache).unwrap();
+    assert!(removed.contains(&path), "{removed:?}");
+    assert!(!path.exists() && !setup.cache.dir().exists());
+    assert_eq!(setup.load().1, Used::Rebuilt(Why::Missing));
+}
+
+#[test]
+fn the_bundled_catalogue_is_not_cached() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = Cache::at(dir.path().join("cache"));
+    let (loaded, used) = cache::load_telling(&CatalogueSource::Bundled, Some(&cache));
+    assert_eq!(used, Used::Not);
+    assert!(!loaded.catalogue.is_empty());
+    assert!(!cache.dir().exists());
+}
