@@ -31,6 +31,8 @@
 //! - **Field filters** in the query (`region:FRE12 mat:nd,pr -kind:event year:2025`) and
 //!   [`Filters`] selections: OR within a facet, AND across facets; a parent value (a NUTS
 //!   country or region, a material group, an ESG pillar) includes its descendants.
+//!   A material also works downwards: an entry tagged with a group (rare earths for magnets)
+//!   has each of its members too, so a filter on neodymium finds it (`facet_index.rs`).
 //! - **Facet counts**: for every value of every facet, how many entries match the query and the
 //!   *other* facets' selections and have that value (the usual disjunctive count: what the
 //!   results would hold if only that value were selected in its facet). A parent counts the
