@@ -82,6 +82,8 @@ pub enum Msg {
     Organisers,
     QuitKey,
     HelpOtherKeys,
+    /// What the ≈ beside a result means, in the help.
+    HelpCloseMatch,
     NoProblems,
     /// The quiet note after a live reload.
     Reloaded,
@@ -188,6 +190,7 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             Organisers => "Organisers",
             QuitKey => "q: quit",
             HelpOtherKeys => "  any other key types into the query; mouse: wheel scrolls, click selects",
+            HelpCloseMatch => "  ≈ a close match: a word found only within one typo, listed after the others",
             NoProblems => "No problems: every file of the catalogue loaded.",
             Reloaded => "reloaded",
             NothingToReload => "the bundled catalogue does not change: nothing to reload (use --catalogue DIR)",
@@ -294,6 +297,7 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             Organisers => "Organisateurs",
             QuitKey => "q : quitter",
             HelpOtherKeys => "  les autres touches s'écrivent dans la recherche ; souris : molette, clic",
+            HelpCloseMatch => "  ≈ résultat approché : un mot trouvé à une faute près, après les autres",
             NoProblems => "Aucun problème : tous les fichiers du catalogue sont chargés.",
             Reloaded => "rechargé",
             NothingToReload => "le catalogue intégré ne change pas : rien à recharger (utilisez --catalogue DOSSIER)",
