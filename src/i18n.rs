@@ -84,6 +84,8 @@ pub enum Msg {
     HelpOtherKeys,
     /// What the ≈ beside a result means, in the help.
     HelpCloseMatch,
+    /// Beside the chosen related entry: what Enter does.
+    FollowChosenLink,
     NoProblems,
     /// The quiet note after a live reload.
     Reloaded,
@@ -191,6 +193,7 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             QuitKey => "q: quit",
             HelpOtherKeys => "  any other key types into the query; mouse: wheel scrolls, click selects",
             HelpCloseMatch => "  ≈ a close match: a word found only within one typo, listed after the others",
+            FollowChosenLink => "follow",
             NoProblems => "No problems: every file of the catalogue loaded.",
             Reloaded => "reloaded",
             NothingToReload => "the bundled catalogue does not change: nothing to reload (use --catalogue DIR)",
@@ -298,6 +301,7 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             QuitKey => "q : quitter",
             HelpOtherKeys => "  les autres touches s'écrivent dans la recherche ; souris : molette, clic",
             HelpCloseMatch => "  ≈ résultat approché : un mot trouvé à une faute près, après les autres",
+            FollowChosenLink => "suivre",
             NoProblems => "Aucun problème : tous les fichiers du catalogue sont chargés.",
             Reloaded => "rechargé",
             NothingToReload => "le catalogue intégré ne change pas : rien à recharger (utilisez --catalogue DOSSIER)",
