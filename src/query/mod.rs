@@ -74,6 +74,7 @@ mod rank;
 mod results;
 mod scratch;
 mod search;
+pub mod selection;
 mod values;
 
 #[doc(hidden)]
