@@ -618,12 +618,8 @@ fn precision_of_real_queries_and_typo_matches() {
                 relevant_filter.select(facet, v);
             }
         }
-        let relevant: BTreeSet<usize> = indexed
-            .search(&query, &relevant_filter, Lang::En, usize::MAX)
-            .hits
-            .iter()
-            .map(|h| h.entry)
-            .collect();
+        let relevant: BTreeSet<usize> =
+            indexed.search(&query, &relevant_filter, Lang::En, usize::MAX).hits.iter().map(|h| h.entry).collect();
         // Typo matches come after every exact and prefix match (one word: same word count).
         let first_typo = results.hits.iter().position(|h| h.typo).unwrap_or(results.hits.len());
         assert!(results.hits[first_typo..].iter().all(|h| h.typo), "{text}: a typo match ranks before an exact one");

@@ -3,10 +3,10 @@
 //! searched in the new catalogue at once.
 
 use super::super::app::App;
-use super::super::state::SearchBox;
-use crate::query::{Query, selection};
 use super::super::loading::{Ready, Stage};
+use super::super::state::SearchBox;
 use super::{next_request, reindex, searched};
+use crate::query::{Query, selection};
 
 pub fn load_progress(app: &mut App, stage: Stage) {
     if app.loading.is_some() {

@@ -21,7 +21,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) -> usize {
     let close = app.results().hits.iter().filter(|hit| hit.typo).count();
     if close > 0 && area.width >= 24 {
         let legend = format!(" ≈ {} ", count(app.lang, Noun::CloseMatch, close));
-        block = block.title_bottom(Line::styled(fit(&legend, usize::from(area.width) - 4), theme.muted).right_aligned());
+        block =
+            block.title_bottom(Line::styled(fit(&legend, usize::from(area.width) - 4), theme.muted).right_aligned());
     }
     let inner = block.inner(area);
     frame.render_widget(block, area);
