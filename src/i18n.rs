@@ -82,6 +82,10 @@ pub enum Msg {
     Organisers,
     QuitKey,
     HelpOtherKeys,
+    /// What the ≈ beside a result means, in the help.
+    HelpCloseMatch,
+    /// Beside the chosen related entry: what Enter does.
+    FollowChosenLink,
     NoProblems,
     /// The quiet note after a live reload.
     Reloaded,
@@ -113,6 +117,8 @@ pub enum Msg {
     When,
     MapTitle,
     MapLocated,
+    /// The same, for a narrow map: `n` is how many entries at that place.
+    MapLocatedShort,
     MapSelected,
     MapZoomKeys,
     MapNotLocated,
@@ -188,6 +194,8 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             Organisers => "Organisers",
             QuitKey => "q: quit",
             HelpOtherKeys => "  any other key types into the query; mouse: wheel scrolls, click selects",
+            HelpCloseMatch => "  ≈ a close match: a word found only within one typo, listed after the others",
+            FollowChosenLink => "follow",
             NoProblems => "No problems: every file of the catalogue loaded.",
             Reloaded => "reloaded",
             NothingToReload => "the bundled catalogue does not change: nothing to reload (use --catalogue DIR)",
@@ -219,6 +227,7 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             When => "When",
             MapTitle => "Map",
             MapLocated => "located entries (the number: how many at that place)",
+            MapLocatedShort => "entries at that place",
             MapSelected => "selected entry",
             MapZoomKeys => "+/- zoom",
             MapNotLocated => "not located",
@@ -294,6 +303,8 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             Organisers => "Organisateurs",
             QuitKey => "q : quitter",
             HelpOtherKeys => "  les autres touches s'écrivent dans la recherche ; souris : molette, clic",
+            HelpCloseMatch => "  ≈ résultat approché : un mot trouvé à une faute près, après les autres",
+            FollowChosenLink => "suivre",
             NoProblems => "Aucun problème : tous les fichiers du catalogue sont chargés.",
             Reloaded => "rechargé",
             NothingToReload => "le catalogue intégré ne change pas : rien à recharger (utilisez --catalogue DOSSIER)",
@@ -325,6 +336,7 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             When => "Quand",
             MapTitle => "Carte",
             MapLocated => "fiches situées (le nombre : combien à cet endroit)",
+            MapLocatedShort => "fiches à cet endroit",
             MapSelected => "fiche sélectionnée",
             MapZoomKeys => "+/- zoom",
             MapNotLocated => "non situées",

@@ -146,8 +146,8 @@ fn field_filters_in_the_query_box() {
     );
     assert_eq!(
         sorted_ids(&cat, &search(&cat, "mat:nd", &Filters::default())),
-        ["magnets-recycling"],
-        "by chemical symbol, any case"
+        ["magnets-recycling", "rare-earths-day"],
+        "by chemical symbol, any case; the day is tagged with neodymium's group, so it is about it too"
     );
     assert_eq!(
         sorted_ids(&cat, &search(&cat, "mat:rare-earths-magnets", &Filters::default())),
@@ -211,7 +211,8 @@ fn each_facet_filters_and_parents_include_children() {
     check(Facet::Region, "FRE11", &["magnets-recycling"]);
     check(Facet::Region, "EL", &["kozani-visit", "scattered"]);
     check(Facet::Material, "rare-earths-magnets", &["magnets-recycling", "rare-earths-day"]);
-    check(Facet::Material, "pr", &["magnets-recycling"]);
+    // A member finds the entries tagged with its group too.
+    check(Facet::Material, "pr", &["magnets-recycling", "rare-earths-day"]);
     check(Facet::Theme, "E", &["bethune-heritage", "magnets-recycling", "rare-earths-day"]);
     check(Facet::Theme, "S3", &["bethune-heritage"]);
     check(Facet::Kind, "event", &["rare-earths-day"]);

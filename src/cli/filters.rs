@@ -10,7 +10,9 @@ pub struct FilterArgs {
     /// Region: a NUTS code (FRE12) or country (FR, EL); a parent includes its sub-regions.
     #[arg(long, value_name = "ID", value_delimiter = ',')]
     pub region: Vec<String>,
-    /// Material: an id (rare-earths), a symbol (Nd) or a group; a group includes its members.
+    /// Material: an id (rare-earths), a symbol (Nd) or a group. A group finds the entries
+    /// tagged with any of its members; a member finds the entries tagged with it or with a group
+    /// it belongs to (an entry about rare earths for magnets is about neodymium too).
     #[arg(long, value_name = "ID", value_delimiter = ',')]
     pub material: Vec<String>,
     /// ESG theme: an ESRS topic (E5) or pillar (E, S, G).

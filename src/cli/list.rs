@@ -8,7 +8,6 @@ use std::io::{self, Write};
 
 use super::filters::FilterArgs;
 use crate::export::{self, Row, row::Rank};
-use crate::i18n;
 use crate::model::Catalogue;
 use crate::query::{Engine, Facet, Filters, Hit, Query};
 use crate::text::Lang;
@@ -98,29 +97,7 @@ impl CommandError {
     }
 }
 
-/// The ids closest to `wanted`, best first: those containing it, then by edit similarity.
-pub fn closest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>, count: usize) -> Vec<&'a str> {
-    let wanted_lower = wanted.to_lowercase();
-    let mut scored: Vec<(f64, &str)> = candidates
-        .map(|c| {
-            let lower = c.to_lowercase();
-            let contains = !wanted_lower.is_empty() && (lower.contains(&wanted_lower) || wanted_lower.contains(&lower));
-            let similarity = strsim::jaro_winkler(&wanted_lower, &lower);
-            (if contains { 1.0 + similarity } else { similarity }, c)
-        })
-        .filter(|(s, _)| *s >= 0.75)
-        .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
-    scored.into_iter().take(count).map(|(_, c)| c).collect()
-}
-
-fn unknown_value(engine: &Engine, catalogue: &Catalogue, facet: Facet, text: &str) -> String {
-    let ids: Vec<String> = (0..engine.value_count(facet)).map(|v| engine.value_id(catalogue, facet, v)).collect();
-    let shown = crate::text::sanitize(text, crate::text::Lines::Single);
-    let suggestions = closest(text, ids.iter().map(String::as_str), 3);
-    // Usage errors are in English, like clap's own and `check`'s diagnostics.
-    i18n::unknown_value(Lang::En, facet, &shown, &suggestions)
-}
+pub use crate::query::selection::closest;
 
 /// Resolves the flags and the query into engine inputs, or says what is wrong.
 pub(super) fn selection(
@@ -128,26 +105,18 @@ pub(super) fn selection(
     catalogue: &Catalogue,
     args: &FilterArgs,
 ) -> Result<(Query, Filters), CommandError> {
-    let mut filters = Filters::default();
-    let mut problems = Vec::new();
-    for (facet, text) in args.selections() {
-        match engine.resolve_value(catalogue, facet, &text) {
-            Some(values) if !values.is_empty() => values.into_iter().for_each(|v| filters.select(facet, v)),
-            // A year with no entries: a valid filter that selects nothing.
-            Some(_) => filters.select(facet, usize::MAX),
-            None => problems.push(format!("{}: {}", facet.flag(), unknown_value(engine, catalogue, facet, &text))),
-        }
-    }
     let query = Query::parse(&args.query);
-    problems.extend(query.errors.iter().map(|e| format!("--query: {}", e.message)));
-    for field in &query.fields {
-        for text in &field.values {
-            if engine.resolve_value(catalogue, field.facet, text).is_none() {
-                problems.push(format!("--query: {}", unknown_value(engine, catalogue, field.facet, text)));
+    match crate::query::selection::resolve(engine, catalogue, &args.selections(), &query) {
+        Ok(resolved) => {
+            let mut filters = resolved.filters;
+            // A year with no entries: a valid filter that selects nothing.
+            if !resolved.empty_years.is_empty() {
+                filters.select(Facet::Year, usize::MAX);
             }
+            Ok((query, filters))
         }
+        Err(problems) => Err(CommandError::Usage(problems.join("\n"))),
     }
-    if problems.is_empty() { Ok((query, filters)) } else { Err(CommandError::Usage(problems.join("\n"))) }
 }
 
 /// The terminal's width when stdout is one, else `$COLUMNS`, else 100.

@@ -36,6 +36,15 @@ pub fn run(cli: &Cli, args: &PresentArgs, err: &mut dyn Write) -> std::io::Resul
         }
         None => PresentStart::Results,
     };
+    // Unknown values are refused as `list` refuses them, before the screen is taken.
+    let query = crate::query::Query::parse(&args.filters.query);
+    if !args.filters.selections().is_empty() || !query.fields.is_empty() || !query.errors.is_empty() {
+        let engine = crate::query::Engine::new(&loaded.catalogue);
+        if let Err(e) = super::list::selection(&engine, &loaded.catalogue, &args.filters) {
+            writeln!(err, "boucle: {e}")?;
+            return Ok(e.exit_code());
+        }
+    }
     let options = super::dashboard_options(cli, &args.filters, Some(start));
     crate::ui::run(loaded.catalogue, loaded.diagnostics, options)
 }

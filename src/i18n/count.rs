@@ -20,6 +20,8 @@ pub enum Noun {
     Error,
     /// A catalogue problem that `check` reports but passes (unless `--deny-warnings`).
     Warning,
+    /// A result found only by a typo in one of the words (marked ≈).
+    CloseMatch,
 }
 
 /// The singular and plural forms of a noun.
@@ -34,6 +36,7 @@ fn forms(lang: Lang, noun: Noun) -> (&'static str, &'static str) {
             Noun::Stop => ("stop", "stops"),
             Noun::Error => ("error", "errors"),
             Noun::Warning => ("warning", "warnings"),
+            Noun::CloseMatch => ("close match", "close matches"),
         },
         Lang::Fr => match noun {
             Noun::Entry => ("fiche", "fiches"),
@@ -44,6 +47,7 @@ fn forms(lang: Lang, noun: Noun) -> (&'static str, &'static str) {
             Noun::Stop => ("étape", "étapes"),
             Noun::Error => ("erreur", "erreurs"),
             Noun::Warning => ("avertissement", "avertissements"),
+            Noun::CloseMatch => ("résultat approché", "résultats approchés"),
         },
     }
 }

@@ -100,6 +100,18 @@ fn with_ancestors(vocabulary: &Vocabulary) -> Vec<Vec<u32>> {
     (0..vocabulary.len()).map(|i| vocabulary.with_ancestors(i).into_iter().map(|a| a as u32).collect()).collect()
 }
 
+/// Each material with its ancestors and its descendants: an entry tagged with a group (rare
+/// earths for magnets) is about each of its members, so a filter on neodymium finds it and
+/// neodymium's count includes it. Regions and themes do not work this way: an entry placed in
+/// a country is not in each of its regions.
+fn with_ancestors_and_members(vocabulary: &Vocabulary) -> Vec<Vec<u32>> {
+    let mut out = with_ancestors(vocabulary);
+    for (i, values) in out.iter_mut().enumerate() {
+        values.extend(vocabulary.with_descendants(i).into_iter().filter(|&d| d != i).map(|d| d as u32));
+    }
+    out
+}
+
 /// Appends the terms `ids` name, with their ancestors.
 fn add_terms<'i>(
     out: &mut Vec<u32>,
@@ -166,7 +178,7 @@ impl FacetIndices {
         let v = &catalogue.vocabularies;
         let ancestors = PerVocabulary {
             regions: with_ancestors(&v.regions),
-            materials: with_ancestors(&v.materials),
+            materials: with_ancestors_and_members(&v.materials),
             themes: with_ancestors(&v.themes),
             stages: with_ancestors(&v.stages),
         };

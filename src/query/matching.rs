@@ -5,7 +5,8 @@
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Quality {
     /// Within one typo (substitution, insertion, deletion or swap of neighbours) of the word or
-    /// of one of its starts; only for query words of [`TYPO_MIN_CHARS`] letters or more.
+    /// of one of its starts, with the first letter right; only for query words of
+    /// [`TYPO_MIN_CHARS`] letters or more.
     Typo,
     /// The query word starts the word: `recyc` in `recyclage`.
     Prefix,
@@ -52,6 +53,12 @@ pub(crate) fn prefix_within_one(word: &str, term: &str) -> bool {
 
 fn prefix_within_one_slices<T: Eq>(w: &[T], t: &[T]) -> bool {
     let common = w.iter().zip(t).take_while(|(a, b)| a == b).count();
+    // The first letter is the one people get right: a typo allowed there finds words the user
+    // did not mean (`mining` would find `lining`). Search tools agree (Meilisearch counts a
+    // first-letter typo as two); the first letter is also what one scans a list by.
+    if common == 0 && !w.is_empty() {
+        return false;
+    }
     if common == w.len() {
         return true; // a plain prefix
     }
@@ -94,5 +101,10 @@ mod tests {
         assert_eq!(match_word("bton", "beton"), None); // too short for a typo
         assert_eq!(match_word("κοζαν", "κοζανη"), Some(Quality::Prefix));
         assert_eq!(match_word("κοζξνη", "κοζανη"), Some(Quality::Typo));
+        // Never a typo in the first letter.
+        assert_eq!(match_word("xethune", "bethune"), None);
+        assert_eq!(match_word("ebthune", "bethune"), None);
+        assert_eq!(match_word("ethune", "bethune"), None);
+        assert_eq!(match_word("abethune", "bethune"), None);
     }
 }

@@ -24,13 +24,17 @@
 //! # Semantics
 //! - **Words**: the query's free words are accent- and case-folded. A word matches a word of an
 //!   entry's text exactly, as its start (`recyc` → recyclage), or, for words of 5 letters or
-//!   more, within one typo ([`matching::match_word`]). An entry matches if it has at least one
-//!   word; entries with more of the words rank first, then by field weight ([`Field`]), with a
-//!   bonus for query words found next to each other in order (the phrase).
+//!   more, within one typo ([`matching::match_word`]; never in the first letter). An entry
+//!   matches if it has at least one word; entries with more of the words rank first, then those
+//!   with more of them spelled right (not only by a typo: [`Hit::typo`] marks the others), then
+//!   by field weight ([`Field`]), with a bonus for query words found next to each other in
+//!   order (the phrase).
 //! - **Exclusions**: `-word` drops entries having a word starting with `word` (no typo).
 //! - **Field filters** in the query (`region:FRE12 mat:nd,pr -kind:event year:2025`) and
 //!   [`Filters`] selections: OR within a facet, AND across facets; a parent value (a NUTS
 //!   country or region, a material group, an ESG pillar) includes its descendants.
+//!   A material also works downwards: an entry tagged with a group (rare earths for magnets)
+//!   has each of its members too, so a filter on neodymium finds it (`facet_index.rs`).
 //! - **Facet counts**: for every value of every facet, how many entries match the query and the
 //!   *other* facets' selections and have that value (the usual disjunctive count: what the
 //!   results would hold if only that value were selected in its facet). A parent counts the
@@ -70,6 +74,7 @@ mod rank;
 mod results;
 mod scratch;
 mod search;
+pub mod selection;
 mod values;
 
 #[doc(hidden)]

@@ -18,6 +18,18 @@ use crate::text::Lang;
 
 /// Each additional query word matched outranks any score from fields and bonuses.
 const PER_WORD: i64 = 1_000_000;
+/// Then each query word matched exactly or as a start, not only by a typo, outranks any score
+/// from fields and bonuses (at most 16 words × 1000 from fields, 15 × (800 + 300) from
+/// phrases, 100 fuzzy): typo matches rank after every exact and prefix match with as many
+/// words. Added to [`Matched::scores`] by the word selection; 16 of them stay below `PER_WORD`.
+pub(super) const SPELLED_RIGHT: u32 = 40_000;
+const _: () = assert!(16 * SPELLED_RIGHT as i64 + 16 * 1000 + 15 * 1100 + 100 < PER_WORD);
+
+/// Whether an entry with these words (`mask`) and this selection score has a word only by a
+/// typo: fewer words spelled right than words.
+fn has_typo_only_word(mask: u16, score: u32) -> bool {
+    score / SPELLED_RIGHT < mask.count_ones()
+}
 /// Bonus for two consecutive query words found next to each other, in order, in a title...
 const PHRASE_TITLE: u32 = 800;
 /// ...and in the summary, tags, place or organisation names.
@@ -61,6 +73,7 @@ impl Engine {
                         words: 0,
                         title_highlights: Vec::new(),
                         summary_highlights: Vec::new(),
+                        typo: false,
                     });
                 }
             });
@@ -95,6 +108,7 @@ impl Engine {
                     words: count,
                     title_highlights: highlights(entry.title().get(lang), words),
                     summary_highlights: highlights(entry.summary().get(lang), words),
+                    typo: has_typo_only_word(matched.word_masks[e], matched.scores[e]),
                 }
             })
             .collect();

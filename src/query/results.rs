@@ -35,6 +35,9 @@ pub struct Hit {
     pub title_highlights: Vec<Range<usize>>,
     /// The same for `entry.summary().get(lang)`.
     pub summary_highlights: Vec<Range<usize>>,
+    /// A close match: one of the query's words is in the entry only within one typo (never
+    /// exactly, nor as a start), so the results mark it.
+    pub typo: bool,
 }
 
 /// What a search returns.

@@ -9,7 +9,11 @@ use super::engine::Engine;
 use super::facet::PerFacet;
 use super::fields::{posting_best_field, posting_entry};
 use super::matching::{Quality, match_exclusion, prefix_within_one, typo_allowed};
-use super::rank::quality_factor;
+use super::rank::{SPELLED_RIGHT, quality_factor};
+
+/// In a word's best score per entry, set when the word is there exactly or as a start (field
+/// scores are at most 1000, far below).
+const RIGHT_BIT: u16 = 1 << 15;
 use super::scratch;
 use super::{Facet, FieldFilter, Filters, Query, Results};
 use crate::model::Catalogue;
@@ -19,7 +23,8 @@ use crate::text::Lang;
 pub(super) struct Matched {
     /// The entries having at least one of the words (every entry when there are none).
     pub bits: Bits,
-    /// Per entry: the sum over the words it has of the best field weight × match quality.
+    /// Per entry: the sum over the words it has of the best field weight × match quality, plus
+    /// [`SPELLED_RIGHT`] for each word it has exactly or as a start (not only by a typo).
     pub scores: Vec<u32>,
     /// Per entry: bit `w` set if it has word `w`.
     pub word_masks: Vec<u16>,
@@ -106,9 +111,10 @@ impl Engine {
                     matched.term_words[t as usize] |= 1 << w;
                 }
                 let q = quality_factor(quality);
+                let right = if quality == Quality::Typo { 0 } else { RIGHT_BIT };
                 for &p in self.postings[t as usize].iter() {
                     let e = posting_entry(p);
-                    let s = (posting_best_field(p).weight() * q) as u16;
+                    let s = (posting_best_field(p).weight() * q) as u16 | right;
                     if e >= n {
                         continue;
                     }
@@ -120,7 +126,8 @@ impl Engine {
             }
             for &e in &touched {
                 let e = e as usize;
-                matched.scores[e] += u32::from(best[e]);
+                let right = if best[e] & RIGHT_BIT != 0 { SPELLED_RIGHT } else { 0 };
+                matched.scores[e] += u32::from(best[e] & !RIGHT_BIT) + right;
                 matched.word_masks[e] |= 1 << w;
                 best[e] = 0;
                 matched.bits.insert(e);

@@ -149,6 +149,7 @@ pub fn start(
             Some(Exit::Signal(signal)) => format!("signal {signal}"),
             Some(Exit::InputClosed) => "client gone".to_string(),
             Some(Exit::NothingLoaded) => "nothing to show".to_string(),
+            Some(Exit::Refused) => "unknown values asked for".to_string(),
             None => "error".to_string(),
         };
         room.journal.line(&format!("session {id}: ended ({why})"));

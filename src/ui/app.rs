@@ -139,6 +139,11 @@ pub struct App {
     pub(super) loading: Option<Stage>,
     /// Filters from the command line, resolved when the catalogue arrives.
     pub(super) pending_filters: Vec<(Facet, String)>,
+    /// The query from the command line, checked with them.
+    pub(super) pending_query: String,
+    /// Why the dashboard will not start: the command line names values the catalogue does
+    /// not have (said as `boucle list` says it, and the session ends with the usage code).
+    pub(super) refusal: Option<String>,
 }
 
 impl App {
@@ -194,6 +199,8 @@ impl App {
             held_reload: None,
             loading: None,
             pending_filters: Vec::new(),
+            pending_query: String::new(),
+            refusal: None,
         };
         super::update::search_again(&mut app, false, true);
         if let Some(start) = &options.present {
@@ -207,11 +214,19 @@ impl App {
     /// ([`super::update::loaded`]).
     pub fn loading(options: Options, searcher: Searcher) -> App {
         let pending = options.filters.clone();
+        let pending_query = options.query.clone();
         let empty = Arc::new(Indexed::new(Catalogue::default()));
         let mut app = App::with_searcher(empty, Vec::new(), Options { filters: Vec::new(), ..options }, searcher);
         app.loading = Some(Stage::Reading { read: 0, total: 0 });
         app.pending_filters = pending;
+        app.pending_query = pending_query;
         app
+    }
+
+    /// Why the dashboard refuses to start, once the catalogue has come: the command line's
+    /// unknown values, one line each, in `boucle list`'s words.
+    pub fn refusal(&self) -> Option<&str> {
+        self.refusal.as_deref()
     }
 
     /// How far the background load is, while it runs.

@@ -106,5 +106,11 @@ fn run_with(
             eprintln!("boucle: no entry could be loaded; `boucle check` lists every problem");
             1
         }
+        Exit::Refused => {
+            for line in app.refusal().unwrap_or_default().lines() {
+                eprintln!("boucle: {line}");
+            }
+            2
+        }
     })
 }

@@ -86,6 +86,8 @@ pub enum Exit {
     InputClosed,
     /// The background load found no entry it could load, only errors (the app's problems).
     NothingLoaded,
+    /// The command line named values the catalogue does not have ([`App::refusal`]).
+    Refused,
 }
 
 /// Draws the app and records what the frame drew.
@@ -157,6 +159,9 @@ pub fn run_session<H: Host>(
                     loaded(app, *ready);
                     if nothing {
                         return Ok(Exit::NothingLoaded);
+                    }
+                    if app.refusal().is_some() {
+                        return Ok(Exit::Refused);
                     }
                     dirty = true;
                 }

@@ -328,7 +328,14 @@ pub fn values(catalogue: &Catalogue, years: &[i32], e: usize, facet: Facet) -> B
     };
     match facet {
         Facet::Region => up(&v.regions, entry.common.location.iter().map(|l| l.region.as_str()).collect()),
-        Facet::Material => up(&v.materials, entry.common.materials.iter().map(Id::as_str).collect()),
+        // A material group stands for each of its members too (and they for it).
+        Facet::Material => {
+            let tagged: Vec<usize> =
+                entry.common.materials.iter().filter_map(|i| v.materials.index_of(i.as_str())).collect();
+            let mut out = up(&v.materials, entry.common.materials.iter().map(Id::as_str).collect());
+            out.extend(tagged.into_iter().flat_map(|i| v.materials.with_descendants(i)));
+            out
+        }
         Facet::Theme => up(&v.themes, entry.common.themes.iter().map(Id::as_str).collect()),
         Facet::Stage => up(&v.stages, entry.common.stages.iter().map(Id::as_str).collect()),
         Facet::Kind => [Kind::ALL.iter().position(|&k| k == entry.kind).unwrap()].into(),

@@ -20,6 +20,9 @@ pub struct ResultList {
     shown_generation: u64,
     /// Results from this search on come from a new query: they select their best result.
     top_from: Option<u64>,
+    /// End was pressed with results not ranked yet: every result is asked for, and the last
+    /// is selected when they come.
+    to_end: bool,
 }
 
 impl Default for ResultList {
@@ -32,6 +35,7 @@ impl Default for ResultList {
             generation: 0,
             shown_generation: 0,
             top_from: None,
+            to_end: false,
         }
     }
 }
@@ -80,7 +84,22 @@ impl ResultList {
         if first_page {
             self.limit = FIRST_PAGE;
         }
+        if new_query || first_page {
+            self.to_end = false;
+        }
         (self.generation, self.limit)
+    }
+
+    /// End, when only the first results are ranked: the next search ranks them all (on the
+    /// search thread), and the last is selected when they come. Returns whether a search is
+    /// needed.
+    pub fn ask_to_end(&mut self) -> bool {
+        let more_exist = self.results.hits.len() < self.results.total;
+        if more_exist {
+            self.limit = self.limit.max(self.results.total);
+            self.to_end = true;
+        }
+        more_exist
     }
 
     /// Asks for more results when the selection nears the end of those ranked so far.
@@ -108,6 +127,16 @@ impl ResultList {
         }
         let still_there = self.selected_position(catalogue).is_some();
         let mut selection_moved = false;
+        if self.to_end && !new_query && self.results.hits.len() >= self.results.total {
+            self.to_end = false;
+            let last = self.results.hits.last().and_then(|h| catalogue.entries().get(h.entry)).map(|e| e.id.clone());
+            if last.is_some() {
+                selection_moved = last != self.selected;
+                self.selected = last;
+                self.keep_visible(catalogue, page);
+                return Some(Taken { selection_moved });
+            }
+        }
         if new_query || !still_there {
             // The selected entry is gone: the best result is what the user wants to see next.
             let best = self.results.hits.first().and_then(|h| catalogue.entries().get(h.entry)).map(|e| e.id.clone());

@@ -77,6 +77,11 @@ fn move_cursor(app: &mut App, action: Action) {
             let position = app.selected_position().unwrap_or(0);
             let next = stepped(position, count, app.results_page(), action);
             select_result(app, next);
+            // End means the last result, not the last of those ranked so far.
+            if action == Action::End && app.list.ask_to_end() {
+                search_again(app, false, false);
+                return;
+            }
             let page = app.results_page();
             if app.list.wants_more(app.indexed.catalogue(), page) {
                 search_again(app, false, false);

@@ -16,7 +16,7 @@ use super::super::frame::EntryFacts;
 use super::pane_block;
 use crate::export::doc::{Block, EntryDoc, Field, Link, ReviewItem, SourceItem, StopItem, Value};
 use crate::export::handout::addresses;
-use crate::i18n::{Msg, t, with_colon};
+use crate::i18n::{KeyWord, Msg, key_word, t, with_colon};
 use unicode_width::UnicodeWidthStr;
 
 /// Draws the entry pane; says what it drew, to bound scrolling and find clicked links.
@@ -274,11 +274,18 @@ impl Writer<'_> {
         for (number, link) in links.iter().enumerate() {
             let selected = self.chosen == Some(number);
             let star = if self.app.is_marked(&link.id) { " ★" } else { "" };
-            let spans = vec![
+            let mut spans = vec![
                 Span::styled(if selected { "▶ " } else { "→ " }, theme.key),
                 Span::styled(link.title.clone(), if selected { theme.selection } else { theme.link }),
                 Span::styled(format!("  ({}){star}", link.kind_word), theme.muted),
             ];
+            if selected {
+                // Said beside the chosen link, where the eye is: a narrow status line has no room
+                // for this hint after `n` and Backspace.
+                let lang = self.app.lang;
+                spans.push(Span::styled(format!("  {}", key_word(lang, KeyWord::Enter)), theme.key));
+                spans.push(Span::styled(format!(" {}", t(lang, Msg::FollowChosenLink)), theme.muted));
+            }
             self.choice(number, |w| w.item(spans, 2));
         }
     }

@@ -30,6 +30,7 @@ pub fn help_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         }
         if context == Context::Search {
             lines.push(Line::styled(fit(t(app.lang, Msg::HelpOtherKeys), width), theme.muted));
+            lines.push(Line::styled(fit(t(app.lang, Msg::HelpCloseMatch), width), theme.muted));
         }
     }
     lines

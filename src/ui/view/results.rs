@@ -9,14 +9,21 @@ use ratatui::widgets::{List, ListItem, Paragraph, Wrap};
 use super::super::action::Pane;
 use super::super::app::App;
 use super::{as_selected, fit, fit_spans, highlighted, pane_block};
-use crate::i18n::{Msg, kind_name, t};
+use crate::i18n::{Msg, Noun, count, kind_name, t};
 use crate::model::Entry;
 
 /// Draws the pane; returns the first result shown.
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) -> usize {
     let theme = &app.theme;
     let title = Line::styled(format!(" {} ", t(app.lang, Msg::Results)), theme.title);
-    let block = pane_block(app, Pane::Results, title);
+    let mut block = pane_block(app, Pane::Results, title);
+    // Close matches (≈) are counted where they are marked, so the mark explains itself.
+    let close = app.results().hits.iter().filter(|hit| hit.typo).count();
+    if close > 0 && area.width >= 24 {
+        let legend = format!(" ≈ {} ", count(app.lang, Noun::CloseMatch, close));
+        block =
+            block.title_bottom(Line::styled(fit(&legend, usize::from(area.width) - 4), theme.muted).right_aligned());
+    }
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let offset = app.list.offset();
@@ -49,7 +56,12 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) -> usize {
             let mut first =
                 if app.is_marked(&entry.id) { vec![Span::styled("★", theme.checked)] } else { vec![Span::raw(" ")] };
             first.extend(highlighted(title, &hit.title_highlights, theme.title, theme.matched));
-            let lines = vec![Line::from(fit_spans(first, width)), facts_line(app, entry, width)];
+            let mut facts = facts_line(app, entry, width);
+            if hit.typo {
+                // ≈ in the facts line's margin: found by a typo, not by the words as typed.
+                facts.spans[0] = Span::styled("≈ ", theme.muted);
+            }
+            let lines = vec![Line::from(fit_spans(first, width)), facts];
             match (Some(position) == selected, focused) {
                 (true, true) => {
                     ListItem::new(lines.into_iter().map(|l| as_selected(l, theme.selection)).collect::<Vec<_>>())

@@ -173,11 +173,15 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         }
     });
     frame.render_widget(markers, canvas_area);
+    // The whole explanation where it fits, else the short one: a cut sentence explains nothing.
+    let located = t(lang, Msg::MapLocated);
+    let located = if 3 + unicode_width::UnicodeWidthStr::width(located) <= usize::from(legend_area.width) {
+        located
+    } else {
+        t(lang, Msg::MapLocatedShort)
+    };
     let mut legend = vec![
-        Line::from(vec![
-            Span::styled("●n ", marker_style),
-            Span::styled(t(lang, Msg::MapLocated).to_string(), theme.base),
-        ]),
+        Line::from(vec![Span::styled("●n ", marker_style), Span::styled(located.to_string(), theme.base)]),
         Line::from(vec![
             Span::styled("◆n", selected_style),
             Span::styled(format!(" {}", t(lang, Msg::MapSelected)), theme.base),

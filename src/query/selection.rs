@@ -1,0 +1,78 @@
+//! Facet values and field filters as a user types them on a command line (`--region FRE12`,
+//! `--query 'mat:nd'`), checked against a catalogue: what `boucle list` refuses and what the
+//! dashboard refuses to start on, in the same words, with the closest known values.
+
+use super::{Engine, Facet, Filters, Query};
+use crate::i18n;
+use crate::model::Catalogue;
+use crate::text::Lang;
+
+/// The ids closest to `wanted`, best first: those containing it, then by edit similarity.
+pub fn closest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>, count: usize) -> Vec<&'a str> {
+    let wanted_lower = wanted.to_lowercase();
+    let mut scored: Vec<(f64, &str)> = candidates
+        .map(|c| {
+            let lower = c.to_lowercase();
+            let contains = !wanted_lower.is_empty() && (lower.contains(&wanted_lower) || wanted_lower.contains(&lower));
+            let similarity = strsim::jaro_winkler(&wanted_lower, &lower);
+            (if contains { 1.0 + similarity } else { similarity }, c)
+        })
+        .filter(|(s, _)| *s >= 0.75)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    scored.into_iter().take(count).map(|(_, c)| c).collect()
+}
+
+/// `unknown region "ZZ99" — did you mean …`, with up to three known values.
+pub fn unknown_value(engine: &Engine, catalogue: &Catalogue, facet: Facet, text: &str) -> String {
+    let ids: Vec<String> = (0..engine.value_count(facet)).map(|v| engine.value_id(catalogue, facet, v)).collect();
+    let shown = crate::text::sanitize(text, crate::text::Lines::Single);
+    let suggestions = closest(text, ids.iter().map(String::as_str), 3);
+    // Usage errors are in English, like clap's own and `check`'s diagnostics.
+    let message = i18n::unknown_value(Lang::En, facet, &shown, &suggestions);
+    if !suggestions.is_empty() || ids.is_empty() {
+        return message;
+    }
+    // Nothing close: the known values (the first few of a long list) show what is expected.
+    const SHOWN: usize = 8;
+    let first: Vec<&str> = ids.iter().take(SHOWN).map(String::as_str).collect();
+    let more = if ids.len() > SHOWN { format!(", … ({} in all)", ids.len()) } else { String::new() };
+    format!("{message} — known: {}{more}", first.join(", "))
+}
+
+/// The filters `asked` (facet, value as typed) select, or every problem with them and with
+/// `query`'s field filters, one line each (`--region: unknown region "ZZ99" …`). A year or
+/// range with no entries is valid and selects nothing: it is in `empty_years`.
+pub fn resolve(
+    engine: &Engine,
+    catalogue: &Catalogue,
+    asked: &[(Facet, String)],
+    query: &Query,
+) -> Result<Resolved, Vec<String>> {
+    let mut resolved = Resolved::default();
+    let mut problems = Vec::new();
+    for (facet, text) in asked {
+        match engine.resolve_value(catalogue, *facet, text) {
+            Some(values) if !values.is_empty() => values.into_iter().for_each(|v| resolved.filters.select(*facet, v)),
+            Some(_) => resolved.empty_years.push(text.clone()),
+            None => problems.push(format!("{}: {}", facet.flag(), unknown_value(engine, catalogue, *facet, text))),
+        }
+    }
+    problems.extend(query.errors.iter().map(|e| format!("--query: {}", e.message)));
+    for field in &query.fields {
+        for text in &field.values {
+            if engine.resolve_value(catalogue, field.facet, text).is_none() {
+                problems.push(format!("--query: {}", unknown_value(engine, catalogue, field.facet, text)));
+            }
+        }
+    }
+    if problems.is_empty() { Ok(resolved) } else { Err(problems) }
+}
+
+/// What [`resolve`] found.
+#[derive(Clone, Debug, Default)]
+pub struct Resolved {
+    pub filters: Filters,
+    /// Years and ranges, as typed, that no entry has: they select nothing.
+    pub empty_years: Vec<String>,
+}
