@@ -7,6 +7,9 @@ use serde::{Deserialize, Serialize, Serializer};
 use std::fmt;
 use unicode_width::UnicodeWidthChar;
 
+mod clusters;
+pub use clusters::joins_emoji;
+
 /// How many zero-width marks may follow one visible character. Real scripts need at most
 /// a handful (Vietnamese stacks two or three); more is only ever an attack on the layout.
 const MAX_COMBINING_RUN: usize = 4;
@@ -21,8 +24,10 @@ pub enum Lines {
 }
 
 /// A string cleaned of anything that could drive or spoof a terminal: C0/C1 controls and DEL
-/// are removed (tabs become spaces), bidi controls and zero-width characters are removed, runs
-/// of combining marks are capped.
+/// are removed (tabs become spaces), bidi controls and zero-width characters are removed (but
+/// for the ZWJ inside an emoji), runs of combining marks are capped, and nothing is left that
+/// ratatui would count as zero columns (a combining mark that starts a line). Emoji lose what
+/// makes terminals draw them at another width than ratatui counts (see `text/clusters.rs`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct SafeString(Box<str>);
 
@@ -107,12 +112,19 @@ pub fn first_cleaned(text: &str) -> Option<(usize, char)> {
     while let Some(offset) = bytes[from..].iter().position(|&b| SUSPECT[usize::from(b)]) {
         let at = from + offset;
         let c = text.get(at..).and_then(|rest| rest.chars().next())?;
-        if !is_displayable(c) && !matches!(c, '\t' | '\n' | '\r') {
+        if !is_displayable(c) && !matches!(c, '\t' | '\n' | '\r') && !is_kept_zwj(text, at, c) {
             return Some((at, c));
         }
         from = at + 1;
     }
     None
+}
+
+/// Whether the character at `at` is a ZWJ that `sanitize` keeps inside an emoji.
+fn is_kept_zwj(text: &str, at: usize, c: char) -> bool {
+    let before = text[..at].chars().rev().find(|&b| !clusters::is_emoji_modifier(b));
+    let after = text[at + c.len_utf8()..].chars().next();
+    c == clusters::ZWJ && before.zip(after).is_some_and(|(b, a)| joins_emoji(b, a))
 }
 
 /// Whether `sanitize` would leave `raw` as it is. Conservative: a combining mark sends the
@@ -125,7 +137,12 @@ fn is_clean(raw: &str, lines: Lines) -> bool {
         ' '..='~' => true,
         '\n' => lines == Lines::Multi,
         c if c.is_ascii() => false,
-        c => is_displayable(c) && !matches!(c, '\u{2028}' | '\u{2029}') && c.width() != Some(0),
+        c => {
+            is_displayable(c)
+                && !matches!(c, '\u{2028}' | '\u{2029}')
+                && c.width() != Some(0)
+                && !clusters::is_emoji_modifier(c)
+        }
     })
 }
 
@@ -134,6 +151,7 @@ fn is_clean(raw: &str, lines: Lines) -> bool {
 pub fn sanitize(raw: &str, lines: Lines) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut combining_run = 0usize;
+    let mut zero_width_kept = false;
     let mut chars = raw.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
@@ -155,11 +173,18 @@ pub fn sanitize(raw: &str, lines: Lines) -> String {
                 push_newline(&mut out, lines);
                 combining_run = 0;
             }
+            clusters::ZWJ => {
+                if clusters::keeps_zwj(&out, chars.peek().copied()) {
+                    out.push(c);
+                }
+            }
+            c if c == clusters::VS16 || clusters::is_emoji_modifier(c) => {}
             c if c.is_control() || is_bidi_control(c) || is_invisible(c) => {}
             c if c.width() == Some(0) => {
                 combining_run += 1;
                 if combining_run <= MAX_COMBINING_RUN {
                     out.push(c);
+                    zero_width_kept = true;
                 }
             }
             c => {
@@ -168,13 +193,20 @@ pub fn sanitize(raw: &str, lines: Lines) -> String {
             }
         }
     }
-    if lines == Lines::Single {
-        let trimmed = out.trim();
-        if trimmed.len() != out.len() {
-            return trimmed.to_string();
+    // Trimming can uncover a mark that sat on a space, and dropping a cluster can uncover
+    // spaces: repeat until neither changes the text (each round shortens it).
+    loop {
+        let before = out.len();
+        if lines == Lines::Single && out.trim().len() != out.len() {
+            out = out.trim().to_string();
+        }
+        if zero_width_kept && clusters::has_zero_width_cluster(&out) {
+            out = clusters::drop_zero_width_clusters(&out);
+        }
+        if out.len() == before {
+            return out;
         }
     }
-    out
 }
 
 fn push_newline(out: &mut String, lines: Lines) {
