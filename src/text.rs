@@ -8,7 +8,7 @@ use std::fmt;
 use unicode_width::UnicodeWidthChar;
 
 mod clusters;
-pub use clusters::joins_emoji;
+pub use clusters::{is_presentation, joins_emoji};
 
 /// How many zero-width marks may follow one visible character. Real scripts need at most
 /// a handful (Vietnamese stacks two or three); more is only ever an attack on the layout.
@@ -82,6 +82,12 @@ fn is_invisible(c: char) -> bool {
 /// character. For text typed into the interface, which is checked a character at a time.
 pub fn is_displayable(c: char) -> bool {
     !(c.is_control() || is_bidi_control(c) || is_invisible(c))
+}
+
+/// Whether a character typed into the interface is taken: displayable, and drawn at the width
+/// counted for it (no VS16 or skin tone).
+pub fn is_typeable(c: char) -> bool {
+    is_displayable(c) && !is_presentation(c)
 }
 
 /// The first character of a file's text that is removed when it is shown (a control, bidi
@@ -178,7 +184,7 @@ pub fn sanitize(raw: &str, lines: Lines) -> String {
                     out.push(c);
                 }
             }
-            c if c == clusters::VS16 || clusters::is_emoji_modifier(c) => {}
+            c if is_presentation(c) => {}
             c if c.is_control() || is_bidi_control(c) || is_invisible(c) => {}
             c if c.width() == Some(0) => {
                 combining_run += 1;

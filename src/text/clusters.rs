@@ -32,6 +32,12 @@ pub fn is_emoji_modifier(c: char) -> bool {
     matches!(c, '\u{1F3FB}'..='\u{1F3FF}')
 }
 
+/// Whether `c` only changes how the character before it is drawn, in a way terminals disagree
+/// about (VS16, skin tones): removed from catalogue text, and not taken when typed.
+pub fn is_presentation(c: char) -> bool {
+    c == VS16 || is_emoji_modifier(c)
+}
+
 /// Whether a ZWJ between `before` and `after` makes one emoji drawn two columns wide, as
 /// ratatui counts it and terminals draw it: both are two-column emoji that the Unicode
 /// segmentation rules join. A skin-tone modifier is not one: it is removed.
