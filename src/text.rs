@@ -223,20 +223,22 @@ fn push_newline(out: &mut String, lines: Lines) {
 }
 
 /// `text` cut to `width` terminal columns, ending with `…` where it was cut. Wide characters
-/// count as two columns, combining marks as none.
+/// count as two columns, combining marks as none. Cut between clusters: half an emoji sequence
+/// would end in a ZWJ that joins the `…` to it.
 pub fn fit(text: &str, width: usize) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
     use unicode_width::UnicodeWidthStr;
     if text.width() <= width {
         return text.to_string();
     }
     let mut out = String::new();
     let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
+    for cluster in text.graphemes(true) {
+        let w = cluster.width();
         if used + w + 1 > width {
             break;
         }
-        out.push(c);
+        out.push_str(cluster);
         used += w;
     }
     if width > 0 {

@@ -481,3 +481,58 @@ fn the_cell_and_byte_checks_see_what_must_not_reach_the_terminal() {
         assert!(bytes_check(bad.as_bytes()).is_err(), "{bad:?}");
     }
 }
+
+/// The SSH sessions' own loop and host (#9) on a hostile catalogue: keys over every screen,
+/// a resize, then quit; every byte the participant would receive is checked.
+#[test]
+fn an_ssh_session_sends_no_escape_from_catalogue_text() {
+    use boucle::serve::output::SshHost;
+    use boucle::ui::event::Event;
+    use ratatui::crossterm::event::{Event as Input, KeyCode, KeyEvent, KeyModifiers};
+
+    let every = PIECES.concat();
+    let texts = Texts {
+        labels: vec![every.clone(); 8],
+        entries: vec![[every.clone(), every.clone(), every.repeat(3), every.clone(), every.clone(), every.clone()]; 3],
+    };
+    let dir = tempfile::tempdir().unwrap();
+    write_catalogue(dir.path(), &texts);
+    let loaded = load(&CatalogueSource::Folders(vec![dir.path().to_path_buf()]));
+    assert!(loaded.catalogue.len() >= 3, "the hostile entries load");
+    let mut app = App::new(Arc::new(Indexed::new(loaded.catalogue)), loaded.diagnostics, Options::default());
+    let outbox = Arc::new(Outbox::default());
+    let pty = Arc::new(PtySize::new(100, 30));
+    let mut host = SshHost::new(SshBackend::new(FrameWriter::new(outbox.clone()), pty.clone()), None).unwrap();
+
+    let (sender, inbox) = std::sync::mpsc::channel();
+    let key = |code: KeyCode| Event::Input(Input::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    let mut keys = vec![KeyCode::Char('?'), KeyCode::Esc, KeyCode::Char('!'), KeyCode::Down, KeyCode::Esc];
+    keys.extend([KeyCode::Tab, KeyCode::Down, KeyCode::Enter, KeyCode::Char('m'), KeyCode::Char('2')]);
+    keys.extend([KeyCode::Enter, KeyCode::Char('3'), KeyCode::Char('4'), KeyCode::Char('x'), KeyCode::Esc]);
+    keys.extend([KeyCode::Char('1'), KeyCode::Char('p'), KeyCode::Right, KeyCode::Char('z'), KeyCode::Esc]);
+    keys.extend([KeyCode::Esc, KeyCode::Char('/')]);
+    keys.extend(every.chars().take(40).map(KeyCode::Char));
+    keys.push(KeyCode::Esc);
+    let typist = std::thread::spawn(move || {
+        // One key at a time, so that each scene is drawn and sent.
+        let pause = || std::thread::sleep(std::time::Duration::from_millis(15));
+        for code in keys {
+            sender.send(key(code)).unwrap();
+            pause();
+        }
+        pty.set(37, 11);
+        sender.send(Event::Input(Input::Resize(37, 11))).unwrap();
+        pause();
+        sender.send(key(KeyCode::Char('q'))).unwrap();
+        // The input ends there, whatever has the keys by then.
+    });
+    boucle::ui::session::run_session(&mut host, &mut app, &inbox).unwrap();
+    typist.join().unwrap();
+
+    let mut bytes = Vec::new();
+    while let Next::Send(frame) = outbox.next() {
+        bytes.extend(frame);
+    }
+    assert!(bytes.len() > 10_000, "frames were sent: {} bytes", bytes.len());
+    assert_eq!(bytes_check(&bytes), Ok(()));
+}

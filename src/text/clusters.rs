@@ -184,6 +184,13 @@ mod tests {
     }
 
     #[test]
+    fn fitting_never_cuts_an_emoji_sequence() {
+        let coder = "🧑\u{200D}💻";
+        assert_eq!(super::super::fit(&format!("ab{coder}cd"), 4), "ab…");
+        assert_eq!(super::super::fit(&format!("ab{coder}cd"), 5), format!("ab{coder}…"));
+    }
+
+    #[test]
     fn curators_are_told_of_a_removed_joiner_not_of_a_kept_one() {
         use super::super::first_cleaned;
         assert_eq!(first_cleaned("x 👩\u{200D}👧 y"), None);
