@@ -109,6 +109,7 @@ const PIECES: &[&str] = &[
     "\"",
     "\\",
     "WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW",
+    "👩\u{200D}👩\u{200D}👧🧑\u{200D}💻👩\u{200D}👩\u{200D}👧🧑\u{200D}💻👩\u{200D}👩\u{200D}👧🧑\u{200D}💻中🧑\u{200D}💻",
 ];
 
 fn text(max: usize) -> impl Strategy<Value = String> {
