@@ -7,6 +7,9 @@ use serde::{Deserialize, Serialize, Serializer};
 use std::fmt;
 use unicode_width::UnicodeWidthChar;
 
+mod clusters;
+pub use clusters::{is_presentation, joins_emoji};
+
 /// How many zero-width marks may follow one visible character. Real scripts need at most
 /// a handful (Vietnamese stacks two or three); more is only ever an attack on the layout.
 const MAX_COMBINING_RUN: usize = 4;
@@ -21,8 +24,10 @@ pub enum Lines {
 }
 
 /// A string cleaned of anything that could drive or spoof a terminal: C0/C1 controls and DEL
-/// are removed (tabs become spaces), bidi controls and zero-width characters are removed, runs
-/// of combining marks are capped.
+/// are removed (tabs become spaces), bidi controls and zero-width characters are removed (but
+/// for the ZWJ inside an emoji), runs of combining marks are capped, and nothing is left that
+/// ratatui would count as zero columns (a combining mark that starts a line). Emoji lose what
+/// makes terminals draw them at another width than ratatui counts (see `text/clusters.rs`).
 #[derive(
     Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
 )]
@@ -81,6 +86,12 @@ pub fn is_displayable(c: char) -> bool {
     !(c.is_control() || is_bidi_control(c) || is_invisible(c))
 }
 
+/// Whether a character typed into the interface is taken: displayable, and drawn at the width
+/// counted for it (no VS16 or skin tone).
+pub fn is_typeable(c: char) -> bool {
+    is_displayable(c) && !is_presentation(c)
+}
+
 /// The first character of a file's text that is removed when it is shown (a control, bidi
 /// control or invisible character; tabs and line ends are kept), with its byte offset: a
 /// curator should know that what the file says is not what readers will see. Scans bytes and
@@ -109,12 +120,19 @@ pub fn first_cleaned(text: &str) -> Option<(usize, char)> {
     while let Some(offset) = bytes[from..].iter().position(|&b| SUSPECT[usize::from(b)]) {
         let at = from + offset;
         let c = text.get(at..).and_then(|rest| rest.chars().next())?;
-        if !is_displayable(c) && !matches!(c, '\t' | '\n' | '\r') {
+        if !is_displayable(c) && !matches!(c, '\t' | '\n' | '\r') && !is_kept_zwj(text, at, c) {
             return Some((at, c));
         }
         from = at + 1;
     }
     None
+}
+
+/// Whether the character at `at` is a ZWJ that `sanitize` keeps inside an emoji.
+fn is_kept_zwj(text: &str, at: usize, c: char) -> bool {
+    let before = text[..at].chars().rev().find(|&b| !clusters::is_emoji_modifier(b));
+    let after = text[at + c.len_utf8()..].chars().next();
+    c == clusters::ZWJ && before.zip(after).is_some_and(|(b, a)| joins_emoji(b, a))
 }
 
 /// Whether `sanitize` would leave `raw` as it is. Conservative: a combining mark sends the
@@ -127,7 +145,12 @@ fn is_clean(raw: &str, lines: Lines) -> bool {
         ' '..='~' => true,
         '\n' => lines == Lines::Multi,
         c if c.is_ascii() => false,
-        c => is_displayable(c) && !matches!(c, '\u{2028}' | '\u{2029}') && c.width() != Some(0),
+        c => {
+            is_displayable(c)
+                && !matches!(c, '\u{2028}' | '\u{2029}')
+                && c.width() != Some(0)
+                && !clusters::is_emoji_modifier(c)
+        }
     })
 }
 
@@ -136,6 +159,7 @@ fn is_clean(raw: &str, lines: Lines) -> bool {
 pub fn sanitize(raw: &str, lines: Lines) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut combining_run = 0usize;
+    let mut zero_width_kept = false;
     let mut chars = raw.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
@@ -157,11 +181,18 @@ pub fn sanitize(raw: &str, lines: Lines) -> String {
                 push_newline(&mut out, lines);
                 combining_run = 0;
             }
+            clusters::ZWJ => {
+                if clusters::keeps_zwj(&out, chars.peek().copied()) {
+                    out.push(c);
+                }
+            }
+            c if is_presentation(c) => {}
             c if c.is_control() || is_bidi_control(c) || is_invisible(c) => {}
             c if c.width() == Some(0) => {
                 combining_run += 1;
                 if combining_run <= MAX_COMBINING_RUN {
                     out.push(c);
+                    zero_width_kept = true;
                 }
             }
             c => {
@@ -170,13 +201,20 @@ pub fn sanitize(raw: &str, lines: Lines) -> String {
             }
         }
     }
-    if lines == Lines::Single {
-        let trimmed = out.trim();
-        if trimmed.len() != out.len() {
-            return trimmed.to_string();
+    // Trimming can uncover a mark that sat on a space, and dropping a cluster can uncover
+    // spaces: repeat until neither changes the text (each round shortens it).
+    loop {
+        let before = out.len();
+        if lines == Lines::Single && out.trim().len() != out.len() {
+            out = out.trim().to_string();
+        }
+        if zero_width_kept && clusters::has_zero_width_cluster(&out) {
+            out = clusters::drop_zero_width_clusters(&out);
+        }
+        if out.len() == before {
+            return out;
         }
     }
-    out
 }
 
 fn push_newline(out: &mut String, lines: Lines) {
@@ -187,20 +225,22 @@ fn push_newline(out: &mut String, lines: Lines) {
 }
 
 /// `text` cut to `width` terminal columns, ending with `…` where it was cut. Wide characters
-/// count as two columns, combining marks as none.
+/// count as two columns, combining marks as none. Cut between clusters: half an emoji sequence
+/// would end in a ZWJ that joins the `…` to it.
 pub fn fit(text: &str, width: usize) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
     use unicode_width::UnicodeWidthStr;
     if text.width() <= width {
         return text.to_string();
     }
     let mut out = String::new();
     let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
+    for cluster in text.graphemes(true) {
+        let w = cluster.width();
         if used + w + 1 > width {
             break;
         }
-        out.push(c);
+        out.push_str(cluster);
         used += w;
     }
     if width > 0 {

@@ -42,9 +42,9 @@ impl SearchBox {
     }
 
     /// Types a character, unless it could spoof the query line (controls, bidi overrides,
-    /// zero-width characters).
+    /// zero-width characters), or make it another width than counted (VS16, skin tones).
     pub fn insert(&mut self, c: char) {
-        if crate::text::is_displayable(c) {
+        if crate::text::is_typeable(c) {
             self.text.insert(self.cursor, c);
             self.cursor += c.len_utf8();
         }

@@ -205,7 +205,8 @@ fn leave(app: &mut App) -> Effects {
 fn jump(app: &mut App, action: Action) {
     let Some(jump) = app.present.jump.as_mut() else { return };
     match action {
-        Action::SearchInsert(c) => jump.text.push(c),
+        // As in the query box: nothing that could spoof the line or mis-measure it.
+        Action::SearchInsert(c) if crate::text::is_typeable(c) => jump.text.push(c),
         Action::SearchBackspace => {
             jump.text.pop();
         }

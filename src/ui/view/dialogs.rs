@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::super::app::App;
@@ -33,7 +33,7 @@ fn boxed<'a>(
         .title(Line::styled(format!(" {title} "), theme.title))
         .title_bottom(Line::styled(format!(" {help} "), theme.muted))
         .style(theme.base);
-    frame.render_widget(Clear, area);
+    super::clear(frame, area);
     (area, block)
 }
 

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::super::app::App;
@@ -76,7 +76,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, layer: Layer, screen: Rect) -> (us
         .title_bottom(Line::styled(format!(" {} ", t(app.lang, Msg::HelpFooter)), theme.muted))
         .style(theme.base);
     let inner = block.inner(area);
-    frame.render_widget(Clear, area);
+    super::clear(frame, area);
     frame.render_widget(block, area);
     let paragraph = if wraps && inner.width >= 4 {
         Paragraph::new(lines).wrap(Wrap { trim: false })

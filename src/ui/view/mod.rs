@@ -154,6 +154,25 @@ fn too_small(frame: &mut Frame<'_>, app: &App, screen: Rect) {
     }
 }
 
+/// Clears `area` to draw over the screen (an overlay, a message, the tabs), with any wide
+/// character whose right half falls in the area's first column: a terminal would draw it over
+/// that column, hiding the frame or text drawn there.
+fn clear(frame: &mut Frame<'_>, area: Rect) {
+    use unicode_width::UnicodeWidthStr;
+    frame.render_widget(ratatui::widgets::Clear, area);
+    let buffer = frame.buffer_mut();
+    let area = area.intersection(buffer.area);
+    if area.is_empty() || area.x == buffer.area.x {
+        return;
+    }
+    for y in area.top()..area.bottom() {
+        let cell = &mut buffer[(area.x - 1, y)];
+        if cell.symbol().width() > 1 {
+            cell.set_symbol(" ");
+        }
+    }
+}
+
 /// Spans cut to `width` columns, with `…` where they were cut, keeping each span's style.
 pub fn fit_spans(spans: Vec<Span<'_>>, width: usize) -> Vec<Span<'_>> {
     use unicode_width::UnicodeWidthStr;

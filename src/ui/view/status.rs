@@ -94,7 +94,7 @@ pub fn draw_message(frame: &mut Frame<'_>, app: &App, screen: Rect) {
         .style(app.theme().base);
     let rows = (paragraph.line_count(width) as u16).clamp(1, screen.height.saturating_sub(2).max(1));
     let area = Rect { x: screen.x, y: screen.bottom().saturating_sub(rows), width, height: rows };
-    frame.render_widget(ratatui::widgets::Clear, area);
+    super::clear(frame, area);
     frame.render_widget(paragraph, area);
 }
 

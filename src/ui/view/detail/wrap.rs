@@ -4,7 +4,8 @@
 //! paragraph's wrapping leaves them as they are.
 
 use ratatui::text::{Line, Span};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 /// `spans` as lines of at most `width` columns, every line after the first indented by
 /// `indent` spaces. Breaks between words where it can, inside a word wider than a line.
@@ -42,15 +43,16 @@ pub fn hanging(spans: Vec<Span<'static>>, indent: usize, width: usize) -> Vec<Li
                 used += piece_width;
                 continue;
             }
-            // A word wider than a line: cut it where each line ends.
+            // A word wider than a line: cut it where each line ends, between clusters (half an
+            // emoji sequence would end in a ZWJ that joins whatever is drawn next to it).
             let mut chunk = String::new();
-            for c in piece.chars() {
-                let w = c.width().unwrap_or(0);
+            for cluster in piece.graphemes(true) {
+                let w = cluster.width();
                 if used + w > width {
                     line.spans.push(Span::styled(std::mem::take(&mut chunk), span.style));
                     next_line(&mut lines, &mut line, &mut used, indent);
                 }
-                chunk.push(c);
+                chunk.push_str(cluster);
                 used += w;
             }
             line.spans.push(Span::styled(chunk, span.style));
@@ -109,5 +111,15 @@ mod tests {
         let lines = hanging(vec![Span::raw("  https://example.org/a/long/path")], 2, 12);
         assert_eq!(texts(&lines), ["  https://ex", "  ample.org/", "  a/long/pat", "  h"]);
         assert_eq!(texts(&hanging(vec![Span::raw("1. short")], 3, 40)), ["1. short"]);
+    }
+
+    #[test]
+    fn a_long_word_is_cut_between_emoji_not_inside_one() {
+        let family = "👩\u{200D}👩\u{200D}👧";
+        let lines = hanging(vec![Span::raw(format!("  {}", family.repeat(5)))], 2, 7);
+        assert_eq!(
+            texts(&lines),
+            [format!("  {}", family.repeat(2)), format!("  {}", family.repeat(2)), format!("  {family}")]
+        );
     }
 }
