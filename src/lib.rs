@@ -13,6 +13,7 @@
 //! - [`serve`]: `boucle serve`, dashboards and read-only commands over SSH (the only async code);
 //! - [`cli`]: the command line: argument parsing and dispatch only.
 
+pub mod allocator;
 pub mod cli;
 pub mod diagnostic;
 pub mod export;

@@ -257,6 +257,7 @@ fn run_one(n: usize, dir: &Path, rounds: usize) {
 }
 
 fn main() {
+    boucle::allocator::tune();
     let args: Vec<String> = std::env::args().collect();
     let arg = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
     let rounds: usize = arg("--rounds").and_then(|r| r.parse().ok()).unwrap_or(3);
@@ -516,4 +517,4 @@ fn cached_figures(exe: &Path, dir: &Path, rounds: usize) -> Vec<(String, f64)> {
 
 /// The binary's allocator, so that load times and peak memory are the dashboard's.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: boucle::allocator::Allocator = mimalloc::MiMalloc;

@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::values::{Date, Id, WebAddress, present};
+use super::values::{Date, Id, WebAddress, present, tight};
 use crate::text::{Label, Line, Prose};
 
 /// The kinds of entry, each stored in its own folder.
@@ -219,22 +219,22 @@ macro_rules! entry_file {
             #[serde(default)]
             pub location: Option<Location>,
             /// Organisations involved, beyond the ones named in kind-specific fields.
-            #[serde(default)]
+            #[serde(default, deserialize_with = "tight")]
             pub organisations: Vec<Id>,
-            #[serde(default)]
+            #[serde(default, deserialize_with = "tight")]
             pub materials: Vec<Id>,
-            #[serde(default)]
+            #[serde(default, deserialize_with = "tight")]
             pub themes: Vec<Id>,
-            #[serde(default)]
+            #[serde(default, deserialize_with = "tight")]
             pub stages: Vec<Id>,
-            #[serde(default)]
+            #[serde(default, deserialize_with = "tight")]
             pub tags: Vec<Line>,
             /// The project the entry belongs to, e.g. "RAW4RES".
             #[serde(default)]
             pub project: Option<Line>,
-            #[serde(default)]
+            #[serde(default, deserialize_with = "tight")]
             pub related: Vec<Id>,
-            #[serde(default)]
+            #[serde(default, deserialize_with = "tight")]
             pub sources: Vec<Source>,
             pub review: Review,
             $($(#[$field_meta])* pub $field: $ty,)*
@@ -299,7 +299,7 @@ entry_file! {
 entry_file! {
     /// A meeting, workshop, conference or peer review.
     EventFile => Event as "Event" {
-        #[serde(default)] organisers: Vec<Id>,
+        #[serde(default, deserialize_with = "tight")] organisers: Vec<Id>,
         #[serde(deserialize_with = "present")] start: Option<Date>,
         #[serde(default)] end: Option<Date>,
         #[serde(default)] venue: Option<Label>,
@@ -311,10 +311,10 @@ entry_file! {
 entry_file! {
     /// An ordered programme of entries for a facilitator to present.
     TourFile => Tour as "Tour" {
-        #[serde(default)] organisers: Vec<Id>,
+        #[serde(default, deserialize_with = "tight")] organisers: Vec<Id>,
         #[serde(default)] start: Option<Date>,
         #[serde(default)] end: Option<Date>,
-        stops: Vec<Stop>,
+        #[serde(deserialize_with = "tight")] stops: Vec<Stop>,
     }
 }
 

@@ -8,20 +8,23 @@ pub use entry::{Details, Entry, Kind, Location, ReviewStatus, Source, Stop};
 pub use values::{Date, Id, WebAddress};
 pub use vocabulary::{Term, Vocabularies, Vocabulary, VocabularyKind};
 
-use std::collections::HashMap;
-
 /// A loaded catalogue: its vocabularies and its entries, in a stable order (kind, then id).
 #[derive(Clone, Debug, Default)]
 pub struct Catalogue {
     pub vocabularies: Vocabularies,
     entries: Vec<Entry>,
-    by_id: HashMap<Id, usize>,
+    /// Entry positions in id order, for lookups by id: a tenth of the memory of a hash map
+    /// from cloned ids, at a handful of comparisons a lookup.
+    by_id: Vec<u32>,
 }
 
 impl Catalogue {
     pub fn new(vocabularies: Vocabularies, mut entries: Vec<Entry>) -> Catalogue {
-        entries.sort_by(|a, b| (a.kind, &a.id).cmp(&(b.kind, &b.id)));
-        let by_id = entries.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
+        // Ids are unique, so an unstable sort gives the same order without a buffer of half
+        // the entries.
+        entries.sort_unstable_by(|a, b| (a.kind, &a.id).cmp(&(b.kind, &b.id)));
+        let mut by_id: Vec<u32> = (0..entries.len() as u32).collect();
+        by_id.sort_unstable_by(|&a, &b| entries[a as usize].id.cmp(&entries[b as usize].id));
         Catalogue { vocabularies, entries, by_id }
     }
 
@@ -38,7 +41,8 @@ impl Catalogue {
     }
 
     pub fn index_of(&self, id: &str) -> Option<usize> {
-        self.by_id.get(id).copied()
+        let found = self.by_id.binary_search_by(|&i| self.entries[i as usize].id.as_str().cmp(id)).ok()?;
+        Some(self.by_id[found] as usize)
     }
 
     pub fn get(&self, id: &str) -> Option<&Entry> {

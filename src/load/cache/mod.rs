@@ -40,9 +40,9 @@ impl Cache {
         store::user_dir().map(Cache::at)
     }
 
-    /// Caches in `dir`, for this version of boucle.
+    /// Caches in `dir`, for this build of boucle.
     pub fn at(dir: PathBuf) -> Cache {
-        Cache { dir, version: env!("CARGO_PKG_VERSION").to_string() }
+        Cache { dir, version: this_build() }
     }
 
     /// The same folder, as another version of boucle would use it (for tests: a cache written
@@ -183,4 +183,20 @@ pub fn accepts(cache: &Cache, folders: &[PathBuf], bytes: &[u8]) -> Result<(), R
     let mut aligned = rkyv::util::AlignedVec::<16>::with_capacity(bytes.len());
     aligned.extend_from_slice(bytes);
     format::decode(&aligned, cache.version_hash(), key).map(drop)
+}
+
+/// The version a cache must have been written by: the package version, and the size and time
+/// of the running executable. The cache holds text as cleaned, and the cleaning rules can
+/// change between two builds of one version (a curator's own build, a development build); a
+/// cache from another build is then rebuilt rather than shown with the old rules.
+fn this_build() -> String {
+    let package = env!("CARGO_PKG_VERSION");
+    let exe = std::env::current_exe().and_then(std::fs::metadata);
+    match exe {
+        Ok(meta) => {
+            let modified = meta.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
+            format!("{package}+{}-{}", meta.len(), modified.map_or(0, |t| t.as_nanos()))
+        }
+        Err(_) => package.to_string(),
+    }
 }
