@@ -116,8 +116,10 @@ impl FacetIndex {
     pub fn select(&self, n: usize, values: &[usize]) -> Bits {
         let mut bits = Bits::empty(n);
         for &v in values.iter().filter(|&&v| v < self.values) {
-            for &e in self.entries_of(v) {
-                bits.insert(e as usize);
+            // A value of many entries (a country, a kind) is one OR of words.
+            match self.dense.binary_search_by_key(&(v as u32), |(d, _)| *d) {
+                Ok(i) if n == self.entry_offsets.len() - 1 => bits.or(&self.dense[i].1),
+                _ => self.entries_of(v).iter().filter(|&&e| (e as usize) < n).for_each(|&e| bits.insert(e as usize)),
             }
         }
         bits
