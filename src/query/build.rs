@@ -3,12 +3,14 @@
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::engine::{Engine, NO_TERM};
 use super::facet_index::FacetIndices;
 use super::fields::{Field, MAX_ENTRIES, posting};
 use super::fold::for_each_token;
 use super::fuzzy::TitleScorer;
+use super::short::ShortPrefixes;
 use crate::model::{Catalogue, Details};
 
 /// A small fast hasher for the dictionary while building (FxHash).
@@ -229,7 +231,10 @@ impl Engine {
         assert!(n < MAX_ENTRIES, "the search index holds at most {MAX_ENTRIES} entries");
         let Dictionary { terms, postings, title_offsets, title_terms } = Dictionary::sorted(build_words(catalogue));
         let FacetIndices { facets, years, organisations } = FacetIndices::build(catalogue);
+        static ENGINES: AtomicU64 = AtomicU64::new(0);
         Engine {
+            id: ENGINES.fetch_add(1, Ordering::Relaxed),
+            short: ShortPrefixes::build(&terms, &postings, n),
             len: n,
             terms,
             postings,

@@ -32,9 +32,29 @@ impl Engine {
         FacetCounts { counts }
     }
 
-    /// Counts the values of `facets` over the entries of `set`, into `counts`.
+    /// Counts the values of `facets` over the entries of `set`, into `counts`. Each facet is
+    /// counted from whichever side is less work: from the values' side (`count_by_value`,
+    /// whose cost does not depend on the set) or by walking the set's entries (or its
+    /// complement's) once for all the facets that chose it.
     fn count_into(&self, facets: &[Facet], set: &Bits, counts: &mut PerFacet<Vec<u32>>) {
-        let complement = set.count() * 2 > self.len;
+        let size = set.count();
+        let walked = size.min(self.len - size.min(self.len));
+        let (by_value, by_entry): (Vec<Facet>, Vec<Facet>) = facets.iter().partition(|&&f| {
+            let index = self.facets.get(f);
+            index.value_side_cost() < walked.saturating_mul(index.per_entry_cost())
+        });
+        for &facet in &by_value {
+            *counts.get_mut(facet) = self.facets.get(facet).count_by_value(set);
+        }
+        if !by_entry.is_empty() {
+            self.count_by_entry(&by_entry, set, size, counts);
+        }
+    }
+
+    /// Counts `facets` by walking the entries of `set` (of `size` entries), or of its
+    /// complement when that is smaller.
+    fn count_by_entry(&self, facets: &[Facet], set: &Bits, size: usize, counts: &mut PerFacet<Vec<u32>>) {
+        let complement = size * 2 > self.len;
         // The facets' indices, looked up once rather than once per entry.
         let mut targets: Vec<(&FacetIndex, Vec<u32>)> = facets
             .iter()

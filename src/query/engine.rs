@@ -4,6 +4,7 @@
 use super::facet::{Facet, PerFacet};
 use super::facet_index::FacetIndex;
 use super::fuzzy::TitleScorer;
+use super::short::ShortPrefixes;
 
 /// Separates the title variants (languages) of one entry in `title_terms`.
 pub(super) const NO_TERM: u32 = u32::MAX;
@@ -12,6 +13,9 @@ pub(super) const NO_TERM: u32 = u32::MAX;
 /// (re)loaded and pass that same catalogue to [`Engine::search`], or hold both in an
 /// [`Indexed`](super::Indexed), which keeps them together.
 pub struct Engine {
+    /// Unique among the engines of this process: what a search kept on its thread for the
+    /// next one (`narrow.rs`) is valid only for the engine it came from.
+    pub(super) id: u64,
     pub(super) len: usize,
     /// Every folded word of the catalogue, sorted.
     pub(super) terms: Vec<Box<str>>,
@@ -26,6 +30,8 @@ pub struct Engine {
     /// The organisation facet's values: entry indices of the organisations.
     pub(super) organisations: Vec<u32>,
     pub(super) scorer: TitleScorer,
+    /// Dense scores of the one- and two-letter prefixes of many entries.
+    pub(super) short: ShortPrefixes,
 }
 
 impl Engine {

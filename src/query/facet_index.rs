@@ -4,6 +4,11 @@ use super::bits::Bits;
 use super::facet::PerFacet;
 use crate::model::{Catalogue, Kind, ReviewStatus, Vocabulary};
 
+/// A value held by at least this share of the entries (1 / `DENSE_SHARE`) also keeps its
+/// entries as a bitset: counting it is then one AND and popcount over the set's words, and at
+/// most `DENSE_SHARE` values per value-of-an-entry qualify, which bounds the memory.
+const DENSE_SHARE: usize = 32;
+
 /// One facet's index, in CSR form both ways.
 #[derive(Debug, Default)]
 pub(super) struct FacetIndex {
@@ -12,6 +17,11 @@ pub(super) struct FacetIndex {
     entry_values: Vec<u32>,
     value_offsets: Vec<u32>,
     value_entries: Vec<u32>,
+    /// The values held by many entries, with their entries as a set.
+    dense: Vec<(u32, Bits)>,
+    /// Work to count every value from the values' side: words of the dense sets plus the
+    /// entries of the other values (see `counts.rs`).
+    value_side_cost: usize,
 }
 
 impl FacetIndex {
@@ -27,13 +37,59 @@ impl FacetIndex {
         let value_offsets = counts.clone();
         let mut fill = counts;
         let mut value_entries = vec![0u32; entry_values.len()];
-        for e in 0..entry_offsets.len() - 1 {
+        let n = entry_offsets.len() - 1;
+        for e in 0..n {
             for &v in &entry_values[entry_offsets[e] as usize..entry_offsets[e + 1] as usize] {
                 value_entries[fill[v as usize] as usize] = e as u32;
                 fill[v as usize] += 1;
             }
         }
-        FacetIndex { values, entry_offsets, entry_values, value_offsets, value_entries }
+        let mut index = FacetIndex {
+            values,
+            entry_offsets,
+            entry_values,
+            value_offsets,
+            value_entries,
+            dense: Vec::new(),
+            value_side_cost: 0,
+        };
+        for v in 0..values {
+            let size = index.entries_of(v).len();
+            if size > 0 && size * DENSE_SHARE >= n {
+                let mut bits = Bits::empty(n);
+                index.entries_of(v).iter().for_each(|&e| bits.insert(e as usize));
+                index.dense.push((v as u32, bits));
+                index.value_side_cost += n.div_ceil(64);
+            } else {
+                index.value_side_cost += size;
+            }
+        }
+        index
+    }
+
+    /// Per value, how many entries of `set` have it, counted from the values' side: the dense
+    /// values by popcount, the others by looking their entries up in `set`.
+    pub fn count_by_value(&self, set: &Bits) -> Vec<u32> {
+        let mut counts = vec![0u32; self.values];
+        let mut dense = self.dense.iter().peekable();
+        for (v, slot) in counts.iter_mut().enumerate() {
+            if let Some((_, bits)) = dense.next_if(|(d, _)| *d as usize == v) {
+                *slot = set.and_count(bits) as u32;
+            } else {
+                *slot = self.entries_of(v).iter().filter(|&&e| set.contains(e as usize)).count() as u32;
+            }
+        }
+        counts
+    }
+
+    /// Work to count from the values' side (in words or entries looked up).
+    pub fn value_side_cost(&self) -> usize {
+        self.value_side_cost
+    }
+
+    /// Work to count from the entries' side, per entry: its values and their offsets.
+    pub fn per_entry_cost(&self) -> usize {
+        2 + self.entry_values.len() / self.entry_offsets.len().saturating_sub(1).max(1)
     }
 
     /// How many values the facet has.
@@ -60,8 +116,10 @@ impl FacetIndex {
     pub fn select(&self, n: usize, values: &[usize]) -> Bits {
         let mut bits = Bits::empty(n);
         for &v in values.iter().filter(|&&v| v < self.values) {
-            for &e in self.entries_of(v) {
-                bits.insert(e as usize);
+            // A value of many entries (a country, a kind) is one OR of words.
+            match self.dense.binary_search_by_key(&(v as u32), |(d, _)| *d) {
+                Ok(i) if n == self.entry_offsets.len() - 1 => bits.or(&self.dense[i].1),
+                _ => self.entries_of(v).iter().filter(|&&e| (e as usize) < n).for_each(|&e| bits.insert(e as usize)),
             }
         }
         bits

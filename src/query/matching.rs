@@ -107,4 +107,20 @@ mod tests {
         assert_eq!(match_word("ethune", "bethune"), None);
         assert_eq!(match_word("abethune", "bethune"), None);
     }
+
+    proptest::proptest! {
+        /// What narrowing (`narrow.rs`) rests on: a word that allows typos matches every
+        /// text word that a longer word starting with it matches.
+        #[test]
+        fn a_start_of_a_word_matches_whatever_the_word_matches(
+            word in "[abcé]{5,10}",
+            cut in 5usize..10,
+            term in "[abcé]{0,12}",
+        ) {
+            let shorter: String = word.chars().take(cut).collect();
+            if typo_allowed(&shorter) && match_word(&word, &term).is_some() {
+                proptest::prop_assert!(match_word(&shorter, &term).is_some(), "{shorter} / {word} / {term}");
+            }
+        }
+    }
 }

@@ -55,7 +55,9 @@
 //!   searchable and how postings are packed; `bits.rs` sets of entries;
 //! - `search.rs`: a search phase by phase; `counts.rs` facet counts; `rank.rs` ranking and
 //!   highlights; `values.rs` facet values by id and label;
-//! - `parse.rs` the query box; `fold.rs`, `matching.rs`, `fuzzy.rs` words and how they match.
+//! - `parse.rs` the query box; `fold.rs`, `matching.rs`, `fuzzy.rs` words and how they match;
+//! - `scratch.rs` per-thread arrays of a search; `narrow.rs` the previous search's words,
+//!   reused while typing; `short.rs` dense scores of one- and two-letter words.
 
 mod bits;
 mod build;
@@ -69,12 +71,14 @@ mod fold;
 mod fuzzy;
 mod indexed;
 pub mod matching;
+mod narrow;
 mod parse;
 mod rank;
 mod results;
 mod scratch;
 mod search;
 pub mod selection;
+mod short;
 mod values;
 
 #[doc(hidden)]

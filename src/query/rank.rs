@@ -133,6 +133,12 @@ impl Engine {
             }
             let mut score = i64::from(mask.count_ones()) * PER_WORD + i64::from(matched.scores[e]);
             if mask.count_ones() > 1 {
+                // The phrase bonus reads the title's words: skip it for an entry that could
+                // not enter the heap even with every pair found (most of them at 1M).
+                let best_possible = score + i64::from((mask.count_ones() - 1) * PHRASE_TITLE);
+                if heap.len() == keep && heap.peek().is_some_and(|Reverse(min)| (best_possible, Reverse(e)) <= *min) {
+                    return;
+                }
                 score += i64::from(self.title_phrase_pairs(e, &matched.term_words, words) * PHRASE_TITLE);
             }
             let key = (score, Reverse(e));

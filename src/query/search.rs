@@ -9,10 +9,11 @@ use super::engine::Engine;
 use super::facet::PerFacet;
 use super::fields::{posting_best_field, posting_entry};
 use super::matching::{Quality, match_exclusion, prefix_within_one, typo_allowed};
+use super::narrow::{self, WordMatch};
 use super::rank::{SPELLED_RIGHT, quality_factor};
 
-/// In a word's best score per entry, set when the word is there exactly or as a start (field
-/// scores are at most 1000, far below).
+/// In a word's best score per entry while its postings are read, set when the word is there
+/// exactly or as a start (field scores are at most 1000, far below).
 const RIGHT_BIT: u16 = 1 << 15;
 use super::scratch;
 use super::{Facet, FieldFilter, Filters, Query, Results};
@@ -82,7 +83,9 @@ impl Engine {
     }
 
     /// The entries having any of `words`, scored. Only the postings of the dictionary words
-    /// that match a query word are read.
+    /// that match a query word are read, or for a word of one or two letters its dense scores
+    /// (`short.rs`); words unchanged since the last search on this thread are not looked up
+    /// again (`narrow.rs`).
     fn select(&self, words: &[String], n: usize) -> Matched {
         if words.is_empty() {
             return Matched {
@@ -99,46 +102,100 @@ impl Engine {
             scores: scratch.scores,
             word_masks: scratch.word_masks,
             term_words: if words.len() > 1 { vec![0; self.terms.len()] } else { Vec::new() },
-            best: Vec::new(),
+            best: scratch.best,
         };
-        // Per entry, the best score of the current word; reset after each word.
-        let mut best: Vec<u16> = scratch.best;
-        let mut touched: Vec<u32> = Vec::new();
+        let previous = narrow::previous(self.id, n);
+        let mut current: Vec<WordMatch> = Vec::with_capacity(words.len());
         for (w, word) in words.iter().enumerate() {
-            touched.clear();
-            for (t, quality) in self.matching_terms(word) {
+            let bit = 1 << w;
+            if let Some(codes) = self.short.codes(word) {
                 if !matched.term_words.is_empty() {
-                    matched.term_words[t as usize] |= 1 << w;
+                    self.matching_terms(word).into_iter().for_each(|(t, _)| matched.term_words[t as usize] |= bit);
                 }
-                let q = quality_factor(quality);
-                let right = if quality == Quality::Typo { 0 } else { RIGHT_BIT };
-                for &p in self.postings[t as usize].iter() {
-                    let e = posting_entry(p);
-                    let s = (posting_best_field(p).weight() * q) as u16 | right;
-                    if e >= n {
-                        continue;
+                for (e, &code) in codes.iter().enumerate().take(n) {
+                    if code != 0 {
+                        // A word of one or two letters never matches by a typo.
+                        matched.scores[e] += u32::from(self.short.score(code)) + SPELLED_RIGHT;
+                        matched.word_masks[e] |= bit;
+                        matched.bits.insert(e);
                     }
-                    if best[e] == 0 {
-                        touched.push(e as u32);
-                    }
-                    best[e] = best[e].max(s);
                 }
+                continue;
             }
-            for &e in &touched {
+            let found = previous.iter().chain(&current).find(|m| m.word == *word).cloned();
+            let word_match = found.unwrap_or_else(|| {
+                let terms = match previous.iter().find(|m| narrow::narrows(&m.word, word)) {
+                    Some(shorter) => self.matching_terms_among(word, &shorter.terms),
+                    None => self.matching_terms(word),
+                };
+                self.word_entries(word, terms, n, &mut matched.best)
+            });
+            if !matched.term_words.is_empty() {
+                word_match.terms.iter().for_each(|&(t, _)| matched.term_words[t as usize] |= bit);
+            }
+            for &(e, score) in word_match.entries.iter() {
                 let e = e as usize;
-                let right = if best[e] & RIGHT_BIT != 0 { SPELLED_RIGHT } else { 0 };
-                matched.scores[e] += u32::from(best[e] & !RIGHT_BIT) + right;
-                matched.word_masks[e] |= 1 << w;
-                best[e] = 0;
+                matched.scores[e] += u32::from(score);
+                matched.word_masks[e] |= bit;
                 matched.bits.insert(e);
             }
+            current.push(word_match);
         }
-        matched.best = best;
+        narrow::keep(self.id, n, current);
         matched
     }
 
+    /// The entries (of `n`) having one of `terms`, each with its best score over them.
+    /// `best` is all zeros, and is left so.
+    pub(super) fn word_entries(&self, word: &str, terms: Vec<(u32, Quality)>, n: usize, best: &mut [u16]) -> WordMatch {
+        let mut touched: Vec<u32> = Vec::new();
+        for &(t, quality) in &terms {
+            let q = quality_factor(quality);
+            let right = if quality == Quality::Typo { 0 } else { RIGHT_BIT };
+            for &p in self.postings[t as usize].iter() {
+                let e = posting_entry(p);
+                let s = (posting_best_field(p).weight() * q) as u16 | right;
+                if e >= n {
+                    continue;
+                }
+                if best[e] == 0 {
+                    touched.push(e as u32);
+                }
+                best[e] = best[e].max(s);
+            }
+        }
+        // The score as it adds up: the field score, plus SPELLED_RIGHT (at most 41,000 in all).
+        let spelled = |best: u16| (best & !RIGHT_BIT) + if best & RIGHT_BIT != 0 { SPELLED_RIGHT as u16 } else { 0 };
+        let entries: Vec<(u32, u16)> =
+            touched.iter().map(|&e| (e, spelled(std::mem::take(&mut best[e as usize])))).collect();
+        WordMatch { word: word.to_string(), terms: terms.into(), entries: entries.into() }
+    }
+
+    /// [`Engine::matching_terms`] of `word`, known to be among `candidates` (the dictionary
+    /// words of a word it narrows), with the same qualities.
+    fn matching_terms_among(&self, word: &str, candidates: &[(u32, Quality)]) -> Vec<(u32, Quality)> {
+        let chars = word.chars().count();
+        let typos = typo_allowed(word);
+        candidates
+            .iter()
+            .filter_map(|&(t, _)| {
+                let term = self.terms[t as usize].as_ref();
+                let quality = if term == word {
+                    Quality::Exact
+                } else if term.starts_with(word) {
+                    Quality::Prefix
+                } else if typos && term.len() + 1 >= chars && prefix_within_one(word, term) {
+                    Quality::Typo
+                } else {
+                    return None;
+                };
+                Some((t, quality))
+            })
+            .collect()
+    }
+
     /// Dictionary words matching `word`, with how well.
-    fn matching_terms(&self, word: &str) -> Vec<(u32, Quality)> {
+    pub(super) fn matching_terms(&self, word: &str) -> Vec<(u32, Quality)> {
         let lo = self.terms.partition_point(|t| t.as_ref() < word);
         let hi = lo + self.terms[lo..].partition_point(|t| t.starts_with(word));
         let mut out: Vec<(u32, Quality)> = (lo..hi)

@@ -1,0 +1,71 @@
+//! What the previous search on this thread found for each of its words, reused by the next
+//! search: while typing, a query changes one word at a time (`terres r` → `terres ra`), so the
+//! words that did not change are not looked up again, and a word that grew (`magn` →
+//! `magne`) is looked up only among the dictionary words the shorter one matched, instead of
+//! the whole dictionary.
+//!
+//! When a longer word matches only dictionary words the shorter one matched: a word that
+//! starts with `w` starts with any start of `w`; and a word within one typo of a start of the
+//! longer word is within one typo of a start of `w` (drop the extra letters from the
+//! alignment; `matching::tests` checks it on `prefix_within_one` itself). But words of fewer
+//! than five letters match without typos: `magne` (5) may match `magnt…` with a typo where
+//! `magn` (4) matched only `magn…`. So a word narrows another only if typos were allowed for
+//! the shorter one too, or are not allowed for the longer one. Otherwise the lookup is fresh.
+//!
+//! Entries are then found through the postings of those dictionary words, which hold only
+//! entries of the shorter word: narrowing the entries too would need a forward index, and
+//! would save nothing once the words are known. Results are the same as a fresh search's
+//! (`tests/query_narrowing.rs`).
+
+use std::cell::RefCell;
+use std::sync::Arc;
+
+use super::matching::{Quality, typo_allowed};
+
+/// One query word's matches.
+#[derive(Clone)]
+pub(super) struct WordMatch {
+    pub word: String,
+    /// The dictionary words it matches, with how well.
+    pub terms: Arc<[(u32, Quality)]>,
+    /// Per entry having one of them: its best field weight × match quality.
+    pub entries: Arc<[(u32, u16)]>,
+}
+
+/// The words of the last search on this thread, for one engine and catalogue size.
+#[derive(Default)]
+struct Last {
+    engine: u64,
+    n: usize,
+    words: Vec<WordMatch>,
+}
+
+thread_local! {
+    static LAST: RefCell<Last> = RefCell::new(Last::default());
+}
+
+/// The word matches of the last search on this thread with engine `engine` over `n` entries
+/// (none if the last search was with another engine or size).
+pub(super) fn previous(engine: u64, n: usize) -> Vec<WordMatch> {
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        if last.engine == engine && last.n == n { std::mem::take(&mut last.words) } else { Vec::new() }
+    })
+}
+
+/// Keeps `words` for the next search, as long as they hold no more than `n` entries in all
+/// (about as much memory as the search's scratch); the largest are dropped first.
+pub(super) fn keep(engine: u64, n: usize, mut words: Vec<WordMatch>) {
+    words.sort_by_key(|w| w.entries.len());
+    let mut total = 0;
+    words.retain(|w| {
+        total += w.entries.len();
+        total <= n.max(1024)
+    });
+    LAST.with(|last| *last.borrow_mut() = Last { engine, n, words });
+}
+
+/// Whether every dictionary word `longer` matches is matched by `shorter`.
+pub(super) fn narrows(shorter: &str, longer: &str) -> bool {
+    longer.len() > shorter.len() && longer.starts_with(shorter) && (typo_allowed(shorter) || !typo_allowed(longer))
+}

@@ -1,0 +1,137 @@
+//! Dense per-entry scores for very short query words (one or two letters). Such a word is a
+//! prefix of a large share of the dictionary: the first keystroke of a search reads postings for
+//! most of the catalogue, scattered over many words, and writes its per-entry best score at
+//! random places (p99 of the search at 1M). For the prefixes whose postings cover many entries,
+//! the index keeps the best score of every entry instead, one byte each, read in one sequential
+//! pass. Words of one or two letters never match with a typo, so the best score is the best
+//! field weight × (exact or prefix) over the prefix's dictionary words, as `search::select`
+//! computes it from postings.
+
+use super::fields::{Field, posting_best_field, posting_entry};
+use super::matching::{Quality, typo_allowed};
+use super::rank::quality_factor;
+
+/// Prefixes of at most this many characters get a dense array.
+const MAX_CHARS: usize = 2;
+/// ... if their postings number at least a quarter of the entries: below that, reading the
+/// postings costs less than a pass over every entry.
+const MIN_POSTINGS_SHARE: usize = 4;
+/// At most this many arrays (one byte per entry each: 48 MB at 1M entries), the largest first.
+const MAX_ARRAYS: usize = 48;
+
+/// Per chosen short prefix, per entry, the code of its best score (0: the entry has no word
+/// starting with the prefix).
+#[derive(Default)]
+pub(super) struct ShortPrefixes {
+    /// Sorted, for binary search.
+    prefixes: Vec<Box<str>>,
+    codes: Vec<Box<[u8]>>,
+    /// The scores a code stands for: code `c > 0` is `scores[c - 1]`; ascending, so that the
+    /// best code is the best score.
+    scores: Vec<u16>,
+}
+
+/// Every score a posting can give a word that matches without a typo, ascending.
+fn possible_scores() -> Vec<u16> {
+    let mut scores: Vec<u16> = Field::ALL
+        .iter()
+        .flat_map(|f| [Quality::Exact, Quality::Prefix].map(|q| (f.weight() * quality_factor(q)) as u16))
+        .collect();
+    scores.sort_unstable();
+    scores.dedup();
+    scores
+}
+
+impl ShortPrefixes {
+    /// From the sorted dictionary and its postings, for a catalogue of `n` entries.
+    pub fn build(terms: &[Box<str>], postings: &[Box<[u32]>], n: usize) -> ShortPrefixes {
+        let scores = possible_scores();
+        // (postings, chars, range of dictionary words) of every prefix of 1 or 2 characters.
+        let mut candidates: Vec<(usize, usize, usize, usize)> = Vec::new();
+        for chars in 1..=MAX_CHARS {
+            let mut t = 0;
+            while t < terms.len() {
+                let Some(prefix) = first_chars(&terms[t], chars) else {
+                    t += 1;
+                    continue;
+                };
+                let end = t + terms[t..].partition_point(|term| term.starts_with(prefix));
+                let volume: usize = postings[t..end].iter().map(|p| p.len()).sum();
+                if volume * MIN_POSTINGS_SHARE >= n {
+                    candidates.push((volume, chars, t, end));
+                }
+                t = end;
+            }
+        }
+        candidates.sort_unstable_by_key(|c| std::cmp::Reverse(c.0));
+        candidates.truncate(MAX_ARRAYS);
+        let mut chosen: Vec<(Box<str>, Box<[u8]>)> = candidates
+            .into_iter()
+            .filter_map(|(_, chars, start, end)| {
+                let prefix = first_chars(&terms[start], chars)?;
+                let mut codes = vec![0u8; n];
+                for t in start..end {
+                    let quality = if terms[t].as_ref() == prefix { Quality::Exact } else { Quality::Prefix };
+                    let q = quality_factor(quality);
+                    for &p in postings[t].iter() {
+                        let e = posting_entry(p);
+                        let score = (posting_best_field(p).weight() * q) as u16;
+                        let code = scores.binary_search(&score).map_or(0, |i| i as u8 + 1);
+                        if let Some(slot) = codes.get_mut(e) {
+                            *slot = (*slot).max(code);
+                        }
+                    }
+                }
+                Some((prefix.into(), codes.into_boxed_slice()))
+            })
+            .collect();
+        chosen.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let (prefixes, codes) = chosen.into_iter().unzip();
+        ShortPrefixes { prefixes, codes, scores }
+    }
+
+    /// The per-entry codes of `word` (a folded query word), if it has them.
+    pub fn codes(&self, word: &str) -> Option<&[u8]> {
+        if typo_allowed(word) {
+            return None;
+        }
+        self.prefixes.binary_search_by(|p| p.as_ref().cmp(word)).ok().map(|i| &*self.codes[i])
+    }
+
+    /// The score of a code other than 0.
+    #[inline]
+    pub fn score(&self, code: u8) -> u16 {
+        self.scores[usize::from(code) - 1]
+    }
+}
+
+/// The first `chars` characters of `term`, if it has that many.
+fn first_chars(term: &str, chars: usize) -> Option<&str> {
+    let mut ends = term.char_indices().map(|(i, c)| i + c.len_utf8());
+    ends.nth(chars - 1).map(|end| &term[..end])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Engine;
+    use crate::load::{CatalogueSource, load};
+
+    /// Every dense array holds, per entry, the score its prefix's postings give it.
+    #[test]
+    fn dense_scores_are_the_scores_postings_give() {
+        let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/catalogue");
+        let catalogue = load(&CatalogueSource::Folders(vec![folder.into()])).catalogue;
+        let engine = Engine::new(&catalogue);
+        let n = engine.len();
+        let short = &engine.short;
+        assert!(short.prefixes.len() >= 10, "{} dense prefixes", short.prefixes.len());
+        let mut best = vec![0u16; n];
+        for (prefix, codes) in short.prefixes.iter().zip(&short.codes) {
+            let from_postings = engine.word_entries(prefix, engine.matching_terms(prefix), n, &mut best);
+            let mut expected = vec![0u16; n];
+            from_postings.entries.iter().for_each(|&(e, s)| expected[e as usize] = s);
+            let dense: Vec<u16> = codes.iter().map(|&c| if c == 0 { 0 } else { short.score(c) }).collect();
+            assert_eq!(dense, expected, "prefix {prefix:?}");
+        }
+    }
+}
