@@ -345,3 +345,62 @@ fn the_bundled_catalogue_is_not_cached() {
     assert!(!loaded.catalogue.is_empty());
     assert!(!cache.dir().exists());
 }
+
+/// The search results of `queries` through an index restored from `stored` (or built).
+fn restored_search_ids(loaded: Loaded, stored: Option<&[u8]>, queries: &[&str]) -> Vec<Vec<String>> {
+    let indexed = Indexed::restored(loaded.catalogue, stored);
+    queries
+        .iter()
+        .map(|q| {
+            let results = indexed.search(&Query::parse(q), &Filters::default(), Lang::Fr, 50);
+            let mut ids: Vec<String> =
+                results.hits.iter().map(|h| indexed.catalogue().entries()[h.entry].id.to_string()).collect();
+            ids.push(format!("total {} · {:?}", results.total, results.facet_counts));
+            ids
+        })
+        .collect()
+}
+
+const QUERIES: [&str; 8] =
+    ["bethune", "aimant", "terres rares", "mat:nd", "region:FR", "batterie recyclage", "b", "zzz"];
+
+#[test]
+fn the_index_kept_in_the_cache_searches_as_a_fresh_one() {
+    let setup = Setup::new();
+    let fresh = setup.fresh();
+    let indexed = Indexed::new(setup.fresh().catalogue);
+    let archived = indexed.engine().archive().expect("the index archives");
+    let parts = cache::Parts { index: Some(&archived), ..cache::Parts::of(&fresh) };
+    assert!(cache::write(&setup.cache, &setup.folders(), &parts).unwrap());
+
+    let cached = cache::read(&setup.cache, &setup.folders()).unwrap();
+    let stored = cached.index.clone().expect("the cache gives the index back");
+    assert_eq!(stored, archived);
+    let expected = restored_search_ids(setup.fresh(), None, &QUERIES);
+    assert!(expected.iter().any(|ids| ids.len() > 3), "the queries find entries");
+    assert_eq!(restored_search_ids(cached, Some(&stored), &QUERIES), expected);
+}
+
+#[test]
+fn an_index_that_does_not_fit_the_catalogue_is_built_again() {
+    let setup = Setup::new();
+    let expected = restored_search_ids(setup.fresh(), None, &QUERIES);
+    let whole = Indexed::new(setup.fresh().catalogue).engine().archive().unwrap();
+    // The index of a smaller catalogue: one entry fewer.
+    let mut smaller = setup.fresh();
+    let entries: Vec<_> = smaller.catalogue.entries()[1..].to_vec();
+    smaller.catalogue = boucle::model::Catalogue::new(smaller.catalogue.vocabularies.clone(), entries);
+    let other = Indexed::new(smaller.catalogue).engine().archive().unwrap();
+    for stored in [other.clone(), other[..other.len() / 2].to_vec(), vec![0xa5; 4096], Vec::new()] {
+        assert_eq!(restored_search_ids(setup.fresh(), Some(&stored), &QUERIES), expected);
+    }
+    // Every byte of a real index flipped in turn: refused or still a working index, never a panic.
+    for at in (0..whole.len()).step_by(7) {
+        let mut damaged = whole.clone();
+        damaged[at] ^= 0xff;
+        let indexed = Indexed::restored(setup.fresh().catalogue, Some(&damaged));
+        for q in QUERIES {
+            indexed.search(&Query::parse(q), &Filters::default(), Lang::Fr, 50);
+        }
+    }
+}

@@ -49,6 +49,9 @@ pub struct Loaded {
     /// Each file's stamp when it was read, in file order, for the catalogue cache; none for
     /// the bundled catalogue, or when a file could not be stamped (then nothing is cached).
     pub stamps: Option<Vec<cache::Stamp>>,
+    /// The search index built from this catalogue, as the query layer archived it, when the
+    /// load came from a cache that kept one (`query::Indexed::restored` reads it).
+    pub index: Option<Vec<u8>>,
 }
 
 impl Loaded {
@@ -327,7 +330,8 @@ pub fn load_files(files: Vec<SourceFile>, mut problems: Vec<Diagnostic>) -> Load
 
     let problems = crate::diagnostic::group(problems);
     let stamps = (!unstamped && !files.is_empty()).then_some(stamps);
-    Loaded { catalogue: Catalogue::new(vocabularies, entries), diagnostics: problems, sources, files_read, stamps }
+    let catalogue = Catalogue::new(vocabularies, entries);
+    Loaded { catalogue, diagnostics: problems, sources, files_read, stamps, index: None }
 }
 
 enum FileRole {

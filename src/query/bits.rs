@@ -1,10 +1,15 @@
 //! Sets of entry indices, as bitsets.
 
 /// A set of entry indices.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub(super) struct Bits(Vec<u64>);
 
 impl Bits {
+    /// How many 64-bit words the set holds.
+    pub fn words(&self) -> usize {
+        self.0.len()
+    }
+
     pub fn empty(n: usize) -> Bits {
         Bits(vec![0; n.div_ceil(64)])
     }

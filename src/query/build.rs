@@ -231,9 +231,8 @@ impl Engine {
         assert!(n < MAX_ENTRIES, "the search index holds at most {MAX_ENTRIES} entries");
         let Dictionary { terms, postings, title_offsets, title_terms } = Dictionary::sorted(build_words(catalogue));
         let FacetIndices { facets, years, organisations } = FacetIndices::build(catalogue);
-        static ENGINES: AtomicU64 = AtomicU64::new(0);
         Engine {
-            id: ENGINES.fetch_add(1, Ordering::Relaxed),
+            id: next_engine_id(),
             short: ShortPrefixes::build(&terms, &postings, n),
             len: n,
             terms,
@@ -305,4 +304,10 @@ impl Dictionary {
         }
         Dictionary { terms: sorted_terms, postings: sorted_postings, title_offsets, title_terms }
     }
+}
+
+/// A new engine's id, never given before in this process (see `Engine::id`).
+pub(super) fn next_engine_id() -> u64 {
+    static ENGINES: AtomicU64 = AtomicU64::new(0);
+    ENGINES.fetch_add(1, Ordering::Relaxed)
 }

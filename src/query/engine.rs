@@ -12,9 +12,14 @@ pub(super) const NO_TERM: u32 = u32::MAX;
 /// The search index of one catalogue. Build it with [`Engine::new`] whenever the catalogue is
 /// (re)loaded and pass that same catalogue to [`Engine::search`], or hold both in an
 /// [`Indexed`](super::Indexed), which keeps them together.
+///
+/// Archived with the catalogue in the catalogue cache (`stored.rs`): all but its id and the
+/// title scorer, which hold nothing of the catalogue.
+#[derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Engine {
     /// Unique among the engines of this process: what a search kept on its thread for the
     /// next one (`narrow.rs`) is valid only for the engine it came from.
+    #[rkyv(with = rkyv::with::Skip)]
     pub(super) id: u64,
     pub(super) len: usize,
     /// Every folded word of the catalogue, sorted.
@@ -29,6 +34,7 @@ pub struct Engine {
     pub(super) years: Vec<i32>,
     /// The organisation facet's values: entry indices of the organisations.
     pub(super) organisations: Vec<u32>,
+    #[rkyv(with = rkyv::with::Skip)]
     pub(super) scorer: TitleScorer,
     /// Dense scores of the one- and two-letter prefixes of many entries.
     pub(super) short: ShortPrefixes,

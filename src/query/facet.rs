@@ -91,7 +91,7 @@ impl Facet {
 
 /// One `T` per facet, as named fields: a new [`Facet`] variant fails to compile until it has
 /// its field here (in [`PerFacet::get`]), and then until every `PerFacet` is built with it.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub(crate) struct PerFacet<T> {
     pub region: T,
     pub material: T,

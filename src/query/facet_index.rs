@@ -10,7 +10,7 @@ use crate::model::{Catalogue, Kind, ReviewStatus, Vocabulary};
 const DENSE_SHARE: usize = 32;
 
 /// One facet's index, in CSR form both ways.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub(super) struct FacetIndex {
     values: usize,
     entry_offsets: Vec<u32>,
@@ -25,6 +25,21 @@ pub(super) struct FacetIndex {
 }
 
 impl FacetIndex {
+    /// Whether this index (read back from the cache) can serve a catalogue of `n` entries:
+    /// every offset in order and every index in range, so no search can index out of bounds.
+    pub fn fits(&self, n: usize) -> bool {
+        let csr = |offsets: &[u32], items: &[u32], rows: usize, bound: usize| {
+            offsets.len() == rows + 1
+                && offsets.first() == Some(&0)
+                && offsets.windows(2).all(|w| w[0] <= w[1])
+                && offsets.last().is_some_and(|&end| end as usize == items.len())
+                && items.iter().all(|&i| (i as usize) < bound)
+        };
+        csr(&self.entry_offsets, &self.entry_values, n, self.values)
+            && csr(&self.value_offsets, &self.value_entries, self.values, n)
+            && self.dense.iter().all(|(v, set)| (*v as usize) < self.values && set.words() == n.div_ceil(64))
+    }
+
     /// From each entry's values (sorted, without repeats), in CSR form.
     fn build(values: usize, entry_offsets: Vec<u32>, entry_values: Vec<u32>) -> FacetIndex {
         let mut counts = vec![0u32; values + 1];

@@ -19,6 +19,11 @@ impl Indexed {
         Indexed { catalogue, engine }
     }
 
+    /// A catalogue and an index known to be its own (`stored.rs` checks it).
+    pub(super) fn from_parts(catalogue: Catalogue, engine: Engine) -> Indexed {
+        Indexed { catalogue, engine }
+    }
+
     pub fn catalogue(&self) -> &Catalogue {
         &self.catalogue
     }

@@ -79,6 +79,7 @@ mod scratch;
 mod search;
 pub mod selection;
 mod short;
+mod stored;
 mod values;
 
 #[doc(hidden)]

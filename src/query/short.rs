@@ -21,7 +21,7 @@ const MAX_ARRAYS: usize = 48;
 
 /// Per chosen short prefix, per entry, the code of its best score (0: the entry has no word
 /// starting with the prefix).
-#[derive(Default)]
+#[derive(Default, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub(super) struct ShortPrefixes {
     /// Sorted, for binary search.
     prefixes: Vec<Box<str>>,
@@ -43,6 +43,16 @@ fn possible_scores() -> Vec<u16> {
 }
 
 impl ShortPrefixes {
+    /// Whether these arrays (read back from the cache) fit a catalogue of `n` entries.
+    pub fn fits(&self, n: usize) -> bool {
+        self.prefixes.len() == self.codes.len()
+            && self.prefixes.is_sorted()
+            && self
+                .codes
+                .iter()
+                .all(|codes| codes.len() == n && codes.iter().all(|&c| usize::from(c) <= self.scores.len()))
+    }
+
     /// From the sorted dictionary and its postings, for a catalogue of `n` entries.
     pub fn build(terms: &[Box<str>], postings: &[Box<[u32]>], n: usize) -> ShortPrefixes {
         let scores = possible_scores();

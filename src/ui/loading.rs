@@ -72,10 +72,13 @@ pub fn spawn_loader_cached(
             _ => None,
         };
         let from_cache = cached.is_some();
-        let Loaded { catalogue, diagnostics, sources, files_read, stamps } = cached.unwrap_or_else(|| load(&source));
+        let Loaded { catalogue, diagnostics, sources, files_read, stamps, index } =
+            cached.unwrap_or_else(|| load(&source));
         done.store(true, Ordering::Relaxed);
         let _ = events.send(Event::Loading(Stage::Indexing));
-        let indexed = Arc::new(Indexed::new(catalogue));
+        let had_index = index.is_some();
+        let indexed = Arc::new(Indexed::restored(catalogue, index.as_deref()));
+        drop(index);
         // Watched from the snapshot first shown, so a change saved meanwhile is not missed
         // for long: the watcher's first event reloads it.
         let reloader = super::reload::start(folders, watch, indexed.clone(), events.clone(), cache.clone());
@@ -84,12 +87,15 @@ pub fn spawn_loader_cached(
         let _ =
             events.send(Event::Loaded(Box::new(Ready { indexed: indexed.clone(), problems: diagnostics, reloader })));
         let (CatalogueSource::Folders(folders), Some(cache)) = (&source, &cache) else { return };
+        // Archived after the first screen, and only when the cache does not hold it already.
+        let archived = if had_index { None } else { indexed.engine().archive() };
         let parts = Parts {
             catalogue: indexed.catalogue(),
             diagnostics: &problems,
             sources: &sources,
             stamps: stamps.as_deref(),
             files_read,
+            index: archived.as_deref(),
         };
         after_shown(folders, cache, from_cache, &parts, asker, &events);
     });
@@ -98,7 +104,8 @@ pub fn spawn_loader_cached(
     }
 }
 
-/// Once the first catalogue is on screen: a load from the files is cached; a cached load is
+/// Once the first catalogue is on screen: a load from the files (or a cached one without its
+/// index, as `boucle list` caches it) is cached with its index; a cached load is
 /// checked against the files, and if any changed, was added or removed, loaded again in the
 /// background (by the watcher when there is one, which caches what it loads) and swapped in
 /// as a reload.
@@ -115,6 +122,10 @@ fn after_shown(
         return;
     }
     if cache::is_fresh(shown.stamps, folders) {
+        if shown.index.is_some() {
+            // Cached without its index (as `boucle list` caches): now with it.
+            let _ = cache::write(cache, folders, shown);
+        }
         return;
     }
     if let Some(watcher) = watcher {
@@ -122,7 +133,16 @@ fn after_shown(
         return;
     }
     let loaded = load(&CatalogueSource::Folders(folders.to_vec()));
-    let _ = cache::write(cache, folders, &Parts::of(&loaded));
     let indexed = Arc::new(Indexed::new(loaded.catalogue));
+    let archived = indexed.engine().archive();
+    let parts = Parts {
+        catalogue: indexed.catalogue(),
+        diagnostics: &loaded.diagnostics,
+        sources: &loaded.sources,
+        stamps: loaded.stamps.as_deref(),
+        files_read: loaded.files_read,
+        index: archived.as_deref(),
+    };
+    let _ = cache::write(cache, folders, &parts);
     let _ = events.send(Event::Reloaded(Box::new(super::reload::Reloaded { indexed, problems: loaded.diagnostics })));
 }

@@ -60,12 +60,14 @@ pub fn start(
         let problems = if exact && cache.is_some() { loaded.diagnostics.clone() } else { Vec::new() };
         let sent = events.send(Event::Reloaded(Box::new(Reloaded { indexed, problems: loaded.diagnostics }))).is_ok();
         if let (Some(cache), true) = (&cache, exact) {
+            let archived = shown.engine().archive();
             let parts = Parts {
                 catalogue: shown.catalogue(),
                 diagnostics: &problems,
                 sources: &sources,
                 stamps: stamps.as_deref(),
                 files_read,
+                index: archived.as_deref(),
             };
             let _ = crate::load::cache::write(cache, &cached_folders, &parts);
         }

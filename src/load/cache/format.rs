@@ -19,7 +19,7 @@ use crate::model::{Entry, Term};
 const MAGIC: &[u8; 8] = b"boucle\xca\xc4";
 /// Raised whenever what is archived changes shape (a field in the model, the header): a
 /// cache from a build with another shape is never read, even at the same tool version.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 pub const HEADER: usize = 64;
 /// Offset of the checksum, which covers the bytes before it and the payload.
 const CHECKSUM_AT: usize = 40;
@@ -35,6 +35,8 @@ pub struct Cached {
     /// The text of each file with a problem, to quote it.
     pub sources: Vec<SourceText>,
     pub files_read: u64,
+    /// The search index of `entries`, archived by the query layer; empty when not kept.
+    pub index: Vec<u8>,
 }
 
 #[derive(rkyv::Archive, rkyv::Deserialize)]
@@ -59,6 +61,8 @@ pub struct Writing<'a> {
     pub diagnostics: &'a [Diagnostic],
     pub sources: Vec<SourceRef<'a>>,
     pub files_read: u64,
+    #[rkyv(with = rkyv::with::AsVec)]
+    pub index: &'a [u8],
 }
 
 #[derive(rkyv::Archive, rkyv::Serialize)]

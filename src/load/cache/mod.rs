@@ -119,6 +119,7 @@ pub fn read(cache: &Cache, folders: &[PathBuf]) -> Result<Loaded, Why> {
         sources: cached.sources.into_iter().map(|s| (s.file, s.text)).collect(),
         files_read: usize::try_from(cached.files_read).unwrap_or(usize::MAX),
         stamps: Some(cached.stamps),
+        index: (!cached.index.is_empty()).then_some(cached.index),
     })
 }
 
@@ -137,6 +138,8 @@ pub struct Parts<'a> {
     pub sources: &'a HashMap<String, String>,
     pub stamps: Option<&'a [Stamp]>,
     pub files_read: usize,
+    /// The catalogue's search index as the query layer archived it, if it was built.
+    pub index: Option<&'a [u8]>,
 }
 
 impl<'a> Parts<'a> {
@@ -147,6 +150,7 @@ impl<'a> Parts<'a> {
             sources: &loaded.sources,
             stamps: loaded.stamps.as_deref(),
             files_read: loaded.files_read,
+            index: loaded.index.as_deref(),
         }
     }
 }
@@ -166,6 +170,7 @@ pub fn write(cache: &Cache, folders: &[PathBuf], parts: &Parts<'_>) -> std::io::
         diagnostics: parts.diagnostics,
         sources,
         files_read: parts.files_read as u64,
+        index: parts.index.unwrap_or_default(),
     };
     let bytes = format::encode(&writing, cache.version_hash(), key).map_err(std::io::Error::other)?;
     store::write(cache, folders, &path, &bytes)
