@@ -512,17 +512,21 @@ fn bench_cache() -> boucle::load::cache::Cache {
 }
 
 /// One start from the cache, in this process (a child, so that memory and the allocator are a
-/// start's): read and decode the cache, build the index (searchable, as the dashboard is
-/// before it checks), then check every file against its stamp. Without a usable cache it
-/// loads the folder, writes the cache and says how long writing took.
+/// start's): read and decode the cache, restore the index kept in it (searchable, as the
+/// dashboard is before it checks), then check every file against its stamp. Without a usable
+/// cache it loads the folder, builds the index, writes both as the dashboard does and says
+/// how long writing took.
 fn cached_start(dir: &Path) {
     use boucle::load::cache;
     let folders = vec![dir.to_path_buf()];
     let start = Instant::now();
     let Ok(loaded) = cache::read(&bench_cache(), &folders) else {
         let loaded = load(&CatalogueSource::Folders(folders.clone()));
+        let indexed = Indexed::new(loaded.catalogue.clone());
         let start = Instant::now();
-        cache::write(&bench_cache(), &folders, &cache::Parts::of(&loaded)).expect("write the cache");
+        let archived = indexed.engine().archive();
+        let parts = cache::Parts { index: archived.as_deref(), ..cache::Parts::of(&loaded) };
+        cache::write(&bench_cache(), &folders, &parts).expect("write the cache");
         let written = start.elapsed();
         let bytes =
             cache::file_of(&bench_cache(), &folders).and_then(|p| std::fs::metadata(p).ok()).map_or(0, |m| m.len());
@@ -531,7 +535,8 @@ fn cached_start(dir: &Path) {
     };
     let read = start.elapsed();
     let stamps = loaded.stamps.clone();
-    let indexed = Indexed::new(loaded.catalogue);
+    assert!(loaded.index.is_some(), "the cache keeps the index");
+    let indexed = Indexed::restored(loaded.catalogue, loaded.index.as_deref());
     let searchable = start.elapsed();
     let check = Instant::now();
     let fresh = cache::is_fresh(stamps.as_deref(), &folders);
