@@ -1,7 +1,7 @@
 //! The command line: `boucle` and its subcommands. Parsing is clap's; each subcommand lives in
 //! its own file and writes to the writer it is given, so tests can run it in process.
 
-mod check;
+pub mod check;
 pub mod export;
 mod filters;
 pub mod list;

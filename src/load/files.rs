@@ -14,6 +14,9 @@ static BUNDLED: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/practices");
 pub enum Origin {
     Bundled(&'static [u8]),
     Disk(PathBuf),
+    /// Bytes held in memory: one file's text fed to the loader as it is (the fuzz targets and
+    /// their regression tests go through the whole load this way).
+    Memory(std::sync::Arc<[u8]>),
 }
 
 /// One file of a catalogue.
@@ -32,7 +35,15 @@ impl SourceFile {
         match &self.origin {
             Origin::Bundled(bytes) => Ok(Cow::Borrowed(bytes)),
             Origin::Disk(path) => read_capped(path).map(Cow::Owned),
+            Origin::Memory(bytes) => Ok(Cow::Owned(bytes.to_vec())),
         }
+    }
+
+    /// A file of `relative` path (`good-practices/x.ron`, `vocabularies/regions.ron`) whose
+    /// bytes are given: with [`super::load_files`], the entry point that loads one file's text
+    /// exactly as a catalogue folder's file is loaded.
+    pub fn in_memory(relative: &str, bytes: &[u8]) -> SourceFile {
+        SourceFile { relative: relative.to_string(), shown: relative.to_string(), origin: Origin::Memory(bytes.into()) }
     }
 }
 
