@@ -2,7 +2,7 @@
 //! its own file and writes to the writer it is given, so tests can run it in process.
 
 mod cache;
-mod check;
+pub mod check;
 pub mod export;
 mod filters;
 pub mod list;

@@ -2,9 +2,10 @@
 //! JSON for tools.
 
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
-use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::files::{Files, SimpleFiles};
 use codespan_reporting::term::{self, termcolor};
 use std::collections::HashMap;
+use std::ops::Range;
 
 use super::{Diagnostic, Position, Severity};
 use crate::i18n::problems as say;
@@ -38,9 +39,7 @@ pub fn render_human_in(
         let id = sources.get(&diagnostic.file).map(|text| {
             *ids.entry(diagnostic.file.clone()).or_insert_with(|| files.add(diagnostic.file.clone(), displayable(text)))
         });
-        let quotable = id
-            .and_then(|id| files.get(id).ok())
-            .and_then(|file| span_in(file.source(), diagnostic.start, diagnostic.end));
+        let quotable = id.and_then(|id| span_in(&files, id, diagnostic.start, diagnostic.end));
         let severity = match diagnostic.severity {
             Severity::Error => codespan_reporting::diagnostic::Severity::Error,
             Severity::Warning => codespan_reporting::diagnostic::Severity::Warning,
@@ -97,30 +96,35 @@ fn displayable(text: &str) -> String {
         .collect()
 }
 
-/// The byte range of a character span in `shown` (a displayable text), if its line is short
-/// enough to quote.
-fn span_in(shown: &str, start: Position, end: Position) -> Option<std::ops::Range<usize>> {
-    let line = shown.split('\n').nth(start.line - 1)?;
-    if line.chars().count() > MAX_QUOTED_LINE || line.chars().filter(|c| *c == '\u{FFFD}').count() > 20 {
+/// The byte range of a character span in a displayable file, if its line is short enough to
+/// quote. Lines are found through the file's line index, so a file with a problem on every
+/// value renders in one pass, not one pass per problem (found by fuzzing).
+fn span_in(files: &SimpleFiles<String, String>, id: usize, start: Position, end: Position) -> Option<Range<usize>> {
+    let shown = files.get(id).ok()?.source().as_str();
+    let (line_start, line) = line_of(files, id, start.line)?;
+    // More bytes than four per character allows is too long without counting.
+    if line.len() > 4 * MAX_QUOTED_LINE
+        || line.chars().count() > MAX_QUOTED_LINE
+        || line.chars().filter(|c| *c == '\u{FFFD}').count() > 20
+    {
         return None;
     }
-    let from = byte_offset(shown, start)?;
-    let to = byte_offset(shown, end).unwrap_or(from).max(from);
+    let from = line_start + column_offset(line, start.column);
+    let to = line_of(files, id, end.line).map_or(from, |(at, line)| at + column_offset(line, end.column)).max(from);
     // A zero-width span still gets a visible marker.
     let to = if to == from { shown[from..].chars().next().map_or(from, |c| from + c.len_utf8()) } else { to };
     Some(from..to)
 }
 
-fn byte_offset(text: &str, at: Position) -> Option<usize> {
-    let mut offset = 0;
-    for (index, line) in text.split('\n').enumerate() {
-        if index + 1 == at.line {
-            let column_offset = line.char_indices().nth(at.column - 1).map_or(line.len(), |(i, _)| i);
-            return Some(offset + column_offset);
-        }
-        offset += line.len() + 1;
-    }
-    None
+/// Where line `number` (1-based) starts, and its text without the line end.
+fn line_of(files: &SimpleFiles<String, String>, id: usize, number: usize) -> Option<(usize, &str)> {
+    let range = files.line_range(id, number.checked_sub(1)?).ok()?;
+    let line = files.get(id).ok()?.source().get(range.clone())?;
+    Some((range.start, line.strip_suffix('\n').unwrap_or(line)))
+}
+
+fn column_offset(line: &str, column: usize) -> usize {
+    line.char_indices().nth(column.saturating_sub(1)).map_or(line.len(), |(i, _)| i)
 }
 
 /// One line per kind of problem, errors first: how much of each there is to fix.

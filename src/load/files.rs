@@ -14,6 +14,9 @@ static BUNDLED: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/practices");
 pub enum Origin {
     Bundled(&'static [u8]),
     Disk(PathBuf),
+    /// Bytes held in memory: one file's text fed to the loader as it is (the fuzz targets and
+    /// their regression tests go through the whole load this way).
+    Memory(std::sync::Arc<[u8]>),
 }
 
 /// One file of a catalogue.
@@ -32,6 +35,7 @@ impl SourceFile {
         match &self.origin {
             Origin::Bundled(bytes) => Ok(Cow::Borrowed(bytes)),
             Origin::Disk(path) => read_capped(path).map(|(bytes, _)| Cow::Owned(bytes)),
+            Origin::Memory(bytes) => Ok(Cow::Owned(bytes.to_vec())),
         }
     }
 
@@ -40,12 +44,20 @@ impl SourceFile {
     pub fn read_stamped(&self) -> std::io::Result<(Cow<'static, [u8]>, Option<super::cache::Stamp>)> {
         match &self.origin {
             Origin::Bundled(bytes) => Ok((Cow::Borrowed(bytes), None)),
+            Origin::Memory(bytes) => Ok((Cow::Owned(bytes.to_vec()), None)),
             Origin::Disk(path) => {
                 let (bytes, metadata) = read_capped(path)?;
                 let stamp = super::cache::Stamp::of_read(path, &metadata, &bytes);
                 Ok((Cow::Owned(bytes), stamp))
             }
         }
+    }
+
+    /// A file of `relative` path (`good-practices/x.ron`, `vocabularies/regions.ron`) whose
+    /// bytes are given: with [`super::load_files`], the entry point that loads one file's text
+    /// exactly as a catalogue folder's file is loaded.
+    pub fn in_memory(relative: &str, bytes: &[u8]) -> SourceFile {
+        SourceFile { relative: relative.to_string(), shown: relative.to_string(), origin: Origin::Memory(bytes.into()) }
     }
 }
 

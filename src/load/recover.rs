@@ -8,7 +8,7 @@
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value as Json};
 
-use super::locate::position_of;
+use super::locate::Lines;
 use super::schema::{Need, Spec, Ty, describe, quoted};
 use super::tree::{Node, Value};
 use crate::diagnostic::{Diagnostic, did_you_mean_said};
@@ -28,18 +28,17 @@ pub fn entry<T: DeserializeOwned>(file: &str, text: &str, name: &str, fields: &[
         Ok(node) => node,
         Err(problem) => return Recovered { problems: vec![*problem], value: None },
     };
-    let mut checker = Checker { file, text, problems: Vec::new() };
+    let mut checker = Checker { file, text, problems: Vec::new(), lines: None };
     if let Value::Struct { name: Some(found), .. } | Value::Tuple { name: Some(found), .. } = &node.value
         && found != name
     {
-        checker.problems.push(
-            checker
-                .error("wrong-kind", node.start, node.start + found.len(), say::wrong_kind(found, name))
-                .with_expected(format!("`{name}(`"))
-                .with_suggestion(Some(format!(
-                    "move the file to the folder for `{found}` entries, or start it with `{name}(`"
-                ))),
-        );
+        let problem = checker
+            .error("wrong-kind", node.start, node.start + found.len(), say::wrong_kind(found, name))
+            .with_expected(format!("`{name}(`"))
+            .with_suggestion(Some(format!(
+                "move the file to the folder for `{found}` entries, or start it with `{name}(`"
+            )));
+        checker.problems.push(problem);
         return Recovered { problems: checker.problems, value: None };
     }
     let json = checker.structure(&node, name, fields);
@@ -52,7 +51,7 @@ pub fn terms<T: DeserializeOwned>(file: &str, text: &str, fields: &'static [Spec
         Ok(node) => node,
         Err(problem) => return Recovered { problems: vec![*problem], value: None },
     };
-    let mut checker = Checker { file, text, problems: Vec::new() };
+    let mut checker = Checker { file, text, problems: Vec::new(), lines: None };
     let term = Ty::Struct("term", fields);
     let json = match &node.value {
         Value::List(items) => {
@@ -70,11 +69,15 @@ struct Checker<'a> {
     file: &'a str,
     text: &'a str,
     problems: Vec<Diagnostic>,
+    /// Positions are counted from an index: a file can hold a problem per value.
+    lines: Option<Lines>,
 }
 
 impl Checker<'_> {
-    fn error(&self, code: &'static str, start: usize, end: usize, message: impl Into<Said>) -> Diagnostic {
-        Diagnostic::error(code, self.file, position_of(self.text, start), position_of(self.text, end), message)
+    fn error(&mut self, code: &'static str, start: usize, end: usize, message: impl Into<Said>) -> Diagnostic {
+        let lines = self.lines.get_or_insert_with(|| Lines::new(self.text));
+        let (start, end) = (lines.position(self.text, start), lines.position(self.text, end));
+        Diagnostic::error(code, self.file, start, end, message)
     }
 
     fn finish<T: DeserializeOwned>(self, json: Option<Json>) -> Recovered<T> {
@@ -291,7 +294,8 @@ impl Checker<'_> {
         match check {
             Ok(()) => Some(Json::String(raw.to_string())),
             Err(message) => {
-                self.problems.push(self.error(code, node.start, node.end, say::bad_value(code, raw, message)));
+                let problem = self.error(code, node.start, node.end, say::bad_value(code, raw, message));
+                self.problems.push(problem);
                 None
             }
         }

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::locate::{Span, locate, locate_field};
+use super::locate::{Locator, Span, locate_field};
 use crate::diagnostic::{Diagnostic, Position, did_you_mean_said};
 use crate::i18n::problems::{self as say, Said};
 use crate::model::{Details, Entry, Id, Kind, Term, Vocabularies, Vocabulary, VocabularyKind};
@@ -13,7 +13,8 @@ use crate::model::{Details, Entry, Id, Kind, Term, Vocabularies, Vocabulary, Voc
 struct FileReporter<'a> {
     file: &'a str,
     text_of: &'a dyn Fn(&str) -> Option<String>,
-    text: Option<String>,
+    /// The file's text and what was located in it so far.
+    text: Option<(String, Locator)>,
     occurrences: HashMap<(&'static str, String), usize>,
 }
 
@@ -22,20 +23,21 @@ impl<'a> FileReporter<'a> {
         FileReporter { file, text_of, text: None, occurrences: HashMap::new() }
     }
 
-    fn text(&mut self) -> &str {
-        if self.text.is_none() {
-            self.text = Some((self.text_of)(self.file).unwrap_or_default());
-        }
-        self.text.as_deref().unwrap_or_default()
+    fn located(&mut self) -> (&str, &mut Locator) {
+        let (text, locator) =
+            self.text.get_or_insert_with(|| ((self.text_of)(self.file).unwrap_or_default(), Locator::default()));
+        (text, locator)
     }
 
     fn field_span(&mut self, field: &str) -> Span {
-        locate_field(self.text(), field)
+        let (text, locator) = self.located();
+        locator.locate_field(text, field)
     }
 
     fn value_span(&mut self, field: &'static str, value: &str) -> Span {
         let count = *self.occurrences.entry((field, value.to_string())).and_modify(|c| *c += 1).or_insert(0);
-        locate(self.text(), field, value, count)
+        let (text, locator) = self.located();
+        locator.locate(text, field, value, count)
     }
 
     fn error_at(&mut self, code: &'static str, field: &'static str, value: &str, message: Said) -> Diagnostic {

@@ -71,6 +71,10 @@ impl InputDecoder {
         if self.pending == [ESC] {
             return;
         }
+        if zero_mouse_coordinate(&self.pending) {
+            self.pending.clear();
+            return;
+        }
         match terminput::Event::parse_from(&self.pending) {
             Ok(Some(event)) => {
                 self.pending.clear();
@@ -82,6 +86,20 @@ impl InputDecoder {
             Err(_) => self.pending.clear(),
         }
     }
+}
+
+/// A complete SGR (`ESC [ < b ; x ; y M`) or rxvt (`ESC [ b ; x ; y M`) mouse report with a
+/// column or row of 0. Terminals count from 1 and never send one, but a client can, and
+/// terminput (as crossterm) subtracts 1 from each: an overflow panic where overflow is checked
+/// (found by the `ssh_input` fuzz target), a click at column 65535 elsewhere. It is garbage.
+fn zero_mouse_coordinate(sequence: &[u8]) -> bool {
+    let Some(body) = sequence.strip_prefix(b"\x1b[") else { return false };
+    let Some(body) = body.strip_suffix(b"M").or_else(|| body.strip_prefix(b"<")?.strip_suffix(b"m")) else {
+        return false;
+    };
+    let body = body.strip_prefix(b"<").unwrap_or(body);
+    let Ok(body) = std::str::from_utf8(body) else { return false };
+    body.split(';').skip(1).take(2).any(|n| n.parse::<u16>() == Ok(0))
 }
 
 fn convert(event: terminput::Event) -> Option<Event> {
@@ -166,6 +184,14 @@ mod tests {
         assert_eq!(codes.first(), Some(&KeyCode::Char('c')));
         assert!(matches!(&events[0], Event::Key(k) if k.modifiers.contains(KeyModifiers::CONTROL)));
         assert_eq!(codes.last(), Some(&KeyCode::Char('q')));
+    }
+
+    #[test]
+    fn a_mouse_report_at_column_or_row_zero_is_dropped() {
+        let mut decoder = InputDecoder::new();
+        let events = decoder.feed(b"\x1b[<1;00;5M\x1b[<0;3;0m\x1b[32;0;+0Mq\x1b[<65;3;4M");
+        assert_eq!(keys(&events), [KeyCode::Char('q')]);
+        assert!(matches!(&events[1..], [Event::Mouse(wheel)] if (wheel.column, wheel.row) == (2, 3)), "{events:?}");
     }
 
     #[test]
