@@ -117,17 +117,7 @@ fn rendered_problems(loaded: &Loaded, lang: Lang) -> String {
 }
 
 fn search_ids(loaded: Loaded, queries: &[&str]) -> Vec<Vec<String>> {
-    let indexed = Indexed::new(loaded.catalogue);
-    queries
-        .iter()
-        .map(|q| {
-            let results = indexed.search(&Query::parse(q), &Filters::default(), Lang::Fr, 50);
-            let mut ids: Vec<String> =
-                results.hits.iter().map(|h| indexed.catalogue().entries()[h.entry].id.to_string()).collect();
-            ids.push(format!("total {}", results.total));
-            ids
-        })
-        .collect()
+    restored_search_ids(loaded, None, queries)
 }
 
 #[test]

@@ -43,24 +43,11 @@ fn snapshot(root: &Path) -> BTreeMap<PathBuf, State> {
     out
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 #[test]
 fn reading_listing_exporting_and_the_dashboard_never_write_to_the_catalogue() {
     let tmux = Tmux::start();
     let catalogue = tmux.path("catalogue");
-    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join(common::terminal::FIXTURE), &catalogue);
+    common::copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join(common::terminal::FIXTURE), &catalogue);
     let outside = tmux.path("outside");
     std::fs::create_dir(&outside).unwrap();
     let before = snapshot(&catalogue);

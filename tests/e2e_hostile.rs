@@ -24,24 +24,11 @@ fn payload() -> String {
     format!("{TITLE}{CLEAR}{CLIPBOARD}{C1_TITLE}{BIDI}")
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 /// The fixture with the payload in a title, a summary, a description, a place, a tag and a
 /// source's title, and a broken file whose quoted line holds it (check and the problems
 /// panel quote source lines).
 fn hostile_catalogue(to: &Path) {
-    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join(common::terminal::FIXTURE), to);
+    common::copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join(common::terminal::FIXTURE), to);
     let file = to.join("good-practices/zinc-loop-hauts-de-france.ron");
     let p = payload();
     let text = std::fs::read_to_string(&file)

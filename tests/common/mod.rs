@@ -10,6 +10,20 @@ pub mod ui;
 
 /// The boucle the end-to-end tests run: the release build when there is one (CI builds it
 /// first), else the test build.
+/// Copies a folder tree (a fixture catalogue into a test's temporary folder).
+pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
 pub fn binary() -> std::path::PathBuf {
     let built = std::path::Path::new(env!("CARGO_BIN_EXE_boucle"));
     let release = built.parent().and_then(std::path::Path::parent).map(|target| target.join("release").join("boucle"));
