@@ -2,6 +2,8 @@
 //! another version, means a new load; a damaged cache is refused, never trusted, never a
 //! panic; the catalogue folder is never written to.
 
+mod common;
+
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -16,18 +18,6 @@ use boucle::text::Lang;
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/catalogue");
 const PRACTICE: &str = "good-practices/bethune-bruay-mining-heritage.ron";
 
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap().flatten() {
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 /// The fixture catalogue copied to a temporary folder, with a cache folder beside it.
 struct Setup {
     _dir: tempfile::TempDir,
@@ -39,7 +29,7 @@ impl Setup {
     fn new() -> Setup {
         let dir = tempfile::tempdir().unwrap();
         let catalogue = dir.path().join("catalogue");
-        copy_dir(Path::new(FIXTURE), &catalogue);
+        common::copy_dir(Path::new(FIXTURE), &catalogue);
         let cache = Cache::at(dir.path().join("cache"));
         Setup { _dir: dir, catalogue, cache }
     }

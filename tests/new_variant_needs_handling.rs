@@ -4,21 +4,10 @@
 //! in. This test adds a variant to a copy of the sources and checks that the compiler names
 //! each place that must handle it.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for item in std::fs::read_dir(from).unwrap() {
-        let item = item.unwrap();
-        let target = to.join(item.file_name());
-        if item.file_type().unwrap().is_dir() {
-            copy_dir(&item.path(), &target);
-        } else {
-            std::fs::copy(item.path(), target).unwrap();
-        }
-    }
-}
 
 /// The crate's sources with `variant` added to `enum {name}` of `src/ui/screen.rs`; returns
 /// the files the compiler complains about.
@@ -28,7 +17,7 @@ fn files_refusing(name: &str, variant: &str) -> Vec<String> {
     for file in ["Cargo.toml", "Cargo.lock", "build.rs"] {
         std::fs::copy(root.join(file), copy.path().join(file)).unwrap();
     }
-    copy_dir(&root.join("src"), &copy.path().join("src"));
+    common::copy_dir(&root.join("src"), &copy.path().join("src"));
     // The bundled catalogue is embedded at build time; an empty folder compiles the same.
     std::fs::create_dir_all(copy.path().join("practices")).unwrap();
     let screen = copy.path().join("src/ui/screen.rs");
