@@ -256,18 +256,29 @@ fn a_damaged_payload_with_a_good_checksum_never_panics() {
     let folders = setup.folders();
     setup.load();
     let bytes = setup.cache_bytes();
+    // The layout of `src/load/cache/format.rs`: a 64-byte header whose checksum (at 40)
+    // covers its first 40 bytes and the table of sections that follows it, 32 bytes a row
+    // (offset, length, items, the section's checksum).
+    let u64_at = |bytes: &[u8], at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap());
+    let count = u32::from_le_bytes(bytes[12..16].try_into().unwrap()) as usize;
+    let table_end = 64 + 32 * count;
     let reseal = |bytes: &mut Vec<u8>| {
+        for row in (64..table_end).step_by(32) {
+            let (offset, len) = (u64_at(bytes, row) as usize, u64_at(bytes, row + 8) as usize);
+            let sum = xxhash_rust::xxh3::xxh3_64(&bytes[offset..offset + len]).to_le_bytes();
+            bytes[row + 24..row + 32].copy_from_slice(&sum);
+        }
         let mut hasher = Xxh3::new();
         hasher.update(&bytes[..40]);
-        hasher.update(&bytes[64..]);
+        hasher.update(&bytes[64..table_end]);
         let sum = hasher.digest().to_le_bytes();
         bytes[40..48].copy_from_slice(&sum);
     };
     let mut copy = bytes.clone();
     reseal(&mut copy);
-    assert_eq!(copy, bytes, "the checksum is what this test computes");
+    assert_eq!(copy, bytes, "the checksums are what this test computes");
     let mut refused = 0;
-    for at in (64..bytes.len()).step_by(3) {
+    for at in (table_end..bytes.len()).step_by(3) {
         let mut damaged = bytes.clone();
         damaged[at] ^= 0xff;
         reseal(&mut damaged);
@@ -328,7 +339,11 @@ fn the_bundled_catalogue_is_not_cached() {
 
 /// The search results of `queries` through an index restored from `stored` (or built).
 fn restored_search_ids(loaded: Loaded, stored: Option<&[u8]>, queries: &[&str]) -> Vec<Vec<String>> {
-    let indexed = Indexed::restored(loaded.catalogue, stored);
+    indexed_search_ids(&Indexed::restored(loaded.catalogue, stored), queries)
+}
+
+/// Per query: the ids found, then the total and the facet counts.
+fn indexed_search_ids(indexed: &Indexed, queries: &[&str]) -> Vec<Vec<String>> {
     queries
         .iter()
         .map(|q| {
@@ -383,4 +398,26 @@ fn an_index_that_does_not_fit_the_catalogue_is_built_again() {
             indexed.search(&Query::parse(q), &Filters::default(), Lang::Fr, 50);
         }
     }
+}
+
+/// The dashboard's path: the index is read back while the entries are decoded, and used.
+#[test]
+fn a_cached_start_restores_the_index_beside_the_entries() {
+    let setup = Setup::new();
+    let expected = restored_search_ids(setup.fresh(), None, &QUERIES);
+    // Cached first without an index (as `boucle list` caches): nothing to restore.
+    setup.load();
+    let (loaded, stored) = boucle::query::read_cached(&setup.cache, &setup.folders()).unwrap();
+    assert!(stored.is_none());
+    assert_eq!(entry_json(&loaded), entry_json(&setup.fresh()));
+    // Then with it, as the dashboard writes it after its first screen.
+    let fresh = setup.fresh();
+    let archived = Indexed::new(setup.fresh().catalogue).engine().archive().unwrap();
+    let parts = cache::Parts { index: Some(&archived), ..cache::Parts::of(&fresh) };
+    assert!(cache::write(&setup.cache, &setup.folders(), &parts).unwrap());
+    let (loaded, stored) = boucle::query::read_cached(&setup.cache, &setup.folders()).unwrap();
+    assert!(stored.is_some());
+    let (indexed, restored) = Indexed::with_stored(loaded.catalogue, stored);
+    assert!(restored, "the stored index fits its catalogue");
+    assert_eq!(indexed_search_ids(&indexed, &QUERIES), expected);
 }

@@ -520,7 +520,7 @@ fn cached_start(dir: &Path) {
     use boucle::load::cache;
     let folders = vec![dir.to_path_buf()];
     let start = Instant::now();
-    let Ok(loaded) = cache::read(&bench_cache(), &folders) else {
+    let Ok((loaded, stored)) = boucle::query::read_cached(&bench_cache(), &folders) else {
         let loaded = load(&CatalogueSource::Folders(folders.clone()));
         let indexed = Indexed::new(loaded.catalogue.clone());
         let start = Instant::now();
@@ -535,8 +535,9 @@ fn cached_start(dir: &Path) {
     };
     let read = start.elapsed();
     let stamps = loaded.stamps.clone();
-    assert!(loaded.index.is_some(), "the cache keeps the index");
-    let indexed = Indexed::restored(loaded.catalogue, loaded.index.as_deref());
+    assert!(stored.is_some(), "the cache keeps the index");
+    let (indexed, restored) = Indexed::with_stored(loaded.catalogue, stored);
+    assert!(restored, "the index kept in the cache fits its catalogue");
     let searchable = start.elapsed();
     let check = Instant::now();
     let fresh = cache::is_fresh(stamps.as_deref(), &folders);

@@ -11,6 +11,10 @@ use super::build::next_engine_id;
 use super::fields::posting_entry;
 use super::fuzzy::TitleScorer;
 use super::{Engine, Facet, Indexed};
+use std::path::PathBuf;
+
+use crate::load::Loaded;
+use crate::load::cache::{self, Cache, Why};
 use crate::model::Catalogue;
 
 impl Engine {
@@ -19,39 +23,64 @@ impl Engine {
         rkyv::to_bytes::<rkyv::rancor::Error>(self).ok().map(|bytes| bytes.into_vec())
     }
 
-    /// An index read back from [`Engine::archive`]'s bytes, if they are one and fit `catalogue`.
-    fn restore(bytes: &[u8], catalogue: &Catalogue) -> Option<Engine> {
-        let mut aligned = rkyv::util::AlignedVec::<16>::with_capacity(bytes.len());
-        aligned.extend_from_slice(bytes);
-        let mut engine = rkyv::from_bytes::<Engine, rkyv::rancor::Error>(&aligned).ok()?;
-        let n = catalogue.len();
-        let fits = engine.len == n
-            && engine.title_offsets.len() == n + 1
-            && engine.terms.len() == engine.postings.len()
-            && engine.terms.is_sorted()
-            && engine.postings.iter().flatten().all(|&p| posting_entry(p) < n)
-            && engine.title_terms.iter().all(|&t| t == super::engine::NO_TERM || (t as usize) < engine.terms.len())
-            && engine.title_offsets.windows(2).all(|w| w[0] <= w[1])
-            && engine.title_offsets.last().is_some_and(|&end| end as usize == engine.title_terms.len())
-            && engine.short.fits(n)
-            && Facet::ALL.into_iter().all(|facet| engine.facets.get(facet).fits(n))
-            && engine.organisations.iter().all(|&o| (o as usize) < n);
-        if !fits {
-            return None;
-        }
-        engine.id = next_engine_id();
-        engine.scorer = TitleScorer::default();
-        Some(engine)
+    /// An index read back from [`Engine::archive`]'s bytes, if they are one. It must still be
+    /// found to fit its catalogue ([`Indexed::with_stored`]) before it is used.
+    pub fn unarchive(bytes: &[u8]) -> Option<StoredEngine> {
+        // The cache hands over 16-byte aligned bytes; others are copied to be so.
+        let engine = if (bytes.as_ptr() as usize).is_multiple_of(16) {
+            rkyv::from_bytes::<Engine, rkyv::rancor::Error>(bytes).ok()?
+        } else {
+            let mut aligned = rkyv::util::AlignedVec::<16>::with_capacity(bytes.len());
+            aligned.extend_from_slice(bytes);
+            rkyv::from_bytes::<Engine, rkyv::rancor::Error>(&aligned).ok()?
+        };
+        Some(StoredEngine(engine))
     }
+
+    /// Whether this index (read back from a cache) can search `catalogue`: its sizes, order
+    /// and every entry it names agree.
+    fn fits(&self, catalogue: &Catalogue) -> bool {
+        let n = catalogue.len();
+        self.len == n
+            && self.title_offsets.len() == n + 1
+            && self.terms.len() == self.postings.len()
+            && self.terms.is_sorted()
+            && self.postings.iter().flatten().all(|&p| posting_entry(p) < n)
+            && self.title_terms.iter().all(|&t| t == super::engine::NO_TERM || (t as usize) < self.terms.len())
+            && self.title_offsets.windows(2).all(|w| w[0] <= w[1])
+            && self.title_offsets.last().is_some_and(|&end| end as usize == self.title_terms.len())
+            && self.short.fits(n)
+            && Facet::ALL.into_iter().all(|facet| self.facets.get(facet).fits(n))
+            && self.organisations.iter().all(|&o| (o as usize) < n)
+    }
+}
+
+/// An index read back from a cache, not yet checked against the catalogue it came with.
+pub struct StoredEngine(Engine);
+
+/// A cached load of `folders`, with its index read back on one of the threads that decode
+/// the entries (None when the cache kept no index or it could not be read).
+pub fn read_cached(cache: &Cache, folders: &[PathBuf]) -> Result<(Loaded, Option<StoredEngine>), Why> {
+    cache::read_with(cache, folders, Engine::unarchive).map(|(loaded, engine)| (loaded, engine.flatten()))
 }
 
 impl Indexed {
     /// `catalogue` with the index read from `stored` (the catalogue cache's), or built when
     /// there is none or it does not fit.
     pub fn restored(catalogue: Catalogue, stored: Option<&[u8]>) -> Indexed {
-        match stored.and_then(|bytes| Engine::restore(bytes, &catalogue)) {
-            Some(engine) => Indexed::from_parts(catalogue, engine),
-            None => Indexed::new(catalogue),
+        Indexed::with_stored(catalogue, stored.and_then(Engine::unarchive)).0
+    }
+
+    /// `catalogue` with `stored` as its index if it fits (true), or else with an index built
+    /// now (false: the cache should be given the new one).
+    pub fn with_stored(catalogue: Catalogue, stored: Option<StoredEngine>) -> (Indexed, bool) {
+        match stored {
+            Some(StoredEngine(mut engine)) if engine.fits(&catalogue) => {
+                engine.id = next_engine_id();
+                engine.scorer = TitleScorer::default();
+                (Indexed::from_parts(catalogue, engine), true)
+            }
+            _ => (Indexed::new(catalogue), false),
         }
     }
 }

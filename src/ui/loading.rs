@@ -15,7 +15,7 @@ use super::reload::Watch;
 use crate::diagnostic::Diagnostic;
 use crate::load::cache::{self, Cache, Parts};
 use crate::load::{CatalogueSource, Loaded, load, progress};
-use crate::query::Indexed;
+use crate::query::{Indexed, read_cached};
 
 /// How often the progress line moves: enough to see it move, few frames.
 const PROGRESS_EVERY: Duration = Duration::from_millis(100);
@@ -68,17 +68,16 @@ pub fn spawn_loader_cached(
     });
     let spawned = thread::Builder::new().name("load".into()).spawn(move || {
         let cached = match (&source, &cache) {
-            (CatalogueSource::Folders(folders), Some(cache)) => cache::read(cache, folders).ok(),
+            (CatalogueSource::Folders(folders), Some(cache)) => read_cached(cache, folders).ok(),
             _ => None,
         };
         let from_cache = cached.is_some();
-        let Loaded { catalogue, diagnostics, sources, files_read, stamps, index } =
-            cached.unwrap_or_else(|| load(&source));
+        let (loaded, stored) = cached.unwrap_or_else(|| (load(&source), None));
+        let Loaded { catalogue, diagnostics, sources, files_read, stamps, index: _ } = loaded;
         done.store(true, Ordering::Relaxed);
         let _ = events.send(Event::Loading(Stage::Indexing));
-        let had_index = index.is_some();
-        let indexed = Arc::new(Indexed::restored(catalogue, index.as_deref()));
-        drop(index);
+        let (indexed, had_index) = Indexed::with_stored(catalogue, stored);
+        let indexed = Arc::new(indexed);
         // Watched from the snapshot first shown, so a change saved meanwhile is not missed
         // for long: the watcher's first event reloads it.
         let reloader = super::reload::start(folders, watch, indexed.clone(), events.clone(), cache.clone());

@@ -1,13 +1,21 @@
-//! The cache file: a 64-byte header, then the archived load (rkyv, chosen by measuring it
-//! against bincode and postcard: `examples/cache_formats.rs`, BENCHMARKS.md).
+//! The cache file: a 64-byte header, a table of sections, then the sections, each archived on
+//! its own (rkyv, chosen by measuring it against bincode and postcard:
+//! `examples/cache_formats.rs`, BENCHMARKS.md) so that a start reads and decodes them on
+//! every core at once ([`super::decode`]).
 //!
-//! Header, little-endian: magic (8 bytes), format version (u32), 4 zero bytes, hash of the
-//! tool's version (u64), hash of the cache's key, the folders (u64), payload length (u64),
-//! checksum (u64: xxh3 of the header's first 40 bytes and the payload), 16 zero bytes.
-//! A file that is short, long, foreign, from another version or another key, or whose
-//! checksum fails is refused before anything in it is looked at; a payload that passes is
-//! still validated by rkyv (every offset and length within the buffer) before it is read,
-//! so nothing in the file can make the reader allocate beyond the file's own size or panic.
+//! Header, little-endian: magic (8 bytes), format version (u32), number of sections (u32),
+//! hash of the tool's version (u64), hash of the cache's key, the folders (u64), length of the
+//! whole file (u64), checksum (u64: xxh3 of the header's first 40 bytes and the table), 16 zero
+//! bytes. Then one row of 32 bytes per section: offset, length, items (entries in a chunk,
+//! otherwise 0) and the section's own xxh3 checksum. Section 0 is the rest of the load
+//! ([`Meta`]), section 1 the search index as the query layer archived it (empty when not
+//! kept), and the others the entries in order, in chunks ([`Chunk`]).
+//!
+//! A file that is short, long, foreign, from another version or another key, or whose header
+//! checksum fails is refused before any section is read; a section is read only within the
+//! file, and its checksum is checked before rkyv validates it (every offset and length within
+//! the section), so nothing in the file can make the reader allocate beyond the file's own
+//! size or panic.
 
 use rkyv::util::AlignedVec;
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
@@ -19,24 +27,29 @@ use crate::model::{Entry, Term};
 const MAGIC: &[u8; 8] = b"boucle\xca\xc4";
 /// Raised whenever what is archived changes shape (a field in the model, the header): a
 /// cache from a build with another shape is never read, even at the same tool version.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 pub const HEADER: usize = 64;
-/// Offset of the checksum, which covers the bytes before it and the payload.
+/// Offset of the header's checksum, which covers the bytes before it and the table.
 const CHECKSUM_AT: usize = 40;
+const ROW: usize = 32;
+/// Sections are placed at multiples of this (rkyv reads archives in place, aligned).
+const ALIGN: u64 = 16;
+/// More sections than a catalogue can need (entries come in at most about 64 chunks).
+const MAX_SECTIONS: usize = 4096;
+pub const META: usize = 0;
+pub const INDEX: usize = 1;
+pub const FIRST_CHUNK: usize = 2;
 
-/// What a cache holds: one load of the folders, as the loader returned it.
+/// What a cache holds besides the entries and the index.
 #[derive(rkyv::Archive, rkyv::Deserialize)]
-pub struct Cached {
+pub struct Meta {
     pub stamps: Vec<Stamp>,
     /// Terms of each vocabulary, in `VocabularyKind::ALL` order.
     pub vocabularies: Vec<Vec<Term>>,
-    pub entries: Vec<Entry>,
     pub diagnostics: Vec<Diagnostic>,
     /// The text of each file with a problem, to quote it.
     pub sources: Vec<SourceText>,
     pub files_read: u64,
-    /// The search index of `entries`, archived by the query layer; empty when not kept.
-    pub index: Vec<u8>,
 }
 
 #[derive(rkyv::Archive, rkyv::Deserialize)]
@@ -45,24 +58,26 @@ pub struct SourceText {
     pub text: String,
 }
 
-/// The same, borrowed from a load, for writing without copying the catalogue: field for
-/// field the same archived types (both `repr(C)`), so what is written is what [`Cached`]
-/// reads. The reader validates the bytes as [`ArchivedCached`] all the same, and
-/// `tests/cache.rs` reads back what is written.
+/// Consecutive entries of the catalogue.
+#[derive(rkyv::Archive, rkyv::Deserialize)]
+pub struct Chunk {
+    pub entries: Vec<Entry>,
+}
+
+/// [`Meta`], borrowed from a load for writing without copying it: field for field the same
+/// archived types (both `repr(C)`), so what is written is what [`Meta`] reads. The reader
+/// validates the bytes as [`ArchivedMeta`] all the same, and `tests/cache.rs` reads back what
+/// is written.
 #[derive(rkyv::Archive, rkyv::Serialize)]
-pub struct Writing<'a> {
+pub struct MetaWriting<'a> {
     #[rkyv(with = rkyv::with::AsVec)]
     pub stamps: &'a [Stamp],
     /// A few hundred terms: copied.
     pub vocabularies: Vec<Vec<Term>>,
     #[rkyv(with = rkyv::with::AsVec)]
-    pub entries: &'a [Entry],
-    #[rkyv(with = rkyv::with::AsVec)]
     pub diagnostics: &'a [Diagnostic],
     pub sources: Vec<SourceRef<'a>>,
     pub files_read: u64,
-    #[rkyv(with = rkyv::with::AsVec)]
-    pub index: &'a [u8],
 }
 
 #[derive(rkyv::Archive, rkyv::Serialize)]
@@ -73,11 +88,19 @@ pub struct SourceRef<'a> {
     pub text: &'a str,
 }
 
-// The two forms must have one layout.
+#[derive(rkyv::Archive, rkyv::Serialize)]
+struct ChunkWriting<'a> {
+    #[rkyv(with = rkyv::with::AsVec)]
+    entries: &'a [Entry],
+}
+
+// The written and the read forms must have one layout.
 const _: () = {
-    assert!(size_of::<ArchivedWriting<'static>>() == size_of::<ArchivedCached>());
-    assert!(align_of::<ArchivedWriting<'static>>() == align_of::<ArchivedCached>());
+    assert!(size_of::<ArchivedMetaWriting<'static>>() == size_of::<ArchivedMeta>());
+    assert!(align_of::<ArchivedMetaWriting<'static>>() == align_of::<ArchivedMeta>());
     assert!(size_of::<ArchivedSourceRef<'static>>() == size_of::<ArchivedSourceText>());
+    assert!(size_of::<ArchivedChunkWriting<'static>>() == size_of::<ArchivedChunk>());
+    assert!(align_of::<ArchivedChunkWriting<'static>>() == align_of::<ArchivedChunk>());
 };
 
 /// Why a cache file was not used.
@@ -92,31 +115,94 @@ pub enum Refused {
     /// Truncated or extended: the length does not match the header.
     Length,
     Checksum,
-    /// The checksum holds but the payload is not a valid archive.
+    /// The checksums hold but a section is not a valid archive, or the table is not a valid
+    /// layout.
     Invalid,
 }
 
-/// The file's bytes: header, then the payload.
-pub fn encode(writing: &Writing<'_>, version: u64, key: u64) -> Result<Vec<u8>, String> {
-    let payload = rkyv::to_bytes::<rkyv::rancor::Error>(writing).map_err(|e| e.to_string())?;
-    let mut out = Vec::with_capacity(HEADER + payload.len());
-    out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-    out.extend_from_slice(&[0; 4]);
-    out.extend_from_slice(&version.to_le_bytes());
-    out.extend_from_slice(&key.to_le_bytes());
-    out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    let checksum = checksum(&out[..CHECKSUM_AT], &payload);
-    out.extend_from_slice(&checksum.to_le_bytes());
-    out.resize(HEADER, 0);
-    out.extend_from_slice(&payload);
-    Ok(out)
+/// A section's length with the zeros that follow it.
+fn padded(len: u64) -> u64 {
+    len.next_multiple_of(ALIGN)
 }
 
-fn checksum(header: &[u8], payload: &[u8]) -> u64 {
+/// Where a section lies in the file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Section {
+    pub offset: u64,
+    pub len: u64,
+    /// Entries in a chunk; 0 for the other sections.
+    pub items: u64,
+    pub checksum: u64,
+}
+
+impl Section {
+    /// The section's bytes, read from `file`: None if they cannot be read, Err if they are not
+    /// what was written (the checksum, or the zeros after them).
+    pub fn read(&self, file: &dyn ReadAt) -> Result<AlignedVec<16>, Refused> {
+        let len = usize::try_from(self.len).map_err(|_| Refused::Length)?;
+        let padded = usize::try_from(padded(self.len)).map_err(|_| Refused::Length)?;
+        let mut bytes = file.read_at(self.offset, padded).ok_or(Refused::Length)?;
+        if bytes[len..].iter().any(|&b| b != 0) || xxh3_64(&bytes[..len]) != self.checksum {
+            return Err(Refused::Checksum);
+        }
+        bytes.resize(len, 0);
+        Ok(bytes)
+    }
+}
+
+/// Entries archived per chunk for a catalogue of `n`: enough chunks for every core to take
+/// several, few enough that each is worth a task.
+fn chunk_len(n: usize) -> usize {
+    n.div_ceil(64).max(2048)
+}
+
+/// The file's bytes, in pieces to write one after another: the header and table, then each
+/// section preceded by its padding. `index` is the query layer's archive of the index.
+pub fn encode(
+    meta: &MetaWriting<'_>,
+    entries: &[Entry],
+    index: &[u8],
+    version: u64,
+    key: u64,
+) -> Result<Vec<Vec<u8>>, String> {
+    let archive =
+        |bytes: Result<AlignedVec, rkyv::rancor::Error>| bytes.map(AlignedVec::into_vec).map_err(|e| e.to_string());
+    let mut sections: Vec<(Vec<u8>, u64)> = vec![(archive(rkyv::to_bytes(meta))?, 0), (index.to_vec(), 0)];
+    for chunk in entries.chunks(chunk_len(entries.len())) {
+        sections.push((archive(rkyv::to_bytes(&ChunkWriting { entries: chunk }))?, chunk.len() as u64));
+    }
+    let mut table = Vec::with_capacity(sections.len() * ROW);
+    let mut pieces = vec![Vec::new()];
+    let mut at = (HEADER + sections.len() * ROW) as u64;
+    for (mut bytes, items) in sections {
+        let len = bytes.len() as u64;
+        for value in [at, len, items, xxh3_64(&bytes)] {
+            table.extend_from_slice(&value.to_le_bytes());
+        }
+        // Zeros up to the next section, which must start aligned; the reader checks them.
+        bytes.resize(padded(len) as usize, 0);
+        at += padded(len);
+        pieces.push(bytes);
+    }
+    let mut head = Vec::with_capacity(HEADER + table.len());
+    head.extend_from_slice(MAGIC);
+    head.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    head.extend_from_slice(&((table.len() / ROW) as u32).to_le_bytes());
+    head.extend_from_slice(&version.to_le_bytes());
+    head.extend_from_slice(&key.to_le_bytes());
+    head.extend_from_slice(&at.to_le_bytes());
+    let checksum = checksum(&head[..CHECKSUM_AT], &table);
+    head.extend_from_slice(&checksum.to_le_bytes());
+    head.resize(HEADER, 0);
+    head.extend_from_slice(&table);
+    pieces[0] = head;
+    Ok(pieces)
+}
+
+fn checksum(header: &[u8], table: &[u8]) -> u64 {
     let mut hasher = Xxh3::new();
     hasher.update(header);
-    hasher.update(payload);
+    hasher.update(table);
     hasher.digest()
 }
 
@@ -126,29 +212,86 @@ fn u64_at(bytes: &[u8], at: usize) -> u64 {
     u64::from_le_bytes(word)
 }
 
-/// Reads a cache file's bytes, which must start 16-byte aligned (rkyv reads in place).
-pub fn decode(bytes: &AlignedVec<16>, version: u64, key: u64) -> Result<Cached, Refused> {
-    if bytes.len() < HEADER || &bytes[..8] != MAGIC || bytes[8..12] != FORMAT_VERSION.to_le_bytes() {
+/// Something a cache is read from at given places: its file, or bytes in memory.
+pub trait ReadAt: Sync {
+    fn size(&self) -> u64;
+    /// `len` bytes at `at`, 16-byte aligned; None if they cannot be read.
+    fn read_at(&self, at: u64, len: usize) -> Option<AlignedVec<16>>;
+}
+
+/// A cache file's bytes already in memory.
+pub struct InMemory<'a>(pub &'a [u8]);
+
+impl ReadAt for InMemory<'_> {
+    fn size(&self) -> u64 {
+        self.0.len() as u64
+    }
+
+    fn read_at(&self, at: u64, len: usize) -> Option<AlignedVec<16>> {
+        let start = usize::try_from(at).ok()?;
+        let bytes = self.0.get(start..start.checked_add(len)?)?;
+        let mut aligned = AlignedVec::<16>::with_capacity(len);
+        aligned.extend_from_slice(bytes);
+        Some(aligned)
+    }
+}
+
+/// The sections of a cache file, once its header and table are found to be this version's,
+/// this key's, whole and unchanged.
+pub fn sections(file: &dyn ReadAt, version: u64, key: u64) -> Result<Vec<Section>, Refused> {
+    let head = file.read_at(0, HEADER).ok_or(Refused::Foreign)?;
+    if &head[..8] != MAGIC || head[8..12] != FORMAT_VERSION.to_le_bytes() {
         return Err(Refused::Foreign);
     }
-    if u64_at(bytes, 16) != version {
+    if u64_at(&head, 16) != version {
         return Err(Refused::OtherVersion);
     }
-    if u64_at(bytes, 24) != key {
+    if u64_at(&head, 24) != key {
         return Err(Refused::OtherKey);
     }
-    let payload = &bytes[HEADER..];
-    if u64_at(bytes, 32) != payload.len() as u64 {
+    if u64_at(&head, 32) != file.size() {
         return Err(Refused::Length);
     }
-    if u64_at(bytes, CHECKSUM_AT) != checksum(&bytes[..CHECKSUM_AT], payload)
-        || bytes[12..16] != [0; 4]
-        || bytes[48..HEADER] != [0; 16]
-    {
+    let count = u32::from_le_bytes([head[12], head[13], head[14], head[15]]) as usize;
+    if !(FIRST_CHUNK..=MAX_SECTIONS).contains(&count) {
         return Err(Refused::Checksum);
     }
-    rkyv::from_bytes::<Cached, rkyv::rancor::Error>(payload).map_err(|_| Refused::Invalid)
+    let table = file.read_at(HEADER as u64, count * ROW).ok_or(Refused::Length)?;
+    if u64_at(&head, CHECKSUM_AT) != checksum(&head[..CHECKSUM_AT], &table) || head[48..HEADER] != [0; 16] {
+        return Err(Refused::Checksum);
+    }
+    let sections: Vec<Section> = table
+        .chunks_exact(ROW)
+        .map(|row| Section {
+            offset: u64_at(row, 0),
+            len: u64_at(row, 8),
+            items: u64_at(row, 16),
+            checksum: u64_at(row, 24),
+        })
+        .collect();
+    // One after another from the table's end, each aligned (its zeros before the next), the
+    // last ending the file: every byte of the file is then checked once.
+    let mut end = (HEADER + table.len()) as u64;
+    for (i, section) in sections.iter().enumerate() {
+        // An archived entry takes at least its own size: no count can ask for more slots
+        // than the file could fill.
+        let items_fit = if i >= FIRST_CHUNK {
+            section.items <= section.len / size_of::<ArchivedEntry>() as u64
+        } else {
+            section.items == 0
+        };
+        if section.offset != end || section.len > file.size() || !items_fit {
+            return Err(Refused::Invalid);
+        }
+        end += padded(section.len);
+    }
+    if end != file.size() {
+        return Err(Refused::Invalid);
+    }
+    Ok(sections)
 }
+
+type ArchivedEntry = <Entry as rkyv::Archive>::Archived;
 
 /// The hash that names a version of the tool (and of the cache's format) in the header.
 pub fn version_hash(version: &str) -> u64 {

@@ -8,10 +8,12 @@
 //! as given) and checked against the tool's version and the format's ([`format`]); it is
 //! used only if every file listed now is a file stamped, unchanged. Anything else (another
 //! version, a corrupt or truncated file, a changed, added or removed catalogue file) means a
-//! normal load, whose result replaces the cache. The search index is not cached: it is built
-//! again from the catalogue (see BENCHMARKS.md for what that costs). The bundled catalogue is
-//! never cached: it is small and compiled in.
+//! normal load, whose result replaces the cache. The search index, archived by the query
+//! layer, is kept beside the catalogue once built. A cache is read on every core, in sections
+//! ([`format`], [`decode`]). The bundled catalogue is never cached: it is small and compiled
+//! in.
 
+mod decode;
 pub mod format;
 mod stamp;
 mod store;
@@ -103,24 +105,40 @@ pub fn load_telling(source: &CatalogueSource, cache: Option<&Cache>) -> (Loaded,
 }
 
 /// The cached load of `folders`, without checking it against the files ([`is_fresh`] does):
-/// the dashboard shows it at once and checks afterwards.
+/// the dashboard shows it at once and checks afterwards. `index` holds the archived search
+/// index, copied ([`read_with`] decodes it on the way instead).
 pub fn read(cache: &Cache, folders: &[PathBuf]) -> Result<Loaded, Why> {
+    let (mut loaded, index) = read_with(cache, folders, <[u8]>::to_vec)?;
+    loaded.index = index.filter(|bytes| !bytes.is_empty());
+    Ok(loaded)
+}
+
+/// [`read`], giving the archived search index's bytes to `on_index` on one of the threads
+/// that decode the entries meanwhile (the query layer restores the index there); its result
+/// is returned beside the load, None when the cache holds no index.
+pub fn read_with<T: Send>(
+    cache: &Cache,
+    folders: &[PathBuf],
+    on_index: impl FnOnce(&[u8]) -> T + Send,
+) -> Result<(Loaded, Option<T>), Why> {
     let (path, key) = store::file_for(cache, folders).ok_or(Why::Missing)?;
-    let bytes = store::read(&path).ok_or(Why::Missing)?;
-    let cached = format::decode(&bytes, cache.version_hash(), key).map_err(Why::Refused)?;
-    drop(bytes);
+    let file = store::open(&path).ok_or(Why::Missing)?;
+    let decoded = decode::decode(&file, cache.version_hash(), key, on_index).map_err(Why::Refused)?;
+    drop(file);
+    let meta = decoded.meta;
     let mut vocabularies = Vocabularies::default();
-    for (kind, terms) in VocabularyKind::ALL.into_iter().zip(cached.vocabularies) {
+    for (kind, terms) in VocabularyKind::ALL.into_iter().zip(meta.vocabularies) {
         *vocabularies.get_mut(kind) = Vocabulary::new(terms);
     }
-    Ok(Loaded {
-        catalogue: Catalogue::new(vocabularies, cached.entries),
-        diagnostics: cached.diagnostics,
-        sources: cached.sources.into_iter().map(|s| (s.file, s.text)).collect(),
-        files_read: usize::try_from(cached.files_read).unwrap_or(usize::MAX),
-        stamps: Some(cached.stamps),
-        index: (!cached.index.is_empty()).then_some(cached.index),
-    })
+    let loaded = Loaded {
+        catalogue: Catalogue::new(vocabularies, decoded.entries),
+        diagnostics: meta.diagnostics,
+        sources: meta.sources.into_iter().map(|s| (s.file, s.text)).collect(),
+        files_read: usize::try_from(meta.files_read).unwrap_or(usize::MAX),
+        stamps: Some(meta.stamps),
+        index: None,
+    };
+    Ok((loaded, decoded.index))
 }
 
 /// Whether the files of `folders` are still those stamped (by a load), each unchanged.
@@ -163,17 +181,17 @@ pub fn write(cache: &Cache, folders: &[PathBuf], parts: &Parts<'_>) -> std::io::
     let mut sources: Vec<format::SourceRef<'_>> =
         parts.sources.iter().map(|(file, text)| format::SourceRef { file, text }).collect();
     sources.sort_by_key(|s| s.file);
-    let writing = format::Writing {
+    let meta = format::MetaWriting {
         stamps,
         vocabularies: VocabularyKind::ALL.map(|kind| parts.catalogue.vocabularies.get(kind).terms().to_vec()).to_vec(),
-        entries: parts.catalogue.entries(),
         diagnostics: parts.diagnostics,
         sources,
         files_read: parts.files_read as u64,
-        index: parts.index.unwrap_or_default(),
     };
-    let bytes = format::encode(&writing, cache.version_hash(), key).map_err(std::io::Error::other)?;
-    store::write(cache, folders, &path, &bytes)
+    let entries = parts.catalogue.entries();
+    let index = parts.index.unwrap_or_default();
+    let pieces = format::encode(&meta, entries, index, cache.version_hash(), key).map_err(std::io::Error::other)?;
+    store::write(cache, folders, &path, &pieces)
 }
 
 /// The file that holds (or would hold) the cache of `folders`.
@@ -185,9 +203,7 @@ pub fn file_of(cache: &Cache, folders: &[PathBuf]) -> Option<PathBuf> {
 /// without reading any catalogue file): for testing damaged caches without writing them.
 pub fn accepts(cache: &Cache, folders: &[PathBuf], bytes: &[u8]) -> Result<(), Refused> {
     let (_, key) = store::file_for(cache, folders).ok_or(Refused::OtherKey)?;
-    let mut aligned = rkyv::util::AlignedVec::<16>::with_capacity(bytes.len());
-    aligned.extend_from_slice(bytes);
-    format::decode(&aligned, cache.version_hash(), key).map(drop)
+    decode::decode(&format::InMemory(bytes), cache.version_hash(), key, |_: &[u8]| ()).map(drop)
 }
 
 /// The version a cache must have been written by: the package version, and the size and time

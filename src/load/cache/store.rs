@@ -1,10 +1,12 @@
 //! The cache folder: which file holds the cache of which folders, reading it with a size
 //! limit, writing it atomically, clearing it.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 
 use rkyv::util::AlignedVec;
+
+use super::format::ReadAt;
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::Cache;
@@ -42,17 +44,54 @@ pub fn file_for(cache: &Cache, folders: &[PathBuf]) -> Option<(PathBuf, u64)> {
     Some((cache.dir.join(format!("{key:016x}{SUFFIX}")), key))
 }
 
-/// A cache file's bytes, aligned for rkyv; None when it is missing, unreadable or too large.
-pub fn read(path: &Path) -> Option<AlignedVec<16>> {
+/// An open cache file, read in sections by several threads at once. Every section comes from
+/// this one open file: a cache written again meanwhile (a rename over it) is not mixed in.
+pub struct CacheFile {
+    file: std::fs::File,
+    len: u64,
+}
+
+/// The cache file at `path`; None when it is missing, unreadable or too large.
+pub fn open(path: &Path) -> Option<CacheFile> {
     let file = std::fs::File::open(path).ok()?;
-    let size = file.metadata().ok()?.len();
-    if size > MAX_BYTES {
-        return None;
+    let meta = file.metadata().ok()?;
+    (meta.is_file() && meta.len() <= MAX_BYTES).then_some(CacheFile { len: meta.len(), file })
+}
+
+impl ReadAt for CacheFile {
+    fn size(&self) -> u64 {
+        self.len
     }
-    let mut bytes = AlignedVec::<16>::with_capacity(usize::try_from(size).ok()?);
-    // The length in the header is checked against what was read, never used to allocate.
-    bytes.extend_from_reader(&mut file.take(MAX_BYTES)).ok()?;
-    Some(bytes)
+
+    fn read_at(&self, at: u64, len: usize) -> Option<AlignedVec<16>> {
+        // The lengths asked for lie inside the file's size, checked before any section is read.
+        if at.checked_add(len as u64)? > self.len {
+            return None;
+        }
+        let mut bytes = AlignedVec::<16>::with_capacity(len);
+        bytes.resize(len, 0);
+        read_exact_at(&self.file, &mut bytes, at).ok()?;
+        Some(bytes)
+    }
+}
+
+#[cfg(unix)]
+fn read_exact_at(file: &std::fs::File, buf: &mut [u8], at: u64) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, at)
+}
+
+#[cfg(windows)]
+fn read_exact_at(file: &std::fs::File, mut buf: &mut [u8], mut at: u64) -> std::io::Result<()> {
+    while !buf.is_empty() {
+        match std::os::windows::fs::FileExt::seek_read(file, buf, at)? {
+            0 => return Err(std::io::ErrorKind::UnexpectedEof.into()),
+            n => {
+                buf = &mut buf[n..];
+                at += n as u64;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// `path` made absolute, with `.` and `..` resolved against the nearest folder that exists
@@ -82,7 +121,7 @@ fn resolved(path: &Path) -> Option<PathBuf> {
 /// old one), unless the cache folder is inside one of the catalogue folders: boucle never
 /// writes there. Not synced to disk: a cache lost or torn in a crash fails its checksum and
 /// is rebuilt, which is cheaper than making every first start wait for the disk.
-pub fn write(cache: &Cache, folders: &[PathBuf], path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
+pub fn write(cache: &Cache, folders: &[PathBuf], path: &Path, pieces: &[Vec<u8>]) -> std::io::Result<bool> {
     let dir = resolved(&cache.dir).ok_or_else(|| std::io::Error::other("cache folder cannot be resolved"))?;
     let inside = folders.iter().filter_map(|f| f.canonicalize().ok()).any(|folder| dir.starts_with(folder));
     if inside {
@@ -90,7 +129,12 @@ pub fn write(cache: &Cache, folders: &[PathBuf], path: &Path, bytes: &[u8]) -> s
     }
     std::fs::create_dir_all(&dir)?;
     let mut temp = tempfile::Builder::new().prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX).tempfile_in(&dir)?;
-    temp.write_all(bytes)?;
+    let mut out = std::io::BufWriter::with_capacity(1 << 20, temp.as_file_mut());
+    for piece in pieces {
+        out.write_all(piece)?;
+    }
+    out.flush()?;
+    drop(out);
     temp.persist(path).map_err(|e| e.error)?;
     Ok(true)
 }
