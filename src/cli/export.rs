@@ -13,7 +13,7 @@ use crate::export::handout::{self, Format, Scope, ScopeError};
 use crate::files::{Overwrite, write_atomic};
 use crate::i18n;
 use crate::model::Catalogue;
-use crate::query::Engine;
+use crate::query::Indexed;
 use crate::shortlist::store::{self, Opened};
 use crate::text::Lang;
 
@@ -58,12 +58,13 @@ fn shortlist_path(given: Option<&Path>) -> Result<PathBuf, CommandError> {
 }
 
 pub fn run_export(
-    catalogue: &Catalogue,
+    indexed: &Indexed,
     catalogue_dirs: &[PathBuf],
     args: &ExportArgs,
     lang: Lang,
     out: &mut dyn Write,
 ) -> Result<(), CommandError> {
+    let catalogue = indexed.catalogue();
     let given_filters = !args.filters.selections().is_empty() || !args.filters.query.trim().is_empty();
     if given_filters && (args.shortlist.is_some() || args.tour.is_some() || args.entry.is_some()) {
         return Err(CommandError::Usage(
@@ -94,8 +95,8 @@ pub fn run_export(
     } else if let Some(id) = &args.entry {
         Scope::Entry(id)
     } else {
-        let engine = Engine::new(catalogue);
-        let (query, filters) = selection(&engine, catalogue, &args.filters)?;
+        let engine = indexed.engine();
+        let (query, filters) = selection(engine, catalogue, &args.filters)?;
         positions = engine.search(catalogue, &query, &filters, lang, usize::MAX).hits.iter().map(|h| h.entry).collect();
         Scope::Results(&positions)
     };

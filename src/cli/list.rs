@@ -9,7 +9,7 @@ use std::io::{self, Write};
 use super::filters::FilterArgs;
 use crate::export::{self, Row, row::Rank};
 use crate::model::Catalogue;
-use crate::query::{Engine, Facet, Filters, Hit, Query};
+use crate::query::{Engine, Facet, Filters, Hit, Indexed, Query};
 use crate::text::Lang;
 
 #[derive(Clone, Debug, Args)]
@@ -132,9 +132,9 @@ fn terminal_width() -> usize {
 }
 
 /// `boucle list`: writes the entries the filters and query select, best first.
-pub fn run_list(catalogue: &Catalogue, args: &ListArgs, lang: Lang, out: &mut dyn Write) -> Result<(), CommandError> {
-    let engine = Engine::new(catalogue);
-    let (query, filters) = selection(&engine, catalogue, &args.filters)?;
+pub fn run_list(indexed: &Indexed, args: &ListArgs, lang: Lang, out: &mut dyn Write) -> Result<(), CommandError> {
+    let (catalogue, engine) = (indexed.catalogue(), indexed.engine());
+    let (query, filters) = selection(engine, catalogue, &args.filters)?;
     let limit = args.limit.unwrap_or(usize::MAX);
     let results = engine.search(catalogue, &query, &filters, lang, limit);
     let ranked = !query.words.is_empty();
@@ -168,7 +168,7 @@ mod tests {
         let wrapper =
             Wrapper::try_parse_from(std::iter::once("list").chain(flags.iter().copied())).expect("flags parse");
         let mut out = Vec::new();
-        run_list(catalogue, &wrapper.args, Lang::Fr, &mut out)?;
+        run_list(&Indexed::new(catalogue.clone()), &wrapper.args, Lang::Fr, &mut out)?;
         Ok(String::from_utf8(out).expect("utf-8"))
     }
 

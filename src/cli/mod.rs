@@ -253,8 +253,31 @@ fn with_catalogue(
     command: impl FnOnce(&crate::model::Catalogue) -> Result<(), list::CommandError>,
 ) -> i32 {
     let loaded = cli.load(&cli.catalogue_source());
-    if let Some(code) = missing_folder(&loaded, err) {
-        return code;
+    match usable(cli, &loaded, err) {
+        Some(code) => code,
+        None => finish(command(&loaded.catalogue), err),
+    }
+}
+
+/// [`with_catalogue`] for the commands that search: the index comes from the cache when it
+/// kept one, else it is built (and kept there).
+fn with_index(
+    cli: &Cli,
+    err: &mut dyn Write,
+    command: impl FnOnce(&crate::query::Indexed) -> Result<(), list::CommandError>,
+) -> i32 {
+    let (indexed, loaded) = crate::query::load_indexed(&cli.catalogue_source(), cli.cache().as_ref());
+    match usable(cli, &loaded, err) {
+        Some(code) => code,
+        None => finish(command(&indexed), err),
+    }
+}
+
+/// The exit code when a folder given is missing (said on stderr); otherwise the load's
+/// problems are mentioned and the command runs on what loaded.
+fn usable(cli: &Cli, loaded: &Loaded, err: &mut dyn Write) -> Option<i32> {
+    if let Some(code) = missing_folder(loaded, err) {
+        return Some(code);
     }
     if loaded.errors() > 0 {
         let counts = crate::i18n::problem_counts(cli.language(), loaded.errors(), loaded.warnings());
@@ -269,7 +292,11 @@ fn with_catalogue(
             ),
         };
     }
-    match command(&loaded.catalogue) {
+    None
+}
+
+fn finish(result: Result<(), list::CommandError>, err: &mut dyn Write) -> i32 {
+    match result {
         Ok(()) => 0,
         // The reader went away (`boucle list | head`): nothing more to say to anyone.
         Err(list::CommandError::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
@@ -285,15 +312,15 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let result = match &cli.command {
         Some(Command::Check(args)) => check::run(&cli, args, out),
         Some(Command::List(args)) => {
-            return with_catalogue(&cli, err, |catalogue| list::run_list(catalogue, args, cli.language(), out));
+            return with_index(&cli, err, |indexed| list::run_list(indexed, args, cli.language(), out));
         }
         Some(Command::Show(args)) => {
             return with_catalogue(&cli, err, |catalogue| show::run_show(catalogue, args, cli.language(), out));
         }
         Some(Command::Serve(args)) => serve::run(&cli, args, err),
         Some(Command::Export(args)) => {
-            return with_catalogue(&cli, err, |catalogue| {
-                export::run_export(catalogue, &cli.catalogues, args, cli.language(), out)
+            return with_index(&cli, err, |indexed| {
+                export::run_export(indexed, &cli.catalogues, args, cli.language(), out)
             });
         }
         Some(Command::Present(args)) => present::run(&cli, args, err),

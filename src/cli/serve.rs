@@ -76,14 +76,14 @@ pub fn run(cli: &Cli, args: &ServeArgs, err: &mut dyn Write) -> std::io::Result<
             return Ok(1);
         }
     };
-    let loaded = cli.load(&cli.catalogue_source());
-    if loaded.catalogue.is_empty() && loaded.errors() > 0 {
+    let (indexed, loaded) = crate::query::load_indexed(&cli.catalogue_source(), cli.cache().as_ref());
+    if indexed.catalogue().is_empty() && loaded.errors() > 0 {
         writeln!(err, "boucle serve: no entry could be loaded; `boucle check` lists every problem")?;
         return Ok(1);
     }
     let lang = cli.language();
-    let entries = loaded.catalogue.entries().len();
-    let indexed = Arc::new(Indexed::new(loaded.catalogue));
+    let entries = indexed.catalogue().len();
+    let indexed = Arc::new(indexed);
     let limits = Limits {
         max_sessions: args.max_sessions.max(1),
         connections_per_minute: args.connections_per_minute.max(1),
@@ -178,12 +178,12 @@ fn exec_runner() -> ExecRunner {
                 let mut args = args.clone();
                 // The server's own terminal is not the participant's: a fixed width.
                 args.width.get_or_insert(100);
-                list::run_list(indexed.catalogue(), &args, lang, out)
+                list::run_list(indexed, &args, lang, out)
             }
             Some(Command::Show(args)) => show::run_show(indexed.catalogue(), args, lang, out),
             // Never with --output or --shortlist (refused before parsing, in serve::exec).
             Some(Command::Export(args)) if args.output.is_none() && args.shortlist.is_none() => {
-                export::run_export(indexed.catalogue(), &[], args, lang, out)
+                export::run_export(indexed, &[], args, lang, out)
             }
             _ => {
                 let _ = writeln!(err, "boucle: {}", crate::i18n::t(lang, crate::i18n::Msg::ServeExecRefused));

@@ -170,7 +170,9 @@ mod tests {
             sources: Vec::new(),
             files_read: entries.len() as u64,
         };
-        encode(&meta, entries, index, 7, 9).unwrap().concat()
+        let mut out = std::io::Cursor::new(Vec::new());
+        encode(&mut out, &meta, entries, index, 7, 9).unwrap();
+        out.into_inner()
     }
 
     #[test]

@@ -156,38 +156,45 @@ fn chunk_len(n: usize) -> usize {
     n.div_ceil(64).max(2048)
 }
 
-/// The file's bytes, in pieces to write one after another: the header and table, then each
-/// section preceded by its padding. `index` is the query layer's archive of the index.
+/// Writes the cache file to `out`, one section at a time (each archived, written and
+/// dropped before the next, so writing never holds the whole file): the header and table are
+/// written last, over the zeros first written in their place. `index` is the query layer's
+/// archive of the index.
 pub fn encode(
+    out: &mut (impl std::io::Write + std::io::Seek),
     meta: &MetaWriting<'_>,
     entries: &[Entry],
     index: &[u8],
     version: u64,
     key: u64,
-) -> Result<Vec<Vec<u8>>, String> {
-    let archive =
-        |bytes: Result<AlignedVec, rkyv::rancor::Error>| bytes.map(AlignedVec::into_vec).map_err(|e| e.to_string());
-    let mut sections: Vec<(Vec<u8>, u64)> = vec![(archive(rkyv::to_bytes(meta))?, 0), (index.to_vec(), 0)];
-    for chunk in entries.chunks(chunk_len(entries.len())) {
-        sections.push((archive(rkyv::to_bytes(&ChunkWriting { entries: chunk }))?, chunk.len() as u64));
-    }
-    let mut table = Vec::with_capacity(sections.len() * ROW);
-    let mut pieces = vec![Vec::new()];
-    let mut at = (HEADER + sections.len() * ROW) as u64;
-    for (mut bytes, items) in sections {
+) -> std::io::Result<()> {
+    let archive = |bytes: Result<AlignedVec, rkyv::rancor::Error>| bytes.map_err(std::io::Error::other);
+    let chunks: Vec<&[Entry]> = entries.chunks(chunk_len(entries.len())).collect();
+    let count = FIRST_CHUNK + chunks.len();
+    let mut table = Vec::with_capacity(count * ROW);
+    let mut at = (HEADER + count * ROW) as u64;
+    out.seek(std::io::SeekFrom::Start(0))?;
+    out.write_all(&vec![0; at as usize])?;
+    let mut write = |bytes: &[u8], items: u64| -> std::io::Result<()> {
         let len = bytes.len() as u64;
-        for value in [at, len, items, xxh3_64(&bytes)] {
+        for value in [at, len, items, xxh3_64(bytes)] {
             table.extend_from_slice(&value.to_le_bytes());
         }
         // Zeros up to the next section, which must start aligned; the reader checks them.
-        bytes.resize(padded(len) as usize, 0);
+        out.write_all(bytes)?;
+        out.write_all(&[0; ALIGN as usize][..(padded(len) - len) as usize])?;
         at += padded(len);
-        pieces.push(bytes);
+        Ok(())
+    };
+    write(&archive(rkyv::to_bytes(meta))?, 0)?;
+    write(index, 0)?;
+    for chunk in chunks {
+        write(&archive(rkyv::to_bytes(&ChunkWriting { entries: chunk }))?, chunk.len() as u64)?;
     }
     let mut head = Vec::with_capacity(HEADER + table.len());
     head.extend_from_slice(MAGIC);
     head.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-    head.extend_from_slice(&((table.len() / ROW) as u32).to_le_bytes());
+    head.extend_from_slice(&(count as u32).to_le_bytes());
     head.extend_from_slice(&version.to_le_bytes());
     head.extend_from_slice(&key.to_le_bytes());
     head.extend_from_slice(&at.to_le_bytes());
@@ -195,8 +202,8 @@ pub fn encode(
     head.extend_from_slice(&checksum.to_le_bytes());
     head.resize(HEADER, 0);
     head.extend_from_slice(&table);
-    pieces[0] = head;
-    Ok(pieces)
+    out.seek(std::io::SeekFrom::Start(0))?;
+    out.write_all(&head)
 }
 
 fn checksum(header: &[u8], table: &[u8]) -> u64 {

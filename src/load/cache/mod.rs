@@ -190,8 +190,7 @@ pub fn write(cache: &Cache, folders: &[PathBuf], parts: &Parts<'_>) -> std::io::
     };
     let entries = parts.catalogue.entries();
     let index = parts.index.unwrap_or_default();
-    let pieces = format::encode(&meta, entries, index, cache.version_hash(), key).map_err(std::io::Error::other)?;
-    store::write(cache, folders, &path, &pieces)
+    store::write(cache, folders, &path, |out| format::encode(out, &meta, entries, index, cache.version_hash(), key))
 }
 
 /// The file that holds (or would hold) the cache of `folders`.

@@ -121,7 +121,12 @@ fn resolved(path: &Path) -> Option<PathBuf> {
 /// old one), unless the cache folder is inside one of the catalogue folders: boucle never
 /// writes there. Not synced to disk: a cache lost or torn in a crash fails its checksum and
 /// is rebuilt, which is cheaper than making every first start wait for the disk.
-pub fn write(cache: &Cache, folders: &[PathBuf], path: &Path, pieces: &[Vec<u8>]) -> std::io::Result<bool> {
+pub fn write(
+    cache: &Cache,
+    folders: &[PathBuf],
+    path: &Path,
+    contents: impl FnOnce(&mut std::io::BufWriter<&mut std::fs::File>) -> std::io::Result<()>,
+) -> std::io::Result<bool> {
     let dir = resolved(&cache.dir).ok_or_else(|| std::io::Error::other("cache folder cannot be resolved"))?;
     let inside = folders.iter().filter_map(|f| f.canonicalize().ok()).any(|folder| dir.starts_with(folder));
     if inside {
@@ -130,9 +135,7 @@ pub fn write(cache: &Cache, folders: &[PathBuf], path: &Path, pieces: &[Vec<u8>]
     std::fs::create_dir_all(&dir)?;
     let mut temp = tempfile::Builder::new().prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX).tempfile_in(&dir)?;
     let mut out = std::io::BufWriter::with_capacity(1 << 20, temp.as_file_mut());
-    for piece in pieces {
-        out.write_all(piece)?;
-    }
+    contents(&mut out)?;
     out.flush()?;
     drop(out);
     temp.persist(path).map_err(|e| e.error)?;
