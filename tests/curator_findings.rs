@@ -179,7 +179,14 @@ fn check_speaks_french_when_asked() {
         assert!(shown.contains("matériau inconnu « neodymum »"), "{shown}");
         assert!(shown.contains("vouliez-vous dire « neodymium » ?"), "{shown}");
         assert!(shown.contains("1 erreur"), "{shown}");
+        // The head of each problem and the count of each kind too, not codespan's English.
+        assert!(shown.contains("erreur[unknown-vocabulary-id]: matériau inconnu"), "{shown}");
+        assert!(shown.contains("    1 erreur[unknown-vocabulary-id]"), "{shown}");
+        assert!(!shown.contains("error[") && !shown.contains("warning["), "{shown}");
     }
+    let english = text(&boucle(&["--lang", "en", "check", folder], &[]));
+    assert!(english.contains("error[unknown-vocabulary-id]: unknown material"), "{english}");
+    assert!(english.contains("    1 error[unknown-vocabulary-id]"), "{english}");
 }
 
 // Finding 8: counts disagree between check and the dashboard.

@@ -54,7 +54,7 @@ pub fn run(cli: &Cli, args: &CheckArgs, out: &mut dyn Write) -> std::io::Result<
         CheckFormat::Human => {
             out.write_all(render_human_in(&shown, &loaded.sources, super::colour_allowed(), lang).as_bytes())?;
             if !shown.is_empty() {
-                out.write_all(render_kinds(&shown).as_bytes())?;
+                out.write_all(render_kinds(&shown, lang).as_bytes())?;
             }
             writeln!(out, "{}", summary_line(&source, &loaded, lang))?;
         }

@@ -33,7 +33,7 @@ pub fn render_human_in(
     let mut files = SimpleFiles::new();
     let mut ids = HashMap::new();
     let config = term::Config::default();
-    let mut buffer = if colour { termcolor::Buffer::ansi() } else { termcolor::Buffer::no_color() };
+    let mut out = String::new();
     for diagnostic in diagnostics {
         // Each file is made displayable once, however many problems it has.
         let id = sources.get(&diagnostic.file).map(|text| {
@@ -60,28 +60,38 @@ pub fn render_human_in(
             }
             _ => {
                 // A problem of a whole file or folder has no line worth naming.
-                let place = if diagnostic.start == Position::START && diagnostic.end == Position::START {
-                    format!("in {}", diagnostic.file)
-                } else {
-                    format!("at {}:{}:{}", diagnostic.file, diagnostic.start.line, diagnostic.start.column)
-                };
+                let whole = diagnostic.start == Position::START && diagnostic.end == Position::START;
+                let at = (!whole).then_some((diagnostic.start.line, diagnostic.start.column));
+                let place = say::place_note(lang, &diagnostic.file, at);
                 notes.insert(0, place);
             }
         }
         if let Some(summary) = diagnostic.follow_on_said().map(|s| s.get(lang).to_string()) {
             let places: Vec<String> = diagnostic.follow_ons.iter().take(3).map(|f| f.one_line()).collect();
             let more = if diagnostic.follow_ons.len() > 3 { ", …" } else { "" };
-            notes.push(format!("{summary}: {}{more}", places.join("; ")));
+            notes.push(format!("{} {}{more}", crate::i18n::with_colon(lang, &summary), places.join("; ")));
         }
         report = report.with_notes(notes);
         // The only failure is a span outside its file, which `span_in` rules out; fall back to
         // the one-line form rather than lose the problem.
-        if term::emit_to_write_style(&mut buffer, &config, &files, &report).is_err() {
+        let mut one = if colour { termcolor::Buffer::ansi() } else { termcolor::Buffer::no_color() };
+        if term::emit_to_write_style(&mut one, &config, &files, &report).is_err() {
             use std::io::Write;
-            let _ = writeln!(buffer, "{}", diagnostic.one_line());
+            let _ = writeln!(one, "{}", diagnostic.one_line());
         }
+        out.push_str(&headed_in(&String::from_utf8_lossy(one.as_slice()), diagnostic, lang));
     }
-    String::from_utf8_lossy(buffer.as_slice()).into_owned()
+    out
+}
+
+/// codespan heads a problem with `error[code]` or `warning[code]`, in English: the same in
+/// the reader's language. The head comes first in the problem's rendering, before anything
+/// quoted from the file.
+fn headed_in(rendered: &str, diagnostic: &Diagnostic, lang: Lang) -> String {
+    let error = diagnostic.severity == Severity::Error;
+    let english = format!("{}[{}]", say::severity_word(Lang::En, error), diagnostic.code);
+    let said = format!("{}[{}]", say::severity_word(lang, error), diagnostic.code);
+    rendered.replacen(&english, &said, 1)
 }
 
 /// The source as it may be shown: every character that could drive or spoof the terminal is
@@ -128,7 +138,7 @@ fn column_offset(line: &str, column: usize) -> usize {
 }
 
 /// One line per kind of problem, errors first: how much of each there is to fix.
-pub fn render_kinds(diagnostics: &[Diagnostic]) -> String {
+pub fn render_kinds(diagnostics: &[Diagnostic], lang: Lang) -> String {
     let mut kinds: Vec<(Severity, &str, usize)> = Vec::new();
     for d in diagnostics {
         match kinds.iter_mut().find(|(s, c, _)| *s == d.severity && *c == d.code) {
@@ -140,10 +150,7 @@ pub fn render_kinds(diagnostics: &[Diagnostic]) -> String {
     kinds
         .into_iter()
         .map(|(severity, code, n)| {
-            let word = match severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-            };
+            let word = say::severity_word(lang, severity == Severity::Error);
             format!("{n:>5} {word}[{code}]\n")
         })
         .collect()

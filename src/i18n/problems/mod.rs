@@ -320,6 +320,26 @@ pub fn expected_word(lang: Lang) -> &'static str {
     }
 }
 
+/// What a problem is, as its rendering heads it (`error[code]`).
+pub fn severity_word(lang: Lang, error: bool) -> &'static str {
+    match (lang, error) {
+        (Lang::En, true) => "error",
+        (Lang::En, false) => "warning",
+        (Lang::Fr, true) => "erreur",
+        (Lang::Fr, false) => "avertissement",
+    }
+}
+
+/// Where a problem without a line to quote is: `in FILE`, or `at FILE:LINE:COLUMN`.
+pub fn place_note(lang: Lang, file: &str, at: Option<(usize, usize)>) -> String {
+    match (lang, at) {
+        (Lang::En, None) => format!("in {file}"),
+        (Lang::En, Some((line, column))) => format!("at {file}:{line}:{column}"),
+        (Lang::Fr, None) => format!("dans {file}"),
+        (Lang::Fr, Some((line, column))) => format!("à {file}:{line}:{column}"),
+    }
+}
+
 pub fn help_word(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "help:",
