@@ -45,7 +45,7 @@ pub fn run(data: &[u8]) {
             let out = render_human_in(&shown, &loaded.sources, colour, lang);
             assert_drives_no_terminal(&out, colour);
         }
-        assert_drives_no_terminal(&render_kinds(&shown), false);
+        assert_drives_no_terminal(&render_kinds(&shown, lang), false);
         let _ = render_json(&shown, serde_json::Value::Null);
         for problem in &shown {
             assert_drives_no_terminal(&github_annotation(problem), false);
