@@ -44,3 +44,45 @@ fn exact_results_have_no_mark_and_the_help_explains_it() {
     }
     assert!(seen.contains("≈ a close match: a word found only within one typo"), "{seen}");
 }
+
+/// `boucle list` marks them as the dashboard does: ≈ before the title in the table and in
+/// Markdown, counted on the last line, and `close` in JSON and CSV.
+#[test]
+fn list_marks_close_matches_in_every_format() {
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/catalogue");
+    let list = |args: &[&str]| {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_boucle"))
+            .args([
+                "--no-cache",
+                "--lang",
+                "en",
+                "--catalogue",
+                fixture,
+                "list",
+                "--query",
+                "battery",
+                "--width",
+                "200",
+            ])
+            .args(args)
+            .output()
+            .unwrap();
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let table = list(&[]);
+    let row = |id: &str| table.lines().find(|l| l.trim_end().ends_with(id)).unwrap_or_default().to_string();
+    assert!(CLOSE.iter().all(|id| row(id).starts_with("≈ ")), "{table}");
+    assert!(EXACT.iter().all(|id| !row(id).contains('≈')), "{table}");
+    assert!(table.trim_end().ends_with("4 entries, best matches first · ≈ 2 close matches"), "{table}");
+    let markdown = list(&["--format", "md"]);
+    assert_eq!(markdown.lines().filter(|l| l.starts_with("| ≈ ")).count(), 2, "{markdown}");
+
+    let json: serde_json::Value = serde_json::from_str(&list(&["--format", "json"])).unwrap();
+    let close: Vec<&str> =
+        json.as_array().unwrap().iter().filter(|r| r["close"] == true).map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(close, CLOSE.to_vec());
+    let csv = list(&["--format", "csv"]);
+    assert!(csv.lines().next().unwrap().ends_with(",score,close"), "{csv}");
+    let closes = csv.lines().skip(1).filter(|l| l.ends_with(",true")).count();
+    assert_eq!((closes, csv.lines().skip(1).filter(|l| l.ends_with(",false")).count()), (2, 2), "{csv}");
+}

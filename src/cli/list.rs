@@ -138,7 +138,7 @@ pub fn run_list(indexed: &Indexed, args: &ListArgs, lang: Lang, out: &mut dyn Wr
     let limit = args.limit.unwrap_or(usize::MAX);
     let results = engine.search(catalogue, &query, &filters, lang, limit);
     let ranked = !query.words.is_empty();
-    let rank = |hit: &Hit| Some(Rank { score: hit.score, words: hit.words });
+    let rank = |hit: &Hit| Some(Rank { score: hit.score, words: hit.words, close: hit.typo });
     let rows: Vec<Row> =
         results.hits.iter().map(|hit| Row::new(catalogue, &catalogue.entries()[hit.entry], lang, rank(hit))).collect();
     match args.format {

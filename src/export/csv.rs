@@ -6,7 +6,7 @@ use std::io::Write;
 use super::row::{Listed, Row};
 
 /// The header row; a tool's interface, like JSON field names.
-pub const HEADER: [&str; 12] = [
+pub const HEADER: [&str; 13] = [
     "id",
     "kind",
     "title",
@@ -19,6 +19,7 @@ pub const HEADER: [&str; 12] = [
     "years",
     "status",
     "score",
+    "close",
 ];
 
 /// A CSV cell that a spreadsheet will not run as a formula.
@@ -26,7 +27,8 @@ pub fn cell(text: &str) -> String {
     if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text.to_string() }
 }
 
-/// Writes the rows; `ranked`: the list is in search order, so the score column is filled.
+/// Writes the rows; `ranked`: the list is in search order, so the score and close columns are
+/// filled.
 pub fn write_rows(rows: &[Row], ranked: bool, out: &mut dyn Write) -> Result<(), csv::Error> {
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(HEADER)?;
@@ -46,6 +48,11 @@ pub fn write_rows(rows: &[Row], ranked: bool, out: &mut dyn Write) -> Result<(),
             row.status.id().to_string(),
             match (ranked, row.rank) {
                 (true, Some(rank)) => rank.score.to_string(),
+                _ => String::new(),
+            },
+            // Found only within a typo of a word (≈ in the table), when ranked.
+            match (ranked, row.rank) {
+                (true, Some(rank)) => rank.close.to_string(),
                 _ => String::new(),
             },
         ];

@@ -24,7 +24,7 @@ pub fn write_entry(entry: &Entry, out: &mut dyn Write) -> io::Result<()> {
 ///
 /// Keys: `id`; `kind` (its id); `title`, `summary` and `place` in the chosen language;
 /// `score` and `words` (the search's score and the number of query words found; 0 without a
-/// query); `region` (an object or null), `materials`, `themes`, `stages`, `organisations`
+/// query); `close` (true when found only within a typo of a word, marked ≈ in the table); `region` (an object or null), `materials`, `themes`, `stages`, `organisations`
 /// (arrays of `{"id", "label"}`, the label null when the catalogue lacks the id); `years`
 /// (numbers); `status` (`draft`, `to-complete`, `reviewed`); `tags`; `file`.
 pub fn write_rows(rows: &[Row], out: &mut dyn Write) -> io::Result<()> {
@@ -32,7 +32,7 @@ pub fn write_rows(rows: &[Row], out: &mut dyn Write) -> io::Result<()> {
     let items: Vec<serde_json::Value> = rows
         .iter()
         .map(|row| {
-            let rank = row.rank.unwrap_or(super::row::Rank { score: 0, words: 0 });
+            let rank = row.rank.unwrap_or(super::row::Rank { score: 0, words: 0, close: false });
             serde_json::json!({
                 "id": row.id,
                 "kind": row.kind,
@@ -40,6 +40,7 @@ pub fn write_rows(rows: &[Row], out: &mut dyn Write) -> io::Result<()> {
                 "summary": row.summary,
                 "score": rank.score,
                 "words": rank.words,
+                "close": rank.close,
                 "region": row.region.as_ref().map(listed),
                 "place": row.place,
                 "materials": all(&row.materials),

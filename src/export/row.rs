@@ -43,6 +43,18 @@ pub struct Rank {
     pub score: i64,
     /// How many of the query's words the entry has.
     pub words: u32,
+    /// Found only within a typo of one of the words (marked ≈, as in the dashboard).
+    pub close: bool,
+}
+
+impl Row {
+    /// The title as a list shows it: marked ≈ when the row is a close match.
+    pub fn marked_title(&self) -> String {
+        match self.rank {
+            Some(Rank { close: true, .. }) => format!("≈ {}", self.title),
+            _ => self.title.clone(),
+        }
+    }
 }
 
 impl Listed {

@@ -15,7 +15,7 @@ pub fn columns(lang: Lang) -> [&'static str; 5] {
 
 /// The cells of a row, in [`columns`] order.
 pub fn cells(row: &Row) -> [String; 5] {
-    [row.title.clone(), row.kind_word.to_string(), row.region_id().to_string(), row.years_text(), row.id.to_string()]
+    [row.marked_title(), row.kind_word.to_string(), row.region_id().to_string(), row.years_text(), row.id.to_string()]
 }
 
 fn pad(text: &str, width: usize) -> String {
@@ -65,5 +65,8 @@ pub fn write(
         count_of(lang, Noun::Entry, rows.len(), total)
     };
     let order = if ranked { t(lang, Msg::BestFirst) } else { "" };
-    writeln!(out, "{summary}{order}")
+    // Close matches are counted where they are marked, as in the dashboard.
+    let close = rows.iter().filter(|r| r.rank.is_some_and(|rank| rank.close)).count();
+    let close = if close > 0 { format!(" · ≈ {}", count(lang, Noun::CloseMatch, close)) } else { String::new() };
+    writeln!(out, "{summary}{order}{close}")
 }

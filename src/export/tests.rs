@@ -124,6 +124,7 @@ fn list_json_keeps_its_field_names() {
     let mut keys: Vec<&str> = item.as_object().unwrap().keys().map(String::as_str).collect();
     keys.sort();
     let expected = [
+        "close",
         "file",
         "id",
         "kind",
