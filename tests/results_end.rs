@@ -1,5 +1,6 @@
 //! End in the results goes to the last result, not to the last of those ranked so far (the
-//! list ranks 60 at first, for speed, and used to stop there); and at 80x24, once a related
+//! list ranks 60 at first, for speed, and used to stop there), and the status line counts them
+//! all; and at 80x24, once a related
 //! entry is chosen, the entry pane says that Enter follows it (the status line has no room).
 
 mod common;
@@ -24,6 +25,9 @@ fn end_selects_the_last_result_of_a_long_list() {
         press(&mut app, Action::Focus(Pane::Results));
         let last = total(&app) - 1;
         assert!(last > 60, "{query:?}: a list longer than the first ranked page");
+        // The status line counts them all, not "60/251" (how many are ranked so far).
+        let status = common::ui::screen(&app).lines().last().unwrap_or_default().to_string();
+        assert!(status.starts_with(&format!(" {} results", last + 1)), "{query:?}: {status}");
         press(&mut app, Action::End);
         assert_eq!(selected_position(&app), Some(last), "{query:?}: End reaches the last result");
         press(&mut app, Action::Home);

@@ -16,6 +16,8 @@ pub enum Noun {
     CatalogueProblem,
     /// A stop of a tour.
     Stop,
+    /// A tour of the catalogue, as the tours screen counts them.
+    Tour,
     /// A catalogue problem that `check` fails on.
     Error,
     /// A catalogue problem that `check` reports but passes (unless `--deny-warnings`).
@@ -34,6 +36,7 @@ fn forms(lang: Lang, noun: Noun) -> (&'static str, &'static str) {
             Noun::Problem => ("problem", "problems"),
             Noun::CatalogueProblem => ("catalogue problem", "catalogue problems"),
             Noun::Stop => ("stop", "stops"),
+            Noun::Tour => ("tour", "tours"),
             Noun::Error => ("error", "errors"),
             Noun::Warning => ("warning", "warnings"),
             Noun::CloseMatch => ("close match", "close matches"),
@@ -45,6 +48,7 @@ fn forms(lang: Lang, noun: Noun) -> (&'static str, &'static str) {
             Noun::Problem => ("problème", "problèmes"),
             Noun::CatalogueProblem => ("problème dans le catalogue", "problèmes dans le catalogue"),
             Noun::Stop => ("étape", "étapes"),
+            Noun::Tour => ("parcours", "parcours"),
             Noun::Error => ("erreur", "erreurs"),
             Noun::Warning => ("avertissement", "avertissements"),
             Noun::CloseMatch => ("résultat approché", "résultats approchés"),

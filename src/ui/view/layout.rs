@@ -23,15 +23,10 @@ pub fn count_text(app: &App) -> String {
     if let Some(stage) = app.loading_stage() {
         return format!(" {} ", loading_text(app.lang(), stage));
     }
-    let results = app.results();
-    let shown = results.hits.len();
     // ★: only the shortlist's entries are shown (`s`), even where the filters pane is hidden.
+    // The total alone: how many are ranked so far (more as the list scrolls) is no news.
     let only = if app.shortlist_only() { "★ " } else { "" };
-    if shown < results.total {
-        format!(" {only}{shown}/{} ", count(app.lang(), Noun::Result, results.total))
-    } else {
-        format!(" {only}{} ", count(app.lang(), Noun::Result, results.total))
-    }
+    format!(" {only}{} ", count(app.lang(), Noun::Result, app.results().total))
 }
 
 pub fn chip_text(label: &str) -> String {

@@ -15,12 +15,24 @@ use crate::text::Lang;
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let theme = app.theme();
-    let width = usize::from(area.width);
     let mut spans = vec![Span::styled(count_text(app), theme.selection_unfocused)];
     for (_, _, label) in app.active_filters() {
         spans.push(Span::styled(chip_text(&label), theme.checked.patch(theme.selection_unfocused)));
         spans.push(Span::raw(" "));
     }
+    draw_after(frame, app, area, spans);
+}
+
+/// The status line of a screen that counts something else than the search's results (the
+/// tours): its own count, the catalogue's problems and the keys.
+pub fn draw_counting(frame: &mut Frame<'_>, app: &App, area: Rect, counted: String) {
+    let spans = vec![Span::styled(format!(" {counted} "), app.theme().selection_unfocused)];
+    draw_after(frame, app, area, spans);
+}
+
+fn draw_after(frame: &mut Frame<'_>, app: &App, area: Rect, mut spans: Vec<Span<'static>>) {
+    let theme = app.theme();
+    let width = usize::from(area.width);
     if !app.problems().is_empty() {
         spans.push(Span::styled(format!(" ⚠ {} (!) ", badge_counts(app)), theme.error));
     }

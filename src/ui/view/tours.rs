@@ -31,7 +31,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, facts: &mut FrameFacts) {
         frame.render_widget(Paragraph::new(title), rest);
     }
     if !foot.is_empty() {
-        status::draw(frame, app, Rect { width: foot.width.saturating_sub(1), ..foot });
+        let counted = count(app.lang(), Noun::Tour, tours(app.catalogue()).len());
+        status::draw_counting(frame, app, Rect { width: foot.width.saturating_sub(1), ..foot }, counted);
     }
     let catalogue = app.catalogue();
     let Some(tour) = app.tours().tour(catalogue) else {
