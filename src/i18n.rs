@@ -361,6 +361,27 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
     }
 }
 
+/// A facet's short name for `n` values: present mode's label column ("Materials" over Nd and
+/// Pr, "Material" over one). Facets with one value per entry keep their name.
+pub fn facet_name_for(lang: Lang, facet: Facet, n: usize) -> &'static str {
+    if n <= 1 {
+        return facet_name(lang, facet);
+    }
+    match (lang, facet) {
+        (Lang::En, Facet::Material) => "Materials",
+        (Lang::En, Facet::Theme) => "ESG themes",
+        (Lang::En, Facet::Stage) => "Stages",
+        (Lang::En, Facet::Organisation) => "Organisations",
+        (Lang::En, Facet::Year) => "Years",
+        (Lang::Fr, Facet::Material) => "Matériaux",
+        (Lang::Fr, Facet::Theme) => "Thèmes ESG",
+        (Lang::Fr, Facet::Stage) => "Étapes",
+        (Lang::Fr, Facet::Organisation) => "Organisations",
+        (Lang::Fr, Facet::Year) => "Années",
+        (_, Facet::Region | Facet::Kind | Facet::Status) => facet_name(lang, facet),
+    }
+}
+
 pub fn facet_name(lang: Lang, facet: Facet) -> &'static str {
     match (lang, facet) {
         (Lang::En, Facet::Region) => "Region",

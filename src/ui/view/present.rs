@@ -19,8 +19,8 @@ use super::super::state::Slide;
 use super::super::state::tours::stops;
 use super::detail::{doc_lines, stop_note_lines, wrap};
 use super::{fit, fit_spans};
-use crate::export::doc::{Block as DocBlock, EntryDoc, Field};
-use crate::i18n::{Msg, facet_name, t, with_colon};
+use crate::export::doc::{Block as DocBlock, EntryDoc, Field, Value};
+use crate::i18n::{Msg, facet_name_for, t, with_colon};
 use crate::model::Stop;
 use crate::query::Facet;
 use crate::text::Lang;
@@ -164,7 +164,8 @@ fn key_facts(doc: &EntryDoc, lang: Lang) -> Vec<(&'static str, String)> {
             _ => Vec::new(),
         })
         .collect();
-    let field = |msg: Msg| fields.iter().find(|f| f.label == t(lang, msg)).map(|f| (f.label, f.value.plain()));
+    let found = |msg: Msg| fields.iter().find(|f| f.label == t(lang, msg));
+    let field = |msg: Msg| found(msg).map(|f| (f.label, f.value.plain()));
     let prose = |msg: Msg| {
         doc.blocks.iter().find_map(|b| match b {
             DocBlock::Prose { label, text } if *label == t(lang, msg) => Some((*label, text.replace('\n', " "))),
@@ -184,9 +185,17 @@ fn key_facts(doc: &EntryDoc, lang: Lang) -> Vec<(&'static str, String)> {
     if let Some((_, when)) = field(Msg::Dates).or_else(|| field(Msg::Timescale)) {
         out.push((t(lang, Msg::When), when));
     }
-    // Short labels for the vocabularies: a slide's label column stays narrow.
+    // Short labels for the vocabularies: a slide's label column stays narrow; plural over
+    // several values.
     let short = [(Msg::Materials, Facet::Material), (Msg::Themes, Facet::Theme), (Msg::Stages, Facet::Stage)];
-    out.extend(short.into_iter().filter_map(|(msg, facet)| field(msg).map(|(_, v)| (facet_name(lang, facet), v))));
+    out.extend(short.into_iter().filter_map(|(msg, facet)| {
+        let field = found(msg)?;
+        let values = match &field.value {
+            Value::Terms { terms, .. } => terms.len(),
+            _ => 1,
+        };
+        Some((facet_name_for(lang, facet, values), field.value.plain()))
+    }));
     out.extend([Msg::EvidenceOfSuccess, Msg::Takeaways].into_iter().filter_map(prose));
     if !doc.summary.trim().is_empty() {
         out.push((t(lang, Msg::Description), doc.summary.clone()));
