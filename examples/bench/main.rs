@@ -315,12 +315,14 @@ fn main() {
         let loaded = load(&CatalogueSource::Folders(vec![PathBuf::from(dir)]));
         // Alternated with a build on one thread, to compare in the same minutes.
         for _ in 0..5 {
-            let t = Instant::now();
+            let (t, c) = (Instant::now(), cpu_now());
             let engine = Engine::new(&loaded.catalogue);
-            println!("index {:.0} ms, {} words", ms(t.elapsed()), engine.dictionary_len());
-            let t = Instant::now();
+            let (wall, cpu) = (ms(t.elapsed()), ms(cpu_now() - c));
+            println!("index {wall:.0} ms (CPU {cpu:.0} ms), {} words", engine.dictionary_len());
+            let (t, c) = (Instant::now(), cpu_now());
             let engine = index_with_threads(&loaded.catalogue, 1);
-            println!("index on one thread {:.0} ms, {} words", ms(t.elapsed()), engine.dictionary_len());
+            let (wall, cpu) = (ms(t.elapsed()), ms(cpu_now() - c));
+            println!("index on one thread {wall:.0} ms (CPU {cpu:.0} ms), {} words", engine.dictionary_len());
         }
         return;
     }

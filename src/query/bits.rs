@@ -74,6 +74,13 @@ impl Bits {
         }
     }
 
+    /// [`Bits::count`] over the 64-bit words `words` only.
+    pub fn count_in(&self, words: Range<usize>) -> usize {
+        let end = words.end.min(self.0.len());
+        let start = words.start.min(end);
+        self.0[start..end].iter().map(|w| w.count_ones() as usize).sum()
+    }
+
     /// [`Bits::and_count`] over the 64-bit words `words` only.
     pub fn and_count_in(&self, other: &Bits, words: Range<usize>) -> usize {
         let end = words.end.min(self.0.len()).min(other.0.len());

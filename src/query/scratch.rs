@@ -10,6 +10,9 @@ use std::cell::RefCell;
 use super::bits::Bits;
 use super::split;
 
+/// When more than one entry in this many was written (half), the whole arrays are zeroed.
+const DENSE_RESET: usize = 2;
+
 #[derive(Default)]
 pub(super) struct Scratch {
     pub best: Vec<u16>,
@@ -53,7 +56,15 @@ pub(super) fn give_back(mut scratch: Scratch, written: &Bits) {
         let (Ok(mut scores), Ok(mut masks)) = (scores[i].lock(), masks[i].lock()) else {
             return;
         };
-        written.for_each_in(split::words(&range), |e| {
+        let words = split::words(&range);
+        if written.count_in(words.clone()) * DENSE_RESET > range.len() {
+            // Most entries were written (a one-letter word): zeroing all is a plain memset,
+            // cheaper than finding them one by one.
+            scores.fill(0);
+            masks.fill(0);
+            return;
+        }
+        written.for_each_in(words, |e| {
             if let Some(s) = scores.get_mut(e - range.start) {
                 *s = 0;
             }

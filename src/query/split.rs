@@ -32,7 +32,10 @@ pub(super) fn with_parts<R>(parts: usize, f: impl FnOnce() -> R) -> R {
 
 /// The ranges of `0..n` the passes of a search are split into.
 pub(super) fn ranges(n: usize) -> Vec<Range<usize>> {
-    let parts = FORCED.with(Cell::get).unwrap_or_else(|| (n / MIN_PART).clamp(1, pool::threads()));
+    // A small catalogue never starts the pool's threads.
+    let parts = FORCED
+        .with(Cell::get)
+        .unwrap_or_else(|| if n < 2 * MIN_PART { 1 } else { (n / MIN_PART).min(pool::threads()) });
     let words = n.div_ceil(64);
     let per = words.div_ceil(parts.max(1)).max(1);
     (0..parts).map(|p| ((p * per * 64).min(n))..(((p + 1) * per * 64).min(n))).filter(|r| !r.is_empty()).collect()
