@@ -24,7 +24,7 @@ use std::time::{Duration, Instant};
 
 use boucle::load::{CatalogueSource, load};
 use boucle::model::Catalogue;
-use boucle::query::bench_support::search_timed;
+use boucle::query::bench_support::{index_with_threads, search_timed, with_search_parts};
 use boucle::query::{Engine, Facet, Filters, Indexed, Query};
 use boucle::text::Lang;
 use fuzzy_matcher::FuzzyMatcher;
@@ -175,7 +175,13 @@ fn run_one(n: usize, dir: &Path, rounds: usize, copies: usize) {
             for (k, key) in keys.iter().enumerate() {
                 let (t, c) = (Instant::now(), cpu_now());
                 let query = Query::parse(key);
-                let (results, count_time) = search_timed(engine, catalogue, &query, filters, Lang::Fr, LIMIT);
+                let search = || search_timed(engine, catalogue, &query, filters, Lang::Fr, LIMIT);
+                // `BENCH_SEARCH_PARTS=1`: one thread, to compare with the split search.
+                let (results, count_time) = match std::env::var("BENCH_SEARCH_PARTS").ok().and_then(|p| p.parse().ok())
+                {
+                    Some(parts) => with_search_parts(parts, search),
+                    None => search(),
+                };
                 let (wall, used) = (ms(t.elapsed()), ms(cpu_now() - c));
                 if pass == 0 {
                     plain[k].push(wall);
@@ -307,10 +313,16 @@ fn main() {
     if let Some(dir) = arg("--index-only") {
         // For profiling the index build: load once, build the index five times.
         let loaded = load(&CatalogueSource::Folders(vec![PathBuf::from(dir)]));
+        // Alternated with a build on one thread, to compare in the same minutes.
         for _ in 0..5 {
-            let t = Instant::now();
+            let (t, c) = (Instant::now(), cpu_now());
             let engine = Engine::new(&loaded.catalogue);
-            println!("index {:.0} ms, {} words", ms(t.elapsed()), engine.dictionary_len());
+            let (wall, cpu) = (ms(t.elapsed()), ms(cpu_now() - c));
+            println!("index {wall:.0} ms (CPU {cpu:.0} ms), {} words", engine.dictionary_len());
+            let (t, c) = (Instant::now(), cpu_now());
+            let engine = index_with_threads(&loaded.catalogue, 1);
+            let (wall, cpu) = (ms(t.elapsed()), ms(cpu_now() - c));
+            println!("index on one thread {wall:.0} ms (CPU {cpu:.0} ms), {} words", engine.dictionary_len());
         }
         return;
     }

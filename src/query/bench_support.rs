@@ -19,3 +19,15 @@ pub fn search_timed(
     let results = engine.search_measured(catalogue, query, filters, lang, limit, &mut counting);
     (results, counting)
 }
+
+/// Runs `f` with every search of this thread split into `parts` parts of the entries (as on
+/// that many cores), whatever the catalogue's size: for benchmarks comparing one thread with
+/// several, and for tests checking that the split changes no result.
+pub fn with_search_parts<R>(parts: usize, f: impl FnOnce() -> R) -> R {
+    super::split::with_parts(parts, f)
+}
+
+/// [`Engine::new`] on `threads` threads (it chooses by itself otherwise), to compare builds.
+pub fn index_with_threads(catalogue: &Catalogue, threads: usize) -> Engine {
+    Engine::with_threads(catalogue, threads)
+}

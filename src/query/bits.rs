@@ -1,5 +1,7 @@
 //! Sets of entry indices, as bitsets.
 
+use std::ops::Range;
+
 /// A set of entry indices.
 #[derive(Clone, Debug, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub(super) struct Bits(Vec<u64>);
@@ -55,13 +57,39 @@ impl Bits {
         self.0.iter().map(|w| w.count_ones() as usize).sum()
     }
 
-    pub fn for_each(&self, mut f: impl FnMut(usize)) {
-        for (i, &word) in self.0.iter().enumerate() {
+    pub fn for_each(&self, f: impl FnMut(usize)) {
+        self.for_each_in(0..self.0.len(), f);
+    }
+
+    /// [`Bits::for_each`] over the entries of the 64-bit words `words` only.
+    pub fn for_each_in(&self, words: Range<usize>, mut f: impl FnMut(usize)) {
+        let end = words.end.min(self.0.len());
+        let start = words.start.min(end);
+        for (i, &word) in self.0[start..end].iter().enumerate() {
             let mut w = word;
             while w != 0 {
-                f(i * 64 + w.trailing_zeros() as usize);
+                f((start + i) * 64 + w.trailing_zeros() as usize);
                 w &= w - 1;
             }
         }
+    }
+
+    /// [`Bits::count`] over the 64-bit words `words` only.
+    pub fn count_in(&self, words: Range<usize>) -> usize {
+        let end = words.end.min(self.0.len());
+        let start = words.start.min(end);
+        self.0[start..end].iter().map(|w| w.count_ones() as usize).sum()
+    }
+
+    /// [`Bits::and_count`] over the 64-bit words `words` only.
+    pub fn and_count_in(&self, other: &Bits, words: Range<usize>) -> usize {
+        let end = words.end.min(self.0.len()).min(other.0.len());
+        let start = words.start.min(end);
+        self.0[start..end].iter().zip(&other.0[start..end]).map(|(a, b)| (a & b).count_ones() as usize).sum()
+    }
+
+    /// The 64-bit words, to be split between the parts of a search (`split.rs`).
+    pub fn words_mut(&mut self) -> &mut [u64] {
+        &mut self.0
     }
 }

@@ -222,18 +222,37 @@ struct Dictionary {
 }
 
 impl Engine {
-    /// Builds the index, on up to two threads. Linear in the catalogue's text.
+    /// Builds the index, on up to four threads (words by ranges of entries, then dense short
+    /// prefixes, beside the facets). Linear in the catalogue's text.
     ///
     /// # Panics
     /// If the catalogue has more than [`MAX_ENTRIES`] entries.
     pub fn new(catalogue: &Catalogue) -> Engine {
+        let threads = if catalogue.len() >= PARALLEL_FROM { build_threads() } else { 1 };
+        Engine::with_threads(catalogue, threads)
+    }
+
+    /// [`Engine::new`] on `threads` threads: the same index whatever their number (the unit
+    /// test below compares the archived bytes).
+    pub(super) fn with_threads(catalogue: &Catalogue, threads: usize) -> Engine {
         let n = catalogue.len();
         assert!(n < MAX_ENTRIES, "the search index holds at most {MAX_ENTRIES} entries");
-        let Dictionary { terms, postings, title_offsets, title_terms } = Dictionary::sorted(build_words(catalogue));
-        let FacetIndices { facets, years, organisations } = FacetIndices::build(catalogue);
+        // The facet indices need nothing of the words: built on a thread of their own meanwhile
+        // (once per load, so a scoped thread rather than the search pool's).
+        let (Dictionary { terms, postings, title_offsets, title_terms }, short, facets) = std::thread::scope(|scope| {
+            let facets = (threads > 1).then(|| scope.spawn(|| FacetIndices::build(catalogue)));
+            let words = Dictionary::sorted(build_words(catalogue, threads));
+            let short = ShortPrefixes::build(&words.terms, &words.postings, n, threads);
+            let facets = match facets {
+                Some(handle) => handle.join().expect("facet index thread"),
+                None => FacetIndices::build(catalogue),
+            };
+            (words, short, facets)
+        });
+        let FacetIndices { facets, years, organisations } = facets;
         Engine {
             id: next_engine_id(),
-            short: ShortPrefixes::build(&terms, &postings, n),
+            short,
             len: n,
             terms,
             postings,
@@ -247,10 +266,18 @@ impl Engine {
     }
 }
 
-/// The words of every entry, in dictionary order of first sight, on up to two threads.
-fn build_words(catalogue: &Catalogue) -> Builder<'_> {
+/// Catalogues of fewer entries are indexed on one thread: threads would cost more than they save.
+pub(super) const PARALLEL_FROM: usize = 20_000;
+
+/// How many threads build an index: the cores, up to 4 (the word builders' dictionaries are
+/// merged one after the other, so more parts mean more merging).
+pub(super) fn build_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |p| p.get().min(4))
+}
+
+/// The words of every entry, in dictionary order of first sight, on up to four threads.
+fn build_words(catalogue: &Catalogue, threads: usize) -> Builder<'_> {
     let n = catalogue.len();
-    let threads = if n >= 20_000 { std::thread::available_parallelism().map_or(1, |p| p.get().min(2)) } else { 1 };
     let chunk = n.div_ceil(threads.max(1)).max(1);
     let mut parts: Vec<Builder> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads)
@@ -310,4 +337,23 @@ impl Dictionary {
 pub(super) fn next_engine_id() -> u64 {
     static ENGINES: AtomicU64 = AtomicU64::new(0);
     ENGINES.fetch_add(1, Ordering::Relaxed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Engine;
+    use crate::load::{CatalogueSource, load};
+
+    /// Built on several threads (words by ranges of entries, facets and dense prefixes beside),
+    /// the index is the one built on one, byte for byte once archived.
+    #[test]
+    fn threads_build_the_same_index() {
+        let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/catalogue");
+        let catalogue = load(&CatalogueSource::Folders(vec![folder.into()])).catalogue;
+        let one = Engine::with_threads(&catalogue, 1).archive().expect("archived");
+        for threads in 2..6 {
+            let many = Engine::with_threads(&catalogue, threads).archive().expect("archived");
+            assert!(many == one, "{threads} threads built another index");
+        }
+    }
 }

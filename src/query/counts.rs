@@ -6,6 +6,8 @@ use super::engine::Engine;
 use super::facet::{Facet, PerFacet};
 use super::facet_index::FacetIndex;
 use super::results::FacetCounts;
+use super::split;
+use std::ops::Range;
 
 impl Engine {
     /// Counts, for every facet, the entries of `base` that pass the other facets' selections,
@@ -35,7 +37,8 @@ impl Engine {
     /// Counts the values of `facets` over the entries of `set`, into `counts`. Each facet is
     /// counted from whichever side is less work: from the values' side (`count_by_value`,
     /// whose cost does not depend on the set) or by walking the set's entries (or its
-    /// complement's) once for all the facets that chose it.
+    /// complement's) once for all the facets that chose it. Each part of the entries
+    /// (`split.rs`) is counted on its own, and the parts' counts summed.
     fn count_into(&self, facets: &[Facet], set: &Bits, counts: &mut PerFacet<Vec<u32>>) {
         let size = set.count();
         let walked = size.min(self.len - size.min(self.len));
@@ -43,44 +46,50 @@ impl Engine {
             let index = self.facets.get(f);
             index.value_side_cost() < walked.saturating_mul(index.per_entry_cost())
         });
-        for &facet in &by_value {
-            *counts.get_mut(facet) = self.facets.get(facet).count_by_value(set);
+        let complement = size * 2 > self.len;
+        let walk = if complement && !by_entry.is_empty() {
+            let mut rest = Bits::full(self.len);
+            rest.and_not(set);
+            rest
+        } else {
+            set.clone()
+        };
+        let indices: Vec<&FacetIndex> = by_value.iter().chain(&by_entry).map(|&f| self.facets.get(f)).collect();
+        let ranges = split::ranges(self.len);
+        let parts = split::map(&ranges, |_, range| {
+            let mut part: Vec<Vec<u32>> =
+                indices[..by_value.len()].iter().map(|index| index.count_by_value_in(set, &range, self.len)).collect();
+            part.extend(self.count_by_entry_in(&indices[by_value.len()..], &walk, &range));
+            part
+        });
+        let mut sums: Vec<Vec<u32>> = indices.iter().map(|index| vec![0; index.values()]).collect();
+        for part in parts {
+            for (sum, values) in sums.iter_mut().zip(part) {
+                sum.iter_mut().zip(values).for_each(|(s, v)| *s += v);
+            }
         }
-        if !by_entry.is_empty() {
-            self.count_by_entry(&by_entry, set, size, counts);
+        for (i, (&facet, sum)) in by_value.iter().chain(&by_entry).zip(sums).enumerate() {
+            *counts.get_mut(facet) = if complement && i >= by_value.len() {
+                // The entries outside the set were counted: a value's count is the rest of its
+                // entries.
+                indices[i].sizes().zip(sum).map(|(size, outside)| size - outside).collect()
+            } else {
+                sum
+            };
         }
     }
 
-    /// Counts `facets` by walking the entries of `set` (of `size` entries), or of its
-    /// complement when that is smaller.
-    fn count_by_entry(&self, facets: &[Facet], set: &Bits, size: usize, counts: &mut PerFacet<Vec<u32>>) {
-        let complement = size * 2 > self.len;
-        // The facets' indices, looked up once rather than once per entry.
-        let mut targets: Vec<(&FacetIndex, Vec<u32>)> = facets
-            .iter()
-            .map(|&f| {
-                let index = self.facets.get(f);
-                let start = if complement { index.sizes().collect() } else { vec![0; index.values()] };
-                (index, start)
-            })
-            .collect();
-        if complement {
-            let mut rest = Bits::full(self.len);
-            rest.and_not(set);
-            rest.for_each(|e| {
-                for (index, slot) in &mut targets {
-                    index.of_entry(e).iter().for_each(|&v| slot[v as usize] -= 1);
-                }
-            });
-        } else {
-            set.for_each(|e| {
-                for (index, slot) in &mut targets {
-                    index.of_entry(e).iter().for_each(|&v| slot[v as usize] += 1);
-                }
-            });
+    /// Per facet of `indices`, how many entries of `walk` within `range` have each value.
+    fn count_by_entry_in(&self, indices: &[&FacetIndex], walk: &Bits, range: &Range<usize>) -> Vec<Vec<u32>> {
+        let mut targets: Vec<Vec<u32>> = indices.iter().map(|index| vec![0; index.values()]).collect();
+        if indices.is_empty() {
+            return targets;
         }
-        for (&facet, (_, values)) in facets.iter().zip(targets) {
-            *counts.get_mut(facet) = values;
-        }
+        walk.for_each_in(split::words(range), |e| {
+            for (index, slot) in indices.iter().zip(targets.iter_mut()) {
+                index.of_entry(e).iter().for_each(|&v| slot[v as usize] += 1);
+            }
+        });
+        targets
     }
 }

@@ -2,7 +2,9 @@
 
 use super::bits::Bits;
 use super::facet::PerFacet;
+use super::split;
 use crate::model::{Catalogue, Kind, ReviewStatus, Vocabulary};
+use std::ops::Range;
 
 /// A value held by at least this share of the entries (1 / `DENSE_SHARE`) also keeps its
 /// entries as a bitset: counting it is then one AND and popcount over the set's words, and at
@@ -92,6 +94,33 @@ impl FacetIndex {
                 *slot = set.and_count(bits) as u32;
             } else {
                 *slot = self.entries_of(v).iter().filter(|&&e| set.contains(e as usize)).count() as u32;
+            }
+        }
+        counts
+    }
+
+    /// [`FacetIndex::count_by_value`] of the entries of `range` only (of a catalogue of `n`).
+    pub fn count_by_value_in(&self, set: &Bits, range: &Range<usize>, n: usize) -> Vec<u32> {
+        if range.start == 0 && range.end >= n {
+            return self.count_by_value(set);
+        }
+        let words = split::words(range);
+        let mut counts = vec![0u32; self.values];
+        let mut dense = self.dense.iter().peekable();
+        let (start, end) = (range.start as u32, range.end as u32);
+        for (v, slot) in counts.iter_mut().enumerate() {
+            if let Some((_, bits)) = dense.next_if(|(d, _)| *d as usize == v) {
+                *slot = set.and_count_in(bits, words.clone()) as u32;
+            } else {
+                // A value's entries are in catalogue order.
+                let mut entries = self.entries_of(v);
+                if start > 0 {
+                    entries = &entries[entries.partition_point(|&e| e < start)..];
+                }
+                if range.end < n {
+                    entries = &entries[..entries.partition_point(|&e| e < end)];
+                }
+                *slot = entries.iter().filter(|&&e| set.contains(e as usize)).count() as u32;
             }
         }
         counts

@@ -57,7 +57,9 @@
 //!   highlights; `values.rs` facet values by id and label;
 //! - `parse.rs` the query box; `fold.rs`, `matching.rs`, `fuzzy.rs` words and how they match;
 //! - `scratch.rs` per-thread arrays of a search; `narrow.rs` the previous search's words,
-//!   reused while typing; `short.rs` dense scores of one- and two-letter words.
+//!   reused while typing; `short.rs` dense scores of one- and two-letter words;
+//! - `split.rs` the ranges of entries a large search's passes are split into, run on the
+//!   helper threads of `pool.rs`.
 
 mod bits;
 mod build;
@@ -73,12 +75,14 @@ mod indexed;
 pub mod matching;
 mod narrow;
 mod parse;
+mod pool;
 mod rank;
 mod results;
 mod scratch;
 mod search;
 pub mod selection;
 mod short;
+mod split;
 mod stored;
 mod values;
 

@@ -13,6 +13,7 @@ use super::fields::{Field, searchable};
 use super::fold::{self, for_each_token};
 use super::matching::{Quality, match_word};
 use super::search::Matched;
+use super::split;
 use crate::model::Catalogue;
 use crate::text::Lang;
 
@@ -117,13 +118,36 @@ impl Engine {
 
     /// A bounded heap of the best few results by words, fields and title phrase (three times
     /// `limit`, at least 30, for the finer score to reorder), and how many results have all
-    /// `words` words.
+    /// `words` words. Each part of the entries (`split.rs`) keeps its own best few; the best
+    /// of theirs are the best of all, since scores and ties (by entry) order entries totally.
     fn best_few(&self, matched: &Matched, results: &Bits, words: usize, limit: usize) -> (Best, usize) {
+        let keep = limit.max(10).saturating_mul(3).min(results.count());
+        let ranges = split::ranges(results.words() * 64);
+        let parts = split::map(&ranges, |_, range| self.best_few_in(matched, results, words, keep, range));
+        let mut heap: Best = BinaryHeap::with_capacity(keep + 1);
+        let mut total_all_words = 0;
+        for (part, all_words) in parts {
+            total_all_words += all_words;
+            for Reverse(key) in part {
+                push_bounded(&mut heap, keep, key);
+            }
+        }
+        (heap, total_all_words)
+    }
+
+    /// [`Engine::best_few`] over the entries of `range`.
+    fn best_few_in(
+        &self,
+        matched: &Matched,
+        results: &Bits,
+        words: usize,
+        keep: usize,
+        range: Range<usize>,
+    ) -> (Best, usize) {
         let all_words_mask: u16 = ((1u32 << words) - 1) as u16;
         let mut total_all_words = 0;
-        let keep = limit.max(10).saturating_mul(3).min(results.count());
         let mut heap: Best = BinaryHeap::with_capacity(keep + 1);
-        results.for_each(|e| {
+        results.for_each_in(split::words(&range), |e| {
             let mask = matched.word_masks[e];
             if mask == all_words_mask {
                 total_all_words += 1;
@@ -141,13 +165,7 @@ impl Engine {
                 }
                 score += i64::from(self.title_phrase_pairs(e, &matched.term_words, words) * PHRASE_TITLE);
             }
-            let key = (score, Reverse(e));
-            if heap.len() < keep {
-                heap.push(Reverse(key));
-            } else if heap.peek().is_some_and(|Reverse(min)| key > *min) {
-                heap.pop();
-                heap.push(Reverse(key));
-            }
+            push_bounded(&mut heap, keep, (score, Reverse(e)));
         });
         (heap, total_all_words)
     }
@@ -167,6 +185,16 @@ impl Engine {
             }
         }
         found.count_ones()
+    }
+}
+
+/// Adds `key` to `heap` if it is among the best `keep`.
+fn push_bounded(heap: &mut Best, keep: usize, key: (i64, Reverse<usize>)) {
+    if heap.len() < keep {
+        heap.push(Reverse(key));
+    } else if heap.peek().is_some_and(|Reverse(min)| key > *min) {
+        heap.pop();
+        heap.push(Reverse(key));
     }
 }
 

@@ -8,6 +8,10 @@
 use std::cell::RefCell;
 
 use super::bits::Bits;
+use super::split;
+
+/// When more than one entry in this many was written (half), the whole arrays are zeroed.
+const DENSE_RESET: usize = 2;
 
 #[derive(Default)]
 pub(super) struct Scratch {
@@ -41,15 +45,34 @@ fn for_each_array(scratch: &mut Scratch, n: usize) {
 
 /// Gives arrays back, zeroing the entries in `written` (every entry a search may have set).
 /// `best` is zero already: the search resets it after each word.
+/// One part of the entries per thread (`split.rs`).
 pub(super) fn give_back(mut scratch: Scratch, written: &Bits) {
     debug_assert!(scratch.best.iter().all(|&b| b == 0));
-    written.for_each(|e| {
-        if let Some(s) = scratch.scores.get_mut(e) {
-            *s = 0;
+    let n = scratch.scores.len().min(scratch.word_masks.len());
+    let ranges = split::ranges(n);
+    let scores = split::pieces(&mut scratch.scores[..n], &ranges, 1);
+    let masks = split::pieces(&mut scratch.word_masks[..n], &ranges, 1);
+    split::map(&ranges, |i, range| {
+        let (Ok(mut scores), Ok(mut masks)) = (scores[i].lock(), masks[i].lock()) else {
+            return;
+        };
+        let words = split::words(&range);
+        if written.count_in(words.clone()) * DENSE_RESET > range.len() {
+            // Most entries were written (a one-letter word): zeroing all is a plain memset,
+            // cheaper than finding them one by one.
+            scores.fill(0);
+            masks.fill(0);
+            return;
         }
-        if let Some(m) = scratch.word_masks.get_mut(e) {
-            *m = 0;
-        }
+        written.for_each_in(words, |e| {
+            if let Some(s) = scores.get_mut(e - range.start) {
+                *s = 0;
+            }
+            if let Some(m) = masks.get_mut(e - range.start) {
+                *m = 0;
+            }
+        });
     });
+    drop((scores, masks));
     POOL.with(|pool| *pool.borrow_mut() = scratch);
 }

@@ -16,6 +16,7 @@ use super::rank::{SPELLED_RIGHT, quality_factor};
 /// exactly or as a start (field scores are at most 1000, far below).
 const RIGHT_BIT: u16 = 1 << 15;
 use super::scratch;
+use super::split;
 use super::{Facet, FieldFilter, Filters, Query, Results};
 use crate::model::Catalogue;
 use crate::text::Lang;
@@ -112,14 +113,7 @@ impl Engine {
                 if !matched.term_words.is_empty() {
                     self.matching_terms(word).into_iter().for_each(|(t, _)| matched.term_words[t as usize] |= bit);
                 }
-                for (e, &code) in codes.iter().enumerate().take(n) {
-                    if code != 0 {
-                        // A word of one or two letters never matches by a typo.
-                        matched.scores[e] += u32::from(self.short.score(code)) + SPELLED_RIGHT;
-                        matched.word_masks[e] |= bit;
-                        matched.bits.insert(e);
-                    }
-                }
+                self.add_dense(codes, bit, n, &mut matched);
                 continue;
             }
             let found = previous.iter().chain(&current).find(|m| m.word == *word).cloned();
@@ -143,6 +137,30 @@ impl Engine {
         }
         narrow::keep(self.id, n, current);
         matched
+    }
+
+    /// Adds the dense scores `codes` of a one- or two-letter word (bit `bit` of the words) to
+    /// `matched`, one part of the entries per thread (`split.rs`).
+    fn add_dense(&self, codes: &[u8], bit: u16, n: usize, matched: &mut Matched) {
+        let ranges = split::ranges(n);
+        let scores = split::pieces(&mut matched.scores[..n], &ranges, 1);
+        let masks = split::pieces(&mut matched.word_masks[..n], &ranges, 1);
+        let bits = split::pieces(matched.bits.words_mut(), &ranges, 64);
+        split::map(&ranges, |i, range| {
+            let (Ok(mut scores), Ok(mut masks), Ok(mut bits)) = (scores[i].lock(), masks[i].lock(), bits[i].lock())
+            else {
+                return;
+            };
+            let codes = &codes[range.start.min(codes.len())..range.end.min(codes.len())];
+            for (k, &code) in codes.iter().enumerate() {
+                if code != 0 {
+                    // A word of one or two letters never matches by a typo.
+                    scores[k] += u32::from(self.short.score(code)) + SPELLED_RIGHT;
+                    masks[k] |= bit;
+                    bits[k / 64] |= 1 << (k % 64);
+                }
+            }
+        });
     }
 
     /// The entries (of `n`) having one of `terms`, each with its best score over them.

@@ -53,8 +53,9 @@ impl ShortPrefixes {
                 .all(|codes| codes.len() == n && codes.iter().all(|&c| usize::from(c) <= self.scores.len()))
     }
 
-    /// From the sorted dictionary and its postings, for a catalogue of `n` entries.
-    pub fn build(terms: &[Box<str>], postings: &[Box<[u32]>], n: usize) -> ShortPrefixes {
+    /// From the sorted dictionary and its postings, for a catalogue of `n` entries, on
+    /// `threads` threads.
+    pub fn build(terms: &[Box<str>], postings: &[Box<[u32]>], n: usize, threads: usize) -> ShortPrefixes {
         let scores = possible_scores();
         // (postings, chars, range of dictionary words) of every prefix of 1 or 2 characters.
         let mut candidates: Vec<(usize, usize, usize, usize)> = Vec::new();
@@ -75,26 +76,40 @@ impl ShortPrefixes {
         }
         candidates.sort_unstable_by_key(|c| std::cmp::Reverse(c.0));
         candidates.truncate(MAX_ARRAYS);
-        let mut chosen: Vec<(Box<str>, Box<[u8]>)> = candidates
-            .into_iter()
-            .filter_map(|(_, chars, start, end)| {
-                let prefix = first_chars(&terms[start], chars)?;
-                let mut codes = vec![0u8; n];
-                for t in start..end {
-                    let quality = if terms[t].as_ref() == prefix { Quality::Exact } else { Quality::Prefix };
-                    let q = quality_factor(quality);
-                    for &p in postings[t].iter() {
-                        let e = posting_entry(p);
-                        let score = (posting_best_field(p).weight() * q) as u16;
-                        let code = scores.binary_search(&score).map_or(0, |i| i as u8 + 1);
-                        if let Some(slot) = codes.get_mut(e) {
-                            *slot = (*slot).max(code);
-                        }
+        let array = |&(_, chars, start, end): &(usize, usize, usize, usize)| {
+            let prefix = first_chars(&terms[start], chars)?;
+            let mut codes = vec![0u8; n];
+            for t in start..end {
+                let quality = if terms[t].as_ref() == prefix { Quality::Exact } else { Quality::Prefix };
+                let q = quality_factor(quality);
+                for &p in postings[t].iter() {
+                    let e = posting_entry(p);
+                    let score = (posting_best_field(p).weight() * q) as u16;
+                    let code = scores.binary_search(&score).map_or(0, |i| i as u8 + 1);
+                    if let Some(slot) = codes.get_mut(e) {
+                        *slot = (*slot).max(code);
                     }
                 }
-                Some((prefix.into(), codes.into_boxed_slice()))
-            })
-            .collect();
+            }
+            Some((Box::<str>::from(prefix), codes.into_boxed_slice()))
+        };
+        // Each array on its own: shared between the threads, every other one
+        // to each thread (the largest come first, so the shares are even).
+        let threads = threads.min(candidates.len()).max(1);
+        let mut chosen: Vec<(Box<str>, Box<[u8]>)> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (1..threads)
+                .map(|t| {
+                    let (candidates, array) = (&candidates, &array);
+                    scope
+                        .spawn(move || candidates.iter().skip(t).step_by(threads).filter_map(array).collect::<Vec<_>>())
+                })
+                .collect();
+            let mut chosen: Vec<_> = candidates.iter().step_by(threads).filter_map(array).collect();
+            for handle in handles {
+                chosen.extend(handle.join().expect("short prefix thread"));
+            }
+            chosen
+        });
         chosen.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let (prefixes, codes) = chosen.into_iter().unzip();
         ShortPrefixes { prefixes, codes, scores }
