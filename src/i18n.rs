@@ -461,6 +461,14 @@ pub fn facet_noun(lang: Lang, facet: Facet) -> &'static str {
     }
 }
 
+/// Where the entry pane stops a very long text, and how much of it is left (kB).
+pub fn text_cut(lang: Lang, kb_left: usize) -> String {
+    match lang {
+        Lang::En => format!("… cut here: {kb_left} kB more in the file (exports keep the whole text)"),
+        Lang::Fr => format!("… coupé ici : encore {kb_left} ko dans le fichier (les exports gardent le texte entier)"),
+    }
+}
+
 /// A label followed by its colon: French typography puts a space before it.
 pub fn with_colon(lang: Lang, label: &str) -> String {
     match lang {
