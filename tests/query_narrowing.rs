@@ -7,10 +7,9 @@ mod common;
 
 use std::sync::Arc;
 
-use boucle::model::{Kind, ReviewStatus};
 use boucle::query::{Facet, Filters, Indexed, Query};
 use boucle::text::Lang;
-use common::{Spec, catalogue};
+use common::{Spec, catalogue, random};
 use proptest::prelude::*;
 
 /// Words of entries: prefixes of one another, accents, near misses, so that typing one letter
@@ -66,41 +65,9 @@ const TYPED: &[&str] = &[
     "zinc -plomb",
     "batteries",
 ];
-const REGIONS: &[&str] = &["FR", "FRE", "FRE11", "FRE12", "EL", "EL64"];
-const MATERIALS: &[&str] = &["rare-earths-magnets", "neodymium", "zinc", "lead"];
-const THEMES: &[&str] = &["E", "E1", "E5", "S", "S3"];
-
-fn text(max: usize) -> impl Strategy<Value = String> {
-    prop::collection::vec(prop::sample::select(WORDS), 0..max).prop_map(|w| w.join(" "))
-}
-
-fn spec(i: usize) -> impl Strategy<Value = Spec> {
-    (
-        text(5),
-        text(10),
-        text(3),
-        prop::option::of(prop::sample::select(REGIONS)),
-        prop::collection::vec(prop::sample::select(MATERIALS), 0..3),
-        prop::collection::vec(prop::sample::select(THEMES), 0..3),
-        (0usize..3, 0usize..3),
-    )
-        .prop_map(move |(title, summary, tags, region, materials, themes, (kind, status))| {
-            let kind = [Kind::GoodPractice, Kind::SiteVisit, Kind::Event][kind];
-            let mut s = Spec::new(&format!("entry-{i}"), kind, &title)
-                .summary(&summary)
-                .materials(&materials)
-                .themes(&themes)
-                .tags(&tags.split(' ').filter(|t| !t.is_empty()).collect::<Vec<_>>())
-                .status(ReviewStatus::ALL[status]);
-            if let Some(r) = region {
-                s = s.region(r);
-            }
-            s
-        })
-}
 
 fn catalogue_strategy() -> impl Strategy<Value = Vec<Spec>> {
-    (0usize..40).prop_flat_map(|n| (0..n).map(spec).collect::<Vec<_>>())
+    random::entries(40, WORDS, random::Sizes { title: 5, summary: 10, themes: 3 })
 }
 
 /// A typed query: one of `TYPED`, or two of them, or one with a field filter before it.

@@ -5,11 +5,10 @@
 
 mod common;
 
-use boucle::model::{Kind, ReviewStatus};
 use boucle::query::bench_support::with_search_parts;
 use boucle::query::{Facet, Filters, Indexed, Query};
 use boucle::text::Lang;
-use common::{Spec, catalogue};
+use common::{Spec, catalogue, random};
 use proptest::prelude::*;
 
 /// Short words shared by many entries (one- and two-letter queries then read dense scores),
@@ -58,42 +57,10 @@ const QUERIES: &[&str] = &[
     "kind:practice m",
     "",
 ];
-const REGIONS: &[&str] = &["FR", "FRE", "FRE11", "FRE12", "EL", "EL64"];
-const MATERIALS: &[&str] = &["rare-earths-magnets", "neodymium", "zinc", "lead"];
-const THEMES: &[&str] = &["E", "E1", "E5", "S", "S3"];
-
-fn text(max: usize) -> impl Strategy<Value = String> {
-    prop::collection::vec(prop::sample::select(WORDS), 0..max).prop_map(|w| w.join(" "))
-}
-
-fn spec(i: usize) -> impl Strategy<Value = Spec> {
-    (
-        text(4),
-        text(6),
-        text(3),
-        prop::option::of(prop::sample::select(REGIONS)),
-        prop::collection::vec(prop::sample::select(MATERIALS), 0..3),
-        prop::collection::vec(prop::sample::select(THEMES), 0..2),
-        (0usize..3, 0usize..3),
-    )
-        .prop_map(move |(title, summary, tags, region, materials, themes, (kind, status))| {
-            let kind = [Kind::GoodPractice, Kind::SiteVisit, Kind::Event][kind];
-            let mut s = Spec::new(&format!("entry-{i}"), kind, &title)
-                .summary(&summary)
-                .materials(&materials)
-                .themes(&themes)
-                .tags(&tags.split(' ').filter(|t| !t.is_empty()).collect::<Vec<_>>())
-                .status(ReviewStatus::ALL[status]);
-            if let Some(r) = region {
-                s = s.region(r);
-            }
-            s
-        })
-}
 
 /// Up to 400 entries: parts are whole 64-entry words, so up to 7 parts.
 fn catalogue_strategy() -> impl Strategy<Value = Vec<Spec>> {
-    (0usize..400).prop_flat_map(|n| (0..n).map(spec).collect::<Vec<_>>())
+    random::entries(400, WORDS, random::Sizes { title: 4, summary: 6, themes: 2 })
 }
 
 proptest! {

@@ -1,0 +1,55 @@
+//! Random catalogues for property tests: entries written with a test's own words, placed in
+//! the fixture's regions and tagged with its materials and themes.
+
+use boucle::model::{Kind, ReviewStatus};
+use proptest::prelude::*;
+
+use super::Spec;
+
+pub const REGIONS: &[&str] = &["FR", "FRE", "FRE11", "FRE12", "EL", "EL64"];
+pub const MATERIALS: &[&str] = &["rare-earths-magnets", "neodymium", "zinc", "lead"];
+pub const THEMES: &[&str] = &["E", "E1", "E5", "S", "S3"];
+
+/// At most how many words or values each part of a random entry has.
+#[derive(Clone, Copy)]
+pub struct Sizes {
+    pub title: usize,
+    pub summary: usize,
+    pub themes: usize,
+}
+
+fn text(words: &'static [&'static str], max: usize) -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(words), 0..max).prop_map(|w| w.join(" "))
+}
+
+/// Entry `i`: a practice, visit or event with random texts, region, materials, themes, tags
+/// and review status.
+pub fn entry(i: usize, words: &'static [&'static str], sizes: Sizes) -> impl Strategy<Value = Spec> {
+    (
+        text(words, sizes.title),
+        text(words, sizes.summary),
+        text(words, 3),
+        prop::option::of(prop::sample::select(REGIONS)),
+        prop::collection::vec(prop::sample::select(MATERIALS), 0..3),
+        prop::collection::vec(prop::sample::select(THEMES), 0..sizes.themes),
+        (0usize..3, 0usize..3),
+    )
+        .prop_map(move |(title, summary, tags, region, materials, themes, (kind, status))| {
+            let kind = [Kind::GoodPractice, Kind::SiteVisit, Kind::Event][kind];
+            let mut s = Spec::new(&format!("entry-{i}"), kind, &title)
+                .summary(&summary)
+                .materials(&materials)
+                .themes(&themes)
+                .tags(&tags.split(' ').filter(|t| !t.is_empty()).collect::<Vec<_>>())
+                .status(ReviewStatus::ALL[status]);
+            if let Some(r) = region {
+                s = s.region(r);
+            }
+            s
+        })
+}
+
+/// Fewer than `max` random entries.
+pub fn entries(max: usize, words: &'static [&'static str], sizes: Sizes) -> impl Strategy<Value = Vec<Spec>> {
+    (0usize..max).prop_flat_map(move |n| (0..n).map(|i| entry(i, words, sizes)).collect::<Vec<_>>())
+}
