@@ -98,9 +98,9 @@ pub struct Location {
     #[serde(default)]
     pub place: Option<Label>,
     /// Latitude and longitude of the place itself, where a source gives them; otherwise the
-    /// map uses the region's coordinates.
+    /// map uses the region's coordinates. Boxed: rarely given, and 24 bytes inline.
     #[serde(default)]
-    pub coordinates: Option<(f64, f64)>,
+    pub coordinates: Option<Box<(f64, f64)>>,
 }
 
 /// A published source for the facts an entry states.
@@ -253,14 +253,14 @@ macro_rules! entry_file {
                     summary: f.summary,
                     description: f.description,
                     location: f.location,
-                    organisations: f.organisations,
-                    materials: f.materials,
-                    themes: f.themes,
-                    stages: f.stages,
-                    tags: f.tags,
+                    organisations: f.organisations.into_boxed_slice(),
+                    materials: f.materials.into_boxed_slice(),
+                    themes: f.themes.into_boxed_slice(),
+                    stages: f.stages.into_boxed_slice(),
+                    tags: f.tags.into_boxed_slice(),
                     project: f.project,
-                    related: f.related,
-                    sources: f.sources,
+                    related: f.related.into_boxed_slice(),
+                    sources: f.sources.into_boxed_slice(),
                     review: f.review,
                 };
                 (common, Details::$details($details { $($field: f.$field,)* }))
@@ -335,14 +335,15 @@ pub struct Common {
     pub summary: Label,
     pub description: Option<Prose>,
     pub location: Option<Location>,
-    pub organisations: Vec<Id>,
-    pub materials: Vec<Id>,
-    pub themes: Vec<Id>,
-    pub stages: Vec<Id>,
-    pub tags: Vec<Line>,
+    // Lists never grow once loaded: boxed slices, 8 bytes less each than a vector.
+    pub organisations: Box<[Id]>,
+    pub materials: Box<[Id]>,
+    pub themes: Box<[Id]>,
+    pub stages: Box<[Id]>,
+    pub tags: Box<[Line]>,
     pub project: Option<Line>,
-    pub related: Vec<Id>,
-    pub sources: Vec<Source>,
+    pub related: Box<[Id]>,
+    pub sources: Box<[Source]>,
     pub review: Review,
 }
 

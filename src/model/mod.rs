@@ -1,6 +1,7 @@
 //! The catalogue model. It knows nothing of files, terminals or search.
 
 pub mod entry;
+mod id;
 pub mod values;
 pub mod vocabulary;
 
