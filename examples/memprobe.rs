@@ -87,7 +87,6 @@ struct Parts {
     texts: usize,
     text_allocations: usize,
     lists: usize,
-    ids: usize,
     sources: usize,
     file_paths: usize,
 }
@@ -102,16 +101,8 @@ impl Parts {
         }
     }
 
-    fn id(&mut self, id: &Id) {
-        // Ids are inline up to 24 bytes.
-        if id.as_str().len() > 24 {
-            self.ids += id.as_str().len();
-        }
-    }
-
     fn ids(&mut self, ids: &[Id]) {
         self.lists += size_of_val(ids);
-        ids.iter().for_each(|id| self.id(id));
     }
 }
 
@@ -119,15 +110,16 @@ fn breakdown(catalogue: &Catalogue) {
     let mut p = Parts::default();
     for e in catalogue.entries() {
         let c = &e.common;
-        p.file_paths += e.file.len();
-        p.id(&e.id);
+        // Only a path kept whole costs bytes of its own (a file not named after its id).
+        if let std::borrow::Cow::Borrowed(whole) = e.file() {
+            p.file_paths += whole.len();
+        }
         p.text(&c.title);
         p.text(&c.summary);
         if let Some(d) = &c.description {
             p.text(d);
         }
         if let Some(l) = &c.location {
-            p.id(&l.region);
             if let Some(place) = &l.place {
                 p.text(place);
             }
@@ -162,12 +154,11 @@ fn breakdown(catalogue: &Catalogue) {
         }
     }
     println!(
-        "parts: entry structs {:.1} MB, texts {:.1} MB in {} allocations, lists {:.1} MB, ids on the heap {:.1} MB, sources {:.1} MB, file paths {:.1} MB",
+        "parts: entry structs {:.1} MB, texts {:.1} MB in {} allocations, lists {:.1} MB, sources {:.1} MB, file paths kept whole {:.1} MB",
         mb(size_of::<Entry>() * catalogue.len()),
         mb(p.texts),
         p.text_allocations,
         mb(p.lists),
-        mb(p.ids),
         mb(p.sources),
         mb(p.file_paths)
     );

@@ -295,7 +295,7 @@ pub fn load_files(files: Vec<SourceFile>, mut problems: Vec<Diagnostic>) -> Load
         parse::decode(shown, &bytes).ok().map(str::to_string)
     };
     // Entries whose file did not load: a reference to one is a consequence, not a second fault.
-    let loaded_files: std::collections::HashSet<&str> = entries.iter().map(|e| &*e.file).collect();
+    let loaded_files: std::collections::HashSet<std::borrow::Cow<str>> = entries.iter().map(|e| e.file()).collect();
     let unloaded: HashMap<&str, &str> = files
         .iter()
         .filter(|f| matches!(classify(&f.relative), FileRole::Entry(_)) && !loaded_files.contains(f.shown.as_str()))

@@ -4,7 +4,10 @@
 //! reported at its position with the fields that kind accepts. The fields every kind shares
 //! are written once, in [`entry_file!`]; `serde(flatten)` would lose field positions.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Serialize, Serializer};
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::sync::Arc;
 
 use super::values::{Date, Id, WebAddress, present, tight};
 use crate::text::{Label, Line, Prose};
@@ -359,18 +362,84 @@ pub enum Details {
 }
 
 /// One entry of the catalogue, whatever its kind.
-#[derive(Clone, Debug, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
+#[derive(Clone, Debug, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Entry {
     pub id: Id,
     pub kind: Kind,
-    /// The file it was read from, as shown to curators.
-    pub file: Box<str>,
-    #[serde(flatten)]
+    /// The file it was read from: see [`Entry::file`].
+    pub file: EntryFile,
     pub common: Common,
     pub details: Details,
 }
 
+impl Serialize for Entry {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Shown<'a> {
+            id: &'a Id,
+            kind: Kind,
+            file: &'a str,
+            #[serde(flatten)]
+            common: &'a Common,
+            details: &'a Details,
+        }
+        let file = self.file();
+        Shown { id: &self.id, kind: self.kind, file: &file, common: &self.common, details: &self.details }.serialize(s)
+    }
+}
+
+/// The file an entry was read from, not kept whole: its folder, as shown, is shared by every
+/// entry read from that folder, and its name is the entry's id and `.ron` (about 64 bytes an
+/// entry otherwise, BENCHMARKS.md #13). A file named otherwise keeps its whole path.
+#[derive(Clone, Debug, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
+pub struct EntryFile {
+    shown: Arc<str>,
+    whole: bool,
+}
+
+impl EntryFile {
+    /// `shown`: the file's path as shown to curators; `id`: the entry's id.
+    pub fn new(shown: &str, id: &Id) -> EntryFile {
+        let name = id.as_str().len() + ".ron".len();
+        let folder = shown.len().checked_sub(name).filter(|&folder| {
+            shown.ends_with(".ron")
+                && shown[..shown.len() - ".ron".len()].ends_with(id.as_str())
+                && folder > 0
+                && matches!(shown.as_bytes()[folder - 1], b'/' | b'\\')
+        });
+        let Some(folder) = folder else {
+            return EntryFile { shown: shown.into(), whole: true };
+        };
+        // The folder's `Arc` of the last entry built on this thread: files come in path order.
+        thread_local! {
+            static LAST: RefCell<Option<Arc<str>>> = const { RefCell::new(None) };
+        }
+        let folder = &shown[..folder];
+        let shared = LAST.with_borrow_mut(|last| match last {
+            Some(known) if **known == *folder => known.clone(),
+            _ => last.insert(Arc::from(folder)).clone(),
+        });
+        EntryFile { shown: shared, whole: false }
+    }
+}
+
+/// A path kept whole, as tests and tools that build entries give it.
+impl From<String> for EntryFile {
+    fn from(shown: String) -> EntryFile {
+        EntryFile { shown: shown.into(), whole: true }
+    }
+}
+
 impl Entry {
+    /// The file it was read from, as shown to curators.
+    pub fn file(&self) -> Cow<'_, str> {
+        if self.file.whole {
+            Cow::Borrowed(&self.file.shown)
+        } else {
+            Cow::Owned(format!("{}{}.ron", self.file.shown, self.id))
+        }
+    }
+
     pub fn title(&self) -> &Label {
         &self.common.title
     }

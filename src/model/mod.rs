@@ -5,7 +5,7 @@ mod id;
 pub mod values;
 pub mod vocabulary;
 
-pub use entry::{Details, Entry, Kind, Location, ReviewStatus, Source, Stop};
+pub use entry::{Details, Entry, EntryFile, Kind, Location, ReviewStatus, Source, Stop};
 pub use values::{Date, Id, WebAddress};
 pub use vocabulary::{Term, Vocabularies, Vocabulary, VocabularyKind};
 
