@@ -10,8 +10,8 @@ use std::time::Instant;
 
 use boucle::load::{CatalogueSource, load};
 use boucle::model::{Catalogue, Details, Entry, Id, Location, Source, entry::Common};
-use boucle::text::LocalText;
 use boucle::query::Indexed;
+use boucle::text::LocalText;
 
 struct Counting;
 static LIVE: AtomicUsize = AtomicUsize::new(0);

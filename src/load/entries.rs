@@ -28,7 +28,8 @@ pub fn parse_entry(kind: Kind, file: &SourceFile, text: &str) -> (Option<Entry>,
         Kind::Tour => typed_entry::<TourFile>(kind, &file.shown, text),
         Kind::Organisation => typed_entry::<OrganisationFile>(kind, &file.shown, text),
     };
-    let entry = parts.map(|(common, details)| Entry { file: EntryFile::new(&file.shown, &id), id, kind, common, details });
+    let entry =
+        parts.map(|(common, details)| Entry { file: EntryFile::new(&file.shown, &id), id, kind, common, details });
     (entry, problems)
 }
 
