@@ -119,10 +119,8 @@ fn breakdown(catalogue: &Catalogue) {
         if let Some(d) = &c.description {
             p.text(d);
         }
-        if let Some(l) = &c.location {
-            if let Some(place) = &l.place {
-                p.text(place);
-            }
+        if let Some(place) = c.location.as_ref().and_then(|l| l.place.as_ref()) {
+            p.text(place);
         }
         for list in [&c.organisations, &c.materials, &c.themes, &c.stages, &c.related] {
             p.ids(list);
