@@ -423,6 +423,16 @@ impl EntryFile {
     }
 }
 
+impl EntryFile {
+    /// Whether this is the file shown as `shown`, for the entry `id`, without building its path.
+    pub fn is(&self, id: &Id, shown: &str) -> bool {
+        if self.whole {
+            return *self.shown == *shown;
+        }
+        shown.strip_prefix(&*self.shown).and_then(|name| name.strip_suffix(".ron")) == Some(id.as_str())
+    }
+}
+
 /// A path kept whole, as tests and tools that build entries give it.
 impl From<String> for EntryFile {
     fn from(shown: String) -> EntryFile {
