@@ -6,9 +6,8 @@
 
 use serde::{Deserialize, Serialize, Serializer};
 use std::borrow::Cow;
-use std::cell::RefCell;
-use std::sync::Arc;
 
+use super::file::EntryFile;
 use super::values::{Date, Id, WebAddress, present, tight};
 use crate::text::{Label, Line, Prose};
 
@@ -388,66 +387,10 @@ impl Serialize for Entry {
     }
 }
 
-/// The file an entry was read from, not kept whole: its folder, as shown, is shared by every
-/// entry read from that folder, and its name is the entry's id and `.ron` (about 64 bytes an
-/// entry otherwise, BENCHMARKS.md #13). A file named otherwise keeps its whole path.
-#[derive(Clone, Debug, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
-pub struct EntryFile {
-    shown: Arc<str>,
-    whole: bool,
-}
-
-impl EntryFile {
-    /// `shown`: the file's path as shown to curators; `id`: the entry's id.
-    pub fn new(shown: &str, id: &Id) -> EntryFile {
-        let name = id.as_str().len() + ".ron".len();
-        let folder = shown.len().checked_sub(name).filter(|&folder| {
-            shown.ends_with(".ron")
-                && shown[..shown.len() - ".ron".len()].ends_with(id.as_str())
-                && folder > 0
-                && matches!(shown.as_bytes()[folder - 1], b'/' | b'\\')
-        });
-        let Some(folder) = folder else {
-            return EntryFile { shown: shown.into(), whole: true };
-        };
-        // The folder's `Arc` of the last entry built on this thread: files come in path order.
-        thread_local! {
-            static LAST: RefCell<Option<Arc<str>>> = const { RefCell::new(None) };
-        }
-        let folder = &shown[..folder];
-        let shared = LAST.with_borrow_mut(|last| match last {
-            Some(known) if **known == *folder => known.clone(),
-            _ => last.insert(Arc::from(folder)).clone(),
-        });
-        EntryFile { shown: shared, whole: false }
-    }
-}
-
-impl EntryFile {
-    /// Whether this is the file shown as `shown`, for the entry `id`, without building its path.
-    pub fn is(&self, id: &Id, shown: &str) -> bool {
-        if self.whole {
-            return *self.shown == *shown;
-        }
-        shown.strip_prefix(&*self.shown).and_then(|name| name.strip_suffix(".ron")) == Some(id.as_str())
-    }
-}
-
-/// A path kept whole, as tests and tools that build entries give it.
-impl From<String> for EntryFile {
-    fn from(shown: String) -> EntryFile {
-        EntryFile { shown: shown.into(), whole: true }
-    }
-}
-
 impl Entry {
     /// The file it was read from, as shown to curators.
     pub fn file(&self) -> Cow<'_, str> {
-        if self.file.whole {
-            Cow::Borrowed(&self.file.shown)
-        } else {
-            Cow::Owned(format!("{}{}.ron", self.file.shown, self.id))
-        }
+        self.file.shown(&self.id)
     }
 
     pub fn title(&self) -> &Label {
