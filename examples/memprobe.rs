@@ -9,8 +9,9 @@ use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::time::Instant;
 
 use boucle::load::{CatalogueSource, load};
-use boucle::model::{Details, Entry, Id, Location, Source, entry::Common};
+use boucle::model::{Catalogue, Details, Entry, Id, Location, Source, entry::Common};
 use boucle::query::Indexed;
+use boucle::text::LocalText;
 
 struct Counting;
 static LIVE: AtomicUsize = AtomicUsize::new(0);
@@ -63,6 +64,7 @@ fn main() {
         COUNT.load(Relaxed),
         mb(PEAK.load(Relaxed))
     );
+    breakdown(&loaded.catalogue);
     PEAK.store(LIVE.load(Relaxed), Relaxed);
     let (before, count_before) = (LIVE.load(Relaxed), COUNT.load(Relaxed));
     let indexed = Indexed::new(loaded.catalogue);
@@ -76,4 +78,86 @@ fn main() {
     std::hint::black_box(&indexed);
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     status.lines().filter(|l| l.starts_with("VmHWM") || l.starts_with("VmRSS")).for_each(|l| println!("{l}"));
+}
+
+/// Heap bytes of the parts of the entries, as asked of the allocator (size classes not
+/// counted), so a change to the model shows where it saved.
+#[derive(Default)]
+struct Parts {
+    texts: usize,
+    text_allocations: usize,
+    lists: usize,
+    sources: usize,
+    file_paths: usize,
+}
+
+impl Parts {
+    fn text<const M: bool>(&mut self, text: &LocalText<M>) {
+        let versions: Vec<usize> = text.variants().map(|v| v.as_str().len()).collect();
+        if !versions.is_empty() {
+            // The marker, and a separator between two versions.
+            self.texts += versions.iter().sum::<usize>() + versions.len();
+            self.text_allocations += 1;
+        }
+    }
+
+    fn ids(&mut self, ids: &[Id]) {
+        self.lists += size_of_val(ids);
+    }
+}
+
+fn breakdown(catalogue: &Catalogue) {
+    let mut p = Parts::default();
+    for e in catalogue.entries() {
+        let c = &e.common;
+        // Only a path kept whole costs bytes of its own (a file not named after its id).
+        if let std::borrow::Cow::Borrowed(whole) = e.file() {
+            p.file_paths += whole.len();
+        }
+        p.text(&c.title);
+        p.text(&c.summary);
+        if let Some(d) = &c.description {
+            p.text(d);
+        }
+        if let Some(place) = c.location.as_ref().and_then(|l| l.place.as_ref()) {
+            p.text(place);
+        }
+        for list in [&c.organisations, &c.materials, &c.themes, &c.stages, &c.related] {
+            p.ids(list);
+        }
+        p.lists += size_of_val(&*c.tags);
+        p.texts += c.tags.iter().map(|t| t.as_str().len()).sum::<usize>();
+        p.text_allocations += c.tags.len();
+        p.sources += size_of_val(&*c.sources);
+        for s in c.sources.iter() {
+            p.text(&s.title);
+            p.sources += s.url.as_str().len();
+        }
+        if let Some(note) = &c.review.note {
+            p.text(note);
+        }
+        match &e.details {
+            Details::GoodPractice(d) => {
+                for t in [&d.resources_needed, &d.evidence_of_success, &d.difficulties, &d.transfer_potential]
+                    .into_iter()
+                    .chain([&d.further_information])
+                    .flatten()
+                {
+                    p.text(t);
+                }
+            }
+            Details::Event(d) => p.ids(&d.organisers),
+            Details::Tour(d) => p.ids(&d.organisers),
+            Details::SiteVisit(_) | Details::Organisation(_) => {}
+        }
+    }
+    println!(
+        "parts: entry structs {:.1} MB, texts {:.1} MB in {} allocations, lists {:.1} MB, sources {:.1} MB, file paths kept whole {:.1} MB",
+        mb(size_of::<Entry>() * catalogue.len()),
+        mb(p.texts),
+        p.text_allocations,
+        mb(p.lists),
+        mb(p.sources),
+        mb(p.file_paths)
+    );
 }

@@ -2,13 +2,15 @@
 //! [`SafeString`], the only string type the model exposes for catalogue text. Everything
 //! downstream (terminal UI, `check` output, exports) can then print it without re-checking.
 
-use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::de::Deserializer;
 use serde::{Deserialize, Serialize, Serializer};
 use std::fmt;
 use unicode_width::UnicodeWidthChar;
 
 mod clusters;
+mod local;
 pub use clusters::{is_presentation, joins_emoji};
+pub use local::{Label, LocalText, Prose, SafeStr};
 
 /// How many zero-width marks may follow one visible character. Real scripts need at most
 /// a handful (Vietnamese stacks two or three); more is only ever an attack on the layout.
@@ -298,136 +300,6 @@ impl Lang {
     /// Reads a locale such as `fr_FR.UTF-8`; anything not French is English.
     pub fn from_locale(locale: &str) -> Lang {
         if locale.to_ascii_lowercase().starts_with("fr") { Lang::Fr } else { Lang::En }
-    }
-}
-
-/// Which version of a text a string is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
-enum Variant {
-    Neutral,
-    In(Lang),
-}
-
-/// A catalogue text: one language-neutral string, or one string per language.
-/// Written in RON as `"…"` or as `(fr: "…", en: "…")`. Kept as one small boxed slice: a
-/// catalogue holds hundreds of thousands of these.
-#[derive(Clone, Debug, Default, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
-pub struct LocalText<const MULTI: bool> {
-    texts: Box<[(Variant, SafeString)]>,
-}
-
-/// A one-line localised text (titles, summaries, labels).
-pub type Label = LocalText<false>;
-/// A localised text that may span lines (descriptions, notes).
-pub type Prose = LocalText<true>;
-
-impl<const MULTI: bool> LocalText<MULTI> {
-    pub fn plain(text: &str) -> Self {
-        LocalText { texts: Box::new([(Variant::Neutral, SafeString::new(text, Self::lines()))]) }
-    }
-
-    pub fn both(fr: &str, en: &str) -> Self {
-        LocalText {
-            texts: Box::new([
-                (Variant::In(Lang::Fr), SafeString::new(fr, Self::lines())),
-                (Variant::In(Lang::En), SafeString::new(en, Self::lines())),
-            ]),
-        }
-    }
-
-    /// A text in one language only.
-    pub fn only(lang: Lang, text: &str) -> Self {
-        LocalText { texts: Box::new([(Variant::In(lang), SafeString::new(text, Self::lines()))]) }
-    }
-
-    fn lines() -> Lines {
-        if MULTI { Lines::Multi } else { Lines::Single }
-    }
-
-    fn variant(&self, wanted: Variant) -> Option<&SafeString> {
-        self.texts.iter().find(|(v, _)| *v == wanted).map(|(_, t)| t)
-    }
-
-    pub fn in_lang(&self, lang: Lang) -> Option<&SafeString> {
-        self.variant(Variant::In(lang))
-    }
-
-    /// The language-neutral version, if the text was written as one string.
-    pub fn neutral(&self) -> Option<&SafeString> {
-        self.variant(Variant::Neutral)
-    }
-
-    /// The text in `lang`, else the neutral text, else the other language, else "".
-    pub fn get(&self, lang: Lang) -> &str {
-        self.in_lang(lang).or(self.neutral()).or(self.in_lang(lang.other())).map(SafeString::as_str).unwrap_or("")
-    }
-
-    /// Whether a reader of either language gets the text in their own language.
-    pub fn has_both_languages(&self) -> bool {
-        Lang::ALL.iter().all(|&lang| self.in_lang(lang).is_some_and(|t| !t.is_empty()))
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.variants().all(SafeString::is_empty)
-    }
-
-    /// Every variant present, for search indexing.
-    pub fn variants(&self) -> impl Iterator<Item = &SafeString> {
-        self.texts.iter().map(|(_, t)| t)
-    }
-}
-
-impl<const MULTI: bool> Serialize for LocalText<MULTI> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        if let [(Variant::Neutral, neutral)] = &self.texts[..] {
-            return neutral.serialize(s);
-        }
-        let mut map = s.serialize_map(Some(self.texts.len()))?;
-        for (variant, text) in self.texts.iter() {
-            let key = match variant {
-                Variant::In(lang) => lang.code(),
-                Variant::Neutral => "neutral",
-            };
-            map.serialize_entry(key, text)?;
-        }
-        map.end()
-    }
-}
-
-impl<'de, const MULTI: bool> Deserialize<'de> for LocalText<MULTI> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct TextVisitor<const M: bool>;
-        impl<'de, const M: bool> Visitor<'de> for TextVisitor<M> {
-            type Value = LocalText<M>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a string, or one string per language as (fr: \"…\", en: \"…\")")
-            }
-            fn visit_str<E: de::Error>(self, s: &str) -> Result<Self::Value, E> {
-                Ok(LocalText::plain(s))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut texts: Vec<(Variant, SafeString)> = Vec::with_capacity(2);
-                while let Some(key) = map.next_key::<std::borrow::Cow<str>>()? {
-                    let Some(lang) = Lang::from_code(&key) else {
-                        return Err(de::Error::custom(format!(
-                            "unknown language `{}`, expected `fr` or `en`",
-                            sanitize(&key, Lines::Single)
-                        )));
-                    };
-                    if texts.iter().any(|(v, _)| *v == Variant::In(lang)) {
-                        return Err(de::Error::custom(format!("language `{key}` given twice")));
-                    }
-                    let value: String = map.next_value()?;
-                    texts.push((Variant::In(lang), SafeString::from_string(value, LocalText::<M>::lines())));
-                }
-                if texts.is_empty() {
-                    return Err(de::Error::custom("a text needs at least one language: (fr: \"…\", en: \"…\")"));
-                }
-                Ok(LocalText { texts: texts.into_boxed_slice() })
-            }
-        }
-        d.deserialize_any(TextVisitor::<MULTI>)
     }
 }
 

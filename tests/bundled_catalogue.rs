@@ -28,11 +28,11 @@ fn has_the_promised_breadth() {
 fn every_entry_is_bilingual_and_sourced() {
     let loaded = load(&CatalogueSource::Bundled);
     for entry in loaded.catalogue.entries() {
-        assert!(entry.title().has_both_languages(), "{}: title needs fr and en", entry.file);
-        assert!(entry.summary().has_both_languages(), "{}: summary needs fr and en", entry.file);
-        assert!(!entry.common.sources.is_empty(), "{}: needs at least one source", entry.file);
+        assert!(entry.title().has_both_languages(), "{}: title needs fr and en", entry.file());
+        assert!(entry.summary().has_both_languages(), "{}: summary needs fr and en", entry.file());
+        assert!(!entry.common.sources.is_empty(), "{}: needs at least one source", entry.file());
         if let Some(description) = &entry.common.description {
-            assert!(description.has_both_languages(), "{}: description needs fr and en", entry.file);
+            assert!(description.has_both_languages(), "{}: description needs fr and en", entry.file());
         }
     }
 }
@@ -46,11 +46,11 @@ fn every_vocabulary_id_used_is_known() {
         let known = |ids: &[boucle::model::Id], vocabulary: &boucle::model::Vocabulary| {
             ids.iter().all(|id| vocabulary.index_of(id.as_str()).is_some())
         };
-        assert!(known(&common.materials, &vocabularies.materials), "{}", entry.file);
-        assert!(known(&common.themes, &vocabularies.themes), "{}", entry.file);
-        assert!(known(&common.stages, &vocabularies.stages), "{}", entry.file);
+        assert!(known(&common.materials, &vocabularies.materials), "{}", entry.file());
+        assert!(known(&common.themes, &vocabularies.themes), "{}", entry.file());
+        assert!(known(&common.stages, &vocabularies.stages), "{}", entry.file());
         if let Some(location) = &common.location {
-            assert!(vocabularies.regions.index_of(location.region.as_str()).is_some(), "{}", entry.file);
+            assert!(vocabularies.regions.index_of(location.region.as_str()).is_some(), "{}", entry.file());
         }
         if let Details::Organisation(organisation) = &entry.details {
             assert!(
@@ -262,7 +262,7 @@ fn an_entry_with_an_open_question_is_to_complete() {
         if entry.common.review.status == ReviewStatus::Reviewed {
             let note = entry.common.review.note.as_ref().map_or(String::new(), |n| n.get(Lang::En).to_lowercase());
             for open in ["conflict", "to confirm", "unresolved", "not in the source", "may have moved"] {
-                assert!(!note.contains(open), "{}: reviewed but its note says {open:?}", entry.file);
+                assert!(!note.contains(open), "{}: reviewed but its note says {open:?}", entry.file());
             }
         }
     }
@@ -451,16 +451,16 @@ fn tours_resolve_and_keep_their_stops_within_their_dates() {
     for tour in tours {
         let Details::Tour(details) = &tour.details else { unreachable!() };
         let (start, end) = (details.start.expect("a tour has dates"), details.end.expect("a tour has dates"));
-        assert!(!details.stops.is_empty(), "{}", tour.file);
+        assert!(!details.stops.is_empty(), "{}", tour.file());
         for stop in &details.stops {
             let target = loaded
                 .catalogue
                 .get(stop.entry.as_str())
-                .unwrap_or_else(|| panic!("{}: stop {} is not an entry", tour.file, stop.entry.as_str()));
+                .unwrap_or_else(|| panic!("{}: stop {} is not an entry", tour.file(), stop.entry.as_str()));
             assert!(
                 stop.note.as_ref().is_some_and(|n| n.has_both_languages()),
                 "{}: stop {} needs a note",
-                tour.file,
+                tour.file(),
                 stop.entry.as_str()
             );
             if matches!(target.kind, Kind::Event | Kind::SiteVisit) {
@@ -469,7 +469,7 @@ fn tours_resolve_and_keep_their_stops_within_their_dates() {
                 assert!(
                     start <= day && last <= end,
                     "{}: stop {} ({day}–{last}) is outside {start}–{end}",
-                    tour.file,
+                    tour.file(),
                     stop.entry.as_str()
                 );
             }
@@ -481,9 +481,9 @@ fn tours_resolve_and_keep_their_stops_within_their_dates() {
 fn every_entry_cites_a_source_with_an_address() {
     let loaded = bundled();
     for entry in loaded.catalogue.entries() {
-        assert!(!entry.common.sources.is_empty(), "{}", entry.file);
+        assert!(!entry.common.sources.is_empty(), "{}", entry.file());
         for source in &entry.common.sources {
-            assert!(source.url.as_str().starts_with("http"), "{}: {}", entry.file, source.url.as_str());
+            assert!(source.url.as_str().starts_with("http"), "{}: {}", entry.file(), source.url.as_str());
         }
     }
 }
@@ -524,18 +524,18 @@ fn every_tour_stop_resolves_and_its_day_is_within_the_tour() {
     let mut stops = 0;
     for entry in catalogue.entries() {
         let Details::Tour(tour) = &entry.details else { continue };
-        assert!(!tour.stops.is_empty(), "{}: a tour without stops", entry.file);
+        assert!(!tour.stops.is_empty(), "{}: a tour without stops", entry.file());
         for (number, stop) in tour.stops.iter().enumerate() {
             stops += 1;
             let target = catalogue.get(stop.entry.as_str());
             assert!(
                 target.is_some(),
                 "{}: stop {} names \"{}\", which is not in the catalogue",
-                entry.file,
+                entry.file(),
                 number + 1,
                 stop.entry
             );
-            assert_ne!(stop.entry, entry.id, "{}: stop {} is the tour itself", entry.file, number + 1);
+            assert_ne!(stop.entry, entry.id, "{}: stop {} is the tour itself", entry.file(), number + 1);
             let Some(day) = stop.day else { continue };
             let day = day.to_string();
             let start = tour.start.map(|d| d.to_string());
@@ -544,7 +544,7 @@ fn every_tour_stop_resolves_and_its_day_is_within_the_tour() {
                 assert!(
                     not_before(&day, start),
                     "{}: stop {} is on {day}, before the tour starts ({start})",
-                    entry.file,
+                    entry.file(),
                     number + 1
                 );
             }
@@ -552,7 +552,7 @@ fn every_tour_stop_resolves_and_its_day_is_within_the_tour() {
                 assert!(
                     not_after(&day, end),
                     "{}: stop {} is on {day}, after the tour ends ({end})",
-                    entry.file,
+                    entry.file(),
                     number + 1
                 );
             }

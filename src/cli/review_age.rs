@@ -18,7 +18,8 @@ pub fn warn(loaded: &mut Loaded, days: u32, source: &CatalogueSource) {
         if checked >= cutoff {
             continue;
         }
-        let text = text_of(&entry.file, source);
+        let file = entry.file();
+        let text = text_of(&file, source);
         let place = text.as_deref().map_or(Position::START, |text| field_position(text, "checked"));
         let message = Said::new(
             format!("last checked on {checked}, more than {days} days ago"),
@@ -28,9 +29,9 @@ pub fn warn(loaded: &mut Loaded, days: u32, source: &CatalogueSource) {
             "check it against its sources again, then update `checked:`",
             "revérifiez-la avec ses sources, puis mettez `checked:` à jour",
         );
-        found.push(Diagnostic::warning("review-age", &entry.file, place, place, message).with_help(Some(help)));
+        found.push(Diagnostic::warning("review-age", &file, place, place, message).with_help(Some(help)));
         if let Some(text) = text {
-            loaded.sources.entry(entry.file.to_string()).or_insert(text);
+            loaded.sources.entry(file.into_owned()).or_insert(text);
         }
     }
     let mut all = std::mem::take(&mut loaded.diagnostics);

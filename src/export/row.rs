@@ -95,7 +95,7 @@ impl Row {
             years: entry.years(),
             status: c.review.status,
             tags: c.tags.iter().map(|t| t.as_str().to_string()).collect(),
-            file: entry.file.to_string(),
+            file: entry.file().into_owned(),
             rank,
         }
     }

@@ -6,7 +6,7 @@ use super::{SourceFile, parse, recover, schema};
 use crate::diagnostic::{Diagnostic, Position};
 use crate::model::entry::{Common, Details, EventFile, GoodPracticeFile, OrganisationFile, SiteVisitFile, TourFile};
 use crate::model::vocabulary::{MaterialFileTerm, PlainFileTerm, RegionFileTerm};
-use crate::model::{Entry, Id, Kind, Term, VocabularyKind};
+use crate::model::{Entry, EntryFile, Id, Kind, Term, VocabularyKind};
 
 /// An entry, or none when its identity (file name, kind, title) is missing or bad, with every
 /// problem of its file. Valid files take the typed parser alone; a file it rejects is read
@@ -28,7 +28,8 @@ pub fn parse_entry(kind: Kind, file: &SourceFile, text: &str) -> (Option<Entry>,
         Kind::Tour => typed_entry::<TourFile>(kind, &file.shown, text),
         Kind::Organisation => typed_entry::<OrganisationFile>(kind, &file.shown, text),
     };
-    let entry = parts.map(|(common, details)| Entry { id, kind, file: file.shown.as_str().into(), common, details });
+    let entry =
+        parts.map(|(common, details)| Entry { file: EntryFile::new(&file.shown, &id), id, kind, common, details });
     (entry, problems)
 }
 

@@ -295,11 +295,20 @@ pub fn load_files(files: Vec<SourceFile>, mut problems: Vec<Diagnostic>) -> Load
         parse::decode(shown, &bytes).ok().map(str::to_string)
     };
     // Entries whose file did not load: a reference to one is a consequence, not a second fault.
-    let loaded_files: std::collections::HashSet<&str> = entries.iter().map(|e| &*e.file).collect();
+    fn stem(f: &SourceFile) -> &str {
+        f.relative.rsplit('/').next().unwrap_or("").trim_end_matches(".ron")
+    }
+    // Entries by id, so that no path is built (a file is named after its entry's id).
+    let mut by_id: Vec<&Entry> = entries.iter().collect();
+    by_id.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    let loaded = |f: &SourceFile| {
+        let from = by_id.partition_point(|e| e.id.as_str() < stem(f));
+        by_id[from..].iter().take_while(|e| e.id.as_str() == stem(f)).any(|e| e.file.is(&e.id, &f.shown))
+    };
     let unloaded: HashMap<&str, &str> = files
         .iter()
-        .filter(|f| matches!(classify(&f.relative), FileRole::Entry(_)) && !loaded_files.contains(f.shown.as_str()))
-        .map(|f| (f.relative.rsplit('/').next().unwrap_or("").trim_end_matches(".ron"), f.shown.as_str()))
+        .filter(|f| matches!(classify(&f.relative), FileRole::Entry(_)) && !loaded(f))
+        .map(|f| (stem(f), f.shown.as_str()))
         .collect();
     let kept = validate::check_entries(&vocabularies, &vocabulary_names, &entries, &unloaded, &text_of, &mut problems);
     for vocabulary_file in &vocabulary_files {

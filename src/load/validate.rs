@@ -1,6 +1,7 @@
 //! Checks that need the whole catalogue: vocabulary ids, references between entries,
 //! duplicate ids, and what a parser cannot see (empty texts, missing sources).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::locate::{Locator, Span, locate_field};
@@ -55,14 +56,14 @@ pub fn check_entries(
     text_of: &dyn Fn(&str) -> Option<String>,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<usize> {
-    let mut first_file: HashMap<&Id, &str> = HashMap::new();
+    let mut first_file: HashMap<&Id, Cow<str>> = HashMap::new();
     let mut kept = Vec::new();
     for (index, entry) in entries.iter().enumerate() {
         match first_file.get(&entry.id) {
             Some(first) => problems.push(
                 Diagnostic::error(
                     "duplicate-id",
-                    &entry.file,
+                    &entry.file(),
                     Position::START,
                     Position::START,
                     say::duplicate_id(entry.id.as_str(), first),
@@ -70,7 +71,7 @@ pub fn check_entries(
                 .with_help(Some(say::rename_one())),
             ),
             None => {
-                first_file.insert(&entry.id, &entry.file);
+                first_file.insert(&entry.id, entry.file());
                 kept.push(index);
             }
         }
@@ -82,7 +83,8 @@ pub fn check_entries(
 
     for &index in &kept {
         let entry = &entries[index];
-        let mut reporter = FileReporter::new(&entry.file, text_of);
+        let file = entry.file();
+        let mut reporter = FileReporter::new(&file, text_of);
         check_texts(entry, &mut reporter, problems);
         check_vocabulary_ids(entry, vocabularies, vocabulary_files, &mut reporter, problems);
         for (field, id) in entry.organisation_references() {
@@ -117,7 +119,7 @@ pub fn check_entries(
                     problems.push(
                         Diagnostic::warning(
                             "repeated-id",
-                            &entry.file,
+                            &entry.file(),
                             span.start,
                             span.end,
                             say::listed_twice(id.as_str(), "related"),
@@ -136,7 +138,7 @@ pub fn check_entries(
                     "`programme` refers to this entry itself"
                 };
                 problems.push(
-                    Diagnostic::error("self-reference", &entry.file, span.start, span.end, what).with_expected(
+                    Diagnostic::error("self-reference", &entry.file(), span.start, span.end, what).with_expected(
                         if field == "entry" { "the id of another entry" } else { "the id of an event or a tour" },
                     ),
                 );
@@ -164,7 +166,7 @@ pub fn check_entries(
                 let span = reporter.value_span(field, id.as_str());
                 problems.push(Diagnostic::warning(
                     "self-reference",
-                    &entry.file,
+                    &entry.file(),
                     span.start,
                     span.end,
                     say::not_related_to_itself(),

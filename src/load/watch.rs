@@ -193,10 +193,10 @@ pub fn merge_last_good(mut loaded: Loaded, previous: &Catalogue) -> Loaded {
         .entries()
         .iter()
         .filter(|old| {
-            failed.contains(&*old.file)
-                && !loaded.catalogue.entries().iter().any(|new| new.file == old.file)
+            failed.contains(&*old.file())
+                && !loaded.catalogue.entries().iter().any(|new| new.id == old.id && new.file() == old.file())
                 && loaded.catalogue.get(old.id.as_str()).is_none()
-                && Path::new(&*old.file).is_file()
+                && Path::new(&*old.file()).is_file()
         })
         .cloned()
         .collect();

@@ -1,10 +1,13 @@
 //! The catalogue model. It knows nothing of files, terminals or search.
 
 pub mod entry;
+mod file;
+mod id;
 pub mod values;
 pub mod vocabulary;
 
 pub use entry::{Details, Entry, Kind, Location, ReviewStatus, Source, Stop};
+pub use file::EntryFile;
 pub use values::{Date, Id, WebAddress};
 pub use vocabulary::{Term, Vocabularies, Vocabulary, VocabularyKind};
 

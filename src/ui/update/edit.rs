@@ -20,7 +20,7 @@ pub fn open_problem(app: &mut App) -> Effects {
 pub fn edit_entry(app: &mut App) -> Effects {
     let Some(id) = app.selected_id() else { return Effects::new() };
     match app.indexed.catalogue().get(id.as_str()) {
-        Some(entry) => vec![Effect::OpenEditor { path: PathBuf::from(&*entry.file), line: 1 }],
+        Some(entry) => vec![Effect::OpenEditor { path: PathBuf::from(&*entry.file()), line: 1 }],
         None => Effects::new(),
     }
 }

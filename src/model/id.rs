@@ -1,0 +1,214 @@
+//! [`Id`]: an identifier interned for the life of the process, so that it is one pointer.
+//!
+//! A catalogue of 100k entries names about 1.3 million ids (its own id, region, materials,
+//! themes, stages, organisations...), but only as many distinct ones as it has entries plus
+//! its vocabularies' terms. Inline (24 bytes each, `compact_str`) they took 31 MB; as a
+//! pointer to the one copy of each distinct id, 8 bytes each plus about 50 bytes per distinct
+//! id (BENCHMARKS.md, #13). Distinct ids are never freed: a reload of the same catalogue finds
+//! them again, and only ids never seen before add to what is kept.
+
+// `&'static Box<str>` on purpose: one pointer, where `&'static str` would be two.
+#![allow(clippy::borrowed_box)]
+
+use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+use std::borrow::Borrow;
+use std::collections::HashSet;
+use std::fmt;
+use std::hash::{Hash, Hasher};
+use std::sync::Mutex;
+
+use rkyv::rancor::{Fallible, Source};
+use rkyv::string::{ArchivedString, StringResolver};
+use rkyv::{Place, SerializeUnsized};
+
+use crate::text::{Lines, sanitize};
+
+/// An identifier: an entry's file name, or a vocabulary term. Checked for shape only;
+/// whether it names something is checked once the whole catalogue is loaded.
+#[derive(Clone)]
+pub struct Id(&'static Box<str>);
+
+/// The loader's threads intern at once: one lock per shard, chosen by the id's hash.
+const SHARDS: usize = 16;
+static INTERNED: [Mutex<Option<HashSet<Kept>>>; SHARDS] = [const { Mutex::new(None) }; SHARDS];
+
+/// A kept id, looked up by its text.
+struct Kept(&'static Box<str>);
+
+impl Borrow<str> for Kept {
+    fn borrow(&self) -> &str {
+        self.0
+    }
+}
+
+impl PartialEq for Kept {
+    fn eq(&self, other: &Kept) -> bool {
+        **self.0 == **other.0
+    }
+}
+
+impl Eq for Kept {}
+
+impl Hash for Kept {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        (**self.0).hash(state);
+    }
+}
+
+/// The one copy of `text`.
+fn intern(text: &str) -> &'static Box<str> {
+    let shard = xxhash_rust::xxh3::xxh3_64(text.as_bytes()) as usize % SHARDS;
+    let mut kept = INTERNED[shard].lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let kept = kept.get_or_insert_with(HashSet::new);
+    if let Some(known) = kept.get(text) {
+        return known.0;
+    }
+    let leaked: &'static Box<str> = Box::leak(Box::new(Box::from(text)));
+    kept.insert(Kept(leaked));
+    leaked
+}
+
+impl Id {
+    /// Ids are what curators type in filters and file names: letters, digits, `-`, `_`, `.`.
+    pub fn parse(text: &str) -> Result<Id, String> {
+        Id::check(text).map(|()| Id(intern(text)))
+    }
+
+    fn check(text: &str) -> Result<(), String> {
+        let ok = !text.is_empty()
+            && text.len() <= 120
+            && text.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+        if ok {
+            Ok(())
+        } else {
+            Err(format!(
+                "malformed id \"{}\": use letters, digits and dashes, e.g. \"rare-earths\"",
+                sanitize(text, Lines::Single)
+            ))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        self.0
+    }
+}
+
+impl Default for Id {
+    fn default() -> Id {
+        Id(intern(""))
+    }
+}
+
+// Equal texts are one copy, so comparing the pointers is comparing the texts.
+impl PartialEq for Id {
+    fn eq(&self, other: &Id) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
+}
+
+impl Eq for Id {}
+
+impl PartialOrd for Id {
+    fn partial_cmp(&self, other: &Id) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Id {
+    fn cmp(&self, other: &Id) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+// As the text hashes, so that maps keyed by `Id` can be searched by `&str`.
+impl Hash for Id {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl fmt::Debug for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Id").field(&self.as_str()).finish()
+    }
+}
+
+impl fmt::Display for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Borrow<str> for Id {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl<'de> Deserialize<'de> for Id {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct IdVisitor;
+        impl Visitor<'_> for IdVisitor {
+            type Value = Id;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an id")
+            }
+            // Read in place: no temporary string.
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Id, E> {
+                Id::parse(s).map_err(de::Error::custom)
+            }
+        }
+        d.deserialize_str(IdVisitor)
+    }
+}
+
+impl Serialize for Id {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+// The catalogue cache keeps an id as its text, and interns it again when read.
+impl rkyv::Archive for Id {
+    type Archived = ArchivedString;
+    type Resolver = StringResolver;
+
+    fn resolve(&self, resolver: Self::Resolver, out: Place<Self::Archived>) {
+        ArchivedString::resolve_from_str(self.as_str(), resolver, out);
+    }
+}
+
+impl<S> rkyv::Serialize<S> for Id
+where
+    str: SerializeUnsized<S>,
+    S: Fallible + ?Sized,
+    S::Error: Source,
+{
+    fn serialize(&self, serializer: &mut S) -> Result<Self::Resolver, S::Error> {
+        ArchivedString::serialize_from_str(self.as_str(), serializer)
+    }
+}
+
+impl<D: Fallible + ?Sized> rkyv::Deserialize<Id, D> for ArchivedString {
+    fn deserialize(&self, _: &mut D) -> Result<Id, D::Error> {
+        Ok(Id(intern(self.as_str())))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn equal_ids_are_one_copy_and_compare_as_text() {
+        let a = Id::parse("rare-earths").unwrap();
+        let b: Id = ron::from_str("\"rare-earths\"").unwrap();
+        assert_eq!(a, b);
+        assert!(std::ptr::eq(a.as_str(), b.as_str()));
+        assert!(Id::parse("a-b").unwrap() < Id::parse("a-c").unwrap());
+        assert_ne!(Id::parse("a-b").unwrap(), Id::parse("A-b").unwrap());
+        assert_eq!(size_of::<Option<Id>>(), 8);
+        assert!(Id::parse("rare earths").unwrap_err().contains("malformed id"));
+    }
+}
