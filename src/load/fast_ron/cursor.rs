@@ -135,6 +135,30 @@ impl<'de> Cursor<'de> {
         Ok(&self.text[start..start + len])
     }
 
+    /// A name where ron reads raw identifiers too (field names, enum variants, struct names):
+    /// `r#to-complete` is `to-complete`.
+    pub fn identifier(&mut self) -> Read<&'de str> {
+        if !self.text.as_bytes()[self.at..].starts_with(b"r#") {
+            return self.ident();
+        }
+        let bytes = self.text.as_bytes();
+        let start = self.at + 2;
+        let len = bytes[start..]
+            .iter()
+            .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'+' | b'-')))
+            .unwrap_or(bytes.len() - start);
+        if len == 0 {
+            return Err(Unsupported);
+        }
+        match bytes.get(start + len) {
+            Some(b'#' | b'"' | b'\'') => return Err(Unsupported),
+            Some(b) if !b.is_ascii() && !self.unicode_space_at(start + len) => return Err(Unsupported),
+            _ => {}
+        }
+        self.at = start + len;
+        Ok(&self.text[start..start + len])
+    }
+
     /// Whether a raw string (`r"…"`, `r#"…"#`) starts here.
     pub fn at_raw_string(&self) -> bool {
         if self.peek() != Some(b'r') {

@@ -59,7 +59,7 @@ impl<'de> Deserializer<'de> {
         let mark = self.cursor.mark();
         self.cursor.expect(b'(')?;
         self.cursor.skip_ws()?;
-        let named = self.cursor.ident().is_ok() && {
+        let named = self.cursor.identifier().is_ok() && {
             self.cursor.skip_ws()?;
             self.cursor.peek() == Some(b':')
         };
@@ -108,7 +108,7 @@ impl<'de> de::MapAccess<'de> for Separated<'_, 'de> {
         if !self.has_element()? {
             return Ok(None);
         }
-        let key = self.de.cursor.ident()?;
+        let key = self.de.cursor.identifier()?;
         seed.deserialize(BorrowedStrDeserializer::new(key)).map(Some)
     }
 
@@ -132,7 +132,7 @@ impl<'de> de::EnumAccess<'de> for UnitVariant<'_, 'de> {
     type Variant = Self;
 
     fn variant_seed<V: DeserializeSeed<'de>>(self, seed: V) -> Read<(V::Value, Self)> {
-        let name = self.de.cursor.ident()?;
+        let name = self.de.cursor.identifier()?;
         let value = seed.deserialize(BorrowedStrDeserializer::new(name))?;
         Ok((value, self))
     }
@@ -260,7 +260,7 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
             return Err(Unsupported);
         }
         if self.cursor.peek() != Some(b'(') {
-            if self.cursor.ident()? != name {
+            if self.cursor.identifier()? != name {
                 return Err(Unsupported);
             }
             self.cursor.skip_ws()?;
@@ -279,7 +279,7 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
     }
 
     fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Read<V::Value> {
-        visitor.visit_borrowed_str(self.cursor.ident()?)
+        visitor.visit_borrowed_str(self.cursor.identifier()?)
     }
 
     unsupported! {
