@@ -643,3 +643,24 @@ fn precision_of_real_queries_and_typo_matches() {
     assert!(precision >= 0.5, "precision {precision:.2}:\n{}", table.join("\n"));
     assert!(close_precision < precision, "typo matches are less often relevant:\n{}", table.join("\n"));
 }
+
+#[path = "../fuzz/harness/fast_ron.rs"]
+mod fast_ron;
+
+/// The fast path for reading files (`load/fast_ron/`) reads every bundled file, exactly as ron
+/// does: a file it gave up on would load, through ron, at several times the cost.
+#[test]
+fn every_bundled_file_takes_the_fast_path() {
+    for file in boucle::load::bundled_files() {
+        let kind = match file.relative.split_once('/') {
+            Some(("vocabularies", "regions.ron")) => 5,
+            Some(("vocabularies", "materials.ron")) => 6,
+            Some(("vocabularies", _)) => 7,
+            Some((folder, _)) => fast_ron::TYPES.iter().position(|t| *t == folder).expect("a known folder") as u8,
+            None => continue,
+        };
+        let bytes = file.read().expect("a bundled file");
+        let text = std::str::from_utf8(&bytes).expect("UTF-8").trim_start_matches('\u{FEFF}');
+        assert!(fast_ron::check(kind, text), "the fast path gave up on {}", file.relative);
+    }
+}

@@ -2,6 +2,8 @@
 //! (`fuzz/harness/*.rs`): every crash a fuzzer found is kept in `tests/fuzz_regressions/<target>/`
 //! (with a few seeds), so it stays fixed without cargo-fuzz. See the README's Fuzzing section.
 
+#[path = "../fuzz/harness/fast_ron.rs"]
+mod fast_ron;
 #[path = "../fuzz/harness/load.rs"]
 mod load;
 #[path = "../fuzz/harness/query.rs"]
@@ -40,6 +42,11 @@ fn replay(target: &str, run: fn(&[u8])) {
 #[test]
 fn load_inputs_found_by_fuzzing_load_cleanly() {
     replay("load", load::run);
+}
+
+#[test]
+fn fast_ron_inputs_found_by_fuzzing_read_as_ron_reads_them() {
+    replay("fast_ron", fast_ron::run);
 }
 
 #[test]

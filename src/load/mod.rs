@@ -4,6 +4,7 @@
 
 pub mod cache;
 mod entries;
+pub mod fast_ron;
 mod files;
 mod locate;
 mod parse;

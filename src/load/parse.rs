@@ -47,8 +47,12 @@ pub fn ron_options() -> ron::Options {
     ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
 }
 
-/// Parses `text` as a `T`, or gives the first problem ron met, as a diagnostic.
+/// Parses `text` as a `T`, or gives the first problem ron met, as a diagnostic. The fast path
+/// reads almost every file; whatever it gives up on, ron reads, and reports.
 pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Box<Diagnostic>> {
+    if let Some(value) = super::fast_ron::from_str::<T>(text) {
+        return Ok(value);
+    }
     ron_options().from_str::<T>(text).map_err(|e| Box::new(to_diagnostic(file, text, &e)))
 }
 

@@ -67,15 +67,38 @@ impl fmt::Display for Date {
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        // Borrowed from the file when it can be: a date is read, never kept as text.
-        let raw = std::borrow::Cow::<str>::deserialize(d)?;
-        Date::parse(&raw).map_err(de::Error::custom)
+        // Read from the file's text in place: a date is read, never kept as text.
+        d.deserialize_str(StrVisitor(|raw: &str| Date::parse(raw)))
     }
 }
 
 impl Serialize for Date {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
+    }
+}
+
+/// Reads a string value without a copy of its own where the deserializer lends its text
+/// (`Cow<str>` would allocate one anyway: serde reads it as a `String`), then checks it.
+/// Says "a string" where the value is something else, as `String` does.
+struct StrVisitor<F>(F);
+
+impl<'de, T, F: FnOnce(&str) -> Result<T, String>> de::Visitor<'de> for StrVisitor<F> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: de::Error>(self, raw: &str) -> Result<T, E> {
+        (self.0)(raw).map_err(E::custom)
+    }
+
+    fn visit_bytes<E: de::Error>(self, raw: &[u8]) -> Result<T, E> {
+        match std::str::from_utf8(raw) {
+            Ok(raw) => self.visit_str(raw),
+            Err(_) => Err(E::invalid_value(de::Unexpected::Bytes(raw), &self)),
+        }
     }
 }
 

@@ -1,0 +1,7 @@
+//! `cargo fuzz run fast_ron`: see `fuzz/harness/fast_ron.rs`, which `tests/fuzz_regressions.rs` replays.
+#![no_main]
+
+#[path = "../harness/fast_ron.rs"]
+mod harness;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| harness::run(data));
