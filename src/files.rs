@@ -1,4 +1,5 @@
-//! Writing files the way users can trust: atomically (a temporary file in the target's own
+//! Reading only regular files ([`open_regular`]: a FIFO where a file is expected is refused,
+//! never waited on), and writing files the way users can trust: atomically (a temporary file in the target's own
 //! folder, then a rename, so a reader never sees half a file and a crash leaves the old one),
 //! with the permissions a new file normally gets (0666 less the umask: 0644 under 022, where
 //! `tempfile`'s own default would be 0600), and never over an existing file unless asked.
@@ -49,6 +50,29 @@ impl std::fmt::Display for WriteError {
 impl std::error::Error for WriteError {}
 
 /// The folder a path is in, `.` for a bare file name.
+/// Opens `path` for reading if it is a regular file. A FIFO put where a file is expected would
+/// block a plain open until something writes to it (a hung start, a stuck watcher), and a
+/// device could be endless: on Unix the file is opened without blocking, then refused unless
+/// it is a regular file (`InvalidInput`, "not a regular file").
+pub fn open_regular(path: &Path) -> io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let file = options.open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, "not a regular file"));
+    }
+    Ok(file)
+}
+
+/// The bytes of the regular file at `path` (see [`open_regular`]).
+pub fn read_regular(path: &Path) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    io::Read::read_to_end(&mut open_regular(path)?, &mut bytes)?;
+    Ok(bytes)
+}
+
 fn parent_of(path: &Path) -> &Path {
     match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
@@ -107,6 +131,31 @@ fn mode_for_new_files() -> std::fs::Permissions {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_refused_without_waiting_for_a_writer() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("shortlist.ron");
+        assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+        let (done, finished) = std::sync::mpsc::channel();
+        let path = fifo.clone();
+        std::thread::spawn(move || {
+            let _ = done.send(read_regular(&path).map_err(|e| e.kind()));
+        });
+        let read = finished.recv_timeout(std::time::Duration::from_secs(30)).expect("no wait on the FIFO");
+        assert_eq!(read, Err(io::ErrorKind::InvalidInput));
+        // The shortlist's reader sets it aside, saying why, as it does any unusable file.
+        let opened = crate::shortlist::store::open(&fifo);
+        assert!(
+            matches!(&opened, crate::shortlist::store::Opened::SetAside { problem, .. } if problem == "it is not a regular file"),
+            "{opened:?}"
+        );
+        let file = dir.path().join("notes.md");
+        std::fs::write(&file, "kept").unwrap();
+        assert_eq!(read_regular(&file).unwrap(), b"kept");
+        assert_eq!(read_regular(&dir.path().join("none")).map_err(|e| e.kind()), Err(io::ErrorKind::NotFound));
+    }
 
     #[test]
     fn writes_new_files_and_refuses_to_replace_unless_asked() {

@@ -421,3 +421,26 @@ fn a_cached_start_restores_the_index_beside_the_entries() {
     assert!(restored, "the stored index fits its catalogue");
     assert_eq!(indexed_search_ids(&indexed, &QUERIES), expected);
 }
+
+/// A FIFO in the cache file's place (made by hand, or by a hostile neighbour) must not hang
+/// the start: it is not read, the files are loaded, and the cache written in its place.
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_place_of_the_cache_file_is_passed_over() {
+    let setup = Setup::new();
+    setup.load();
+    let path = cache::file_of(&setup.cache, &setup.folders()).unwrap();
+    fs::remove_file(&path).unwrap();
+    let made = std::process::Command::new("mkfifo").arg(&path).status().unwrap();
+    assert!(made.success());
+    let (done, finished) = std::sync::mpsc::channel();
+    let (cache, folders) = (setup.cache.clone(), setup.folders());
+    std::thread::spawn(move || {
+        let _ = done.send(cache::load_telling(&CatalogueSource::Folders(folders), Some(&cache)));
+    });
+    let (loaded, used) = finished.recv_timeout(Duration::from_secs(60)).expect("the load does not hang on a FIFO");
+    assert_eq!(used, Used::Rebuilt(Why::Missing));
+    assert_eq!(entry_json(&loaded), entry_json(&setup.fresh()));
+    assert!(fs::metadata(&path).unwrap().is_file(), "the cache is a file again");
+    assert_eq!(setup.load().1, Used::Read);
+}

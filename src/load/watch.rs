@@ -164,7 +164,8 @@ fn absorb(change: Change, changed: &mut HashSet<PathBuf>, asked: &mut bool) {
 fn unchanged(changed: &HashSet<PathBuf>, contents: &mut HashMap<PathBuf, u64>) -> bool {
     let mut same = true;
     for path in changed {
-        let now = std::fs::read(path).ok().map(|bytes| {
+        // A FIFO saved into a watched folder must not stop the watcher: it is never waited on.
+        let now = crate::files::read_regular(path).ok().map(|bytes| {
             let mut hasher = std::collections::hash_map::DefaultHasher::new();
             bytes.hash(&mut hasher);
             hasher.finish()

@@ -89,7 +89,8 @@ fn same_bytes(expected: &[u8], given: &[u8]) -> bool {
 }
 
 fn read_password(path: &Path) -> Result<String, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let bytes = crate::files::read_regular(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let text = String::from_utf8(bytes).map_err(|_| format!("{}: not UTF-8 text", path.display()))?;
     let password = text.lines().next().unwrap_or("").to_string();
     if password.is_empty() {
         return Err(format!("{}: the first line (the room password) is empty", path.display()));

@@ -81,15 +81,12 @@ pub fn open(path: &Path) -> Opened {
 
 /// `Ok(None)`: there is no file.
 fn read(path: &Path) -> Result<Option<Shortlist>, String> {
-    let file = match std::fs::File::open(path) {
+    let file = match crate::files::open_regular(path) {
         Ok(file) => file,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) if e.kind() == std::io::ErrorKind::InvalidInput => return Err("it is not a regular file".into()),
         Err(e) => return Err(e.to_string()),
     };
-    let metadata = file.metadata().map_err(|e| e.to_string())?;
-    if !metadata.is_file() {
-        return Err("it is not a regular file".into());
-    }
     let mut bytes = Vec::new();
     file.take(MAX_BYTES + 1).read_to_end(&mut bytes).map_err(|e| e.to_string())?;
     if bytes.len() as u64 > MAX_BYTES {

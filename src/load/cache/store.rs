@@ -51,11 +51,12 @@ pub struct CacheFile {
     len: u64,
 }
 
-/// The cache file at `path`; None when it is missing, unreadable or too large.
+/// The cache file at `path`; None when it is missing, unreadable, too large or not a regular
+/// file (a FIFO in its place is refused, never waited on).
 pub fn open(path: &Path) -> Option<CacheFile> {
-    let file = std::fs::File::open(path).ok()?;
-    let meta = file.metadata().ok()?;
-    (meta.is_file() && meta.len() <= MAX_BYTES).then_some(CacheFile { len: meta.len(), file })
+    let file = crate::files::open_regular(path).ok()?;
+    let len = file.metadata().ok()?.len();
+    (len <= MAX_BYTES).then_some(CacheFile { len, file })
 }
 
 impl ReadAt for CacheFile {
