@@ -104,7 +104,7 @@ pub fn spawn_loader_cached(
 }
 
 /// Once the first catalogue is on screen: a load from the files (or a cached one without its
-/// index, as `boucle list` caches it) is cached with its index; a cached load is
+/// index, or whose index did not fit it) is cached with its index; a cached load is
 /// checked against the files, and if any changed, was added or removed, loaded again in the
 /// background (by the watcher when there is one, which caches what it loads) and swapped in
 /// as a reload.
@@ -122,7 +122,7 @@ fn after_shown(
     }
     if cache::is_fresh(shown.stamps, folders) {
         if shown.index.is_some() {
-            // Cached without its index (as `boucle list` caches): now with it.
+            // Cached without a usable index (none kept, or one that did not fit): now with it.
             let _ = cache::write(cache, folders, shown);
         }
         return;
