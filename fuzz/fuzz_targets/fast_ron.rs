@@ -1,4 +1,4 @@
-//! `cargo fuzz run fast_ron`: see `fuzz/harness/fast_ron.rs`, which `tests/fuzz_regressions.rs` replays.
+//! `cargo fuzz run fast_ron`: see `fuzz/harness/fast_ron.rs`, which `tests/it/fuzz_regressions.rs` replays.
 #![no_main]
 
 #[path = "../harness/fast_ron.rs"]

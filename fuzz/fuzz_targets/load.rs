@@ -1,4 +1,4 @@
-//! `cargo fuzz run load`: see `fuzz/harness/load.rs`, which `tests/fuzz_regressions.rs` replays.
+//! `cargo fuzz run load`: see `fuzz/harness/load.rs`, which `tests/it/fuzz_regressions.rs` replays.
 #![no_main]
 
 #[path = "../harness/load.rs"]

@@ -1,4 +1,4 @@
-//! `cargo fuzz run query`: see `fuzz/harness/query.rs`, which `tests/fuzz_regressions.rs` replays.
+//! `cargo fuzz run query`: see `fuzz/harness/query.rs`, which `tests/it/fuzz_regressions.rs` replays.
 #![no_main]
 
 #[path = "../harness/query.rs"]

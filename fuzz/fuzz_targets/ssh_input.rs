@@ -1,4 +1,4 @@
-//! `cargo fuzz run ssh_input`: see `fuzz/harness/ssh_input.rs`, which `tests/fuzz_regressions.rs` replays.
+//! `cargo fuzz run ssh_input`: see `fuzz/harness/ssh_input.rs`, which `tests/it/fuzz_regressions.rs` replays.
 #![no_main]
 
 #[path = "../harness/ssh_input.rs"]

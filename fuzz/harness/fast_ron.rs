@@ -1,8 +1,8 @@
 //! Fuzz target `fast_ron`: one catalogue file's text read by the fast path and by ron as one
 //! of the catalogue's file types (chosen by the input's first byte). Whatever the fast path
 //! accepts, ron must accept too and read as the same value; it may give up on anything (ron
-//! then reads the file). Shared by the fuzz target, `tests/fuzz_regressions.rs` and the
-//! property test `tests/fast_ron.rs`.
+//! then reads the file). Shared by the fuzz target, `tests/it/fuzz_regressions.rs` and the
+//! property test `tests/it/fast_ron.rs`.
 
 use std::fmt::Debug;
 

@@ -2,7 +2,7 @@
 //! the typed parser, the recovering reader and schema for a file it rejects, the catalogue
 //! checks), then its problems rendered as `boucle check` prints them, with and without colour,
 //! in both languages, and as JSON and GitHub annotations. Shared by the fuzz target and by
-//! `tests/fuzz_regressions.rs`, so a crash input replays on stable in `cargo test`.
+//! `tests/it/fuzz_regressions.rs`, so a crash input replays on stable in `cargo test`.
 
 use boucle::cli::check::github_annotation;
 use boucle::diagnostic::{render_human_in, render_json, render_kinds};

@@ -2,7 +2,7 @@
 //! catalogue (loaded once), so matching, filtering, counting and ranking are fuzzed too. The
 //! spans and highlights it gives back are checked against what they promise (char boundaries,
 //! sorted, disjoint), since the dashboard cuts text with them. Shared by the fuzz target and
-//! by `tests/fuzz_regressions.rs`.
+//! by `tests/it/fuzz_regressions.rs`.
 
 use std::path::PathBuf;
 use std::sync::OnceLock;

@@ -1,7 +1,7 @@
 //! Fuzz target `ssh_input`: the bytes a participant's terminal sends over SSH, cut into packets
 //! as the network might, through the decoder that turns them into the dashboard's key, mouse,
 //! paste and resize events (`serve::input`), with the lone-Esc timeout firing between packets
-//! as it does when the client pauses. Shared by the fuzz target and `tests/fuzz_regressions.rs`.
+//! as it does when the client pauses. Shared by the fuzz target and `tests/it/fuzz_regressions.rs`.
 
 use boucle::serve::input::InputDecoder;
 

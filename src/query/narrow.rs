@@ -15,7 +15,7 @@
 //! Entries are then found through the postings of those dictionary words, which hold only
 //! entries of the shorter word: narrowing the entries too would need a forward index, and
 //! would save nothing once the words are known. Results are the same as a fresh search's
-//! (`tests/query_narrowing.rs`).
+//! (`tests/it/query_narrowing.rs`).
 
 use std::cell::RefCell;
 use std::sync::Arc;

@@ -6,7 +6,7 @@
 //! catalogue (about 100 entries) and the 100k benchmark catalogue run on the caller's thread
 //! alone, where waking a helper would cost more than the pass. Ranges start at multiples of 64
 //! so that each part owns whole words of the entry bitsets. Every merge (sums of counts, the
-//! best of the parts' best) gives exactly what one pass gives (`tests/query_parallel.rs`).
+//! best of the parts' best) gives exactly what one pass gives (`tests/it/query_parallel.rs`).
 
 use std::cell::Cell;
 use std::ops::Range;

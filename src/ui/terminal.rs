@@ -1,7 +1,7 @@
 //! Entering and leaving the terminal's full-screen mode. One idempotent `restore` undoes
 //! everything `enter` turned on; it runs on quit, on error, on panic, on every catchable
 //! terminating signal (then boucle exits with 128 + the signal's number), and before a stop
-//! by Ctrl-Z or SIGTSTP. `tests/e2e_terminal.rs` checks each in tmux.
+//! by Ctrl-Z or SIGTSTP. `tests/it/e2e_terminal.rs` checks each in tmux.
 
 use std::io::{self, Stdout, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -69,7 +69,7 @@ pub fn install_panic_hook() {
 }
 
 /// A panic on demand, for the end-to-end test that proves the panic hook gives the terminal
-/// back and prints the message on the main screen (`tests/e2e_terminal.rs`), called on each
+/// back and prints the message on the main screen (`tests/it/e2e_terminal.rs`), called on each
 /// input event. Only debug builds have it: `cargo test` builds `target/debug/boucle` anyway
 /// (the test finds it by `CARGO_BIN_EXE_boucle`), whereas a cargo feature would need a third
 /// build of the whole tree for one test; and a release binary never reads the variable, so

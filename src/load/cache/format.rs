@@ -66,7 +66,7 @@ pub struct Chunk {
 
 /// [`Meta`], borrowed from a load for writing without copying it: field for field the same
 /// archived types (both `repr(C)`), so what is written is what [`Meta`] reads. The reader
-/// validates the bytes as [`ArchivedMeta`] all the same, and `tests/cache.rs` reads back what
+/// validates the bytes as [`ArchivedMeta`] all the same, and `tests/it/cache.rs` reads back what
 /// is written.
 #[derive(rkyv::Archive, rkyv::Serialize)]
 pub struct MetaWriting<'a> {

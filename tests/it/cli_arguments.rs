@@ -1,0 +1,62 @@
+//! Arguments a user types that used to be misread: a query starting with `-` (the documented
+//! `-word` exclusion), a reversed year range, a zero table width; and the command line the
+//! dashboard prints with `y` parses back to the same view.
+
+use crate::common;
+
+use std::process::Command;
+
+use boucle::ui::Options;
+use clap::Parser;
+use common::ui::{FIXTURE, app_with, command, keys};
+
+fn boucle(args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_boucle"))
+        .args(["--catalogue", FIXTURE])
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run boucle");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_query_may_start_with_an_exclusion() {
+    let (code, out, err) = boucle(&["list", "-q", "-kind:organisation bethune", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let list: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let kinds: Vec<&str> = list.as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap()).collect();
+    assert!(!kinds.is_empty() && !kinds.contains(&"organisation"), "{kinds:?}");
+    let (code, _, err) = boucle(&["list", "--query=-bethune"]);
+    assert_eq!(code, 0, "{err}");
+}
+
+#[test]
+fn a_reversed_year_range_and_a_zero_width_are_usage_errors() {
+    let (code, _, err) = boucle(&["list", "--year", "2025..2023"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("reversed") && err.contains("2023..2025"), "{err}");
+    let (code, _, err) = boucle(&["list", "--year", "twenty"]);
+    assert_eq!(code, 2, "{err}");
+    let (code, _, err) = boucle(&["list", "--width", "0"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("at least 20 columns"), "{err}");
+    let (code, _, _) = boucle(&["list", "--year", "2023..2025", "--width", "80"]);
+    assert_eq!(code, 0);
+}
+
+/// `y` prints the command of the view; typed back, it gives the same query and filters, even
+/// for a query that starts with a dash.
+#[test]
+fn the_command_the_dashboard_prints_parses_back() {
+    let mut app = app_with(Options::default());
+    keys(&mut app, "/-kind:organisation béthune's");
+    let printed = command(&app);
+    let words = shlex::split(&printed).expect("a shell can read it");
+    let cli = boucle::cli::Cli::try_parse_from(&words).unwrap_or_else(|e| panic!("{printed}: {e}"));
+    assert_eq!(cli.filters.query, "-kind:organisation béthune's", "{printed}");
+}

@@ -1,0 +1,263 @@
+//! `boucle export` as a participant or facilitator runs it: every format for every scope, each
+//! read back by a parser (CSV, JSON, HTML) or kept as a snapshot (Markdown); files written
+//! with normal permissions and never replaced without `--force`, never into the catalogue;
+//! hostile catalogue text escaped or dropped; spreadsheet formulas neutralised.
+
+use crate::common::written;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use written::{Fixture, PRACTICE};
+
+const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/catalogue");
+const TOUR: &str = "peer-review-lille-2025";
+const ENTRY: &str = "zinc-loop-hauts-de-france";
+
+fn boucle_in(catalogue: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_boucle"))
+        .args(["--catalogue", catalogue, "--lang", "en"])
+        .args(args)
+        .env_remove("BOUCLE_CATALOGUE")
+        // No user's shortlist leaks into a test.
+        .env("XDG_DATA_HOME", "/nonexistent-boucle-test")
+        .env("HOME", "/nonexistent-boucle-test")
+        .output()
+        .expect("run boucle")
+}
+
+fn export(args: &[&str]) -> String {
+    let output = boucle_in(FIXTURE, &[&["export"], args].concat());
+    assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).expect("UTF-8")
+}
+
+/// A shortlist file with two entries (one with a note) and one the catalogue no longer has.
+fn shortlist_file(dir: &Path) -> String {
+    let path = dir.join("shortlist.ron");
+    std::fs::write(
+        &path,
+        r#"(version: 1, entries: [
+            (id: "bringback-lead-acid-regeneration", note: "=ask about | costs <b>"),
+            (id: "gone-since-last-year"),
+            (id: "team2"),
+        ])"#,
+    )
+    .unwrap();
+    path.display().to_string()
+}
+
+/// The scopes, as flags, with the entry ids each must give in order.
+fn scopes(shortlist: &str) -> Vec<(&'static str, Vec<String>, Vec<&'static str>)> {
+    let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    vec![
+        (
+            "shortlist",
+            s(&["--shortlist", shortlist]),
+            vec!["bringback-lead-acid-regeneration", "gone-since-last-year", "team2"],
+        ),
+        (
+            "tour",
+            s(&["--tour", TOUR]),
+            vec![
+                "bringback-visit-2025",
+                "zinc-loop-hauts-de-france",
+                "bethune-bruay-mining-sites-2025",
+                "western-macedonia-lignite-phase-out",
+            ],
+        ),
+        ("entry", s(&["--entry", ENTRY]), vec![ENTRY]),
+        ("results", s(&["--kind", "event"]), vec!["rare-earth-magnets-day-2025"]),
+    ]
+}
+
+#[test]
+fn every_format_of_every_scope_reads_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let shortlist = shortlist_file(dir.path());
+    for (name, flags, ids) in scopes(&shortlist) {
+        let flags: Vec<&str> = flags.iter().map(String::as_str).collect();
+
+        let json: serde_json::Value =
+            serde_json::from_str(&export(&[&flags[..], &["--format", "json"]].concat())).unwrap();
+        assert_eq!(json["format"], "boucle-handout");
+        assert_eq!(json["scope"], name);
+        let got: Vec<&str> = json["entries"].as_array().unwrap().iter().map(|e| e["id"].as_str().unwrap()).collect();
+        assert_eq!(got, ids, "{name} json");
+
+        let csv_text = export(&[&flags[..], &["--format", "csv"]].concat());
+        let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+        assert_eq!(&reader.headers().unwrap()[1], "id");
+        let got: Vec<String> = reader.records().map(|r| r.unwrap()[1].to_string()).collect();
+        assert_eq!(got, ids, "{name} csv");
+
+        let html = export(&[&flags[..], &["--format", "html"]].concat());
+        let page = scraper::Html::parse_document(&html);
+        assert!(page.errors.is_empty(), "{name}: {:?}", page.errors);
+        let articles = scraper::Selector::parse("article").unwrap();
+        let got: Vec<&str> = page.select(&articles).map(|a| a.value().attr("id").unwrap()).collect();
+        assert_eq!(got, ids, "{name} html");
+        for tag in ["script", "img", "link", "iframe"] {
+            assert_eq!(page.select(&scraper::Selector::parse(tag).unwrap()).count(), 0, "{name}: no {tag}");
+        }
+        let lang = scraper::Selector::parse("html").unwrap();
+        assert_eq!(page.select(&lang).next().unwrap().value().attr("lang"), Some("en"));
+
+        let md = export(&[&flags[..], &["--format", "md"]].concat());
+        insta::assert_snapshot!(format!("export_{name}_md"), md);
+        let interreg = export(&[&flags[..], &["--format", "interreg"]].concat());
+        assert!(interreg.contains("Interreg Europe good-practice template"), "{name}");
+        for id in &ids {
+            assert!(interreg.contains(&format!("`{id}`")), "{name} interreg names {id}");
+        }
+    }
+}
+
+#[test]
+fn a_tour_lists_its_stops_in_order_with_dates_notes_and_sources() {
+    let md = export(&["--tour", TOUR]);
+    let first = md.find("## 1. Visit to BringBack").expect("stop 1");
+    let second = md.find("## 2. A zinc loop").expect("stop 2");
+    assert!(first < second);
+    assert!(md.contains("2025-07-29"), "the stop's day");
+    assert!(md.contains("**Facilitator's note:** Day 1, morning."), "{md}");
+    assert!(md.contains("### Sources"));
+}
+
+#[test]
+fn the_interreg_template_has_every_section() {
+    let md = export(&["--entry", ENTRY, "--format", "interreg"]);
+    for section in [
+        "Title of the good practice",
+        "Short summary",
+        "Main institution involved",
+        "Location of the good practice",
+        "Timescale",
+        "Topic",
+        "Detailed information on the practice",
+        "Resources needed",
+        "Evidence of success",
+        "Difficulties encountered / lessons learnt",
+        "Potential for learning or transfer",
+        "Further information",
+        "Good practice owner",
+        "Expert opinion",
+        "Linked Interreg Europe project",
+    ] {
+        assert!(md.contains(&format!("### {section}")), "{section}:\n{md}");
+    }
+    assert!(md.contains("*not given in the catalogue*"), "what the catalogue lacks is said, not invented");
+}
+
+#[test]
+fn files_are_written_0644_and_never_replaced_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("handout.html");
+    let out_text = out.display().to_string();
+    let run = |extra: &[&str]| {
+        boucle_in(FIXTURE, &[&["export", "--tour", TOUR, "--format", "html", "--output", &out_text], extra].concat())
+    };
+    let first = run(&[]);
+    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    assert!(first.stdout.is_empty(), "the handout went to the file");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Tests run under the usual 022 umask: a new file is 0644, not tempfile's 0600.
+        let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o644, "{mode:o}");
+    }
+    std::fs::write(&out, "mine").unwrap();
+    let second = run(&[]);
+    assert_eq!(second.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&second.stderr).contains("already exists (--force replaces it)"));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "mine", "left alone");
+    assert!(run(&["--force"]).status.success());
+    assert!(std::fs::read_to_string(&out).unwrap().starts_with("<!DOCTYPE html>"));
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file left");
+}
+
+#[test]
+fn nothing_is_ever_written_into_the_catalogue() {
+    let fixture = Fixture::new();
+    fixture.file("good-practices/battery.ron", PRACTICE);
+    let target = fixture.path().join("good-practices/handout.md");
+    let catalogue = fixture.path().display().to_string();
+    let output = boucle_in(&catalogue, &["export", "--entry", "battery", "--output", &target.display().to_string()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("never writes there"));
+    assert!(!target.exists());
+}
+
+#[test]
+fn hostile_catalogue_text_is_escaped_or_dropped() {
+    let fixture = Fixture::new();
+    let hostile = PRACTICE
+        .replace(
+            r#"title: (fr: "Régénération de batteries", en: "Battery regeneration"),"#,
+            r#"title: "=HYPERLINK(\"http://evil\") | <script>alert(1)</script> *bold* [x](javascript:alert(1))","#,
+        )
+        .replace(
+            r#"location: (region: "FRE12", place: "Béthune"),"#,
+            "description: \"# Heading\\n> quote\\n<img src=x onerror=alert(1)>\\n[click](javascript:alert(2))\",\n    location: (region: \"FRE12\", place: \"Béthune\"),",
+        );
+    assert_ne!(hostile, PRACTICE);
+    fixture.file("good-practices/battery.ron", &hostile);
+    let catalogue = fixture.path().display().to_string();
+    let run = |format: &str| {
+        let output = boucle_in(&catalogue, &["export", "--entry", "battery", "--format", format]);
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        String::from_utf8(output.stdout).unwrap()
+    };
+
+    let html = run("html");
+    let page = scraper::Html::parse_document(&html);
+    for tag in ["script", "img"] {
+        assert_eq!(page.select(&scraper::Selector::parse(tag).unwrap()).count(), 0, "no {tag} element:\n{html}");
+    }
+    let links = scraper::Selector::parse("a").unwrap();
+    for a in page.select(&links) {
+        let href = a.value().attr("href").unwrap();
+        assert!(href.starts_with("https://") || href.starts_with("http://"), "{href}");
+    }
+    let text: String = page.root_element().text().collect();
+    assert!(text.contains("<script>alert(1)</script>"), "shown as text");
+
+    let md = run("md");
+    assert!(md.contains("\\<script\\>") && md.contains("\\|") && md.contains("\\*bold\\*"), "{md}");
+    assert!(md.contains("\\# Heading") && md.contains("\\> quote"), "{md}");
+    assert!(!has_javascript_link(&md), "no javascript link:\n{md}");
+    let interreg = run("interreg");
+    assert!(!has_javascript_link(&interreg) && interreg.contains("\\<img"), "{interreg}");
+
+    let csv_text = run("csv");
+    let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+    let row = reader.records().next().unwrap().unwrap();
+    assert!(row[3].starts_with("'=HYPERLINK"), "the formula is neutralised: {:?}", &row[3]);
+
+    let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
+    assert!(json["entries"][0]["title"].as_str().unwrap().starts_with("=HYPERLINK"), "JSON keeps text as it is");
+}
+
+/// Whether Markdown has a link to a `javascript:` address: `](javascript:` whose `]` is not
+/// escaped (an escaped one is plain text).
+fn has_javascript_link(md: &str) -> bool {
+    md.match_indices("](javascript:").any(|(at, _)| !md[..at].ends_with('\\'))
+}
+
+#[test]
+fn usage_errors_name_what_is_wrong() {
+    let output = boucle_in(FIXTURE, &["export", "--tour", "team2"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains(TOUR), "the tours are named");
+    let output = boucle_in(FIXTURE, &["export", "--entry", "zinc-lop"]);
+    assert!(String::from_utf8_lossy(&output.stderr).contains(ENTRY), "the closest id is suggested");
+    let output = boucle_in(FIXTURE, &["export", "--tour", TOUR, "--entry", ENTRY]);
+    assert_eq!(output.status.code(), Some(2), "one scope at a time");
+    let output = boucle_in(FIXTURE, &["export", "--shortlist", "/nonexistent-boucle-test/none.ron"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("mark entries with m"),
+        "an empty shortlist says how to fill it"
+    );
+}

@@ -1,0 +1,62 @@
+//! `boucle present` as a process: a tour the catalogue lacks is a usage error that names the
+//! tours it has, before any terminal is touched. And the curator's side of tour days: a stop's
+//! day outside its tour's dates is reported where it is written.
+
+use std::process::Command;
+
+const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/catalogue");
+
+#[test]
+fn an_unknown_tour_is_refused_with_the_tours_there_are() {
+    let output = Command::new(env!("CARGO_BIN_EXE_boucle"))
+        .args(["present", "no-such-tour", "--catalogue", FIXTURE])
+        .env_remove("BOUCLE_CATALOGUE")
+        .output()
+        .expect("boucle runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("no tour \"no-such-tour\"") && stderr.contains("peer-review-lille-2025"), "{stderr}");
+}
+
+#[test]
+fn an_entry_that_is_not_a_tour_is_refused_too() {
+    let output = Command::new(env!("CARGO_BIN_EXE_boucle"))
+        .args(["present", "bringback", "--catalogue", FIXTURE])
+        .env_remove("BOUCLE_CATALOGUE")
+        .output()
+        .expect("boucle runs");
+    assert_eq!(output.status.code(), Some(2));
+}
+
+use crate::common::written;
+
+/// A tour whose second stop is on a day after the tour ends.
+const TOUR: &str = r#"Tour(
+    title: "Visite",
+    summary: "Une journée",
+    sources: [(title: "TEAM2", url: "https://www.team2.fr")],
+    review: (status: reviewed, checked: "2026-11-28"),
+    start: "2025-07-29",
+    end: "2025-07-30",
+    stops: [
+        (entry: "battery-regeneration", day: "2025-07-29", time: "09:30"),
+        (entry: "battery-regeneration", day: "2025-07-29", time: (fr: "après-midi", en: "afternoon")),
+        (entry: "battery-regeneration", day: "2025-08-02"),
+    ],
+)
+"#;
+
+#[test]
+fn boucle_check_reports_a_stop_day_outside_the_tour_at_its_place() {
+    let fixture = written::Fixture::new();
+    fixture.file("good-practices/battery-regeneration.ron", written::PRACTICE);
+    fixture.file("tours/visit.ron", TOUR);
+    let loaded = fixture.load();
+    let found = written::problems(&fixture, &loaded);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].contains("tours/visit.ron:11:46:") && found[0].contains("stop day 2025-08-02 is outside"),
+        "{}",
+        found[0]
+    );
+}

@@ -1,0 +1,178 @@
+//! `boucle check` for curators and their CI: consequences under their cause, errors first,
+//! a line per kind of problem, `--errors-only`, `--deny-warnings`, GitHub annotations, and the
+//! seven-mistakes scenario of the curators' trial (issue #8).
+
+use crate::common::written;
+
+use std::process::{Command, Output};
+use written::{Fixture, ORGANISATION, PRACTICE, problems};
+
+fn check(folder: &std::path::Path, extra: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_boucle"))
+        .arg("check")
+        .args(extra)
+        .arg(folder)
+        .env_remove("BOUCLE_CATALOGUE")
+        .env("NO_COLOR", "1")
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .output()
+        .expect("run boucle")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// A practice that names `team2` from two fields.
+fn practice_using(org: &str) -> String {
+    PRACTICE
+        .replace("\"team2\"", &format!("\"{org}\""))
+        .replace("    materials:", &format!("    organisations: [\"{org}\"],\n    materials:"))
+}
+
+#[test]
+fn references_to_an_entry_that_did_not_load_are_one_line_under_its_error() {
+    let fixture = Fixture::new();
+    fixture.file("organisations/broken.ron", "Organisation(\n  title: \"x\"\n  summary: \"y\",\n)");
+    for name in ["a", "b", "c", "d"] {
+        fixture.file(&format!("good-practices/{name}.ron"), &practice_using("broken"));
+    }
+    let loaded = fixture.load();
+    let found = problems(&fixture, &loaded);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].ends_with("(and 8 references to it)"), "{}", found[0]);
+    assert_eq!((loaded.errors(), loaded.warnings()), (1, 0));
+    let text = stdout(&check(fixture.path(), &[]));
+    assert!(text.contains("and 8 references to it: "), "{text}");
+    assert!(text.contains("good-practices/a.ron:5:23: refers to \"broken\""), "{text}");
+    assert!(text.trim_end().ends_with("— 1 error"), "{text}");
+}
+
+#[test]
+fn errors_come_first_and_each_kind_of_problem_is_counted() {
+    let fixture = Fixture::new();
+    // A warning in a file sorted first, an error in one sorted last.
+    let no_sources: String = PRACTICE.lines().filter(|l| !l.contains("sources:")).map(|l| format!("{l}\n")).collect();
+    fixture.file("good-practices/a-no-sources.ron", &no_sources);
+    fixture.file("good-practices/z-bad.ron", &PRACTICE.replace("[\"lead\"]", "[\"leed\", \"zinc\"]"));
+    let found = problems(&fixture, &fixture.load());
+    assert!(found[0].starts_with("good-practices/z-bad.ron"), "{found:#?}");
+    assert!(found[2].starts_with("good-practices/a-no-sources.ron"), "{found:#?}");
+    let output = check(fixture.path(), &[]);
+    let text = stdout(&output);
+    assert!(text.contains("    2 error[unknown-vocabulary-id]\n    1 warning[no-source]\n"), "{text}");
+    assert_eq!(output.status.code(), Some(1));
+
+    let only = stdout(&check(fixture.path(), &["--errors-only"]));
+    assert!(!only.contains("warning[no-source]"), "{only}");
+    assert!(only.trim_end().ends_with("2 errors, 1 warning"), "the summary still counts both: {only}");
+}
+
+#[test]
+fn deny_warnings_fails_on_warnings_alone() {
+    let fixture = Fixture::new();
+    let no_sources: String = PRACTICE.lines().filter(|l| !l.contains("sources:")).map(|l| format!("{l}\n")).collect();
+    fixture.file("good-practices/x.ron", &no_sources);
+    assert_eq!(check(fixture.path(), &[]).status.code(), Some(0));
+    assert_eq!(check(fixture.path(), &["--deny-warnings"]).status.code(), Some(1));
+}
+
+#[test]
+fn github_format_gives_one_annotation_per_problem() {
+    let fixture = Fixture::new();
+    fixture.file("good-practices/x.ron", &PRACTICE.replace("[\"lead\"]", "[\"neodymum\"]"));
+    let output = check(fixture.path(), &["--format", "github"]);
+    let text = stdout(&output);
+    let file = fixture.shown("good-practices/x.ron");
+    let first = text.lines().next().unwrap();
+    assert_eq!(
+        first,
+        format!(
+            "::error file={file},line=6,col=17,endLine=6,endColumn=27,title=unknown-vocabulary-id::unknown material \
+             \"neodymum\"%0Aexpected an id from {}/vocabularies/materials.ron%0Ahelp: did you mean \"neodymium\"?",
+            fixture.path().display()
+        )
+    );
+    assert_eq!(output.status.code(), Some(1));
+}
+
+/// The trial's seven mistakes in one catalogue: seven errors at their lines, no cascade, and
+/// every entry loads but the one whose syntax is broken (and the copy in the wrong folder).
+#[test]
+fn the_seven_mistakes_scenario() {
+    let fixture = Fixture::new();
+    // 1. an address typed htps:// in the organisation every practice names
+    fixture.file("organisations/team2.ron", &ORGANISATION.replace("https://www.team2.fr", "htps://www.team2.fr"));
+    for name in ["p1", "p2", "p3"] {
+        fixture.file(&format!("good-practices/{name}.ron"), &practice_using("team2"));
+    }
+    // 2. an impossible date
+    fixture.file("good-practices/date.ron", &PRACTICE.replace("(start: \"2024\"", "(start: \"2025-13-01\""));
+    // 3. a missing summary
+    let no_summary: String = PRACTICE.lines().filter(|l| !l.contains("summary:")).map(|l| format!("{l}\n")).collect();
+    fixture.file("good-practices/no-summary.ron", &no_summary);
+    // 4. and 5. a misspelt field and a misspelt status in one file
+    fixture.file(
+        "good-practices/two.ron",
+        &PRACTICE.replace("    summary:", "    sumary:").replace("(status: reviewed", "(status: tocomplete"),
+    );
+    // 6. an unclosed string on a title
+    fixture.file(
+        "good-practices/unclosed.ron",
+        &PRACTICE.replace("en: \"Battery regeneration\")", "en: \"Battery regeneration)"),
+    );
+    // 7. a site visit saved under events/ as well as under site-visits/
+    let visit = "SiteVisit(title: \"Visit\", summary: \"A visit\", start: \"2025-07-29\", \
+                 sources: [(title: \"T\", url: \"https://www.team2.fr\")], review: (status: draft, checked: \"2026-11-28\"))";
+    fixture.file("site-visits/visit.ron", visit);
+    fixture.file("events/visit.ron", visit);
+    fixture.file(
+        "good-practices/p1.ron",
+        &practice_using("team2").replace("    materials:", "    related: [\"visit\"],\n    materials:"),
+    );
+
+    let loaded = fixture.load();
+    let found = problems(&fixture, &loaded);
+    let expected_places = [
+        "events/visit.ron:1:1:",
+        "good-practices/date.ron:9:24:",
+        "good-practices/no-summary.ron:11:1:",
+        "good-practices/two.ron:3:5:",
+        "good-practices/two.ron:11:22:",
+        "good-practices/unclosed.ron:2:50:",
+        "organisations/team2.ron:5:37:",
+    ];
+    assert_eq!(found.len(), 7, "{found:#?}");
+    for (problem, place) in found.iter().zip(expected_places) {
+        assert!(problem.starts_with(place), "{problem} at {place}");
+    }
+    assert_eq!((loaded.errors(), loaded.warnings()), (7, 0), "no cascade: {found:#?}");
+    for id in ["team2", "p1", "p2", "p3", "date", "no-summary", "two", "visit"] {
+        assert!(loaded.catalogue.get(id).is_some(), "{id} loads");
+    }
+    assert!(loaded.catalogue.get("unclosed").is_none());
+}
+
+#[test]
+fn review_age_warns_about_entries_checked_too_long_ago() {
+    let fixture = Fixture::new();
+    fixture.file("good-practices/old.ron", &PRACTICE.replace("checked: \"2026-11-28\"", "checked: \"2019-03-01\""));
+    let plain = check(fixture.path(), &[]);
+    assert_eq!(plain.status.code(), Some(0), "off unless asked: {}", stdout(&plain));
+    let output = check(fixture.path(), &["--review-age", "365"]);
+    let text = stdout(&output);
+    assert!(text.contains("warning[review-age]: last checked on 2019-03-01, more than 365 days ago"), "{text}");
+    assert!(text.contains("old.ron:11:32"), "at its `checked:`: {text}");
+    assert_eq!(output.status.code(), Some(0), "a warning: {text}");
+    assert_eq!(check(fixture.path(), &["--review-age", "365", "--deny-warnings"]).status.code(), Some(1));
+}
+
+#[test]
+fn text_cleaned_at_load_is_a_warning_at_its_place() {
+    let fixture = Fixture::new();
+    fixture.file("good-practices/x.ron", &PRACTICE.replace("Battery regeneration", "Battery\u{202e} regeneration"));
+    let found = problems(&fixture, &fixture.load());
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].starts_with("good-practices/x.ron:2:58: this file holds U+202E"), "{found:#?}");
+}
