@@ -664,3 +664,258 @@ fn every_bundled_file_takes_the_fast_path() {
         assert!(fast_ron::check(kind, text), "the fast path gave up on {}", file.relative);
     }
 }
+
+// ---- Guards for the fixes of issue #24 (third audit of the bundled catalogue) ----
+
+fn note(entry: &Entry, lang: Lang) -> &str {
+    entry.common.review.note.as_ref().map_or("", |n| n.get(lang))
+}
+
+/// The facilitator's note of the stop of `tour` that shows `stop`.
+fn stop_note<'a>(tour: &'a Entry, stop: &str, lang: Lang) -> &'a str {
+    let Details::Tour(details) = &tour.details else { panic!("{} is a tour", tour.file()) };
+    let stop = details.stops.iter().find(|s| s.entry.as_str() == stop).expect("the tour has the stop");
+    stop.note.as_ref().map_or("", |n| n.get(lang))
+}
+
+fn good_practice(entry: &Entry) -> &boucle::model::entry::GoodPractice {
+    let Details::GoodPractice(details) = &entry.details else { panic!("{} is a good practice", entry.file()) };
+    details
+}
+
+#[test]
+fn kalundborg_gives_65_as_the_2014_baseline_not_a_target() {
+    let loaded = bundled();
+    let kalundborg = entry(&loaded, "kalundborg-symbiosis-regional-symbiosis-center");
+    let (fr, en) = (description(kalundborg, Lang::Fr), description(kalundborg, Lang::En));
+    assert!(en.contains("from 65 in 2014 to more than 200 in 2020"), "{en}");
+    assert!(fr.contains("de 65 en 2014 à plus de 200 en 2020"), "{fr}");
+    assert!(!en.contains("targeted 65") && !fr.contains("visait 65"), "Nordregio: 65 is the 2014 number");
+    assert!(!note(kalundborg, Lang::En).contains("65 and 200 are targets"));
+    assert!(!note(kalundborg, Lang::Fr).contains("65 et 200 sont des objectifs"));
+}
+
+#[test]
+fn the_la_sim_day_had_seven_speakers_in_both_fields() {
+    let loaded = bundled();
+    let day = entry(&loaded, "rare-earths-day-la-sim-2026");
+    for (text, speakers, talks) in [
+        (description(day, Lang::Fr), "7 conférenciers", "7 conférences"),
+        (description(day, Lang::En), "7 speakers", "7 talks"),
+        (day.summary().get(Lang::Fr), "7 conférenciers", "7 conférences"),
+        (day.summary().get(Lang::En), "7 speakers", "7 talks"),
+    ] {
+        assert!(text.contains(speakers) && !text.contains(talks), "« 7 conférenciers »: {text}");
+    }
+}
+
+#[test]
+fn the_second_filter_press_entered_trial_operation_in_2009() {
+    let loaded = bundled();
+    let presses = entry(&loaded, "aluminium-of-greece-bauxite-residue-filter-presses");
+    assert!(description(presses, Lang::En).contains("trial operation in 2009"));
+    assert!(description(presses, Lang::Fr).contains("fonctionnement d'essai en 2009"));
+    assert!(description(presses, Lang::En).contains("coordinated by Aluminium of Greece"));
+    assert!(description(presses, Lang::Fr).contains("Aluminium of Greece est le partenaire coordinateur"));
+    let en = note(presses, Lang::En);
+    assert!(!en.contains("commissioning date of the second") && !en.contains("Sources differ on the number"), "{en}");
+    assert!(cites(presses, "https://www.athexgroup.gr/en/node/577945"));
+    assert!(cites(
+        presses,
+        "https://www.metlen.com/INTERACTIVE-DOCUMENT/csr-report-2016-eng/HTML/files/assets/basic-html/page16.html"
+    ));
+}
+
+#[test]
+fn the_metlen_project_is_placed_at_agios_nikolaos_with_its_figures() {
+    let loaded = bundled();
+    let metlen = entry(&loaded, "metlen-bauxite-gallium-strategic-project");
+    assert_eq!(region(metlen), "EL641", "Naftemporiki: the Aluminium of Greece plant, Agios Nikolaos (Viotia)");
+    assert!(place(metlen, Lang::En).contains("Agios Nikolaos"));
+    let en = description(metlen, Lang::En);
+    for fact in ["€295.5 million", "16 January 2025", "50 t of gallium", "1,265,000 t of alumina", "27 March 2025"] {
+        assert!(en.contains(fact), "{fact}: {en}");
+    }
+    let fr = description(metlen, Lang::Fr);
+    for fact in ["295,5 M€", "16 janvier 2025", "50 t de gallium", "1 265 000 t d'alumine", "27 mars 2025"] {
+        assert!(fr.contains(fact), "{fact}: {fr}");
+    }
+    assert!(!note(metlen, Lang::En).contains("nothing says whether it concerns the Agios Nikolaos plant"));
+    assert!(cites(
+        metlen,
+        "https://www.naftemporiki.gr/english/1883702/metlen-new-major-investment-of-295-5-million-for-the-production-of-bauxite-alumina-and-gallium/"
+    ));
+}
+
+#[test]
+fn the_crepim_unit_says_how_it_cleans_the_smoke() {
+    let loaded = bundled();
+    let unit = entry(&loaded, "crepim-smoke-treatment-unit");
+    let (fr, en) = (description(unit, Lang::Fr), description(unit, Lang::En));
+    assert!(
+        fr.contains("charbon actif") && fr.contains("suies") && fr.contains("Après un an de fonctionnement"),
+        "{fr}"
+    );
+    assert!(en.contains("activated carbon") && en.contains("soot") && en.contains("After a year of operation"), "{en}");
+    assert!(
+        en.contains("€100,000 for the connection works") && fr.contains("100 000 € pour les travaux de raccordement")
+    );
+    assert!(!note(unit, Lang::En).contains("the unit's process are not in the source"));
+}
+
+#[test]
+fn atlantic_copper_cites_its_stored_2026_sources_and_says_no_more() {
+    let loaded = bundled();
+    let circular = entry(&loaded, "atlantic-copper-circular-huelva");
+    assert!(cites(
+        circular,
+        "https://www.europapress.es/andalucia/andalucia-verde-01334/noticia-atlantic-copper-informa-asociaciones-vecinales-huelva-avances-proyecto-circular-20260210123035.html"
+    ));
+    assert!(cites(
+        circular,
+        "https://www.elcorreoweb.es/andalucia/2026/03/04/proyecto-europeo-reciclaje-atlantic-copper-circular-127548314.html"
+    ));
+    assert!(description(circular, Lang::En).contains("close to €500 million"));
+    assert!(!note(circular, Lang::En).contains("not stored"));
+    let timescale = good_practice(circular).timescale.as_ref();
+    assert!(timescale.is_none_or(|t| t.start.is_none()), "no source dates the start");
+}
+
+#[test]
+fn romania_names_the_promoter_of_each_project() {
+    let loaded = bundled();
+    let romania = entry(&loaded, "romania-crma-strategic-projects-2025");
+    let en = description(romania, Lang::En);
+    assert!(
+        en.contains("the project is Verde Magnesium's") && en.contains("the Canadian company Euro Sun Mining's"),
+        "{en}"
+    );
+    assert!(description(romania, Lang::Fr).contains("Euro Sun Mining (Metals Wire)"));
+    assert!(!note(romania, Lang::En).contains("is not stated, except Salrom"));
+}
+
+#[test]
+fn remix_calls_its_second_phase_monitoring() {
+    let loaded = bundled();
+    let remix = entry(&loaded, "remix-sterea-ellada-digital-mining-action-plan");
+    assert!(description(remix, Lang::En).contains("a monitoring phase"));
+    assert!(description(remix, Lang::Fr).contains("une phase de suivi"));
+    assert!(!note(remix, Lang::En).contains("unconfirmed") && !note(remix, Lang::Fr).contains("non confirmé"));
+}
+
+#[test]
+fn the_paris_tour_says_only_what_its_sources_say() {
+    let loaded = bundled();
+    let tour = entry(&loaded, "rare-earths-permanent-magnets-day-paris-2025");
+    let presses = "aluminium-of-greece-bauxite-residue-filter-presses";
+    let (fr, en) = (stop_note(tour, presses, Lang::Fr), stop_note(tour, presses, Lang::En));
+    assert!(fr.contains("Aluminium of Greece a aussi coordonné le projet européen SCALE"), "{fr}");
+    assert!(en.contains("Aluminium of Greece also coordinated the European project SCALE"), "{en}");
+    assert!(
+        cites(
+            tour,
+            "https://www.metlen.com/INTERACTIVE-DOCUMENT/csr-report-2016-eng/HTML/files/assets/basic-html/page16.html"
+        ),
+        "the Metlen report names Aluminium of Greece SCALE's coordinator"
+    );
+    let slovenia = "slovenia-national-crm-research-programme";
+    let (fr, en) = (stop_note(tour, slovenia, Lang::Fr), stop_note(tour, slovenia, Lang::En));
+    assert!(!fr.contains("y compris les déchets miniers") && !en.contains("mining waste included"));
+    assert!(fr.contains("parmi ses autres activités") && en.contains("among its other activities"));
+}
+
+#[test]
+fn the_bethune_pilot_is_not_credited_with_the_scrapco2met_figure() {
+    let loaded = bundled();
+    let bethune = entry(&loaded, "mecaware-bethune-separ8-pilot");
+    assert!(!description(bethune, Lang::En).contains("pilot: 50 t of metals a year (Le Journal des Entreprises)"));
+    assert!(!description(bethune, Lang::Fr).contains("pilote : 50 t de métaux par an (Le Journal des Entreprises)"));
+    assert!(description(bethune, Lang::En).contains("50 to 70 t a year"));
+    assert!(!cites(
+        bethune,
+        "https://www.lejournaldesentreprises.com/article/mecaware-securise-40-millions-deuros-pour-industrialiser-le-recyclage-des-rebuts-de-production-de-2070666"
+    ));
+    let venissieux = entry(&loaded, "mecaware-co2-battery-metal-recycling");
+    assert!(
+        description(venissieux, Lang::En).contains("ScrapCO2MET")
+            && description(venissieux, Lang::En).contains("50 t a year")
+    );
+}
+
+#[test]
+fn liptol_has_no_start_the_sources_do_not_give() {
+    let loaded = bundled();
+    let liptol = entry(&loaded, "liptol-lignite-site-restoration-kozani");
+    let start = good_practice(liptol).timescale.as_ref().and_then(|t| t.start).map(|d| d.to_string());
+    assert_ne!(start.as_deref(), Some("2016"), "2016 is when the study became pending");
+}
+
+#[test]
+fn plans_of_2026_say_when_the_sources_stop() {
+    let loaded = bundled();
+    for (id, fr, en) in [
+        ("atlantic-copper-circular-huelva", "postérieure au 4 mars 2026", "later than 4 March 2026"),
+        ("carester-caremag-magnet-recycling", "postérieure au 7 février 2026", "later than 7 February 2026"),
+        ("mecaware-bethune-separ8-pilot", "postérieure à septembre 2025", "later than September 2025"),
+        ("atlantic-copper", "plus récente", "more recent"),
+        ("carester", "postérieure au 7 février 2026", "later than 7 February 2026"),
+    ] {
+        let e = entry(&loaded, id);
+        assert!(description(e, Lang::Fr).contains(fr), "{id}: {}", description(e, Lang::Fr));
+        assert!(description(e, Lang::En).contains(en), "{id}: {}", description(e, Lang::En));
+    }
+}
+
+#[test]
+fn romanian_macroregions_read_as_french_writes_them() {
+    let loaded = bundled();
+    let regions = &loaded.catalogue.vocabularies.regions;
+    for (id, fr) in [("RO1", "Macrorégion 1 (NUTS 1)"), ("RO4", "Macrorégion 4 (NUTS 1)")] {
+        assert_eq!(regions.get(id).expect("a Romanian macroregion").label.get(Lang::Fr), fr);
+    }
+    let (_, header) =
+        practice_files().into_iter().find(|(path, _)| path.ends_with("regions.ron")).expect("the regions vocabulary");
+    let header: String = header.lines().take_while(|l| l.starts_with("//")).collect::<Vec<_>>().join("\n");
+    assert!(
+        header.contains("the codes follow NUTS 2024"),
+        "the header names the edition the codes were checked against"
+    );
+}
+
+fn coordinates(entry: &Entry) -> Option<(f64, f64)> {
+    entry.common.location.as_ref().and_then(|l| l.coordinates.as_deref().copied())
+}
+
+/// Issue #22, item 3: every visit and placed practice or event sits at its site or commune, from
+/// a gazetteer entry the entry cites; a place no source fixes stays at its region.
+#[test]
+fn placed_entries_carry_the_coordinates_of_their_commune() {
+    let loaded = bundled();
+    for (id, (lat, lon)) in [
+        ("bringback-visit-2025", (50.53, 2.64)),
+        ("crepim-visit-2025", (50.48, 2.55)),
+        ("raw4res-peer-review-hauts-de-france-2025", (50.63, 3.06)),
+        ("rare-earths-permanent-magnets-day-2025", (48.86, 2.35)),
+        ("kalundborg-symbiosis-regional-symbiosis-center", (55.68, 11.10)),
+        ("atlantic-copper-circular-huelva", (37.25, -6.95)),
+        ("carester-caremag-magnet-recycling", (43.44, -0.65)),
+        ("kozani-raw4res-stakeholder-group-2023", (40.30, 21.78)),
+    ] {
+        let e = entry(&loaded, id);
+        let (a, b) = coordinates(e).unwrap_or_else(|| panic!("{id} has coordinates"));
+        assert!((a - lat).abs() < 1e-9 && (b - lon).abs() < 1e-9, "{id}: ({a}, {b})");
+        assert!(
+            e.common.sources.iter().any(|s| s.title.get(Lang::En).contains("Wiki")),
+            "{id} cites the gazetteer it used"
+        );
+    }
+    for id in [
+        "aluminium-of-greece-field-visit-2024",
+        "aluminium-of-greece-bauxite-residue-filter-presses",
+        "metlen-bauxite-gallium-strategic-project",
+        "bethune-bruay-former-mining-sites-2025",
+        "rare-earths-day-la-sim-2026",
+    ] {
+        assert!(coordinates(entry(&loaded, id)).is_none(), "{id}: no stored source fixes its place");
+    }
+}
