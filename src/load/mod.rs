@@ -5,19 +5,19 @@
 pub mod cache;
 mod entries;
 pub mod fast_ron;
-mod files;
 mod locate;
 mod parse;
 pub mod progress;
 mod recover;
 pub mod schema;
+mod sources;
 mod syntax;
 mod tree;
 mod validate;
 pub mod watch;
 
-pub use files::{Origin, SourceFile, bundled_files, folder_files};
 pub use parse::MAX_FILE_BYTES;
+pub use sources::{Origin, SourceFile, bundled_files, folder_files};
 
 /// Where `field:` is in a file's text (its first occurrence), for checks made after loading.
 pub fn field_position(text: &str, field: &str) -> crate::diagnostic::Position {
