@@ -7,6 +7,9 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use crate::i18n::Said;
+use crate::i18n::problems as say;
+
 /// Whether an existing file at the target may be replaced.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Overwrite {
@@ -28,22 +31,28 @@ pub enum WriteError {
         path: PathBuf,
         error: io::Error,
     },
+    /// Nothing is written where this session runs (a participant's session over SSH writes
+    /// nothing on the facilitator's machine).
+    NotOnThisHost(PathBuf),
+}
+
+impl WriteError {
+    /// Why the file was not written, in both languages.
+    pub fn said(&self) -> Said {
+        match self {
+            WriteError::Exists(path) => say::exists_force_replaces(&path.display().to_string()),
+            WriteError::Forbidden { path, folder } => {
+                say::inside_the_catalogue(&path.display().to_string(), &folder.display().to_string())
+            }
+            WriteError::Io { path, error } => say::cannot_write(&path.display().to_string(), &say::io_problem(error)),
+            WriteError::NotOnThisHost(path) => say::not_written_over_ssh(&path.display().to_string()),
+        }
+    }
 }
 
 impl std::fmt::Display for WriteError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            WriteError::Exists(path) => write!(f, "{} already exists (--force replaces it)", path.display()),
-            WriteError::Forbidden { path, folder } => {
-                write!(
-                    f,
-                    "{} is inside the catalogue folder {}: boucle never writes there",
-                    path.display(),
-                    folder.display()
-                )
-            }
-            WriteError::Io { path, error } => write!(f, "cannot write {}: {error}", path.display()),
-        }
+        f.write_str(self.said().get(crate::text::Lang::En))
     }
 }
 
@@ -148,7 +157,7 @@ mod tests {
         // The shortlist's reader sets it aside, saying why, as it does any unusable file.
         let opened = crate::shortlist::store::open(&fifo);
         assert!(
-            matches!(&opened, crate::shortlist::store::Opened::SetAside { problem, .. } if problem == "it is not a regular file"),
+            matches!(&opened, crate::shortlist::store::Opened::SetAside { problem, .. } if problem.get(crate::text::Lang::En) == "it is not a regular file"),
             "{opened:?}"
         );
         let file = dir.path().join("notes.md");

@@ -1,17 +1,21 @@
 //! boucle: a terminal dashboard of circular-economy and critical-raw-materials good practices.
 //!
-//! Layers, each depending only on the ones above it (nothing imports a layer below itself):
+//! Layers, from the bottom up: each module names only the modules of the layers listed before it
+//! (`tests/it/layers.rs` reads every path of every source file to hold it):
 //! - [`text`]: sanitised text, languages, fitting to columns;
-//! - [`i18n`]: every word of the interface, in French and English, with plurals;
-//! - [`model`], [`diagnostic`]: the catalogue as data; problems with their place;
+//! - [`model`]: the catalogue as data: entries, vocabularies, the facets they are filtered by, checked values;
+//! - [`i18n`]: every word of the interface, in French and English, with plurals and gender;
+//! - [`diagnostic`]: problems with their place, said in both languages;
+//! - [`files`]: reading regular files only; writing files atomically, never over one unasked;
 //! - [`load`]: reading RON folders (or the embedded catalogue) into a model, with diagnostics;
 //! - [`query`]: the index and search; [`query::Indexed`] pairs a catalogue with its index;
 //! - [`shortlist`]: the entries a participant marked, by id, with notes; kept in a file;
-//! - [`files`]: writing files atomically, with normal permissions, never over one unasked;
 //! - [`export`]: one [`export::EntryDoc`] per entry, and the formats written from it;
 //! - [`ui`]: the dashboard (state, update, view, the session loop);
 //! - [`serve`]: `boucle serve`, dashboards and read-only commands over SSH (the only async code);
 //! - [`cli`]: the command line: argument parsing and dispatch only.
+//!
+//! [`allocator`] stands apart: the binary's allocator, which names no other module.
 
 pub mod allocator;
 pub mod cli;

@@ -1,11 +1,10 @@
-use clap::Parser;
-
 #[global_allocator]
 static ALLOCATOR: boucle::allocator::Allocator = mimalloc::MiMalloc;
 
 fn main() {
     boucle::allocator::tune();
-    let cli = boucle::cli::Cli::parse();
+    // A usage error is said in the user's language (`--lang`, else the locale), exit code 2.
+    let cli = boucle::cli::usage::parse_or_exit();
     let code = boucle::cli::run(cli, &mut std::io::stdout().lock(), &mut std::io::stderr().lock());
     std::process::exit(code);
 }

@@ -11,7 +11,7 @@ use std::path::Path;
 #[test]
 fn loads_without_any_problem() {
     let loaded = load(&CatalogueSource::Bundled);
-    let problems: Vec<String> = loaded.diagnostics.iter().map(|d| d.one_line()).collect();
+    let problems: Vec<String> = loaded.diagnostics.iter().map(|d| d.one_line(boucle::text::Lang::En)).collect();
     assert_eq!(problems, Vec::<String>::new());
 }
 

@@ -40,15 +40,15 @@ pub fn run(data: &[u8]) {
     let relative = PLACES[usize::from(place) % PLACES.len()];
     let loaded = load_files(vec![SourceFile::in_memory(relative, text)], Vec::new());
     for lang in [Lang::En, Lang::Fr] {
-        let shown: Vec<_> = loaded.diagnostics.iter().map(|d| d.in_lang(lang)).collect();
+        let shown = &loaded.diagnostics;
         for colour in [false, true] {
-            let out = render_human_in(&shown, &loaded.sources, colour, lang);
+            let out = render_human_in(shown, &loaded.sources, colour, lang);
             assert_drives_no_terminal(&out, colour);
         }
-        assert_drives_no_terminal(&render_kinds(&shown, lang), false);
-        let _ = render_json(&shown, serde_json::Value::Null);
-        for problem in &shown {
-            assert_drives_no_terminal(&github_annotation(problem), false);
+        assert_drives_no_terminal(&render_kinds(shown, lang), false);
+        let _ = render_json(shown, serde_json::Value::Null, lang);
+        for problem in shown {
+            assert_drives_no_terminal(&github_annotation(problem, lang), false);
         }
     }
 }

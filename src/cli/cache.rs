@@ -3,7 +3,10 @@
 use clap::{Args, Subcommand};
 use std::io::Write;
 
+use crate::i18n::commands as say;
+use crate::i18n::problems::io_problem;
 use crate::load::cache::{Cache, clear};
+use crate::text::Lang;
 
 #[derive(Debug, Args)]
 pub struct CacheArgs {
@@ -17,28 +20,26 @@ pub enum CacheAction {
     Clear,
 }
 
-pub fn run(args: &CacheArgs, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<i32> {
+pub fn run(args: &CacheArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<i32> {
     let CacheAction::Clear = args.action;
     let Some(cache) = Cache::user() else {
-        writeln!(
-            err,
-            "boucle cache clear: no cache folder (neither BOUCLE_CACHE_DIR, XDG_CACHE_HOME nor HOME is set)"
-        )?;
+        writeln!(err, "boucle cache clear: {}", say::no_cache_folder().get(lang))?;
         return Ok(1);
     };
     match clear(&cache) {
         Ok(removed) if removed.is_empty() => {
-            writeln!(out, "no catalogue cache in {}", cache.dir().display())?;
+            writeln!(out, "{}", say::no_cache_in(&cache.dir().display().to_string()).get(lang))?;
             Ok(0)
         }
         Ok(removed) => {
             for path in &removed {
-                writeln!(out, "removed {}", path.display())?;
+                writeln!(out, "{}", say::cache_removed(&path.display().to_string()).get(lang))?;
             }
             Ok(0)
         }
         Err(e) => {
-            writeln!(err, "boucle cache clear: {}: {e}", cache.dir().display())?;
+            let why = say::at_path(&cache.dir().display().to_string(), &io_problem(&e));
+            writeln!(err, "boucle cache clear: {}", why.get(lang))?;
             Ok(1)
         }
     }

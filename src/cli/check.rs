@@ -49,7 +49,7 @@ pub fn run(cli: &Cli, args: &CheckArgs, out: &mut dyn Write) -> std::io::Result<
     }
     let lang = cli.language();
     let shown: Vec<Diagnostic> =
-        loaded.diagnostics.iter().filter(|d| d.is_error() || !args.errors_only).map(|d| d.in_lang(lang)).collect();
+        loaded.diagnostics.iter().filter(|d| d.is_error() || !args.errors_only).cloned().collect();
     match args.format {
         CheckFormat::Human => {
             out.write_all(render_human_in(&shown, &loaded.sources, super::colour_allowed(), lang).as_bytes())?;
@@ -58,10 +58,10 @@ pub fn run(cli: &Cli, args: &CheckArgs, out: &mut dyn Write) -> std::io::Result<
             }
             writeln!(out, "{}", summary_line(&source, &loaded, lang))?;
         }
-        CheckFormat::Json => writeln!(out, "{}", render_json(&shown, summary_json(&source, &loaded)))?,
+        CheckFormat::Json => writeln!(out, "{}", render_json(&shown, summary_json(&source, &loaded), lang))?,
         CheckFormat::Github => {
             for problem in &shown {
-                writeln!(out, "{}", github_annotation(problem))?;
+                writeln!(out, "{}", github_annotation(problem, lang))?;
             }
             writeln!(out, "{}", summary_line(&source, &loaded, lang))?;
         }
@@ -72,7 +72,7 @@ pub fn run(cli: &Cli, args: &CheckArgs, out: &mut dyn Write) -> std::io::Result<
 
 /// `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`, escaped as the
 /// GitHub Actions workflow commands want, so that each problem shows on its line of the diff.
-pub fn github_annotation(problem: &Diagnostic) -> String {
+pub fn github_annotation(problem: &Diagnostic, lang: Lang) -> String {
     fn data(text: &str) -> String {
         text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
     }
@@ -80,15 +80,15 @@ pub fn github_annotation(problem: &Diagnostic) -> String {
         data(text).replace(':', "%3A").replace(',', "%2C")
     }
     let level = if problem.is_error() { "error" } else { "warning" };
-    let mut message = problem.message.clone();
+    let mut message = problem.message.get(lang).to_string();
     if let Some(expected) = &problem.expected {
-        message.push_str(&format!("\nexpected {expected}"));
+        message.push_str(&format!("\n{} {}", say::expected_word(lang), expected.get(lang)));
     }
     if let Some(suggestion) = &problem.suggestion {
-        message.push_str(&format!("\nhelp: {suggestion}"));
+        message.push_str(&format!("\n{} {}", say::help_word(lang), suggestion.get(lang)));
     }
-    if let Some(follow_ons) = problem.follow_on_summary() {
-        message.push_str(&format!("\n{follow_ons}"));
+    if let Some(follow_ons) = problem.follow_on_said() {
+        message.push_str(&format!("\n{}", follow_ons.get(lang)));
     }
     format!(
         "::{level} file={},line={},col={},endLine={},endColumn={},title={}::{}",

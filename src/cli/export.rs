@@ -11,7 +11,8 @@ use super::filters::FilterArgs;
 use super::list::{CommandError, closest, selection};
 use crate::export::handout::{self, Format, Scope, ScopeError};
 use crate::files::{Overwrite, write_atomic};
-use crate::i18n;
+use crate::i18n::problems::io_problem;
+use crate::i18n::{self, Said, commands as say};
 use crate::model::Catalogue;
 use crate::query::Indexed;
 use crate::shortlist::store::{self, Opened};
@@ -54,7 +55,7 @@ fn shortlist_path(given: Option<&Path>) -> Result<PathBuf, CommandError> {
     given
         .map(Path::to_path_buf)
         .or_else(store::default_path)
-        .ok_or_else(|| CommandError::Usage("no user data folder is known here: name the file, --shortlist FILE".into()))
+        .ok_or_else(|| CommandError::Usage(say::no_data_folder_for_shortlist()))
 }
 
 pub fn run_export(
@@ -67,9 +68,7 @@ pub fn run_export(
     let catalogue = indexed.catalogue();
     let given_filters = !args.filters.selections().is_empty() || !args.filters.query.trim().is_empty();
     if given_filters && (args.shortlist.is_some() || args.tour.is_some() || args.entry.is_some()) {
-        return Err(CommandError::Usage(
-            "filters and --query choose the entries of a list: give them without --shortlist, --tour or --entry".into(),
-        ));
+        return Err(CommandError::Usage(say::filters_choose_a_list()));
     }
     // The shortlist's notes go into every handout that has those entries.
     let path = match &args.shortlist {
@@ -83,9 +82,7 @@ pub fn run_export(
     };
     if args.shortlist.is_some() && shortlist.is_empty() {
         let shown = path.as_deref().map(|p| p.display().to_string()).unwrap_or_default();
-        return Err(CommandError::Usage(format!(
-            "the shortlist {shown} is empty or does not exist yet: mark entries with m in the dashboard"
-        )));
+        return Err(CommandError::Usage(say::shortlist_empty(&shown)));
     }
     let positions: Vec<usize>;
     let scope = if args.shortlist.is_some() {
@@ -107,8 +104,10 @@ pub fn run_export(
         Some(path) => {
             let overwrite = if args.force { Overwrite::Allowed } else { Overwrite::Never };
             write_atomic(path, &bytes, overwrite, catalogue_dirs).map_err(|e| match e {
-                crate::files::WriteError::Io { .. } => CommandError::Io(std::io::Error::other(e.to_string())),
-                _ => CommandError::Usage(e.to_string()),
+                crate::files::WriteError::Io { .. } | crate::files::WriteError::NotOnThisHost(_) => {
+                    CommandError::Failed(e.said())
+                }
+                _ => CommandError::Usage(e.said()),
             })?;
         }
     }
@@ -116,19 +115,18 @@ pub fn run_export(
 }
 
 /// Reads a shortlist file without touching it: `export` never moves a file aside.
-fn read_only(path: &Path) -> Result<crate::shortlist::Shortlist, String> {
+fn read_only(path: &Path) -> Result<crate::shortlist::Shortlist, Said> {
     if !path.exists() {
         return Ok(Default::default());
     }
+    let unreadable = |why: &Said| say::shortlist_cannot_be_read(&path.display().to_string(), why);
     // Opening a copy keeps the user's file where it is, whatever `open` does with a bad one.
-    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let dir = tempfile::tempdir().map_err(|e| unreadable(&io_problem(&e)))?;
     let copy = dir.path().join("shortlist.ron");
-    std::fs::copy(path, &copy).map_err(|e| format!("cannot read the shortlist {}: {e}", path.display()))?;
+    std::fs::copy(path, &copy).map_err(|e| unreadable(&io_problem(&e)))?;
     match store::open(&copy) {
         Opened::New(list) | Opened::Read(list) => Ok(list),
-        Opened::SetAside { problem, .. } | Opened::Unusable { problem } => {
-            Err(format!("the shortlist {} cannot be read: {problem}", path.display()))
-        }
+        Opened::SetAside { problem, .. } | Opened::Unusable { problem } => Err(unreadable(&problem)),
     }
 }
 
@@ -138,7 +136,7 @@ fn scope_error(catalogue: &Catalogue, error: ScopeError) -> CommandError {
             let ids = catalogue.entries().iter().map(|e| e.id.as_str());
             let suggestions = closest(&id, ids, 3);
             let shown = crate::text::sanitize(&id, crate::text::Lines::Single);
-            CommandError::Usage(i18n::unknown_entry(Lang::En, &shown, &suggestions))
+            CommandError::Usage(i18n::unknown_entry(&shown, &suggestions))
         }
         ScopeError::NotATour(id) => {
             let tours: Vec<&str> = catalogue
@@ -148,7 +146,7 @@ fn scope_error(catalogue: &Catalogue, error: ScopeError) -> CommandError {
                 .map(|e| e.id.as_str())
                 .collect();
             let shown = crate::text::sanitize(&id, crate::text::Lines::Single);
-            CommandError::Usage(format!("\"{shown}\" is not a tour; the tours are: {}", tours.join(", ")))
+            CommandError::Usage(say::not_a_tour(&shown, &tours.join(", ")))
         }
     }
 }

@@ -41,13 +41,14 @@ pub struct FilterArgs {
 
 /// A year or a range of years, checked when given: a reversed range would select nothing
 /// and say nothing.
-fn year_value(text: &str) -> Result<String, String> {
-    let year = |part: &str| part.trim().parse::<i32>().map_err(|_| format!("\"{}\" is not a year", part.trim()));
+fn year_value(text: &str) -> Result<String, crate::i18n::Explained> {
+    use crate::i18n::{Explained, commands};
+    let year = |part: &str| part.trim().parse::<i32>().map_err(|_| Explained(commands::not_a_year(part.trim())));
     match text.split_once("..") {
         Some((from, to)) => {
             let (from, to) = (year(from)?, year(to)?);
             if from > to {
-                return Err(format!("the range {from}..{to} is reversed: write {to}..{from}"));
+                return Err(Explained(commands::reversed_range(from, to)));
             }
         }
         None if text.trim().is_empty() => {}

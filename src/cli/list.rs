@@ -8,6 +8,7 @@ use std::io::{self, Write};
 
 use super::filters::FilterArgs;
 use crate::export::{self, Row, row::Rank};
+use crate::i18n::Said;
 use crate::model::Catalogue;
 use crate::query::{Engine, Facet, Filters, Hit, Indexed, Query};
 use crate::text::Lang;
@@ -32,11 +33,12 @@ pub struct ListArgs {
 }
 
 /// A table needs room for an id and a few letters of a title.
-fn table_width(text: &str) -> Result<usize, String> {
+fn table_width(text: &str) -> Result<usize, crate::i18n::Explained> {
+    use crate::i18n::{Explained, commands};
     match text.trim().parse::<usize>() {
         Ok(width) if width >= 20 => Ok(width),
-        Ok(width) => Err(format!("a table needs at least 20 columns, not {width}")),
-        Err(_) => Err(format!("\"{text}\" is not a number of columns")),
+        Ok(width) => Err(Explained(commands::table_too_narrow(width))),
+        Err(_) => Err(Explained(commands::not_a_width(text))),
     }
 }
 
@@ -48,21 +50,32 @@ pub enum ListFormat {
     Md,
 }
 
-/// Why `list` or `show` could not do what was asked.
+/// Why `list`, `show` or `export` could not do what was asked.
 #[derive(Debug)]
 pub enum CommandError {
     /// The user asked for something that does not exist (exit code 2): the message says
     /// what and suggests the closest names.
-    Usage(String),
+    Usage(Said),
+    /// What was asked could not be done (exit code 1): a file not written.
+    Failed(Said),
     Io(io::Error),
 }
 
+impl CommandError {
+    /// What went wrong, in both languages.
+    pub fn said(&self) -> Said {
+        match self {
+            CommandError::Usage(said) | CommandError::Failed(said) => said.clone(),
+            CommandError::Io(e) => crate::i18n::problems::io_problem(e),
+        }
+    }
+}
+
+/// In English, as tests and logs read it; the command line says [`CommandError::said`] in
+/// the user's language.
 impl fmt::Display for CommandError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            CommandError::Usage(message) => f.write_str(message),
-            CommandError::Io(e) => write!(f, "{e}"),
-        }
+        f.write_str(self.said().get(Lang::En))
     }
 }
 
@@ -92,7 +105,7 @@ impl CommandError {
     pub fn exit_code(&self) -> i32 {
         match self {
             CommandError::Usage(_) => 2,
-            CommandError::Io(_) => 1,
+            CommandError::Failed(_) | CommandError::Io(_) => 1,
         }
     }
 }
@@ -115,7 +128,9 @@ pub(super) fn selection(
             }
             Ok((query, filters))
         }
-        Err(problems) => Err(CommandError::Usage(problems.join("\n"))),
+        Err(problems) => Err(CommandError::Usage(Said::by(|lang| {
+            problems.iter().map(|p| p.get(lang)).collect::<Vec<_>>().join("\n")
+        }))),
     }
 }
 

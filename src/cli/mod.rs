@@ -11,6 +11,7 @@ mod present;
 mod review_age;
 pub mod serve;
 pub mod show;
+pub mod usage;
 
 pub use filters::FilterArgs;
 
@@ -18,6 +19,8 @@ use clap::{Parser, Subcommand};
 use std::io::Write;
 use std::path::PathBuf;
 
+use crate::i18n::Explained;
+use crate::i18n::problems as say;
 use crate::load::cache::Cache;
 use crate::load::{CatalogueSource, Loaded};
 use crate::text::Lang;
@@ -106,12 +109,12 @@ pub enum Command {
     Cache(cache::CacheArgs),
 }
 
-fn parse_theme(text: &str) -> Result<ThemeName, String> {
-    ThemeName::parse(text).ok_or_else(|| format!("unknown theme \"{text}\": use dark, light or high-contrast"))
+fn parse_theme(text: &str) -> Result<ThemeName, Explained> {
+    ThemeName::parse(text).ok_or_else(|| Explained(crate::i18n::commands::unknown_theme(text)))
 }
 
-fn parse_lang(text: &str) -> Result<Lang, String> {
-    Lang::from_code(text).ok_or_else(|| format!("unknown language \"{text}\": use fr or en"))
+fn parse_lang(text: &str) -> Result<Lang, Explained> {
+    Lang::from_code(text).ok_or_else(|| Explained(crate::i18n::commands::unknown_language(text)))
 }
 
 impl Cli {
@@ -162,9 +165,10 @@ fn dashboard(cli: &Cli, err: &mut dyn Write) -> std::io::Result<i32> {
     // A mistyped folder is said at once, before the dashboard takes the screen.
     let missing: Vec<&PathBuf> = cli.catalogues.iter().filter(|folder| !folder.is_dir()).collect();
     if !missing.is_empty() {
+        let lang = cli.language();
         for folder in missing {
-            let why = if folder.exists() { "not a folder" } else { "catalogue folder not found" };
-            writeln!(err, "boucle: --catalogue {}: {why}", folder.display())?;
+            let why = if folder.exists() { say::not_a_folder() } else { say::folder_not_found() };
+            writeln!(err, "boucle: --catalogue {}: {}", folder.display(), why.get(lang))?;
         }
         return Ok(2);
     }
@@ -181,13 +185,13 @@ fn dashboard(cli: &Cli, err: &mut dyn Write) -> std::io::Result<i32> {
 
 /// A `--catalogue` folder that is not there is a mistyped path, not an empty catalogue: say
 /// so and stop with the usage exit code, rather than show nothing and succeed.
-fn missing_folder(loaded: &crate::load::Loaded, err: &mut dyn Write) -> Option<i32> {
+fn missing_folder(loaded: &crate::load::Loaded, lang: Lang, err: &mut dyn Write) -> Option<i32> {
     let missing: Vec<_> = loaded.diagnostics.iter().filter(|d| d.code == "no-catalogue").collect();
     if missing.is_empty() {
         return None;
     }
     for problem in missing {
-        let _ = writeln!(err, "boucle: --catalogue {}: {}", problem.file, problem.message);
+        let _ = writeln!(err, "boucle: --catalogue {}: {}", problem.file, problem.message.get(lang));
     }
     Some(2)
 }
@@ -230,10 +234,10 @@ fn open_shortlist(
     let notice = match &opened {
         Opened::New(_) | Opened::Read(_) => None,
         Opened::SetAside { problem, moved_to } => {
-            Some(crate::i18n::shortlist_set_aside(lang, problem, &moved_to.display().to_string()))
+            Some(crate::i18n::shortlist_set_aside(lang, problem.get(lang), &moved_to.display().to_string()))
         }
         Opened::Unusable { problem } => {
-            Some(crate::i18n::shortlist_unusable(lang, problem, &path.display().to_string()))
+            Some(crate::i18n::shortlist_unusable(lang, problem.get(lang), &path.display().to_string()))
         }
     };
     let file = opened.writable().then_some(path);
@@ -255,7 +259,7 @@ fn with_catalogue(
     let loaded = cli.load(&cli.catalogue_source());
     match usable(cli, &loaded, err) {
         Some(code) => code,
-        None => finish(command(&loaded.catalogue), err),
+        None => finish(command(&loaded.catalogue), cli.language(), err),
     }
 }
 
@@ -269,39 +273,32 @@ fn with_index(
     let (indexed, loaded) = crate::query::load_indexed(&cli.catalogue_source(), cli.cache().as_ref());
     match usable(cli, &loaded, err) {
         Some(code) => code,
-        None => finish(command(&indexed), err),
+        None => finish(command(&indexed), cli.language(), err),
     }
 }
 
 /// The exit code when a folder given is missing (said on stderr); otherwise the load's
 /// problems are mentioned and the command runs on what loaded.
 fn usable(cli: &Cli, loaded: &Loaded, err: &mut dyn Write) -> Option<i32> {
-    if let Some(code) = missing_folder(loaded, err) {
+    let lang = cli.language();
+    if let Some(code) = missing_folder(loaded, lang, err) {
         return Some(code);
     }
     if loaded.errors() > 0 {
-        let counts = crate::i18n::problem_counts(cli.language(), loaded.errors(), loaded.warnings());
-        let _ = match cli.language() {
-            Lang::En => writeln!(
-                err,
-                "boucle: the catalogue has {counts}; `boucle check` lists them. Showing the entries that loaded."
-            ),
-            Lang::Fr => writeln!(
-                err,
-                "boucle : le catalogue a {counts} ; `boucle check` les détaille. Voici les fiches chargées."
-            ),
-        };
+        let counts = crate::i18n::problem_counts(lang, loaded.errors(), loaded.warnings());
+        let said = crate::i18n::commands::catalogue_has_errors(lang, &counts);
+        let _ = writeln!(err, "{} {said}", crate::i18n::with_colon(lang, "boucle"));
     }
     None
 }
 
-fn finish(result: Result<(), list::CommandError>, err: &mut dyn Write) -> i32 {
+fn finish(result: Result<(), list::CommandError>, lang: Lang, err: &mut dyn Write) -> i32 {
     match result {
         Ok(()) => 0,
         // The reader went away (`boucle list | head`): nothing more to say to anyone.
         Err(list::CommandError::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
         Err(e) => {
-            let _ = writeln!(err, "boucle: {e}");
+            let _ = writeln!(err, "boucle: {}", e.said().get(lang));
             e.exit_code()
         }
     }
@@ -325,31 +322,31 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         }
         Some(Command::Present(args)) => present::run(&cli, args, err),
         Some(Command::New(args)) => {
-            return match new::run_new(&cli.catalogues, args, out) {
+            return match new::run_new(&cli.catalogues, args, cli.language(), out) {
                 Ok(()) => 0,
                 Err(why) => {
-                    let _ = writeln!(err, "boucle new: {why}");
+                    let _ = writeln!(err, "boucle new: {}", why.get(cli.language()));
                     2
                 }
             };
         }
         Some(Command::Init(args)) => {
-            return match new::run_init(args, out) {
+            return match new::run_init(args, cli.language(), out) {
                 Ok(()) => 0,
                 Err(why) => {
-                    let _ = writeln!(err, "boucle init: {why}");
+                    let _ = writeln!(err, "boucle init: {}", why.get(cli.language()));
                     2
                 }
             };
         }
-        Some(Command::Cache(args)) => cache::run(args, out, err),
+        Some(Command::Cache(args)) => cache::run(args, cli.language(), out, err),
         None => dashboard(&cli, err),
     };
     match result {
         Ok(code) => code,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
         Err(e) => {
-            let _ = writeln!(err, "boucle: {e}");
+            let _ = writeln!(err, "boucle: {}", crate::i18n::problems::io_problem(&e).get(cli.language()));
             1
         }
     }

@@ -9,8 +9,11 @@ use clap::Args;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::i18n::problems::io_problem;
+use crate::i18n::{Said, commands as say, template as words};
 use crate::load::schema::{Need, Spec, Ty, entry_fields};
 use crate::model::{Id, Kind};
+use crate::text::Lang;
 
 #[derive(Debug, Args)]
 pub struct NewArgs {
@@ -27,43 +30,33 @@ pub struct InitArgs {
 }
 
 /// What went wrong, for stderr, with exit code 2.
-pub fn run_new(folders: &[PathBuf], args: &NewArgs, out: &mut dyn Write) -> Result<(), String> {
-    let kind = Kind::parse(&args.kind)
-        .ok_or_else(|| format!("unknown kind \"{}\": use practice, visit, event, tour or organisation", args.kind))?;
-    let id = Id::parse(&args.id)?;
+pub fn run_new(folders: &[PathBuf], args: &NewArgs, lang: Lang, out: &mut dyn Write) -> Result<(), Said> {
+    let kind = Kind::parse(&args.kind).ok_or_else(|| say::unknown_kind(&args.kind))?;
+    let id = Id::parse(&args.id).map_err(|refused| crate::i18n::problems::refused(&refused))?;
     let root = match folders.first() {
         Some(folder) => folder.clone(),
         None if looks_like_a_catalogue(Path::new(".")) => PathBuf::from("."),
-        None => return Err("which catalogue? give --catalogue DIR (or run this inside a catalogue folder)".into()),
+        None => return Err(say::which_catalogue()),
     };
     if !root.is_dir() {
-        return Err(format!("{}: catalogue folder not found (`boucle init DIR` creates one)", root.display()));
+        return Err(say::catalogue_not_found_init(&root.display().to_string()));
     }
     // Ids are unique across kinds: a file of that name in any kind folder is a clash.
     for other in Kind::ALL {
         let existing = root.join(other.folder()).join(format!("{id}.ron"));
         if existing.exists() {
-            return Err(format!(
-                "{} already exists: ids are unique across kinds; choose another id",
-                existing.display()
-            ));
+            return Err(say::id_taken(&existing.display().to_string()));
         }
     }
+    let failed = |path: &Path, e: std::io::Error| say::at_path(&path.display().to_string(), &io_problem(&e));
     let folder = root.join(kind.folder());
-    std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+    std::fs::create_dir_all(&folder).map_err(|e| failed(&folder, e))?;
     let path = folder.join(format!("{id}.ron"));
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&path)
-        .map_err(|e| format!("{}: {e}", path.display()))?;
-    file.write_all(template(kind).as_bytes()).map_err(|e| format!("{}: {e}", path.display()))?;
-    let _ = writeln!(
-        out,
-        "wrote {}: fill in the fields marked REQUIRED, then run `boucle check {}`",
-        path.display(),
-        root.display()
-    );
+    let mut file =
+        std::fs::OpenOptions::new().write(true).create_new(true).open(&path).map_err(|e| failed(&path, e))?;
+    file.write_all(template(kind, lang).as_bytes()).map_err(|e| failed(&path, e))?;
+    let _ =
+        writeln!(out, "{}", say::template_written(&path.display().to_string(), &root.display().to_string()).get(lang));
     Ok(())
 }
 
@@ -71,26 +64,21 @@ fn looks_like_a_catalogue(dir: &Path) -> bool {
     dir.join("vocabularies").is_dir() || Kind::ALL.iter().any(|k| dir.join(k.folder()).is_dir())
 }
 
-/// The template of a kind: every field, required ones written out empty.
-pub fn template(kind: Kind) -> String {
-    let mut text = format!(
-        "// A new {} (see docs/CURATING.md). Fields marked REQUIRED must be filled: `boucle check`\n\
-         // fails until they are. The others are optional: remove the `//` to use one.\n\
-         // A text is \"…\" or (fr: \"…\", en: \"…\"); dates are \"YYYY-MM-DD\", \"YYYY-MM\" or \"YYYY\".\n{}(\n",
-        kind.id(),
-        kind.struct_name()
-    );
+/// The template of a kind, its comments in the curator's language: every field, required ones
+/// written out empty.
+pub fn template(kind: Kind, lang: Lang) -> String {
+    let mut text = format!("{}{}(\n", words::template_head(lang, kind.id()), kind.struct_name());
     for spec in entry_fields(kind) {
-        write_field(&mut text, &spec);
+        write_field(&mut text, &spec, lang);
     }
     text.push_str(")\n");
     text
 }
 
-fn write_field(text: &mut String, spec: &Spec) {
-    let (what, example) = about(spec.name);
+fn write_field(text: &mut String, spec: &Spec, lang: Lang) {
+    let (what, example) = (words::field_about(lang, spec.name), example(spec.name));
     let required = spec.need != Need::Optional;
-    text.push_str(&format!("    // {}{what}\n", if required { "REQUIRED. " } else { "" }));
+    text.push_str(&format!("    // {}{what}\n", if required { words::required_mark(lang) } else { "" }));
     if required {
         text.push_str(&format!("    {}: {},\n", spec.name, empty(&spec.ty)));
     } else {
@@ -108,88 +96,64 @@ fn empty(ty: &Ty) -> String {
     }
 }
 
-/// What a field holds and an example value, in the words of the curators' guide.
-fn about(field: &str) -> (&'static str, &'static str) {
+/// An example value of a field, as a curator would write it (the same in both languages).
+fn example(field: &str) -> &'static str {
     match field {
-        "title" => ("The name shown everywhere.", "(fr: \"…\", en: \"…\")"),
-        "summary" => ("One sentence, shown in lists.", "(fr: \"…\", en: \"…\")"),
-        "description" => ("The full text; may span lines.", "(fr: \"…\", en: \"…\")"),
-        "location" => (
-            "Where: a region id from vocabularies/regions.ron (NUTS), and a place name.",
-            "(region: \"FRE12\", place: \"Béthune\")",
-        ),
-        "organisations" => ("Organisations involved: ids of files in organisations/.", "[\"team2\"]"),
-        "materials" => ("Ids from vocabularies/materials.ron (a group id is allowed).", "[\"lead\", \"rare-earths\"]"),
-        "themes" => ("ESG themes: ids from vocabularies/themes.ron (ESRS: E1–E5, S1–S4, G1).", "[\"E5\"]"),
-        "stages" => ("Value-chain stages: ids from vocabularies/stages.ron.", "[\"recycling-recovery\"]"),
-        "tags" => ("Free words that help search.", "[\"seconde vie\"]"),
-        "project" => ("The project it belongs to.", "\"RAW4RES\""),
-        "related" => ("Other entries, by id (file name).", "[\"an-entry-id\"]"),
-        "sources" => (
-            "Where the facts come from: without sources, check warns.",
-            "[(title: \"…\", url: \"https://…\", date: \"2025-01\")]",
-        ),
-        "review" => (
-            "How far it was checked: status draft, to_complete or reviewed; checked: the day you checked it.",
-            "(status: draft, checked: \"2026-01-31\")",
-        ),
-        "main_institution" => ("The leading organisation: an id of a file in organisations/.", "\"team2\""),
-        "timescale" => ("When it ran: start, end, status ongoing or ended.", "(start: \"2024\", status: ongoing)"),
-        "resources_needed" => ("Interreg template: resources needed.", "(fr: \"…\", en: \"…\")"),
-        "evidence_of_success" => ("Interreg template: evidence of success.", "(fr: \"…\", en: \"…\")"),
-        "difficulties" => ("Interreg template: difficulties and lessons learnt.", "(fr: \"…\", en: \"…\")"),
-        "transfer_potential" => ("Interreg template: potential for transfer.", "(fr: \"…\", en: \"…\")"),
-        "further_information" => ("Interreg template: further information.", "(fr: \"…\", en: \"…\")"),
-        "site" => ("The site visited.", "\"…\""),
-        "host" => ("The host: an id of a file in organisations/.", "\"team2\""),
-        "start" => ("The first day.", "\"2025-07-29\""),
-        "end" => ("The last day.", "\"2025-07-30\""),
-        "programme" => ("The tour or event it was part of, by id.", "\"peer-review-lille-2025\""),
-        "seen" => ("What was seen.", "(fr: \"…\", en: \"…\")"),
-        "takeaways" => ("Take-aways.", "(fr: \"…\", en: \"…\")"),
-        "organisers" => ("Organisers: ids of files in organisations/.", "[\"team2\"]"),
-        "venue" => ("Where it took place.", "\"…\""),
-        "participants" => ("How many took part.", "40"),
-        "stops" => (
-            "The entries presented, in order, each with a note for the facilitator.",
-            "[(entry: \"an-entry-id\", note: \"…\")]",
-        ),
-        "short_name" => ("A short name or acronym.", "\"TEAM2\""),
-        "org_type" => ("An id from vocabularies/organisation-types.ron.", "\"cluster\""),
-        "website" => ("Its website.", "\"https://…\""),
-        "founded" => ("When it was founded.", "\"2010\""),
-        _ => ("", "…"),
+        "title" => "(fr: \"…\", en: \"…\")",
+        "summary" => "(fr: \"…\", en: \"…\")",
+        "description" => "(fr: \"…\", en: \"…\")",
+        "location" => "(region: \"FRE12\", place: \"Béthune\")",
+        "organisations" => "[\"team2\"]",
+        "materials" => "[\"lead\", \"rare-earths\"]",
+        "themes" => "[\"E5\"]",
+        "stages" => "[\"recycling-recovery\"]",
+        "tags" => "[\"seconde vie\"]",
+        "project" => "\"RAW4RES\"",
+        "related" => "[\"an-entry-id\"]",
+        "sources" => "[(title: \"…\", url: \"https://…\", date: \"2025-01\")]",
+        "review" => "(status: draft, checked: \"2026-01-31\")",
+        "main_institution" => "\"team2\"",
+        "timescale" => "(start: \"2024\", status: ongoing)",
+        "resources_needed" => "(fr: \"…\", en: \"…\")",
+        "evidence_of_success" => "(fr: \"…\", en: \"…\")",
+        "difficulties" => "(fr: \"…\", en: \"…\")",
+        "transfer_potential" => "(fr: \"…\", en: \"…\")",
+        "further_information" => "(fr: \"…\", en: \"…\")",
+        "site" => "\"…\"",
+        "host" => "\"team2\"",
+        "start" => "\"2025-07-29\"",
+        "end" => "\"2025-07-30\"",
+        "programme" => "\"peer-review-lille-2025\"",
+        "seen" => "(fr: \"…\", en: \"…\")",
+        "takeaways" => "(fr: \"…\", en: \"…\")",
+        "organisers" => "[\"team2\"]",
+        "venue" => "\"…\"",
+        "participants" => "40",
+        "stops" => "[(entry: \"an-entry-id\", note: \"…\")]",
+        "short_name" => "\"TEAM2\"",
+        "org_type" => "\"cluster\"",
+        "website" => "\"https://…\"",
+        "founded" => "\"2010\"",
+        _ => "…",
     }
 }
 
-/// Creates an empty regional catalogue: one folder per kind and a README for its curators.
-pub fn run_init(args: &InitArgs, out: &mut dyn Write) -> Result<(), String> {
+/// Creates an empty regional catalogue: one folder per kind and a README for its curators, in
+/// their language.
+pub fn run_init(args: &InitArgs, lang: Lang, out: &mut dyn Write) -> Result<(), Said> {
     let dir = &args.dir;
-    if dir.exists() && std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?.next().is_some() {
-        return Err(format!("{} is not empty: give a new folder", dir.display()));
+    let failed = |path: &Path, e: std::io::Error| say::at_path(&path.display().to_string(), &io_problem(&e));
+    if dir.exists() && std::fs::read_dir(dir).map_err(|e| failed(dir, e))?.next().is_some() {
+        return Err(say::folder_not_empty(&dir.display().to_string()));
     }
     for kind in Kind::ALL {
         let folder = dir.join(kind.folder());
-        std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+        std::fs::create_dir_all(&folder).map_err(|e| failed(&folder, e))?;
     }
-    std::fs::write(dir.join("README.md"), README).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let _ = writeln!(
-        out,
-        "created {}: add entries with `boucle new practice my-id --catalogue {0}`, check with `boucle check {0}`",
-        dir.display()
-    );
+    std::fs::write(dir.join("README.md"), words::catalogue_readme(lang)).map_err(|e| failed(dir, e))?;
+    let _ = writeln!(out, "{}", say::catalogue_created(&dir.display().to_string()).get(lang));
     Ok(())
 }
-
-const README: &str = "# A regional boucle catalogue\n\n\
-One entry per file, in the folder of its kind; the file name is the entry's id.\n\n\
-- `boucle new practice my-practice --catalogue .` writes a commented template to fill in.\n\
-- `boucle check .` reports every problem with its file, line and column (add the bundled\n  \
-catalogue's folder first when your entries refer to its organisations: `boucle check practices .`).\n\
-- `boucle --catalogue .` opens the dashboard on this folder; it reloads as you save.\n\n\
-Without a `vocabularies/` folder, the bundled vocabularies (NUTS regions, CRMA materials, ESRS\n\
-themes, value-chain stages, organisation types) are used. The curators' guide, docs/CURATING.md in\n\
-boucle's sources, describes every field and every problem `check` reports.\n";
 
 #[cfg(test)]
 mod tests {
@@ -198,10 +162,13 @@ mod tests {
     #[test]
     fn every_template_lists_every_field_of_its_kind() {
         for kind in Kind::ALL {
-            let text = template(kind);
-            for spec in entry_fields(kind) {
-                assert!(text.contains(&format!("{}: ", spec.name)), "{kind:?} {}", spec.name);
-                assert!(!about(spec.name).0.is_empty(), "{} is described", spec.name);
+            for lang in Lang::ALL {
+                let text = template(kind, lang);
+                for spec in entry_fields(kind) {
+                    assert!(text.contains(&format!("{}: ", spec.name)), "{kind:?} {}", spec.name);
+                    assert!(!words::field_about(lang, spec.name).is_empty(), "{} is described", spec.name);
+                    assert_ne!(example(spec.name), "…", "{} has an example", spec.name);
+                }
             }
         }
     }

@@ -28,8 +28,8 @@ pub fn run(cli: &Cli, args: &PresentArgs, err: &mut dyn Write) -> std::io::Resul
             if !is_tour {
                 let tours: Vec<&str> =
                     loaded.catalogue.entries().iter().filter(|e| e.kind == Kind::Tour).map(|e| e.id.as_str()).collect();
-                let known = if tours.is_empty() { "none".to_string() } else { tours.join(", ") };
-                writeln!(err, "boucle: no tour \"{tour}\" in the catalogue (tours: {known})")?;
+                let shown = crate::text::sanitize(tour, crate::text::Lines::Single);
+                writeln!(err, "boucle: {}", crate::i18n::commands::no_such_tour(&shown, &tours).get(cli.language()))?;
                 return Ok(2);
             }
             PresentStart::Tour(tour.clone())
@@ -41,7 +41,7 @@ pub fn run(cli: &Cli, args: &PresentArgs, err: &mut dyn Write) -> std::io::Resul
     if !args.filters.selections().is_empty() || !query.fields.is_empty() || !query.errors.is_empty() {
         let engine = crate::query::Engine::new(&loaded.catalogue);
         if let Err(e) = super::list::selection(&engine, &loaded.catalogue, &args.filters) {
-            writeln!(err, "boucle: {e}")?;
+            writeln!(err, "boucle: {}", e.said().get(cli.language()))?;
             return Ok(e.exit_code());
         }
     }

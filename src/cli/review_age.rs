@@ -5,7 +5,7 @@
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::diagnostic::{Diagnostic, Position};
-use crate::i18n::problems::Said;
+use crate::i18n::problems as say;
 use crate::load::{CatalogueSource, Loaded, bundled_files, field_position};
 use crate::model::Date;
 
@@ -21,14 +21,8 @@ pub fn warn(loaded: &mut Loaded, days: u32, source: &CatalogueSource) {
         let file = entry.file();
         let text = text_of(&file, source);
         let place = text.as_deref().map_or(Position::START, |text| field_position(text, "checked"));
-        let message = Said::new(
-            format!("last checked on {checked}, more than {days} days ago"),
-            format!("vérifiée pour la dernière fois le {checked}, il y a plus de {days} jours"),
-        );
-        let help = Said::new(
-            "check it against its sources again, then update `checked:`",
-            "revérifiez-la avec ses sources, puis mettez `checked:` à jour",
-        );
+        let message = say::review_too_old(&checked.to_string(), days);
+        let help = say::check_it_again();
         found.push(Diagnostic::warning("review-age", &file, place, place, message).with_help(Some(help)));
         if let Some(text) = text {
             loaded.sources.entry(file.into_owned()).or_insert(text);

@@ -10,6 +10,8 @@ use std::time::Duration;
 use clap::{Args, Parser};
 
 use super::{Cli, Command, colour_off, export, list, show};
+use crate::i18n::problems::io_problem;
+use crate::i18n::room as console;
 use crate::query::Indexed;
 use crate::serve::access::Access;
 use crate::serve::host_key::{self, Origin};
@@ -58,30 +60,30 @@ pub struct ServeArgs {
 
 /// Starts the room; returns the exit code.
 pub fn run(cli: &Cli, args: &ServeArgs, err: &mut dyn Write) -> std::io::Result<i32> {
+    let lang = cli.language();
     let access = match Access::new(args.password_file.as_deref(), args.authorized_keys.as_deref(), args.open) {
         Ok(access) => access,
         Err(message) => {
-            writeln!(err, "boucle serve: {message}")?;
+            writeln!(err, "boucle serve: {}", message.get(lang))?;
             return Ok(2);
         }
     };
     let Some(key_path) = args.host_key.clone().or_else(host_key::default_path) else {
-        writeln!(err, "boucle serve: no data folder (HOME is not set): give --host-key FILE")?;
+        writeln!(err, "boucle serve: {}", console::no_data_folder_for_key().get(lang))?;
         return Ok(2);
     };
     let (key, origin) = match host_key::load_or_generate(&key_path) {
         Ok(loaded) => loaded,
         Err(e) => {
-            writeln!(err, "boucle serve: {e}")?;
+            writeln!(err, "boucle serve: {}", io_problem(&e).get(lang))?;
             return Ok(1);
         }
     };
     let (indexed, loaded) = crate::query::load_indexed(&cli.catalogue_source(), cli.cache().as_ref());
     if indexed.catalogue().is_empty() && loaded.errors() > 0 {
-        writeln!(err, "boucle serve: no entry could be loaded; `boucle check` lists every problem")?;
+        writeln!(err, "boucle serve: {}", crate::i18n::commands::nothing_loaded().get(lang))?;
         return Ok(1);
     }
-    let lang = cli.language();
     let entries = indexed.catalogue().len();
     let indexed = Arc::new(indexed);
     let limits = Limits {
@@ -102,30 +104,21 @@ pub fn run(cli: &Cli, args: &ServeArgs, err: &mut dyn Write) -> std::io::Result<
     let room = Arc::new(Room::new(settings, indexed.clone(), loaded.diagnostics, exec_runner()));
     watch_catalogue(cli, &room, indexed);
 
-    let made = match origin {
-        Origin::Generated => " (made now)",
-        Origin::Loaded => "",
+    let (listen, key_path, fingerprint) =
+        (args.listen.to_string(), key_path.display().to_string(), host_key::fingerprint(&key));
+    let host = (!args.listen.ip().is_unspecified()).then(|| args.listen.ip().to_string());
+    let opening = console::Opening {
+        entries,
+        listen: &listen,
+        key_path: &key_path,
+        key_made: matches!(origin, Origin::Generated),
+        fingerprint: &fingerprint,
+        port: args.listen.port(),
+        host: host.as_deref(),
+        loopback: args.listen.ip().is_loopback(),
+        open,
     };
-    writeln!(err, "boucle serve: {entries} entries, listening on {}", args.listen)?;
-    writeln!(err, "  host key {}{made}", key_path.display())?;
-    writeln!(err, "  fingerprint {}   <- show this to the room", host_key::fingerprint(&key))?;
-    let port = args.listen.port();
-    let host = if args.listen.ip().is_unspecified() {
-        "<this machine's address>".to_string()
-    } else {
-        args.listen.ip().to_string()
-    };
-    writeln!(err, "  participants type: ssh -p {port} fr@{host}   (or en@, fr-light@, en-light@)")?;
-    if args.listen.ip().is_loopback() {
-        writeln!(err, "  only this machine can connect; for a room: --listen 0.0.0.0:{port}")?;
-    }
-    if open {
-        writeln!(
-            err,
-            "  WARNING: --open: anyone who can reach this port gets in, without a password.{}",
-            if args.listen.ip().is_loopback() { "" } else { " Use it only on a network you trust." }
-        )?;
-    }
+    writeln!(err, "{}", console::opening(lang, &opening))?;
     crate::serve::run(args.listen, key, room)
 }
 
@@ -144,6 +137,7 @@ fn watch_catalogue(cli: &Cli, room: &Arc<Room>, indexed: Arc<Indexed>) {
     if start(cli.catalogues.clone(), watch, indexed, events, cli.cache()).is_none() {
         return;
     }
+    let room_lang = room.settings.lang;
     let room = Arc::downgrade(room);
     let fan_out = std::thread::Builder::new().name("serve-reload".into()).spawn(move || {
         for event in reloads {
@@ -154,7 +148,8 @@ fn watch_catalogue(cli: &Cli, room: &Arc<Room>, indexed: Arc<Indexed>) {
         }
     });
     if let Err(e) = fan_out {
-        eprintln!("boucle serve: cannot pass reloads on ({e}); sessions keep the catalogue they have");
+        let said = console::reloads_not_passed_on(&io_problem(&e));
+        eprintln!("boucle serve: {}", said.get(room_lang));
     }
 }
 
@@ -162,14 +157,18 @@ fn watch_catalogue(cli: &Cli, room: &Arc<Room>, indexed: Arc<Indexed>) {
 /// as the command line.
 fn exec_runner() -> ExecRunner {
     Arc::new(move |indexed: &Indexed, words: &[String], lang: Lang, out: &mut dyn Write, err: &mut dyn Write| {
-        let cli = match Cli::try_parse_from(std::iter::once("boucle").chain(words.iter().map(String::as_str))) {
+        let args: Vec<std::ffi::OsString> =
+            std::iter::once("boucle").chain(words.iter().map(String::as_str)).map(Into::into).collect();
+        let cli = match Cli::try_parse_from(&args) {
             Ok(cli) => cli,
             Err(e) => {
-                let code = e.exit_code();
-                let text = e.render().to_string();
-                let target: &mut dyn Write = if e.use_stderr() { err } else { out };
-                let _ = target.write_all(text.as_bytes());
-                return code;
+                // The participant's language, unless the command asks for another.
+                let asked = args.iter().any(|a| a.to_string_lossy().starts_with("--lang"));
+                let lang = if asked { super::usage::language_of(&args) } else { lang };
+                let refusal = super::usage::refusal(&e, lang, &args);
+                let target: &mut dyn Write = if refusal.to_stdout { out } else { err };
+                let _ = target.write_all(refusal.text.as_bytes());
+                return refusal.code;
             }
         };
         let lang = cli.lang.unwrap_or(lang);
@@ -193,7 +192,7 @@ fn exec_runner() -> ExecRunner {
         match ran {
             Ok(()) => 0,
             Err(e) => {
-                let _ = writeln!(err, "boucle: {e}");
+                let _ = writeln!(err, "boucle: {}", e.said().get(lang));
                 e.exit_code()
             }
         }

@@ -35,8 +35,7 @@ pub fn run_show(catalogue: &Catalogue, args: &ShowArgs, lang: Lang, out: &mut dy
         let ids = catalogue.entries().iter().map(|e| e.id.as_str());
         let suggestions = closest(&args.id, ids, 3);
         let shown = crate::text::sanitize(&args.id, crate::text::Lines::Single);
-        // Usage errors are in English, like clap's own and `check`'s diagnostics.
-        return Err(CommandError::Usage(i18n::unknown_entry(Lang::En, &shown, &suggestions)));
+        return Err(CommandError::Usage(i18n::unknown_entry(&shown, &suggestions)));
     };
     match args.format {
         ShowFormat::Json => export::json::write_entry(entry, out)?,

@@ -8,7 +8,7 @@ pub use render::{render_human, render_human_in, render_json, render_kinds};
 
 use serde::Serialize;
 
-use crate::i18n::problems::Said;
+use crate::i18n::Said;
 use crate::text::{Lang, Lines, sanitize};
 
 #[derive(
@@ -48,7 +48,7 @@ impl Position {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
+#[derive(Clone, Debug, PartialEq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Diagnostic {
     pub severity: Severity,
     /// A stable, short name of the problem kind, for tools (`unknown-vocabulary-id`).
@@ -58,47 +58,28 @@ pub struct Diagnostic {
     pub file: String,
     pub start: Position,
     pub end: Position,
-    pub message: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub expected: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub suggestion: Option<String>,
+    /// What is wrong, in both languages: the reader's is picked when it is shown.
+    pub message: Said,
+    pub expected: Option<Said>,
+    pub suggestion: Option<Said>,
     /// Places that are wrong only because of this problem (references to an entry that did not
     /// load): listed under it, not counted as problems of their own.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub follow_ons: Vec<FollowOn>,
     /// For a follow-on before it is grouped: the file whose error causes it.
-    #[serde(skip)]
     pub caused_by: Option<String>,
-    /// The French of `message`, `expected` and `suggestion` (see [`Diagnostic::in_lang`]).
-    #[serde(skip)]
-    pub french: French,
-    /// Set by [`Diagnostic::in_lang`]: the language the fields above are in now.
-    #[serde(skip)]
-    pub in_french: bool,
-}
-
-/// A problem's words in French, where they differ from the English ones.
-#[derive(Clone, Debug, PartialEq, Default, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
-pub struct French {
-    pub message: String,
-    pub expected: Option<String>,
-    pub suggestion: Option<String>,
 }
 
 /// A place that is wrong only as a consequence of another problem.
-#[derive(Clone, Debug, PartialEq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
+#[derive(Clone, Debug, PartialEq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct FollowOn {
     pub file: String,
     pub start: Position,
-    pub message: String,
-    #[serde(skip)]
-    pub message_fr: String,
+    pub message: Said,
 }
 
 impl FollowOn {
-    pub fn one_line(&self) -> String {
-        format!("{}:{}:{}: {}", self.file, self.start.line, self.start.column, self.message)
+    pub fn one_line(&self, lang: Lang) -> String {
+        format!("{}:{}:{}: {}", self.file, self.start.line, self.start.column, self.message.get(lang))
     }
 }
 
@@ -115,7 +96,6 @@ pub fn group(mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
                 file: follow_on.file,
                 start: follow_on.start,
                 message: follow_on.message,
-                message_fr: follow_on.french.message,
             }),
             // No error to hang it on (cannot happen today): keep it as a problem of its own.
             None => rest.push(Diagnostic { caused_by: None, ..follow_on }),
@@ -127,17 +107,14 @@ pub fn group(mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
 impl Diagnostic {
     /// A new error. The message and file name are sanitised here, once, since both may quote
     /// what a stranger wrote.
-    pub fn error(code: &'static str, file: &str, start: Position, end: Position, message: impl Into<Said>) -> Self {
-        let message = message.into().map(|m| sanitize(m, Lines::Single));
+    pub fn error(code: &'static str, file: &str, start: Position, end: Position, message: Said) -> Self {
         Diagnostic {
             severity: Severity::Error,
             code,
             file: sanitize(file, Lines::Single),
             start,
             end: end.max(start),
-            french: French { message: message.fr, expected: None, suggestion: None },
-            in_french: false,
-            message: message.en,
+            message: message.map(|m| sanitize(m, Lines::Single)),
             expected: None,
             suggestion: None,
             follow_ons: Vec::new(),
@@ -145,42 +122,18 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(code: &'static str, file: &str, start: Position, end: Position, message: impl Into<Said>) -> Self {
+    pub fn warning(code: &'static str, file: &str, start: Position, end: Position, message: Said) -> Self {
         Diagnostic { severity: Severity::Warning, ..Diagnostic::error(code, file, start, end, message) }
     }
 
-    pub fn with_expected(mut self, expected: impl Into<Said>) -> Self {
-        let expected = expected.into().map(|e| sanitize(e, Lines::Single));
-        self.expected = Some(expected.en);
-        self.french.expected = Some(expected.fr);
+    pub fn with_expected(mut self, expected: Said) -> Self {
+        self.expected = Some(expected.map(|e| sanitize(e, Lines::Single)));
         self
-    }
-
-    /// A suggestion in words that read the same in both languages (code to type).
-    pub fn with_suggestion(self, suggestion: Option<String>) -> Self {
-        self.with_help(suggestion.map(Said::from))
     }
 
     pub fn with_help(mut self, suggestion: Option<Said>) -> Self {
-        let suggestion = suggestion.map(|s| s.map(|s| sanitize(s, Lines::Single)));
-        self.french.suggestion = suggestion.as_ref().map(|s| s.fr.clone());
-        self.suggestion = suggestion.map(|s| s.en);
+        self.suggestion = suggestion.map(|s| s.map(|s| sanitize(s, Lines::Single)));
         self
-    }
-
-    /// This problem in the reader's language.
-    pub fn in_lang(&self, lang: Lang) -> Diagnostic {
-        let mut shown = self.clone();
-        if lang == Lang::Fr {
-            shown.in_french = true;
-            shown.message = self.french.message.clone();
-            shown.expected = self.french.expected.clone().or(shown.expected);
-            shown.suggestion = self.french.suggestion.clone().or(shown.suggestion);
-            for follow_on in &mut shown.follow_ons {
-                follow_on.message = follow_on.message_fr.clone();
-            }
-        }
-        shown
     }
 
     /// Marks this problem as a consequence of the error in `file`.
@@ -190,11 +143,6 @@ impl Diagnostic {
     }
 
     /// "and 22 references to it", for a problem with follow-ons.
-    pub fn follow_on_summary(&self) -> Option<String> {
-        let lang = if self.in_french { Lang::Fr } else { Lang::En };
-        self.follow_on_said().map(|s| s.get(lang).to_string())
-    }
-
     pub fn follow_on_said(&self) -> Option<Said> {
         (!self.follow_ons.is_empty()).then(|| crate::i18n::problems::follow_ons(self.follow_ons.len()))
     }
@@ -204,16 +152,57 @@ impl Diagnostic {
     }
 
     /// `file:line:col: message`, the one-line form editors and the dashboard's panel use.
-    pub fn one_line(&self) -> String {
-        let mut text = format!("{}:{}:{}: {}", self.file, self.start.line, self.start.column, self.message);
+    pub fn one_line(&self, lang: Lang) -> String {
+        let mut text = format!("{}:{}:{}: {}", self.file, self.start.line, self.start.column, self.message.get(lang));
         if let Some(suggestion) = &self.suggestion {
             text.push_str(" — ");
-            text.push_str(suggestion);
+            text.push_str(suggestion.get(lang));
         }
-        if let Some(follow_ons) = self.follow_on_summary() {
-            text.push_str(&format!(" ({follow_ons})"));
+        if let Some(follow_ons) = self.follow_on_said() {
+            text.push_str(&format!(" ({})", follow_ons.get(lang)));
         }
         text
+    }
+
+    /// This problem as tools read it (`check --format json`), in the reader's language.
+    pub fn json(&self, lang: Lang) -> serde_json::Value {
+        #[derive(Serialize)]
+        struct Shown<'a> {
+            severity: Severity,
+            code: &'a str,
+            file: &'a str,
+            start: Position,
+            end: Position,
+            message: &'a str,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            expected: Option<&'a str>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            suggestion: Option<&'a str>,
+            #[serde(skip_serializing_if = "Vec::is_empty")]
+            follow_ons: Vec<FollowOnShown<'a>>,
+        }
+        #[derive(Serialize)]
+        struct FollowOnShown<'a> {
+            file: &'a str,
+            start: Position,
+            message: &'a str,
+        }
+        let shown = Shown {
+            severity: self.severity,
+            code: self.code,
+            file: &self.file,
+            start: self.start,
+            end: self.end,
+            message: self.message.get(lang),
+            expected: self.expected.as_ref().map(|e| e.get(lang)),
+            suggestion: self.suggestion.as_ref().map(|s| s.get(lang)),
+            follow_ons: self
+                .follow_ons
+                .iter()
+                .map(|f| FollowOnShown { file: &f.file, start: f.start, message: f.message.get(lang) })
+                .collect(),
+        };
+        serde_json::to_value(shown).unwrap_or_default()
     }
 }
 
@@ -247,13 +236,8 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 }
 
 /// "did you mean …?" for a misspelt `word`, if a candidate is close.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
-    closest(word, candidates).map(|c| format!("did you mean \"{c}\"?"))
-}
-
-/// The same, in both languages.
-pub fn did_you_mean_said<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<Said> {
-    closest(word, candidates).map(crate::i18n::problems::did_you_mean)
+pub fn suggestion<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<Said> {
+    closest(word, candidates).and_then(|c| crate::i18n::did_you_mean(&[c]))
 }
 
 #[cfg(test)]
@@ -272,7 +256,10 @@ mod tests {
 
     #[test]
     fn messages_cannot_carry_escape_sequences() {
-        let d = Diagnostic::error("x", "a\u{1b}b.ron", Position::START, Position::START, "bad \u{1b}]0;t\u{7}");
-        assert!(!d.one_line().chars().any(char::is_control));
+        let message = Said::new("bad \u{1b}]0;t\u{7}", "mauvais \u{1b}]0;t\u{7}");
+        let d = Diagnostic::error("x", "a\u{1b}b.ron", Position::START, Position::START, message);
+        for lang in Lang::ALL {
+            assert!(!d.one_line(lang).chars().any(char::is_control));
+        }
     }
 }

@@ -21,8 +21,7 @@ pub fn render_human(diagnostics: &[Diagnostic], sources: &HashMap<String, String
     render_human_in(diagnostics, sources, colour, Lang::En)
 }
 
-/// The same, with the words around each problem in `lang` (the problems themselves are given
-/// in the reader's language already: [`Diagnostic::in_lang`]).
+/// The same, in the reader's language: each problem's words and the words around them.
 pub fn render_human_in(
     diagnostics: &[Diagnostic],
     sources: &HashMap<String, String>,
@@ -44,17 +43,17 @@ pub fn render_human_in(
             Severity::Error => codespan_reporting::diagnostic::Severity::Error,
             Severity::Warning => codespan_reporting::diagnostic::Severity::Warning,
         };
-        let mut report = Report::new(severity).with_code(diagnostic.code).with_message(&diagnostic.message);
+        let mut report = Report::new(severity).with_code(diagnostic.code).with_message(diagnostic.message.get(lang));
         let mut notes = Vec::new();
         if let Some(expected) = &diagnostic.expected {
-            notes.push(format!("{expected_word} {expected}"));
+            notes.push(format!("{expected_word} {}", expected.get(lang)));
         }
         if let Some(suggestion) = &diagnostic.suggestion {
-            notes.push(format!("{help_word} {suggestion}"));
+            notes.push(format!("{help_word} {}", suggestion.get(lang)));
         }
         match (id, quotable) {
             (Some(id), Some(range)) => {
-                let label_text = diagnostic.suggestion.clone().unwrap_or_default();
+                let label_text = diagnostic.suggestion.as_ref().map(|s| s.get(lang).to_string()).unwrap_or_default();
                 report = report.with_labels(vec![Label::primary(id, range).with_message(label_text)]);
                 notes.retain(|n| !n.starts_with(help_word));
             }
@@ -67,7 +66,7 @@ pub fn render_human_in(
             }
         }
         if let Some(summary) = diagnostic.follow_on_said().map(|s| s.get(lang).to_string()) {
-            let places: Vec<String> = diagnostic.follow_ons.iter().take(3).map(|f| f.one_line()).collect();
+            let places: Vec<String> = diagnostic.follow_ons.iter().take(3).map(|f| f.one_line(lang)).collect();
             let more = if diagnostic.follow_ons.len() > 3 { ", …" } else { "" };
             notes.push(format!("{} {}{more}", crate::i18n::with_colon(lang, &summary), places.join("; ")));
         }
@@ -77,7 +76,7 @@ pub fn render_human_in(
         let mut one = if colour { termcolor::Buffer::ansi() } else { termcolor::Buffer::no_color() };
         if term::emit_to_write_style(&mut one, &config, &files, &report).is_err() {
             use std::io::Write;
-            let _ = writeln!(one, "{}", diagnostic.one_line());
+            let _ = writeln!(one, "{}", diagnostic.one_line(lang));
         }
         out.push_str(&headed_in(&String::from_utf8_lossy(one.as_slice()), diagnostic, lang));
     }
@@ -156,14 +155,14 @@ pub fn render_kinds(diagnostics: &[Diagnostic], lang: Lang) -> String {
         .collect()
 }
 
-/// All diagnostics and a summary, as one JSON document.
-pub fn render_json(diagnostics: &[Diagnostic], summary: serde_json::Value) -> String {
+/// All diagnostics and a summary, as one JSON document, the problems in the reader's language.
+pub fn render_json(diagnostics: &[Diagnostic], summary: serde_json::Value, lang: Lang) -> String {
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let document = serde_json::json!({
         "summary": summary,
         "errors": errors,
         "warnings": diagnostics.len() - errors,
-        "problems": diagnostics,
+        "problems": diagnostics.iter().map(|d| d.json(lang)).collect::<Vec<_>>(),
     });
     serde_json::to_string_pretty(&document).unwrap_or_else(|_| "{}".to_string())
 }
@@ -180,9 +179,9 @@ mod tests {
             "good-practices/x.ron",
             Position::new(2, 17),
             Position::new(2, 27),
-            "unknown material \"neodymum\"",
+            crate::i18n::problems::unknown_term(crate::model::VocabularyKind::Material, "neodymum"),
         )
-        .with_suggestion(Some("did you mean \"neodymium\"?".into()));
+        .with_help(crate::i18n::did_you_mean(&["neodymium"]));
         let sources = HashMap::from([("good-practices/x.ron".to_string(), source)]);
         let out = render_human(&[d], &sources, false);
         assert!(out.contains("good-practices/x.ron:2:17"), "{out}");
@@ -193,7 +192,8 @@ mod tests {
     #[test]
     fn never_quotes_control_characters() {
         let source = "(\n  title: \"\u{1b}]0;owned\u{7}\",\n  bad: 1,\n)".to_string();
-        let d = Diagnostic::error("unknown-field", "a.ron", Position::new(2, 12), Position::new(2, 14), "x");
+        let message = crate::i18n::problems::unknown_field("bad", "x");
+        let d = Diagnostic::error("unknown-field", "a.ron", Position::new(2, 12), Position::new(2, 14), message);
         let sources = HashMap::from([("a.ron".to_string(), source)]);
         let out = render_human(&[d], &sources, false);
         assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");

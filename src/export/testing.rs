@@ -111,6 +111,11 @@ pub fn catalogue() -> Catalogue {
     let dir = tempfile::tempdir().expect("temp dir");
     write(dir.path());
     let loaded = load(&CatalogueSource::Folders(vec![dir.path().to_path_buf()]));
-    assert_eq!(loaded.errors(), 0, "{:?}", loaded.diagnostics.iter().map(|d| d.one_line()).collect::<Vec<_>>());
+    assert_eq!(
+        loaded.errors(),
+        0,
+        "{:?}",
+        loaded.diagnostics.iter().map(|d| d.one_line(crate::text::Lang::En)).collect::<Vec<_>>()
+    );
     loaded.catalogue
 }

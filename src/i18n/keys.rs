@@ -41,7 +41,8 @@ pub fn key_word(lang: Lang, key: KeyWord) -> &'static str {
             Enter => "Entrée",
             Esc => "Échap",
             ShiftTab => "Maj-Tab",
-            Backspace => "Retour",
+            // "Retour" beside the verb "retour" read "Retour retour" in the status line.
+            Backspace => "RetArr",
             Delete => "Suppr",
             Space => "Espace",
         },

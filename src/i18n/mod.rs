@@ -6,20 +6,26 @@
 //! Sentences with numbers or names in them are in `i18n/sentences.rs`; counted nouns, with their
 //! plurals, in `i18n/count.rs` ([`count`], [`count_of`]).
 
+pub mod commands;
 mod count;
 mod keys;
 pub mod problems;
+pub mod room;
+mod said;
 mod sentences;
+pub mod template;
+pub mod usage;
 mod words;
 
 pub use count::{Noun, count, count_of, problem_counts};
 pub use keys::{KeyWord, key_word};
-pub use sentences::{did_you_mean, query_error, too_small_needed, unknown_entry, unknown_value};
+pub use problems::did_you_mean;
+pub use said::{Explained, Gender, Named, Said, quoted};
+pub use sentences::*;
 pub use words::{Word, shortlist_set_aside, shortlist_unusable, word};
 
 use crate::model::entry::Progress;
-use crate::model::{Kind, ReviewStatus};
-use crate::query::Facet;
+use crate::model::{Facet, Kind, ReviewStatus};
 use crate::text::Lang;
 
 /// Every sentence of the interface. One `match` per language keeps each translation next to
@@ -439,25 +445,18 @@ pub fn progress_name(lang: Lang, progress: Progress) -> &'static str {
     }
 }
 
-/// A facet as a noun inside a sentence ("unknown region …"), where [`facet_name`] is a title.
-pub fn facet_noun(lang: Lang, facet: Facet) -> &'static str {
-    match (lang, facet) {
-        (Lang::En, Facet::Region) => "region",
-        (Lang::En, Facet::Material) => "material",
-        (Lang::En, Facet::Theme) => "ESG theme",
-        (Lang::En, Facet::Kind) => "kind",
-        (Lang::En, Facet::Stage) => "value-chain stage",
-        (Lang::En, Facet::Organisation) => "organisation",
-        (Lang::En, Facet::Year) => "year",
-        (Lang::En, Facet::Status) => "review status",
-        (Lang::Fr, Facet::Region) => "région",
-        (Lang::Fr, Facet::Material) => "matériau",
-        (Lang::Fr, Facet::Theme) => "thème ESG",
-        (Lang::Fr, Facet::Kind) => "type",
-        (Lang::Fr, Facet::Stage) => "étape de la chaîne de valeur",
-        (Lang::Fr, Facet::Organisation) => "organisation",
-        (Lang::Fr, Facet::Year) => "année",
-        (Lang::Fr, Facet::Status) => "statut de relecture",
+/// A facet as a noun inside a sentence ("unknown region …"), where [`facet_name`] is a title,
+/// with its French gender.
+pub fn facet_noun(facet: Facet) -> Named {
+    match facet {
+        Facet::Region => Named::feminine("region", "région"),
+        Facet::Material => Named::masculine("material", "matériau"),
+        Facet::Theme => Named::masculine("ESG theme", "thème ESG"),
+        Facet::Kind => Named::masculine("kind", "type"),
+        Facet::Stage => Named::feminine("value-chain stage", "étape de la chaîne de valeur"),
+        Facet::Organisation => Named::feminine("organisation", "organisation"),
+        Facet::Year => Named::feminine("year", "année"),
+        Facet::Status => Named::masculine("review status", "statut de relecture"),
     }
 }
 

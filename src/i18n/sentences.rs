@@ -1,7 +1,8 @@
 //! Sentences with numbers or names in them, in both languages.
 
-use super::facet_noun;
-use crate::query::{Facet, MAX_WORDS, QueryErrorKind};
+use super::said::quoted as q;
+use super::{Said, did_you_mean, facet_noun};
+use crate::model::Facet;
 use crate::text::Lang;
 
 /// What the window needs, under "the window is too small".
@@ -13,54 +14,82 @@ pub fn too_small_needed(lang: Lang, min: (u16, u16), now: (u16, u16)) -> String 
     }
 }
 
-/// A query problem, as the search box shows it.
-pub fn query_error(lang: Lang, kind: &QueryErrorKind) -> String {
-    let fields = Facet::ALL.map(Facet::field_name).join(" ");
-    match (lang, kind) {
-        (Lang::En, QueryErrorKind::UnknownField(name)) => format!("unknown field {name}: — fields: {fields}"),
-        (Lang::Fr, QueryErrorKind::UnknownField(name)) => format!("champ inconnu {name}: — champs : {fields}"),
-        (Lang::En, QueryErrorKind::TooManyWords) => format!("only the first {MAX_WORDS} words are searched"),
-        (Lang::Fr, QueryErrorKind::TooManyWords) => format!("seuls les {MAX_WORDS} premiers mots sont cherchés"),
-    }
+/// `name:` in the query box is no field: the fields there are.
+pub fn unknown_query_field(name: &str, fields: &[&str]) -> Said {
+    let fields = fields.join(" ");
+    Said::new(format!("unknown field {name}: — fields: {fields}"), format!("champ inconnu {name}: — champs : {fields}"))
+}
+
+/// The same on the command line, the fields listed with commas, as code.
+pub fn unknown_query_field_listed(name: &str, fields: &[&str]) -> Said {
+    let fields = fields.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", ");
+    Said::by(|lang| match lang {
+        Lang::En => format!("unknown field {} (fields: {fields})", q(lang, &format!("{name}:"))),
+        Lang::Fr => format!("champ inconnu {} (champs : {fields})", q(lang, &format!("{name}:"))),
+    })
+}
+
+/// More free words than a search takes.
+pub fn too_many_words(max: usize) -> Said {
+    Said::new(
+        format!("only the first {max} words are searched"),
+        format!("seuls les {max} premiers mots sont cherchés"),
+    )
 }
 
 /// " — did you mean "a", "b"?" after a name that names nothing; empty without suggestions.
-pub fn did_you_mean(lang: Lang, suggestions: &[&str]) -> String {
-    if suggestions.is_empty() {
-        return String::new();
-    }
-    match lang {
-        Lang::En => {
-            let quoted: Vec<String> = suggestions.iter().map(|s| format!("\"{s}\"")).collect();
-            format!(" — did you mean {}?", quoted.join(", "))
-        }
-        Lang::Fr => {
-            let quoted: Vec<String> = suggestions.iter().map(|s| format!("« {s} »")).collect();
-            format!(" — vouliez-vous dire {} ?", quoted.join(", "))
-        }
-    }
+fn suggested(lang: Lang, suggestions: &[&str]) -> String {
+    did_you_mean(suggestions).map(|s| format!(" — {}", s.get(lang))).unwrap_or_default()
 }
 
 /// A filter value that names nothing: `unknown region "FRE121" — did you mean "FRE12"?`.
 /// `shown` is the value as typed, already made safe to print.
-pub fn unknown_value(lang: Lang, facet: Facet, shown: &str, suggestions: &[&str]) -> String {
-    let noun = facet_noun(lang, facet);
-    let hint = did_you_mean(lang, suggestions);
-    match lang {
-        Lang::En => format!("unknown {noun} \"{shown}\"{hint}"),
-        Lang::Fr => format!("{noun} inconnu(e) « {shown} »{hint}"),
-    }
+pub fn unknown_value(facet: Facet, shown: &str, suggestions: &[&str]) -> Said {
+    let noun = facet_noun(facet);
+    Said::by(|lang| {
+        format!("{} {}{}", noun.with(lang, "unknown", "inconnu"), q(lang, shown), suggested(lang, suggestions))
+    })
+}
+
+/// The known values, when none is close to what was typed: the first few of a long list.
+pub fn known_values(first: &[&str], all: usize) -> Said {
+    Said::by(|lang| {
+        let more = match (first.len() < all, lang) {
+            (false, _) => String::new(),
+            (true, Lang::En) => format!(", … ({all} in all)"),
+            (true, Lang::Fr) => format!(", … ({all} en tout)"),
+        };
+        match lang {
+            Lang::En => format!("known: {}{more}", first.join(", ")),
+            Lang::Fr => format!("valeurs connues : {}{more}", first.join(", ")),
+        }
+    })
 }
 
 /// An entry id that names nothing, with the closest ids or, failing any, where to find them.
-pub fn unknown_entry(lang: Lang, shown: &str, suggestions: &[&str]) -> String {
-    let hint = match (lang, suggestions.is_empty()) {
-        (_, false) => did_you_mean(lang, suggestions),
-        (Lang::En, true) => " (`boucle list` shows every id)".to_string(),
-        (Lang::Fr, true) => " (`boucle list` donne tous les identifiants)".to_string(),
-    };
-    match lang {
-        Lang::En => format!("unknown entry id \"{shown}\"{hint}"),
-        Lang::Fr => format!("identifiant de fiche inconnu « {shown} »{hint}"),
+pub fn unknown_entry(shown: &str, suggestions: &[&str]) -> Said {
+    Said::by(|lang| {
+        let hint = match (lang, suggestions.is_empty()) {
+            (_, false) => suggested(lang, suggestions),
+            (Lang::En, true) => " (`boucle list` shows every id)".to_string(),
+            (Lang::Fr, true) => " (`boucle list` donne tous les identifiants)".to_string(),
+        };
+        match lang {
+            Lang::En => format!("unknown entry id {}{hint}", q(lang, shown)),
+            Lang::Fr => format!("identifiant de fiche inconnu {}{hint}", q(lang, shown)),
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_values_agree_with_their_facet() {
+        let region = unknown_value(Facet::Region, "FRE121", &["FRE12"]);
+        assert_eq!(region.get(Lang::Fr), "région inconnue « FRE121 » — vouliez-vous dire « FRE12 » ?");
+        assert_eq!(region.get(Lang::En), "unknown region \"FRE121\" — did you mean \"FRE12\"?");
+        assert_eq!(unknown_value(Facet::Material, "x", &[]).get(Lang::Fr), "matériau inconnu « x »");
     }
 }

@@ -41,6 +41,10 @@ pub enum Word {
     ShortlistFile,
     ShortlistNotSaved,
     ShortlistSaveFailed,
+    /// Over SSH, the shortlist of a password or open room lives as long as the session.
+    ShortlistKeptForSession,
+    /// A session that cannot put text on the user's clipboard.
+    NoClipboard,
     Opening,
     NoOpener,
     OnlyWeb,
@@ -108,6 +112,8 @@ pub fn word(lang: Lang, word: Word) -> &'static str {
             ShortlistFile => "file:",
             ShortlistNotSaved => "The shortlist is not saved in a file in this session.",
             ShortlistSaveFailed => "The shortlist could not be saved:",
+            ShortlistKeptForSession => "over SSH, the shortlist is kept for this session",
+            NoClipboard => "this session cannot copy to the clipboard",
             Opening => "Opening",
             NoOpener => "No program to open addresses was found here (xdg-open or open); the address:",
             OnlyWeb => "Only http and https addresses are opened.",
@@ -164,7 +170,8 @@ pub fn word(lang: Lang, word: Word) -> &'static str {
             ExportChooseHelp => "↑↓ quoi · ←→ format · Entrée suite · Échap annuler",
             ExportPathHelp => "Entrée écrire · Échap retour",
             ExportExists => "Ce fichier existe. Le remplacer ?",
-            ExportConfirmHelp => "y remplacer · n choisir un autre nom",
+            // The question takes y and o (oui): a French reader reads "y" as a word.
+            ExportConfirmHelp => "o remplacer · n choisir un autre nom",
             ExportWritten => "Écrit dans",
             ExportFailed => "Non écrit :",
             ExportNothing => "Il n'y a rien à exporter dans ce choix.",
@@ -172,6 +179,8 @@ pub fn word(lang: Lang, word: Word) -> &'static str {
             ShortlistFile => "fichier :",
             ShortlistNotSaved => "La sélection n'est pas enregistrée dans un fichier pendant cette session.",
             ShortlistSaveFailed => "La sélection n'a pas pu être enregistrée :",
+            ShortlistKeptForSession => "par SSH, la sélection est gardée le temps de la session",
+            NoClipboard => "cette session ne peut pas copier dans le presse-papiers",
             Opening => "Ouverture de",
             NoOpener => "Aucun programme pour ouvrir les adresses ici (xdg-open ou open) ; l'adresse :",
             OnlyWeb => "Seules les adresses http et https s'ouvrent.",

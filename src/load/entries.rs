@@ -4,6 +4,7 @@
 
 use super::{SourceFile, parse, recover, schema};
 use crate::diagnostic::{Diagnostic, Position};
+use crate::i18n::problems as say;
 use crate::model::entry::{Common, Details, EventFile, GoodPracticeFile, OrganisationFile, SiteVisitFile, TourFile};
 use crate::model::vocabulary::{MaterialFileTerm, PlainFileTerm, RegionFileTerm};
 use crate::model::{Entry, EntryFile, Id, Kind, Term, VocabularyKind};
@@ -15,9 +16,10 @@ pub fn parse_entry(kind: Kind, file: &SourceFile, text: &str) -> (Option<Entry>,
     let stem = file.relative.rsplit('/').next().unwrap_or("").trim_end_matches(".ron");
     let id = match Id::parse(stem) {
         Ok(id) => id,
-        Err(message) => {
+        Err(refused) => {
+            let message = say::refused(&refused);
             let problem = Diagnostic::error("malformed-id", &file.shown, Position::START, Position::START, message)
-                .with_suggestion(Some("the file name is the entry's id: rename the file".into()));
+                .with_help(Some(say::rename_the_file()));
             return (None, vec![problem]);
         }
     };

@@ -28,6 +28,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use crate::diagnostic::{Diagnostic, Position};
+use crate::i18n::problems as say;
 use crate::model::{Catalogue, Entry, Kind, Term, Vocabularies, Vocabulary, VocabularyKind};
 
 /// Where to read a catalogue from.
@@ -112,15 +113,12 @@ fn not_a_catalogue(folder: &std::path::Path) -> Option<Diagnostic> {
     }
     let shown = folder.display().to_string();
     let name = folder.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let suggestion = if known.contains(&name.as_str()) {
-        format!("`{name}` is a folder inside a catalogue: give the folder that holds it")
-    } else {
-        "a catalogue folder holds vocabularies/ and one folder per kind of entry".to_string()
-    };
+    let suggestion =
+        if known.contains(&name.as_str()) { say::give_the_folder_above(&name) } else { say::what_a_catalogue_holds() };
     Some(
-        Diagnostic::error("no-catalogue", &shown, Position::START, Position::START, "no catalogue in this folder")
-            .with_expected(format!("one of the folders {}", known.join(", ")))
-            .with_suggestion(Some(suggestion)),
+        Diagnostic::error("no-catalogue", &shown, Position::START, Position::START, say::no_catalogue_here())
+            .with_expected(say::one_of_the_folders(&known.join(", ")))
+            .with_help(Some(suggestion)),
     )
 }
 
@@ -191,7 +189,7 @@ fn parse_all(files: &[SourceFile]) -> ParsedFiles {
 fn lost(run: &[SourceFile]) -> ParsedRun {
     let problems = run
         .iter()
-        .map(|f| Diagnostic::error("internal", &f.shown, Position::START, Position::START, "could not be read"))
+        .map(|f| Diagnostic::error("internal", &f.shown, Position::START, Position::START, say::could_not_be_read()))
         .collect();
     ParsedRun { problems, unstamped: true, ..ParsedRun::default() }
 }
@@ -213,7 +211,7 @@ fn parse_run(files: &[SourceFile], slots: &mut [Option<Entry>]) -> ParsedRun {
             Err(e) => {
                 parsed.unstamped = true;
                 let problem =
-                    Diagnostic::error("unreadable", &file.shown, Position::START, Position::START, e.to_string());
+                    Diagnostic::error("unreadable", &file.shown, Position::START, Position::START, say::io_problem(&e));
                 parsed.problems.push(problem);
                 continue;
             }
@@ -228,8 +226,8 @@ fn parse_run(files: &[SourceFile], slots: &mut [Option<Entry>]) -> ParsedRun {
         if let Some((at, c)) = crate::text::first_cleaned(text) {
             let place = locate::position_of(text, at);
             parsed.problems.push(
-                Diagnostic::warning("cleaned-text", &file.shown, place, place, crate::i18n::problems::cleaned_text(c))
-                    .with_help(Some(crate::i18n::problems::remove_it())),
+                Diagnostic::warning("cleaned-text", &file.shown, place, place, say::cleaned_text(c))
+                    .with_help(Some(say::remove_it())),
             );
         }
         match classify(&file.relative) {
@@ -277,14 +275,15 @@ pub fn load_files(files: Vec<SourceFile>, mut problems: Vec<Diagnostic>) -> Load
         vocabulary_files = bundled_vocabularies();
     }
     // Messages name the files the ids really come from, which may be the bundled ones.
-    let vocabulary_names: Vec<(VocabularyKind, crate::i18n::problems::Said)> = VocabularyKind::ALL
+    let vocabulary_names: Vec<(VocabularyKind, crate::i18n::Said)> = VocabularyKind::ALL
         .into_iter()
         .map(|kind| {
-            let names: Vec<&str> =
-                vocabulary_files.iter().filter(|f| f.kind == kind).map(|f| f.shown.as_str()).collect();
-            let names =
-                if names.is_empty() { format!("vocabularies/{}.ron", kind.file_stem()) } else { names.join(" or ") };
-            (kind, crate::i18n::problems::an_id_from(&names, bundled))
+            let mut names: Vec<String> =
+                vocabulary_files.iter().filter(|f| f.kind == kind).map(|f| f.shown.clone()).collect();
+            if names.is_empty() {
+                names.push(format!("vocabularies/{}.ron", kind.file_stem()));
+            }
+            (kind, say::an_id_from(&names, bundled))
         })
         .collect();
     let vocabularies = build_vocabularies(&vocabulary_files, &mut problems);
@@ -347,35 +346,30 @@ pub fn load_files(files: Vec<SourceFile>, mut problems: Vec<Diagnostic>) -> Load
 enum FileRole {
     Vocabulary(VocabularyKind),
     Entry(Kind),
-    Unknown(String),
+    Unknown(crate::i18n::Said),
 }
 
 fn classify(relative: &str) -> FileRole {
     let mut parts = relative.split('/');
     let folder = parts.next().unwrap_or("");
     let rest: Vec<&str> = parts.collect();
+    let kinds = Kind::ALL.map(Kind::folder).join(", ");
     if rest.is_empty() {
-        return FileRole::Unknown(format!(
-            "ignored: catalogue files belong in a folder of their kind ({}) or in vocabularies/",
-            Kind::ALL.map(Kind::folder).join(", ")
-        ));
+        return FileRole::Unknown(say::ignored(say::Ignored::NoFolder(&kinds)));
     }
     if folder == "vocabularies" {
         let stem = rest.join("/").trim_end_matches(".ron").to_string();
         return match VocabularyKind::from_file_stem(&stem) {
             Some(kind) => FileRole::Vocabulary(kind),
-            None => FileRole::Unknown(format!(
-                "ignored: unknown vocabulary; the vocabularies are {}",
-                VocabularyKind::ALL.map(|k| format!("{}.ron", k.file_stem())).join(", ")
-            )),
+            None => {
+                let files = VocabularyKind::ALL.map(|k| format!("{}.ron", k.file_stem())).join(", ");
+                FileRole::Unknown(say::ignored(say::Ignored::UnknownVocabulary(&files)))
+            }
         };
     }
     match Kind::from_folder(folder) {
         Some(kind) => FileRole::Entry(kind),
-        None => FileRole::Unknown(format!(
-            "ignored: `{folder}` is not a catalogue folder; entries go in {}",
-            Kind::ALL.map(Kind::folder).join(", ")
-        )),
+        None => FileRole::Unknown(say::ignored(say::Ignored::UnknownFolder(folder, &kinds))),
     }
 }
 
@@ -415,11 +409,7 @@ fn build_vocabularies(files: &[VocabularyFile], problems: &mut Vec<Diagnostic>) 
                                 &file.shown,
                                 span.start,
                                 span.end,
-                                format!(
-                                    "{} \"{}\" is already defined differently in {earlier}; the first definition is used",
-                                    kind.noun(),
-                                    term.id
-                                ),
+                                say::conflicting_term(kind, term.id.as_str(), earlier),
                             ));
                         }
                     }

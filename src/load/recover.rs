@@ -11,9 +11,10 @@ use serde_json::{Map, Value as Json};
 use super::locate::Lines;
 use super::schema::{Need, Spec, Ty, describe, quoted};
 use super::tree::{Node, Value};
-use crate::diagnostic::{Diagnostic, did_you_mean_said};
-use crate::i18n::problems::{self as say, Said};
-use crate::model::{Date, Id, WebAddress};
+use crate::diagnostic::{Diagnostic, suggestion};
+use crate::i18n::Said;
+use crate::i18n::problems::{self as say, Found, Wanted};
+use crate::model::{Date, Id, Refused, WebAddress};
 use crate::text::Lang;
 
 /// What the slow path found: every problem, and the value to build when the file loads.
@@ -24,7 +25,7 @@ pub struct Recovered<T> {
 
 /// Reads `text`, whose top must be `Name(…)` (or `(…)`) holding `fields`.
 pub fn entry<T: DeserializeOwned>(file: &str, text: &str, name: &str, fields: &[Spec]) -> Recovered<T> {
-    let node = match super::syntax::start_and_read(file, text, &format!("`{name}(`"), b'(') {
+    let node = match super::syntax::start_and_read(file, text, Wanted::Code(format!("{name}(")), b'(') {
         Ok(node) => node,
         Err(problem) => return Recovered { problems: vec![*problem], value: None },
     };
@@ -34,10 +35,8 @@ pub fn entry<T: DeserializeOwned>(file: &str, text: &str, name: &str, fields: &[
     {
         let problem = checker
             .error("wrong-kind", node.start, node.start + found.len(), say::wrong_kind(found, name))
-            .with_expected(format!("`{name}(`"))
-            .with_suggestion(Some(format!(
-                "move the file to the folder for `{found}` entries, or start it with `{name}(`"
-            )));
+            .with_expected(Said::code(&format!("{name}(")))
+            .with_help(Some(say::move_the_file(found, name)));
         checker.problems.push(problem);
         return Recovered { problems: checker.problems, value: None };
     }
@@ -47,7 +46,7 @@ pub fn entry<T: DeserializeOwned>(file: &str, text: &str, name: &str, fields: &[
 
 /// Reads `text`, whose top must be a list of terms holding `fields`.
 pub fn terms<T: DeserializeOwned>(file: &str, text: &str, fields: &'static [Spec]) -> Recovered<T> {
-    let node = match super::syntax::start_and_read(file, text, "`[` (a list of terms)", b'[') {
+    let node = match super::syntax::start_and_read(file, text, Wanted::ListOfTerms, b'[') {
         Ok(node) => node,
         Err(problem) => return Recovered { problems: vec![*problem], value: None },
     };
@@ -74,7 +73,7 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn error(&mut self, code: &'static str, start: usize, end: usize, message: impl Into<Said>) -> Diagnostic {
+    fn error(&mut self, code: &'static str, start: usize, end: usize, message: Said) -> Diagnostic {
         let lines = self.lines.get_or_insert_with(|| Lines::new(self.text));
         let (start, end) = (lines.position(self.text, start), lines.position(self.text, end));
         Diagnostic::error(code, self.file, start, end, message)
@@ -87,7 +86,7 @@ impl Checker<'_> {
 
     fn wrong_type(&mut self, node: &Node, ty: &Ty, field: &str) {
         let problem = self
-            .error("wrong-type", node.start, node.end, format!("`{field}` holds {}", what_is(&node.value)))
+            .error("wrong-type", node.start, node.end, say::holds(field, what_is(&node.value)))
             .with_expected(describe(ty));
         self.problems.push(problem);
     }
@@ -100,8 +99,8 @@ impl Checker<'_> {
             Value::Tuple { items, .. } if items.is_empty() => (&[][..], node.end.saturating_sub(1)),
             _ => {
                 let problem = self
-                    .error("wrong-type", node.start, node.end, format!("`{shown}` holds {}", what_is(&node.value)))
-                    .with_expected(format!("fields in parentheses: ({}: …, …)", specs.first().map_or("…", |s| s.name)));
+                    .error("wrong-type", node.start, node.end, say::holds(shown, what_is(&node.value)))
+                    .with_expected(say::fields_in_parentheses(specs.first().map_or("…", |s| s.name)));
                 self.problems.push(problem);
                 return None;
             }
@@ -118,7 +117,7 @@ impl Checker<'_> {
                 let problem = self
                     .error("unknown-field", field.name_start, field.name_end, say::unknown_field(&field.name, shown))
                     .with_expected(say::one_of(&quoted(&names)))
-                    .with_help(did_you_mean_said(&field.name, names.iter().copied()));
+                    .with_help(suggestion(&field.name, names.iter().copied()));
                 self.problems.push(problem);
                 continue;
             };
@@ -187,10 +186,10 @@ impl Checker<'_> {
                                 "unknown-field",
                                 language.name_start,
                                 language.name_end,
-                                format!("unknown language `{}` in `{field}`", language.name),
+                                say::unknown_language(&language.name, field),
                             )
-                            .with_expected("`fr` or `en`")
-                            .with_help(did_you_mean_said(&language.name, ["fr", "en"]));
+                            .with_expected(say::fr_or_en())
+                            .with_help(suggestion(&language.name, ["fr", "en"]));
                         self.problems.push(problem);
                         continue;
                     };
@@ -203,7 +202,7 @@ impl Checker<'_> {
                                 "duplicate-field",
                                 language.name_start,
                                 language.name_end,
-                                format!("language `{}` is given twice", language.name),
+                                say::language_twice(&language.name),
                             );
                             self.problems.push(problem);
                         }
@@ -212,7 +211,7 @@ impl Checker<'_> {
                 }
                 if out.is_empty() {
                     let problem = self
-                        .error("wrong-type", node.start, *close + 1, format!("`{field}` has no text in any language"))
+                        .error("wrong-type", node.start, *close + 1, say::no_text_in_any_language(field))
                         .with_expected(describe(&Ty::Text));
                     self.problems.push(problem);
                     return None;
@@ -228,24 +227,17 @@ impl Checker<'_> {
                 self.problems.push(problem);
                 None
             }
-            (Ty::Id, Value::Str(s)) => self.checked(node, s, Id::parse(s).map(|_| ()), "malformed-id"),
-            (Ty::Date, Value::Str(s)) => self.checked(node, s, Date::parse(s).map(|_| ()), "malformed-date"),
+            (Ty::Id, Value::Str(s)) => self.checked(node, s, Id::parse(s).map(|_| ())),
+            (Ty::Date, Value::Str(s)) => self.checked(node, s, Date::parse(s).map(|_| ())),
             (Ty::Address, Value::Str(s)) => {
                 if s.contains('\n') {
                     let problem = self
-                        .error(
-                            "unclosed-string",
-                            node.start,
-                            node.start + 1,
-                            format!(
-                                "the address in `{field}` runs over a line end: its closing `\"` is probably missing"
-                            ),
-                        )
-                        .with_suggestion(Some("add the closing `\"` right after the address".into()));
+                        .error("unclosed-string", node.start, node.start + 1, say::address_over_line_end(field))
+                        .with_help(Some(say::close_the_address()));
                     self.problems.push(problem);
                     return None;
                 }
-                self.checked(node, s, WebAddress::parse(s).map(|_| ()), "malformed-address")
+                self.checked(node, s, WebAddress::parse(s).map(|_| ()))
             }
             (Ty::Count, Value::Number(n)) if n.parse::<u32>().is_ok() => n.parse::<u32>().ok().map(Json::from),
             (Ty::Flag, Value::Ident(word)) if word == "true" || word == "false" => Some(Json::Bool(word == "true")),
@@ -272,7 +264,7 @@ impl Checker<'_> {
                 let problem = self
                     .error("unknown-value", node.start, node.end, say::unknown_value(word, field))
                     .with_expected(say::one_of(&quoted(documented)))
-                    .with_help(did_you_mean_said(word, documented.iter().copied()));
+                    .with_help(suggestion(word, documented.iter().copied()));
                 self.problems.push(problem);
                 None
             }
@@ -290,11 +282,11 @@ impl Checker<'_> {
         }
     }
 
-    fn checked(&mut self, node: &Node, raw: &str, check: Result<(), String>, code: &'static str) -> Option<Json> {
+    fn checked(&mut self, node: &Node, raw: &str, check: Result<(), Refused>) -> Option<Json> {
         match check {
             Ok(()) => Some(Json::String(raw.to_string())),
-            Err(message) => {
-                let problem = self.error(code, node.start, node.end, say::bad_value(code, raw, message));
+            Err(refused) => {
+                let problem = self.error(refused.code(), node.start, node.end, say::refused(&refused));
                 self.problems.push(problem);
                 None
             }
@@ -321,15 +313,15 @@ fn placeholder(ty: &Ty) -> Option<Json> {
     }
 }
 
-fn what_is(value: &Value) -> &'static str {
+fn what_is(value: &Value) -> Found {
     match value {
-        Value::Str(_) => "a string",
-        Value::Ident(_) => "a bare word",
-        Value::Number(_) => "a number",
-        Value::Char => "a character",
-        Value::Struct { .. } => "fields in parentheses",
-        Value::Tuple { .. } => "values in parentheses",
-        Value::List(_) => "a list",
-        Value::Map => "a map in braces",
+        Value::Str(_) => Found::Str,
+        Value::Ident(_) => Found::BareWord,
+        Value::Number(_) => Found::Number,
+        Value::Char => Found::Char,
+        Value::Struct { .. } => Found::Fields,
+        Value::Tuple { .. } => Found::Values,
+        Value::List(_) => Found::List,
+        Value::Map => Found::Map,
     }
 }

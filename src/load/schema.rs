@@ -4,6 +4,8 @@
 //! It mirrors the file structs of `model::entry` and `model::vocabulary`; a test checks that a
 //! file using every field of this schema parses with those structs, so the two cannot drift.
 
+use crate::i18n::Said;
+use crate::i18n::problems::{Shape, shape};
 use crate::model::Kind;
 
 /// The type of a value, as curators see it.
@@ -158,21 +160,22 @@ pub const MATERIAL_TERM: &[Spec] = &[
 pub const PLAIN_TERM: &[Spec] = &TERM_BASE;
 
 /// How a value of this type is written, for "expected …" lines.
-pub fn describe(ty: &Ty) -> String {
+/// What a value of this type looks like, as `expected` says it.
+pub fn describe(ty: &Ty) -> Said {
     match ty {
-        Ty::Text => "a text: \"…\" or (fr: \"…\", en: \"…\")".into(),
-        Ty::Line => "a string \"…\"".into(),
-        Ty::Id => "an id in quotes, e.g. \"rare-earths\"".into(),
-        Ty::Date => "a date \"YYYY-MM-DD\" (or \"YYYY-MM\", or \"YYYY\")".into(),
-        Ty::Address => "an address \"https://…\"".into(),
-        Ty::Count => "a whole number".into(),
-        Ty::Flag => "true or false".into(),
-        Ty::Coordinates => "(latitude, longitude), e.g. (50.5, 2.6)".into(),
-        Ty::Choice(words, documented) => format!("one of {}", quoted(&words[..*documented])),
+        Ty::Text => shape(&Shape::Text),
+        Ty::Line => shape(&Shape::Line),
+        Ty::Id => shape(&Shape::Id),
+        Ty::Date => shape(&Shape::Date),
+        Ty::Address => shape(&Shape::Address),
+        Ty::Count => shape(&Shape::Count),
+        Ty::Flag => shape(&Shape::Flag),
+        Ty::Coordinates => shape(&Shape::Coordinates),
+        Ty::Choice(words, documented) => shape(&Shape::OneOf(&quoted(&words[..*documented]))),
         Ty::Struct(_, specs) => {
-            format!("({}: …, …)", specs.iter().find(|s| s.need != Need::Optional).map_or("…", |s| s.name))
+            shape(&Shape::Fields(specs.iter().find(|s| s.need != Need::Optional).map_or("…", |s| s.name)))
         }
-        Ty::List(item) => format!("a list [ … ] of {}", describe(item)),
+        Ty::List(item) => shape(&Shape::ListOf(&describe(item))),
     }
 }
 
@@ -207,7 +210,7 @@ mod tests {
     /// The names the typed parser accepts, as it lists them for an unknown field.
     fn accepted<T: serde::de::DeserializeOwned + std::fmt::Debug>(name: &str) -> Vec<String> {
         let text = format!("{name}(zzz: 1)");
-        match crate::load::parse::ron_options().from_str::<T>(&text).map_err(|e| e.code) {
+        match crate::load::fast_ron::ron_options().from_str::<T>(&text).map_err(|e| e.code) {
             Err(ron::Error::NoSuchStructField { expected, .. }) => expected.iter().map(|s| s.to_string()).collect(),
             other => panic!("{other:?}"),
         }
@@ -216,7 +219,7 @@ mod tests {
     fn check<T: serde::de::DeserializeOwned + std::fmt::Debug>(kind: Kind) {
         let specs = entry_fields(kind);
         let text = format!("{}{}", kind.struct_name(), fields(&specs));
-        crate::load::parse::ron_options().from_str::<T>(&text).unwrap_or_else(|e| panic!("{kind:?}: {e}"));
+        crate::load::fast_ron::ron_options().from_str::<T>(&text).unwrap_or_else(|e| panic!("{kind:?}: {e}"));
         let mut schema: Vec<String> = specs.iter().map(|s| s.name.to_string()).collect();
         let mut typed = accepted::<T>(kind.struct_name());
         schema.sort();

@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Position};
+use crate::i18n::problems as say;
 
 static BUNDLED: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/practices");
 
@@ -89,7 +90,7 @@ pub fn folder_files(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     if !root.is_dir() {
         let shown = root.display().to_string();
-        let message = if root.exists() { "not a folder" } else { "catalogue folder not found" };
+        let message = if root.exists() { say::not_a_folder() } else { say::folder_not_found() };
         problems.push(Diagnostic::error("no-catalogue", &shown, Position::START, Position::START, message));
         return (files, problems);
     }
@@ -99,7 +100,8 @@ pub fn folder_files(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
             Ok(entries) => entries,
             Err(e) => {
                 let shown = dir.display().to_string();
-                problems.push(Diagnostic::error("unreadable", &shown, Position::START, Position::START, e.to_string()));
+                let why = say::io_problem(&e);
+                problems.push(Diagnostic::error("unreadable", &shown, Position::START, Position::START, why));
                 continue;
             }
         };
@@ -118,20 +120,14 @@ pub fn folder_files(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
                 files.push(SourceFile { relative, shown, origin: Origin::Disk(path) });
             } else if name.ends_with(".ron") && !file_type.is_dir() {
                 // Reading a FIFO would block and a device could be endless: name it, never read it.
-                let why = match std::fs::metadata(&path) {
-                    Err(e) => format!("a symbolic link that leads to no file ({e})"),
-                    Ok(_) if file_type.is_symlink() => "a symbolic link to something that is not a file".to_string(),
-                    Ok(_) => "a FIFO, socket or device".to_string(),
+                let message = match std::fs::metadata(&path) {
+                    Err(e) => say::not_a_file(say::NotAFile::DanglingLink, Some(&say::io_problem(&e))),
+                    Ok(_) if file_type.is_symlink() => say::not_a_file(say::NotAFile::LinkToSomethingElse, None),
+                    Ok(_) => say::not_a_file(say::NotAFile::Special, None),
                 };
                 let shown = path.display().to_string();
-                let problem = Diagnostic::error(
-                    "not-a-file",
-                    &shown,
-                    Position::START,
-                    Position::START,
-                    format!("not a regular file, so not read: {why}"),
-                )
-                .with_suggestion(Some("replace it with the catalogue file itself, or remove it".into()));
+                let problem = Diagnostic::error("not-a-file", &shown, Position::START, Position::START, message)
+                    .with_help(Some(say::replace_with_the_file()));
                 problems.push(problem);
             }
         }

@@ -4,9 +4,11 @@
 use super::locate::position_of;
 use super::tree::{self, Node, SyntaxError};
 use crate::diagnostic::Diagnostic;
-use crate::i18n::problems as say;
+use crate::i18n::problems::{self as say, Opener, Reading, Token, Wanted};
 
-pub fn start_and_read(file: &str, text: &str, expected: &str, opener: u8) -> Result<Node, Box<Diagnostic>> {
+/// Reads a file that must start with `expected` (`GoodPractice(`, or a list of terms), whose
+/// first character is `opener`.
+pub fn start_and_read(file: &str, text: &str, expected: Wanted, opener: u8) -> Result<Node, Box<Diagnostic>> {
     // A file that does not even start like one is wrong from its first character; say so
     // there rather than where a bracket happens to be left open.
     let first = first_token(text);
@@ -24,20 +26,13 @@ pub fn start_and_read(file: &str, text: &str, expected: &str, opener: u8) -> Res
         let at = position_of(text, first);
         let word: String = text[first..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
         let found = match text[first..].chars().next() {
-            None => "the end of the file".to_string(),
-            Some(_) if !word.is_empty() => format!("`{word}`"),
-            Some(c) => format!("`{c}`"),
+            None => Token::EndOfFile,
+            Some(_) if !word.is_empty() => Token::Code(word),
+            Some(c) => Token::Code(c.to_string()),
         };
-        return Err(Box::new(
-            Diagnostic::error(
-                "syntax",
-                file,
-                at,
-                at,
-                say::reader_message(&format!("expected {expected} at the start of the file, found {found}")),
-            )
-            .with_expected(say::reader_message(expected)),
-        ));
+        let start = say::start(&expected);
+        let reading = say::reading(&Reading::ExpectedAtStart { wanted: expected, found });
+        return Err(Box::new(Diagnostic::error("syntax", file, at, at, reading).with_expected(start)));
     }
     tree::read(text).map_err(|e| Box::new(syntax(file, text, &e)))
 }
@@ -63,21 +58,21 @@ fn first_token(text: &str) -> usize {
 /// is where the fix goes; where reading stopped is said in the message.
 pub fn syntax(file: &str, text: &str, error: &SyntaxError) -> Diagnostic {
     let stopped = position_of(text, error.at);
-    let said = say::reader_message(&error.message);
+    let said = say::reading(&error.reading);
     match error.opened {
-        Some((opened, "string")) => {
+        Some((opened, Opener::String | Opener::RawString)) => {
             let at = position_of(text, opened);
             Diagnostic::error("unclosed-string", file, at, at, say::unclosed_string(stopped.line, &said))
                 .with_help(Some(say::close_the_string()))
         }
-        Some((opened, what)) => {
+        Some((opened, opener)) => {
             let at = position_of(text, opened);
             Diagnostic::error(
                 "unclosed-bracket",
                 file,
                 at,
                 at,
-                say::bracket_not_closed(what, &said, stopped.line, stopped.column),
+                say::bracket_not_closed(opener, &said, stopped.line, stopped.column),
             )
             .with_help(Some(say::close_or_remove()))
         }
@@ -85,8 +80,8 @@ pub fn syntax(file: &str, text: &str, error: &SyntaxError) -> Diagnostic {
             // A value followed on the next line by another is almost always a lost comma.
             let before = text[..error.at.min(text.len())].trim_end();
             let previous_line = before.matches('\n').count() + 1;
-            let suggestion = (error.message.starts_with("expected `,`") && previous_line < stopped.line)
-                .then(|| say::comma_missing(previous_line));
+            let lost_comma = matches!(error.reading, Reading::Expected { wanted: Wanted::CommaOr(_), .. });
+            let suggestion = (lost_comma && previous_line < stopped.line).then(|| say::comma_missing(previous_line));
             Diagnostic::error("syntax", file, stopped, stopped, said).with_help(suggestion)
         }
     }

@@ -5,8 +5,9 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::locate::{Locator, Span, locate_field};
-use crate::diagnostic::{Diagnostic, Position, did_you_mean_said};
-use crate::i18n::problems::{self as say, Said};
+use crate::diagnostic::{Diagnostic, Position, suggestion};
+use crate::i18n::Said;
+use crate::i18n::problems as say;
 use crate::model::{Details, Entry, Id, Kind, Term, Vocabularies, Vocabulary, VocabularyKind};
 
 /// Reports at the right occurrence when the same bad value appears more than once in a file.
@@ -97,14 +98,14 @@ pub fn check_entries(
                 Some(Kind::Organisation) => {}
                 found => {
                     let message = match found {
-                        Some(kind) => say::not_an_organisation(id.as_str(), kind.id()),
+                        Some(kind) => say::not_an_organisation(id.as_str(), *kind),
                         None => say::unknown_organisation(id.as_str()),
                     };
                     problems.push(
                         reporter
                             .error_at("broken-reference", field, id.as_str(), message)
                             .with_expected(say::an_organisation_id())
-                            .with_help(did_you_mean_said(id.as_str(), organisation_ids.iter().copied())),
+                            .with_help(suggestion(id.as_str(), organisation_ids.iter().copied())),
                     );
                 }
             }
@@ -132,15 +133,14 @@ pub fn check_entries(
             }
             if id == &entry.id && field != "related" {
                 let span = reporter.value_span(field, id.as_str());
-                let what = if field == "entry" {
-                    "a stop of this tour is the tour itself"
+                let (what, expected) = if field == "entry" {
+                    (say::stop_is_the_tour(), say::another_entry_id())
                 } else {
-                    "`programme` refers to this entry itself"
+                    (say::own_programme(), say::a_programme_id())
                 };
                 problems.push(
-                    Diagnostic::error("self-reference", &entry.file(), span.start, span.end, what).with_expected(
-                        if field == "entry" { "the id of another entry" } else { "the id of an event or a tour" },
-                    ),
+                    Diagnostic::error("self-reference", &entry.file(), span.start, span.end, what)
+                        .with_expected(expected),
                 );
                 continue;
             }
@@ -160,7 +160,7 @@ pub fn check_entries(
                     reporter
                         .error_at("broken-reference", field, id.as_str(), message)
                         .with_expected(expected)
-                        .with_help(did_you_mean_said(id.as_str(), all_ids.iter().copied())),
+                        .with_help(suggestion(id.as_str(), all_ids.iter().copied())),
                 );
             } else if id == &entry.id && field == "related" {
                 let span = reporter.value_span(field, id.as_str());
@@ -249,9 +249,9 @@ fn check_stop_days(tour: &crate::model::entry::Tour, reporter: &mut FileReporter
                     reporter.file,
                     span.start,
                     span.end,
-                    format!("stop day {day} is outside the tour's dates ({dates})"),
+                    say::stop_day_outside(&day, &dates),
                 )
-                .with_suggestion(Some("give a day between the tour's `start` and `end`, or leave `day` out".into())),
+                .with_help(Some(say::give_a_day_within())),
             );
         }
     }
@@ -293,12 +293,12 @@ fn unknown_term(
     id: &Id,
 ) -> Diagnostic {
     // A short vocabulary is listed whole when no id is close: the curator picks from it.
-    let suggestion = did_you_mean_said(id.as_str(), vocabulary.ids()).or_else(|| {
+    let suggestion = suggestion(id.as_str(), vocabulary.ids()).or_else(|| {
         (vocabulary.len() <= 30 && !vocabulary.is_empty())
             .then(|| say::ids_are(&vocabulary.ids().collect::<Vec<_>>().join(", ")))
     });
     reporter
-        .error_at("unknown-vocabulary-id", field, id.as_str(), say::unknown_term(kind.file_stem(), id.as_str()))
+        .error_at("unknown-vocabulary-id", field, id.as_str(), say::unknown_term(kind, id.as_str()))
         .with_expected(files.clone())
         .with_help(suggestion)
 }
@@ -324,31 +324,20 @@ pub fn check_vocabulary(
                 file,
                 id_span.start,
                 id_span.end,
-                format!("\"{}\" is defined twice in this vocabulary", term.id),
+                say::defined_twice(term.id.as_str()),
             ));
         }
         if let Some(parent) = &term.parent {
             if vocabulary.index_of(parent.as_str()).is_none() {
                 problems.push(
                     reporter
-                        .error_at(
-                            "unknown-parent",
-                            "parent",
-                            parent.as_str(),
-                            format!("unknown parent \"{parent}\"").into(),
-                        )
-                        .with_expected("the id of another term of this vocabulary")
-                        .with_help(did_you_mean_said(parent.as_str(), vocabulary.ids())),
+                        .error_at("unknown-parent", "parent", parent.as_str(), say::unknown_parent(parent.as_str()))
+                        .with_expected(say::another_term_id())
+                        .with_help(suggestion(parent.as_str(), vocabulary.ids())),
                 );
             } else if parent == &term.id {
                 let span = reporter.value_span("parent", parent.as_str());
-                problems.push(Diagnostic::error(
-                    "unknown-parent",
-                    file,
-                    span.start,
-                    span.end,
-                    "a term is its own parent",
-                ));
+                problems.push(Diagnostic::error("unknown-parent", file, span.start, span.end, say::own_parent()));
             }
         }
         if let Some(cycle) = parent_cycle(vocabulary, term)
@@ -361,9 +350,9 @@ pub fn check_vocabulary(
                     file,
                     span.start,
                     span.end,
-                    format!("the parents of \"{}\" make a cycle: {}", term.id, cycle.join(" → ")),
+                    say::parent_cycle(term.id.as_str(), &cycle.join(" → ")),
                 )
-                .with_suggestion(Some("a term's parent is a broader term; remove one of these parents".into())),
+                .with_help(Some(say::break_the_cycle())),
             );
         }
         if let Some((lat, lon)) = term.coordinates
@@ -376,9 +365,9 @@ pub fn check_vocabulary(
                     file,
                     span.start,
                     span.end,
-                    format!("coordinates ({lat}, {lon}) of \"{}\" are not on the globe", term.id),
+                    say::off_the_globe(lat, lon, term.id.as_str()),
                 )
-                .with_expected("(latitude between -90 and 90, longitude between -180 and 180)"),
+                .with_expected(say::on_the_globe()),
             );
         }
     }

@@ -22,6 +22,7 @@ use rkyv::rancor::{Fallible, Source};
 use rkyv::string::{ArchivedString, StringResolver};
 use rkyv::{Place, SerializeUnsized};
 
+use super::refused::Refused;
 use crate::text::{Lines, sanitize};
 
 /// An identifier: an entry's file name, or a vocabulary term. Checked for shape only;
@@ -71,22 +72,15 @@ fn intern(text: &str) -> &'static Box<str> {
 
 impl Id {
     /// Ids are what curators type in filters and file names: letters, digits, `-`, `_`, `.`.
-    pub fn parse(text: &str) -> Result<Id, String> {
+    pub fn parse(text: &str) -> Result<Id, Refused> {
         Id::check(text).map(|()| Id(intern(text)))
     }
 
-    fn check(text: &str) -> Result<(), String> {
+    fn check(text: &str) -> Result<(), Refused> {
         let ok = !text.is_empty()
             && text.len() <= 120
             && text.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
-        if ok {
-            Ok(())
-        } else {
-            Err(format!(
-                "malformed id \"{}\": use letters, digits and dashes, e.g. \"rare-earths\"",
-                sanitize(text, Lines::Single)
-            ))
-        }
+        if ok { Ok(()) } else { Err(Refused::Id(sanitize(text, Lines::Single))) }
     }
 
     pub fn as_str(&self) -> &str {
@@ -209,6 +203,6 @@ mod tests {
         assert!(Id::parse("a-b").unwrap() < Id::parse("a-c").unwrap());
         assert_ne!(Id::parse("a-b").unwrap(), Id::parse("A-b").unwrap());
         assert_eq!(size_of::<Option<Id>>(), 8);
-        assert!(Id::parse("rare earths").unwrap_err().contains("malformed id"));
+        assert!(Id::parse("rare earths").unwrap_err().to_string().contains("malformed id"));
     }
 }

@@ -1,13 +1,17 @@
 //! The catalogue model. It knows nothing of files, terminals or search.
 
 pub mod entry;
+mod facet;
 mod file;
 mod id;
+mod refused;
 pub mod values;
 pub mod vocabulary;
 
 pub use entry::{Details, Entry, Kind, Location, ReviewStatus, Source, Stop};
+pub use facet::Facet;
 pub use file::EntryFile;
+pub use refused::Refused;
 pub use values::{Date, Id, WebAddress};
 pub use vocabulary::{Term, Vocabularies, Vocabulary, VocabularyKind};
 

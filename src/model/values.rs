@@ -5,6 +5,7 @@ use serde::de::{self, Deserializer};
 use serde::{Deserialize, Serialize, Serializer};
 use std::fmt;
 
+use super::refused::Refused;
 use crate::text::{Lines, sanitize};
 
 /// A date written `"YYYY-MM-DD"`, or less precisely `"YYYY-MM"` or `"YYYY"` where the sources
@@ -19,11 +20,8 @@ pub struct Date {
 }
 
 impl Date {
-    pub fn parse(text: &str) -> Result<Date, String> {
-        let shown = || sanitize(text, Lines::Single);
-        let malformed = || {
-            format!("malformed date \"{}\": expected YYYY-MM-DD (or YYYY-MM, or YYYY), e.g. \"2025-07-29\"", shown())
-        };
+    pub fn parse(text: &str) -> Result<Date, Refused> {
+        let malformed = || Refused::DateShape(sanitize(text, Lines::Single));
         let parts: Vec<&str> = text.split('-').collect();
         let widths_ok = matches!(parts.len(), 1..=3)
             && parts
@@ -42,7 +40,7 @@ impl Date {
             (Some(m), Some(d)) => chrono::NaiveDate::from_ymd_opt(year, m.into(), d.into()).is_some(),
         };
         if !real {
-            return Err(format!("\"{}\" is not a real calendar date", shown()));
+            return Err(Refused::NotACalendarDate(sanitize(text, Lines::Single)));
         }
         Ok(Date { year, month, day })
     }
@@ -83,7 +81,7 @@ impl Serialize for Date {
 /// Says "a string" where the value is something else, as `String` does.
 struct StrVisitor<F>(F);
 
-impl<'de, T, F: FnOnce(&str) -> Result<T, String>> de::Visitor<'de> for StrVisitor<F> {
+impl<'de, T, F: FnOnce(&str) -> Result<T, Refused>> de::Visitor<'de> for StrVisitor<F> {
     type Value = T;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -122,27 +120,24 @@ pub fn tight<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec
 pub struct WebAddress(Box<str>);
 
 impl WebAddress {
-    pub fn parse(text: &str) -> Result<WebAddress, String> {
+    pub fn parse(text: &str) -> Result<WebAddress, Refused> {
         WebAddress::check(text).map(|()| WebAddress(text.into()))
     }
 
-    fn check(text: &str) -> Result<(), String> {
+    fn check(text: &str) -> Result<(), Refused> {
         let shown = || sanitize(text, Lines::Single);
-        let rest = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://")).ok_or_else(|| {
-            format!("malformed address \"{}\": expected an address starting with https:// or http://", shown())
-        })?;
+        let rest = text
+            .strip_prefix("https://")
+            .or_else(|| text.strip_prefix("http://"))
+            .ok_or_else(|| Refused::AddressScheme(shown()))?;
         let host = rest.split(['/', '?', '#']).next().unwrap_or("");
         let host_name = host.rsplit_once('@').map_or(host, |(_, h)| h);
         let host_name = host_name.split(':').next().unwrap_or("");
         if host_name.is_empty() || !host_name.contains('.') && host_name != "localhost" {
-            return Err(format!("malformed address \"{}\": it names no host (e.g. https://www.team2.fr)", shown()));
+            return Err(Refused::AddressHost(shown()));
         }
         if let Some(bad) = text.chars().find(|c| c.is_whitespace() || c.is_control()) {
-            return Err(format!(
-                "malformed address \"{}\": it contains {}; encode spaces as %20",
-                shown(),
-                if bad.is_control() { "a control character" } else { "a space" }
-            ));
+            return Err(Refused::AddressSpace { address: shown(), control: bad.is_control() });
         }
         Ok(())
     }
@@ -180,8 +175,8 @@ mod tests {
     #[test]
     fn dates_must_be_real() {
         assert!(Date::parse("2025-07-29").is_ok());
-        assert!(Date::parse("2025-02-30").unwrap_err().contains("not a real calendar date"));
-        assert!(Date::parse("29/07/2025").unwrap_err().contains("expected YYYY-MM-DD"));
+        assert!(Date::parse("2025-02-30").unwrap_err().to_string().contains("not a real calendar date"));
+        assert!(Date::parse("29/07/2025").unwrap_err().to_string().contains("expected YYYY-MM-DD"));
         assert_eq!(Date::parse("2021-01").unwrap().to_string(), "2021-01");
         assert!(Date::parse("2021-13").is_err());
         assert!(Date::parse("2021-01-01").unwrap() > Date::parse("2021").unwrap());
@@ -190,8 +185,8 @@ mod tests {
     #[test]
     fn addresses_need_a_scheme_and_a_host() {
         assert!(WebAddress::parse("https://www.team2.fr/en/raw4res").is_ok());
-        assert!(WebAddress::parse("www.team2.fr").unwrap_err().contains("https://"));
-        assert!(WebAddress::parse("https:///path").unwrap_err().contains("no host"));
-        assert!(WebAddress::parse("https://team2.fr/a b").unwrap_err().contains("a space"));
+        assert!(WebAddress::parse("www.team2.fr").unwrap_err().to_string().contains("https://"));
+        assert!(WebAddress::parse("https:///path").unwrap_err().to_string().contains("no host"));
+        assert!(WebAddress::parse("https://team2.fr/a b").unwrap_err().to_string().contains("a space"));
     }
 }

@@ -89,8 +89,8 @@ mod values;
 #[doc(hidden)]
 pub mod bench_support;
 
+pub use crate::model::Facet;
 pub use engine::Engine;
-pub use facet::Facet;
 pub use fields::{Field, MAX_ENTRIES};
 pub use filters::Filters;
 pub use fold::{Token, fold, original_end_for_folded_prefix, tokens};

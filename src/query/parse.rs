@@ -4,6 +4,7 @@ use std::ops::Range;
 
 use super::Facet;
 use super::fold::for_each_token;
+use crate::i18n::{self, Said};
 
 /// At most this many free words count; later ones are ignored (and reported).
 pub const MAX_WORDS: usize = 16;
@@ -26,8 +27,6 @@ pub struct FieldFilter {
 pub struct QueryError {
     pub span: Range<usize>,
     pub kind: QueryErrorKind,
-    /// The problem in English, for the command line.
-    pub message: String,
 }
 
 /// What was wrong, for an interface to say in its own language.
@@ -37,6 +36,26 @@ pub enum QueryErrorKind {
     UnknownField(String),
     /// More than [`MAX_WORDS`] free words.
     TooManyWords,
+}
+
+impl QueryErrorKind {
+    /// The problem as the search box shows it, beside the query.
+    pub fn in_box(&self) -> Said {
+        match self {
+            QueryErrorKind::UnknownField(name) => i18n::unknown_query_field(name, &Facet::ALL.map(Facet::field_name)),
+            QueryErrorKind::TooManyWords => i18n::too_many_words(MAX_WORDS),
+        }
+    }
+
+    /// The problem as the command line says it (`--query: …`).
+    pub fn on_command_line(&self) -> Said {
+        match self {
+            QueryErrorKind::UnknownField(name) => {
+                i18n::unknown_query_field_listed(name, &Facet::ALL.map(Facet::field_name))
+            }
+            QueryErrorKind::TooManyWords => i18n::too_many_words(MAX_WORDS),
+        }
+    }
 }
 
 /// A parsed query. Parsing never fails: what cannot be used is listed in `errors`.
@@ -79,11 +98,6 @@ impl Query {
                     None => query.errors.push(QueryError {
                         span,
                         kind: QueryErrorKind::UnknownField(crate::text::sanitize(name, crate::text::Lines::Single)),
-                        message: format!(
-                            "unknown field \"{}:\" (fields: {})",
-                            crate::text::sanitize(name, crate::text::Lines::Single),
-                            Facet::ALL.map(Facet::field_name).join(", ")
-                        ),
                     }),
                 }
                 continue;
@@ -97,11 +111,7 @@ impl Query {
             } else {
                 for word in words {
                     if query.words.len() == MAX_WORDS {
-                        query.errors.push(QueryError {
-                            span: span.clone(),
-                            kind: QueryErrorKind::TooManyWords,
-                            message: format!("only the first {MAX_WORDS} words are searched"),
-                        });
+                        query.errors.push(QueryError { span: span.clone(), kind: QueryErrorKind::TooManyWords });
                         break;
                     }
                     query.words.push(word);
@@ -150,7 +160,7 @@ mod tests {
         assert_eq!(q.fields[1].values, ["nd", "pr"]);
         assert!(q.fields[2].negated);
         assert_eq!(q.errors.len(), 1);
-        assert!(q.errors[0].message.contains("foo"));
+        assert!(q.errors[0].kind.on_command_line().get(crate::text::Lang::En).contains("foo"));
         let text = "Terres  rares region:FRE12 mat:nd,pr -Béthune -kind:event foo:bar";
         assert_eq!(&text[q.errors[0].span.clone()], "foo:bar");
         assert_eq!(&text[q.fields[0].span.clone()], "region:FRE12");

@@ -3,9 +3,8 @@
 //! dashboard refuses to start on, in the same words, with the closest known values.
 
 use super::{Engine, Facet, Filters, Query};
-use crate::i18n;
+use crate::i18n::{self, Said};
 use crate::model::Catalogue;
-use crate::text::Lang;
 
 /// The ids closest to `wanted`, best first: those containing it, then by edit similarity.
 pub fn closest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>, count: usize) -> Vec<&'a str> {
@@ -24,20 +23,18 @@ pub fn closest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>, coun
 }
 
 /// `unknown region "ZZ99" — did you mean …`, with up to three known values.
-pub fn unknown_value(engine: &Engine, catalogue: &Catalogue, facet: Facet, text: &str) -> String {
+pub fn unknown_value(engine: &Engine, catalogue: &Catalogue, facet: Facet, text: &str) -> Said {
     let ids: Vec<String> = (0..engine.value_count(facet)).map(|v| engine.value_id(catalogue, facet, v)).collect();
     let shown = crate::text::sanitize(text, crate::text::Lines::Single);
     let suggestions = closest(text, ids.iter().map(String::as_str), 3);
-    // Usage errors are in English, like clap's own and `check`'s diagnostics.
-    let message = i18n::unknown_value(Lang::En, facet, &shown, &suggestions);
+    let message = i18n::unknown_value(facet, &shown, &suggestions);
     if !suggestions.is_empty() || ids.is_empty() {
         return message;
     }
     // Nothing close: the known values (the first few of a long list) show what is expected.
     const SHOWN: usize = 8;
     let first: Vec<&str> = ids.iter().take(SHOWN).map(String::as_str).collect();
-    let more = if ids.len() > SHOWN { format!(", … ({} in all)", ids.len()) } else { String::new() };
-    format!("{message} — known: {}{more}", first.join(", "))
+    message.then(|_| " — ", &i18n::known_values(&first, ids.len()))
 }
 
 /// The filters `asked` (facet, value as typed) select, or every problem with them and with
@@ -48,21 +45,22 @@ pub fn resolve(
     catalogue: &Catalogue,
     asked: &[(Facet, String)],
     query: &Query,
-) -> Result<Resolved, Vec<String>> {
+) -> Result<Resolved, Vec<Said>> {
     let mut resolved = Resolved::default();
     let mut problems = Vec::new();
+    let flagged = |flag: &'static str, said: Said| Said::by(|lang| format!("{flag}: {}", said.get(lang)));
     for (facet, text) in asked {
         match engine.resolve_value(catalogue, *facet, text) {
             Some(values) if !values.is_empty() => values.into_iter().for_each(|v| resolved.filters.select(*facet, v)),
             Some(_) => resolved.empty_years.push(text.clone()),
-            None => problems.push(format!("{}: {}", facet.flag(), unknown_value(engine, catalogue, *facet, text))),
+            None => problems.push(flagged(facet.flag(), unknown_value(engine, catalogue, *facet, text))),
         }
     }
-    problems.extend(query.errors.iter().map(|e| format!("--query: {}", e.message)));
+    problems.extend(query.errors.iter().map(|e| flagged("--query", e.kind.on_command_line())));
     for field in &query.fields {
         for text in &field.values {
             if engine.resolve_value(catalogue, field.facet, text).is_none() {
-                problems.push(format!("--query: {}", unknown_value(engine, catalogue, field.facet, text)));
+                problems.push(flagged("--query", unknown_value(engine, catalogue, field.facet, text)));
             }
         }
     }

@@ -9,6 +9,11 @@ use russh::MethodSet;
 use russh::keys::PublicKey;
 use russh::keys::ssh_key::AuthorizedKeys;
 
+use crate::i18n::Said;
+use crate::i18n::commands::at_path;
+use crate::i18n::problems::io_problem;
+use crate::i18n::room as console;
+
 pub enum Access {
     /// `--open`: every connection is let in, without a password.
     Open,
@@ -19,19 +24,17 @@ pub enum Access {
 }
 
 impl Access {
-    pub fn new(password_file: Option<&Path>, authorized_keys: Option<&Path>, open: bool) -> Result<Access, String> {
+    pub fn new(password_file: Option<&Path>, authorized_keys: Option<&Path>, open: bool) -> Result<Access, Said> {
         if open {
             if password_file.is_some() || authorized_keys.is_some() {
-                return Err("--open lets everyone in: give it alone, or drop it to check passwords or keys".into());
+                return Err(console::open_alone());
             }
             return Ok(Access::Open);
         }
         let password = password_file.map(read_password).transpose()?;
         let keys = authorized_keys.map(read_keys).transpose()?.unwrap_or_default();
         if password.is_none() && authorized_keys.is_none() {
-            return Err("say who may come in: --password-file FILE (a room password), --authorized-keys FILE, \
-                        or --open (anyone who reaches the port)"
-                .into());
+            return Err(console::say_who_may_come_in());
         }
         Ok(Access::Checked { password, keys })
     }
@@ -88,20 +91,22 @@ fn same_bytes(expected: &[u8], given: &[u8]) -> bool {
     difference == 0
 }
 
-fn read_password(path: &Path) -> Result<String, String> {
-    let bytes = crate::files::read_regular(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let text = String::from_utf8(bytes).map_err(|_| format!("{}: not UTF-8 text", path.display()))?;
+fn read_password(path: &Path) -> Result<String, Said> {
+    let shown = path.display().to_string();
+    let bytes = crate::files::read_regular(path).map_err(|e| at_path(&shown, &io_problem(&e)))?;
+    let text = String::from_utf8(bytes).map_err(|_| console::not_utf8(&shown))?;
     let password = text.lines().next().unwrap_or("").to_string();
     if password.is_empty() {
-        return Err(format!("{}: the first line (the room password) is empty", path.display()));
+        return Err(console::empty_password(&shown));
     }
     Ok(password)
 }
 
-fn read_keys(path: &Path) -> Result<Vec<PublicKey>, String> {
-    let keys = AuthorizedKeys::read_file(path).map_err(|e| format!("{}: {e}", path.display()))?;
+fn read_keys(path: &Path) -> Result<Vec<PublicKey>, Said> {
+    let shown = path.display().to_string();
+    let keys = AuthorizedKeys::read_file(path).map_err(|e| console::unreadable_keys(&shown, &e.to_string()))?;
     if keys.is_empty() {
-        return Err(format!("{}: no public key in this file", path.display()));
+        return Err(console::no_public_key(&shown));
     }
     Ok(keys.into_iter().map(|entry| entry.public_key().clone()).collect())
 }
@@ -113,7 +118,8 @@ mod tests {
     #[test]
     fn nobody_gets_in_by_default() {
         let error = Access::new(None, None, false).err().unwrap();
-        assert!(error.contains("--open"), "{error}");
+        assert!(error.get(crate::text::Lang::En).contains("--open"), "{error:?}");
+        assert!(error.get(crate::text::Lang::Fr).contains("--open"), "{error:?}");
     }
 
     #[test]

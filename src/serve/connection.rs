@@ -16,6 +16,7 @@ use super::dashboard::{self, Dashboard, Identity};
 use super::look::parse_user;
 use super::output::clamp_size;
 use super::room::{Participant, Room};
+use crate::i18n::room::{Logged, Login, Refusal};
 use crate::i18n::{Msg as Words, t};
 use crate::text::Lang;
 use crate::ui::event::Event;
@@ -69,8 +70,8 @@ impl Connection {
         self.id
     }
 
-    fn refuse(&self, what: &str) {
-        self.room.journal.line(&format!("connection {}: refused {what} from {}", self.id, self.peer));
+    fn refuse(&self, what: Refusal) {
+        self.room.journal.log(&Logged::Refused { connection: self.id, what, peer: self.peer.to_string() });
     }
 
     /// Language and theme: from the user name (`fr@`, `en-light@`, `light@`), else the
@@ -86,7 +87,7 @@ impl Drop for Connection {
     fn drop(&mut self) {
         self.room.connections.fetch_sub(1, Ordering::SeqCst);
         if self.authenticated.load(Ordering::SeqCst) {
-            self.room.journal.line(&format!("connection {}: closed", self.id));
+            self.room.journal.log(&Logged::ConnectionClosed(self.id));
         }
         self.room.show_status();
     }
@@ -105,7 +106,7 @@ impl Handler for Connection {
         if self.room.settings.access.password_ok(password) {
             return Ok(Auth::Accept);
         }
-        self.refuse("a wrong password");
+        self.refuse(Refusal::WrongPassword);
         Ok(Auth::reject())
     }
 
@@ -125,18 +126,19 @@ impl Handler for Connection {
             self.key_hex = Some(fingerprint.as_bytes().iter().map(|b| format!("{b:02x}")).collect());
             return Ok(Auth::Accept);
         }
-        self.refuse("an unknown key");
+        self.refuse(Refusal::UnknownKey);
         Ok(Auth::reject())
     }
 
     async fn auth_succeeded(&mut self, _session: &mut Session) -> Result<(), Self::Error> {
         self.authenticated.store(true, Ordering::SeqCst);
         let how = match &self.key {
-            Some(key) => format!("key {key}"),
-            None if self.room.settings.access.is_open() => "open room".to_string(),
-            None => "room password".to_string(),
+            Some(key) => Login::Key(key.clone()),
+            None if self.room.settings.access.is_open() => Login::OpenRoom,
+            None => Login::Password,
         };
-        self.room.journal.line(&format!("connection {}: {}@{} logged in ({how})", self.id, self.user, self.peer));
+        let (connection, user, peer) = (self.id, self.user.clone(), self.peer.to_string());
+        self.room.journal.log(&Logged::LoggedIn { connection, user, peer, how });
         Ok(())
     }
 
@@ -147,7 +149,7 @@ impl Handler for Connection {
         _session: &mut Session,
     ) -> Result<(), Self::Error> {
         if self.channels.len() >= MAX_CHANNELS {
-            self.refuse("a channel beyond the limit");
+            self.refuse(Refusal::ChannelBeyondLimit);
             reply.reject(ChannelOpenFailure::ResourceShortage).await;
             return Ok(());
         }
@@ -168,7 +170,7 @@ impl Handler for Connection {
         reply: ChannelOpenHandle,
         _session: &mut Session,
     ) -> Result<(), Self::Error> {
-        self.refuse("an X11 channel");
+        self.refuse(Refusal::X11);
         reply.reject(ChannelOpenFailure::AdministrativelyProhibited).await;
         Ok(())
     }
@@ -184,7 +186,7 @@ impl Handler for Connection {
         _session: &mut Session,
     ) -> Result<(), Self::Error> {
         let host: String = host.chars().filter(|c| !c.is_control()).take(64).collect();
-        self.refuse(&format!("port forwarding to {host}:{port}"));
+        self.refuse(Refusal::PortForwarding { host: host.to_string(), port });
         reply.reject(ChannelOpenFailure::AdministrativelyProhibited).await;
         Ok(())
     }
@@ -199,7 +201,7 @@ impl Handler for Connection {
         reply: ChannelOpenHandle,
         _session: &mut Session,
     ) -> Result<(), Self::Error> {
-        self.refuse("a forwarded channel");
+        self.refuse(Refusal::ForwardedChannel);
         reply.reject(ChannelOpenFailure::AdministrativelyProhibited).await;
         Ok(())
     }
@@ -211,7 +213,7 @@ impl Handler for Connection {
         reply: ChannelOpenHandle,
         _session: &mut Session,
     ) -> Result<(), Self::Error> {
-        self.refuse("socket forwarding");
+        self.refuse(Refusal::SocketForwarding);
         reply.reject(ChannelOpenFailure::AdministrativelyProhibited).await;
         Ok(())
     }
@@ -268,7 +270,7 @@ impl Handler for Connection {
             return session.channel_failure(channel);
         };
         let Some(size) = pty else {
-            self.refuse("a shell without a terminal");
+            self.refuse(Refusal::ShellWithoutTerminal);
             session.channel_success(channel)?;
             let message = format!("boucle: {}\r\n", t(lang, Words::ServeNeedsTerminal));
             tokio::spawn(super::exec::close_with(Some(write), message, 1));
@@ -277,7 +279,7 @@ impl Handler for Connection {
         let id = self.room.next_id();
         let participant = Participant { peer: self.peer, lang, events: None };
         if self.room.admit(id, participant).is_err() {
-            self.refuse("a session: the room is full");
+            self.refuse(Refusal::RoomFull);
             session.channel_success(channel)?;
             tokio::spawn(super::exec::close_with(
                 Some(write),
@@ -289,14 +291,8 @@ impl Handler for Connection {
         session.channel_success(channel)?;
         let identity = Identity { user: self.user.clone(), key: self.key_hex.clone() };
         let started = dashboard::start(&self.room, id, write, size, (lang, theme), identity);
-        self.room.journal.line(&format!(
-            "session {id}: dashboard for {}@{} ({}x{}, {})",
-            self.user,
-            self.peer,
-            size.0,
-            size.1,
-            lang.code()
-        ));
+        let (user, peer) = (self.user.clone(), self.peer.to_string());
+        self.room.journal.log(&Logged::Dashboard { session: id, user, peer, size, lang });
         if let Some(state) = self.channels.get_mut(&channel) {
             state.dashboard = Some(started);
         }
@@ -329,7 +325,7 @@ impl Handler for Connection {
         session: &mut Session,
     ) -> Result<(), Self::Error> {
         let name: String = name.chars().filter(|c| !c.is_control()).take(32).collect();
-        self.refuse(&format!("the subsystem {name}"));
+        self.refuse(Refusal::Subsystem(name.to_string()));
         session.channel_failure(channel)
     }
 
@@ -342,12 +338,12 @@ impl Handler for Connection {
         _screen: u32,
         session: &mut Session,
     ) -> Result<(), Self::Error> {
-        self.refuse("X11 forwarding");
+        self.refuse(Refusal::X11Forwarding);
         session.channel_failure(channel)
     }
 
     async fn agent_request(&mut self, _channel: ChannelId, _session: &mut Session) -> Result<bool, Self::Error> {
-        self.refuse("agent forwarding");
+        self.refuse(Refusal::AgentForwarding);
         Ok(false)
     }
 
@@ -357,12 +353,12 @@ impl Handler for Connection {
         port: &mut u32,
         _session: &mut Session,
     ) -> Result<bool, Self::Error> {
-        self.refuse(&format!("remote port forwarding (port {port})"));
+        self.refuse(Refusal::RemotePortForwarding(*port));
         Ok(false)
     }
 
     async fn streamlocal_forward(&mut self, _path: &str, _session: &mut Session) -> Result<bool, Self::Error> {
-        self.refuse("remote socket forwarding");
+        self.refuse(Refusal::RemoteSocketForwarding);
         Ok(false)
     }
 

@@ -20,6 +20,7 @@ use super::input::{ESCAPE_TIMEOUT, InputDecoder};
 use super::limits::{Bucket, INPUT_BURST, Limits};
 use super::output::{FrameWriter, Next, Outbox, PtySize, SshBackend, SshHost};
 use super::room::{CLOSING, IDLE, Room};
+use crate::i18n::room::{End, Logged};
 use crate::i18n::{Msg as Words, t};
 use crate::shortlist::Shortlist;
 use crate::shortlist::store::{self, Opened};
@@ -49,13 +50,15 @@ fn shortlist_for(room: &Room, identity: &Identity, lang: Lang) -> (Shortlist, Op
     let notice = match &opened {
         Opened::New(_) | Opened::Read(_) => None,
         Opened::SetAside { problem, moved_to } => {
-            room.journal.line(&format!("shortlist {} set aside: {problem}", path.display()));
+            let shown = path.display().to_string();
+            room.journal.log(&Logged::ShortlistSetAside { path: shown, problem: problem.clone() });
             // The file's name only: the server's folders are not the participant's business.
             let name = moved_to.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            Some(crate::i18n::shortlist_set_aside(lang, problem, &name))
+            Some(crate::i18n::shortlist_set_aside(lang, problem.get(lang), &name))
         }
         Opened::Unusable { problem } => {
-            room.journal.line(&format!("shortlist {} unusable: {problem}", path.display()));
+            let shown = path.display().to_string();
+            room.journal.log(&Logged::ShortlistUnusable { path: shown, problem: problem.clone() });
             Some(crate::i18n::word(lang, crate::i18n::Word::ShortlistNotSaved).to_string())
         }
     };
@@ -117,7 +120,7 @@ pub fn start(
         })
     };
     if let Err(e) = thread {
-        room.journal.line(&format!("session {id}: could not start a thread: {e}"));
+        room.journal.log(&Logged::NoThread { session: id, why: crate::i18n::problems::io_problem(&e) });
         outbox.close();
     }
 
@@ -129,7 +132,7 @@ pub fn start(
         // The goodbye is sent if the client reads it soon; a client that stopped reading is
         // not waited for.
         if tokio::time::timeout(GOODBYE_TIME, sender).await.is_err() {
-            room.journal.line(&format!("session {id}: the client is not reading; closing without goodbye"));
+            room.journal.log(&Logged::NotReading(id));
         }
         let status = match exit {
             Some(Exit::Quit) => 0,
@@ -143,16 +146,16 @@ pub fn start(
         .await;
         room.leave(id);
         let why = match exit {
-            Some(Exit::Quit) => "quit".to_string(),
-            Some(Exit::Signal(CLOSING)) => "room closing".to_string(),
-            Some(Exit::Signal(IDLE)) => "idle".to_string(),
-            Some(Exit::Signal(signal)) => format!("signal {signal}"),
-            Some(Exit::InputClosed) => "client gone".to_string(),
-            Some(Exit::NothingLoaded) => "nothing to show".to_string(),
-            Some(Exit::Refused) => "unknown values asked for".to_string(),
-            None => "error".to_string(),
+            Some(Exit::Quit) => End::Quit,
+            Some(Exit::Signal(CLOSING)) => End::RoomClosing,
+            Some(Exit::Signal(IDLE)) => End::Idle,
+            Some(Exit::Signal(signal)) => End::Signal(signal),
+            Some(Exit::InputClosed) => End::ClientGone,
+            Some(Exit::NothingLoaded) => End::NothingToShow,
+            Some(Exit::Refused) => End::UnknownValues,
+            None => End::Error,
         };
-        room.journal.line(&format!("session {id}: ended ({why})"));
+        room.journal.log(&Logged::Ended { session: id, why });
     });
 
     Dashboard { input, size, events }

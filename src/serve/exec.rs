@@ -9,6 +9,7 @@ use russh::ChannelWriteHalf;
 use russh::server::Msg;
 
 use super::room::{Participant, Room};
+use crate::i18n::room::Logged;
 use crate::i18n::{Msg as Words, t};
 use crate::text::Lang;
 
@@ -60,7 +61,7 @@ pub async fn run(
             if room.admit(id, Participant { peer, lang, events: None }).is_err() {
                 Err(t(lang, Words::ServeRoomFull).to_string())
             } else {
-                room.journal.line(&format!("session {id}: {peer} runs `{}`", words[0]));
+                room.journal.log(&Logged::Runs { session: id, peer: peer.to_string(), command: words[0].clone() });
                 let runner = room.exec.clone();
                 let (indexed, _) = room.catalogue();
                 let ran = tokio::task::spawn_blocking(move || {
@@ -70,15 +71,15 @@ pub async fn run(
                 })
                 .await;
                 room.leave(id);
-                ran.map_err(|_| "the command failed".to_string())
+                ran.map_err(|_| crate::i18n::room::command_failed().get(lang).to_string())
             }
         }
         Err(refusal) => {
-            let what = match &refusal {
-                Refusal::Unbalanced => "unbalanced quotes".to_string(),
-                Refusal::NotAllowed(word) => format!("`{word}`"),
+            let word = match refusal {
+                Refusal::Unbalanced => None,
+                Refusal::NotAllowed(word) => Some(word),
             };
-            room.journal.line(&format!("refused: exec of {what} from {peer}"));
+            room.journal.log(&Logged::ExecRefused { peer: peer.to_string(), word });
             Err(format!("boucle: {}", t(lang, Words::ServeExecRefused)))
         }
     };

@@ -10,6 +10,11 @@ use std::path::{Path, PathBuf};
 use russh::keys::ssh_key::LineEnding;
 use russh::keys::{Algorithm, HashAlg, PrivateKey};
 
+use crate::i18n::Explained;
+use crate::i18n::commands::at_path;
+use crate::i18n::problems::io_problem;
+use crate::i18n::room as console;
+
 /// `$XDG_DATA_HOME/boucle/ssh_host_ed25519_key`, else under `~/.local/share`.
 pub fn default_path() -> Option<PathBuf> {
     let data = std::env::var_os("XDG_DATA_HOME")
@@ -27,40 +32,36 @@ pub enum Origin {
 
 /// Reads the key at `path`, or makes one there when the file does not exist.
 pub fn load_or_generate(path: &Path) -> io::Result<(PrivateKey, Origin)> {
+    let shown = path.display().to_string();
     match std::fs::metadata(path) {
         Ok(meta) => {
             if meta.permissions().mode() & 0o077 != 0 {
-                return Err(io::Error::other(format!(
-                    "{}: the host key is readable by others (mode {:o}); run `chmod 600 {}`",
-                    path.display(),
-                    meta.permissions().mode() & 0o777,
-                    path.display()
-                )));
+                let mode = meta.permissions().mode() & 0o777;
+                return Err(Explained::io(io::ErrorKind::Other, console::key_readable_by_others(&shown, mode)));
             }
             let key = russh::keys::load_secret_key(path, None)
-                .map_err(|e| io::Error::other(format!("{}: not a usable host key: {e}", path.display())))?;
+                .map_err(|e| Explained::io(io::ErrorKind::Other, console::not_a_host_key(&shown, &e.to_string())))?;
             Ok((key, Origin::Loaded))
         }
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok((generate(path)?, Origin::Generated)),
-        Err(e) => Err(io::Error::new(e.kind(), format!("{}: {e}", path.display()))),
+        Err(e) => Err(Explained::io(e.kind(), at_path(&shown, &io_problem(&e)))),
     }
 }
 
 fn generate(path: &Path) -> io::Result<PrivateKey> {
-    let key = PrivateKey::random(&mut rand::rng(), Algorithm::Ed25519)
-        .map_err(|e| io::Error::other(format!("could not generate a host key: {e}")))?;
-    let text = key.to_openssh(LineEnding::LF).map_err(|e| io::Error::other(format!("host key: {e}")))?;
+    let not_made =
+        |e: &dyn std::fmt::Display| Explained::io(io::ErrorKind::Other, console::no_host_key_made(&e.to_string()));
+    let key = PrivateKey::random(&mut rand::rng(), Algorithm::Ed25519).map_err(|e| not_made(&e))?;
+    let text = key.to_openssh(LineEnding::LF).map_err(|e| not_made(&e))?;
+    let failed =
+        |place: &Path, e: io::Error| Explained::io(e.kind(), at_path(&place.display().to_string(), &io_problem(&e)));
     if let Some(folder) = path.parent() {
-        std::fs::create_dir_all(folder).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", folder.display())))?;
+        std::fs::create_dir_all(folder).map_err(|e| failed(folder, e))?;
     }
     // Created 0600 from the start (never world-readable for a moment), and never over a file
     // another process made meanwhile.
-    let mut file = OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)
-        .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+    let mut file =
+        OpenOptions::new().write(true).create_new(true).mode(0o600).open(path).map_err(|e| failed(path, e))?;
     file.write_all(text.as_bytes())?;
     file.sync_all()?;
     Ok(key)

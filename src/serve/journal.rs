@@ -3,11 +3,16 @@
 
 use std::fs::File;
 use std::io::{IsTerminal, Write};
-use std::os::fd::FromRawFd;
+use std::os::fd::AsFd;
+
+use crate::i18n::room::{Logged, logged};
+use crate::text::Lang;
 use std::sync::Mutex;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 pub struct Journal {
+    /// The facilitator's language, which every line is in.
+    pub lang: Lang,
     /// The live line is drawn only on a terminal; a log file gets log lines only.
     live: bool,
     /// The live line, and the log's own handle on stderr: `std::io::stderr()` may be locked
@@ -18,17 +23,20 @@ pub struct Journal {
 }
 
 impl Journal {
-    pub fn new() -> Journal {
-        // SAFETY: dup returns a new descriptor (or -1, checked) that the File then owns alone.
-        let file = unsafe {
-            let fd = libc::dup(libc::STDERR_FILENO);
-            (fd >= 0).then(|| File::from_raw_fd(fd))
-        };
+    pub fn new(lang: Lang) -> Journal {
+        // A handle of its own on stderr, which no other thread holds locked.
+        let file = std::io::stderr().as_fd().try_clone_to_owned().ok().map(File::from);
         Journal {
+            lang,
             live: std::io::stderr().is_terminal(),
             out: Mutex::new((String::new(), file)),
             finished: std::sync::atomic::AtomicBool::new(false),
         }
+    }
+
+    /// One line of the console, in the facilitator's language.
+    pub fn log(&self, line: &Logged) {
+        self.line(&logged(self.lang, line));
     }
 
     /// One log line, with the time (UTC).
@@ -73,7 +81,7 @@ impl Journal {
 
 impl Default for Journal {
     fn default() -> Journal {
-        Journal::new()
+        Journal::new(Lang::En)
     }
 }
 

@@ -33,6 +33,10 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use russh::keys::PrivateKey;
+
+use crate::i18n::Explained;
+use crate::i18n::problems::io_problem;
+use crate::i18n::room::{self as console, Idle, Logged};
 use russh::server::{Config, Handle, run_stream};
 use russh::{Disconnect, SshId};
 use tokio::net::{TcpListener, TcpStream};
@@ -56,7 +60,7 @@ type Handles = Arc<Mutex<HashMap<u64, Handle>>>;
 async fn serve(listen: SocketAddr, key: PrivateKey, room: Arc<Room>) -> io::Result<i32> {
     let listener = TcpListener::bind(listen)
         .await
-        .map_err(|e| io::Error::new(e.kind(), format!("cannot listen on {listen}: {e}")))?;
+        .map_err(|e| Explained::io(e.kind(), console::cannot_listen(&listen.to_string(), &io_problem(&e))))?;
     let limits = room.settings.limits.clone();
     let config = Arc::new(Config {
         server_id: SshId::Standard(format!("SSH-2.0-boucle_{}", env!("CARGO_PKG_VERSION")).into()),
@@ -86,12 +90,12 @@ async fn serve(listen: SocketAddr, key: PrivateKey, room: Arc<Room>) -> io::Resu
                     let count = throttled.entry(peer.ip()).or_insert(0);
                     *count += 1;
                     if *count == 1 {
-                        room.journal.line(&format!("refused: too many connections from {}", peer.ip()));
+                        room.journal.log(&Logged::TooManyFrom(peer.ip().to_string()));
                     }
                     continue;
                 }
                 if room.connections.load(Ordering::SeqCst) >= limits.max_sessions + EXTRA_CONNECTIONS {
-                    room.journal.line(&format!("refused: connection from {peer}, too many connections"));
+                    room.journal.log(&Logged::TooManyConnections(peer.to_string()));
                     continue;
                 }
                 tokio::spawn(connect(room.clone(), config.clone(), socket, peer, handles.clone()));
@@ -101,7 +105,7 @@ async fn serve(listen: SocketAddr, key: PrivateKey, room: Arc<Room>) -> io::Resu
             _ = status.tick() => {
                 for (address, count) in throttled.drain() {
                     if count > 1 {
-                        room.journal.line(&format!("refused: {} more connections from {address}", count - 1));
+                        room.journal.log(&Logged::MoreRefused { count: count - 1, address: address.to_string() });
                     }
                 }
                 room.show_status();
@@ -116,7 +120,7 @@ async fn serve(listen: SocketAddr, key: PrivateKey, room: Arc<Room>) -> io::Resu
 /// Ends every dashboard with a goodbye, then every connection.
 async fn close(room: &Arc<Room>, handles: &Handles) {
     room.closing.store(true, Ordering::SeqCst);
-    room.journal.line(&format!("closing the room: {} session(s) to end", room.participants()));
+    room.journal.log(&Logged::Closing(room.participants()));
     room.end_all();
     let _ = tokio::time::timeout(CLOSING_TIME, async {
         while room.participants() > 0 {
@@ -137,15 +141,18 @@ async fn close(room: &Arc<Room>, handles: &Handles) {
     })
     .await;
     let handles: Vec<Handle> = handles.lock().unwrap_or_else(|p| p.into_inner()).drain().map(|(_, h)| h).collect();
+    // The facilitator's language: who is still connected is not known by then.
+    let lang = room.settings.lang;
+    let (said, code) = (console::room_closed().get(lang).to_string(), lang.code());
     for handle in handles {
         let _ = tokio::time::timeout(
             Duration::from_secs(1),
-            handle.disconnect(Disconnect::ByApplication, "the room is closed".into(), "en".into()),
+            handle.disconnect(Disconnect::ByApplication, said.to_string(), code.into()),
         )
         .await;
     }
     room.journal.finish();
-    room.journal.line("the room is closed");
+    room.journal.log(&Logged::RoomClosed);
 }
 
 /// One connection, from the SSH greeting to its end. A connection that has not logged in
@@ -170,18 +177,20 @@ async fn connect(room: Arc<Room>, config: Arc<Config>, socket: TcpStream, peer: 
             _ = &mut session => break,
             () = tokio::time::sleep(login_time) => {
                 let why = if !authenticated.load(Ordering::SeqCst) {
-                    "did not log in in time"
+                    Idle::NoLogin
                 } else if open_channels.load(Ordering::SeqCst) > 0 {
                     without_channel = false;
                     continue;
                 } else if without_channel {
-                    "opened no session"
+                    Idle::NoSession
                 } else {
                     without_channel = true;
                     continue;
                 };
-                room.journal.line(&format!("connection {id}: {peer} {why}; closed"));
-                let _ = handle.disconnect(Disconnect::ByApplication, format!("boucle: {why}"), "en".into()).await;
+                room.journal.log(&Logged::Cut { connection: id, peer: peer.to_string(), why });
+                let lang = room.settings.lang;
+                let told = format!("boucle: {}", console::cut(why).get(lang));
+                let _ = handle.disconnect(Disconnect::ByApplication, told, lang.code().into()).await;
                 let _ = tokio::time::timeout(Duration::from_secs(5), &mut session).await;
                 break;
             }

@@ -260,11 +260,11 @@ impl Host for SshHost {
     }
 
     /// OSC 52 to the participant's own terminal, with the next frame.
-    fn copy(&mut self, text: &str) -> Result<(), String> {
+    fn copy(&mut self, text: &str) -> Result<(), crate::i18n::Said> {
         let backend = self.terminal.backend_mut();
         io::Write::write_all(backend, crate::ui::opener::osc52(text).as_bytes())
             .and_then(|()| io::Write::flush(backend))
-            .map_err(|e| e.to_string())
+            .map_err(|e| crate::i18n::problems::io_problem(&e))
     }
 
     /// The participant is not at the server: a file written here would be the facilitator's.
@@ -275,19 +275,20 @@ impl Host for SshHost {
         _overwrite: crate::files::Overwrite,
         _forbidden: &[std::path::PathBuf],
     ) -> Result<(), crate::files::WriteError> {
-        Err(crate::files::WriteError::Io {
-            path: path.to_path_buf(),
-            error: io::Error::other(
-                "over SSH, nothing is written on the server; take a handout home with `ssh … export …`",
-            ),
-        })
+        Err(crate::files::WriteError::NotOnThisHost(path.to_path_buf()))
     }
 
     /// Only to the key's own file; any other path is refused, whoever asks.
-    fn save_shortlist(&mut self, path: &std::path::Path, list: &crate::shortlist::Shortlist) -> Result<(), String> {
+    fn save_shortlist(
+        &mut self,
+        path: &std::path::Path,
+        list: &crate::shortlist::Shortlist,
+    ) -> Result<(), crate::i18n::Said> {
         match &self.shortlist_file {
-            Some(own) if own == path => crate::shortlist::store::save(path, list).map_err(|e| e.to_string()),
-            _ => Err("over SSH, the shortlist is kept for this session".into()),
+            Some(own) if own == path => crate::shortlist::store::save(path, list).map_err(|e| e.said()),
+            _ => Err(crate::i18n::Said::by(|lang| {
+                crate::i18n::word(lang, crate::i18n::Word::ShortlistKeptForSession).to_string()
+            })),
         }
     }
 }

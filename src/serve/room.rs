@@ -14,6 +14,7 @@ use super::access::Access;
 use super::journal::Journal;
 use super::limits::Limits;
 use crate::diagnostic::Diagnostic;
+use crate::i18n::room::Logged;
 use crate::query::Indexed;
 use crate::text::Lang;
 use crate::ui::event::Event;
@@ -69,10 +70,10 @@ pub struct Full;
 impl Room {
     pub fn new(settings: Settings, indexed: Arc<Indexed>, problems: Vec<Diagnostic>, exec: ExecRunner) -> Room {
         Room {
+            journal: Journal::new(settings.lang),
             settings,
             catalogue: RwLock::new((indexed, problems)),
             exec,
-            journal: Journal::new(),
             participants: Mutex::new(HashMap::new()),
             connections: AtomicUsize::new(0),
             next_id: AtomicU64::new(1),
@@ -133,7 +134,7 @@ impl Room {
             }
         }
         drop(participants);
-        self.journal.line(&format!("catalogue reloaded: {} entries", reloaded.indexed.catalogue().entries().len()));
+        self.journal.log(&Logged::Reloaded(reloaded.indexed.catalogue().entries().len()));
     }
 
     /// Asks every dashboard to say goodbye and end.
@@ -153,9 +154,6 @@ impl Room {
             (fr, participants.len() - fr)
         };
         let connections = self.connections.load(Ordering::SeqCst);
-        self.journal.status(format!(
-            "in the room: {} (fr {fr}, en {en}) · connections: {connections} · Ctrl-C closes the room",
-            fr + en
-        ));
+        self.journal.status(crate::i18n::room::who_is_in(self.journal.lang, fr, en, connections));
     }
 }

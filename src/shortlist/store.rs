@@ -11,6 +11,8 @@ use serde::{Deserialize, Serialize};
 
 use super::{Item, Shortlist};
 use crate::files::{Overwrite, WriteError, write_atomic};
+use crate::i18n::Said;
+use crate::i18n::problems as say;
 
 /// Larger than any real shortlist by far; a bigger file is not one.
 const MAX_BYTES: u64 = 1 << 20;
@@ -43,13 +45,13 @@ pub enum Opened {
     /// The file could not be understood; it was renamed to `moved_to`, and an empty shortlist
     /// starts in its place.
     SetAside {
-        problem: String,
+        problem: Said,
         moved_to: PathBuf,
     },
     /// The file could not be read nor moved aside: the shortlist starts empty and is not saved
     /// there, so the file stays as it is.
     Unusable {
-        problem: String,
+        problem: Said,
     },
 }
 
@@ -74,31 +76,30 @@ pub fn open(path: &Path) -> Opened {
         Ok(Some(list)) => Opened::Read(list),
         Err(problem) => match set_aside(path) {
             Ok(moved_to) => Opened::SetAside { problem, moved_to },
-            Err(e) => Opened::Unusable { problem: format!("{problem}; it could not be moved aside either: {e}") },
+            Err(e) => Opened::Unusable { problem: say::not_moved_aside_either(&problem, &say::io_problem(&e)) },
         },
     }
 }
 
 /// `Ok(None)`: there is no file.
-fn read(path: &Path) -> Result<Option<Shortlist>, String> {
+fn read(path: &Path) -> Result<Option<Shortlist>, Said> {
     let file = match crate::files::open_regular(path) {
         Ok(file) => file,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) if e.kind() == std::io::ErrorKind::InvalidInput => return Err("it is not a regular file".into()),
-        Err(e) => return Err(e.to_string()),
+        Err(e) if e.kind() == std::io::ErrorKind::InvalidInput => return Err(say::not_a_regular_file()),
+        Err(e) => return Err(say::io_problem(&e)),
     };
     let mut bytes = Vec::new();
-    file.take(MAX_BYTES + 1).read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+    file.take(MAX_BYTES + 1).read_to_end(&mut bytes).map_err(|e| say::io_problem(&e))?;
     if bytes.len() as u64 > MAX_BYTES {
-        return Err(format!("it is larger than {} KiB", MAX_BYTES / 1024));
+        return Err(say::larger_than_kib(MAX_BYTES / 1024));
     }
-    let text = String::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".to_string())?;
-    let file: File = ron::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
-        let message = crate::text::sanitize(&e.code.to_string(), crate::text::Lines::Single);
-        format!("line {}, column {}: {message}", e.span.start.line, e.span.start.col)
-    })?;
+    let text = String::from_utf8(bytes).map_err(|_| say::not_utf8_text())?;
+    // ron's own account names Rust types (`Expected struct File`): the place is what helps.
+    let file: File = ron::from_str(text.trim_start_matches('\u{feff}'))
+        .map_err(|e| say::not_a_shortlist(e.span.start.line, e.span.start.col))?;
     if file.version != 1 {
-        return Err(format!("version {} is not one this boucle knows", file.version));
+        return Err(say::unknown_version(file.version));
     }
     Ok(Some(Shortlist::from_items(file.entries)))
 }
@@ -160,7 +161,7 @@ mod tests {
         std::fs::write(&path, "(entries: [(id: \"a\", note: 3)])").unwrap();
         match open(&path) {
             Opened::SetAside { problem, moved_to } => {
-                assert!(problem.contains("line 1"), "{problem}");
+                assert!(problem.get(crate::text::Lang::En).contains("line 1"), "{problem:?}");
                 assert_eq!(moved_to, dir.path().join("shortlist.ron.bad-1"));
                 assert!(moved_to.exists() && !path.exists());
             }

@@ -152,11 +152,11 @@ pub enum Effect {
 /// [`super::update::effect_done`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Outcome {
-    ShortlistSaved(Result<(), String>),
+    ShortlistSaved(Result<(), crate::i18n::Said>),
     /// `Err(None)`: the file exists and was left alone; `Err(Some(why))`: it failed.
     FileWritten {
         path: std::path::PathBuf,
-        result: Result<(), Option<String>>,
+        result: Result<(), Option<crate::i18n::Said>>,
     },
     UrlOpened {
         url: String,
@@ -164,7 +164,7 @@ pub enum Outcome {
     },
     Copied {
         text: String,
-        result: Result<(), String>,
+        result: Result<(), crate::i18n::Said>,
     },
 }
 

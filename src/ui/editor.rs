@@ -18,7 +18,7 @@ pub enum EditOutcome {
     /// The file is not on disk: the entry comes from the catalogue built into the program.
     NotAFile,
     /// The editor could not be started, or failed.
-    Failed(String),
+    Failed(crate::i18n::Said),
     /// This host cannot hand its terminal to a program (a session over SSH).
     Unavailable,
 }
@@ -58,8 +58,8 @@ fn find_in_path(program: &str) -> bool {
 pub fn run(program: &str, args: &[String]) -> EditOutcome {
     match Command::new(program).args(args).status() {
         Ok(status) if status.success() => EditOutcome::Edited,
-        Ok(status) => EditOutcome::Failed(format!("{program}: {status}")),
-        Err(e) => EditOutcome::Failed(format!("{program}: {e}")),
+        Ok(status) => EditOutcome::Failed(crate::i18n::commands::editor_exited(program, status.code())),
+        Err(e) => EditOutcome::Failed(crate::i18n::commands::at_path(program, &crate::i18n::problems::io_problem(&e))),
     }
 }
 
@@ -71,9 +71,9 @@ pub fn report(app: &mut App, outcome: &EditOutcome, path: &Path, line: usize) {
         EditOutcome::NoEditor => Some(format!("{} ({place})", t(app.lang, Msg::NoEditor))),
         EditOutcome::NotAFile => Some(t(app.lang, Msg::NotEditableHere).to_string()),
         EditOutcome::Failed(why) => Some(format!(
-            "{}: {}",
-            t(app.lang, Msg::EditorFailed),
-            crate::text::sanitize(why, crate::text::Lines::Single)
+            "{} {}",
+            crate::i18n::with_colon(app.lang, t(app.lang, Msg::EditorFailed)),
+            crate::text::sanitize(why.get(app.lang), crate::text::Lines::Single)
         )),
         EditOutcome::Unavailable => Some(t(app.lang, Msg::NoEditorHere).to_string()),
     };

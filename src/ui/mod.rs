@@ -101,9 +101,9 @@ fn run_with(
         Exit::InputClosed => 1,
         Exit::NothingLoaded => {
             for problem in app.problems().iter().take(5) {
-                eprintln!("{}", problem.one_line());
+                eprintln!("{}", problem.one_line(app.lang()));
             }
-            eprintln!("boucle: no entry could be loaded; `boucle check` lists every problem");
+            eprintln!("boucle: {}", crate::i18n::commands::nothing_loaded().get(app.lang()));
             1
         }
         Exit::Refused => {

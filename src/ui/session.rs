@@ -41,14 +41,18 @@ pub trait Host {
     }
 
     /// Puts text on the user's clipboard; a host that cannot says why.
-    fn copy(&mut self, _text: &str) -> Result<(), String> {
-        Err("this session cannot copy to the clipboard".into())
+    fn copy(&mut self, _text: &str) -> Result<(), crate::i18n::Said> {
+        Err(crate::i18n::Said::by(|lang| crate::i18n::word(lang, crate::i18n::Word::NoClipboard).to_string()))
     }
 
     /// Saves the shortlist; by default to the file on this machine. A host whose user is
     /// elsewhere (a session served over SSH) keeps it its own way.
-    fn save_shortlist(&mut self, path: &std::path::Path, list: &crate::shortlist::Shortlist) -> Result<(), String> {
-        crate::shortlist::store::save(path, list).map_err(|e| e.to_string())
+    fn save_shortlist(
+        &mut self,
+        path: &std::path::Path,
+        list: &crate::shortlist::Shortlist,
+    ) -> Result<(), crate::i18n::Said> {
+        crate::shortlist::store::save(path, list).map_err(|e| e.said())
     }
 
     /// Writes an export; by default to a file on this machine, atomically, never into the
@@ -213,7 +217,7 @@ fn perform<H: Host>(host: &mut H, app: &mut App, effect: Effect) {
             let result = match host.write_file(&path, &contents, overwrite, app.catalogue_dirs()) {
                 Ok(()) => Ok(()),
                 Err(WriteError::Exists(_)) => Err(None),
-                Err(e) => Err(Some(e.to_string())),
+                Err(e) => Err(Some(e.said())),
             };
             // Shown whole, so the user knows which folder "." was.
             let path = std::path::absolute(&path).unwrap_or(path);

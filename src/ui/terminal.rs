@@ -170,9 +170,11 @@ impl Host for LocalHost {
     }
 
     /// OSC 52 to this terminal, between frames; a terminal that does not allow it ignores it.
-    fn copy(&mut self, text: &str) -> Result<(), String> {
+    fn copy(&mut self, text: &str) -> Result<(), crate::i18n::Said> {
         let mut out = io::stdout();
-        out.write_all(super::opener::osc52(text).as_bytes()).and_then(|()| out.flush()).map_err(|e| e.to_string())
+        out.write_all(super::opener::osc52(text).as_bytes())
+            .and_then(|()| out.flush())
+            .map_err(|e| crate::i18n::problems::io_problem(&e))
     }
 
     fn edit(&mut self, path: &std::path::Path, line: usize) -> io::Result<super::editor::EditOutcome> {

@@ -102,8 +102,7 @@ fn entry_json(loaded: &Loaded) -> Vec<String> {
 }
 
 fn rendered_problems(loaded: &Loaded, lang: Lang) -> String {
-    let shown: Vec<_> = loaded.diagnostics.iter().map(|d| d.in_lang(lang)).collect();
-    render_human_in(&shown, &loaded.sources, false, lang)
+    render_human_in(&loaded.diagnostics, &loaded.sources, false, lang)
 }
 
 fn search_ids(loaded: Loaded, queries: &[&str]) -> Vec<Vec<String>> {

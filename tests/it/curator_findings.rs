@@ -85,7 +85,8 @@ fn every_problem_of_a_file_is_reported_with_the_documented_spellings() {
     assert!(status.starts_with("good-practices/two-mistakes.ron:11:22:"), "{status}");
     assert!(status.contains("did you mean \"to_complete\"?"), "{status}");
     for diagnostic in &loaded.diagnostics {
-        let all = format!("{} {:?} {:?}", diagnostic.message, diagnostic.expected, diagnostic.suggestion);
+        // Both languages of each text.
+        let all = format!("{:?} {:?} {:?}", diagnostic.message, diagnostic.expected, diagnostic.suggestion);
         for rust in ["ReviewStatus", "ToComplete", "`to-complete`", "GoodPracticeFile", "PlainFileTerm"] {
             assert!(!all.contains(rust), "no Rust spelling `{rust}` in {all}");
         }
@@ -157,10 +158,11 @@ fn an_unknown_theme_names_the_vocabulary_file_really_used_and_its_ids() {
     std::fs::write(&path, PRACTICE.replace("[\"E5\"]", "[\"E6\"]").replace("    main_institution: \"team2\",\n", ""))
         .unwrap();
     let loaded = boucle::load::load(&boucle::load::CatalogueSource::Folders(vec![dir.path().to_path_buf()]));
-    let problem = loaded.diagnostics.iter().find(|d| d.message.contains("E6")).expect("E6 reported");
-    let expected = problem.expected.clone().unwrap_or_default();
+    let en = boucle::text::Lang::En;
+    let problem = loaded.diagnostics.iter().find(|d| d.message.get(en).contains("E6")).expect("E6 reported");
+    let expected = problem.expected.clone().unwrap_or_default().get(en).to_string();
     assert!(expected.contains("practices/vocabularies/themes.ron") && expected.contains("bundled"), "{expected}");
-    let suggestion = problem.suggestion.clone().unwrap_or_default();
+    let suggestion = problem.suggestion.clone().unwrap_or_default().get(en).to_string();
     assert!(suggestion.contains("E5") && suggestion.contains("S1"), "lists the ids: {suggestion}");
 }
 
@@ -291,11 +293,11 @@ fn the_french_dashboard_lists_the_problems_in_french() {
     let fixture = Fixture::new();
     fixture.file("good-practices/x.ron", &PRACTICE.replace("[\"lead\"]", "[\"neodymum\"]"));
     let loaded = fixture.load();
-    let french: Vec<String> = loaded.diagnostics.iter().map(|d| d.in_lang(Lang::Fr).one_line()).collect();
+    let french: Vec<String> = loaded.diagnostics.iter().map(|d| d.one_line(Lang::Fr)).collect();
     assert!(french[0].ends_with("matériau inconnu « neodymum » — vouliez-vous dire « neodymium » ?"), "{french:?}");
     let broken = Fixture::new();
     broken.file("good-practices/x.ron", "GoodPractice(\n  title: \"x\"\n  summary: \"y\",\n)");
-    let french: Vec<String> = broken.load().diagnostics.iter().map(|d| d.in_lang(Lang::Fr).one_line()).collect();
+    let french: Vec<String> = broken.load().diagnostics.iter().map(|d| d.one_line(Lang::Fr)).collect();
     assert!(
         french[0]
             .ends_with("attendu `,` ou `)`, trouvé `summary` — il manque sans doute une `,` à la fin de la ligne 2"),

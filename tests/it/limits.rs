@@ -62,8 +62,9 @@ fn a_shortlist_file_over_one_mib_is_set_aside_and_the_dashboard_says_why() {
     std::fs::write(&path, format!("(version: 1, entries: [])\n//{}", "x".repeat(1 << 20))).unwrap();
     let opened = store::open(&path);
     let Opened::SetAside { problem, moved_to } = &opened else { panic!("{opened:?}") };
-    assert!(problem.contains("larger than 1024 KiB"), "{problem}");
-    let notice = boucle::i18n::shortlist_set_aside(boucle::text::Lang::En, problem, &moved_to.display().to_string());
+    let en = boucle::text::Lang::En;
+    assert!(problem.get(en).contains("larger than 1024 KiB"), "{problem:?}");
+    let notice = boucle::i18n::shortlist_set_aside(en, problem.get(en), &moved_to.display().to_string());
     let fixture = common::ui::fixture();
     let options = Options { shortlist: opened.shortlist(), notice: Some(notice), ..Options::default() };
     let app = app_on(fixture.catalogue.clone(), Vec::new(), options);

@@ -79,7 +79,7 @@ fn unknown_field_names_the_expected_ones_and_the_closest() {
         problems(&fixture, &loaded),
         vec![r#"good-practices/x.ron:6:5: unknown field `materails` in `GoodPractice` — did you mean "materials"?"#]
     );
-    assert!(problem.expected.as_deref().unwrap().contains("`materials`"));
+    assert!(problem.expected.as_ref().unwrap().get(boucle::text::Lang::En).contains("`materials`"));
 }
 
 #[test]
@@ -215,7 +215,7 @@ fn a_reference_to_a_file_that_did_not_load_points_to_its_error() {
     assert!(found[0].ends_with("(and 1 reference to it)"), "{}", found[0]);
     let follow_on = &loaded.diagnostics[0].follow_ons[0];
     assert_eq!(
-        follow_on.one_line().replace(&format!("{}/", fixture.path().display()), ""),
+        follow_on.one_line(boucle::text::Lang::En).replace(&format!("{}/", fixture.path().display()), ""),
         "good-practices/uses-it.ron:6:15: refers to \"broken\", whose file did not load: \
          see the error in good-practices/broken.ron"
     );

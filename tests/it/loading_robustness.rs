@@ -99,6 +99,6 @@ fn diagnostics_never_carry_control_characters_from_the_file() {
     assert_eq!((loaded.errors(), loaded.warnings()), (2, 2), "{:#?}", loaded.diagnostics);
     let rendered = boucle::diagnostic::render_human(&loaded.diagnostics, &loaded.sources, false);
     assert!(!rendered.chars().any(|c| c.is_control() && c != '\n'), "{rendered:?}");
-    let json = boucle::diagnostic::render_json(&loaded.diagnostics, serde_json::Value::Null);
+    let json = boucle::diagnostic::render_json(&loaded.diagnostics, serde_json::Value::Null, boucle::text::Lang::En);
     assert!(!json.contains("\\u001b"), "{json}");
 }

@@ -178,7 +178,8 @@ fn a_damaged_shortlist_file_is_set_aside_and_the_user_is_told() {
     let opened = store::open(&path);
     let Opened::SetAside { problem, moved_to } = &opened else { panic!("{opened:?}") };
     assert!(std::fs::read_to_string(moved_to).unwrap().contains("unterminated"), "the file is kept whole");
-    let notice = boucle::i18n::shortlist_set_aside(boucle::text::Lang::En, problem, &moved_to.display().to_string());
+    let en = boucle::text::Lang::En;
+    let notice = boucle::i18n::shortlist_set_aside(en, problem.get(en), &moved_to.display().to_string());
     let app = app_sized(
         Options {
             shortlist: opened.shortlist(),
@@ -297,7 +298,7 @@ impl boucle::ui::session::Host for SpyHost {
         Ok(())
     }
 
-    fn copy(&mut self, text: &str) -> Result<(), String> {
+    fn copy(&mut self, text: &str) -> Result<(), boucle::i18n::Said> {
         self.copied.push(text.to_string());
         Ok(())
     }

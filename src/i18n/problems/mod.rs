@@ -5,124 +5,93 @@
 //! once, as a [`Said`], and the reader's language picks one. French puts a space before `:`,
 //! `?` and `;`, and quotes ids with « ».
 
+use super::said::{Named, quoted as q};
+use super::{Said, kind_name};
+use crate::model::{Kind, VocabularyKind};
 use crate::text::Lang;
 
+mod files;
+mod schema;
 mod syntax;
+mod values;
 
+pub use files::*;
+pub use schema::*;
 pub use syntax::*;
+pub use values::*;
 
-/// One message in both languages.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
-pub struct Said {
-    pub en: String,
-    pub fr: String,
-}
-
-impl Said {
-    pub fn new(en: impl Into<String>, fr: impl Into<String>) -> Said {
-        Said { en: en.into(), fr: fr.into() }
-    }
-
-    pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En => &self.en,
-            Lang::Fr => &self.fr,
-        }
-    }
-
-    /// Both languages changed the same way (sanitising, escaping).
-    pub fn map(self, f: impl Fn(&str) -> String) -> Said {
-        Said { en: f(&self.en), fr: f(&self.fr) }
-    }
-}
-
-/// Text that has no French form yet (a parser's own words) reads the same in both.
-impl From<String> for Said {
-    fn from(text: String) -> Said {
-        Said { fr: text.clone(), en: text }
-    }
-}
-
-impl From<&str> for Said {
-    fn from(text: &str) -> Said {
-        Said::from(text.to_string())
-    }
-}
-
-impl From<&String> for Said {
-    fn from(text: &String) -> Said {
-        Said::from(text.clone())
-    }
-}
-
-/// `"x"` in English, `« x »` in French.
-fn q(lang: Lang, text: &str) -> String {
-    match lang {
-        Lang::En => format!("\"{text}\""),
-        Lang::Fr => format!("« {text} »"),
-    }
-}
-
-fn both(f: impl Fn(Lang) -> String) -> Said {
-    Said { en: f(Lang::En), fr: f(Lang::Fr) }
-}
-
-pub fn did_you_mean(candidate: &str) -> Said {
-    Said::new(format!("did you mean \"{candidate}\"?"), format!("vouliez-vous dire « {candidate} » ?"))
+/// "did you mean "a", "b"?", « vouliez-vous dire « a », « b » ? », for ids or words close to
+/// one that names nothing; `None` without candidates. The one place this question is worded.
+pub fn did_you_mean(candidates: &[&str]) -> Option<Said> {
+    (!candidates.is_empty()).then(|| {
+        Said::by(|lang| {
+            let listed: Vec<String> = candidates.iter().map(|c| q(lang, c)).collect();
+            match lang {
+                Lang::En => format!("did you mean {}?", listed.join(", ")),
+                Lang::Fr => format!("vouliez-vous dire {} ?", listed.join(", ")),
+            }
+        })
+    })
 }
 
 pub fn ids_are(ids: &str) -> Said {
     Said::new(format!("the ids are {ids}"), format!("les ids sont {ids}"))
 }
 
-/// The noun of a vocabulary, by the name of its file.
-pub fn vocabulary_noun(lang: Lang, file_stem: &str) -> &'static str {
-    match (lang, file_stem) {
-        (Lang::En, "regions") => "region",
-        (Lang::En, "materials") => "material",
-        (Lang::En, "themes") => "ESG theme",
-        (Lang::En, "stages") => "value-chain stage",
-        (Lang::En, _) => "organisation type",
-        (Lang::Fr, "regions") => "région",
-        (Lang::Fr, "materials") => "matériau",
-        (Lang::Fr, "themes") => "thème ESG",
-        (Lang::Fr, "stages") => "étape de la chaîne de valeur",
-        (Lang::Fr, _) => "type d’organisation",
+/// A term of a vocabulary as messages name it, with its French gender.
+pub fn vocabulary_noun(kind: VocabularyKind) -> Named {
+    match kind {
+        VocabularyKind::Region => Named::feminine("region", "région"),
+        VocabularyKind::Material => Named::masculine("material", "matériau"),
+        VocabularyKind::Theme => Named::masculine("ESG theme", "thème ESG"),
+        VocabularyKind::Stage => Named::feminine("value-chain stage", "étape de la chaîne de valeur"),
+        VocabularyKind::OrganisationType => Named::masculine("organisation type", "type d’organisation"),
     }
 }
 
-pub fn unknown_term(file_stem: &str, id: &str) -> Said {
-    both(|lang| match lang {
-        Lang::En => format!("unknown {} {}", vocabulary_noun(lang, file_stem), q(lang, id)),
-        Lang::Fr => format!("{} inconnu {}", vocabulary_noun(lang, file_stem), q(lang, id)),
-    })
+pub fn unknown_term(kind: VocabularyKind, id: &str) -> Said {
+    Said::by(|lang| format!("{} {}", vocabulary_noun(kind).with(lang, "unknown", "inconnu"), q(lang, id)))
 }
 
-pub fn an_id_from(files: &str, bundled: bool) -> Said {
+/// Where the ids of a vocabulary come from: its files, one or the other.
+pub fn an_id_from(files: &[String], bundled: bool) -> Said {
+    let files = Said::new(files.join(" or "), files.join(" ou "));
+    let (files_en, files_fr) = (files.get(Lang::En), files.get(Lang::Fr));
     match bundled {
-        false => Said::new(format!("an id from {files}"), format!("un id de {files}")),
+        false => Said::new(format!("an id from {files_en}"), format!("un id de {files_fr}")),
         true => Said::new(
             format!(
-                "an id from {files} (the bundled vocabulary, used because this catalogue has no vocabularies/ folder)"
+                "an id from {files_en} (the bundled vocabulary, used because this catalogue has no vocabularies/ folder)"
             ),
             format!(
-                "un id de {files} (le vocabulaire intégré, utilisé car ce catalogue n’a pas de dossier vocabularies/)"
+                "un id de {files_fr} (le vocabulaire intégré, utilisé car ce catalogue n’a pas de dossier vocabularies/)"
             ),
         ),
     }
 }
 
+/// An entry of this kind, with its article: "a good practice", « une bonne pratique ».
+pub fn a_kind(lang: Lang, kind: Kind) -> String {
+    let article = match (lang, kind) {
+        (Lang::En, Kind::Event | Kind::Organisation) => "an",
+        (Lang::En, _) => "a",
+        (Lang::Fr, Kind::GoodPractice | Kind::SiteVisit | Kind::Organisation) => "une",
+        (Lang::Fr, Kind::Event | Kind::Tour) => "un",
+    };
+    format!("{article} {}", kind_name(lang, kind))
+}
+
 pub fn unknown_organisation(id: &str) -> Said {
-    both(|lang| match lang {
+    Said::by(|lang| match lang {
         Lang::En => format!("unknown organisation {}", q(lang, id)),
         Lang::Fr => format!("organisation inconnue {}", q(lang, id)),
     })
 }
 
-pub fn not_an_organisation(id: &str, kind: &str) -> Said {
-    both(|lang| match lang {
-        Lang::En => format!("{} is a {kind}, not an organisation", q(lang, id)),
-        Lang::Fr => format!("{} est de type {kind}, pas une organisation", q(lang, id)),
+pub fn not_an_organisation(id: &str, kind: Kind) -> Said {
+    Said::by(|lang| match lang {
+        Lang::En => format!("{} is {}, not an organisation", q(lang, id), a_kind(lang, kind)),
+        Lang::Fr => format!("{} est {}, pas une organisation", q(lang, id), a_kind(lang, kind)),
     })
 }
 
@@ -131,7 +100,7 @@ pub fn an_organisation_id() -> Said {
 }
 
 pub fn broken_reference(id: &str) -> Said {
-    both(|lang| match lang {
+    Said::by(|lang| match lang {
         Lang::En => format!("broken reference: no entry has the id {}", q(lang, id)),
         Lang::Fr => format!("référence cassée : aucune fiche n’a l’id {}", q(lang, id)),
     })
@@ -141,8 +110,12 @@ pub fn an_entry_id() -> Said {
     Said::new("the id (file name) of an entry", "l’id (nom de fichier) d’une fiche")
 }
 
+pub fn another_entry_id() -> Said {
+    Said::new("the id of another entry", "l’id d’une autre fiche")
+}
+
 pub fn not_a_programme(id: &str) -> Said {
-    both(|lang| match lang {
+    Said::by(|lang| match lang {
         Lang::En => format!("{} is not an event or a tour", q(lang, id)),
         Lang::Fr => format!("{} n’est ni un événement ni un parcours", q(lang, id)),
     })
@@ -165,7 +138,7 @@ pub fn own_programme() -> Said {
 }
 
 pub fn listed_twice(id: &str, field: &str) -> Said {
-    both(|lang| match lang {
+    Said::by(|lang| match lang {
         Lang::En => format!("{} is listed twice in `{field}`", q(lang, id)),
         Lang::Fr => format!("{} figure deux fois dans `{field}`", q(lang, id)),
     })
@@ -176,7 +149,7 @@ pub fn remove_the_repeat() -> Said {
 }
 
 pub fn refers_to_unloaded(id: &str, file: &str) -> Said {
-    both(|lang| match lang {
+    Said::by(|lang| match lang {
         Lang::En => format!("refers to {}, whose file did not load: see the error in {file}", q(lang, id)),
         Lang::Fr => format!("désigne {}, dont le fichier n’a pas été chargé : voir l’erreur dans {file}", q(lang, id)),
     })
@@ -190,7 +163,7 @@ pub fn follow_ons(n: usize) -> Said {
 }
 
 pub fn duplicate_id(id: &str, first: &str) -> Said {
-    both(|lang| match lang {
+    Said::by(|lang| match lang {
         Lang::En => format!("duplicate id {}: {first} has the same file name", q(lang, id)),
         Lang::Fr => format!("id en double {} : {first} a le même nom de fichier", q(lang, id)),
     })
@@ -225,58 +198,120 @@ pub fn tour_needs_stops() -> Said {
     Said::new("a tour needs stops", "un parcours a besoin d’étapes")
 }
 
-pub fn unknown_field(field: &str, within: &str) -> Said {
-    Said::new(format!("unknown field `{field}` in `{within}`"), format!("champ inconnu `{field}` dans `{within}`"))
-}
-
-pub fn one_of(list: &str) -> Said {
-    Said::new(format!("one of {list}"), format!("l’un de {list}"))
-}
-
-pub fn given_twice(field: &str) -> Said {
-    Said::new(format!("field `{field}` is given twice"), format!("le champ `{field}` est donné deux fois"))
-}
-
-pub fn keep_one() -> Said {
-    Said::new("keep one of them", "gardez-en un seul")
-}
-
-pub fn missing_field(field: &str, within: &str) -> Said {
+/// A stop's day before or after its tour's `dates` (`2025-07-29 → 2025-07-30`, or one day).
+pub fn stop_day_outside(day: &str, dates: &str) -> Said {
     Said::new(
-        format!("missing required field `{field}` in `{within}`"),
-        format!("champ obligatoire manquant `{field}` dans `{within}`"),
+        format!("stop day {day} is outside the tour's dates ({dates})"),
+        format!("le jour d’étape {day} est en dehors des dates du parcours ({dates})"),
     )
 }
 
-pub fn add_field(field: &str) -> Said {
+pub fn give_a_day_within() -> Said {
     Said::new(
-        format!("add `{field}: …` before the closing parenthesis"),
-        format!("ajoutez `{field}: …` avant la parenthèse fermante"),
+        "give a day between the tour's `start` and `end`, or leave `day` out",
+        "donnez un jour entre le `start` et le `end` du parcours, ou retirez `day`",
     )
 }
 
-pub fn unknown_value(word: &str, field: &str) -> Said {
-    Said::new(format!("unknown value `{word}` for `{field}`"), format!("valeur inconnue `{word}` pour `{field}`"))
+pub fn not_filled_in(field: &str) -> Said {
+    Said::new(format!("`{field}` is not filled in"), format!("`{field}` n’est pas rempli"))
 }
 
-pub fn wrong_kind(found: &str, expected: &str) -> Said {
+pub fn write_it(field: &str) -> Said {
     Said::new(
-        format!("this file starts with `{found}(`, but its folder holds `{expected}` entries"),
-        format!("ce fichier commence par `{found}(`, mais son dossier contient des fiches `{expected}`"),
+        format!("write the {field}: every entry needs a title and a one-line summary"),
+        format!("écrivez le champ `{field}` : toute fiche a un titre et un résumé d’une ligne"),
     )
 }
 
-pub fn move_the_file(found: &str, expected: &str) -> Said {
+/// `check --review-age`: an entry checked more than `days` days ago.
+pub fn review_too_old(checked: &str, days: u32) -> Said {
     Said::new(
-        format!("move the file to the folder for `{found}` entries, or start it with `{expected}(`"),
-        format!("déplacez le fichier dans le dossier des fiches `{found}`, ou commencez-le par `{expected}(`"),
+        format!("last checked on {checked}, more than {days} days ago"),
+        format!("vérifiée pour la dernière fois le {checked}, il y a plus de {days} jours"),
     )
+}
+
+pub fn check_it_again() -> Said {
+    Said::new(
+        "check it against its sources again, then update `checked:`",
+        "revérifiez-la avec ses sources, puis mettez `checked:` à jour",
+    )
+}
+
+// Vocabularies.
+
+pub fn defined_twice(id: &str) -> Said {
+    Said::by(|lang| match lang {
+        Lang::En => format!("{} is defined twice in this vocabulary", q(lang, id)),
+        Lang::Fr => format!("{} est défini deux fois dans ce vocabulaire", q(lang, id)),
+    })
+}
+
+pub fn unknown_parent(id: &str) -> Said {
+    Said::by(|lang| match lang {
+        Lang::En => format!("unknown parent {}", q(lang, id)),
+        Lang::Fr => format!("parent inconnu {}", q(lang, id)),
+    })
+}
+
+pub fn another_term_id() -> Said {
+    Said::new("the id of another term of this vocabulary", "l’id d’un autre terme de ce vocabulaire")
+}
+
+pub fn own_parent() -> Said {
+    Said::new("a term is its own parent", "un terme est son propre parent")
+}
+
+pub fn parent_cycle(id: &str, cycle: &str) -> Said {
+    Said::by(|lang| match lang {
+        Lang::En => format!("the parents of {} make a cycle: {cycle}", q(lang, id)),
+        Lang::Fr => format!("les parents de {} forment un cycle : {cycle}", q(lang, id)),
+    })
+}
+
+pub fn break_the_cycle() -> Said {
+    Said::new(
+        "a term's parent is a broader term; remove one of these parents",
+        "le parent d’un terme est un terme plus large ; retirez l’un de ces parents",
+    )
+}
+
+pub fn off_the_globe(lat: f64, lon: f64, id: &str) -> Said {
+    Said::by(|lang| match lang {
+        Lang::En => format!("coordinates ({lat}, {lon}) of {} are not on the globe", q(lang, id)),
+        Lang::Fr => format!("les coordonnées ({lat}, {lon}) de {} ne sont pas sur le globe", q(lang, id)),
+    })
+}
+
+pub fn on_the_globe() -> Said {
+    Said::new(
+        "(latitude between -90 and 90, longitude between -180 and 180)",
+        "(latitude entre -90 et 90, longitude entre -180 et 180)",
+    )
+}
+
+/// A term defined again, differently, by a later folder of a merged catalogue.
+pub fn conflicting_term(kind: VocabularyKind, id: &str, earlier: &str) -> Said {
+    let noun = vocabulary_noun(kind);
+    Said::by(|lang| match lang {
+        Lang::En => format!(
+            "{} {} is already defined differently in {earlier}; the first definition is used",
+            noun.en,
+            q(lang, id)
+        ),
+        Lang::Fr => format!(
+            "{} {} est déjà {} autrement dans {earlier} ; la première définition est retenue",
+            noun.fr,
+            q(lang, id),
+            noun.agree("défini")
+        ),
+    })
 }
 
 /// "3 good practices", "3 bonnes pratiques".
-pub fn kind_count(lang: Lang, kind: crate::model::Kind, n: usize) -> String {
-    use crate::model::Kind;
-    let one = super::kind_name(lang, kind);
+pub fn kind_count(lang: Lang, kind: Kind, n: usize) -> String {
+    let one = kind_name(lang, kind);
     let singular = match lang {
         Lang::En => n == 1,
         Lang::Fr => n <= 1,
@@ -312,7 +347,7 @@ pub fn the_bundled_catalogue(lang: Lang) -> &'static str {
     }
 }
 
-/// The words around a rendered problem.
+/// The words around a rendered problem: `expected …` (`attendu : …`).
 pub fn expected_word(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "expected",
@@ -347,13 +382,25 @@ pub fn help_word(lang: Lang) -> &'static str {
     }
 }
 
-pub fn not_filled_in(field: &str) -> Said {
-    Said::new(format!("`{field}` is not filled in"), format!("`{field}` n’est pas rempli"))
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-pub fn write_it(field: &str) -> Said {
-    Said::new(
-        format!("write the {field}: every entry needs a title and a one-line summary"),
-        format!("écrivez le champ `{field}` : toute fiche a un titre et un résumé d’une ligne"),
-    )
+    #[test]
+    fn unknown_terms_agree_with_their_noun() {
+        assert_eq!(unknown_term(VocabularyKind::Region, "FRE121").get(Lang::Fr), "région inconnue « FRE121 »");
+        assert_eq!(
+            unknown_term(VocabularyKind::Stage, "x").get(Lang::Fr),
+            "étape de la chaîne de valeur inconnue « x »"
+        );
+        assert_eq!(unknown_term(VocabularyKind::Material, "x").get(Lang::Fr), "matériau inconnu « x »");
+        assert_eq!(unknown_term(VocabularyKind::Region, "FRE121").get(Lang::En), "unknown region \"FRE121\"");
+    }
+
+    #[test]
+    fn one_question_for_every_suggestion() {
+        assert_eq!(did_you_mean(&["a"]).unwrap().get(Lang::En), "did you mean \"a\"?");
+        assert_eq!(did_you_mean(&["a", "b"]).unwrap().get(Lang::Fr), "vouliez-vous dire « a », « b » ?");
+        assert_eq!(did_you_mean(&[]), None);
+    }
 }

@@ -1,32 +1,177 @@
-//! The reader's syntax messages, the value checks' messages, and text cleaned at load, in both
-//! languages.
+//! What the reader of a file's syntax met where it stopped, as a typed message the reader builds
+//! (`load::tree`), and its words in both languages.
 
-use super::Said;
+use super::super::Said;
+use super::super::said::Named;
+use crate::text::Lang;
 
-/// The RON reader's own words (`expected …, found …`) in French.
-pub fn reader_message(english: &str) -> Said {
-    let mut fr = english.to_string();
-    for (en, french) in [
-        ("unexpected end of file inside a raw string", "fin de fichier inattendue dans une chaîne brute"),
-        ("unexpected end of file inside a string", "fin de fichier inattendue dans une chaîne"),
-        ("unexpected end of file inside a comment", "fin de fichier inattendue dans un commentaire"),
-        ("unexpected end of file: a closing", "fin de fichier inattendue : il manque le"),
-        (" is missing", " fermant"),
-        ("nesting is too deep (over 128 levels)", "imbrication trop profonde (plus de 128 niveaux)"),
-        ("does not close this", "ne ferme pas ce"),
-        ("expected ", "attendu "),
-        (", found ", ", trouvé "),
-        (" at the start of the file", " au début du fichier"),
-        ("the end of the file", "la fin du fichier"),
-        ("a value", "une valeur"),
-        ("a field name", "un nom de champ"),
-        ("after the field name", "après le nom du champ"),
-        ("a list of terms", "une liste de termes"),
-        (" or ", " ou "),
-    ] {
-        fr = fr.replace(en, french);
+/// What reading a file's syntax stopped on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reading {
+    /// `expected {wanted}, found {found}`.
+    Expected {
+        wanted: Wanted,
+        found: Token,
+    },
+    /// The same at the very start of the file: the file does not even start like one.
+    ExpectedAtStart {
+        wanted: Wanted,
+        found: Token,
+    },
+    /// The file ended inside an open comment or string.
+    EndInside(Opener),
+    /// The file ended with this closing bracket missing.
+    MissingCloser(char),
+    /// A closing bracket of another kind: `)` where `]` closes the open `[`.
+    WrongCloser {
+        found: char,
+        opener: char,
+    },
+    TooDeep,
+    UnclosedAttribute,
+    /// `\u{…}` or `\x…`, not a character.
+    MalformedEscape(&'static str),
+    UnknownEscape(char),
+}
+
+/// What the reader expected.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Wanted {
+    EndOfFile,
+    Value,
+    FieldName,
+    ColonAfterFieldName,
+    Character,
+    QuoteToCloseCharacter,
+    QuoteAfterRaw,
+    /// `,` or this closing bracket.
+    CommaOr(char),
+    /// `[`, a vocabulary's list of terms.
+    ListOfTerms,
+    /// Code to type, as it is: `:`, `GoodPractice(`.
+    Code(String),
+}
+
+/// What the reader found instead.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Token {
+    EndOfFile,
+    /// A word or a character of the file, as it is.
+    Code(String),
+}
+
+/// What was left open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Opener {
+    Bracket(char),
+    String,
+    RawString,
+    Comment,
+}
+
+impl Opener {
+    fn named(self) -> Named {
+        match self {
+            Opener::Bracket('(') => Named::masculine("`(`", "`(`"),
+            Opener::Bracket('[') => Named::masculine("`[`", "`[`"),
+            Opener::Bracket(_) => Named::masculine("`{`", "`{`"),
+            Opener::String | Opener::RawString => Named::feminine("string", "chaîne"),
+            Opener::Comment => Named::masculine("comment", "commentaire"),
+        }
     }
-    Said { en: english.to_string(), fr }
+}
+
+fn wanted(lang: Lang, wanted: &Wanted) -> String {
+    match (wanted, lang) {
+        (Wanted::EndOfFile, Lang::En) => "the end of the file".into(),
+        (Wanted::EndOfFile, Lang::Fr) => "la fin du fichier".into(),
+        (Wanted::Value, Lang::En) => "a value".into(),
+        (Wanted::Value, Lang::Fr) => "une valeur".into(),
+        (Wanted::FieldName, Lang::En) => "a field name".into(),
+        (Wanted::FieldName, Lang::Fr) => "un nom de champ".into(),
+        (Wanted::ColonAfterFieldName, Lang::En) => "`:` after the field name".into(),
+        (Wanted::ColonAfterFieldName, Lang::Fr) => "`:` après le nom du champ".into(),
+        (Wanted::Character, Lang::En) => "a character".into(),
+        (Wanted::Character, Lang::Fr) => "un caractère".into(),
+        (Wanted::QuoteToCloseCharacter, Lang::En) => "`'` to close the character".into(),
+        (Wanted::QuoteToCloseCharacter, Lang::Fr) => "`'` pour fermer le caractère".into(),
+        (Wanted::QuoteAfterRaw, Lang::En) => "`\"` after `r#`".into(),
+        (Wanted::QuoteAfterRaw, Lang::Fr) => "`\"` après `r#`".into(),
+        (Wanted::CommaOr(close), Lang::En) => format!("`,` or `{close}`"),
+        (Wanted::CommaOr(close), Lang::Fr) => format!("`,` ou `{close}`"),
+        (Wanted::ListOfTerms, Lang::En) => "`[` (a list of terms)".into(),
+        (Wanted::ListOfTerms, Lang::Fr) => "`[` (une liste de termes)".into(),
+        (Wanted::Code(code), _) => format!("`{code}`"),
+    }
+}
+
+fn token(lang: Lang, token: &Token) -> String {
+    match (token, lang) {
+        (Token::EndOfFile, Lang::En) => "the end of the file".into(),
+        (Token::EndOfFile, Lang::Fr) => "la fin du fichier".into(),
+        (Token::Code(code), _) => format!("`{code}`"),
+    }
+}
+
+/// What the reader says where it stopped.
+pub fn reading(what: &Reading) -> Said {
+    Said::by(|lang| match (what, lang) {
+        (Reading::Expected { wanted: w, found }, Lang::En) => {
+            format!("expected {}, found {}", wanted(lang, w), token(lang, found))
+        }
+        (Reading::Expected { wanted: w, found }, Lang::Fr) => {
+            format!("attendu {}, trouvé {}", wanted(lang, w), token(lang, found))
+        }
+        (Reading::ExpectedAtStart { wanted: w, found }, Lang::En) => {
+            format!("expected {} at the start of the file, found {}", wanted(lang, w), token(lang, found))
+        }
+        (Reading::ExpectedAtStart { wanted: w, found }, Lang::Fr) => {
+            format!("attendu {} au début du fichier, trouvé {}", wanted(lang, w), token(lang, found))
+        }
+        (Reading::EndInside(opener), Lang::En) => match opener {
+            Opener::RawString => "unexpected end of file inside a raw string".into(),
+            opener => format!("unexpected end of file inside a {}", opener.named().en),
+        },
+        (Reading::EndInside(opener), Lang::Fr) => match opener {
+            Opener::RawString => "fin de fichier inattendue dans une chaîne brute".into(),
+            opener => {
+                let named = opener.named();
+                let article = if named.gender == super::super::said::Gender::Feminine { "une" } else { "un" };
+                format!("fin de fichier inattendue dans {article} {}", named.fr)
+            }
+        },
+        (Reading::MissingCloser(close), Lang::En) => format!("unexpected end of file: a closing `{close}` is missing"),
+        (Reading::MissingCloser(close), Lang::Fr) => {
+            format!("fin de fichier inattendue : il manque le `{close}` fermant")
+        }
+        (Reading::WrongCloser { found, opener }, Lang::En) => {
+            format!("`{found}` does not close this `{opener}`: expected `{}`", closer_of(*opener))
+        }
+        (Reading::WrongCloser { found, opener }, Lang::Fr) => {
+            format!("`{found}` ne ferme pas ce `{opener}` : attendu `{}`", closer_of(*opener))
+        }
+        (Reading::TooDeep, Lang::En) => "nesting is too deep (over 128 levels)".into(),
+        (Reading::TooDeep, Lang::Fr) => "imbrication trop profonde (plus de 128 niveaux)".into(),
+        (Reading::UnclosedAttribute, Lang::En) => "unclosed `#![…]` attribute".into(),
+        (Reading::UnclosedAttribute, Lang::Fr) => "attribut `#![…]` non fermé".into(),
+        (Reading::MalformedEscape(escape), Lang::En) => format!("malformed `{escape}` escape"),
+        (Reading::MalformedEscape(escape), Lang::Fr) => format!("séquence d’échappement `{escape}` mal formée"),
+        (Reading::UnknownEscape(c), Lang::En) => format!("unknown escape `\\{c}`"),
+        (Reading::UnknownEscape(c), Lang::Fr) => format!("séquence d’échappement inconnue `\\{c}`"),
+    })
+}
+
+/// What the file must start with, as `expected` says it.
+pub fn start(wanted_first: &Wanted) -> Said {
+    Said::by(|lang| wanted(lang, wanted_first))
+}
+
+fn closer_of(opener: char) -> char {
+    match opener {
+        '(' => ')',
+        '[' => ']',
+        _ => '}',
+    }
 }
 
 pub fn comma_missing(line: usize) -> Said {
@@ -36,11 +181,21 @@ pub fn comma_missing(line: usize) -> Said {
     )
 }
 
-pub fn bracket_not_closed(what: &str, stopped: &Said, line: usize, column: usize) -> Said {
-    Said::new(
-        format!("the {what} opened here is not closed: {} at line {line}, column {column}", stopped.en),
-        format!("le {what} ouvert ici n’est pas fermé : {} à la ligne {line}, colonne {column}", stopped.fr),
-    )
+pub fn bracket_not_closed(opener: Opener, stopped: &Said, line: usize, column: usize) -> Said {
+    let what = opener.named();
+    Said::by(|lang| match lang {
+        Lang::En => {
+            format!("the {} opened here is not closed: {} at line {line}, column {column}", what.en, stopped.get(lang))
+        }
+        Lang::Fr => format!(
+            "{} {} {} ici n’est pas {} : {} à la ligne {line}, colonne {column}",
+            if what.gender == super::super::said::Gender::Feminine { "la" } else { "le" },
+            what.fr,
+            what.agree("ouvert"),
+            what.agree("fermé"),
+            stopped.get(lang)
+        ),
+    })
 }
 
 pub fn close_or_remove() -> Said {
@@ -48,57 +203,18 @@ pub fn close_or_remove() -> Said {
 }
 
 pub fn unclosed_string(line: usize, stopped: &Said) -> Said {
-    Said::new(
-        format!("this string is never closed: it runs on to line {line}, where reading stopped ({})", stopped.en),
-        format!(
-            "cette chaîne n’est jamais fermée : elle court jusqu’à la ligne {line}, où la lecture s’arrête ({})",
-            stopped.fr
+    Said::by(|lang| match lang {
+        Lang::En => format!(
+            "this string is never closed: it runs on to line {line}, where reading stopped ({})",
+            stopped.get(lang)
         ),
-    )
+        Lang::Fr => format!(
+            "cette chaîne n’est jamais fermée : elle court jusqu’à la ligne {line}, où la lecture s’arrête ({})",
+            stopped.get(lang)
+        ),
+    })
 }
 
 pub fn close_the_string() -> Said {
     Said::new("add the closing `\"` at the end of the text", "ajoutez le `\"` fermant à la fin du texte")
-}
-
-/// A checked value (date, address, id) that failed its check, with the checker's English.
-pub fn bad_value(code: &str, raw: &str, english: String) -> Said {
-    let raw = crate::text::sanitize(raw, crate::text::Lines::Single);
-    let fr = match code {
-        "malformed-date" if english.contains("not a real calendar date") => {
-            format!("« {raw} » n’est pas une date du calendrier")
-        }
-        "malformed-date" => {
-            format!("date mal formée « {raw} » : attendu AAAA-MM-JJ (ou AAAA-MM, ou AAAA), p. ex. « 2025-07-29 »")
-        }
-        "malformed-address" if english.contains("no host") => {
-            format!("adresse mal formée « {raw} » : elle ne nomme aucun hôte (p. ex. https://www.team2.fr)")
-        }
-        "malformed-address" if english.contains("contains") => {
-            format!(
-                "adresse mal formée « {raw} » : elle contient une espace ou un caractère de contrôle ; codez les espaces en %20"
-            )
-        }
-        "malformed-address" => {
-            format!("adresse mal formée « {raw} » : attendu une adresse commençant par https:// ou http://")
-        }
-        "malformed-id" => format!("id mal formé « {raw} » : lettres, chiffres et tirets, p. ex. « rare-earths »"),
-        _ => english.clone(),
-    };
-    Said { en: english, fr }
-}
-
-pub fn cleaned_text(c: char) -> Said {
-    let code = format!("U+{:04X}", u32::from(c));
-    Said::new(
-        format!("this file holds {code}, a control or invisible character, which is removed when the text is shown"),
-        format!("ce fichier contient {code}, un caractère de contrôle ou invisible, retiré à l’affichage"),
-    )
-}
-
-pub fn remove_it() -> Said {
-    Said::new(
-        "remove it (it often comes from a copy from a web page or a PDF)",
-        "retirez-le (il vient souvent d’un copier-coller depuis une page web ou un PDF)",
-    )
 }

@@ -51,5 +51,12 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Option<T> {
 /// What the fast path must agree with: ron, with the options every catalogue file is read
 /// with. For the differential tests and the fuzz target.
 pub fn with_ron<T: DeserializeOwned>(text: &str) -> Result<T, ron::error::SpannedError> {
-    crate::load::parse::ron_options().from_str::<T>(text)
+    ron_options().from_str::<T>(text)
+}
+
+/// The RON options every catalogue file is read with: `Some(…)` may be left out around
+/// optional values, and the default recursion limit stays (without it, deep nesting overflows
+/// the stack and aborts the process).
+pub fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
 }

@@ -2,6 +2,7 @@
 //! place it opened.
 
 use super::{Reader, SyntaxError};
+use crate::i18n::problems::{Opener, Reading, Wanted};
 
 impl Reader<'_> {
     pub(super) fn string(&mut self) -> Result<String, SyntaxError> {
@@ -12,8 +13,8 @@ impl Reader<'_> {
             let Some(c) = self.text[self.at..].chars().next() else {
                 return Err(SyntaxError {
                     at: self.at,
-                    message: "unexpected end of file inside a string".into(),
-                    opened: Some((opened, "string")),
+                    reading: Reading::EndInside(Opener::String),
+                    opened: Some((opened, Opener::String)),
                 });
             };
             self.at += c.len_utf8();
@@ -34,8 +35,8 @@ impl Reader<'_> {
         let Some(c) = self.text[self.at..].chars().next() else {
             return Err(SyntaxError {
                 at,
-                message: "unexpected end of file inside a string".into(),
-                opened: Some((opened, "string")),
+                reading: Reading::EndInside(Opener::String),
+                opened: Some((opened, Opener::String)),
             });
         };
         self.at += c.len_utf8();
@@ -53,16 +54,16 @@ impl Reader<'_> {
                         self.at = end + 1;
                         c
                     }
-                    _ => return Err(self.error(at, "malformed `\\u{…}` escape")),
+                    _ => return Err(self.error(at, Reading::MalformedEscape("\\u{…}"))),
                 }
             }
             'x' if self.text.len() >= self.at + 2 => {
                 let code = u8::from_str_radix(&self.text[self.at..self.at + 2], 16)
-                    .map_err(|_| self.error(at, "malformed `\\x` escape"))?;
+                    .map_err(|_| self.error(at, Reading::MalformedEscape("\\x")))?;
                 self.at += 2;
                 char::from(code)
             }
-            other => return Err(self.error(at, format!("unknown escape `\\{other}`"))),
+            other => return Err(self.error(at, Reading::UnknownEscape(other))),
         })
     }
 
@@ -72,7 +73,7 @@ impl Reader<'_> {
         let hashes = self.bytes[self.at..].iter().take_while(|&&b| b == b'#').count();
         self.at += hashes;
         if self.peek() != Some(b'"') {
-            return Err(self.unexpected("`\"` after `r#`"));
+            return Err(self.unexpected(Wanted::QuoteAfterRaw));
         }
         self.at += 1;
         let closing = format!("\"{}", "#".repeat(hashes));
@@ -84,8 +85,8 @@ impl Reader<'_> {
             }
             None => Err(SyntaxError {
                 at: self.bytes.len(),
-                message: "unexpected end of file inside a raw string".into(),
-                opened: Some((opened, "string")),
+                reading: Reading::EndInside(Opener::RawString),
+                opened: Some((opened, Opener::String)),
             }),
         }
     }
@@ -102,10 +103,10 @@ impl Reader<'_> {
                 self.at += c.len_utf8();
                 c
             }
-            None => return Err(self.unexpected("a character")),
+            None => return Err(self.unexpected(Wanted::Character)),
         };
         if self.peek() != Some(b'\'') {
-            return Err(self.unexpected("`'` to close the character"));
+            return Err(self.unexpected(Wanted::QuoteToCloseCharacter));
         }
         self.at += 1;
         Ok(c)

@@ -6,6 +6,8 @@
 //! [`super::recover`] can report every problem and keep every good value, and a syntax error
 //! can name the construct left open.
 
+use crate::i18n::problems::{Opener, Reading, Token, Wanted};
+
 /// One value and the bytes it covers.
 #[derive(Clone, Debug)]
 pub struct Node {
@@ -52,9 +54,9 @@ pub struct Field {
 #[derive(Clone, Debug, PartialEq)]
 pub struct SyntaxError {
     pub at: usize,
-    pub message: String,
-    /// Offset and description of the string or bracket that was never closed.
-    pub opened: Option<(usize, &'static str)>,
+    pub reading: Reading,
+    /// Offset and kind of the string or bracket that was never closed.
+    pub opened: Option<(usize, Opener)>,
 }
 
 mod literals;
@@ -66,7 +68,7 @@ pub fn read(text: &str) -> Result<Node, SyntaxError> {
     let node = reader.value()?;
     reader.skip_blank()?;
     if reader.at < reader.bytes.len() {
-        return Err(reader.unexpected("the end of the file"));
+        return Err(reader.unexpected(Wanted::EndOfFile));
     }
     Ok(node)
 }
@@ -88,30 +90,28 @@ impl Reader<'_> {
         self.bytes.get(self.at).copied()
     }
 
-    fn error(&self, at: usize, message: impl Into<String>) -> SyntaxError {
-        SyntaxError { at, message: message.into(), opened: self.suspect_string(at) }
+    fn error(&self, at: usize, reading: Reading) -> SyntaxError {
+        SyntaxError { at, reading, opened: self.suspect_string(at) }
     }
 
     /// A string read before `at` that swallowed a line end and what looks like the next field:
     /// the likeliest cause of a syntax error after it.
-    fn suspect_string(&self, at: usize) -> Option<(usize, &'static str)> {
+    fn suspect_string(&self, at: usize) -> Option<(usize, Opener)> {
         self.strings
             .iter()
             .find(|&&(start, end)| end <= at && swallowed_a_field(&self.text[start..end]))
-            .map(|&(start, _)| (start, "string"))
+            .map(|&(start, _)| (start, Opener::String))
     }
 
-    fn unexpected(&self, wanted: &str) -> SyntaxError {
+    fn unexpected(&self, wanted: Wanted) -> SyntaxError {
         let found = match self.text[self.at..].chars().next() {
-            None => "the end of the file".to_string(),
-            Some(c) if c.is_ascii_alphanumeric() || c == '_' => {
-                let word: String =
-                    self.text[self.at..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
-                format!("`{word}`")
-            }
-            Some(c) => format!("`{c}`"),
+            None => Token::EndOfFile,
+            Some(c) if c.is_ascii_alphanumeric() || c == '_' => Token::Code(
+                self.text[self.at..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect(),
+            ),
+            Some(c) => Token::Code(c.to_string()),
         };
-        self.error(self.at, format!("expected {wanted}, found {found}"))
+        self.error(self.at, Reading::Expected { wanted, found })
     }
 
     /// Skips spaces and comments (`//…` and nested `/* … */`).
@@ -131,8 +131,8 @@ impl Reader<'_> {
                     if self.at >= self.bytes.len() {
                         return Err(SyntaxError {
                             at: self.at,
-                            message: "unexpected end of file inside a comment".into(),
-                            opened: Some((opened, "comment")),
+                            reading: Reading::EndInside(Opener::Comment),
+                            opened: Some((opened, Opener::Comment)),
                         });
                     }
                     if self.bytes[self.at..].starts_with(b"/*") {
@@ -160,7 +160,7 @@ impl Reader<'_> {
         while self.bytes[self.at..].starts_with(b"#![") {
             match self.text[self.at..].find(']') {
                 Some(end) => self.at += end + 1,
-                None => return Err(self.error(self.at, "unclosed `#![…]` attribute")),
+                None => return Err(self.error(self.at, Reading::UnclosedAttribute)),
             }
             self.skip_blank()?;
         }
@@ -171,10 +171,10 @@ impl Reader<'_> {
         self.skip_blank()?;
         let start = self.at;
         if self.depth >= MAX_DEPTH {
-            return Err(self.error(start, "nesting is too deep (over 128 levels)"));
+            return Err(self.error(start, Reading::TooDeep));
         }
         let value = match self.peek() {
-            None => return Err(self.unexpected("a value")),
+            None => return Err(self.unexpected(Wanted::Value)),
             Some(b'"') => Value::Str(self.string()?),
             Some(b'r') if self.raw_string_ahead() => Value::Str(self.raw_string()?),
             Some(b'\'') => {
@@ -199,7 +199,7 @@ impl Reader<'_> {
                     Value::Ident(name)
                 }
             }
-            Some(_) => return Err(self.unexpected("a value")),
+            Some(_) => return Err(self.unexpected(Wanted::Value)),
         };
         Ok(Node { start, end: self.at, value })
     }
@@ -239,10 +239,10 @@ impl Reader<'_> {
     fn items<T>(
         &mut self,
         close: u8,
-        what: &'static str,
         mut item: impl FnMut(&mut Self) -> Result<T, SyntaxError>,
     ) -> Result<(Vec<T>, usize), SyntaxError> {
         let opened = self.at;
+        let opener = Opener::Bracket(char::from(self.bytes[opened]));
         self.at += 1;
         self.depth += 1;
         let mut out = Vec::new();
@@ -257,8 +257,8 @@ impl Reader<'_> {
             if self.peek().is_none() {
                 return Err(SyntaxError {
                     at: self.at,
-                    message: format!("unexpected end of file: a closing `{}` is missing", close as char),
-                    opened: Some((opened, what)),
+                    reading: Reading::MissingCloser(char::from(close)),
+                    opened: Some((opened, opener)),
                 });
             }
             out.push(item(self)?);
@@ -269,33 +269,33 @@ impl Reader<'_> {
                 None => {
                     return Err(SyntaxError {
                         at: self.at,
-                        message: format!("unexpected end of file: a closing `{}` is missing", close as char),
-                        opened: Some((opened, what)),
+                        reading: Reading::MissingCloser(char::from(close)),
+                        opened: Some((opened, opener)),
                     });
                 }
                 Some(b @ (b')' | b']' | b'}')) => {
                     let mut error = self.error(
                         self.at,
-                        format!("`{}` does not close this {what}: expected `{}`", b as char, close as char),
+                        Reading::WrongCloser { found: char::from(b), opener: char::from(self.bytes[opened]) },
                     );
-                    error.opened = error.opened.or(Some((opened, what)));
+                    error.opened = error.opened.or(Some((opened, opener)));
                     return Err(error);
                 }
-                Some(_) => return Err(self.unexpected(&format!("`,` or `{}`", close as char))),
+                Some(_) => return Err(self.unexpected(Wanted::CommaOr(char::from(close)))),
             }
         }
     }
 
     fn list(&mut self) -> Result<Vec<Node>, SyntaxError> {
-        Ok(self.items(b']', "`[`", Self::value)?.0)
+        Ok(self.items(b']', Self::value)?.0)
     }
 
     fn map(&mut self) -> Result<Vec<(Node, Node)>, SyntaxError> {
-        let entries = self.items(b'}', "`{`", |r| {
+        let entries = self.items(b'}', |r| {
             let key = r.value()?;
             r.skip_blank()?;
             if r.peek() != Some(b':') {
-                return Err(r.unexpected("`:`"));
+                return Err(r.unexpected(Wanted::Code(":".into())));
             }
             r.at += 1;
             Ok((key, r.value()?))
@@ -318,24 +318,24 @@ impl Reader<'_> {
         };
         self.at = save;
         if is_struct {
-            let (fields, close) = self.items(b')', "`(`", |r| {
+            let (fields, close) = self.items(b')', |r| {
                 r.skip_blank()?;
                 let name_start = r.at;
                 let name = r.identifier();
                 if name.is_empty() {
-                    return Err(r.unexpected("a field name"));
+                    return Err(r.unexpected(Wanted::FieldName));
                 }
                 let name_end = r.at;
                 r.skip_blank()?;
                 if r.peek() != Some(b':') {
-                    return Err(r.unexpected("`:` after the field name"));
+                    return Err(r.unexpected(Wanted::ColonAfterFieldName));
                 }
                 r.at += 1;
                 Ok(Field { name, name_start, name_end, value: r.value()? })
             })?;
             Ok(Value::Struct { name, fields, close })
         } else {
-            let (items, close) = self.items(b')', "`(`", Self::value)?;
+            let (items, close) = self.items(b')', Self::value)?;
             if items.is_empty() && name.is_some() {
                 return Ok(Value::Struct { name, fields: Vec::new(), close });
             }
@@ -376,11 +376,11 @@ mod tests {
     #[test]
     fn names_what_was_left_open() {
         let error = read("(a: [1, 2)").unwrap_err();
-        assert_eq!(error.opened, Some((4, "`[`")));
+        assert_eq!(error.opened, Some((4, Opener::Bracket('['))));
         let error = read("(a: \"x").unwrap_err();
-        assert_eq!(error.opened, Some((4, "string")));
+        assert_eq!(error.opened, Some((4, Opener::String)));
         let error = read("(\n a: \"x,\n b: \"y\",\n)").unwrap_err();
-        assert_eq!(error.opened, Some((6, "string")));
+        assert_eq!(error.opened, Some((6, Opener::String)));
         assert!(read(&"[".repeat(500)).is_err());
         let node = read("(status: r#to-complete, s: r#\"x\"#)").unwrap();
         let Value::Struct { fields, .. } = node.value else { panic!() };

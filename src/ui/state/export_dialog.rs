@@ -27,7 +27,7 @@ pub enum ExportStep {
     /// The file exists: replace it?
     Confirm,
     /// Written (the full path), or why not.
-    Done(Result<PathBuf, String>),
+    Done(Result<PathBuf, crate::i18n::Said>),
 }
 
 #[derive(Clone, Debug)]

@@ -48,7 +48,7 @@ fn close(app: &mut App) {
 }
 
 /// The chosen handout's bytes, or why there is nothing to write.
-fn contents(app: &App) -> Result<Vec<u8>, String> {
+fn contents(app: &App) -> Result<Vec<u8>, crate::i18n::Said> {
     let catalogue = app.catalogue();
     let positions: Vec<usize>;
     let entry = app.export.entry().map(str::to_string);
@@ -64,7 +64,7 @@ fn contents(app: &App) -> Result<Vec<u8>, String> {
             Scope::Results(&positions)
         }
     };
-    let nothing = || word(app.lang, Word::ExportNothing).to_string();
+    let nothing = || crate::i18n::Said::by(|lang| word(lang, Word::ExportNothing).to_string());
     let handout = handout::build(catalogue, scope, &app.shortlist, app.lang).map_err(|_| nothing())?;
     if handout.items.is_empty() {
         return Err(nothing());
@@ -92,7 +92,7 @@ pub fn effect_done(app: &mut App, outcome: Outcome) {
     match outcome {
         Outcome::ShortlistSaved(Ok(())) => {}
         Outcome::ShortlistSaved(Err(why)) => {
-            app.message = Some(format!("{} {why}", word(lang, Word::ShortlistSaveFailed)));
+            app.message = Some(format!("{} {}", word(lang, Word::ShortlistSaveFailed), why.get(lang)));
         }
         Outcome::FileWritten { path, result } => {
             let step = match result {
@@ -111,7 +111,7 @@ pub fn effect_done(app: &mut App, outcome: Outcome) {
         Outcome::Copied { text, result } => {
             app.message = Some(match result {
                 Ok(()) => format!("{} {text}", word(lang, Word::Copied)),
-                Err(why) => why,
+                Err(why) => why.get(lang).to_string(),
             });
         }
     }

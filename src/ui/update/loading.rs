@@ -37,7 +37,7 @@ pub fn loaded(app: &mut App, ready: Ready) {
             }
         }
         Err(problems) => {
-            app.refusal = Some(problems.join("\n"));
+            app.refusal = Some(problems.iter().map(|p| p.get(app.lang)).collect::<Vec<_>>().join("\n"));
             return;
         }
     }

@@ -120,7 +120,7 @@ pub fn draw_export(frame: &mut Frame<'_>, app: &App, screen: Rect) {
             Some(Line::styled(format!("✓ {} {}", word(lang, Word::ExportWritten), path.display()), theme.checked))
         }
         ExportStep::Done(Err(why)) => {
-            Some(Line::styled(format!("✗ {} {why}", word(lang, Word::ExportFailed)), theme.error))
+            Some(Line::styled(format!("✗ {} {}", word(lang, Word::ExportFailed), why.get(lang)), theme.error))
         }
         ExportStep::Choose | ExportStep::Path => None,
     };

@@ -13,19 +13,18 @@ use crate::i18n::{Msg, t};
 
 /// The lines of one problem: where, what, the suggestion and its follow-ons.
 fn problem_lines(app: &App, problem: &Diagnostic, selected: bool) -> Vec<Line<'static>> {
-    let theme = &app.theme;
-    let problem = problem.in_lang(app.lang);
+    let (theme, lang) = (&app.theme, app.lang);
     let marker = if selected { "▶ " } else { "  " };
     let place_style = if problem.is_error() { theme.error } else { theme.warning };
     let place_style = if selected { place_style.patch(theme.selection_unfocused) } else { place_style };
     let place = format!("{marker}{}:{}:{}", problem.file, problem.start.line, problem.start.column);
     let mut lines =
-        vec![Line::styled(place, place_style), Line::styled(format!("    {}", problem.message), theme.base)];
+        vec![Line::styled(place, place_style), Line::styled(format!("    {}", problem.message.get(lang)), theme.base)];
     if let Some(suggestion) = &problem.suggestion {
-        lines.push(Line::styled(format!("    {suggestion}"), theme.muted));
+        lines.push(Line::styled(format!("    {}", suggestion.get(lang)), theme.muted));
     }
-    if let Some(follow_ons) = problem.follow_on_summary() {
-        lines.push(Line::styled(format!("    {follow_ons}"), theme.muted));
+    if let Some(follow_ons) = problem.follow_on_said() {
+        lines.push(Line::styled(format!("    {}", follow_ons.get(lang)), theme.muted));
     }
     lines
 }

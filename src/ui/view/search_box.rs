@@ -24,7 +24,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     }
     // What the query could not use, so a typo in a field name is not silently ignored.
     let mut problems: Vec<String> =
-        app.query.errors.iter().map(|e| crate::i18n::query_error(app.lang, &e.kind)).collect();
+        app.query.errors.iter().map(|e| e.kind.in_box().get(app.lang).to_string()).collect();
     problems.extend(
         app.results()
             .unknown_values

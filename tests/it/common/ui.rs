@@ -45,7 +45,7 @@ pub fn fixture() -> &'static Loaded {
 }
 
 fn problems_of(loaded: &Loaded) -> Vec<String> {
-    loaded.diagnostics.iter().map(Diagnostic::one_line).collect()
+    loaded.diagnostics.iter().map(|d| d.one_line(boucle::text::Lang::En)).collect()
 }
 
 /// The fixture's catalogue with its index, built once and shared by every app, as the

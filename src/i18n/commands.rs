@@ -1,0 +1,211 @@
+//! What the command line says besides catalogue problems: its commands' errors and reports, in
+//! both languages.
+
+use super::Said;
+use super::said::quoted as q;
+use crate::text::Lang;
+
+pub fn unknown_theme(text: &str) -> Said {
+    Said::by(|lang| match lang {
+        Lang::En => format!("unknown theme {}: use dark, light or high-contrast", q(lang, text)),
+        Lang::Fr => format!("thème inconnu {} : utilisez dark, light ou high-contrast", q(lang, text)),
+    })
+}
+
+pub fn unknown_language(text: &str) -> Said {
+    Said::by(|lang| match lang {
+        Lang::En => format!("unknown language {}: use fr or en", q(lang, text)),
+        Lang::Fr => format!("langue inconnue {} : utilisez fr ou en", q(lang, text)),
+    })
+}
+
+pub fn table_too_narrow(width: usize) -> Said {
+    Said::new(
+        format!("a table needs at least 20 columns, not {width}"),
+        format!("un tableau a besoin d’au moins 20 colonnes, pas {width}"),
+    )
+}
+
+pub fn not_a_width(text: &str) -> Said {
+    Said::by(|lang| match lang {
+        Lang::En => format!("{} is not a number of columns", q(lang, text)),
+        Lang::Fr => format!("{} n’est pas un nombre de colonnes", q(lang, text)),
+    })
+}
+
+pub fn not_a_year(text: &str) -> Said {
+    Said::by(|lang| match lang {
+        Lang::En => format!("{} is not a year", q(lang, text)),
+        Lang::Fr => format!("{} n’est pas une année", q(lang, text)),
+    })
+}
+
+pub fn reversed_range(from: i32, to: i32) -> Said {
+    Said::new(
+        format!("the range {from}..{to} is reversed: write {to}..{from}"),
+        format!("l’intervalle {from}..{to} est à l’envers : écrivez {to}..{from}"),
+    )
+}
+
+/// Some files of the catalogue did not load; the command goes on with the others.
+pub fn catalogue_has_errors(lang: Lang, counts: &str) -> String {
+    match lang {
+        Lang::En => format!("the catalogue has {counts}; `boucle check` lists them. Showing the entries that loaded."),
+        Lang::Fr => format!("le catalogue a {counts} ; `boucle check` les détaille. Voici les fiches chargées."),
+    }
+}
+
+/// No file of the catalogue gave an entry: nothing to show or serve.
+pub fn nothing_loaded() -> Said {
+    Said::new(
+        "no entry could be loaded; `boucle check` lists every problem",
+        "aucune fiche n’a pu être chargée ; `boucle check` donne chaque problème",
+    )
+}
+
+/// The curator's editor ended with a failure (`code` none: killed by a signal).
+pub fn editor_exited(program: &str, code: Option<i32>) -> Said {
+    match code {
+        Some(code) => {
+            Said::new(format!("{program}: exit status: {code}"), format!("{program} : code de sortie {code}"))
+        }
+        None => Said::new(format!("{program}: stopped by a signal"), format!("{program} : arrêté par un signal")),
+    }
+}
+
+// `export`.
+
+pub fn no_data_folder_for_shortlist() -> Said {
+    Said::new(
+        "no user data folder is known here: name the file, --shortlist FILE",
+        "aucun dossier de données utilisateur n’est connu ici : nommez le fichier, --shortlist FICHIER",
+    )
+}
+
+pub fn filters_choose_a_list() -> Said {
+    Said::new(
+        "filters and --query choose the entries of a list: give them without --shortlist, --tour or --entry",
+        "les filtres et --query choisissent les fiches d’une liste : donnez-les sans --shortlist, --tour ni --entry",
+    )
+}
+
+pub fn shortlist_empty(path: &str) -> Said {
+    Said::new(
+        format!("the shortlist {path} is empty or does not exist yet: mark entries with m in the dashboard"),
+        format!(
+            "la sélection {path} est vide ou n’existe pas encore : marquez des fiches avec m dans le tableau de bord"
+        ),
+    )
+}
+
+pub fn shortlist_cannot_be_read(path: &str, why: &Said) -> Said {
+    Said::by(|lang| match lang {
+        Lang::En => format!("the shortlist {path} cannot be read: {}", why.get(lang)),
+        Lang::Fr => format!("la sélection {path} est illisible : {}", why.get(lang)),
+    })
+}
+
+pub fn not_a_tour(shown: &str, tours: &str) -> Said {
+    Said::by(|lang| match lang {
+        Lang::En => format!("{} is not a tour; the tours are: {tours}", q(lang, shown)),
+        Lang::Fr => format!("{} n’est pas un parcours ; les parcours sont : {tours}", q(lang, shown)),
+    })
+}
+
+// `present`.
+
+pub fn no_such_tour(tour: &str, tours: &[&str]) -> Said {
+    Said::by(|lang| {
+        let known = match (tours.is_empty(), lang) {
+            (true, Lang::En) => "none".to_string(),
+            (true, Lang::Fr) => "aucun".to_string(),
+            (false, _) => tours.join(", "),
+        };
+        match lang {
+            Lang::En => format!("no tour {} in the catalogue (tours: {known})", q(lang, tour)),
+            Lang::Fr => format!("aucun parcours {} dans le catalogue (parcours : {known})", q(lang, tour)),
+        }
+    })
+}
+
+// `new` and `init`.
+
+pub fn unknown_kind(kind: &str) -> Said {
+    Said::by(|lang| match lang {
+        Lang::En => format!("unknown kind {}: use practice, visit, event, tour or organisation", q(lang, kind)),
+        Lang::Fr => {
+            format!("type inconnu {} : utilisez practice, visit, event, tour ou organisation", q(lang, kind))
+        }
+    })
+}
+
+pub fn which_catalogue() -> Said {
+    Said::new(
+        "which catalogue? give --catalogue DIR (or run this inside a catalogue folder)",
+        "quel catalogue ? donnez --catalogue DOSSIER (ou lancez la commande dans un dossier de catalogue)",
+    )
+}
+
+pub fn catalogue_not_found_init(folder: &str) -> Said {
+    Said::new(
+        format!("{folder}: catalogue folder not found (`boucle init DIR` creates one)"),
+        format!("{folder} : dossier de catalogue introuvable (`boucle init DOSSIER` en crée un)"),
+    )
+}
+
+pub fn id_taken(path: &str) -> Said {
+    Said::new(
+        format!("{path} already exists: ids are unique across kinds; choose another id"),
+        format!("{path} existe déjà : les ids sont uniques, tous types confondus ; choisissez-en un autre"),
+    )
+}
+
+/// A file or folder that could not be made, with what the system said.
+pub fn at_path(path: &str, why: &Said) -> Said {
+    Said::by(|lang| match lang {
+        Lang::En => format!("{path}: {}", why.get(lang)),
+        Lang::Fr => format!("{path} : {}", why.get(lang)),
+    })
+}
+
+pub fn template_written(path: &str, folder: &str) -> Said {
+    Said::new(
+        format!("wrote {path}: fill in the fields marked REQUIRED, then run `boucle check {folder}`"),
+        format!("{path} écrit : remplissez les champs marqués OBLIGATOIRE, puis lancez `boucle check {folder}`"),
+    )
+}
+
+pub fn folder_not_empty(folder: &str) -> Said {
+    Said::new(
+        format!("{folder} is not empty: give a new folder"),
+        format!("{folder} n’est pas vide : donnez un nouveau dossier"),
+    )
+}
+
+pub fn catalogue_created(folder: &str) -> Said {
+    Said::new(
+        format!(
+            "created {folder}: add entries with `boucle new practice my-id --catalogue {folder}`, check with `boucle check {folder}`"
+        ),
+        format!(
+            "{folder} créé : ajoutez des fiches avec `boucle new practice mon-id --catalogue {folder}`, vérifiez avec `boucle check {folder}`"
+        ),
+    )
+}
+
+// `cache`.
+
+pub fn no_cache_folder() -> Said {
+    Said::new(
+        "no cache folder (neither BOUCLE_CACHE_DIR, XDG_CACHE_HOME nor HOME is set)",
+        "aucun dossier de cache (ni BOUCLE_CACHE_DIR, ni XDG_CACHE_HOME, ni HOME n’est défini)",
+    )
+}
+
+pub fn no_cache_in(folder: &str) -> Said {
+    Said::new(format!("no catalogue cache in {folder}"), format!("aucun cache de catalogue dans {folder}"))
+}
+
+pub fn cache_removed(path: &str) -> Said {
+    Said::new(format!("removed {path}"), format!("{path} supprimé"))
+}
