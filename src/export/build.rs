@@ -1,15 +1,54 @@
-//! Building an [`EntryDoc`](super::EntryDoc)'s blocks: the ones only one kind of entry has, in
-//! the order each kind's template reads (its own facts first, then its texts), and the ones
-//! every entry has.
+//! Building an [`EntryDoc`](super::EntryDoc) of an entry: its heading facts, then its blocks:
+//! the ones only one kind of entry has, in the order each kind's template reads (its own facts
+//! first, then its texts), and the ones every entry has. The document's shape is
+//! [`super::doc`]'s; this file fills it.
 
 use super::doc::{
-    Block, EntryName, Field, Link, ReviewItem, SourceItem, StopItem, Term, Value, dates, join, link_targets,
+    Block, EntryDoc, EntryName, Field, Link, ReviewItem, SourceItem, StopItem, Term, Value, dates, join, link_targets,
 };
 use crate::i18n::{Msg, kind_name, progress_name, status_name, t};
 use crate::model::{Catalogue, Details, Entry, Id, Vocabulary};
 use crate::text::{Lang, LocalText};
 
-pub(super) fn kind_blocks(b: &mut Builder<'_>, entry: &Entry) {
+impl EntryDoc {
+    /// The document of `entry`, which belongs to `catalogue`, in `lang`.
+    pub fn new(catalogue: &Catalogue, entry: &Entry, lang: Lang) -> EntryDoc {
+        let mut doc = EntryDoc {
+            id: entry.id.clone(),
+            kind: entry.kind,
+            kind_word: kind_name(lang, entry.kind),
+            title: entry.title().get(lang).to_string(),
+            place: place(catalogue, entry, lang),
+            dates: entry.span().map(|(start, end)| dates(Some(start), end)),
+            summary: entry.summary().get(lang).to_string(),
+            blocks: Vec::new(),
+        };
+        let mut b = Builder::new(catalogue, lang);
+        b.prose(Msg::Description, &entry.common.description);
+        kind_blocks(&mut b, entry);
+        b.common_fields(entry);
+        b.links(entry);
+        b.sources(entry);
+        b.review(entry);
+        doc.blocks = b.blocks;
+        doc
+    }
+}
+
+fn place(catalogue: &Catalogue, entry: &Entry, lang: Lang) -> Option<String> {
+    let location = entry.common.location.as_ref()?;
+    let code = &location.region;
+    let region = catalogue.vocabularies.regions.get(code.as_str()).map(|r| r.label.get(lang).to_string());
+    let place = location.place.as_ref().map(|p| p.get(lang).to_string());
+    Some(match (place, region) {
+        (Some(p), Some(r)) if p != r => format!("{p}, {r} ({code})"),
+        (Some(p), _) => format!("{p} ({code})"),
+        (None, Some(r)) => format!("{r} ({code})"),
+        (None, None) => code.to_string(),
+    })
+}
+
+fn kind_blocks(b: &mut Builder<'_>, entry: &Entry) {
     let lang = b.lang;
     b.end_fields();
     match &entry.details {

@@ -2,8 +2,6 @@
 //! rendering of an entry (the dashboard's pane, `boucle show`, the exports) walks this one
 //! document, so labels, their capitals and their order cannot drift apart.
 
-use super::build::Builder;
-use crate::i18n::{Msg, kind_name};
 use crate::model::{Catalogue, Date, Details, Entry, Id, Kind, ReviewStatus};
 use crate::text::Lang;
 
@@ -197,29 +195,6 @@ pub fn link_targets(catalogue: &Catalogue, entry: &Entry) -> Vec<usize> {
 }
 
 impl EntryDoc {
-    /// The document of `entry`, which belongs to `catalogue`, in `lang`.
-    pub fn new(catalogue: &Catalogue, entry: &Entry, lang: Lang) -> EntryDoc {
-        let mut doc = EntryDoc {
-            id: entry.id.clone(),
-            kind: entry.kind,
-            kind_word: kind_name(lang, entry.kind),
-            title: entry.title().get(lang).to_string(),
-            place: place(catalogue, entry, lang),
-            dates: entry.span().map(|(start, end)| dates(Some(start), end)),
-            summary: entry.summary().get(lang).to_string(),
-            blocks: Vec::new(),
-        };
-        let mut b = Builder::new(catalogue, lang);
-        b.prose(Msg::Description, &entry.common.description);
-        super::build::kind_blocks(&mut b, entry);
-        b.common_fields(entry);
-        b.links(entry);
-        b.sources(entry);
-        b.review(entry);
-        doc.blocks = b.blocks;
-        doc
-    }
-
     /// The entries the document links to, in the order it lists them.
     pub fn links(&self) -> &[Link] {
         self.blocks
@@ -246,17 +221,4 @@ impl EntryDoc {
         }
         out
     }
-}
-
-fn place(catalogue: &Catalogue, entry: &Entry, lang: Lang) -> Option<String> {
-    let location = entry.common.location.as_ref()?;
-    let code = &location.region;
-    let region = catalogue.vocabularies.regions.get(code.as_str()).map(|r| r.label.get(lang).to_string());
-    let place = location.place.as_ref().map(|p| p.get(lang).to_string());
-    Some(match (place, region) {
-        (Some(p), Some(r)) if p != r => format!("{p}, {r} ({code})"),
-        (Some(p), _) => format!("{p} ({code})"),
-        (None, Some(r)) => format!("{r} ({code})"),
-        (None, None) => code.to_string(),
-    })
 }

@@ -14,6 +14,17 @@ pub enum Quality {
     Exact,
 }
 
+impl Quality {
+    /// How much a match of this quality multiplies a field's weight.
+    pub fn factor(self) -> u32 {
+        match self {
+            Quality::Exact => 10,
+            Quality::Prefix => 7,
+            Quality::Typo => 4,
+        }
+    }
+}
+
 /// Query words shorter than this (in characters) must match without a typo.
 pub const TYPO_MIN_CHARS: usize = 5;
 

@@ -12,18 +12,14 @@ use super::engine::{Engine, NO_TERM};
 use super::fields::{Field, searchable};
 use super::fold::{self, for_each_token};
 use super::matching::{Quality, match_word};
-use super::search::Matched;
+use super::search::{Matched, SPELLED_RIGHT};
 use super::split;
 use crate::model::Catalogue;
 use crate::text::Lang;
 
-/// Each additional query word matched outranks any score from fields and bonuses.
+/// Each additional query word matched outranks any score from fields and bonuses, and so any
+/// sum of [`SPELLED_RIGHT`]s (16 of them stay below it).
 const PER_WORD: i64 = 1_000_000;
-/// Then each query word matched exactly or as a start, not only by a typo, outranks any score
-/// from fields and bonuses (at most 16 words × 1000 from fields, 15 × (800 + 300) from
-/// phrases, 100 fuzzy): typo matches rank after every exact and prefix match with as many
-/// words. Added to [`Matched::scores`] by the word selection; 16 of them stay below `PER_WORD`.
-pub(super) const SPELLED_RIGHT: u32 = 40_000;
 const _: () = assert!(16 * SPELLED_RIGHT as i64 + 16 * 1000 + 15 * 1100 + 100 < PER_WORD);
 
 /// Whether an entry with these words (`mask`) and this selection score has a word only by a
@@ -42,15 +38,6 @@ const FUZZY_CAP: i64 = 100;
 /// The best scores seen so far, worst on top: `(score, Reverse(entry))`, so that of two equal
 /// scores the earlier entry ranks higher.
 type Best = BinaryHeap<Reverse<(i64, Reverse<usize>)>>;
-
-/// How much a match of this quality multiplies a field's weight.
-pub(super) fn quality_factor(q: Quality) -> u32 {
-    match q {
-        Quality::Exact => 10,
-        Quality::Prefix => 7,
-        Quality::Typo => 4,
-    }
-}
 
 impl Engine {
     /// The best `limit` of `results` (catalogue order when there are no words), and how many

@@ -10,7 +10,6 @@ use super::facet::PerFacet;
 use super::fields::{posting_best_field, posting_entry};
 use super::matching::{Quality, match_exclusion, prefix_within_one, typo_allowed};
 use super::narrow::{self, WordMatch};
-use super::rank::{SPELLED_RIGHT, quality_factor};
 
 /// In a word's best score per entry while its postings are read, set when the word is there
 /// exactly or as a start (field scores are at most 1000, far below).
@@ -20,6 +19,12 @@ use super::split;
 use super::{Facet, FieldFilter, Filters, Query, Results};
 use crate::model::Catalogue;
 use crate::text::Lang;
+
+/// Each query word matched exactly or as a start, not only by a typo, outranks any score from
+/// fields and bonuses (at most 16 words × 1000 from fields, 15 × (800 + 300) from phrases, 100
+/// fuzzy): typo matches rank after every exact and prefix match with as many words. Added to
+/// [`Matched::scores`] by the word selection; ranking's score per word is above 16 of them.
+pub(super) const SPELLED_RIGHT: u32 = 40_000;
 
 /// What the query's words select, with what ranking needs of them.
 pub(super) struct Matched {
@@ -168,7 +173,7 @@ impl Engine {
     pub(super) fn word_entries(&self, word: &str, terms: Vec<(u32, Quality)>, n: usize, best: &mut [u16]) -> WordMatch {
         let mut touched: Vec<u32> = Vec::new();
         for &(t, quality) in &terms {
-            let q = quality_factor(quality);
+            let q = quality.factor();
             let right = if quality == Quality::Typo { 0 } else { RIGHT_BIT };
             for &p in self.postings[t as usize].iter() {
                 let e = posting_entry(p);

@@ -9,7 +9,6 @@
 
 use super::fields::{Field, posting_best_field, posting_entry};
 use super::matching::{Quality, typo_allowed};
-use super::rank::quality_factor;
 
 /// Prefixes of at most this many characters get a dense array.
 const MAX_CHARS: usize = 2;
@@ -35,7 +34,7 @@ pub(super) struct ShortPrefixes {
 fn possible_scores() -> Vec<u16> {
     let mut scores: Vec<u16> = Field::ALL
         .iter()
-        .flat_map(|f| [Quality::Exact, Quality::Prefix].map(|q| (f.weight() * quality_factor(q)) as u16))
+        .flat_map(|f| [Quality::Exact, Quality::Prefix].map(|q| (f.weight() * q.factor()) as u16))
         .collect();
     scores.sort_unstable();
     scores.dedup();
@@ -81,7 +80,7 @@ impl ShortPrefixes {
             let mut codes = vec![0u8; n];
             for t in start..end {
                 let quality = if terms[t].as_ref() == prefix { Quality::Exact } else { Quality::Prefix };
-                let q = quality_factor(quality);
+                let q = quality.factor();
                 for &p in postings[t].iter() {
                     let e = posting_entry(p);
                     let score = (posting_best_field(p).weight() * q) as u16;
@@ -156,7 +155,7 @@ mod tests {
             let mut expected = vec![0u16; n];
             from_postings.entries.iter().for_each(|&(e, s)| expected[e as usize] = s);
             // Postings count every word there spelled right; a short word always is.
-            let spelled_right = super::super::rank::SPELLED_RIGHT as u16;
+            let spelled_right = super::super::search::SPELLED_RIGHT as u16;
             let dense: Vec<u16> =
                 codes.iter().map(|&c| if c == 0 { 0 } else { short.score(c) + spelled_right }).collect();
             assert_eq!(dense, expected, "prefix {prefix:?}");
