@@ -104,6 +104,12 @@ pub(super) fn run(parts: usize, part: impl Fn(usize) + Sync) {
     let local: &(dyn Fn() + Sync) = &work;
     // SAFETY: the reference is used by helpers only until they send on `done`, and `joined`
     // (declared after `work`, so dropped before it, even while unwinding) waits for that.
+    // A helper sends on `done` only after its call of the closure has returned (or unwound),
+    // and a helper that never got the job drops its sender unsent: so when `joined` has
+    // received or seen dropped every sender it counted, no helper holds the reference any
+    // more. `every_borrow_ends_before_run_returns` runs this under Miri (`scripts/miri-pool.sh`),
+    // which reports any use of the frame after it; the same test with `joined` not waiting fails
+    // there with a data race between a helper's read and the frame's deallocation.
     let shared: &'static (dyn Fn() + Sync) = unsafe { std::mem::transmute(local) };
     for helper in helpers().iter().take(parts - 1) {
         if helper.busy.compare_exchange(false, true, Ordering::Acquire, Ordering::Relaxed).is_err() {
@@ -156,16 +162,50 @@ mod tests {
 
     #[test]
     fn searches_at_once_all_finish() {
+        // Under Miri (`scripts/miri-pool.sh`), a few rounds suffice.
+        let (searches, rounds) = if cfg!(miri) { (3, 4) } else { (8, 200) };
         std::thread::scope(|scope| {
-            for t in 0..8 {
+            for t in 0..searches {
                 scope.spawn(move || {
-                    for _ in 0..200 {
+                    for _ in 0..rounds {
                         let sums = map(4, |i| (0..1000).map(|x| x * (i + t)).sum::<usize>());
                         assert_eq!(sums.len(), 4);
                     }
                 });
             }
         });
+    }
+
+    /// The closure `run` hands the helpers borrows this frame's data; under Miri a helper that
+    /// touched it after `run` returned, or after a panic unwound out of `run`, is reported as a
+    /// use after free. Each round frees its data at once and lets the other threads run, so a
+    /// late access cannot go unseen. Run under Miri by `scripts/miri-pool.sh` (4 cores: a pool of
+    /// no helper would prove nothing).
+    #[test]
+    fn every_borrow_ends_before_run_returns() {
+        let rounds = if cfg!(miri) { 5 } else { 2000 };
+        for round in 0..rounds {
+            let data: Vec<usize> = (0..16).map(|i| i * round).collect();
+            let seen = AtomicUsize::new(0);
+            run(8, |i| {
+                seen.fetch_add(data[i] + data[i + 8], Ordering::Relaxed);
+            });
+            let expected: usize = data.iter().sum();
+            assert_eq!(seen.load(Ordering::Relaxed), expected);
+            drop(data);
+            // A helper still holding the closure would run now, on freed memory.
+            (0..8).for_each(|_| std::thread::yield_now());
+            // The same while a part panics: `run` unwinds only once every helper let go.
+            let boxed: Box<[usize]> = (0..8).collect();
+            let unwound = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                run(8, |i| {
+                    assert!(boxed[i] != 3, "part 3");
+                })
+            }));
+            assert!(unwound.is_err());
+            drop(boxed);
+            (0..8).for_each(|_| std::thread::yield_now());
+        }
     }
 
     #[test]

@@ -53,7 +53,7 @@ pub struct Room {
     pub settings: Settings,
     /// The one catalogue every session searches, and its problems: the newest load, swapped
     /// in by [`Room::reload`] (sessions hold the `Arc`, never a copy).
-    catalogue: RwLock<(Arc<Indexed>, Vec<Diagnostic>)>,
+    catalogue: RwLock<(Arc<Indexed>, Arc<[Diagnostic]>)>,
     pub exec: ExecRunner,
     pub journal: Journal,
     participants: Mutex<HashMap<u64, Participant>>,
@@ -68,11 +68,16 @@ pub struct Room {
 pub struct Full;
 
 impl Room {
-    pub fn new(settings: Settings, indexed: Arc<Indexed>, problems: Vec<Diagnostic>, exec: ExecRunner) -> Room {
+    pub fn new(
+        settings: Settings,
+        indexed: Arc<Indexed>,
+        problems: impl Into<Arc<[Diagnostic]>>,
+        exec: ExecRunner,
+    ) -> Room {
         Room {
             journal: Journal::new(settings.lang),
             settings,
-            catalogue: RwLock::new((indexed, problems)),
+            catalogue: RwLock::new((indexed, problems.into())),
             exec,
             participants: Mutex::new(HashMap::new()),
             connections: AtomicUsize::new(0),
@@ -115,8 +120,8 @@ impl Room {
         self.participants.lock().unwrap_or_else(|p| p.into_inner()).len()
     }
 
-    /// The newest catalogue and its problems, for a session that starts now.
-    pub fn catalogue(&self) -> (Arc<Indexed>, Vec<Diagnostic>) {
+    /// The newest catalogue and its problems, for a session that starts now: both shared.
+    pub fn catalogue(&self) -> (Arc<Indexed>, Arc<[Diagnostic]>) {
         let current = self.catalogue.read().unwrap_or_else(|p| p.into_inner());
         (current.0.clone(), current.1.clone())
     }
@@ -129,8 +134,8 @@ impl Room {
         let participants = self.participants.lock().unwrap_or_else(|p| p.into_inner());
         for participant in participants.values() {
             if let Some(events) = &participant.events {
-                let copy = Reloaded { indexed: reloaded.indexed.clone(), problems: reloaded.problems.clone() };
-                let _ = events.send(Event::Reloaded(Box::new(copy)));
+                let shared = Reloaded { indexed: reloaded.indexed.clone(), problems: reloaded.problems.clone() };
+                let _ = events.send(Event::Reloaded(Box::new(shared)));
             }
         }
         drop(participants);

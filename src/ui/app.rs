@@ -92,7 +92,8 @@ pub enum Target {
 
 pub struct App {
     pub(super) indexed: Arc<Indexed>,
-    pub(super) problems: Vec<Diagnostic>,
+    /// Shared, never copied: every session of a room holds the one list of the catalogue's problems.
+    pub(super) problems: Arc<[Diagnostic]>,
     pub(super) lang: Lang,
     pub(super) theme_name: ThemeName,
     pub(super) theme: Theme,
@@ -148,14 +149,14 @@ pub struct App {
 
 impl App {
     /// The app on a catalogue, searching inline (tests, benchmarks).
-    pub fn new(indexed: Arc<Indexed>, problems: Vec<Diagnostic>, options: Options) -> App {
+    pub fn new(indexed: Arc<Indexed>, problems: impl Into<Arc<[Diagnostic]>>, options: Options) -> App {
         App::with_searcher(indexed, problems, options, Searcher::Inline)
     }
 
     /// The app with searches run by `searcher` (a worker thread in the dashboard).
     pub fn with_searcher(
         indexed: Arc<Indexed>,
-        problems: Vec<Diagnostic>,
+        problems: impl Into<Arc<[Diagnostic]>>,
         options: Options,
         searcher: Searcher,
     ) -> App {
@@ -164,7 +165,7 @@ impl App {
         let message = message.or(options.notice.clone());
         let mut app = App {
             indexed,
-            problems,
+            problems: problems.into(),
             lang: options.lang,
             theme_name: options.theme,
             theme: Theme::new(options.theme),

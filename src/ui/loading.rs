@@ -143,5 +143,6 @@ fn after_shown(
         index: archived.as_deref(),
     };
     let _ = cache::write(cache, folders, &parts);
-    let _ = events.send(Event::Reloaded(Box::new(super::reload::Reloaded { indexed, problems: loaded.diagnostics })));
+    let _ = events
+        .send(Event::Reloaded(Box::new(super::reload::Reloaded { indexed, problems: loaded.diagnostics.into() })));
 }

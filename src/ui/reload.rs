@@ -18,7 +18,8 @@ use crate::query::Indexed;
 /// A catalogue loaded again and indexed, ready to swap in.
 pub struct Reloaded {
     pub indexed: Arc<Indexed>,
-    pub problems: Vec<Diagnostic>,
+    /// Shared by every session of a room that takes it in.
+    pub problems: Arc<[Diagnostic]>,
 }
 
 /// How the dashboard learns that its folders changed.
@@ -58,7 +59,8 @@ pub fn start(
         let indexed = Arc::new(Indexed::new(loaded.catalogue));
         shown = indexed.clone();
         let problems = if exact && cache.is_some() { loaded.diagnostics.clone() } else { Vec::new() };
-        let sent = events.send(Event::Reloaded(Box::new(Reloaded { indexed, problems: loaded.diagnostics }))).is_ok();
+        let sent =
+            events.send(Event::Reloaded(Box::new(Reloaded { indexed, problems: loaded.diagnostics.into() }))).is_ok();
         if let (Some(cache), true) = (&cache, exact) {
             let archived = shown.engine().archive();
             let parts = Parts {
