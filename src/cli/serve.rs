@@ -134,7 +134,7 @@ fn watch_catalogue(cli: &Cli, room: &Arc<Room>, indexed: Arc<Indexed>) {
         (false, false) => Watch::Events,
     };
     let (events, reloads) = crate::ui::event::channel_pair();
-    if start(cli.catalogues.clone(), watch, indexed, events, cli.cache()).is_none() {
+    if start(cli.catalogues.clone(), watch, indexed, events, cli.cache(), cli.language()).is_none() {
         return;
     }
     let room_lang = room.settings.lang;

@@ -73,6 +73,27 @@ pub fn editor_exited(program: &str, code: Option<i32>) -> Said {
     }
 }
 
+/// The dashboard was started without a terminal (standard input or output redirected).
+pub fn dashboard_needs_a_terminal() -> Said {
+    Said::new(
+        "the dashboard needs a terminal. To print entries instead, use `boucle list` (see `boucle list --help`).",
+        "le tableau de bord a besoin d’un terminal. Pour afficher des fiches, utilisez `boucle list` (voir `boucle list --help`).",
+    )
+}
+
+/// The folder watcher of live reload could not start (`why`: the system's account, in English).
+pub fn cannot_watch(why: &str) -> Said {
+    Said::new(
+        format!("cannot watch the catalogue folders ({why}); try --poll"),
+        "impossible de surveiller les dossiers du catalogue ; essayez --poll",
+    )
+}
+
+/// A thread could not be started (the system is out of them).
+pub fn no_thread_for(what: &str) -> Said {
+    Said::new(format!("could not start the {what} thread"), format!("impossible de lancer le fil « {what} »"))
+}
+
 // `export`.
 
 pub fn no_data_folder_for_shortlist() -> Said {

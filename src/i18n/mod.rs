@@ -247,10 +247,10 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             ServeIdle => "Session closed after a long time without a key. Reconnect any time.",
             ServeRoomFull => "The room is full. Please try again in a moment.",
             ServeNeedsTerminal => {
-                "boucle needs a terminal: connect with ssh -t, or run a command: list, show ID, export (see --help)."
+                "boucle needs a terminal: connect with ssh -t, or run a command: `list`, `show ID`, `export` (see --help)."
             }
             ServeExecRefused => {
-                "only these commands run here: list, show ID, export (without --output or --shortlist); add --help to any"
+                "only these commands run here: `list`, `show ID`, `export` (without --output or --shortlist); add --help to any"
             }
         },
         Lang::Fr => match msg {
@@ -358,10 +358,10 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             ServeIdle => "Session fermée après un long moment sans frappe. Reconnectez-vous quand vous voulez.",
             ServeRoomFull => "La salle est pleine. Réessayez dans un instant.",
             ServeNeedsTerminal => {
-                "boucle a besoin d'un terminal : connectez-vous avec ssh -t, ou lancez une commande : list, show ID, export (voir --help)."
+                "boucle a besoin d'un terminal : connectez-vous avec ssh -t, ou lancez une commande : `list`, `show ID`, `export` (voir --help)."
             }
             ServeExecRefused => {
-                "seules ces commandes s'exécutent ici : list, show ID, export (sans --output ni --shortlist) ; ajoutez --help à l'une d'elles"
+                "seules ces commandes s'exécutent ici : `list`, `show ID`, `export` (sans --output ni --shortlist) ; ajoutez --help à l'une d'elles"
             }
         },
     }

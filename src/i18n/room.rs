@@ -155,7 +155,7 @@ fn refused(lang: Lang, what: &Refusal) -> String {
 fn ended(lang: Lang, why: End) -> String {
     match (why, lang) {
         (End::Quit, Lang::En) => "quit".into(),
-        (End::Quit, Lang::Fr) => "quittée".into(),
+        (End::Quit, Lang::Fr) => "le participant a quitté".into(),
         (End::RoomClosing, Lang::En) => "room closing".into(),
         (End::RoomClosing, Lang::Fr) => "fermeture de la salle".into(),
         (End::Idle, Lang::En) => "idle".into(),
@@ -189,7 +189,7 @@ pub fn logged(lang: Lang, line: &Logged) -> String {
             format!("connection {connection}: refused {} from {peer}", refused(lang, what))
         }
         (Refused { connection, what, peer }, Lang::Fr) => {
-            format!("connexion {connection} : refusé, {} depuis {peer}", refused(lang, what))
+            format!("connexion {connection} : refus — {}, depuis {peer}", refused(lang, what))
         }
         (ConnectionClosed(connection), Lang::En) => format!("connection {connection}: closed"),
         (ConnectionClosed(connection), Lang::Fr) => format!("connexion {connection} : fermée"),
@@ -204,7 +204,7 @@ pub fn logged(lang: Lang, line: &Logged) -> String {
             };
             match lang {
                 Lang::En => format!("connection {connection}: {user}@{peer} logged in ({how})"),
-                Lang::Fr => format!("connexion {connection} : {user}@{peer} est entré ({how})"),
+                Lang::Fr => format!("connexion {connection} : entrée de {user}@{peer} ({how})"),
             }
         }
         (Dashboard { session, user, peer, size: (w, h), lang: theirs }, Lang::En) => {
@@ -241,10 +241,12 @@ pub fn logged(lang: Lang, line: &Logged) -> String {
         (Runs { session, peer, command }, Lang::Fr) => format!("session {session} : {peer} lance `{command}`"),
         (ExecRefused { peer, word: None }, Lang::En) => format!("refused: exec of unbalanced quotes from {peer}"),
         (ExecRefused { peer, word: None }, Lang::Fr) => {
-            format!("refusé : commande aux guillemets non appariés depuis {peer}")
+            format!("refusé : une commande aux guillemets non appariés, depuis {peer}")
         }
         (ExecRefused { peer, word: Some(word) }, Lang::En) => format!("refused: exec of `{word}` from {peer}"),
-        (ExecRefused { peer, word: Some(word) }, Lang::Fr) => format!("refusé : commande `{word}` depuis {peer}"),
+        (ExecRefused { peer, word: Some(word) }, Lang::Fr) => {
+            format!("refusé : une commande avec `{word}`, depuis {peer}")
+        }
         (TooManyFrom(address), Lang::En) => format!("refused: too many connections from {address}"),
         (TooManyFrom(address), Lang::Fr) => format!("refusé : trop de connexions depuis {address}"),
         (TooManyConnections(peer), Lang::En) => format!("refused: connection from {peer}, too many connections"),

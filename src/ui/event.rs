@@ -41,7 +41,8 @@ pub fn channel_pair() -> (Sender<Event>, Receiver<Event>) {
 
 /// Reads the local terminal's input on its own thread, so the loop stays in charge even when
 /// the reader cannot return (crossterm spins on a terminal that hung up without a SIGHUP).
-pub fn spawn_terminal_reader(events: Sender<Event>) {
+/// `lang` is the language of what it says on standard error.
+pub fn spawn_terminal_reader(events: Sender<Event>, lang: crate::text::Lang) {
     let spawned = thread::Builder::new().name("input".into()).spawn(move || {
         loop {
             match terminal_event::read() {
@@ -58,7 +59,7 @@ pub fn spawn_terminal_reader(events: Sender<Event>) {
         }
     });
     if spawned.is_err() {
-        eprintln!("boucle: could not start the input reader");
+        eprintln!("boucle: {}", crate::i18n::commands::no_thread_for("input").get(lang));
     }
 }
 

@@ -16,6 +16,7 @@ use crate::diagnostic::Diagnostic;
 use crate::load::cache::{self, Cache, Parts};
 use crate::load::{CatalogueSource, Loaded, load, progress};
 use crate::query::{Indexed, read_cached};
+use crate::text::Lang;
 
 /// How often the progress line moves: enough to see it move, few frames.
 const PROGRESS_EVERY: Duration = Duration::from_millis(100);
@@ -39,8 +40,9 @@ pub struct Ready {
 
 /// Loads `source` and builds its index on a thread of its own, sending [`Event::Loading`]
 /// while it works and [`Event::Loaded`] when done; then watches `folders` as `watch` says.
-pub fn spawn_loader(source: CatalogueSource, events: Sender<Event>, folders: Vec<PathBuf>, watch: Watch) {
-    spawn_loader_cached(source, events, folders, watch, None);
+/// `lang` is the language of what the loader says on standard error.
+pub fn spawn_loader(source: CatalogueSource, events: Sender<Event>, folders: Vec<PathBuf>, watch: Watch, lang: Lang) {
+    spawn_loader_cached(source, events, folders, watch, None, lang);
 }
 
 /// [`spawn_loader`] through the catalogue cache: a cached load is shown at once and checked
@@ -51,6 +53,7 @@ pub fn spawn_loader_cached(
     folders: Vec<PathBuf>,
     watch: Watch,
     cache: Option<Cache>,
+    lang: Lang,
 ) {
     let done = Arc::new(AtomicBool::new(false));
     let watching = done.clone();
@@ -80,7 +83,7 @@ pub fn spawn_loader_cached(
         let indexed = Arc::new(indexed);
         // Watched from the snapshot first shown, so a change saved meanwhile is not missed
         // for long: the watcher's first event reloads it.
-        let reloader = super::reload::start(folders, watch, indexed.clone(), events.clone(), cache.clone());
+        let reloader = super::reload::start(folders, watch, indexed.clone(), events.clone(), cache.clone(), lang);
         let asker = reloader.clone();
         let problems = if cache.is_some() { diagnostics.clone() } else { Vec::new() };
         let _ =
@@ -99,7 +102,7 @@ pub fn spawn_loader_cached(
         after_shown(folders, cache, from_cache, &parts, asker, &events);
     });
     if spawned.is_err() {
-        eprintln!("boucle: could not start the loader");
+        eprintln!("boucle: {}", crate::i18n::commands::no_thread_for("load").get(lang));
     }
 }
 

@@ -66,7 +66,7 @@ pub fn run_loading(
     };
     let editable = !folders.is_empty();
     run_with(options, editable, move |options, searcher, sender| {
-        loading::spawn_loader_cached(source, sender, folders, watch, cache);
+        loading::spawn_loader_cached(source, sender, folders, watch, cache, options.lang);
         App::loading(options, searcher)
     })
 }
@@ -77,9 +77,7 @@ fn run_with(
     start: impl FnOnce(Options, Searcher, std::sync::mpsc::Sender<event::Event>) -> App,
 ) -> io::Result<i32> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
-        eprintln!(
-            "boucle: the dashboard needs a terminal. To print entries instead, use `boucle list` (see `boucle list --help`)."
-        );
+        eprintln!("boucle: {}", crate::i18n::commands::dashboard_needs_a_terminal().get(options.lang));
         return Ok(2);
     }
     let mouse = options.mouse;
@@ -91,7 +89,7 @@ fn run_with(
     // Entering asks the terminal for the cursor position: before the input reader starts.
     let mut host = terminal::LocalHost::enter(mouse)?;
     host.editable = editable;
-    event::spawn_terminal_reader(sender.clone());
+    event::spawn_terminal_reader(sender.clone(), app.lang());
     event::spawn_ticker(sender);
     let outcome = session::run_session(&mut host, &mut app, &events);
     terminal::restore();

@@ -42,6 +42,7 @@ pub fn start(
     shown: Arc<Indexed>,
     events: Sender<Event>,
     cache: Option<Cache>,
+    lang: crate::text::Lang,
 ) -> Option<Sender<()>> {
     if how == Watch::Off || folders.is_empty() {
         return None;
@@ -79,7 +80,7 @@ pub fn start(
         Ok(watching) => Some(watching.reload),
         Err(why) => {
             // The dashboard still works; `r` and live reload do not.
-            eprintln!("boucle: cannot watch the catalogue folders ({why}); try --poll");
+            eprintln!("boucle: {}", crate::i18n::commands::cannot_watch(&why.to_string()).get(lang));
             None
         }
     }

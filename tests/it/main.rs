@@ -26,6 +26,7 @@ mod e2e_tmux;
 mod entry_doc;
 mod fast_ron;
 mod fuzz_regressions;
+mod language_complete;
 mod layers;
 mod limits;
 mod live_reload;

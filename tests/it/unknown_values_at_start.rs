@@ -85,7 +85,13 @@ fn the_session_ends_refused() {
     let (sender, events) = channel();
     let options = Options { filters: vec![(Facet::Region, "ZZ99".into())], ..Options::default() };
     let mut app = App::loading(options, Searcher::worker(sender.clone()));
-    spawn_loader(boucle::load::CatalogueSource::Folders(vec![FIXTURE_RELATIVE.into()]), sender, Vec::new(), Watch::Off);
+    spawn_loader(
+        boucle::load::CatalogueSource::Folders(vec![FIXTURE_RELATIVE.into()]),
+        sender,
+        Vec::new(),
+        Watch::Off,
+        boucle::text::Lang::En,
+    );
     let mut host = common::ui::TestHost(Terminal::new(TestBackend::new(100, 30)).unwrap());
     let exit = run_session(&mut host, &mut app, &events).unwrap();
     assert_eq!(exit, Exit::Refused);

@@ -167,9 +167,7 @@ pub fn not_written_over_ssh(path: &str) -> Said {
         format!(
             "cannot write {path}: over SSH, nothing is written on the server; take a handout home with `ssh … export …`"
         ),
-        format!(
-            "{path} n’est pas écrit : par SSH, rien ne s’écrit sur le serveur ; emportez un dossier avec `ssh … export …`"
-        ),
+        format!("{path} : par SSH, rien ne s’écrit sur le serveur ; emportez un dossier avec `ssh … export …`"),
     )
 }
 

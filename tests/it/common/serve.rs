@@ -38,6 +38,11 @@ impl Server {
 
     /// A server on the catalogue folder `catalogue` (a copy a test may change).
     pub fn start_on(catalogue: &str, access: &[&str]) -> Server {
+        Server::start_with(catalogue, access, "C.UTF-8")
+    }
+
+    /// A server on `catalogue` under the locale `lang` (`LANG`), which its console speaks.
+    pub fn start_with(catalogue: &str, access: &[&str], lang: &str) -> Server {
         let dir = tempfile::tempdir().unwrap();
         let port = free_port();
         std::fs::write(dir.path().join("password"), "aimant2026\n").unwrap();
@@ -47,9 +52,10 @@ impl Server {
             .args(["serve", "--catalogue", catalogue, "--listen", &format!("127.0.0.1:{port}")])
             .args(&access)
             .env("XDG_DATA_HOME", dir.path().join("data"))
-            .env("LANG", "C.UTF-8")
+            .env("LANG", lang)
             .env_remove("BOUCLE_CATALOGUE")
             .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
             .env_remove("NO_COLOR")
             .stdin(Stdio::null())
             .stdout(Stdio::null())
@@ -58,7 +64,8 @@ impl Server {
             .expect("boucle serve starts");
         let server = Server { child, port, dir };
         wait_until("the server to listen", || TcpStream::connect(("127.0.0.1", port)).is_ok());
-        wait_until("the server's greeting", || server.log().contains("fingerprint"));
+        // The key's fingerprint is the greeting's last line, in any language.
+        wait_until("the server's greeting", || server.log().contains("SHA256:"));
         server
     }
 
@@ -85,6 +92,11 @@ impl Server {
 
     /// `ssh -p PORT user@127.0.0.1 ARGS…`, with the password given by SSH_ASKPASS.
     pub fn ssh(&self, user: &str, password: &str, args: &[&str]) -> Output {
+        self.ssh_then(user, password, args, &[])
+    }
+
+    /// `ssh -p PORT OPTIONS… user@127.0.0.1 COMMAND…`, with the password given by SSH_ASKPASS.
+    pub fn ssh_then(&self, user: &str, password: &str, args: &[&str], command: &[&str]) -> Output {
         let askpass = self.dir.path().join(format!("askpass-{password}"));
         std::fs::write(&askpass, format!("#!/bin/sh\necho '{password}'\n")).unwrap();
         Command::new("chmod").args(["700", askpass.to_str().unwrap()]).status().unwrap();
@@ -94,6 +106,7 @@ impl Server {
             .args(["-F", self.ssh_config().to_str().unwrap(), "-p", &self.port.to_string()])
             .args(args)
             .arg(format!("{user}@127.0.0.1"))
+            .args(command)
             .env("SSH_ASKPASS", &askpass)
             .env("SSH_ASKPASS_REQUIRE", "force")
             .env("DISPLAY", ":0")

@@ -1,0 +1,664 @@
+//! One language at a time: everything boucle says to a person comes in French under `--lang fr` (or a
+//! French locale), with no English word left, and in English under `--lang en`, with no French word.
+//!
+//! Each message path is run as a user meets it: `check` on a catalogue with every kind of problem (as
+//! people read it and as GitHub annotations), a usage error of every command, the errors of `new`,
+//! `init`, `present`, `show`, `list`, `export` and the dashboard, `new`'s template, the export dialog
+//! and the status line of the dashboard, a shortlist file that cannot be read, and a room served over
+//! SSH: its console and what it refuses. What comes out is searched for the words of the other
+//! language listed below. What a curator types reads the same in both languages and is taken out
+//! first: code between backticks, values in quotes, file names, options, the lines quoted from a file.
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use crate::common::{self, serve, tmux::Tmux, written::Fixture};
+
+/// English words that French prose never uses, and that no code, option or value of boucle is made of.
+const ENGLISH: &str = "\
+    the is are was were be been not no of and or with without for from into to this that these there here which \
+    what when where who its it has have had can cannot could did does do you your mean found expected error errors \
+    warning warnings ignored folder folders missing unknown already exists exist write wrote written writes file \
+    files line lines column entry entries field fields value values usage only run runs give given add remove \
+    close closed closing opening opened struct string invalid failed read refused connection connections room \
+    password listening key keys shortlist kept saved nothing more try tip help subcommand unexpected required \
+    provided should must would empty name names new created logged ended quit goodbye over server replace choose \
+    another write back wrong end too many twice listed broken reference itself real calendar address starting text \
+    list one between outside day stop stops kind kinds material region theme stage term vocabulary language holds \
+    checked report showing loaded problems problem cut regular symbolic link leads such directory denied os \
+    dashboard fingerprint
+";
+
+/// French words that English prose never uses, and that no code, option or value of boucle is made of.
+const FRENCH: &str = "\
+    le la les des du une est sont pas dans pour avec sans fichier fichiers dossier dossiers introuvable attendu \
+    trouvé erreur erreurs avertissement avertissements inconnu inconnue vouliez aucun aucune écrit ligne colonne \
+    fiche fiches champ champs valeur valeurs salle connexion refusé refusée ou et il elle ne sur au aux ce cette \
+    qui que vérifié vérifiés bonne bonnes pratique pratiques visite parcours étape région matériau thème aide \
+    utilisation essayez savoir sélection remplacer retour oui non ajoutez retirez fermez mot passe ici déjà créé \
+    nouvelle nouveau séance quitter animateur chaîne liste revoir
+";
+
+/// Rust's and serde's words, which no reader of either language should meet: `Expected struct File`.
+const RUST: &str = "struct enum tuple serde deserialize deserializer variant u8 u16 u32 u64 usize i32 i64 f64";
+
+/// The prose of a text: what is left once the code a curator types and the lines quoted from files are
+/// taken out, as words.
+fn prose_words(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    for line in text.lines() {
+        // A GitHub annotation's head (`::error file=…,title=code::`) and a usage line are code, and so
+        // is the command heading a message (`boucle new:`).
+        let line = match line.strip_prefix("::") {
+            Some(rest) => rest.split_once("::").map_or(rest, |(_, message)| message),
+            None => line,
+        };
+        if line.starts_with("Usage:") || line.starts_with("Utilisation :") {
+            continue;
+        }
+        let line = ["boucle new", "boucle init", "boucle serve", "boucle cache clear", "boucle"]
+            .iter()
+            .find_map(|head| line.strip_prefix(&format!("{head}:")).or_else(|| line.strip_prefix(&format!("{head} :"))))
+            .unwrap_or(line);
+        // codespan's gutter: `3 │ <source>` is the file, `  │   ^^^ <label>` and `  = <note>` are ours.
+        let line = match line.rsplit_once('│') {
+            Some((_, after)) => {
+                let marked = after.trim_start();
+                if marked.starts_with('^') || marked.starts_with('-') {
+                    marked.trim_start_matches(['^', '-', ' '])
+                } else {
+                    continue;
+                }
+            }
+            None if line.trim_start().starts_with("┌─") => continue,
+            None => line,
+        };
+        let mut kept = String::new();
+        let mut closing: Option<char> = None;
+        for c in line.chars() {
+            match closing {
+                Some(end) if c == end => closing = None,
+                Some(_) => {}
+                None => match c {
+                    '`' => closing = Some('`'),
+                    '"' => closing = Some('"'),
+                    '«' => closing = Some('»'),
+                    '[' => closing = Some(']'),
+                    '<' => closing = Some('>'),
+                    '\'' if kept.ends_with([' ', '(']) || kept.is_empty() => closing = Some('\''),
+                    _ => kept.push(c),
+                },
+            }
+        }
+        for token in kept.split(|c: char| !(c.is_alphanumeric() || "-_/.@=$~+".contains(c))) {
+            let token = token.trim_matches('.');
+            let code = token.is_empty()
+                || token.contains(|c: char| c.is_ascii_digit() || "-_/.@=$~+".contains(c))
+                || token.chars().all(|c| !c.is_lowercase());
+            if !code {
+                words.push(token.to_lowercase());
+            }
+        }
+    }
+    words
+}
+
+/// The words of `text` from the other language's list or from Rust's, and any word said twice in a
+/// row ("Retour retour"), each with the line it is in.
+fn leaks(text: &str, lang: &str) -> Vec<String> {
+    let foreign: Vec<&str> = if lang == "fr" { ENGLISH } else { FRENCH }.split_whitespace().collect();
+    let rust: Vec<&str> = RUST.split_whitespace().collect();
+    let mut found = Vec::new();
+    for line in text.lines() {
+        for word in prose_words(line) {
+            if foreign.contains(&word.as_str()) {
+                found.push(format!("{word:?} in: {}", line.trim()));
+            }
+        }
+        // Rust's words may carry digits (`u32`): looked for among the line's own words.
+        for word in line.split(|c: char| !c.is_alphanumeric()) {
+            if rust.contains(&word) {
+                found.push(format!("Rust's {word:?} in: {}", line.trim()));
+            }
+        }
+        let words: Vec<&str> = line.split_whitespace().collect();
+        for pair in words.windows(2) {
+            if pair[0].chars().all(char::is_alphabetic) && pair[0].to_lowercase() == pair[1].to_lowercase() {
+                found.push(format!("{:?} twice in: {}", pair[0], line.trim()));
+            }
+        }
+    }
+    found
+}
+
+/// Fails with every leak of every text, named by where it came from.
+fn assert_one_language(lang: &str, texts: &[(String, String)]) {
+    let mut report = String::new();
+    for (what, text) in texts {
+        assert!(!text.trim().is_empty(), "{what} says something");
+        let found = leaks(text, lang);
+        if !found.is_empty() {
+            report.push_str(&format!("\n== {what} ({} words):\n{}\n", found.len(), found.join("\n")));
+        }
+    }
+    assert!(report.is_empty(), "words of the other language under --lang {lang}:{report}");
+}
+
+fn boucle(lang: &str, args: &[&str], cwd: Option<&Path>) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_boucle"));
+    command
+        .arg("--lang")
+        .arg(lang)
+        .args(args)
+        .env_remove("BOUCLE_CATALOGUE")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8")
+        .env("NO_COLOR", "1")
+        .env("XDG_CACHE_HOME", std::env::temp_dir().join("boucle-language-complete-cache"))
+        .stdin(Stdio::null());
+    if let Some(cwd) = cwd {
+        command.current_dir(cwd);
+    }
+    command.output().expect("run boucle")
+}
+
+/// Both streams of a run, as one text.
+fn said(output: &Output) -> String {
+    format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr))
+}
+
+/// A catalogue with every kind of problem `check` reports, and a second folder merged after it whose
+/// copy of a region disagrees with the first.
+fn every_problem() -> (Fixture, Fixture) {
+    use common::written::PRACTICE;
+    let fixture = Fixture::new();
+    let practice = |from: &str, to: &str| {
+        assert!(PRACTICE.contains(from), "{from}");
+        PRACTICE.replacen(from, to, 1)
+    };
+    fixture
+        // Syntax: a lost comma, an open string, an open bracket, nesting beyond the limit, a lost head.
+        .file("good-practices/syntax.ron", &practice("\"Battery regeneration\"),", "\"Battery regeneration\")"))
+        .file("good-practices/open-string.ron", &practice("place: \"Béthune\"", "place: \"Béthune"))
+        .file("good-practices/open-bracket.ron", PRACTICE.trim_end().trim_end_matches(')'))
+        .file("good-practices/too-deep.ron",
+            &practice("themes: [\"E5\"]", &format!("themes: {}\"E5\"{}", "[".repeat(130), "]".repeat(130))),
+        )
+        .file("good-practices/headless.ron", "title: \"x\",\n")
+        .file("good-practices/wrong-kind.ron", &practice("GoodPractice(", "SiteVisit("))
+        // The schema: unknown, repeated, missing and unfilled fields, wrong types and values.
+        .file("good-practices/unknown-field.ron", &practice("summary:", "sumary:"))
+        .file("good-practices/repeated-field.ron", &practice("materials:", "tags: [\"a\"],\n    tags: [\"b\"],\n    materials:"))
+        .file("good-practices/missing-field.ron", &practice("    review: (status: reviewed, checked: \"2026-11-28\"),\n", ""))
+        .file("good-practices/unfilled.ron", &practice("checked: \"2026-11-28\"", "checked: \"\""))
+        .file("good-practices/wrong-type.ron", &practice("materials: [\"lead\"]", "materials: \"lead\""))
+        .file("good-practices/wrong-language.ron", &practice("(fr: \"Régénération", "(de: \"x\", fr: \"Régénération"))
+        .file("good-practices/no-language.ron", &practice("location: (region: \"FRE12\", place: \"Béthune\")", "location: (region: \"FRE12\", place: (de: \"Béthune\"))"))
+        .file("good-practices/unknown-status.ron", &practice("status: reviewed", "status: tocomplete"))
+        .file("good-practices/bad-date.ron", &practice("\"2024-01\"", "\"2024-13\""))
+        .file("good-practices/bad-date-shape.ron", &practice("\"2024-01\"", "\"24 janvier\""))
+        .file("good-practices/bad-address.ron", &practice("https://www.lemoniteur.fr/article", "htps//lemoniteur"))
+        .file("good-practices/address-without-host.ron", &practice("https://www.lemoniteur.fr/article", "https://"))
+        .file("good-practices/address-with-space.ron", &practice("https://www.lemoniteur.fr/article", "https://www.lemoniteur.fr/un article"))
+        .file("good-practices/address-over-lines.ron", &practice("url: \"https://www.lemoniteur.fr/article\", date", "url: \"https://www.lemoniteur.fr/article,\n date"))
+        .file("good-practices/bad-id-value.ron", &practice("main_institution: \"team2\"", "main_institution: \"team 2!\""))
+        .file("good-practices/Bad Name!.ron", PRACTICE)
+        // The catalogue: unknown vocabulary ids of each vocabulary, references, duplicates.
+        .file("good-practices/unknown-terms.ron", &practice("\"FRE12\"", "\"FRE121\"").replace("[\"lead\"]", "[\"leed\"]").replace("[\"E5\"]", "[\"E9\"]").replace("[\"recycling-recovery\"]", "[\"recyclage\"]"))
+        .file("organisations/unknown-type.ron", &common::written::ORGANISATION.replace("\"cluster\"", "\"clusterr\""))
+        .file("good-practices/unknown-organisation.ron", &practice("\"team2\"", "\"team-2\""))
+        .file("good-practices/not-an-organisation.ron", &practice("\"team2\"", "\"syntax-free\""))
+        .file("good-practices/syntax-free.ron", &practice("    review:", "    related: [\"nowhere\", \"syntax-free\", \"too-deep\", \"open-bracket\", \"open-bracket\"],\n    review:"))
+        .file("good-practices/empty-title.ron", &practice("(fr: \"Régénération de batteries\", en: \"Battery regeneration\")", "\"\""))
+        .file("good-practices/no-source.ron", &practice("    sources: [(title: \"Le Moniteur\", url: \"https://www.lemoniteur.fr/article\", date: \"2024-01\")],\n", ""))
+        .file("good-practices/cleaned.ron", &practice("Béthune\")", "Béth\u{202E}une\")"))
+        .file("good-practices/old-review.ron", &practice("\"2026-11-28\"", "\"2019-03-01\""))
+        .file("site-visits/syntax-free.ron", &practice("GoodPractice(", "SiteVisit(").replace("    main_institution: \"team2\",\n", "    start: \"2025\",\n    programme: \"syntax-free\",\n").replace("    timescale: (start: \"2024\", status: ongoing),\n", ""))
+        .file("events/meeting.ron", "Event(\n    title: \"Meeting\",\n    summary: \"A meeting\",\n    start: \"2025\",\n    programme: \"meeting\",\n    review: (status: draft, checked: \"2026-11-28\"),\n)\n")
+        .file("site-visits/visit.ron", "SiteVisit(\n    title: \"Visit\",\n    summary: \"A visit\",\n    start: \"2025\",\n    programme: \"unknown-status\",\n    review: (status: draft, checked: \"2026-11-28\"),\n)\n")
+        .file("tours/empty-tour.ron", "Tour(\n    title: \"Tour\",\n    summary: \"A tour\",\n    stops: [],\n    review: (status: draft, checked: \"2026-11-28\"),\n)\n")
+        .file("tours/self-tour.ron", "Tour(\n    title: \"Tour\",\n    summary: \"A tour\",\n    start: \"2025-07-29\",\n    end: \"2025-07-30\",\n    stops: [(entry: \"self-tour\"), (entry: \"unknown-status\", day: \"2025-08-02\")],\n    review: (status: draft, checked: \"2026-11-28\"),\n)\n")
+        // Vocabularies: a repeated id, an unknown parent, a term its own parent, a cycle, coordinates off the globe.
+        .file("vocabularies/themes.ron", r#"[
+    (id: "E", label: "Environment"),
+    (id: "E5", parent: "E", label: "Circular economy"),
+    (id: "E5", label: "Again"),
+    (id: "S1", parent: "S", label: "Workforce"),
+    (id: "G1", parent: "G1", label: "Conduct"),
+    (id: "A", parent: "B", label: "A"),
+    (id: "B", parent: "A", label: "B"),
+]"#)
+        .file("vocabularies/regions.ron", &common::written::REGIONS.replace("(46.6, 2.4)", "(95.0, 2.4)"))
+        // Files: outside the kind folders, an unknown vocabulary, a link to nothing, not UTF-8, too large.
+        .file("stray.ron", PRACTICE)
+        .file("vocabularies/colours.ron", "[]")
+        .file("notes/stray.ron", PRACTICE)
+        .bytes("good-practices/latin1.ron", b"GoodPractice(title: \"R\xe9g\xe9n\xe9ration\")")
+        .bytes("good-practices/huge.ron", &vec![b' '; boucle::load::MAX_FILE_BYTES + 10]);
+    std::os::unix::fs::symlink(fixture.path().join("nowhere.ron"), fixture.path().join("good-practices/link.ron"))
+        .unwrap();
+    let second = Fixture::new();
+    second.file("vocabularies/regions.ron", &common::written::REGIONS.replace("\"Hauts-de-France\"", "\"Nord\""));
+    (fixture, second)
+}
+
+/// What `check` says about every kind of problem, and about folders that are no catalogue.
+fn check_texts(lang: &str) -> Vec<(String, String)> {
+    let (fixture, second) = every_problem();
+    let (first, second) = (fixture.path().to_str().unwrap(), second.path().to_str().unwrap());
+    let mut texts = Vec::new();
+    for format in ["human", "github"] {
+        let output = boucle(lang, &["check", first, second, "--review-age", "365", "--format", format], None);
+        assert_eq!(output.status.code(), Some(1), "{}", said(&output));
+        texts.push((format!("check --format {format}"), said(&output)));
+    }
+    let human = &texts[0].1;
+    let missing = [
+        "syntax",
+        "unclosed-string",
+        "unclosed-bracket",
+        "wrong-kind",
+        "unknown-field",
+        "duplicate-field",
+        "missing-field",
+        "not-filled-in",
+        "wrong-type",
+        "unknown-value",
+        "malformed-date",
+        "malformed-address",
+        "malformed-id",
+        "unknown-vocabulary-id",
+        "broken-reference",
+        "self-reference",
+        "repeated-id",
+        "duplicate-id",
+        "empty-text",
+        "empty-tour",
+        "no-source",
+        "review-age",
+        "cleaned-text",
+        "unknown-parent",
+        "parent-cycle",
+        "bad-coordinates",
+        "conflicting-term",
+        "ignored-file",
+        "not-a-file",
+        "invalid-utf8",
+        "file-too-large",
+        "stop-day-outside-tour",
+    ]
+    .into_iter()
+    .filter(|code| !human.contains(&format!("[{code}]")))
+    .collect::<Vec<_>>();
+    assert!(missing.is_empty(), "the fixture has a problem of each kind, but none of {missing:?}:\n{human}");
+    let empty = tempfile::tempdir().unwrap();
+    let kind_folder = empty.path().join("good-practices");
+    std::fs::create_dir(&kind_folder).unwrap();
+    let file = empty.path().join("a-file.txt");
+    std::fs::write(&file, "x").unwrap();
+    for (what, folder) in [
+        ("an empty folder", empty.path().to_path_buf()),
+        ("a kind folder", kind_folder),
+        ("a missing folder", empty.path().join("missing")),
+        ("a file", file),
+    ] {
+        let output = boucle(lang, &["check", folder.to_str().unwrap()], None);
+        texts.push((format!("check on {what}"), said(&output)));
+        let output = boucle(lang, &["list", "--catalogue", folder.to_str().unwrap()], None);
+        texts.push((format!("list on {what}"), said(&output)));
+    }
+    texts
+}
+
+/// A usage error of every command, as clap finds them: an unknown option, a missing or bad value.
+fn usage_texts(lang: &str) -> Vec<(String, String)> {
+    let runs: &[&[&str]] = &[
+        &["--bogus"],
+        &["bogus-command"],
+        &["--theme", "pink"],
+        &["--poll", "--no-watch"],
+        &["check", "--bogus"],
+        &["check", "--format", "xml"],
+        &["check", "--review-age", "soon"],
+        &["list", "--bogus"],
+        &["list", "--format", "xml"],
+        &["list", "--limit"],
+        &["show"],
+        &["show", "x", "--format", "xml"],
+        &["serve", "--bogus"],
+        &["serve", "--max-sessions", "many"],
+        &["export", "--bogus"],
+        &["export", "--format", "doc"],
+        &["present", "--bogus"],
+        &["new"],
+        &["new", "practice"],
+        &["new", "practice", "x", "--bogus"],
+        &["init"],
+        &["cache"],
+        &["cache", "bogus"],
+        &["cache", "clear", "--bogus"],
+    ];
+    let mut texts = Vec::new();
+    for args in runs {
+        let output = boucle(lang, args, None);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {}", said(&output));
+        let text = said(&output);
+        texts.push((format!("boucle {}", args.join(" ")), text));
+    }
+    // A language boucle does not speak: the locale's says so.
+    let locale = if lang == "fr" { "fr_FR.UTF-8" } else { "en_GB.UTF-8" };
+    let output = Command::new(env!("CARGO_BIN_EXE_boucle"))
+        .args(["--lang", "de", "list"])
+        .env("LANG", locale)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    texts.push(("--lang de".to_string(), said(&output)));
+    texts
+}
+
+/// Each usage error ends with the command's usage line, as clap's own do.
+fn assert_usage_lines(usage: &[(String, String)]) {
+    for (what, text) in usage {
+        assert!(text.lines().any(|l| l.contains(": boucle")), "{what}: the usage line is kept:\n{text}");
+    }
+}
+
+/// The errors and messages of the commands themselves, and `new`'s template.
+fn command_texts(lang: &str) -> Vec<(String, String)> {
+    let fixture = Fixture::new();
+    fixture.file("good-practices/battery.ron", common::written::PRACTICE);
+    let folder = fixture.path().to_str().unwrap();
+    let nowhere = tempfile::tempdir().unwrap();
+    let mut texts = Vec::new();
+    let mut run = |what: &str, args: &[&str], cwd: Option<&Path>, code: i32| {
+        let output = boucle(lang, args, cwd);
+        assert_eq!(output.status.code(), Some(code), "{what}: {}", said(&output));
+        texts.push((what.to_string(), said(&output)));
+    };
+    run("new: a template", &["new", "practice", "fresh-one", "--catalogue", folder], None, 0);
+    run("new: an unknown kind", &["new", "recipe", "x", "--catalogue", folder], None, 2);
+    run("new: a bad id", &["new", "practice", "Not An Id!", "--catalogue", folder], None, 2);
+    run("new: an id taken", &["new", "visit", "battery", "--catalogue", folder], None, 2);
+    run("new: no catalogue", &["new", "practice", "x"], Some(nowhere.path()), 2);
+    let missing = nowhere.path().join("missing");
+    run("new: a missing catalogue", &["new", "practice", "x", "--catalogue", missing.to_str().unwrap()], None, 2);
+    let fresh = nowhere.path().join("fresh");
+    run("init", &["init", fresh.to_str().unwrap()], None, 0);
+    run("init: not empty", &["init", folder], None, 2);
+    run("present: an unknown tour", &["present", "nowhere", "--catalogue", folder], None, 2);
+    run("present: an unknown region", &["present", "--region", "FRE121", "--catalogue", folder], None, 2);
+    run("show: an unknown id", &["show", "batery", "--catalogue", folder], None, 2);
+    run("show: nothing close", &["show", "zzzzzz", "--catalogue", folder], None, 2);
+    run("list: an unknown region", &["list", "--region", "FRE121", "--catalogue", folder], None, 2);
+    run("list: an unknown stage", &["list", "--stage", "recovery", "--catalogue", folder], None, 2);
+    run("list: an unknown field", &["list", "--query", "colour:red", "--catalogue", folder], None, 2);
+    run("dashboard: a missing folder", &["--catalogue", missing.to_str().unwrap()], None, 2);
+    run("dashboard: no terminal", &["--catalogue", folder], None, 2);
+    run("present: no terminal", &["present", "--catalogue", folder], None, 2);
+    run("export: an unknown tour", &["export", "--tour", "nowhere", "--catalogue", folder], None, 2);
+    let out = nowhere.path().join("out.md");
+    std::fs::write(&out, "kept").unwrap();
+    run(
+        "export: over a file",
+        &["export", "--entry", "battery", "--output", out.to_str().unwrap(), "--catalogue", folder],
+        None,
+        2,
+    );
+    let inside = fixture.path().join("out.md");
+    run(
+        "export: into the catalogue",
+        &["export", "--entry", "battery", "--output", inside.to_str().unwrap(), "--catalogue", folder],
+        None,
+        2,
+    );
+    let lost = nowhere.path().join("no/such/folder/out.md");
+    run(
+        "export: into no folder",
+        &["export", "--entry", "battery", "--output", lost.to_str().unwrap(), "--catalogue", folder],
+        None,
+        1,
+    );
+    let bad = nowhere.path().join("bad-shortlist.ron");
+    std::fs::write(&bad, "not a shortlist").unwrap();
+    run(
+        "export: an unreadable shortlist",
+        &["export", "--shortlist", bad.to_str().unwrap(), "--catalogue", folder],
+        None,
+        2,
+    );
+    let template = std::fs::read_to_string(fixture.path().join("good-practices/fresh-one.ron")).unwrap();
+    // The template's comments are prose; its fields, written out or commented out, are code.
+    let field = |line: &str| {
+        line.split_once(':').is_some_and(|(name, _)| name.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+    };
+    let comments: String = template
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix("//"))
+        .filter(|l| !field(l.trim()))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    texts.push(("new's template".to_string(), comments));
+    texts.push(("init's README".to_string(), std::fs::read_to_string(fresh.join("README.md")).unwrap()));
+    texts
+}
+
+#[test]
+fn nothing_english_reaches_a_french_reader_of_the_command_line() {
+    let usage = usage_texts("fr");
+    let texts = [check_texts("fr"), usage.clone(), command_texts("fr")].concat();
+    assert_one_language("fr", &texts);
+    assert_usage_lines(&usage);
+}
+
+#[test]
+fn nothing_french_reaches_an_english_reader_of_the_command_line() {
+    let usage = usage_texts("en");
+    let texts = [check_texts("en"), usage.clone(), command_texts("en")].concat();
+    assert_one_language("en", &texts);
+    assert_usage_lines(&usage);
+}
+
+/// The rows of the box titled `title` (the export dialog) on a screen, without its borders and
+/// without what is drawn around it, with the keys on its bottom border.
+fn boxed(screen: &str, title: &str) -> String {
+    let lines: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
+    let Some(top) = lines.iter().position(|l| l.iter().collect::<String>().contains(&format!(" {title} "))) else {
+        panic!("no box {title:?} on the screen:\n{screen}")
+    };
+    let (Some(left), Some(right)) =
+        (lines[top].iter().position(|&c| c == '┏'), lines[top].iter().position(|&c| c == '┓'))
+    else {
+        panic!("the box {title:?} has corners:\n{screen}")
+    };
+    let inside = |line: &[char]| line.get(left + 1..right.min(line.len())).map(|s| s.iter().collect::<String>());
+    let mut rows = Vec::new();
+    for line in &lines[top + 1..] {
+        let row = inside(line).unwrap_or_default();
+        if line.get(left) == Some(&'┗') {
+            rows.push(row.trim_matches(['━', ' ']).to_string());
+            break;
+        }
+        rows.push(row.trim().to_string());
+    }
+    rows.join("\n")
+}
+
+/// The dashboard in tmux: the status line of each screen, the export dialog at each step (a file written,
+/// a file that exists, a folder that does not), and a shortlist file that cannot be read.
+fn dashboard_texts(lang: &str, locale: &str) -> Vec<(String, String)> {
+    use crate::common::terminal::Launch;
+    let tmux = Tmux::start();
+    let dir = tempfile::tempdir().unwrap();
+    let shortlist = dir.path().join("shortlist.ron");
+    std::fs::write(&shortlist, "(version: 1, entries: [oops])").unwrap();
+    let locale = format!("LANG={locale}");
+    let shortlist_arg = shortlist.to_str().unwrap().to_string();
+    let launch = Launch::args(&["--catalogue", serve::FIXTURE, "--shortlist", &shortlist_arg])
+        .env(&locale)
+        .size(120, 40)
+        .cwd(dir.path());
+    let boucle = tmux.boucle("dashboard", launch);
+    let last_line = |screen: &str| screen.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("").to_string();
+    let mut texts = Vec::new();
+    // The notice of the file set aside takes the bottom lines until a key is pressed.
+    let first = boucle.wait_for("the notice", |s| s.contains("shortlist.ron.bad-1"));
+    let lines: Vec<&str> = first.lines().filter(|l| !l.trim().is_empty()).collect();
+    let notice = lines[lines.len().saturating_sub(2)..].join("\n");
+    texts.push(("the notice of an unreadable shortlist".to_string(), notice));
+    boucle.keys(&["Down"]);
+    let browse = boucle.wait_for("the status line", |s| !s.contains("shortlist.ron"));
+    texts.push(("the status line of the results".to_string(), last_line(&browse)));
+    boucle.keys(&["Enter"]);
+    let entry = boucle.wait_for("the entry", |s| last_line(s) != last_line(&browse));
+    texts.push(("the status line of an entry".to_string(), last_line(&entry)));
+    // Keys after Esc are sent once it is taken, or the terminal reads Esc and the key as Alt-key.
+    boucle.keys(&["Escape"]);
+    boucle.wait_for("the results", |s| last_line(s) == last_line(&browse));
+    boucle.keys(&["m", "x"]);
+    let title = if lang == "fr" { "Exporter" } else { "Export" };
+    let choose = boucle.wait_for("the export dialog", |s| s.contains(&format!(" {title} ")));
+    texts.push(("the export dialog: what and how".to_string(), boxed(&choose, title)));
+    boucle.keys(&["Enter"]);
+    let path = boucle.wait_for("the file name", |s| boxed(s, title) != boxed(&choose, title));
+    texts.push(("the export dialog: the file".to_string(), boxed(&path, title)));
+    boucle.keys(&["Enter"]);
+    let written = boucle.wait_for("the file written", |s| s.contains("✓"));
+    texts.push(("the export dialog: written".to_string(), boxed(&written, title)));
+    boucle.keys(&["Escape"]);
+    boucle.wait_for("the dialog closed", |s| !s.contains(&format!(" {title} ")));
+    boucle.keys(&["x"]);
+    let again = boucle.wait_for("the export dialog", |s| s.contains(&format!(" {title} ")));
+    boucle.keys(&["Enter"]);
+    boucle.wait_for("the file name", |s| boxed(s, title) != boxed(&again, title));
+    boucle.keys(&["Enter"]);
+    let exists =
+        boucle.wait_for("the question", |s| s.contains(&format!(" {title} ")) && boxed(s, title).contains('?'));
+    texts.push(("the export dialog: replace?".to_string(), boxed(&exists, title)));
+    boucle.keys(&["n"]);
+    boucle.wait_for("another name", |s| s.contains(&format!(" {title} ")) && !boxed(s, title).contains('?'));
+    boucle.keys(&["C-u"]);
+    boucle.type_text("no/such/folder/handout.md");
+    boucle.keys(&["Enter"]);
+    let failed = boucle.wait_for("the failure", |s| s.contains("✗"));
+    texts.push(("the export dialog: not written".to_string(), boxed(&failed, title)));
+    boucle.keys(&["Escape"]);
+    boucle.wait_for("the dialog closed", |s| !s.contains(&format!(" {title} ")));
+    boucle.keys(&["q"]);
+    assert_eq!(boucle.wait_for_exit(), 0);
+    texts
+}
+
+#[test]
+fn the_dashboard_speaks_french_under_a_french_locale() {
+    let texts = dashboard_texts("fr", "fr_FR.UTF-8");
+    assert!(texts.iter().any(|(_, t)| t.contains("Sélection") || t.contains("sélection")), "{texts:#?}");
+    assert_one_language("fr", &texts);
+}
+
+#[test]
+fn the_dashboard_speaks_english_under_an_english_locale() {
+    let texts = dashboard_texts("en", "en_GB.UTF-8");
+    assert_one_language("en", &texts);
+}
+
+/// A room served under a `locale`: what its participants are told when something is refused (a shell
+/// without a terminal, a command that may not run, an export written on the server, a full room), and
+/// the facilitator's console from start to close.
+fn room_texts(lang: &str, locale: &str) -> Vec<(String, String)> {
+    let access = ["--password-file", "{dir}/password", "--max-sessions", "1"];
+    let server = serve::Server::start_with(serve::FIXTURE, &access, locale);
+    let mut texts = Vec::new();
+    let refused = |output: Output| String::from_utf8_lossy(&output.stderr).into_owned();
+    let run = |command: &[&str]| refused(server.ssh_then(lang, "aimant2026", &["-T"], command));
+    texts.push(("a shell without a terminal".to_string(), run(&[])));
+    texts.push(("a command that may not run".to_string(), run(&["rm", "-rf", "/"])));
+    texts.push(("a file written on the server".to_string(), run(&["export", "--output", "x.md"])));
+    texts.push(("an unknown id".to_string(), run(&["show", "nowhere"])));
+    texts.push(("a usage error".to_string(), run(&["list", "--bogus"])));
+    let wrong = server.ssh_then(lang, "wrong", &["-T"], &["list"]);
+    assert_eq!(wrong.status.code(), Some(255), "a wrong password is refused: {wrong:?}");
+
+    // One participant fills the room, exports from the dashboard (nothing is written on the server), and a
+    // second is told the room is full.
+    let tmux = Tmux::start();
+    let askpass = server.dir.path().join("askpass");
+    std::fs::write(&askpass, "#!/bin/sh\necho aimant2026\n").unwrap();
+    Command::new("chmod").args(["700", askpass.to_str().unwrap()]).status().unwrap();
+    let script = |name: &str| {
+        format!(
+            "env SSH_ASKPASS={} SSH_ASKPASS_REQUIRE=force DISPLAY=:0 LANG={locale} ssh -t -F {} -p {} {lang}@127.0.0.1; echo EXITED $?; exec sleep 600 # {name}",
+            askpass.display(),
+            server.ssh_config().display(),
+            server.port
+        )
+    };
+    tmux.open("first", (100, 30), server.dir.path(), &script("first"), &[]);
+    tmux.wait_for("first", "the dashboard", serve::ready);
+    tmux.keys("first", &["m", "x"]);
+    let title = if lang == "fr" { "Exporter" } else { "Export" };
+    tmux.wait_for("first", "the export dialog", |s| s.contains(&format!(" {title} ")));
+    tmux.keys("first", &["Enter", "Enter"]);
+    let failed = tmux.wait_for("first", "the refusal", |s| s.contains("✗"));
+    texts.push(("an export over SSH".to_string(), boxed(&failed, title)));
+    tmux.open("second", (100, 30), server.dir.path(), &script("second"), &[]);
+    let full = tmux.wait_for("second", "the room is full", |s| s.contains("EXITED"));
+    texts.push((
+        "a full room".to_string(),
+        full.lines().filter(|l| l.starts_with("boucle")).collect::<Vec<_>>().join("\n"),
+    ));
+    tmux.keys("first", &["Escape"]);
+    tmux.wait_for("first", "the dialog closed", |s| !s.contains(&format!(" {title} ")));
+    tmux.keys("first", &["q"]);
+    tmux.wait_for("first", "the goodbye", |s| s.contains("EXITED"));
+
+    // Ctrl-C closes the room.
+    let mut server = server;
+    let _ = Command::new("kill").args(["-INT", &server.child.id().to_string()]).status();
+    let _ = server.child.wait();
+    // The clock and the fingerprint start lines; what follows is prose.
+    let lines: Vec<String> =
+        server.log().lines().map(|l| l.split_once("Z ").map_or(l, |(_, rest)| rest).to_string()).collect();
+    for line in ["SHA256:", "127.0.0.1"] {
+        assert!(lines.iter().any(|l| l.contains(line)), "{line} in the console: {lines:#?}");
+    }
+    assert!(lines.len() > 20, "a line for each connection, session and refusal: {lines:#?}");
+    texts.push(("the console".to_string(), lines.join("\n")));
+    texts
+}
+
+#[test]
+fn a_room_served_under_a_french_locale_speaks_french() {
+    let texts = room_texts("fr", "fr_FR.UTF-8");
+    assert_one_language("fr", &texts);
+}
+
+#[test]
+fn a_room_served_under_an_english_locale_speaks_english() {
+    let texts = room_texts("en", "en_GB.UTF-8");
+    assert_one_language("en", &texts);
+}
+
+#[test]
+fn the_word_lists_find_what_they_are_for() {
+    // A curator's code is not prose: fields, values, options, files and quoted lines pass.
+    assert!(leaks("erreur[unknown-field]: champ inconnu `sumary` dans `GoodPractice`", "fr").is_empty());
+    assert!(
+        leaks("  = attendu : une date \"AAAA-MM-JJ\" ; voir --review-age et good-practices/x.ron", "fr").is_empty()
+    );
+    assert!(leaks("3 │     summary: (fr: \"x\", en: \"the file\"),", "fr").is_empty());
+    // What the issue saw.
+    assert!(!leaks("  = attendu : a date \"YYYY-MM-DD\" (or …)", "fr").is_empty());
+    assert!(!leaks("avertissement[ignored-file]: ignored: `x` is not a catalogue folder", "fr").is_empty());
+    assert!(!leaks("✗ Non écrit : cannot write boucle-shortlist.md: over SSH, nothing is written", "fr").is_empty());
+    assert!(!leaks("Retour retour  / chercher", "fr").is_empty());
+    assert!(!leaks("error: the file is not valid UTF-8 (fichier introuvable)", "en").is_empty());
+    assert!(
+        !leaks("the shortlist x cannot be read: line 1, column 1: Expected struct `File` but found `not`", "en")
+            .is_empty()
+    );
+    assert!(!leaks("invalid type: string, expected u32", "en").is_empty());
+}
