@@ -14,6 +14,7 @@ mod common;
 mod curator_check;
 mod curator_findings;
 mod curator_new;
+mod curator_recovery;
 mod e2e_catalogue_untouched;
 mod e2e_curator;
 mod e2e_hostile;
