@@ -15,7 +15,8 @@ pub struct ParsedEntry {
     pub entry: Option<Entry>,
     /// What could be read of a file with syntax errors, to check its ids and references
     /// against the catalogue; never loaded (live reload keeps the last good entry instead).
-    pub checked_only: Option<Entry>,
+    /// With the text to locate its values in (the file's, strings left open closed).
+    pub checked_only: Option<(Entry, String)>,
     pub problems: Vec<Diagnostic>,
 }
 
@@ -42,21 +43,26 @@ pub fn parse_entry(kind: Kind, file: &SourceFile, text: &str) -> ParsedEntry {
     let entry =
         parts.map(|(common, details)| Entry { file: EntryFile::new(&file.shown, &id), id, kind, common, details });
     match broken {
-        false => ParsedEntry { entry, checked_only: None, problems },
-        true => ParsedEntry { entry: None, checked_only: entry, problems },
+        None => ParsedEntry { entry, checked_only: None, problems },
+        Some(located) => ParsedEntry { entry: None, checked_only: entry.map(|e| (e, located)), problems },
     }
 }
 
-fn typed_entry<F>(kind: Kind, shown: &str, text: &str) -> (Option<(Common, Details)>, Vec<Diagnostic>, bool)
+/// The entry's parts, its problems, and for a file with syntax errors the text to locate its
+/// values in.
+type Typed = (Option<(Common, Details)>, Vec<Diagnostic>, Option<String>);
+
+fn typed_entry<F>(kind: Kind, shown: &str, text: &str) -> Typed
 where
     F: serde::de::DeserializeOwned + Into<(Common, Details)>,
 {
     match parse::parse::<F>(shown, text) {
-        Ok(parsed) => (Some(parsed.into()), Vec::new(), false),
+        Ok(parsed) => (Some(parsed.into()), Vec::new(), None),
         Err(strict) => {
             let recovered = recover::entry::<F>(shown, text, kind.struct_name(), &schema::entry_fields(kind));
             let problems = if recovered.problems.is_empty() { vec![*strict] } else { recovered.problems };
-            (recovered.value.map(Into::into), problems, recovered.broken)
+            let located = recovered.broken.then(|| recovered.repaired.unwrap_or_else(|| text.to_string()));
+            (recovered.value.map(Into::into), problems, located)
         }
     }
 }

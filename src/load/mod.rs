@@ -134,8 +134,9 @@ fn not_a_catalogue(folder: &std::path::Path) -> Option<Diagnostic> {
 #[derive(Default)]
 struct ParsedFiles {
     entries: Vec<Entry>,
-    /// What could be read of entry files with syntax errors: checked, never loaded.
-    checked_only: Vec<Entry>,
+    /// What could be read of entry files with syntax errors: checked, never loaded; with the
+    /// text to locate their values in.
+    checked_only: Vec<(Entry, String)>,
     vocabulary_files: Vec<VocabularyFile>,
     problems: Vec<Diagnostic>,
     stamps: Vec<cache::Stamp>,
@@ -146,7 +147,7 @@ struct ParsedFiles {
 /// What parsing a run of files gave besides its entries, which go straight into their slots.
 #[derive(Default)]
 struct ParsedRun {
-    checked_only: Vec<Entry>,
+    checked_only: Vec<(Entry, String)>,
     vocabulary_files: Vec<VocabularyFile>,
     problems: Vec<Diagnostic>,
     stamps: Vec<cache::Stamp>,

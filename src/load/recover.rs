@@ -23,6 +23,8 @@ pub struct Recovered<T> {
     /// The file has syntax errors the reader stepped over: `value` holds what could be read,
     /// to be checked against the catalogue (ids, references), never loaded.
     pub broken: bool,
+    /// The text to locate values in when it differs from the file's ([`super::syntax::Started`]).
+    pub repaired: Option<String>,
 }
 
 /// Reads `text`, whose top must be `Name(…)` (or `(…)`) holding `fields`.
@@ -30,9 +32,9 @@ pub fn entry<T: DeserializeOwned>(file: &str, text: &str, name: &str, fields: &[
     let started = super::syntax::start_and_read(file, text, &format!("`{name}(`"), b'(');
     let broken = !started.errors.is_empty();
     let Some(node) = started.node else {
-        return Recovered { problems: started.errors, value: None, broken };
+        return Recovered { problems: started.errors, value: None, broken, repaired: None };
     };
-    let mut checker = Checker { file, text, problems: started.errors, lines: None, broken };
+    let mut checker = Checker { file, text, problems: started.errors, lines: None, broken, repaired: started.repaired };
     if let Value::Struct { name: Some(found), .. } | Value::Tuple { name: Some(found), .. } = &node.value
         && found != name
     {
@@ -43,7 +45,7 @@ pub fn entry<T: DeserializeOwned>(file: &str, text: &str, name: &str, fields: &[
                 "move the file to the folder for `{found}` entries, or start it with `{name}(`"
             )));
         checker.problems.push(problem);
-        return Recovered { problems: checker.problems, value: None, broken };
+        return Recovered { problems: checker.problems, value: None, broken, repaired: None };
     }
     let json = checker.structure(&node, name, fields);
     checker.finish(json)
@@ -54,9 +56,9 @@ pub fn terms<T: DeserializeOwned>(file: &str, text: &str, fields: &'static [Spec
     let started = super::syntax::start_and_read(file, text, "`[` (a list of terms)", b'[');
     let broken = !started.errors.is_empty();
     let Some(node) = started.node else {
-        return Recovered { problems: started.errors, value: None, broken };
+        return Recovered { problems: started.errors, value: None, broken, repaired: None };
     };
-    let mut checker = Checker { file, text, problems: started.errors, lines: None, broken };
+    let mut checker = Checker { file, text, problems: started.errors, lines: None, broken, repaired: started.repaired };
     let term = Ty::Struct("term", fields);
     let json = match &node.value {
         Value::List(items) => {
@@ -78,6 +80,7 @@ struct Checker<'a> {
     lines: Option<Lines>,
     /// The file has syntax errors (already in `problems`).
     broken: bool,
+    repaired: Option<String>,
 }
 
 impl Checker<'_> {
@@ -92,7 +95,7 @@ impl Checker<'_> {
         // Syntax errors come first in the file's order, the rest as found.
         let mut problems = self.problems;
         problems.sort_by_key(|p| p.start);
-        Recovered { problems, value, broken: self.broken }
+        Recovered { problems, value, broken: self.broken, repaired: self.repaired }
     }
 
     fn wrong_type(&mut self, node: &Node, ty: &Ty, field: &str) {

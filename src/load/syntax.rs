@@ -11,6 +11,10 @@ use crate::i18n::problems as say;
 pub struct Started {
     pub node: Option<Node>,
     pub errors: Vec<Diagnostic>,
+    /// The text with a `"` closing each string left open at the end of its first line, for
+    /// locating values after reading went on (a scanner that counts quotes would otherwise
+    /// take every later string for code, and every later field for text).
+    pub repaired: Option<String>,
 }
 
 pub fn start_and_read(file: &str, text: &str, expected: &str, opener: u8) -> Started {
@@ -43,10 +47,28 @@ pub fn start_and_read(file: &str, text: &str, expected: &str, opener: u8) -> Sta
             say::reader_message(&format!("expected {expected} at the start of the file, found {found}")),
         )
         .with_expected(say::reader_message(expected));
-        return Started { node: None, errors: vec![problem] };
+        return Started { node: None, errors: vec![problem], repaired: None };
     }
     let read = tree::read(text);
-    Started { node: read.node, errors: read.errors.iter().map(|e| syntax(file, text, e)).collect() }
+    let mut ends: Vec<usize> = read
+        .errors
+        .iter()
+        .filter(|e| e.resumed)
+        .filter_map(|e| match e.opened {
+            Some((at, "string")) => Some(text[at..].find('\n').map_or(text.len(), |i| at + i)),
+            _ => None,
+        })
+        .collect();
+    let repaired = (!ends.is_empty()).then(|| {
+        ends.sort_unstable();
+        ends.dedup();
+        let mut repaired = text.to_string();
+        for end in ends.into_iter().rev() {
+            repaired.insert(end, '"');
+        }
+        repaired
+    });
+    Started { node: read.node, errors: read.errors.iter().map(|e| syntax(file, text, e)).collect(), repaired }
 }
 
 /// A syntax error, placed where the construct left open began when there is one, since that

@@ -71,7 +71,7 @@ pub struct Checks<'a> {
 pub fn check_entries(
     checks: &Checks<'_>,
     entries: &[Entry],
-    checked_only: &[Entry],
+    checked_only: &[(Entry, String)],
     unloaded: &HashMap<&str, &str>,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<usize> {
@@ -107,10 +107,12 @@ pub fn check_entries(
     let programme_ids: Vec<&str> =
         kinds.iter().filter(|(_, k)| matches!(k, Kind::Event | Kind::Tour)).map(|(id, _)| id.as_str()).collect();
 
-    let loaded = kept.iter().map(|&index| (&entries[index], true));
-    for (entry, whole) in loaded.chain(checked_only.iter().map(|entry| (entry, false))) {
+    let loaded = kept.iter().map(|&index| (&entries[index], None));
+    for (entry, located) in loaded.chain(checked_only.iter().map(|(entry, text)| (entry, Some(text)))) {
         let file = entry.file();
-        let mut reporter = FileReporter::new(&file, text_of);
+        let whole = located.is_none();
+        let text_in = |_: &str| located.cloned();
+        let mut reporter = FileReporter::new(&file, if whole { text_of } else { &text_in });
         // What a syntax error cut short reads as empty: not a problem of its own.
         if whole {
             check_texts(entry, &mut reporter, problems);

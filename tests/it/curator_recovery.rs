@@ -70,7 +70,7 @@ fn a_missing_quote_hides_none_of_the_seven_other_mistakes() {
         ("8:11", "`tags`"),
         ("9:5", "descripton"),
         ("10:24", "2025-13-01"),
-        ("11:45", "htps://"),
+        ("11:43", "htps://"),
         ("12:22", "tocomplete"),
     ] {
         let prefix = format!("good-practices/hurried.ron:{place}:");
@@ -100,7 +100,7 @@ fn an_unclosed_bracket_is_reported_where_it_opened_and_reading_goes_on() {
     let found = problems(&fixture, &loaded);
     assert_eq!(found.len(), 2, "{found:#?}");
     assert!(found[0].starts_with("good-practices/x.ron:6:16: the `[` opened here is not closed"), "{found:#?}");
-    assert!(found[1].starts_with("good-practices/x.ron:7:15: unknown ESG theme \"E9\""), "{found:#?}");
+    assert!(found[1].starts_with("good-practices/x.ron:7:14: unknown ESG theme \"E9\""), "{found:#?}");
 }
 
 #[test]
