@@ -13,6 +13,7 @@ mod close_matches;
 mod common;
 mod curator_check;
 mod curator_findings;
+mod curator_fmt;
 mod curator_new;
 mod curator_recovery;
 mod e2e_catalogue_untouched;

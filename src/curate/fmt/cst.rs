@@ -282,7 +282,8 @@ impl Parser {
             let mut member = Member { before, blank_before, item, after: Vec::new() };
             // Comments after the value, then the comma, then comments on the same line.
             self.trailing(&mut member.after);
-            match self.tokens.get(self.at) {
+            // Comments on the lines after it, before the closer, wait for the closer.
+            match self.peek_code() {
                 Some(t) if t.kind == Kind::Punct(b',') => {
                     self.at += 1;
                     self.trailing(&mut member.after);
@@ -328,9 +329,19 @@ fn lex(text: &str) -> Result<Vec<Token>, Unreadable> {
     let unreadable = |at: usize, message: &str| Unreadable { at, message: message.to_string() };
     while at < bytes.len() {
         let b = bytes[at];
-        if b.is_ascii_whitespace() {
+        // What ron skips as whitespace: ASCII blanks with vertical tab and form feed, NEL,
+        // the left-to-right and right-to-left marks, and the line and paragraph separators.
+        if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) {
             lines_before += usize::from(b == b'\n');
             at += 1;
+            continue;
+        }
+        if bytes[at..].starts_with(&[0xC2, 0x85]) {
+            at += 2;
+            continue;
+        }
+        if matches!(bytes.get(at..at + 3), Some([0xE2, 0x80, 0x8E | 0x8F | 0xA8 | 0xA9])) {
+            at += 3;
             continue;
         }
         let start = at;
