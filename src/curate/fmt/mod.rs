@@ -8,6 +8,7 @@
 //! unchanged. A file that fails any of these is left as it is.
 
 pub mod cst;
+mod lex;
 mod print;
 
 use std::fmt::Debug;
