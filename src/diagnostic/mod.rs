@@ -271,7 +271,7 @@ pub fn close_candidates<'a>(word: &str, candidates: impl IntoIterator<Item = &'a
             })
         })
         .collect();
-    close.sort_by(|a, b| a.0.cmp(&b.0));
+    close.sort_by_key(|c| c.0);
     close.dedup_by(|a, b| a.1 == b.1);
     close.into_iter().map(|(_, candidate)| candidate).collect()
 }

@@ -5,8 +5,8 @@
 //! accepts, ron reads as the same value; every valid file is accepted (else it is useless).
 //! `PROPTEST_CASES` raises the case count.
 
-#[path = "../../fuzz/harness/fast_ron.rs"]
-mod harness;
+// The harness is one module of this test binary, shared with the fuzz regressions.
+use crate::fuzz_regressions::fast_ron as harness;
 
 use proptest::prelude::*;
 use std::path::Path;

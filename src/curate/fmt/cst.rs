@@ -105,14 +105,9 @@ pub fn parse(text: &str) -> Result<Doc, Unreadable> {
     let tokens = lex(text)?;
     let mut parser = Parser { tokens, at: 0, depth: 0, pending: Vec::new() };
     let mut head = Vec::new();
-    loop {
-        match parser.peek_kind() {
-            Some(Kind::Comment) | Some(Kind::Attribute) => {
-                let token = parser.next_token();
-                head.push(Comment { text: token.text, blank_before: token.lines_before > 1 });
-            }
-            _ => break,
-        }
+    while let Some(Kind::Comment | Kind::Attribute) = parser.peek_kind() {
+        let token = parser.next_token();
+        head.push(Comment { text: token.text, blank_before: token.lines_before > 1 });
     }
     let blank_before_value = parser.tokens.get(parser.at).is_some_and(|t| t.lines_before > 1);
     let value = parser.value()?;
