@@ -66,12 +66,15 @@ pub enum CheckFormat {
     Github,
 }
 
-pub fn run(cli: &Cli, args: &CheckArgs, out: &mut dyn Write) -> std::io::Result<i32> {
+pub fn run(cli: &Cli, args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<i32> {
     let source =
         if args.folders.is_empty() { cli.catalogue_source() } else { CatalogueSource::Folders(args.folders.clone()) };
     let lang = cli.language();
+    // What --fix and --links say goes before the report for people, and beside it (to standard
+    // error) when the report is for a tool.
+    let said: &mut dyn Write = if args.format == CheckFormat::Human { &mut *out } else { &mut *err };
     let mut loaded = cli.load(&source);
-    if args.fix && super::curating::fix(&loaded, &source, lang, out)? {
+    if args.fix && super::curating::fix(&loaded, &source, lang, said)? {
         loaded = cli.load(&source);
     }
     if let Some(days) = args.review_age {
@@ -80,7 +83,7 @@ pub fn run(cli: &Cli, args: &CheckArgs, out: &mut dyn Write) -> std::io::Result<
     // Notes are said, never counted.
     let mut notes = Vec::new();
     if args.links {
-        let found = super::curating::links(&loaded, args, cli, out)?;
+        let found = super::curating::links(&loaded, args, cli, said)?;
         super::curating::quote(&mut loaded, &found);
         loaded.diagnostics.extend(found);
     }

@@ -315,7 +315,7 @@ fn finish(result: Result<(), list::CommandError>, err: &mut dyn Write) -> i32 {
 /// Runs the command line; returns the process exit code.
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let result = match &cli.command {
-        Some(Command::Check(args)) => check::run(&cli, args, out),
+        Some(Command::Check(args)) => check::run(&cli, args, out, err),
         Some(Command::Fmt(args)) => fmt::run(&cli, args, out, err),
         Some(Command::List(args)) => {
             return with_index(&cli, err, |indexed| list::run_list(indexed, args, cli.language(), out));

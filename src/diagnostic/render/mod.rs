@@ -13,7 +13,7 @@ use crate::text::Lang;
 
 mod window;
 
-use window::{Quoted, Window};
+use window::{LongLine, Quoted, Window};
 
 /// Source lines longer than this are quoted as a window around the problem's column: a
 /// minified or hostile file would flood the terminal.
@@ -36,6 +36,7 @@ pub fn render_human_in(
     let (expected_word, help_word) = (say::expected_word(lang), say::help_word(lang));
     let mut files = Quoted::default();
     let mut ids = HashMap::new();
+    let mut long_lines: HashMap<(usize, usize), LongLine> = HashMap::new();
     let config = term::Config::default();
     let mut out = String::new();
     for diagnostic in diagnostics {
@@ -47,9 +48,12 @@ pub fn render_human_in(
         // A line too long to quote whole is quoted as a window around the column.
         let quotable = id.and_then(|id| match span_in(&files.whole, id, diagnostic.start, diagnostic.end) {
             Quote::Whole(range) => Some((window::FileId::Whole(id), range)),
+            // A problem of the whole file (its size, its place) is no place in its first line.
+            Quote::Window if WHOLE_FILE.contains(&diagnostic.code) => None,
             Quote::Window => {
                 let (_, line) = line_of(&files.whole, id, diagnostic.start.line)?;
-                let window = Window::around(&diagnostic.file, line, diagnostic.start, WINDOW_CHARS)?;
+                let index = long_lines.entry((id, diagnostic.start.line)).or_insert_with(|| LongLine::new(line));
+                let window = Window::around(&diagnostic.file, line, index, diagnostic.start, WINDOW_CHARS)?;
                 (window.replacement_chars() <= 20)
                     .then(|| files.add_window_for(window, diagnostic.start, diagnostic.end))
             }
@@ -131,6 +135,9 @@ fn displayable(text: &str) -> String {
         })
         .collect()
 }
+
+/// Problems of a whole file, placed at its start for want of a better place.
+const WHOLE_FILE: &[&str] = &["file-too-large", "unreadable", "no-catalogue", "ignored-file", "not-a-file"];
 
 /// How many characters of a long line are quoted around a problem's column.
 const WINDOW_CHARS: usize = 100;

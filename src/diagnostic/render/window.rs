@@ -32,15 +32,15 @@ pub struct Window {
 const CUT: &str = "…";
 
 impl Window {
-    /// About `chars` characters of `line` around the column of `start` (on this line).
-    pub fn around(name: &str, line: &str, start: Position, chars: usize) -> Option<Window> {
-        let count = line.chars().count();
+    /// About `chars` characters of `line` around the column of `start` (on this line); `index`
+    /// is the line's [`LongLine`], so that a window costs its own length, not the line's.
+    pub fn around(name: &str, line: &str, index: &LongLine, start: Position, chars: usize) -> Option<Window> {
+        let count = index.chars;
         let column = start.column.min(count + 1);
         let before = chars / 3;
         let first = column.saturating_sub(before).max(1);
         let last = (first + chars).min(count + 1);
-        let offset = |column: usize| line.char_indices().nth(column - 1).map_or(line.len(), |(i, _)| i);
-        let (from, to) = (offset(first), offset(last));
+        let (from, to) = (index.offset(line, first), index.offset(line, last));
         let mut text = String::new();
         let lead = if first > 1 { CUT.len() } else { 0 };
         if first > 1 {
@@ -69,6 +69,39 @@ impl Window {
         // A zero-width span still gets a visible marker.
         let to = if to == from { self.text[from..].chars().next().map_or(from, |c| from + c.len_utf8()) } else { to };
         from..to
+    }
+}
+
+/// Where every 1024th character of a long line starts: a line of a megabyte with a problem in
+/// every fifty bytes is windowed in one pass over it, not one per problem.
+pub struct LongLine {
+    checkpoints: Vec<usize>,
+    chars: usize,
+}
+
+const STRIDE: usize = 1024;
+
+impl LongLine {
+    pub fn new(line: &str) -> LongLine {
+        let mut checkpoints = Vec::new();
+        let mut chars = 0;
+        for (i, (byte, _)) in line.char_indices().enumerate() {
+            if i % STRIDE == 0 {
+                checkpoints.push(byte);
+            }
+            chars += 1;
+        }
+        LongLine { checkpoints, chars }
+    }
+
+    /// The byte offset of 1-based `column` (the line's end past its last character).
+    fn offset(&self, line: &str, column: usize) -> usize {
+        let index = column.saturating_sub(1);
+        if index >= self.chars {
+            return line.len();
+        }
+        let from = self.checkpoints[index / STRIDE];
+        line[from..].char_indices().nth(index % STRIDE).map_or(line.len(), |(i, _)| from + i)
     }
 }
 
@@ -152,7 +185,7 @@ mod tests {
     fn a_window_answers_with_the_real_line_and_column() {
         let line = format!("{}é{}", "a".repeat(50_000), "b".repeat(50_000));
         let at = Position::new(1, 50_001);
-        let window = Window::around("x.ron", &line, at, 30).unwrap();
+        let window = Window::around("x.ron", &line, &LongLine::new(&line), at, 30).unwrap();
         assert!(window.text.starts_with('…') && window.text.ends_with('…'), "{}", window.text);
         assert!(window.text.chars().count() <= 32);
         let mut quoted = Quoted::default();
