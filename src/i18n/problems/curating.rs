@@ -28,7 +28,11 @@ pub fn formatted(lang: Lang, changed: usize, unchanged: usize, check: bool) -> S
             format!("formatted {}; {} already formatted", files(lang, changed), files(lang, unchanged))
         }
         (Lang::En, true) => {
-            format!("{} to format (`boucle fmt` does it); {} formatted", files(lang, changed), files(lang, unchanged))
+            format!(
+                "{} to format (`boucle fmt` does it); {} already formatted",
+                files(lang, changed),
+                files(lang, unchanged)
+            )
         }
         (Lang::Fr, false) => {
             format!("{} mis en forme ; {} déjà en forme", files(lang, changed), files(lang, unchanged))
