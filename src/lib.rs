@@ -11,6 +11,8 @@
 //! - [`query`]: the index and search; [`query::Indexed`] pairs a catalogue with its index;
 //! - [`shortlist`]: the entries a participant marked, by id, with notes; kept in a file;
 //! - [`export`]: one [`export::EntryDoc`] per entry, and the formats written from it;
+//! - [`curate`]: the curators' tools that write or reach out: `fmt`, `check --fix`, `--links`,
+//!   `--interreg`;
 //! - [`ui`]: the dashboard (state, update, view, the session loop);
 //! - [`serve`]: `boucle serve`, dashboards and read-only commands over SSH (the only async code);
 //! - [`cli`]: the command line: argument parsing and dispatch only.
@@ -19,6 +21,7 @@
 
 pub mod allocator;
 pub mod cli;
+pub mod curate;
 pub mod diagnostic;
 pub mod export;
 pub mod files;

@@ -22,7 +22,7 @@ pub use keys::{KeyWord, key_word};
 pub use problems::did_you_mean;
 pub use said::{Explained, Gender, Named, Said, quoted};
 pub use sentences::*;
-pub use words::{Word, shortlist_set_aside, shortlist_unusable, word};
+pub use words::{Word, section_word, shortlist_set_aside, shortlist_unusable, word};
 
 use crate::model::entry::Progress;
 use crate::model::{Facet, Kind, ReviewStatus};

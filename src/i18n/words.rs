@@ -72,6 +72,24 @@ pub enum Word {
     GpTemplate,
 }
 
+/// The word naming a section of the Interreg Europe template.
+pub fn section_word(part: crate::model::interreg::Part) -> Word {
+    use crate::model::interreg::Part;
+    match part {
+        Part::Title => Word::GpTitle,
+        Part::Summary => Word::GpSummary,
+        Part::Institution => Word::GpInstitution,
+        Part::Location => Word::GpLocation,
+        Part::Timescale => Word::GpTimescale,
+        Part::About => Word::GpAbout,
+        Part::Resources => Word::GpResources,
+        Part::Evidence => Word::GpEvidence,
+        Part::Difficulties => Word::GpDifficulties,
+        Part::Transfer => Word::GpTransfer,
+        Part::Further => Word::GpFurther,
+    }
+}
+
 pub fn word(lang: Lang, word: Word) -> &'static str {
     use Word::*;
     match lang {

@@ -4,6 +4,7 @@ pub mod entry;
 mod facet;
 mod file;
 mod id;
+pub mod interreg;
 mod refused;
 pub mod values;
 pub mod vocabulary;

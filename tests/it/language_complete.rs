@@ -157,6 +157,9 @@ fn boucle(lang: &str, args: &[&str], cwd: Option<&Path>) -> Output {
         .env("NO_COLOR", "1")
         .env("XDG_CACHE_HOME", std::env::temp_dir().join("boucle-language-complete-cache"))
         .stdin(Stdio::null());
+    for proxy in ["http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"] {
+        command.env_remove(proxy);
+    }
     if let Some(cwd) = cwd {
         command.current_dir(cwd);
     }
@@ -446,10 +449,106 @@ fn command_texts(lang: &str) -> Vec<(String, String)> {
     texts
 }
 
+/// A web server on the loopback address: `/gone` answers 404, `/old` moves to `/new`, the rest 200.
+fn addresses() -> u16 {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for mut stream in listener.incoming().flatten() {
+            let mut request = [0u8; 2048];
+            let read = stream.read(&mut request).unwrap_or(0);
+            let request = String::from_utf8_lossy(&request[..read]);
+            let path = request.split_whitespace().nth(1).unwrap_or("/");
+            let head = match path {
+                "/gone" => "404 Not Found".to_string(),
+                "/old" => format!("301 Moved Permanently\r\nLocation: http://127.0.0.1:{port}/new"),
+                _ => "200 OK".to_string(),
+            };
+            let _ = write!(stream, "HTTP/1.1 {head}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        }
+    });
+    port
+}
+
+/// What the curators' tools say: `check --interreg` (its notes, and as warnings), `--links` (a dead
+/// and a moved address, and no network), `--fix` (a fix with its diff, a choice left, a file left for
+/// its syntax error), `fmt` (a file it cannot read, a check that finds a file to format, a path that is
+/// not there) and their usage errors. The diffs are the files' lines and are taken out.
+fn curating_texts(lang: &str) -> Vec<(String, String)> {
+    use common::written::PRACTICE;
+    let port = addresses();
+    let practice = |from: &str, to: &str| {
+        assert!(PRACTICE.contains(from), "{from}");
+        PRACTICE.replacen(from, to, 1)
+    };
+    let fixture = Fixture::new();
+    fixture
+        .file("good-practices/fixable.ron", &practice("(status: reviewed", "(status: reviewd"))
+        .file("good-practices/to-choose.ron", &practice("region: \"FRE12\"", "region: \"FRE2\""))
+        .file(
+            "good-practices/broken.ron",
+            &practice("(status: reviewed", "(status: reviewd")
+                .replace("\"Battery regeneration\"),", "\"Battery regeneration\")"),
+        )
+        .file(
+            "good-practices/long-title.ron",
+            &practice(
+                "en: \"Battery regeneration\"",
+                &format!("en: \"{}\"", (1..=40).map(|i| format!("b{i} ")).collect::<String>()),
+            )
+            .replace("https://www.lemoniteur.fr/article", &format!("http://127.0.0.1:{port}/gone")),
+        )
+        .file(
+            "good-practices/moved.ron",
+            &practice("https://www.lemoniteur.fr/article", &format!("http://127.0.0.1:{port}/old")),
+        );
+    let folder = fixture.path().to_str().unwrap();
+    let prose = |output: &Output| {
+        said(output)
+            .lines()
+            .filter(|l| !(l.starts_with("--- ") || l.starts_with("+++ ") || l.starts_with(['+', '@', ' '])))
+            .filter(|l| !(l.starts_with('-') && !l.starts_with("--")))
+            .map(|l| format!("{l}\n"))
+            .collect::<String>()
+    };
+    let mut texts = Vec::new();
+    let mut run = |what: &str, args: &[&str], code: i32| {
+        let output = boucle(lang, args, None);
+        assert_eq!(output.status.code(), Some(code), "{what}: {}", said(&output));
+        texts.push((what.to_string(), prose(&output)));
+    };
+    run("check --interreg", &["check", folder, "--interreg"], 1);
+    run("check --interreg --deny-warnings", &["check", folder, "--interreg", "--deny-warnings"], 1);
+    let links = ["check", folder, "--links", "--links-delay", "0", "--links-timeout", "3"];
+    run("check --links", &links, 1);
+    let offline = Fixture::new();
+    offline.file("good-practices/x.ron", &practice("https://www.lemoniteur.fr/article", "http://127.0.0.1:1/x"));
+    let offline_folder = offline.path().to_str().unwrap();
+    run("check --links without a network", &["check", offline_folder, "--links"], 0);
+    run("check --fix", &["check", folder, "--fix"], 1);
+    let unformatted = fixture.path().join("good-practices/fixable.ron");
+    std::fs::write(&unformatted, PRACTICE.replace("    title:", "title:")).unwrap();
+    let unformatted = unformatted.to_str().unwrap();
+    run("fmt --check", &["fmt", "--check", unformatted], 1);
+    let broken = fixture.path().join("good-practices/broken.ron");
+    run("fmt on a broken file", &["fmt", broken.to_str().unwrap()], 1);
+    let nowhere = fixture.path().join("nowhere");
+    run("fmt on a missing path", &["fmt", nowhere.to_str().unwrap()], 2);
+    run("fmt without a path", &["fmt"], 2);
+    run("fmt", &["fmt", unformatted], 0);
+    for args in [&["fmt", "--bogus"][..], &["check", "--links-age", "soon"], &["check", "--links-timeout", "-1"]] {
+        run(&format!("boucle {}", args.join(" ")), args, 2);
+    }
+    assert!(texts[0].1.contains("[interreg-missing]") && texts[0].1.contains("[interreg-too-long]"), "{texts:#?}");
+    assert!(texts[2].1.contains("[dead-link]") && texts[2].1.contains("[moved-link]"), "{texts:#?}");
+    texts
+}
+
 #[test]
 fn nothing_english_reaches_a_french_reader_of_the_command_line() {
     let usage = usage_texts("fr");
-    let texts = [check_texts("fr"), usage.clone(), command_texts("fr")].concat();
+    let texts = [check_texts("fr"), usage.clone(), command_texts("fr"), curating_texts("fr")].concat();
     assert_one_language("fr", &texts);
     assert_usage_lines(&usage);
 }
@@ -457,7 +556,7 @@ fn nothing_english_reaches_a_french_reader_of_the_command_line() {
 #[test]
 fn nothing_french_reaches_an_english_reader_of_the_command_line() {
     let usage = usage_texts("en");
-    let texts = [check_texts("en"), usage.clone(), command_texts("en")].concat();
+    let texts = [check_texts("en"), usage.clone(), command_texts("en"), curating_texts("en")].concat();
     assert_one_language("en", &texts);
     assert_usage_lines(&usage);
 }

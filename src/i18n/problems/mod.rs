@@ -10,11 +10,13 @@ use super::{Said, kind_name};
 use crate::model::{Kind, VocabularyKind};
 use crate::text::Lang;
 
+mod curating;
 mod files;
 mod schema;
 mod syntax;
 mod values;
 
+pub use curating::*;
 pub use files::*;
 pub use schema::*;
 pub use syntax::*;

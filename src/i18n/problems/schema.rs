@@ -63,6 +63,8 @@ pub enum Found {
     Values,
     List,
     Map,
+    /// What the syntax reader could not read (reported as a syntax error of its own).
+    Unreadable,
 }
 
 pub fn holds(field: &str, found: Found) -> Said {
@@ -75,6 +77,7 @@ pub fn holds(field: &str, found: Found) -> Said {
         Found::Values => ("values in parentheses", "des valeurs entre parenthèses"),
         Found::List => ("a list", "une liste"),
         Found::Map => ("a map in braces", "un dictionnaire entre accolades"),
+        Found::Unreadable => ("a value that could not be read", "une valeur illisible"),
     };
     Said::new(format!("`{field}` holds {en}"), format!("`{field}` contient {fr}"))
 }

@@ -32,6 +32,10 @@ pub enum Reading {
     /// `\u{…}` or `\x…`, not a character.
     MalformedEscape(&'static str),
     UnknownEscape(char),
+    /// `expected {wanted}`, where what was found does not matter.
+    Missing(Wanted),
+    /// A character that starts nothing RON knows.
+    UnexpectedChar,
 }
 
 /// What the reader expected.
@@ -66,6 +70,7 @@ pub enum Opener {
     Bracket(char),
     String,
     RawString,
+    Char,
     Comment,
 }
 
@@ -76,6 +81,7 @@ impl Opener {
             Opener::Bracket('[') => Named::masculine("`[`", "`[`"),
             Opener::Bracket(_) => Named::masculine("`{`", "`{`"),
             Opener::String | Opener::RawString => Named::feminine("string", "chaîne"),
+            Opener::Char => Named::masculine("character", "caractère"),
             Opener::Comment => Named::masculine("comment", "commentaire"),
         }
     }
@@ -158,6 +164,10 @@ pub fn reading(what: &Reading) -> Said {
         (Reading::MalformedEscape(escape), Lang::Fr) => format!("séquence d’échappement `{escape}` mal formée"),
         (Reading::UnknownEscape(c), Lang::En) => format!("unknown escape `\\{c}`"),
         (Reading::UnknownEscape(c), Lang::Fr) => format!("séquence d’échappement inconnue `\\{c}`"),
+        (Reading::Missing(w), Lang::En) => format!("expected {}", wanted(lang, w)),
+        (Reading::Missing(w), Lang::Fr) => format!("attendu {}", wanted(lang, w)),
+        (Reading::UnexpectedChar, Lang::En) => "unexpected character".into(),
+        (Reading::UnexpectedChar, Lang::Fr) => "caractère inattendu".into(),
     })
 }
 

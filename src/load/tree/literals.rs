@@ -15,6 +15,7 @@ impl Reader<'_> {
                     at: self.at,
                     reading: Reading::EndInside(Opener::String),
                     opened: Some((opened, Opener::String)),
+                    resumed: false,
                 });
             };
             self.at += c.len_utf8();
@@ -37,6 +38,7 @@ impl Reader<'_> {
                 at,
                 reading: Reading::EndInside(Opener::String),
                 opened: Some((opened, Opener::String)),
+                resumed: false,
             });
         };
         self.at += c.len_utf8();
@@ -87,6 +89,7 @@ impl Reader<'_> {
                 at: self.bytes.len(),
                 reading: Reading::EndInside(Opener::RawString),
                 opened: Some((opened, Opener::String)),
+                resumed: false,
             }),
         }
     }
