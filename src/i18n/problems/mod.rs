@@ -7,8 +7,10 @@
 
 use crate::text::Lang;
 
+mod places;
 mod syntax;
 
+pub use places::*;
 pub use syntax::*;
 
 /// One message in both languages.
