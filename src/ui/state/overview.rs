@@ -1,33 +1,32 @@
-//! The overview screen's state: how close the map is.
+//! The overview screen's state: how the map was moved since it was fitted to the results, and
+//! which material groups are unfolded.
 
-/// How much of the world the map shows.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum MapZoom {
-    World,
-    /// The default: the network's home.
-    #[default]
-    Europe,
-    /// Around the selected entry, or the results' middle.
-    Region,
-}
-
-impl MapZoom {
-    pub fn closer(self) -> MapZoom {
-        match self {
-            MapZoom::World => MapZoom::Europe,
-            MapZoom::Europe | MapZoom::Region => MapZoom::Region,
-        }
-    }
-
-    pub fn wider(self) -> MapZoom {
-        match self {
-            MapZoom::Region => MapZoom::Europe,
-            MapZoom::Europe | MapZoom::World => MapZoom::World,
-        }
-    }
-}
-
-#[derive(Clone, Copy, Debug, Default)]
+/// The map opens fitted to what it shows ([`crate::geo::Viewport::fit`]); these say how far
+/// the user moved from there, so that `0` (all back to zero) fits it again.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct OverviewState {
-    pub zoom: MapZoom,
+    /// `+` presses less `-` presses.
+    pub zoom: i32,
+    /// Arrow presses east and north.
+    pub pan: (i32, i32),
+    /// Material values whose members are shown (`→` on a group).
+    pub unfolded: Vec<usize>,
+}
+
+impl OverviewState {
+    /// Each step shows [`crate::geo::view::ZOOM_FACTOR`] times more or less; at most 12 steps
+    /// either way (a street's width, or the whole world, from a region).
+    pub fn zoom_by(&mut self, steps: i32) {
+        self.zoom = (self.zoom + steps).clamp(-12, 12);
+    }
+
+    pub fn pan_by(&mut self, east: i32, north: i32) {
+        self.pan = ((self.pan.0 + east).clamp(-400, 400), (self.pan.1 + north).clamp(-400, 400));
+    }
+
+    /// Fitted to the results again.
+    pub fn refit(&mut self) {
+        self.zoom = 0;
+        self.pan = (0, 0);
+    }
 }

@@ -5,8 +5,8 @@ use super::super::app::App;
 
 pub fn update(app: &mut App, action: Action) {
     match action {
-        Action::ZoomIn => app.overview.zoom = app.overview.zoom.closer(),
-        Action::ZoomOut => app.overview.zoom = app.overview.zoom.wider(),
+        Action::ZoomIn => app.overview.zoom_by(1),
+        Action::ZoomOut => app.overview.zoom_by(-1),
         other => {
             super::global::update(app, other);
         }

@@ -68,12 +68,31 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, facts: &mut FrameFacts) {
             if present.zoom() {
                 draw_zoomed(frame, app, index, stop, body, facts);
             } else {
-                draw_slide(frame, app, index, stop.and_then(|(_, s)| s.note.as_ref().map(|n| n.get(app.lang()))), body);
+                let note = stop.and_then(|(_, s)| s.note.as_ref().map(|n| n.get(app.lang())));
+                // A tour's stop on a wide screen: its route beside the slide, this stop lit.
+                let tour = present.tour().and_then(|id| app.entry(id));
+                let route = stop.zip(tour).and_then(|((number, _), tour)| {
+                    super::overview::tour_of(app.catalogue(), tour, app.lang(), Some(number))
+                });
+                match route.filter(|r| body.width >= MAP_BESIDE && r.stops.iter().any(Option::is_some)) {
+                    Some(route) => {
+                        let map_width = body.width * 2 / 5;
+                        let text = Rect { width: body.width - map_width - 2, ..body };
+                        let map = Rect { x: body.right() - map_width, width: map_width, ..body };
+                        draw_slide(frame, app, index, note, text);
+                        let content = super::overview::map::MapContent { tour: Some(route), ..Default::default() };
+                        super::overview::draw_framed_map(frame, app, map, &content);
+                    }
+                    None => draw_slide(frame, app, index, note, body),
+                }
             }
         }
         (_, None) => {}
     }
 }
+
+/// From this width, a tour's stop shows the tour's route on a map beside it.
+const MAP_BESIDE: u16 = 150;
 
 /// The tour's stop the current slide is, with its number.
 fn current_stop(app: &App) -> Option<(usize, &Stop)> {

@@ -1,8 +1,10 @@
-//! The overview of the current filters and query: counts by material, ESG theme, region and
-//! value-chain stage as bars (from the engine's facet counts), and a map with a marker per
-//! located place, the selected entry's highlighted. It also serves as a slide.
+//! The overview of the current filters and query: what the results are about (materials as
+//! the vocabulary groups them, ESG themes under their pillars, regions at the level that tells
+//! most, value-chain stages, years) as bars, and the map of where they are. It also serves as
+//! a slide.
 
-mod map;
+pub mod charts;
+pub mod map;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -12,12 +14,17 @@ use unicode_width::UnicodeWidthStr;
 
 use super::super::app::App;
 use super::super::frame::FrameFacts;
-use super::{fit, search_box, status, tabs};
-use crate::i18n::{Msg, facet_name, t};
+use super::{search_box, status, tabs};
+use crate::geo::Point;
+use crate::i18n::overview::{ChartWord, chart_word};
+use crate::i18n::{Msg, t};
+use crate::model::{Catalogue, Details, Entry};
 use crate::query::Facet;
+use crate::text::fit;
+use charts::{Chart, Fold};
 
-/// The facets charted, in the order.
-const CHARTED: [Facet; 4] = [Facet::Material, Facet::Theme, Facet::Region, Facet::Stage];
+/// The facets the charts count, in the order drawn.
+const CHARTED: [Facet; 5] = [Facet::Material, Facet::Theme, Facet::Region, Facet::Stage, Facet::Year];
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, facts: &mut FrameFacts) {
     let area = frame.area();
@@ -47,115 +54,224 @@ pub fn draw_body(frame: &mut Frame<'_>, app: &App, area: Rect) {
         return;
     }
     // Side by side when there is room for both; the map under the charts on a tall narrow one.
-    let [charts, map_area] = if area.width >= 90 || area.height < 30 {
-        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area)
+    let [charts, map_area] = if area.width >= 100 {
+        Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(area)
+    } else if area.height >= 36 {
+        Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area)
     } else {
-        Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area)
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area)
     };
     draw_charts(frame, app, charts);
-    map::draw(frame, app, map_area);
+    draw_map(frame, app, map_area);
 }
 
-/// How many results have each value of a vocabulary facet (with its ancestors, as the engine
-/// counts). The engine's facet counts say what each value *would* give, so for a facet with a
-/// selection they ignore it; the results themselves are counted then.
-pub(super) fn counts(app: &App, facet: Facet) -> Vec<u32> {
-    if app.filters().selected(facet).is_empty() {
-        return app.results().facet_counts.get(facet).to_vec();
+/// The map of the results in a frame of its own, titled.
+pub fn draw_map(frame: &mut Frame<'_>, app: &App, area: Rect) {
+    draw_framed_map(frame, app, area, &map_content(app));
+}
+
+/// A map of `content` in a frame of its own, titled.
+pub fn draw_framed_map(frame: &mut Frame<'_>, app: &App, area: Rect, content: &map::MapContent) {
+    let theme = app.theme();
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border)
+        .title(Span::styled(format!(" {} ", chart_word(app.lang(), ChartWord::Map)), theme.heading));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    map::draw(frame, inner, content, theme, app.theme_name(), app.lang());
+}
+
+/// Where an entry is: its own coordinates, else its region's (or the nearest parent region's
+/// that has some).
+pub fn place_of(catalogue: &Catalogue, entry: &Entry) -> Option<Point> {
+    let location = entry.common.location.as_ref()?;
+    if let Some(own) = location.coordinates.as_deref().map(|&c| Point::from_lat_lon(c)).filter(|p| p.is_valid()) {
+        return Some(own);
     }
-    let Some(kind) = facet.vocabulary() else { return Vec::new() };
+    let regions = &catalogue.vocabularies.regions;
+    let index = regions.index_of(location.region.as_str())?;
+    regions.with_ancestors(index).into_iter().find_map(|r| regions.term(r).coordinates.map(Point::from_lat_lon))
+}
+
+/// What an entry's place is called on the map: its `place` where it has its own coordinates,
+/// else its region's name.
+fn place_name(catalogue: &Catalogue, entry: &Entry, lang: crate::text::Lang) -> String {
+    let Some(location) = entry.common.location.as_ref() else { return String::new() };
+    if location.coordinates.is_some()
+        && let Some(place) = &location.place
+    {
+        return place.get(lang).to_string();
+    }
+    let regions = &catalogue.vocabularies.regions;
+    regions.get(location.region.as_str()).map(|t| t.label.get(lang).to_string()).unwrap_or_default()
+}
+
+/// The results' places (all of them, not only the first page), the selected entry's, and the
+/// shown tour's route.
+pub fn map_content(app: &App) -> map::MapContent {
     let catalogue = app.catalogue();
-    let vocabulary = catalogue.vocabularies.get(kind);
-    let mut counts = vec![0; vocabulary.len()];
-    let all = app.indexed().search(app.query(), app.filters(), app.lang(), app.results().total.max(1));
-    for hit in &all.hits {
+    let lang = app.lang();
+    let results = app.results();
+    let all;
+    let hits = if results.hits.len() >= results.total {
+        &results.hits
+    } else {
+        all = app.indexed().search(app.query(), app.filters(), lang, results.total);
+        &all.hits
+    };
+    let selected = app.shown_entry();
+    let mut places: Vec<map::Place> = Vec::new();
+    let mut unplaced = 0;
+    for hit in hits {
         let entry = &catalogue.entries()[hit.entry];
-        let ids: Vec<&crate::model::Id> = match facet {
-            Facet::Region => entry.common.location.iter().map(|l| &l.region).collect(),
-            Facet::Material => entry.common.materials.iter().collect(),
-            Facet::Theme => entry.common.themes.iter().collect(),
-            Facet::Stage => entry.common.stages.iter().collect(),
-            _ => Vec::new(),
+        let Some(point) = place_of(catalogue, entry) else {
+            unplaced += 1;
+            continue;
         };
-        let mut values: Vec<usize> = ids
-            .iter()
-            .filter_map(|id| vocabulary.index_of(id.as_str()))
-            .flat_map(|v| vocabulary.with_ancestors(v))
-            .collect();
-        values.sort_unstable();
-        values.dedup();
-        for value in values {
-            counts[value] += 1;
+        let is_selected = selected == Some(hit.entry);
+        match places.iter_mut().find(|p| p.point == point) {
+            Some(place) => {
+                place.count += 1;
+                place.selected |= is_selected;
+            }
+            None => places.push(map::Place {
+                point,
+                count: 1,
+                label: place_name(catalogue, entry, lang),
+                selected: is_selected,
+            }),
         }
     }
-    counts
+    let tour = selected.map(|e| &catalogue.entries()[e]).and_then(|entry| tour_of(catalogue, entry, lang, None));
+    let state = app.overview();
+    map::MapContent { places, unplaced, tour, zoom: state.zoom, pan: state.pan }
 }
 
-/// The values of a facet worth a bar: those with results and no sub-value with results (the
-/// most precise the catalogue says), most first.
-fn bars(app: &App, facet: Facet) -> Vec<(String, u32)> {
-    let counts = counts(app, facet);
-    let Some(kind) = facet.vocabulary() else { return Vec::new() };
-    let vocabulary = app.catalogue().vocabularies.get(kind);
-    let mut out: Vec<(usize, u32)> = counts
-        .iter()
-        .enumerate()
-        .filter(|&(value, &n)| n > 0 && value < vocabulary.len())
-        .filter(|&(value, _)| vocabulary.children_of(value).iter().all(|&c| counts.get(c).copied().unwrap_or(0) == 0))
-        .map(|(value, &n)| (value, n))
-        .collect();
-    out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let codes = facet == Facet::Theme || facet == Facet::Region;
-    out.into_iter()
-        .map(|(value, n)| {
-            let term = vocabulary.term(value);
-            let label = term.label.get(app.lang()).to_string();
-            let text = if codes { format!("{label} ({})", term.id) } else { label };
-            (text, n)
-        })
-        .collect()
+/// A tour's stops as a route for the map, `current` (from 0) highlighted.
+pub fn tour_of(
+    catalogue: &Catalogue,
+    entry: &Entry,
+    lang: crate::text::Lang,
+    current: Option<usize>,
+) -> Option<map::Tour> {
+    let Details::Tour(tour) = &entry.details else { return None };
+    let stops: Vec<Option<&Entry>> =
+        tour.stops.iter().map(|s| catalogue.index_of(s.entry.as_str()).map(|i| &catalogue.entries()[i])).collect();
+    Some(map::Tour {
+        stops: stops.iter().map(|e| e.and_then(|e| place_of(catalogue, e))).collect(),
+        names: stops.iter().map(|e| e.map(|e| place_name(catalogue, e, lang)).unwrap_or_default()).collect(),
+        current,
+    })
 }
 
+/// The five charts, one under the other, each given lines in proportion to what it has to say.
 fn draw_charts(frame: &mut Frame<'_>, app: &App, area: Rect) {
-    let theme = app.theme();
-    let groups: Vec<(Facet, Vec<(String, u32)>)> = CHARTED.iter().map(|&f| (f, bars(app, f))).collect();
-    // Each chart gets rows in proportion to its values, at least its title and one bar.
-    let rows: Vec<Constraint> = groups.iter().map(|(_, b)| Constraint::Fill(b.len().clamp(1, 8) as u16 + 3)).collect();
-    let areas = Layout::vertical(rows).split(area);
-    for ((facet, bars), chart) in groups.iter().zip(areas.iter()) {
-        let block = Block::new()
-            .borders(Borders::ALL)
-            .border_type(BorderType::Rounded)
-            .border_style(theme.border)
-            .title(Span::styled(format!(" {} ", facet_name(app.lang(), *facet)), theme.heading));
-        let inner = block.inner(*chart);
-        frame.render_widget(block, *chart);
-        if inner.width < 12 || inner.height == 0 {
+    let lang = app.lang();
+    let area = Rect { width: area.width.saturating_sub(1), ..area };
+    if area.width < 12 || area.height < 2 {
+        return;
+    }
+    let counts = app.indexed().tally(app.query(), app.filters(), lang, app.results(), &CHARTED);
+    let vocabularies = &app.catalogue().vocabularies;
+    let unfolded = app.overview().unfolded.as_slice();
+    let make = |i: usize, room: usize| -> Chart {
+        let c = &counts[i];
+        match CHARTED[i] {
+            Facet::Material => charts::materials(&vocabularies.materials, c, unfolded, lang, room),
+            Facet::Theme => charts::themes(&vocabularies.themes, c, lang, room),
+            Facet::Region => charts::regions(&vocabularies.regions, c, lang, room),
+            Facet::Stage => charts::stages(&vocabularies.stages, c, lang, room),
+            _ => charts::years(app.indexed().engine().years(), c, lang, room),
+        }
+    };
+    let wanted: Vec<usize> = (0..CHARTED.len()).map(|i| make(i, usize::from(area.height)).rows.len()).collect();
+    let present: Vec<usize> = (0..CHARTED.len()).filter(|&i| wanted[i] > 0).collect();
+    let headings = present.len();
+    let gaps = present.len().saturating_sub(1);
+    let height = usize::from(area.height);
+    let gap = usize::from(height >= headings * 2 + gaps + present.iter().map(|&i| wanted[i].min(3)).sum::<usize>());
+    let mut room = vec![0usize; CHARTED.len()];
+    let mut left = height.saturating_sub(headings + gaps * gap);
+    // One line each first, then one more at a time, in chart order, while any wants more.
+    loop {
+        let mut gave = false;
+        for &i in &present {
+            if left > 0 && room[i] < wanted[i] {
+                room[i] += 1;
+                left -= 1;
+                gave = true;
+            }
+        }
+        if !gave {
+            break;
+        }
+    }
+    let mut y = area.y;
+    for &i in &present {
+        if room[i] == 0 || y >= area.bottom() {
             continue;
         }
-        let width = usize::from(inner.width);
-        let label_width = bars.iter().map(|(l, _)| l.width()).max().unwrap_or(0).min(width / 2).max(6);
-        let max = bars.iter().map(|b| b.1).max().unwrap_or(1).max(1);
-        let number_width = max.to_string().len();
-        let room = width.saturating_sub(label_width + number_width + 3).max(1);
-        let shown = usize::from(inner.height);
-        let mut lines: Vec<Line> = bars
-            .iter()
-            .take(shown)
-            .map(|(label, n)| {
-                let length = ((*n as usize * room).div_ceil(max as usize)).max(1);
-                Line::from(vec![
-                    Span::styled(format!("{:<label_width$} ", fit(label, label_width)), theme.base),
-                    Span::styled("█".repeat(length), theme.material_badge),
-                    Span::styled(format!(" {n:>number_width$}"), theme.base),
-                ])
-            })
-            .collect();
-        if bars.len() > shown && shown > 0 {
-            let more = bars.len() - shown + 1;
-            lines.truncate(shown - 1);
-            lines.push(Line::styled(format!("… +{more}"), theme.muted));
-        }
-        frame.render_widget(Paragraph::new(lines).style(theme.base), inner);
+        let chart = make(i, room[i]);
+        let rows = (1 + chart.rows.len() as u16).min(area.bottom() - y);
+        draw_chart(frame, app, &chart, CHARTED[i], Rect { y, height: rows, ..area });
+        y += rows + gap as u16;
     }
+}
+
+fn draw_chart(frame: &mut Frame<'_>, app: &App, chart: &Chart, facet: Facet, area: Rect) {
+    let theme = app.theme();
+    let width = usize::from(area.width);
+    let mut lines = vec![];
+    // Only materials unfold (→); themes and regions show their levels as the room allows.
+    let foldable = facet == Facet::Material;
+    let mut heading = vec![Span::styled(chart.heading.clone(), theme.heading)];
+    if foldable && chart.rows.iter().any(|r| r.fold == Fold::Folded) {
+        let hint = chart_word(app.lang(), ChartWord::Unfold);
+        let used = chart.heading.width();
+        if used + 3 + hint.width() <= width {
+            heading.push(Span::styled(format!("{:>w$}", hint, w = width - used), theme.muted));
+        }
+    }
+    lines.push(Line::from(heading));
+    let groups = foldable && chart.rows.iter().any(|r| r.fold != Fold::Leaf);
+    let code_width = chart.rows.iter().filter_map(|r| r.code.as_ref()).map(|c| c.width()).max().unwrap_or(0);
+    let lead = |r: &charts::Row| {
+        let glyph = match r.fold {
+            Fold::Folded if groups => "▸ ",
+            Fold::Unfolded if groups => "▾ ",
+            _ if groups => "  ",
+            _ => "",
+        };
+        let code = match &r.code {
+            Some(code) => format!("{code:<code_width$} "),
+            None if code_width > 0 && r.value.is_some() => " ".repeat(code_width + 1),
+            None => String::new(),
+        };
+        format!("{}{glyph}{code}", "  ".repeat(usize::from(r.depth)))
+    };
+    let max = chart.rows.iter().map(|r| r.count).max().unwrap_or(1).max(1);
+    let number_width = max.to_string().len();
+    // Labels first: a bar can be short, a cut name says nothing. At least four cells of bar.
+    let natural =
+        chart.rows.iter().filter(|r| r.value.is_some()).map(|r| lead(r).width() + r.label.width()).max().unwrap_or(0);
+    let label_width = natural.min(width.saturating_sub(number_width + 6)).max(4);
+    let bar_room = width.saturating_sub(label_width + number_width + 2).max(1);
+    let bar_style = if facet == Facet::Theme { theme.theme_badge } else { theme.material_badge };
+    for row in &chart.rows {
+        if row.value.is_none() {
+            lines.push(Line::styled(fit(&format!("{}{}", lead(row), row.label), width), theme.muted));
+            continue;
+        }
+        let text = fit(&format!("{}{}", lead(row), row.label), label_width);
+        let length = ((row.count as usize * bar_room).div_ceil(max as usize)).max(1);
+        let label_style = if row.depth == 0 { theme.base } else { theme.muted };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{text:<label_width$} "), label_style),
+            Span::styled("█".repeat(length), bar_style),
+            Span::styled(format!(" {:>number_width$}", row.count), theme.base),
+        ]));
+    }
+    frame.render_widget(Paragraph::new(lines).style(theme.base), area);
 }
