@@ -16,11 +16,18 @@ use crate::text::Lang;
 
 pub fn handout(h: &Handout, catalogue: &Catalogue) -> String {
     let lang = h.lang;
-    let mut md = format!("# {} — {}\n\n", line(&h.title), word(lang, Word::GpTemplate));
+    // One entry: its title once as the page's, and in the template's own title field; not
+    // again as a numbered heading.
+    let alone = h.items.len() == 1 && h.scope == "entry";
+    let mut md = if alone {
+        format!("# {}\n\n*{}*\n\n", line(&h.title), word(lang, Word::GpTemplate))
+    } else {
+        format!("# {} — {}\n\n", line(&h.title), word(lang, Word::GpTemplate))
+    };
     for item in &h.items {
         md.push_str("---\n\n");
         match item.index.map(|i| &catalogue.entries()[i]) {
-            Some(entry) => practice(&mut md, catalogue, lang, item, entry),
+            Some(entry) => practice(&mut md, catalogue, lang, item, entry, alone),
             None => {
                 let _ = writeln!(md, "## {}. `{}` — {}\n", item.number, item.id, word(lang, Word::NotInCatalogue));
             }
@@ -30,12 +37,14 @@ pub fn handout(h: &Handout, catalogue: &Catalogue) -> String {
     md
 }
 
-fn practice(md: &mut String, catalogue: &Catalogue, lang: Lang, item: &Item, entry: &Entry) {
+fn practice(md: &mut String, catalogue: &Catalogue, lang: Lang, item: &Item, entry: &Entry, alone: bool) {
     let not_given = format!("*{}*", word(lang, Word::NotGiven));
     let text = |value: Option<String>| value.filter(|v| !v.trim().is_empty());
     let org_name =
         |id: &Id| catalogue.get(id.as_str()).map(|o| o.title().get(lang).to_string()).unwrap_or(id.to_string());
-    let _ = writeln!(md, "## {}. {}\n", item.number, line(entry.title().get(lang)));
+    if !alone {
+        let _ = writeln!(md, "## {}. {}\n", item.number, line(entry.title().get(lang)));
+    }
     let _ = writeln!(md, "`{}`\n", entry.id);
     let gp = match &entry.details {
         Details::GoodPractice(gp) => Some(gp),
@@ -48,7 +57,8 @@ fn practice(md: &mut String, catalogue: &Catalogue, lang: Lang, item: &Item, ent
         let _ = writeln!(md, "### {}\n\n{}\n", word(lang, title), body.unwrap_or_else(|| not_given.clone()));
     };
     section(md, Word::GpTitle, Some(line(entry.title().get(lang))));
-    section(md, Word::GpSummary, text(Some(entry.summary().get(lang).to_string())).map(|s| paragraphs(&s)));
+    let units = |text: &str| crate::text::keep_units_together(text).into_owned();
+    section(md, Word::GpSummary, text(Some(units(entry.summary().get(lang)))).map(|s| paragraphs(&s)));
     let institution = gp.and_then(|gp| gp.main_institution.as_ref()).map(|id| escape(&org_name(id)));
     section(md, Word::GpInstitution, institution);
     section(md, Word::GpLocation, location(catalogue, lang, entry));
@@ -66,7 +76,8 @@ fn practice(md: &mut String, catalogue: &Catalogue, lang: Lang, item: &Item, ent
     });
     section(md, Word::GpTimescale, timescale);
     section(md, Word::GpTopic, topic(catalogue, lang, entry));
-    let body = |p: &Option<crate::text::Prose>| p.as_ref().map(|p| paragraphs(p.get(lang))).filter(|p| !p.is_empty());
+    let body =
+        |p: &Option<crate::text::Prose>| p.as_ref().map(|p| paragraphs(&units(p.get(lang)))).filter(|p| !p.is_empty());
     section(md, Word::GpAbout, body(&entry.common.description));
     section(md, Word::GpResources, gp.and_then(|gp| body(&gp.resources_needed)));
     section(md, Word::GpEvidence, gp.and_then(|gp| body(&gp.evidence_of_success)));

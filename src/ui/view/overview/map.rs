@@ -135,17 +135,31 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, content: &MapContent, theme: &The
         }
         dots.render(buffer, &[colours.route, colours.route, colours.route]);
     }
-    // Markers: the tour's stops, then the results' places gathered where they would overlap.
+    // Markers: the tour's stops (those that would overlap share one marker, `1–3`), then the
+    // results' places gathered where they would overlap.
     let mut marks: Vec<Mark> = Vec::new();
     if let Some((t, (places, _))) = &tour {
-        for stop in places {
-            let (col, row) = view.project(stop.point);
-            let current = t.current.is_some_and(|c| stop.numbers.contains(&(c + 1)));
-            let name = stop.numbers.first().and_then(|n| t.names.get(n - 1)).cloned().unwrap_or_default();
+        let projected: Vec<(f64, f64, u32)> = places
+            .iter()
+            .map(|p| {
+                let (col, row) = view.project(p.point);
+                (col, row, 1)
+            })
+            .collect();
+        for group in cluster(&projected, 4.0) {
+            let mut numbers: Vec<usize> = group.members.iter().flat_map(|&m| places[m].numbers.clone()).collect();
+            numbers.sort_unstable();
+            let first = crate::geo::RouteStop { point: places[group.members[0]].point, numbers };
+            let current = t.current.is_some_and(|c| first.numbers.contains(&(c + 1)));
+            let mut name = first.numbers.first().and_then(|n| t.names.get(n - 1)).cloned().unwrap_or_default();
+            if group.members.len() > 1 {
+                name.push_str(&format!(" +{}", group.members.len() - 1));
+            }
+            let (col, row) = view.project(places[group.members[0]].point);
             marks.push(Mark {
                 col,
                 row,
-                text: format!(" {} ", stop.label()),
+                text: format!(" {} ", first.label()),
                 style: if current { colours.current } else { colours.stop },
                 label: name,
                 priority: if current { 0 } else { 2 },
@@ -183,6 +197,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, content: &MapContent, theme: &The
         });
     }
     marks.sort_by(|a, b| a.priority.cmp(&b.priority));
+    let marks = apart(marks);
     draw_marks(buffer, canvas, &marks, colours.label);
     draw_legend(frame, legend, content, theme, &colours, lang);
 }
@@ -196,6 +211,28 @@ struct Mark {
     label: String,
     /// Lower first: the current stop, the selected entry, the tour's stops, then the rest.
     priority: u8,
+}
+
+/// The marks, most important first, each moved a row up or down where it would cover one
+/// already placed, or left out where neither is free: no marker ever hides another.
+fn apart(marks: Vec<Mark>) -> Vec<Mark> {
+    let mut placed: Vec<Mark> = Vec::new();
+    for mut mark in marks {
+        let width = mark.text.width() as f64;
+        let clear = |placed: &[Mark], col: f64, row: f64| {
+            placed.iter().all(|p| {
+                row.floor() != p.row.floor()
+                    || col.floor() + width <= p.col.floor()
+                    || p.col.floor() + p.text.width() as f64 <= col.floor()
+            })
+        };
+        if let Some(row) = [mark.row, mark.row - 1.0, mark.row + 1.0].into_iter().find(|&r| clear(&placed, mark.col, r))
+        {
+            mark.row = row;
+            placed.push(mark);
+        }
+    }
+    placed
 }
 
 fn draw_marks(buffer: &mut Buffer, canvas: Rect, marks: &[Mark], label_style: Style) {

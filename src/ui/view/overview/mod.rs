@@ -84,7 +84,7 @@ pub fn draw_framed_map(frame: &mut Frame<'_>, app: &App, area: Rect, content: &m
 }
 
 /// Where an entry is: its own coordinates, else its region's (or the nearest parent region's
-/// that has some).
+/// that has a point).
 pub fn place_of(catalogue: &Catalogue, entry: &Entry) -> Option<Point> {
     let location = entry.common.location.as_ref()?;
     if let Some(own) = location.coordinates.as_deref().map(|&c| Point::from_lat_lon(c)).filter(|p| p.is_valid()) {
@@ -92,7 +92,12 @@ pub fn place_of(catalogue: &Catalogue, entry: &Entry) -> Option<Point> {
     }
     let regions = &catalogue.vocabularies.regions;
     let index = regions.index_of(location.region.as_str())?;
-    regions.with_ancestors(index).into_iter().find_map(|r| regions.term(r).coordinates.map(Point::from_lat_lon))
+    // The region's label point in GISCO's NUTS 2024 where the table has it, else the
+    // vocabulary's point; else the nearest parent's.
+    regions.with_ancestors(index).into_iter().find_map(|r| {
+        let term = regions.term(r);
+        crate::geo::nuts::label_point(term.id.as_str()).or(term.coordinates).map(Point::from_lat_lon)
+    })
 }
 
 /// What an entry's place is called on the map: its `place` where it has its own coordinates,
