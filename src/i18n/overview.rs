@@ -116,3 +116,11 @@ pub fn not_on_map(lang: Lang, n: usize) -> String {
         (Lang::Fr, n) => format!("{n} fiches sans lieu"),
     }
 }
+
+/// The map's legend when the stop being presented has no place to light.
+pub fn stop_without_place(lang: Lang, number: usize) -> String {
+    match lang {
+        Lang::En => format!("stop {number} has no place"),
+        Lang::Fr => format!("l’étape {number} n’a pas de lieu"),
+    }
+}

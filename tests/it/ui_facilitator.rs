@@ -410,3 +410,24 @@ fn a_slide_labels_several_values_in_the_plural() {
         assert!(text.contains(one) && !text.contains(several), "{text}");
     }
 }
+
+/// #22: at 160 columns the key line was cut ("… b/. éc…"), hiding g, z and q. It wraps between
+/// keys now: every key of present mode, with what it does, shows at every width from 80 up.
+#[test]
+fn present_mode_keys_show_whole_at_every_width() {
+    use boucle::ui::keymap::{Context, bindings_of};
+    for lang in [boucle::text::Lang::En, boucle::text::Lang::Fr] {
+        for width in [80, 100, 120, 160, 200] {
+            let options =
+                Options { lang, present: Some(PresentStart::Tour(TOUR.into())), chrome: false, ..Options::default() };
+            let mut app = app_sized(options, width, 40);
+            keys(&mut app, "?");
+            let text = screen(&app);
+            for binding in bindings_of(Context::Present) {
+                let said = binding.describe(lang);
+                assert!(text.contains(said), "{said:?} at {width} columns:\n{text}");
+            }
+            assert!(!text.lines().rev().take(6).any(|l| l.trim_end().ends_with('…')), "nothing cut:\n{text}");
+        }
+    }
+}

@@ -13,7 +13,7 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use crate::geo::{Atlas, Bounds, Label, Point, Viewport, cluster, place_labels, route};
-use crate::i18n::overview::{ChartWord, chart_word, not_on_map};
+use crate::i18n::overview::{ChartWord, chart_word, not_on_map, stop_without_place};
 use crate::text::Lang;
 use crate::ui::theme::{Theme, ThemeName};
 
@@ -68,7 +68,7 @@ fn palette(name: ThemeName, theme: &Theme) -> Palette {
             sea: Some(Color::Rgb(226, 238, 250)),
             land: Some(Color::Rgb(243, 239, 228)),
             coast: Style::new().fg(Color::Rgb(70, 80, 95)),
-            border: Style::new().fg(Color::Rgb(150, 140, 130)),
+            border: Style::new().fg(Color::Rgb(125, 115, 105)),
             route: Style::new().fg(Color::Rgb(0, 82, 163)).add_modifier(bold),
             marker: Style::new().fg(Color::Rgb(180, 0, 0)).add_modifier(bold),
             label: Style::new().fg(Color::Rgb(20, 20, 20)).add_modifier(bold),
@@ -129,9 +129,10 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, content: &MapContent, theme: &The
     draw_geography(buffer, canvas, &view, &colours);
     let tour = content.tour.as_ref().map(|t| (t, route(&t.stops)));
     if let Some((_, (places, legs))) = &tour {
+        // Three dots wide, so that the route reads from the back of a room.
         let mut dots = Dots::new(canvas);
         for &(from, to) in legs {
-            dots.segment(&view, places[from].point, places[to].point, 2);
+            dots.thick_segment(&view, places[from].point, places[to].point, 2);
         }
         dots.render(buffer, &[colours.route, colours.route, colours.route]);
     }
@@ -369,6 +370,15 @@ impl Dots {
         }
     }
 
+    /// [`Dots::segment`] drawn again one dot to the right and one down.
+    fn thick_segment(&mut self, view: &Viewport, a: Point, b: Point, kind: u8) {
+        let (dx, dy) = (view.lon_per_col() / 2.0, view.lat_per_row / 4.0);
+        for (east, south) in [(0.0, 0.0), (dx, 0.0), (0.0, dy)] {
+            let shift = |p: Point| Point::new(p.lat - south, p.lon + east);
+            self.segment(view, shift(a), shift(b), kind);
+        }
+    }
+
     /// Each cell with dots becomes a braille character in the style of its highest kind; the
     /// cell's background is kept.
     fn render(&self, buffer: &mut Buffer, styles: &[Style; 3]) {
@@ -406,11 +416,16 @@ fn draw_legend(frame: &mut Frame<'_>, area: Rect, content: &MapContent, theme: &
     let mut parts: Vec<Vec<Span>> = Vec::new();
     if let Some(tour) = &content.tour {
         parts.push(vec![Span::styled("━ 1 ", colours.route), Span::styled(word(ChartWord::Route), theme.base)]);
-        if tour.current.is_some() {
-            parts.push(vec![
+        match tour.current {
+            // The stop being presented has no place: the map says so rather than lighting none.
+            Some(c) if tour.stops.get(c).is_some_and(Option::is_none) => {
+                parts.push(vec![Span::styled(stop_without_place(lang, c + 1), theme.muted)]);
+            }
+            Some(_) => parts.push(vec![
                 Span::styled(" n ", colours.current),
                 Span::styled(format!(" {}", word(ChartWord::CurrentStop)), theme.base),
-            ]);
+            ]),
+            None => {}
         }
     }
     if !content.places.is_empty() {

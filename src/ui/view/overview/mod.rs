@@ -43,11 +43,11 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, facts: &mut FrameFacts) {
         facts.status = foot;
     }
     facts.search = head;
-    draw_body(frame, app, main);
+    draw_body(frame, app, main, facts);
 }
 
 /// The charts and the map in `area` (the screen's middle, or a whole slide).
-pub fn draw_body(frame: &mut Frame<'_>, app: &App, area: Rect) {
+pub fn draw_body(frame: &mut Frame<'_>, app: &App, area: Rect, facts: &mut FrameFacts) {
     if app.results().total == 0 {
         let text = Line::styled(t(app.lang(), Msg::NoCounts), app.theme().muted);
         frame.render_widget(Paragraph::new(text), area.inner(ratatui::layout::Margin::new(2, 1)));
@@ -61,7 +61,7 @@ pub fn draw_body(frame: &mut Frame<'_>, app: &App, area: Rect) {
     } else {
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area)
     };
-    draw_charts(frame, app, charts);
+    facts.overview_rows = draw_charts(frame, app, charts);
     draw_map(frame, app, map_area);
 }
 
@@ -73,10 +73,12 @@ pub fn draw_map(frame: &mut Frame<'_>, app: &App, area: Rect) {
 /// A map of `content` in a frame of its own, titled.
 pub fn draw_framed_map(frame: &mut Frame<'_>, app: &App, area: Rect, content: &map::MapContent) {
     let theme = app.theme();
+    // The map's frame is lit while the arrows move it (on the overview; a slide has no focus).
+    let focused = app.screen() == crate::ui::Screen::Overview && app.overview().focus_map;
     let block = Block::new()
         .borders(Borders::ALL)
         .border_type(BorderType::Rounded)
-        .border_style(theme.border)
+        .border_style(if focused { theme.border_focused } else { theme.border })
         .title(Span::styled(format!(" {} ", chart_word(app.lang(), ChartWord::Map)), theme.heading));
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -172,11 +174,12 @@ pub fn tour_of(
 }
 
 /// The five charts, one under the other, each given lines in proportion to what it has to say.
-fn draw_charts(frame: &mut Frame<'_>, app: &App, area: Rect) {
+/// Returns the material values of the rows drawn, for the charts' cursor.
+fn draw_charts(frame: &mut Frame<'_>, app: &App, area: Rect) -> Vec<usize> {
     let lang = app.lang();
     let area = Rect { width: area.width.saturating_sub(1), ..area };
     if area.width < 12 || area.height < 2 {
-        return;
+        return Vec::new();
     }
     let counts = app.indexed().tally(app.query(), app.filters(), lang, app.results(), &CHARTED);
     let vocabularies = &app.catalogue().vocabularies;
@@ -214,6 +217,7 @@ fn draw_charts(frame: &mut Frame<'_>, app: &App, area: Rect) {
         }
     }
     let mut y = area.y;
+    let mut materials = Vec::new();
     for &i in &present {
         if room[i] == 0 || y >= area.bottom() {
             continue;
@@ -221,8 +225,12 @@ fn draw_charts(frame: &mut Frame<'_>, app: &App, area: Rect) {
         let chart = make(i, room[i]);
         let rows = (1 + chart.rows.len() as u16).min(area.bottom() - y);
         draw_chart(frame, app, &chart, CHARTED[i], Rect { y, height: rows, ..area });
+        if CHARTED[i] == Facet::Material {
+            materials = chart.rows.iter().filter_map(|r| r.value).collect();
+        }
         y += rows + gap as u16;
     }
+    materials
 }
 
 fn draw_chart(frame: &mut Frame<'_>, app: &App, chart: &Chart, facet: Facet, area: Rect) {
@@ -271,7 +279,12 @@ fn draw_chart(frame: &mut Frame<'_>, app: &App, chart: &Chart, facet: Facet, are
         }
         let text = fit(&format!("{}{}", lead(row), row.label), label_width);
         let length = ((row.count as usize * bar_room).div_ceil(max as usize)).max(1);
-        let label_style = if row.depth == 0 { theme.base } else { theme.muted };
+        let at_cursor = foldable && !app.overview().focus_map && row.value == app.overview().cursor;
+        let label_style = match (at_cursor, row.depth) {
+            (true, _) => theme.selection,
+            (false, 0) => theme.base,
+            (false, _) => theme.muted,
+        };
         lines.push(Line::from(vec![
             Span::styled(format!("{text:<label_width$} "), label_style),
             Span::styled("█".repeat(length), bar_style),
