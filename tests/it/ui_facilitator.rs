@@ -431,3 +431,24 @@ fn present_mode_keys_show_whole_at_every_width() {
         }
     }
 }
+
+/// #22: a message of two lines (a shortlist set aside at start) was drawn over the panes'
+/// borders. A message longer than the status line opens as a small framed overlay, every line
+/// inside its frame.
+#[test]
+fn a_long_message_opens_in_a_frame_of_its_own() {
+    let notice = "Your shortlist could not be read (line 3: expected a list); it was set aside as shortlist.ron.bad-1 beside itself, and a new one was started.";
+    let app = app_sized(Options { notice: Some(notice.into()), ..Options::default() }, 80, 24);
+    let text = screen(&app);
+    let lines: Vec<&str> = text.lines().collect();
+    let top = lines.iter().rposition(|l| l.starts_with('╭')).expect(&text);
+    let bottom = lines.iter().rposition(|l| l.starts_with('╰')).expect(&text);
+    assert!(bottom > top + 1 && bottom + 2 >= lines.len(), "{text}");
+    assert!(lines[top + 1..bottom].iter().all(|l| l.starts_with('│') && l.trim_end().ends_with('│')), "{text}");
+    let inside: String = lines[top + 1..bottom]
+        .iter()
+        .map(|l| l.trim_start_matches('│').trim_end().trim_end_matches('│').trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(inside.contains("set aside as shortlist.ron.bad-1") && inside.contains("a new one was started."), "{text}");
+}
