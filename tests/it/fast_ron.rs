@@ -6,7 +6,7 @@
 //! `PROPTEST_CASES` raises the case count.
 
 #[path = "../../fuzz/harness/fast_ron.rs"]
-mod harness;
+pub(crate) mod harness;
 
 use proptest::prelude::*;
 use std::path::Path;

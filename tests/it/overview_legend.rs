@@ -26,6 +26,7 @@ fn the_map_legend_is_never_cut() {
         assert!(narrow.contains(markers), "{narrow}");
         let legend = narrow.lines().find_map(|l| l.split(markers).nth(1)).unwrap_or_default();
         assert!(!legend.contains('…'), "nothing cut after the markers' part: {legend}");
+        assert!(legend.contains(short_keys) || !legend.contains("+/-"), "the keys whole or not at all: {legend}");
         let wide = overview(lang, 200, 60);
         assert!(wide.contains(markers) && wide.contains(long_keys), "{wide}");
     }

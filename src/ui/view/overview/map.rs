@@ -197,7 +197,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, content: &MapContent, theme: &The
             priority: if selected { 1 } else { 3 },
         });
     }
-    marks.sort_by(|a, b| a.priority.cmp(&b.priority));
+    marks.sort_by_key(|m| m.priority);
     let marks = apart(marks);
     draw_marks(buffer, canvas, &marks, colours.label);
     draw_legend(frame, legend, content, theme, &colours, lang);
