@@ -6,6 +6,7 @@ Standard library only. Usage: ansi-to-html.py SCREEN.ansi OUT.html [background]"
 import html
 import re
 import sys
+import unicodedata
 
 BASIC = ["#000000", "#aa0000", "#00aa00", "#aa5500", "#0000aa", "#aa00aa", "#00aaaa", "#aaaaaa",
          "#555555", "#ff5555", "#55ff55", "#ffff55", "#5555ff", "#ff55ff", "#55ffff", "#ffffff"]
@@ -82,6 +83,20 @@ def style(state, background, foreground):
     return ";".join(css)
 
 
+def cells(text):
+    """The text escaped, each character outside ASCII in a box of its terminal width: fonts fall
+    back to others for braille and box drawing, whose advances differ, and the lines would no
+    longer line up as on the terminal."""
+    out = []
+    for ch in text:
+        if ord(ch) < 128:
+            out.append(html.escape(ch))
+        else:
+            width = 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+            out.append(f'<span class="c{width}">{html.escape(ch)}</span>')
+    return "".join(out)
+
+
 def main():
     source, target = sys.argv[1], sys.argv[2]
     background = sys.argv[3] if len(sys.argv) > 3 else "#ffffff"
@@ -95,11 +110,12 @@ def main():
             if index % 2 == 1:
                 apply([int(c) for c in part.split(";") if c != ""], state)
             elif part:
-                spans.append(f'<span style="{style(state, background, foreground)}">{html.escape(part)}</span>')
+                spans.append(f'<span style="{style(state, background, foreground)}">{cells(part)}</span>')
         out.append("".join(spans))
     page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><style>
 body{{margin:0;background:{background}}}
 pre{{margin:0;padding:8px;font:16px/18px 'DejaVu Sans Mono',monospace;white-space:pre}}
+.c1,.c2{{display:inline-block;overflow:visible;text-align:center}}.c1{{width:1ch}}.c2{{width:2ch}}
 </style></head><body><pre>{chr(10).join(out)}</pre></body></html>"""
     open(target, "w", encoding="utf-8").write(page)
 
