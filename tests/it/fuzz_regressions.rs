@@ -2,8 +2,8 @@
 //! (`fuzz/harness/*.rs`): every crash a fuzzer found is kept in `tests/fuzz_regressions/<target>/`
 //! (with a few seeds), so it stays fixed without cargo-fuzz. See the README's Fuzzing section.
 
-// The fast_ron harness is loaded once, by `fast_ron.rs` (clippy's duplicate_mod).
-use super::fast_ron::harness as fast_ron;
+#[path = "../../fuzz/harness/fast_ron.rs"]
+pub mod fast_ron;
 #[path = "../../fuzz/harness/load.rs"]
 mod load;
 #[path = "../../fuzz/harness/query.rs"]

@@ -7,9 +7,11 @@
 
 use crate::text::Lang;
 
+mod curating;
 mod places;
 mod syntax;
 
+pub use curating::*;
 pub use places::*;
 pub use syntax::*;
 
