@@ -6,6 +6,7 @@
 //! - [`model`]: the catalogue as data: entries, vocabularies, the facets they are filtered by, checked values;
 //! - [`i18n`]: every word of the interface, in French and English, with plurals and gender;
 //! - [`diagnostic`]: problems with their place, said in both languages;
+//! - [`geo`]: coastlines, borders and region points for the map; projection, clustering, labels;
 //! - [`files`]: reading regular files only; writing files atomically, never over one unasked;
 //! - [`load`]: reading RON folders (or the embedded catalogue) into a model, with diagnostics;
 //! - [`query`]: the index and search; [`query::Indexed`] pairs a catalogue with its index;
@@ -25,6 +26,7 @@ pub mod curate;
 pub mod diagnostic;
 pub mod export;
 pub mod files;
+pub mod geo;
 pub mod i18n;
 pub mod load;
 pub mod model;

@@ -31,6 +31,7 @@ impl EntryDoc {
         b.sources(entry);
         b.review(entry);
         doc.blocks = b.blocks;
+        doc.keep_units_together();
         doc
     }
 }

@@ -195,6 +195,29 @@ pub fn link_targets(catalogue: &Catalogue, entry: &Entry) -> Vec<usize> {
 }
 
 impl EntryDoc {
+    /// Numbers and their units (`10 M€`, `27 000 m²`) joined by no-break spaces in every text
+    /// a reader sees, so that no output breaks them across lines.
+    pub(super) fn keep_units_together(&mut self) {
+        let keep = |text: &mut String| {
+            if let std::borrow::Cow::Owned(kept) = crate::text::keep_units_together(text) {
+                *text = kept;
+            }
+        };
+        keep(&mut self.summary);
+        for block in &mut self.blocks {
+            match block {
+                Block::Fields(fields) => fields.iter_mut().for_each(|f| {
+                    if let Value::Text(text) = &mut f.value {
+                        keep(text);
+                    }
+                }),
+                Block::Prose { text, .. } => keep(text),
+                Block::Stops { stops, .. } => stops.iter_mut().filter_map(|s| s.note.as_mut()).for_each(keep),
+                Block::Links { .. } | Block::Sources { .. } | Block::Review { .. } => {}
+            }
+        }
+    }
+
     /// The entries the document links to, in the order it lists them.
     pub fn links(&self) -> &[Link] {
         self.blocks

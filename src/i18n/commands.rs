@@ -110,6 +110,11 @@ pub fn filters_choose_a_list() -> Said {
     )
 }
 
+/// `--excel` shapes a CSV file for Excel: another format has nothing to shape.
+pub fn excel_needs_csv() -> Said {
+    Said::new("--excel is for --format csv", "--excel s’emploie avec --format csv")
+}
+
 pub fn shortlist_empty(path: &str) -> Said {
     Said::new(
         format!("the shortlist {path} is empty or does not exist yet: mark entries with m in the dashboard"),
@@ -146,6 +151,24 @@ pub fn no_such_tour(tour: &str, tours: &[&str]) -> Said {
             Lang::En => format!("no tour {} in the catalogue (tours: {known})", q(lang, tour)),
             Lang::Fr => format!("aucun parcours {} dans le catalogue (parcours : {known})", q(lang, tour)),
         }
+    })
+}
+
+/// What `present` was given begins several tours.
+pub fn several_tours(given: &str, tours: &[&str]) -> Said {
+    Said::by(|lang| match lang {
+        Lang::En => format!(
+            "{} matches {} tours: {}; give more of the id or of the title",
+            q(lang, given),
+            tours.len(),
+            tours.join(", ")
+        ),
+        Lang::Fr => format!(
+            "{} désigne {} parcours : {} ; donnez davantage de l’id ou du titre",
+            q(lang, given),
+            tours.len(),
+            tours.join(", ")
+        ),
     })
 }
 

@@ -9,6 +9,7 @@
 pub mod commands;
 mod count;
 mod keys;
+pub mod overview;
 pub mod problems;
 pub mod room;
 mod said;

@@ -216,6 +216,8 @@ fn every_problem() -> (Fixture, Fixture) {
         .file("good-practices/empty-title.ron", &practice("(fr: \"Régénération de batteries\", en: \"Battery regeneration\")", "\"\""))
         .file("good-practices/no-source.ron", &practice("    sources: [(title: \"Le Moniteur\", url: \"https://www.lemoniteur.fr/article\", date: \"2024-01\")],\n", ""))
         .file("good-practices/cleaned.ron", &practice("Béthune\")", "Béth\u{202E}une\")"))
+        .file("good-practices/far-away.ron", &practice("place: \"Béthune\")", "place: \"Béthune\", coordinates: (2.64, 50.53))"))
+        .file("good-practices/too-precise.ron", &practice("place: \"Béthune\")", "place: \"Béthune\", coordinates: (50.530312, 2.64))"))
         .file("good-practices/old-review.ron", &practice("\"2026-11-28\"", "\"2019-03-01\""))
         .file("site-visits/syntax-free.ron", &practice("GoodPractice(", "SiteVisit(").replace("    main_institution: \"team2\",\n", "    start: \"2025\",\n    programme: \"syntax-free\",\n").replace("    timescale: (start: \"2024\", status: ongoing),\n", ""))
         .file("events/meeting.ron", "Event(\n    title: \"Meeting\",\n    summary: \"A meeting\",\n    start: \"2025\",\n    programme: \"meeting\",\n    review: (status: draft, checked: \"2026-11-28\"),\n)\n")
@@ -290,6 +292,8 @@ fn check_texts(lang: &str) -> Vec<(String, String)> {
         "invalid-utf8",
         "file-too-large",
         "stop-day-outside-tour",
+        "coordinates-outside-region",
+        "coordinates-too-precise",
     ]
     .into_iter()
     .filter(|code| !human.contains(&format!("[{code}]")))
@@ -373,7 +377,15 @@ fn assert_usage_lines(usage: &[(String, String)]) {
 /// The errors and messages of the commands themselves, and `new`'s template.
 fn command_texts(lang: &str) -> Vec<(String, String)> {
     let fixture = Fixture::new();
-    fixture.file("good-practices/battery.ron", common::written::PRACTICE);
+    let tour = |title: &str| {
+        format!(
+            "Tour(\n    title: \"{title}\",\n    summary: \"A tour\",\n    stops: [(entry: \"battery\")],\n    review: (status: draft, checked: \"2026-11-28\"),\n)\n"
+        )
+    };
+    fixture
+        .file("good-practices/battery.ron", common::written::PRACTICE)
+        .file("tours/lille-2025.ron", &tour("Lille"))
+        .file("tours/lille-2026.ron", &tour("Lille again"));
     let folder = fixture.path().to_str().unwrap();
     let nowhere = tempfile::tempdir().unwrap();
     let mut texts = Vec::new();
@@ -393,6 +405,13 @@ fn command_texts(lang: &str) -> Vec<(String, String)> {
     run("init", &["init", fresh.to_str().unwrap()], None, 0);
     run("init: not empty", &["init", folder], None, 2);
     run("present: an unknown tour", &["present", "nowhere", "--catalogue", folder], None, 2);
+    run("present: several tours", &["present", "lille", "--catalogue", folder], None, 2);
+    run(
+        "export: --excel without csv",
+        &["export", "--entry", "battery", "--format", "md", "--excel", "--catalogue", folder],
+        None,
+        2,
+    );
     run("present: an unknown region", &["present", "--region", "FRE121", "--catalogue", folder], None, 2);
     run("show: an unknown id", &["show", "batery", "--catalogue", folder], None, 2);
     run("show: nothing close", &["show", "zzzzzz", "--catalogue", folder], None, 2);

@@ -12,12 +12,14 @@ use crate::text::Lang;
 
 mod curating;
 mod files;
+mod places;
 mod schema;
 mod syntax;
 mod values;
 
 pub use curating::*;
 pub use files::*;
+pub use places::*;
 pub use schema::*;
 pub use syntax::*;
 pub use values::*;
