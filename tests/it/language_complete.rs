@@ -527,7 +527,7 @@ fn curating_texts(lang: &str) -> Vec<(String, String)> {
         said(output)
             .lines()
             .filter(|l| !(l.starts_with("--- ") || l.starts_with("+++ ") || l.starts_with(['+', '@', ' '])))
-            .filter(|l| !(l.starts_with('-') && !l.starts_with("--")))
+            .filter(|l| !l.starts_with('-') || l.starts_with("--"))
             .map(|l| format!("{l}\n"))
             .collect::<String>()
     };

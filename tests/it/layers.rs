@@ -71,10 +71,8 @@ struct Named<'a> {
 impl Named<'_> {
     fn path(&mut self, segments: &[String]) {
         match segments.first().map(String::as_str) {
-            Some("crate") => {
-                if segments.len() > 1 {
-                    self.found.insert(segments[1..].to_vec());
-                }
+            Some("crate") if segments.len() > 1 => {
+                self.found.insert(segments[1..].to_vec());
             }
             Some("super") => {
                 let mut at: Vec<String> = self.module.iter().chain(&self.inline).cloned().collect();
