@@ -9,6 +9,7 @@ use unicode_width::UnicodeWidthChar;
 
 mod clusters;
 mod local;
+pub mod visible;
 pub use clusters::{is_presentation, joins_emoji};
 pub use local::{Label, LocalText, Prose, SafeStr};
 
@@ -33,7 +34,48 @@ pub enum Lines {
 #[derive(
     Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
 )]
+#[rkyv(bytecheck(verify))]
 pub struct SafeString(Box<str>);
+
+/// A text read back from the catalogue cache is checked against what cleaning leaves
+/// ([`is_sanitized`]) while the archive is validated, before anything reads it: a cache file
+/// with valid checksums may still have been written by someone else (a shared CI cache, a
+/// restored home), and xxh3 is no signature. Any text that fails refuses the whole cache.
+// SAFETY (of the `unsafe impl`): `verify` returns Ok only when the invariant holds; it reads
+// the string only through the archived `str`, whose UTF-8 and bounds bytecheck has checked.
+unsafe impl<C> rkyv::bytecheck::Verify<C> for ArchivedSafeString
+where
+    C: rkyv::rancor::Fallible + ?Sized,
+    C::Error: rkyv::rancor::Source,
+{
+    fn verify(&self, _: &mut C) -> Result<(), C::Error> {
+        if is_sanitized(self.0.as_ref()) { Ok(()) } else { rkyv::rancor::fail!(Unclean) }
+    }
+}
+
+/// A value that no load could have made (a text not as cleaning leaves it, a malformed id,
+/// address or date), found in a catalogue cache: one that was tampered with.
+#[derive(Debug)]
+pub struct Unclean;
+
+impl fmt::Display for Unclean {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a value no load could have made (a text not cleaned, a malformed id, address or date)")
+    }
+}
+
+impl std::error::Error for Unclean {}
+
+/// Whether `text` is as [`sanitize`] leaves a text that may span lines (a one-line text is
+/// one too): the invariant of every [`SafeString`] and every version of a [`LocalText`], which
+/// the catalogue cache's reader checks. Text of printable ASCII and line ends, the bulk of a
+/// catalogue, is checked a byte at a time; other text a character at a time, and only text
+/// with combining marks or emoji is cleaned again to compare.
+pub fn is_sanitized(text: &str) -> bool {
+    text.bytes().all(|b| (0x20..0x7f).contains(&b) || b == b'\n')
+        || is_clean(text, Lines::Multi)
+        || sanitize(text, Lines::Multi) == text
+}
 
 impl SafeString {
     pub fn new(raw: &str, lines: Lines) -> Self {
