@@ -21,6 +21,7 @@ use std::path::PathBuf;
 use crate::load::cache::Cache;
 use crate::load::{CatalogueSource, Loaded};
 use crate::text::Lang;
+use crate::text::visible;
 use crate::ui::theme::ThemeName;
 
 /// The environment variable that names catalogue folders, separated like PATH.
@@ -164,7 +165,7 @@ fn dashboard(cli: &Cli, err: &mut dyn Write) -> std::io::Result<i32> {
     if !missing.is_empty() {
         for folder in missing {
             let why = if folder.exists() { "not a folder" } else { "catalogue folder not found" };
-            writeln!(err, "boucle: --catalogue {}: {why}", folder.display())?;
+            writeln!(err, "boucle: --catalogue {}: {why}", visible::path(folder))?;
         }
         return Ok(2);
     }
@@ -230,10 +231,10 @@ fn open_shortlist(
     let notice = match &opened {
         Opened::New(_) | Opened::Read(_) => None,
         Opened::SetAside { problem, moved_to } => {
-            Some(crate::i18n::shortlist_set_aside(lang, problem, &moved_to.display().to_string()))
+            Some(crate::i18n::shortlist_set_aside(lang, problem, visible::path(moved_to).as_ref()))
         }
         Opened::Unusable { problem } => {
-            Some(crate::i18n::shortlist_unusable(lang, problem, &path.display().to_string()))
+            Some(crate::i18n::shortlist_unusable(lang, problem, visible::path(&path).as_ref()))
         }
     };
     let file = opened.writable().then_some(path);
@@ -325,7 +326,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         }
         Some(Command::Present(args)) => present::run(&cli, args, err),
         Some(Command::New(args)) => {
-            return match new::run_new(&cli.catalogues, args, out) {
+            return match new::run_new(&cli.catalogues, args, cli.language(), out) {
                 Ok(()) => 0,
                 Err(why) => {
                     let _ = writeln!(err, "boucle new: {why}");

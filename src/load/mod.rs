@@ -5,7 +5,7 @@
 pub mod cache;
 mod entries;
 pub mod fast_ron;
-mod files;
+pub mod files;
 mod locate;
 mod parse;
 pub mod progress;
