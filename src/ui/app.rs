@@ -118,6 +118,9 @@ pub struct App {
     /// What the last frame drew, for hit-testing and bounding scrolls.
     pub(super) frame: FrameFacts,
     pub(super) shortlist: Shortlist,
+    /// The shortlist as last read from or written to its file: what a save merges the
+    /// file's changes since against (`shortlist::merge`).
+    pub(super) shortlist_saved: Shortlist,
     pub(super) shortlist_file: Option<PathBuf>,
     /// The results show only the shortlist's entries.
     pub(super) shortlist_only: bool,
@@ -184,6 +187,7 @@ impl App {
             message,
             searcher,
             frame: FrameFacts::default(),
+            shortlist_saved: options.shortlist.clone(),
             shortlist: options.shortlist,
             shortlist_file: options.shortlist_file,
             shortlist_only: false,

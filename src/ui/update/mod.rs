@@ -9,7 +9,7 @@ mod edit;
 mod export;
 mod global;
 mod loading;
-mod marks;
+pub mod marks;
 mod overlay;
 mod overview;
 pub mod present;
