@@ -16,6 +16,7 @@ use crate::serve::host_key::{self, Origin};
 use crate::serve::limits::Limits;
 use crate::serve::{ExecRunner, Room, Settings};
 use crate::text::Lang;
+use crate::text::visible;
 use crate::ui::theme::ThemeName;
 
 #[derive(Clone, Debug, Args)]
@@ -54,6 +55,16 @@ pub struct ServeArgs {
     /// Minutes without a key before a dashboard is closed.
     #[arg(long, value_name = "MINUTES", default_value_t = 30)]
     pub idle_minutes: u64,
+
+    /// Seconds a connection has to log in, after which it is closed ("timeout before
+    /// authentication").
+    #[arg(long, value_name = "SECONDS", default_value_t = 20)]
+    pub login_grace_seconds: u64,
+
+    /// Connections waiting to log in, at most (10 from one address); when all are taken, one
+    /// that has not even asked to log in makes way for a new one.
+    #[arg(long, value_name = "N", default_value_t = 100)]
+    pub max_startups: usize,
 }
 
 /// Starts the room; returns the exit code.
@@ -69,7 +80,7 @@ pub fn run(cli: &Cli, args: &ServeArgs, err: &mut dyn Write) -> std::io::Result<
         writeln!(err, "boucle serve: no data folder (HOME is not set): give --host-key FILE")?;
         return Ok(2);
     };
-    let (key, origin) = match host_key::load_or_generate(&key_path) {
+    let (key, origin) = match host_key::load_or_generate(&key_path, cli.language()) {
         Ok(loaded) => loaded,
         Err(e) => {
             writeln!(err, "boucle serve: {e}")?;
@@ -88,6 +99,8 @@ pub fn run(cli: &Cli, args: &ServeArgs, err: &mut dyn Write) -> std::io::Result<
         max_sessions: args.max_sessions.max(1),
         connections_per_minute: args.connections_per_minute.max(1),
         idle: Duration::from_secs(args.idle_minutes.max(1) * 60),
+        login_time: Duration::from_secs(args.login_grace_seconds.max(1)),
+        max_startups: args.max_startups.max(1),
         ..Limits::default()
     };
     let theme = if colour_off() { ThemeName::Mono } else { cli.theme };
@@ -107,7 +120,7 @@ pub fn run(cli: &Cli, args: &ServeArgs, err: &mut dyn Write) -> std::io::Result<
         Origin::Loaded => "",
     };
     writeln!(err, "boucle serve: {entries} entries, listening on {}", args.listen)?;
-    writeln!(err, "  host key {}{made}", key_path.display())?;
+    writeln!(err, "  host key {}{made}", visible::path(&key_path))?;
     writeln!(err, "  fingerprint {}   <- show this to the room", host_key::fingerprint(&key))?;
     let port = args.listen.port();
     let host = if args.listen.ip().is_unspecified() {

@@ -46,6 +46,9 @@ pub struct Participant {
     pub lang: Lang,
     /// A dashboard's event channel (commands have none).
     pub events: Option<Sender<Event>>,
+    /// The key's name (its fingerprint in hex) when the participant logged in with a key:
+    /// the sessions of one key share one shortlist.
+    pub key: Option<String>,
 }
 
 pub struct Room {
@@ -134,6 +137,20 @@ impl Room {
         }
         drop(participants);
         self.journal.line(&format!("catalogue reloaded: {} entries", reloaded.indexed.catalogue().entries().len()));
+    }
+
+    /// Session `id` saved its key's shortlist: the key's other dashboards merge it in (and
+    /// show it) at once, so two sessions of one participant share one live shortlist.
+    pub fn shortlist_saved(&self, key: &str, id: u64) {
+        let participants = self.participants.lock().unwrap_or_else(|p| p.into_inner());
+        for (other, participant) in participants.iter() {
+            if *other != id
+                && participant.key.as_deref() == Some(key)
+                && let Some(events) = &participant.events
+            {
+                let _ = events.send(Event::ShortlistChanged);
+            }
+        }
     }
 
     /// Asks every dashboard to say goodbye and end.
