@@ -13,6 +13,7 @@
 //! ([`format`], [`decode`]). The bundled catalogue is never cached: it is small and compiled
 //! in.
 
+mod clean;
 mod decode;
 pub mod format;
 mod stamp;
@@ -80,6 +81,9 @@ pub enum Why {
     Refused(Refused),
     /// A file changed, was added or was removed since the cache was written.
     Stale,
+    /// The cache file is another user's, or others may write it: never read (it is written
+    /// again, as the user's own).
+    NotOwn,
 }
 
 /// Loads `source` through the cache when one is given (see the module's doc).
@@ -122,7 +126,10 @@ pub fn read_with<T: Send>(
     on_index: impl FnOnce(&[u8]) -> T + Send,
 ) -> Result<(Loaded, Option<T>), Why> {
     let (path, key) = store::file_for(cache, folders).ok_or(Why::Missing)?;
-    let file = store::open(&path).ok_or(Why::Missing)?;
+    let file = store::open(&path).map_err(|not| match not {
+        store::NotOpened::Missing => Why::Missing,
+        store::NotOpened::NotOwn => Why::NotOwn,
+    })?;
     let decoded = decode::decode(&file, cache.version_hash(), key, on_index).map_err(Why::Refused)?;
     drop(file);
     let meta = decoded.meta;
