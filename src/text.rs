@@ -72,9 +72,31 @@ impl std::error::Error for Unclean {}
 /// catalogue, is checked a byte at a time; other text a character at a time, and only text
 /// with combining marks or emoji is cleaned again to compare.
 pub fn is_sanitized(text: &str) -> bool {
-    text.bytes().all(|b| (0x20..0x7f).contains(&b) || b == b'\n')
-        || is_clean(text, Lines::Multi)
-        || sanitize(text, Lines::Multi) == text
+    // The bytes of text that is clean whatever their order: printable ASCII, line ends, and
+    // the characters U+00C0–U+02FF (lead bytes C3–CB, and continuation bytes), Latin letters
+    // with their accents and spacing modifiers, none of them a control, a format character
+    // or zero columns wide. Catalogue text in French or English is checked here, by a table.
+    const QUICK: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0x20;
+        while b < 0x7f {
+            table[b] = true;
+            b += 1;
+        }
+        table[b'\n' as usize] = true;
+        let mut b = 0x80;
+        while b <= 0xbf {
+            table[b] = true;
+            b += 1;
+        }
+        let mut b = 0xc3;
+        while b <= 0xcb {
+            table[b] = true;
+            b += 1;
+        }
+        table
+    };
+    text.bytes().all(|b| QUICK[usize::from(b)]) || is_clean(text, Lines::Multi) || sanitize(text, Lines::Multi) == text
 }
 
 impl SafeString {
@@ -399,6 +421,34 @@ mod tests {
             for lines in [Lines::Single, Lines::Multi] {
                 assert_eq!(SafeString::from_string(raw.to_string(), lines).as_str(), sanitize(raw, lines), "{raw:?}");
             }
+        }
+    }
+
+    /// What cleaning leaves passes the check; what it would change does not, whichever path
+    /// (the byte table, the character scan, cleaning again) decides.
+    #[test]
+    fn the_cache_check_accepts_exactly_what_cleaning_leaves() {
+        let samples = [
+            "Béthune-Bruay: a former coal-mining area",
+            "Ελληνικά κείμενα",
+            "e\u{301} accent combining",
+            "line\nbreak",
+            "emoji 👩\u{200d}🔬 joined",
+            "ǅ ʰ ˈ modifiers",
+            "a\u{1b}]0;x\u{7}",
+            "rlo\u{202e}",
+            "nel\u{85}",
+            "c1\u{9b}",
+            "soft\u{ad}hyphen",
+            "zwsp\u{200b}",
+            "\u{301}leading mark",
+            "tab\tcr\r",
+            "vs16 ❤\u{fe0f}",
+        ];
+        for raw in samples {
+            let clean = sanitize(raw, Lines::Multi);
+            assert!(is_sanitized(&clean), "{clean:?}");
+            assert_eq!(is_sanitized(raw), clean == raw, "{raw:?}");
         }
     }
 

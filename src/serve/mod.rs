@@ -32,6 +32,7 @@ pub mod startups;
 use std::collections::HashMap;
 use std::io;
 use std::net::SocketAddr;
+use std::os::fd::{AsFd, AsRawFd};
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -187,6 +188,17 @@ async fn connect(
     ticket: startups::Ticket,
     handles: Handles,
 ) {
+    // Our own descriptor of the socket, to shut it down: russh takes a disconnect only
+    // between key exchanges, and a client that stalls in one would keep its session's task
+    // (and socket) long after its place was given up.
+    let closer = socket.as_fd().try_clone_to_owned().ok();
+    let shut = move || {
+        if let Some(fd) = &closer {
+            // SAFETY: shutdown on a descriptor this task owns; it ends the socket for every
+            // descriptor of it, so the session's reads and writes fail and its task ends.
+            unsafe { libc::shutdown(fd.as_raw_fd(), libc::SHUT_RDWR) };
+        }
+    };
     let handler = connection::Connection::new(room.clone(), id, peer, ticket.began.clone());
     let authenticated = handler.authenticated.clone();
     let logged_in = handler.logged_in.clone();
@@ -225,12 +237,14 @@ async fn connect(
                 }
                 timed_out();
                 cut("boucle: timeout before authentication".into()).await;
-                let _ = tokio::time::timeout(Duration::from_secs(5), &mut session).await;
+                if tokio::time::timeout(Duration::from_secs(1), &mut session).await.is_err() {
+                    shut();
+                }
                 handles.lock().unwrap_or_else(|p| p.into_inner()).remove(&id);
                 return;
             }
             () = ticket.dropped.notified() => {
-                cut("boucle: too many connections waiting to log in".into()).await;
+                shut();
                 handles.lock().unwrap_or_else(|p| p.into_inner()).remove(&id);
                 return;
             }

@@ -112,19 +112,30 @@ fn idle_connections_never_keep_a_participant_out() {
 }
 
 /// A connection that does not log in within the grace time (`--login-grace-seconds`) is
-/// closed, and the log says "timeout before authentication" with its address.
+/// closed, and the log says "timeout before authentication" with its address: one that
+/// never sends a byte, and one that greets and then stalls in the key exchange (where an SSH
+/// disconnect is not taken).
 #[test]
 fn a_connection_that_does_not_log_in_in_time_is_closed_and_logged() {
+    use std::io::Write;
     let server = Server::start(&["--open", "--login-grace-seconds", "2"]);
-    let mut idle = idle_connection([127, 0, 0, 7], server.port).expect("a connection");
-    idle.set_read_timeout(Some(TIMEOUT)).unwrap();
+    let silent = idle_connection([127, 0, 0, 7], server.port).expect("a connection");
+    let mut stalled = idle_connection([127, 0, 0, 8], server.port).expect("a connection");
+    stalled.write_all(b"SSH-2.0-stalled\r\n").unwrap();
     let started = Instant::now();
-    // The server's greeting, then the end of the connection.
-    let mut received = Vec::new();
-    let _ = idle.read_to_end(&mut received);
-    assert!(String::from_utf8_lossy(&received).starts_with("SSH-2.0-boucle"), "{received:?}");
+    for mut connection in [silent, stalled] {
+        connection.set_read_timeout(Some(TIMEOUT)).unwrap();
+        // The server's greeting (and key exchange offer), then the end of the connection.
+        let mut received = Vec::new();
+        let _ = connection.read_to_end(&mut received);
+        assert!(String::from_utf8_lossy(&received).starts_with("SSH-2.0-boucle"), "{received:?}");
+    }
     assert!(started.elapsed() < Duration::from_secs(10), "closed after {:?}", started.elapsed());
-    wait_until("the timeout in the log", || server.log().contains("timeout before authentication from 127.0.0.7"));
+    for address in ["127.0.0.7", "127.0.0.8"] {
+        wait_until("the timeouts in the log", || {
+            server.log().contains(&format!("timeout before authentication from {address}"))
+        });
+    }
 }
 
 /// A FIFO given as the host key is refused at once, naming what it is (reading it would wait
