@@ -109,7 +109,7 @@ pub fn word(lang: Lang, word: Word) -> &'static str {
             ShortlistFile => "file:",
             ShortlistNotSaved => "The shortlist is not saved in a file in this session.",
             ShortlistSaveFailed => "The shortlist could not be saved:",
-            ShortlistMerged => "Shortlist updated: marks made in another session on the same file are kept.",
+            ShortlistMerged => "Shortlist merged with the marks of another session.",
             Opening => "Opening",
             NoOpener => "No program to open addresses was found here (xdg-open or open); the address:",
             OnlyWeb => "Only http and https addresses are opened.",
@@ -174,9 +174,7 @@ pub fn word(lang: Lang, word: Word) -> &'static str {
             ShortlistFile => "fichier :",
             ShortlistNotSaved => "La sélection n'est pas enregistrée dans un fichier pendant cette session.",
             ShortlistSaveFailed => "La sélection n'a pas pu être enregistrée :",
-            ShortlistMerged => {
-                "Sélection mise à jour : les marques d'une autre session sur le même fichier sont gardées."
-            }
+            ShortlistMerged => "Sélection fusionnée avec les marques d'une autre session.",
             Opening => "Ouverture de",
             NoOpener => "Aucun programme pour ouvrir les adresses ici (xdg-open ou open) ; l'adresse :",
             OnlyWeb => "Seules les adresses http et https s'ouvrent.",
