@@ -2,10 +2,8 @@
 //! (`fuzz/harness/*.rs`): every crash a fuzzer found is kept in `tests/fuzz_regressions/<target>/`
 //! (with a few seeds), so it stays fixed without cargo-fuzz. See the README's Fuzzing section.
 
-// `fast_ron.rs` loads the same harness as a module of its own: the two are one file.
-#[allow(clippy::duplicate_mod)]
 #[path = "../../fuzz/harness/fast_ron.rs"]
-mod fast_ron;
+pub mod fast_ron;
 #[path = "../../fuzz/harness/load.rs"]
 mod load;
 #[path = "../../fuzz/harness/query.rs"]
