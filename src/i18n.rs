@@ -9,6 +9,7 @@
 mod count;
 pub mod guards;
 mod keys;
+pub mod overview;
 pub mod problems;
 mod sentences;
 mod words;

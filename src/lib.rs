@@ -4,6 +4,7 @@
 //! - [`text`]: sanitised text, languages, fitting to columns;
 //! - [`i18n`]: every word of the interface, in French and English, with plurals;
 //! - [`model`], [`diagnostic`]: the catalogue as data; problems with their place;
+//! - [`geo`]: coastlines, borders and region points for the map; projection, clustering, labels;
 //! - [`load`]: reading RON folders (or the embedded catalogue) into a model, with diagnostics;
 //! - [`query`]: the index and search; [`query::Indexed`] pairs a catalogue with its index;
 //! - [`shortlist`]: the entries a participant marked, by id, with notes; kept in a file;
@@ -21,6 +22,7 @@ pub mod curate;
 pub mod diagnostic;
 pub mod export;
 pub mod files;
+pub mod geo;
 pub mod i18n;
 pub mod load;
 pub mod model;

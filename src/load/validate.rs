@@ -1,6 +1,8 @@
 //! Checks that need the whole catalogue: vocabulary ids, references between entries,
 //! duplicate ids, and what a parser cannot see (empty texts, missing sources).
 
+mod places;
+
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -118,6 +120,7 @@ pub fn check_entries(
             check_texts(entry, &mut reporter, problems);
         }
         check_vocabulary_ids(entry, vocabularies, vocabulary_files, &mut reporter, problems);
+        places::check_coordinates(entry, &vocabularies.regions, &mut reporter, problems);
         for (field, id) in entry.organisation_references() {
             // An id that did load elsewhere (a copy in the wrong folder failed) is no consequence.
             if let Some(file) = unloaded.get(id.as_str()).filter(|_| !kinds.contains_key(id)) {
