@@ -179,3 +179,34 @@ fn as_shell_runs_it(word: &str) -> PathBuf {
         _ => PathBuf::from(word),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn named_by(words: &[&str]) -> CatalogueInUse {
+        CatalogueInUse::named_by(&words.iter().map(OsString::from).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn the_completion_command_is_a_valid_clap_definition() {
+        // Every argument the ids are attached to exists (mut_arg panics otherwise).
+        command(&Arc::new(named_by(&[]))).debug_assert();
+    }
+
+    #[test]
+    fn folders_are_read_from_the_line_in_every_spelling() {
+        let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default();
+        let typed = named_by(&["--catalogue", "a:b", "list", "--catalogue='~/c d'", "--no-cache", "--region", "FR"]);
+        let expected = vec![PathBuf::from("a"), PathBuf::from("b"), home.join("c d")];
+        assert!(matches!(&typed.source, CatalogueSource::Folders(f) if *f == expected), "{:?}", typed.source);
+        assert!(!typed.cache);
+    }
+
+    #[test]
+    fn long_titles_become_one_short_line() {
+        assert_eq!(one_line("Journée\n  terres rares"), "Journée terres rares");
+        let long = "é".repeat(80);
+        assert_eq!(one_line(&long), format!("{}…", "é".repeat(60)));
+    }
+}
