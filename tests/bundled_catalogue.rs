@@ -1075,7 +1075,10 @@ fn the_belgian_entries_say_what_their_sources_say() {
         assert!(en.contains(fact), "{fact}: {en}");
     }
     assert!(description(umicore, Lang::Fr).contains("17 métaux"));
-    assert!(cites(umicore, "https://www.vrt.be/vrtnws/de/2013/10/24/umicore_investiert100millioneninhoboken-1-1761824/"));
+    assert!(cites(
+        umicore,
+        "https://www.vrt.be/vrtnws/de/2013/10/24/umicore_investiert100millioneninhoboken-1-1761824/"
+    ));
     assert!(umicore.common.materials.iter().any(|m| m.as_str() == "platinum-group-metals"));
     let cmine = entry(&loaded, "c-mine-genk-winterslag-reconversion");
     assert_eq!(region(cmine), "BE224", "Genk 3600 → BE224");

@@ -25,7 +25,7 @@ pub const COMPLETE_ENV: &str = "BOUCLE_COMPLETE";
 
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
-    /// bash, zsh, fish, powershell or elvish.
+    /// The shell the script is for.
     #[arg(value_name = "SHELL")]
     pub shell: Shell,
 }
