@@ -1103,6 +1103,34 @@ fn raw4res_says_its_partner_list_was_not_found() {
     assert!(note(raw4res, Lang::Fr).contains("toujours introuvable au 7 décembre 2026"));
 }
 
+/// `boucle fmt` on every file of the bundled catalogue changes no value and keeps every
+/// comment (issue #23); and the catalogue is formatted (CI runs `boucle fmt --check practices`).
+#[test]
+fn formatting_changes_no_value_and_the_catalogue_is_formatted() {
+    use boucle::curate::fmt::{FileType, cst, format};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("practices");
+    let mut files = Vec::new();
+    for folder in std::fs::read_dir(&root).unwrap() {
+        for file in std::fs::read_dir(folder.unwrap().path()).unwrap() {
+            files.push(file.unwrap().path());
+        }
+    }
+    assert!(files.len() > 50);
+    let mut unformatted = Vec::new();
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let formatted = format(&text, FileType::of_path(&path)).unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
+        let (before, after) = (cst::parse(&text).unwrap(), cst::parse(&formatted).unwrap());
+        assert_eq!(before.value.shape(), after.value.shape(), "{}", path.display());
+        assert_eq!(cst::comments(&text).len(), cst::comments(&formatted).len(), "{}", path.display());
+        assert_eq!(format(&formatted, FileType::of_path(&path)).as_deref(), Ok(formatted.as_str()));
+        if formatted != text {
+            unformatted.push(path.display().to_string());
+        }
+    }
+    assert_eq!(unformatted, Vec::<String>::new(), "run `boucle fmt practices`");
+}
+
 /// In a real bash with `boucle completions bash` sourced, Tab after `boucle present raw`
 /// completes the bundled RAW4RES tour's id (the completion function called as bash calls it).
 #[test]

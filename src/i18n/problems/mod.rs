@@ -7,8 +7,10 @@
 
 use crate::text::Lang;
 
+mod curating;
 mod syntax;
 
+pub use curating::*;
 pub use syntax::*;
 
 /// One message in both languages.
