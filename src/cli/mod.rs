@@ -3,11 +3,13 @@
 
 mod cache;
 pub mod check;
+pub mod completions;
 mod curating;
 pub mod export;
 mod filters;
 pub mod fmt;
 pub mod list;
+pub mod man;
 pub mod new;
 mod present;
 mod review_age;
@@ -110,6 +112,15 @@ pub enum Command {
     Init(new::InitArgs),
     /// The catalogue cache: `boucle cache clear` removes it.
     Cache(cache::CacheArgs),
+    /// Print the completion script of a shell: bash, zsh, fish, powershell or elvish.
+    ///
+    /// Load it at each shell start, so that it always matches the boucle installed: in
+    /// ~/.bashrc, `source <(boucle completions bash)`. Tour, entry, region, material, ESG theme
+    /// and stage ids are completed from the catalogue the command line names (--catalogue, else
+    /// BOUCLE_CATALOGUE, else the bundled one).
+    Completions(completions::CompletionsArgs),
+    /// Write a manual page for each command (boucle.1, boucle-check.1, …) into a folder.
+    Man(man::ManArgs),
 }
 
 fn parse_theme(text: &str) -> Result<ThemeName, String> {
@@ -350,6 +361,8 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             };
         }
         Some(Command::Cache(args)) => cache::run(args, out, err),
+        Some(Command::Completions(args)) => completions::run(args, out),
+        Some(Command::Man(args)) => man::run(args, out, err),
         None => dashboard(&cli, err),
     };
     match result {
