@@ -7,8 +7,10 @@
 
 use crate::text::Lang;
 
+mod folders;
 mod syntax;
 
+pub use folders::*;
 pub use syntax::*;
 
 /// One message in both languages.
