@@ -149,7 +149,10 @@ pub fn start_with(
 /// Where updates go: the subscriber, behind a lock because progress comes from the parsing
 /// threads and reloads from the watcher's.
 #[derive(Clone)]
-struct Sink(Arc<Mutex<Box<dyn FnMut(Update) -> bool + Send>>>);
+struct Sink(Arc<Mutex<Subscriber>>);
+
+/// Takes an update; false when it wants no more.
+type Subscriber = Box<dyn FnMut(Update) -> bool + Send>;
 
 impl Sink {
     fn send(&self, update: Update) -> bool {

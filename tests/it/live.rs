@@ -43,6 +43,7 @@ fn title(snapshot: &Snapshot) -> String {
 
 /// What a snapshot update was, for the messages of failed assertions.
 #[derive(Debug)]
+#[allow(dead_code, reason = "the fields are read through Debug, in the messages of failed assertions")]
 enum Seen {
     Loaded { entries: usize, title: String },
     Reloaded { entries: usize, title: String },
@@ -206,7 +207,7 @@ fn a_cached_catalogue_out_of_date_is_shown_then_swapped_or_checked_first() {
     let folder = root.path().join("cat");
     copy_fixture(&folder, false);
     let cache = Cache::at(root.path().join("cache"));
-    let cached = boucle::load::cache::file_of(&cache, &[folder.clone()]).unwrap();
+    let cached = boucle::load::cache::file_of(&cache, std::slice::from_ref(&folder)).unwrap();
 
     // The cache is written after the snapshot is given: wait for it to hold the files' state.
     let folders = [folder.clone()];
