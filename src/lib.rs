@@ -11,12 +11,15 @@
 //! - [`shortlist`]: the entries a participant marked, by id, with notes; kept in a file;
 //! - [`files`]: writing files atomically, with normal permissions, never over one unasked;
 //! - [`export`]: one [`export::EntryDoc`] per entry, and the formats written from it;
+//! - [`curate`]: the curators' tools that write or reach out: `fmt`, `check --fix`, `--links`,
+//!   `--interreg`;
 //! - [`ui`]: the dashboard (state, update, view, the session loop);
 //! - [`serve`]: `boucle serve`, dashboards and read-only commands over SSH (the only async code);
 //! - [`cli`]: the command line: argument parsing and dispatch only.
 
 pub mod allocator;
 pub mod cli;
+pub mod curate;
 pub mod diagnostic;
 pub mod export;
 pub mod files;

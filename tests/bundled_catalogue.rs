@@ -1075,7 +1075,10 @@ fn the_belgian_entries_say_what_their_sources_say() {
         assert!(en.contains(fact), "{fact}: {en}");
     }
     assert!(description(umicore, Lang::Fr).contains("17 métaux"));
-    assert!(cites(umicore, "https://www.vrt.be/vrtnws/de/2013/10/24/umicore_investiert100millioneninhoboken-1-1761824/"));
+    assert!(cites(
+        umicore,
+        "https://www.vrt.be/vrtnws/de/2013/10/24/umicore_investiert100millioneninhoboken-1-1761824/"
+    ));
     assert!(umicore.common.materials.iter().any(|m| m.as_str() == "platinum-group-metals"));
     let cmine = entry(&loaded, "c-mine-genk-winterslag-reconversion");
     assert_eq!(region(cmine), "BE224", "Genk 3600 → BE224");
@@ -1098,4 +1101,32 @@ fn raw4res_says_its_partner_list_was_not_found() {
     assert!(en.contains("still not found on 7 December 2026"), "{en}");
     assert!(en.contains("No Danish, Spanish, Romanian or Slovenian partner is therefore named"), "{en}");
     assert!(note(raw4res, Lang::Fr).contains("toujours introuvable au 7 décembre 2026"));
+}
+
+/// `boucle fmt` on every file of the bundled catalogue changes no value and keeps every
+/// comment (issue #23); and the catalogue is formatted (CI runs `boucle fmt --check practices`).
+#[test]
+fn formatting_changes_no_value_and_the_catalogue_is_formatted() {
+    use boucle::curate::fmt::{FileType, cst, format};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("practices");
+    let mut files = Vec::new();
+    for folder in std::fs::read_dir(&root).unwrap() {
+        for file in std::fs::read_dir(folder.unwrap().path()).unwrap() {
+            files.push(file.unwrap().path());
+        }
+    }
+    assert!(files.len() > 50);
+    let mut unformatted = Vec::new();
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let formatted = format(&text, FileType::of_path(&path)).unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
+        let (before, after) = (cst::parse(&text).unwrap(), cst::parse(&formatted).unwrap());
+        assert_eq!(before.value.shape(), after.value.shape(), "{}", path.display());
+        assert_eq!(cst::comments(&text).len(), cst::comments(&formatted).len(), "{}", path.display());
+        assert_eq!(format(&formatted, FileType::of_path(&path)).as_deref(), Ok(formatted.as_str()));
+        if formatted != text {
+            unformatted.push(path.display().to_string());
+        }
+    }
+    assert_eq!(unformatted, Vec::<String>::new(), "run `boucle fmt practices`");
 }

@@ -17,7 +17,13 @@ mod validate;
 pub mod watch;
 
 pub use files::{Origin, SourceFile, bundled_files, folder_files};
-pub use parse::MAX_FILE_BYTES;
+pub use locate::{Locator, first_code};
+pub use parse::{MAX_FILE_BYTES, decode, ron_options};
+
+/// Line and column (in characters) of a byte offset of a file's text.
+pub fn position_in(text: &str, byte: usize) -> crate::diagnostic::Position {
+    locate::position_of(text, byte)
+}
 
 /// Where `field:` is in a file's text (its first occurrence), for checks made after loading.
 pub fn field_position(text: &str, field: &str) -> crate::diagnostic::Position {
@@ -135,6 +141,9 @@ fn not_a_catalogue(folder: &std::path::Path) -> Option<Diagnostic> {
 #[derive(Default)]
 struct ParsedFiles {
     entries: Vec<Entry>,
+    /// What could be read of entry files with syntax errors: checked, never loaded; with the
+    /// text to locate their values in.
+    checked_only: Vec<(Entry, String)>,
     vocabulary_files: Vec<VocabularyFile>,
     problems: Vec<Diagnostic>,
     stamps: Vec<cache::Stamp>,
@@ -145,6 +154,7 @@ struct ParsedFiles {
 /// What parsing a run of files gave besides its entries, which go straight into their slots.
 #[derive(Default)]
 struct ParsedRun {
+    checked_only: Vec<(Entry, String)>,
     vocabulary_files: Vec<VocabularyFile>,
     problems: Vec<Diagnostic>,
     stamps: Vec<cache::Stamp>,
@@ -187,6 +197,7 @@ fn parse_all(files: &[SourceFile], progress: &Progress<'_>) -> ParsedFiles {
     let entries = slots.into_iter().filter_map(|slot| slot).collect();
     let mut all = ParsedFiles { entries, ..ParsedFiles::default() };
     for run in runs {
+        all.checked_only.extend(run.checked_only);
         all.vocabulary_files.extend(run.vocabulary_files);
         all.problems.extend(run.problems);
         all.stamps.extend(run.stamps);
@@ -253,9 +264,10 @@ fn parse_run(files: &[SourceFile], slots: &mut [Option<Entry>], progress: &Progr
                 }
             }
             FileRole::Entry(kind) => {
-                let (entry, problems) = entries::parse_entry(kind, file, text);
-                parsed.problems.extend(problems);
-                *slot = entry;
+                let entry = entries::parse_entry(kind, file, text);
+                parsed.problems.extend(entry.problems);
+                parsed.checked_only.extend(entry.checked_only);
+                *slot = entry.entry;
             }
             FileRole::Unknown(reason) => parsed.problems.push(Diagnostic::warning(
                 "ignored-file",
@@ -280,7 +292,7 @@ pub fn load_files(files: Vec<SourceFile>, problems: Vec<Diagnostic>) -> Loaded {
 fn load_files_reporting(files: Vec<SourceFile>, mut problems: Vec<Diagnostic>, report: progress::Report<'_>) -> Loaded {
     let files_read = files.len();
     let progress = Progress::start(report, files_read);
-    let ParsedFiles { mut entries, mut vocabulary_files, problems: parse_problems, stamps, unstamped } =
+    let ParsedFiles { mut entries, checked_only, mut vocabulary_files, problems: parse_problems, stamps, unstamped } =
         parse_all(&files, &progress);
     problems.extend(parse_problems);
 
@@ -323,7 +335,9 @@ fn load_files_reporting(files: Vec<SourceFile>, mut problems: Vec<Diagnostic>, r
         .filter(|f| matches!(classify(&f.relative), FileRole::Entry(_)) && !loaded(f))
         .map(|f| (stem(f), f.shown.as_str()))
         .collect();
-    let kept = validate::check_entries(&vocabularies, &vocabulary_names, &entries, &unloaded, &text_of, &mut problems);
+    let checks =
+        validate::Checks { vocabularies: &vocabularies, vocabulary_files: &vocabulary_names, text_of: &text_of };
+    let kept = validate::check_entries(&checks, &entries, &checked_only, &unloaded, &mut problems);
     for vocabulary_file in &vocabulary_files {
         validate::check_vocabulary(
             vocabularies.get(vocabulary_file.kind),

@@ -17,6 +17,7 @@ use crate::text::Lang;
 pub fn handout(h: &Handout, catalogue: &Catalogue) -> String {
     let lang = h.lang;
     let mut md = format!("# {} — {}\n\n", line(&h.title), word(lang, Word::GpTemplate));
+    missing_sections(&mut md, h, catalogue);
     for item in &h.items {
         md.push_str("---\n\n");
         match item.index.map(|i| &catalogue.entries()[i]) {
@@ -28,6 +29,31 @@ pub fn handout(h: &Handout, catalogue: &Catalogue) -> String {
     }
     let _ = writeln!(md, "---\n\n*{}*", escape(word(lang, Word::MadeBy)));
     md
+}
+
+/// What each practice still lacks, before any of them: a partner sees at once what to write.
+fn missing_sections(md: &mut String, h: &Handout, catalogue: &Catalogue) {
+    let lang = h.lang;
+    let _ = writeln!(md, "**{}**\n", with_colon(lang, crate::i18n::problems::missing_sections_heading(lang)));
+    for item in &h.items {
+        let Some(entry) = item.index.map(|i| &catalogue.entries()[i]) else { continue };
+        if !matches!(entry.details, Details::GoodPractice(_)) {
+            continue;
+        }
+        let missing: Vec<&str> = crate::model::interreg::gaps(entry)
+            .into_iter()
+            .filter(|(_, gap)| *gap == crate::model::interreg::Gap::Missing)
+            .map(|(section, _)| word(lang, section.name))
+            .collect();
+        let said = if missing.is_empty() {
+            crate::i18n::problems::nothing_missing(lang).to_string()
+        } else {
+            missing.join(", ")
+        };
+        let _ =
+            writeln!(md, "- {}. {} {}", item.number, with_colon(lang, &line(entry.title().get(lang))), escape(&said));
+    }
+    md.push('\n');
 }
 
 fn practice(md: &mut String, catalogue: &Catalogue, lang: Lang, item: &Item, entry: &Entry) {

@@ -7,9 +7,11 @@
 
 use crate::text::Lang;
 
+mod curating;
 mod folders;
 mod syntax;
 
+pub use curating::*;
 pub use folders::*;
 pub use syntax::*;
 
