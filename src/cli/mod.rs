@@ -146,9 +146,19 @@ impl Cli {
         if self.no_cache { None } else { Cache::user() }
     }
 
+    /// How the `--catalogue` folders are watched: `--no-watch`, `--poll`, else by events.
+    pub fn watch(&self) -> crate::live::Watch {
+        use crate::live::Watch;
+        match (self.no_watch, self.poll) {
+            (true, _) => Watch::Off,
+            (false, true) => Watch::Poll,
+            (false, false) => Watch::Events,
+        }
+    }
+
     /// Loads `source`, through the catalogue cache unless `--no-cache`.
     pub fn load(&self, source: &CatalogueSource) -> Loaded {
-        crate::load::cache::load_cached(source, self.cache().as_ref())
+        crate::live::once::load(source, self.cache().as_ref())
     }
 
     /// `--lang`, else the locale's language, else English.
@@ -186,14 +196,9 @@ fn dashboard(cli: &Cli, err: &mut dyn Write) -> std::io::Result<i32> {
         return Ok(2);
     }
     let options = dashboard_options(cli, &cli.filters, None);
-    let watch = match (cli.no_watch, cli.poll) {
-        (true, _) => crate::ui::reload::Watch::Off,
-        (false, true) => crate::ui::reload::Watch::Poll,
-        (false, false) => crate::ui::reload::Watch::Events,
-    };
     // The first screen comes at once; the catalogue loads behind it (a catalogue with no
     // loadable entry ends the dashboard with its problems).
-    crate::ui::run_loading(cli.catalogue_source(), options, watch, cli.cache())
+    crate::ui::run_loading(cli.catalogue_source(), options, cli.watch(), cli.cache())
 }
 
 /// A `--catalogue` folder that is not there is a mistyped path, not an empty catalogue: say
@@ -283,7 +288,7 @@ fn with_index(
     err: &mut dyn Write,
     command: impl FnOnce(&crate::query::Indexed) -> Result<(), list::CommandError>,
 ) -> i32 {
-    let (indexed, loaded) = crate::query::load_indexed(&cli.catalogue_source(), cli.cache().as_ref());
+    let (indexed, loaded) = crate::live::once::load_indexed(&cli.catalogue_source(), cli.cache().as_ref());
     match usable(cli, &loaded, err) {
         Some(code) => code,
         None => finish(command(&indexed), err),

@@ -171,8 +171,8 @@ fn run_dashboard(
 ) -> Option<Exit> {
     let lang = options.lang;
     let shortlist_file = options.shortlist_file.clone();
-    let (indexed, problems) = room.catalogue();
-    let mut app = App::with_searcher(indexed, problems, options, Searcher::worker(events.clone()));
+    let snapshot = room.catalogue();
+    let mut app = App::with_searcher(snapshot.indexed, snapshot.problems, options, Searcher::worker(events.clone()));
     drop(events);
     let mut host = SshHost::new(SshBackend::new(FrameWriter::new(outbox.clone()), size), shortlist_file).ok()?;
     if let Some(key) = key {

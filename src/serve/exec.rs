@@ -63,7 +63,7 @@ pub async fn run(
                 let command = crate::text::visible::client(&words[0]);
                 room.journal.line(&format!("session {id}: {peer} runs `{command}`"));
                 let runner = room.exec.clone();
-                let (indexed, _) = room.catalogue();
+                let indexed = room.indexed();
                 let ran = tokio::task::spawn_blocking(move || {
                     let (mut out, mut err) = (Vec::new(), Vec::new());
                     let status = runner(&indexed, &words, lang, &mut out, &mut err);

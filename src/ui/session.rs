@@ -70,11 +70,8 @@ pub trait Host {
         write_atomic(path, contents, overwrite, forbidden)
     }
 
-    /// The catalogue's folders are watched: `reloader` asks for a load now.
-    fn watching(&mut self, _reloader: std::sync::mpsc::Sender<()>) {}
-
     /// Asks for the catalogue to be loaded again (`r`); false when there is nothing to reload
-    /// (the bundled catalogue, no watcher).
+    /// (the bundled catalogue).
     fn reload(&mut self) -> bool {
         false
     }
@@ -158,11 +155,8 @@ pub fn run_session<H: Host>(
                     load_progress(app, stage);
                     dirty = true;
                 }
-                Event::Loaded(mut ready) => {
+                Event::Loaded(ready) => {
                     let nothing = ready.indexed.catalogue().is_empty() && ready.problems.iter().any(|p| p.is_error());
-                    if let Some(reloader) = ready.reloader.take() {
-                        host.watching(reloader);
-                    }
                     loaded(app, *ready);
                     if nothing {
                         return Ok(Exit::NothingLoaded);

@@ -39,7 +39,7 @@ impl Setup {
     }
 
     fn load_with(&self, cache: &Cache) -> (Loaded, Used) {
-        cache::load_telling(&CatalogueSource::Folders(self.folders()), Some(cache))
+        boucle::live::once::load_telling(&CatalogueSource::Folders(self.folders()), Some(cache))
     }
 
     fn load(&self) -> (Loaded, Used) {
@@ -331,7 +331,7 @@ fn clearing_removes_the_cache_files() {
 fn the_bundled_catalogue_is_not_cached() {
     let dir = tempfile::tempdir().unwrap();
     let cache = Cache::at(dir.path().join("cache"));
-    let (loaded, used) = cache::load_telling(&CatalogueSource::Bundled, Some(&cache));
+    let (loaded, used) = boucle::live::once::load_telling(&CatalogueSource::Bundled, Some(&cache));
     assert_eq!(used, Used::Not);
     assert!(!loaded.catalogue.is_empty());
     assert!(!cache.dir().exists());
@@ -436,7 +436,7 @@ fn a_fifo_in_place_of_the_cache_file_is_passed_over() {
     let (done, finished) = std::sync::mpsc::channel();
     let (cache, folders) = (setup.cache.clone(), setup.folders());
     std::thread::spawn(move || {
-        let _ = done.send(cache::load_telling(&CatalogueSource::Folders(folders), Some(&cache)));
+        let _ = done.send(boucle::live::once::load_telling(&CatalogueSource::Folders(folders), Some(&cache)));
     });
     let (loaded, used) = finished.recv_timeout(Duration::from_secs(60)).expect("the load does not hang on a FIFO");
     assert_eq!(used, Used::Rebuilt(Why::Missing));

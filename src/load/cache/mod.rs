@@ -26,7 +26,7 @@ pub use store::{DIR_ENV, clear};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use super::{CatalogueSource, Loaded, listed_files, load};
+use super::{Loaded, listed_files};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Catalogue, Vocabularies, Vocabulary, VocabularyKind};
 
@@ -84,28 +84,6 @@ pub enum Why {
     /// The cache file is another user's, or others may write it: never read (it is written
     /// again, as the user's own).
     NotOwn,
-}
-
-/// Loads `source` through the cache when one is given (see the module's doc).
-pub fn load_cached(source: &CatalogueSource, cache: Option<&Cache>) -> Loaded {
-    load_telling(source, cache).0
-}
-
-/// [`load_cached`], saying what it did with the cache.
-pub fn load_telling(source: &CatalogueSource, cache: Option<&Cache>) -> (Loaded, Used) {
-    let (CatalogueSource::Folders(folders), Some(cache)) = (source, cache) else {
-        return (load(source), Used::Not);
-    };
-    let why = match read(cache, folders) {
-        Ok(cached) if is_fresh(cached.stamps.as_deref(), folders) => return (cached, Used::Read),
-        Ok(_) => Why::Stale,
-        Err(why) => why,
-    };
-    let loaded = load(source);
-    match write(cache, folders, &Parts::of(&loaded)) {
-        Ok(true) => (loaded, Used::Rebuilt(why)),
-        _ => (loaded, Used::Not),
-    }
 }
 
 /// The cached load of `folders`, without checking it against the files ([`is_fresh`] does):
