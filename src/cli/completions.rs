@@ -133,7 +133,7 @@ impl CatalogueInUse {
     fn catalogue(&self) -> &Catalogue {
         self.loaded.get_or_init(|| {
             let cache = if self.cache { Cache::user() } else { None };
-            crate::load::cache::load_cached(&self.source, cache.as_ref()).catalogue
+            crate::live::once::load(&self.source, cache.as_ref()).catalogue
         })
     }
 

@@ -346,6 +346,7 @@ fn show_writes_markdown_that_cannot_run() {
     assert!(md.contains("\\<script\\>") && md.contains("\\<img"), "shown as text:\n{md}");
     let exported = boucle_in(&catalogue, &["export", "--entry", "battery", "--format", "md"]);
     assert_eq!(md, String::from_utf8(exported.stdout).unwrap(), "one writer");
+}
 
 /// #22: a one-entry Interreg export names its title once as the page's and once in the
 /// template's title field, not a third time as a numbered heading.
