@@ -10,6 +10,8 @@
 //! - [`files`]: reading regular files only; writing files atomically, never over one unasked;
 //! - [`load`]: reading RON folders (or the embedded catalogue) into a model, with diagnostics;
 //! - [`query`]: the index and search; [`query::Indexed`] pairs a catalogue with its index;
+//! - [`live`]: the one owner of a shown catalogue: the first load and its progress, live
+//!   reload, and every write of the catalogue cache; the dashboard and the room subscribe;
 //! - [`shortlist`]: the entries a participant marked, by id, with notes; kept in a file;
 //! - [`export`]: one [`export::EntryDoc`] per entry, and the formats written from it;
 //! - [`curate`]: the curators' tools that write or reach out: `fmt`, `check --fix`, `--links`,
@@ -28,6 +30,7 @@ pub mod export;
 pub mod files;
 pub mod geo;
 pub mod i18n;
+pub mod live;
 pub mod load;
 pub mod model;
 pub mod query;

@@ -7,6 +7,7 @@ use crate::i18n::commands as say;
 use crate::i18n::problems::io_problem;
 use crate::load::cache::{Cache, clear};
 use crate::text::Lang;
+use crate::text::visible;
 
 #[derive(Debug, Args)]
 pub struct CacheArgs {
@@ -28,17 +29,17 @@ pub fn run(args: &CacheArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Writ
     };
     match clear(&cache) {
         Ok(removed) if removed.is_empty() => {
-            writeln!(out, "{}", say::no_cache_in(&cache.dir().display().to_string()).get(lang))?;
+            writeln!(out, "{}", say::no_cache_in(&visible::path(cache.dir())).get(lang))?;
             Ok(0)
         }
         Ok(removed) => {
             for path in &removed {
-                writeln!(out, "{}", say::cache_removed(&path.display().to_string()).get(lang))?;
+                writeln!(out, "{}", say::cache_removed(&visible::path(path)).get(lang))?;
             }
             Ok(0)
         }
         Err(e) => {
-            let why = say::at_path(&cache.dir().display().to_string(), &io_problem(&e));
+            let why = say::at_path(&visible::path(cache.dir()), &io_problem(&e));
             writeln!(err, "boucle cache clear: {}", why.get(lang))?;
             Ok(1)
         }

@@ -17,6 +17,7 @@ use crate::model::Catalogue;
 use crate::query::Indexed;
 use crate::shortlist::store::{self, Opened};
 use crate::text::Lang;
+use crate::text::visible;
 
 #[derive(Clone, Debug, Args)]
 pub struct ExportArgs {
@@ -87,7 +88,7 @@ pub fn run_export(
         _ => Default::default(),
     };
     if args.shortlist.is_some() && shortlist.is_empty() {
-        let shown = path.as_deref().map(|p| p.display().to_string()).unwrap_or_default();
+        let shown = path.as_deref().map(|p| visible::path(p).to_string()).unwrap_or_default();
         return Err(CommandError::Usage(say::shortlist_empty(&shown)));
     }
     let positions: Vec<usize>;
@@ -128,7 +129,7 @@ fn read_only(path: &Path) -> Result<crate::shortlist::Shortlist, Said> {
     if !path.exists() {
         return Ok(Default::default());
     }
-    let unreadable = |why: &Said| say::shortlist_cannot_be_read(&path.display().to_string(), why);
+    let unreadable = |why: &Said| say::shortlist_cannot_be_read(&visible::path(path), why);
     // Opening a copy keeps the user's file where it is, whatever `open` does with a bad one.
     let dir = tempfile::tempdir().map_err(|e| unreadable(&io_problem(&e)))?;
     let copy = dir.path().join("shortlist.ron");

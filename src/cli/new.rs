@@ -14,6 +14,7 @@ use crate::i18n::{Said, commands as say, template as words};
 use crate::load::schema::{Need, Spec, Ty, entry_fields};
 use crate::model::{Id, Kind};
 use crate::text::Lang;
+use crate::text::visible;
 
 #[derive(Debug, Args)]
 pub struct NewArgs {
@@ -33,30 +34,34 @@ pub struct InitArgs {
 pub fn run_new(folders: &[PathBuf], args: &NewArgs, lang: Lang, out: &mut dyn Write) -> Result<(), Said> {
     let kind = Kind::parse(&args.kind).ok_or_else(|| say::unknown_kind(&args.kind))?;
     let id = Id::parse(&args.id).map_err(|refused| crate::i18n::problems::refused(&refused))?;
+    // An id its file cannot carry (hidden, or a Windows device name) is refused before
+    // anything is written: `check` would report the file, and the loader skip a hidden one.
+    if let Some(why) = crate::load::name_flaw(&format!("{id}.ron")) {
+        return Err(crate::i18n::guards::id_cannot_be_a_file(id.as_str(), why));
+    }
     let root = match folders.first() {
         Some(folder) => folder.clone(),
         None if looks_like_a_catalogue(Path::new(".")) => PathBuf::from("."),
         None => return Err(say::which_catalogue()),
     };
     if !root.is_dir() {
-        return Err(say::catalogue_not_found_init(&root.display().to_string()));
+        return Err(say::catalogue_not_found_init(&visible::path(&root)));
     }
     // Ids are unique across kinds: a file of that name in any kind folder is a clash.
     for other in Kind::ALL {
         let existing = root.join(other.folder()).join(format!("{id}.ron"));
         if existing.exists() {
-            return Err(say::id_taken(&existing.display().to_string()));
+            return Err(say::id_taken(&visible::path(&existing)));
         }
     }
-    let failed = |path: &Path, e: std::io::Error| say::at_path(&path.display().to_string(), &io_problem(&e));
+    let failed = |path: &Path, e: std::io::Error| say::at_path(&visible::path(path), &io_problem(&e));
     let folder = root.join(kind.folder());
     std::fs::create_dir_all(&folder).map_err(|e| failed(&folder, e))?;
     let path = folder.join(format!("{id}.ron"));
     let mut file =
         std::fs::OpenOptions::new().write(true).create_new(true).open(&path).map_err(|e| failed(&path, e))?;
     file.write_all(template(kind, lang).as_bytes()).map_err(|e| failed(&path, e))?;
-    let _ =
-        writeln!(out, "{}", say::template_written(&path.display().to_string(), &root.display().to_string()).get(lang));
+    let _ = writeln!(out, "{}", say::template_written(&visible::path(&path), &visible::path(&root)).get(lang));
     Ok(())
 }
 
@@ -142,16 +147,16 @@ fn example(field: &str) -> &'static str {
 /// their language.
 pub fn run_init(args: &InitArgs, lang: Lang, out: &mut dyn Write) -> Result<(), Said> {
     let dir = &args.dir;
-    let failed = |path: &Path, e: std::io::Error| say::at_path(&path.display().to_string(), &io_problem(&e));
+    let failed = |path: &Path, e: std::io::Error| say::at_path(&visible::path(path), &io_problem(&e));
     if dir.exists() && std::fs::read_dir(dir).map_err(|e| failed(dir, e))?.next().is_some() {
-        return Err(say::folder_not_empty(&dir.display().to_string()));
+        return Err(say::folder_not_empty(&visible::path(dir)));
     }
     for kind in Kind::ALL {
         let folder = dir.join(kind.folder());
         std::fs::create_dir_all(&folder).map_err(|e| failed(&folder, e))?;
     }
     std::fs::write(dir.join("README.md"), words::catalogue_readme(lang)).map_err(|e| failed(dir, e))?;
-    let _ = writeln!(out, "{}", say::catalogue_created(&dir.display().to_string()).get(lang));
+    let _ = writeln!(out, "{}", say::catalogue_created(&visible::path(dir)).get(lang));
     Ok(())
 }
 

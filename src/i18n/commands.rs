@@ -241,8 +241,8 @@ pub fn catalogue_created(folder: &str) -> Said {
 
 pub fn no_cache_folder() -> Said {
     Said::new(
-        "no cache folder (neither BOUCLE_CACHE_DIR, XDG_CACHE_HOME nor HOME is set)",
-        "aucun dossier de cache (ni BOUCLE_CACHE_DIR, ni XDG_CACHE_HOME, ni HOME n’est défini)",
+        "no cache folder (neither BOUCLE_CACHE_DIR, XDG_CACHE_HOME nor HOME is set, or HOME is empty)",
+        "aucun dossier de cache (ni BOUCLE_CACHE_DIR, ni XDG_CACHE_HOME, ni HOME n’est défini, ou HOME est vide)",
     )
 }
 
@@ -252,4 +252,17 @@ pub fn no_cache_in(folder: &str) -> Said {
 
 pub fn cache_removed(path: &str) -> Said {
     Said::new(format!("removed {path}"), format!("{path} supprimé"))
+}
+
+// `man`.
+
+pub fn cannot_make_folder(folder: &str, why: &Said) -> Said {
+    Said::new(
+        format!("cannot make the folder {folder}: {}", why.get(Lang::En)),
+        format!("impossible de créer le dossier {folder} : {}", why.get(Lang::Fr)),
+    )
+}
+
+pub fn page_written(path: &str) -> Said {
+    Said::new(format!("wrote {path}"), format!("{path} écrit"))
 }

@@ -8,6 +8,7 @@
 
 pub mod commands;
 mod count;
+pub mod guards;
 mod keys;
 pub mod overview;
 pub mod problems;
@@ -21,7 +22,7 @@ mod words;
 pub use count::{Noun, count, count_of, problem_counts};
 pub use keys::{KeyWord, key_word};
 pub use problems::did_you_mean;
-pub use said::{Explained, Gender, Named, Said, quoted};
+pub use said::{ArchivedSaid, Explained, Gender, Named, Said, quoted};
 pub use sentences::*;
 pub use words::{Word, section_word, shortlist_set_aside, shortlist_unusable, word};
 

@@ -102,14 +102,31 @@ pub enum Logged {
         peer: String,
         word: Option<String>,
     },
-    /// The first refusal of a burst of connections from one address.
-    TooManyFrom(String),
     TooManyConnections(String),
-    MoreRefused {
-        count: u64,
+    /// The first event of a kind that floods repeat, from one address.
+    Repeated {
+        kind: Repeat,
         address: String,
+        connection: u64,
     },
-    Closing(usize),
+    /// How many more of a kind came from one address in the last second.
+    RepeatedMore {
+        kind: Repeat,
+        address: String,
+        count: u64,
+    },
+    /// A catalogue folder went away or was emptied: the last good catalogue stays.
+    Kept {
+        problem: Said,
+        entries: usize,
+    },
+    /// A closing signal ignored when boucle started (nohup), which stays ignored.
+    SignalIgnored(String),
+    /// The room closes on this signal, with this many sessions still to end.
+    Closing {
+        signal: String,
+        sessions: usize,
+    },
     RoomClosed,
     Cut {
         connection: u64,
@@ -117,6 +134,73 @@ pub enum Logged {
         why: Idle,
     },
     Reloaded(usize),
+}
+
+/// Events a flood of connections repeats: the first of a kind from an address is logged at
+/// once, the others are counted and summed up once a second, so an attack costs the
+/// facilitator a line a second, not a thousand.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Repeat {
+    /// Over the address's rate of new connections.
+    RateLimited,
+    /// The address already has its share of connections waiting to log in.
+    AddressWaiting,
+    /// Every place for connections waiting to log in is taken by one that began to.
+    AllWaiting,
+    /// A connection that had not asked to log in made way for a new one.
+    Dropped,
+    /// A connection did not log in within the grace time.
+    Timeout,
+}
+
+fn repeated(lang: Lang, kind: Repeat, address: &str, id: u64) -> String {
+    match (kind, lang) {
+        (Repeat::RateLimited, Lang::En) => format!("refused: too many connections from {address}"),
+        (Repeat::RateLimited, Lang::Fr) => format!("refusé : trop de connexions depuis {address}"),
+        (Repeat::AddressWaiting, Lang::En) => {
+            format!("refused: connection from {address}: it has its share of connections waiting to log in")
+        }
+        (Repeat::AddressWaiting, Lang::Fr) => format!(
+            "refusé : connexion depuis {address} : elle a déjà sa part de connexions en attente d’identification"
+        ),
+        (Repeat::AllWaiting, Lang::En) => {
+            format!("refused: connection from {address}: every place for connections waiting to log in is taken")
+        }
+        (Repeat::AllWaiting, Lang::Fr) => format!(
+            "refusé : connexion depuis {address} : toutes les places des connexions en attente d’identification sont prises"
+        ),
+        (Repeat::Dropped, Lang::En) => {
+            format!("connection {id}: {address} had not asked to log in; closed to make room for a new one")
+        }
+        (Repeat::Dropped, Lang::Fr) => format!(
+            "connexion {id} : {address} n’avait pas demandé à s’identifier ; fermée pour faire place à une nouvelle"
+        ),
+        (Repeat::Timeout, Lang::En) => format!("connection {id}: timeout before authentication from {address}; closed"),
+        (Repeat::Timeout, Lang::Fr) => {
+            format!("connexion {id} : délai d’identification dépassé depuis {address} ; fermée")
+        }
+    }
+}
+
+fn repeated_more(lang: Lang, kind: Repeat, address: &str, n: u64) -> String {
+    match (kind, lang) {
+        (Repeat::RateLimited, Lang::En) => format!("refused: {n} more connections from {address}"),
+        (Repeat::RateLimited, Lang::Fr) => format!("refusé : {n} connexions de plus depuis {address}"),
+        (Repeat::AddressWaiting | Repeat::AllWaiting, Lang::En) => {
+            format!("refused: {n} more connections from {address} while others wait to log in")
+        }
+        (Repeat::AddressWaiting | Repeat::AllWaiting, Lang::Fr) => {
+            format!("refusé : {n} connexions de plus depuis {address} pendant que d’autres attendent de s’identifier")
+        }
+        (Repeat::Dropped, Lang::En) => {
+            format!("closed {n} more connections from {address} that had not asked to log in")
+        }
+        (Repeat::Dropped, Lang::Fr) => {
+            format!("{n} connexions de plus fermées depuis {address}, qui n’avaient pas demandé à s’identifier")
+        }
+        (Repeat::Timeout, Lang::En) => format!("timeout before authentication: {n} more from {address}"),
+        (Repeat::Timeout, Lang::Fr) => format!("délai d’identification dépassé : {n} de plus depuis {address}"),
+    }
 }
 
 fn refused(lang: Lang, what: &Refusal) -> String {
@@ -176,7 +260,7 @@ fn ended(lang: Lang, why: End) -> String {
 /// Why a connection was cut, as the console says it and as the client is told.
 pub fn cut(why: Idle) -> Said {
     match why {
-        Idle::NoLogin => Said::new("did not log in in time", "ne s’est pas connecté à temps"),
+        Idle::NoLogin => Said::new("timeout before authentication", "délai d’identification dépassé"),
         Idle::NoSession => Said::new("opened no session", "n’a ouvert aucune session"),
     }
 }
@@ -247,16 +331,24 @@ pub fn logged(lang: Lang, line: &Logged) -> String {
         (ExecRefused { peer, word: Some(word) }, Lang::Fr) => {
             format!("refusé : une commande avec `{word}`, depuis {peer}")
         }
-        (TooManyFrom(address), Lang::En) => format!("refused: too many connections from {address}"),
-        (TooManyFrom(address), Lang::Fr) => format!("refusé : trop de connexions depuis {address}"),
         (TooManyConnections(peer), Lang::En) => format!("refused: connection from {peer}, too many connections"),
         (TooManyConnections(peer), Lang::Fr) => format!("refusé : connexion depuis {peer}, trop de connexions"),
-        (MoreRefused { count, address }, Lang::En) => format!("refused: {count} more connections from {address}"),
-        (MoreRefused { count, address }, Lang::Fr) => {
-            format!("refusé : {count} connexions de plus depuis {address}")
+        (Repeated { kind, address, connection }, _) => repeated(lang, *kind, address, *connection),
+        (RepeatedMore { kind, address, count }, _) => repeated_more(lang, *kind, address, *count),
+        (Kept { problem, entries }, Lang::En) => format!("{} ({entries} entries kept)", problem.get(lang)),
+        (Kept { problem, entries }, Lang::Fr) => format!("{} ({entries} fiches gardées)", problem.get(lang)),
+        (SignalIgnored(signal), Lang::En) => {
+            format!("{signal} was ignored when boucle started (nohup): it does not close the room")
         }
-        (Closing(sessions), Lang::En) => format!("closing the room: {sessions} session(s) to end"),
-        (Closing(sessions), Lang::Fr) => format!("fermeture de la salle : {sessions} session(s) à terminer"),
+        (SignalIgnored(signal), Lang::Fr) => {
+            format!("{signal} était ignoré au lancement de boucle (nohup) : il ne ferme pas la salle")
+        }
+        (Closing { signal, sessions }, Lang::En) => {
+            format!("closing the room ({signal}): {sessions} session(s) to end")
+        }
+        (Closing { signal, sessions }, Lang::Fr) => {
+            format!("fermeture de la salle ({signal}) : {sessions} session(s) à terminer")
+        }
         (RoomClosed, _) => room_closed().get(lang).to_string(),
         (Cut { connection, peer, why }, Lang::En) => {
             format!("connection {connection}: {peer} {}; closed", cut(*why).get(lang))
@@ -420,4 +512,10 @@ pub fn reloads_not_passed_on(why: &Said) -> Said {
 /// What a participant's client is told on a command that failed on the server's side.
 pub fn command_failed() -> Said {
     Said::new("the command failed", "la commande a échoué")
+}
+
+/// The room's first load ended without a catalogue (its loading thread could not start, or
+/// stopped before it gave one).
+pub fn catalogue_not_loaded() -> Said {
+    Said::new("the catalogue could not be loaded", "le catalogue n’a pas pu être chargé")
 }

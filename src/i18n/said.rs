@@ -50,6 +50,13 @@ impl Said {
     }
 }
 
+impl ArchivedSaid {
+    /// Both languages of a message read in place from an archive (the cache's checks).
+    pub fn both(&self) -> [&str; 2] {
+        [self.en.as_str(), self.fr.as_str()]
+    }
+}
+
 /// An error whose account is a [`Said`]: a value parser's refusal (clap keeps it as the
 /// error's source), or the reason inside an `io::Error`, which
 /// [`io_problem`](super::problems::io_problem) then says in the reader's language.

@@ -45,6 +45,7 @@ pub enum Word {
     ShortlistKeptForSession,
     /// A session that cannot put text on the user's clipboard.
     NoClipboard,
+    ShortlistMerged,
     Opening,
     NoOpener,
     OnlyWeb,
@@ -132,6 +133,7 @@ pub fn word(lang: Lang, word: Word) -> &'static str {
             ShortlistSaveFailed => "The shortlist could not be saved:",
             ShortlistKeptForSession => "over SSH, the shortlist is kept for this session",
             NoClipboard => "this session cannot copy to the clipboard",
+            ShortlistMerged => "Shortlist merged with the marks of another session.",
             Opening => "Opening",
             NoOpener => "No program to open addresses was found here (xdg-open or open); the address:",
             OnlyWeb => "Only http and https addresses are opened.",
@@ -199,6 +201,7 @@ pub fn word(lang: Lang, word: Word) -> &'static str {
             ShortlistSaveFailed => "La sélection n'a pas pu être enregistrée :",
             ShortlistKeptForSession => "par SSH, la sélection est gardée le temps de la session",
             NoClipboard => "cette session ne peut pas copier dans le presse-papiers",
+            ShortlistMerged => "Sélection fusionnée avec les marques d'une autre session.",
             Opening => "Ouverture de",
             NoOpener => "Aucun programme pour ouvrir les adresses ici (xdg-open ou open) ; l'adresse :",
             OnlyWeb => "Seules les adresses http et https s'ouvrent.",

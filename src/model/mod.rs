@@ -12,7 +12,7 @@ pub mod vocabulary;
 pub use entry::{Details, Entry, Kind, Location, ReviewStatus, Source, Stop};
 pub use facet::Facet;
 pub use file::EntryFile;
-pub use refused::Refused;
+pub use refused::{AddressFlaw, Refused};
 pub use values::{Date, Id, WebAddress};
 pub use vocabulary::{Term, Vocabularies, Vocabulary, VocabularyKind};
 

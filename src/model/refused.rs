@@ -12,12 +12,8 @@ pub enum Refused {
     DateShape(String),
     /// The shape of a date, but no day of the calendar (`2025-13-01`).
     NotACalendarDate(String),
-    /// Not `https://…` or `http://…`.
-    AddressScheme(String),
-    /// No host after the scheme.
-    AddressHost(String),
-    /// A space, or a control character when `control`.
-    AddressSpace { address: String, control: bool },
+    /// An address with what is wrong with it.
+    Address { address: String, flaw: AddressFlaw },
     /// Not letters, digits, `-`, `_`, `.` (or empty, or over 120 bytes).
     Id(String),
 }
@@ -27,7 +23,7 @@ impl Refused {
     pub fn code(&self) -> &'static str {
         match self {
             Refused::DateShape(_) | Refused::NotACalendarDate(_) => "malformed-date",
-            Refused::AddressScheme(_) | Refused::AddressHost(_) | Refused::AddressSpace { .. } => "malformed-address",
+            Refused::Address { .. } => "malformed-address",
             Refused::Id(_) => "malformed-id",
         }
     }
@@ -40,20 +36,35 @@ impl fmt::Display for Refused {
                 write!(f, "malformed date \"{date}\": expected YYYY-MM-DD (or YYYY-MM, or YYYY), e.g. \"2025-07-29\"")
             }
             Refused::NotACalendarDate(date) => write!(f, "\"{date}\" is not a real calendar date"),
-            Refused::AddressScheme(address) => {
-                write!(f, "malformed address \"{address}\": expected an address starting with https:// or http://")
+            Refused::Address { address, flaw } => {
+                write!(f, "malformed address \"{address}\": ")?;
+                match flaw {
+                    AddressFlaw::Scheme => f.write_str("expected an address starting with https:// or http://"),
+                    AddressFlaw::NoHost => f.write_str("it names no host (e.g. https://www.team2.fr)"),
+                    AddressFlaw::Space => f.write_str("it contains a space; encode spaces as %20"),
+                    AddressFlaw::Control => f.write_str("it contains a control character"),
+                    AddressFlaw::Delimiter(c) => write!(
+                        f,
+                        "it contains {c}, which would end a link in a handout; encode it as %{:02X}",
+                        u32::from(*c)
+                    ),
+                }
             }
-            Refused::AddressHost(address) => {
-                write!(f, "malformed address \"{address}\": it names no host (e.g. https://www.team2.fr)")
-            }
-            Refused::AddressSpace { address, control } => write!(
-                f,
-                "malformed address \"{address}\": it contains {}; encode spaces as %20",
-                if *control { "a control character" } else { "a space" }
-            ),
             Refused::Id(id) => write!(f, "malformed id \"{id}\": use letters, digits and dashes, e.g. \"rare-earths\""),
         }
     }
 }
 
 impl std::error::Error for Refused {}
+
+/// Why `check` refuses an address, beyond its scheme and host.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AddressFlaw {
+    /// Not `http://` or `https://`.
+    Scheme,
+    NoHost,
+    Space,
+    Control,
+    /// A quote, angle bracket, backtick or backslash: it would end a link or an attribute.
+    Delimiter(char),
+}

@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use crate::text::visible;
 use russh::MethodKind;
 use russh::MethodSet;
 use russh::keys::PublicKey;
@@ -92,7 +93,7 @@ fn same_bytes(expected: &[u8], given: &[u8]) -> bool {
 }
 
 fn read_password(path: &Path) -> Result<String, Said> {
-    let shown = path.display().to_string();
+    let shown = visible::path(path).to_string();
     let bytes = crate::files::read_regular(path).map_err(|e| at_path(&shown, &io_problem(&e)))?;
     let text = String::from_utf8(bytes).map_err(|_| console::not_utf8(&shown))?;
     let password = text.lines().next().unwrap_or("").to_string();
@@ -103,12 +104,17 @@ fn read_password(path: &Path) -> Result<String, Said> {
 }
 
 fn read_keys(path: &Path) -> Result<Vec<PublicKey>, Said> {
-    let shown = path.display().to_string();
-    let keys = AuthorizedKeys::read_file(path).map_err(|e| console::unreadable_keys(&shown, &e.to_string()))?;
+    let shown = visible::path(path).to_string();
+    // Read only if a regular file (a FIFO would block the start), then parsed as OpenSSH does.
+    let bytes = crate::files::read_regular(path).map_err(|e| at_path(&shown, &io_problem(&e)))?;
+    let text = String::from_utf8(bytes).map_err(|_| console::not_utf8(&shown))?;
+    let keys: Vec<_> = AuthorizedKeys::new(&text)
+        .collect::<Result<_, _>>()
+        .map_err(|e| console::unreadable_keys(&shown, &e.to_string()))?;
     if keys.is_empty() {
         return Err(console::no_public_key(&shown));
     }
-    Ok(keys.into_iter().map(|entry| entry.public_key().clone()).collect())
+    Ok(keys.into_iter().map(|entry: russh::keys::ssh_key::authorized_keys::Entry| entry.public_key().clone()).collect())
 }
 
 #[cfg(test)]

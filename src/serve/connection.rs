@@ -19,6 +19,7 @@ use super::room::{Participant, Room};
 use crate::i18n::room::{Logged, Login, Refusal};
 use crate::i18n::{Msg as Words, t};
 use crate::text::Lang;
+use crate::text::visible::{CLIENT_TEXT_MAX, client};
 use crate::ui::event::Event;
 use crate::ui::theme::ThemeName;
 
@@ -44,15 +45,19 @@ pub struct Connection {
     /// The same fingerprint in hex: a file name for the key's shortlist.
     key_hex: Option<String>,
     pub authenticated: Arc<AtomicBool>,
+    /// Woken when the connection logs in.
+    pub logged_in: Arc<tokio::sync::Notify>,
+    /// Set at the client's first request to authenticate: a connection that never makes one
+    /// is idle, and may make way for a new one (`startups.rs`).
+    began: Arc<AtomicBool>,
     /// Session channels open now: a connection that keeps none open (`ssh -N`) is closed.
     pub open_channels: Arc<AtomicUsize>,
     channels: HashMap<ChannelId, ChannelState>,
 }
 
 impl Connection {
-    pub fn new(room: Arc<Room>, peer: SocketAddr) -> Connection {
+    pub fn new(room: Arc<Room>, id: u64, peer: SocketAddr, began: Arc<AtomicBool>) -> Connection {
         room.connections.fetch_add(1, Ordering::SeqCst);
-        let id = room.next_id();
         Connection {
             room,
             id,
@@ -61,6 +66,8 @@ impl Connection {
             key: None,
             key_hex: None,
             authenticated: Arc::new(AtomicBool::new(false)),
+            logged_in: Arc::default(),
+            began,
             open_channels: Arc::default(),
             channels: HashMap::new(),
         }
@@ -97,12 +104,14 @@ impl Handler for Connection {
     type Error = russh::Error;
 
     async fn auth_none(&mut self, user: &str) -> Result<Auth, Self::Error> {
-        self.user = user.chars().take(64).collect();
+        self.began.store(true, Ordering::SeqCst);
+        self.user = user.chars().take(CLIENT_TEXT_MAX + 1).collect();
         Ok(if self.room.settings.access.is_open() { Auth::Accept } else { Auth::reject() })
     }
 
     async fn auth_password(&mut self, user: &str, password: &str) -> Result<Auth, Self::Error> {
-        self.user = user.chars().take(64).collect();
+        self.began.store(true, Ordering::SeqCst);
+        self.user = user.chars().take(CLIENT_TEXT_MAX + 1).collect();
         if self.room.settings.access.password_ok(password) {
             return Ok(Auth::Accept);
         }
@@ -115,11 +124,12 @@ impl Handler for Connection {
         _user: &str,
         offer: russh::server::PublicKeyOffer<'_>,
     ) -> Result<Auth, Self::Error> {
+        self.began.store(true, Ordering::SeqCst);
         Ok(if self.room.settings.access.key_ok(offer.public_key) { Auth::Accept } else { Auth::reject() })
     }
 
     async fn auth_publickey(&mut self, user: &str, key: VerifiedPublicKey<'_>) -> Result<Auth, Self::Error> {
-        self.user = user.chars().take(64).collect();
+        self.user = user.chars().take(CLIENT_TEXT_MAX + 1).collect();
         if self.room.settings.access.key_ok(key.public_key) {
             let fingerprint = key.public_key.fingerprint(HashAlg::Sha256);
             self.key = Some(fingerprint.to_string());
@@ -132,12 +142,13 @@ impl Handler for Connection {
 
     async fn auth_succeeded(&mut self, _session: &mut Session) -> Result<(), Self::Error> {
         self.authenticated.store(true, Ordering::SeqCst);
+        self.logged_in.notify_one();
         let how = match &self.key {
             Some(key) => Login::Key(key.clone()),
             None if self.room.settings.access.is_open() => Login::OpenRoom,
             None => Login::Password,
         };
-        let (connection, user, peer) = (self.id, self.user.clone(), self.peer.to_string());
+        let (connection, user, peer) = (self.id, client(&self.user), self.peer.to_string());
         self.room.journal.log(&Logged::LoggedIn { connection, user, peer, how });
         Ok(())
     }
@@ -185,8 +196,7 @@ impl Handler for Connection {
         reply: ChannelOpenHandle,
         _session: &mut Session,
     ) -> Result<(), Self::Error> {
-        let host: String = host.chars().filter(|c| !c.is_control()).take(64).collect();
-        self.refuse(Refusal::PortForwarding { host: host.to_string(), port });
+        self.refuse(Refusal::PortForwarding { host: client(host), port });
         reply.reject(ChannelOpenFailure::AdministrativelyProhibited).await;
         Ok(())
     }
@@ -277,7 +287,7 @@ impl Handler for Connection {
             return Ok(());
         };
         let id = self.room.next_id();
-        let participant = Participant { peer: self.peer, lang, events: None };
+        let participant = Participant { peer: self.peer, lang, events: None, key: self.key_hex.clone() };
         if self.room.admit(id, participant).is_err() {
             self.refuse(Refusal::RoomFull);
             session.channel_success(channel)?;
@@ -291,7 +301,7 @@ impl Handler for Connection {
         session.channel_success(channel)?;
         let identity = Identity { user: self.user.clone(), key: self.key_hex.clone() };
         let started = dashboard::start(&self.room, id, write, size, (lang, theme), identity);
-        let (user, peer) = (self.user.clone(), self.peer.to_string());
+        let (user, peer) = (client(&self.user), self.peer.to_string());
         self.room.journal.log(&Logged::Dashboard { session: id, user, peer, size, lang });
         if let Some(state) = self.channels.get_mut(&channel) {
             state.dashboard = Some(started);
@@ -324,8 +334,7 @@ impl Handler for Connection {
         name: &str,
         session: &mut Session,
     ) -> Result<(), Self::Error> {
-        let name: String = name.chars().filter(|c| !c.is_control()).take(32).collect();
-        self.refuse(Refusal::Subsystem(name.to_string()));
+        self.refuse(Refusal::Subsystem(client(name)));
         session.channel_failure(channel)
     }
 

@@ -33,7 +33,7 @@ pub fn words(command: &str) -> Result<Vec<String>, Refusal> {
     let words = shlex::split(command).ok_or(Refusal::Unbalanced)?;
     let first = words.first().map(String::as_str).unwrap_or("");
     if !COMMANDS.contains(&first) {
-        return Err(Refusal::NotAllowed(first.chars().take(40).collect()));
+        return Err(Refusal::NotAllowed(first.to_string()));
     }
     let forbidden = |word: &String| {
         FORBIDDEN.iter().any(|f| word == f || word.starts_with(&format!("{f}=")))
@@ -58,12 +58,13 @@ pub async fn run(
 ) {
     let outcome = match words(&command) {
         Ok(words) => {
-            if room.admit(id, Participant { peer, lang, events: None }).is_err() {
+            if room.admit(id, Participant { peer, lang, events: None, key: None }).is_err() {
                 Err(t(lang, Words::ServeRoomFull).to_string())
             } else {
-                room.journal.log(&Logged::Runs { session: id, peer: peer.to_string(), command: words[0].clone() });
+                let command = crate::text::visible::client(&words[0]);
+                room.journal.log(&Logged::Runs { session: id, peer: peer.to_string(), command });
                 let runner = room.exec.clone();
-                let (indexed, _) = room.catalogue();
+                let indexed = room.indexed();
                 let ran = tokio::task::spawn_blocking(move || {
                     let (mut out, mut err) = (Vec::new(), Vec::new());
                     let status = runner(&indexed, &words, lang, &mut out, &mut err);
@@ -77,7 +78,7 @@ pub async fn run(
         Err(refusal) => {
             let word = match refusal {
                 Refusal::Unbalanced => None,
-                Refusal::NotAllowed(word) => Some(word),
+                Refusal::NotAllowed(word) => Some(crate::text::visible::client(&word)),
             };
             room.journal.log(&Logged::ExecRefused { peer: peer.to_string(), word });
             Err(format!("boucle: {}", t(lang, Words::ServeExecRefused)))

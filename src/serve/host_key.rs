@@ -30,17 +30,29 @@ pub enum Origin {
     Generated,
 }
 
-/// Reads the key at `path`, or makes one there when the file does not exist.
+/// Reads the key at `path`, or makes one there when the file does not exist. Anything but a
+/// regular file there (a FIFO would block the start until something wrote to it) is refused
+/// at once.
 pub fn load_or_generate(path: &Path) -> io::Result<(PrivateKey, Origin)> {
-    let shown = path.display().to_string();
+    let shown = crate::text::visible::path(path).to_string();
     match std::fs::metadata(path) {
         Ok(meta) => {
+            if let Some(special) = crate::files::special(meta.file_type()) {
+                let message = crate::i18n::guards::not_a_regular_file(&shown, special);
+                return Err(Explained::io(io::ErrorKind::InvalidInput, message));
+            }
             if meta.permissions().mode() & 0o077 != 0 {
                 let mode = meta.permissions().mode() & 0o777;
                 return Err(Explained::io(io::ErrorKind::Other, console::key_readable_by_others(&shown, mode)));
             }
-            let key = russh::keys::load_secret_key(path, None)
-                .map_err(|e| Explained::io(io::ErrorKind::Other, console::not_a_host_key(&shown, &e.to_string())))?;
+            // Opened without blocking and read only if still a regular file.
+            let unusable = |e: &dyn std::fmt::Display| {
+                Explained::io(io::ErrorKind::Other, console::not_a_host_key(&shown, &e.to_string()))
+            };
+            let bytes = crate::files::read_regular(path)
+                .map_err(|e| Explained::io(e.kind(), at_path(&shown, &io_problem(&e))))?;
+            let text = String::from_utf8(bytes).map_err(|e| unusable(&e))?;
+            let key = russh::keys::decode_secret_key(&text, None).map_err(|e| unusable(&e))?;
             Ok((key, Origin::Loaded))
         }
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok((generate(path)?, Origin::Generated)),
@@ -53,8 +65,9 @@ fn generate(path: &Path) -> io::Result<PrivateKey> {
         |e: &dyn std::fmt::Display| Explained::io(io::ErrorKind::Other, console::no_host_key_made(&e.to_string()));
     let key = PrivateKey::random(&mut rand::rng(), Algorithm::Ed25519).map_err(|e| not_made(&e))?;
     let text = key.to_openssh(LineEnding::LF).map_err(|e| not_made(&e))?;
-    let failed =
-        |place: &Path, e: io::Error| Explained::io(e.kind(), at_path(&place.display().to_string(), &io_problem(&e)));
+    let failed = |place: &Path, e: io::Error| {
+        Explained::io(e.kind(), at_path(&crate::text::visible::path(place), &io_problem(&e)))
+    };
     if let Some(folder) = path.parent() {
         std::fs::create_dir_all(folder).map_err(|e| failed(folder, e))?;
     }
@@ -75,6 +88,7 @@ pub fn fingerprint(key: &PrivateKey) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::Lang;
 
     #[test]
     fn generated_once_with_mode_600_then_loaded_the_same() {
@@ -97,5 +111,24 @@ mod tests {
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
         let error = load_or_generate(&path).err().unwrap().to_string();
         assert!(error.contains("chmod 600"), "{error}");
+    }
+
+    /// A FIFO given as the host key is refused at once (reading it would wait for a writer
+    /// forever), in the facilitator's language.
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_as_the_host_key_is_refused_without_waiting() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("key");
+        assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+        let (done, finished) = std::sync::mpsc::channel();
+        let path = fifo.clone();
+        std::thread::spawn(move || {
+            let said = load_or_generate(&path).map(drop).map_err(|e| io_problem(&e).get(Lang::Fr).to_string());
+            let _ = done.send(said);
+        });
+        let refused = finished.recv_timeout(std::time::Duration::from_secs(30)).expect("no wait on the FIFO");
+        let said = refused.unwrap_err();
+        assert!(said.contains("une FIFO") && said.contains("pas un fichier ordinaire"), "{said}");
     }
 }

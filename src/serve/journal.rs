@@ -1,14 +1,17 @@
 //! What the facilitator's terminal shows: one log line per connection, session and refusal
 //! (never a password), and below them a live line of who is connected.
 
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::{IsTerminal, Write};
+use std::net::IpAddr;
 use std::os::fd::AsFd;
-
-use crate::i18n::room::{Logged, logged};
-use crate::text::Lang;
 use std::sync::Mutex;
 use std::time::{SystemTime, UNIX_EPOCH};
+
+pub use crate::i18n::room::Repeat;
+use crate::i18n::room::{Logged, logged};
+use crate::text::Lang;
 
 pub struct Journal {
     /// The facilitator's language, which every line is in.
@@ -20,6 +23,8 @@ pub struct Journal {
     out: Mutex<(String, Option<File>)>,
     /// After [`Journal::finish`], no live line any more (connections still closing update it).
     finished: std::sync::atomic::AtomicBool,
+    /// Events that come in floods, by kind and address, since the last [`Journal::tally`].
+    repeats: Mutex<HashMap<(Repeat, IpAddr), u64>>,
 }
 
 impl Journal {
@@ -31,6 +36,7 @@ impl Journal {
             live: std::io::stderr().is_terminal(),
             out: Mutex::new((String::new(), file)),
             finished: std::sync::atomic::AtomicBool::new(false),
+            repeats: Mutex::default(),
         }
     }
 
@@ -39,12 +45,39 @@ impl Journal {
         self.line(&logged(self.lang, line));
     }
 
-    /// One log line, with the time (UTC).
+    /// An event of a kind that floods repeat (see [`Repeat`]); `id` is its connection's.
+    pub fn repeated(&self, kind: Repeat, address: IpAddr, id: u64) {
+        let count = {
+            let mut repeats = self.repeats.lock().unwrap_or_else(|p| p.into_inner());
+            let count = repeats.entry((kind, address)).or_insert(0);
+            *count += 1;
+            *count
+        };
+        if count == 1 {
+            self.log(&Logged::Repeated { kind, address: address.to_string(), connection: id });
+        }
+    }
+
+    /// Sums up the repeats counted since the last call (once a second).
+    pub fn tally(&self) {
+        let repeats: Vec<((Repeat, IpAddr), u64)> =
+            self.repeats.lock().unwrap_or_else(|p| p.into_inner()).drain().collect();
+        for ((kind, address), count) in repeats {
+            if count > 1 {
+                self.log(&Logged::RepeatedMore { kind, address: address.to_string(), count: count - 1 });
+            }
+        }
+    }
+
+    /// One log line, with the time (UTC). Every string a client chose must reach it through
+    /// [`crate::text::visible::client`] (escaped, cut); the line is checked again here, so no
+    /// control, bidi or separator character reaches the facilitator's terminal whatever a
+    /// caller forgot.
     pub fn line(&self, text: &str) {
         let mut out = self.out.lock().unwrap_or_else(|p| p.into_inner());
         let (status, Some(err)) = &mut *out else { return };
         let clear = if self.live { "\r\x1b[K" } else { "" };
-        let _ = writeln!(err, "{clear}{} {}", clock(), text.replace(['\n', '\r', '\x1b'], " "));
+        let _ = writeln!(err, "{clear}{} {}", clock(), crate::text::visible::line(text));
         if self.live && !status.is_empty() {
             let _ = write!(err, "{status}");
         }

@@ -12,6 +12,8 @@
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
+use boucle::text::Lang;
+
 use crate::common::{self, serve, tmux::Tmux, written::Fixture};
 
 /// English words that French prose never uses, and that no code, option or value of boucle is made of.
@@ -145,6 +147,11 @@ fn assert_one_language(lang: &str, texts: &[(String, String)]) {
 }
 
 fn boucle(lang: &str, args: &[&str], cwd: Option<&Path>) -> Output {
+    boucle_in(lang, args, cwd, &[])
+}
+
+/// [`boucle`] with more of the environment set (`BOUCLE_CACHE_DIR`, `HOME`).
+fn boucle_in(lang: &str, args: &[&str], cwd: Option<&Path>, env: &[(&str, &Path)]) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_boucle"));
     command
         .arg("--lang")
@@ -162,6 +169,9 @@ fn boucle(lang: &str, args: &[&str], cwd: Option<&Path>) -> Output {
     }
     if let Some(cwd) = cwd {
         command.current_dir(cwd);
+    }
+    for (name, value) in env {
+        command.env(name, value);
     }
     command.output().expect("run boucle")
 }
@@ -452,6 +462,48 @@ fn command_texts(lang: &str) -> Vec<(String, String)> {
         None,
         2,
     );
+    // The guards: ids no file can carry, a folder where a file is written (even with --force), a
+    // shortlist that is no file.
+    run("new: a hidden id", &["new", "practice", ".hidden", "--catalogue", folder], None, 2);
+    run("new: a reserved id", &["new", "practice", "con", "--catalogue", folder], None, 2);
+    let a_folder = nowhere.path().join("a-folder");
+    std::fs::create_dir(&a_folder).unwrap();
+    run(
+        "export: over a folder with --force",
+        &["export", "--entry", "battery", "--force", "--output", a_folder.to_str().unwrap(), "--catalogue", folder],
+        None,
+        2,
+    );
+    run(
+        "export: a shortlist that is a folder",
+        &["export", "--shortlist", a_folder.to_str().unwrap(), "--catalogue", folder],
+        None,
+        2,
+    );
+    // `cache clear`: a cache removed, then none left, then no cache folder at all; `man`: its pages
+    // written, then a folder it cannot make.
+    let cache = nowhere.path().join("cache");
+    let mut cleared = Vec::new();
+    let cached = boucle_in(lang, &["list", "--catalogue", folder], None, &[("BOUCLE_CACHE_DIR", &cache)]);
+    assert!(cached.status.success(), "a cache written: {}", said(&cached));
+    for what in ["cache clear: removed", "cache clear: none left"] {
+        let output = boucle_in(lang, &["cache", "clear"], None, &[("BOUCLE_CACHE_DIR", &cache)]);
+        assert_eq!(output.status.code(), Some(0), "{what}: {}", said(&output));
+        cleared.push((what.to_string(), said(&output)));
+    }
+    let empty = Path::new("");
+    let no_folder = boucle_in(
+        lang,
+        &["cache", "clear"],
+        None,
+        &[("BOUCLE_CACHE_DIR", empty), ("XDG_CACHE_HOME", empty), ("HOME", empty)],
+    );
+    assert_eq!(no_folder.status.code(), Some(1), "no cache folder: {}", said(&no_folder));
+    cleared.push(("cache clear: no cache folder".to_string(), said(&no_folder)));
+    let pages = nowhere.path().join("man");
+    run("man: the pages written", &["man", pages.to_str().unwrap()], None, 0);
+    run("man: a folder it cannot make", &["man", out.join("man1").to_str().unwrap()], None, 1);
+    texts.extend(cleared);
     let template = std::fs::read_to_string(fixture.path().join("good-practices/fresh-one.ron")).unwrap();
     // The template's comments are prose; its fields, written out or commented out, are code.
     let field = |line: &str| {
@@ -687,8 +739,10 @@ fn the_dashboard_speaks_english_under_an_english_locale() {
 /// without a terminal, a command that may not run, an export written on the server, a full room), and
 /// the facilitator's console from start to close.
 fn room_texts(lang: &str, locale: &str) -> Vec<(String, String)> {
-    let access = ["--password-file", "{dir}/password", "--max-sessions", "1"];
-    let server = serve::Server::start_with(serve::FIXTURE, &access, locale);
+    let access = ["--password-file", "{dir}/password", "--max-sessions", "1", "--login-grace-seconds", "8"];
+    let server = serve::Server::start_in(serve::FIXTURE, &access, locale);
+    // A connection that never logs in: cut after the grace time, long before the room closes.
+    let silent = std::net::TcpStream::connect(("127.0.0.1", server.port)).unwrap();
     let mut texts = Vec::new();
     let refused = |output: Output| String::from_utf8_lossy(&output.stderr).into_owned();
     let run = |command: &[&str]| refused(server.ssh_then(lang, "aimant2026", &["-T"], command));
@@ -699,6 +753,11 @@ fn room_texts(lang: &str, locale: &str) -> Vec<(String, String)> {
     texts.push(("a usage error".to_string(), run(&["list", "--bogus"])));
     let wrong = server.ssh_then(lang, "wrong", &["-T"], &["list"]);
     assert_eq!(wrong.status.code(), Some(255), "a wrong password is refused: {wrong:?}");
+    // Port forwarding and subsystems are refused, each on the console.
+    let forwarded = server.ssh_then(lang, "aimant2026", &["-T", "-W", "localhost:9"], &[]);
+    assert!(!forwarded.status.success(), "port forwarding is refused: {forwarded:?}");
+    let subsystem = server.ssh_then(lang, "aimant2026", &["-T", "-s"], &["sftp"]);
+    assert!(!subsystem.status.success(), "a subsystem is refused: {subsystem:?}");
 
     // One participant fills the room, exports from the dashboard (nothing is written on the server), and a
     // second is told the room is full.
@@ -734,6 +793,7 @@ fn room_texts(lang: &str, locale: &str) -> Vec<(String, String)> {
     tmux.wait_for("first", "the goodbye", |s| s.contains("EXITED"));
 
     // Ctrl-C closes the room.
+    drop(silent);
     let mut server = server;
     let _ = Command::new("kill").args(["-INT", &server.child.id().to_string()]).status();
     let _ = server.child.wait();
@@ -744,6 +804,9 @@ fn room_texts(lang: &str, locale: &str) -> Vec<(String, String)> {
         assert!(lines.iter().any(|l| l.contains(line)), "{line} in the console: {lines:#?}");
     }
     assert!(lines.len() > 20, "a line for each connection, session and refusal: {lines:#?}");
+    for port in [":9", "sftp"] {
+        assert!(lines.iter().any(|l| l.contains(port)), "the refusal naming {port} in the console: {lines:#?}");
+    }
     texts.push(("the console".to_string(), lines.join("\n")));
     texts
 }
@@ -758,6 +821,67 @@ fn a_room_served_under_a_french_locale_speaks_french() {
 fn a_room_served_under_an_english_locale_speaks_english() {
     let texts = room_texts("en", "en_GB.UTF-8");
     assert_one_language("en", &texts);
+}
+
+/// What the console says that a run cannot provoke on a loaded machine in a few seconds (floods of
+/// connections, a signal ignored at start, a folder gone while the room runs), and the refusals of the
+/// guards, from the typed messages the room and the commands word them from.
+fn typed_texts(lang: Lang) -> Vec<(String, String)> {
+    use boucle::files::Special;
+    use boucle::i18n::guards::{BadFileName, bad_file_name, id_cannot_be_a_file, never_replaced, not_a_regular_file};
+    use boucle::i18n::problems::{folder_emptied, folder_gone, put_the_folder_back, refused};
+    use boucle::i18n::room::{Idle, Logged, Repeat, cut, logged};
+    use boucle::model::{AddressFlaw, Refused};
+    let mut texts = Vec::new();
+    let address = "192.0.2.7".to_string();
+    for kind in [Repeat::RateLimited, Repeat::AddressWaiting, Repeat::AllWaiting, Repeat::Dropped, Repeat::Timeout] {
+        let first = Logged::Repeated { kind, address: address.clone(), connection: 12 };
+        texts.push((format!("{kind:?}"), logged(lang, &first)));
+        let more = Logged::RepeatedMore { kind, address: address.clone(), count: 41 };
+        texts.push((format!("{kind:?}, more"), logged(lang, &more)));
+    }
+    texts.push(("a signal ignored".into(), logged(lang, &Logged::SignalIgnored("SIGHUP".into()))));
+    let closing = Logged::Closing { signal: "SIGTERM".into(), sessions: 3 };
+    texts.push(("the room closing".into(), logged(lang, &closing)));
+    for why in [Idle::NoLogin, Idle::NoSession] {
+        texts.push((format!("cut: {why:?}"), cut(why).get(lang).to_string()));
+    }
+    for (what, problem) in [("gone", folder_gone("/srv/catalogue")), ("emptied", folder_emptied("/srv/catalogue"))] {
+        let kept = Logged::Kept { problem: problem.clone(), entries: 128 };
+        texts.push((format!("a folder {what}, on the console"), logged(lang, &kept)));
+        texts.push((format!("a folder {what}"), problem.get(lang).to_string()));
+    }
+    texts.push(("put the folder back".into(), put_the_folder_back().get(lang).to_string()));
+    for special in [Special::Folder, Special::Fifo, Special::Socket, Special::Device, Special::Other] {
+        texts.push((
+            format!("never replaced: {special:?}"),
+            never_replaced("/tmp/out.md", special).get(lang).to_string(),
+        ));
+        texts.push((
+            format!("not read: {special:?}"),
+            not_a_regular_file("/srv/boucle/host_key", special).get(lang).to_string(),
+        ));
+    }
+    for why in [BadFileName::Hidden, BadFileName::Reserved] {
+        texts.push((format!("new: {why:?}"), id_cannot_be_a_file("con", why).get(lang).to_string()));
+        texts.push((format!("check: {why:?}"), bad_file_name(why, "con.ron").get(lang).to_string()));
+    }
+    let flaws = [AddressFlaw::Scheme, AddressFlaw::NoHost, AddressFlaw::Space, AddressFlaw::Control];
+    for flaw in flaws.into_iter().chain(['"', '\'', '<', '`', '\\'].map(AddressFlaw::Delimiter)) {
+        let address = Refused::Address { address: "https://x.org/a".into(), flaw };
+        texts.push((format!("address: {flaw:?}"), refused(&address).get(lang).to_string()));
+    }
+    texts
+}
+
+#[test]
+fn the_typed_messages_of_the_guards_and_the_console_are_french_in_french() {
+    assert_one_language("fr", &typed_texts(Lang::Fr));
+}
+
+#[test]
+fn the_typed_messages_of_the_guards_and_the_console_are_english_in_english() {
+    assert_one_language("en", &typed_texts(Lang::En));
 }
 
 #[test]

@@ -36,7 +36,7 @@ fn started_with(filters: Vec<(Facet, String)>, query: &str) -> App {
     let options = Options { filters, query: query.into(), ..Options::default() };
     let mut app = App::loading(options, Searcher::Inline);
     resize(&mut app, 100, 30);
-    loaded(&mut app, Ready { indexed: indexed(), problems: problems(), reloader: None });
+    loaded(&mut app, Ready { indexed: indexed(), problems: problems() });
     redraw(&mut app);
     app
 }
@@ -88,7 +88,6 @@ fn the_session_ends_refused() {
     spawn_loader(
         boucle::load::CatalogueSource::Folders(vec![FIXTURE_RELATIVE.into()]),
         sender,
-        Vec::new(),
         Watch::Off,
         boucle::text::Lang::En,
     );

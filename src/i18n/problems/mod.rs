@@ -12,6 +12,7 @@ use crate::text::Lang;
 
 mod curating;
 mod files;
+mod folders;
 mod places;
 mod schema;
 mod syntax;
@@ -19,6 +20,7 @@ mod values;
 
 pub use curating::*;
 pub use files::*;
+pub use folders::*;
 pub use places::*;
 pub use schema::*;
 pub use syntax::*;

@@ -5,7 +5,7 @@ use std::io;
 
 use super::super::Said;
 use super::super::said::{Named, quoted as q};
-use crate::model::Refused;
+use crate::model::{AddressFlaw, Refused};
 use crate::text::Lang;
 
 const DATE: Named = Named::feminine("date", "date");
@@ -28,28 +28,7 @@ pub fn refused(why: &Refused) -> Said {
         }
         (Refused::NotACalendarDate(raw), Lang::En) => format!("{} is not a real calendar date", q(lang, raw)),
         (Refused::NotACalendarDate(raw), Lang::Fr) => format!("{} n’est pas une date du calendrier", q(lang, raw)),
-        (Refused::AddressScheme(raw), Lang::En) => {
-            format!("{}: expected an address starting with https:// or http://", malformed(lang, ADDRESS, raw))
-        }
-        (Refused::AddressScheme(raw), Lang::Fr) => {
-            format!("{} : attendu une adresse commençant par https:// ou http://", malformed(lang, ADDRESS, raw))
-        }
-        (Refused::AddressHost(raw), Lang::En) => {
-            format!("{}: it names no host (e.g. https://www.team2.fr)", malformed(lang, ADDRESS, raw))
-        }
-        (Refused::AddressHost(raw), Lang::Fr) => {
-            format!("{} : elle ne nomme aucun hôte (p. ex. https://www.team2.fr)", malformed(lang, ADDRESS, raw))
-        }
-        (Refused::AddressSpace { address, control }, Lang::En) => format!(
-            "{}: it contains {}; encode spaces as %20",
-            malformed(lang, ADDRESS, address),
-            if *control { "a control character" } else { "a space" }
-        ),
-        (Refused::AddressSpace { address, control }, Lang::Fr) => format!(
-            "{} : elle contient {} ; codez les espaces en %20",
-            malformed(lang, ADDRESS, address),
-            if *control { "un caractère de contrôle" } else { "une espace" }
-        ),
+        (Refused::Address { address, flaw }, _) => malformed_address(lang, address, *flaw),
         (Refused::Id(raw), Lang::En) => {
             format!("{}: use letters, digits and dashes, e.g. \"rare-earths\"", malformed(lang, ID, raw))
         }
@@ -57,6 +36,45 @@ pub fn refused(why: &Refused) -> Said {
             format!("{} : lettres, chiffres et tirets, p. ex. « rare-earths »", malformed(lang, ID, raw))
         }
     })
+}
+
+/// A malformed address and what is wrong with it (`raw` already cleaned for showing).
+fn malformed_address(lang: Lang, raw: &str, flaw: AddressFlaw) -> String {
+    let malformed = malformed(lang, ADDRESS, raw);
+    match (flaw, lang) {
+        (AddressFlaw::Scheme, Lang::En) => {
+            format!("{malformed}: expected an address starting with https:// or http://")
+        }
+        (AddressFlaw::Scheme, Lang::Fr) => {
+            format!("{malformed} : attendu une adresse commençant par https:// ou http://")
+        }
+        (AddressFlaw::NoHost, Lang::En) => format!("{malformed}: it names no host (e.g. https://www.team2.fr)"),
+        (AddressFlaw::NoHost, Lang::Fr) => {
+            format!("{malformed} : elle ne nomme aucun hôte (p. ex. https://www.team2.fr)")
+        }
+        (AddressFlaw::Space, Lang::En) => format!("{malformed}: it contains a space; encode spaces as %20"),
+        (AddressFlaw::Space, Lang::Fr) => format!("{malformed} : elle contient une espace ; codez les espaces en %20"),
+        (AddressFlaw::Control, Lang::En) => format!("{malformed}: it contains a control character"),
+        (AddressFlaw::Control, Lang::Fr) => format!("{malformed} : elle contient un caractère de contrôle"),
+        (AddressFlaw::Delimiter(c), _) => {
+            let code = format!("%{:02X}", u32::from(c));
+            let (en, fr) = match c {
+                '"' => ("a double quote", "un guillemet droit"),
+                '\'' => ("an apostrophe", "une apostrophe"),
+                '<' | '>' => ("an angle bracket", "un chevron"),
+                '`' => ("a backtick", "un accent grave"),
+                _ => ("a backslash", "une barre oblique inversée"),
+            };
+            match lang {
+                Lang::En => format!(
+                    "{malformed}: it contains {en} ({c}), which would end a link in a handout; encode it as {code}"
+                ),
+                Lang::Fr => format!(
+                    "{malformed} : elle contient {fr} ({c}), qui terminerait un lien dans un document ; codez-le en {code}"
+                ),
+            }
+        }
+    }
 }
 
 pub fn rename_the_file() -> Said {
