@@ -25,8 +25,9 @@ use crate::shortlist::Shortlist;
 use crate::shortlist::store::{self, Opened};
 use crate::text::Lang;
 use crate::ui::event::{Event, channel_pair};
-use crate::ui::search::Searcher;
-use crate::ui::session::{Exit, Host, run_session};
+use crate::ui::host::Host;
+use crate::ui::session::search_worker;
+use crate::ui::session::{Exit, run_session};
 use crate::ui::theme::ThemeName;
 use crate::ui::{App, Options};
 
@@ -170,7 +171,7 @@ fn run_dashboard(
     let lang = options.lang;
     let shortlist_file = options.shortlist_file.clone();
     let (indexed, problems) = room.catalogue();
-    let mut app = App::with_searcher(indexed, problems, options, Searcher::worker(events.clone()));
+    let mut app = App::with_searcher(indexed, problems, options, search_worker(events.clone()));
     drop(events);
     let mut host = SshHost::new(SshBackend::new(FrameWriter::new(outbox.clone()), size), shortlist_file).ok()?;
     let writer = host.terminal().backend_mut();

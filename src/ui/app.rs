@@ -10,10 +10,10 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::action::Pane;
+use super::event::{Reloaded, Stage};
 use super::frame::FrameFacts;
-use super::loading::Stage;
 use super::screen::{Layer, Overlay, Screen};
-use super::search::Searcher;
+use super::searcher::Searcher;
 use super::state::{
     ExportDialog, FacetRow, FacetTree, OverviewState, PresentState, ResultList, SearchBox, ToursState, Trail,
 };
@@ -134,7 +134,7 @@ pub struct App {
     pub(super) chrome: bool,
     /// A reload that came during a presentation, swapped in when present mode ends: nothing
     /// moves under a facilitator's slide.
-    pub(super) held_reload: Option<super::reload::Reloaded>,
+    pub(super) held_reload: Option<Reloaded>,
     /// How far the background load is, until the catalogue arrives.
     pub(super) loading: Option<Stage>,
     /// Filters from the command line, resolved when the catalogue arrives.
@@ -147,82 +147,6 @@ pub struct App {
 }
 
 impl App {
-    /// The app on a catalogue, searching inline (tests, benchmarks).
-    pub fn new(indexed: Arc<Indexed>, problems: Vec<Diagnostic>, options: Options) -> App {
-        App::with_searcher(indexed, problems, options, Searcher::Inline)
-    }
-
-    /// The app with searches run by `searcher` (a worker thread in the dashboard).
-    pub fn with_searcher(
-        indexed: Arc<Indexed>,
-        problems: Vec<Diagnostic>,
-        options: Options,
-        searcher: Searcher,
-    ) -> App {
-        let (filters, message) = resolve_filters(&indexed, &options.filters, options.lang);
-        // A shortlist file set aside at the start is said once, unless a filter problem is.
-        let message = message.or(options.notice.clone());
-        let mut app = App {
-            indexed,
-            problems,
-            lang: options.lang,
-            theme_name: options.theme,
-            theme: Theme::new(options.theme),
-            mouse: options.mouse,
-            screen: Screen::Browse,
-            overlays: Vec::new(),
-            focus: Pane::Results,
-            search: SearchBox::new(options.query),
-            query: Query::default(),
-            filters,
-            list: ResultList::default(),
-            facets: FacetTree::default(),
-            facet_rows: Vec::new(),
-            trail: Trail::default(),
-            width: 80,
-            height: 24,
-            message,
-            searcher,
-            frame: FrameFacts::default(),
-            shortlist: options.shortlist,
-            shortlist_file: options.shortlist_file,
-            shortlist_only: false,
-            shortlist_cursor: 0,
-            note: SearchBox::default(),
-            note_for: None,
-            export: ExportDialog::default(),
-            catalogue_dirs: options.catalogue_dirs,
-            tours: ToursState::default(),
-            present: PresentState::default(),
-            overview: OverviewState::default(),
-            chrome: options.chrome,
-            held_reload: None,
-            loading: None,
-            pending_filters: Vec::new(),
-            pending_query: String::new(),
-            refusal: None,
-        };
-        super::update::search_again(&mut app, false, true);
-        if let Some(start) = &options.present {
-            super::update::present::start_from_command_line(&mut app, start);
-        }
-        app
-    }
-
-    /// The app before its catalogue is there: an empty catalogue, with the query box, the keys
-    /// and the help already working. The command line's filters wait for the catalogue
-    /// ([`super::update::loaded`]).
-    pub fn loading(options: Options, searcher: Searcher) -> App {
-        let pending = options.filters.clone();
-        let pending_query = options.query.clone();
-        let empty = Arc::new(Indexed::new(Catalogue::default()));
-        let mut app = App::with_searcher(empty, Vec::new(), Options { filters: Vec::new(), ..options }, searcher);
-        app.loading = Some(Stage::Reading { read: 0, total: 0 });
-        app.pending_filters = pending;
-        app.pending_query = pending_query;
-        app
-    }
-
     /// Why the dashboard refuses to start, once the catalogue has come: the command line's
     /// unknown values, one line each, in `boucle list`'s words.
     pub fn refusal(&self) -> Option<&str> {
@@ -450,19 +374,4 @@ impl App {
 fn shell_quote(text: &str) -> String {
     let plain = !text.is_empty() && text.chars().all(|c| c.is_alphanumeric() || "-_.,:/".contains(c));
     if plain { text.to_string() } else { format!("'{}'", text.replace('\'', r"'\''")) }
-}
-
-/// Resolves filters as typed on the command line; those that name nothing are said in a message.
-pub(super) fn resolve_filters(indexed: &Indexed, asked: &[(Facet, String)], lang: Lang) -> (Filters, Option<String>) {
-    let mut filters = Filters::default();
-    let mut unknown = Vec::new();
-    for (facet, text) in asked {
-        match indexed.resolve_value(*facet, text) {
-            Some(values) => values.into_iter().for_each(|v| filters.select(*facet, v)),
-            None => unknown.push(format!("{}:{text}", facet.field_name())),
-        }
-    }
-    let message = (!unknown.is_empty())
-        .then(|| format!("{}: {}", crate::i18n::t(lang, crate::i18n::Msg::UnknownQueryValue), unknown.join(" ")));
-    (filters, message)
 }

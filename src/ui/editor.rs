@@ -5,9 +5,6 @@
 use std::path::Path;
 use std::process::Command;
 
-use super::app::App;
-use crate::i18n::{Msg, t};
-
 /// What became of a request to edit a file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum EditOutcome {
@@ -61,22 +58,6 @@ pub fn run(program: &str, args: &[String]) -> EditOutcome {
         Ok(status) => EditOutcome::Failed(format!("{program}: {status}")),
         Err(e) => EditOutcome::Failed(format!("{program}: {e}")),
     }
-}
-
-/// What the status line says after a request to edit.
-pub fn report(app: &mut App, outcome: &EditOutcome, path: &Path, line: usize) {
-    let place = format!("{}:{line}", crate::text::sanitize(&path.display().to_string(), crate::text::Lines::Single));
-    app.message = match outcome {
-        EditOutcome::Edited => None,
-        EditOutcome::NoEditor => Some(format!("{} ({place})", t(app.lang, Msg::NoEditor))),
-        EditOutcome::NotAFile => Some(t(app.lang, Msg::NotEditableHere).to_string()),
-        EditOutcome::Failed(why) => Some(format!(
-            "{}: {}",
-            t(app.lang, Msg::EditorFailed),
-            crate::text::sanitize(why, crate::text::Lines::Single)
-        )),
-        EditOutcome::Unavailable => Some(t(app.lang, Msg::NoEditorHere).to_string()),
-    };
 }
 
 #[cfg(test)]

@@ -2,14 +2,39 @@
 //! tick all arrive here, so the loop sleeps until something happens and wakes at once when
 //! it does — no tick sits between a keystroke and its results on screen.
 
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread;
 use std::time::Duration;
 
 use ratatui::crossterm::event as terminal_event;
 
-use super::loading::{Ready, Stage};
-use super::search::Response;
+use super::searcher::Response;
+use crate::diagnostic::Diagnostic;
+use crate::query::Indexed;
+
+/// How far the background load is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// Files read, of how many (0 of 0 while the folders are listed).
+    Reading { read: usize, total: usize },
+    /// Every file is parsed; the search index is being built.
+    Indexing,
+}
+
+/// A catalogue ready to browse, with its problems, and the way to ask its watcher for a
+/// load now (`r`), when its folders are watched.
+pub struct Ready {
+    pub indexed: Arc<Indexed>,
+    pub problems: Vec<Diagnostic>,
+    pub reloader: Option<Sender<()>>,
+}
+
+/// A catalogue loaded again and indexed, ready to swap in.
+pub struct Reloaded {
+    pub indexed: Arc<Indexed>,
+    pub problems: Vec<Diagnostic>,
+}
 
 pub enum Event {
     /// A key, a mouse event, a paste or a resize.
@@ -26,7 +51,7 @@ pub enum Event {
     /// About four times a second, for what has no event of its own (a hung-up terminal).
     Tick,
     /// The catalogue folders changed and were loaded again, on the watcher's thread.
-    Reloaded(Box<super::reload::Reloaded>),
+    Reloaded(Box<Reloaded>),
     /// The screen must be drawn whole: frames were dropped on their way to a client that was
     /// not reading (an SSH session catching up).
     Repaint,

@@ -81,3 +81,16 @@ fn click(app: &App, column: u16, row: u16) -> Option<Action> {
         }
     })
 }
+
+/// A panic on demand, for the end-to-end test that proves the panic hook gives the terminal
+/// back and prints the message on the main screen (`tests/it/e2e_terminal.rs`), called on each
+/// input event. Only debug builds have it: `cargo test` builds `target/debug/boucle` anyway
+/// (the test finds it by `CARGO_BIN_EXE_boucle`), whereas a cargo feature would need a third
+/// build of the whole tree for one test; and a release binary never reads the variable, so
+/// nothing in a user's environment can make the dashboard panic.
+pub fn panic_if_asked() {
+    #[cfg(debug_assertions)]
+    if std::env::var_os("BOUCLE_PANIC_TEST").is_some_and(|value| value == "1") {
+        panic!("BOUCLE_PANIC_TEST=1: a panic on purpose, to test that the terminal is restored");
+    }
+}

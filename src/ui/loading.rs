@@ -12,7 +12,6 @@ use std::time::Duration;
 
 use super::event::Event;
 use super::reload::Watch;
-use crate::diagnostic::Diagnostic;
 use crate::load::cache::{self, Cache, Parts};
 use crate::load::{CatalogueSource, Loaded, load, progress};
 use crate::query::{Indexed, read_cached};
@@ -20,22 +19,7 @@ use crate::query::{Indexed, read_cached};
 /// How often the progress line moves: enough to see it move, few frames.
 const PROGRESS_EVERY: Duration = Duration::from_millis(100);
 
-/// How far the background load is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Stage {
-    /// Files read, of how many (0 of 0 while the folders are listed).
-    Reading { read: usize, total: usize },
-    /// Every file is parsed; the search index is being built.
-    Indexing,
-}
-
-/// A catalogue ready to browse, with its problems, and the way to ask its watcher for a
-/// load now (`r`), when its folders are watched.
-pub struct Ready {
-    pub indexed: Arc<Indexed>,
-    pub problems: Vec<Diagnostic>,
-    pub reloader: Option<Sender<()>>,
-}
+pub use super::event::{Ready, Stage};
 
 /// Loads `source` and builds its index on a thread of its own, sending [`Event::Loading`]
 /// while it works and [`Event::Loaded`] when done; then watches `folders` as `watch` says.
@@ -143,5 +127,5 @@ fn after_shown(
         index: archived.as_deref(),
     };
     let _ = cache::write(cache, folders, &parts);
-    let _ = events.send(Event::Reloaded(Box::new(super::reload::Reloaded { indexed, problems: loaded.diagnostics })));
+    let _ = events.send(Event::Reloaded(Box::new(super::event::Reloaded { indexed, problems: loaded.diagnostics })));
 }

@@ -12,14 +12,16 @@ mod app_marks;
 pub mod editor;
 pub mod event;
 pub mod frame;
+pub mod host;
 pub mod input;
 pub mod keymap;
 pub mod loading;
 pub mod opener;
 pub mod reload;
 pub mod screen;
-pub mod search;
+pub mod searcher;
 pub mod session;
+mod start;
 pub mod state;
 pub mod terminal;
 pub mod theme;
@@ -40,7 +42,7 @@ use crate::diagnostic::Diagnostic;
 use crate::load::CatalogueSource;
 use crate::model::Catalogue;
 use crate::query::Indexed;
-use search::Searcher;
+use searcher::Searcher;
 use session::Exit;
 
 /// Runs the dashboard in this process's terminal until the user quits; returns the process
@@ -84,7 +86,7 @@ fn run_with(
     }
     let mouse = options.mouse;
     let (sender, events) = event::channel_pair();
-    let searcher = Searcher::worker(sender.clone());
+    let searcher = session::search_worker(sender.clone());
     let mut app = start(options, searcher, sender.clone());
     terminal::listen_for_signals(sender.clone())?;
     terminal::install_panic_hook();

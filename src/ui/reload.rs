@@ -1,25 +1,16 @@
 //! Live reload in the dashboard: the folder watcher (`load::watch`) loads and indexes on its
 //! own thread, and the new snapshot arrives on the session's channel as [`Event::Reloaded`];
-//! [`apply`] swaps it in at once, keeping what the user was looking at (by id).
+//! `update::reloaded` swaps it in at once, keeping what the user was looking at (by id).
 
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::Sender;
 
-use super::app::App;
 use super::event::Event;
-use super::update::reindex;
-use crate::diagnostic::Diagnostic;
-use crate::i18n::{Msg, problem_counts, t};
+pub use super::event::Reloaded;
 use crate::load::cache::{Cache, Parts};
 use crate::load::watch;
 use crate::query::Indexed;
-
-/// A catalogue loaded again and indexed, ready to swap in.
-pub struct Reloaded {
-    pub indexed: Arc<Indexed>,
-    pub problems: Vec<Diagnostic>,
-}
 
 /// How the dashboard learns that its folders changed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -80,33 +71,5 @@ pub fn start(
             eprintln!("boucle: cannot watch the catalogue folders ({why}); try --poll");
             None
         }
-    }
-}
-
-/// `r` when the catalogue cannot change (the bundled one).
-pub fn nothing_to_reload(app: &mut App) {
-    app.message = Some(t(app.lang, Msg::NothingToReload).to_string());
-}
-
-/// Swaps in a reloaded catalogue, and says so quietly on the status line; during a
-/// presentation it waits until present mode ends (the newest reload only).
-pub fn apply(app: &mut App, reloaded: Reloaded) {
-    if app.screen == super::screen::Screen::Present {
-        app.held_reload = Some(reloaded);
-        return;
-    }
-    reindex(app, reloaded.indexed, reloaded.problems);
-    let errors = app.problems.iter().filter(|p| p.is_error()).count();
-    let mut note = t(app.lang, Msg::Reloaded).to_string();
-    if !app.problems.is_empty() {
-        note = format!("{note} — {}", problem_counts(app.lang, errors, app.problems.len() - errors));
-    }
-    app.message = Some(note);
-}
-
-/// Swaps in the reload held back during a presentation, if one came.
-pub fn apply_held(app: &mut App) {
-    if let Some(reloaded) = app.held_reload.take() {
-        apply(app, reloaded);
     }
 }

@@ -11,72 +11,14 @@ use super::action::{Action, Effect, Outcome};
 use super::app::App;
 use super::editor::EditOutcome;
 use super::event::Event;
-use super::input::actions_for;
-use super::update::{effect_done, frame_drawn, load_progress, loaded, searched, update};
+use super::host::Host;
+use super::input::{actions_for, panic_if_asked};
+use super::searcher::Searcher;
+use super::update::{
+    edited, effect_done, frame_drawn, load_progress, loaded, nothing_to_reload, reloaded, searched, update,
+};
 use super::view;
-use crate::files::{Overwrite, WriteError, write_atomic};
-
-/// Where a session draws, and what it can do with its terminal.
-pub trait Host {
-    type Output: Backend;
-
-    fn terminal(&mut self) -> &mut Terminal<Self::Output>;
-
-    /// Gives the terminal back and stops until resumed (Ctrl-Z); a host that cannot, ignores it.
-    fn suspend(&mut self) -> Result<(), <Self::Output as Backend>::Error>;
-
-    /// Handles a signal sent to the process; returns whether it ends the session.
-    fn signal(&mut self, _signal: i32) -> Result<bool, <Self::Output as Backend>::Error> {
-        Ok(true)
-    }
-
-    /// Whether the input has gone without an event saying so (checked on each tick).
-    fn hung_up(&self) -> bool {
-        false
-    }
-
-    /// Opens a web address for the user; a host that cannot says why.
-    fn open_url(&mut self, _url: &str) -> Result<(), String> {
-        Err("this session cannot open addresses".into())
-    }
-
-    /// Puts text on the user's clipboard; a host that cannot says why.
-    fn copy(&mut self, _text: &str) -> Result<(), String> {
-        Err("this session cannot copy to the clipboard".into())
-    }
-
-    /// Saves the shortlist; by default to the file on this machine. A host whose user is
-    /// elsewhere (a session served over SSH) keeps it its own way.
-    fn save_shortlist(&mut self, path: &std::path::Path, list: &crate::shortlist::Shortlist) -> Result<(), String> {
-        crate::shortlist::store::save(path, list).map_err(|e| e.to_string())
-    }
-
-    /// Writes an export; by default to a file on this machine, atomically, never into the
-    /// `forbidden` folders (the catalogue's).
-    fn write_file(
-        &mut self,
-        path: &std::path::Path,
-        contents: &[u8],
-        overwrite: Overwrite,
-        forbidden: &[std::path::PathBuf],
-    ) -> Result<(), WriteError> {
-        write_atomic(path, contents, overwrite, forbidden)
-    }
-
-    /// The catalogue's folders are watched: `reloader` asks for a load now.
-    fn watching(&mut self, _reloader: std::sync::mpsc::Sender<()>) {}
-
-    /// Asks for the catalogue to be loaded again (`r`); false when there is nothing to reload
-    /// (the bundled catalogue, no watcher).
-    fn reload(&mut self) -> bool {
-        false
-    }
-
-    /// Opens `path` at `line` in the curator's editor, with the terminal released meanwhile.
-    fn edit(&mut self, _path: &std::path::Path, _line: usize) -> Result<EditOutcome, <Self::Output as Backend>::Error> {
-        Ok(EditOutcome::Unavailable)
-    }
-}
+use crate::files::{Overwrite, WriteError};
 
 /// Why a session ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -88,6 +30,11 @@ pub enum Exit {
     NothingLoaded,
     /// The command line named values the catalogue does not have ([`App::refusal`]).
     Refused,
+}
+
+/// A search worker whose results come back on the session's channel.
+pub fn search_worker(events: std::sync::mpsc::Sender<Event>) -> Searcher {
+    Searcher::worker(move |response| events.send(Event::Searched(Box::new(response))).is_ok())
 }
 
 /// Draws the app and records what the frame drew.
@@ -115,7 +62,7 @@ pub fn run_session<H: Host>(
         for event in std::iter::once(first).chain(events.try_iter()) {
             match event {
                 Event::Input(input) => {
-                    super::terminal::panic_if_asked();
+                    panic_if_asked();
                     for action in actions_for(app, &input) {
                         for effect in update(app, action) {
                             match effect {
@@ -127,14 +74,14 @@ pub fn run_session<H: Host>(
                                 Effect::OpenEditor { path, line } => {
                                     let outcome = host.edit(&path, line)?;
                                     resize_to_terminal(host, app)?;
-                                    super::editor::report(app, &outcome, &path, line);
+                                    edited(app, &outcome, &path, line);
                                     if outcome == EditOutcome::Edited {
                                         host.reload();
                                     }
                                 }
                                 Effect::Reload => {
                                     if !host.reload() {
-                                        super::reload::nothing_to_reload(app);
+                                        nothing_to_reload(app);
                                     }
                                 }
                                 other => perform(host, app, other),
@@ -173,8 +120,8 @@ pub fn run_session<H: Host>(
                     dirty = true;
                 }
                 Event::InputClosed => return Ok(Exit::InputClosed),
-                Event::Reloaded(reloaded) => {
-                    super::reload::apply(app, *reloaded);
+                Event::Reloaded(news) => {
+                    reloaded(app, *news);
                     dirty = true;
                 }
                 Event::Repaint => {

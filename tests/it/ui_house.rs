@@ -11,7 +11,7 @@ use boucle::model::{Catalogue, Id};
 use boucle::query::{Facet, Indexed};
 use boucle::ui::event::Event;
 use boucle::ui::keymap::Context;
-use boucle::ui::search::Searcher;
+use boucle::ui::session::search_worker;
 use boucle::ui::session::{Exit, run_session};
 use boucle::ui::{Action, App, Options, Pane};
 use common::ui::*;
@@ -152,7 +152,7 @@ fn an_entry_gone_after_a_reload_gives_way_to_the_best_result() {
 #[test]
 fn a_session_runs_over_any_backend_through_one_event_channel() {
     let (sender, events) = channel();
-    let mut app = App::with_searcher(indexed(), problems(), Options::default(), Searcher::worker(sender.clone()));
+    let mut app = App::with_searcher(indexed(), problems(), Options::default(), search_worker(sender.clone()));
     let key = |code| Event::Input(Input::Key(KeyEvent::new(code, KeyModifiers::NONE)));
     for code in [KeyCode::Char('/'), KeyCode::Char('z'), KeyCode::Char('i'), KeyCode::Char('n'), KeyCode::Enter] {
         sender.send(key(code)).unwrap();
@@ -186,7 +186,7 @@ fn a_reload_waits_until_the_presentation_ends() {
     let slide = slide_of(&app);
     assert!(screen(&app).contains(&format!("1/{FIXTURE_ENTRIES}")), "presenting the results:\n{slide}");
     let reloaded = boucle::ui::reload::Reloaded { indexed: reloaded_with_one_more(), problems: Vec::new() };
-    boucle::ui::reload::apply(&mut app, reloaded);
+    boucle::ui::update::reloaded(&mut app, reloaded);
     redraw(&mut app);
     assert_eq!(slide_of(&app), slide, "the slide did not change");
     assert_eq!(total(&app), FIXTURE_ENTRIES, "nor the catalogue behind it");

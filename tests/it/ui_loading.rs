@@ -11,7 +11,8 @@ use boucle::query::Facet;
 use boucle::ui::event::Event;
 use boucle::ui::loading::{Ready, Stage, spawn_loader};
 use boucle::ui::reload::Watch;
-use boucle::ui::search::Searcher;
+use boucle::ui::searcher::Searcher;
+use boucle::ui::session::search_worker;
 use boucle::ui::session::{Exit, run_session};
 use boucle::ui::update::{load_progress, loaded};
 use boucle::ui::{App, Options};
@@ -77,7 +78,7 @@ fn command_line_filters_wait_for_the_catalogue() {
 #[test]
 fn a_session_keeps_the_keys_sent_before_its_catalogue_loads() {
     let (sender, events) = channel();
-    let mut app = App::loading(Options::default(), Searcher::worker(sender.clone()));
+    let mut app = App::loading(Options::default(), search_worker(sender.clone()));
     let key = |code| Event::Input(Input::Key(KeyEvent::new(code, KeyModifiers::NONE)));
     for code in [KeyCode::Char('/'), KeyCode::Char('z'), KeyCode::Char('i'), KeyCode::Char('n')] {
         sender.send(key(code)).unwrap();
@@ -106,7 +107,7 @@ fn a_catalogue_with_nothing_loadable_ends_the_session() {
     std::fs::create_dir(empty.path().join("good-practices")).unwrap();
     std::fs::write(empty.path().join("good-practices/broken.ron"), "(id: ").unwrap();
     let (sender, events) = channel();
-    let mut app = App::loading(Options::default(), Searcher::worker(sender.clone()));
+    let mut app = App::loading(Options::default(), search_worker(sender.clone()));
     spawn_loader(CatalogueSource::Folders(vec![empty.path().into()]), sender, Vec::new(), Watch::Off);
     let mut host = TestHost(Terminal::new(TestBackend::new(100, 30)).unwrap());
     let exit = run_session(&mut host, &mut app, &events).unwrap();

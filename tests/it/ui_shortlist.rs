@@ -281,7 +281,7 @@ struct SpyHost {
     copied: Vec<String>,
 }
 
-impl boucle::ui::session::Host for SpyHost {
+impl boucle::ui::host::Host for SpyHost {
     type Output = ratatui::backend::TestBackend;
 
     fn terminal(&mut self) -> &mut ratatui::Terminal<ratatui::backend::TestBackend> {

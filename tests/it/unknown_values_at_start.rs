@@ -12,7 +12,8 @@ use std::sync::mpsc::channel;
 use boucle::query::Facet;
 use boucle::ui::loading::{Ready, spawn_loader};
 use boucle::ui::reload::Watch;
-use boucle::ui::search::Searcher;
+use boucle::ui::searcher::Searcher;
+use boucle::ui::session::search_worker;
 use boucle::ui::session::{Exit, run_session};
 use boucle::ui::update::loaded;
 use boucle::ui::{App, Options};
@@ -84,7 +85,7 @@ fn known_values_start_as_before_and_a_year_without_entries_selects_nothing() {
 fn the_session_ends_refused() {
     let (sender, events) = channel();
     let options = Options { filters: vec![(Facet::Region, "ZZ99".into())], ..Options::default() };
-    let mut app = App::loading(options, Searcher::worker(sender.clone()));
+    let mut app = App::loading(options, search_worker(sender.clone()));
     spawn_loader(boucle::load::CatalogueSource::Folders(vec![FIXTURE_RELATIVE.into()]), sender, Vec::new(), Watch::Off);
     let mut host = common::ui::TestHost(Terminal::new(TestBackend::new(100, 30)).unwrap());
     let exit = run_session(&mut host, &mut app, &events).unwrap();

@@ -3,13 +3,13 @@
 pub mod export_dialog;
 pub mod facets;
 pub mod results;
-pub mod search_box;
+pub mod text_input;
 pub mod trail;
 
 pub use export_dialog::{ExportDialog, ExportScope, ExportStep};
 pub use facets::{FacetRow, FacetTree};
 pub use results::ResultList;
-pub use search_box::SearchBox;
+pub use text_input::SearchBox;
 pub use trail::{Trail, Visit};
 pub mod overview;
 pub mod present;

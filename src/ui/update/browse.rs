@@ -3,7 +3,7 @@
 use super::super::action::{Action, Pane};
 use super::super::app::App;
 use super::super::state::FacetRow;
-use super::{clamp_facet_cursor, refresh_facet_rows, search_again};
+use super::results::{clamp_facet_cursor, refresh_facet_rows, search_again};
 
 pub fn update(app: &mut App, action: Action) {
     match action {

@@ -5,7 +5,7 @@ use super::super::action::Action;
 use super::super::app::App;
 use super::super::screen::{Layer, Overlay, Screen};
 use super::super::theme::Theme;
-use super::search_again;
+use super::results::search_again;
 use crate::i18n::{Msg, t};
 
 /// Applies a Global action; says whether it was one.

@@ -6,7 +6,7 @@ use super::super::action::{Action, Effect, Effects, Pane};
 use super::super::app::App;
 use super::super::screen::{Layer, Overlay, Screen};
 use super::super::state::{ExportDialog, ExportScope, SearchBox};
-use super::search_again;
+use super::results::search_again;
 use crate::i18n::{Word, word};
 use crate::model::Id;
 

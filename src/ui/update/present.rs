@@ -198,7 +198,7 @@ fn leave(app: &mut App) -> Effects {
         }
     }
     app.screen = screen;
-    crate::ui::reload::apply_held(app);
+    super::news::apply_held(app);
     Effects::new()
 }
 

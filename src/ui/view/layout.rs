@@ -85,9 +85,9 @@ pub fn areas(app: &App) -> Areas {
 }
 
 /// The progress line while the catalogue loads: files read of total, then indexing.
-pub fn loading_text(lang: crate::text::Lang, stage: crate::ui::loading::Stage) -> String {
+pub fn loading_text(lang: crate::text::Lang, stage: crate::ui::event::Stage) -> String {
     use crate::i18n::{Msg, t};
-    use crate::ui::loading::Stage;
+    use crate::ui::event::Stage;
     match stage {
         Stage::Reading { total: 0, .. } => format!("{}…", t(lang, Msg::LoadingFiles)),
         Stage::Reading { read, total } => format!("{} {read}/{total}…", t(lang, Msg::LoadingFiles)),

@@ -8,8 +8,8 @@ pub mod layout;
 pub mod overview;
 pub mod present;
 mod problems;
+mod query_line;
 mod results;
-mod search_box;
 mod shortlist;
 mod status;
 pub mod tabs;
@@ -69,7 +69,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) -> FrameFacts {
 fn draw_browse(frame: &mut Frame<'_>, app: &App, facts: &mut FrameFacts) {
     let areas = layout::areas(app);
     if !areas.search.is_empty() {
-        search_box::draw(frame, app, areas.search);
+        query_line::draw(frame, app, areas.search);
         tabs::draw(frame, app, areas.search);
     }
     if !areas.facets.is_empty() {

@@ -487,7 +487,7 @@ impl TestHost {
     }
 }
 
-impl boucle::ui::session::Host for TestHost {
+impl boucle::ui::host::Host for TestHost {
     type Output = TestBackend;
 
     fn terminal(&mut self) -> &mut Terminal<TestBackend> {

@@ -46,6 +46,6 @@ pub fn update(app: &mut App, action: Action) {
         _ => {}
     }
     if app.search.text() != before {
-        super::search_again(app, true, true);
+        super::results::search_again(app, true, true);
     }
 }

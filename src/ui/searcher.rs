@@ -1,13 +1,13 @@
 //! Runs searches off the UI thread, so typing never waits for results. Requests carry a
 //! generation number and the catalogue snapshot they are about; the worker skips to the
 //! newest request, and the app ignores results older than the ones it shows or from another
-//! snapshot.
+//! snapshot. The worker hands each result to a function it is given, so it knows nothing of
+//! the session's events.
 
 use std::sync::Arc;
 use std::sync::mpsc::{Sender, channel};
 use std::thread;
 
-use super::event::Event;
 use crate::query::{Filters, Indexed, Query, Results};
 use crate::text::Lang;
 
@@ -38,13 +38,15 @@ pub enum Searcher {
     /// On the calling thread: for tests and benchmarks, where each action's outcome must be
     /// there at once.
     Inline,
-    /// On a worker thread, whose results come back as [`Event::Searched`] on the session's
-    /// one event channel.
+    /// On a worker thread, whose results go to the function it was started with (the
+    /// session's event channel).
     Worker(Sender<Request>),
 }
 
 impl Searcher {
-    pub fn worker(events: Sender<Event>) -> Searcher {
+    /// A worker thread that hands each result to `deliver`, until `deliver` says the session
+    /// is gone.
+    pub fn worker(deliver: impl Fn(Response) -> bool + Send + 'static) -> Searcher {
         let (requests, inbox) = channel::<Request>();
         thread::Builder::new()
             .name("search".into())
@@ -54,7 +56,7 @@ impl Searcher {
                     while let Ok(newer) = inbox.try_recv() {
                         request = newer;
                     }
-                    if events.send(Event::Searched(Box::new(request.run()))).is_err() {
+                    if !deliver(request.run()) {
                         break;
                     }
                 }

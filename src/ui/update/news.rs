@@ -1,11 +1,15 @@
 //! The background load's news: its progress, then the catalogue, which takes over from the
 //! empty one the dashboard started on. What was typed meanwhile stays in the query box and is
-//! searched in the new catalogue at once.
+//! searched in the new catalogue at once. Reloads come the same way, and wait while a
+//! presentation runs.
 
 use super::super::app::App;
-use super::super::loading::{Ready, Stage};
+use super::super::event::{Ready, Reloaded, Stage};
+use super::super::screen::Screen;
 use super::super::state::SearchBox;
-use super::{next_request, reindex, searched};
+use super::reindex::reindex;
+use super::results::{next_request, searched};
+use crate::i18n::{Msg, problem_counts, t};
 use crate::query::{Query, selection};
 
 pub fn load_progress(app: &mut App, stage: Stage) {
@@ -43,4 +47,32 @@ pub fn loaded(app: &mut App, ready: Ready) {
     }
     let request = next_request(app, false, true);
     searched(app, request.run());
+}
+
+/// `r` when the catalogue cannot change (the bundled one).
+pub fn nothing_to_reload(app: &mut App) {
+    app.message = Some(t(app.lang, Msg::NothingToReload).to_string());
+}
+
+/// Swaps in a reloaded catalogue, and says so quietly on the status line; during a
+/// presentation it waits until present mode ends (the newest reload only).
+pub fn reloaded(app: &mut App, reloaded: Reloaded) {
+    if app.screen == Screen::Present {
+        app.held_reload = Some(reloaded);
+        return;
+    }
+    reindex(app, reloaded.indexed, reloaded.problems);
+    let errors = app.problems.iter().filter(|p| p.is_error()).count();
+    let mut note = t(app.lang, Msg::Reloaded).to_string();
+    if !app.problems.is_empty() {
+        note = format!("{note} — {}", problem_counts(app.lang, errors, app.problems.len() - errors));
+    }
+    app.message = Some(note);
+}
+
+/// Swaps in the reload held back during a presentation, if one came.
+pub fn apply_held(app: &mut App) {
+    if let Some(reloaded) = app.held_reload.take() {
+        self::reloaded(app, reloaded);
+    }
 }

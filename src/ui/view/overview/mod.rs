@@ -12,7 +12,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::super::app::App;
 use super::super::frame::FrameFacts;
-use super::{fit, search_box, status, tabs};
+use super::{fit, query_line, status, tabs};
 use crate::i18n::{Msg, facet_name, t};
 use crate::query::Facet;
 
@@ -26,7 +26,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, facts: &mut FrameFacts) {
     let [head, main, foot] =
         Layout::vertical([Constraint::Length(top), Constraint::Min(1), Constraint::Length(bottom)]).areas(area);
     if !head.is_empty() {
-        search_box::draw(frame, app, head);
+        query_line::draw(frame, app, head);
         tabs::draw(frame, app, head);
     }
     if !foot.is_empty() {

@@ -1,0 +1,70 @@
+//! What a session draws to and does things with: the local terminal ([`super::terminal`]) or
+//! a participant's SSH channel (`serve`). The session loop ([`super::session`]) asks it.
+
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+
+use super::editor::EditOutcome;
+use crate::files::{Overwrite, WriteError, write_atomic};
+
+/// Where a session draws, and what it can do with its terminal.
+pub trait Host {
+    type Output: Backend;
+
+    fn terminal(&mut self) -> &mut Terminal<Self::Output>;
+
+    /// Gives the terminal back and stops until resumed (Ctrl-Z); a host that cannot, ignores it.
+    fn suspend(&mut self) -> Result<(), <Self::Output as Backend>::Error>;
+
+    /// Handles a signal sent to the process; returns whether it ends the session.
+    fn signal(&mut self, _signal: i32) -> Result<bool, <Self::Output as Backend>::Error> {
+        Ok(true)
+    }
+
+    /// Whether the input has gone without an event saying so (checked on each tick).
+    fn hung_up(&self) -> bool {
+        false
+    }
+
+    /// Opens a web address for the user; a host that cannot says why.
+    fn open_url(&mut self, _url: &str) -> Result<(), String> {
+        Err("this session cannot open addresses".into())
+    }
+
+    /// Puts text on the user's clipboard; a host that cannot says why.
+    fn copy(&mut self, _text: &str) -> Result<(), String> {
+        Err("this session cannot copy to the clipboard".into())
+    }
+
+    /// Saves the shortlist; by default to the file on this machine. A host whose user is
+    /// elsewhere (a session served over SSH) keeps it its own way.
+    fn save_shortlist(&mut self, path: &std::path::Path, list: &crate::shortlist::Shortlist) -> Result<(), String> {
+        crate::shortlist::store::save(path, list).map_err(|e| e.to_string())
+    }
+
+    /// Writes an export; by default to a file on this machine, atomically, never into the
+    /// `forbidden` folders (the catalogue's).
+    fn write_file(
+        &mut self,
+        path: &std::path::Path,
+        contents: &[u8],
+        overwrite: Overwrite,
+        forbidden: &[std::path::PathBuf],
+    ) -> Result<(), WriteError> {
+        write_atomic(path, contents, overwrite, forbidden)
+    }
+
+    /// The catalogue's folders are watched: `reloader` asks for a load now.
+    fn watching(&mut self, _reloader: std::sync::mpsc::Sender<()>) {}
+
+    /// Asks for the catalogue to be loaded again (`r`); false when there is nothing to reload
+    /// (the bundled catalogue, no watcher).
+    fn reload(&mut self) -> bool {
+        false
+    }
+
+    /// Opens `path` at `line` in the curator's editor, with the terminal released meanwhile.
+    fn edit(&mut self, _path: &std::path::Path, _line: usize) -> Result<EditOutcome, <Self::Output as Backend>::Error> {
+        Ok(EditOutcome::Unavailable)
+    }
+}
