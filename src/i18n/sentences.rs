@@ -64,3 +64,12 @@ pub fn unknown_entry(lang: Lang, shown: &str, suggestions: &[&str]) -> String {
         Lang::Fr => format!("identifiant de fiche inconnu « {shown} »{hint}"),
     }
 }
+
+/// Said when typed or pasted text passed the most a text box holds (the query, a note, a file
+/// name): what fitted is in the box, the rest was dropped.
+pub fn input_cut(lang: Lang, cap: usize) -> String {
+    match lang {
+        Lang::En => format!("Cut at {cap} characters: the most this box holds."),
+        Lang::Fr => format!("Coupé à {cap} caractères : le plus que ce champ accepte."),
+    }
+}

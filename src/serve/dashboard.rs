@@ -171,12 +171,13 @@ fn run_dashboard(
     let lang = options.lang;
     let shortlist_file = options.shortlist_file.clone();
     let (indexed, problems) = room.catalogue();
-    let mut app = App::with_searcher(indexed, problems, options, search_worker(events.clone()));
+    let mut app = App::new(indexed, problems, options);
+    let searcher = search_worker(events.clone());
     drop(events);
     let mut host = SshHost::new(SshBackend::new(FrameWriter::new(outbox.clone()), size), shortlist_file).ok()?;
     let writer = host.terminal().backend_mut();
     let entered = queue!(writer, EnterAlternateScreen, EnableBracketedPaste, cursor::Hide, EnableMouseCapture);
-    let exit = entered.ok().and_then(|()| run_session(&mut host, &mut app, inbox).ok());
+    let exit = entered.ok().and_then(|()| run_session(&mut host, &mut app, inbox, searcher).ok());
     drop(app);
     let mut goodbye = Vec::new();
     let _ = queue!(goodbye, DisableMouseCapture, DisableBracketedPaste, LeaveAlternateScreen, cursor::Show);

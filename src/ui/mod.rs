@@ -8,7 +8,6 @@
 
 pub mod action;
 pub mod app;
-mod app_marks;
 pub mod editor;
 pub mod event;
 pub mod frame;
@@ -21,6 +20,7 @@ pub mod reload;
 pub mod screen;
 pub mod searcher;
 pub mod session;
+pub mod shared;
 mod start;
 pub mod state;
 pub mod terminal;
@@ -28,11 +28,11 @@ pub mod theme;
 pub mod update;
 pub mod view;
 
-pub use action::{Action, Effect, Effects, Pane};
+pub use action::{Action, Edit, Effect, Effects, Handled, Pane};
 pub use app::{App, Options, Target};
 pub use frame::FrameFacts;
 pub use screen::{Overlay, Screen};
-pub use session::render;
+pub use session::{render, update_inline};
 pub use update::update;
 
 use std::io::{self, IsTerminal};
@@ -42,15 +42,12 @@ use crate::diagnostic::Diagnostic;
 use crate::load::CatalogueSource;
 use crate::model::Catalogue;
 use crate::query::Indexed;
-use searcher::Searcher;
 use session::Exit;
 
 /// Runs the dashboard in this process's terminal until the user quits; returns the process
 /// exit code.
 pub fn run(catalogue: Catalogue, problems: Vec<Diagnostic>, options: Options) -> io::Result<i32> {
-    run_with(options, false, |options, searcher, _| {
-        App::with_searcher(Arc::new(Indexed::new(catalogue)), problems, options, searcher)
-    })
+    run_with(options, false, |options, _| App::new(Arc::new(Indexed::new(catalogue)), problems, options))
 }
 
 /// Runs the dashboard at once on an empty catalogue while `source` loads in the background
@@ -67,16 +64,16 @@ pub fn run_loading(
         CatalogueSource::Bundled => Vec::new(),
     };
     let editable = !folders.is_empty();
-    run_with(options, editable, move |options, searcher, sender| {
+    run_with(options, editable, move |options, sender| {
         loading::spawn_loader_cached(source, sender, folders, watch, cache);
-        App::loading(options, searcher)
+        App::loading(options)
     })
 }
 
 fn run_with(
     options: Options,
     editable: bool,
-    start: impl FnOnce(Options, Searcher, std::sync::mpsc::Sender<event::Event>) -> App,
+    start: impl FnOnce(Options, std::sync::mpsc::Sender<event::Event>) -> App,
 ) -> io::Result<i32> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         eprintln!(
@@ -87,7 +84,7 @@ fn run_with(
     let mouse = options.mouse;
     let (sender, events) = event::channel_pair();
     let searcher = session::search_worker(sender.clone());
-    let mut app = start(options, searcher, sender.clone());
+    let mut app = start(options, sender.clone());
     terminal::listen_for_signals(sender.clone())?;
     terminal::install_panic_hook();
     // Entering asks the terminal for the cursor position: before the input reader starts.
@@ -95,21 +92,21 @@ fn run_with(
     host.editable = editable;
     event::spawn_terminal_reader(sender.clone());
     event::spawn_ticker(sender);
-    let outcome = session::run_session(&mut host, &mut app, &events);
+    let outcome = session::run_session(&mut host, &mut app, &events, searcher);
     terminal::restore();
     Ok(match outcome? {
         Exit::Quit => 0,
         Exit::Signal(signal) => 128 + signal,
         Exit::InputClosed => 1,
         Exit::NothingLoaded => {
-            for problem in app.problems().iter().take(5) {
+            for problem in app.shared().problems().iter().take(5) {
                 eprintln!("{}", problem.one_line());
             }
             eprintln!("boucle: no entry could be loaded; `boucle check` lists every problem");
             1
         }
         Exit::Refused => {
-            for line in app.refusal().unwrap_or_default().lines() {
+            for line in app.start_up().refusal().unwrap_or_default().lines() {
                 eprintln!("boucle: {line}");
             }
             2

@@ -11,6 +11,7 @@ use std::thread;
 use crate::query::{Filters, Indexed, Query, Results};
 use crate::text::Lang;
 
+#[derive(Clone)]
 pub struct Request {
     pub indexed: Arc<Indexed>,
     pub generation: u64,
@@ -18,6 +19,21 @@ pub struct Request {
     pub filters: Filters,
     pub lang: Lang,
     pub limit: usize,
+}
+
+/// Two requests are the same search when they are the same generation of the same snapshot.
+impl PartialEq for Request {
+    fn eq(&self, other: &Request) -> bool {
+        self.generation == other.generation && Arc::ptr_eq(&self.indexed, &other.indexed)
+    }
+}
+
+impl Eq for Request {}
+
+impl std::fmt::Debug for Request {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Request").field("generation", &self.generation).field("limit", &self.limit).finish()
+    }
 }
 
 impl Request {
@@ -44,6 +60,21 @@ pub enum Searcher {
 }
 
 impl Searcher {
+    /// Runs `request` here, or hands it to the worker; a result found here is returned.
+    pub fn search(&mut self, request: Request) -> Option<Response> {
+        match self {
+            Searcher::Inline => Some(request.run()),
+            Searcher::Worker(requests) => match requests.send(request) {
+                Ok(()) => None,
+                Err(failed) => {
+                    // The worker is gone (it never panics on data, but be safe): search here.
+                    *self = Searcher::Inline;
+                    Some(failed.0.run())
+                }
+            },
+        }
+    }
+
     /// A worker thread that hands each result to `deliver`, until `deliver` says the session
     /// is gone.
     pub fn worker(deliver: impl Fn(Response) -> bool + Send + 'static) -> Searcher {

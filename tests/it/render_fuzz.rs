@@ -24,7 +24,7 @@ use boucle::load::{CatalogueSource, load};
 use boucle::query::Indexed;
 use boucle::serve::output::{FrameWriter, Next, Outbox, PtySize, SshBackend};
 use boucle::text::Lang;
-use boucle::ui::{Action, App, Options, Pane, Screen, update};
+use boucle::ui::{Action, App, Edit, Options, Pane, Screen, update_inline};
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -274,18 +274,18 @@ fn actions() -> Vec<Action> {
         ClickFacetRow(3),
         ClickResult(1),
         FollowLink(0),
-        SearchBackspace,
-        SearchDelete,
-        SearchLeft,
-        SearchRight,
-        SearchHome,
-        SearchEnd,
-        SearchClear,
-        SearchDeleteWord,
-        SearchHistoryPrev,
-        SearchHistoryNext,
-        SearchSubmit,
-        SearchCancel,
+        Edit(boucle::ui::Edit::Backspace),
+        Edit(boucle::ui::Edit::Delete),
+        Edit(boucle::ui::Edit::Left),
+        Edit(boucle::ui::Edit::Right),
+        Edit(boucle::ui::Edit::Home),
+        Edit(boucle::ui::Edit::End),
+        Edit(boucle::ui::Edit::Clear),
+        Edit(boucle::ui::Edit::DeleteWord),
+        HistoryPrev,
+        HistoryNext,
+        Submit,
+        Cancel,
         ToggleMark,
         ToggleMark,
         ToggleShortlistFilter,
@@ -354,7 +354,7 @@ impl Screens {
     fn resize(&mut self, app: &mut App, width: u16, height: u16) {
         self.test.backend_mut().resize(width, height);
         self.pty.set(width, height);
-        update(app, Action::Resize { width, height });
+        update_inline(app, Action::Resize { width, height });
     }
 
     /// Two frames into the test backend (checked), one into the crossterm backend (its bytes
@@ -401,11 +401,11 @@ fn run(texts: &Texts, lang: Lang, (width, height): (u16, u16), steps: &[Step]) -
     for (n, step) in steps.iter().enumerate() {
         match step {
             Step::Do(action) => {
-                update(&mut app, *action);
+                update_inline(&mut app, action.clone());
             }
             Step::Type(text) => {
                 for c in text.chars() {
-                    update(&mut app, Action::SearchInsert(c));
+                    update_inline(&mut app, Action::Edit(Edit::Insert(c)));
                 }
             }
             Step::Click(x, y) => {
@@ -413,7 +413,7 @@ fn run(texts: &Texts, lang: Lang, (width, height): (u16, u16), steps: &[Step]) -
                 let kind = MouseEventKind::Down(MouseButton::Left);
                 let event = Event::Mouse(MouseEvent { kind, column: *x, row: *y, modifiers: KeyModifiers::NONE });
                 for action in boucle::ui::input::actions_for(&app, &event) {
-                    update(&mut app, action);
+                    update_inline(&mut app, action);
                 }
             }
             Step::Resize(w, h) => screens.resize(&mut app, *w, *h),
@@ -527,7 +527,7 @@ fn an_ssh_session_sends_no_escape_from_catalogue_text() {
         sender.send(key(KeyCode::Char('q'))).unwrap();
         // The input ends there, whatever has the keys by then.
     });
-    boucle::ui::session::run_session(&mut host, &mut app, &inbox).unwrap();
+    boucle::ui::session::run_session(&mut host, &mut app, &inbox, boucle::ui::searcher::Searcher::Inline).unwrap();
     typist.join().unwrap();
 
     let mut bytes = Vec::new();

@@ -152,7 +152,8 @@ fn an_entry_gone_after_a_reload_gives_way_to_the_best_result() {
 #[test]
 fn a_session_runs_over_any_backend_through_one_event_channel() {
     let (sender, events) = channel();
-    let mut app = App::with_searcher(indexed(), problems(), Options::default(), search_worker(sender.clone()));
+    let mut app = App::new(indexed(), problems(), Options::default());
+    let searcher = search_worker(sender.clone());
     let key = |code| Event::Input(Input::Key(KeyEvent::new(code, KeyModifiers::NONE)));
     for code in [KeyCode::Char('/'), KeyCode::Char('z'), KeyCode::Char('i'), KeyCode::Char('n'), KeyCode::Enter] {
         sender.send(key(code)).unwrap();
@@ -164,7 +165,7 @@ fn a_session_runs_over_any_backend_through_one_event_channel() {
         std::thread::sleep(std::time::Duration::from_millis(300));
         sender.send(key(KeyCode::Char('q'))).unwrap();
     });
-    let exit = run_session(&mut host, &mut app, &events).unwrap();
+    let exit = run_session(&mut host, &mut app, &events, searcher).unwrap();
     watcher.join().unwrap();
     assert_eq!(exit, Exit::Quit);
     let text = buffer_text(host.0.backend().buffer());

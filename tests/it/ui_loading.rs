@@ -11,7 +11,6 @@ use boucle::query::Facet;
 use boucle::ui::event::Event;
 use boucle::ui::loading::{Ready, Stage, spawn_loader};
 use boucle::ui::reload::Watch;
-use boucle::ui::searcher::Searcher;
 use boucle::ui::session::search_worker;
 use boucle::ui::session::{Exit, run_session};
 use boucle::ui::update::{load_progress, loaded};
@@ -22,7 +21,7 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event as Input, KeyCode, KeyEvent, KeyModifiers};
 
 fn loading_app(options: Options) -> App {
-    let mut app = App::loading(options, Searcher::Inline);
+    let mut app = App::loading(options);
     resize(&mut app, 100, 30);
     app
 }
@@ -78,7 +77,8 @@ fn command_line_filters_wait_for_the_catalogue() {
 #[test]
 fn a_session_keeps_the_keys_sent_before_its_catalogue_loads() {
     let (sender, events) = channel();
-    let mut app = App::loading(Options::default(), search_worker(sender.clone()));
+    let mut app = App::loading(Options::default());
+    let searcher = search_worker(sender.clone());
     let key = |code| Event::Input(Input::Key(KeyEvent::new(code, KeyModifiers::NONE)));
     for code in [KeyCode::Char('/'), KeyCode::Char('z'), KeyCode::Char('i'), KeyCode::Char('n')] {
         sender.send(key(code)).unwrap();
@@ -91,7 +91,7 @@ fn a_session_keeps_the_keys_sent_before_its_catalogue_loads() {
         sender.send(key(KeyCode::Enter)).unwrap();
         sender.send(key(KeyCode::Char('q'))).unwrap();
     });
-    let exit = run_session(&mut host, &mut app, &events).unwrap();
+    let exit = run_session(&mut host, &mut app, &events, searcher).unwrap();
     quitter.join().unwrap();
     assert_eq!(exit, Exit::Quit);
     let text = buffer_text(host.0.backend().buffer());
@@ -107,10 +107,11 @@ fn a_catalogue_with_nothing_loadable_ends_the_session() {
     std::fs::create_dir(empty.path().join("good-practices")).unwrap();
     std::fs::write(empty.path().join("good-practices/broken.ron"), "(id: ").unwrap();
     let (sender, events) = channel();
-    let mut app = App::loading(Options::default(), search_worker(sender.clone()));
+    let mut app = App::loading(Options::default());
+    let searcher = search_worker(sender.clone());
     spawn_loader(CatalogueSource::Folders(vec![empty.path().into()]), sender, Vec::new(), Watch::Off);
     let mut host = TestHost(Terminal::new(TestBackend::new(100, 30)).unwrap());
-    let exit = run_session(&mut host, &mut app, &events).unwrap();
+    let exit = run_session(&mut host, &mut app, &events, searcher).unwrap();
     assert_eq!(exit, Exit::NothingLoaded);
-    assert!(app.problems().iter().any(|p| p.is_error()));
+    assert!(app.shared().problems().iter().any(|p| p.is_error()));
 }

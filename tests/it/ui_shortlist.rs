@@ -54,7 +54,10 @@ fn marks_show_in_the_results_and_survive_a_restart() {
     let opened = store::open(&path);
     assert!(matches!(opened, Opened::Read(_)), "{opened:?}");
     let mut again = app_saving(&path, opened.shortlist());
-    assert_eq!(ids(again.shortlist()), ["zinc-loop-hauts-de-france", "bringback-lead-acid-regeneration", "team2"]);
+    assert_eq!(
+        ids(again.shared().shortlist()),
+        ["zinc-loop-hauts-de-france", "bringback-lead-acid-regeneration", "team2"]
+    );
     assert_eq!(pane_text(&again, Pane::Results).lines().filter(|l| l.starts_with('★')).count(), 3);
 
     // m again unmarks.
@@ -344,7 +347,8 @@ fn the_session_loop_saves_opens_copies_and_exports() {
     sender.send(key(KeyCode::Char('q'))).unwrap();
     let terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
     let mut host = SpyHost { terminal, opened: Vec::new(), copied: Vec::new() };
-    let exit = boucle::ui::session::run_session(&mut host, &mut app, &events).unwrap();
+    let exit =
+        boucle::ui::session::run_session(&mut host, &mut app, &events, boucle::ui::searcher::Searcher::Inline).unwrap();
     assert_eq!(exit, boucle::ui::session::Exit::Quit);
 
     let opened = store::open(&path);

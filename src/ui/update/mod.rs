@@ -1,7 +1,14 @@
-//! How the state changes: [`update`] applies an action and returns what the loop must do;
-//! [`searched`], [`frame_drawn`] and [`reindex`] take in what the loop learns (results, the
-//! frame drawn, a new catalogue). Nothing here draws or measures text: bounds come from the
-//! last [`FrameFacts`](super::frame::FrameFacts).
+//! How the state changes. [`update`] routes an action through the layers in one fixed order —
+//! the overlay on top, the screen (the query box first while it has the keys), the keys every
+//! tab shares, the keys that always work — until one answers [`Handled::Done`] with what the
+//! loop must do. Each layer's function is given its own part of the state and the shared
+//! context ([`Shared`](super::shared::Shared)), never the whole `App`.
+//!
+//! The loop's news come in by their own doors: [`searched`] (results), [`frame_drawn`] (what
+//! the frame drew), [`loaded`], [`reloaded`] and [`reindex`] (a new catalogue),
+//! [`effect_done`] (how an effect went), [`edited`] (the editor came back), [`tick`] (the
+//! clock). Nothing here draws or measures text: bounds come from the last
+//! [`FrameFacts`](super::frame::FrameFacts).
 
 mod addresses;
 mod browse;
@@ -11,87 +18,94 @@ mod frame;
 mod global;
 mod marks;
 mod news;
+mod note;
 mod overlay;
 mod overview;
 pub mod present;
 mod query_box;
 mod reindex;
 mod results;
+mod shortlist;
+mod tabs;
 mod tours;
 
 pub use edit::edited;
 pub use export::effect_done;
 pub use frame::frame_drawn;
-pub use news::{apply_held, load_progress, loaded, nothing_to_reload, reloaded};
-pub use present::{present_entries, tick};
+pub use news::{load_progress, loaded, nothing_to_reload, reloaded};
+pub use present::{next_deadline, present_entries, tick};
 pub use reindex::reindex;
-pub use results::{search_again, searched};
+pub use results::{search_now, searched};
 
-use super::action::{Action, Effect, Effects};
-use super::app::{App, Target};
+use super::action::{Action, Effects, Handled};
+use super::app::App;
 use super::screen::{Overlay, Screen};
 
-#[deny(clippy::wildcard_enum_match_arm)]
+/// Applies an action: each layer in turn, until one has handled it.
 pub fn update(app: &mut App, action: Action) -> Effects {
     // A message stays until the next thing the user does.
     if !matches!(action, Action::Resize { .. }) {
-        app.message = None;
+        app.shared.message = None;
     }
-    // These work whatever has the keys.
-    if let Some(effects) = for_any_target(app, action) {
-        return effects;
-    }
-    match app.target() {
-        Target::Overlay(Overlay::Export) => return export::dialog(app, action),
-        Target::Overlay(Overlay::Note) => return marks::note(app, action),
-        Target::Overlay(overlay) => overlay::update(app, overlay, action),
-        Target::Search if query_box::is_edit(action) => query_box::update(app, action),
-        Target::Search | Target::Pane(_) => {
-            if app.search.editing() {
-                // Only the mouse reaches past the query box: it keeps the query, as Enter does.
-                app.search.submit();
-            }
-            match app.screen {
-                Screen::Browse => match marks::browse(app, action) {
-                    Some(effects) => return effects,
-                    None => browse::update(app, action),
-                },
-                Screen::Shortlist => return marks::screen(app, action),
-                // The shortlist's keys (mark, only the shortlist, export) work on every tab.
-                Screen::Tours => match marks::browse(app, action) {
-                    Some(effects) => return effects,
-                    None => tours::update(app, action),
-                },
-                Screen::Overview => match marks::browse(app, action) {
-                    Some(effects) => return effects,
-                    None => overview::update(app, action),
-                },
-                Screen::Present => return present::update(app, action),
-            }
+    let layers: [fn(&mut App, &Action) -> Handled; 4] = [overlay_layer, screen_layer, tabs_layer, global_layer];
+    let mut effects = Effects::new();
+    for layer in layers {
+        if let Handled::Done(done) = layer(app, &action) {
+            effects = done;
+            break;
         }
     }
-    Effects::new()
+    // A reload held back while presenting comes in once present mode has ended.
+    if app.shared.screen != Screen::Present {
+        news::apply_held(app);
+    }
+    effects
 }
 
-fn for_any_target(app: &mut App, action: Action) -> Option<Effects> {
+/// The overlay on top takes every key but those that always work.
+#[deny(clippy::wildcard_enum_match_arm)]
+fn overlay_layer(app: &mut App, action: &Action) -> Handled {
+    let Some(layer) = app.shared.overlay() else { return Handled::Ignored };
+    match layer.overlay {
+        Overlay::Help | Overlay::Problems => overlay::update(&mut app.shared, layer.overlay, action),
+        Overlay::Export => export::dialog(&mut app.export, &app.browse, &mut app.shared, action),
+        Overlay::Note => note::update(&mut app.shortlist, &mut app.shared, action),
+    }
+}
+
+/// The query box while it has the keys, then the screen.
+#[deny(clippy::wildcard_enum_match_arm)]
+fn screen_layer(app: &mut App, action: &Action) -> Handled {
+    if app.browse.query_box.editing()
+        && let Handled::Done(effects) = query_box::update(&mut app.browse, &mut app.shared, action)
+    {
+        return Handled::Done(effects);
+    }
+    match app.shared.screen {
+        Screen::Browse => browse::update(&mut app.browse, &mut app.shared, action),
+        Screen::Shortlist => shortlist::update(&mut app.shortlist, &mut app.browse, &mut app.shared, action),
+        Screen::Tours => tours::update(&mut app.tours, &mut app.shared, action),
+        Screen::Overview => overview::update(&mut app.overview, action),
+        Screen::Present => present::update(&mut app.present, &mut app.tours, &mut app.shared, action),
+    }
+}
+
+/// The keys every tab shares (present mode is not a tab). Starting present mode and the
+/// export dialog read what the tabs show; the rest needs only the browse state.
+fn tabs_layer(app: &mut App, action: &Action) -> Handled {
+    if app.shared.screen == Screen::Present {
+        return Handled::Ignored;
+    }
     match action {
-        Action::Quit => Some(vec![Effect::Quit]),
-        Action::Suspend => Some(vec![Effect::Suspend]),
-        Action::Reload => Some(vec![Effect::Reload]),
-        Action::OpenProblem => Some(edit::open_problem(app)),
-        Action::EditEntry => Some(edit::edit_entry(app)),
-        Action::Resize { width, height } => {
-            resize(app, width, height);
-            Some(Effects::new())
+        Action::Present => {
+            present::present_screen(&mut app.present, &app.browse, &app.tours, &app.shortlist, &mut app.shared)
         }
-        _ => None,
+        Action::OpenExport => export::open(&mut app.export, &app.browse, &mut app.shared),
+        _ => tabs::update(&mut app.browse, &mut app.shared, action),
     }
 }
 
-fn resize(app: &mut App, width: u16, height: u16) {
-    app.width = width;
-    app.height = height;
-    let page = app.results_page();
-    app.list.keep_visible(app.indexed.catalogue(), page);
-    results::clamp_facet_cursor(app);
+/// The keys that always work, whatever has the keys: quit, suspend, reload, edit, resize.
+fn global_layer(app: &mut App, action: &Action) -> Handled {
+    global::update(&app.browse, &mut app.shared, action)
 }

@@ -1,14 +1,13 @@
-//! The overview screen: the map's zoom; the rest are Global keys.
+//! The overview screen: the map's zoom; the rest are the keys every tab shares.
 
-use super::super::action::Action;
-use super::super::app::App;
+use super::super::action::{Action, Handled};
+use super::super::state::OverviewState;
 
-pub fn update(app: &mut App, action: Action) {
+pub fn update(overview: &mut OverviewState, action: &Action) -> Handled {
     match action {
-        Action::ZoomIn => app.overview.zoom = app.overview.zoom.closer(),
-        Action::ZoomOut => app.overview.zoom = app.overview.zoom.wider(),
-        other => {
-            super::global::update(app, other);
-        }
+        Action::ZoomIn => overview.zoom = overview.zoom.closer(),
+        Action::ZoomOut => overview.zoom = overview.zoom.wider(),
+        _ => return Handled::Ignored,
     }
+    Handled::done()
 }

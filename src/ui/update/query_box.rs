@@ -1,51 +1,37 @@
-//! Typing in the query box. A changed query is a new search whose best result is selected.
+//! Typing in the query box, while it has the keys. A changed query is a new search whose best
+//! result is selected; a paste is one edit and one search, cut at the box's cap (and said so).
 
-use super::super::action::{Action, Pane};
-use super::super::app::App;
+use super::super::action::{Action, Handled, Pane};
+use super::super::shared::Shared;
+use super::super::state::{BrowseState, Edited};
+use super::results::search;
 
-/// Whether an action is one of the query box's own.
-pub fn is_edit(action: Action) -> bool {
-    matches!(
-        action,
-        Action::SearchInsert(_)
-            | Action::SearchBackspace
-            | Action::SearchDelete
-            | Action::SearchLeft
-            | Action::SearchRight
-            | Action::SearchHome
-            | Action::SearchEnd
-            | Action::SearchClear
-            | Action::SearchDeleteWord
-            | Action::SearchHistoryPrev
-            | Action::SearchHistoryNext
-            | Action::SearchSubmit
-            | Action::SearchCancel
-    )
-}
-
-pub fn update(app: &mut App, action: Action) {
-    let before = app.search.text().to_string();
-    let search = &mut app.search;
+pub fn update(browse: &mut BrowseState, shared: &mut Shared, action: &Action) -> Handled {
+    let before = browse.query_box.text().to_string();
+    let query_box = &mut browse.query_box;
     match action {
-        Action::SearchInsert(c) => search.insert(c),
-        Action::SearchBackspace => search.backspace(),
-        Action::SearchDelete => search.delete(),
-        Action::SearchLeft => search.left(),
-        Action::SearchRight => search.right(),
-        Action::SearchHome => search.home(),
-        Action::SearchEnd => search.end(),
-        Action::SearchClear => search.clear(),
-        Action::SearchDeleteWord => search.delete_word(),
-        Action::SearchHistoryPrev => search.walk_history(true),
-        Action::SearchHistoryNext => search.walk_history(false),
-        Action::SearchSubmit => {
-            search.submit();
-            app.focus = Pane::Results;
+        Action::Edit(edit) => {
+            if query_box.edit(edit) == Edited::Cut {
+                shared.message = Some(crate::i18n::input_cut(shared.lang, query_box.input().cap()));
+            }
         }
-        Action::SearchCancel => search.cancel(),
-        _ => {}
+        Action::HistoryPrev => query_box.walk_history(true),
+        Action::HistoryNext => query_box.walk_history(false),
+        Action::Submit => {
+            query_box.submit();
+            browse.focus = Pane::Results;
+        }
+        Action::Cancel => query_box.cancel(),
+        other if other.always_works() => return Handled::Ignored,
+        _ => {
+            // Only the mouse reaches past the query box: it keeps the query, as Enter does,
+            // and the screen takes the click.
+            query_box.submit();
+            return Handled::Ignored;
+        }
     }
-    if app.search.text() != before {
-        super::results::search_again(app, true, true);
+    if browse.query_box.text() == before {
+        return Handled::done();
     }
+    Handled::effect(search(browse, shared, true, true))
 }

@@ -1,64 +1,84 @@
-//! Asking for results and taking them in: a search of the current query, filters and
-//! language, and the facet rows of the results shown.
+//! Asking for results and taking them in: a search of the browse state's query, filters and
+//! language is an [`Effect::Search`] the loop carries out (on the search worker, the newest
+//! only); the results come back to [`searched`], which also recomputes the filter rows.
 
 use std::sync::Arc;
 
+use super::super::action::Effect;
 use super::super::app::App;
-use super::super::searcher::{Request, Response, Searcher};
+use super::super::searcher::{Request, Response};
+use super::super::shared::Shared;
+use super::super::state::BrowseState;
 use crate::query::Query;
 
-/// Asks for a search with the current query, filters and language. `new_query`: the query's
-/// text changed, so its best result is selected when it comes; `first_page`: rank only the
-/// first results again.
-pub fn search_again(app: &mut App, new_query: bool, first_page: bool) {
-    let request = next_request(app, new_query, first_page);
-    match &app.searcher {
-        Searcher::Inline => searched(app, request.run()),
-        Searcher::Worker(requests) => {
-            if let Err(failed) = requests.send(request) {
-                // The worker is gone (it never panics on data, but be safe): search here.
-                app.searcher = Searcher::Inline;
-                searched(app, failed.0.run());
-            }
-        }
+/// A search of the current query, filters and language. `new_query`: the query's text changed,
+/// so its best result is selected when it comes; `first_page`: rank only the first results
+/// again.
+pub(super) fn ask(browse: &mut BrowseState, shared: &Shared, new_query: bool, first_page: bool) -> Request {
+    browse.query = Query::parse(browse.query_box.text());
+    let (generation, limit) = browse.list.ask(new_query, first_page);
+    let mut filters = browse.filters.clone();
+    filters.restrict_to(restriction(browse, shared));
+    Request {
+        indexed: shared.indexed.clone(),
+        generation,
+        query: browse.query.clone(),
+        filters,
+        lang: shared.lang,
+        limit,
     }
 }
 
-pub(super) fn next_request(app: &mut App, new_query: bool, first_page: bool) -> Request {
-    app.query = Query::parse(app.search.text());
-    let (generation, limit) = app.list.ask(new_query, first_page);
-    let mut filters = app.filters.clone();
-    filters.restrict_to(super::marks::restriction(app));
-    Request { indexed: app.indexed.clone(), generation, query: app.query.clone(), filters, lang: app.lang, limit }
+/// [`ask`], as the effect the loop carries out.
+pub(super) fn search(browse: &mut BrowseState, shared: &Shared, new_query: bool, first_page: bool) -> Effect {
+    Effect::Search(Box::new(ask(browse, shared, new_query, first_page)))
+}
+
+/// The catalogue positions of the shortlist's entries, for the "in my shortlist" filter.
+pub(super) fn restriction(browse: &BrowseState, shared: &Shared) -> Option<Vec<usize>> {
+    browse
+        .shortlist_only
+        .then(|| shared.marks.ids().filter_map(|id| shared.catalogue().index_of(id.as_str())).collect())
+}
+
+/// Searches the current query on this thread and takes the results: for a new app, so its
+/// first frame has them.
+pub fn search_now(app: &mut App) {
+    let request = ask(&mut app.browse, &app.shared, false, true);
+    take(&mut app.browse, &app.shared, request.run());
 }
 
 /// Takes finished results, unless newer ones are shown or they are about another snapshot.
 pub fn searched(app: &mut App, response: Response) {
-    if !Arc::ptr_eq(&response.indexed, &app.indexed) {
+    take(&mut app.browse, &app.shared, response);
+}
+
+pub(super) fn take(browse: &mut BrowseState, shared: &Shared, response: Response) {
+    if !Arc::ptr_eq(&response.indexed, &shared.indexed) {
         return;
     }
     // The facet row under the cursor, to find it again: counts change which rows show.
-    let anchor = app.facet_rows.get(app.facets.cursor()).copied().map(|r| r.identity());
-    let page = app.results_page();
-    let Some(taken) = app.list.take(response.generation, response.results, app.indexed.catalogue(), page) else {
+    let anchor = browse.facet_rows.get(browse.facets.cursor()).copied().map(|r| r.identity());
+    let page = shared.frame.results_page();
+    let Some(taken) = browse.list.take(response.generation, response.results, shared.catalogue(), page) else {
         return;
     };
     if taken.selection_moved {
-        app.trail.reset();
+        browse.trail.reset();
     }
-    refresh_facet_rows(app);
+    refresh_facet_rows(browse, shared);
     let cursor = anchor
-        .and_then(|anchor| app.facet_rows.iter().position(|r| r.identity() == anchor))
-        .unwrap_or(app.facets.cursor());
-    let (rows, page) = (app.facet_rows.len(), app.facets_page());
-    app.facets.place(cursor, rows, page);
+        .and_then(|anchor| browse.facet_rows.iter().position(|r| r.identity() == anchor))
+        .unwrap_or(browse.facets.cursor());
+    let (rows, page) = (browse.facet_rows.len(), shared.frame.facets_page());
+    browse.facets.place(cursor, rows, page);
 }
 
-pub(super) fn refresh_facet_rows(app: &mut App) {
-    app.facet_rows = app.facets.rows(&app.indexed, app.list.results(), &app.filters, app.lang);
+pub(super) fn refresh_facet_rows(browse: &mut BrowseState, shared: &Shared) {
+    browse.facet_rows = browse.facets.rows(&shared.indexed, browse.list.results(), &browse.filters, shared.lang);
 }
 
-pub(super) fn clamp_facet_cursor(app: &mut App) {
-    let (cursor, rows, page) = (app.facets.cursor(), app.facet_rows.len(), app.facets_page());
-    app.facets.place(cursor, rows, page);
+pub(super) fn clamp_facet_cursor(browse: &mut BrowseState, shared: &Shared) {
+    let (cursor, rows, page) = (browse.facets.cursor(), browse.facet_rows.len(), shared.frame.facets_page());
+    browse.facets.place(cursor, rows, page);
 }

@@ -32,14 +32,14 @@ use crate::i18n::{Msg, t};
 pub fn draw(frame: &mut Frame<'_>, app: &App) -> FrameFacts {
     let screen = frame.area();
     let mut facts = FrameFacts { width: screen.width, height: screen.height, ..FrameFacts::default() };
-    frame.render_widget(Block::new().style(app.theme().base), screen);
-    if app.too_small() {
+    frame.render_widget(Block::new().style(app.shared.theme().base), screen);
+    if app.shared.too_small() {
         too_small(frame, app, screen);
         return facts;
     }
     match app.screen() {
         Screen::Browse => draw_browse(frame, app, &mut facts),
-        Screen::Shortlist => shortlist::draw(frame, app, screen),
+        Screen::Shortlist => shortlist::draw(frame, app, screen, &mut facts),
         Screen::Tours => tours::draw(frame, app, &mut facts),
         Screen::Overview => overview::draw(frame, app, &mut facts),
         Screen::Present => present::draw(frame, app, &mut facts),
@@ -73,11 +73,11 @@ fn draw_browse(frame: &mut Frame<'_>, app: &App, facts: &mut FrameFacts) {
         tabs::draw(frame, app, areas.search);
     }
     if !areas.facets.is_empty() {
-        facts.facets_offset = facets::draw(frame, app, areas.facets);
+        (facts.facets_offset, facts.facets_rows) = facets::draw(frame, app, areas.facets);
         facts.shortlist_row = (app.shows_shortlist_row() && areas.facets.height > 3).then_some(areas.facets.y + 1);
     }
     if !areas.results.is_empty() {
-        facts.results_offset = results::draw(frame, app, areas.results);
+        (facts.results_offset, facts.results_rows) = results::draw(frame, app, areas.results);
     }
     if !areas.detail.is_empty() {
         facts.entry = Some(detail::draw(frame, app, areas.detail));
@@ -96,7 +96,7 @@ fn draw_browse(frame: &mut Frame<'_>, app: &App, facts: &mut FrameFacts) {
 /// A pane's frame: rounded, its title, and a stronger colour when it has the focus.
 fn pane_block<'a>(app: &App, pane: Pane, title: Line<'a>) -> Block<'a> {
     let focused = app.focused_pane() == Some(pane);
-    let theme = app.theme();
+    let theme = app.shared.theme();
     Block::new()
         .borders(Borders::ALL)
         .border_type(if focused { BorderType::Thick } else { BorderType::Rounded })
@@ -140,11 +140,11 @@ fn highlighted<'a>(text: &'a str, matched: &[std::ops::Range<usize>], base: Styl
 }
 
 fn too_small(frame: &mut Frame<'_>, app: &App, screen: Rect) {
-    let needed = crate::i18n::too_small_needed(app.lang, (MIN_WIDTH, MIN_HEIGHT), (screen.width, screen.height));
+    let needed = crate::i18n::too_small_needed(app.shared.lang, (MIN_WIDTH, MIN_HEIGHT), (screen.width, screen.height));
     let lines = vec![
-        Line::styled(t(app.lang(), Msg::TooSmall), app.theme().title),
+        Line::styled(t(app.shared.lang, Msg::TooSmall), app.shared.theme().title),
         Line::raw(needed),
-        Line::styled(t(app.lang, Msg::QuitKey), app.theme.muted),
+        Line::styled(t(app.shared.lang, Msg::QuitKey), app.shared.theme.muted),
     ];
     let height = (lines.len() as u16 + 2).min(screen.height);
     let area = Rect { y: screen.y + screen.height.saturating_sub(height) / 2, height, ..screen };

@@ -30,7 +30,7 @@ struct Place {
 
 /// The coordinates of a region, or of its nearest ancestor that has some.
 fn coordinates(app: &App, region: usize) -> Option<(f64, f64)> {
-    let vocabulary = &app.catalogue().vocabularies.regions;
+    let vocabulary = &app.shared.catalogue().vocabularies.regions;
     let mut at = Some(region);
     while let Some(index) = at {
         if let Some(point) = vocabulary.term(index).coordinates {
@@ -42,11 +42,12 @@ fn coordinates(app: &App, region: usize) -> Option<(f64, f64)> {
 }
 
 fn places(app: &App) -> (Vec<Place>, u32) {
-    let vocabulary = &app.catalogue().vocabularies.regions;
+    let vocabulary = &app.shared.catalogue().vocabularies.regions;
     let counts = super::counts(app, Facet::Region);
     let selected = app
+        .browse
         .shown_id()
-        .and_then(|id| app.entry(id))
+        .and_then(|id| app.shared.entry(id))
         .and_then(|e| e.common.location.as_ref())
         .and_then(|l| vocabulary.index_of(l.region.as_str()));
     let mut out = Vec::new();
@@ -65,7 +66,7 @@ fn places(app: &App) -> (Vec<Place>, u32) {
                 lat,
                 count: n,
                 selected: selected == Some(value),
-                label: vocabulary.term(value).label.get(app.lang()).to_string(),
+                label: vocabulary.term(value).label.get(app.shared.lang).to_string(),
             }),
             None => unplaced += n,
         }
@@ -75,7 +76,7 @@ fn places(app: &App) -> (Vec<Place>, u32) {
 
 /// The longitudes and latitudes shown.
 fn bounds(app: &App, places: &[Place]) -> ([f64; 2], [f64; 2]) {
-    match app.overview().zoom {
+    match app.overview.zoom {
         MapZoom::World => ([-180.0, 180.0], [-90.0, 90.0]),
         MapZoom::Europe => ([-12.0, 34.0], [34.0, 62.0]),
         MapZoom::Region => {
@@ -116,8 +117,8 @@ fn scale_up(small: &Buffer, target: &mut Buffer, area: Rect, scale: u16) {
 }
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
-    let theme = *app.theme();
-    let lang = app.lang();
+    let theme = *app.shared.theme();
+    let lang = app.shared.lang;
     let block = Block::new()
         .borders(Borders::ALL)
         .border_type(BorderType::Rounded)
@@ -138,7 +139,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     // Names beside the markers when the map is wide enough to keep them apart.
     let named = canvas_area.width >= 50;
     let background = theme.base.bg.unwrap_or(ratatui::style::Color::Reset);
-    let zoomed = app.overview().zoom != MapZoom::World;
+    let zoomed = app.overview.zoom != MapZoom::World;
     // The world map's points are sparse once zoomed in: braille dots would scatter them.
     // Half-cells draw Europe's coasts as outlines on a map up to about 48x24 cells; a larger
     // map is that one scaled up, cell by cell, so the outline stays whole.

@@ -21,8 +21,8 @@ const CHARTED: [Facet; 4] = [Facet::Material, Facet::Theme, Facet::Region, Facet
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, facts: &mut FrameFacts) {
     let area = frame.area();
-    let top = u16::from(app.chrome() || app.search().editing());
-    let bottom = u16::from(app.chrome());
+    let top = u16::from(app.shared.chrome || app.browse.query_box.editing());
+    let bottom = u16::from(app.shared.chrome);
     let [head, main, foot] =
         Layout::vertical([Constraint::Length(top), Constraint::Min(1), Constraint::Length(bottom)]).areas(area);
     if !head.is_empty() {
@@ -41,8 +41,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, facts: &mut FrameFacts) {
 
 /// The charts and the map in `area` (the screen's middle, or a whole slide).
 pub fn draw_body(frame: &mut Frame<'_>, app: &App, area: Rect) {
-    if app.results().total == 0 {
-        let text = Line::styled(t(app.lang(), Msg::NoCounts), app.theme().muted);
+    if app.browse.results().total == 0 {
+        let text = Line::styled(t(app.shared.lang, Msg::NoCounts), app.shared.theme().muted);
         frame.render_widget(Paragraph::new(text), area.inner(ratatui::layout::Margin::new(2, 1)));
         return;
     }
@@ -60,14 +60,19 @@ pub fn draw_body(frame: &mut Frame<'_>, app: &App, area: Rect) {
 /// counts). The engine's facet counts say what each value *would* give, so for a facet with a
 /// selection they ignore it; the results themselves are counted then.
 pub(super) fn counts(app: &App, facet: Facet) -> Vec<u32> {
-    if app.filters().selected(facet).is_empty() {
-        return app.results().facet_counts.get(facet).to_vec();
+    if app.browse.filters.selected(facet).is_empty() {
+        return app.browse.results().facet_counts.get(facet).to_vec();
     }
     let Some(kind) = facet.vocabulary() else { return Vec::new() };
-    let catalogue = app.catalogue();
+    let catalogue = app.shared.catalogue();
     let vocabulary = catalogue.vocabularies.get(kind);
     let mut counts = vec![0; vocabulary.len()];
-    let all = app.indexed().search(app.query(), app.filters(), app.lang(), app.results().total.max(1));
+    let all = app.shared.indexed().search(
+        &app.browse.query,
+        &app.browse.filters,
+        app.shared.lang,
+        app.browse.results().total.max(1),
+    );
     for hit in &all.hits {
         let entry = &catalogue.entries()[hit.entry];
         let ids: Vec<&crate::model::Id> = match facet {
@@ -96,7 +101,7 @@ pub(super) fn counts(app: &App, facet: Facet) -> Vec<u32> {
 fn bars(app: &App, facet: Facet) -> Vec<(String, u32)> {
     let counts = counts(app, facet);
     let Some(kind) = facet.vocabulary() else { return Vec::new() };
-    let vocabulary = app.catalogue().vocabularies.get(kind);
+    let vocabulary = app.shared.catalogue().vocabularies.get(kind);
     let mut out: Vec<(usize, u32)> = counts
         .iter()
         .enumerate()
@@ -109,7 +114,7 @@ fn bars(app: &App, facet: Facet) -> Vec<(String, u32)> {
     out.into_iter()
         .map(|(value, n)| {
             let term = vocabulary.term(value);
-            let label = term.label.get(app.lang()).to_string();
+            let label = term.label.get(app.shared.lang).to_string();
             let text = if codes { format!("{label} ({})", term.id) } else { label };
             (text, n)
         })
@@ -117,7 +122,7 @@ fn bars(app: &App, facet: Facet) -> Vec<(String, u32)> {
 }
 
 fn draw_charts(frame: &mut Frame<'_>, app: &App, area: Rect) {
-    let theme = app.theme();
+    let theme = app.shared.theme();
     let groups: Vec<(Facet, Vec<(String, u32)>)> = CHARTED.iter().map(|&f| (f, bars(app, f))).collect();
     // Each chart gets rows in proportion to its values, at least its title and one bar.
     let rows: Vec<Constraint> = groups.iter().map(|(_, b)| Constraint::Fill(b.len().clamp(1, 8) as u16 + 3)).collect();
@@ -127,7 +132,7 @@ fn draw_charts(frame: &mut Frame<'_>, app: &App, area: Rect) {
             .borders(Borders::ALL)
             .border_type(BorderType::Rounded)
             .border_style(theme.border)
-            .title(Span::styled(format!(" {} ", facet_name(app.lang(), *facet)), theme.heading));
+            .title(Span::styled(format!(" {} ", facet_name(app.shared.lang, *facet)), theme.heading));
         let inner = block.inner(*chart);
         frame.render_widget(block, *chart);
         if inner.width < 12 || inner.height == 0 {
