@@ -18,7 +18,6 @@ use super::output::clamp_size;
 use super::room::{Participant, Room};
 use crate::i18n::{Msg as Words, t};
 use crate::text::Lang;
-use crate::ui::event::Event;
 use crate::ui::theme::ThemeName;
 
 /// Session channels one connection may open at once (a dashboard and a command, say).
@@ -382,9 +381,7 @@ impl Handler for Connection {
             state.pty = Some((width, height));
         }
         if let Some(dashboard) = &state.dashboard {
-            dashboard.size.set(width, height);
-            let resize = ratatui::crossterm::event::Event::Resize(width, height);
-            let _ = dashboard.events.send(Event::Input(resize));
+            dashboard.resize(width, height);
         }
         Ok(())
     }

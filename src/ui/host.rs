@@ -16,14 +16,10 @@ pub trait Host {
     /// Gives the terminal back and stops until resumed (Ctrl-Z); a host that cannot, ignores it.
     fn suspend(&mut self) -> Result<(), <Self::Output as Backend>::Error>;
 
-    /// Handles a signal sent to the process; returns whether it ends the session.
-    fn signal(&mut self, _signal: i32) -> Result<bool, <Self::Output as Backend>::Error> {
-        Ok(true)
-    }
-
-    /// Whether the input has gone without an event saying so (checked on each tick).
-    fn hung_up(&self) -> bool {
-        false
+    /// Takes the terminal again after a stop that could not be caught (SIGCONT); a host
+    /// without a terminal of its own ignores it.
+    fn resume(&mut self) -> Result<(), <Self::Output as Backend>::Error> {
+        Ok(())
     }
 
     /// Opens a web address for the user; a host that cannot says why.

@@ -8,14 +8,17 @@
 
 pub mod action;
 pub mod app;
+pub mod decoder;
 pub mod editor;
 pub mod event;
 pub mod frame;
 pub mod host;
 pub mod input;
+pub mod input_queue;
 pub mod keymap;
 pub mod loading;
 pub mod opener;
+pub mod reader;
 pub mod reload;
 pub mod screen;
 pub mod searcher;
@@ -42,6 +45,7 @@ use crate::diagnostic::Diagnostic;
 use crate::load::CatalogueSource;
 use crate::model::Catalogue;
 use crate::query::Indexed;
+use event::Reason;
 use session::Exit;
 
 /// Runs the dashboard in this process's terminal until the user quits; returns the process
@@ -83,21 +87,21 @@ fn run_with(
     }
     let mouse = options.mouse;
     let (sender, events) = event::channel_pair();
+    let input = input_queue::InputQueue::new(sender.clone());
     let searcher = session::search_worker(sender.clone());
     let mut app = start(options, sender.clone());
-    terminal::listen_for_signals(sender.clone())?;
+    terminal::listen_for_signals(sender.clone(), input.clone())?;
     terminal::install_panic_hook();
     // Entering asks the terminal for the cursor position: before the input reader starts.
     let mut host = terminal::LocalHost::enter(mouse)?;
     host.editable = editable;
-    event::spawn_terminal_reader(sender.clone());
-    event::spawn_ticker(sender);
-    let outcome = session::run_session(&mut host, &mut app, &events, searcher);
+    reader::spawn(input.clone(), sender, host.gate());
+    let outcome = session::run_session(&mut host, &mut app, &events, &input, searcher);
     terminal::restore();
     Ok(match outcome? {
         Exit::Quit => 0,
-        Exit::Signal(signal) => 128 + signal,
-        Exit::InputClosed => 1,
+        Exit::Ended(Reason::Signal(signal)) => 128 + signal,
+        Exit::Ended(Reason::InputClosed | Reason::RoomClosing | Reason::Idle) => 1,
         Exit::NothingLoaded => {
             for problem in app.shared().problems().iter().take(5) {
                 eprintln!("{}", problem.one_line());

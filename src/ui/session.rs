@@ -1,9 +1,12 @@
 //! The loop of one dashboard session, generic over where frames go ([`Host`]): it sleeps on
-//! the session's event channel, applies what arrives, carries out the effects in one place
-//! ([`perform`], which says what the loop does next), and draws once per burst of events.
-//! Searches asked during a burst are coalesced: only the newest is run.
+//! the session's event channel until something arrives or the app's next deadline comes (no
+//! tick), applies what arrives, carries out the effects in one place (`perform`, which says
+//! what the loop does next), and draws once per burst of events. Input is taken from its own
+//! bounded queue a burst at a time, with the other events (a signal, the client gone) looked
+//! at in between; searches asked during a burst are coalesced, and only the newest is run.
 
-use std::sync::mpsc::Receiver;
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::Backend;
@@ -11,12 +14,14 @@ use ratatui::backend::Backend;
 use super::action::{Action, Effect, Effects, Outcome};
 use super::app::App;
 use super::editor::EditOutcome;
-use super::event::Event;
+use super::event::{Event, Reason};
 use super::host::Host;
 use super::input::{actions_for, panic_if_asked};
+use super::input_queue::InputQueue;
 use super::searcher::Searcher;
 use super::update::{
-    edited, effect_done, frame_drawn, load_progress, loaded, nothing_to_reload, reloaded, searched, update,
+    edited, effect_done, frame_drawn, load_progress, loaded, next_deadline, nothing_to_reload, reloaded, searched,
+    tick, update,
 };
 use super::view;
 use crate::files::{Overwrite, WriteError};
@@ -25,8 +30,8 @@ use crate::files::{Overwrite, WriteError};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Exit {
     Quit,
-    Signal(i32),
-    InputClosed,
+    /// Not by the user's choice: a signal, the input gone, the room closing, too long idle.
+    Ended(Reason),
     /// The background load found no entry it could load, only errors (the app's problems).
     NothingLoaded,
     /// The command line named values the catalogue does not have
@@ -69,6 +74,15 @@ enum Step {
     End(Exit),
 }
 
+/// What an event other than input asks of the loop.
+enum Took {
+    /// Input waits in the queue.
+    Input,
+    /// Something changed: draw.
+    Drawn,
+    End(Exit),
+}
+
 /// One session's loop: the host, the app, and the search asked for in this burst, if any.
 struct Session<'a, H: Host> {
     host: &'a mut H,
@@ -82,69 +96,114 @@ pub fn run_session<H: Host>(
     host: &mut H,
     app: &mut App,
     events: &Receiver<Event>,
+    input: &InputQueue,
     searcher: Searcher,
 ) -> Result<Exit, <H::Output as Backend>::Error> {
     let mut session = Session { host, app, searcher, search: None };
-    session.resize_to_terminal()?;
-    render(session.host.terminal(), session.app)?;
-    loop {
-        let Ok(first) = events.recv() else { return Ok(Exit::InputClosed) };
-        let mut dirty = false;
-        // Everything already waiting is handled before drawing again, so a burst of keys (a
-        // paste, key repeat) costs one frame and one search.
-        for event in std::iter::once(first).chain(events.try_iter()) {
-            dirty |= !matches!(event, Event::Tick);
-            match event {
-                Event::Input(input) => {
-                    panic_if_asked();
-                    for action in actions_for(session.app, &input) {
-                        let effects = update(session.app, action);
-                        if let Step::End(exit) = session.perform_all(effects)? {
-                            return Ok(exit);
-                        }
-                    }
-                }
-                Event::Searched(response) => searched(session.app, *response),
-                Event::Loading(stage) => load_progress(session.app, stage),
-                Event::Loaded(mut ready) => {
-                    let nothing = ready.indexed.catalogue().is_empty() && ready.problems.iter().any(|p| p.is_error());
-                    if let Some(reloader) = ready.reloader.take() {
-                        session.host.watching(reloader);
-                    }
-                    loaded(session.app, *ready);
-                    if nothing {
-                        return Ok(Exit::NothingLoaded);
-                    }
-                    if session.app.start_up().refusal().is_some() {
-                        return Ok(Exit::Refused);
-                    }
-                }
-                Event::Signal(signal) => {
-                    if session.host.signal(signal)? {
-                        return Ok(Exit::Signal(signal));
-                    }
-                    session.resize_to_terminal()?;
-                }
-                Event::InputClosed => return Ok(Exit::InputClosed),
-                Event::Reloaded(news) => reloaded(session.app, *news),
-                Event::Repaint => session.host.terminal().clear()?,
-                Event::Tick => {
-                    if session.host.hung_up() {
-                        return Ok(Exit::InputClosed);
-                    }
-                    // Only present mode's clock draws on a tick, and only when its seconds change.
-                    dirty |= super::update::tick(session.app, std::time::Instant::now());
-                }
-            }
-        }
-        session.send_search();
-        if dirty {
-            render(session.host.terminal(), session.app)?;
-        }
-    }
+    let exit = session.run(events, input);
+    // The readers stop, and what they had queued is dropped.
+    input.close();
+    exit
 }
 
+/// How long the loop takes input before it looks at its other events and draws: a flood of
+/// keys (a paste without brackets, a client typing as fast as it can) is drawn 50 times a
+/// second, and a signal or a client gone waits for no more than this.
+const BURST: Duration = Duration::from_millis(20);
+
 impl<H: Host> Session<'_, H> {
+    fn run(&mut self, events: &Receiver<Event>, input: &InputQueue) -> Result<Exit, <H::Output as Backend>::Error> {
+        self.resize_to_terminal()?;
+        render(self.host.terminal(), self.app)?;
+        let mut input_waiting = false;
+        loop {
+            // Wait for an event, or until the app's next deadline (present mode's clock); not at
+            // all while input waits.
+            let deadline = next_deadline(self.app);
+            let first = if input_waiting {
+                events.try_recv().ok()
+            } else {
+                let waited = match deadline {
+                    Some(at) => events.recv_timeout(at.saturating_duration_since(Instant::now())),
+                    None => events.recv().map_err(|_| RecvTimeoutError::Disconnected),
+                };
+                match waited {
+                    Ok(event) => Some(event),
+                    Err(RecvTimeoutError::Timeout) => None,
+                    // Nothing can reach the session any more.
+                    Err(RecvTimeoutError::Disconnected) => return Ok(Exit::Ended(Reason::InputClosed)),
+                }
+            };
+            let started = Instant::now();
+            // Only present mode's clock draws when its time comes, and only when its seconds
+            // changed.
+            let mut dirty = deadline.is_some_and(|at| at <= started) && tick(self.app, started);
+            // Every event waiting: they are few, input waits in its own queue.
+            for event in first.into_iter().chain(events.try_iter()) {
+                match self.take_in(event)? {
+                    Took::Input => input_waiting = true,
+                    Took::Drawn => dirty = true,
+                    Took::End(exit) => return Ok(exit),
+                }
+            }
+            while input_waiting {
+                let Some(event) = input.take() else {
+                    input_waiting = false;
+                    break;
+                };
+                dirty = true;
+                panic_if_asked();
+                for action in actions_for(self.app, &event) {
+                    let effects = update(self.app, action);
+                    if let Step::End(exit) = self.perform_all(effects)? {
+                        return Ok(exit);
+                    }
+                }
+                if started.elapsed() >= BURST {
+                    break;
+                }
+            }
+            self.send_search();
+            if dirty {
+                render(self.host.terminal(), self.app)?;
+            }
+        }
+    }
+
+    /// Takes in an event other than input.
+    fn take_in(&mut self, event: Event) -> Result<Took, <H::Output as Backend>::Error> {
+        match event {
+            Event::Input => return Ok(Took::Input),
+            Event::Searched(response) => searched(self.app, *response),
+            Event::Loading(stage) => load_progress(self.app, stage),
+            Event::Loaded(mut ready) => {
+                let nothing = ready.indexed.catalogue().is_empty() && ready.problems.iter().any(|p| p.is_error());
+                if let Some(reloader) = ready.reloader.take() {
+                    self.host.watching(reloader);
+                }
+                loaded(self.app, *ready);
+                if nothing {
+                    return Ok(Took::End(Exit::NothingLoaded));
+                }
+                if self.app.start_up().refusal().is_some() {
+                    return Ok(Took::End(Exit::Refused));
+                }
+            }
+            Event::Reloaded(news) => reloaded(self.app, *news),
+            Event::Repaint => self.host.terminal().clear()?,
+            Event::Stop => {
+                self.host.suspend()?;
+                self.resize_to_terminal()?;
+            }
+            Event::Continue => {
+                self.host.resume()?;
+                self.resize_to_terminal()?;
+            }
+            Event::End(reason) => return Ok(Took::End(Exit::Ended(reason))),
+        }
+        Ok(Took::Drawn)
+    }
+
     fn perform_all(&mut self, effects: Effects) -> Result<Step, <H::Output as Backend>::Error> {
         for effect in effects {
             if let Step::End(exit) = self.perform(effect)? {

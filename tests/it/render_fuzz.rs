@@ -488,7 +488,6 @@ fn the_cell_and_byte_checks_see_what_must_not_reach_the_terminal() {
 #[test]
 fn an_ssh_session_sends_no_escape_from_catalogue_text() {
     use boucle::serve::output::SshHost;
-    use boucle::ui::event::Event;
     use ratatui::crossterm::event::{Event as Input, KeyCode, KeyEvent, KeyModifiers};
 
     let every = PIECES.concat();
@@ -506,7 +505,9 @@ fn an_ssh_session_sends_no_escape_from_catalogue_text() {
     let mut host = SshHost::new(SshBackend::new(FrameWriter::new(outbox.clone()), pty.clone()), None).unwrap();
 
     let (sender, inbox) = std::sync::mpsc::channel();
-    let key = |code: KeyCode| Event::Input(Input::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+
+    let queue = boucle::ui::input_queue::InputQueue::new(sender.clone());
+    let key = |code: KeyCode| Input::Key(KeyEvent::new(code, KeyModifiers::NONE));
     let mut keys = vec![KeyCode::Char('?'), KeyCode::Esc, KeyCode::Char('!'), KeyCode::Down, KeyCode::Esc];
     keys.extend([KeyCode::Tab, KeyCode::Down, KeyCode::Enter, KeyCode::Char('m'), KeyCode::Char('2')]);
     keys.extend([KeyCode::Enter, KeyCode::Char('3'), KeyCode::Char('4'), KeyCode::Char('x'), KeyCode::Esc]);
@@ -514,20 +515,25 @@ fn an_ssh_session_sends_no_escape_from_catalogue_text() {
     keys.extend([KeyCode::Esc, KeyCode::Char('/')]);
     keys.extend(every.chars().take(40).map(KeyCode::Char));
     keys.push(KeyCode::Esc);
+    let typing = queue.clone();
     let typist = std::thread::spawn(move || {
+        let sender = sender;
         // One key at a time, so that each scene is drawn and sent.
         let pause = || std::thread::sleep(std::time::Duration::from_millis(15));
         for code in keys {
-            sender.send(key(code)).unwrap();
+            typing.push(key(code)).unwrap();
             pause();
         }
         pty.set(37, 11);
-        sender.send(Event::Input(Input::Resize(37, 11))).unwrap();
+        typing.push(Input::Resize(37, 11)).unwrap();
         pause();
-        sender.send(key(KeyCode::Char('q'))).unwrap();
+        typing.push(key(KeyCode::Char('q'))).unwrap();
+        pause();
         // The input ends there, whatever has the keys by then.
+        let _ = sender.send(boucle::ui::event::Event::End(boucle::ui::event::Reason::InputClosed));
     });
-    boucle::ui::session::run_session(&mut host, &mut app, &inbox, boucle::ui::searcher::Searcher::Inline).unwrap();
+    boucle::ui::session::run_session(&mut host, &mut app, &inbox, &queue, boucle::ui::searcher::Searcher::Inline)
+        .unwrap();
     typist.join().unwrap();
 
     let mut bytes = Vec::new();

@@ -9,7 +9,6 @@ use std::sync::mpsc::channel;
 
 use boucle::model::{Catalogue, Id};
 use boucle::query::{Facet, Indexed};
-use boucle::ui::event::Event;
 use boucle::ui::keymap::Context;
 use boucle::ui::session::search_worker;
 use boucle::ui::session::{Exit, run_session};
@@ -152,20 +151,22 @@ fn an_entry_gone_after_a_reload_gives_way_to_the_best_result() {
 #[test]
 fn a_session_runs_over_any_backend_through_one_event_channel() {
     let (sender, events) = channel();
+    let queue = boucle::ui::input_queue::InputQueue::new(sender.clone());
     let mut app = App::new(indexed(), problems(), Options::default());
     let searcher = search_worker(sender.clone());
-    let key = |code| Event::Input(Input::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    let key = |code| Input::Key(KeyEvent::new(code, KeyModifiers::NONE));
     for code in [KeyCode::Char('/'), KeyCode::Char('z'), KeyCode::Char('i'), KeyCode::Char('n'), KeyCode::Enter] {
-        sender.send(key(code)).unwrap();
+        queue.push(key(code)).unwrap();
     }
     let mut host = TestHost(Terminal::new(TestBackend::new(100, 30)).unwrap());
     // The loop draws after each burst; the results come back on the same channel. Once they
     // are on screen, `q` ends the session.
+    let typing = queue.clone();
     let watcher = std::thread::spawn(move || {
         std::thread::sleep(std::time::Duration::from_millis(300));
-        sender.send(key(KeyCode::Char('q'))).unwrap();
+        typing.push(key(KeyCode::Char('q'))).unwrap();
     });
-    let exit = run_session(&mut host, &mut app, &events, searcher).unwrap();
+    let exit = run_session(&mut host, &mut app, &events, &queue, searcher).unwrap();
     watcher.join().unwrap();
     assert_eq!(exit, Exit::Quit);
     let text = buffer_text(host.0.backend().buffer());

@@ -83,12 +83,13 @@ fn known_values_start_as_before_and_a_year_without_entries_selects_nothing() {
 #[test]
 fn the_session_ends_refused() {
     let (sender, events) = channel();
+    let queue = boucle::ui::input_queue::InputQueue::new(sender.clone());
     let options = Options { filters: vec![(Facet::Region, "ZZ99".into())], ..Options::default() };
     let mut app = App::loading(options);
     let searcher = search_worker(sender.clone());
     spawn_loader(boucle::load::CatalogueSource::Folders(vec![FIXTURE_RELATIVE.into()]), sender, Vec::new(), Watch::Off);
     let mut host = common::ui::TestHost(Terminal::new(TestBackend::new(100, 30)).unwrap());
-    let exit = run_session(&mut host, &mut app, &events, searcher).unwrap();
+    let exit = run_session(&mut host, &mut app, &events, &queue, searcher).unwrap();
     assert_eq!(exit, Exit::Refused);
     assert!(app.start_up().refusal().unwrap().contains("unknown region \"ZZ99\""));
 }
