@@ -8,9 +8,11 @@
 //! (fuzzy-matcher over title + summary + tags of every entry). Options:
 //! `--sizes 1000,10000` to choose sizes, `--rounds N` (default 3). Sizes above 100k are the
 //! 100k folder copied in memory (`replicate.rs`), and measure the engine only (no naive pass,
-//! no frames: a naive pass over 1M entries takes seconds per keystroke).
+//! no frames: a naive pass over 1M entries takes seconds per keystroke). `--paste N` (default
+//! 100000): only a megabyte pasted into the search box, locally and over SSH (`paste.rs`).
 
 mod frame;
+mod paste;
 mod pty;
 mod queries;
 mod replicate;
@@ -333,6 +335,11 @@ fn main() {
         println!("{pty:?}");
         return;
     }
+    if args.iter().any(|a| a == "--paste") {
+        let n: usize = arg("--paste").and_then(|n| n.parse().ok()).unwrap_or(100_000);
+        paste_figures(&catalogue_folder(n), n, arg("--rounds").and_then(|r| r.parse().ok()).unwrap_or(5));
+        return;
+    }
     if let Some(dir) = arg("--cached") {
         cached_start(Path::new(&dir));
         return;
@@ -597,3 +604,35 @@ fn cached_figures(exe: &Path, dir: &Path, rounds: usize) -> Vec<(String, f64)> {
 /// The binary's allocator, so that load times and peak memory are the dashboard's.
 #[global_allocator]
 static ALLOCATOR: boucle::allocator::Allocator = mimalloc::MiMalloc;
+
+/// A megabyte pasted into the search box, locally and over SSH: medians of `rounds` rounds, and
+/// each against its target (#19: next key 200 ms, RSS 20 MB, SIGTERM 1 s, client gone 1 s).
+fn paste_figures(dir: &Path, n: usize, rounds: usize) {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let built = Command::new(cargo).args(["build", "--release", "--quiet", "--bin", "boucle"]).status();
+    assert!(built.is_ok_and(|s| s.success()), "cargo build --release --bin boucle failed");
+    let exe = std::env::current_exe().expect("own path");
+    let binary = exe.parent().and_then(Path::parent).expect("target/release").join("boucle");
+    let median = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
+    };
+    for (place, runs) in [("local", paste::local(&binary, dir, rounds)), ("ssh", paste::ssh(&binary, dir, rounds))] {
+        for run in &runs {
+            println!("{place} {n}: {run:?}");
+        }
+        let next = median(runs.iter().map(|r| r.next_key_ms).collect());
+        let rss = median(runs.iter().map(|r| r.rss_growth_mb).collect());
+        let term = median(runs.iter().map(|r| r.sigterm_ms).collect());
+        let gone = median(runs.iter().filter_map(|r| r.client_gone_ms).collect());
+        println!(
+            "paste_{place}_{n}: next key {next:.0} ms (target 200), RSS +{rss:.1} MB (target 20), \
+             SIGTERM to exit {term:.0} ms (target 1000){}",
+            if gone.is_nan() {
+                String::new()
+            } else {
+                format!(", client gone to session freed {gone:.0} ms (target 1000)")
+            }
+        );
+    }
+}

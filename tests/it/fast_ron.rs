@@ -5,8 +5,8 @@
 //! accepts, ron reads as the same value; every valid file is accepted (else it is useless).
 //! `PROPTEST_CASES` raises the case count.
 
-#[path = "../../fuzz/harness/fast_ron.rs"]
-mod harness;
+// The fuzz target's code, loaded once for the binary (by `fuzz_regressions`).
+use super::fuzz_regressions::fast_ron as harness;
 
 use proptest::prelude::*;
 use std::path::Path;

@@ -17,6 +17,7 @@ mod curator_new;
 mod e2e_catalogue_untouched;
 mod e2e_curator;
 mod e2e_hostile;
+mod e2e_paste;
 mod e2e_serve;
 mod e2e_serve_access;
 mod e2e_serve_limits;

@@ -208,6 +208,30 @@ fn a_query_submitted_twice_is_remembered_once() {
     assert_eq!(seen, ["zinc", "lens", "lens"], "zinc once, as the latest");
 }
 
+/// A paste is one edit, however long (#19 item 1): the query box keeps its first 256
+/// characters, says it cut the rest in the interface's language, and the next keys edit the
+/// query as usual. A note keeps its 500.
+#[test]
+fn a_long_paste_is_one_edit_cut_at_the_cap_and_said_in_both_languages() {
+    use ratatui::crossterm::event::Event;
+    let pasted = "aimants terres rares ".repeat(500);
+    for (lang, said) in [(Lang::En, "Cut at 256 characters"), (Lang::Fr, "Coupé à 256 caractères")] {
+        let mut app = app_with(Options { lang, ..Options::default() });
+        keys(&mut app, "/");
+        let event = Event::Paste(pasted.clone());
+        assert_eq!(boucle::ui::input::actions_for(&app, &event).len(), 1, "one edit for the whole paste");
+        input(&mut app, event);
+        assert_eq!(query_text(&app), start(&pasted, 256), "the box keeps what it holds");
+        assert!(message(&app).is_some_and(|m| m.contains(said)), "{lang:?}: {:?}", message(&app));
+        assert!(screen(&app).contains(said), "the bottom line says so:\n{}", screen(&app));
+        key(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+        keys(&mut app, "zinc");
+        assert_eq!(query_text(&app), "zinc");
+        assert_eq!(message(&app), None, "said once, until the next key");
+        assert!(result_titles(&app).iter().any(|t| t.contains("zinc")), "{:?}", result_titles(&app));
+    }
+}
+
 #[test]
 fn letters_typed_in_the_box_are_not_commands() {
     let mut app = app();
