@@ -45,6 +45,7 @@ mod results_end;
 mod theme_contrast;
 mod ui_app;
 mod ui_facilitator;
+mod ui_files_have_no_circle;
 mod ui_house;
 mod ui_loading;
 mod ui_paging;

@@ -33,7 +33,7 @@ fn boxed<'a>(
         .title(Line::styled(format!(" {title} "), theme.title))
         .title_bottom(Line::styled(format!(" {help} "), theme.muted))
         .style(theme.base);
-    super::clear(frame, area);
+    super::widgets::clear(frame, area);
     (area, block)
 }
 
@@ -113,7 +113,7 @@ pub fn draw_export(frame: &mut Frame<'_>, app: &App, screen: Rect) {
         let style = if format == dialog.format() { chosen } else { theme.muted };
         formats.push(Span::styled(format!(" {} ", format.id()), style));
     }
-    frame.render_widget(Paragraph::new(Line::from(super::fit_spans(formats, width))), row(1));
+    frame.render_widget(Paragraph::new(Line::from(super::widgets::fit_spans(formats, width))), row(1));
     let editing = *dialog.step() == ExportStep::Path;
     text_line(frame, app, row(3), &with_colon(lang, word(lang, Word::ExportPath)), dialog.path(), editing);
     let message = match dialog.step() {

@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 use super::super::action::Pane;
 use super::super::app::App;
 use super::super::state::FacetRow;
-use super::{as_selected, fit, pane_block};
+use super::widgets::{as_selected, fit, pane_block};
 use crate::i18n::{Msg, Word, facet_name, kind_name, status_name, t, word};
 use crate::model::{Kind, ReviewStatus};
 use crate::query::Facet;

@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 use super::super::app::App;
 use super::super::keymap::{Context, bindings_of, keys_label};
 use super::super::screen::{Layer, Overlay};
-use super::fit;
+use super::widgets::fit;
 use crate::i18n::{Msg, t};
 
 pub fn help_lines(app: &App, width: usize) -> Vec<Line<'static>> {
@@ -82,7 +82,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, layer: Layer, screen: Rect) -> (us
         .title_bottom(Line::styled(format!(" {} ", t(app.shared.lang, Msg::HelpFooter)), theme.muted))
         .style(theme.base);
     let inner = block.inner(area);
-    super::clear(frame, area);
+    super::widgets::clear(frame, area);
     frame.render_widget(block, area);
     let paragraph = if wraps && inner.width >= 4 {
         Paragraph::new(lines).wrap(Wrap { trim: false })

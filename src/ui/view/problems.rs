@@ -7,7 +7,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::super::app::App;
 use super::super::screen::Layer;
-use super::fit;
+use super::widgets::fit;
 use crate::diagnostic::Diagnostic;
 use crate::i18n::{Msg, t};
 

@@ -18,7 +18,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let mut spans = vec![prompt];
     if text.is_empty() && !editing {
         let room = usize::from(area.width).saturating_sub(4);
-        spans.push(Span::styled(super::fit(t(lang, Msg::SearchHint), room), theme.muted));
+        spans.push(Span::styled(super::widgets::fit(t(lang, Msg::SearchHint), room), theme.muted));
     } else {
         spans.push(Span::styled(text, theme.base));
     }

@@ -8,7 +8,7 @@ use ratatui::widgets::{List, ListItem, Paragraph, Wrap};
 
 use super::super::action::Pane;
 use super::super::app::App;
-use super::{as_selected, fit, fit_spans, highlighted, pane_block};
+use super::widgets::{as_selected, fit, fit_spans, highlighted, pane_block};
 use crate::i18n::{Msg, Noun, count, kind_name, t};
 use crate::model::Entry;
 

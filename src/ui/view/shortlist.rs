@@ -8,7 +8,8 @@ use ratatui::widgets::{Block, BorderType, Borders, List, ListItem, Paragraph, Wr
 
 use super::super::app::App;
 use super::super::frame::FrameFacts;
-use super::{as_selected, fit, fit_spans, status};
+use super::status;
+use super::widgets::{as_selected, fit, fit_spans};
 use crate::i18n::{Word, kind_name, word};
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, screen: Rect, facts: &mut FrameFacts) {

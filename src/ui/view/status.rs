@@ -106,7 +106,7 @@ pub fn draw_message(frame: &mut Frame<'_>, app: &App, screen: Rect) {
         .style(app.shared.theme().base);
     let rows = (paragraph.line_count(width) as u16).clamp(1, screen.height.saturating_sub(2).max(1));
     let area = Rect { x: screen.x, y: screen.bottom().saturating_sub(rows), width, height: rows };
-    super::clear(frame, area);
+    super::widgets::clear(frame, area);
     frame.render_widget(paragraph, area);
 }
 

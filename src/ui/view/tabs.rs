@@ -44,7 +44,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, line: Rect) -> Rect {
         return line;
     }
     let tabs = Rect { x: line.right() - width, width, ..line };
-    super::clear(frame, tabs);
+    super::widgets::clear(frame, tabs);
     frame.render_widget(Paragraph::new(Line::from(spans(app))).style(app.shared.theme().base), tabs);
     Rect { width: line.width - width, ..line }
 }

@@ -13,7 +13,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::super::action::Pane;
 use super::super::app::App;
 use super::super::frame::EntryFacts;
-use super::pane_block;
+use super::widgets::pane_block;
 use crate::export::doc::{Block, EntryDoc, Field, Link, ReviewItem, SourceItem, StopItem, Value};
 use crate::export::handout::addresses;
 use crate::i18n::{KeyWord, Msg, key_word, t, with_colon};

@@ -43,7 +43,7 @@ fn coordinates(app: &App, region: usize) -> Option<(f64, f64)> {
 
 fn places(app: &App) -> (Vec<Place>, u32) {
     let vocabulary = &app.shared.catalogue().vocabularies.regions;
-    let counts = super::counts(app, Facet::Region);
+    let counts = super::counts::counts(app, Facet::Region);
     let selected = app
         .browse
         .shown_id()
@@ -195,6 +195,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         last.spans.push(Span::styled(format!("  · {unplaced} {}", t(lang, Msg::MapNotLocated)), theme.muted));
     }
     let width = usize::from(legend_area.width);
-    let legend: Vec<Line> = legend.into_iter().map(|l| Line::from(super::super::fit_spans(l.spans, width))).collect();
+    let legend: Vec<Line> =
+        legend.into_iter().map(|l| Line::from(super::super::widgets::fit_spans(l.spans, width))).collect();
     frame.render_widget(Paragraph::new(legend).style(theme.base), legend_area);
 }

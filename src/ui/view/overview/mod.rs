@@ -2,6 +2,7 @@
 //! value-chain stage as bars (from the engine's facet counts), and a map with a marker per
 //! located place, the selected entry's highlighted. It also serves as a slide.
 
+mod counts;
 mod map;
 
 use ratatui::Frame;
@@ -12,7 +13,8 @@ use unicode_width::UnicodeWidthStr;
 
 use super::super::app::App;
 use super::super::frame::FrameFacts;
-use super::{fit, query_line, status, tabs};
+use super::widgets::fit;
+use super::{query_line, status, tabs};
 use crate::i18n::{Msg, facet_name, t};
 use crate::query::Facet;
 
@@ -56,50 +58,10 @@ pub fn draw_body(frame: &mut Frame<'_>, app: &App, area: Rect) {
     map::draw(frame, app, map_area);
 }
 
-/// How many results have each value of a vocabulary facet (with its ancestors, as the engine
-/// counts). The engine's facet counts say what each value *would* give, so for a facet with a
-/// selection they ignore it; the results themselves are counted then.
-pub(super) fn counts(app: &App, facet: Facet) -> Vec<u32> {
-    if app.browse.filters.selected(facet).is_empty() {
-        return app.browse.results().facet_counts.get(facet).to_vec();
-    }
-    let Some(kind) = facet.vocabulary() else { return Vec::new() };
-    let catalogue = app.shared.catalogue();
-    let vocabulary = catalogue.vocabularies.get(kind);
-    let mut counts = vec![0; vocabulary.len()];
-    let all = app.shared.indexed().search(
-        &app.browse.query,
-        &app.browse.filters,
-        app.shared.lang,
-        app.browse.results().total.max(1),
-    );
-    for hit in &all.hits {
-        let entry = &catalogue.entries()[hit.entry];
-        let ids: Vec<&crate::model::Id> = match facet {
-            Facet::Region => entry.common.location.iter().map(|l| &l.region).collect(),
-            Facet::Material => entry.common.materials.iter().collect(),
-            Facet::Theme => entry.common.themes.iter().collect(),
-            Facet::Stage => entry.common.stages.iter().collect(),
-            _ => Vec::new(),
-        };
-        let mut values: Vec<usize> = ids
-            .iter()
-            .filter_map(|id| vocabulary.index_of(id.as_str()))
-            .flat_map(|v| vocabulary.with_ancestors(v))
-            .collect();
-        values.sort_unstable();
-        values.dedup();
-        for value in values {
-            counts[value] += 1;
-        }
-    }
-    counts
-}
-
 /// The values of a facet worth a bar: those with results and no sub-value with results (the
 /// most precise the catalogue says), most first.
 fn bars(app: &App, facet: Facet) -> Vec<(String, u32)> {
-    let counts = counts(app, facet);
+    let counts = counts::counts(app, facet);
     let Some(kind) = facet.vocabulary() else { return Vec::new() };
     let vocabulary = app.shared.catalogue().vocabularies.get(kind);
     let mut out: Vec<(usize, u32)> = counts

@@ -18,7 +18,7 @@ use super::super::keymap::{Context, bindings_of, key_name};
 use super::super::state::Slide;
 use super::super::state::tours::stops;
 use super::detail::{doc_lines, stop_note_lines, wrap};
-use super::{fit, fit_spans};
+use super::widgets::{fit, fit_spans};
 use crate::export::doc::{Block as DocBlock, EntryDoc, Field, Value};
 use crate::i18n::{Msg, facet_name_for, t, with_colon};
 use crate::model::Stop;
