@@ -54,6 +54,7 @@ impl App {
         super::update::search_now(&mut app);
         if let Some(start) = &options.present {
             super::update::present::start_from_command_line(&mut app, start);
+            super::update::count_overview(&mut app);
         }
         app
     }

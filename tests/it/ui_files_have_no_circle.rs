@@ -273,3 +273,31 @@ fn the_check_sees_a_circle() {
 fn edges_of_update() -> BTreeSet<PathBuf> {
     edges("ui").remove(&root().join("ui/update/mod.rs")).unwrap_or_default()
 }
+
+/// The method calls a file makes, by name.
+#[derive(Default)]
+struct Calls(Vec<String>);
+
+impl<'ast> Visit<'ast> for Calls {
+    fn visit_expr_method_call(&mut self, call: &'ast syn::ExprMethodCall) {
+        self.0.push(call.method.to_string());
+        syn::visit::visit_expr_method_call(self, call);
+    }
+}
+
+/// Drawing only reads the state: no file of `src/ui/view` imports one of `src/ui/update`, and
+/// none runs a search (the overview's counts, which need one when a charted facet has a value
+/// selected, are taken in `update` when the results change, not at every frame).
+#[test]
+fn views_neither_update_nor_search() {
+    let edges = edges("ui");
+    let view = root().join("ui/view");
+    let update = root().join("ui/update");
+    for (file, targets) in edges.iter().filter(|(file, _)| file.starts_with(&view)) {
+        let updates: Vec<&PathBuf> = targets.iter().filter(|t| t.starts_with(&update)).collect();
+        assert!(updates.is_empty(), "{} imports {updates:?}", file.display());
+        let mut calls = Calls::default();
+        calls.visit_file(&parse(file));
+        assert!(!calls.0.iter().any(|c| c == "search"), "{} searches while drawing", file.display());
+    }
+}

@@ -6,6 +6,7 @@ use super::super::action::Pane;
 use super::{FacetRow, FacetTree, QueryBox, ResultList, Trail};
 use crate::model::{Catalogue, Id};
 use crate::query::{Facet, Filters, Indexed, Query, Results};
+use crate::shortlist::Shortlist;
 use crate::text::Lang;
 
 #[derive(Clone, Debug)]
@@ -78,6 +79,12 @@ impl BrowseState {
 
     pub fn shortlist_only(&self) -> bool {
         self.shortlist_only
+    }
+
+    /// The catalogue positions of the shortlist's entries when only they show (the "in my
+    /// shortlist" filter), for every search of the results.
+    pub fn restriction(&self, marks: &Shortlist, catalogue: &Catalogue) -> Option<Vec<usize>> {
+        self.shortlist_only.then(|| marks.ids().filter_map(|id| catalogue.index_of(id.as_str())).collect())
     }
 
     /// The entry the entry pane shows: the last followed link, else the selected result.

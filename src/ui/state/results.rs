@@ -63,6 +63,11 @@ impl ResultList {
         self.limit
     }
 
+    /// The search whose results are shown: it changes with each result taken.
+    pub fn shown_generation(&self) -> u64 {
+        self.shown_generation
+    }
+
     /// Whether a search is running whose results are not shown yet.
     pub fn searching(&self) -> bool {
         self.shown_generation < self.generation

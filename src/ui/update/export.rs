@@ -10,7 +10,6 @@ use super::super::app::App;
 use super::super::screen::{Layer, Overlay, Screen};
 use super::super::shared::Shared;
 use super::super::state::{BrowseState, Edited, ExportDialog, ExportScope, ExportStep};
-use super::results::restriction;
 use crate::export::handout::{self, Scope};
 use crate::i18n::{Word, word};
 
@@ -99,7 +98,7 @@ fn contents(dialog: &ExportDialog, browse: &BrowseState, shared: &Shared) -> Res
         ExportScope::Results => {
             // Every result, not only the pages loaded so far.
             let mut filters = browse.filters.clone();
-            filters.restrict_to(restriction(browse, shared));
+            filters.restrict_to(browse.restriction(&shared.marks, shared.catalogue()));
             let results = shared.indexed.engine().search(catalogue, &browse.query, &filters, shared.lang, usize::MAX);
             positions = results.hits.iter().map(|h| h.entry).collect();
             Scope::Results(&positions)

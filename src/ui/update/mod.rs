@@ -8,7 +8,8 @@
 //! the frame drew), [`loaded`], [`reloaded`] and [`reindex`] (a new catalogue),
 //! [`effect_done`] (how an effect went), [`edited`] (the editor came back), [`tick`] (the
 //! clock). Nothing here draws or measures text: bounds come from the last
-//! [`FrameFacts`](super::frame::FrameFacts).
+//! [`FrameFacts`](super::frame::FrameFacts). What a view would otherwise compute while drawing
+//! (the overview's counts) is computed here when what it depends on changes.
 
 mod addresses;
 mod browse;
@@ -33,6 +34,7 @@ pub use edit::edited;
 pub use export::effect_done;
 pub use frame::frame_drawn;
 pub use news::{load_progress, loaded, nothing_to_reload, reloaded};
+pub use overview::settle as count_overview;
 pub use present::{next_deadline, present_entries, tick};
 pub use reindex::reindex;
 pub use results::{search_now, searched};
@@ -59,6 +61,7 @@ pub fn update(app: &mut App, action: Action) -> Effects {
     if app.shared.screen != Screen::Present {
         news::apply_held(app);
     }
+    overview::settle(app);
     effects
 }
 

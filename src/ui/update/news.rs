@@ -49,6 +49,7 @@ pub fn loaded(app: &mut App, ready: Ready) {
     // Searched here, as a reload is: no frame shows the empty catalogue's results.
     let request = ask(browse, &app.shared, false, true);
     take(browse, &app.shared, request.run());
+    super::overview::settle(app);
 }
 
 /// `r` when the catalogue cannot change (the bundled one).

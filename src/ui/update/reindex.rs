@@ -46,4 +46,5 @@ pub fn reindex(app: &mut App, indexed: Arc<Indexed>, problems: Vec<Diagnostic>) 
             browse.facets.place(row, rows, page);
         }
     }
+    super::overview::settle(app);
 }

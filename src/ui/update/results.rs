@@ -18,7 +18,7 @@ pub(super) fn ask(browse: &mut BrowseState, shared: &Shared, new_query: bool, fi
     browse.query = Query::parse(browse.query_box.text());
     let (generation, limit) = browse.list.ask(new_query, first_page);
     let mut filters = browse.filters.clone();
-    filters.restrict_to(restriction(browse, shared));
+    filters.restrict_to(browse.restriction(&shared.marks, shared.catalogue()));
     Request {
         indexed: shared.indexed.clone(),
         generation,
@@ -34,23 +34,18 @@ pub(super) fn search(browse: &mut BrowseState, shared: &Shared, new_query: bool,
     Effect::Search(Box::new(ask(browse, shared, new_query, first_page)))
 }
 
-/// The catalogue positions of the shortlist's entries, for the "in my shortlist" filter.
-pub(super) fn restriction(browse: &BrowseState, shared: &Shared) -> Option<Vec<usize>> {
-    browse
-        .shortlist_only
-        .then(|| shared.marks.ids().filter_map(|id| shared.catalogue().index_of(id.as_str())).collect())
-}
-
 /// Searches the current query on this thread and takes the results: for a new app, so its
 /// first frame has them.
 pub fn search_now(app: &mut App) {
     let request = ask(&mut app.browse, &app.shared, false, true);
     take(&mut app.browse, &app.shared, request.run());
+    super::overview::settle(app);
 }
 
 /// Takes finished results, unless newer ones are shown or they are about another snapshot.
 pub fn searched(app: &mut App, response: Response) {
     take(&mut app.browse, &app.shared, response);
+    super::overview::settle(app);
 }
 
 pub(super) fn take(browse: &mut BrowseState, shared: &Shared, response: Response) {

@@ -43,7 +43,7 @@ fn coordinates(app: &App, region: usize) -> Option<(f64, f64)> {
 
 fn places(app: &App) -> (Vec<Place>, u32) {
     let vocabulary = &app.shared.catalogue().vocabularies.regions;
-    let counts = super::counts::counts(app, Facet::Region);
+    let counts = app.overview.counts(Facet::Region);
     let selected = app
         .browse
         .shown_id()

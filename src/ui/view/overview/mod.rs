@@ -2,7 +2,6 @@
 //! value-chain stage as bars (from the engine's facet counts), and a map with a marker per
 //! located place, the selected entry's highlighted. It also serves as a slide.
 
-mod counts;
 mod map;
 
 use ratatui::Frame;
@@ -61,7 +60,7 @@ pub fn draw_body(frame: &mut Frame<'_>, app: &App, area: Rect) {
 /// The values of a facet worth a bar: those with results and no sub-value with results (the
 /// most precise the catalogue says), most first.
 fn bars(app: &App, facet: Facet) -> Vec<(String, u32)> {
-    let counts = counts::counts(app, facet);
+    let counts = app.overview.counts(facet);
     let Some(kind) = facet.vocabulary() else { return Vec::new() };
     let vocabulary = app.shared.catalogue().vocabularies.get(kind);
     let mut out: Vec<(usize, u32)> = counts
