@@ -84,6 +84,7 @@ pub mod selection;
 mod short;
 mod split;
 mod stored;
+mod tally;
 mod values;
 
 #[doc(hidden)]

@@ -18,7 +18,7 @@ pub mod trail;
 pub use browse::BrowseState;
 pub use export_dialog::{ExportDialog, ExportScope, ExportStep};
 pub use facets::{FacetRow, FacetTree};
-pub use overview::{MapZoom, OverviewState};
+pub use overview::{CHARTED, OverviewState, Tally};
 pub use present::{Jump, PresentState, Slide};
 pub use query_box::{MAX_QUERY_CHARS, QueryBox};
 pub use results::ResultList;

@@ -88,7 +88,7 @@ fn screen_layer(app: &mut App, action: &Action) -> Handled {
         Screen::Browse => browse::update(&mut app.browse, &mut app.shared, action),
         Screen::Shortlist => shortlist::update(&mut app.shortlist, &mut app.browse, &mut app.shared, action),
         Screen::Tours => tours::update(&mut app.tours, &mut app.shared, action),
-        Screen::Overview => overview::update(&mut app.overview, action),
+        Screen::Overview => overview::update(&mut app.overview, &app.shared, action),
         Screen::Present => present::update(&mut app.present, &mut app.tours, &mut app.shared, action),
     }
 }

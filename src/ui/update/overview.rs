@@ -1,31 +1,46 @@
-//! The overview screen: the map's zoom (the rest are the keys every tab shares), and its
-//! counts, taken here when the results change while it is on screen ([`settle`]) so that a
-//! frame only reads them.
+//! The overview screen: the map's zoom and position, Tab between the map and the charts, the
+//! charts' cursor and the material groups it unfolds (the rest are the keys every tab
+//! shares); and what it shows of the results, taken here when they change while it is on
+//! screen ([`settle`]) so that a frame only reads it.
+
+use std::borrow::Cow;
 
 use super::super::action::{Action, Handled};
 use super::super::app::App;
 use super::super::screen::Screen;
 use super::super::shared::Shared;
-use super::super::state::{BrowseState, OverviewState, Slide};
-use crate::model::Id;
-use crate::query::Facet;
+use super::super::state::{BrowseState, CHARTED, OverviewState, Slide, Tally};
 
-/// The facets the overview charts or maps.
-const COUNTED: [Facet; 4] = [Facet::Material, Facet::Theme, Facet::Region, Facet::Stage];
-
-pub fn update(overview: &mut OverviewState, action: &Action) -> Handled {
+pub fn update(overview: &mut OverviewState, shared: &Shared, action: &Action) -> Handled {
+    // The material rows as last drawn: the cursor moves along what the user sees.
+    let rows = &shared.frame.overview_rows;
     match action {
-        Action::ZoomIn => overview.zoom = overview.zoom.closer(),
-        Action::ZoomOut => overview.zoom = overview.zoom.wider(),
+        Action::ZoomIn => overview.zoom_by(1),
+        Action::ZoomOut => overview.zoom_by(-1),
+        Action::PanMap { east, north } => overview.pan_by(i32::from(*east), i32::from(*north)),
+        Action::FitMap => overview.refit(),
+        Action::FocusNext | Action::FocusPrev => {
+            overview.focus_map = !overview.focus_map;
+            if overview.cursor.is_none() {
+                overview.cursor = rows.first().copied();
+            }
+        }
+        Action::Up => overview.move_cursor(rows, -1),
+        Action::Down => overview.move_cursor(rows, 1),
+        Action::Expand => overview.unfold(),
+        Action::Collapse => {
+            let materials = &shared.catalogue().vocabularies.materials;
+            let parent = overview.cursor.and_then(|c| (c < materials.len()).then(|| materials.parent_of(c)).flatten());
+            overview.fold(parent);
+        }
         _ => return Handled::Ignored,
     }
     Handled::done()
 }
 
-/// Brings the overview's counts up to the results shown, if the overview is on screen (its
-/// tab, or a presentation's overview slide) and they are not already: called after each
-/// action and each result taken in. Off screen they wait, so typing on another tab never pays
-/// for them.
+/// Brings what the overview shows up to the results shown, if it is on screen (its tab, or a
+/// presentation's overview slide) and it is not already: called after each action and each
+/// result taken in. Off screen it waits, so typing on another tab never pays for it.
 pub fn settle(app: &mut App) {
     let shown = match app.shared.screen {
         Screen::Overview => true,
@@ -34,46 +49,23 @@ pub fn settle(app: &mut App) {
     };
     let generation = app.browse.list.shown_generation();
     if shown && !app.overview.tally.is_of(generation) {
-        let counts = COUNTED.into_iter().map(|facet| (facet, counts(&app.browse, &app.shared, facet))).collect();
-        app.overview.tally.set(generation, counts);
+        app.overview.tally = tally(&app.browse, &app.shared, generation);
     }
 }
 
-/// How many results have each value of a vocabulary facet (with its ancestors, as the engine
-/// counts). The engine's facet counts say what each value *would* give, so for a facet with a
-/// selection they ignore it; the results themselves are counted then, every one of them (the
-/// results shown may be only their first page).
-fn counts(browse: &BrowseState, shared: &Shared, facet: Facet) -> Vec<u32> {
-    let results = browse.list.results();
-    if browse.filters.selected(facet).is_empty() {
-        return results.facet_counts.get(facet).to_vec();
-    }
-    let Some(kind) = facet.vocabulary() else { return Vec::new() };
-    let catalogue = shared.catalogue();
-    let vocabulary = catalogue.vocabularies.get(kind);
-    let mut counts = vec![0; vocabulary.len()];
+/// The charts' counts and the map's places of every result: the results shown when they are
+/// all there, else one search of them all (with the restriction to the shortlist the results
+/// have).
+fn tally(browse: &BrowseState, shared: &Shared, generation: u64) -> Tally {
+    let shown = browse.list.results();
     let mut filters = browse.filters.clone();
     filters.restrict_to(browse.restriction(&shared.marks, shared.catalogue()));
-    let all = shared.indexed.search(&browse.query, &filters, shared.lang, results.total.max(1));
-    for hit in &all.hits {
-        let entry = &catalogue.entries()[hit.entry];
-        let ids: Vec<&Id> = match facet {
-            Facet::Region => entry.common.location.iter().map(|l| &l.region).collect(),
-            Facet::Material => entry.common.materials.iter().collect(),
-            Facet::Theme => entry.common.themes.iter().collect(),
-            Facet::Stage => entry.common.stages.iter().collect(),
-            _ => Vec::new(),
-        };
-        let mut values: Vec<usize> = ids
-            .iter()
-            .filter_map(|id| vocabulary.index_of(id.as_str()))
-            .flat_map(|v| vocabulary.with_ancestors(v))
-            .collect();
-        values.sort_unstable();
-        values.dedup();
-        for value in values {
-            counts[value] += 1;
-        }
-    }
-    counts
+    let all = if shown.hits.len() >= shown.total {
+        Cow::Borrowed(shown)
+    } else {
+        Cow::Owned(shared.indexed.search(&browse.query, &filters, shared.lang, shown.total))
+    };
+    let counts = shared.indexed.tally(&browse.query, &filters, shared.lang, &all, &CHARTED);
+    let entries: Vec<usize> = all.hits.iter().map(|h| h.entry).collect();
+    Tally::new(generation, counts, &entries, shared.catalogue(), shared.lang)
 }

@@ -1,8 +1,10 @@
-//! The overview of the current filters and query: counts by material, ESG theme, region and
-//! value-chain stage as bars (from the engine's facet counts), and a map with a marker per
-//! located place, the selected entry's highlighted. It also serves as a slide.
+//! The overview of the current filters and query: what the results are about (materials as
+//! the vocabulary groups them, ESG themes under their pillars, regions at the level that tells
+//! most, value-chain stages, years) as bars, and the map of where they are. It also serves as
+//! a slide.
 
-mod map;
+pub mod charts;
+pub mod map;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -12,18 +14,20 @@ use unicode_width::UnicodeWidthStr;
 
 use super::super::app::App;
 use super::super::frame::FrameFacts;
+use super::super::state::CHARTED;
+use super::super::state::overview::{place_name, place_of};
 use super::widgets::fit;
 use super::{query_line, status, tabs};
-use crate::i18n::{Msg, facet_name, t};
+use crate::i18n::overview::{ChartWord, chart_word};
+use crate::i18n::{Msg, t};
+use crate::model::{Catalogue, Details, Entry};
 use crate::query::Facet;
-
-/// The facets charted, in the order.
-const CHARTED: [Facet; 4] = [Facet::Material, Facet::Theme, Facet::Region, Facet::Stage];
+use charts::{Chart, Fold};
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, facts: &mut FrameFacts) {
     let area = frame.area();
-    let top = u16::from(app.shared.chrome || app.browse.query_box.editing());
-    let bottom = u16::from(app.shared.chrome);
+    let top = u16::from(app.shared.chrome() || app.browse.query_box().editing());
+    let bottom = u16::from(app.shared.chrome());
     let [head, main, foot] =
         Layout::vertical([Constraint::Length(top), Constraint::Min(1), Constraint::Length(bottom)]).areas(area);
     if !head.is_empty() {
@@ -37,91 +41,206 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, facts: &mut FrameFacts) {
         facts.status = foot;
     }
     facts.search = head;
-    draw_body(frame, app, main);
+    draw_body(frame, app, main, facts);
 }
 
 /// The charts and the map in `area` (the screen's middle, or a whole slide).
-pub fn draw_body(frame: &mut Frame<'_>, app: &App, area: Rect) {
+pub fn draw_body(frame: &mut Frame<'_>, app: &App, area: Rect, facts: &mut FrameFacts) {
     if app.browse.results().total == 0 {
-        let text = Line::styled(t(app.shared.lang, Msg::NoCounts), app.shared.theme().muted);
+        let text = Line::styled(t(app.shared.lang(), Msg::NoCounts), app.shared.theme().muted);
         frame.render_widget(Paragraph::new(text), area.inner(ratatui::layout::Margin::new(2, 1)));
         return;
     }
     // Side by side when there is room for both; the map under the charts on a tall narrow one.
-    let [charts, map_area] = if area.width >= 90 || area.height < 30 {
-        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area)
+    let [charts, map_area] = if area.width >= 100 {
+        Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(area)
+    } else if area.height >= 36 {
+        Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area)
     } else {
-        Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area)
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area)
     };
-    draw_charts(frame, app, charts);
-    map::draw(frame, app, map_area);
+    facts.overview_rows = draw_charts(frame, app, charts);
+    draw_map(frame, app, map_area);
 }
 
-/// The values of a facet worth a bar: those with results and no sub-value with results (the
-/// most precise the catalogue says), most first.
-fn bars(app: &App, facet: Facet) -> Vec<(String, u32)> {
-    let counts = app.overview.counts(facet);
-    let Some(kind) = facet.vocabulary() else { return Vec::new() };
-    let vocabulary = app.shared.catalogue().vocabularies.get(kind);
-    let mut out: Vec<(usize, u32)> = counts
-        .iter()
-        .enumerate()
-        .filter(|&(value, &n)| n > 0 && value < vocabulary.len())
-        .filter(|&(value, _)| vocabulary.children_of(value).iter().all(|&c| counts.get(c).copied().unwrap_or(0) == 0))
-        .map(|(value, &n)| (value, n))
-        .collect();
-    out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let codes = facet == Facet::Theme || facet == Facet::Region;
-    out.into_iter()
-        .map(|(value, n)| {
-            let term = vocabulary.term(value);
-            let label = term.label.get(app.shared.lang).to_string();
-            let text = if codes { format!("{label} ({})", term.id) } else { label };
-            (text, n)
-        })
-        .collect()
+/// The map of the results in a frame of its own, titled.
+pub fn draw_map(frame: &mut Frame<'_>, app: &App, area: Rect) {
+    draw_framed_map(frame, app, area, &map_content(app));
 }
 
-fn draw_charts(frame: &mut Frame<'_>, app: &App, area: Rect) {
+/// A map of `content` in a frame of its own, titled.
+pub fn draw_framed_map(frame: &mut Frame<'_>, app: &App, area: Rect, content: &map::MapContent) {
     let theme = app.shared.theme();
-    let groups: Vec<(Facet, Vec<(String, u32)>)> = CHARTED.iter().map(|&f| (f, bars(app, f))).collect();
-    // Each chart gets rows in proportion to its values, at least its title and one bar.
-    let rows: Vec<Constraint> = groups.iter().map(|(_, b)| Constraint::Fill(b.len().clamp(1, 8) as u16 + 3)).collect();
-    let areas = Layout::vertical(rows).split(area);
-    for ((facet, bars), chart) in groups.iter().zip(areas.iter()) {
-        let block = Block::new()
-            .borders(Borders::ALL)
-            .border_type(BorderType::Rounded)
-            .border_style(theme.border)
-            .title(Span::styled(format!(" {} ", facet_name(app.shared.lang, *facet)), theme.heading));
-        let inner = block.inner(*chart);
-        frame.render_widget(block, *chart);
-        if inner.width < 12 || inner.height == 0 {
+    // The map's frame is lit while the arrows move it (on the overview; a slide has no focus).
+    let focused = app.screen() == crate::ui::Screen::Overview && app.overview().focus_map;
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .border_style(if focused { theme.border_focused } else { theme.border })
+        .title(Span::styled(format!(" {} ", chart_word(app.shared.lang(), ChartWord::Map)), theme.heading));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    map::draw(frame, inner, content, theme, app.shared.theme_name(), app.shared.lang());
+}
+
+/// The results' places (all of them, not only the first page, as the overview's tally has
+/// them), the selected entry's, and the shown tour's route.
+pub fn map_content(app: &App) -> map::MapContent {
+    let catalogue = app.shared.catalogue();
+    let lang = app.shared.lang;
+    let state = app.overview();
+    let tally = state.tally();
+    let selected = app.browse.shown_entry(catalogue);
+    // The selected entry's place, where it is one of the results.
+    let lit = selected.filter(|&e| tally.has(e)).and_then(|e| place_of(catalogue, &catalogue.entries()[e]));
+    let places = tally
+        .places()
+        .iter()
+        .map(|spot| map::Place {
+            point: spot.point,
+            count: spot.count,
+            label: spot.label.clone(),
+            selected: lit == Some(spot.point),
+        })
+        .collect();
+    let tour = selected.map(|e| &catalogue.entries()[e]).and_then(|entry| tour_of(catalogue, entry, lang, None));
+    map::MapContent { places, unplaced: tally.unplaced(), tour, zoom: state.zoom, pan: state.pan }
+}
+
+/// A tour's stops as a route for the map, `current` (from 0) highlighted.
+pub fn tour_of(
+    catalogue: &Catalogue,
+    entry: &Entry,
+    lang: crate::text::Lang,
+    current: Option<usize>,
+) -> Option<map::Tour> {
+    let Details::Tour(tour) = &entry.details else { return None };
+    let stops: Vec<Option<&Entry>> =
+        tour.stops.iter().map(|s| catalogue.index_of(s.entry.as_str()).map(|i| &catalogue.entries()[i])).collect();
+    Some(map::Tour {
+        stops: stops.iter().map(|e| e.and_then(|e| place_of(catalogue, e))).collect(),
+        names: stops.iter().map(|e| e.map(|e| place_name(catalogue, e, lang)).unwrap_or_default()).collect(),
+        current,
+    })
+}
+
+/// The five charts, one under the other, each given lines in proportion to what it has to say.
+/// Returns the material values of the rows drawn, for the charts' cursor.
+fn draw_charts(frame: &mut Frame<'_>, app: &App, area: Rect) -> Vec<usize> {
+    let lang = app.shared.lang();
+    let area = Rect { width: area.width.saturating_sub(1), ..area };
+    if area.width < 12 || area.height < 2 {
+        return Vec::new();
+    }
+    let tally = app.overview().tally();
+    let vocabularies = &app.shared.catalogue().vocabularies;
+    let unfolded = app.overview().unfolded.as_slice();
+    let make = |i: usize, room: usize| -> Chart {
+        let c = tally.counts(CHARTED[i]);
+        match CHARTED[i] {
+            Facet::Material => charts::materials(&vocabularies.materials, c, unfolded, lang, room),
+            Facet::Theme => charts::themes(&vocabularies.themes, c, lang, room),
+            Facet::Region => charts::regions(&vocabularies.regions, c, lang, room),
+            Facet::Stage => charts::stages(&vocabularies.stages, c, lang, room),
+            _ => charts::years(app.shared.indexed().engine().years(), c, lang, room),
+        }
+    };
+    let wanted: Vec<usize> = (0..CHARTED.len()).map(|i| make(i, usize::from(area.height)).rows.len()).collect();
+    let present: Vec<usize> = (0..CHARTED.len()).filter(|&i| wanted[i] > 0).collect();
+    let headings = present.len();
+    let gaps = present.len().saturating_sub(1);
+    let height = usize::from(area.height);
+    let gap = usize::from(height >= headings * 2 + gaps + present.iter().map(|&i| wanted[i].min(3)).sum::<usize>());
+    let mut room = vec![0usize; CHARTED.len()];
+    let mut left = height.saturating_sub(headings + gaps * gap);
+    // One line each first, then one more at a time, in chart order, while any wants more.
+    loop {
+        let mut gave = false;
+        for &i in &present {
+            if left > 0 && room[i] < wanted[i] {
+                room[i] += 1;
+                left -= 1;
+                gave = true;
+            }
+        }
+        if !gave {
+            break;
+        }
+    }
+    let mut y = area.y;
+    let mut materials = Vec::new();
+    for &i in &present {
+        if room[i] == 0 || y >= area.bottom() {
             continue;
         }
-        let width = usize::from(inner.width);
-        let label_width = bars.iter().map(|(l, _)| l.width()).max().unwrap_or(0).min(width / 2).max(6);
-        let max = bars.iter().map(|b| b.1).max().unwrap_or(1).max(1);
-        let number_width = max.to_string().len();
-        let room = width.saturating_sub(label_width + number_width + 3).max(1);
-        let shown = usize::from(inner.height);
-        let mut lines: Vec<Line> = bars
-            .iter()
-            .take(shown)
-            .map(|(label, n)| {
-                let length = ((*n as usize * room).div_ceil(max as usize)).max(1);
-                Line::from(vec![
-                    Span::styled(format!("{:<label_width$} ", fit(label, label_width)), theme.base),
-                    Span::styled("█".repeat(length), theme.material_badge),
-                    Span::styled(format!(" {n:>number_width$}"), theme.base),
-                ])
-            })
-            .collect();
-        if bars.len() > shown && shown > 0 {
-            let more = bars.len() - shown + 1;
-            lines.truncate(shown - 1);
-            lines.push(Line::styled(format!("… +{more}"), theme.muted));
+        let chart = make(i, room[i]);
+        let rows = (1 + chart.rows.len() as u16).min(area.bottom() - y);
+        draw_chart(frame, app, &chart, CHARTED[i], Rect { y, height: rows, ..area });
+        if CHARTED[i] == Facet::Material {
+            materials = chart.rows.iter().filter_map(|r| r.value).collect();
         }
-        frame.render_widget(Paragraph::new(lines).style(theme.base), inner);
+        y += rows + gap as u16;
     }
+    materials
+}
+
+fn draw_chart(frame: &mut Frame<'_>, app: &App, chart: &Chart, facet: Facet, area: Rect) {
+    let theme = app.shared.theme();
+    let width = usize::from(area.width);
+    let mut lines = vec![];
+    // Only materials unfold (→); themes and regions show their levels as the room allows.
+    let foldable = facet == Facet::Material;
+    let mut heading = vec![Span::styled(chart.heading.clone(), theme.heading)];
+    if foldable && chart.rows.iter().any(|r| r.fold == Fold::Folded) {
+        let hint = chart_word(app.shared.lang(), ChartWord::Unfold);
+        let used = chart.heading.width();
+        if used + 3 + hint.width() <= width {
+            heading.push(Span::styled(format!("{:>w$}", hint, w = width - used), theme.muted));
+        }
+    }
+    lines.push(Line::from(heading));
+    let groups = foldable && chart.rows.iter().any(|r| r.fold != Fold::Leaf);
+    let code_width = chart.rows.iter().filter_map(|r| r.code.as_ref()).map(|c| c.width()).max().unwrap_or(0);
+    let lead = |r: &charts::Row| {
+        let glyph = match r.fold {
+            Fold::Folded if groups => "▸ ",
+            Fold::Unfolded if groups => "▾ ",
+            _ if groups => "  ",
+            _ => "",
+        };
+        let code = match &r.code {
+            Some(code) => format!("{code:<code_width$} "),
+            None if code_width > 0 && r.value.is_some() => " ".repeat(code_width + 1),
+            None => String::new(),
+        };
+        format!("{}{glyph}{code}", "  ".repeat(usize::from(r.depth)))
+    };
+    let max = chart.rows.iter().map(|r| r.count).max().unwrap_or(1).max(1);
+    let number_width = max.to_string().len();
+    // Labels first: a bar can be short, a cut name says nothing. At least four cells of bar.
+    let natural =
+        chart.rows.iter().filter(|r| r.value.is_some()).map(|r| lead(r).width() + r.label.width()).max().unwrap_or(0);
+    let label_width = natural.min(width.saturating_sub(number_width + 6)).max(4);
+    let bar_room = width.saturating_sub(label_width + number_width + 2).max(1);
+    let bar_style = if facet == Facet::Theme { theme.theme_badge } else { theme.material_badge };
+    for row in &chart.rows {
+        if row.value.is_none() {
+            lines.push(Line::styled(fit(&format!("{}{}", lead(row), row.label), width), theme.muted));
+            continue;
+        }
+        let text = fit(&format!("{}{}", lead(row), row.label), label_width);
+        let length = ((row.count as usize * bar_room).div_ceil(max as usize)).max(1);
+        let at_cursor = foldable && !app.overview().focus_map && row.value == app.overview().cursor;
+        let label_style = match (at_cursor, row.depth) {
+            (true, _) => theme.selection,
+            (false, 0) => theme.base,
+            (false, _) => theme.muted,
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{text:<label_width$} "), label_style),
+            Span::styled("█".repeat(length), bar_style),
+            Span::styled(format!(" {:>number_width$}", row.count), theme.base),
+        ]));
+    }
+    frame.render_widget(Paragraph::new(lines).style(theme.base), area);
 }
