@@ -7,31 +7,21 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use super::searcher::Response;
-use crate::diagnostic::Diagnostic;
+use crate::live::Problems;
 use crate::query::Indexed;
 
 /// How far the background load is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Stage {
-    /// Files read, of how many (0 of 0 while the folders are listed).
-    Reading { read: usize, total: usize },
-    /// Every file is parsed; the search index is being built.
-    Indexing,
-}
+pub use crate::live::Progress as Stage;
 
-/// A catalogue ready to browse, with its problems, and the way to ask its watcher for a
-/// load now (`r`), when its folders are watched.
+/// A catalogue ready to browse, with its problems (shared with the snapshot they came with).
 pub struct Ready {
     pub indexed: Arc<Indexed>,
-    pub problems: Vec<Diagnostic>,
-    pub reloader: Option<Sender<()>>,
+    pub problems: Problems,
 }
 
-/// A catalogue loaded again and indexed, ready to swap in.
-pub struct Reloaded {
-    pub indexed: Arc<Indexed>,
-    pub problems: Vec<Diagnostic>,
-}
+/// A catalogue loaded again and indexed, ready to swap in; or the last good one kept, with
+/// the problem that says why (a folder gone).
+pub type Reloaded = crate::live::Snapshot;
 
 pub enum Event {
     /// Input waits in the session's input queue ([`super::input_queue`]): keys, the mouse,
@@ -53,6 +43,8 @@ pub enum Event {
     Continue,
     /// The session must end.
     End(Reason),
+    /// Another session saved this session's shortlist file (two SSH sessions of one key).
+    ShortlistChanged,
 }
 
 /// Why a session ends without the user quitting.

@@ -32,10 +32,17 @@ pub trait Host {
         Err("this session cannot copy to the clipboard".into())
     }
 
-    /// Saves the shortlist; by default to the file on this machine. A host whose user is
+    /// Saves the shortlist, merged with what changed in its file since `base`; returns what
+    /// the file holds now. By default to the file on this machine; a host whose user is
     /// elsewhere (a session served over SSH) keeps it its own way.
-    fn save_shortlist(&mut self, path: &std::path::Path, list: &crate::shortlist::Shortlist) -> Result<(), String> {
-        crate::shortlist::store::save(path, list).map_err(|e| e.to_string())
+    fn save_shortlist(
+        &mut self,
+        path: &std::path::Path,
+        base: &crate::shortlist::Shortlist,
+        list: &crate::shortlist::Shortlist,
+    ) -> Result<crate::shortlist::Shortlist, String> {
+        use crate::shortlist::store::{Privacy, save_merged};
+        save_merged(path, base, list, Privacy::Usual).map(|saved| saved.list).map_err(|e| e.to_string())
     }
 
     /// Writes an export; by default to a file on this machine, atomically, never into the
@@ -49,9 +56,6 @@ pub trait Host {
     ) -> Result<(), WriteError> {
         write_atomic(path, contents, overwrite, forbidden)
     }
-
-    /// The catalogue's folders are watched: `reloader` asks for a load now.
-    fn watching(&mut self, _reloader: std::sync::mpsc::Sender<()>) {}
 
     /// Asks for the catalogue to be loaded again (`r`); false when there is nothing to reload
     /// (the bundled catalogue, no watcher).

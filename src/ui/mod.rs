@@ -51,7 +51,7 @@ use session::Exit;
 /// Runs the dashboard in this process's terminal until the user quits; returns the process
 /// exit code.
 pub fn run(catalogue: Catalogue, problems: Vec<Diagnostic>, options: Options) -> io::Result<i32> {
-    run_with(options, false, |options, _| App::new(Arc::new(Indexed::new(catalogue)), problems, options))
+    run_with(options, false, |options, _| (App::new(Arc::new(Indexed::new(catalogue)), problems, options), None))
 }
 
 /// Runs the dashboard at once on an empty catalogue while `source` loads in the background
@@ -63,21 +63,17 @@ pub fn run_loading(
     watch: reload::Watch,
     cache: Option<crate::load::cache::Cache>,
 ) -> io::Result<i32> {
-    let folders = match &source {
-        CatalogueSource::Folders(folders) => folders.clone(),
-        CatalogueSource::Bundled => Vec::new(),
-    };
-    let editable = !folders.is_empty();
+    let editable = matches!(source, CatalogueSource::Folders(_));
     run_with(options, editable, move |options, sender| {
-        loading::spawn_loader_cached(source, sender, folders, watch, cache);
-        App::loading(options)
+        let live = loading::spawn_loader_cached(source, sender, watch, cache);
+        (App::loading(options), editable.then_some(live))
     })
 }
 
 fn run_with(
     options: Options,
     editable: bool,
-    start: impl FnOnce(Options, std::sync::mpsc::Sender<event::Event>) -> App,
+    start: impl FnOnce(Options, std::sync::mpsc::Sender<event::Event>) -> (App, Option<crate::live::Live>),
 ) -> io::Result<i32> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         eprintln!(
@@ -89,12 +85,13 @@ fn run_with(
     let (sender, events) = event::channel_pair();
     let input = input_queue::InputQueue::new(sender.clone());
     let searcher = session::search_worker(sender.clone());
-    let mut app = start(options, sender.clone());
+    let (mut app, live) = start(options, sender.clone());
     terminal::listen_for_signals(sender.clone(), input.clone())?;
     terminal::install_panic_hook();
     // Entering asks the terminal for the cursor position: before the input reader starts.
     let mut host = terminal::LocalHost::enter(mouse)?;
     host.editable = editable;
+    host.live = live;
     reader::spawn(input.clone(), sender, host.gate());
     let outcome = session::run_session(&mut host, &mut app, &events, &input, searcher);
     terminal::restore();

@@ -20,8 +20,8 @@ use super::input::{actions_for, panic_if_asked};
 use super::input_queue::InputQueue;
 use super::searcher::Searcher;
 use super::update::{
-    edited, effect_done, frame_drawn, load_progress, loaded, next_deadline, nothing_to_reload, reloaded, searched,
-    tick, update,
+    changed_elsewhere, edited, effect_done, frame_drawn, load_progress, loaded, next_deadline, nothing_to_reload,
+    reloaded, searched, tick, update,
 };
 use super::view;
 use crate::files::{Overwrite, WriteError};
@@ -176,11 +176,8 @@ impl<H: Host> Session<'_, H> {
             Event::Input => return Ok(Took::Input),
             Event::Searched(response) => searched(self.app, *response),
             Event::Loading(stage) => load_progress(self.app, stage),
-            Event::Loaded(mut ready) => {
+            Event::Loaded(ready) => {
                 let nothing = ready.indexed.catalogue().is_empty() && ready.problems.iter().any(|p| p.is_error());
-                if let Some(reloader) = ready.reloader.take() {
-                    self.host.watching(reloader);
-                }
                 loaded(self.app, *ready);
                 if nothing {
                     return Ok(Took::End(Exit::NothingLoaded));
@@ -191,6 +188,12 @@ impl<H: Host> Session<'_, H> {
             }
             Event::Reloaded(news) => reloaded(self.app, *news),
             Event::Repaint => self.host.terminal().clear()?,
+            Event::ShortlistChanged => {
+                let effects = changed_elsewhere(self.app);
+                if let Step::End(exit) = self.perform_all(effects)? {
+                    return Ok(Took::End(exit));
+                }
+            }
             Event::Stop => {
                 self.host.suspend()?;
                 self.resize_to_terminal()?;
@@ -247,18 +250,18 @@ impl<H: Host> Session<'_, H> {
                 }
                 return Ok(Step::Continue);
             }
-            Effect::SaveShortlist(list) => {
+            Effect::SaveShortlist { base, list } => {
                 let Some(path) = app.shared().shortlist_file().map(std::path::Path::to_path_buf) else {
                     return Ok(Step::Continue);
                 };
-                Outcome::ShortlistSaved(host.save_shortlist(&path, &list))
+                Outcome::ShortlistSaved(host.save_shortlist(&path, &base, &list))
             }
             Effect::WriteFile { path, contents, overwrite } => {
                 let overwrite = if overwrite { Overwrite::Allowed } else { Overwrite::Never };
                 let result = match host.write_file(&path, &contents, overwrite, app.shared().catalogue_dirs()) {
                     Ok(()) => Ok(()),
                     Err(WriteError::Exists(_)) => Err(None),
-                    Err(e) => Err(Some(e.to_string())),
+                    Err(e) => Err(Some(e.said(app.shared().lang()))),
                 };
                 // Shown whole, so the user knows which folder "." was.
                 let path = std::path::absolute(&path).unwrap_or(path);

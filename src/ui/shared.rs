@@ -24,7 +24,9 @@ pub const WIDE: u16 = 120;
 pub struct Shared {
     /// The catalogue snapshot every screen shows (shared with the room's other sessions).
     pub(in crate::ui) indexed: Arc<Indexed>,
-    pub(in crate::ui) problems: Vec<Diagnostic>,
+    /// The catalogue's problems, shared with the snapshot they came with (and the room's other
+    /// sessions): never copied per session.
+    pub(in crate::ui) problems: crate::live::Problems,
     pub(in crate::ui) lang: Lang,
     pub(in crate::ui) theme_name: ThemeName,
     pub(in crate::ui) theme: Theme,
@@ -38,6 +40,9 @@ pub struct Shared {
     pub(in crate::ui) frame: FrameFacts,
     /// The shortlist, and the file it is saved to (none: kept for the session only).
     pub(in crate::ui) marks: Shortlist,
+    /// The shortlist as last read from or written to its file: what a save merges the file's
+    /// changes since against (`shortlist::merge`).
+    pub(in crate::ui) marks_saved: Shortlist,
     pub(in crate::ui) marks_file: Option<PathBuf>,
     /// Folders exports must never be written into.
     pub(in crate::ui) catalogue_dirs: Vec<PathBuf>,

@@ -11,20 +11,19 @@ use super::screen::Screen;
 use super::shared::Shared;
 use super::state::{BrowseState, ExportDialog, OverviewState, PresentState, ShortlistScreen, StartUp, ToursState};
 use super::theme::Theme;
-use crate::diagnostic::Diagnostic;
 use crate::model::Catalogue;
 use crate::query::{Facet, Filters, Indexed};
 use crate::text::Lang;
 
 impl App {
     /// The app on a catalogue, its first results searched on this thread.
-    pub fn new(indexed: Arc<Indexed>, problems: Vec<Diagnostic>, options: Options) -> App {
+    pub fn new(indexed: Arc<Indexed>, problems: impl Into<crate::live::Problems>, options: Options) -> App {
         let (filters, message) = resolve_filters(&indexed, &options.filters, options.lang);
         // A shortlist file set aside at the start is said once, unless a filter problem is.
         let message = message.or(options.notice.clone());
         let shared = Shared {
             indexed,
-            problems,
+            problems: problems.into(),
             lang: options.lang,
             theme_name: options.theme,
             theme: Theme::new(options.theme),
@@ -33,6 +32,7 @@ impl App {
             width: 80,
             height: 24,
             frame: FrameFacts::default(),
+            marks_saved: options.shortlist.clone(),
             marks: options.shortlist,
             marks_file: options.shortlist_file,
             catalogue_dirs: options.catalogue_dirs,
@@ -66,7 +66,7 @@ impl App {
         let pending_filters = options.filters.clone();
         let pending_query = options.query.clone();
         let empty = Arc::new(Indexed::new(Catalogue::default()));
-        let mut app = App::new(empty, Vec::new(), Options { filters: Vec::new(), ..options });
+        let mut app = App::new(empty, crate::live::Problems::default(), Options { filters: Vec::new(), ..options });
         app.start = StartUp {
             loading: Some(Stage::Reading { read: 0, total: 0 }),
             pending_filters,

@@ -144,8 +144,8 @@ pub struct LocalHost {
     mouse: bool,
     /// Lent to the editor: the input reader stops reading meanwhile.
     gate: Arc<Gate>,
-    /// Asks the folder watcher for a load (`r`); none for the bundled catalogue.
-    pub reloader: Option<std::sync::mpsc::Sender<()>>,
+    /// Asks for the folders to be loaded again (`r`); none for the bundled catalogue.
+    pub live: Option<crate::live::Live>,
     /// Whether the catalogue comes from folders: entries built into the binary are not edited,
     /// even when a `practices/` folder of the same name happens to be in the working directory.
     pub editable: bool,
@@ -153,7 +153,7 @@ pub struct LocalHost {
 
 impl LocalHost {
     pub fn enter(mouse: bool) -> io::Result<LocalHost> {
-        Ok(LocalHost { terminal: enter(mouse)?, mouse, gate: Arc::default(), reloader: None, editable: false })
+        Ok(LocalHost { terminal: enter(mouse)?, mouse, gate: Arc::default(), live: None, editable: false })
     }
 
     /// What the input reader asks before it reads.
@@ -204,12 +204,8 @@ impl Host for LocalHost {
         outcome
     }
 
-    fn watching(&mut self, reloader: std::sync::mpsc::Sender<()>) {
-        self.reloader = Some(reloader);
-    }
-
     fn reload(&mut self) -> bool {
-        self.reloader.as_ref().is_some_and(|reloader| reloader.send(()).is_ok())
+        self.live.as_ref().is_some_and(crate::live::Live::reload)
     }
 }
 

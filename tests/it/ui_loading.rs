@@ -26,7 +26,7 @@ fn loading_app(options: Options) -> App {
 }
 
 fn ready() -> Ready {
-    Ready { indexed: indexed(), problems: problems(), reloader: None }
+    Ready { indexed: indexed(), problems: problems() }
 }
 
 #[test]
@@ -83,7 +83,7 @@ fn a_session_keeps_the_keys_sent_before_its_catalogue_loads() {
     for code in [KeyCode::Char('/'), KeyCode::Char('z'), KeyCode::Char('i'), KeyCode::Char('n')] {
         queue.push(key(code)).unwrap();
     }
-    spawn_loader(CatalogueSource::Folders(vec![FIXTURE_RELATIVE.into()]), sender.clone(), Vec::new(), Watch::Off);
+    spawn_loader(CatalogueSource::Folders(vec![FIXTURE_RELATIVE.into()]), sender.clone(), Watch::Off);
     let mut host = TestHost(Terminal::new(TestBackend::new(100, 30)).unwrap());
     let typing = queue.clone();
     let quitter = std::thread::spawn(move || {
@@ -111,7 +111,7 @@ fn a_catalogue_with_nothing_loadable_ends_the_session() {
     let queue = boucle::ui::input_queue::InputQueue::new(sender.clone());
     let mut app = App::loading(Options::default());
     let searcher = search_worker(sender.clone());
-    spawn_loader(CatalogueSource::Folders(vec![empty.path().into()]), sender, Vec::new(), Watch::Off);
+    spawn_loader(CatalogueSource::Folders(vec![empty.path().into()]), sender, Watch::Off);
     let mut host = TestHost(Terminal::new(TestBackend::new(100, 30)).unwrap());
     let exit = run_session(&mut host, &mut app, &events, &queue, searcher).unwrap();
     assert_eq!(exit, Exit::NothingLoaded);

@@ -128,10 +128,14 @@ fn write(dialog: &mut ExportDialog, browse: &BrowseState, shared: &Shared, overw
 
 /// Takes in what the loop found when it carried out an effect.
 pub fn effect_done(app: &mut App, outcome: Outcome) {
+    let outcome = match outcome {
+        Outcome::ShortlistSaved(Ok(list)) => return super::marks::saved(app, list),
+        other => other,
+    };
     let shared = &mut app.shared;
     let lang = shared.lang;
     match outcome {
-        Outcome::ShortlistSaved(Ok(())) => {}
+        Outcome::ShortlistSaved(Ok(_)) => {}
         Outcome::ShortlistSaved(Err(why)) => {
             shared.message = Some(format!("{} {why}", word(lang, Word::ShortlistSaveFailed)));
         }

@@ -3,16 +3,18 @@
 //! only the shortlist, they are searched again.
 
 use super::super::action::{Effect, Effects};
+use super::super::app::App;
 use super::super::shared::Shared;
 use super::super::state::BrowseState;
 use super::results::search;
 use crate::i18n::{Word, word};
 use crate::model::Id;
+use crate::shortlist::Shortlist;
 
 /// Saves the shortlist, when it has a file.
 pub(super) fn save(shared: &Shared) -> Effects {
     match shared.marks_file {
-        Some(_) => vec![Effect::SaveShortlist(shared.marks.clone())],
+        Some(_) => vec![Effect::SaveShortlist { base: shared.marks_saved.clone(), list: shared.marks.clone() }],
         None => Effects::new(),
     }
 }
@@ -38,4 +40,23 @@ pub(super) fn toggle(browse: &mut BrowseState, shared: &mut Shared, id: &Id) -> 
 pub(super) fn said(shared: &mut Shared, id: &Id, said: Word) {
     let title = shared.entry(id).map(|e| e.title().get(shared.lang).to_string()).unwrap_or_else(|| id.to_string());
     shared.message = Some(format!("★ {} {title}", word(shared.lang, said)));
+}
+
+/// The shortlist's file was saved by another session (of the same key, in a room): saving
+/// ours merges what it changed, and shows it.
+pub fn changed_elsewhere(app: &App) -> Effects {
+    save(&app.shared)
+}
+
+/// The shortlist now in the file, after a save: this session's, with what other sessions
+/// changed merged in; the user is told when it differs from what they had.
+pub(super) fn saved(app: &mut App, list: Shortlist) {
+    if list != app.shared.marks {
+        app.shared.marks = list.clone();
+        app.shared.message = Some(format!("★ {}", word(app.shared.lang, Word::ShortlistMerged)));
+        if app.browse.shortlist_only {
+            super::results::search_now(app);
+        }
+    }
+    app.shared.marks_saved = list;
 }

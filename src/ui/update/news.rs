@@ -64,10 +64,12 @@ pub fn reloaded(app: &mut App, reloaded: Reloaded) {
         app.held_reload = Some(reloaded);
         return;
     }
+    // A folder gone: the catalogue is the last good one, and the line says why.
+    let gone = reloaded.gone().next().map(|problem| problem.in_lang(app.shared.lang).message);
     reindex(app, reloaded.indexed, reloaded.problems);
     let shared = &mut app.shared;
     let errors = shared.problems.iter().filter(|p| p.is_error()).count();
-    let mut note = t(shared.lang, Msg::Reloaded).to_string();
+    let mut note = gone.unwrap_or_else(|| t(shared.lang, Msg::Reloaded).to_string());
     if !shared.problems.is_empty() {
         note = format!("{note} — {}", problem_counts(shared.lang, errors, shared.problems.len() - errors));
     }

@@ -6,10 +6,10 @@ use std::sync::Arc;
 
 use super::super::app::App;
 use super::results::{ask, take};
-use crate::diagnostic::Diagnostic;
+use crate::live::Problems;
 use crate::query::{Facet, Indexed};
 
-pub fn reindex(app: &mut App, indexed: Arc<Indexed>, problems: Vec<Diagnostic>) {
+pub fn reindex(app: &mut App, indexed: Arc<Indexed>, problems: impl Into<Problems>) {
     let (browse, shared) = (&mut app.browse, &mut app.shared);
     let old = shared.indexed.clone();
     let filters: Vec<(Facet, String)> = Facet::ALL
@@ -23,7 +23,7 @@ pub fn reindex(app: &mut App, indexed: Arc<Indexed>, problems: Vec<Diagnostic>) 
         (facet, None) => (facet, None),
     });
     shared.indexed = indexed;
-    shared.problems = problems;
+    shared.problems = problems.into();
     browse.filters = Default::default();
     for (facet, id) in filters {
         for value in shared.indexed.resolve_value(facet, &id).unwrap_or_default().into_iter().take(1) {
