@@ -1148,6 +1148,30 @@ fn the_zinc_loop_sites_say_what_they_do() {
     assert!(cites(nyrstar, "https://paperzz.com/doc/8407139/auby-fact-sheet-document"));
 }
 
+/// Plans that later stored sources overtook now say what happened: ACC's German and Italian plants
+/// were abandoned (Le Journal des Entreprises), MagREEsource has produced at Noyarey since December
+/// 2024 (Forbes France), AESC's Douai cells are NMC and a first GWh is due by mid-2026 (AFP, upday).
+#[test]
+fn later_sources_update_the_plans_they_overtook() {
+    let loaded = bundled();
+    for id in ["acc", "acc-gigafactory-billy-berclau-douvrin"] {
+        let e = entry(&loaded, id);
+        let en = description(e, Lang::En);
+        assert!(!en.contains("are planned in Germany and Italy") && en.contains("have been abandoned"), "{id}: {en}");
+        assert!(description(e, Lang::Fr).contains("ont été abandonnés"), "{id}");
+        assert!(cites(
+            e,
+            "https://www.lejournaldesentreprises.com/breve/acc-va-abandonner-ses-projets-dusine-en-italie-et-en-allemagne-2136481"
+        ));
+    }
+    let magreesource = entry(&loaded, "magreesource-magnet-recycling-grenoble");
+    assert!(description(magreesource, Lang::En).contains("producing at Noyarey since December 2024"));
+    assert!(!note(magreesource, Lang::En).contains("No source after June 2024"));
+    let aesc = entry(&loaded, "aesc-gigafactory-douai");
+    assert!(description(aesc, Lang::En).contains("NMC") && description(aesc, Lang::En).contains("by mid-2026"));
+    assert!(!note(aesc, Lang::En).contains("The cell chemistry is not stated"));
+}
+
 /// `boucle fmt` on every file of the bundled catalogue changes no value and keeps every
 /// comment (issue #23); and the catalogue is formatted (CI runs `boucle fmt --check practices`).
 #[test]
