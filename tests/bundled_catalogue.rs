@@ -1129,6 +1129,13 @@ fn entries_reviewed_in_the_third_round_carry_the_facts_that_were_missing() {
     assert_eq!(greece.common.review.status, ReviewStatus::Reviewed);
     assert!(organisation(greece).website.is_some());
     assert!(cites(greece, "https://pste.gov.gr/category/deltia-typou/page/4"));
+    // BringBack's two logistics partners, named before only as partners, now say who they are.
+    for (id, founded, fact) in [("mobivia", "1970", "Move Factory"), ("volvo-trucks", "1928-02", "February 1928")] {
+        let e = entry(&loaded, id);
+        assert_eq!(e.common.review.status, ReviewStatus::Reviewed, "{id}");
+        assert_eq!(organisation(e).founded.map(|d| d.to_string()).as_deref(), Some(founded), "{id}");
+        assert!(organisation(e).website.is_some() && description(e, Lang::En).contains(fact), "{id}");
+    }
 }
 
 /// The zinc loop's three links say what each site does, from their own sources: Befesa's
