@@ -1179,6 +1179,29 @@ fn later_sources_update_the_plans_they_overtook() {
     assert!(!note(aesc, Lang::En).contains("The cell chemistry is not stated"));
 }
 
+/// Organisations whose notes said a seat, a date or an activity was missing now give it, from a
+/// source each names: Le Relais born in 1984 at Bruay-la-Buissière (ESS et société), Neo-Eco at
+/// Hallennes-lez-Haubourdin (La Gazette, La Tribune), the Region formed in 2016 with its seat in
+/// Lille (Interreg Europe), CD2E at the 11/19 site with its disputed founding year stated.
+#[test]
+fn organisations_give_the_seat_and_dates_their_sources_give() {
+    let loaded = bundled();
+    let relais = entry(&loaded, "le-relais");
+    assert_eq!(organisation(relais).founded.map(|d| d.to_string()).as_deref(), Some("1984"));
+    assert_eq!(region(relais), "FRE12");
+    let metisse = entry(&loaded, "le-relais-textile-recycling-metisse");
+    assert!(!note(metisse, Lang::En).contains("to confirm"), "{}", note(metisse, Lang::En));
+    assert!(cites(metisse, "https://www.ess-et-societe.net/Le-Relais-ne-connait-pas-la-crise"));
+    let neo_eco = entry(&loaded, "neo-eco");
+    assert_eq!(place(neo_eco, Lang::En), "Hallennes-lez-Haubourdin");
+    assert!(organisation(neo_eco).founded.is_none(), "2008 or 2007: the sources differ");
+    let hdf = entry(&loaded, "region-hauts-de-france");
+    assert_eq!(organisation(hdf).founded.map(|d| d.to_string()).as_deref(), Some("2016"));
+    assert!(description(hdf, Lang::En).contains("30 January 2025"));
+    let cd2e = description(entry(&loaded, "cd2e"), Lang::En).to_string();
+    assert!(cd2e.contains("2002 (Eco121), 2003 (La Gazette") && !cd2e.contains("CD2E, created in 2002"), "{cd2e}");
+}
+
 /// `boucle fmt` on every file of the bundled catalogue changes no value and keeps every
 /// comment (issue #23); and the catalogue is formatted (CI runs `boucle fmt --check practices`).
 #[test]
