@@ -113,7 +113,7 @@ pub fn local(binary: &Path, dir: &Path, rounds: usize) -> Vec<PasteRound> {
     let args = ["--catalogue", dir.as_str(), "--lang", "en", "--no-mouse", "--no-cache"];
     (0..rounds)
         .map(|_| {
-            let mut pty = open(binary, &args).expect("the dashboard on a pty");
+            let mut pty = open(binary, &args, &[]).expect("the dashboard on a pty");
             pty.wait_for(" results", Duration::from_secs(300)).expect("results on screen");
             pty.settle();
             let pid = pty.pid();
@@ -206,13 +206,13 @@ pub fn ssh(binary: &Path, dir: &Path, rounds: usize) -> Vec<PasteRound> {
             let args = ssh_args(port);
             let args: Vec<&str> = args.iter().map(String::as_str).collect();
             let ssh = Path::new("ssh");
-            let mut pty = open(ssh, &args).expect("ssh on a pty");
+            let mut pty = open(ssh, &args, &[]).expect("ssh on a pty");
             pty.wait_for(" results", Duration::from_secs(300)).expect("the participant's results");
             pty.settle();
             let (next_key_ms, rss_growth_mb) = paste_and_next_key(&mut pty, pid);
             drop(pty);
             // A participant who leaves in the middle of a megabyte's paste.
-            let mut leaving = open(ssh, &args).expect("ssh on a pty");
+            let mut leaving = open(ssh, &args, &[]).expect("ssh on a pty");
             leaving.wait_for(" results", Duration::from_secs(300)).expect("the participant's results");
             leaving.settle();
             let before = server.ended();
@@ -229,7 +229,7 @@ pub fn ssh(binary: &Path, dir: &Path, rounds: usize) -> Vec<PasteRound> {
             }
             let client_gone_ms = ms(left.elapsed());
             // SIGTERM to the server while a participant pastes a megabyte.
-            let mut pasting = open(ssh, &args).expect("ssh on a pty");
+            let mut pasting = open(ssh, &args, &[]).expect("ssh on a pty");
             pasting.wait_for(" results", Duration::from_secs(300)).expect("the participant's results");
             pasting.settle();
             pasting.send(b"/");

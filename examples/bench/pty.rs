@@ -39,7 +39,7 @@ pub struct Pty {
     screen: vt100::Parser,
 }
 
-pub fn open(binary: &Path, args: &[&str]) -> std::io::Result<Pty> {
+pub fn open(binary: &Path, args: &[&str], env: &[(&str, &Path)]) -> std::io::Result<Pty> {
     let (mut master, mut slave) = (0, 0);
     let size = libc::winsize { ws_row: 60, ws_col: 200, ws_xpixel: 0, ws_ypixel: 0 };
     // SAFETY: out-pointers to two ints and a valid winsize; null name and termios are allowed.
@@ -54,6 +54,7 @@ pub fn open(binary: &Path, args: &[&str]) -> std::io::Result<Pty> {
         .args(args)
         .env("TERM", "xterm-256color")
         .env_remove("NO_COLOR")
+        .envs(env.iter().copied())
         .stdin(Stdio::from(slave.try_clone()?))
         .stdout(Stdio::from(slave.try_clone()?))
         .stderr(Stdio::from(slave));
@@ -157,18 +158,30 @@ impl Drop for Pty {
     }
 }
 
-/// Runs the dashboard on `dir` and types `queries` key by key (Ctrl-U between queries).
-pub fn keystroke_to_screen(binary: &Path, extra: &[&str], dir: &Path, queries: &[&str]) -> std::io::Result<PtyRun> {
+/// Runs the dashboard on `dir` (with `extra` arguments and `env`) and types `queries` key by key
+/// (Ctrl-U between queries); with no queries, only the start is timed.
+pub fn keystroke_to_screen(
+    binary: &Path,
+    extra: &[&str],
+    env: &[(&str, &Path)],
+    dir: &Path,
+    queries: &[&str],
+) -> std::io::Result<PtyRun> {
     let dir = dir.display().to_string();
     let mut args = vec!["--catalogue", &dir, "--lang", "en", "--no-mouse"];
     args.extend_from_slice(extra);
     let spawned = Instant::now();
-    let mut pty = open(binary, &args)?;
-    let timeout = Duration::from_secs(120);
+    let mut pty = open(binary, &args, env)?;
+    // A load of 1M entries on a busy machine takes minutes.
+    let timeout = Duration::from_secs(900);
     let hints = pty.wait_for(HINTS_DRAWN, timeout).ok_or_else(|| broken("no first screen"))?;
     let results = pty.wait_for(RESULTS_DRAWN, timeout).ok_or_else(|| broken("no results"))?;
-    pty.settle();
+    let ms = |at: Instant| at.saturating_duration_since(spawned).as_secs_f64() * 1000.0;
     let mut keys = Vec::new();
+    if queries.is_empty() {
+        return Ok(PtyRun { first_screen_ms: ms(hints), results_ms: ms(results), keys });
+    }
+    pty.settle();
     pty.send(b"/");
     pty.settle();
     for query in queries {
@@ -181,7 +194,6 @@ pub fn keystroke_to_screen(binary: &Path, extra: &[&str], dir: &Path, queries: &
         pty.send(b"\x15");
         pty.settle();
     }
-    let ms = |at: Instant| at.saturating_duration_since(spawned).as_secs_f64() * 1000.0;
     Ok(PtyRun { first_screen_ms: ms(hints), results_ms: ms(results), keys })
 }
 
