@@ -31,6 +31,9 @@ for q in 'aimant' 'terres rares region:FRE12 mat:nd,pr -Béthune -kind:event' 'r
     n=$((n + 1))
     printf "\\$(printf '%03o' $((n * 37 % 256)))%s" "$q" > "$corpus/query/seed-$n"
 done
+# Long pastes: 100 kB of words, and of one long word (the query box keeps 256 characters).
+{ printf '\001'; yes 'terres rares aimants région:FRE mat:nd -Béthune' | head -c 100000; } > "$corpus/query/paste-words"
+{ printf '\002'; head -c 100000 /dev/zero | tr '\0' a; } > "$corpus/query/paste-one-word"
 
 # ssh_input: control byte (how packets are cut), then what a terminal sends.
 n=0
@@ -39,4 +42,8 @@ for keys in 'q' '/aimant\r' '\033[A\033[B\033OP\033[15~' '\033[200~terres rares\
     n=$((n + 1))
     { printf "\\$(printf '%03o' $((n * 53 % 256)))"; printf "$keys"; } > "$corpus/ssh_input/seed-$n"
 done
+# Long pastes: 200 kB bracketed then keys; one that never ends; 100 kB typed without brackets.
+{ printf '\007/\033[200~'; yes 'terres rares é' | head -c 200000; printf '\033[201~q'; } > "$corpus/ssh_input/paste-long"
+{ printf '\011\033[200~'; head -c 150000 /dev/zero | tr '\0' x; } > "$corpus/ssh_input/paste-endless"
+{ printf '\013/'; head -c 100000 /dev/zero | tr '\0' a; } > "$corpus/ssh_input/typed-flood"
 echo "seeded: $(ls "$corpus/load" | wc -l) load, $(ls "$corpus/query" | wc -l) query, $(ls "$corpus/ssh_input" | wc -l) ssh_input"

@@ -894,7 +894,7 @@ fn plans_of_2026_say_when_the_sources_stop() {
     for (id, fr, en) in [
         ("atlantic-copper-circular-huelva", "postérieure au 4 mars 2026", "later than 4 March 2026"),
         ("carester-caremag-magnet-recycling", "postérieure au 7 février 2026", "later than 7 February 2026"),
-        ("mecaware-bethune-separ8-pilot", "postérieure à septembre 2025", "later than September 2025"),
+        ("mecaware-bethune-separ8-pilot", "postérieure au 6 décembre 2025", "later than 6 December 2025"),
         ("atlantic-copper", "plus récente", "more recent"),
         ("carester", "postérieure au 7 février 2026", "later than 7 February 2026"),
     ] {
@@ -902,6 +902,11 @@ fn plans_of_2026_say_when_the_sources_stop() {
         assert!(description(e, Lang::Fr).contains(fr), "{id}: {}", description(e, Lang::Fr));
         assert!(description(e, Lang::En).contains(en), "{id}: {}", description(e, Lang::En));
     }
+    // The latest stored word on the Béthune pilot: e-voltaire, 6 December 2025, a pilot line still to launch.
+    assert!(cites(
+        entry(&loaded, "mecaware-bethune-separ8-pilot"),
+        "https://e-voltaire.fr/2025/12/06/la-start-up-mecaware-multiplie-les-partenariats-avant-le-lancement-dune-premiere-ligne-pilote"
+    ));
 }
 
 #[test]
@@ -1101,6 +1106,100 @@ fn raw4res_says_its_partner_list_was_not_found() {
     assert!(en.contains("still not found on 7 December 2026"), "{en}");
     assert!(en.contains("No Danish, Spanish, Romanian or Slovenian partner is therefore named"), "{en}");
     assert!(note(raw4res, Lang::Fr).contains("toujours introuvable au 7 décembre 2026"));
+}
+
+fn organisation(entry: &Entry) -> &boucle::model::entry::Organisation {
+    let Details::Organisation(details) = &entry.details else { panic!("{} is an organisation", entry.file()) };
+    details
+}
+
+/// Entries marked reviewed in the third round have every fact sourced: GeoZS's status, founding
+/// decision and seat come from the Official Gazette (Uradni list RS 66/1998); Central Greece's
+/// website is the one where the Region publishes its own press releases.
+#[test]
+fn entries_reviewed_in_the_third_round_carry_the_facts_that_were_missing() {
+    let loaded = bundled();
+    let geozs = entry(&loaded, "geological-survey-of-slovenia");
+    assert_eq!(geozs.common.review.status, ReviewStatus::Reviewed);
+    assert_eq!(organisation(geozs).founded.map(|d| d.to_string()).as_deref(), Some("1998-09-10"));
+    assert!(place(geozs, Lang::En).contains("Dimičeva 14"));
+    assert!(description(geozs, Lang::En).contains("public research institute"));
+    assert!(cites(geozs, "https://www.uradni-list.si/glasilo-uradni-list-rs/vsebina?urlid=199866&stevilka=3170"));
+    let greece = entry(&loaded, "region-central-greece");
+    assert_eq!(greece.common.review.status, ReviewStatus::Reviewed);
+    assert!(organisation(greece).website.is_some());
+    assert!(cites(greece, "https://pste.gov.gr/category/deltia-typou/page/4"));
+    // BringBack's two logistics partners, named before only as partners, now say who they are.
+    for (id, founded, fact) in [("mobivia", "1970", "Move Factory"), ("volvo-trucks", "1928-02", "February 1928")] {
+        let e = entry(&loaded, id);
+        assert_eq!(e.common.review.status, ReviewStatus::Reviewed, "{id}");
+        assert_eq!(organisation(e).founded.map(|d| d.to_string()).as_deref(), Some(founded), "{id}");
+        assert!(organisation(e).website.is_some() && description(e, Lang::En).contains(fact), "{id}");
+    }
+}
+
+/// The zinc loop's three links say what each site does, from their own sources: Befesa's
+/// Gravelines plants (La Gazette), Recytech wholly Befesa's since Recylex's liquidation
+/// (innovations.fr, July 2024) and Nyrstar's Auby smelter (La Gazette, the site's fact sheet).
+#[test]
+fn the_zinc_loop_sites_say_what_they_do() {
+    let loaded = bundled();
+    let recytech = description(entry(&loaded, "recytech"), Lang::En).to_string();
+    assert!(recytech.contains("wholly owned by Befesa") && recytech.contains("Befesa Valera"), "{recytech}");
+    let befesa = description(entry(&loaded, "befesa"), Lang::En).to_string();
+    assert!(befesa.contains("washes Waelz oxide") && befesa.contains("June 2012"), "{befesa}");
+    let nyrstar = entry(&loaded, "nyrstar");
+    assert!(
+        description(nyrstar, Lang::Fr).contains("depuis 1896") && description(nyrstar, Lang::En).contains("indium")
+    );
+    assert!(cites(nyrstar, "https://paperzz.com/doc/8407139/auby-fact-sheet-document"));
+}
+
+/// Plans that later stored sources overtook now say what happened: ACC's German and Italian plants
+/// were abandoned (Le Journal des Entreprises), MagREEsource has produced at Noyarey since December
+/// 2024 (Forbes France), AESC's Douai cells are NMC and a first GWh is due by mid-2026 (AFP, upday).
+#[test]
+fn later_sources_update_the_plans_they_overtook() {
+    let loaded = bundled();
+    for id in ["acc", "acc-gigafactory-billy-berclau-douvrin"] {
+        let e = entry(&loaded, id);
+        let en = description(e, Lang::En);
+        assert!(!en.contains("are planned in Germany and Italy") && en.contains("have been abandoned"), "{id}: {en}");
+        assert!(description(e, Lang::Fr).contains("ont été abandonnés"), "{id}");
+        assert!(cites(
+            e,
+            "https://www.lejournaldesentreprises.com/breve/acc-va-abandonner-ses-projets-dusine-en-italie-et-en-allemagne-2136481"
+        ));
+    }
+    let magreesource = entry(&loaded, "magreesource-magnet-recycling-grenoble");
+    assert!(description(magreesource, Lang::En).contains("producing at Noyarey since December 2024"));
+    assert!(!note(magreesource, Lang::En).contains("No source after June 2024"));
+    let aesc = entry(&loaded, "aesc-gigafactory-douai");
+    assert!(description(aesc, Lang::En).contains("NMC") && description(aesc, Lang::En).contains("by mid-2026"));
+    assert!(!note(aesc, Lang::En).contains("The cell chemistry is not stated"));
+}
+
+/// Organisations whose notes said a seat, a date or an activity was missing now give it, from a
+/// source each names: Le Relais born in 1984 at Bruay-la-Buissière (ESS et société), Neo-Eco at
+/// Hallennes-lez-Haubourdin (La Gazette, La Tribune), the Region formed in 2016 with its seat in
+/// Lille (Interreg Europe), CD2E at the 11/19 site with its disputed founding year stated.
+#[test]
+fn organisations_give_the_seat_and_dates_their_sources_give() {
+    let loaded = bundled();
+    let relais = entry(&loaded, "le-relais");
+    assert_eq!(organisation(relais).founded.map(|d| d.to_string()).as_deref(), Some("1984"));
+    assert_eq!(region(relais), "FRE12");
+    let metisse = entry(&loaded, "le-relais-textile-recycling-metisse");
+    assert!(!note(metisse, Lang::En).contains("to confirm"), "{}", note(metisse, Lang::En));
+    assert!(cites(metisse, "https://www.ess-et-societe.net/Le-Relais-ne-connait-pas-la-crise"));
+    let neo_eco = entry(&loaded, "neo-eco");
+    assert_eq!(place(neo_eco, Lang::En), "Hallennes-lez-Haubourdin");
+    assert!(organisation(neo_eco).founded.is_none(), "2008 or 2007: the sources differ");
+    let hdf = entry(&loaded, "region-hauts-de-france");
+    assert_eq!(organisation(hdf).founded.map(|d| d.to_string()).as_deref(), Some("2016"));
+    assert!(description(hdf, Lang::En).contains("30 January 2025"));
+    let cd2e = description(entry(&loaded, "cd2e"), Lang::En).to_string();
+    assert!(cd2e.contains("2002 (Eco121), 2003 (La Gazette") && !cd2e.contains("CD2E, created in 2002"), "{cd2e}");
 }
 
 /// `boucle fmt` on every file of the bundled catalogue changes no value and keeps every

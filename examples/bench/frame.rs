@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use boucle::query::Indexed;
-use boucle::ui::{Action, App, Options, render, update};
+use boucle::ui::{Action, App, Edit, Options, render, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -20,14 +20,14 @@ pub fn keystroke_to_frame(indexed: Arc<Indexed>, queries: &[&str]) -> Vec<f64> {
     let mut times = Vec::new();
     for query in queries {
         let _ = update(&mut app, Action::FocusSearch);
-        let _ = update(&mut app, Action::SearchClear);
+        let _ = update(&mut app, Action::Edit(Edit::Clear));
         for c in query.chars() {
             let start = Instant::now();
-            let _ = update(&mut app, Action::SearchInsert(c));
+            let _ = update(&mut app, Action::Edit(Edit::Insert(c)));
             render(&mut terminal, &mut app).expect("draw");
             times.push(start.elapsed().as_secs_f64() * 1000.0);
         }
-        let _ = update(&mut app, Action::SearchSubmit);
+        let _ = update(&mut app, Action::Submit);
     }
     times
 }

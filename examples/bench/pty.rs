@@ -31,14 +31,15 @@ pub struct PtyRun {
     pub keys: Vec<f64>,
 }
 
-struct Pty {
-    child: Child,
-    writer: std::fs::File,
+pub struct Pty {
+    /// Both taken out by [`Pty::into_parts`]; there until then.
+    child: Option<Child>,
+    writer: Option<std::fs::File>,
     chunks: Receiver<(Instant, Vec<u8>)>,
     screen: vt100::Parser,
 }
 
-fn open(binary: &Path, args: &[&str]) -> std::io::Result<Pty> {
+pub fn open(binary: &Path, args: &[&str], env: &[(&str, &Path)]) -> std::io::Result<Pty> {
     let (mut master, mut slave) = (0, 0);
     let size = libc::winsize { ws_row: 60, ws_col: 200, ws_xpixel: 0, ws_ypixel: 0 };
     // SAFETY: out-pointers to two ints and a valid winsize; null name and termios are allowed.
@@ -53,6 +54,7 @@ fn open(binary: &Path, args: &[&str]) -> std::io::Result<Pty> {
         .args(args)
         .env("TERM", "xterm-256color")
         .env_remove("NO_COLOR")
+        .envs(env.iter().copied())
         .stdin(Stdio::from(slave.try_clone()?))
         .stdout(Stdio::from(slave.try_clone()?))
         .stderr(Stdio::from(slave));
@@ -91,8 +93,8 @@ fn open(binary: &Path, args: &[&str]) -> std::io::Result<Pty> {
         }
     });
     Ok(Pty {
-        child,
-        writer,
+        child: Some(child),
+        writer: Some(writer),
         chunks,
         screen: vt100::Parser::new(NonZeroU16::new(60).unwrap(), NonZeroU16::new(200).unwrap(), 0),
     })
@@ -105,7 +107,7 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 impl Pty {
     /// Reads until the screen (as a terminal shows it, through `vt100`: frames are diffs, so
     /// the bytes alone do not say) contains `needle`, or the deadline; when it did.
-    fn wait_for(&mut self, needle: &str, deadline: Duration) -> Option<Instant> {
+    pub fn wait_for(&mut self, needle: &str, deadline: Duration) -> Option<Instant> {
         let until = Instant::now() + deadline;
         let mut at = Instant::now();
         while !self.screen.screen().contents().contains(needle) {
@@ -118,7 +120,7 @@ impl Pty {
     }
 
     /// Reads until the output has been quiet for [`QUIET`]; the time of the last byte read.
-    fn settle(&self) -> Option<Instant> {
+    pub fn settle(&self) -> Option<Instant> {
         let mut last = None;
         loop {
             match self.chunks.recv_timeout(QUIET) {
@@ -129,32 +131,57 @@ impl Pty {
         }
     }
 
-    fn send(&mut self, bytes: &[u8]) -> Instant {
-        self.writer.write_all(bytes).expect("write to the pty");
+    pub fn send(&mut self, bytes: &[u8]) -> Instant {
+        self.writer.as_mut().expect("the pty's writer").write_all(bytes).expect("write to the pty");
         Instant::now()
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.as_ref().map_or(0, Child::id)
+    }
+
+    /// The writer to the terminal and the process, no longer quit on drop.
+    pub fn into_parts(mut self) -> (std::fs::File, Child) {
+        (self.writer.take().expect("the pty's writer"), self.child.take().expect("the pty's process"))
     }
 }
 
 impl Drop for Pty {
     fn drop(&mut self) {
-        let _ = self.writer.write_all(b"\x1bq");
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        if let Some(writer) = self.writer.as_mut() {
+            let _ = writer.write_all(b"\x1bq");
+        }
+        if let Some(child) = self.child.as_mut() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
     }
 }
 
-/// Runs the dashboard on `dir` and types `queries` key by key (Ctrl-U between queries).
-pub fn keystroke_to_screen(binary: &Path, extra: &[&str], dir: &Path, queries: &[&str]) -> std::io::Result<PtyRun> {
+/// Runs the dashboard on `dir` (with `extra` arguments and `env`) and types `queries` key by key
+/// (Ctrl-U between queries); with no queries, only the start is timed.
+pub fn keystroke_to_screen(
+    binary: &Path,
+    extra: &[&str],
+    env: &[(&str, &Path)],
+    dir: &Path,
+    queries: &[&str],
+) -> std::io::Result<PtyRun> {
     let dir = dir.display().to_string();
     let mut args = vec!["--catalogue", &dir, "--lang", "en", "--no-mouse"];
     args.extend_from_slice(extra);
     let spawned = Instant::now();
-    let mut pty = open(binary, &args)?;
-    let timeout = Duration::from_secs(120);
+    let mut pty = open(binary, &args, env)?;
+    // A load of 1M entries on a busy machine takes minutes.
+    let timeout = Duration::from_secs(900);
     let hints = pty.wait_for(HINTS_DRAWN, timeout).ok_or_else(|| broken("no first screen"))?;
     let results = pty.wait_for(RESULTS_DRAWN, timeout).ok_or_else(|| broken("no results"))?;
-    pty.settle();
+    let ms = |at: Instant| at.saturating_duration_since(spawned).as_secs_f64() * 1000.0;
     let mut keys = Vec::new();
+    if queries.is_empty() {
+        return Ok(PtyRun { first_screen_ms: ms(hints), results_ms: ms(results), keys });
+    }
+    pty.settle();
     pty.send(b"/");
     pty.settle();
     for query in queries {
@@ -167,7 +194,6 @@ pub fn keystroke_to_screen(binary: &Path, extra: &[&str], dir: &Path, queries: &
         pty.send(b"\x15");
         pty.settle();
     }
-    let ms = |at: Instant| at.saturating_duration_since(spawned).as_secs_f64() * 1000.0;
     Ok(PtyRun { first_screen_ms: ms(hints), results_ms: ms(results), keys })
 }
 

@@ -1,8 +1,10 @@
 //! Fuzz target `query`: the query box's text parsed, then searched in the frozen fixture
 //! catalogue (loaded once), so matching, filtering, counting and ranking are fuzzed too. The
 //! spans and highlights it gives back are checked against what they promise (char boundaries,
-//! sorted, disjoint), since the dashboard cuts text with them. Shared by the fuzz target and
-//! by `tests/it/fuzz_regressions.rs`.
+//! sorted, disjoint), since the dashboard cuts text with them. The same text pasted into the
+//! dashboard's query box (a long paste, one edit) must leave it holding at most its cap, and
+//! that too is parsed and searched. Shared by the fuzz target and by
+//! `tests/it/fuzz_regressions.rs`.
 
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -10,6 +12,8 @@ use std::sync::OnceLock;
 use boucle::load::{CatalogueSource, load};
 use boucle::query::{Facet, Filters, Indexed, Query};
 use boucle::text::Lang;
+use boucle::ui::Edit;
+use boucle::ui::state::{MAX_QUERY_CHARS, QueryBox};
 
 fn fixture() -> &'static Indexed {
     static INDEXED: OnceLock<Indexed> = OnceLock::new();
@@ -27,7 +31,17 @@ fn fixture() -> &'static Indexed {
 pub fn run(data: &[u8]) {
     let Some((&control, rest)) = data.split_first() else { return };
     let text = String::from_utf8_lossy(rest);
-    let query = Query::parse(&text);
+    search(control, &text);
+    // Pasted into the query box: one edit, kept to the box's cap.
+    let mut query_box = QueryBox::default();
+    query_box.edit(&Edit::Paste(text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()));
+    let held = query_box.text().chars().count();
+    assert!(held <= MAX_QUERY_CHARS, "the query box holds {held} characters");
+    search(control, query_box.text());
+}
+
+fn search(control: u8, text: &str) {
+    let query = Query::parse(text);
     for span in query.errors.iter().map(|e| &e.span).chain(query.fields.iter().map(|f| &f.span)) {
         assert!(text.get(span.clone()).is_some(), "span {span:?} is not on char boundaries of {text:?}");
     }

@@ -1,9 +1,9 @@
 //! Fuzz target `ssh_input`: the bytes a participant's terminal sends over SSH, cut into packets
 //! as the network might, through the decoder that turns them into the dashboard's key, mouse,
-//! paste and resize events (`serve::input`), with the lone-Esc timeout firing between packets
+//! paste and resize events (`ui::decoder`, the local terminal's decoder too), with the lone-Esc timeout firing between packets
 //! as it does when the client pauses. Shared by the fuzz target and `tests/it/fuzz_regressions.rs`.
 
-use boucle::serve::input::InputDecoder;
+use boucle::ui::decoder::InputDecoder;
 
 /// First byte: how packets are cut and where the client pauses; the rest: the bytes typed.
 pub fn run(data: &[u8]) {
@@ -29,4 +29,10 @@ pub fn run(data: &[u8]) {
     assert!(!decoder.waiting(), "bytes are still pending after the timeout");
     // Nothing decoded may come from nowhere: every event needs at least one byte.
     assert!(events.len() <= data.len(), "{} events from {} bytes", events.len(), data.len());
+    // A paste, however long, is one event of at most its first 64 kB.
+    for event in &events {
+        if let boucle::ui::decoder::Event::Paste(text) = event {
+            assert!(text.len() <= boucle::ui::decoder::PASTE_KEEP, "a paste of {} bytes was kept", text.len());
+        }
+    }
 }

@@ -90,6 +90,7 @@ pub enum Msg {
     Organisers,
     QuitKey,
     HelpOtherKeys,
+    HelpTextKeys,
     /// What the ≈ beside a result means, in the help.
     HelpCloseMatch,
     /// Beside the chosen related entry: what Enter does.
@@ -202,6 +203,7 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             Organisers => "Organisers",
             QuitKey => "q: quit",
             HelpOtherKeys => "  any other key types into the query; mouse: wheel scrolls, click selects",
+            HelpTextKeys => "  and the search box's editing keys (listed with it)",
             HelpCloseMatch => "  ≈ a close match: a word found only within one typo, listed after the others",
             FollowChosenLink => "follow",
             NoProblems => "No problems: every file of the catalogue loaded.",
@@ -311,6 +313,7 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
             Organisers => "Organisateurs",
             QuitKey => "q : quitter",
             HelpOtherKeys => "  les autres touches s'écrivent dans la recherche ; souris : molette, clic",
+            HelpTextKeys => "  et les touches d'édition du champ de recherche (listées avec lui)",
             HelpCloseMatch => "  ≈ résultat approché : un mot trouvé à une faute près, après les autres",
             FollowChosenLink => "suivre",
             NoProblems => "Aucun problème : tous les fichiers du catalogue sont chargés.",

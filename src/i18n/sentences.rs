@@ -81,6 +81,15 @@ pub fn unknown_entry(shown: &str, suggestions: &[&str]) -> Said {
     })
 }
 
+/// Said when typed or pasted text passed the most a text box holds (the query, a note, a file
+/// name): what fitted is in the box, the rest was dropped.
+pub fn input_cut(lang: Lang, cap: usize) -> String {
+    match lang {
+        Lang::En => format!("Cut at {cap} characters: the most this box holds."),
+        Lang::Fr => format!("Coupé à {cap} caractères : le plus que ce champ accepte."),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -20,7 +20,6 @@ use crate::i18n::room::{Logged, Login, Refusal};
 use crate::i18n::{Msg as Words, t};
 use crate::text::Lang;
 use crate::text::visible::{CLIENT_TEXT_MAX, client};
-use crate::ui::event::Event;
 use crate::ui::theme::ThemeName;
 
 /// Session channels one connection may open at once (a dashboard and a command, say).
@@ -387,9 +386,7 @@ impl Handler for Connection {
             state.pty = Some((width, height));
         }
         if let Some(dashboard) = &state.dashboard {
-            dashboard.size.set(width, height);
-            let resize = ratatui::crossterm::event::Event::Resize(width, height);
-            let _ = dashboard.events.send(Event::Input(resize));
+            dashboard.resize(width, height);
         }
         Ok(())
     }

@@ -1,8 +1,11 @@
 //! One participant's dashboard: the same `App`, `update`, `view` and session loop as the local
-//! dashboard, on a thread of its own, with its own event channel. Around it, on the SSH side:
-//! a task that turns the bytes typed into events ([`super::input`]), and a task that sends
-//! frames at the pace the client reads ([`super::output`]). When the session ends, the
-//! terminal is put back, a goodbye line is sent, then the exit status, and the channel closes.
+//! dashboard, on a thread of its own, with its own event channel and input queue. Around it, on
+//! the SSH side: a task that turns the bytes typed into events (the local terminal's decoder,
+//! [`crate::ui::decoder`]) and queues them — a bounded queue, so a flood waits in the client,
+//! never in the server, and the session sees the client leave at once whatever is queued —
+//! and a task that sends frames at the pace the client reads ([`super::output`]). When the
+//! session ends, the terminal is put back, a goodbye line is sent, then the exit status, and the
+//! channel closes.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -16,19 +19,21 @@ use russh::ChannelWriteHalf;
 use russh::server::Msg;
 use tokio::sync::mpsc;
 
-use super::input::{ESCAPE_TIMEOUT, InputDecoder};
-use super::limits::{Bucket, INPUT_BURST, Limits};
+use super::limits::Limits;
 use super::output::{FrameWriter, Next, Outbox, PtySize, SshBackend, SshHost};
-use super::room::{CLOSING, IDLE, Room};
+use super::room::Room;
 use crate::i18n::room::{End, Logged};
 use crate::i18n::{Msg as Words, t};
 use crate::shortlist::Shortlist;
 use crate::shortlist::store::{self, Opened};
 use crate::text::Lang;
 use crate::text::visible;
-use crate::ui::event::{Event, channel_pair};
-use crate::ui::search::Searcher;
-use crate::ui::session::{Exit, Host, run_session};
+use crate::ui::decoder::{ESCAPE_TIMEOUT, InputDecoder};
+use crate::ui::event::{Event, Reason, channel_pair};
+use crate::ui::host::Host;
+use crate::ui::input_queue::{InputQueue, Refused};
+use crate::ui::session::search_worker;
+use crate::ui::session::{Exit, run_session};
 use crate::ui::theme::ThemeName;
 use crate::ui::{App, Options};
 
@@ -73,6 +78,16 @@ pub struct Dashboard {
     pub input: mpsc::Sender<Vec<u8>>,
     pub size: Arc<PtySize>,
     pub events: Sender<Event>,
+    queue: Arc<InputQueue>,
+}
+
+impl Dashboard {
+    /// The client's terminal has a new size: the dashboard draws for it (one resize waits at
+    /// most, however many come).
+    pub fn resize(&self, width: u16, height: u16) {
+        self.size.set(width, height);
+        let _ = self.queue.try_push(ratatui::crossterm::event::Event::Resize(width, height));
+    }
 }
 
 /// How long the goodbye may take to reach a client that has stopped reading.
@@ -89,24 +104,12 @@ pub fn start(
     let outbox = Arc::new(Outbox::default());
     let size = Arc::new(PtySize::new(width, height));
     let (events, inbox) = channel_pair();
+    let queue = InputQueue::new(events.clone());
     let (input, typed) = mpsc::channel::<Vec<u8>>(8);
     let write = Arc::new(write);
 
     let sender = tokio::spawn(send_frames(outbox.clone(), write.clone(), events.clone()));
-    let reader = tokio::spawn(read_input(typed, events.clone(), room.settings.limits.clone()));
-    // The slow tick (present mode's clock) as a task, not one more thread per session.
-    let ticker = {
-        let events = events.clone();
-        tokio::spawn(async move {
-            let mut tick = tokio::time::interval(crate::ui::event::TICK);
-            loop {
-                tick.tick().await;
-                if events.send(Event::Tick).is_err() {
-                    return;
-                }
-            }
-        })
-    };
+    let reader = tokio::spawn(read_input(typed, queue.clone(), events.clone(), room.settings.limits.clone()));
     let (done, ended) = tokio::sync::oneshot::channel::<Option<Exit>>();
     // With a key, the shortlist kept under it; else one that lives in the session.
     let (shortlist, shortlist_file, notice) = shortlist_for(room, &identity, lang);
@@ -114,9 +117,10 @@ pub fn start(
     // Given to the room before the catalogue is read, so no reload falls between the two.
     room.set_events(id, events.clone());
     let thread = {
-        let (room, outbox, size, events) = (room.clone(), outbox.clone(), size.clone(), events.clone());
+        let (room, outbox, size, events, queue) =
+            (room.clone(), outbox.clone(), size.clone(), events.clone(), queue.clone());
         std::thread::Builder::new().name("ssh-session".into()).spawn(move || {
-            let exit = run_dashboard(&room, (id, identity.key), options, &outbox, size, events, &inbox);
+            let exit = run_dashboard(&room, (id, identity.key), options, &outbox, size, events, (&inbox, &queue));
             let _ = done.send(exit);
         })
     };
@@ -129,7 +133,6 @@ pub fn start(
     tokio::spawn(async move {
         let exit = ended.await.ok().flatten();
         reader.abort();
-        ticker.abort();
         // The goodbye is sent if the client reads it soon; a client that stopped reading is
         // not waited for.
         if tokio::time::timeout(GOODBYE_TIME, sender).await.is_err() {
@@ -148,10 +151,10 @@ pub fn start(
         room.leave(id);
         let why = match exit {
             Some(Exit::Quit) => End::Quit,
-            Some(Exit::Signal(CLOSING)) => End::RoomClosing,
-            Some(Exit::Signal(IDLE)) => End::Idle,
-            Some(Exit::Signal(signal)) => End::Signal(signal),
-            Some(Exit::InputClosed) => End::ClientGone,
+            Some(Exit::Ended(Reason::RoomClosing)) => End::RoomClosing,
+            Some(Exit::Ended(Reason::Idle)) => End::Idle,
+            Some(Exit::Ended(Reason::Signal(signal))) => End::Signal(signal),
+            Some(Exit::Ended(Reason::InputClosed)) => End::ClientGone,
             Some(Exit::NothingLoaded) => End::NothingToShow,
             Some(Exit::Refused) => End::UnknownValues,
             None => End::Error,
@@ -159,7 +162,7 @@ pub fn start(
         room.journal.log(&Logged::Ended { session: id, why });
     });
 
-    Dashboard { input, size, events }
+    Dashboard { input, size, events, queue }
 }
 
 /// The session thread: the dashboard until it ends, then the terminal put back and a goodbye.
@@ -170,12 +173,13 @@ fn run_dashboard(
     outbox: &Arc<Outbox>,
     size: Arc<PtySize>,
     events: Sender<Event>,
-    inbox: &Receiver<Event>,
+    (inbox, queue): (&Receiver<Event>, &InputQueue),
 ) -> Option<Exit> {
     let lang = options.lang;
     let shortlist_file = options.shortlist_file.clone();
     let snapshot = room.catalogue();
-    let mut app = App::with_searcher(snapshot.indexed, snapshot.problems, options, Searcher::worker(events.clone()));
+    let mut app = App::new(snapshot.indexed, snapshot.problems, options);
+    let searcher = search_worker(events.clone());
     drop(events);
     let mut host = SshHost::new(SshBackend::new(FrameWriter::new(outbox.clone()), size), shortlist_file).ok()?;
     if let Some(key) = key {
@@ -184,14 +188,14 @@ fn run_dashboard(
     }
     let writer = host.terminal().backend_mut();
     let entered = queue!(writer, EnterAlternateScreen, EnableBracketedPaste, cursor::Hide, EnableMouseCapture);
-    let exit = entered.ok().and_then(|()| run_session(&mut host, &mut app, inbox).ok());
+    let exit = entered.ok().and_then(|()| run_session(&mut host, &mut app, inbox, queue, searcher).ok());
     drop(app);
     let mut goodbye = Vec::new();
     let _ = queue!(goodbye, DisableMouseCapture, DisableBracketedPaste, LeaveAlternateScreen, cursor::Show);
     let words = match exit {
         Some(Exit::Quit) => Some(Words::ServeGoodbye),
-        Some(Exit::Signal(CLOSING)) => Some(Words::ServeRoomClosing),
-        Some(Exit::Signal(IDLE)) => Some(Words::ServeIdle),
+        Some(Exit::Ended(Reason::RoomClosing)) => Some(Words::ServeRoomClosing),
+        Some(Exit::Ended(Reason::Idle)) => Some(Words::ServeIdle),
         _ => None,
     };
     if let Some(words) = words {
@@ -219,38 +223,54 @@ async fn send_frames(outbox: Arc<Outbox>, write: Arc<ChannelWriteHalf<Msg>>, eve
     }
 }
 
-async fn read_input(mut typed: mpsc::Receiver<Vec<u8>>, events: Sender<Event>, limits: Limits) {
+/// The bytes a participant types, decoded as they come and queued for the session. The client
+/// waits while the queue is full (its `data` is not taken in meanwhile), never for longer than
+/// the session takes to work through it; a paste, however long, is read through and kept to its
+/// first 64 kB. No key for the idle limit ends the session; so does the client leaving, at once,
+/// whatever waits in the queue.
+async fn read_input(mut typed: mpsc::Receiver<Vec<u8>>, queue: Arc<InputQueue>, events: Sender<Event>, limits: Limits) {
     let mut decoder = InputDecoder::new();
-    let mut bucket = Bucket::new(INPUT_BURST, f64::from(limits.input_bytes_per_second));
     let mut last_key = Instant::now();
     loop {
         let wait = if decoder.waiting() { ESCAPE_TIMEOUT } else { limits.idle.saturating_sub(last_key.elapsed()) };
         let decoded = match tokio::time::timeout(wait, typed.recv()).await {
             Ok(Some(bytes)) => {
-                let delay = bucket.spend(bytes.len() as f64, Instant::now());
-                if !delay.is_zero() {
-                    tokio::time::sleep(delay).await;
-                }
                 last_key = Instant::now();
                 decoder.feed(&bytes)
             }
             Ok(None) => {
-                let _ = events.send(Event::InputClosed);
+                let _ = events.send(Event::End(Reason::InputClosed));
                 return;
             }
             Err(_) if decoder.waiting() => decoder.timed_out(),
             Err(_) => {
-                let _ = events.send(Event::Signal(IDLE));
+                let _ = events.send(Event::End(Reason::Idle));
                 return;
             }
         };
-        for event in decoded {
-            if events.send(Event::Input(event)).is_err() {
-                return;
+        for mut event in decoded {
+            loop {
+                match queue.try_push(event) {
+                    Ok(()) => break,
+                    Err(Refused::Closed) => return,
+                    Err(Refused::Full(back)) => {
+                        // The session is behind: wait for it, unless the client has gone.
+                        if typed.is_closed() {
+                            let _ = events.send(Event::End(Reason::InputClosed));
+                            return;
+                        }
+                        event = back;
+                        tokio::time::sleep(QUEUE_FULL_WAIT).await;
+                    }
+                }
             }
         }
     }
 }
+
+/// How long the reader waits before trying a full queue again: the session takes input in
+/// bursts of 20 ms.
+const QUEUE_FULL_WAIT: Duration = Duration::from_millis(2);
 
 #[cfg(test)]
 mod tests {
@@ -265,29 +285,92 @@ mod tests {
         inbox.recv_timeout(Duration::from_secs(5)).expect("an event")
     }
 
+    /// The next input queued, once the queue has rung.
+    fn next_input(inbox: &Receiver<Event>, queue: &InputQueue) -> Input {
+        let deadline = Instant::now() + Duration::from_secs(5);
+        loop {
+            if let Some(input) = queue.take() {
+                return input;
+            }
+            assert!(Instant::now() < deadline, "no input came");
+            let _ = inbox.recv_timeout(Duration::from_millis(10));
+        }
+    }
+
+    fn reader(
+        idle: Duration,
+    ) -> (mpsc::Sender<Vec<u8>>, Receiver<Event>, Arc<InputQueue>, tokio::task::JoinHandle<()>) {
+        let (events, inbox) = channel_pair();
+        let queue = InputQueue::new(events.clone());
+        let (typed, input) = mpsc::channel(8);
+        let reader = tokio::spawn(read_input(input, queue.clone(), events, limits(idle)));
+        (typed, inbox, queue, reader)
+    }
+
     #[tokio::test(flavor = "multi_thread", worker_threads = 1)]
     async fn a_lone_escape_is_sent_after_the_timeout_and_a_split_arrow_is_one_key() {
-        let (events, inbox) = channel_pair();
-        let (typed, input) = mpsc::channel(8);
-        let reader = tokio::spawn(read_input(input, events, limits(Duration::from_secs(60))));
+        let (typed, inbox, queue, reader) = reader(Duration::from_secs(60));
         typed.send(b"\x1b".to_vec()).await.unwrap();
-        assert!(matches!(next(&inbox), Event::Input(Input::Key(k)) if k.code == KeyCode::Esc));
+        assert!(matches!(next_input(&inbox, &queue), Input::Key(k) if k.code == KeyCode::Esc));
         typed.send(b"\x1b[".to_vec()).await.unwrap();
         typed.send(b"B".to_vec()).await.unwrap();
-        assert!(matches!(next(&inbox), Event::Input(Input::Key(k)) if k.code == KeyCode::Down));
+        assert!(matches!(next_input(&inbox, &queue), Input::Key(k) if k.code == KeyCode::Down));
         drop(typed);
-        assert!(matches!(next(&inbox), Event::InputClosed));
+        assert!(matches!(next(&inbox), Event::End(Reason::InputClosed)));
         reader.await.unwrap();
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 1)]
     async fn a_session_without_keys_for_the_idle_time_is_told_to_end() {
-        let (events, inbox) = channel_pair();
-        let (typed, input) = mpsc::channel(8);
-        let reader = tokio::spawn(read_input(input, events, limits(Duration::from_millis(200))));
+        let (typed, inbox, queue, reader) = reader(Duration::from_millis(200));
         typed.send(b"a".to_vec()).await.unwrap();
-        assert!(matches!(next(&inbox), Event::Input(_)));
-        assert!(matches!(next(&inbox), Event::Signal(IDLE)));
+        assert!(matches!(next_input(&inbox, &queue), Input::Key(_)));
+        loop {
+            match next(&inbox) {
+                Event::End(reason) => break assert_eq!(reason, Reason::Idle),
+                _ => continue,
+            }
+        }
+        reader.await.unwrap();
+    }
+
+    /// A session that takes nothing (as one that is behind): its queue fills, the client waits,
+    /// and when the client leaves the session is told at once, not after the backlog.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 1)]
+    async fn a_client_that_leaves_behind_a_full_queue_ends_its_session_at_once() {
+        let (typed, inbox, queue, reader) = reader(Duration::from_secs(60));
+        for _ in 0..4 {
+            typed.send(vec![b'a'; 1000]).await.unwrap();
+        }
+        while queue.len() < crate::ui::input_queue::CAPACITY {
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+        drop(typed);
+        let left = Instant::now();
+        loop {
+            match next(&inbox) {
+                Event::End(reason) => break assert_eq!(reason, Reason::InputClosed),
+                _ => continue,
+            }
+        }
+        assert!(left.elapsed() < Duration::from_secs(1), "seen after {:?}", left.elapsed());
+        assert_eq!(queue.len(), crate::ui::input_queue::CAPACITY, "the queue never grew past its bound");
+        reader.await.unwrap();
+    }
+
+    /// A megabyte pasted over SSH is one paste event of its first 64 kB.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 1)]
+    async fn a_megabyte_paste_is_one_event() {
+        let (typed, inbox, queue, reader) = reader(Duration::from_secs(60));
+        typed.send(b"\x1b[200~".to_vec()).await.unwrap();
+        for _ in 0..32 {
+            typed.send(vec![b'x'; 32 * 1024]).await.unwrap();
+        }
+        typed.send(b"\x1b[201~q".to_vec()).await.unwrap();
+        let paste = next_input(&inbox, &queue);
+        assert!(matches!(&paste, Input::Paste(text) if text.len() == crate::ui::decoder::PASTE_KEEP));
+        assert!(matches!(next_input(&inbox, &queue), Input::Key(k) if k.code == KeyCode::Char('q')));
+        drop(typed);
         reader.await.unwrap();
     }
 }

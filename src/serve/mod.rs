@@ -8,7 +8,8 @@
 //! - [`host_key`]: the server's key, made once and kept 0600;
 //! - [`connection`]: one SSH connection, what it may ask for and what is refused;
 //! - [`dashboard`]: one participant's dashboard, its input and output tasks;
-//! - [`input`], [`output`]: bytes typed to events; frames to the client, with backpressure;
+//! - [`output`]: frames to the client, with backpressure (bytes typed become events in
+//!   [`crate::ui::decoder`], the local terminal's decoder too);
 //! - [`exec`]: read-only commands by exec request;
 //! - [`limits`], [`startups`], [`room`], [`journal`]: limits, the budget of connections
 //!   waiting to log in, the shared room, the facilitator's log;
@@ -20,7 +21,6 @@ pub mod connection;
 pub mod dashboard;
 pub mod exec;
 pub mod host_key;
-pub mod input;
 pub mod journal;
 pub mod limits;
 pub mod look;

@@ -17,7 +17,7 @@ use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
 use ratatui::buffer::Cell;
 use ratatui::layout::{Position, Size};
 
-use crate::ui::session::Host;
+use crate::ui::host::Host;
 
 /// The most bytes kept for a client that is not reading.
 pub const MAX_PENDING: usize = 256 * 1024;

@@ -17,7 +17,7 @@ use crate::i18n::room::Logged;
 use crate::live::Snapshot;
 use crate::query::Indexed;
 use crate::text::Lang;
-use crate::ui::event::Event;
+use crate::ui::event::{Event, Reason};
 use crate::ui::theme::ThemeName;
 
 /// Runs one read-only command (`list …`, `show …`) for an exec request, on the shared
@@ -36,10 +36,6 @@ pub struct Settings {
     /// shortlist lives for its session only.
     pub shortlists: Option<PathBuf>,
 }
-
-/// The signal a dashboard is sent when the room closes, and when it has been idle too long.
-pub const CLOSING: i32 = libc::SIGTERM;
-pub const IDLE: i32 = libc::SIGALRM;
 
 pub struct Participant {
     pub peer: SocketAddr,
@@ -173,7 +169,7 @@ impl Room {
     pub fn end_all(&self) {
         for participant in self.participants.lock().unwrap_or_else(|p| p.into_inner()).values() {
             if let Some(events) = &participant.events {
-                let _ = events.send(Event::Signal(CLOSING));
+                let _ = events.send(Event::End(Reason::RoomClosing));
             }
         }
     }

@@ -1,6 +1,7 @@
 //! Everything the user can ask for, and what `update` asks the loop to do in return. Keys
 //! become actions through the key table ([`super::keymap`]); mouse events become actions in
-//! [`super::input`], against the last frame drawn.
+//! [`super::input`], against the last frame drawn. Each layer of `update` (overlay, screen,
+//! the keys the tabs share, the keys that always work) answers an action with [`Handled`].
 
 /// The panes of the browse screen, in Tab order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -10,7 +11,25 @@ pub enum Pane {
     Detail,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// An edit of the text box that has the keys: the query, a shortlist note, an export file
+/// name, present mode's jump search. One family, applied by [`super::state::TextInput`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Edit {
+    Insert(char),
+    /// A bracketed paste, as one edit (line breaks and controls already turned into spaces).
+    Paste(String),
+    Backspace,
+    Delete,
+    Left,
+    Right,
+    Home,
+    End,
+    Clear,
+    DeleteWord,
+}
+
+/// Not `Copy`: a paste carries its text.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
     Quit,
     Suspend,
@@ -56,21 +75,15 @@ pub enum Action {
     ClickResult(usize),
     /// A click on a related entry of the entry pane: it is followed.
     FollowLink(usize),
-    SearchInsert(char),
-    SearchBackspace,
-    SearchDelete,
-    SearchLeft,
-    SearchRight,
-    SearchHome,
-    SearchEnd,
-    SearchClear,
-    SearchDeleteWord,
-    SearchHistoryPrev,
-    SearchHistoryNext,
-    /// Keep the query and go to the results.
-    SearchSubmit,
-    /// Leave the query box, restoring the query it had before.
-    SearchCancel,
+    /// Edit the text box that has the keys.
+    Edit(Edit),
+    /// The query box's history: the kept query before, or after.
+    HistoryPrev,
+    HistoryNext,
+    /// Enter in a text box: keep the query (and go to the results), the note, the file name.
+    Submit,
+    /// Esc in a text box: leave it as it was before.
+    Cancel,
     Resize {
         width: u16,
         height: u16,
@@ -125,6 +138,22 @@ pub enum Action {
     FitMap,
 }
 
+impl Action {
+    /// The actions that work whatever has the keys (an overlay, the query box, any screen):
+    /// the layers above the last let them through.
+    pub fn always_works(&self) -> bool {
+        matches!(
+            self,
+            Action::Quit
+                | Action::Suspend
+                | Action::Reload
+                | Action::EditEntry
+                | Action::OpenProblem
+                | Action::Resize { .. }
+        )
+    }
+}
+
 /// What the loop must do after an update: things `update` cannot do itself, because they
 /// touch the terminal or the process.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -156,6 +185,32 @@ pub enum Effect {
         path: std::path::PathBuf,
         line: usize,
     },
+    /// Search the catalogue snapshot the request names; the results come back to
+    /// `update::searched`. When searches are asked faster than they finish, only the newest
+    /// is run.
+    Search(Box<super::searcher::Request>),
+}
+
+/// What a layer of `update` made of an action: not its business (the next layer is asked), or
+/// done, with what the loop must do. Every `update` function answers with this; the layers are
+/// asked in one fixed order: the overlay on top, the screen, the keys every tab shares, the
+/// keys that always work.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Handled {
+    Ignored,
+    Done(Effects),
+}
+
+impl Handled {
+    /// Done, and nothing for the loop to do.
+    pub fn done() -> Handled {
+        Handled::Done(Effects::new())
+    }
+
+    /// Done, with one thing for the loop to do.
+    pub fn effect(effect: Effect) -> Handled {
+        Handled::Done(vec![effect])
+    }
 }
 
 /// What the loop found when it carried out an effect, handed back to

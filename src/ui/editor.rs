@@ -1,12 +1,11 @@
 //! Running the curator's editor on a file at a line: `$VISUAL`, else `$EDITOR`, else `vi` if
-//! there is one. The command is split on whitespace (`EDITOR="code --wait"`) and run directly,
-//! never through a shell, so a file name cannot become a command.
+//! there is one. The command is split into words as a shell would split it (`EDITOR="code
+//! --wait"`, `EDITOR='"/Applications/My Editor/ed" -w'`: quotes and backslashes keep a word
+//! whole), with `shlex`, and run directly, never through a shell, so neither the variable nor a
+//! file name can become a command. A value with unbalanced quotes is not used.
 
 use std::path::Path;
 use std::process::Command;
-
-use super::app::App;
-use crate::i18n::{Msg, t};
 
 /// What became of a request to edit a file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,12 +29,13 @@ pub fn command(
     visual: Option<String>,
     editor: Option<String>,
 ) -> Option<(String, Vec<String>)> {
-    let chosen = [visual, editor]
+    let mut words = [visual, editor]
         .into_iter()
         .flatten()
-        .find(|value| !value.trim().is_empty())
-        .or_else(|| find_in_path("vi").then(|| "vi".to_string()))?;
-    let mut words = chosen.split_whitespace().map(str::to_string);
+        .filter_map(|value| shlex::split(&value))
+        .find(|words| !words.is_empty())
+        .or_else(|| find_in_path("vi").then(|| vec!["vi".to_string()]))?
+        .into_iter();
     let program = words.next()?;
     let mut args: Vec<String> = words.collect();
     let name = Path::new(&program).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -63,22 +63,6 @@ pub fn run(program: &str, args: &[String]) -> EditOutcome {
     }
 }
 
-/// What the status line says after a request to edit.
-pub fn report(app: &mut App, outcome: &EditOutcome, path: &Path, line: usize) {
-    let place = format!("{}:{line}", crate::text::sanitize(&path.display().to_string(), crate::text::Lines::Single));
-    app.message = match outcome {
-        EditOutcome::Edited => None,
-        EditOutcome::NoEditor => Some(format!("{} ({place})", t(app.lang, Msg::NoEditor))),
-        EditOutcome::NotAFile => Some(t(app.lang, Msg::NotEditableHere).to_string()),
-        EditOutcome::Failed(why) => Some(format!(
-            "{} {}",
-            crate::i18n::with_colon(app.lang, t(app.lang, Msg::EditorFailed)),
-            crate::text::sanitize(why.get(app.lang), crate::text::Lines::Single)
-        )),
-        EditOutcome::Unavailable => Some(t(app.lang, Msg::NoEditorHere).to_string()),
-    };
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,5 +78,19 @@ mod tests {
         let (program, args) = command(path, 3, Some("code --wait".into()), Some("vim".into())).unwrap();
         assert_eq!(program, "code");
         assert_eq!(args, vec!["--wait", "--goto", "good-practices/x; rm -rf.ron:3"]);
+    }
+
+    #[test]
+    fn a_quoted_program_path_with_spaces_is_one_word() {
+        let path = Path::new("x.ron");
+        let editor = Some(r#""/path with space/ed" -w"#.to_string());
+        let (program, args) = command(path, 7, None, editor).unwrap();
+        assert_eq!(program, "/path with space/ed");
+        assert_eq!(args, vec!["-w", "+7", "x.ron"]);
+        let (program, args) = command(path, 2, Some(r"/my\ editors/subl -n".into()), None).unwrap();
+        assert_eq!((program.as_str(), args), ("/my editors/subl", vec!["-n".to_string(), "x.ron:2".to_string()]));
+        // Unbalanced quotes: not a command; the next variable is used.
+        let (program, _) = command(path, 1, Some(r#""/unclosed -w"#.into()), Some("nano".into())).unwrap();
+        assert_eq!(program, "nano");
     }
 }

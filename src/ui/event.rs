@@ -1,75 +1,65 @@
-//! The one event channel of a dashboard session: input, finished searches, signals and a slow
-//! tick all arrive here, so the loop sleeps until something happens and wakes at once when
-//! it does — no tick sits between a keystroke and its results on screen.
+//! The one event channel of a dashboard session: input waiting, finished searches, the
+//! catalogue's loads, signals and the end of the session all arrive here, so the loop sleeps
+//! until something happens (or until a deadline the app asked for, present mode's clock) and
+//! wakes at once when it does. Nothing ticks.
 
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
-use std::thread;
-use std::time::Duration;
 
-use ratatui::crossterm::event as terminal_event;
+use super::searcher::Response;
+use crate::live::Problems;
+use crate::query::Indexed;
 
-use super::loading::{Ready, Stage};
-use super::search::Response;
+/// How far the background load is.
+pub use crate::live::Progress as Stage;
+
+/// A catalogue ready to browse, with its problems (shared with the snapshot they came with).
+pub struct Ready {
+    pub indexed: Arc<Indexed>,
+    pub problems: Problems,
+}
+
+/// A catalogue loaded again and indexed, ready to swap in; or the last good one kept, with
+/// the problem that says why (a folder gone).
+pub type Reloaded = crate::live::Snapshot;
 
 pub enum Event {
-    /// A key, a mouse event, a paste or a resize.
-    Input(terminal_event::Event),
+    /// Input waits in the session's input queue ([`super::input_queue`]): keys, the mouse,
+    /// pastes, resizes.
+    Input,
     Searched(Box<Response>),
-    /// A signal that ends the dashboard (its number).
-    Signal(i32),
-    /// The input is gone (the terminal closed, the connection dropped).
-    InputClosed,
     /// How far the background load is.
     Loading(Stage),
     /// The catalogue is loaded and indexed.
     Loaded(Box<Ready>),
-    /// About four times a second, for what has no event of its own (a hung-up terminal).
-    Tick,
     /// The catalogue folders changed and were loaded again, on the watcher's thread.
-    Reloaded(Box<super::reload::Reloaded>),
+    Reloaded(Box<Reloaded>),
     /// The screen must be drawn whole: frames were dropped on their way to a client that was
     /// not reading (an SSH session catching up).
     Repaint,
+    /// SIGTSTP from outside: give the terminal back and stop, as Ctrl-Z does.
+    Stop,
+    /// SIGCONT: the process was stopped in a way it could not catch; take the terminal again.
+    Continue,
+    /// The session must end.
+    End(Reason),
     /// Another session saved this session's shortlist file (two SSH sessions of one key).
     ShortlistChanged,
 }
 
-/// How often [`Event::Tick`] comes.
-pub const TICK: Duration = Duration::from_millis(250);
+/// Why a session ends without the user quitting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reason {
+    /// A signal that ends the process (its number): the exit status is 128 + it.
+    Signal(i32),
+    /// The input is gone: the terminal closed, or the SSH client left.
+    InputClosed,
+    /// The room is closing (`boucle serve` ends): every participant is told goodbye.
+    RoomClosing,
+    /// No key for the room's idle limit.
+    Idle,
+}
 
 pub fn channel_pair() -> (Sender<Event>, Receiver<Event>) {
     channel()
-}
-
-/// Reads the local terminal's input on its own thread, so the loop stays in charge even when
-/// the reader cannot return (crossterm spins on a terminal that hung up without a SIGHUP).
-/// `lang` is the language of what it says on standard error.
-pub fn spawn_terminal_reader(events: Sender<Event>, lang: crate::text::Lang) {
-    let spawned = thread::Builder::new().name("input".into()).spawn(move || {
-        loop {
-            match terminal_event::read() {
-                Ok(event) => {
-                    if events.send(Event::Input(event)).is_err() {
-                        break;
-                    }
-                }
-                Err(_) => {
-                    let _ = events.send(Event::InputClosed);
-                    break;
-                }
-            }
-        }
-    });
-    if spawned.is_err() {
-        eprintln!("boucle: {}", crate::i18n::commands::no_thread_for("input").get(lang));
-    }
-}
-
-/// Sends [`Event::Tick`] until the receiver is gone.
-pub fn spawn_ticker(events: Sender<Event>) {
-    let _ = thread::Builder::new().name("tick".into()).spawn(move || {
-        while events.send(Event::Tick).is_ok() {
-            thread::sleep(TICK);
-        }
-    });
 }

@@ -20,6 +20,12 @@ pub struct FrameFacts {
     /// The first facet row shown, and the first result shown (results take two lines each).
     pub facets_offset: usize,
     pub results_offset: usize,
+    /// How many results, filter rows, and rows of the screen's list (the tours, a tour's
+    /// stops, the shortlist) the frame had room for: a page, for PageUp and PageDown and for
+    /// keeping the cursor in sight. 0 when not drawn.
+    pub results_rows: usize,
+    pub facets_rows: usize,
+    pub list_rows: usize,
     /// Columns (from the status line's left edge) of each active-filter chip.
     pub chips: Vec<(u16, u16)>,
     /// The entry pane as drawn, when it was.
@@ -52,6 +58,21 @@ pub struct EntryFacts {
 }
 
 impl FrameFacts {
+    /// A page of results, as last drawn (at least one).
+    pub fn results_page(&self) -> usize {
+        self.results_rows.max(1)
+    }
+
+    /// A page of the filters pane, as last drawn (at least one).
+    pub fn facets_page(&self) -> usize {
+        self.facets_rows.max(1)
+    }
+
+    /// A page of the screen's list, as last drawn (at least one).
+    pub fn list_page(&self) -> usize {
+        self.list_rows.max(1)
+    }
+
     pub fn pane_at(&self, column: u16, row: u16) -> Option<Pane> {
         let at = Position::new(column, row);
         [(self.facets, Pane::Facets), (self.results, Pane::Results), (self.detail, Pane::Detail)]

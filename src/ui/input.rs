@@ -1,10 +1,11 @@
 //! Input becomes actions here, and only here: keys through the key table in the contexts of
 //! what has the keys, mouse positions against the last frame drawn (a click on a result is
-//! `ClickResult(n)`, not a pair of coordinates), pastes as typed characters.
+//! `ClickResult(n)`, not a pair of coordinates), a paste as one edit of the text box that has
+//! the keys.
 
 use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 
-use super::action::{Action, Pane};
+use super::action::{Action, Edit, Pane};
 use super::app::{App, Target};
 use super::frame::FrameFacts;
 use super::keymap::{Context, action_for, contexts};
@@ -13,19 +14,18 @@ use super::keymap::{Context, action_for, contexts};
 pub fn actions_for(app: &App, event: &Event) -> Vec<Action> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => action_for(&contexts(app), key).into_iter().collect(),
-        Event::Mouse(mouse) if app.mouse() => match mouse.kind {
+        Event::Mouse(mouse) if app.shared().mouse() => match mouse.kind {
             MouseEventKind::ScrollDown => wheel(app, mouse.column, mouse.row, true),
             MouseEventKind::ScrollUp => wheel(app, mouse.column, mouse.row, false),
             MouseEventKind::Down(MouseButton::Left) => click(app, mouse.column, mouse.row).into_iter().collect(),
             _ => Vec::new(),
         },
         Event::Resize(width, height) => vec![Action::Resize { width: *width, height: *height }],
-        // A paste goes into the query box (or a note, a file name), as typed; line breaks
-        // become spaces.
-        Event::Paste(text)
-            if app.target() == Target::Search || super::keymap::contexts(app).contains(&Context::Input) =>
-        {
-            text.chars().map(|c| if c.is_control() { ' ' } else { c }).map(Action::SearchInsert).collect()
+        // A paste goes into the text box that has the keys (the query, a note, a file name, the
+        // jump search) as one edit, however long: the box keeps what fits and says so; line
+        // breaks and other controls become spaces.
+        Event::Paste(text) if contexts(app).contains(&Context::Text) => {
+            vec![Action::Edit(Edit::Paste(text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()))]
         }
         _ => Vec::new(),
     }
@@ -37,8 +37,8 @@ fn wheel(app: &App, column: u16, row: u16, down: bool) -> Vec<Action> {
     let step = if down { Action::Down } else { Action::Up };
     match app.target() {
         Target::Overlay(_) => vec![step; 3],
-        Target::Search | Target::Pane(_) => match app.frame().pane_at(column, row) {
-            Some(pane) => [Action::Focus(pane)].into_iter().chain([step; 3]).collect(),
+        Target::Search | Target::Pane(_) => match app.shared().frame().pane_at(column, row) {
+            Some(pane) => std::iter::once(Action::Focus(pane)).chain(std::iter::repeat_n(step, 3)).collect(),
             None => Vec::new(),
         },
     }
@@ -48,7 +48,7 @@ fn click(app: &App, column: u16, row: u16) -> Option<Action> {
     if matches!(app.target(), Target::Overlay(_)) {
         return None;
     }
-    let frame = app.frame();
+    let frame = app.shared().frame();
     if let Some(chip) = frame.chip_at(column, row) {
         return Some(Action::RemoveFilter(chip));
     }
@@ -80,4 +80,17 @@ fn click(app: &App, column: u16, row: u16) -> Option<Action> {
             }
         }
     })
+}
+
+/// A panic on demand, for the end-to-end test that proves the panic hook gives the terminal
+/// back and prints the message on the main screen (`tests/it/e2e_terminal.rs`), called on each
+/// input event. Only debug builds have it: `cargo test` builds `target/debug/boucle` anyway
+/// (the test finds it by `CARGO_BIN_EXE_boucle`), whereas a cargo feature would need a third
+/// build of the whole tree for one test; and a release binary never reads the variable, so
+/// nothing in a user's environment can make the dashboard panic.
+pub fn panic_if_asked() {
+    #[cfg(debug_assertions)]
+    if std::env::var_os("BOUCLE_PANIC_TEST").is_some_and(|value| value == "1") {
+        panic!("BOUCLE_PANIC_TEST=1: a panic on purpose, to test that the terminal is restored");
+    }
 }

@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::action::{Action, Pane};
+use super::action::{Action, Edit, Pane};
 use super::app::{App, Target};
 use super::screen::{Overlay, Screen};
 use super::state::ExportStep;
@@ -44,24 +44,28 @@ pub enum Context {
     PresentJump,
     /// The problems panel, before the keys of every overlay.
     Problems,
+    /// Editing a line of text: the query, a note, a file name, the jump search. Looked up after
+    /// the text box's own keys; listed in the help within the search box's section (the rows
+    /// are written once, here, and say what they do to the query).
+    Text,
 }
 
 /// The contexts a key is looked up in, most specific first: the overlay on top, else the
 /// query box, else the focused pane of the screen and the screen's own keys; then the keys
-/// that always work.
+/// that always work. A text box's own keys come before the editing keys they share.
 #[deny(clippy::wildcard_enum_match_arm)]
 pub fn contexts(app: &App) -> Vec<Context> {
     match app.target() {
         Target::Overlay(Overlay::Help) => vec![Context::Overlay, Context::Always],
         Target::Overlay(Overlay::Problems) => vec![Context::Problems, Context::Overlay, Context::Always],
-        Target::Overlay(Overlay::Note) => vec![Context::Input, Context::Always],
+        Target::Overlay(Overlay::Note) => vec![Context::Input, Context::Text, Context::Always],
         Target::Overlay(Overlay::Export) => match app.export_dialog().step() {
             ExportStep::Choose => vec![Context::ExportChoose, Context::Always],
-            ExportStep::Path => vec![Context::Input, Context::Always],
+            ExportStep::Path => vec![Context::Input, Context::Text, Context::Always],
             ExportStep::Confirm => vec![Context::Confirm, Context::Always],
             ExportStep::Done(_) => vec![Context::Overlay, Context::Always],
         },
-        Target::Search => vec![Context::Search, Context::Always],
+        Target::Search => vec![Context::Search, Context::Text, Context::Always],
         Target::Pane(pane) => match app.screen() {
             Screen::Browse => vec![Context::for_pane(pane), Context::Global, Context::Always],
             Screen::Shortlist => vec![Context::Shortlist, Context::Global, Context::Always],
@@ -70,14 +74,17 @@ pub fn contexts(app: &App) -> Vec<Context> {
                 vec![Context::OverviewMap, Context::Overview, Context::Global, Context::Always]
             }
             Screen::Overview => vec![Context::OverviewCharts, Context::Overview, Context::Global, Context::Always],
-            Screen::Present if app.present.jumping() => vec![Context::PresentJump, Context::Always],
+            Screen::Present if app.present().jumping() => {
+                vec![Context::PresentJump, Context::Text, Context::Always]
+            }
             Screen::Present => vec![Context::Present, Context::Always],
         },
     }
 }
 
 impl Context {
-    /// Every context, in the order the help lists them.
+    /// Every context with a section of its own in the help, in the order the help lists them
+    /// ([`Context::Text`]'s rows are listed within the search box's section).
     pub const ALL: [Context; 18] = [
         Context::Always,
         Context::Global,
@@ -137,6 +144,8 @@ impl Context {
             (Context::PresentJump, Lang::Fr) => "Mode présentation, recherche (g)",
             (Context::Problems, Lang::En) => "Problems list",
             (Context::Problems, Lang::Fr) => "Liste des problèmes",
+            (Context::Text, Lang::En) => "Editing text (the query, a note, a file name)",
+            (Context::Text, Lang::Fr) => "Édition d'un texte (recherche, note, nom de fichier)",
         }
     }
 
@@ -373,16 +382,8 @@ pub static BINDINGS: &[Binding] = &[
         "retour à la navigation",
         hint
     ),
-    bind!(Input, &[key(KeyCode::Enter)], Action::SearchSubmit, "keep", "valider", hint),
-    bind!(Input, &[key(KeyCode::Esc)], Action::SearchCancel, "cancel", "annuler", hint),
-    bind!(Input, &[key(KeyCode::Backspace)], Action::SearchBackspace, "delete before", "effacer avant"),
-    bind!(Input, &[key(KeyCode::Delete)], Action::SearchDelete, "delete after", "effacer après"),
-    bind!(Input, &[key(KeyCode::Left)], Action::SearchLeft, "cursor left", "curseur à gauche"),
-    bind!(Input, &[key(KeyCode::Right)], Action::SearchRight, "cursor right", "curseur à droite"),
-    bind!(Input, &[key(KeyCode::Home), ctrl('a')], Action::SearchHome, "start", "début"),
-    bind!(Input, &[key(KeyCode::End), ctrl('e')], Action::SearchEnd, "end", "fin"),
-    bind!(Input, &[ctrl('u')], Action::SearchClear, "clear", "vider"),
-    bind!(Input, &[ctrl('w')], Action::SearchDeleteWord, "delete the word before", "effacer le mot précédent"),
+    bind!(Input, &[key(KeyCode::Enter)], Action::Submit, "keep", "valider", hint),
+    bind!(Input, &[key(KeyCode::Esc)], Action::Cancel, "cancel", "annuler", hint),
     bind!(ExportChoose, UP, Action::PrevChoice, "previous: what to export", "précédent : quoi exporter"),
     bind!(ExportChoose, DOWN, Action::NextChoice, "next: what to export", "suivant : quoi exporter", hint),
     bind!(ExportChoose, &[key(KeyCode::Left), ch('h')], Action::PrevFormat, "previous format", "format précédent"),
@@ -394,7 +395,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(
         Search,
         &[key(KeyCode::Enter)],
-        Action::SearchSubmit,
+        Action::Submit,
         "keep and go to results",
         "valider et aller aux résultats",
         hint
@@ -402,21 +403,29 @@ pub static BINDINGS: &[Binding] = &[
     bind!(
         Search,
         &[key(KeyCode::Esc)],
-        Action::SearchCancel,
+        Action::Cancel,
         "leave, restoring the query",
         "sortir du champ, sans changer la recherche",
         hint
     ),
-    bind!(Search, &[key(KeyCode::Up)], Action::SearchHistoryPrev, "previous search", "recherche précédente", hint),
-    bind!(Search, &[key(KeyCode::Down)], Action::SearchHistoryNext, "next search", "recherche suivante"),
-    bind!(Search, &[key(KeyCode::Backspace)], Action::SearchBackspace, "delete before", "effacer avant"),
-    bind!(Search, &[key(KeyCode::Delete)], Action::SearchDelete, "delete after", "effacer après"),
-    bind!(Search, &[key(KeyCode::Left)], Action::SearchLeft, "cursor left", "curseur à gauche"),
-    bind!(Search, &[key(KeyCode::Right)], Action::SearchRight, "cursor right", "curseur à droite"),
-    bind!(Search, &[key(KeyCode::Home), ctrl('a')], Action::SearchHome, "start of the query", "début de la recherche"),
-    bind!(Search, &[key(KeyCode::End), ctrl('e')], Action::SearchEnd, "end of the query", "fin de la recherche"),
-    bind!(Search, &[ctrl('u')], Action::SearchClear, "clear the query", "vider la recherche"),
-    bind!(Search, &[ctrl('w')], Action::SearchDeleteWord, "delete the word before", "effacer le mot précédent"),
+    bind!(Search, &[key(KeyCode::Up)], Action::HistoryPrev, "previous search", "recherche précédente", hint),
+    bind!(Search, &[key(KeyCode::Down)], Action::HistoryNext, "next search", "recherche suivante"),
+    // The editing keys of every text box, written once: the query box, a note, a file name,
+    // the jump search.
+    bind!(Text, &[key(KeyCode::Backspace)], Action::Edit(Edit::Backspace), "delete before", "effacer avant"),
+    bind!(Text, &[key(KeyCode::Delete)], Action::Edit(Edit::Delete), "delete after", "effacer après"),
+    bind!(Text, &[key(KeyCode::Left)], Action::Edit(Edit::Left), "cursor left", "curseur à gauche"),
+    bind!(Text, &[key(KeyCode::Right)], Action::Edit(Edit::Right), "cursor right", "curseur à droite"),
+    bind!(
+        Text,
+        &[key(KeyCode::Home), ctrl('a')],
+        Action::Edit(Edit::Home),
+        "start of the query",
+        "début de la recherche"
+    ),
+    bind!(Text, &[key(KeyCode::End), ctrl('e')], Action::Edit(Edit::End), "end of the query", "fin de la recherche"),
+    bind!(Text, &[ctrl('u')], Action::Edit(Edit::Clear), "clear the query", "vider la recherche"),
+    bind!(Text, &[ctrl('w')], Action::Edit(Edit::DeleteWord), "delete the word before", "effacer le mot précédent"),
     bind!(Problems, UP, Action::Up, "previous problem", "problème précédent"),
     bind!(Problems, DOWN, Action::Down, "next problem", "problème suivant"),
     bind!(Problems, &[key(KeyCode::Enter)], Action::OpenProblem, "open in the editor", "ouvrir dans l’éditeur", hint),
@@ -522,12 +531,10 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind!(Present, &[ch('?'), key(KeyCode::F(1))], Action::PresentKeys, "a line of keys", "une ligne des touches"),
     bind!(Present, &[ch('q')], Action::LeavePresent, "leave present mode", "quitter le mode présentation"),
-    bind!(PresentJump, &[key(KeyCode::Enter)], Action::SearchSubmit, "show the entry", "montrer la fiche"),
-    bind!(PresentJump, &[key(KeyCode::Esc)], Action::SearchCancel, "back to the stop", "revenir à l'étape"),
+    bind!(PresentJump, &[key(KeyCode::Enter)], Action::Submit, "show the entry", "montrer la fiche"),
+    bind!(PresentJump, &[key(KeyCode::Esc)], Action::Cancel, "back to the stop", "revenir à l'étape"),
     bind!(PresentJump, &[key(KeyCode::Up)], Action::Up, "previous match", "résultat précédent"),
     bind!(PresentJump, &[key(KeyCode::Down)], Action::Down, "next match", "résultat suivant"),
-    bind!(PresentJump, &[key(KeyCode::Backspace)], Action::SearchBackspace, "delete before", "effacer avant"),
-    bind!(PresentJump, &[ctrl('u')], Action::SearchClear, "clear the query", "vider la recherche"),
 ];
 
 fn matches(key: &Key, event: &KeyEvent) -> bool {
@@ -538,8 +545,8 @@ fn matches(key: &Key, event: &KeyEvent) -> bool {
     key.code == event.code && modifiers == wanted
 }
 
-/// The action of a key in the given contexts, most specific first. In the search box any
-/// other printable character is typed into the query.
+/// The action of a key in the given contexts, most specific first. In a text box (the
+/// [`Context::Text`] keys) any other printable character is typed.
 pub fn action_for(contexts: &[Context], event: &KeyEvent) -> Option<Action> {
     if event.kind == KeyEventKind::Release {
         return None;
@@ -547,13 +554,13 @@ pub fn action_for(contexts: &[Context], event: &KeyEvent) -> Option<Action> {
     for context in contexts {
         let found = BINDINGS.iter().find(|b| b.context == *context && b.keys.iter().any(|k| matches(k, event)));
         if let Some(binding) = found {
-            return Some(binding.action);
+            return Some(binding.action.clone());
         }
-        if matches!(*context, Context::Search | Context::Input | Context::PresentJump)
+        if *context == Context::Text
             && let KeyCode::Char(c) = event.code
             && !event.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
         {
-            return Some(Action::SearchInsert(c));
+            return Some(Action::Edit(Edit::Insert(c)));
         }
     }
     None
@@ -617,11 +624,12 @@ mod tests {
     #[test]
     fn the_search_box_takes_letters_that_are_commands_elsewhere() {
         let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
-        assert_eq!(action_for(&[Context::Search, Context::Always], &q), Some(Action::SearchInsert('q')));
+        let typing = [Context::Search, Context::Text, Context::Always];
+        assert_eq!(action_for(&typing, &q), Some(Action::Edit(Edit::Insert('q'))));
         let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(action_for(&[Context::Search, Context::Always], &ctrl_c), Some(Action::Quit));
+        assert_eq!(action_for(&typing, &ctrl_c), Some(Action::Quit));
         let ctrl_z = press(KeyCode::Char('z'), KeyModifiers::CONTROL);
-        assert_eq!(action_for(&[Context::Search, Context::Always], &ctrl_z), Some(Action::Suspend));
+        assert_eq!(action_for(&typing, &ctrl_z), Some(Action::Suspend));
         assert_eq!(action_for(&[Context::Overlay, Context::Always], &ctrl_z), Some(Action::Suspend));
     }
 

@@ -4,24 +4,14 @@
 //! ([`super::update::loaded`]). Loading, live reload and the cache belong to [`crate::live`];
 //! the dashboard subscribes to it and turns its updates into the session's events.
 
-use std::sync::Arc;
 use std::sync::mpsc::Sender;
 
 use super::event::Event;
-use crate::live::{self, First, Live, Problems, Update, Watch};
+pub use super::event::{Ready, Stage};
+use crate::live::{self, First, Live, Update, Watch};
 use crate::load::CatalogueSource;
 use crate::load::cache::Cache;
-use crate::query::Indexed;
 use crate::text::Lang;
-
-/// How far the background load is.
-pub use crate::live::Progress as Stage;
-
-/// A catalogue ready to browse, with its problems.
-pub struct Ready {
-    pub indexed: Arc<Indexed>,
-    pub problems: Problems,
-}
 
 /// Loads `source` and builds its index behind the first screen, sending [`Event::Loading`]
 /// while it works and [`Event::Loaded`] when done; then watches its folders as `watch` says,

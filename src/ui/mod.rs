@@ -8,29 +8,34 @@
 
 pub mod action;
 pub mod app;
-mod app_marks;
+pub mod decoder;
 pub mod editor;
 pub mod event;
 pub mod frame;
+pub mod host;
 pub mod input;
+pub mod input_queue;
 pub mod keymap;
 pub mod loading;
 pub mod opener;
+pub mod reader;
 pub mod reload;
 pub mod screen;
-pub mod search;
+pub mod searcher;
 pub mod session;
+pub mod shared;
+mod start;
 pub mod state;
 pub mod terminal;
 pub mod theme;
 pub mod update;
 pub mod view;
 
-pub use action::{Action, Effect, Effects, Pane};
+pub use action::{Action, Edit, Effect, Effects, Handled, Pane};
 pub use app::{App, Options, Target};
 pub use frame::FrameFacts;
 pub use screen::{Overlay, Screen};
-pub use session::render;
+pub use session::{render, update_inline};
 pub use update::update;
 
 use std::io::{self, IsTerminal};
@@ -40,15 +45,13 @@ use crate::diagnostic::Diagnostic;
 use crate::load::CatalogueSource;
 use crate::model::Catalogue;
 use crate::query::Indexed;
-use search::Searcher;
+use event::Reason;
 use session::Exit;
 
 /// Runs the dashboard in this process's terminal until the user quits; returns the process
 /// exit code.
 pub fn run(catalogue: Catalogue, problems: Vec<Diagnostic>, options: Options) -> io::Result<i32> {
-    run_with(options, false, |options, searcher, _| {
-        (App::with_searcher(Arc::new(Indexed::new(catalogue)), problems, options, searcher), None)
-    })
+    run_with(options, false, |options, _| (App::new(Arc::new(Indexed::new(catalogue)), problems, options), None))
 }
 
 /// Runs the dashboard at once on an empty catalogue while `source` loads in the background
@@ -61,16 +64,16 @@ pub fn run_loading(
     cache: Option<crate::load::cache::Cache>,
 ) -> io::Result<i32> {
     let editable = matches!(source, CatalogueSource::Folders(_));
-    run_with(options, editable, move |options, searcher, sender| {
+    run_with(options, editable, move |options, sender| {
         let live = loading::spawn_loader_cached(source, sender, watch, cache, options.lang);
-        (App::loading(options, searcher), editable.then_some(live))
+        (App::loading(options), editable.then_some(live))
     })
 }
 
 fn run_with(
     options: Options,
     editable: bool,
-    start: impl FnOnce(Options, Searcher, std::sync::mpsc::Sender<event::Event>) -> (App, Option<crate::live::Live>),
+    start: impl FnOnce(Options, std::sync::mpsc::Sender<event::Event>) -> (App, Option<crate::live::Live>),
 ) -> io::Result<i32> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         eprintln!("boucle: {}", crate::i18n::commands::dashboard_needs_a_terminal().get(options.lang));
@@ -78,31 +81,31 @@ fn run_with(
     }
     let mouse = options.mouse;
     let (sender, events) = event::channel_pair();
-    let searcher = Searcher::worker(sender.clone());
-    let (mut app, live) = start(options, searcher, sender.clone());
-    terminal::listen_for_signals(sender.clone())?;
+    let input = input_queue::InputQueue::new(sender.clone());
+    let searcher = session::search_worker(sender.clone());
+    let (mut app, live) = start(options, sender.clone());
+    terminal::listen_for_signals(sender.clone(), input.clone())?;
     terminal::install_panic_hook();
     // Entering asks the terminal for the cursor position: before the input reader starts.
     let mut host = terminal::LocalHost::enter(mouse)?;
     host.editable = editable;
     host.live = live;
-    event::spawn_terminal_reader(sender.clone(), app.lang());
-    event::spawn_ticker(sender);
-    let outcome = session::run_session(&mut host, &mut app, &events);
+    reader::spawn(input.clone(), sender, host.gate());
+    let outcome = session::run_session(&mut host, &mut app, &events, &input, searcher);
     terminal::restore();
     Ok(match outcome? {
         Exit::Quit => 0,
-        Exit::Signal(signal) => 128 + signal,
-        Exit::InputClosed => 1,
+        Exit::Ended(Reason::Signal(signal)) => 128 + signal,
+        Exit::Ended(Reason::InputClosed | Reason::RoomClosing | Reason::Idle) => 1,
         Exit::NothingLoaded => {
-            for problem in app.problems().iter().take(5) {
-                eprintln!("{}", problem.one_line(app.lang()));
+            for problem in app.shared().problems().iter().take(5) {
+                eprintln!("{}", problem.one_line(app.shared().lang()));
             }
-            eprintln!("boucle: {}", crate::i18n::commands::nothing_loaded().get(app.lang()));
+            eprintln!("boucle: {}", crate::i18n::commands::nothing_loaded().get(app.shared().lang()));
             1
         }
         Exit::Refused => {
-            for line in app.refusal().unwrap_or_default().lines() {
+            for line in app.start_up().refusal().unwrap_or_default().lines() {
                 eprintln!("boucle: {line}");
             }
             2

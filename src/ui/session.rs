@@ -1,97 +1,47 @@
 //! The loop of one dashboard session, generic over where frames go ([`Host`]): it sleeps on
-//! the session's event channel, applies what arrives, carries out the effects, and draws once
-//! per burst of events.
+//! the session's event channel until something arrives or the app's next deadline comes (no
+//! tick), applies what arrives, carries out the effects in one place (`perform`, which says
+//! what the loop does next), and draws once per burst of events. Input is taken from its own
+//! bounded queue a burst at a time, with the other events (a signal, the client gone) looked
+//! at in between; searches asked during a burst are coalesced, and only the newest is run.
 
-use std::sync::mpsc::Receiver;
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
-use super::action::{Action, Effect, Outcome};
+use super::action::{Action, Effect, Effects, Outcome};
 use super::app::App;
 use super::editor::EditOutcome;
-use super::event::Event;
-use super::input::actions_for;
-use super::update::{effect_done, frame_drawn, load_progress, loaded, searched, update};
+use super::event::{Event, Reason};
+use super::host::Host;
+use super::input::{actions_for, panic_if_asked};
+use super::input_queue::InputQueue;
+use super::searcher::Searcher;
+use super::update::{
+    changed_elsewhere, edited, effect_done, frame_drawn, load_progress, loaded, next_deadline, nothing_to_reload,
+    reloaded, searched, tick, update,
+};
 use super::view;
-use crate::files::{Overwrite, WriteError, write_atomic};
-
-/// Where a session draws, and what it can do with its terminal.
-pub trait Host {
-    type Output: Backend;
-
-    fn terminal(&mut self) -> &mut Terminal<Self::Output>;
-
-    /// Gives the terminal back and stops until resumed (Ctrl-Z); a host that cannot, ignores it.
-    fn suspend(&mut self) -> Result<(), <Self::Output as Backend>::Error>;
-
-    /// Handles a signal sent to the process; returns whether it ends the session.
-    fn signal(&mut self, _signal: i32) -> Result<bool, <Self::Output as Backend>::Error> {
-        Ok(true)
-    }
-
-    /// Whether the input has gone without an event saying so (checked on each tick).
-    fn hung_up(&self) -> bool {
-        false
-    }
-
-    /// Opens a web address for the user; a host that cannot says why.
-    fn open_url(&mut self, _url: &str) -> Result<(), String> {
-        Err("this session cannot open addresses".into())
-    }
-
-    /// Puts text on the user's clipboard; a host that cannot says why.
-    fn copy(&mut self, _text: &str) -> Result<(), crate::i18n::Said> {
-        Err(crate::i18n::Said::by(|lang| crate::i18n::word(lang, crate::i18n::Word::NoClipboard).to_string()))
-    }
-
-    /// Saves the shortlist, merged with what changed in its file since `base`; returns what
-    /// the file holds now. By default to the file on this machine; a host whose user is
-    /// elsewhere (a session served over SSH) keeps it its own way.
-    fn save_shortlist(
-        &mut self,
-        path: &std::path::Path,
-        base: &crate::shortlist::Shortlist,
-        list: &crate::shortlist::Shortlist,
-    ) -> Result<crate::shortlist::Shortlist, crate::i18n::Said> {
-        use crate::shortlist::store::{Privacy, save_merged};
-        save_merged(path, base, list, Privacy::Usual).map(|saved| saved.list).map_err(|e| e.said())
-    }
-
-    /// Writes an export; by default to a file on this machine, atomically, never into the
-    /// `forbidden` folders (the catalogue's).
-    fn write_file(
-        &mut self,
-        path: &std::path::Path,
-        contents: &[u8],
-        overwrite: Overwrite,
-        forbidden: &[std::path::PathBuf],
-    ) -> Result<(), WriteError> {
-        write_atomic(path, contents, overwrite, forbidden)
-    }
-
-    /// Asks for the catalogue to be loaded again (`r`); false when there is nothing to reload
-    /// (the bundled catalogue).
-    fn reload(&mut self) -> bool {
-        false
-    }
-
-    /// Opens `path` at `line` in the curator's editor, with the terminal released meanwhile.
-    fn edit(&mut self, _path: &std::path::Path, _line: usize) -> Result<EditOutcome, <Self::Output as Backend>::Error> {
-        Ok(EditOutcome::Unavailable)
-    }
-}
+use crate::files::{Overwrite, WriteError};
 
 /// Why a session ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Exit {
     Quit,
-    Signal(i32),
-    InputClosed,
+    /// Not by the user's choice: a signal, the input gone, the room closing, too long idle.
+    Ended(Reason),
     /// The background load found no entry it could load, only errors (the app's problems).
     NothingLoaded,
-    /// The command line named values the catalogue does not have ([`App::refusal`]).
+    /// The command line named values the catalogue does not have
+    /// ([`StartUp::refusal`](super::state::StartUp::refusal)).
     Refused,
+}
+
+/// A search worker whose results come back on the session's channel.
+pub fn search_worker(events: std::sync::mpsc::Sender<Event>) -> Searcher {
+    Searcher::worker(move |response| events.send(Event::Searched(Box::new(response))).is_ok())
 }
 
 /// Draws the app and records what the frame drew.
@@ -104,147 +54,249 @@ pub fn render<B: Backend>(terminal: &mut Terminal<B>, app: &mut App) -> Result<(
     Ok(())
 }
 
+/// [`update`], with the searches it asks for run at once on this thread: what tests and
+/// benchmarks drive, where each action's results must be there when it returns. Returns the
+/// other effects.
+pub fn update_inline(app: &mut App, action: Action) -> Effects {
+    let mut others = Effects::new();
+    for effect in update(app, action) {
+        match effect {
+            Effect::Search(request) => searched(app, request.run()),
+            other => others.push(other),
+        }
+    }
+    others
+}
+
+/// What the loop does after an effect.
+enum Step {
+    Continue,
+    End(Exit),
+}
+
+/// What an event other than input asks of the loop.
+enum Took {
+    /// Input waits in the queue.
+    Input,
+    /// Something changed: draw.
+    Drawn,
+    End(Exit),
+}
+
+/// One session's loop: the host, the app, and the search asked for in this burst, if any.
+struct Session<'a, H: Host> {
+    host: &'a mut H,
+    app: &'a mut App,
+    searcher: Searcher,
+    /// The newest search asked for since the last was sent: a burst of keys searches once.
+    search: Option<super::searcher::Request>,
+}
+
 pub fn run_session<H: Host>(
     host: &mut H,
     app: &mut App,
     events: &Receiver<Event>,
+    input: &InputQueue,
+    searcher: Searcher,
 ) -> Result<Exit, <H::Output as Backend>::Error> {
-    resize_to_terminal(host, app)?;
-    render(host.terminal(), app)?;
-    loop {
-        let Ok(first) = events.recv() else { return Ok(Exit::InputClosed) };
-        let mut dirty = false;
-        // Everything already waiting is handled before drawing again, so a burst of keys (a
-        // paste, key repeat) costs one frame.
-        for event in std::iter::once(first).chain(events.try_iter()) {
-            match event {
-                Event::Input(input) => {
-                    super::terminal::panic_if_asked();
-                    for action in actions_for(app, &input) {
-                        for effect in update(app, action) {
-                            match effect {
-                                Effect::Quit => return Ok(Exit::Quit),
-                                Effect::Suspend => {
-                                    host.suspend()?;
-                                    resize_to_terminal(host, app)?;
-                                }
-                                Effect::OpenEditor { path, line } => {
-                                    let outcome = host.edit(&path, line)?;
-                                    resize_to_terminal(host, app)?;
-                                    super::editor::report(app, &outcome, &path, line);
-                                    if outcome == EditOutcome::Edited {
-                                        host.reload();
-                                    }
-                                }
-                                Effect::Reload => {
-                                    if !host.reload() {
-                                        super::reload::nothing_to_reload(app);
-                                    }
-                                }
-                                other => perform(host, app, other),
-                            }
-                        }
-                    }
-                    dirty = true;
+    let mut session = Session { host, app, searcher, search: None };
+    let exit = session.run(events, input);
+    // The readers stop, and what they had queued is dropped.
+    input.close();
+    exit
+}
+
+/// How long the loop takes input before it looks at its other events and draws: a flood of
+/// keys (a paste without brackets, a client typing as fast as it can) is drawn 50 times a
+/// second, and a signal or a client gone waits for no more than this.
+const BURST: Duration = Duration::from_millis(20);
+
+impl<H: Host> Session<'_, H> {
+    fn run(&mut self, events: &Receiver<Event>, input: &InputQueue) -> Result<Exit, <H::Output as Backend>::Error> {
+        self.resize_to_terminal()?;
+        render(self.host.terminal(), self.app)?;
+        let mut input_waiting = false;
+        loop {
+            // Wait for an event, or until the app's next deadline (present mode's clock); not at
+            // all while input waits.
+            let deadline = next_deadline(self.app);
+            let first = if input_waiting {
+                events.try_recv().ok()
+            } else {
+                let waited = match deadline {
+                    Some(at) => events.recv_timeout(at.saturating_duration_since(Instant::now())),
+                    None => events.recv().map_err(|_| RecvTimeoutError::Disconnected),
+                };
+                match waited {
+                    Ok(event) => Some(event),
+                    Err(RecvTimeoutError::Timeout) => None,
+                    // Nothing can reach the session any more.
+                    Err(RecvTimeoutError::Disconnected) => return Ok(Exit::Ended(Reason::InputClosed)),
                 }
-                Event::Searched(response) => {
-                    searched(app, *response);
-                    dirty = true;
-                }
-                Event::Loading(stage) => {
-                    load_progress(app, stage);
-                    dirty = true;
-                }
-                Event::Loaded(ready) => {
-                    let nothing = ready.indexed.catalogue().is_empty() && ready.problems.iter().any(|p| p.is_error());
-                    loaded(app, *ready);
-                    if nothing {
-                        return Ok(Exit::NothingLoaded);
-                    }
-                    if app.refusal().is_some() {
-                        return Ok(Exit::Refused);
-                    }
-                    dirty = true;
-                }
-                Event::Signal(signal) => {
-                    if host.signal(signal)? {
-                        return Ok(Exit::Signal(signal));
-                    }
-                    resize_to_terminal(host, app)?;
-                    dirty = true;
-                }
-                Event::InputClosed => return Ok(Exit::InputClosed),
-                Event::Reloaded(reloaded) => {
-                    super::reload::apply(app, *reloaded);
-                    dirty = true;
-                }
-                Event::ShortlistChanged => {
-                    for effect in super::update::marks::changed_elsewhere(app) {
-                        perform(host, app, effect);
-                    }
-                    dirty = true;
-                }
-                Event::Repaint => {
-                    host.terminal().clear()?;
-                    dirty = true;
-                }
-                Event::Tick => {
-                    if host.hung_up() {
-                        return Ok(Exit::InputClosed);
-                    }
-                    // Only present mode's clock draws on a tick, and only when its seconds change.
-                    if super::update::tick(app, std::time::Instant::now()) {
-                        dirty = true;
-                    }
+            };
+            let started = Instant::now();
+            // Only present mode's clock draws when its time comes, and only when its seconds
+            // changed.
+            let mut dirty = deadline.is_some_and(|at| at <= started) && tick(self.app, started);
+            // Every event waiting: they are few, input waits in its own queue.
+            for event in first.into_iter().chain(events.try_iter()) {
+                match self.take_in(event)? {
+                    Took::Input => input_waiting = true,
+                    Took::Drawn => dirty = true,
+                    Took::End(exit) => return Ok(exit),
                 }
             }
-        }
-        if dirty {
-            render(host.terminal(), app)?;
+            while input_waiting {
+                let Some(event) = input.take() else {
+                    input_waiting = false;
+                    break;
+                };
+                dirty = true;
+                panic_if_asked();
+                for action in actions_for(self.app, &event) {
+                    let effects = update(self.app, action);
+                    if let Step::End(exit) = self.perform_all(effects)? {
+                        return Ok(exit);
+                    }
+                }
+                if started.elapsed() >= BURST {
+                    break;
+                }
+            }
+            self.send_search();
+            if dirty {
+                render(self.host.terminal(), self.app)?;
+            }
         }
     }
-}
 
-/// Carries out an effect that touches files, other programs or the clipboard, and tells the
-/// app how it went.
-fn perform<H: Host>(host: &mut H, app: &mut App, effect: Effect) {
-    let outcome = match effect {
-        // Carried out by the loop itself.
-        Effect::Quit | Effect::Suspend | Effect::Reload | Effect::OpenEditor { .. } => return,
-        Effect::SaveShortlist { base, list } => {
-            let Some(path) = app.shortlist_file().map(std::path::Path::to_path_buf) else { return };
-            Outcome::ShortlistSaved(host.save_shortlist(&path, &base, &list))
+    /// Takes in an event other than input.
+    fn take_in(&mut self, event: Event) -> Result<Took, <H::Output as Backend>::Error> {
+        match event {
+            Event::Input => return Ok(Took::Input),
+            Event::Searched(response) => searched(self.app, *response),
+            Event::Loading(stage) => load_progress(self.app, stage),
+            Event::Loaded(ready) => {
+                let nothing = ready.indexed.catalogue().is_empty() && ready.problems.iter().any(|p| p.is_error());
+                loaded(self.app, *ready);
+                if nothing {
+                    return Ok(Took::End(Exit::NothingLoaded));
+                }
+                if self.app.start_up().refusal().is_some() {
+                    return Ok(Took::End(Exit::Refused));
+                }
+            }
+            Event::Reloaded(news) => reloaded(self.app, *news),
+            Event::Repaint => self.host.terminal().clear()?,
+            Event::ShortlistChanged => {
+                let effects = changed_elsewhere(self.app);
+                if let Step::End(exit) = self.perform_all(effects)? {
+                    return Ok(Took::End(exit));
+                }
+            }
+            Event::Stop => {
+                self.host.suspend()?;
+                self.resize_to_terminal()?;
+            }
+            Event::Continue => {
+                self.host.resume()?;
+                self.resize_to_terminal()?;
+            }
+            Event::End(reason) => return Ok(Took::End(Exit::Ended(reason))),
         }
-        Effect::WriteFile { path, contents, overwrite } => {
-            let overwrite = if overwrite { Overwrite::Allowed } else { Overwrite::Never };
-            let result = match host.write_file(&path, &contents, overwrite, app.catalogue_dirs()) {
-                Ok(()) => Ok(()),
-                Err(WriteError::Exists(_)) => Err(None),
-                Err(e) => Err(Some(e.said())),
-            };
-            // Shown whole, so the user knows which folder "." was.
-            let path = std::path::absolute(&path).unwrap_or(path);
-            Outcome::FileWritten { path, result }
-        }
-        Effect::OpenUrl(url) => {
-            // Checked again here: nothing but a web address ever reaches a program.
-            let result = match crate::export::handout::web_address(&url) {
-                Some(url) => host.open_url(url),
-                None => Err("not a web address".into()),
-            };
-            Outcome::UrlOpened { url, result }
-        }
-        Effect::Copy(text) => {
-            let result = host.copy(&text);
-            Outcome::Copied { text, result }
-        }
-    };
-    effect_done(app, outcome);
-}
+        Ok(Took::Drawn)
+    }
 
-fn resize_to_terminal<H: Host>(host: &mut H, app: &mut App) -> Result<(), <H::Output as Backend>::Error> {
-    let size = host.terminal().size()?;
-    // Resizing never asks the loop for anything.
-    let _ = update(app, Action::Resize { width: size.width, height: size.height });
-    Ok(())
+    fn perform_all(&mut self, effects: Effects) -> Result<Step, <H::Output as Backend>::Error> {
+        for effect in effects {
+            if let Step::End(exit) = self.perform(effect)? {
+                return Ok(Step::End(exit));
+            }
+        }
+        Ok(Step::Continue)
+    }
+
+    /// Carries out one effect, tells the app how it went, and says what the loop does next.
+    fn perform(&mut self, effect: Effect) -> Result<Step, <H::Output as Backend>::Error> {
+        let (host, app) = (&mut *self.host, &mut *self.app);
+        let outcome = match effect {
+            Effect::Quit => return Ok(Step::End(Exit::Quit)),
+            Effect::Suspend => {
+                host.suspend()?;
+                self.resize_to_terminal()?;
+                return Ok(Step::Continue);
+            }
+            Effect::OpenEditor { path, line } => {
+                let outcome = host.edit(&path, line)?;
+                self.resize_to_terminal()?;
+                edited(self.app, &outcome, &path, line);
+                if outcome == EditOutcome::Edited {
+                    self.host.reload();
+                }
+                return Ok(Step::Continue);
+            }
+            Effect::Reload => {
+                if !host.reload() {
+                    nothing_to_reload(app);
+                }
+                return Ok(Step::Continue);
+            }
+            Effect::Search(request) => {
+                match self.searcher {
+                    // Searching here (tests): at once, as each action's results are expected.
+                    Searcher::Inline => searched(app, request.run()),
+                    // Sent once the burst is over: only the newest is worth running.
+                    Searcher::Worker(_) => self.search = Some(*request),
+                }
+                return Ok(Step::Continue);
+            }
+            Effect::SaveShortlist { base, list } => {
+                let Some(path) = app.shared().shortlist_file().map(std::path::Path::to_path_buf) else {
+                    return Ok(Step::Continue);
+                };
+                Outcome::ShortlistSaved(host.save_shortlist(&path, &base, &list))
+            }
+            Effect::WriteFile { path, contents, overwrite } => {
+                let overwrite = if overwrite { Overwrite::Allowed } else { Overwrite::Never };
+                let result = match host.write_file(&path, &contents, overwrite, app.shared().catalogue_dirs()) {
+                    Ok(()) => Ok(()),
+                    Err(WriteError::Exists(_)) => Err(None),
+                    Err(e) => Err(Some(e.said())),
+                };
+                // Shown whole, so the user knows which folder "." was.
+                let path = std::path::absolute(&path).unwrap_or(path);
+                Outcome::FileWritten { path, result }
+            }
+            Effect::OpenUrl(url) => {
+                // Checked again here: nothing but a web address ever reaches a program.
+                let result = match crate::export::handout::web_address(&url) {
+                    Some(url) => host.open_url(url),
+                    None => Err("not a web address".into()),
+                };
+                Outcome::UrlOpened { url, result }
+            }
+            Effect::Copy(text) => {
+                let result = host.copy(&text);
+                Outcome::Copied { text, result }
+            }
+        };
+        effect_done(app, outcome);
+        Ok(Step::Continue)
+    }
+
+    /// Sends the newest search asked for, if any; a search run here comes back at once.
+    fn send_search(&mut self) {
+        if let Some(request) = self.search.take()
+            && let Some(response) = self.searcher.search(request)
+        {
+            searched(self.app, response);
+        }
+    }
+
+    fn resize_to_terminal(&mut self) -> Result<(), <H::Output as Backend>::Error> {
+        let size = self.host.terminal().size()?;
+        // Resizing never asks the loop for anything.
+        let _ = update(self.app, Action::Resize { width: size.width, height: size.height });
+        Ok(())
+    }
 }

@@ -1,11 +1,14 @@
 //! Entering and leaving the terminal's full-screen mode. One idempotent `restore` undoes
-//! everything `enter` turned on; it runs on quit, on error, on panic, on every catchable
+//! everything `enter` turned on and puts back the terminal's settings as they were when boucle
+//! started (as vim, less and tig do: a program run meanwhile, such as an editor that crashed in
+//! raw mode, cannot leave them broken); it runs on quit, on error, on panic, on every catchable
 //! terminating signal (then boucle exits with 128 + the signal's number), and before a stop
 //! by Ctrl-Z or SIGTSTP. `tests/it/e2e_terminal.rs` checks each in tmux.
 
 use std::io::{self, Stdout, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Sender;
+use std::sync::{Arc, OnceLock};
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -13,12 +16,17 @@ use ratatui::crossterm::event::{DisableBracketedPaste, DisableMouseCapture, Enab
 use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
 use ratatui::crossterm::{cursor, execute};
 
-use super::event::Event;
-use super::session::Host;
+use super::event::{Event, Reason};
+use super::host::Host;
+use super::input_queue::InputQueue;
+use super::reader::Gate;
 
 /// Whether the terminal is in our mode; `restore` acts only when it is.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 static MOUSE: AtomicBool = AtomicBool::new(false);
+
+/// The terminal's settings when boucle first took it, put back by every `restore`.
+static AT_START: OnceLock<rustix::termios::Termios> = OnceLock::new();
 
 pub type Term = Terminal<CrosstermBackend<Stdout>>;
 
@@ -33,6 +41,10 @@ pub fn enter(mouse: bool) -> io::Result<Term> {
 }
 
 fn enter_modes(mouse: bool) -> io::Result<()> {
+    if let Ok(settings) = rustix::termios::tcgetattr(io::stdin()) {
+        // Only the first time: later ones may follow a program that changed them.
+        let _ = AT_START.set(settings);
+    }
     enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
     MOUSE.store(mouse, Ordering::SeqCst);
@@ -55,7 +67,17 @@ pub fn restore() {
     }
     let _ = execute!(stdout, DisableBracketedPaste, LeaveAlternateScreen, cursor::Show);
     let _ = disable_raw_mode();
+    settings_at_start();
     let _ = stdout.flush();
+}
+
+/// Puts back the terminal's settings as they were when boucle started: crossterm's own
+/// `disable_raw_mode` puts back those it found when raw mode was last entered, which after a
+/// program run with the terminal released are that program's.
+fn settings_at_start() {
+    if let Some(settings) = AT_START.get() {
+        let _ = rustix::termios::tcsetattr(io::stdin(), rustix::termios::OptionalActions::Now, settings);
+    }
 }
 
 /// Restores the terminal before the default panic message, so the message is readable and
@@ -68,31 +90,30 @@ pub fn install_panic_hook() {
     }));
 }
 
-/// A panic on demand, for the end-to-end test that proves the panic hook gives the terminal
-/// back and prints the message on the main screen (`tests/it/e2e_terminal.rs`), called on each
-/// input event. Only debug builds have it: `cargo test` builds `target/debug/boucle` anyway
-/// (the test finds it by `CARGO_BIN_EXE_boucle`), whereas a cargo feature would need a third
-/// build of the whole tree for one test; and a release binary never reads the variable, so
-/// nothing in a user's environment can make the dashboard panic.
-pub fn panic_if_asked() {
-    #[cfg(debug_assertions)]
-    if std::env::var_os("BOUCLE_PANIC_TEST").is_some_and(|value| value == "1") {
-        panic!("BOUCLE_PANIC_TEST=1: a panic on purpose, to test that the terminal is restored");
-    }
-}
-
 /// Every catchable signal that would end the process or stop it, sent to the session's event
 /// channel: the loop restores the terminal before exiting or stopping (a signal handler
 /// itself must not touch the terminal). SIGCONT comes too, to take the terminal again after
-/// a stop that could not be caught (SIGSTOP).
-pub fn listen_for_signals(events: Sender<Event>) -> io::Result<()> {
+/// a stop that could not be caught (SIGSTOP); and SIGWINCH, a new size, goes into the input.
+pub fn listen_for_signals(events: Sender<Event>, input: Arc<InputQueue>) -> io::Result<()> {
     use signal_hook::consts::*;
     let mut signals = signal_hook::iterator::Signals::new([
-        SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE, SIGTSTP, SIGCONT,
+        SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE, SIGTSTP, SIGCONT, SIGWINCH,
     ])?;
     std::thread::Builder::new().name("signals".into()).spawn(move || {
         for signal in signals.forever() {
-            if events.send(Event::Signal(signal)).is_err() {
+            let event = match signal {
+                SIGTSTP => Event::Stop,
+                SIGCONT => Event::Continue,
+                SIGWINCH => match ratatui::crossterm::terminal::size() {
+                    Ok((width, height)) => {
+                        let _ = input.try_push(ratatui::crossterm::event::Event::Resize(width, height));
+                        continue;
+                    }
+                    Err(_) => continue,
+                },
+                _ => Event::End(Reason::Signal(signal)),
+            };
+            if events.send(event).is_err() {
                 break;
             }
         }
@@ -100,20 +121,14 @@ pub fn listen_for_signals(events: Sender<Event>) -> io::Result<()> {
     Ok(())
 }
 
-/// Whether the terminal input has hung up (its window closed), which a process without a
-/// controlling terminal is not told by SIGHUP.
-pub fn hung_up() -> bool {
-    let mut input = libc::pollfd { fd: libc::STDIN_FILENO, events: libc::POLLIN, revents: 0 };
-    // SAFETY: `input` is a valid pollfd for the duration of the call, and the count is 1.
-    let ready = unsafe { libc::poll(&mut input, 1, 0) };
-    ready > 0 && input.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
-}
-
 /// Runs `work` with the terminal given back as it was before boucle (for Ctrl-Z, or an
 /// external program), then takes it again and repaints everything.
 pub fn released<T>(terminal: &mut Term, mouse: bool, work: impl FnOnce() -> T) -> io::Result<T> {
     restore();
     let outcome = work();
+    // What the program left (raw mode, no echo, if it crashed) is not kept: raw mode is entered
+    // from the settings boucle started with, and restored to them.
+    settings_at_start();
     enter_modes(mouse)?;
     // The same `Terminal` is kept, and `resize` (unlike `clear` or a new `Terminal`) repaints
     // everything without asking the terminal for the cursor position, whose answer the input
@@ -127,6 +142,8 @@ pub fn released<T>(terminal: &mut Term, mouse: bool, work: impl FnOnce() -> T) -
 pub struct LocalHost {
     terminal: Term,
     mouse: bool,
+    /// Lent to the editor: the input reader stops reading meanwhile.
+    gate: Arc<Gate>,
     /// Asks for the folders to be loaded again (`r`); none for the bundled catalogue.
     pub live: Option<crate::live::Live>,
     /// Whether the catalogue comes from folders: entries built into the binary are not edited,
@@ -136,7 +153,12 @@ pub struct LocalHost {
 
 impl LocalHost {
     pub fn enter(mouse: bool) -> io::Result<LocalHost> {
-        Ok(LocalHost { terminal: enter(mouse)?, mouse, live: None, editable: false })
+        Ok(LocalHost { terminal: enter(mouse)?, mouse, gate: Arc::default(), live: None, editable: false })
+    }
+
+    /// What the input reader asks before it reads.
+    pub fn gate(&self) -> Arc<Gate> {
+        self.gate.clone()
     }
 }
 
@@ -152,17 +174,9 @@ impl Host for LocalHost {
         released(&mut self.terminal, self.mouse, stop_as_by_ctrl_z)?
     }
 
-    fn signal(&mut self, signal: i32) -> io::Result<bool> {
-        match signal {
-            signal_hook::consts::SIGTSTP => self.suspend().map(|()| false),
-            // After a stop that could not be caught, the shell may have reset the terminal.
-            signal_hook::consts::SIGCONT => released(&mut self.terminal, self.mouse, || ()).map(|()| false),
-            _ => Ok(true),
-        }
-    }
-
-    fn hung_up(&self) -> bool {
-        hung_up()
+    /// After a stop that could not be caught, the shell may have reset the terminal.
+    fn resume(&mut self) -> io::Result<()> {
+        released(&mut self.terminal, self.mouse, || ())
     }
 
     fn open_url(&mut self, url: &str) -> Result<(), String> {
@@ -186,7 +200,10 @@ impl Host for LocalHost {
         else {
             return Ok(EditOutcome::NoEditor);
         };
-        released(&mut self.terminal, self.mouse, || run(&program, &args))
+        self.gate.lend();
+        let outcome = released(&mut self.terminal, self.mouse, || run(&program, &args));
+        self.gate.take_back();
+        outcome
     }
 
     fn reload(&mut self) -> bool {
@@ -196,7 +213,9 @@ impl Host for LocalHost {
 
 /// Stops the process by SIGTSTP, as the shell expects of Ctrl-Z. SIGTSTP is caught (so that a
 /// `kill -TSTP` restores the terminal too), so its default action is put back for the moment
-/// of the stop, and the handler reinstalled once continued.
+/// of the stop, and the handler reinstalled once continued. Not
+/// `signal_hook::low_level::emulate_default_handler`: for a stop signal it raises SIGSTOP,
+/// which the shell reports as another stop (147, "Stopped (signal)") than Ctrl-Z's (148).
 fn stop_as_by_ctrl_z() -> io::Result<()> {
     // SAFETY: the sigaction structs are plain data, zeroed then filled; the previous action is
     // restored exactly as the kernel returned it.

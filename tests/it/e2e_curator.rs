@@ -75,3 +75,64 @@ fn edit_break_open_the_editor_and_quit() {
     assert_eq!(boucle.wait_for_exit(), 0);
     boucle.assert_restored();
 }
+
+/// An executable script at `path`.
+fn script(path: &Path, text: &str) {
+    std::fs::write(path, text).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+/// An editor that crashes with the terminal in raw mode without echo (#19 item 10): once
+/// boucle has quit, the terminal is as it was when boucle started — the settings saved at the
+/// start are put back, not those the editor left.
+#[test]
+fn an_editor_that_crashes_in_raw_mode_leaves_the_terminal_as_it_was() {
+    let fixture = Fixture::new();
+    fixture.file("good-practices/x.ron", PRACTICE);
+    let work = tempfile::tempdir().unwrap();
+    let editor = work.path().join("crashing-editor");
+    let ran = work.path().join("ran");
+    script(&editor, &format!("#!/bin/sh\ntouch '{}'\nstty raw -echo\nkill -9 $$\n", ran.display()));
+    let tmux = Tmux::start();
+    let editor_env = format!("EDITOR={}", editor.display());
+    let launch = Launch::args(&["--catalogue", fixture.path().to_str().unwrap()]).env(&editor_env).size(100, 30);
+    let boucle = tmux.boucle("boucle", launch);
+    boucle.wait_for("the dashboard", |s| s.contains("Battery regeneration"));
+    boucle.keys(&["e"]);
+    wait_until("the editor to run", TIMEOUT, || ran.exists());
+    // boucle is back, and says the editor failed.
+    boucle.wait_for("the editor's failure", |s| s.contains("signal: 9"));
+    boucle.keys(&["q"]);
+    assert_eq!(boucle.wait_for_exit(), 0);
+    boucle.assert_restored();
+}
+
+/// `EDITOR` split as a shell splits it (#19 item 12): a quoted program path with a space in it
+/// is one word, and its option another; nothing runs through a shell.
+#[test]
+fn an_editor_path_with_a_space_in_quotes_is_run() {
+    let fixture = Fixture::new();
+    let file = fixture.path().join("good-practices/x.ron");
+    fixture.file("good-practices/x.ron", PRACTICE);
+    let work = tempfile::tempdir().unwrap();
+    let folder = work.path().join("my editors");
+    std::fs::create_dir(&folder).unwrap();
+    let arguments = work.path().join("editor-arguments");
+    let editor = folder.join("ed");
+    script(&editor, &format!("#!/bin/sh\nprintf '%s\\n' \"$@\" > '{}'\n", arguments.display()));
+    let tmux = Tmux::start();
+    let editor_env = format!("EDITOR=\"{}\" -w", editor.display());
+    let launch = Launch::args(&["--catalogue", fixture.path().to_str().unwrap()]).env(&editor_env).size(100, 30);
+    let boucle = tmux.boucle("boucle", launch);
+    boucle.wait_for("the dashboard", |s| s.contains("Battery regeneration"));
+    boucle.keys(&["e"]);
+    wait_until("the editor's arguments", TIMEOUT, || {
+        std::fs::read_to_string(&arguments).is_ok_and(|given| given.ends_with(".ron\n"))
+    });
+    let given = std::fs::read_to_string(&arguments).unwrap();
+    assert_eq!(given, format!("-w\n+1\n{}\n", file.display()), "the editor's arguments");
+    boucle.keys(&["q"]);
+    assert_eq!(boucle.wait_for_exit(), 0);
+    boucle.assert_restored();
+}

@@ -30,7 +30,7 @@ fn region(id: &str) -> Options {
 /// The map's part of the screen: the columns right of the charts (the map is the right half
 /// at these sizes).
 fn map_text(app: &App) -> String {
-    let (width, _) = app.size();
+    let (width, _) = app.shared().size();
     screen(app)
         .lines()
         .map(|l| l.chars().skip(usize::from(width) * 45 / 100).collect::<String>())
@@ -132,7 +132,7 @@ fn a_groups_members_never_crowd_out_the_other_materials() {
 
 fn count_of(app: &App, query: &Query, filters: &Filters, facet: Facet, value: usize) -> usize {
     // Results that have the value: the results, intersected with what the value alone selects.
-    let indexed = app.indexed();
+    let indexed = app.shared().indexed();
     let results = indexed.search(query, filters, Lang::En, usize::MAX);
     let mut alone = Filters::default();
     alone.select(facet, value);
@@ -162,19 +162,20 @@ proptest! {
             }
         }
         let app = overview_of(Options { query: word.to_string(), filters: chosen, ..Options::default() }, 160, 48);
-        let query = app.query().clone();
-        let filters = app.filters().clone();
+        let query = app.browse().query().clone();
+        let filters = app.browse().filters().clone();
         let charted = [Facet::Material, Facet::Theme, Facet::Region, Facet::Stage, Facet::Year];
-        let counts = app.indexed().tally(&query, &filters, Lang::En, app.results(), &charted);
-        let vocabularies = &app.catalogue().vocabularies;
+        // What the overview took when its results came, as the charts draw it.
+        let counts: Vec<&[u32]> = charted.iter().map(|&f| app.overview().tally().counts(f)).collect();
+        let vocabularies = &app.shared().catalogue().vocabularies;
         let everything: Vec<usize> = (0..vocabularies.materials.len()).collect();
         let all = 10_000;
         let drawn = [
-            charts::materials(&vocabularies.materials, &counts[0], &everything, Lang::En, all),
-            charts::themes(&vocabularies.themes, &counts[1], Lang::En, all),
-            charts::regions(&vocabularies.regions, &counts[2], Lang::En, all),
-            charts::stages(&vocabularies.stages, &counts[3], Lang::En, all),
-            charts::years(app.indexed().engine().years(), &counts[4], Lang::En, all),
+            charts::materials(&vocabularies.materials, counts[0], &everything, Lang::En, all),
+            charts::themes(&vocabularies.themes, counts[1], Lang::En, all),
+            charts::regions(&vocabularies.regions, counts[2], Lang::En, all),
+            charts::stages(&vocabularies.stages, counts[3], Lang::En, all),
+            charts::years(app.shared().indexed().engine().years(), counts[4], Lang::En, all),
         ];
         for (chart, facet) in drawn.iter().zip(charted) {
             for row in &chart.rows {

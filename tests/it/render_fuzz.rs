@@ -24,7 +24,7 @@ use boucle::load::{CatalogueSource, load};
 use boucle::query::Indexed;
 use boucle::serve::output::{FrameWriter, Next, Outbox, PtySize, SshBackend};
 use boucle::text::Lang;
-use boucle::ui::{Action, App, Options, Pane, Screen, update};
+use boucle::ui::{Action, App, Edit, Options, Pane, Screen, update_inline};
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -274,18 +274,18 @@ fn actions() -> Vec<Action> {
         ClickFacetRow(3),
         ClickResult(1),
         FollowLink(0),
-        SearchBackspace,
-        SearchDelete,
-        SearchLeft,
-        SearchRight,
-        SearchHome,
-        SearchEnd,
-        SearchClear,
-        SearchDeleteWord,
-        SearchHistoryPrev,
-        SearchHistoryNext,
-        SearchSubmit,
-        SearchCancel,
+        Edit(boucle::ui::Edit::Backspace),
+        Edit(boucle::ui::Edit::Delete),
+        Edit(boucle::ui::Edit::Left),
+        Edit(boucle::ui::Edit::Right),
+        Edit(boucle::ui::Edit::Home),
+        Edit(boucle::ui::Edit::End),
+        Edit(boucle::ui::Edit::Clear),
+        Edit(boucle::ui::Edit::DeleteWord),
+        HistoryPrev,
+        HistoryNext,
+        Submit,
+        Cancel,
         ToggleMark,
         ToggleMark,
         ToggleShortlistFilter,
@@ -354,7 +354,7 @@ impl Screens {
     fn resize(&mut self, app: &mut App, width: u16, height: u16) {
         self.test.backend_mut().resize(width, height);
         self.pty.set(width, height);
-        update(app, Action::Resize { width, height });
+        update_inline(app, Action::Resize { width, height });
     }
 
     /// Two frames into the test backend (checked), one into the crossterm backend (its bytes
@@ -401,11 +401,11 @@ fn run(texts: &Texts, lang: Lang, (width, height): (u16, u16), steps: &[Step]) -
     for (n, step) in steps.iter().enumerate() {
         match step {
             Step::Do(action) => {
-                update(&mut app, *action);
+                update_inline(&mut app, action.clone());
             }
             Step::Type(text) => {
                 for c in text.chars() {
-                    update(&mut app, Action::SearchInsert(c));
+                    update_inline(&mut app, Action::Edit(Edit::Insert(c)));
                 }
             }
             Step::Click(x, y) => {
@@ -413,7 +413,7 @@ fn run(texts: &Texts, lang: Lang, (width, height): (u16, u16), steps: &[Step]) -
                 let kind = MouseEventKind::Down(MouseButton::Left);
                 let event = Event::Mouse(MouseEvent { kind, column: *x, row: *y, modifiers: KeyModifiers::NONE });
                 for action in boucle::ui::input::actions_for(&app, &event) {
-                    update(&mut app, action);
+                    update_inline(&mut app, action);
                 }
             }
             Step::Resize(w, h) => screens.resize(&mut app, *w, *h),
@@ -488,7 +488,6 @@ fn the_cell_and_byte_checks_see_what_must_not_reach_the_terminal() {
 #[test]
 fn an_ssh_session_sends_no_escape_from_catalogue_text() {
     use boucle::serve::output::SshHost;
-    use boucle::ui::event::Event;
     use ratatui::crossterm::event::{Event as Input, KeyCode, KeyEvent, KeyModifiers};
 
     let every = PIECES.concat();
@@ -506,7 +505,9 @@ fn an_ssh_session_sends_no_escape_from_catalogue_text() {
     let mut host = SshHost::new(SshBackend::new(FrameWriter::new(outbox.clone()), pty.clone()), None).unwrap();
 
     let (sender, inbox) = std::sync::mpsc::channel();
-    let key = |code: KeyCode| Event::Input(Input::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+
+    let queue = boucle::ui::input_queue::InputQueue::new(sender.clone());
+    let key = |code: KeyCode| Input::Key(KeyEvent::new(code, KeyModifiers::NONE));
     let mut keys = vec![KeyCode::Char('?'), KeyCode::Esc, KeyCode::Char('!'), KeyCode::Down, KeyCode::Esc];
     keys.extend([KeyCode::Tab, KeyCode::Down, KeyCode::Enter, KeyCode::Char('m'), KeyCode::Char('2')]);
     keys.extend([KeyCode::Enter, KeyCode::Char('3'), KeyCode::Char('4'), KeyCode::Char('x'), KeyCode::Esc]);
@@ -514,20 +515,25 @@ fn an_ssh_session_sends_no_escape_from_catalogue_text() {
     keys.extend([KeyCode::Esc, KeyCode::Char('/')]);
     keys.extend(every.chars().take(40).map(KeyCode::Char));
     keys.push(KeyCode::Esc);
+    let typing = queue.clone();
     let typist = std::thread::spawn(move || {
+        let sender = sender;
         // One key at a time, so that each scene is drawn and sent.
         let pause = || std::thread::sleep(std::time::Duration::from_millis(15));
         for code in keys {
-            sender.send(key(code)).unwrap();
+            typing.push(key(code)).unwrap();
             pause();
         }
         pty.set(37, 11);
-        sender.send(Event::Input(Input::Resize(37, 11))).unwrap();
+        typing.push(Input::Resize(37, 11)).unwrap();
         pause();
-        sender.send(key(KeyCode::Char('q'))).unwrap();
+        typing.push(key(KeyCode::Char('q'))).unwrap();
+        pause();
         // The input ends there, whatever has the keys by then.
+        let _ = sender.send(boucle::ui::event::Event::End(boucle::ui::event::Reason::InputClosed));
     });
-    boucle::ui::session::run_session(&mut host, &mut app, &inbox).unwrap();
+    boucle::ui::session::run_session(&mut host, &mut app, &inbox, &queue, boucle::ui::searcher::Searcher::Inline)
+        .unwrap();
     typist.join().unwrap();
 
     let mut bytes = Vec::new();

@@ -9,7 +9,7 @@ use crate::common;
 
 use boucle::query::Facet;
 use boucle::text::Lang;
-use boucle::ui::{Action, Options, Pane};
+use boucle::ui::{Action, Edit, Options, Pane};
 use common::ui::*;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
@@ -81,7 +81,7 @@ fn greek_is_searched_without_its_accents_and_shown_whole() {
         ["municipality-of-kozani", "peer-review-lille-2025", "western-macedonia-lignite-phase-out"],
         "the Greek name (Κοζάνη, Δήμος Κοζάνης), and the tour that names the organisation"
     );
-    press(&mut app, Action::SearchSubmit);
+    press(&mut app, Action::Submit);
     select(&mut app, "municipality-of-kozani");
     press(&mut app, Action::Open);
     let entry = pane_text(&app, Pane::Detail);
@@ -94,7 +94,7 @@ fn every_keystroke_updates_the_results() {
     let mut seen = Vec::new();
     press(&mut app, Action::FocusSearch);
     for c in "bethune".chars() {
-        press(&mut app, Action::SearchInsert(c));
+        press(&mut app, Action::Edit(Edit::Insert(c)));
         let status = status_line(&app);
         assert!(status.contains(&format!(" {} results", total(&app))), "the count is shown: {status}");
         seen.push(result_ids(&app));
@@ -105,10 +105,10 @@ fn every_keystroke_updates_the_results() {
     assert_eq!(result_ids(&app), result_ids(&opened), "typed a letter at a time, or given whole: the same results");
     assert_eq!(sorted(result_ids(&app)), MENTION_BETHUNE);
 
-    press(&mut app, Action::SearchBackspace);
+    press(&mut app, Action::Edit(Edit::Backspace));
     assert_eq!(query_text(&app), "bethun");
     assert_eq!(result_ids(&app), seen[5], "backspace searches again");
-    press(&mut app, Action::SearchClear);
+    press(&mut app, Action::Edit(Edit::Clear));
     assert_eq!(total(&app), FIXTURE_ENTRIES, "an emptied box shows everything again");
     assert!(status_line(&app).contains(&format!(" {FIXTURE_ENTRIES} results")));
 }
@@ -118,7 +118,7 @@ fn esc_leaves_the_box_and_restores_the_query_it_had() {
     let mut app = app();
     // A fresh query abandoned with Esc: back to everything.
     type_query(&mut app, "bethune");
-    press(&mut app, Action::SearchCancel);
+    press(&mut app, Action::Cancel);
     assert!(!editing(&app));
     assert_eq!(query_text(&app), "");
     assert!(query_line(&app).contains("type / to search"), "{}", query_line(&app));
@@ -126,12 +126,12 @@ fn esc_leaves_the_box_and_restores_the_query_it_had() {
 
     // A kept query, edited and abandoned: the kept one comes back, with its results.
     type_query(&mut app, "bethune");
-    press(&mut app, Action::SearchSubmit);
+    press(&mut app, Action::Submit);
     let kept = result_ids(&app);
     type_query(&mut app, " zinc");
     assert_eq!(query_text(&app), "bethune zinc");
     assert_ne!(result_ids(&app), kept, "the edit changed the results");
-    press(&mut app, Action::SearchCancel);
+    press(&mut app, Action::Cancel);
     assert_eq!(query_text(&app), "bethune");
     assert_eq!(result_ids(&app), kept);
 }
@@ -144,7 +144,7 @@ fn enter_keeps_the_query_and_moves_to_the_results() {
     let found = result_ids(&app);
     assert!(found.len() >= 2, "{found:?}");
     assert_eq!(found[0], "zinc-loop-hauts-de-france");
-    press(&mut app, Action::SearchSubmit);
+    press(&mut app, Action::Submit);
     assert!(!editing(&app));
     assert_eq!(focus(&app), Pane::Results);
     assert_eq!(query_text(&app), "zinc");
@@ -161,16 +161,16 @@ fn up_and_down_walk_the_search_history() {
     let mut app = app();
     for query in ["bethune", "zinc", "lens"] {
         press(&mut app, Action::FocusSearch);
-        press(&mut app, Action::SearchClear);
+        press(&mut app, Action::Edit(Edit::Clear));
         type_query(&mut app, query);
-        press(&mut app, Action::SearchSubmit);
+        press(&mut app, Action::Submit);
     }
     press(&mut app, Action::ClearFilters);
     assert_eq!(query_text(&app), "");
     press(&mut app, Action::FocusSearch);
     let mut seen = Vec::new();
     for _ in 0..4 {
-        press(&mut app, Action::SearchHistoryPrev);
+        press(&mut app, Action::HistoryPrev);
         seen.push(query_text(&app));
     }
     assert_eq!(seen, ["lens", "zinc", "bethune", "bethune"], "↑ goes back, and stops at the oldest");
@@ -179,12 +179,12 @@ fn up_and_down_walk_the_search_history() {
         type_query(&mut other, "zinc");
         result_ids(&other)
     };
-    press(&mut app, Action::SearchHistoryNext);
+    press(&mut app, Action::HistoryNext);
     assert_eq!(query_text(&app), "zinc");
     assert_eq!(result_ids(&app), zinc_results, "a recalled query is searched");
-    press(&mut app, Action::SearchHistoryNext);
+    press(&mut app, Action::HistoryNext);
     assert_eq!(query_text(&app), "lens");
-    press(&mut app, Action::SearchHistoryNext);
+    press(&mut app, Action::HistoryNext);
     assert_eq!(query_text(&app), "", "↓ past the newest gives back what was being typed");
     assert_eq!(total(&app), FIXTURE_ENTRIES);
 }
@@ -194,18 +194,42 @@ fn a_query_submitted_twice_is_remembered_once() {
     let mut app = app();
     for query in ["zinc", "lens", "zinc"] {
         press(&mut app, Action::FocusSearch);
-        press(&mut app, Action::SearchClear);
+        press(&mut app, Action::Edit(Edit::Clear));
         type_query(&mut app, query);
-        press(&mut app, Action::SearchSubmit);
+        press(&mut app, Action::Submit);
     }
     press(&mut app, Action::FocusSearch);
-    press(&mut app, Action::SearchClear);
+    press(&mut app, Action::Edit(Edit::Clear));
     let mut seen = Vec::new();
     for _ in 0..3 {
-        press(&mut app, Action::SearchHistoryPrev);
+        press(&mut app, Action::HistoryPrev);
         seen.push(query_text(&app));
     }
     assert_eq!(seen, ["zinc", "lens", "lens"], "zinc once, as the latest");
+}
+
+/// A paste is one edit, however long (#19 item 1): the query box keeps its first 256
+/// characters, says it cut the rest in the interface's language, and the next keys edit the
+/// query as usual. A note keeps its 500.
+#[test]
+fn a_long_paste_is_one_edit_cut_at_the_cap_and_said_in_both_languages() {
+    use ratatui::crossterm::event::Event;
+    let pasted = "aimants terres rares ".repeat(500);
+    for (lang, said) in [(Lang::En, "Cut at 256 characters"), (Lang::Fr, "Coupé à 256 caractères")] {
+        let mut app = app_with(Options { lang, ..Options::default() });
+        keys(&mut app, "/");
+        let event = Event::Paste(pasted.clone());
+        assert_eq!(boucle::ui::input::actions_for(&app, &event).len(), 1, "one edit for the whole paste");
+        input(&mut app, event);
+        assert_eq!(query_text(&app), start(&pasted, 256), "the box keeps what it holds");
+        assert!(message(&app).is_some_and(|m| m.contains(said)), "{lang:?}: {:?}", message(&app));
+        assert!(screen(&app).contains(said), "the bottom line says so:\n{}", screen(&app));
+        key(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+        keys(&mut app, "zinc");
+        assert_eq!(query_text(&app), "zinc");
+        assert_eq!(message(&app), None, "said once, until the next key");
+        assert!(result_titles(&app).iter().any(|t| t.contains("zinc")), "{:?}", result_titles(&app));
+    }
 }
 
 #[test]
@@ -284,7 +308,7 @@ fn values_of_two_facets_combine_and_c_clears_everything() {
         "a second facet narrows further"
     );
     type_query(&mut app, "visit");
-    press(&mut app, Action::SearchSubmit);
+    press(&mut app, Action::Submit);
     assert_eq!(filter_chips(&app), ["region:FRE12", "mat:batteries"]);
     assert_eq!(result_ids(&app)[0], "bringback-visit-2025");
 
@@ -339,7 +363,7 @@ fn typing_a_query_selects_its_best_result() {
     assert_eq!(selected_position(&app), Some(0));
     let best = start(&result_titles(&app)[0], 20);
     assert!(pane_text(&app, Pane::Results).lines().next().unwrap().contains(&best), "the list shows its top");
-    press(&mut app, Action::SearchSubmit);
+    press(&mut app, Action::Submit);
     assert_eq!(selected_position(&app), Some(0));
 
     // Excluding words removes the entries that have them; the best remaining one is selected.
@@ -517,7 +541,7 @@ fn switching_language_switches_the_interface_and_the_titles() {
 fn switching_language_moves_the_highlights_onto_the_other_title() {
     let mut app = app();
     type_query(&mut app, "bethune");
-    press(&mut app, Action::SearchSubmit);
+    press(&mut app, Action::Submit);
     press(&mut app, Action::SwitchLanguage);
     let highlights = title_highlights(&app);
     assert_eq!(highlights.len(), 3, "{highlights:?}");
@@ -593,7 +617,7 @@ fn the_equivalent_command_opens_the_same_view() {
     toggle_filter(&mut app, Facet::Region, "FRE");
     toggle_filter(&mut app, Facet::Material, "batteries");
     type_query(&mut app, "lead's regeneration");
-    press(&mut app, Action::SearchSubmit);
+    press(&mut app, Action::Submit);
     let command = command(&app);
     assert_eq!(command, r"boucle --region FRE --material batteries --query 'lead'\''s regeneration'");
 

@@ -376,6 +376,28 @@ fn the_overview_counts_the_results_of_the_filters() {
     assert!(bar.trim_end().ends_with(" 2"), "{zinc}");
 }
 
+/// With only the shortlist shown, the charts count the shortlist's entries: the counts come
+/// from the same search as the results (they were counted once against every entry of the
+/// filters, shortlist or not).
+#[test]
+fn the_overview_counts_only_the_shortlist_when_only_the_shortlist_shows() {
+    // Each of the two zinc entries in turn: TEAM2 has rare earths beside zinc, the other only zinc.
+    for (marked, rare_earths) in [("team2", true), ("zinc-loop-hauts-de-france", false)] {
+        let mut app = app_at(ThemeName::Dark, 160, 48);
+        common::ui::toggle_filter(&mut app, boucle::query::Facet::Material, "zinc");
+        assert_eq!(common::ui::total(&app), 2);
+        select(&mut app, marked);
+        press_all(&mut app, &[Action::Focus(Pane::Results), Action::ToggleMark, Action::ToggleShortlistFilter]);
+        assert_eq!(common::ui::result_ids(&app), [marked]);
+        keys(&mut app, "3");
+        let text = screen(&app);
+        let charts: Vec<&str> = text.lines().map(|l| l.split('│').next().unwrap_or_default()).collect();
+        let zinc = charts.iter().find(|l| l.trim_start().starts_with("Zinc ") && l.contains('█')).unwrap_or(&"");
+        assert!(zinc.trim_end().ends_with(" 1"), "{text}");
+        assert_eq!(charts.iter().any(|l| l.contains("Rare earths")), rare_earths, "{marked}: {text}");
+    }
+}
+
 /// In the entry pane, a tour's wrapped stop notes keep their indent (fields hang too: see the
 /// detail snapshots at 160x48).
 #[test]

@@ -9,9 +9,8 @@ use std::sync::mpsc::channel;
 
 use boucle::model::{Catalogue, Id};
 use boucle::query::{Facet, Indexed};
-use boucle::ui::event::Event;
 use boucle::ui::keymap::Context;
-use boucle::ui::search::Searcher;
+use boucle::ui::session::search_worker;
 use boucle::ui::session::{Exit, run_session};
 use boucle::ui::{Action, App, Options, Pane};
 use common::ui::*;
@@ -152,19 +151,22 @@ fn an_entry_gone_after_a_reload_gives_way_to_the_best_result() {
 #[test]
 fn a_session_runs_over_any_backend_through_one_event_channel() {
     let (sender, events) = channel();
-    let mut app = App::with_searcher(indexed(), problems(), Options::default(), Searcher::worker(sender.clone()));
-    let key = |code| Event::Input(Input::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    let queue = boucle::ui::input_queue::InputQueue::new(sender.clone());
+    let mut app = App::new(indexed(), problems(), Options::default());
+    let searcher = search_worker(sender.clone());
+    let key = |code| Input::Key(KeyEvent::new(code, KeyModifiers::NONE));
     for code in [KeyCode::Char('/'), KeyCode::Char('z'), KeyCode::Char('i'), KeyCode::Char('n'), KeyCode::Enter] {
-        sender.send(key(code)).unwrap();
+        queue.push(key(code)).unwrap();
     }
     let mut host = TestHost(Terminal::new(TestBackend::new(100, 30)).unwrap());
     // The loop draws after each burst; the results come back on the same channel. Once they
     // are on screen, `q` ends the session.
+    let typing = queue.clone();
     let watcher = std::thread::spawn(move || {
         std::thread::sleep(std::time::Duration::from_millis(300));
-        sender.send(key(KeyCode::Char('q'))).unwrap();
+        typing.push(key(KeyCode::Char('q'))).unwrap();
     });
-    let exit = run_session(&mut host, &mut app, &events).unwrap();
+    let exit = run_session(&mut host, &mut app, &events, &queue, searcher).unwrap();
     watcher.join().unwrap();
     assert_eq!(exit, Exit::Quit);
     let text = buffer_text(host.0.backend().buffer());
@@ -186,7 +188,7 @@ fn a_reload_waits_until_the_presentation_ends() {
     let slide = slide_of(&app);
     assert!(screen(&app).contains(&format!("1/{FIXTURE_ENTRIES}")), "presenting the results:\n{slide}");
     let reloaded = boucle::ui::reload::Reloaded { indexed: reloaded_with_one_more(), problems: Vec::new().into() };
-    boucle::ui::reload::apply(&mut app, reloaded);
+    boucle::ui::update::reloaded(&mut app, reloaded);
     redraw(&mut app);
     assert_eq!(slide_of(&app), slide, "the slide did not change");
     assert_eq!(total(&app), FIXTURE_ENTRIES, "nor the catalogue behind it");

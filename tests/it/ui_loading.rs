@@ -8,10 +8,9 @@ use std::sync::mpsc::channel;
 
 use boucle::load::CatalogueSource;
 use boucle::query::Facet;
-use boucle::ui::event::Event;
 use boucle::ui::loading::{Ready, Stage, spawn_loader};
 use boucle::ui::reload::Watch;
-use boucle::ui::search::Searcher;
+use boucle::ui::session::search_worker;
 use boucle::ui::session::{Exit, run_session};
 use boucle::ui::update::{load_progress, loaded};
 use boucle::ui::{App, Options};
@@ -21,7 +20,7 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event as Input, KeyCode, KeyEvent, KeyModifiers};
 
 fn loading_app(options: Options) -> App {
-    let mut app = App::loading(options, Searcher::Inline);
+    let mut app = App::loading(options);
     resize(&mut app, 100, 30);
     app
 }
@@ -77,10 +76,12 @@ fn command_line_filters_wait_for_the_catalogue() {
 #[test]
 fn a_session_keeps_the_keys_sent_before_its_catalogue_loads() {
     let (sender, events) = channel();
-    let mut app = App::loading(Options::default(), Searcher::worker(sender.clone()));
-    let key = |code| Event::Input(Input::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    let queue = boucle::ui::input_queue::InputQueue::new(sender.clone());
+    let mut app = App::loading(Options::default());
+    let searcher = search_worker(sender.clone());
+    let key = |code| Input::Key(KeyEvent::new(code, KeyModifiers::NONE));
     for code in [KeyCode::Char('/'), KeyCode::Char('z'), KeyCode::Char('i'), KeyCode::Char('n')] {
-        sender.send(key(code)).unwrap();
+        queue.push(key(code)).unwrap();
     }
     spawn_loader(
         CatalogueSource::Folders(vec![FIXTURE_RELATIVE.into()]),
@@ -89,13 +90,14 @@ fn a_session_keeps_the_keys_sent_before_its_catalogue_loads() {
         boucle::text::Lang::En,
     );
     let mut host = TestHost(Terminal::new(TestBackend::new(100, 30)).unwrap());
+    let typing = queue.clone();
     let quitter = std::thread::spawn(move || {
         // Generous for a loaded CI machine: the fixture loads in milliseconds.
         std::thread::sleep(std::time::Duration::from_millis(1500));
-        sender.send(key(KeyCode::Enter)).unwrap();
-        sender.send(key(KeyCode::Char('q'))).unwrap();
+        typing.push(key(KeyCode::Enter)).unwrap();
+        typing.push(key(KeyCode::Char('q'))).unwrap();
     });
-    let exit = run_session(&mut host, &mut app, &events).unwrap();
+    let exit = run_session(&mut host, &mut app, &events, &queue, searcher).unwrap();
     quitter.join().unwrap();
     assert_eq!(exit, Exit::Quit);
     let text = buffer_text(host.0.backend().buffer());
@@ -111,10 +113,12 @@ fn a_catalogue_with_nothing_loadable_ends_the_session() {
     std::fs::create_dir(empty.path().join("good-practices")).unwrap();
     std::fs::write(empty.path().join("good-practices/broken.ron"), "(id: ").unwrap();
     let (sender, events) = channel();
-    let mut app = App::loading(Options::default(), Searcher::worker(sender.clone()));
+    let queue = boucle::ui::input_queue::InputQueue::new(sender.clone());
+    let mut app = App::loading(Options::default());
+    let searcher = search_worker(sender.clone());
     spawn_loader(CatalogueSource::Folders(vec![empty.path().into()]), sender, Watch::Off, boucle::text::Lang::En);
     let mut host = TestHost(Terminal::new(TestBackend::new(100, 30)).unwrap());
-    let exit = run_session(&mut host, &mut app, &events).unwrap();
+    let exit = run_session(&mut host, &mut app, &events, &queue, searcher).unwrap();
     assert_eq!(exit, Exit::NothingLoaded);
-    assert!(app.problems().iter().any(|p| p.is_error()));
+    assert!(app.shared().problems().iter().any(|p| p.is_error()));
 }

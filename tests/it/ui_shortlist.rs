@@ -54,7 +54,10 @@ fn marks_show_in_the_results_and_survive_a_restart() {
     let opened = store::open(&path);
     assert!(matches!(opened, Opened::Read(_)), "{opened:?}");
     let mut again = app_saving(&path, opened.shortlist());
-    assert_eq!(ids(again.shortlist()), ["zinc-loop-hauts-de-france", "bringback-lead-acid-regeneration", "team2"]);
+    assert_eq!(
+        ids(again.shared().shortlist()),
+        ["zinc-loop-hauts-de-france", "bringback-lead-acid-regeneration", "team2"]
+    );
     assert_eq!(pane_text(&again, Pane::Results).lines().filter(|l| l.starts_with('★')).count(), 3);
 
     // m again unmarks.
@@ -289,7 +292,7 @@ struct SpyHost {
     copied: Vec<String>,
 }
 
-impl boucle::ui::session::Host for SpyHost {
+impl boucle::ui::host::Host for SpyHost {
     type Output = ratatui::backend::TestBackend;
 
     fn terminal(&mut self) -> &mut ratatui::Terminal<ratatui::backend::TestBackend> {
@@ -315,15 +318,15 @@ impl boucle::ui::session::Host for SpyHost {
 /// opens and copies the chosen address through the host, and writes an export.
 #[test]
 fn the_session_loop_saves_opens_copies_and_exports() {
-    use boucle::ui::event::Event as SessionEvent;
     use ratatui::crossterm::event::{Event as Input, KeyEvent};
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("data/boucle/shortlist.ron");
     let export = dir.path().join("out.md");
     let (sender, events) = std::sync::mpsc::channel();
+    let queue = boucle::ui::input_queue::InputQueue::new(sender.clone());
     let options = Options { shortlist_file: Some(path.clone()), ..Options::default() };
     let mut app = App::new(indexed(), problems(), options);
-    let key = |code| SessionEvent::Input(Input::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    let key = |code| Input::Key(KeyEvent::new(code, KeyModifiers::NONE));
     let mut codes: Vec<KeyCode> = "jm".chars().map(KeyCode::Char).collect();
     // Open the entry, go past its related entries to its first address, open and copy it.
     codes.push(KeyCode::Enter);
@@ -340,19 +343,21 @@ fn the_session_loop_saves_opens_copies_and_exports() {
     codes.push(KeyCode::Enter);
     let name = export.display().to_string();
     for code in codes {
-        sender.send(key(code)).unwrap();
+        queue.push(key(code)).unwrap();
     }
     // Ctrl-U empties the proposed name; the test's own goes in its place.
-    sender.send(SessionEvent::Input(Input::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)))).unwrap();
+    queue.push(Input::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL))).unwrap();
     for c in name.chars() {
-        sender.send(key(KeyCode::Char(c))).unwrap();
+        queue.push(key(KeyCode::Char(c))).unwrap();
     }
-    sender.send(key(KeyCode::Enter)).unwrap();
-    sender.send(key(KeyCode::Esc)).unwrap();
-    sender.send(key(KeyCode::Char('q'))).unwrap();
+    queue.push(key(KeyCode::Enter)).unwrap();
+    queue.push(key(KeyCode::Esc)).unwrap();
+    queue.push(key(KeyCode::Char('q'))).unwrap();
     let terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
     let mut host = SpyHost { terminal, opened: Vec::new(), copied: Vec::new() };
-    let exit = boucle::ui::session::run_session(&mut host, &mut app, &events).unwrap();
+    let exit =
+        boucle::ui::session::run_session(&mut host, &mut app, &events, &queue, boucle::ui::searcher::Searcher::Inline)
+            .unwrap();
     assert_eq!(exit, boucle::ui::session::Exit::Quit);
 
     let opened = store::open(&path);

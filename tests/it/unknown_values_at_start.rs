@@ -12,7 +12,7 @@ use std::sync::mpsc::channel;
 use boucle::query::Facet;
 use boucle::ui::loading::{Ready, spawn_loader};
 use boucle::ui::reload::Watch;
-use boucle::ui::search::Searcher;
+use boucle::ui::session::search_worker;
 use boucle::ui::session::{Exit, run_session};
 use boucle::ui::update::loaded;
 use boucle::ui::{App, Options};
@@ -34,7 +34,7 @@ fn list_says(args: &[&str]) -> String {
 
 fn started_with(filters: Vec<(Facet, String)>, query: &str) -> App {
     let options = Options { filters, query: query.into(), ..Options::default() };
-    let mut app = App::loading(options, Searcher::Inline);
+    let mut app = App::loading(options);
     resize(&mut app, 100, 30);
     loaded(&mut app, Ready { indexed: indexed(), problems: problems() });
     redraw(&mut app);
@@ -54,27 +54,27 @@ fn every_filter_flag_with_an_unknown_value_is_refused_as_list_refuses_it() {
     ];
     for (facet, flag, value) in cases {
         let app = started_with(vec![(facet, value.to_string())], "");
-        let refusal = app.refusal().unwrap_or_else(|| panic!("{flag} {value} is refused"));
+        let refusal = app.start_up().refusal().unwrap_or_else(|| panic!("{flag} {value} is refused"));
         let list = list_says(&[flag, value]);
         assert_eq!(list, format!("boucle: {refusal}"), "the same words as list");
         assert!(refusal.starts_with(&format!("{flag}: unknown")), "{refusal}");
     }
     let app = started_with(vec![(Facet::Region, "FRE121".into())], "");
-    assert!(app.refusal().unwrap().contains("did you mean \"FRE12\""), "{:?}", app.refusal());
+    assert!(app.start_up().refusal().unwrap().contains("did you mean \"FRE12\""), "{:?}", app.start_up().refusal());
     let app = started_with(Vec::new(), "region:ZZ99 zinc");
-    assert_eq!(format!("boucle: {}", app.refusal().unwrap()), list_says(&["--query", "region:ZZ99 zinc"]));
+    assert_eq!(format!("boucle: {}", app.start_up().refusal().unwrap()), list_says(&["--query", "region:ZZ99 zinc"]));
     // With nothing close, the known values show what is expected.
     let app = started_with(vec![(Facet::Kind, "zzz".into())], "");
-    assert!(app.refusal().unwrap().contains("known: practice, visit"), "{:?}", app.refusal());
+    assert!(app.start_up().refusal().unwrap().contains("known: practice, visit"), "{:?}", app.start_up().refusal());
 }
 
 #[test]
 fn known_values_start_as_before_and_a_year_without_entries_selects_nothing() {
     let app = started_with(vec![(Facet::Region, "FRE".into())], "");
-    assert_eq!(app.refusal(), None);
+    assert_eq!(app.start_up().refusal(), None);
     assert!(!result_ids(&app).is_empty());
     let app = started_with(vec![(Facet::Year, "1900".into())], "");
-    assert_eq!(app.refusal(), None);
+    assert_eq!(app.start_up().refusal(), None);
     assert_eq!(result_ids(&app), Vec::<String>::new(), "no silent widening to every year");
     assert!(query_line(&app).contains("year:1900"), "the filter shows: {}", query_line(&app));
 }
@@ -83,8 +83,10 @@ fn known_values_start_as_before_and_a_year_without_entries_selects_nothing() {
 #[test]
 fn the_session_ends_refused() {
     let (sender, events) = channel();
+    let queue = boucle::ui::input_queue::InputQueue::new(sender.clone());
     let options = Options { filters: vec![(Facet::Region, "ZZ99".into())], ..Options::default() };
-    let mut app = App::loading(options, Searcher::worker(sender.clone()));
+    let mut app = App::loading(options);
+    let searcher = search_worker(sender.clone());
     spawn_loader(
         boucle::load::CatalogueSource::Folders(vec![FIXTURE_RELATIVE.into()]),
         sender,
@@ -92,7 +94,7 @@ fn the_session_ends_refused() {
         boucle::text::Lang::En,
     );
     let mut host = common::ui::TestHost(Terminal::new(TestBackend::new(100, 30)).unwrap());
-    let exit = run_session(&mut host, &mut app, &events).unwrap();
+    let exit = run_session(&mut host, &mut app, &events, &queue, searcher).unwrap();
     assert_eq!(exit, Exit::Refused);
-    assert!(app.refusal().unwrap().contains("unknown region \"ZZ99\""));
+    assert!(app.start_up().refusal().unwrap().contains("unknown region \"ZZ99\""));
 }

@@ -4,7 +4,8 @@
 
 use std::path::PathBuf;
 
-use super::SearchBox;
+use super::super::action::Edit;
+use super::{Edited, TextInput};
 use crate::export::handout::Format;
 
 /// What the dialog exports.
@@ -14,6 +15,9 @@ pub enum ExportScope {
     Results,
     Entry,
 }
+
+/// The most characters of a file name typed in the dialog (as many as a note).
+const FILE_NAME_MAX: usize = crate::shortlist::NOTE_MAX;
 
 impl ExportScope {
     pub const ALL: [ExportScope; 3] = [ExportScope::Shortlist, ExportScope::Results, ExportScope::Entry];
@@ -35,7 +39,7 @@ pub struct ExportDialog {
     scope: ExportScope,
     format: Format,
     step: ExportStep,
-    path: SearchBox,
+    path: TextInput,
     /// Whether the user typed the file name (then choices no longer rename it).
     named: bool,
     /// The entry the "this entry" scope means, by id.
@@ -48,7 +52,7 @@ impl Default for ExportDialog {
             scope: ExportScope::Shortlist,
             format: Format::Md,
             step: ExportStep::Choose,
-            path: SearchBox::default(),
+            path: TextInput::new("", FILE_NAME_MAX),
             named: false,
             entry: None,
         }
@@ -75,13 +79,14 @@ impl ExportDialog {
         &self.step
     }
 
-    pub fn path(&self) -> &SearchBox {
+    pub fn path(&self) -> &TextInput {
         &self.path
     }
 
-    pub fn path_mut(&mut self) -> &mut SearchBox {
+    /// Edits the file name, which from then on is the user's own.
+    pub fn edit_path(&mut self, edit: &Edit) -> Edited {
         self.named = true;
-        &mut self.path
+        self.path.apply(edit)
     }
 
     pub fn entry(&self) -> Option<&str> {
@@ -90,7 +95,7 @@ impl ExportDialog {
 
     pub fn set_step(&mut self, step: ExportStep) {
         if step == ExportStep::Path {
-            self.path.begin_edit();
+            self.path.apply(&Edit::End);
         }
         self.step = step;
     }
@@ -125,6 +130,6 @@ impl ExportDialog {
             ExportScope::Entry => self.entry.clone().unwrap_or_else(|| "entry".into()),
         };
         let suffix = if self.format == Format::Interreg { "-interreg" } else { "" };
-        self.path = SearchBox::new(format!("boucle-{stem}{suffix}.{}", self.format.extension()));
+        self.path.set(&format!("boucle-{stem}{suffix}.{}", self.format.extension()));
     }
 }

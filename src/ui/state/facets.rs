@@ -72,12 +72,22 @@ impl FacetTree {
     /// pane never scrolled past a full last page.
     pub fn place(&mut self, cursor: usize, rows: usize, page: usize) {
         self.cursor = cursor.min(rows.saturating_sub(1));
-        if self.cursor < self.offset {
-            self.offset = self.cursor;
-        } else if self.cursor >= self.offset + page {
-            self.offset = self.cursor + 1 - page;
+        self.offset = self.offset_for(rows, page);
+    }
+
+    /// The first row to show of `rows` in a page of `page`: the current one, moved as little
+    /// as keeps the cursor in sight and the pane not scrolled past a full last page. The view
+    /// draws from it (the state's own offset may be for the page before a resize).
+    pub fn offset_for(&self, rows: usize, page: usize) -> usize {
+        let page = page.max(1);
+        let cursor = self.cursor.min(rows.saturating_sub(1));
+        let mut offset = self.offset;
+        if cursor < offset {
+            offset = cursor;
+        } else if cursor >= offset + page {
+            offset = cursor + 1 - page;
         }
-        self.offset = self.offset.min(rows.saturating_sub(page));
+        offset.min(rows.saturating_sub(page))
     }
 
     /// The unfolded tree values, by value id, to find them again in another snapshot.

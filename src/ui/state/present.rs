@@ -6,6 +6,7 @@
 use std::time::Instant;
 
 use super::super::screen::Screen;
+use super::{MAX_QUERY_CHARS, TextInput};
 use crate::model::Id;
 
 /// One screen of a presentation.
@@ -18,11 +19,17 @@ pub enum Slide {
 }
 
 /// The search of `g`: what is typed, the entries it finds, the one chosen.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Jump {
-    pub text: String,
+    pub text: TextInput,
     pub hits: Vec<Id>,
     pub cursor: usize,
+}
+
+impl Default for Jump {
+    fn default() -> Self {
+        Jump { text: TextInput::new("", MAX_QUERY_CHARS), hits: Vec::new(), cursor: 0 }
+    }
 }
 
 #[derive(Clone, Debug, Default)]
@@ -108,6 +115,11 @@ impl PresentState {
 
     pub fn detour(&self) -> Option<&Id> {
         self.detour.as_ref()
+    }
+
+    /// When the clock started (the first tick), if it has.
+    pub fn started(&self) -> Option<Instant> {
+        self.started
     }
 
     /// Seconds since the presentation started, as of the last tick.

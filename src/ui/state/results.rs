@@ -63,6 +63,11 @@ impl ResultList {
         self.limit
     }
 
+    /// The search whose results are shown: it changes with each result taken.
+    pub fn shown_generation(&self) -> u64 {
+        self.shown_generation
+    }
+
     /// Whether a search is running whose results are not shown yet.
     pub fn searching(&self) -> bool {
         self.shown_generation < self.generation
@@ -163,12 +168,21 @@ impl ResultList {
     /// Keeps the selection within a page of `page` rows, and the list never scrolled past a
     /// full last page.
     pub fn keep_visible(&mut self, catalogue: &Catalogue, page: usize) {
+        self.offset = self.offset_for(catalogue, page);
+    }
+
+    /// The first row to show in a page of `page` rows: the current one, moved as little as
+    /// keeps the selection in sight and the list not scrolled past a full last page. The view
+    /// draws from it (the state's own offset may be for the page before a resize).
+    pub fn offset_for(&self, catalogue: &Catalogue, page: usize) -> usize {
+        let page = page.max(1);
         let position = self.selected_position(catalogue).unwrap_or(0);
-        if position < self.offset {
-            self.offset = position;
-        } else if position >= self.offset + page {
-            self.offset = position + 1 - page;
+        let mut offset = self.offset;
+        if position < offset {
+            offset = position;
+        } else if position >= offset + page {
+            offset = position + 1 - page;
         }
-        self.offset = self.offset.min(self.results.hits.len().saturating_sub(page));
+        offset.min(self.results.hits.len().saturating_sub(page))
     }
 }

@@ -2,76 +2,74 @@
 //! sources; `o` (or Enter) opens the chosen one, `c` copies it. Opening and copying are effects
 //! the loop carries out; only http and https addresses ever get that far.
 
-use super::super::action::{Action, Effect, Effects, Pane};
-use super::super::app::App;
+use super::super::action::{Action, Effect, Handled, Pane};
+use super::super::shared::Shared;
+use super::super::state::BrowseState;
 use crate::export::handout::web_address;
 use crate::i18n::{Word, word};
 
-pub fn browse(app: &mut App, action: Action) -> Option<Effects> {
+pub fn update(browse: &mut BrowseState, shared: &mut Shared, action: &Action) -> Handled {
     match action {
-        Action::OpenAddress => Some(open(app)),
-        Action::CopyAddress => Some(copy(app)),
-        Action::Open if app.focus == Pane::Detail && app.chosen_address().is_some() => Some(open(app)),
+        Action::OpenAddress => with_address(browse, shared, Effect::OpenUrl),
+        Action::CopyAddress => with_address(browse, shared, Effect::Copy),
+        Action::Open
+            if browse.focus == Pane::Detail && browse.chosen_address(shared.catalogue(), shared.lang).is_some() =>
+        {
+            with_address(browse, shared, Effect::OpenUrl)
+        }
         Action::NextLink | Action::PrevLink => {
-            step(app, action == Action::NextLink);
-            show_chosen(app);
-            Some(Effects::new())
+            step(browse, shared, *action == Action::NextLink);
+            show_chosen(browse, shared);
+            Handled::done()
         }
         // A click on an address chooses it; `o` then opens it.
-        Action::FollowLink(n) if n >= app.links().len() => {
-            app.focus = Pane::Detail;
-            app.trail.choose_link(n);
-            show_chosen(app);
-            Some(Effects::new())
+        Action::FollowLink(n) if *n >= browse.links(shared.catalogue()).len() => {
+            browse.focus = Pane::Detail;
+            browse.trail.choose_link(*n);
+            show_chosen(browse, shared);
+            Handled::done()
         }
-        _ => None,
+        _ => Handled::Ignored,
     }
 }
 
 /// The next or previous choice among the related entries, then the addresses.
-fn step(app: &mut App, forward: bool) {
-    let count = app.links().len() + app.addresses().len();
+fn step(browse: &mut BrowseState, shared: &Shared, forward: bool) {
+    let catalogue = shared.catalogue();
+    let count = browse.links(catalogue).len() + browse.addresses(catalogue, shared.lang).len();
     if count == 0 {
         return;
     }
-    let chosen = match (app.trail.link(), forward) {
+    let chosen = match (browse.trail.link(), forward) {
         (None, true) => 0,
         (None, false) => count - 1,
         (Some(i), true) => (i + 1) % count,
         (Some(i), false) => (i + count - 1) % count,
     };
-    app.trail.choose_link(chosen);
+    browse.trail.choose_link(chosen);
 }
 
 /// A chosen address is also shown on the bottom line, across the whole screen, where a long
 /// one that the entry pane had to wrap is whole for terminals that open addresses on a click.
-fn show_chosen(app: &mut App) {
-    if let Some(address) = app.chosen_address() {
-        app.message = Some(format!("{address}   {}", word(app.lang, Word::AddressKeys)));
+fn show_chosen(browse: &BrowseState, shared: &mut Shared) {
+    if let Some(address) = browse.chosen_address(shared.catalogue(), shared.lang) {
+        shared.message = Some(format!("{address}   {}", word(shared.lang, Word::AddressKeys)));
     }
 }
 
 /// An effect for the chosen address, or a message saying why there is none.
-fn with_address(app: &mut App, effect: impl FnOnce(String) -> Effect) -> Effects {
-    match app.chosen_address() {
+fn with_address(browse: &BrowseState, shared: &mut Shared, effect: impl FnOnce(String) -> Effect) -> Handled {
+    match browse.chosen_address(shared.catalogue(), shared.lang) {
         Some(address) => match web_address(&address) {
-            Some(url) => vec![effect(url.to_string())],
+            Some(url) => Handled::effect(effect(url.to_string())),
             None => {
-                app.message = Some(word(app.lang, Word::OnlyWeb).to_string());
-                Effects::new()
+                shared.message = Some(word(shared.lang, Word::OnlyWeb).to_string());
+                Handled::done()
             }
         },
         None => {
-            app.message = Some(word(app.lang, Word::NoAddress).to_string());
-            Effects::new()
+            shared.message = Some(word(shared.lang, Word::NoAddress).to_string());
+            Handled::done()
         }
     }
-}
-
-fn open(app: &mut App) -> Effects {
-    with_address(app, Effect::OpenUrl)
-}
-
-fn copy(app: &mut App) -> Effects {
-    with_address(app, Effect::Copy)
 }

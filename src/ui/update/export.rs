@@ -1,86 +1,126 @@
-//! Keys in the export dialog, and what the loop reports back: the file written, or already
-//! there (then the dialog asks before replacing it), an address opened or copied, the
-//! shortlist saved or not. The handout is built here (a pure computation); writing it is an
-//! [`Effect::WriteFile`] the loop carries out.
+//! The export dialog: opening it on what the screen shows, its keys, and what the loop reports
+//! back: the file written, or already there (then the dialog asks before replacing it), an
+//! address opened or copied, the shortlist saved or not. The handout is built here (a pure
+//! computation); writing it is an [`Effect::WriteFile`] the loop carries out.
 
 use std::path::PathBuf;
 
-use super::super::action::{Action, Effect, Effects, Outcome};
+use super::super::action::{Action, Effect, Effects, Handled, Outcome, Pane};
 use super::super::app::App;
-use super::super::state::{ExportScope, ExportStep};
-use super::marks::{edit, export_scopes, restriction};
+use super::super::screen::{Layer, Overlay, Screen};
+use super::super::shared::Shared;
+use super::super::state::{BrowseState, Edited, ExportDialog, ExportScope, ExportStep};
 use crate::export::handout::{self, Scope};
 use crate::i18n::{Word, word};
 
-pub fn dialog(app: &mut App, action: Action) -> Effects {
-    match app.export.step().clone() {
+/// `x`: the export dialog, on the shortlist when it has something, else on the results (or on
+/// the entry the entry pane shows, when it has the keys).
+pub fn open(dialog: &mut ExportDialog, browse: &BrowseState, shared: &mut Shared) -> Handled {
+    let shown = browse.shown_id().map(|id| id.to_string());
+    let scope = match (shared.screen, browse.focus) {
+        (Screen::Shortlist, _) => ExportScope::Shortlist,
+        (Screen::Browse, Pane::Detail) if shown.is_some() => ExportScope::Entry,
+        (Screen::Browse | Screen::Tours | Screen::Overview | Screen::Present, _) if !shared.marks.is_empty() => {
+            ExportScope::Shortlist
+        }
+        (Screen::Browse | Screen::Tours | Screen::Overview | Screen::Present, _) => ExportScope::Results,
+    };
+    *dialog = ExportDialog::open(scope, shown);
+    shared.overlays.push(Layer::new(Overlay::Export));
+    Handled::done()
+}
+
+/// The dialog's keys. It takes every key but those that always work.
+pub fn dialog(dialog: &mut ExportDialog, browse: &BrowseState, shared: &mut Shared, action: &Action) -> Handled {
+    if action.always_works() {
+        return Handled::Ignored;
+    }
+    match dialog.step().clone() {
         ExportStep::Choose => match action {
             Action::PrevChoice | Action::NextChoice => {
-                let scopes = export_scopes(app);
-                app.export.step_scope(action == Action::NextChoice, &scopes);
+                let scopes = scopes(dialog, browse);
+                dialog.step_scope(*action == Action::NextChoice, &scopes);
             }
-            Action::PrevFormat | Action::NextFormat => app.export.step_format(action == Action::NextFormat),
-            Action::Open | Action::SearchSubmit => app.export.set_step(ExportStep::Path),
-            Action::CloseOverlay | Action::SearchCancel | Action::Back => close(app),
+            Action::PrevFormat | Action::NextFormat => dialog.step_format(*action == Action::NextFormat),
+            Action::Open | Action::Submit => dialog.set_step(ExportStep::Path),
+            Action::CloseOverlay | Action::Cancel | Action::Back => close(shared),
             _ => {}
         },
         ExportStep::Path => match action {
-            Action::SearchSubmit => return write(app, false),
-            Action::SearchCancel => app.export.set_step(ExportStep::Choose),
-            other => edit(app.export.path_mut(), other),
+            Action::Submit => return Handled::Done(write(dialog, browse, shared, false)),
+            Action::Cancel => dialog.set_step(ExportStep::Choose),
+            Action::Edit(edit) => {
+                let edited = dialog.edit_path(edit);
+                if edited == Edited::Cut {
+                    shared.message = Some(crate::i18n::input_cut(shared.lang, dialog.path().cap()));
+                }
+            }
+            _ => {}
         },
         ExportStep::Confirm => match action {
-            Action::Yes => return write(app, true),
-            Action::No | Action::SearchCancel | Action::CloseOverlay => app.export.set_step(ExportStep::Path),
+            Action::Yes => return Handled::Done(write(dialog, browse, shared, true)),
+            Action::No | Action::Cancel | Action::CloseOverlay => dialog.set_step(ExportStep::Path),
             _ => {}
         },
         ExportStep::Done(_) => {
-            if matches!(action, Action::CloseOverlay | Action::Open | Action::SearchSubmit | Action::Back) {
-                close(app);
+            if matches!(action, Action::CloseOverlay | Action::Open | Action::Submit | Action::Back) {
+                close(shared);
             }
         }
     }
-    Effects::new()
+    Handled::done()
 }
 
-fn close(app: &mut App) {
-    app.overlays.pop();
+fn close(shared: &mut Shared) {
+    shared.overlays.pop();
+}
+
+/// Which scopes the dialog offers now.
+fn scopes(dialog: &ExportDialog, browse: &BrowseState) -> Vec<ExportScope> {
+    ExportScope::ALL
+        .into_iter()
+        .filter(|scope| match scope {
+            ExportScope::Shortlist => true,
+            ExportScope::Results => !browse.results().hits.is_empty(),
+            ExportScope::Entry => dialog.entry().is_some(),
+        })
+        .collect()
 }
 
 /// The chosen handout's bytes, or why there is nothing to write.
-fn contents(app: &App) -> Result<Vec<u8>, crate::i18n::Said> {
-    let catalogue = app.catalogue();
+fn contents(dialog: &ExportDialog, browse: &BrowseState, shared: &Shared) -> Result<Vec<u8>, crate::i18n::Said> {
+    let catalogue = shared.catalogue();
     let positions: Vec<usize>;
-    let entry = app.export.entry().map(str::to_string);
-    let scope = match app.export.scope() {
+    let entry = dialog.entry().map(str::to_string);
+    let scope = match dialog.scope() {
         ExportScope::Shortlist => Scope::Shortlist,
         ExportScope::Entry => Scope::Entry(entry.as_deref().unwrap_or_default()),
         ExportScope::Results => {
             // Every result, not only the pages loaded so far.
-            let mut filters = app.filters.clone();
-            filters.restrict_to(restriction(app));
-            let results = app.indexed.engine().search(catalogue, &app.query, &filters, app.lang, usize::MAX);
+            let mut filters = browse.filters.clone();
+            filters.restrict_to(browse.restriction(&shared.marks, shared.catalogue()));
+            let results = shared.indexed.engine().search(catalogue, &browse.query, &filters, shared.lang, usize::MAX);
             positions = results.hits.iter().map(|h| h.entry).collect();
             Scope::Results(&positions)
         }
     };
     let nothing = || crate::i18n::Said::by(|lang| word(lang, Word::ExportNothing).to_string());
-    let handout = handout::build(catalogue, scope, &app.shortlist, app.lang).map_err(|_| nothing())?;
+    let handout = handout::build(catalogue, scope, &shared.marks, shared.lang).map_err(|_| nothing())?;
     if handout.items.is_empty() {
         return Err(nothing());
     }
-    Ok(handout::render(&handout, catalogue, app.export.format()))
+    Ok(handout::render(&handout, catalogue, dialog.format()))
 }
 
-fn write(app: &mut App, overwrite: bool) -> Effects {
-    let path = PathBuf::from(app.export.path().text().trim());
+fn write(dialog: &mut ExportDialog, browse: &BrowseState, shared: &Shared, overwrite: bool) -> Effects {
+    let path = PathBuf::from(dialog.path().text().trim());
     if path.as_os_str().is_empty() {
         return Effects::new();
     }
-    match contents(app) {
+    match contents(dialog, browse, shared) {
         Ok(contents) => vec![Effect::WriteFile { path, contents, overwrite }],
         Err(why) => {
-            app.export.set_step(ExportStep::Done(Err(why)));
+            dialog.set_step(ExportStep::Done(Err(why)));
             Effects::new()
         }
     }
@@ -88,11 +128,16 @@ fn write(app: &mut App, overwrite: bool) -> Effects {
 
 /// Takes in what the loop found when it carried out an effect.
 pub fn effect_done(app: &mut App, outcome: Outcome) {
-    let lang = app.lang;
+    let outcome = match outcome {
+        Outcome::ShortlistSaved(Ok(list)) => return super::marks::saved(app, list),
+        other => other,
+    };
+    let shared = &mut app.shared;
+    let lang = shared.lang;
     match outcome {
-        Outcome::ShortlistSaved(Ok(list)) => super::marks::saved(app, list),
+        Outcome::ShortlistSaved(Ok(_)) => {}
         Outcome::ShortlistSaved(Err(why)) => {
-            app.message = Some(format!("{} {}", word(lang, Word::ShortlistSaveFailed), why.get(lang)));
+            shared.message = Some(format!("{} {}", word(lang, Word::ShortlistSaveFailed), why.get(lang)));
         }
         Outcome::FileWritten { path, result } => {
             let step = match result {
@@ -103,13 +148,13 @@ pub fn effect_done(app: &mut App, outcome: Outcome) {
             app.export.set_step(step);
         }
         Outcome::UrlOpened { url, result } => {
-            app.message = Some(match result {
+            shared.message = Some(match result {
                 Ok(()) => format!("{} {url}", word(lang, Word::Opening)),
                 Err(_) => format!("{} {url}", word(lang, Word::NoOpener)),
             });
         }
         Outcome::Copied { text, result } => {
-            app.message = Some(match result {
+            shared.message = Some(match result {
                 Ok(()) => format!("{} {text}", word(lang, Word::Copied)),
                 Err(why) => why.get(lang).to_string(),
             });

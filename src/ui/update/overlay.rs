@@ -1,17 +1,25 @@
-//! Keys while an overlay is open: scrolling, bounded by the length the last frame drew, and
-//! closing.
+//! Keys while the help or the problems panel is open: scrolling, bounded by the length the
+//! last frame drew, moving the problems' cursor, opening the problem under it in the editor,
+//! and closing. They take every key but those that always work.
 
-use super::super::action::Action;
-use super::super::app::App;
+use super::super::action::{Action, Handled};
 use super::super::screen::Overlay;
+use super::super::shared::Shared;
 
-pub fn update(app: &mut App, overlay: Overlay, action: Action) {
-    if own_toggle(overlay) == action || matches!(action, Action::CloseOverlay | Action::Back | Action::SearchCancel) {
-        app.overlays.pop();
-        return;
+pub fn update(shared: &mut Shared, overlay: Overlay, action: &Action) -> Handled {
+    if *action == own_toggle(overlay) || matches!(action, Action::CloseOverlay | Action::Back | Action::Cancel) {
+        shared.overlays.pop();
+        return Handled::done();
     }
-    let problems = app.problems.len();
-    let Some(layer) = app.overlays.last_mut() else { return };
+    if *action == Action::OpenProblem {
+        return Handled::Done(super::edit::open_problem(shared));
+    }
+    if action.always_works() {
+        return Handled::Ignored;
+    }
+    let problems = shared.problems.len();
+    let (page, lines) = (shared.frame.overlay_page.max(1), shared.frame.overlay_lines);
+    let Some(layer) = shared.overlays.last_mut() else { return Handled::done() };
     if overlay == Overlay::Problems && problems > 0 {
         // The panel moves a cursor over the problems; the view scrolls to keep it in sight.
         layer.cursor = match action {
@@ -24,10 +32,9 @@ pub fn update(app: &mut App, overlay: Overlay, action: Action) {
             _ => layer.cursor,
         }
         .min(problems - 1);
-        return;
+        return Handled::done();
     }
-    let page = app.frame.overlay_page.max(1);
-    let max = u16::try_from(app.frame.overlay_lines.saturating_sub(usize::from(page))).unwrap_or(u16::MAX);
+    let max = u16::try_from(lines.saturating_sub(usize::from(page))).unwrap_or(u16::MAX);
     let scroll = layer.scroll;
     layer.scroll = match action {
         Action::Up => scroll.saturating_sub(1),
@@ -39,6 +46,7 @@ pub fn update(app: &mut App, overlay: Overlay, action: Action) {
         _ => scroll,
     }
     .min(max);
+    Handled::done()
 }
 
 /// The action that opens an overlay, which also closes it.
@@ -47,7 +55,7 @@ fn own_toggle(overlay: Overlay) -> Action {
     match overlay {
         Overlay::Help => Action::ToggleHelp,
         Overlay::Problems => Action::ToggleProblems,
-        // Their keys are handled in `export` and `marks`.
+        // Their keys are handled in `export` and `note`.
         Overlay::Export => Action::OpenExport,
         Overlay::Note => Action::EditNote,
     }

@@ -1,14 +1,16 @@
 //! Present mode: one entry per screen, stepped with a presentation clicker's keys; `b` blanks,
 //! `g` jumps to any entry and Esc comes back to the same stop, `z` shows the entry whole, `q`
 //! goes back where the facilitator was (or ends the program started with `boucle present`).
+//! Its clock asks the loop to wake when its seconds change ([`next_deadline`]), and only then.
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
-use super::super::action::{Action, Effect, Effects, Pane};
+use super::super::action::{Action, Effect, Effects, Handled, Pane};
 use super::super::app::{App, PresentStart};
 use super::super::screen::Screen;
+use super::super::shared::Shared;
 use super::super::state::tours::stops;
-use super::super::state::{Jump, PresentState, Slide, ToursLevel};
+use super::super::state::{BrowseState, Edited, Jump, PresentState, ShortlistScreen, Slide, ToursLevel, ToursState};
 use crate::model::{Details, Id};
 use crate::query::{Filters, Query};
 
@@ -20,131 +22,161 @@ const JUMP_HITS: usize = 30;
 /// The hook for any list of entries (the shortlist, a hand-picked deck): presents `ids` from
 /// the one at `start`, coming back to the current screen. Ids the catalogue lacks are left out.
 pub fn present_entries(app: &mut App, ids: Vec<Id>, start: usize) {
-    let catalogue = app.indexed.clone();
+    let return_to = Some(app.shared.screen);
+    entries(&mut app.present, &mut app.shared, ids, start, return_to);
+}
+
+fn entries(present: &mut PresentState, shared: &mut Shared, ids: Vec<Id>, start: usize, return_to: Option<Screen>) {
     let slides: Vec<Slide> = ids
         .into_iter()
-        .filter(|id| catalogue.catalogue().get(id.as_str()).is_some())
+        .filter(|id| shared.catalogue().get(id.as_str()).is_some())
         .map(|id| Slide::Entry { id, stop: None })
         .collect();
-    begin(app, slides, None, start, Some(app.screen));
+    begin(present, shared, slides, None, start, return_to);
 }
 
 /// Presents a tour's stops from stop `start`.
-pub fn present_tour(app: &mut App, tour: &Id, start: usize, return_to: Option<Screen>) -> bool {
-    let catalogue = app.indexed.clone();
-    let Some(entry) = catalogue.catalogue().get(tour.as_str()) else { return false };
+fn present_tour(
+    present: &mut PresentState,
+    shared: &mut Shared,
+    tour: &Id,
+    start: usize,
+    return_to: Option<Screen>,
+) -> bool {
+    let indexed = shared.indexed.clone();
+    let catalogue = indexed.catalogue();
+    let Some(entry) = catalogue.get(tour.as_str()) else { return false };
     if !matches!(entry.details, Details::Tour(_)) {
         return false;
     }
     let slides: Vec<Slide> = stops(entry)
         .iter()
         .enumerate()
-        .filter(|(_, s)| catalogue.catalogue().get(s.entry.as_str()).is_some())
+        .filter(|(_, s)| catalogue.get(s.entry.as_str()).is_some())
         .map(|(i, s)| Slide::Entry { id: s.entry.clone(), stop: Some(i) })
         .collect();
     let start = slides.iter().position(|s| matches!(s, Slide::Entry { stop: Some(i), .. } if *i >= start)).unwrap_or(0);
-    begin(app, slides, Some(tour.clone()), start, return_to);
+    begin(present, shared, slides, Some(tour.clone()), start, return_to);
     true
 }
 
 /// `p`: presents what the screen shows.
-pub(super) fn present_screen(app: &mut App) {
-    let return_to = Some(app.screen);
-    match app.screen {
+pub fn present_screen(
+    present: &mut PresentState,
+    browse: &BrowseState,
+    tours: &ToursState,
+    shortlist: &ShortlistScreen,
+    shared: &mut Shared,
+) -> Handled {
+    let return_to = Some(shared.screen);
+    match shared.screen {
         Screen::Tours => {
-            let catalogue = app.indexed.clone();
-            let Some(tour) = app.tours.tour(catalogue.catalogue()) else { return };
-            let start = match app.tours.level() {
+            let indexed = shared.indexed.clone();
+            let Some(tour) = tours.tour(indexed.catalogue()) else { return Handled::done() };
+            let start = match tours.level() {
                 ToursLevel::Tours => 0,
-                ToursLevel::Stops | ToursLevel::Entry => app.tours.stop(catalogue.catalogue()),
+                ToursLevel::Stops | ToursLevel::Entry => tours.stop(indexed.catalogue()),
             };
-            present_tour(app, &tour.id.clone(), start, return_to);
+            present_tour(present, shared, &tour.id, start, return_to);
         }
         Screen::Browse => {
             // The tour open in the entry pane is presented as a tour.
-            if app.focus == Pane::Detail
-                && let Some(id) = app.shown_id().cloned()
-                && present_tour(app, &id, 0, return_to)
+            if browse.focus == Pane::Detail
+                && let Some(id) = browse.shown_id()
+                && present_tour(present, shared, id, 0, return_to)
             {
-                return;
+                return Handled::done();
             }
-            let (slides, start) = results_slides(app);
-            begin(app, slides, None, start, return_to);
+            let (slides, start) = results_slides(browse, shared);
+            begin(present, shared, slides, None, start, return_to);
         }
         Screen::Overview => {
-            let (mut slides, _) = results_slides(app);
+            let (mut slides, _) = results_slides(browse, shared);
             slides.insert(0, Slide::Overview);
-            begin(app, slides, None, 0, return_to);
+            begin(present, shared, slides, None, 0, return_to);
         }
         Screen::Shortlist => {
-            let ids: Vec<_> = app.shortlist.items().iter().map(|item| item.id.clone()).collect();
-            let start = app.shortlist_cursor.min(ids.len().saturating_sub(1));
-            present_entries(app, ids, start);
+            let ids: Vec<_> = shared.marks.items().iter().map(|item| item.id.clone()).collect();
+            let start = shortlist.cursor(ids.len());
+            entries(present, shared, ids, start, return_to);
         }
         Screen::Present => {}
     }
+    Handled::done()
 }
 
 /// `boucle present TOUR` or `boucle present --query …`: no screen to go back to.
 pub fn start_from_command_line(app: &mut App, start: &PresentStart) {
+    let (present, shared) = (&mut app.present, &mut app.shared);
     match start {
         PresentStart::Tour(id) => {
-            if let Some(id) = app.catalogue().get(id).map(|e| e.id.clone()) {
-                present_tour(app, &id, 0, None);
+            if let Some(id) = shared.catalogue().get(id).map(|e| e.id.clone()) {
+                present_tour(present, shared, &id, 0, None);
             }
         }
         PresentStart::Results => {
-            let (slides, _) = results_slides(app);
-            begin(app, slides, None, 0, None);
+            let (slides, _) = results_slides(&app.browse, shared);
+            begin(present, shared, slides, None, 0, None);
         }
     }
-    if app.screen != Screen::Present {
+    if shared.screen != Screen::Present {
         // Nothing to show: the dashboard, with its chrome, says so rather than a blank slide.
-        app.chrome = true;
-        app.message = Some(crate::i18n::t(app.lang, crate::i18n::Msg::NothingToPresent).to_string());
+        shared.chrome = true;
+        shared.message = Some(crate::i18n::t(shared.lang, crate::i18n::Msg::NothingToPresent).to_string());
     }
 }
 
 /// Every result of the current query and filters (up to a bound), and the selected one's place.
-fn results_slides(app: &App) -> (Vec<Slide>, usize) {
-    let results = app.indexed.search(&app.query, &app.filters, app.lang, MAX_SLIDES);
-    let catalogue = app.catalogue();
+fn results_slides(browse: &BrowseState, shared: &Shared) -> (Vec<Slide>, usize) {
+    let results = shared.indexed.search(&browse.query, &browse.filters, shared.lang, MAX_SLIDES);
+    let catalogue = shared.catalogue();
     let slides: Vec<Slide> =
         results.hits.iter().map(|h| Slide::Entry { id: catalogue.entries()[h.entry].id.clone(), stop: None }).collect();
-    let selected = app.selected_id();
+    let selected = browse.list.selected();
     let start = slides.iter().position(|s| matches!(s, Slide::Entry { id, .. } if Some(id) == selected)).unwrap_or(0);
     (slides, start)
 }
 
-fn begin(app: &mut App, slides: Vec<Slide>, tour: Option<Id>, start: usize, return_to: Option<Screen>) {
+fn begin(
+    present: &mut PresentState,
+    shared: &mut Shared,
+    slides: Vec<Slide>,
+    tour: Option<Id>,
+    start: usize,
+    return_to: Option<Screen>,
+) {
     if slides.is_empty() {
         return;
     }
     // Present mode never comes back from the present screen to itself.
     let return_to = return_to.filter(|s| *s != Screen::Present);
-    app.present = PresentState::start(slides, tour, start, return_to);
-    app.overlays.clear();
-    app.screen = Screen::Present;
+    *present = PresentState::start(slides, tour, start, return_to);
+    shared.overlays.clear();
+    shared.screen = Screen::Present;
 }
 
-pub fn update(app: &mut App, action: Action) -> Effects {
-    if app.present.jump.is_some() {
-        jump(app, action);
-        return Effects::new();
+/// Present mode's keys; what is not one of them (the keys that always work) is the next
+/// layer's.
+pub fn update(present: &mut PresentState, tours: &mut ToursState, shared: &mut Shared, action: &Action) -> Handled {
+    if action.always_works() {
+        return Handled::Ignored;
     }
-    let last = app.present.slides().len().saturating_sub(1);
-    let position = app.present.position();
+    if present.jump.is_some() {
+        jump(present, shared, action);
+        return Handled::done();
+    }
+    let last = present.slides().len().saturating_sub(1);
+    let position = present.position();
     match action {
         Action::NextSlide | Action::PrevSlide | Action::Home | Action::End => {
-            let p = &mut app.present;
-            if p.blank {
+            if present.blank {
                 // Like a projector's black screen: the next click brings the slide back.
-                p.blank = false;
-            } else if p.detour.is_some() {
-                p.detour = None;
+                present.blank = false;
+            } else if present.detour.is_some() {
+                present.detour = None;
             } else {
-                p.zoom = false;
-                p.go(match action {
+                present.zoom = false;
+                present.go(match action {
                     Action::NextSlide => (position + 1).min(last),
                     Action::PrevSlide => position.saturating_sub(1),
                     Action::Home => 0,
@@ -153,64 +185,67 @@ pub fn update(app: &mut App, action: Action) -> Effects {
             }
         }
         Action::Up | Action::Down => {
-            let max = app.frame.scroll_max.unwrap_or(u16::MAX);
-            let p = &mut app.present;
-            p.scroll = if action == Action::Up { p.scroll.saturating_sub(1) } else { p.scroll.saturating_add(1) };
-            p.scroll = p.scroll.min(max);
+            let max = shared.frame.scroll_max.unwrap_or(u16::MAX);
+            let scroll = present.scroll;
+            present.scroll =
+                if *action == Action::Up { scroll.saturating_sub(1) } else { scroll.saturating_add(1) }.min(max);
         }
-        Action::Blank => app.present.blank = !app.present.blank,
+        Action::Blank => present.blank = !present.blank,
         Action::Zoom => {
-            app.present.zoom = !app.present.zoom;
-            app.present.scroll = 0;
+            present.zoom = !present.zoom;
+            present.scroll = 0;
         }
-        Action::PresentKeys => app.present.keys = !app.present.keys,
+        Action::PresentKeys => present.keys = !present.keys,
         Action::JumpSearch => {
-            app.present.blank = false;
-            app.present.jump = Some(Jump::default());
-            search_jump(app);
+            present.blank = false;
+            present.jump = Some(Jump::default());
+            search_jump(present, shared);
         }
         Action::Back => {
-            let p = &mut app.present;
-            if p.detour.is_some() {
-                p.detour = None;
+            if present.detour.is_some() {
+                present.detour = None;
             } else {
-                p.zoom = false;
+                present.zoom = false;
             }
-            p.scroll = 0;
+            present.scroll = 0;
         }
-        Action::LeavePresent => return leave(app),
+        Action::LeavePresent => return Handled::Done(leave(present, tours, shared)),
         _ => {}
     }
-    Effects::new()
+    Handled::done()
 }
 
 /// Back where the facilitator was: the screen, its selection, and on the tours screen the
-/// stop the presentation had reached.
-fn leave(app: &mut App) -> Effects {
-    let Some(screen) = app.present.return_to() else { return vec![Effect::Quit] };
+/// stop the presentation had reached. A reload held back meanwhile comes in then
+/// (`update`'s last step).
+fn leave(present: &PresentState, tours: &mut ToursState, shared: &mut Shared) -> Effects {
+    let Some(screen) = present.return_to() else { return vec![Effect::Quit] };
     if screen == Screen::Tours
-        && let (Some(tour), Some(Slide::Entry { stop: Some(stop), .. })) =
-            (app.present.tour().cloned(), app.present.slide().cloned())
+        && let (Some(tour), Some(Slide::Entry { stop: Some(stop), .. })) = (present.tour().cloned(), present.slide())
     {
-        app.tours.choose_tour(tour);
-        if app.tours.level() != ToursLevel::Tours {
-            app.tours.choose_stop(stop);
+        tours.choose_tour(tour);
+        if tours.level() != ToursLevel::Tours {
+            tours.choose_stop(*stop);
         }
     }
-    app.screen = screen;
-    crate::ui::reload::apply_held(app);
+    shared.screen = screen;
     Effects::new()
 }
 
-fn jump(app: &mut App, action: Action) {
-    let Some(jump) = app.present.jump.as_mut() else { return };
+fn jump(present: &mut PresentState, shared: &mut Shared, action: &Action) {
+    let Some(jump) = present.jump.as_mut() else { return };
     match action {
-        // As in the query box: nothing that could spoof the line or mis-measure it.
-        Action::SearchInsert(c) if crate::text::is_typeable(c) => jump.text.push(c),
-        Action::SearchBackspace => {
-            jump.text.pop();
+        Action::Edit(edit) => {
+            // As in the query box: nothing that could spoof the line or mis-measure it, and
+            // no more than the query box holds.
+            let edited = jump.text.apply(edit);
+            if edited == Edited::Cut {
+                shared.message = Some(crate::i18n::input_cut(shared.lang, jump.text.cap()));
+            }
+            if !edited.changed() {
+                return;
+            }
         }
-        Action::SearchClear => jump.text.clear(),
         Action::Up => {
             jump.cursor = jump.cursor.saturating_sub(1);
             return;
@@ -219,45 +254,57 @@ fn jump(app: &mut App, action: Action) {
             jump.cursor = (jump.cursor + 1).min(jump.hits.len().saturating_sub(1));
             return;
         }
-        Action::SearchSubmit => {
+        Action::Submit => {
             let chosen = jump.hits.get(jump.cursor).cloned();
-            let p = &mut app.present;
-            p.jump = None;
-            let current = match p.slide() {
+            present.jump = None;
+            let current = match present.slide() {
                 Some(Slide::Entry { id, .. }) => Some(id.clone()),
                 _ => None,
             };
             // The stop itself is no detour.
-            p.detour = chosen.filter(|c| Some(c) != current.as_ref());
-            p.zoom = false;
-            p.scroll = 0;
+            present.detour = chosen.filter(|c| Some(c) != current.as_ref());
+            present.zoom = false;
+            present.scroll = 0;
             return;
         }
-        Action::SearchCancel => {
-            app.present.jump = None;
+        Action::Cancel => {
+            present.jump = None;
             return;
         }
         _ => return,
     }
-    search_jump(app);
+    search_jump(present, shared);
 }
 
-fn search_jump(app: &mut App) {
-    let Some(text) = app.present.jump.as_ref().map(|j| j.text.clone()) else { return };
-    let results = app.indexed.search(&Query::parse(&text), &Filters::default(), app.lang, JUMP_HITS);
-    let hits = results.hits.iter().map(|h| app.catalogue().entries()[h.entry].id.clone()).collect();
-    if let Some(jump) = app.present.jump.as_mut() {
+fn search_jump(present: &mut PresentState, shared: &Shared) {
+    let Some(text) = present.jump.as_ref().map(|j| j.text.text().to_string()) else { return };
+    let results = shared.indexed.search(&Query::parse(&text), &Filters::default(), shared.lang, JUMP_HITS);
+    let hits = results.hits.iter().map(|h| shared.catalogue().entries()[h.entry].id.clone()).collect();
+    if let Some(jump) = present.jump.as_mut() {
         jump.hits = hits;
         jump.cursor = 0;
     }
 }
 
-/// A tick of the loop's clock: says whether the screen must be drawn again (present mode
-/// shows a clock whose seconds changed).
+/// The clock: says whether the screen must be drawn again (present mode shows a clock whose
+/// seconds changed).
 pub fn tick(app: &mut App, now: Instant) -> bool {
-    if app.screen != Screen::Present {
+    if app.shared.screen != Screen::Present {
         return false;
     }
     let changed = app.present.tick(now);
     changed && !app.present.blank() && !app.present.jumping()
+}
+
+/// When the loop must next call [`tick`]: present mode's clock, the moment its seconds change
+/// (at once when it has not started); never on the other screens, so an idle dashboard sleeps
+/// until something happens.
+pub fn next_deadline(app: &App) -> Option<Instant> {
+    if app.shared.screen != Screen::Present {
+        return None;
+    }
+    Some(match app.present.started() {
+        None => Instant::now(),
+        Some(started) => started + Duration::from_secs(app.present.elapsed() + 1),
+    })
 }

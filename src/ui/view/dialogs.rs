@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::super::app::App;
-use super::super::state::{ExportScope, ExportStep, SearchBox};
+use super::super::state::{ExportScope, ExportStep, TextInput};
 use crate::export::handout::Format;
 use crate::i18n::{Word, with_colon, word};
 
@@ -25,7 +25,7 @@ fn boxed<'a>(
     let height = height.min(screen.height.saturating_sub(2));
     let area =
         Rect { x: screen.x + (screen.width - width) / 2, y: screen.y + (screen.height - height) / 2, width, height };
-    let theme = app.theme();
+    let theme = app.shared.theme();
     let block = Block::new()
         .borders(Borders::ALL)
         .border_type(BorderType::Thick)
@@ -33,13 +33,13 @@ fn boxed<'a>(
         .title(Line::styled(format!(" {title} "), theme.title))
         .title_bottom(Line::styled(format!(" {help} "), theme.muted))
         .style(theme.base);
-    super::clear(frame, area);
+    super::widgets::clear(frame, area);
     (area, block)
 }
 
 /// A text box's line, with the terminal's cursor at its cursor when it has the keys.
-fn text_line(frame: &mut Frame<'_>, app: &App, area: Rect, label: &str, text: &SearchBox, editing: bool) {
-    let theme = app.theme();
+fn text_line(frame: &mut Frame<'_>, app: &App, area: Rect, label: &str, text: &TextInput, editing: bool) {
+    let theme = app.shared.theme();
     let prefix = format!("{label} ");
     let room = usize::from(area.width).saturating_sub(prefix.width() + 1);
     // The end of a long text stays in view while typing.
@@ -62,11 +62,13 @@ fn text_line(frame: &mut Frame<'_>, app: &App, area: Rect, label: &str, text: &S
 }
 
 pub fn draw_note(frame: &mut Frame<'_>, app: &App, screen: Rect) {
-    let lang = app.lang();
+    let lang = app.shared.lang;
     let (area, block) = boxed(frame, app, screen, 3, word(lang, Word::NoteTitle), word(lang, Word::NoteHelp));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    text_line(frame, app, inner, "✎", app.note_box(), true);
+    if let Some(note) = app.shortlist.note() {
+        text_line(frame, app, inner, "✎", note.input(), true);
+    }
 }
 
 fn scope_word(scope: ExportScope) -> Word {
@@ -78,8 +80,8 @@ fn scope_word(scope: ExportScope) -> Word {
 }
 
 pub fn draw_export(frame: &mut Frame<'_>, app: &App, screen: Rect) {
-    let lang = app.lang();
-    let theme = app.theme();
+    let lang = app.shared.lang;
+    let theme = app.shared.theme();
     let dialog = app.export_dialog();
     let help = match dialog.step() {
         ExportStep::Choose => Word::ExportChooseHelp,
@@ -111,7 +113,7 @@ pub fn draw_export(frame: &mut Frame<'_>, app: &App, screen: Rect) {
         let style = if format == dialog.format() { chosen } else { theme.muted };
         formats.push(Span::styled(format!(" {} ", format.id()), style));
     }
-    frame.render_widget(Paragraph::new(Line::from(super::fit_spans(formats, width))), row(1));
+    frame.render_widget(Paragraph::new(Line::from(super::widgets::fit_spans(formats, width))), row(1));
     let editing = *dialog.step() == ExportStep::Path;
     text_line(frame, app, row(3), &with_colon(lang, word(lang, Word::ExportPath)), dialog.path(), editing);
     let message = match dialog.step() {

@@ -11,24 +11,25 @@ use unicode_width::UnicodeWidthStr;
 use super::super::action::Pane;
 use super::super::app::App;
 use super::super::state::FacetRow;
-use super::{as_selected, fit, pane_block};
+use super::widgets::{as_selected, fit, pane_block};
 use crate::i18n::{Msg, Word, facet_name, kind_name, status_name, t, word};
 use crate::model::{Kind, ReviewStatus};
 use crate::query::Facet;
 
-/// Draws the pane; returns the first row shown.
-pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) -> usize {
-    let theme = &app.theme;
-    let block = pane_block(app, Pane::Facets, Line::styled(format!(" {} ", t(app.lang, Msg::Facets)), theme.title));
+/// Draws the pane; returns the first row shown and how many rows it had room for.
+pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) -> (usize, usize) {
+    let theme = &app.shared.theme;
+    let block =
+        pane_block(app, Pane::Facets, Line::styled(format!(" {} ", t(app.shared.lang, Msg::Facets)), theme.title));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
     // "In my shortlist" comes first, once something is marked: it filters like a facet value.
     let inner = if app.shows_shortlist_row() && inner.height > 1 {
-        let checked = app.shortlist_only();
-        let label = format!("★ {}", word(app.lang, Word::InShortlist));
+        let checked = app.browse.shortlist_only;
+        let label = format!("★ {}", word(app.shared.lang, Word::InShortlist));
         // What the row selects: the marks this catalogue has (marks from another are kept apart).
-        let here = app.shortlist().items().iter().filter(|i| app.entry(&i.id).is_some()).count();
+        let here = app.shared.shortlist().items().iter().filter(|i| app.shared.entry(&i.id).is_some()).count();
         let count = format!(" {here}");
         let check = if checked { "■ " } else { "□ " };
         let room = width.saturating_sub(1 + check.width() + count.width());
@@ -47,14 +48,17 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) -> usize {
     } else {
         inner
     };
-    let rows = app.facet_rows();
-    let focused = app.focus() == Pane::Facets;
-    let (cursor, offset) = (app.facets.cursor(), app.facets.offset());
+    let rows = &app.browse.facet_rows;
+    let focused = app.browse.focus == Pane::Facets;
+    // The cursor is kept in sight of the rows there are now (the state's offset may be for the
+    // size before a resize).
+    let page = usize::from(inner.height);
+    let (cursor, offset) = (app.browse.facets.cursor(), app.browse.facets.offset_for(rows.len(), page));
     let items: Vec<ListItem> = rows
         .iter()
         .enumerate()
         .skip(offset)
-        .take(usize::from(inner.height))
+        .take(page)
         .map(|(index, row)| {
             let line = row_line(app, row, width);
             match (index == cursor, focused) {
@@ -65,24 +69,25 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) -> usize {
         })
         .collect();
     frame.render_widget(List::new(items), inner);
-    offset
+    (offset, page)
 }
 
 fn row_line(app: &App, row: &FacetRow, width: usize) -> Line<'static> {
-    let theme = &app.theme;
+    let theme = &app.shared.theme;
     match *row {
         FacetRow::Header { facet, open } => {
-            let selected = app.filters.selected(facet).len();
+            let selected = app.browse.filters.selected(facet).len();
             let marker = if open { "▾ " } else { "▸ " };
-            let mut spans = vec![Span::styled(format!("{marker}{}", facet_name(app.lang, facet)), theme.heading)];
+            let mut spans =
+                vec![Span::styled(format!("{marker}{}", facet_name(app.shared.lang, facet)), theme.heading)];
             if selected > 0 {
                 spans.push(Span::styled(format!(" ({selected})"), theme.checked));
             }
             Line::from(spans)
         }
         FacetRow::Value { facet, value, depth, has_children, open } => {
-            let selected = app.filters.is_selected(facet, value);
-            let count = app.results().facet_counts.count(facet, value);
+            let selected = app.browse.filters.is_selected(facet, value);
+            let count = app.browse.results().facet_counts.count(facet, value);
             let indent = " ".repeat(1 + depth * 2);
             let fold = match (has_children, open) {
                 (true, true) => "▾",
@@ -114,16 +119,16 @@ fn row_line(app: &App, row: &FacetRow, width: usize) -> Line<'static> {
 #[deny(clippy::wildcard_enum_match_arm)]
 pub fn value_label(app: &App, facet: Facet, value: usize) -> String {
     match facet {
-        Facet::Kind => Kind::ALL.get(value).map(|k| kind_name(app.lang, *k).to_string()).unwrap_or_default(),
+        Facet::Kind => Kind::ALL.get(value).map(|k| kind_name(app.shared.lang, *k).to_string()).unwrap_or_default(),
         Facet::Status => {
-            ReviewStatus::ALL.get(value).map(|s| status_name(app.lang, *s).to_string()).unwrap_or_default()
+            ReviewStatus::ALL.get(value).map(|s| status_name(app.shared.lang, *s).to_string()).unwrap_or_default()
         }
         Facet::Region => {
-            let id = app.indexed.value_id(facet, value);
-            format!("{} {id}", app.indexed.value_label(facet, value, app.lang))
+            let id = app.shared.indexed.value_id(facet, value);
+            format!("{} {id}", app.shared.indexed.value_label(facet, value, app.shared.lang))
         }
         Facet::Material | Facet::Theme | Facet::Stage | Facet::Organisation | Facet::Year => {
-            app.indexed.value_label(facet, value, app.lang)
+            app.shared.indexed.value_label(facet, value, app.shared.lang)
         }
     }
 }

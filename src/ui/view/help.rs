@@ -9,28 +9,33 @@ use unicode_width::UnicodeWidthStr;
 use super::super::app::App;
 use super::super::keymap::{Context, bindings_of, keys_label};
 use super::super::screen::{Layer, Overlay};
-use super::fit;
+use super::widgets::fit;
 use crate::i18n::{Msg, t};
 
 pub fn help_lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    let theme = &app.theme;
+    let theme = &app.shared.theme;
     let mut lines = Vec::new();
     for context in Context::ALL {
         if !lines.is_empty() {
             lines.push(Line::default());
         }
-        lines.push(Line::styled(context.title(app.lang).to_string(), theme.heading));
-        for binding in bindings_of(context) {
-            let keys = format!("  {:<22}", keys_label(binding, app.lang));
+        lines.push(Line::styled(context.title(app.shared.lang).to_string(), theme.heading));
+        // The text editing keys are written once, and listed with the search box's own.
+        let text = if context == Context::Search { Some(Context::Text) } else { None };
+        for binding in bindings_of(context).chain(text.into_iter().flat_map(bindings_of)) {
+            let keys = format!("  {:<22}", keys_label(binding, app.shared.lang));
             let room = width.saturating_sub(keys.width());
             lines.push(Line::from(vec![
                 Span::styled(keys, theme.key),
-                Span::styled(fit(binding.describe(app.lang), room), theme.base),
+                Span::styled(fit(binding.describe(app.shared.lang), room), theme.base),
             ]));
         }
         if context == Context::Search {
-            lines.push(Line::styled(fit(t(app.lang, Msg::HelpOtherKeys), width), theme.muted));
-            lines.push(Line::styled(fit(t(app.lang, Msg::HelpCloseMatch), width), theme.muted));
+            lines.push(Line::styled(fit(t(app.shared.lang, Msg::HelpOtherKeys), width), theme.muted));
+            lines.push(Line::styled(fit(t(app.shared.lang, Msg::HelpCloseMatch), width), theme.muted));
+        }
+        if matches!(context, Context::Input | Context::PresentJump) {
+            lines.push(Line::styled(fit(t(app.shared.lang, Msg::HelpTextKeys), width), theme.muted));
         }
     }
     lines
@@ -58,25 +63,26 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, layer: Layer, screen: Rect) -> (us
     let (title, lines, wraps) = match layer.overlay {
         Overlay::Problems => {
             let counts = super::status::badge_counts(app);
-            let title = if app.problems().is_empty() { format!(" {counts} ") } else { format!(" ⚠ {counts} ") };
+            let title =
+                if app.shared.problems().is_empty() { format!(" {counts} ") } else { format!(" ⚠ {counts} ") };
             // Problems quote paths and messages of any length: they wrap. Help lines are fitted.
             (title, super::problems::lines(app, width, layer.cursor), true)
         }
-        Overlay::Help => (format!(" {} ", t(app.lang, Msg::HelpTitle)), help_lines(app, width), false),
+        Overlay::Help => (format!(" {} ", t(app.shared.lang, Msg::HelpTitle)), help_lines(app, width), false),
         // Small boxes of their own (`dialogs`), never drawn here.
         Overlay::Export | Overlay::Note => return (0, 0),
     };
-    let theme = &app.theme;
+    let theme = &app.shared.theme;
     let area = overlay_area(screen);
     let block = Block::new()
         .borders(Borders::ALL)
         .border_type(BorderType::Thick)
         .border_style(theme.border_focused)
         .title(Line::styled(title, theme.title))
-        .title_bottom(Line::styled(format!(" {} ", t(app.lang, Msg::HelpFooter)), theme.muted))
+        .title_bottom(Line::styled(format!(" {} ", t(app.shared.lang, Msg::HelpFooter)), theme.muted))
         .style(theme.base);
     let inner = block.inner(area);
-    super::clear(frame, area);
+    super::widgets::clear(frame, area);
     frame.render_widget(block, area);
     let paragraph = if wraps && inner.width >= 4 {
         Paragraph::new(lines).wrap(Wrap { trim: false })

@@ -20,13 +20,13 @@ pub struct Areas {
 
 /// The status line starts with the count, then one chip per active filter.
 pub fn count_text(app: &App) -> String {
-    if let Some(stage) = app.loading_stage() {
-        return format!(" {} ", loading_text(app.lang(), stage));
+    if let Some(stage) = app.start.loading {
+        return format!(" {} ", loading_text(app.shared.lang, stage));
     }
     // ★: only the shortlist's entries are shown (`s`), even where the filters pane is hidden.
     // The total alone: how many are ranked so far (more as the list scrolls) is no news.
-    let only = if app.shortlist_only() { "★ " } else { "" };
-    format!(" {only}{} ", count(app.lang(), Noun::Result, app.results().total))
+    let only = if app.browse.shortlist_only { "★ " } else { "" };
+    format!(" {only}{} ", count(app.shared.lang, Noun::Result, app.browse.results().total))
 }
 
 pub fn chip_text(label: &str) -> String {
@@ -36,7 +36,8 @@ pub fn chip_text(label: &str) -> String {
 /// Columns (from the status line's left edge) of each filter chip.
 pub fn chip_spans(app: &App) -> Vec<(u16, u16)> {
     let mut x = count_text(app).width() as u16;
-    app.active_filters()
+    app.browse
+        .active_filters(&app.shared.indexed)
         .iter()
         .map(|(_, _, label)| {
             let width = chip_text(label).width() as u16;
@@ -48,11 +49,11 @@ pub fn chip_spans(app: &App) -> Vec<(u16, u16)> {
 }
 
 pub fn areas(app: &App) -> Areas {
-    let (width, height) = app.size();
+    let (width, height) = app.shared.size();
     let screen = Rect::new(0, 0, width, height);
     // `--present` hides the query line (until `/`) and the status line.
-    let top = u16::from(app.chrome() || app.search().editing());
-    let bottom = u16::from(app.chrome());
+    let top = u16::from(app.shared.chrome || app.browse.query_box.editing());
+    let bottom = u16::from(app.shared.chrome);
     let [search, main, status] =
         Layout::vertical([Constraint::Length(top), Constraint::Min(1), Constraint::Length(bottom)]).areas(screen);
     let facets_width = match width {
@@ -65,7 +66,7 @@ pub fn areas(app: &App) -> Areas {
     // replaced by a narrower one (upstream issue #2695).
     let status = Rect { width: status.width.saturating_sub(1), ..status };
     let mut areas = Areas { search, status, ..Areas::default() };
-    if app.wide() {
+    if app.shared.wide() {
         // The entry is what is read: on a wide screen the results keep what a title needs
         // (about 64 columns) and the entry takes the rest.
         let results_width = if width >= 160 { Constraint::Length(64) } else { Constraint::Percentage(40) };
@@ -74,7 +75,7 @@ pub fn areas(app: &App) -> Areas {
         areas.facets = facets;
         areas.results = results;
         areas.detail = detail;
-    } else if app.focus() == Pane::Detail {
+    } else if app.browse.focus == Pane::Detail {
         areas.detail = main;
     } else {
         let [facets, results] = Layout::horizontal([Constraint::Length(facets_width), Constraint::Min(20)]).areas(main);
@@ -85,9 +86,9 @@ pub fn areas(app: &App) -> Areas {
 }
 
 /// The progress line while the catalogue loads: files read of total, then indexing.
-pub fn loading_text(lang: crate::text::Lang, stage: crate::ui::loading::Stage) -> String {
+pub fn loading_text(lang: crate::text::Lang, stage: crate::ui::event::Stage) -> String {
     use crate::i18n::{Msg, t};
-    use crate::ui::loading::Stage;
+    use crate::ui::event::Stage;
     match stage {
         Stage::Reading { total: 0, .. } => format!("{}…", t(lang, Msg::LoadingFiles)),
         Stage::Reading { read, total } => format!("{} {read}/{total}…", t(lang, Msg::LoadingFiles)),

@@ -8,20 +8,21 @@ pub mod layout;
 pub mod overview;
 pub mod present;
 mod problems;
+mod query_line;
 mod results;
-mod search_box;
 mod shortlist;
 mod status;
 pub mod tabs;
 mod tours;
+pub mod widgets;
+
+pub use widgets::{fit, fit_spans};
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
-use ratatui::style::Style;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::action::Pane;
 use super::app::{App, MIN_HEIGHT, MIN_WIDTH};
 use super::frame::FrameFacts;
 use super::screen::{Overlay, Screen};
@@ -32,14 +33,14 @@ use crate::i18n::{Msg, t};
 pub fn draw(frame: &mut Frame<'_>, app: &App) -> FrameFacts {
     let screen = frame.area();
     let mut facts = FrameFacts { width: screen.width, height: screen.height, ..FrameFacts::default() };
-    frame.render_widget(Block::new().style(app.theme().base), screen);
-    if app.too_small() {
+    frame.render_widget(Block::new().style(app.shared.theme().base), screen);
+    if app.shared.too_small() {
         too_small(frame, app, screen);
         return facts;
     }
     match app.screen() {
         Screen::Browse => draw_browse(frame, app, &mut facts),
-        Screen::Shortlist => shortlist::draw(frame, app, screen),
+        Screen::Shortlist => shortlist::draw(frame, app, screen, &mut facts),
         Screen::Tours => tours::draw(frame, app, &mut facts),
         Screen::Overview => overview::draw(frame, app, &mut facts),
         Screen::Present => present::draw(frame, app, &mut facts),
@@ -69,15 +70,15 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) -> FrameFacts {
 fn draw_browse(frame: &mut Frame<'_>, app: &App, facts: &mut FrameFacts) {
     let areas = layout::areas(app);
     if !areas.search.is_empty() {
-        search_box::draw(frame, app, areas.search);
+        query_line::draw(frame, app, areas.search);
         tabs::draw(frame, app, areas.search);
     }
     if !areas.facets.is_empty() {
-        facts.facets_offset = facets::draw(frame, app, areas.facets);
+        (facts.facets_offset, facts.facets_rows) = facets::draw(frame, app, areas.facets);
         facts.shortlist_row = (app.shows_shortlist_row() && areas.facets.height > 3).then_some(areas.facets.y + 1);
     }
     if !areas.results.is_empty() {
-        facts.results_offset = results::draw(frame, app, areas.results);
+        (facts.results_offset, facts.results_rows) = results::draw(frame, app, areas.results);
     }
     if !areas.detail.is_empty() {
         facts.entry = Some(detail::draw(frame, app, areas.detail));
@@ -93,58 +94,12 @@ fn draw_browse(frame: &mut Frame<'_>, app: &App, facts: &mut FrameFacts) {
     facts.chips = layout::chip_spans(app);
 }
 
-/// A pane's frame: rounded, its title, and a stronger colour when it has the focus.
-fn pane_block<'a>(app: &App, pane: Pane, title: Line<'a>) -> Block<'a> {
-    let focused = app.focused_pane() == Some(pane);
-    let theme = app.theme();
-    Block::new()
-        .borders(Borders::ALL)
-        .border_type(if focused { BorderType::Thick } else { BorderType::Rounded })
-        .border_style(if focused { theme.border_focused } else { theme.border })
-        .title(title)
-}
-
-/// A line drawn under the focused selection: every span takes the selection's colours and
-/// keeps its own bold or underline, so that no coloured span vanishes into the highlight.
-fn as_selected(line: Line<'_>, selection: Style) -> Line<'_> {
-    let spans: Vec<Span> = line
-        .spans
-        .into_iter()
-        .map(|span| {
-            let modifiers = span.style.add_modifier;
-            Span::styled(span.content, selection.add_modifier(modifiers))
-        })
-        .collect();
-    Line::from(spans)
-}
-
-/// `text` as spans, the byte ranges in `matched` styled as matches.
-fn highlighted<'a>(text: &'a str, matched: &[std::ops::Range<usize>], base: Style, hit: Style) -> Vec<Span<'a>> {
-    let mut spans = Vec::new();
-    let mut at = 0;
-    for range in matched {
-        let (start, end) = (range.start.min(text.len()), range.end.min(text.len()));
-        if start < at || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
-            continue;
-        }
-        if start > at {
-            spans.push(Span::styled(&text[at..start], base));
-        }
-        spans.push(Span::styled(&text[start..end], base.patch(hit)));
-        at = end;
-    }
-    if at < text.len() {
-        spans.push(Span::styled(&text[at..], base));
-    }
-    spans
-}
-
 fn too_small(frame: &mut Frame<'_>, app: &App, screen: Rect) {
-    let needed = crate::i18n::too_small_needed(app.lang, (MIN_WIDTH, MIN_HEIGHT), (screen.width, screen.height));
+    let needed = crate::i18n::too_small_needed(app.shared.lang, (MIN_WIDTH, MIN_HEIGHT), (screen.width, screen.height));
     let lines = vec![
-        Line::styled(t(app.lang(), Msg::TooSmall), app.theme().title),
+        Line::styled(t(app.shared.lang, Msg::TooSmall), app.shared.theme().title),
         Line::raw(needed),
-        Line::styled(t(app.lang, Msg::QuitKey), app.theme.muted),
+        Line::styled(t(app.shared.lang, Msg::QuitKey), app.shared.theme.muted),
     ];
     let height = (lines.len() as u16 + 2).min(screen.height);
     let area = Rect { y: screen.y + screen.height.saturating_sub(height) / 2, height, ..screen };
@@ -153,47 +108,3 @@ fn too_small(frame: &mut Frame<'_>, app: &App, screen: Rect) {
         frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center).wrap(Wrap { trim: true }), area);
     }
 }
-
-/// Clears `area` to draw over the screen (an overlay, a message, the tabs), with any wide
-/// character whose right half falls in the area's first column: a terminal would draw it over
-/// that column, hiding the frame or text drawn there.
-fn clear(frame: &mut Frame<'_>, area: Rect) {
-    use unicode_width::UnicodeWidthStr;
-    frame.render_widget(ratatui::widgets::Clear, area);
-    let buffer = frame.buffer_mut();
-    let area = area.intersection(buffer.area);
-    if area.is_empty() || area.x == buffer.area.x {
-        return;
-    }
-    for y in area.top()..area.bottom() {
-        let cell = &mut buffer[(area.x - 1, y)];
-        if cell.symbol().width() > 1 {
-            cell.set_symbol(" ");
-        }
-    }
-}
-
-/// Spans cut to `width` columns, with `…` where they were cut, keeping each span's style.
-pub fn fit_spans(spans: Vec<Span<'_>>, width: usize) -> Vec<Span<'_>> {
-    use unicode_width::UnicodeWidthStr;
-    let total: usize = spans.iter().map(|s| s.content.width()).sum();
-    if total <= width {
-        return spans;
-    }
-    let mut out = Vec::new();
-    let mut room = width;
-    for span in spans {
-        let w = span.content.width();
-        if w < room {
-            room -= w;
-            out.push(span);
-        } else {
-            // `fit` leaves room for the ellipsis inside the given width.
-            out.push(Span::styled(fit(&span.content, room), span.style));
-            break;
-        }
-    }
-    out
-}
-
-pub use crate::text::fit;

@@ -7,13 +7,13 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::super::app::App;
 use super::super::screen::Layer;
-use super::fit;
+use super::widgets::fit;
 use crate::diagnostic::Diagnostic;
 use crate::i18n::{Msg, t};
 
 /// The lines of one problem: where, what, the suggestion and its follow-ons.
 fn problem_lines(app: &App, problem: &Diagnostic, selected: bool) -> Vec<Line<'static>> {
-    let (theme, lang) = (&app.theme, app.lang);
+    let (theme, lang) = (&app.shared.theme, app.shared.lang);
     let marker = if selected { "▶ " } else { "  " };
     let place_style = if problem.is_error() { theme.error } else { theme.warning };
     let place_style = if selected { place_style.patch(theme.selection_unfocused) } else { place_style };
@@ -31,16 +31,16 @@ fn problem_lines(app: &App, problem: &Diagnostic, selected: bool) -> Vec<Line<'s
 
 /// Every line of the panel.
 pub fn lines(app: &App, width: usize, cursor: usize) -> Vec<Line<'static>> {
-    let theme = &app.theme;
+    let theme = &app.shared.theme;
     let mut lines: Vec<Line<'static>> = Vec::new();
-    for (index, problem) in app.problems().iter().enumerate() {
+    for (index, problem) in app.shared.problems().iter().enumerate() {
         lines.extend(problem_lines(app, problem, index == cursor));
     }
-    if app.problems().is_empty() {
-        lines.push(Line::styled(t(app.lang, Msg::NoProblems), theme.checked));
+    if app.shared.problems().is_empty() {
+        lines.push(Line::styled(t(app.shared.lang, Msg::NoProblems), theme.checked));
     }
     lines.push(Line::default());
-    lines.push(Line::styled(fit(t(app.lang, Msg::ProblemsHint), width), theme.muted));
+    lines.push(Line::styled(fit(t(app.shared.lang, Msg::ProblemsHint), width), theme.muted));
     lines
 }
 
@@ -53,8 +53,8 @@ pub fn scroll(app: &App, layer: Layer, width: u16, height: u16) -> u16 {
     let rows = |problem: &Diagnostic, selected: bool| {
         Paragraph::new(problem_lines(app, problem, selected)).wrap(Wrap { trim: false }).line_count(width)
     };
-    let before: usize = app.problems().iter().take(layer.cursor).map(|p| rows(p, false)).sum();
-    let own = app.problems().get(layer.cursor).map_or(0, |p| rows(p, true));
+    let before: usize = app.shared.problems().iter().take(layer.cursor).map(|p| rows(p, false)).sum();
+    let own = app.shared.problems().get(layer.cursor).map_or(0, |p| rows(p, true));
     let (top, bottom) = (before, before + own);
     let scroll = usize::from(layer.scroll);
     let height = usize::from(height);

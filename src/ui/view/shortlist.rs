@@ -9,15 +9,17 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, List, ListItem, Paragraph, Wrap};
 
 use super::super::app::App;
-use super::{as_selected, fit, fit_spans, status};
+use super::super::frame::FrameFacts;
+use super::status;
+use super::widgets::{as_selected, fit, fit_spans};
 use crate::i18n::{Word, kind_name, word};
 
-pub fn draw(frame: &mut Frame<'_>, app: &App, screen: Rect) {
-    let theme = app.theme();
-    let lang = app.lang();
-    let list = app.shortlist();
+pub fn draw(frame: &mut Frame<'_>, app: &App, screen: Rect, facts: &mut FrameFacts) {
+    let theme = app.shared.theme();
+    let lang = app.shared.lang;
+    let list = app.shared.shortlist();
     // The tabs on the top line, as on every screen.
-    let top = u16::from(app.chrome());
+    let top = u16::from(app.shared.chrome);
     if top > 0 {
         let rest = super::tabs::draw(frame, app, Rect { height: 1, ..screen });
         frame.render_widget(
@@ -34,7 +36,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, screen: Rect) {
         .border_type(BorderType::Thick)
         .border_style(theme.border_focused)
         .title(Line::styled(title, theme.title));
-    if let Some(file) = app.shortlist_file() {
+    if let Some(file) = app.shared.shortlist_file() {
         let room = usize::from(screen.width).saturating_sub(6);
         let text = fit(&format!(" {} {} ", word(lang, Word::ShortlistFile), file.display()), room);
         block = block.title_bottom(Line::styled(text, theme.muted));
@@ -53,7 +55,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, screen: Rect) {
     }
     let width = usize::from(inner.width);
     let rows = usize::from(inner.height / 2).max(1);
-    let cursor = app.shortlist_cursor().min(list.len() - 1);
+    facts.list_rows = rows;
+    let cursor = app.shortlist.cursor(list.len());
     let offset = cursor.saturating_sub(rows - 1);
     let items: Vec<ListItem> = list
         .items()
@@ -63,7 +66,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, screen: Rect) {
         .take(rows)
         .map(|(at, item)| {
             let number = format!(" {:>2}. ", at + 1);
-            let first = match app.entry(&item.id) {
+            let first = match app.shared.entry(&item.id) {
                 Some(entry) => vec![
                     Span::styled(number, theme.muted),
                     Span::styled(entry.title().get(lang).to_string(), theme.title),

@@ -14,9 +14,9 @@ use super::layout::{chip_text, count_text};
 use crate::text::Lang;
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
-    let theme = app.theme();
+    let theme = app.shared.theme();
     let mut spans = vec![Span::styled(count_text(app), theme.selection_unfocused)];
-    for (_, _, label) in app.active_filters() {
+    for (_, _, label) in app.browse.active_filters(&app.shared.indexed) {
         spans.push(Span::styled(chip_text(&label), theme.checked.patch(theme.selection_unfocused)));
         spans.push(Span::raw(" "));
     }
@@ -26,14 +26,14 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
 /// The status line of a screen that counts something else than the search's results (the
 /// tours): its own count, the catalogue's problems and the keys.
 pub fn draw_counting(frame: &mut Frame<'_>, app: &App, area: Rect, counted: String) {
-    let spans = vec![Span::styled(format!(" {counted} "), app.theme().selection_unfocused)];
+    let spans = vec![Span::styled(format!(" {counted} "), app.shared.theme().selection_unfocused)];
     draw_after(frame, app, area, spans);
 }
 
 fn draw_after(frame: &mut Frame<'_>, app: &App, area: Rect, mut spans: Vec<Span<'static>>) {
-    let theme = app.theme();
+    let theme = app.shared.theme();
     let width = usize::from(area.width);
-    if !app.problems().is_empty() {
+    if !app.shared.problems().is_empty() {
         spans.push(Span::styled(format!(" ⚠ {} (!) ", badge_counts(app)), theme.error));
     }
     let used: usize = spans.iter().map(|s| s.content.width()).sum();
@@ -57,8 +57,8 @@ pub fn draw_hints_only(frame: &mut Frame<'_>, app: &App, area: Rect) {
 /// The hinted keys of the current contexts, as many as fit; `? help` is always kept, since it
 /// leads to all the others.
 fn hints(app: &App, room: usize) -> Vec<Span<'static>> {
-    let theme = app.theme();
-    let lang = app.lang();
+    let theme = app.shared.theme();
+    let lang = app.shared.lang;
     // `? help` is kept where `?` opens the help: on the screen, not in the query box or an
     // overlay.
     let help = BINDINGS
@@ -104,18 +104,18 @@ fn hint_width(binding: &Binding, lang: Lang) -> usize {
 /// A message (the command for this view, a theme change) over the bottom of the screen,
 /// wrapped so that a long command can be read, and copied, whole.
 pub fn draw_message(frame: &mut Frame<'_>, app: &App, screen: Rect) {
-    let Some(message) = app.message() else { return };
+    let Some(message) = app.shared.message() else { return };
     let width = screen.width.saturating_sub(1);
     if width < 4 {
         return;
     }
-    let paragraph = Paragraph::new(Line::styled(message.to_string(), app.theme().warning))
+    let paragraph = Paragraph::new(Line::styled(message.to_string(), app.shared.theme().warning))
         .wrap(ratatui::widgets::Wrap { trim: false })
-        .style(app.theme().base);
+        .style(app.shared.theme().base);
     let rows = paragraph.line_count(width) as u16;
     if rows <= 1 {
         let area = Rect { x: screen.x, y: screen.bottom().saturating_sub(1), width, height: 1 };
-        super::clear(frame, area);
+        super::widgets::clear(frame, area);
         frame.render_widget(paragraph, area);
         return;
     }
@@ -123,17 +123,17 @@ pub fn draw_message(frame: &mut Frame<'_>, app: &App, screen: Rect) {
     // the panes' borders read as a broken screen), every line inside its frame.
     let block = ratatui::widgets::Block::bordered()
         .border_type(ratatui::widgets::BorderType::Rounded)
-        .border_style(app.theme().warning);
+        .border_style(app.shared.theme().warning);
     let inner_rows = (paragraph.line_count(screen.width.saturating_sub(2)) as u16).max(1);
     let height = (inner_rows + 2).min(screen.height.saturating_sub(1).max(1));
     // The frame spans the whole width: its border, not a pane's, is the last column.
     let area = Rect { x: screen.x, y: screen.bottom().saturating_sub(height), width: screen.width, height };
-    super::clear(frame, area);
+    super::widgets::clear(frame, area);
     frame.render_widget(paragraph.block(block), area);
 }
 
 /// Errors and warnings apart, in the words and numbers `boucle check` uses.
 pub fn badge_counts(app: &App) -> String {
-    let errors = app.problems().iter().filter(|p| p.is_error()).count();
-    crate::i18n::problem_counts(app.lang(), errors, app.problems().len() - errors)
+    let errors = app.shared.problems().iter().filter(|p| p.is_error()).count();
+    crate::i18n::problem_counts(app.shared.lang, errors, app.shared.problems().len() - errors)
 }

@@ -20,13 +20,13 @@ pub const TABS: &[(char, Screen, Msg)] = &[
 ];
 
 fn spans(app: &App) -> Vec<Span<'static>> {
-    let theme = app.theme();
+    let theme = app.shared.theme();
     TABS.iter()
         .flat_map(|&(key, screen, msg)| {
             let current = app.screen() == screen;
             let style = if current { theme.selection } else { theme.muted };
             let key_style = if current { theme.selection } else { theme.key };
-            [Span::styled(format!(" {key}"), key_style), Span::styled(format!(" {} ", t(app.lang(), msg)), style)]
+            [Span::styled(format!(" {key}"), key_style), Span::styled(format!(" {} ", t(app.shared.lang, msg)), style)]
         })
         .collect()
 }
@@ -40,11 +40,11 @@ pub fn width(app: &App) -> u16 {
 pub fn draw(frame: &mut Frame<'_>, app: &App, line: Rect) -> Rect {
     let width = width(app);
     // The query keeps at least half the line: on a narrow screen the tabs give way.
-    if width + 20 > line.width || !app.chrome() {
+    if width + 20 > line.width || !app.shared.chrome {
         return line;
     }
     let tabs = Rect { x: line.right() - width, width, ..line };
-    super::clear(frame, tabs);
-    frame.render_widget(Paragraph::new(Line::from(spans(app))).style(app.theme().base), tabs);
+    super::widgets::clear(frame, tabs);
+    frame.render_widget(Paragraph::new(Line::from(spans(app))).style(app.shared.theme().base), tabs);
     Rect { width: line.width - width, ..line }
 }

@@ -12,7 +12,7 @@ use boucle::load::{CatalogueSource, Loaded, load};
 use boucle::model::Catalogue;
 use boucle::query::{Facet, Indexed};
 use boucle::ui::state::FacetRow;
-use boucle::ui::{Action, App, Effect, Options, Pane, Target, render, update};
+use boucle::ui::{Action, App, Edit, Effect, Options, Pane, Target, render, update_inline};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -87,15 +87,16 @@ pub fn app_on(catalogue: Catalogue, problems: Vec<Diagnostic>, options: Options)
 // --- Doing -------------------------------------------------------------------------------
 
 /// One action, then a frame, as the dashboard's loop does: what the frame drew bounds the
-/// next scrolls and clicks. Returns what the loop was asked to do (quit, suspend).
+/// next scrolls and clicks. The searches it asks for are run at once. Returns what else the
+/// loop was asked to do (quit, suspend).
 pub fn press(app: &mut App, action: Action) -> Vec<Effect> {
-    let effects = update(app, action);
+    let effects = update_inline(app, action);
     redraw(app);
     effects
 }
 
 pub fn press_all(app: &mut App, actions: &[Action]) -> Vec<Effect> {
-    actions.iter().flat_map(|&action| press(app, action)).collect()
+    actions.iter().flat_map(|action| press(app, action.clone())).collect()
 }
 
 /// Draws a frame at the app's size and records what it drew, as the loop does.
@@ -113,7 +114,7 @@ pub fn resize(app: &mut App, width: u16, height: u16) {
 pub fn type_query(app: &mut App, text: &str) {
     press(app, Action::FocusSearch);
     for c in text.chars() {
-        press(app, Action::SearchInsert(c));
+        press(app, Action::Edit(Edit::Insert(c)));
     }
 }
 
@@ -285,60 +286,61 @@ pub fn pane_area(app: &App, pane: Pane) -> Rect {
 
 /// The screen size the app lays itself out for.
 pub fn size(app: &App) -> (u16, u16) {
-    app.size()
+    app.shared().size()
 }
 
 // --- What the app holds, by entry id and text ----------------------------------------------
 
 fn entry_id(app: &App, index: usize) -> String {
-    app.catalogue().entries()[index].id.to_string()
+    app.shared().catalogue().entries()[index].id.to_string()
 }
 
 fn title_of(app: &App, index: usize) -> String {
-    app.catalogue().entries()[index].title().get(app.lang()).to_string()
+    app.shared().catalogue().entries()[index].title().get(app.shared().lang()).to_string()
 }
 
 /// The title of an entry of the fixture, in the app's language.
 pub fn title(app: &App, id: &str) -> String {
-    let index = app.catalogue().index_of(id).unwrap_or_else(|| panic!("the fixture has {id}"));
+    let index = app.shared().catalogue().index_of(id).unwrap_or_else(|| panic!("the fixture has {id}"));
     title_of(app, index)
 }
 
 /// The id of the selected result.
 pub fn selected_id(app: &App) -> Option<String> {
-    app.selected_id().map(|id| id.to_string())
+    app.browse().list().selected().map(|id| id.to_string())
 }
 
-/// Where the selected result is in the list, from 0. Reads `app.selected_position()`.
+/// Where the selected result is in the list, from 0.
 pub fn selected_position(app: &App) -> Option<usize> {
-    app.selected_position()
+    app.browse().list().selected_position(app.shared().catalogue())
 }
 
-/// The id of the entry the entry pane shows. Reads `app.shown_entry()`.
+/// The id of the entry the entry pane shows.
 pub fn shown_id(app: &App) -> Option<String> {
-    app.shown_id().map(|id| id.to_string())
+    app.browse().shown_id().map(|id| id.to_string())
 }
 
 /// The ids of the results ranked so far, best first. Reads `app.results.hits`.
 pub fn result_ids(app: &App) -> Vec<String> {
-    app.results().hits.iter().map(|h| entry_id(app, h.entry)).collect()
+    app.browse().results().hits.iter().map(|h| entry_id(app, h.entry)).collect()
 }
 
 /// The titles of the results ranked so far, in the app's language, best first.
 pub fn result_titles(app: &App) -> Vec<String> {
-    app.results().hits.iter().map(|h| title_of(app, h.entry)).collect()
+    app.browse().results().hits.iter().map(|h| title_of(app, h.entry)).collect()
 }
 
 /// How many entries the query and filters select (the count on the status line). Reads
 /// `app.results.total`.
 pub fn total(app: &App) -> usize {
-    app.results().total
+    app.browse().results().total
 }
 
 /// For each result whose title has a match, its title and the matched parts of it. Reads
 /// `app.results.hits[].title_highlights`.
 pub fn title_highlights(app: &App) -> Vec<(String, Vec<String>)> {
-    app.results()
+    app.browse()
+        .results()
         .hits
         .iter()
         .filter(|h| !h.title_highlights.is_empty())
@@ -353,12 +355,12 @@ pub fn title_highlights(app: &App) -> Vec<(String, Vec<String>)> {
 /// The ids of the entries the shown entry links to, in the entry pane's order. Reads
 /// `app.links()`.
 pub fn link_ids(app: &App) -> Vec<String> {
-    app.links().into_iter().map(|e| entry_id(app, e)).collect()
+    app.browse().links(app.shared().catalogue()).into_iter().map(|e| entry_id(app, e)).collect()
 }
 
 /// The text in the query box.
 pub fn query_text(app: &App) -> String {
-    app.search().text().to_string()
+    app.browse().query_box().text().to_string()
 }
 
 /// Whether the query box has the keys.
@@ -368,23 +370,23 @@ pub fn editing(app: &App) -> bool {
 
 /// The pane that has the keys when no overlay or query box does.
 pub fn focus(app: &App) -> Pane {
-    app.focus()
+    app.browse().focus()
 }
 
 /// The active filters as their chips read (`region:FRE`), in the order they can be removed.
 /// Reads `app.active_filters()`.
 pub fn filter_chips(app: &App) -> Vec<String> {
-    app.active_filters().into_iter().map(|(_, _, label)| label).collect()
+    app.browse().active_filters(app.shared().indexed()).into_iter().map(|(_, _, label)| label).collect()
 }
 
 /// The command line that opens this view. Reads `app.equivalent_command()`.
 pub fn command(app: &App) -> String {
-    app.equivalent_command()
+    app.browse().equivalent_command(app.shared().indexed(), app.shared().lang())
 }
 
 /// The one-line message over the status line.
 pub fn message(app: &App) -> Option<String> {
-    app.message().map(str::to_string)
+    app.shared().message().map(str::to_string)
 }
 
 /// Whether these effects end the session.
@@ -399,18 +401,18 @@ pub fn suspends(effects: &[Effect]) -> bool {
 
 /// Whether the layout gave up for a too small terminal. Reads `app.too_small()`.
 pub fn too_small(app: &App) -> bool {
-    app.too_small()
+    app.shared().too_small()
 }
 
 /// The number beside a filter value: how many results it would give. Reads the engine's value
 /// ids and `app.results.facet_counts`.
 pub fn count_beside(app: &App, facet: Facet, id: &str) -> u32 {
-    app.results().facet_counts.count(facet, value_index(app, facet, id))
+    app.browse().results().facet_counts.count(facet, value_index(app, facet, id))
 }
 
 fn value_index(app: &App, facet: Facet, id: &str) -> usize {
-    (0..app.indexed().engine().value_count(facet))
-        .find(|&v| app.indexed().value_id(facet, v) == id)
+    (0..app.shared().indexed().engine().value_count(facet))
+        .find(|&v| app.shared().indexed().value_id(facet, v) == id)
         .unwrap_or_else(|| panic!("{facet:?} has a value {id}"))
 }
 
@@ -418,13 +420,14 @@ fn value_ancestors(app: &App, facet: Facet, id: &str) -> Vec<String> {
     let value = value_index(app, facet, id);
     match facet.vocabulary() {
         Some(kind) => app
+            .shared()
             .catalogue()
             .vocabularies
             .get(kind)
             .with_ancestors(value)
             .into_iter()
             .filter(|&v| v != value)
-            .map(|v| app.indexed().value_id(facet, v))
+            .map(|v| app.shared().indexed().value_id(facet, v))
             .collect(),
         None => Vec::new(),
     }
@@ -440,11 +443,11 @@ pub enum CursorRow {
 
 /// The row of the filters pane the cursor is on.
 pub fn cursor_row(app: &App) -> CursorRow {
-    match app.facet_rows().get(app.facet_cursor()) {
+    match app.browse().facet_rows().get(app.browse().facets().cursor()) {
         Some(FacetRow::Header { facet, open }) => CursorRow::Header { facet: *facet, open: *open },
         Some(FacetRow::Value { facet, value, open, has_children, .. }) => CursorRow::Value {
             facet: *facet,
-            id: app.indexed().value_id(*facet, *value),
+            id: app.shared().indexed().value_id(*facet, *value),
             open: *open,
             has_children: *has_children,
         },
@@ -454,10 +457,13 @@ pub fn cursor_row(app: &App) -> CursorRow {
 
 /// The values of a facet listed in the filters pane, by id, in order. Reads `app.facet_rows()`.
 pub fn listed_values(app: &App, facet: Facet) -> Vec<String> {
-    app.facet_rows()
+    app.browse()
+        .facet_rows()
         .iter()
         .filter_map(|row| match *row {
-            FacetRow::Value { facet: f, value, .. } if f == facet => Some(app.indexed().value_id(facet, value)),
+            FacetRow::Value { facet: f, value, .. } if f == facet => {
+                Some(app.shared().indexed().value_id(facet, value))
+            }
             _ => None,
         })
         .collect()
@@ -465,17 +471,17 @@ pub fn listed_values(app: &App, facet: Facet) -> Vec<String> {
 
 /// The app's colours.
 pub fn theme(app: &App) -> &boucle::ui::theme::Theme {
-    app.theme()
+    app.shared().theme()
 }
 
 /// The app's theme name.
 pub fn theme_name(app: &App) -> boucle::ui::theme::ThemeName {
-    app.theme_name()
+    app.shared().theme_name()
 }
 
 /// The interface language.
 pub fn lang(app: &App) -> boucle::text::Lang {
-    app.lang()
+    app.shared().lang()
 }
 
 /// A session on a test backend: what a user types reaches the screen through the same loop
@@ -488,7 +494,7 @@ impl TestHost {
     }
 }
 
-impl boucle::ui::session::Host for TestHost {
+impl boucle::ui::host::Host for TestHost {
     type Output = TestBackend;
 
     fn terminal(&mut self) -> &mut Terminal<TestBackend> {

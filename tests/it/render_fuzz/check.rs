@@ -26,7 +26,7 @@ const VERTICAL: &[&str] = &["│", "┃", "║"];
 pub fn screen_check(buffer: &Buffer, app: &App, facts: &FrameFacts) -> Result<(), String> {
     check_cells(buffer)?;
     check_wide(buffer)?;
-    if app.message().is_some() {
+    if app.shared().message().is_some() {
         return Ok(());
     }
     match app.overlay().map(|layer| layer.overlay) {

@@ -14,26 +14,24 @@ use unicode_width::UnicodeWidthStr;
 
 use super::super::app::App;
 use super::super::frame::FrameFacts;
-use super::{search_box, status, tabs};
-use crate::geo::Point;
+use super::super::state::CHARTED;
+use super::super::state::overview::{place_name, place_of};
+use super::widgets::fit;
+use super::{query_line, status, tabs};
 use crate::i18n::overview::{ChartWord, chart_word};
 use crate::i18n::{Msg, t};
 use crate::model::{Catalogue, Details, Entry};
 use crate::query::Facet;
-use crate::text::fit;
 use charts::{Chart, Fold};
-
-/// The facets the charts count, in the order drawn.
-const CHARTED: [Facet; 5] = [Facet::Material, Facet::Theme, Facet::Region, Facet::Stage, Facet::Year];
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, facts: &mut FrameFacts) {
     let area = frame.area();
-    let top = u16::from(app.chrome() || app.search().editing());
-    let bottom = u16::from(app.chrome());
+    let top = u16::from(app.shared.chrome() || app.browse.query_box().editing());
+    let bottom = u16::from(app.shared.chrome());
     let [head, main, foot] =
         Layout::vertical([Constraint::Length(top), Constraint::Min(1), Constraint::Length(bottom)]).areas(area);
     if !head.is_empty() {
-        search_box::draw(frame, app, head);
+        query_line::draw(frame, app, head);
         tabs::draw(frame, app, head);
     }
     if !foot.is_empty() {
@@ -48,8 +46,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, facts: &mut FrameFacts) {
 
 /// The charts and the map in `area` (the screen's middle, or a whole slide).
 pub fn draw_body(frame: &mut Frame<'_>, app: &App, area: Rect, facts: &mut FrameFacts) {
-    if app.results().total == 0 {
-        let text = Line::styled(t(app.lang(), Msg::NoCounts), app.theme().muted);
+    if app.browse.results().total == 0 {
+        let text = Line::styled(t(app.shared.lang(), Msg::NoCounts), app.shared.theme().muted);
         frame.render_widget(Paragraph::new(text), area.inner(ratatui::layout::Margin::new(2, 1)));
         return;
     }
@@ -72,88 +70,41 @@ pub fn draw_map(frame: &mut Frame<'_>, app: &App, area: Rect) {
 
 /// A map of `content` in a frame of its own, titled.
 pub fn draw_framed_map(frame: &mut Frame<'_>, app: &App, area: Rect, content: &map::MapContent) {
-    let theme = app.theme();
+    let theme = app.shared.theme();
     // The map's frame is lit while the arrows move it (on the overview; a slide has no focus).
     let focused = app.screen() == crate::ui::Screen::Overview && app.overview().focus_map;
     let block = Block::new()
         .borders(Borders::ALL)
         .border_type(BorderType::Rounded)
         .border_style(if focused { theme.border_focused } else { theme.border })
-        .title(Span::styled(format!(" {} ", chart_word(app.lang(), ChartWord::Map)), theme.heading));
+        .title(Span::styled(format!(" {} ", chart_word(app.shared.lang(), ChartWord::Map)), theme.heading));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    map::draw(frame, inner, content, theme, app.theme_name(), app.lang());
+    map::draw(frame, inner, content, theme, app.shared.theme_name(), app.shared.lang());
 }
 
-/// Where an entry is: its own coordinates, else its region's (or the nearest parent region's
-/// that has a point).
-pub fn place_of(catalogue: &Catalogue, entry: &Entry) -> Option<Point> {
-    let location = entry.common.location.as_ref()?;
-    if let Some(own) = location.coordinates.as_deref().map(|&c| Point::from_lat_lon(c)).filter(|p| p.is_valid()) {
-        return Some(own);
-    }
-    let regions = &catalogue.vocabularies.regions;
-    let index = regions.index_of(location.region.as_str())?;
-    // The region's label point in GISCO's NUTS 2024 where the table has it, else the
-    // vocabulary's point; else the nearest parent's.
-    regions.with_ancestors(index).into_iter().find_map(|r| {
-        let term = regions.term(r);
-        crate::geo::nuts::label_point(term.id.as_str()).or(term.coordinates).map(Point::from_lat_lon)
-    })
-}
-
-/// What an entry's place is called on the map: its `place` where it has its own coordinates,
-/// else its region's name.
-fn place_name(catalogue: &Catalogue, entry: &Entry, lang: crate::text::Lang) -> String {
-    let Some(location) = entry.common.location.as_ref() else { return String::new() };
-    if location.coordinates.is_some()
-        && let Some(place) = &location.place
-    {
-        return place.get(lang).to_string();
-    }
-    let regions = &catalogue.vocabularies.regions;
-    regions.get(location.region.as_str()).map(|t| t.label.get(lang).to_string()).unwrap_or_default()
-}
-
-/// The results' places (all of them, not only the first page), the selected entry's, and the
-/// shown tour's route.
+/// The results' places (all of them, not only the first page, as the overview's tally has
+/// them), the selected entry's, and the shown tour's route.
 pub fn map_content(app: &App) -> map::MapContent {
-    let catalogue = app.catalogue();
-    let lang = app.lang();
-    let results = app.results();
-    let all;
-    let hits = if results.hits.len() >= results.total {
-        &results.hits
-    } else {
-        all = app.indexed().search(app.query(), app.filters(), lang, results.total);
-        &all.hits
-    };
-    let selected = app.shown_entry();
-    let mut places: Vec<map::Place> = Vec::new();
-    let mut unplaced = 0;
-    for hit in hits {
-        let entry = &catalogue.entries()[hit.entry];
-        let Some(point) = place_of(catalogue, entry) else {
-            unplaced += 1;
-            continue;
-        };
-        let is_selected = selected == Some(hit.entry);
-        match places.iter_mut().find(|p| p.point == point) {
-            Some(place) => {
-                place.count += 1;
-                place.selected |= is_selected;
-            }
-            None => places.push(map::Place {
-                point,
-                count: 1,
-                label: place_name(catalogue, entry, lang),
-                selected: is_selected,
-            }),
-        }
-    }
-    let tour = selected.map(|e| &catalogue.entries()[e]).and_then(|entry| tour_of(catalogue, entry, lang, None));
+    let catalogue = app.shared.catalogue();
+    let lang = app.shared.lang;
     let state = app.overview();
-    map::MapContent { places, unplaced, tour, zoom: state.zoom, pan: state.pan }
+    let tally = state.tally();
+    let selected = app.browse.shown_entry(catalogue);
+    // The selected entry's place, where it is one of the results.
+    let lit = selected.filter(|&e| tally.has(e)).and_then(|e| place_of(catalogue, &catalogue.entries()[e]));
+    let places = tally
+        .places()
+        .iter()
+        .map(|spot| map::Place {
+            point: spot.point,
+            count: spot.count,
+            label: spot.label.clone(),
+            selected: lit == Some(spot.point),
+        })
+        .collect();
+    let tour = selected.map(|e| &catalogue.entries()[e]).and_then(|entry| tour_of(catalogue, entry, lang, None));
+    map::MapContent { places, unplaced: tally.unplaced(), tour, zoom: state.zoom, pan: state.pan }
 }
 
 /// A tour's stops as a route for the map, `current` (from 0) highlighted.
@@ -176,22 +127,22 @@ pub fn tour_of(
 /// The five charts, one under the other, each given lines in proportion to what it has to say.
 /// Returns the material values of the rows drawn, for the charts' cursor.
 fn draw_charts(frame: &mut Frame<'_>, app: &App, area: Rect) -> Vec<usize> {
-    let lang = app.lang();
+    let lang = app.shared.lang();
     let area = Rect { width: area.width.saturating_sub(1), ..area };
     if area.width < 12 || area.height < 2 {
         return Vec::new();
     }
-    let counts = app.indexed().tally(app.query(), app.filters(), lang, app.results(), &CHARTED);
-    let vocabularies = &app.catalogue().vocabularies;
+    let tally = app.overview().tally();
+    let vocabularies = &app.shared.catalogue().vocabularies;
     let unfolded = app.overview().unfolded.as_slice();
     let make = |i: usize, room: usize| -> Chart {
-        let c = &counts[i];
+        let c = tally.counts(CHARTED[i]);
         match CHARTED[i] {
             Facet::Material => charts::materials(&vocabularies.materials, c, unfolded, lang, room),
             Facet::Theme => charts::themes(&vocabularies.themes, c, lang, room),
             Facet::Region => charts::regions(&vocabularies.regions, c, lang, room),
             Facet::Stage => charts::stages(&vocabularies.stages, c, lang, room),
-            _ => charts::years(app.indexed().engine().years(), c, lang, room),
+            _ => charts::years(app.shared.indexed().engine().years(), c, lang, room),
         }
     };
     let wanted: Vec<usize> = (0..CHARTED.len()).map(|i| make(i, usize::from(area.height)).rows.len()).collect();
@@ -234,14 +185,14 @@ fn draw_charts(frame: &mut Frame<'_>, app: &App, area: Rect) -> Vec<usize> {
 }
 
 fn draw_chart(frame: &mut Frame<'_>, app: &App, chart: &Chart, facet: Facet, area: Rect) {
-    let theme = app.theme();
+    let theme = app.shared.theme();
     let width = usize::from(area.width);
     let mut lines = vec![];
     // Only materials unfold (→); themes and regions show their levels as the room allows.
     let foldable = facet == Facet::Material;
     let mut heading = vec![Span::styled(chart.heading.clone(), theme.heading)];
     if foldable && chart.rows.iter().any(|r| r.fold == Fold::Folded) {
-        let hint = chart_word(app.lang(), ChartWord::Unfold);
+        let hint = chart_word(app.shared.lang(), ChartWord::Unfold);
         let used = chart.heading.width();
         if used + 3 + hint.width() <= width {
             heading.push(Span::styled(format!("{:>w$}", hint, w = width - used), theme.muted));

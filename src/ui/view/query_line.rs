@@ -10,23 +10,24 @@ use super::super::app::{App, Target};
 use crate::i18n::{Msg, t};
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
-    let theme = app.theme();
-    let lang = app.lang();
+    let theme = app.shared.theme();
+    let lang = app.shared.lang;
     let editing = app.target() == Target::Search;
-    let text = app.search().text();
+    let text = app.browse.query_box.text();
     let prompt = Span::styled(" / ", if editing { theme.border_focused } else { theme.key });
     let mut spans = vec![prompt];
     if text.is_empty() && !editing {
         let room = usize::from(area.width).saturating_sub(4);
-        spans.push(Span::styled(super::fit(t(lang, Msg::SearchHint), room), theme.muted));
+        spans.push(Span::styled(super::widgets::fit(t(lang, Msg::SearchHint), room), theme.muted));
     } else {
         spans.push(Span::styled(text, theme.base));
     }
     // What the query could not use, so a typo in a field name is not silently ignored.
     let mut problems: Vec<String> =
-        app.query.errors.iter().map(|e| e.kind.in_box().get(app.lang).to_string()).collect();
+        app.browse.query.errors.iter().map(|e| e.kind.in_box().get(app.shared.lang).to_string()).collect();
     problems.extend(
-        app.results()
+        app.browse
+            .results()
             .unknown_values
             .iter()
             .map(|(facet, value)| format!("{} {}:{value}", t(lang, Msg::UnknownQueryValue), facet.field_name())),
@@ -34,12 +35,12 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     if let Some(problem) = problems.first() {
         spans.push(Span::raw("   "));
         spans.push(Span::styled(format!("⚠ {problem}"), theme.warning));
-    } else if app.searching() {
+    } else if app.browse.list.searching() {
         spans.push(Span::styled(format!("   {}", t(lang, Msg::Searching)), theme.muted));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
     if editing {
-        let before = text[..app.search().cursor()].width() as u16;
+        let before = text[..app.browse.query_box.input().cursor()].width() as u16;
         let x = (area.x + 3 + before).min(area.right().saturating_sub(1));
         frame.set_cursor_position(Position::new(x, area.y));
     }

@@ -1,16 +1,17 @@
 //! Runs searches off the UI thread, so typing never waits for results. Requests carry a
 //! generation number and the catalogue snapshot they are about; the worker skips to the
 //! newest request, and the app ignores results older than the ones it shows or from another
-//! snapshot.
+//! snapshot. The worker hands each result to a function it is given, so it knows nothing of
+//! the session's events.
 
 use std::sync::Arc;
 use std::sync::mpsc::{Sender, channel};
 use std::thread;
 
-use super::event::Event;
 use crate::query::{Filters, Indexed, Query, Results};
 use crate::text::Lang;
 
+#[derive(Clone)]
 pub struct Request {
     pub indexed: Arc<Indexed>,
     pub generation: u64,
@@ -18,6 +19,21 @@ pub struct Request {
     pub filters: Filters,
     pub lang: Lang,
     pub limit: usize,
+}
+
+/// Two requests are the same search when they are the same generation of the same snapshot.
+impl PartialEq for Request {
+    fn eq(&self, other: &Request) -> bool {
+        self.generation == other.generation && Arc::ptr_eq(&self.indexed, &other.indexed)
+    }
+}
+
+impl Eq for Request {}
+
+impl std::fmt::Debug for Request {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Request").field("generation", &self.generation).field("limit", &self.limit).finish()
+    }
 }
 
 impl Request {
@@ -38,13 +54,30 @@ pub enum Searcher {
     /// On the calling thread: for tests and benchmarks, where each action's outcome must be
     /// there at once.
     Inline,
-    /// On a worker thread, whose results come back as [`Event::Searched`] on the session's
-    /// one event channel.
+    /// On a worker thread, whose results go to the function it was started with (the
+    /// session's event channel).
     Worker(Sender<Request>),
 }
 
 impl Searcher {
-    pub fn worker(events: Sender<Event>) -> Searcher {
+    /// Runs `request` here, or hands it to the worker; a result found here is returned.
+    pub fn search(&mut self, request: Request) -> Option<Response> {
+        match self {
+            Searcher::Inline => Some(request.run()),
+            Searcher::Worker(requests) => match requests.send(request) {
+                Ok(()) => None,
+                Err(failed) => {
+                    // The worker is gone (it never panics on data, but be safe): search here.
+                    *self = Searcher::Inline;
+                    Some(failed.0.run())
+                }
+            },
+        }
+    }
+
+    /// A worker thread that hands each result to `deliver`, until `deliver` says the session
+    /// is gone.
+    pub fn worker(deliver: impl Fn(Response) -> bool + Send + 'static) -> Searcher {
         let (requests, inbox) = channel::<Request>();
         thread::Builder::new()
             .name("search".into())
@@ -54,7 +87,7 @@ impl Searcher {
                     while let Ok(newer) = inbox.try_recv() {
                         request = newer;
                     }
-                    if events.send(Event::Searched(Box::new(request.run()))).is_err() {
+                    if !deliver(request.run()) {
                         break;
                     }
                 }

@@ -1,26 +1,54 @@
-//! The bytes a participant's terminal sends, turned into the same crossterm events the local
-//! dashboard reads. Parsing is terminput's (crossterm's own parser, made public); this file only
-//! feeds it the way crossterm's reader does — a byte at a time, keeping an incomplete sequence
-//! for the next packet — and holds a lone Esc back until more bytes or a short timeout say
-//! whether it was the Esc key or the start of a sequence split across packets.
+//! The bytes a terminal sends, turned into the crossterm events the dashboard reads: the local
+//! terminal's and each SSH participant's, with one decoder. Parsing is terminput's (crossterm's
+//! own parser, made public); this file only feeds it the way crossterm's reader does — a byte at
+//! a time, keeping an incomplete sequence for the next read — and holds a lone Esc back until
+//! more bytes or a short timeout say whether it was the Esc key or the start of a sequence
+//! split across packets.
+//!
+//! A bracketed paste is read here as it streams in, whatever its size: its first
+//! [`PASTE_KEEP`] bytes are kept and the rest dropped as they come, so a megabyte pasted is one
+//! event of at most 64 kB, in time linear in its length (no text box holds more than a few
+//! hundred characters; the box says when a paste was cut).
 
 use std::time::Duration;
 
-use ratatui::crossterm::event::Event;
+/// The events the decoder gives: the very crossterm events the dashboard reads.
+pub use ratatui::crossterm::event::Event;
 
 /// How long a lone Esc waits for the rest of a sequence before it is the Esc key. Sequences are
 /// sent in one write by terminals, so a split one is rare, and this only delays the Esc key.
 pub const ESCAPE_TIMEOUT: Duration = Duration::from_millis(40);
 
-/// An incomplete sequence longer than this is dropped: a paste that never ends must not grow
-/// the server's memory.
-const MAX_PENDING: usize = 256 * 1024;
+/// The most bytes of one bracketed paste kept; the rest is read and dropped.
+pub const PASTE_KEEP: usize = 64 * 1024;
+
+/// A paste whose end has not come after this many bytes ends here, so that a terminal that
+/// never ends one does not swallow every later key.
+const PASTE_GIVE_UP: usize = 16 * 1024 * 1024;
+
+/// An incomplete sequence longer than this is garbage, dropped (sequences other than pastes
+/// are a few bytes).
+const MAX_PENDING: usize = 4 * 1024;
 
 const ESC: u8 = 0x1b;
+const PASTE_START: &[u8] = b"\x1b[200~";
+const PASTE_END: &[u8] = b"\x1b[201~";
+
+/// A bracketed paste being read.
+#[derive(Default)]
+struct Paste {
+    /// Its first bytes (at most [`PASTE_KEEP`], plus the end marker as it comes).
+    kept: Vec<u8>,
+    /// Every byte read since its start, the end marker included.
+    seen: usize,
+    /// Its last bytes, to find the end marker however the packets are cut.
+    tail: [u8; 6],
+}
 
 #[derive(Default)]
 pub struct InputDecoder {
     pending: Vec<u8>,
+    paste: Option<Paste>,
 }
 
 impl InputDecoder {
@@ -29,18 +57,30 @@ impl InputDecoder {
     }
 
     /// The events completed by `bytes`, in order. A trailing lone Esc, or the incomplete start
-    /// of a sequence, stays pending.
+    /// of a sequence, stays pending; so does a paste until its end.
     pub fn feed(&mut self, bytes: &[u8]) -> Vec<Event> {
         let mut events = Vec::new();
         for &byte in bytes {
+            if let Some(paste) = self.paste.as_mut() {
+                if let Some(text) = paste.push(byte) {
+                    self.paste = None;
+                    events.push(Event::Paste(text));
+                }
+                continue;
+            }
             self.pending.push(byte);
+            if self.pending == PASTE_START {
+                self.pending.clear();
+                self.paste = Some(Paste::default());
+                continue;
+            }
             self.parse(&mut events);
         }
         events
     }
 
     /// Whether bytes wait for more (then [`InputDecoder::timed_out`] is due after
-    /// [`ESCAPE_TIMEOUT`] without input).
+    /// [`ESCAPE_TIMEOUT`] without input). A paste being read waits for its end, not a timeout.
     pub fn waiting(&self) -> bool {
         !self.pending.is_empty()
     }
@@ -104,6 +144,33 @@ fn zero_mouse_coordinate(sequence: &[u8]) -> bool {
 
 fn convert(event: terminput::Event) -> Option<Event> {
     terminput_crossterm::to_crossterm(event).ok()
+}
+
+impl Paste {
+    /// Takes one more byte; at the end marker, the paste's text (what was kept of it).
+    fn push(&mut self, byte: u8) -> Option<String> {
+        self.seen += 1;
+        self.tail.rotate_left(1);
+        self.tail[5] = byte;
+        if self.kept.len() < PASTE_KEEP + PASTE_END.len() {
+            self.kept.push(byte);
+        }
+        let ended = self.seen >= PASTE_END.len() && self.tail[..] == *PASTE_END;
+        if !ended && self.seen < PASTE_GIVE_UP {
+            return None;
+        }
+        let length = if ended { self.seen - PASTE_END.len() } else { self.seen };
+        let mut kept = std::mem::take(&mut self.kept);
+        kept.truncate(length.min(PASTE_KEEP));
+        // Cut at the end of the last whole character.
+        let whole = match std::str::from_utf8(&kept) {
+            Ok(_) => kept.len(),
+            Err(e) if e.error_len().is_none() => e.valid_up_to(),
+            Err(_) => kept.len(),
+        };
+        kept.truncate(whole);
+        Some(String::from_utf8_lossy(&kept).into_owned())
+    }
 }
 
 #[cfg(test)]
@@ -195,10 +262,49 @@ mod tests {
     }
 
     #[test]
-    fn an_endless_paste_is_dropped_not_kept() {
+    fn an_endless_paste_keeps_its_first_64_kb_and_no_more() {
         let mut decoder = InputDecoder::new();
         decoder.feed(b"\x1b[200~");
-        decoder.feed(&vec![b'x'; MAX_PENDING + 10]);
-        assert!(decoder.pending.len() <= MAX_PENDING);
+        for _ in 0..40 {
+            assert!(decoder.feed(&[b'x'; 64 * 1024]).is_empty());
+        }
+        let paste = decoder.paste.as_ref().expect("still in the paste");
+        assert!(paste.kept.len() <= PASTE_KEEP + PASTE_END.len(), "{}", paste.kept.len());
+        assert!(!decoder.waiting(), "a paste waits for its end, not for the Esc timeout");
+    }
+
+    #[test]
+    fn a_megabyte_paste_is_one_event_of_its_first_64_kb_then_keys_again() {
+        let mut decoder = InputDecoder::new();
+        let mut bytes = b"/\x1b[200~".to_vec();
+        bytes.extend(std::iter::repeat_n(b"terres rares \xc3\xa9 ".as_slice(), 70_000).flatten());
+        bytes.extend_from_slice(b"\x1b[201~q");
+        assert!(bytes.len() > 1_000_000);
+        let mut events = Vec::new();
+        // Cut anywhere, even inside the end marker and inside a character.
+        for packet in bytes.chunks(997) {
+            events.extend(decoder.feed(packet));
+        }
+        match &events[..] {
+            [Event::Key(slash), Event::Paste(text), Event::Key(q)] => {
+                assert_eq!((slash.code, q.code), (KeyCode::Char('/'), KeyCode::Char('q')));
+                assert!(text.len() <= PASTE_KEEP && text.len() > PASTE_KEEP - 4, "{}", text.len());
+                assert!(text.starts_with("terres rares é ") && !text.contains('\u{fffd}'), "cut on a character");
+            }
+            other => panic!("{:?}", other.iter().map(std::mem::discriminant).collect::<Vec<_>>()),
+        }
+        assert!(!decoder.waiting() && decoder.paste.is_none());
+    }
+
+    #[test]
+    fn a_paste_that_never_ends_gives_up_and_keys_work_again() {
+        let mut decoder = InputDecoder::new();
+        decoder.feed(b"\x1b[200~");
+        let mut events = Vec::new();
+        for _ in 0..(PASTE_GIVE_UP / (1 << 20)) {
+            events.extend(decoder.feed(&vec![b'x'; 1 << 20]));
+        }
+        assert!(matches!(&events[..], [Event::Paste(text)] if text.len() == PASTE_KEEP));
+        assert_eq!(keys(&decoder.feed(b"q")), [KeyCode::Char('q')]);
     }
 }

@@ -18,7 +18,7 @@ use super::super::keymap::{Context, bindings_of, key_name};
 use super::super::state::Slide;
 use super::super::state::tours::stops;
 use super::detail::{doc_lines, stop_note_lines, wrap};
-use super::{fit, fit_spans};
+use super::widgets::{fit, fit_spans};
 use crate::export::doc::{Block as DocBlock, EntryDoc, Field, Value};
 use crate::i18n::{Msg, facet_name_for, t, with_colon};
 use crate::model::Stop;
@@ -27,10 +27,10 @@ use crate::text::Lang;
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, facts: &mut FrameFacts) {
     let screen = frame.area();
-    let present = app.present();
+    let present = &app.present;
     if present.blank() {
         // A projector's black screen, whatever the theme; without colour, an empty one.
-        let black = match app.theme_name() {
+        let black = match app.shared.theme_name {
             crate::ui::theme::ThemeName::Mono => Style::new(),
             _ => Style::new().bg(Color::Black).fg(Color::Black),
         };
@@ -66,16 +66,16 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, facts: &mut FrameFacts) {
     match (present.slide(), shown) {
         (Some(Slide::Overview), None) => super::overview::draw_body(frame, app, body, facts),
         (_, Some(id)) => {
-            let Some(index) = app.catalogue().index_of(id.as_str()) else { return };
+            let Some(index) = app.shared.catalogue().index_of(id.as_str()) else { return };
             let stop = if present.detour().is_some() { None } else { current_stop(app) };
             if present.zoom() {
                 draw_zoomed(frame, app, index, stop, body, facts);
             } else {
-                let note = stop.and_then(|(_, s)| s.note.as_ref().map(|n| n.get(app.lang())));
+                let note = stop.and_then(|(_, s)| s.note.as_ref().map(|n| n.get(app.shared.lang())));
                 // A tour's stop on a wide screen: its route beside the slide, this stop lit.
-                let tour = present.tour().and_then(|id| app.entry(id));
+                let tour = present.tour().and_then(|id| app.shared.entry(id));
                 let route = stop.zip(tour).and_then(|((number, _), tour)| {
-                    super::overview::tour_of(app.catalogue(), tour, app.lang(), Some(number))
+                    super::overview::tour_of(app.shared.catalogue(), tour, app.shared.lang(), Some(number))
                 });
                 match route.filter(|r| body.width >= MAP_BESIDE && r.stops.iter().any(Option::is_some)) {
                     Some(route) => {
@@ -99,17 +99,17 @@ const MAP_BESIDE: u16 = 150;
 
 /// The tour's stop the current slide is, with its number.
 fn current_stop(app: &App) -> Option<(usize, &Stop)> {
-    let present = app.present();
+    let present = &app.present;
     let Some(Slide::Entry { stop: Some(stop), .. }) = present.slide() else { return None };
-    let tour = app.entry(present.tour()?)?;
+    let tour = app.shared.entry(present.tour()?)?;
     stops(tour).get(*stop).map(|s| (*stop, s))
 }
 
 fn draw_slide(frame: &mut Frame<'_>, app: &App, index: usize, note: Option<&str>, area: Rect) {
-    let theme = app.theme();
-    let lang = app.lang();
-    let entry = &app.catalogue().entries()[index];
-    let doc = EntryDoc::new(app.catalogue(), entry, lang);
+    let theme = app.shared.theme();
+    let lang = app.shared.lang;
+    let entry = &app.shared.catalogue().entries()[index];
+    let doc = EntryDoc::new(app.shared.catalogue(), entry, lang);
     let width = usize::from(area.width);
     // The note is the facilitator's: it is kept whole where it can be, at the bottom.
     let mut note_lines = Vec::new();
@@ -236,25 +236,28 @@ fn draw_zoomed(
 ) {
     let mut lines = Vec::new();
     if let (Some((number, _)), Some(tour)) =
-        (stop, app.present().tour().and_then(|id| app.catalogue().index_of(id.as_str())))
+        (stop, app.present.tour().and_then(|id| app.shared.catalogue().index_of(id.as_str())))
     {
         lines.extend(stop_note_lines(app, tour, number, area.width));
     }
     lines.extend(doc_lines(app, index, area.width, None).0);
-    let paragraph = Paragraph::new(lines).style(app.theme().base).wrap(Wrap { trim: false });
+    let paragraph = Paragraph::new(lines).style(app.shared.theme().base).wrap(Wrap { trim: false });
     let total = paragraph.line_count(area.width);
     let max = u16::try_from(total.saturating_sub(usize::from(area.height))).unwrap_or(u16::MAX);
     facts.scroll_max = Some(max);
-    frame.render_widget(paragraph.scroll((app.present().scroll().min(max), 0)), area);
+    frame.render_widget(paragraph.scroll((app.present.scroll().min(max), 0)), area);
 }
 
 fn draw_jump(frame: &mut Frame<'_>, app: &App, jump: &super::super::state::Jump, area: Rect) {
-    let theme = app.theme();
-    let lang = app.lang();
+    let theme = app.shared.theme();
+    let lang = app.shared.lang;
     let prompt = format!("{} ", with_colon(lang, t(lang, Msg::JumpPrompt)));
-    let line = Line::from(vec![Span::styled(prompt.clone(), theme.key), Span::styled(jump.text.clone(), theme.base)]);
+    let line = Line::from(vec![
+        Span::styled(prompt.clone(), theme.key),
+        Span::styled(jump.text.text().to_string(), theme.base),
+    ]);
     frame.render_widget(Paragraph::new(line), Rect { height: 1, ..area });
-    let x = area.x + (prompt.width() + jump.text.width()) as u16;
+    let x = area.x + (prompt.width() + jump.text.text()[..jump.text.cursor()].width()) as u16;
     frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
     let list = Rect { y: area.y + 2, height: area.height.saturating_sub(2), ..area };
     if jump.hits.is_empty() {
@@ -271,7 +274,7 @@ fn draw_jump(frame: &mut Frame<'_>, app: &App, jump: &super::super::state::Jump,
         .skip(first)
         .take(rows)
         .filter_map(|(i, id)| {
-            let entry = app.entry(id)?;
+            let entry = app.shared.entry(id)?;
             let style = if i == jump.cursor { theme.selection } else { theme.base.add_modifier(Modifier::BOLD) };
             let spans = vec![
                 Span::styled(entry.title().get(lang).to_string(), style),
@@ -291,9 +294,9 @@ pub fn clock(seconds: u64) -> String {
 
 /// The footer: where the deck comes from on the left; position, day, time and clock on the right.
 fn draw_footer(frame: &mut Frame<'_>, app: &App, area: Rect) {
-    let theme = app.theme();
-    let present = app.present();
-    let lang = app.lang();
+    let theme = app.shared.theme();
+    let present = &app.present;
+    let lang = app.shared.lang;
     let mut right = Vec::new();
     if let Some((_, stop)) = current_stop(app).filter(|_| present.detour().is_none()) {
         if let Some(day) = stop.day {
@@ -309,7 +312,7 @@ fn draw_footer(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let left = if present.detour().is_some() {
         Span::styled(t(lang, Msg::Detour).to_string(), theme.warning)
     } else {
-        let tour = present.tour().and_then(|id| app.entry(id)).map(|e| e.title().get(lang).to_string());
+        let tour = present.tour().and_then(|id| app.shared.entry(id)).map(|e| e.title().get(lang).to_string());
         Span::styled(tour.unwrap_or_default(), theme.muted)
     };
     let width = usize::from(area.width);
@@ -324,15 +327,15 @@ fn draw_footer(frame: &mut Frame<'_>, app: &App, area: Rect) {
 /// Present mode's keys as lines of `width`: each key with what it does, never cut in the middle
 /// (a key too long for a line of its own is fitted to it).
 fn key_lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    let theme = app.theme();
+    let theme = app.shared.theme();
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut current: Vec<Span<'static>> = Vec::new();
     let mut used = 0;
     for b in bindings_of(Context::Present) {
-        let keys: Vec<String> = b.keys.iter().map(|k| key_name(k, app.lang)).collect();
+        let keys: Vec<String> = b.keys.iter().map(|k| key_name(k, app.shared.lang)).collect();
         let item = vec![
             Span::styled(keys.join("/"), theme.muted.add_modifier(Modifier::BOLD)),
-            Span::styled(format!(" {}", b.describe(app.lang())), theme.muted),
+            Span::styled(format!(" {}", b.describe(app.shared.lang())), theme.muted),
         ];
         let wide: usize = item.iter().map(|s| s.content.width()).sum();
         let gap = if current.is_empty() { 0 } else { 3 };

@@ -1,0 +1,50 @@
+//! A new catalogue snapshot swapped in (a reload, the first load), keeping what the user was
+//! looking at: the selection and followed entries by id, the filters and unfolded values by
+//! value id, the query as typed.
+
+use std::sync::Arc;
+
+use super::super::app::App;
+use super::results::{ask, take};
+use crate::live::Problems;
+use crate::query::{Facet, Indexed};
+
+pub fn reindex(app: &mut App, indexed: Arc<Indexed>, problems: impl Into<Problems>) {
+    let (browse, shared) = (&mut app.browse, &mut app.shared);
+    let old = shared.indexed.clone();
+    let filters: Vec<(Facet, String)> = Facet::ALL
+        .into_iter()
+        .flat_map(|facet| browse.filters.selected(facet).iter().map(move |&v| (facet, v)))
+        .map(|(facet, value)| (facet, old.value_id(facet, value)))
+        .collect();
+    let open = browse.facets.open_value_ids(&old);
+    let anchor = browse.facet_rows.get(browse.facets.cursor()).copied().map(|row| match row.identity() {
+        (facet, Some(value)) => (facet, Some(old.value_id(facet, value))),
+        (facet, None) => (facet, None),
+    });
+    shared.indexed = indexed;
+    shared.problems = problems.into();
+    browse.filters = Default::default();
+    for (facet, id) in filters {
+        for value in shared.indexed.resolve_value(facet, &id).unwrap_or_default().into_iter().take(1) {
+            browse.filters.select(facet, value);
+        }
+    }
+    browse.facets.carry_over(open, &shared.indexed);
+    let catalogue = shared.indexed.clone();
+    browse.trail.retain(|id| catalogue.catalogue().get(id.as_str()).is_some());
+    app.present.retain(|id| catalogue.catalogue().get(id.as_str()).is_some());
+    // Results and facet rows are positions in the old snapshot: search the new one now, on
+    // this thread, so that no frame shows old positions in the new catalogue.
+    browse.facet_rows.clear();
+    let request = ask(browse, shared, false, false);
+    take(browse, shared, request.run());
+    if let Some((facet, value)) = anchor {
+        let value = value.and_then(|id| shared.indexed.resolve_value(facet, &id)).and_then(|v| v.first().copied());
+        if let Some(row) = browse.facet_rows.iter().position(|r| r.identity() == (facet, value)) {
+            let (rows, page) = (browse.facet_rows.len(), shared.frame.facets_page());
+            browse.facets.place(row, rows, page);
+        }
+    }
+    super::overview::settle(app);
+}
