@@ -63,13 +63,19 @@ pub fn nothing_loaded() -> Said {
     )
 }
 
-/// The curator's editor ended with a failure (`code` none: killed by a signal).
-pub fn editor_exited(program: &str, code: Option<i32>) -> Said {
-    match code {
-        Some(code) => {
+/// The curator's editor ended with a failure: its exit code, else the signal that stopped it.
+pub fn editor_exited(program: &str, code: Option<i32>, signal: Option<i32>) -> Said {
+    match (code, signal) {
+        (Some(code), _) => {
             Said::new(format!("{program}: exit status: {code}"), format!("{program} : code de sortie {code}"))
         }
-        None => Said::new(format!("{program}: stopped by a signal"), format!("{program} : arrêté par un signal")),
+        (None, Some(signal)) => Said::new(
+            format!("{program}: stopped by signal: {signal}"),
+            format!("{program} : arrêté par le signal {signal}"),
+        ),
+        (None, None) => {
+            Said::new(format!("{program}: stopped by a signal"), format!("{program} : arrêté par un signal"))
+        }
     }
 }
 

@@ -58,7 +58,13 @@ fn find_in_path(program: &str) -> bool {
 pub fn run(program: &str, args: &[String]) -> EditOutcome {
     match Command::new(program).args(args).status() {
         Ok(status) if status.success() => EditOutcome::Edited,
-        Ok(status) => EditOutcome::Failed(crate::i18n::commands::editor_exited(program, status.code())),
+        Ok(status) => {
+            #[cfg(unix)]
+            let signal = std::os::unix::process::ExitStatusExt::signal(&status);
+            #[cfg(not(unix))]
+            let signal = None;
+            EditOutcome::Failed(crate::i18n::commands::editor_exited(program, status.code(), signal))
+        }
         Err(e) => EditOutcome::Failed(crate::i18n::commands::at_path(program, &crate::i18n::problems::io_problem(&e))),
     }
 }
