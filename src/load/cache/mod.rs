@@ -21,7 +21,7 @@ mod store;
 
 pub use format::Refused;
 pub use stamp::{Stamp, TRUSTED_AFTER};
-pub use store::{DIR_ENV, clear};
+pub use store::{DIR_ENV, Listed, MAX_ENV, cap, clear, evict, hold, list, writers_lock};
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -109,6 +109,7 @@ pub fn read_with<T: Send>(
         store::NotOpened::NotOwn => Why::NotOwn,
     })?;
     let decoded = decode::decode(&file, cache.version_hash(), key, on_index).map_err(Why::Refused)?;
+    store::mark_used(&file);
     drop(file);
     let meta = decoded.meta;
     let mut vocabularies = Vocabularies::default();
@@ -167,6 +168,7 @@ pub fn write(cache: &Cache, folders: &[PathBuf], parts: &Parts<'_>) -> std::io::
         parts.sources.iter().map(|(file, text)| format::SourceRef { file, text }).collect();
     sources.sort_by_key(|s| s.file);
     let meta = format::MetaWriting {
+        folders: store::canonical_names(folders),
         stamps,
         vocabularies: VocabularyKind::ALL.map(|kind| parts.catalogue.vocabularies.get(kind).terms().to_vec()).to_vec(),
         diagnostics: parts.diagnostics,
