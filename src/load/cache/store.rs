@@ -345,18 +345,20 @@ pub fn list(cache: &Cache) -> Vec<Listed> {
     listed
 }
 
-/// Overrides the size the cache folder is kept under, in megabytes (10^6 bytes).
+/// Overrides the size the cache folder is kept under, in megabytes (10^6 bytes; a fraction
+/// is allowed).
 pub const MAX_ENV: &str = "BOUCLE_CACHE_MAX_MB";
 
 /// The size the cache folder is kept under: `BOUCLE_CACHE_MAX_MB`, else four times its
 /// largest cache (room for a few catalogues of the size in use, never less than the one just
 /// written).
 pub fn cap(listed: &[Listed]) -> u64 {
-    let set = std::env::var(MAX_ENV).ok().and_then(|mb| mb.trim().parse::<u64>().ok());
-    set.map_or_else(
-        || listed.iter().map(|l| l.bytes).max().unwrap_or(0).saturating_mul(4),
-        |mb| mb.saturating_mul(1_000_000),
-    )
+    let set = std::env::var(MAX_ENV).ok().and_then(|mb| mb.trim().parse::<f64>().ok()).filter(|mb| *mb >= 0.0);
+    match set {
+        // Saturates at u64::MAX for a huge figure.
+        Some(mb) => (mb * 1e6) as u64,
+        None => listed.iter().map(|l| l.bytes).max().unwrap_or(0).saturating_mul(4),
+    }
 }
 
 /// Keeps the cache folder under [`cap`]: removes the least recently used caches first, never
