@@ -49,7 +49,7 @@ fn main() {
     }
     let folders: Vec<PathBuf> = vec![dir.clone()];
     let cache = Cache::at(std::env::temp_dir().join("boucle-cache-check"));
-    let (loaded, _) = cache::load_telling(&CatalogueSource::Folders(folders.clone()), Some(&cache));
+    let (loaded, _) = boucle::live::once::load_telling(&CatalogueSource::Folders(folders.clone()), Some(&cache));
     drop(loaded);
     let size = cache::file_of(&cache, &folders).and_then(|p| std::fs::metadata(p).ok()).map_or(0, |m| m.len());
 
