@@ -74,11 +74,8 @@ fn list_caches(cache: &Cache, lang: Lang, out: &mut dyn Write) -> std::io::Resul
             (when, bytes, named)
         })
         .collect();
-    let width = |column: &dyn Fn(&(String, String, Vec<String>)) -> usize, heading: &str| {
-        rows.iter().map(column).chain([heading.chars().count()]).max().unwrap_or(0)
-    };
-    let used_width = width(&|r| r.0.chars().count(), used);
-    let size_width = width(&|r| r.1.chars().count(), size);
+    let used_width = rows.iter().map(|r| r.0.chars().count()).chain([used.chars().count()]).max().unwrap_or(0);
+    let size_width = rows.iter().map(|r| r.1.chars().count()).chain([size.chars().count()]).max().unwrap_or(0);
     writeln!(out, "{used:<used_width$}  {size:<size_width$}  {folders}")?;
     for (when, bytes, named) in &rows {
         for (i, folder) in named.iter().enumerate() {

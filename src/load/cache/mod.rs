@@ -4,14 +4,16 @@
 //! quoted by problems) with each file's stamp ([`stamp`]): a start that finds every file
 //! unchanged reads one file instead of parsing thousands.
 //!
-//! The cache is named by the folders (canonical and as given, since problems quote the paths
-//! as given) and checked against the tool's version and the format's ([`format`]); it is
+//! The cache file is named by the folders' canonical paths (one file however a folder is
+//! spelled), its header keyed by them and by the paths as given too (problems quote the paths
+//! as given), and checked against the tool's version and the format's ([`format`]); it is
 //! used only if every file listed now is a file stamped, unchanged. Anything else (another
 //! version, a corrupt or truncated file, a changed, added or removed catalogue file) means a
 //! normal load, whose result replaces the cache. The search index, archived by the query
 //! layer, is kept beside the catalogue once built. A cache is read on every core, in sections
 //! ([`format`], [`decode`]). The bundled catalogue is never cached: it is small and compiled
-//! in.
+//! in. The folder is kept under a size cap, the least recently used caches evicted first,
+//! never one in use ([`evict`]).
 
 mod clean;
 mod decode;
