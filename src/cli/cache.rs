@@ -7,7 +7,6 @@ use std::io::Write;
 
 use super::Cli;
 use crate::i18n::cache as words;
-use crate::load::CatalogueSource;
 use crate::load::cache::{Cache, MAX_ENV, cap, clear, list};
 use crate::text::{Lang, visible};
 
@@ -26,27 +25,29 @@ pub enum CacheAction {
     /// Write the cache of the --catalogue folders (started by the commands, detached, once
     /// their output is out).
     #[command(hide = true)]
-    Write,
+    Write {
+        /// The folders, each whole: `--catalogue` splits its value at `:`, a folder's name may
+        /// hold one.
+        #[arg(last = true, required = true)]
+        folders: Vec<std::path::PathBuf>,
+    },
 }
 
 pub fn run(cli: &Cli, args: &CacheArgs, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<i32> {
     let lang = cli.language();
-    let command = match args.action {
+    let command = match &args.action {
         CacheAction::List => "list",
         CacheAction::Clear => "clear",
-        CacheAction::Write => "write",
+        CacheAction::Write { .. } => "write",
     };
     let Some(cache) = Cache::user() else {
         writeln!(err, "{}", words::no_cache_folder(lang, command))?;
         return Ok(1);
     };
-    match args.action {
+    match &args.action {
         CacheAction::List => list_caches(&cache, lang, out),
         CacheAction::Clear => clear_caches(&cache, lang, out, err),
-        CacheAction::Write => Ok(match cli.catalogue_source() {
-            CatalogueSource::Folders(folders) if crate::live::once::write_now(&folders, &cache) => 0,
-            _ => 1,
-        }),
+        CacheAction::Write { folders } => Ok(if crate::live::once::write_now(folders, &cache) { 0 } else { 1 }),
     }
 }
 

@@ -41,8 +41,9 @@ pub fn write_behind() {
     for (cache, folders) in due {
         let mut command = std::process::Command::new(&exe);
         command
-            .args(["cache", "write", "--lang", "en"])
-            .args(folders.iter().flat_map(|f| [std::ffi::OsStr::new("--catalogue"), f.as_os_str()]))
+            .args(["cache", "write", "--lang", "en", "--"])
+            .args(&folders)
+            .env_remove("BOUCLE_CATALOGUE")
             .env(cache::DIR_ENV, cache.dir())
             .stdin(std::process::Stdio::null())
             .stdout(std::process::Stdio::null())
