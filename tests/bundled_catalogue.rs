@@ -644,6 +644,41 @@ fn precision_of_real_queries_and_typo_matches() {
     assert!(close_precision < precision, "typo matches are less often relevant:\n{}", table.join("\n"));
 }
 
+/// Annex II's two groups of rare earths hold the elements the Commission assessed under their
+/// names; the Annex I magnet elements are in one of them as well as in the magnets' group.
+#[test]
+fn rare_earth_elements_are_light_or_heavy_and_may_be_for_magnets() {
+    let loaded = load(&CatalogueSource::Bundled);
+    let materials = &loaded.catalogue.vocabularies.materials;
+    let members = |group: &str| -> BTreeSet<&str> {
+        let g = materials.index_of(group).unwrap();
+        materials.children_of(g).iter().map(|&c| materials.term(c).id.as_str()).collect()
+    };
+    let light = ["cerium", "lanthanum", "neodymium", "praseodymium", "samarium"];
+    let heavy = [
+        "dysprosium",
+        "erbium",
+        "europium",
+        "gadolinium",
+        "holmium",
+        "lutetium",
+        "terbium",
+        "thulium",
+        "ytterbium",
+        "yttrium",
+    ];
+    assert_eq!(members("light-rare-earths"), BTreeSet::from(light));
+    assert_eq!(members("heavy-rare-earths"), BTreeSet::from(heavy));
+    let magnets = members("rare-earths-magnets");
+    let annex_i = ["cerium", "dysprosium", "gadolinium", "neodymium", "praseodymium", "samarium", "terbium"];
+    assert_eq!(magnets, BTreeSet::from(annex_i));
+    for id in light.iter().chain(&heavy) {
+        let term = materials.get(id).unwrap();
+        assert!(term.critical, "{id}");
+        assert_eq!(term.strategic, magnets.contains(id), "{id}: strategic only for magnets (Annex I)");
+    }
+}
+
 #[path = "../fuzz/harness/fast_ron.rs"]
 mod fast_ron;
 

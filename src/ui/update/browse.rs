@@ -145,7 +145,7 @@ fn fold(app: &mut App, open: bool) {
     let cursor = app.facets.cursor();
     match app.facet_rows.get(cursor).copied() {
         Some(FacetRow::Header { facet, .. }) => app.facets.set_facet_open(facet, open),
-        Some(FacetRow::Value { facet, value, has_children, open: is_open, depth }) => {
+        Some(FacetRow::Value { facet, value, has_children, open: is_open, depth, .. }) => {
             if open && has_children {
                 app.facets.set_value_open(facet, value, true);
             } else if open {

@@ -167,9 +167,9 @@ pub fn reindex(app: &mut App, indexed: Arc<Indexed>, problems: Vec<Diagnostic>) 
         .map(|(facet, value)| (facet, old.value_id(facet, value)))
         .collect();
     let open = app.facets.open_value_ids(&old);
-    let anchor = app.facet_rows.get(app.facets.cursor()).copied().map(|row| match row.identity() {
-        (facet, Some(value)) => (facet, Some(old.value_id(facet, value))),
-        (facet, None) => (facet, None),
+    let anchor = app.facet_rows.get(app.facets.cursor()).copied().map(|row| {
+        let (facet, value, under) = row.identity();
+        (facet, value.map(|v| old.value_id(facet, v)), under.map(|v| old.value_id(facet, v)))
     });
     app.indexed = indexed;
     app.problems = problems;
@@ -188,9 +188,10 @@ pub fn reindex(app: &mut App, indexed: Arc<Indexed>, problems: Vec<Diagnostic>) 
     app.facet_rows.clear();
     let request = next_request(app, false, false);
     searched(app, request.run());
-    if let Some((facet, value)) = anchor {
-        let value = value.and_then(|id| app.indexed.resolve_value(facet, &id)).and_then(|v| v.first().copied());
-        if let Some(row) = app.facet_rows.iter().position(|r| r.identity() == (facet, value)) {
+    if let Some((facet, value, under)) = anchor {
+        let found = |id: Option<String>| id.and_then(|id| app.indexed.resolve_value(facet, &id)?.first().copied());
+        let (value, under) = (found(value), found(under));
+        if let Some(row) = app.facet_rows.iter().position(|r| r.identity() == (facet, value, under)) {
             let (rows, page) = (app.facet_rows.len(), app.facets_page());
             app.facets.place(row, rows, page);
         }

@@ -78,7 +78,7 @@ fn row_line(app: &App, row: &FacetRow, width: usize) -> Line<'static> {
             }
             Line::from(spans)
         }
-        FacetRow::Value { facet, value, depth, has_children, open } => {
+        FacetRow::Value { facet, value, depth, has_children, open, .. } => {
             let selected = app.filters.is_selected(facet, value);
             let count = app.results().facet_counts.count(facet, value);
             let indent = " ".repeat(1 + depth * 2);

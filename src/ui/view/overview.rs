@@ -64,28 +64,15 @@ pub(super) fn counts(app: &App, facet: Facet) -> Vec<u32> {
         return app.results().facet_counts.get(facet).to_vec();
     }
     let Some(kind) = facet.vocabulary() else { return Vec::new() };
-    let catalogue = app.catalogue();
-    let vocabulary = catalogue.vocabularies.get(kind);
-    let mut counts = vec![0; vocabulary.len()];
+    let mut counts = vec![0; app.catalogue().vocabularies.get(kind).len()];
     let all = app.indexed().search(app.query(), app.filters(), app.lang(), app.results().total.max(1));
+    // Each result once per value it has, as the filters see them (a material's groups and
+    // members, a region's parents).
     for hit in &all.hits {
-        let entry = &catalogue.entries()[hit.entry];
-        let ids: Vec<&crate::model::Id> = match facet {
-            Facet::Region => entry.common.location.iter().map(|l| &l.region).collect(),
-            Facet::Material => entry.common.materials.iter().collect(),
-            Facet::Theme => entry.common.themes.iter().collect(),
-            Facet::Stage => entry.common.stages.iter().collect(),
-            _ => Vec::new(),
-        };
-        let mut values: Vec<usize> = ids
-            .iter()
-            .filter_map(|id| vocabulary.index_of(id.as_str()))
-            .flat_map(|v| vocabulary.with_ancestors(v))
-            .collect();
-        values.sort_unstable();
-        values.dedup();
-        for value in values {
-            counts[value] += 1;
+        for &value in app.indexed().entry_values(facet, hit.entry) {
+            if let Some(count) = counts.get_mut(value as usize) {
+                *count += 1;
+            }
         }
     }
     counts

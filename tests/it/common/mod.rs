@@ -53,7 +53,7 @@ fn term(id_: &str, fr: &str, en: &str, parent: Option<&str>, symbol: Option<&str
     Term {
         id: id(id_),
         label: Label::both(fr, en),
-        parent: parent.map(id),
+        parents: parent.map(id).into_iter().collect(),
         coordinates: None,
         symbol: symbol.map(|s| Line(boucle::text::SafeString::new(s, boucle::text::Lines::Single))),
         critical: false,
