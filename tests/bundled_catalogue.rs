@@ -644,6 +644,57 @@ fn precision_of_real_queries_and_typo_matches() {
     assert!(close_precision < precision, "typo matches are less often relevant:\n{}", table.join("\n"));
 }
 
+/// `boucle list --format json` on the bundled catalogue: (id, how many of the query's words).
+fn listed(args: &[&str]) -> Vec<(String, u64)> {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_boucle"))
+        .args(["list", "--format", "json"])
+        .args(args)
+        .env_remove("BOUCLE_CATALOGUE")
+        .output()
+        .expect("run boucle");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let list: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let rows = list.as_array().expect("a list");
+    rows.iter().map(|r| (r["id"].as_str().unwrap().to_string(), r["words"].as_u64().unwrap_or(0))).collect()
+}
+
+fn ids_of(rows: &[(String, u64)]) -> BTreeSet<String> {
+    rows.iter().map(|(id, _)| id.clone()).collect()
+}
+
+/// Names are words (#24): `néodyme` finds every entry a filter on neodymium finds (tagged with
+/// it, or with a group holding it: the rare earths for magnets, the rare earths), not only the
+/// few that write the word.
+#[test]
+fn neodyme_finds_what_a_filter_on_neodymium_finds() {
+    let tagged = ids_of(&listed(&["--material", "nd"]));
+    assert!(tagged.len() >= 10, "{tagged:?}");
+    for word in ["néodyme", "neodymium", "Nd"] {
+        let found = ids_of(&listed(&["--query", word]));
+        assert!(tagged.is_subset(&found), "{word}: {:?} missing", tagged.difference(&found).collect::<Vec<_>>());
+    }
+}
+
+/// `terres rares légères` puts first, with all three words, the entries about the light rare
+/// earths: tagged with the group, with one of its elements (neodymium, lanthanum…) or with the
+/// rare earths as a whole; entries about rare earths for magnets follow, with two of the words.
+#[test]
+fn terres_rares_legeres_puts_the_light_rare_earths_first() {
+    let light = ids_of(&listed(&["--material", "light-rare-earths"]));
+    assert!(!light.is_empty());
+    for text in ["terres rares légères", "light rare earths"] {
+        let rows = listed(&["--query", text]);
+        let first: BTreeSet<String> = rows.iter().take(light.len()).map(|(id, _)| id.clone()).collect();
+        assert_eq!(first, light, "{text}: {rows:?}");
+        assert!(rows[..light.len()].iter().all(|(_, words)| *words == 3), "{text}: {rows:?}");
+        assert!(rows[light.len()..].iter().all(|(_, words)| *words < 3), "{text}: {rows:?}");
+    }
+    // The magnets' entries are there too, after them: they are about rare earths.
+    let magnets = ids_of(&listed(&["--material", "rare-earths-magnets"]));
+    let found = ids_of(&listed(&["--query", "terres rares légères"]));
+    assert!(magnets.is_subset(&found));
+}
+
 /// Annex II's two groups of rare earths hold the elements the Commission assessed under their
 /// names; the Annex I magnet elements are in one of them as well as in the magnets' group.
 #[test]

@@ -6,7 +6,6 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use std::ops::Range;
 
-use super::Hit;
 use super::bits::Bits;
 use super::engine::{Engine, NO_TERM};
 use super::fields::{Field, searchable};
@@ -14,6 +13,7 @@ use super::fold::{self, for_each_token};
 use super::matching::{Quality, match_word};
 use super::search::Matched;
 use super::split;
+use super::{Facet, Hit};
 use crate::model::Catalogue;
 use crate::text::Lang;
 
@@ -88,7 +88,8 @@ impl Engine {
                 let mask = matched.word_masks[e];
                 let mut score = score;
                 if mask.count_ones() > 1 {
-                    score += i64::from(other_phrase_pairs(catalogue, e, words) * PHRASE_OTHER);
+                    let values = |facet| self.facets.get(facet).of_entry(e);
+                    score += i64::from(other_phrase_pairs(catalogue, values, e, words) * PHRASE_OTHER);
                 }
                 let title = fold::fold(catalogue.entries()[e].title().get(lang));
                 if let Some(fuzzy) = self.scorer.score(&title, &pattern) {
@@ -198,13 +199,22 @@ fn push_bounded(heap: &mut Best, keep: usize, key: (i64, Reverse<usize>)) {
     }
 }
 
-/// The searchable texts other than titles, folded into words, to find phrases.
-fn other_phrase_pairs(catalogue: &Catalogue, e: usize, words: &[String]) -> u32 {
+/// The searchable texts other than titles, folded into words, to find phrases. `values`
+/// gives the entry's values in a facet.
+fn other_phrase_pairs<'a>(
+    catalogue: &'a Catalogue,
+    values: impl Fn(Facet) -> &'a [u32],
+    e: usize,
+    words: &[String],
+) -> u32 {
     let mut fields = Vec::new();
-    searchable(catalogue, e, &mut fields);
+    searchable(catalogue, values, e, &mut fields);
     let mut found: u32 = 0;
     for &(field, text) in &fields {
-        if matches!(field, Field::Title | Field::Description) {
+        // Titles were seen already; descriptions are too long to read per hit, and the names
+        // of materials, themes and stages too many (every member of a group): they count as
+        // words, not phrases.
+        if matches!(field, Field::Title | Field::Description | Field::Vocabulary) {
             continue;
         }
         let mut previous: u32 = 0;

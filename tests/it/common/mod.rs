@@ -292,7 +292,8 @@ pub fn catalogue(specs: Vec<Spec>) -> Catalogue {
 }
 
 /// The searchable texts of an entry, written out independently of the engine.
-fn texts(catalogue: &Catalogue, e: &Entry) -> Vec<String> {
+fn texts(catalogue: &Catalogue, index: usize) -> Vec<String> {
+    let e = &catalogue.entries()[index];
     let mut out: Vec<String> = Vec::new();
     let label = |l: &Label, out: &mut Vec<String>| out.extend(l.variants().map(|s| s.as_str().to_string()));
     label(&e.common.title, &mut out);
@@ -316,20 +317,19 @@ fn texts(catalogue: &Catalogue, e: &Entry) -> Vec<String> {
             }
         }
     }
-    if let Some(loc) = &e.common.location {
-        if let Some(p) = &loc.place {
-            label(p, &mut out);
-        }
-        let regions = &catalogue.vocabularies.regions;
-        let mut current = regions.index_of(loc.region.as_str());
-        let mut guard = 0;
-        while let Some(r) = current {
-            label(&regions.term(r).label, &mut out);
-            current = regions.parent_of(r);
-            guard += 1;
-            if guard > 20 {
-                break;
-            }
+    if let Some(p) = e.common.location.as_ref().and_then(|l| l.place.as_ref()) {
+        label(p, &mut out);
+    }
+    // Names are words: an entry is found by the labels (every language), ids and symbols of
+    // every value it has in a vocabulary facet, as filters see them (a region's parents, a
+    // material's groups and members, a theme's pillar).
+    for facet in [Facet::Region, Facet::Material, Facet::Theme, Facet::Stage] {
+        let vocabulary = catalogue.vocabularies.get(facet.vocabulary().unwrap());
+        for value in values(catalogue, &[], index, facet) {
+            let term = vocabulary.term(value);
+            label(&term.label, &mut out);
+            out.push(term.id.to_string());
+            out.extend(term.symbol.iter().map(|s| s.as_str().to_string()));
         }
     }
     out
@@ -419,8 +419,7 @@ pub fn query_matches(catalogue: &Catalogue, query: &Query) -> Vec<Option<usize>>
     let years = all_years(catalogue);
     (0..catalogue.len())
         .map(|e| {
-            let entry = &catalogue.entries()[e];
-            let words: Vec<String> = texts(catalogue, entry).iter().flat_map(|t| tokens(t)).map(|t| t.folded).collect();
+            let words: Vec<String> = texts(catalogue, e).iter().flat_map(|t| tokens(t)).map(|t| t.folded).collect();
             let found = query.words.iter().filter(|w| words.iter().any(|t| match_word(w, t).is_some())).count();
             if !query.words.is_empty() && found == 0 {
                 return None;
