@@ -12,7 +12,7 @@ use super::fields::{Field, MAX_ENTRIES, TAGGED_FIELDS, posting};
 use super::fold::for_each_token;
 use super::fuzzy::TitleScorer;
 use super::short::ShortPrefixes;
-use super::tagged::{self, TermValues};
+use super::tagged::{self, Tagging};
 use crate::model::{Catalogue, Details, Id};
 
 /// A small fast hasher for the dictionary while building (FxHash).
@@ -36,8 +36,9 @@ impl Hasher for FxHasher {
 /// organisations, repeated across many entries, are tokenised once and cached.
 struct Builder<'a> {
     catalogue: &'a Catalogue,
-    /// The values each vocabulary term gives the entries tagged with it (`tagged.rs`).
-    tagged: &'a TermValues,
+    /// The values each vocabulary term gives the entries tagged with it, and the lookups of
+    /// ids (`tagged.rs`).
+    tagging: &'a Tagging,
     dictionary: HashMap<Box<str>, u32, BuildHasherDefault<FxHasher>>,
     terms: Vec<Box<str>>,
     postings: Vec<Vec<u32>>,
@@ -53,11 +54,11 @@ struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    fn new(catalogue: &'a Catalogue, tagged: &'a TermValues) -> Builder<'a> {
+    fn new(catalogue: &'a Catalogue, tagging: &'a Tagging) -> Builder<'a> {
         let vocabularies = &catalogue.vocabularies;
         Builder {
             catalogue,
-            tagged,
+            tagging,
             dictionary: HashMap::default(),
             terms: Vec::new(),
             postings: Vec::new(),
@@ -125,7 +126,7 @@ impl<'a> Builder<'a> {
             self.add_text(e, Field::Tags, tag.as_str());
         }
         for id in entry.organisations() {
-            if let Some(o) = catalogue.index_of(id.as_str()) {
+            if let Some(o) = self.tagging.entry(catalogue, id) {
                 self.add_organisation(e, o);
             }
         }
@@ -192,15 +193,15 @@ impl<'a> Builder<'a> {
         let Some(slot) = TAGGED_FIELDS.iter().position(|&(f, _)| f == facet) else { return };
         let field = TAGGED_FIELDS[slot].1;
         let Some(kind) = facet.vocabulary() else { return };
-        let (catalogue, tagged) = (self.catalogue, self.tagged);
+        let (catalogue, tagging) = (self.catalogue, self.tagging);
         let vocabulary = catalogue.vocabularies.get(kind);
         for id in ids {
-            let Some(t) = vocabulary.index_of(id.as_str()) else { continue };
+            let Some(t) = tagging.term(kind, vocabulary, id) else { continue };
             let words = match self.term_words[slot][t].take() {
                 Some(words) => words,
                 None => {
                     let mut words = Vec::new();
-                    for &v in tagged.of(kind, t) {
+                    for &v in tagging.values(kind, t) {
                         for name in tagged::names(vocabulary.term(v as usize)) {
                             self.text_ids(name, &mut words);
                         }
@@ -259,15 +260,15 @@ impl Engine {
         assert!(n < MAX_ENTRIES, "the search index holds at most {MAX_ENTRIES} entries");
         // The facet indices need nothing of the words: built on a thread of their own meanwhile
         // (once per load, so a scoped thread rather than the search pool's).
-        let tagged = TermValues::new(&catalogue.vocabularies);
+        let tagging = Tagging::new(catalogue);
         let (Dictionary { terms, postings, title_offsets, title_terms }, short, facets) = std::thread::scope(|scope| {
-            let tagged = &tagged;
-            let facets = (threads > 1).then(|| scope.spawn(|| FacetIndices::build(catalogue, tagged)));
-            let words = Dictionary::sorted(build_words(catalogue, tagged, threads));
+            let tagging = &tagging;
+            let facets = (threads > 1).then(|| scope.spawn(|| FacetIndices::build(catalogue, tagging)));
+            let words = Dictionary::sorted(build_words(catalogue, tagging, threads));
             let short = ShortPrefixes::build(&words.terms, &words.postings, n, threads);
             let facets = match facets {
                 Some(handle) => handle.join().expect("facet index thread"),
-                None => FacetIndices::build(catalogue, tagged),
+                None => FacetIndices::build(catalogue, tagging),
             };
             (words, short, facets)
         });
@@ -298,14 +299,14 @@ pub(super) fn build_threads() -> usize {
 }
 
 /// The words of every entry, in dictionary order of first sight, on up to four threads.
-fn build_words<'a>(catalogue: &'a Catalogue, tagged: &'a TermValues, threads: usize) -> Builder<'a> {
+fn build_words<'a>(catalogue: &'a Catalogue, tagging: &'a Tagging, threads: usize) -> Builder<'a> {
     let n = catalogue.len();
     let chunk = n.div_ceil(threads.max(1)).max(1);
     let mut parts: Vec<Builder> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads)
             .map(|t| {
                 scope.spawn(move || {
-                    let mut builder = Builder::new(catalogue, tagged);
+                    let mut builder = Builder::new(catalogue, tagging);
                     for e in t * chunk..((t + 1) * chunk).min(n) {
                         builder.add_entry(e);
                     }

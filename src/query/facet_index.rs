@@ -3,8 +3,8 @@
 use super::bits::Bits;
 use super::facet::PerFacet;
 use super::split;
-use super::tagged::TermValues;
-use crate::model::{Catalogue, Kind, ReviewStatus, VocabularyKind};
+use super::tagged::Tagging;
+use crate::model::{Catalogue, Id, Kind, ReviewStatus, VocabularyKind};
 use std::ops::Range;
 
 /// A value held by at least this share of the entries (1 / `DENSE_SHARE`) also keeps its
@@ -184,8 +184,8 @@ pub(super) struct FacetIndices {
 /// What facet values are computed from, once per index build.
 struct FacetContext<'a> {
     catalogue: &'a Catalogue,
-    /// Per vocabulary facet, per term: the values it gives the entries tagged with it.
-    tagged: &'a TermValues,
+    /// The values each term gives the entries tagged with it, and the lookups of ids.
+    tagging: &'a Tagging,
     /// Per entry: its value in the organisation facet, `u32::MAX` if it is not an organisation.
     org_value: Vec<u32>,
     years: &'a [i32],
@@ -195,14 +195,14 @@ struct FacetContext<'a> {
 fn add_terms<'i>(
     out: &mut Vec<u32>,
     catalogue: &Catalogue,
-    tagged: &TermValues,
+    tagging: &Tagging,
     kind: VocabularyKind,
-    ids: impl Iterator<Item = &'i str>,
+    ids: impl Iterator<Item = &'i Id>,
 ) {
     let vocabulary = catalogue.vocabularies.get(kind);
     for id in ids {
-        if let Some(i) = vocabulary.index_of(id) {
-            out.extend_from_slice(tagged.of(kind, i));
+        if let Some(i) = tagging.term(kind, vocabulary, id) {
+            out.extend_from_slice(tagging.values(kind, i));
         }
     }
 }
@@ -213,24 +213,17 @@ impl FacetContext<'_> {
         let catalogue = self.catalogue;
         let entry = &catalogue.entries()[e];
         let common = &entry.common;
-        let t = self.tagged;
+        let t = self.tagging;
         out.iter_mut().for_each(|(_, values)| values.clear());
-        let location = common.location.iter().map(|l| l.region.as_str());
-        add_terms(&mut out.region, catalogue, t, VocabularyKind::Region, location);
-        add_terms(
-            &mut out.material,
-            catalogue,
-            t,
-            VocabularyKind::Material,
-            common.materials.iter().map(|i| i.as_str()),
-        );
-        add_terms(&mut out.theme, catalogue, t, VocabularyKind::Theme, common.themes.iter().map(|i| i.as_str()));
-        add_terms(&mut out.stage, catalogue, t, VocabularyKind::Stage, common.stages.iter().map(|i| i.as_str()));
+        add_terms(&mut out.region, catalogue, t, VocabularyKind::Region, common.location.iter().map(|l| &l.region));
+        add_terms(&mut out.material, catalogue, t, VocabularyKind::Material, common.materials.iter());
+        add_terms(&mut out.theme, catalogue, t, VocabularyKind::Theme, common.themes.iter());
+        add_terms(&mut out.stage, catalogue, t, VocabularyKind::Stage, common.stages.iter());
         out.kind.push(Kind::ALL.iter().position(|&k| k == entry.kind).unwrap_or(0) as u32);
         let status = common.review.status;
         out.status.push(ReviewStatus::ALL.iter().position(|&s| s == status).unwrap_or(0) as u32);
         for id in entry.organisations() {
-            if let Some(o) = catalogue.index_of(id.as_str())
+            if let Some(o) = self.tagging.entry(catalogue, id)
                 && self.org_value[o] != u32::MAX
             {
                 out.organisation.push(self.org_value[o]);
@@ -248,7 +241,7 @@ impl FacetContext<'_> {
 }
 
 impl FacetIndices {
-    pub fn build(catalogue: &Catalogue, tagged: &TermValues) -> FacetIndices {
+    pub fn build(catalogue: &Catalogue, tagging: &Tagging) -> FacetIndices {
         let n = catalogue.len();
         let entries = catalogue.entries();
         let mut years: Vec<i32> = entries.iter().flat_map(|e| e.years()).collect();
@@ -263,7 +256,7 @@ impl FacetIndices {
             }
         }
         let v = &catalogue.vocabularies;
-        let context = FacetContext { catalogue, tagged, org_value, years: &years };
+        let context = FacetContext { catalogue, tagging, org_value, years: &years };
         // Per facet: offsets into the values, and the values of every entry one after another.
         let mut columns: PerFacet<(Vec<u32>, Vec<u32>)> = PerFacet::from_fn(|_| {
             let mut offsets = Vec::with_capacity(n + 1);

@@ -1,7 +1,6 @@
 //! The searchable fields of an entry, and how a posting packs an entry with its fields.
 
 use super::facet::Facet;
-use super::tagged;
 use crate::model::{Catalogue, Details};
 
 /// The searchable fields of an entry, highest weight first.
@@ -88,14 +87,12 @@ pub(super) const TAGGED_FIELDS: [(Facet, Field); 4] = [
     (Facet::Stage, Field::Vocabulary),
 ];
 
-/// Collects the searchable texts of entry `e`; `values` gives its values in a vocabulary
-/// facet (the index's, so that the texts are the names of exactly the values filters see).
-pub(super) fn searchable<'a>(
-    catalogue: &'a Catalogue,
-    values: impl Fn(Facet) -> &'a [u32],
-    e: usize,
-    out: &mut Vec<(Field, &'a str)>,
-) {
+/// Collects the texts of entry `e` that phrases are looked for in: every searchable text but
+/// the names of its materials, themes and stages and the codes of its regions, which count as
+/// words only (an entry tagged with a group has the names of every member). `regions` is the
+/// entry's values in the region facet (the index's: the region and its parents), whose labels
+/// are places.
+pub(super) fn searchable<'a>(catalogue: &'a Catalogue, regions: &[u32], e: usize, out: &mut Vec<(Field, &'a str)>) {
     out.clear();
     let entry = &catalogue.entries()[e];
     let common = &entry.common;
@@ -119,13 +116,10 @@ pub(super) fn searchable<'a>(
     if let Some(place) = common.location.as_ref().and_then(|l| l.place.as_ref()) {
         out.extend(place.variants().map(|t| (Field::Place, t.as_str())));
     }
-    for (facet, field) in TAGGED_FIELDS {
-        let Some(kind) = facet.vocabulary() else { continue };
-        let vocabulary = catalogue.vocabularies.get(kind);
-        for &v in values(facet) {
-            if let Some(term) = vocabulary.terms().get(v as usize) {
-                out.extend(tagged::names(term).map(|t| (field, t)));
-            }
+    let vocabulary = &catalogue.vocabularies.regions;
+    for &r in regions {
+        if let Some(term) = vocabulary.terms().get(r as usize) {
+            out.extend(term.label.variants().map(|t| (Field::Place, t.as_str())));
         }
     }
     out.extend(common.summary.variants().map(|t| (Field::Summary, t.as_str())));

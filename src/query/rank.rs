@@ -82,14 +82,17 @@ impl Engine {
         }
         let (heap, total_all_words) = self.best_few(matched, results, words.len(), limit);
         let pattern = words.join(" ");
+        // The texts of one hit at a time, in one buffer for all of them.
+        let mut fields = Vec::new();
         let mut ranked: Vec<(i64, usize, u32)> = heap
             .into_iter()
             .map(|Reverse((score, Reverse(e)))| {
                 let mask = matched.word_masks[e];
                 let mut score = score;
                 if mask.count_ones() > 1 {
-                    let values = |facet| self.facets.get(facet).of_entry(e);
-                    score += i64::from(other_phrase_pairs(catalogue, values, e, words) * PHRASE_OTHER);
+                    let regions = self.facets.get(Facet::Region).of_entry(e);
+                    searchable(catalogue, regions, e, &mut fields);
+                    score += i64::from(other_phrase_pairs(&fields, words) * PHRASE_OTHER);
                 }
                 let title = fold::fold(catalogue.entries()[e].title().get(lang));
                 if let Some(fuzzy) = self.scorer.score(&title, &pattern) {
@@ -199,22 +202,12 @@ fn push_bounded(heap: &mut Best, keep: usize, key: (i64, Reverse<usize>)) {
     }
 }
 
-/// The searchable texts other than titles, folded into words, to find phrases. `values`
-/// gives the entry's values in a facet.
-fn other_phrase_pairs<'a>(
-    catalogue: &'a Catalogue,
-    values: impl Fn(Facet) -> &'a [u32],
-    e: usize,
-    words: &[String],
-) -> u32 {
-    let mut fields = Vec::new();
-    searchable(catalogue, values, e, &mut fields);
+/// In an entry's searchable texts (`fields`) other than titles, folded into words, how many
+/// consecutive query-word pairs occur next to each other.
+fn other_phrase_pairs(fields: &[(Field, &str)], words: &[String]) -> u32 {
     let mut found: u32 = 0;
-    for &(field, text) in &fields {
-        // Titles were seen already; descriptions are too long to read per hit, and the names
-        // of materials, themes and stages too many (every member of a group): they count as
-        // words, not phrases.
-        if matches!(field, Field::Title | Field::Description | Field::Vocabulary) {
+    for &(field, text) in fields {
+        if matches!(field, Field::Title | Field::Description) {
             continue;
         }
         let mut previous: u32 = 0;

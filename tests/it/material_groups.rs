@@ -59,13 +59,27 @@ fn list_and_the_query_box_agree() {
 #[test]
 fn an_element_of_two_groups_is_found_by_a_filter_on_either() {
     let mut app = app_with(Options::default());
-    // The magnets day is tagged with neodymium and praseodymium: light rare earths both.
-    assert_eq!(count_beside(&app, Facet::Material, "light-rare-earths"), 1);
+    // The magnets day is tagged with neodymium and praseodymium, light rare earths both; TEAM2
+    // with the magnets' group, so with them too, and with dysprosium, a heavy one.
+    assert_eq!(count_beside(&app, Facet::Material, "light-rare-earths"), 2);
+    assert_eq!(count_beside(&app, Facet::Material, "heavy-rare-earths"), 1);
     toggle_filter(&mut app, Facet::Material, "light-rare-earths");
-    assert_eq!(result_ids(&app), [MEMBER_TAGGED]);
-    // TEAM2 is about every rare earth for magnets, dysprosium among them, so a heavy one,
-    // but not about every heavy rare earth: the heavy group's filter leaves it out.
-    assert_eq!(count_beside(&app, Facet::Material, "heavy-rare-earths"), 0);
+    let mut ids = result_ids(&app);
+    ids.sort();
+    assert_eq!(ids, [MEMBER_TAGGED, GROUP_TAGGED]);
+}
+
+#[test]
+fn a_group_never_counts_fewer_entries_than_one_of_its_members() {
+    let app = app_with(Options::default());
+    let materials = &app.catalogue().vocabularies.materials;
+    let counts = &app.results().facet_counts;
+    for member in 0..materials.len() {
+        for &group in materials.parents_of(member) {
+            let (m, g) = (counts.count(Facet::Material, member), counts.count(Facet::Material, group));
+            assert!(g >= m, "{} counts {g}, its member {} {m}", materials.term(group).id, materials.term(member).id);
+        }
+    }
 }
 
 /// The material rows of the filters pane: (value id, id of the value it is listed under).
@@ -156,4 +170,27 @@ fn a_cycle_through_a_second_parent_is_reported() {
         found[0].starts_with("vocabularies/materials.ron:3:30: the parents of \"b\" make a cycle: b → c → b"),
         "{found:#?}"
     );
+}
+
+#[test]
+fn the_recovering_reader_keeps_the_parents_of_the_good_terms() {
+    let fixture = Fixture::new();
+    fixture.file(
+        "vocabularies/materials.ron",
+        r#"[
+    (id: "magnets", label: "Magnets"),
+    (id: "light", label: "Light"),
+    (id: "neodymium", parents: ["magnets", "light"], label: "Neodymium"),
+    (id: "cerium", parents: "light", label: "Cerium"),
+]"#,
+    );
+    let loaded = fixture.load();
+    let found = problems(&fixture, &loaded);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].starts_with("vocabularies/materials.ron:5:29: `parents` holds a string"), "{found:#?}");
+    let expected = loaded.diagnostics[0].expected.as_deref().unwrap_or_default();
+    assert!(expected.contains("a list [ … ] of an id"), "{expected}");
+    let materials = &loaded.catalogue.vocabularies.materials;
+    let neodymium = materials.index_of("neodymium").expect("the good term is kept");
+    assert_eq!(materials.parents_of(neodymium).len(), 2);
 }

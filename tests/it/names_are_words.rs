@@ -115,18 +115,45 @@ fn a_name_ranks_below_the_same_word_in_a_title_and_above_it_in_a_summary() {
     assert_eq!(ids(&indexed, &results), ["in-the-title", "tagged", "in-a-summary"]);
 }
 
+/// `boucle list --format json` on the fixture: (id, how many of the query's words).
+fn listed(args: &[&str]) -> Vec<(String, u64)> {
+    let output = Command::new(env!("CARGO_BIN_EXE_boucle"))
+        .args(["--catalogue", FIXTURE, "list", "--format", "json"])
+        .args(args)
+        .output()
+        .expect("run boucle");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let list: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let rows = list.as_array().unwrap();
+    rows.iter().map(|r| (r["id"].as_str().unwrap().to_string(), r["words"].as_u64().unwrap_or(0))).collect()
+}
+
+fn listed_ids(args: &[&str]) -> BTreeSet<String> {
+    listed(args).into_iter().map(|(id, _)| id).collect()
+}
+
 #[test]
 fn list_finds_the_same_entries_by_name_as_by_filter() {
-    let list = |args: &[&str]| -> BTreeSet<String> {
-        let output = Command::new(env!("CARGO_BIN_EXE_boucle"))
-            .args(["--catalogue", FIXTURE, "list", "--format", "json"])
-            .args(args)
-            .output()
-            .expect("run boucle");
-        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-        let list: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-        list.as_array().unwrap().iter().map(|e| e["id"].as_str().unwrap().to_string()).collect()
-    };
-    assert_eq!(list(&["--query", "néodyme"]), list(&["--material", "nd"]));
-    assert_eq!(list(&["--query", "E5"]), list(&["--esg", "E5"]));
+    assert_eq!(listed_ids(&["--query", "néodyme"]), listed_ids(&["--material", "nd"]));
+    assert_eq!(listed_ids(&["--query", "E5"]), listed_ids(&["--esg", "E5"]));
+    // A code typed alone lists the region's entries first; close codes (FRE11) follow, as a
+    // close match of any word does.
+    let in_pas_de_calais = listed_ids(&["--region", "FRE12"]);
+    let rows = listed(&["--query", "FRE12"]);
+    let first: BTreeSet<String> = rows.iter().take(in_pas_de_calais.len()).map(|(id, _)| id.clone()).collect();
+    assert_eq!(first, in_pas_de_calais, "{rows:?}");
+}
+
+/// `terres rares légères` lists first, with its three words, what a filter on the light rare
+/// earths finds (the magnets day, tagged with neodymium; TEAM2, tagged with the magnets' group,
+/// whose neodymium is light); then the entries with fewer of the words (other rare earths).
+#[test]
+fn list_puts_the_light_rare_earths_first_for_terres_rares_legeres() {
+    let light = listed_ids(&["--material", "light-rare-earths"]);
+    assert!(light.contains("rare-earth-magnets-day-2025") && light.contains("team2"), "{light:?}");
+    let rows = listed(&["--query", "terres rares légères"]);
+    let first: BTreeSet<String> = rows.iter().take(light.len()).map(|(id, _)| id.clone()).collect();
+    assert_eq!(first, light, "{rows:?}");
+    assert!(rows[..light.len()].iter().all(|&(_, words)| words == 3), "{rows:?}");
+    assert!(rows[light.len()..].iter().all(|&(_, words)| words < 3), "{rows:?}");
 }

@@ -344,12 +344,14 @@ pub fn values(catalogue: &Catalogue, years: &[i32], e: usize, facet: Facet) -> B
     };
     match facet {
         Facet::Region => up(&v.regions, entry.common.location.iter().map(|l| l.region.as_str()).collect()),
-        // A material group stands for each of its members too (and they for it).
+        // A material group stands for each of its members too (and they for it), and a member
+        // for every group it is in.
         Facet::Material => {
             let tagged: Vec<usize> =
                 entry.common.materials.iter().filter_map(|i| v.materials.index_of(i.as_str())).collect();
             let mut out = up(&v.materials, entry.common.materials.iter().map(Id::as_str).collect());
-            out.extend(tagged.into_iter().flat_map(|i| v.materials.with_descendants(i)));
+            let members = tagged.into_iter().flat_map(|i| v.materials.with_descendants(i));
+            out.extend(members.flat_map(|d| v.materials.with_ancestors(d)));
             out
         }
         Facet::Theme => up(&v.themes, entry.common.themes.iter().map(Id::as_str).collect()),
