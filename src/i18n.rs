@@ -8,6 +8,7 @@
 
 mod count;
 mod keys;
+pub mod overview;
 pub mod problems;
 mod sentences;
 mod words;

@@ -9,8 +9,10 @@ use unicode_width::UnicodeWidthChar;
 
 mod clusters;
 mod local;
+mod units;
 pub use clusters::{is_presentation, joins_emoji};
 pub use local::{Label, LocalText, Prose, SafeStr};
+pub use units::keep_units_together;
 
 /// How many zero-width marks may follow one visible character. Real scripts need at most
 /// a handful (Vietnamese stacks two or three); more is only ever an attack on the layout.

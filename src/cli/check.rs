@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use super::Cli;
-use crate::diagnostic::{Diagnostic, render_human_in, render_json, render_kinds};
+use crate::diagnostic::{Diagnostic, Severity, render_human_in, render_json, render_kinds};
 use crate::i18n::problems as say;
 use crate::load::{CatalogueSource, Loaded};
 use crate::text::Lang;
@@ -31,6 +31,32 @@ pub struct CheckArgs {
     /// Warn about entries whose review (`checked:`) is older than this many days.
     #[arg(long, value_name = "DAYS")]
     pub review_age: Option<u32>,
+
+    /// Apply the suggestions that leave no doubt (one close candidate for a misspelt field,
+    /// id, status or reference), print the diff, then check again.
+    #[arg(long)]
+    pub fix: bool,
+
+    /// Check every source and website address over the network (dead, moved).
+    #[arg(long)]
+    pub links: bool,
+
+    /// With --links: ask again addresses whose last result is older than this many days.
+    #[arg(long, value_name = "DAYS", default_value_t = 7)]
+    pub links_age: u32,
+
+    /// With --links: the seconds an address has to answer.
+    #[arg(long, value_name = "SECONDS", default_value_t = 10)]
+    pub links_timeout: u64,
+
+    /// With --links: the pause between two requests to one host, in milliseconds.
+    #[arg(long, value_name = "MS", default_value_t = 1000, hide = true)]
+    pub links_delay: u64,
+
+    /// Name, for each good practice, the Interreg Europe template's sections that are empty or
+    /// too long (notes; warnings with --deny-warnings).
+    #[arg(long)]
+    pub interreg: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -40,16 +66,47 @@ pub enum CheckFormat {
     Github,
 }
 
-pub fn run(cli: &Cli, args: &CheckArgs, out: &mut dyn Write) -> std::io::Result<i32> {
+pub fn run(cli: &Cli, args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<i32> {
     let source =
         if args.folders.is_empty() { cli.catalogue_source() } else { CatalogueSource::Folders(args.folders.clone()) };
+    let lang = cli.language();
+    // What --fix and --links say goes before the report for people, and beside it (to standard
+    // error) when the report is for a tool.
+    let said: &mut dyn Write = if args.format == CheckFormat::Human { &mut *out } else { &mut *err };
     let mut loaded = cli.load(&source);
+    if args.fix && super::curating::fix(&loaded, &source, lang, said)? {
+        loaded = cli.load(&source);
+    }
     if let Some(days) = args.review_age {
         super::review_age::warn(&mut loaded, days, &source);
     }
-    let lang = cli.language();
-    let shown: Vec<Diagnostic> =
-        loaded.diagnostics.iter().filter(|d| d.is_error() || !args.errors_only).map(|d| d.in_lang(lang)).collect();
+    // Notes are said, never counted.
+    let mut notes = Vec::new();
+    if args.links {
+        let found = super::curating::links(&loaded, args, cli, said)?;
+        super::curating::quote(&mut loaded, &found);
+        loaded.diagnostics.extend(found);
+    }
+    if args.interreg {
+        let severity = if args.deny_warnings { Severity::Warning } else { Severity::Note };
+        let text_of = |file: &str| super::curating::text_of(&loaded, file);
+        let found = crate::curate::interreg::check(&loaded.catalogue, &text_of, severity);
+        super::curating::quote(&mut loaded, &found);
+        match severity {
+            Severity::Note => notes = found,
+            _ => loaded.diagnostics.extend(found),
+        }
+    }
+    if args.links || args.interreg {
+        loaded.diagnostics = crate::diagnostic::group(std::mem::take(&mut loaded.diagnostics));
+    }
+    let shown: Vec<Diagnostic> = loaded
+        .diagnostics
+        .iter()
+        .chain(&notes)
+        .filter(|d| d.is_error() || !args.errors_only)
+        .map(|d| d.in_lang(lang))
+        .collect();
     match args.format {
         CheckFormat::Human => {
             out.write_all(render_human_in(&shown, &loaded.sources, super::colour_allowed(), lang).as_bytes())?;
@@ -79,7 +136,11 @@ pub fn github_annotation(problem: &Diagnostic) -> String {
     fn property(text: &str) -> String {
         data(text).replace(':', "%3A").replace(',', "%2C")
     }
-    let level = if problem.is_error() { "error" } else { "warning" };
+    let level = match problem.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Note => "notice",
+    };
     let mut message = problem.message.clone();
     if let Some(expected) = &problem.expected {
         message.push_str(&format!("\nexpected {expected}"));

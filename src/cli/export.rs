@@ -47,6 +47,12 @@ pub struct ExportArgs {
     /// Replace the output file if it exists.
     #[arg(long)]
     pub force: bool,
+
+    /// With --format csv: a file for Excel, which needs a UTF-8 byte-order mark, and in French
+    /// `;` between cells (`,` is the decimal mark there). LibreOffice and other tools read the
+    /// plain CSV.
+    #[arg(long)]
+    pub excel: bool,
 }
 
 /// The shortlist file `--shortlist` names, else the user's.
@@ -100,8 +106,11 @@ pub fn run_export(
         positions = engine.search(catalogue, &query, &filters, lang, usize::MAX).hits.iter().map(|h| h.entry).collect();
         Scope::Results(&positions)
     };
+    if args.excel && args.format != Format::Csv {
+        return Err(CommandError::Usage("--excel is for --format csv".into()));
+    }
     let handout = handout::build(catalogue, scope, &shortlist, lang).map_err(|e| scope_error(catalogue, e))?;
-    let bytes = handout::render(&handout, catalogue, args.format);
+    let bytes = handout::render_for(&handout, catalogue, args.format, args.excel);
     match &args.output {
         None => out.write_all(&bytes)?,
         Some(path) => {

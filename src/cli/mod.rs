@@ -3,8 +3,10 @@
 
 mod cache;
 pub mod check;
+mod curating;
 pub mod export;
 mod filters;
+pub mod fmt;
 pub mod list;
 pub mod new;
 mod present;
@@ -87,6 +89,9 @@ pub struct Cli {
 pub enum Command {
     /// Check a catalogue folder for every problem (exit 0 when clean, 1 when not).
     Check(check::CheckArgs),
+    /// Lay catalogue files out canonically, keeping every comment and every value (--check:
+    /// only say which files are not, with a diff).
+    Fmt(fmt::FmtArgs),
     /// Print the entries the filters and query select: a table, JSON, CSV or Markdown.
     List(Box<list::ListArgs>),
     /// Print one entry in full, as Markdown or JSON.
@@ -310,7 +315,8 @@ fn finish(result: Result<(), list::CommandError>, err: &mut dyn Write) -> i32 {
 /// Runs the command line; returns the process exit code.
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let result = match &cli.command {
-        Some(Command::Check(args)) => check::run(&cli, args, out),
+        Some(Command::Check(args)) => check::run(&cli, args, out, err),
+        Some(Command::Fmt(args)) => fmt::run(&cli, args, out, err),
         Some(Command::List(args)) => {
             return with_index(&cli, err, |indexed| list::run_list(indexed, args, cli.language(), out));
         }

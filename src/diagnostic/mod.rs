@@ -18,6 +18,8 @@ use crate::text::{Lang, Lines, sanitize};
 pub enum Severity {
     Error,
     Warning,
+    /// Said for the curator's information (`check --interreg`); never fails a check.
+    Note,
 }
 
 /// A position in a file: 1-based line, 1-based column counted in characters (as ron does).
@@ -70,6 +72,11 @@ pub struct Diagnostic {
     /// For a follow-on before it is grouped: the file whose error causes it.
     #[serde(skip)]
     pub caused_by: Option<String>,
+    /// What could replace the value at `start..end` (a misspelt field, id, status or
+    /// reference): every known word close enough to be what was meant, best first. One
+    /// candidate is a fix `check --fix` applies; several are left for the curator to choose.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub candidates: Vec<String>,
     /// The French of `message`, `expected` and `suggestion` (see [`Diagnostic::in_lang`]).
     #[serde(skip)]
     pub french: French,
@@ -142,6 +149,7 @@ impl Diagnostic {
             suggestion: None,
             follow_ons: Vec::new(),
             caused_by: None,
+            candidates: Vec::new(),
         }
     }
 
@@ -149,10 +157,24 @@ impl Diagnostic {
         Diagnostic { severity: Severity::Warning, ..Diagnostic::error(code, file, start, end, message) }
     }
 
+    /// `message`, then `more` (a sentence that qualifies it), in both languages.
+    pub fn with_message_after(mut self, more: Said) -> Self {
+        let more = more.map(|m| sanitize(m, Lines::Single));
+        self.message = format!("{} {}", self.message, more.en);
+        self.french.message = format!("{} {}", self.french.message, more.fr);
+        self
+    }
+
     pub fn with_expected(mut self, expected: impl Into<Said>) -> Self {
         let expected = expected.into().map(|e| sanitize(e, Lines::Single));
         self.expected = Some(expected.en);
         self.french.expected = Some(expected.fr);
+        self
+    }
+
+    /// The words that could replace the value this problem points at ([`close_candidates`]).
+    pub fn with_candidates<'a>(mut self, candidates: impl IntoIterator<Item = &'a str>) -> Self {
+        self.candidates = candidates.into_iter().map(|c| sanitize(c, Lines::Single)).collect();
         self
     }
 
@@ -223,13 +245,19 @@ impl Diagnostic {
 /// get no suggestion: every short id is one edit from another. A word that starts a candidate
 /// counts as one edit away.
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    close_candidates(word, candidates).into_iter().next()
+}
+
+/// Every candidate close enough to a misspelt `word` to be a likely typo, best first (see
+/// [`closest`] for what counts as close and which comes first).
+pub fn close_candidates<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
     let word = word.to_lowercase();
     let length = word.chars().count();
     if length < 3 {
-        return None;
+        return Vec::new();
     }
     let allowed = ((length + 2) / 4).max(1);
-    candidates
+    let mut close: Vec<((usize, usize, i64), &str)> = candidates
         .into_iter()
         .filter_map(|candidate| {
             let lower = candidate.to_lowercase();
@@ -242,8 +270,10 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
                 ((distance, length_gap, -similarity), candidate)
             })
         })
-        .min_by(|a, b| a.0.cmp(&b.0))
-        .map(|(_, candidate)| candidate)
+        .collect();
+    close.sort_by_key(|c| c.0);
+    close.dedup_by(|a, b| a.1 == b.1);
+    close.into_iter().map(|(_, candidate)| candidate).collect()
 }
 
 /// "did you mean …?" for a misspelt `word`, if a candidate is close.

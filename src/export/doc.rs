@@ -217,7 +217,31 @@ impl EntryDoc {
         b.sources(entry);
         b.review(entry);
         doc.blocks = b.blocks;
+        doc.keep_units_together();
         doc
+    }
+
+    /// Numbers and their units (`10 M€`, `27 000 m²`) joined by no-break spaces in every text
+    /// a reader sees, so that no output breaks them across lines.
+    fn keep_units_together(&mut self) {
+        let keep = |text: &mut String| {
+            if let std::borrow::Cow::Owned(kept) = crate::text::keep_units_together(text) {
+                *text = kept;
+            }
+        };
+        keep(&mut self.summary);
+        for block in &mut self.blocks {
+            match block {
+                Block::Fields(fields) => fields.iter_mut().for_each(|f| {
+                    if let Value::Text(text) = &mut f.value {
+                        keep(text);
+                    }
+                }),
+                Block::Prose { text, .. } => keep(text),
+                Block::Stops { stops, .. } => stops.iter_mut().filter_map(|s| s.note.as_mut()).for_each(keep),
+                Block::Links { .. } | Block::Sources { .. } | Block::Review { .. } => {}
+            }
+        }
     }
 
     /// The entries the document links to, in the order it lists them.

@@ -78,7 +78,7 @@ pub fn word(lang: Lang, word: Word) -> &'static str {
             Marked => "Added to the shortlist:",
             Unmarked => "Removed from the shortlist:",
             Missing => "missing",
-            MissingLong => "no longer in the catalogue (d removes it)",
+            MissingLong => "not in this catalogue: kept for the catalogue it was marked in",
             NotInCatalogue => "no longer in the catalogue",
             EmptyShortlist => "Nothing marked yet. In the results or an entry, press m to mark it; it comes here.",
             MyNote => "My note",
@@ -140,7 +140,7 @@ pub fn word(lang: Lang, word: Word) -> &'static str {
             Marked => "Ajoutée à la sélection :",
             Unmarked => "Retirée de la sélection :",
             Missing => "absente",
-            MissingLong => "n'est plus dans le catalogue (d la retire)",
+            MissingLong => "absente de ce catalogue : gardée pour celui où elle a été marquée",
             NotInCatalogue => "n'est plus dans le catalogue",
             EmptyShortlist => {
                 "Rien de marqué. Dans les résultats ou une fiche, touche m pour la marquer ; elle vient ici."

@@ -46,6 +46,24 @@ pub fn locate_field(text: &str, field: &str) -> Span {
     }
 }
 
+/// The offset of the first character that is not blank or a comment: where a file's code
+/// starts.
+pub fn first_code(text: &str) -> usize {
+    let mut at = 0;
+    loop {
+        let rest = &text[at..];
+        let trimmed = rest.trim_start();
+        at += rest.len() - trimmed.len();
+        if trimmed.starts_with("//") {
+            at += trimmed.find('\n').unwrap_or(trimmed.len());
+        } else if trimmed.starts_with("/*") {
+            at += trimmed.find("*/").map_or(trimmed.len(), |i| i + 2);
+        } else {
+            return at;
+        }
+    }
+}
+
 /// Line and column (in characters) of a byte offset.
 pub fn position_of(text: &str, byte: usize) -> Position {
     let before = &text[..byte.min(text.len())];

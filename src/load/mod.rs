@@ -17,7 +17,13 @@ mod validate;
 pub mod watch;
 
 pub use files::{Origin, SourceFile, bundled_files, folder_files};
-pub use parse::MAX_FILE_BYTES;
+pub use locate::{Locator, first_code};
+pub use parse::{MAX_FILE_BYTES, decode, ron_options};
+
+/// Line and column (in characters) of a byte offset of a file's text.
+pub fn position_in(text: &str, byte: usize) -> crate::diagnostic::Position {
+    locate::position_of(text, byte)
+}
 
 /// Where `field:` is in a file's text (its first occurrence), for checks made after loading.
 pub fn field_position(text: &str, field: &str) -> crate::diagnostic::Position {
@@ -128,6 +134,9 @@ fn not_a_catalogue(folder: &std::path::Path) -> Option<Diagnostic> {
 #[derive(Default)]
 struct ParsedFiles {
     entries: Vec<Entry>,
+    /// What could be read of entry files with syntax errors: checked, never loaded; with the
+    /// text to locate their values in.
+    checked_only: Vec<(Entry, String)>,
     vocabulary_files: Vec<VocabularyFile>,
     problems: Vec<Diagnostic>,
     stamps: Vec<cache::Stamp>,
@@ -138,6 +147,7 @@ struct ParsedFiles {
 /// What parsing a run of files gave besides its entries, which go straight into their slots.
 #[derive(Default)]
 struct ParsedRun {
+    checked_only: Vec<(Entry, String)>,
     vocabulary_files: Vec<VocabularyFile>,
     problems: Vec<Diagnostic>,
     stamps: Vec<cache::Stamp>,
@@ -180,6 +190,7 @@ fn parse_all(files: &[SourceFile]) -> ParsedFiles {
     let entries = slots.into_iter().filter_map(|slot| slot).collect();
     let mut all = ParsedFiles { entries, ..ParsedFiles::default() };
     for run in runs {
+        all.checked_only.extend(run.checked_only);
         all.vocabulary_files.extend(run.vocabulary_files);
         all.problems.extend(run.problems);
         all.stamps.extend(run.stamps);
@@ -246,9 +257,10 @@ fn parse_run(files: &[SourceFile], slots: &mut [Option<Entry>]) -> ParsedRun {
                 }
             }
             FileRole::Entry(kind) => {
-                let (entry, problems) = entries::parse_entry(kind, file, text);
-                parsed.problems.extend(problems);
-                *slot = entry;
+                let entry = entries::parse_entry(kind, file, text);
+                parsed.problems.extend(entry.problems);
+                parsed.checked_only.extend(entry.checked_only);
+                *slot = entry.entry;
             }
             FileRole::Unknown(reason) => parsed.problems.push(Diagnostic::warning(
                 "ignored-file",
@@ -268,7 +280,7 @@ fn parse_run(files: &[SourceFile], slots: &mut [Option<Entry>]) -> ParsedRun {
 pub fn load_files(files: Vec<SourceFile>, mut problems: Vec<Diagnostic>) -> Loaded {
     let files_read = files.len();
     progress::started(files_read);
-    let ParsedFiles { mut entries, mut vocabulary_files, problems: parse_problems, stamps, unstamped } =
+    let ParsedFiles { mut entries, checked_only, mut vocabulary_files, problems: parse_problems, stamps, unstamped } =
         parse_all(&files);
     problems.extend(parse_problems);
 
@@ -311,7 +323,9 @@ pub fn load_files(files: Vec<SourceFile>, mut problems: Vec<Diagnostic>) -> Load
         .filter(|f| matches!(classify(&f.relative), FileRole::Entry(_)) && !loaded(f))
         .map(|f| (stem(f), f.shown.as_str()))
         .collect();
-    let kept = validate::check_entries(&vocabularies, &vocabulary_names, &entries, &unloaded, &text_of, &mut problems);
+    let checks =
+        validate::Checks { vocabularies: &vocabularies, vocabulary_files: &vocabulary_names, text_of: &text_of };
+    let kept = validate::check_entries(&checks, &entries, &checked_only, &unloaded, &mut problems);
     for vocabulary_file in &vocabulary_files {
         validate::check_vocabulary(
             vocabularies.get(vocabulary_file.kind),

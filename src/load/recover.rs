@@ -11,7 +11,7 @@ use serde_json::{Map, Value as Json};
 use super::locate::Lines;
 use super::schema::{Need, Spec, Ty, describe, quoted};
 use super::tree::{Node, Value};
-use crate::diagnostic::{Diagnostic, did_you_mean_said};
+use crate::diagnostic::{Diagnostic, close_candidates, did_you_mean_said};
 use crate::i18n::problems::{self as say, Said};
 use crate::model::{Date, Id, WebAddress};
 use crate::text::Lang;
@@ -20,15 +20,21 @@ use crate::text::Lang;
 pub struct Recovered<T> {
     pub problems: Vec<Diagnostic>,
     pub value: Option<T>,
+    /// The file has syntax errors the reader stepped over: `value` holds what could be read,
+    /// to be checked against the catalogue (ids, references), never loaded.
+    pub broken: bool,
+    /// The text to locate values in when it differs from the file's ([`super::syntax::Started`]).
+    pub repaired: Option<String>,
 }
 
 /// Reads `text`, whose top must be `Name(…)` (or `(…)`) holding `fields`.
 pub fn entry<T: DeserializeOwned>(file: &str, text: &str, name: &str, fields: &[Spec]) -> Recovered<T> {
-    let node = match super::syntax::start_and_read(file, text, &format!("`{name}(`"), b'(') {
-        Ok(node) => node,
-        Err(problem) => return Recovered { problems: vec![*problem], value: None },
+    let started = super::syntax::start_and_read(file, text, &format!("`{name}(`"), b'(');
+    let broken = !started.errors.is_empty();
+    let Some(node) = started.node else {
+        return Recovered { problems: started.errors, value: None, broken, repaired: None };
     };
-    let mut checker = Checker { file, text, problems: Vec::new(), lines: None };
+    let mut checker = Checker { file, text, problems: started.errors, lines: None, broken, repaired: started.repaired };
     if let Value::Struct { name: Some(found), .. } | Value::Tuple { name: Some(found), .. } = &node.value
         && found != name
     {
@@ -39,7 +45,7 @@ pub fn entry<T: DeserializeOwned>(file: &str, text: &str, name: &str, fields: &[
                 "move the file to the folder for `{found}` entries, or start it with `{name}(`"
             )));
         checker.problems.push(problem);
-        return Recovered { problems: checker.problems, value: None };
+        return Recovered { problems: checker.problems, value: None, broken, repaired: None };
     }
     let json = checker.structure(&node, name, fields);
     checker.finish(json)
@@ -47,11 +53,12 @@ pub fn entry<T: DeserializeOwned>(file: &str, text: &str, name: &str, fields: &[
 
 /// Reads `text`, whose top must be a list of terms holding `fields`.
 pub fn terms<T: DeserializeOwned>(file: &str, text: &str, fields: &'static [Spec]) -> Recovered<T> {
-    let node = match super::syntax::start_and_read(file, text, "`[` (a list of terms)", b'[') {
-        Ok(node) => node,
-        Err(problem) => return Recovered { problems: vec![*problem], value: None },
+    let started = super::syntax::start_and_read(file, text, "`[` (a list of terms)", b'[');
+    let broken = !started.errors.is_empty();
+    let Some(node) = started.node else {
+        return Recovered { problems: started.errors, value: None, broken, repaired: None };
     };
-    let mut checker = Checker { file, text, problems: Vec::new(), lines: None };
+    let mut checker = Checker { file, text, problems: started.errors, lines: None, broken, repaired: started.repaired };
     let term = Ty::Struct("term", fields);
     let json = match &node.value {
         Value::List(items) => {
@@ -71,6 +78,9 @@ struct Checker<'a> {
     problems: Vec<Diagnostic>,
     /// Positions are counted from an index: a file can hold a problem per value.
     lines: Option<Lines>,
+    /// The file has syntax errors (already in `problems`).
+    broken: bool,
+    repaired: Option<String>,
 }
 
 impl Checker<'_> {
@@ -82,7 +92,10 @@ impl Checker<'_> {
 
     fn finish<T: DeserializeOwned>(self, json: Option<Json>) -> Recovered<T> {
         let value = json.and_then(|json| serde_json::from_value::<T>(json).ok());
-        Recovered { problems: self.problems, value }
+        // Syntax errors come first in the file's order, the rest as found.
+        let mut problems = self.problems;
+        problems.sort_by_key(|p| p.start);
+        Recovered { problems, value, broken: self.broken, repaired: self.repaired }
     }
 
     fn wrong_type(&mut self, node: &Node, ty: &Ty, field: &str) {
@@ -115,10 +128,13 @@ impl Checker<'_> {
             let Some(spec) = specs.iter().find(|s| s.name == field.name) else {
                 let names: Vec<&str> = specs.iter().map(|s| s.name).collect();
                 suggested.extend(crate::diagnostic::closest(&field.name, names.iter().copied()));
+                // A field already given is no fix: renaming to it would give it twice.
+                let free = names.iter().copied().filter(|n| !fields.iter().any(|f| f.name == *n));
                 let problem = self
                     .error("unknown-field", field.name_start, field.name_end, say::unknown_field(&field.name, shown))
                     .with_expected(say::one_of(&quoted(&names)))
-                    .with_help(did_you_mean_said(&field.name, names.iter().copied()));
+                    .with_help(did_you_mean_said(&field.name, names.iter().copied()))
+                    .with_candidates(close_candidates(&field.name, free));
                 self.problems.push(problem);
                 continue;
             };
@@ -174,6 +190,10 @@ impl Checker<'_> {
             return self.value(&items[0], ty, field);
         }
         if matches!(&node.value, Value::Ident(word) if word == "None") {
+            return None;
+        }
+        // A value the reader could not read is reported as a syntax error already.
+        if matches!(&node.value, Value::Broken) {
             return None;
         }
         match (ty, &node.value) {
@@ -272,7 +292,8 @@ impl Checker<'_> {
                 let problem = self
                     .error("unknown-value", node.start, node.end, say::unknown_value(word, field))
                     .with_expected(say::one_of(&quoted(documented)))
-                    .with_help(did_you_mean_said(word, documented.iter().copied()));
+                    .with_help(did_you_mean_said(word, documented.iter().copied()))
+                    .with_candidates(close_candidates(word, documented.iter().copied()));
                 self.problems.push(problem);
                 None
             }
@@ -331,5 +352,6 @@ fn what_is(value: &Value) -> &'static str {
         Value::Tuple { .. } => "values in parentheses",
         Value::List(_) => "a list",
         Value::Map => "a map in braces",
+        Value::Broken => "a value that could not be read",
     }
 }

@@ -6,10 +6,21 @@ use super::tree::{self, Node, SyntaxError};
 use crate::diagnostic::Diagnostic;
 use crate::i18n::problems as say;
 
-pub fn start_and_read(file: &str, text: &str, expected: &str, opener: u8) -> Result<Node, Box<Diagnostic>> {
+/// The file's value (with `Value::Broken` where a field could not be read), unless a syntax
+/// error could not be stepped over, and its syntax errors.
+pub struct Started {
+    pub node: Option<Node>,
+    pub errors: Vec<Diagnostic>,
+    /// The text with a `"` closing each string left open at the end of its first line, for
+    /// locating values after reading went on (a scanner that counts quotes would otherwise
+    /// take every later string for code, and every later field for text).
+    pub repaired: Option<String>,
+}
+
+pub fn start_and_read(file: &str, text: &str, expected: &str, opener: u8) -> Started {
     // A file that does not even start like one is wrong from its first character; say so
     // there rather than where a bracket happens to be left open.
-    let first = first_token(text);
+    let first = super::locate::first_code(text);
     let starts_well = match text.as_bytes().get(first) {
         Some(&b) if b == opener || b == b'#' => true,
         // A struct name must be followed by its parenthesis: `title: …` at the top is a lost head.
@@ -28,35 +39,36 @@ pub fn start_and_read(file: &str, text: &str, expected: &str, opener: u8) -> Res
             Some(_) if !word.is_empty() => format!("`{word}`"),
             Some(c) => format!("`{c}`"),
         };
-        return Err(Box::new(
-            Diagnostic::error(
-                "syntax",
-                file,
-                at,
-                at,
-                say::reader_message(&format!("expected {expected} at the start of the file, found {found}")),
-            )
-            .with_expected(say::reader_message(expected)),
-        ));
+        let problem = Diagnostic::error(
+            "syntax",
+            file,
+            at,
+            at,
+            say::reader_message(&format!("expected {expected} at the start of the file, found {found}")),
+        )
+        .with_expected(say::reader_message(expected));
+        return Started { node: None, errors: vec![problem], repaired: None };
     }
-    tree::read(text).map_err(|e| Box::new(syntax(file, text, &e)))
-}
-
-/// The offset of the first character that is not blank or a comment.
-fn first_token(text: &str) -> usize {
-    let mut at = 0;
-    loop {
-        let rest = &text[at..];
-        let trimmed = rest.trim_start();
-        at += rest.len() - trimmed.len();
-        if trimmed.starts_with("//") {
-            at += trimmed.find('\n').unwrap_or(trimmed.len());
-        } else if trimmed.starts_with("/*") {
-            at += trimmed.find("*/").map_or(trimmed.len(), |i| i + 2);
-        } else {
-            return at;
+    let read = tree::read(text);
+    let mut ends: Vec<usize> = read
+        .errors
+        .iter()
+        .filter(|e| e.resumed)
+        .filter_map(|e| match e.opened {
+            Some((at, "string")) => Some(text[at..].find('\n').map_or(text.len(), |i| at + i)),
+            _ => None,
+        })
+        .collect();
+    let repaired = (!ends.is_empty()).then(|| {
+        ends.sort_unstable();
+        ends.dedup();
+        let mut repaired = text.to_string();
+        for end in ends.into_iter().rev() {
+            repaired.insert(end, '"');
         }
-    }
+        repaired
+    });
+    Started { node: read.node, errors: read.errors.iter().map(|e| syntax(file, text, e)).collect(), repaired }
 }
 
 /// A syntax error, placed where the construct left open began when there is one, since that
@@ -64,7 +76,7 @@ fn first_token(text: &str) -> usize {
 pub fn syntax(file: &str, text: &str, error: &SyntaxError) -> Diagnostic {
     let stopped = position_of(text, error.at);
     let said = say::reader_message(&error.message);
-    match error.opened {
+    let problem = match error.opened {
         Some((opened, "string")) => {
             let at = position_of(text, opened);
             Diagnostic::error("unclosed-string", file, at, at, say::unclosed_string(stopped.line, &said))
@@ -89,5 +101,6 @@ pub fn syntax(file: &str, text: &str, error: &SyntaxError) -> Diagnostic {
                 .then(|| say::comma_missing(previous_line));
             Diagnostic::error("syntax", file, stopped, stopped, said).with_help(suggestion)
         }
-    }
+    };
+    if error.resumed { problem.with_message_after(say::read_on_after()) } else { problem }
 }

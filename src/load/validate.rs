@@ -1,11 +1,13 @@
 //! Checks that need the whole catalogue: vocabulary ids, references between entries,
 //! duplicate ids, and what a parser cannot see (empty texts, missing sources).
 
+mod places;
+
 use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::locate::{Locator, Span, locate_field};
-use crate::diagnostic::{Diagnostic, Position, did_you_mean_said};
+use crate::diagnostic::{Diagnostic, close_candidates, did_you_mean_said};
 use crate::i18n::problems::{self as say, Said};
 use crate::model::{Details, Entry, Id, Kind, Term, Vocabularies, Vocabulary, VocabularyKind};
 
@@ -28,6 +30,16 @@ impl<'a> FileReporter<'a> {
         let (text, locator) =
             self.text.get_or_insert_with(|| ((self.text_of)(self.file).unwrap_or_default(), Locator::default()));
         (text, locator)
+    }
+
+    /// The entry's first line of code (its `GoodPractice(`), past any comments above it: where
+    /// a problem of the whole entry points.
+    fn entry_span(&mut self) -> Span {
+        let (text, _) = self.located();
+        let start = super::locate::first_code(text);
+        let name = text[start..].bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'_').count().max(1);
+        let end = text[start..].char_indices().nth(name).map_or(text.len(), |(i, _)| start + i);
+        Span { start: super::locate::position_of(text, start), end: super::locate::position_of(text, end) }
     }
 
     fn field_span(&mut self, field: &str) -> Span {
@@ -60,29 +72,43 @@ impl<'a> FileReporter<'a> {
     }
 }
 
+/// What the checks of entries need besides the entries.
+pub struct Checks<'a> {
+    pub vocabularies: &'a Vocabularies,
+    pub vocabulary_files: &'a [(VocabularyKind, Said)],
+    /// A file's text, fetched only when there is something to report in it.
+    pub text_of: &'a dyn Fn(&str) -> Option<String>,
+}
+
 /// Checks every entry; returns the indices of the entries to keep (all but later duplicates).
+/// `checked_only`: what could be read of files with syntax errors, whose ids and references
+/// are checked too, so that one syntax error hides no other problem.
 pub fn check_entries(
-    vocabularies: &Vocabularies,
-    vocabulary_files: &[(VocabularyKind, Said)],
+    checks: &Checks<'_>,
     entries: &[Entry],
+    checked_only: &[(Entry, String)],
     unloaded: &HashMap<&str, &str>,
-    text_of: &dyn Fn(&str) -> Option<String>,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<usize> {
+    let Checks { vocabularies, vocabulary_files, text_of } = *checks;
     let mut first_file: HashMap<&Id, Cow<str>> = HashMap::new();
     let mut kept = Vec::new();
     for (index, entry) in entries.iter().enumerate() {
         match first_file.get(&entry.id) {
-            Some(first) => problems.push(
-                Diagnostic::error(
-                    "duplicate-id",
-                    &entry.file(),
-                    Position::START,
-                    Position::START,
-                    say::duplicate_id(entry.id.as_str(), first),
+            Some(first) => {
+                let file = entry.file();
+                let span = FileReporter::new(&file, text_of).entry_span();
+                problems.push(
+                    Diagnostic::error(
+                        "duplicate-id",
+                        &file,
+                        span.start,
+                        span.end,
+                        say::duplicate_id(entry.id.as_str(), first),
+                    )
+                    .with_help(Some(say::rename_one())),
                 )
-                .with_help(Some(say::rename_one())),
-            ),
+            }
             None => {
                 first_file.insert(&entry.id, entry.file());
                 kept.push(index);
@@ -93,13 +119,21 @@ pub fn check_entries(
     let organisation_ids: Vec<&str> =
         kinds.iter().filter(|(_, k)| **k == Kind::Organisation).map(|(id, _)| id.as_str()).collect();
     let all_ids: Vec<&str> = kinds.keys().map(|id| id.as_str()).collect();
+    let programme_ids: Vec<&str> =
+        kinds.iter().filter(|(_, k)| matches!(k, Kind::Event | Kind::Tour)).map(|(id, _)| id.as_str()).collect();
 
-    for &index in &kept {
-        let entry = &entries[index];
+    let loaded = kept.iter().map(|&index| (&entries[index], None));
+    for (entry, located) in loaded.chain(checked_only.iter().map(|(entry, text)| (entry, Some(text)))) {
         let file = entry.file();
-        let mut reporter = FileReporter::new(&file, text_of);
-        check_texts(entry, &mut reporter, problems);
+        let whole = located.is_none();
+        let text_in = |_: &str| located.cloned();
+        let mut reporter = FileReporter::new(&file, if whole { text_of } else { &text_in });
+        // What a syntax error cut short reads as empty: not a problem of its own.
+        if whole {
+            check_texts(entry, &mut reporter, problems);
+        }
         check_vocabulary_ids(entry, vocabularies, vocabulary_files, &mut reporter, problems);
+        places::check_coordinates(entry, &vocabularies.regions, &mut reporter, problems);
         for (field, id) in entry.organisation_references() {
             // An id that did load elsewhere (a copy in the wrong folder failed) is no consequence.
             if let Some(file) = unloaded.get(id.as_str()).filter(|_| !kinds.contains_key(id)) {
@@ -117,7 +151,8 @@ pub fn check_entries(
                         reporter
                             .error_at("broken-reference", field, id.as_str(), message)
                             .with_expected(say::an_organisation_id())
-                            .with_help(did_you_mean_said(id.as_str(), organisation_ids.iter().copied())),
+                            .with_help(did_you_mean_said(id.as_str(), organisation_ids.iter().copied()))
+                            .with_candidates(close_candidates(id.as_str(), organisation_ids.iter().copied())),
                     );
                 }
             }
@@ -169,11 +204,15 @@ pub fn check_entries(
                 } else {
                     (say::broken_reference(id.as_str()), say::an_entry_id())
                 };
+                // A programme must be an event or a tour: only those can replace it.
+                let fitting =
+                    all_ids.iter().copied().filter(|other| field != "programme" || programme_ids.contains(other));
                 problems.push(
                     reporter
                         .error_at("broken-reference", field, id.as_str(), message)
                         .with_expected(expected)
-                        .with_help(did_you_mean_said(id.as_str(), all_ids.iter().copied())),
+                        .with_help(did_you_mean_said(id.as_str(), all_ids.iter().copied()))
+                        .with_candidates(close_candidates(id.as_str(), fitting)),
                 );
             } else if id == &entry.id && field == "related" {
                 let span = reporter.value_span(field, id.as_str());
@@ -219,8 +258,9 @@ fn check_texts(entry: &Entry, reporter: &mut FileReporter<'_>, problems: &mut Ve
     }
     // Sources that were written but all dropped as malformed are reported already.
     if entry.common.sources.is_empty() && reporter.field_span("sources") == Span::FILE_START {
+        let span = reporter.entry_span();
         problems.push(
-            Diagnostic::warning("no-source", reporter.file, Position::START, Position::START, say::no_source())
+            Diagnostic::warning("no-source", reporter.file, span.start, span.end, say::no_source())
                 .with_help(Some(say::add_sources())),
         );
     }
@@ -314,6 +354,7 @@ fn unknown_term(
         .error_at("unknown-vocabulary-id", field, id.as_str(), say::unknown_term(kind.file_stem(), id.as_str()))
         .with_expected(files.clone())
         .with_help(suggestion)
+        .with_candidates(close_candidates(id.as_str(), vocabulary.ids()))
 }
 
 /// Checks one vocabulary file: duplicate ids, unknown parents, coordinates on the globe.

@@ -3,6 +3,7 @@
 pub mod entry;
 mod file;
 mod id;
+pub mod interreg;
 pub mod values;
 pub mod vocabulary;
 

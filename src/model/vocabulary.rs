@@ -281,6 +281,20 @@ impl Vocabulary {
         out
     }
 
+    /// How many first parents lie above the term (0 for a top term): its level in a strict
+    /// hierarchy such as NUTS. A cycle in the parents cannot loop forever.
+    pub fn depth(&self, index: usize) -> usize {
+        let mut seen = vec![index];
+        let mut current = index;
+        while let Some(parent) = self.parent_of(current)
+            && !seen.contains(&parent)
+        {
+            seen.push(parent);
+            current = parent;
+        }
+        seen.len() - 1
+    }
+
     /// All ids, for "did you mean" suggestions.
     pub fn ids(&self) -> impl Iterator<Item = &str> {
         self.terms.iter().map(|t| t.id.as_str())

@@ -90,6 +90,7 @@ mod short;
 mod split;
 mod stored;
 mod tagged;
+mod tally;
 mod values;
 
 #[doc(hidden)]

@@ -116,6 +116,13 @@ pub enum Action {
     /// The map of the overview: closer, or wider.
     ZoomIn,
     ZoomOut,
+    /// The map of the overview moved a quarter of its width or height (east and north positive).
+    PanMap {
+        east: i8,
+        north: i8,
+    },
+    /// The map of the overview fitted to the results again.
+    FitMap,
 }
 
 /// What the loop must do after an update: things `update` cannot do itself, because they

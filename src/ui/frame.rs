@@ -32,6 +32,8 @@ pub struct FrameFacts {
     /// The largest useful scroll of the screen's scrolled text (a tour's opened stop, a
     /// zoomed slide), when one was drawn.
     pub scroll_max: Option<u16>,
+    /// The overview's material chart: the values of its rows, in the order drawn.
+    pub overview_rows: Vec<usize>,
 }
 
 /// The entry pane's text as drawn.

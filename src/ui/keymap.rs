@@ -34,6 +34,10 @@ pub enum Context {
     Tours,
     /// The overview screen (charts and map).
     Overview,
+    /// The overview's map, when it has the focus (arrows move it).
+    OverviewMap,
+    /// The overview's charts, when they have the focus (arrows move along the materials).
+    OverviewCharts,
     /// Present mode, on a slide.
     Present,
     /// Present mode, typing a search to jump to any entry.
@@ -62,7 +66,10 @@ pub fn contexts(app: &App) -> Vec<Context> {
             Screen::Browse => vec![Context::for_pane(pane), Context::Global, Context::Always],
             Screen::Shortlist => vec![Context::Shortlist, Context::Global, Context::Always],
             Screen::Tours => vec![Context::Tours, Context::Global, Context::Always],
-            Screen::Overview => vec![Context::Overview, Context::Global, Context::Always],
+            Screen::Overview if app.overview().focus_map => {
+                vec![Context::OverviewMap, Context::Overview, Context::Global, Context::Always]
+            }
+            Screen::Overview => vec![Context::OverviewCharts, Context::Overview, Context::Global, Context::Always],
             Screen::Present if app.present.jumping() => vec![Context::PresentJump, Context::Always],
             Screen::Present => vec![Context::Present, Context::Always],
         },
@@ -71,7 +78,7 @@ pub fn contexts(app: &App) -> Vec<Context> {
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Context; 16] = [
+    pub const ALL: [Context; 18] = [
         Context::Always,
         Context::Global,
         Context::Search,
@@ -80,6 +87,8 @@ impl Context {
         Context::Detail,
         Context::Tours,
         Context::Overview,
+        Context::OverviewMap,
+        Context::OverviewCharts,
         Context::Shortlist,
         Context::Present,
         Context::PresentJump,
@@ -118,6 +127,10 @@ impl Context {
             (Context::Tours, Lang::Fr) => "Écran des parcours (2)",
             (Context::Overview, Lang::En) => "Overview screen (3)",
             (Context::Overview, Lang::Fr) => "Écran de synthèse (3)",
+            (Context::OverviewMap, Lang::En) => "Overview, the map (Tab: the charts)",
+            (Context::OverviewMap, Lang::Fr) => "Synthèse, la carte (Tab : les graphiques)",
+            (Context::OverviewCharts, Lang::En) => "Overview, the charts (Tab: the map)",
+            (Context::OverviewCharts, Lang::Fr) => "Synthèse, les graphiques (Tab : la carte)",
             (Context::Present, Lang::En) => "Present mode (p)",
             (Context::Present, Lang::Fr) => "Mode présentation (p)",
             (Context::PresentJump, Lang::En) => "Present mode, jump search (g)",
@@ -340,7 +353,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Detail, &[ch('N'), ch('[')], Action::PrevLink, "previous related entry", "fiche liée précédente"),
     bind!(Detail, &[key(KeyCode::Enter)], Action::Open, "follow the related entry", "suivre la fiche liée", hint),
     bind!(Detail, &[ch('o')], Action::OpenAddress, "open address", "ouvrir l'adresse", hint),
-    bind!(Detail, &[ch('c')], Action::CopyAddress, "copy the chosen address", "copier l'adresse choisie"),
+    bind!(Detail, &[ch('c')], Action::CopyAddress, "copy the chosen address", "copier l'adresse choisie", hint),
     bind!(Shortlist, UP, Action::Up, "previous", "précédente"),
     bind!(Shortlist, DOWN, Action::Down, "next", "suivante"),
     bind!(Shortlist, PAGE_UP, Action::PageUp, "page up", "page précédente"),
@@ -431,6 +444,54 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Tours, BACK, Action::Back, "back to the stops, the tours", "retour aux étapes, aux parcours", hint),
     bind!(Overview, &[ch('+'), ch('=')], Action::ZoomIn, "zoom the map in", "rapprocher la carte", hint),
     bind!(Overview, &[ch('-')], Action::ZoomOut, "zoom the map out", "éloigner la carte", hint),
+    bind!(
+        Overview,
+        &[ch('0')],
+        Action::FitMap,
+        "fit the map to the results",
+        "recadrer la carte sur les résultats",
+        hint
+    ),
+    bind!(
+        Overview,
+        &[key(KeyCode::Tab), key(KeyCode::BackTab)],
+        Action::FocusNext,
+        "map or charts",
+        "carte ou graphiques",
+        hint
+    ),
+    bind!(
+        OverviewMap,
+        &[key(KeyCode::Left)],
+        Action::PanMap { east: -1, north: 0 },
+        "move the map west",
+        "déplacer la carte vers l'ouest"
+    ),
+    bind!(
+        OverviewMap,
+        &[key(KeyCode::Right)],
+        Action::PanMap { east: 1, north: 0 },
+        "move the map east",
+        "déplacer la carte vers l'est"
+    ),
+    bind!(
+        OverviewMap,
+        &[key(KeyCode::Up)],
+        Action::PanMap { east: 0, north: 1 },
+        "move the map north",
+        "déplacer la carte vers le nord"
+    ),
+    bind!(
+        OverviewMap,
+        &[key(KeyCode::Down)],
+        Action::PanMap { east: 0, north: -1 },
+        "move the map south",
+        "déplacer la carte vers le sud"
+    ),
+    bind!(OverviewCharts, UP, Action::Up, "previous material", "matériau précédent"),
+    bind!(OverviewCharts, DOWN, Action::Down, "next material", "matériau suivant"),
+    bind!(OverviewCharts, &[key(KeyCode::Right), ch('l')], Action::Expand, "unfold a group", "déplier un groupe", hint),
+    bind!(OverviewCharts, &[key(KeyCode::Left), ch('h')], Action::Collapse, "fold it", "le replier"),
     bind!(Present, NEXT_SLIDE, Action::NextSlide, "next stop", "étape suivante"),
     bind!(Present, PREV_SLIDE, Action::PrevSlide, "previous stop", "étape précédente"),
     bind!(Present, &[key(KeyCode::Home)], Action::Home, "first stop", "première étape"),
@@ -562,6 +623,39 @@ mod tests {
         let ctrl_z = press(KeyCode::Char('z'), KeyModifiers::CONTROL);
         assert_eq!(action_for(&[Context::Search, Context::Always], &ctrl_z), Some(Action::Suspend));
         assert_eq!(action_for(&[Context::Overlay, Context::Always], &ctrl_z), Some(Action::Suspend));
+    }
+
+    /// #22: `c` cleared everything except in the entry pane, where it copied an address, and
+    /// nothing on the screen said so. A key that means something else in a pane or screen than
+    /// everywhere else is shown in that pane's or screen's hints, so the user sees which meaning
+    /// it has there.
+    #[test]
+    fn a_key_that_changes_meaning_says_so_in_the_hints() {
+        let stacked_on_global = [
+            Context::Facets,
+            Context::Results,
+            Context::Detail,
+            Context::Tours,
+            Context::Overview,
+            Context::OverviewMap,
+            Context::OverviewCharts,
+            Context::Shortlist,
+        ];
+        let letters =
+            |b: &Binding| b.keys.iter().filter(|k| matches!(k.code, KeyCode::Char(_))).copied().collect::<Vec<_>>();
+        for local in BINDINGS.iter().filter(|b| stacked_on_global.contains(&b.context)) {
+            for global in BINDINGS.iter().filter(|b| b.context == Context::Global && b.action != local.action) {
+                for key in letters(local) {
+                    if global.keys.contains(&key) {
+                        assert!(
+                            local.hint,
+                            "{key:?} is {:?} everywhere but {:?} in {:?}: hint it there",
+                            global.action, local.action, local.context
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]

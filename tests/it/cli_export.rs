@@ -261,3 +261,87 @@ fn usage_errors_name_what_is_wrong() {
         "an empty shortlist says how to fill it"
     );
 }
+
+/// #22: a one-entry Interreg export names its title once as the page's and once in the
+/// template's title field, not a third time as a numbered heading.
+#[test]
+fn a_one_entry_interreg_export_does_not_repeat_its_title() {
+    let md = export(&["--entry", ENTRY, "--format", "interreg"]);
+    let title = "A zinc loop";
+    let times = md.lines().filter(|l| l.contains(title)).count();
+    assert_eq!(times, 2, "{md}");
+    assert!(md.starts_with(&format!("# {title}")) && md.contains("### Title of the good practice"), "{md}");
+    assert!(!md.contains("## 1."), "{md}");
+    // Several entries keep their numbered headings.
+    assert!(export(&["--tour", TOUR, "--format", "interreg"]).contains("## 1. "));
+}
+
+/// #22: the CSV names each entry's region, materials, themes and organisations by id and by
+/// label; `--excel` adds a byte-order mark and, in French, separates cells with `;`.
+#[test]
+fn the_csv_has_vocabulary_columns_and_an_excel_form() {
+    let csv_text = export(&["--tour", TOUR, "--format", "csv"]);
+    let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_string).collect();
+    for column in [
+        "region",
+        "region_label",
+        "materials",
+        "material_labels",
+        "themes",
+        "theme_labels",
+        "organisations",
+        "organisation_labels",
+    ] {
+        assert!(header.contains(&column.to_string()), "{column}: {header:?}");
+    }
+    let at = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let first = reader.records().next().unwrap().unwrap();
+    assert_eq!(&first[at("id")], "bringback-visit-2025");
+    assert_eq!(&first[at("region")], "FRE12");
+    assert_eq!(&first[at("region_label")], "Pas-de-Calais");
+    assert!(first[at("materials")].contains("lead"), "{first:?}");
+    assert!(first[at("material_labels")].contains("Lead"), "{first:?}");
+    assert!(!csv_text.starts_with('\u{feff}'), "a plain CSV has no byte-order mark");
+
+    let excel = |lang: &str| {
+        let output = Command::new(env!("CARGO_BIN_EXE_boucle"))
+            .args(["--catalogue", FIXTURE, "--lang", lang, "export", "--tour", TOUR, "--format", "csv", "--excel"])
+            .env_remove("BOUCLE_CATALOGUE")
+            .env("XDG_DATA_HOME", "/nonexistent-boucle-test")
+            .env("HOME", "/nonexistent-boucle-test")
+            .output()
+            .expect("run boucle");
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        output.stdout
+    };
+    let french = excel("fr");
+    assert!(french.starts_with(b"\xEF\xBB\xBF"), "the byte-order mark Excel needs");
+    let first_line = String::from_utf8_lossy(&french[3..]).lines().next().unwrap_or_default().to_string();
+    assert!(first_line.starts_with("number;id;kind;"), "{first_line}");
+    let english = excel("en");
+    assert!(english.starts_with(b"\xEF\xBB\xBF") && english[3..].starts_with(b"number,id,kind,"));
+    let refused = boucle_in(FIXTURE, &["export", "--tour", TOUR, "--format", "md", "--excel"]);
+    assert_eq!(refused.status.code(), Some(2), "--excel is for CSV");
+}
+
+/// #22: numbers keep their units on one line in every output (no-break spaces), and the HTML
+/// handout's tables of facts share one label width.
+#[test]
+fn numbers_keep_their_units_and_fact_tables_line_up() {
+    let fixture = Fixture::new();
+    let practice = PRACTICE.replace(
+        r#"summary: (fr: "Des batteries au plomb régénérées à Béthune", en: "Lead-acid batteries regenerated in Béthune"),"#,
+        r#"summary: (fr: "10 M€ pour 27 000 m²", en: "10 M€ for 27 000 m²"),"#,
+    );
+    assert_ne!(practice, PRACTICE);
+    fixture.file("good-practices/battery-regeneration.ron", &practice);
+    let dir = fixture.path().display().to_string();
+    for format in ["md", "html", "json", "csv", "interreg"] {
+        let output = boucle_in(&dir, &["export", "--entry", "battery-regeneration", "--format", format]);
+        let text = String::from_utf8_lossy(&output.stdout);
+        assert!(text.contains("10\u{a0}M€") && text.contains("27\u{a0}000\u{a0}m²"), "{format}: {text}");
+    }
+    let html = export(&["--tour", TOUR, "--format", "html"]);
+    assert!(html.contains("grid-template-columns:11rem 1fr") && !html.contains("max-content"), "one label width");
+}

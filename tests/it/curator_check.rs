@@ -40,13 +40,15 @@ fn references_to_an_entry_that_did_not_load_are_one_line_under_its_error() {
     }
     let loaded = fixture.load();
     let found = problems(&fixture, &loaded);
-    assert_eq!(found.len(), 1, "{found:#?}");
+    // The missing comma, then what reading on found: two required fields missing.
+    assert_eq!(found.len(), 3, "{found:#?}");
     assert!(found[0].ends_with("(and 8 references to it)"), "{}", found[0]);
-    assert_eq!((loaded.errors(), loaded.warnings()), (1, 0));
+    assert!(found[1..].iter().all(|p| p.contains("missing required field")), "{found:#?}");
+    assert_eq!((loaded.errors(), loaded.warnings()), (3, 0));
     let text = stdout(&check(fixture.path(), &[]));
     assert!(text.contains("and 8 references to it: "), "{text}");
     assert!(text.contains("good-practices/a.ron:5:23: refers to \"broken\""), "{text}");
-    assert!(text.trim_end().ends_with("— 1 error"), "{text}");
+    assert!(text.trim_end().ends_with("— 3 errors"), "{text}");
 }
 
 #[test]

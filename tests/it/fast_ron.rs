@@ -5,8 +5,8 @@
 //! accepts, ron reads as the same value; every valid file is accepted (else it is useless).
 //! `PROPTEST_CASES` raises the case count.
 
-#[path = "../../fuzz/harness/fast_ron.rs"]
-mod harness;
+// The harness is one module of this test binary, shared with the fuzz regressions.
+use crate::fuzz_regressions::fast_ron as harness;
 
 use proptest::prelude::*;
 use std::path::Path;
@@ -387,7 +387,7 @@ impl Writer {
 }
 
 /// A valid file of one of the catalogue's types, and the harness's byte for that type.
-fn generated_file(seed: u64) -> (u8, String) {
+pub fn generated_file(seed: u64) -> (u8, String) {
     let mut writer = Writer { rng: Rng(seed), out: String::new() };
     let kind = writer.rng.below(8) as u8;
     writer.gap();
@@ -413,7 +413,7 @@ fn generated_file(seed: u64) -> (u8, String) {
 }
 
 /// The fixture catalogue's files with their harness byte.
-fn fixture_files() -> &'static [(u8, String)] {
+pub fn fixture_files() -> &'static [(u8, String)] {
     static FILES: OnceLock<Vec<(u8, String)>> = OnceLock::new();
     FILES.get_or_init(|| {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/catalogue");

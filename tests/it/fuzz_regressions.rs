@@ -3,7 +3,7 @@
 //! (with a few seeds), so it stays fixed without cargo-fuzz. See the README's Fuzzing section.
 
 #[path = "../../fuzz/harness/fast_ron.rs"]
-mod fast_ron;
+pub mod fast_ron;
 #[path = "../../fuzz/harness/load.rs"]
 mod load;
 #[path = "../../fuzz/harness/query.rs"]

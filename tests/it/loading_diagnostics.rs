@@ -64,7 +64,8 @@ fn syntax_error_is_located() {
     let text = with_line(5, r#"    main_institution: "team2""#);
     assert_eq!(
         single_problem("good-practices/x.ron", &text),
-        "good-practices/x.ron:6:5: expected `,` or `)`, found `materials` — a `,` is probably missing at the end of line 5"
+        "good-practices/x.ron:6:5: expected `,` or `)`, found `materials` (reading went on at the next field: later \
+         problems of this file may follow from this one) — a `,` is probably missing at the end of line 5"
     );
 }
 
@@ -170,11 +171,13 @@ fn all_problems_of_all_files_are_reported_in_one_run_and_good_files_still_load()
     fixture.file("site-visits/bad-date.ron", "SiteVisit(title: \"Visit\", summary: \"A visit\", start: \"29/07/2025\", sources: [(title: \"T\", url: \"https://www.team2.fr\")], review: (status: draft, checked: \"2026-11-28\"))");
     let loaded = fixture.load();
     let found = problems(&fixture, &loaded);
-    assert_eq!(found.len(), 4, "{found:#?}");
+    // The missing comma, and what reading on after it finds: `review` is missing too.
+    assert_eq!(found.len(), 5, "{found:#?}");
     assert!(found[0].starts_with("good-practices/bad-material.ron:6:17: unknown material \"neodymum\""));
     assert!(found[1].starts_with("good-practices/bad-material.ron:6:29: unknown material \"zinc\""));
     assert!(found[2].starts_with("good-practices/bad-syntax.ron:3:3: expected `,` or `)`, found `summary`"));
-    assert!(found[3].starts_with("site-visits/bad-date.ron:1:54: malformed date \"29/07/2025\""));
+    assert!(found[3].starts_with("good-practices/bad-syntax.ron:4:1: missing required field `review`"));
+    assert!(found[4].starts_with("site-visits/bad-date.ron:1:54: malformed date \"29/07/2025\""));
     // The valid practice, the organisation and the practice with unknown ids are all there.
     assert!(loaded.catalogue.get("good").is_some());
     assert!(loaded.catalogue.get("team2").is_some());
@@ -206,7 +209,7 @@ fn a_reference_to_a_file_that_did_not_load_points_to_its_error() {
     fixture.file("good-practices/uses-it.ron", &practice);
     let loaded = fixture.load();
     let found = problems(&fixture, &loaded);
-    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found.len(), 2, "the missing comma, then the missing `review`: {found:#?}");
     assert!(
         found[0].starts_with("good-practices/broken.ron:3:3: expected `,` or `)`, found `summary`"),
         "{}",
@@ -219,5 +222,5 @@ fn a_reference_to_a_file_that_did_not_load_points_to_its_error() {
         "good-practices/uses-it.ron:6:15: refers to \"broken\", whose file did not load: \
          see the error in good-practices/broken.ron"
     );
-    assert_eq!((loaded.errors(), loaded.warnings()), (1, 0), "the consequence is no problem of its own");
+    assert_eq!((loaded.errors(), loaded.warnings()), (2, 0), "the consequence is no problem of its own");
 }

@@ -15,7 +15,7 @@ const SIZES: [(u16, u16); 2] = [(80, 24), (160, 48)];
 const THEMES: [ThemeName; 2] = [ThemeName::Dark, ThemeName::Light];
 const TOUR: &str = "peer-review-lille-2025";
 
-fn app_at(theme: ThemeName, width: u16, height: u16) -> App {
+pub(crate) fn app_at(theme: ThemeName, width: u16, height: u16) -> App {
     app_sized(Options { theme, ..Options::default() }, width, height)
 }
 
@@ -45,7 +45,7 @@ fn snapshot(app: &App) -> String {
     format!("{}\n--- selection ---\n{}\n", screen(app), selection_marks(app, &buffer))
 }
 
-fn each_size_and_theme(what: &str, make: impl Fn(ThemeName, u16, u16) -> App) {
+pub(crate) fn each_size_and_theme(what: &str, make: impl Fn(ThemeName, u16, u16) -> App) {
     for theme in THEMES {
         for (width, height) in SIZES {
             let app = make(theme, width, height);
@@ -371,8 +371,8 @@ fn the_overview_counts_the_results_of_the_filters() {
     keys(&mut app, "3");
     let text = screen(&app);
     assert!(!text.contains("Coal and lignite"), "{text}");
-    let zinc = text.lines().find(|l| l.contains("│Zinc ")).unwrap_or_default();
-    let bar = zinc.split("││").next().unwrap_or_default();
+    let zinc = text.lines().find(|l| l.trim_start().starts_with("Zinc ") && l.contains('█')).unwrap_or_default();
+    let bar = zinc.split('│').next().unwrap_or_default();
     assert!(bar.trim_end().ends_with(" 2"), "{zinc}");
 }
 
@@ -409,4 +409,46 @@ fn a_slide_labels_several_values_in_the_plural() {
         let text = screen(&app);
         assert!(text.contains(one) && !text.contains(several), "{text}");
     }
+}
+
+/// #22: at 160 columns the key line was cut ("… b/. éc…"), hiding g, z and q. It wraps between
+/// keys now: every key of present mode, with what it does, shows at every width from 80 up.
+#[test]
+fn present_mode_keys_show_whole_at_every_width() {
+    use boucle::ui::keymap::{Context, bindings_of};
+    for lang in [boucle::text::Lang::En, boucle::text::Lang::Fr] {
+        for width in [80, 100, 120, 160, 200] {
+            let options =
+                Options { lang, present: Some(PresentStart::Tour(TOUR.into())), chrome: false, ..Options::default() };
+            let mut app = app_sized(options, width, 40);
+            keys(&mut app, "?");
+            let text = screen(&app);
+            for binding in bindings_of(Context::Present) {
+                let said = binding.describe(lang);
+                assert!(text.contains(said), "{said:?} at {width} columns:\n{text}");
+            }
+            assert!(!text.lines().rev().take(6).any(|l| l.trim_end().ends_with('…')), "nothing cut:\n{text}");
+        }
+    }
+}
+
+/// #22: a message of two lines (a shortlist set aside at start) was drawn over the panes'
+/// borders. A message longer than the status line opens as a small framed overlay, every line
+/// inside its frame.
+#[test]
+fn a_long_message_opens_in_a_frame_of_its_own() {
+    let notice = "Your shortlist could not be read (line 3: expected a list); it was set aside as shortlist.ron.bad-1 beside itself, and a new one was started.";
+    let app = app_sized(Options { notice: Some(notice.into()), ..Options::default() }, 80, 24);
+    let text = screen(&app);
+    let lines: Vec<&str> = text.lines().collect();
+    let top = lines.iter().rposition(|l| l.starts_with('╭')).expect(&text);
+    let bottom = lines.iter().rposition(|l| l.starts_with('╰')).expect(&text);
+    assert!(bottom > top + 1 && bottom + 2 >= lines.len(), "{text}");
+    assert!(lines[top + 1..bottom].iter().all(|l| l.starts_with('│') && l.trim_end().ends_with('│')), "{text}");
+    let inside: String = lines[top + 1..bottom]
+        .iter()
+        .map(|l| l.trim_start_matches('│').trim_end().trim_end_matches('│').trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(inside.contains("set aside as shortlist.ron.bad-1") && inside.contains("a new one was started."), "{text}");
 }

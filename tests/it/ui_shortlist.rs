@@ -124,7 +124,7 @@ fn the_shortlist_screen_reorders_annotates_and_removes() {
 }
 
 #[test]
-fn entries_gone_from_the_catalogue_stay_shown_as_missing_and_can_be_removed() {
+fn marks_this_catalogue_lacks_stay_shown_apart_as_kept_and_can_be_removed() {
     let list = Shortlist::from_items(vec![
         Item { id: Id::parse("no-longer-here").unwrap(), note: "from last year".into() },
         Item { id: Id::parse("team2").unwrap(), note: String::new() },
@@ -132,14 +132,21 @@ fn entries_gone_from_the_catalogue_stay_shown_as_missing_and_can_be_removed() {
     let mut app = app_with(Options { shortlist: list, ..Options::default() });
     keys(&mut app, "4");
     let shown = screen(&app);
-    assert!(shown.contains("no-longer-here") && shown.contains("no longer in the catalogue"), "{shown}");
+    assert!(shown.contains("no-longer-here") && shown.contains("not in this catalogue: kept"), "{shown}");
+    // Kept as another catalogue's mark: nothing invites removing it, and "In my shortlist"
+    // counts only the marks this catalogue has (#22: 5 shown, then 0 results selected).
+    assert!(!shown.contains("d removes") && !shown.contains('✗'), "{shown}");
     assert!(shown.contains("✎ from last year"), "{shown}");
+    keys(&mut app, "1");
+    let facets = common::ui::pane_text(&app, Pane::Facets);
+    assert!(facets.lines().next().unwrap_or_default().trim_end().ends_with("In my shortlist 1"), "{facets}");
+    keys(&mut app, "4");
     // A reload keeps it too: the shortlist is held by id.
     boucle::ui::update::reindex(&mut app, indexed(), problems());
     assert!(screen(&app).contains("no-longer-here"));
     keys(&mut app, "d");
     let shown = screen(&app);
-    assert!(!shown.contains("no longer in the catalogue") && shown.contains(" 1. TEAM2"), "{shown}");
+    assert!(!shown.contains("not in this catalogue") && shown.contains(" 1. TEAM2"), "{shown}");
     assert!(message(&app).unwrap().contains("Removed from the shortlist: no-longer-here"));
 }
 

@@ -12,12 +12,16 @@
 //! Labels are in the handout's language; ids and keys never change with it.
 //!
 //! CSV: the columns of [`CSV_HEADER`]; several sources are joined by ` ; `. Cells that a
-//! spreadsheet would run as formulas are neutralised by [`crate::export::csv::cell`].
+//! spreadsheet would run as formulas are neutralised by [`crate::export::csv::cell`]. With
+//! `--excel`, a byte-order mark and, in French, `;` between cells.
 
 use serde_json::{Value as Json, json};
 
 use super::super::doc::{Block, Value};
+use super::super::row::{Listed, Row};
 use super::{Handout, Item, web_address};
+use crate::model::Catalogue;
+use crate::text::Lang;
 
 pub fn json(h: &Handout) -> Vec<u8> {
     let entries: Vec<Json> = h.items.iter().map(entry).collect();
@@ -87,15 +91,46 @@ fn entry(item: &Item) -> Json {
     })
 }
 
-/// The CSV columns; an interface, like the JSON keys.
-pub const CSV_HEADER: [&str; 11] =
-    ["number", "id", "kind", "title", "summary", "place", "dates", "note", "stop_note", "sources", "missing"];
+/// The CSV columns; an interface, like the JSON keys. The vocabulary columns hold ids (several
+/// joined by `;`, as `boucle list` writes them) and, beside them, their labels in the handout's
+/// language.
+pub const CSV_HEADER: [&str; 19] = [
+    "number",
+    "id",
+    "kind",
+    "title",
+    "summary",
+    "place",
+    "dates",
+    "region",
+    "region_label",
+    "materials",
+    "material_labels",
+    "themes",
+    "theme_labels",
+    "organisations",
+    "organisation_labels",
+    "note",
+    "stop_note",
+    "sources",
+    "missing",
+];
 
-pub fn csv(h: &Handout) -> Vec<u8> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
+/// The CSV; `excel`: a UTF-8 byte-order mark first (Excel reads UTF-8 only with it), and `;`
+/// between cells where the language's spreadsheets use `,` as the decimal mark (French).
+pub fn csv(h: &Handout, catalogue: &Catalogue, excel: bool) -> Vec<u8> {
+    let delimiter = if excel && h.lang == Lang::Fr { b';' } else { b',' };
+    let mut writer = csv::WriterBuilder::new().delimiter(delimiter).from_writer(Vec::new());
     let mut rows: Vec<Vec<String>> = vec![CSV_HEADER.iter().map(|s| s.to_string()).collect()];
+    let ids = |items: &[Listed]| items.iter().map(|i| i.id.as_str()).collect::<Vec<_>>().join(";");
+    let labels = |items: &[Listed]| {
+        items.iter().map(|i| i.label.clone().unwrap_or_else(|| i.id.clone())).collect::<Vec<_>>().join("; ")
+    };
     for item in &h.items {
         let doc = item.doc.as_ref();
+        let row = item.index.map(|i| Row::new(catalogue, &catalogue.entries()[i], h.lang, None));
+        let listed = |f: fn(&Row) -> &Vec<Listed>| row.as_ref().map(|r| f(r).as_slice()).unwrap_or_default();
+        let region: Vec<Listed> = row.as_ref().and_then(|r| r.region.clone()).into_iter().collect();
         let sources: Vec<String> = doc
             .into_iter()
             .flat_map(|d| &d.blocks)
@@ -114,6 +149,14 @@ pub fn csv(h: &Handout) -> Vec<u8> {
             doc.map(|d| d.summary.clone()).unwrap_or_default(),
             doc.and_then(|d| d.place.clone()).unwrap_or_default(),
             doc.and_then(|d| d.dates.clone()).unwrap_or_default(),
+            ids(&region),
+            labels(&region),
+            ids(listed(|r| &r.materials)),
+            labels(listed(|r| &r.materials)),
+            ids(listed(|r| &r.themes)),
+            labels(listed(|r| &r.themes)),
+            ids(listed(|r| &r.organisations)),
+            labels(listed(|r| &r.organisations)),
             item.note.clone().unwrap_or_default(),
             item.stop_note.clone().unwrap_or_default(),
             sources.join(" ; "),
@@ -124,5 +167,6 @@ pub fn csv(h: &Handout) -> Vec<u8> {
         // Writing to memory cannot fail but for a bug; a short file would show it.
         let _ = writer.write_record(row.iter().map(|c| super::super::csv::cell(c)));
     }
-    writer.into_inner().unwrap_or_default()
+    let body = writer.into_inner().unwrap_or_default();
+    if excel { [b"\xEF\xBB\xBF".as_slice(), &body].concat() } else { body }
 }

@@ -1,7 +1,9 @@
 //! The HTML handout: one self-contained page (its style inline, no scripts, no images, nothing
 //! fetched from elsewhere), in the interface's language, that reads on a phone and prints
 //! cleanly (addresses printed after their links, entries not split across pages where it can
-//! be helped). Every text is escaped by `html-escape`; only web addresses become links.
+//! be helped). Every text is escaped by `html-escape`; only web addresses become links. Every
+//! table of facts has the same label column (11rem), so that the facts of an entry and of its
+//! stops line up.
 
 use std::fmt::Write;
 
@@ -26,8 +28,8 @@ code{font-size:.9em}\
 .summary{font-style:italic;border-left:3px solid #ccc;margin:.6rem 0;padding-left:.7rem}\
 .note{background:#fff6d6;border-left:3px solid #d9a400;padding:.3rem .6rem;margin:.5rem 0}\
 .missing{color:#8a1c1c}\
-dl{display:grid;grid-template-columns:max-content 1fr;gap:.1rem .8rem;margin:.5rem 0}\
-dt{font-weight:600}dd{margin:0}\
+dl{display:grid;grid-template-columns:11rem 1fr;gap:.1rem .8rem;margin:.5rem 0}\
+dt{font-weight:600;overflow-wrap:anywhere}dd{margin:0}\
 a{color:#0b5394;overflow-wrap:anywhere}\
 li{margin:.15rem 0}\
 footer{color:#666;font-size:.85rem;border-top:1px solid #ccc;margin-top:1rem;padding-top:.5rem}\

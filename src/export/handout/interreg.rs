@@ -16,11 +16,19 @@ use crate::text::Lang;
 
 pub fn handout(h: &Handout, catalogue: &Catalogue) -> String {
     let lang = h.lang;
-    let mut md = format!("# {} — {}\n\n", line(&h.title), word(lang, Word::GpTemplate));
+    // One entry: its title once as the page's, and in the template's own title field; not
+    // again as a numbered heading.
+    let alone = h.items.len() == 1 && h.scope == "entry";
+    let mut md = if alone {
+        format!("# {}\n\n*{}*\n\n", line(&h.title), word(lang, Word::GpTemplate))
+    } else {
+        format!("# {} — {}\n\n", line(&h.title), word(lang, Word::GpTemplate))
+    };
+    missing_sections(&mut md, h, catalogue, alone);
     for item in &h.items {
         md.push_str("---\n\n");
         match item.index.map(|i| &catalogue.entries()[i]) {
-            Some(entry) => practice(&mut md, catalogue, lang, item, entry),
+            Some(entry) => practice(&mut md, catalogue, lang, item, entry, alone),
             None => {
                 let _ = writeln!(md, "## {}. `{}` — {}\n", item.number, item.id, word(lang, Word::NotInCatalogue));
             }
@@ -30,12 +38,49 @@ pub fn handout(h: &Handout, catalogue: &Catalogue) -> String {
     md
 }
 
-fn practice(md: &mut String, catalogue: &Catalogue, lang: Lang, item: &Item, entry: &Entry) {
+/// What each practice still lacks, before any of them: a partner sees at once what to write.
+/// One entry alone is not named again: the page's title is its own.
+fn missing_sections(md: &mut String, h: &Handout, catalogue: &Catalogue, alone: bool) {
+    let lang = h.lang;
+    let _ = writeln!(md, "**{}**\n", with_colon(lang, crate::i18n::problems::missing_sections_heading(lang)));
+    for item in &h.items {
+        let Some(entry) = item.index.map(|i| &catalogue.entries()[i]) else { continue };
+        if !matches!(entry.details, Details::GoodPractice(_)) {
+            continue;
+        }
+        let missing: Vec<&str> = crate::model::interreg::gaps(entry)
+            .into_iter()
+            .filter(|(_, gap)| *gap == crate::model::interreg::Gap::Missing)
+            .map(|(section, _)| word(lang, section.name))
+            .collect();
+        let said = if missing.is_empty() {
+            crate::i18n::problems::nothing_missing(lang).to_string()
+        } else {
+            missing.join(", ")
+        };
+        if alone {
+            let _ = writeln!(md, "- {}. {}", item.number, escape(&said));
+        } else {
+            let _ = writeln!(
+                md,
+                "- {}. {} {}",
+                item.number,
+                with_colon(lang, &line(entry.title().get(lang))),
+                escape(&said)
+            );
+        }
+    }
+    md.push('\n');
+}
+
+fn practice(md: &mut String, catalogue: &Catalogue, lang: Lang, item: &Item, entry: &Entry, alone: bool) {
     let not_given = format!("*{}*", word(lang, Word::NotGiven));
     let text = |value: Option<String>| value.filter(|v| !v.trim().is_empty());
     let org_name =
         |id: &Id| catalogue.get(id.as_str()).map(|o| o.title().get(lang).to_string()).unwrap_or(id.to_string());
-    let _ = writeln!(md, "## {}. {}\n", item.number, line(entry.title().get(lang)));
+    if !alone {
+        let _ = writeln!(md, "## {}. {}\n", item.number, line(entry.title().get(lang)));
+    }
     let _ = writeln!(md, "`{}`\n", entry.id);
     let gp = match &entry.details {
         Details::GoodPractice(gp) => Some(gp),
@@ -48,7 +93,8 @@ fn practice(md: &mut String, catalogue: &Catalogue, lang: Lang, item: &Item, ent
         let _ = writeln!(md, "### {}\n\n{}\n", word(lang, title), body.unwrap_or_else(|| not_given.clone()));
     };
     section(md, Word::GpTitle, Some(line(entry.title().get(lang))));
-    section(md, Word::GpSummary, text(Some(entry.summary().get(lang).to_string())).map(|s| paragraphs(&s)));
+    let units = |text: &str| crate::text::keep_units_together(text).into_owned();
+    section(md, Word::GpSummary, text(Some(units(entry.summary().get(lang)))).map(|s| paragraphs(&s)));
     let institution = gp.and_then(|gp| gp.main_institution.as_ref()).map(|id| escape(&org_name(id)));
     section(md, Word::GpInstitution, institution);
     section(md, Word::GpLocation, location(catalogue, lang, entry));
@@ -66,7 +112,8 @@ fn practice(md: &mut String, catalogue: &Catalogue, lang: Lang, item: &Item, ent
     });
     section(md, Word::GpTimescale, timescale);
     section(md, Word::GpTopic, topic(catalogue, lang, entry));
-    let body = |p: &Option<crate::text::Prose>| p.as_ref().map(|p| paragraphs(p.get(lang))).filter(|p| !p.is_empty());
+    let body =
+        |p: &Option<crate::text::Prose>| p.as_ref().map(|p| paragraphs(&units(p.get(lang)))).filter(|p| !p.is_empty());
     section(md, Word::GpAbout, body(&entry.common.description));
     section(md, Word::GpResources, gp.and_then(|gp| body(&gp.resources_needed)));
     section(md, Word::GpEvidence, gp.and_then(|gp| body(&gp.evidence_of_success)));

@@ -164,11 +164,17 @@ pub fn build(
 
 /// The handout in `format`, ready to be written.
 pub fn render(handout: &Handout, catalogue: &Catalogue, format: Format) -> Vec<u8> {
+    render_for(handout, catalogue, format, false)
+}
+
+/// [`render`]; `excel`: a CSV for the spreadsheet program of the handout's language (a UTF-8
+/// byte-order mark, and `;` between cells in French, where `,` is the decimal mark).
+pub fn render_for(handout: &Handout, catalogue: &Catalogue, format: Format, excel: bool) -> Vec<u8> {
     match format {
         Format::Md => md::handout(handout).into_bytes(),
         Format::Html => html::handout(handout).into_bytes(),
         Format::Json => data::json(handout),
-        Format::Csv => data::csv(handout),
+        Format::Csv => data::csv(handout, catalogue, excel),
         Format::Interreg => interreg::handout(handout, catalogue).into_bytes(),
     }
 }

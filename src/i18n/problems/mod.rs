@@ -7,8 +7,12 @@
 
 use crate::text::Lang;
 
+mod curating;
+mod places;
 mod syntax;
 
+pub use curating::*;
+pub use places::*;
 pub use syntax::*;
 
 /// One message in both languages.

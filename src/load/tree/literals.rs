@@ -14,6 +14,7 @@ impl Reader<'_> {
                     at: self.at,
                     message: "unexpected end of file inside a string".into(),
                     opened: Some((opened, "string")),
+                    resumed: false,
                 });
             };
             self.at += c.len_utf8();
@@ -36,6 +37,7 @@ impl Reader<'_> {
                 at,
                 message: "unexpected end of file inside a string".into(),
                 opened: Some((opened, "string")),
+                resumed: false,
             });
         };
         self.at += c.len_utf8();
@@ -86,6 +88,7 @@ impl Reader<'_> {
                 at: self.bytes.len(),
                 message: "unexpected end of file inside a raw string".into(),
                 opened: Some((opened, "string")),
+                resumed: false,
             }),
         }
     }

@@ -38,6 +38,9 @@ pub enum Value {
     List(Vec<Node>),
     /// `{ key: value }` (no catalogue field holds one; read to report it, not kept).
     Map,
+    /// A field's value the reader could not read (a syntax error inside it, reported); reading
+    /// went on at the next field.
+    Broken,
 }
 
 #[derive(Clone, Debug)]
@@ -55,20 +58,39 @@ pub struct SyntaxError {
     pub message: String,
     /// Offset and description of the string or bracket that was never closed.
     pub opened: Option<(usize, &'static str)>,
+    /// Reading went on after this error (at the next field), so later problems of the file
+    /// may follow from it.
+    pub resumed: bool,
 }
 
+mod fields;
 mod literals;
 
-/// Reads a whole file as one value.
-pub fn read(text: &str) -> Result<Node, SyntaxError> {
-    let mut reader = Reader { text, bytes: text.as_bytes(), at: 0, depth: 0, strings: Vec::new() };
-    reader.skip_attributes()?;
-    let node = reader.value()?;
-    reader.skip_blank()?;
-    if reader.at < reader.bytes.len() {
-        return Err(reader.unexpected("the end of the file"));
-    }
-    Ok(node)
+/// What reading a whole file gave: its value (with `Value::Broken` where a field could not be
+/// read) unless an error could not be stepped over, and every syntax error, in file order.
+#[derive(Debug)]
+pub struct Read {
+    pub node: Option<Node>,
+    pub errors: Vec<SyntaxError>,
+}
+
+/// Reads a whole file as one value. After a syntax error inside a field written on its own
+/// line, reading goes on at the next line that starts like a field of the same struct (`name:`
+/// at the same indentation), so that one missing quote or bracket never hides the file's
+/// other problems.
+pub fn read(text: &str) -> Read {
+    let mut reader = Reader { text, bytes: text.as_bytes(), at: 0, depth: 0, strings: Vec::new(), errors: Vec::new() };
+    let node = reader.whole();
+    let mut errors = std::mem::take(&mut reader.errors);
+    let node = match node {
+        Ok(node) => Some(node),
+        Err(error) => {
+            errors.push(error);
+            None
+        }
+    };
+    errors.sort_by_key(|e| e.opened.map_or(e.at, |(at, _)| at));
+    Read { node, errors }
 }
 
 /// Deeper than this is not a catalogue entry, and recursion must stay bounded.
@@ -81,15 +103,27 @@ struct Reader<'a> {
     depth: usize,
     /// Strings read so far that run over a line end, most likely a missing closing quote.
     strings: Vec<(usize, usize)>,
+    /// Errors stepped over, reading on at the next field.
+    errors: Vec<SyntaxError>,
 }
 
 impl Reader<'_> {
+    fn whole(&mut self) -> Result<Node, SyntaxError> {
+        self.skip_attributes()?;
+        let node = self.value()?;
+        self.skip_blank()?;
+        if self.at < self.bytes.len() {
+            return Err(self.unexpected("the end of the file"));
+        }
+        Ok(node)
+    }
+
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.at).copied()
     }
 
     fn error(&self, at: usize, message: impl Into<String>) -> SyntaxError {
-        SyntaxError { at, message: message.into(), opened: self.suspect_string(at) }
+        SyntaxError { at, message: message.into(), opened: self.suspect_string(at), resumed: false }
     }
 
     /// A string read before `at` that swallowed a line end and what looks like the next field:
@@ -133,6 +167,7 @@ impl Reader<'_> {
                             at: self.at,
                             message: "unexpected end of file inside a comment".into(),
                             opened: Some((opened, "comment")),
+                            resumed: false,
                         });
                     }
                     if self.bytes[self.at..].starts_with(b"/*") {
@@ -259,6 +294,7 @@ impl Reader<'_> {
                     at: self.at,
                     message: format!("unexpected end of file: a closing `{}` is missing", close as char),
                     opened: Some((opened, what)),
+                    resumed: false,
                 });
             }
             out.push(item(self)?);
@@ -271,6 +307,7 @@ impl Reader<'_> {
                         at: self.at,
                         message: format!("unexpected end of file: a closing `{}` is missing", close as char),
                         opened: Some((opened, what)),
+                        resumed: false,
                     });
                 }
                 Some(b @ (b')' | b']' | b'}')) => {
@@ -278,6 +315,12 @@ impl Reader<'_> {
                         self.at,
                         format!("`{}` does not close this {what}: expected `{}`", b as char, close as char),
                     );
+                    error.opened = error.opened.or(Some((opened, what)));
+                    return Err(error);
+                }
+                Some(b':') if close == b']' => {
+                    // `name:` inside a list: the list's `]` was left out before the next field.
+                    let mut error = self.unexpected(&format!("`,` or `{}`", close as char));
                     error.opened = error.opened.or(Some((opened, what)));
                     return Err(error);
                 }
@@ -318,21 +361,7 @@ impl Reader<'_> {
         };
         self.at = save;
         if is_struct {
-            let (fields, close) = self.items(b')', "`(`", |r| {
-                r.skip_blank()?;
-                let name_start = r.at;
-                let name = r.identifier();
-                if name.is_empty() {
-                    return Err(r.unexpected("a field name"));
-                }
-                let name_end = r.at;
-                r.skip_blank()?;
-                if r.peek() != Some(b':') {
-                    return Err(r.unexpected("`:` after the field name"));
-                }
-                r.at += 1;
-                Ok(Field { name, name_start, name_end, value: r.value()? })
-            })?;
+            let (fields, close) = self.fields()?;
             Ok(Value::Struct { name, fields, close })
         } else {
             let (items, close) = self.items(b')', "`(`", Self::value)?;
@@ -366,7 +395,7 @@ mod tests {
     #[test]
     fn reads_structs_lists_and_texts_with_places() {
         let text = "GoodPractice(\n  title: (fr: \"a\", en: \"b\"), // x\n  tags: [\"x\", r#\"y\"#],\n  n: Some(3),\n)";
-        let node = read(text).unwrap();
+        let node = read(text).node.unwrap();
         let Value::Struct { name, fields, .. } = node.value else { panic!() };
         assert_eq!(name.as_deref(), Some("GoodPractice"));
         assert_eq!(fields.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(), ["title", "tags", "n"]);
@@ -375,16 +404,33 @@ mod tests {
 
     #[test]
     fn names_what_was_left_open() {
-        let error = read("(a: [1, 2)").unwrap_err();
-        assert_eq!(error.opened, Some((4, "`[`")));
-        let error = read("(a: \"x").unwrap_err();
-        assert_eq!(error.opened, Some((4, "string")));
-        let error = read("(\n a: \"x,\n b: \"y\",\n)").unwrap_err();
-        assert_eq!(error.opened, Some((6, "string")));
-        assert!(read(&"[".repeat(500)).is_err());
-        let node = read("(status: r#to-complete, s: r#\"x\"#)").unwrap();
+        let first = |text: &str| read(text).errors.first().cloned().unwrap();
+        assert_eq!(first("(a: [1, 2)").opened, Some((4, "`[`")));
+        assert_eq!(first("(a: \"x").opened, Some((4, "string")));
+        assert_eq!(first("(\n a: \"x,\n b: \"y\",\n)").opened, Some((6, "string")));
+        assert!(read(&"[".repeat(500)).node.is_none());
+        let node = read("(status: r#to-complete, s: r#\"x\"#)").node.unwrap();
         let Value::Struct { fields, .. } = node.value else { panic!() };
         assert!(matches!(&fields[0].value.value, Value::Ident(word) if word == "to-complete"));
         assert!(matches!(&fields[1].value.value, Value::Str(text) if text == "x"));
+    }
+
+    #[test]
+    fn reading_goes_on_at_the_next_field_after_an_unclosed_string_or_bracket() {
+        let text = "A(\n    a: \"x,\n    b: [1, 2,\n    c: 3\n    d: (e: \"y\"),\n)\n";
+        let read = read(text);
+        let node = read.node.expect("the struct is read whole");
+        let Value::Struct { fields, .. } = node.value else { panic!() };
+        let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, ["a", "b", "c", "d"]);
+        assert!(matches!(fields[0].value.value, Value::Broken));
+        assert!(matches!(fields[1].value.value, Value::Broken));
+        assert!(matches!(fields[2].value.value, Value::Number(_)), "a missing comma keeps the value");
+        assert!(matches!(fields[3].value.value, Value::Struct { .. }));
+        let opened: Vec<Option<(usize, &str)>> = read.errors.iter().map(|e| e.opened).collect();
+        assert_eq!(opened, [Some((10, "string")), Some((21, "`[`")), None], "{:?}", read.errors);
+        assert!(read.errors.iter().all(|e| e.resumed));
+        // On one line there is no next line to go on at: the first error is the only one.
+        assert_eq!(super::read("(a: \"x, b: [1, c: 3)").errors.len(), 1);
     }
 }

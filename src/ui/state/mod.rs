@@ -15,6 +15,6 @@ pub mod overview;
 pub mod present;
 pub mod tours;
 
-pub use overview::{MapZoom, OverviewState};
+pub use overview::OverviewState;
 pub use present::{Jump, PresentState, Slide};
 pub use tours::{ToursLevel, ToursState};

@@ -27,7 +27,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) -> usize {
     let inner = if app.shows_shortlist_row() && inner.height > 1 {
         let checked = app.shortlist_only();
         let label = format!("★ {}", word(app.lang, Word::InShortlist));
-        let count = format!(" {}", app.shortlist().len());
+        // What the row selects: the marks this catalogue has (marks from another are kept apart).
+        let here = app.shortlist().items().iter().filter(|i| app.entry(&i.id).is_some()).count();
+        let count = format!(" {here}");
         let check = if checked { "■ " } else { "□ " };
         let room = width.saturating_sub(1 + check.width() + count.width());
         let label = fit(&label, room);

@@ -46,10 +46,13 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, facts: &mut FrameFacts) {
         height: screen.height.saturating_sub(1 + u16::from(screen.height >= 40)),
     };
     let footer = Rect { y: screen.bottom().saturating_sub(1), height: 1, ..area };
-    let keys_line = present.keys() as u16;
-    let body = Rect { height: area.height.saturating_sub(1 + keys_line), ..area };
-    if present.keys() {
-        draw_keys(frame, app, Rect { y: footer.y.saturating_sub(1), ..footer });
+    // The keys, wrapped between keys onto as many lines as the width needs (every key shown).
+    let key_lines = if present.keys() { key_lines(app, usize::from(area.width)) } else { Vec::new() };
+    let keys_height = (key_lines.len() as u16).min(area.height / 3);
+    let body = Rect { height: area.height.saturating_sub(1 + keys_height), ..area };
+    if keys_height > 0 {
+        let keys_area = Rect { y: footer.y.saturating_sub(keys_height), height: keys_height, ..footer };
+        frame.render_widget(Paragraph::new(key_lines), keys_area);
     }
     draw_footer(frame, app, footer);
     if let Some(jump) = present.jump() {
@@ -61,19 +64,38 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, facts: &mut FrameFacts) {
         _ => None,
     });
     match (present.slide(), shown) {
-        (Some(Slide::Overview), None) => super::overview::draw_body(frame, app, body),
+        (Some(Slide::Overview), None) => super::overview::draw_body(frame, app, body, facts),
         (_, Some(id)) => {
             let Some(index) = app.catalogue().index_of(id.as_str()) else { return };
             let stop = if present.detour().is_some() { None } else { current_stop(app) };
             if present.zoom() {
                 draw_zoomed(frame, app, index, stop, body, facts);
             } else {
-                draw_slide(frame, app, index, stop.and_then(|(_, s)| s.note.as_ref().map(|n| n.get(app.lang()))), body);
+                let note = stop.and_then(|(_, s)| s.note.as_ref().map(|n| n.get(app.lang())));
+                // A tour's stop on a wide screen: its route beside the slide, this stop lit.
+                let tour = present.tour().and_then(|id| app.entry(id));
+                let route = stop.zip(tour).and_then(|((number, _), tour)| {
+                    super::overview::tour_of(app.catalogue(), tour, app.lang(), Some(number))
+                });
+                match route.filter(|r| body.width >= MAP_BESIDE && r.stops.iter().any(Option::is_some)) {
+                    Some(route) => {
+                        let map_width = body.width * 2 / 5;
+                        let text = Rect { width: body.width - map_width - 2, ..body };
+                        let map = Rect { x: body.right() - map_width, width: map_width, ..body };
+                        draw_slide(frame, app, index, note, text);
+                        let content = super::overview::map::MapContent { tour: Some(route), ..Default::default() };
+                        super::overview::draw_framed_map(frame, app, map, &content);
+                    }
+                    None => draw_slide(frame, app, index, note, body),
+                }
             }
         }
         (_, None) => {}
     }
 }
+
+/// From this width, a tour's stop shows the tour's route on a map beside it.
+const MAP_BESIDE: u16 = 150;
 
 /// The tour's stop the current slide is, with its number.
 fn current_stop(app: &App) -> Option<(usize, &Stop)> {
@@ -299,16 +321,34 @@ fn draw_footer(frame: &mut Frame<'_>, app: &App, area: Rect) {
 }
 
 /// `?` in present mode: the keys on one muted line, from the key table.
-fn draw_keys(frame: &mut Frame<'_>, app: &App, area: Rect) {
+/// Present mode's keys as lines of `width`: each key with what it does, never cut in the middle
+/// (a key too long for a line of its own is fitted to it).
+fn key_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let theme = app.theme();
-    let spans: Vec<Span> = bindings_of(Context::Present)
-        .flat_map(|b| {
-            let keys: Vec<String> = b.keys.iter().map(|k| key_name(k, app.lang)).collect();
-            [
-                Span::styled(keys.join("/"), theme.muted.add_modifier(Modifier::BOLD)),
-                Span::styled(format!(" {}  ", b.describe(app.lang())), theme.muted),
-            ]
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(Line::from(fit_spans(spans, usize::from(area.width)))), area);
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let mut current: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    for b in bindings_of(Context::Present) {
+        let keys: Vec<String> = b.keys.iter().map(|k| key_name(k, app.lang)).collect();
+        let item = vec![
+            Span::styled(keys.join("/"), theme.muted.add_modifier(Modifier::BOLD)),
+            Span::styled(format!(" {}", b.describe(app.lang())), theme.muted),
+        ];
+        let wide: usize = item.iter().map(|s| s.content.width()).sum();
+        let gap = if current.is_empty() { 0 } else { 3 };
+        if !current.is_empty() && used + gap + wide > width {
+            lines.push(Line::from(std::mem::take(&mut current)));
+            used = 0;
+        }
+        if !current.is_empty() {
+            current.push(Span::styled("   ", theme.muted));
+            used += 3;
+        }
+        used += wide;
+        current.extend(fit_spans(item, width));
+    }
+    if !current.is_empty() {
+        lines.push(Line::from(current));
+    }
+    lines
 }

@@ -1,5 +1,7 @@
 //! The shortlist screen (`4`): the marked entries in the order the participant keeps them, each
-//! with its note; entries the catalogue no longer has stay, marked as missing.
+//! with its note; marks of entries this catalogue does not have (marked in another catalogue,
+//! or since removed) stay, shown apart as kept: one shortlist follows the participant across
+//! catalogues, so moving between `--catalogue` folders never loses a mark.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -67,10 +69,12 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, screen: Rect) {
                     Span::styled(entry.title().get(lang).to_string(), theme.title),
                     Span::styled(format!("  {}", kind_name(lang, entry.kind)), theme.kind_badge),
                 ],
+                // A mark from another catalogue (or an entry since removed): shown apart, muted,
+                // as kept, not as an error to clear (#22: a participant deleted good marks).
                 None => vec![
                     Span::styled(number, theme.muted),
-                    Span::styled(item.id.to_string(), theme.error),
-                    Span::styled(format!("  ✗ {}", word(lang, Word::MissingLong)), theme.error),
+                    Span::styled(item.id.to_string(), theme.muted),
+                    Span::styled(format!("  ○ {}", word(lang, Word::MissingLong)), theme.muted),
                 ],
             };
             let second = if item.note.is_empty() {

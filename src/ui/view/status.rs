@@ -67,8 +67,16 @@ fn hints(app: &App, room: usize) -> Vec<Span<'static>> {
         .filter(|_| matches!(app.target(), Target::Pane(_)));
     let mut chosen: Vec<&Binding> = Vec::new();
     let mut used = help.map_or(0, |h| hint_width(h, lang));
-    let hinted = contexts(app).into_iter().flat_map(bindings_of).filter(|b| b.hint);
-    for binding in hinted.filter(|b| b.action != Action::ToggleHelp) {
+    // A key a more specific context takes (Tab on the overview) is not hinted with the meaning
+    // it has elsewhere.
+    let mut hinted: Vec<&Binding> = Vec::new();
+    let mut taken: Vec<super::super::keymap::Key> = Vec::new();
+    for context in contexts(app) {
+        let here: Vec<&Binding> = bindings_of(context).collect();
+        hinted.extend(here.iter().filter(|b| b.hint && !b.keys.first().is_some_and(|k| taken.contains(k))));
+        taken.extend(here.iter().flat_map(|b| b.keys.iter().copied()));
+    }
+    for binding in hinted.into_iter().filter(|b| b.action != Action::ToggleHelp) {
         let width = hint_width(binding, lang);
         if used + width > room {
             break;
@@ -104,10 +112,24 @@ pub fn draw_message(frame: &mut Frame<'_>, app: &App, screen: Rect) {
     let paragraph = Paragraph::new(Line::styled(message.to_string(), app.theme().warning))
         .wrap(ratatui::widgets::Wrap { trim: false })
         .style(app.theme().base);
-    let rows = (paragraph.line_count(width) as u16).clamp(1, screen.height.saturating_sub(2).max(1));
-    let area = Rect { x: screen.x, y: screen.bottom().saturating_sub(rows), width, height: rows };
+    let rows = paragraph.line_count(width) as u16;
+    if rows <= 1 {
+        let area = Rect { x: screen.x, y: screen.bottom().saturating_sub(1), width, height: 1 };
+        super::clear(frame, area);
+        frame.render_widget(paragraph, area);
+        return;
+    }
+    // Longer: a small framed overlay over the bottom of the screen (#22: two lines drawn over
+    // the panes' borders read as a broken screen), every line inside its frame.
+    let block = ratatui::widgets::Block::bordered()
+        .border_type(ratatui::widgets::BorderType::Rounded)
+        .border_style(app.theme().warning);
+    let inner_rows = (paragraph.line_count(screen.width.saturating_sub(2)) as u16).max(1);
+    let height = (inner_rows + 2).min(screen.height.saturating_sub(1).max(1));
+    // The frame spans the whole width: its border, not a pane's, is the last column.
+    let area = Rect { x: screen.x, y: screen.bottom().saturating_sub(height), width: screen.width, height };
     super::clear(frame, area);
-    frame.render_widget(paragraph, area);
+    frame.render_widget(paragraph.block(block), area);
 }
 
 /// Errors and warnings apart, in the words and numbers `boucle check` uses.

@@ -11,8 +11,12 @@ use super::{Diagnostic, Position, Severity};
 use crate::i18n::problems as say;
 use crate::text::Lang;
 
-/// Source lines longer than this are not quoted: a minified or hostile file would flood the
-/// terminal, and the position alone says where to look.
+mod window;
+
+use window::{LongLine, Quoted, Window};
+
+/// Source lines longer than this are quoted as a window around the problem's column: a
+/// minified or hostile file would flood the terminal.
 const MAX_QUOTED_LINE: usize = 400;
 
 /// Renders every diagnostic, quoting the source lines from `sources` (file name → text).
@@ -30,19 +34,39 @@ pub fn render_human_in(
     lang: Lang,
 ) -> String {
     let (expected_word, help_word) = (say::expected_word(lang), say::help_word(lang));
-    let mut files = SimpleFiles::new();
+    let mut files = Quoted::default();
     let mut ids = HashMap::new();
+    let mut long_lines: HashMap<(usize, usize), LongLine> = HashMap::new();
     let config = term::Config::default();
     let mut out = String::new();
     for diagnostic in diagnostics {
         // Each file is made displayable once, however many problems it has.
         let id = sources.get(&diagnostic.file).map(|text| {
-            *ids.entry(diagnostic.file.clone()).or_insert_with(|| files.add(diagnostic.file.clone(), displayable(text)))
+            *ids.entry(diagnostic.file.clone())
+                .or_insert_with(|| files.whole.add(diagnostic.file.clone(), displayable(text)))
         });
-        let quotable = id.and_then(|id| span_in(&files, id, diagnostic.start, diagnostic.end));
+        // A line too long to quote whole is quoted as a window around the column.
+        let quotable = id.and_then(|id| match span_in(&files.whole, id, diagnostic.start, diagnostic.end) {
+            Quote::Whole(range) => Some((window::FileId::Whole(id), range)),
+            // A problem of the whole file (its size, its place) is no place in its first line.
+            Quote::Window if WHOLE_FILE.contains(&diagnostic.code) => None,
+            Quote::Window => {
+                let (_, line) = line_of(&files.whole, id, diagnostic.start.line)?;
+                let index = long_lines.entry((id, diagnostic.start.line)).or_insert_with(|| LongLine::new(line));
+                let window = Window::around(&diagnostic.file, line, index, diagnostic.start, WINDOW_CHARS)?;
+                (window.replacement_chars() <= 20)
+                    .then(|| files.add_window_for(window, diagnostic.start, diagnostic.end))
+            }
+            Quote::No => None,
+        });
+        let (id, quotable) = match quotable {
+            Some((id, range)) => (Some(id), Some(range)),
+            None => (id.map(window::FileId::Whole), None),
+        };
         let severity = match diagnostic.severity {
             Severity::Error => codespan_reporting::diagnostic::Severity::Error,
             Severity::Warning => codespan_reporting::diagnostic::Severity::Warning,
+            Severity::Note => codespan_reporting::diagnostic::Severity::Note,
         };
         let mut report = Report::new(severity).with_code(diagnostic.code).with_message(&diagnostic.message);
         let mut notes = Vec::new();
@@ -88,10 +112,16 @@ pub fn render_human_in(
 /// the reader's language. The head comes first in the problem's rendering, before anything
 /// quoted from the file.
 fn headed_in(rendered: &str, diagnostic: &Diagnostic, lang: Lang) -> String {
-    let error = diagnostic.severity == Severity::Error;
-    let english = format!("{}[{}]", say::severity_word(Lang::En, error), diagnostic.code);
-    let said = format!("{}[{}]", say::severity_word(lang, error), diagnostic.code);
+    let english = format!("{}[{}]", severity_word(Lang::En, diagnostic.severity), diagnostic.code);
+    let said = format!("{}[{}]", severity_word(lang, diagnostic.severity), diagnostic.code);
     rendered.replacen(&english, &said, 1)
+}
+
+fn severity_word(lang: Lang, severity: Severity) -> &'static str {
+    match severity {
+        Severity::Note => say::note_word(lang),
+        severity => say::severity_word(lang, severity == Severity::Error),
+    }
 }
 
 /// The source as it may be shown: every character that could drive or spoof the terminal is
@@ -106,24 +136,37 @@ fn displayable(text: &str) -> String {
         .collect()
 }
 
+/// Problems of a whole file, placed at its start for want of a better place.
+const WHOLE_FILE: &[&str] = &["file-too-large", "unreadable", "no-catalogue", "ignored-file", "not-a-file"];
+
+/// How many characters of a long line are quoted around a problem's column.
+const WINDOW_CHARS: usize = 100;
+
+enum Quote {
+    Whole(Range<usize>),
+    /// The line is too long to quote whole.
+    Window,
+    No,
+}
+
 /// The byte range of a character span in a displayable file, if its line is short enough to
 /// quote. Lines are found through the file's line index, so a file with a problem on every
 /// value renders in one pass, not one pass per problem (found by fuzzing).
-fn span_in(files: &SimpleFiles<String, String>, id: usize, start: Position, end: Position) -> Option<Range<usize>> {
-    let shown = files.get(id).ok()?.source().as_str();
-    let (line_start, line) = line_of(files, id, start.line)?;
+fn span_in(files: &SimpleFiles<String, String>, id: usize, start: Position, end: Position) -> Quote {
+    let Some(shown) = files.get(id).ok().map(|f| f.source().as_str()) else { return Quote::No };
+    let Some((line_start, line)) = line_of(files, id, start.line) else { return Quote::No };
     // More bytes than four per character allows is too long without counting.
-    if line.len() > 4 * MAX_QUOTED_LINE
-        || line.chars().count() > MAX_QUOTED_LINE
-        || line.chars().filter(|c| *c == '\u{FFFD}').count() > 20
-    {
-        return None;
+    if line.len() > 4 * MAX_QUOTED_LINE || line.chars().count() > MAX_QUOTED_LINE {
+        return Quote::Window;
+    }
+    if line.chars().filter(|c| *c == '\u{FFFD}').count() > 20 {
+        return Quote::No;
     }
     let from = line_start + column_offset(line, start.column);
     let to = line_of(files, id, end.line).map_or(from, |(at, line)| at + column_offset(line, end.column)).max(from);
     // A zero-width span still gets a visible marker.
     let to = if to == from { shown[from..].chars().next().map_or(from, |c| from + c.len_utf8()) } else { to };
-    Some(from..to)
+    Quote::Whole(from..to)
 }
 
 /// Where line `number` (1-based) starts, and its text without the line end.
@@ -150,7 +193,7 @@ pub fn render_kinds(diagnostics: &[Diagnostic], lang: Lang) -> String {
     kinds
         .into_iter()
         .map(|(severity, code, n)| {
-            let word = say::severity_word(lang, severity == Severity::Error);
+            let word = severity_word(lang, severity);
             format!("{n:>5} {word}[{code}]\n")
         })
         .collect()

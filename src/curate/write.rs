@@ -1,0 +1,44 @@
+//! Writing a catalogue file the curator asked to change (`fmt`, `check --fix`): atomically
+//! (a temporary file beside it, then a rename), keeping its permissions, through a symbolic
+//! link to the file it points at as editors do; and the diff that says what changed.
+
+use std::path::{Path, PathBuf};
+
+use similar::TextDiff;
+
+/// Replaces the file at `path` with `text`.
+pub fn replace(path: &Path, text: &str) -> std::io::Result<()> {
+    let target: PathBuf = std::fs::canonicalize(path)?;
+    let metadata = std::fs::metadata(&target)?;
+    if !metadata.is_file() {
+        return Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a regular file"));
+    }
+    let folder = target.parent().unwrap_or(Path::new("."));
+    let mut temp = tempfile::Builder::new().prefix(".boucle-").suffix(".tmp").tempfile_in(folder)?;
+    std::io::Write::write_all(&mut temp, text.as_bytes())?;
+    temp.as_file().set_permissions(metadata.permissions())?;
+    temp.as_file().sync_all()?;
+    temp.persist(&target).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// A unified diff of `before` and `after`, named `name` (empty when they are equal).
+pub fn diff(name: &str, before: &str, after: &str) -> String {
+    if before == after {
+        return String::new();
+    }
+    let diff = TextDiff::from_lines(before, after).unified_diff().context_radius(2).header(name, name).to_string();
+    displayable(&diff)
+}
+
+/// Text from a catalogue file as it may reach a terminal: every character that could drive or
+/// spoof it is replaced by U+FFFD.
+fn displayable(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            let unsafe_char = (c.is_control() && c != '\n' && c != '\t')
+                || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200B}'..='\u{200F}' | '\u{FEFF}');
+            if unsafe_char { '\u{FFFD}' } else { c }
+        })
+        .collect()
+}

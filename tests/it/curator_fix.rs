@@ -1,0 +1,98 @@
+//! `boucle check --fix` (issue #23 item 5): the suggestions that leave no doubt are applied,
+//! in place, with a diff; what has several candidates, and files with syntax errors, are left
+//! and said.
+
+use crate::common::written::{Fixture, PRACTICE};
+
+use std::process::{Command, Output};
+
+fn check(folder: &std::path::Path, extra: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_boucle"))
+        .arg("check")
+        .args(extra)
+        .arg(folder)
+        .env_remove("BOUCLE_CATALOGUE")
+        .env("BOUCLE_CACHE_DIR", folder.join("../cache"))
+        .env("NO_COLOR", "1")
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .output()
+        .expect("run boucle")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// A misspelt field, vocabulary id, status and reference, each one edit from one known word.
+fn fixable() -> String {
+    PRACTICE
+        .replace("    summary:", "    sumary:")
+        .replace("[\"lead\"]", "[\"neodymum\"]")
+        .replace("(status: reviewed", "(status: reviewd")
+        .replace("main_institution: \"team2\"", "main_institution: \"team\"")
+}
+
+#[test]
+fn fix_then_check_is_clean() {
+    let root = tempfile::tempdir().unwrap();
+    let fixture = Fixture::new();
+    let folder = root.path().join("catalogue");
+    crate::common::copy_dir(fixture.path(), &folder);
+    std::fs::create_dir_all(folder.join("good-practices")).unwrap();
+    std::fs::write(folder.join("good-practices/x.ron"), fixable()).unwrap();
+    // A comment and the layout stay as they were: only the values change.
+    let before = format!("// kept\n{}", fixable());
+    std::fs::write(folder.join("good-practices/x.ron"), &before).unwrap();
+    let first = check(&folder, &[]);
+    assert_eq!(first.status.code(), Some(1), "{}", stdout(&first));
+    assert!(stdout(&first).contains("4 errors"), "{}", stdout(&first));
+
+    let fixed = check(&folder, &["--fix"]);
+    let text = stdout(&fixed);
+    assert!(text.contains("-    sumary: (fr:"), "the diff: {text}");
+    assert!(text.contains("+    summary: (fr:"), "the diff: {text}");
+    assert!(text.contains("+    materials: [\"neodymium\"],"), "{text}");
+    assert!(text.contains("--fix: fixed 4 problems in 1 file"), "{text}");
+    assert_eq!(fixed.status.code(), Some(0), "the check after the fixes is clean: {text}");
+    let after = std::fs::read_to_string(folder.join("good-practices/x.ron")).unwrap();
+    let expected = before
+        .replace("sumary:", "summary:")
+        .replace("neodymum", "neodymium")
+        .replace("reviewd", "reviewed")
+        .replace("\"team\"", "\"team2\"");
+    assert_eq!(after, expected);
+    let again = check(&folder, &[]);
+    assert_eq!(again.status.code(), Some(0), "{}", stdout(&again));
+    assert!(stdout(&again).trim_end().ends_with("no problems"), "{}", stdout(&again));
+}
+
+#[test]
+fn an_ambiguous_problem_and_a_file_with_a_syntax_error_are_left_and_said() {
+    let root = tempfile::tempdir().unwrap();
+    let fixture = Fixture::new();
+    let folder = root.path().join("catalogue");
+    crate::common::copy_dir(fixture.path(), &folder);
+    std::fs::create_dir_all(folder.join("good-practices")).unwrap();
+    // FRE2 is one edit from FRE, FRE1 and FRE12: the curator chooses.
+    let ambiguous = PRACTICE.replace("region: \"FRE12\"", "region: \"FRE2\"");
+    std::fs::write(folder.join("good-practices/a.ron"), &ambiguous).unwrap();
+    let broken =
+        fixable().replace("title: (fr: \"Régénération de batteries\"", "title: (fr: \"Régénération de batteries");
+    std::fs::write(folder.join("good-practices/b.ron"), &broken).unwrap();
+    let output = check(&folder, &["--fix"]);
+    let text = stdout(&output);
+    assert!(
+        text.contains("--fix: left for you to choose:")
+            && text.contains("unknown region \"FRE2\": several candidates: "),
+        "{text}"
+    );
+    for candidate in ["\"FRE\"", "\"FRE1\"", "\"FRE12\""] {
+        assert!(text.lines().any(|l| l.contains("several candidates") && l.contains(candidate)), "{candidate}: {text}");
+    }
+    assert!(text.contains("b.ron: left as it is: it has syntax errors"), "{text}");
+    assert!(text.contains("--fix: fixed 0 problems in 0 files"), "{text}");
+    assert_eq!(std::fs::read_to_string(folder.join("good-practices/a.ron")).unwrap(), ambiguous);
+    assert_eq!(std::fs::read_to_string(folder.join("good-practices/b.ron")).unwrap(), broken);
+    assert_eq!(output.status.code(), Some(1));
+}
