@@ -7,6 +7,7 @@
 //! plurals, in `i18n/count.rs` ([`count`], [`count_of`]).
 
 mod count;
+pub mod guards;
 mod keys;
 pub mod overview;
 pub mod problems;

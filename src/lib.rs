@@ -7,6 +7,8 @@
 //! - [`geo`]: coastlines, borders and region points for the map; projection, clustering, labels;
 //! - [`load`]: reading RON folders (or the embedded catalogue) into a model, with diagnostics;
 //! - [`query`]: the index and search; [`query::Indexed`] pairs a catalogue with its index;
+//! - [`live`]: the one owner of a shown catalogue: the first load and its progress, live
+//!   reload, and every write of the catalogue cache; the dashboard and the room subscribe;
 //! - [`shortlist`]: the entries a participant marked, by id, with notes; kept in a file;
 //! - [`files`]: writing files atomically, with normal permissions, never over one unasked;
 //! - [`export`]: one [`export::EntryDoc`] per entry, and the formats written from it;
@@ -24,6 +26,7 @@ pub mod export;
 pub mod files;
 pub mod geo;
 pub mod i18n;
+pub mod live;
 pub mod load;
 pub mod model;
 pub mod query;

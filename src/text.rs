@@ -10,6 +10,7 @@ use unicode_width::UnicodeWidthChar;
 mod clusters;
 mod local;
 mod units;
+pub mod visible;
 pub use clusters::{is_presentation, joins_emoji};
 pub use local::{Label, LocalText, Prose, SafeStr};
 pub use units::keep_units_together;
@@ -35,7 +36,70 @@ pub enum Lines {
 #[derive(
     Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
 )]
+#[rkyv(bytecheck(verify))]
 pub struct SafeString(Box<str>);
+
+/// A text read back from the catalogue cache is checked against what cleaning leaves
+/// ([`is_sanitized`]) while the archive is validated, before anything reads it: a cache file
+/// with valid checksums may still have been written by someone else (a shared CI cache, a
+/// restored home), and xxh3 is no signature. Any text that fails refuses the whole cache.
+// SAFETY (of the `unsafe impl`): `verify` returns Ok only when the invariant holds; it reads
+// the string only through the archived `str`, whose UTF-8 and bounds bytecheck has checked.
+unsafe impl<C> rkyv::bytecheck::Verify<C> for ArchivedSafeString
+where
+    C: rkyv::rancor::Fallible + ?Sized,
+    C::Error: rkyv::rancor::Source,
+{
+    fn verify(&self, _: &mut C) -> Result<(), C::Error> {
+        if is_sanitized(self.0.as_ref()) { Ok(()) } else { rkyv::rancor::fail!(Unclean) }
+    }
+}
+
+/// A value that no load could have made (a text not as cleaning leaves it, a malformed id,
+/// address or date), found in a catalogue cache: one that was tampered with.
+#[derive(Debug)]
+pub struct Unclean;
+
+impl fmt::Display for Unclean {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a value no load could have made (a text not cleaned, a malformed id, address or date)")
+    }
+}
+
+impl std::error::Error for Unclean {}
+
+/// Whether `text` is as [`sanitize`] leaves a text that may span lines (a one-line text is
+/// one too): the invariant of every [`SafeString`] and every version of a [`LocalText`], which
+/// the catalogue cache's reader checks. Text of printable ASCII and line ends, the bulk of a
+/// catalogue, is checked a byte at a time; other text a character at a time, and only text
+/// with combining marks or emoji is cleaned again to compare.
+pub fn is_sanitized(text: &str) -> bool {
+    // The bytes of text that is clean whatever their order: printable ASCII, line ends, and
+    // the characters U+00C0–U+02FF (lead bytes C3–CB, and continuation bytes), Latin letters
+    // with their accents and spacing modifiers, none of them a control, a format character
+    // or zero columns wide. Catalogue text in French or English is checked here, by a table.
+    const QUICK: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0x20;
+        while b < 0x7f {
+            table[b] = true;
+            b += 1;
+        }
+        table[b'\n' as usize] = true;
+        let mut b = 0x80;
+        while b <= 0xbf {
+            table[b] = true;
+            b += 1;
+        }
+        let mut b = 0xc3;
+        while b <= 0xcb {
+            table[b] = true;
+            b += 1;
+        }
+        table
+    };
+    text.bytes().all(|b| QUICK[usize::from(b)]) || is_clean(text, Lines::Multi) || sanitize(text, Lines::Multi) == text
+}
 
 impl SafeString {
     pub fn new(raw: &str, lines: Lines) -> Self {
@@ -359,6 +423,34 @@ mod tests {
             for lines in [Lines::Single, Lines::Multi] {
                 assert_eq!(SafeString::from_string(raw.to_string(), lines).as_str(), sanitize(raw, lines), "{raw:?}");
             }
+        }
+    }
+
+    /// What cleaning leaves passes the check; what it would change does not, whichever path
+    /// (the byte table, the character scan, cleaning again) decides.
+    #[test]
+    fn the_cache_check_accepts_exactly_what_cleaning_leaves() {
+        let samples = [
+            "Béthune-Bruay: a former coal-mining area",
+            "Ελληνικά κείμενα",
+            "e\u{301} accent combining",
+            "line\nbreak",
+            "emoji 👩\u{200d}🔬 joined",
+            "ǅ ʰ ˈ modifiers",
+            "a\u{1b}]0;x\u{7}",
+            "rlo\u{202e}",
+            "nel\u{85}",
+            "c1\u{9b}",
+            "soft\u{ad}hyphen",
+            "zwsp\u{200b}",
+            "\u{301}leading mark",
+            "tab\tcr\r",
+            "vs16 ❤\u{fe0f}",
+        ];
+        for raw in samples {
+            let clean = sanitize(raw, Lines::Multi);
+            assert!(is_sanitized(&clean), "{clean:?}");
+            assert_eq!(is_sanitized(raw), clean == raw, "{raw:?}");
         }
     }
 

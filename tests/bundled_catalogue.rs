@@ -1216,3 +1216,26 @@ fn formatting_changes_no_value_and_the_catalogue_is_formatted() {
     }
     assert_eq!(unformatted, Vec::<String>::new(), "run `boucle fmt practices`");
 }
+
+/// In a real bash with `boucle completions bash` sourced, Tab after `boucle present raw`
+/// completes the bundled RAW4RES tour's id (the completion function called as bash calls it).
+#[test]
+fn bash_completes_present_raw_to_the_bundled_tour() {
+    let boucle = env!("CARGO_BIN_EXE_boucle");
+    let cache = tempfile::tempdir().unwrap();
+    let driver = r#"source <("$1" completions bash) || exit 3
+function_name=$(complete -p boucle | sed -E 's/.* -F ([^ ]+) .*/\1/')
+COMP_WORDS=(boucle present raw); COMP_CWORD=2; COMP_LINE="boucle present raw"; COMP_POINT=18; COMP_TYPE=9
+"$function_name" boucle raw present
+printf '%s\n' "${COMPREPLY[@]}""#;
+    let output = std::process::Command::new("bash")
+        .args(["--norc", "--noprofile", "-c", driver, "driver", boucle])
+        .env_remove("BOUCLE_CATALOGUE")
+        .env("BOUCLE_CACHE_DIR", cache.path())
+        .output()
+        .expect("bash runs");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let tour = "raw4res-peer-review-lille-2025";
+    assert_eq!(String::from_utf8_lossy(&output.stdout).trim(), tour);
+    assert_eq!(entry(&bundled(), tour).kind, Kind::Tour);
+}

@@ -16,6 +16,7 @@ use crate::model::Catalogue;
 use crate::query::Indexed;
 use crate::shortlist::store::{self, Opened};
 use crate::text::Lang;
+use crate::text::visible;
 
 #[derive(Clone, Debug, Args)]
 pub struct ExportArgs {
@@ -88,7 +89,7 @@ pub fn run_export(
         _ => Default::default(),
     };
     if args.shortlist.is_some() && shortlist.is_empty() {
-        let shown = path.as_deref().map(|p| p.display().to_string()).unwrap_or_default();
+        let shown = path.as_deref().map(|p| visible::path(p).to_string()).unwrap_or_default();
         return Err(CommandError::Usage(format!(
             "the shortlist {shown} is empty or does not exist yet: mark entries with m in the dashboard"
         )));
@@ -117,7 +118,7 @@ pub fn run_export(
             let overwrite = if args.force { Overwrite::Allowed } else { Overwrite::Never };
             write_atomic(path, &bytes, overwrite, catalogue_dirs).map_err(|e| match e {
                 crate::files::WriteError::Io { .. } => CommandError::Io(std::io::Error::other(e.to_string())),
-                _ => CommandError::Usage(e.to_string()),
+                _ => CommandError::Usage(e.said(lang)),
             })?;
         }
     }
@@ -132,11 +133,11 @@ fn read_only(path: &Path) -> Result<crate::shortlist::Shortlist, String> {
     // Opening a copy keeps the user's file where it is, whatever `open` does with a bad one.
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
     let copy = dir.path().join("shortlist.ron");
-    std::fs::copy(path, &copy).map_err(|e| format!("cannot read the shortlist {}: {e}", path.display()))?;
+    std::fs::copy(path, &copy).map_err(|e| format!("cannot read the shortlist {}: {e}", visible::path(path)))?;
     match store::open(&copy) {
         Opened::New(list) | Opened::Read(list) => Ok(list),
         Opened::SetAside { problem, .. } | Opened::Unusable { problem } => {
-            Err(format!("the shortlist {} cannot be read: {problem}", path.display()))
+            Err(format!("the shortlist {} cannot be read: {problem}", visible::path(path)))
         }
     }
 }

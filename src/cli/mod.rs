@@ -3,11 +3,13 @@
 
 mod cache;
 pub mod check;
+pub mod completions;
 mod curating;
 pub mod export;
 mod filters;
 pub mod fmt;
 pub mod list;
+pub mod man;
 pub mod new;
 mod present;
 mod review_age;
@@ -23,6 +25,7 @@ use std::path::PathBuf;
 use crate::load::cache::Cache;
 use crate::load::{CatalogueSource, Loaded};
 use crate::text::Lang;
+use crate::text::visible;
 use crate::ui::theme::ThemeName;
 
 /// The environment variable that names catalogue folders, separated like PATH.
@@ -109,6 +112,15 @@ pub enum Command {
     Init(new::InitArgs),
     /// The catalogue cache: `boucle cache clear` removes it.
     Cache(cache::CacheArgs),
+    /// Print the completion script of a shell: bash, zsh, fish, powershell or elvish.
+    ///
+    /// Load it at each shell start, so that it always matches the boucle installed: in
+    /// ~/.bashrc, `source <(boucle completions bash)`. Tour, entry, region, material, ESG theme
+    /// and stage ids are completed from the catalogue the command line names (--catalogue, else
+    /// BOUCLE_CATALOGUE, else the bundled one).
+    Completions(completions::CompletionsArgs),
+    /// Write a manual page for each command (boucle.1, boucle-check.1, …) into a folder.
+    Man(man::ManArgs),
 }
 
 fn parse_theme(text: &str) -> Result<ThemeName, String> {
@@ -134,9 +146,19 @@ impl Cli {
         if self.no_cache { None } else { Cache::user() }
     }
 
+    /// How the `--catalogue` folders are watched: `--no-watch`, `--poll`, else by events.
+    pub fn watch(&self) -> crate::live::Watch {
+        use crate::live::Watch;
+        match (self.no_watch, self.poll) {
+            (true, _) => Watch::Off,
+            (false, true) => Watch::Poll,
+            (false, false) => Watch::Events,
+        }
+    }
+
     /// Loads `source`, through the catalogue cache unless `--no-cache`.
     pub fn load(&self, source: &CatalogueSource) -> Loaded {
-        crate::load::cache::load_cached(source, self.cache().as_ref())
+        crate::live::once::load(source, self.cache().as_ref())
     }
 
     /// `--lang`, else the locale's language, else English.
@@ -169,19 +191,14 @@ fn dashboard(cli: &Cli, err: &mut dyn Write) -> std::io::Result<i32> {
     if !missing.is_empty() {
         for folder in missing {
             let why = if folder.exists() { "not a folder" } else { "catalogue folder not found" };
-            writeln!(err, "boucle: --catalogue {}: {why}", folder.display())?;
+            writeln!(err, "boucle: --catalogue {}: {why}", visible::path(folder))?;
         }
         return Ok(2);
     }
     let options = dashboard_options(cli, &cli.filters, None);
-    let watch = match (cli.no_watch, cli.poll) {
-        (true, _) => crate::ui::reload::Watch::Off,
-        (false, true) => crate::ui::reload::Watch::Poll,
-        (false, false) => crate::ui::reload::Watch::Events,
-    };
     // The first screen comes at once; the catalogue loads behind it (a catalogue with no
     // loadable entry ends the dashboard with its problems).
-    crate::ui::run_loading(cli.catalogue_source(), options, watch, cli.cache())
+    crate::ui::run_loading(cli.catalogue_source(), options, cli.watch(), cli.cache())
 }
 
 /// A `--catalogue` folder that is not there is a mistyped path, not an empty catalogue: say
@@ -235,10 +252,10 @@ fn open_shortlist(
     let notice = match &opened {
         Opened::New(_) | Opened::Read(_) => None,
         Opened::SetAside { problem, moved_to } => {
-            Some(crate::i18n::shortlist_set_aside(lang, problem, &moved_to.display().to_string()))
+            Some(crate::i18n::shortlist_set_aside(lang, problem, visible::path(moved_to).as_ref()))
         }
         Opened::Unusable { problem } => {
-            Some(crate::i18n::shortlist_unusable(lang, problem, &path.display().to_string()))
+            Some(crate::i18n::shortlist_unusable(lang, problem, visible::path(&path).as_ref()))
         }
     };
     let file = opened.writable().then_some(path);
@@ -271,7 +288,7 @@ fn with_index(
     err: &mut dyn Write,
     command: impl FnOnce(&crate::query::Indexed) -> Result<(), list::CommandError>,
 ) -> i32 {
-    let (indexed, loaded) = crate::query::load_indexed(&cli.catalogue_source(), cli.cache().as_ref());
+    let (indexed, loaded) = crate::live::once::load_indexed(&cli.catalogue_source(), cli.cache().as_ref());
     match usable(cli, &loaded, err) {
         Some(code) => code,
         None => finish(command(&indexed), err),
@@ -331,7 +348,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         }
         Some(Command::Present(args)) => present::run(&cli, args, err),
         Some(Command::New(args)) => {
-            return match new::run_new(&cli.catalogues, args, out) {
+            return match new::run_new(&cli.catalogues, args, cli.language(), out) {
                 Ok(()) => 0,
                 Err(why) => {
                     let _ = writeln!(err, "boucle new: {why}");
@@ -349,6 +366,8 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             };
         }
         Some(Command::Cache(args)) => cache::run(args, out, err),
+        Some(Command::Completions(args)) => completions::run(args, out),
+        Some(Command::Man(args)) => man::run(args, out, err),
         None => dashboard(&cli, err),
     };
     match result {

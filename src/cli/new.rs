@@ -11,6 +11,8 @@ use std::path::{Path, PathBuf};
 
 use crate::load::schema::{Need, Spec, Ty, entry_fields};
 use crate::model::{Id, Kind};
+use crate::text::Lang;
+use crate::text::visible;
 
 #[derive(Debug, Args)]
 pub struct NewArgs {
@@ -27,17 +29,22 @@ pub struct InitArgs {
 }
 
 /// What went wrong, for stderr, with exit code 2.
-pub fn run_new(folders: &[PathBuf], args: &NewArgs, out: &mut dyn Write) -> Result<(), String> {
+pub fn run_new(folders: &[PathBuf], args: &NewArgs, lang: Lang, out: &mut dyn Write) -> Result<(), String> {
     let kind = Kind::parse(&args.kind)
         .ok_or_else(|| format!("unknown kind \"{}\": use practice, visit, event, tour or organisation", args.kind))?;
     let id = Id::parse(&args.id)?;
+    // An id its file cannot carry (hidden, or a Windows device name) is refused before
+    // anything is written: `check` would report the file, and the loader skip a hidden one.
+    if let Some(why) = crate::load::files::name_flaw(&format!("{id}.ron")) {
+        return Err(crate::i18n::guards::id_cannot_be_a_file(lang, id.as_str(), why));
+    }
     let root = match folders.first() {
         Some(folder) => folder.clone(),
         None if looks_like_a_catalogue(Path::new(".")) => PathBuf::from("."),
         None => return Err("which catalogue? give --catalogue DIR (or run this inside a catalogue folder)".into()),
     };
     if !root.is_dir() {
-        return Err(format!("{}: catalogue folder not found (`boucle init DIR` creates one)", root.display()));
+        return Err(format!("{}: catalogue folder not found (`boucle init DIR` creates one)", visible::path(&root)));
     }
     // Ids are unique across kinds: a file of that name in any kind folder is a clash.
     for other in Kind::ALL {
@@ -45,24 +52,24 @@ pub fn run_new(folders: &[PathBuf], args: &NewArgs, out: &mut dyn Write) -> Resu
         if existing.exists() {
             return Err(format!(
                 "{} already exists: ids are unique across kinds; choose another id",
-                existing.display()
+                visible::path(&existing)
             ));
         }
     }
     let folder = root.join(kind.folder());
-    std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+    std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", visible::path(&folder)))?;
     let path = folder.join(format!("{id}.ron"));
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(&path)
-        .map_err(|e| format!("{}: {e}", path.display()))?;
-    file.write_all(template(kind).as_bytes()).map_err(|e| format!("{}: {e}", path.display()))?;
+        .map_err(|e| format!("{}: {e}", visible::path(&path)))?;
+    file.write_all(template(kind).as_bytes()).map_err(|e| format!("{}: {e}", visible::path(&path)))?;
     let _ = writeln!(
         out,
         "wrote {}: fill in the fields marked REQUIRED, then run `boucle check {}`",
-        path.display(),
-        root.display()
+        visible::path(&path),
+        visible::path(&root)
     );
     Ok(())
 }
@@ -165,18 +172,18 @@ fn about(field: &str) -> (&'static str, &'static str) {
 /// Creates an empty regional catalogue: one folder per kind and a README for its curators.
 pub fn run_init(args: &InitArgs, out: &mut dyn Write) -> Result<(), String> {
     let dir = &args.dir;
-    if dir.exists() && std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?.next().is_some() {
-        return Err(format!("{} is not empty: give a new folder", dir.display()));
+    if dir.exists() && std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", visible::path(dir)))?.next().is_some() {
+        return Err(format!("{} is not empty: give a new folder", visible::path(dir)));
     }
     for kind in Kind::ALL {
         let folder = dir.join(kind.folder());
-        std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+        std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", visible::path(&folder)))?;
     }
-    std::fs::write(dir.join("README.md"), README).map_err(|e| format!("{}: {e}", dir.display()))?;
+    std::fs::write(dir.join("README.md"), README).map_err(|e| format!("{}: {e}", visible::path(dir)))?;
     let _ = writeln!(
         out,
         "created {}: add entries with `boucle new practice my-id --catalogue {0}`, check with `boucle check {0}`",
-        dir.display()
+        visible::path(dir)
     );
     Ok(())
 }

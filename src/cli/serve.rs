@@ -5,17 +5,20 @@ use std::io::Write;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::mpsc::Receiver;
 use std::time::Duration;
 
 use clap::{Args, Parser};
 
 use super::{Cli, Command, colour_off, export, list, show};
+use crate::live::{First, Update};
 use crate::query::Indexed;
 use crate::serve::access::Access;
 use crate::serve::host_key::{self, Origin};
 use crate::serve::limits::Limits;
 use crate::serve::{ExecRunner, Room, Settings};
 use crate::text::Lang;
+use crate::text::visible;
 use crate::ui::theme::ThemeName;
 
 #[derive(Clone, Debug, Args)]
@@ -54,6 +57,16 @@ pub struct ServeArgs {
     /// Minutes without a key before a dashboard is closed.
     #[arg(long, value_name = "MINUTES", default_value_t = 30)]
     pub idle_minutes: u64,
+
+    /// Seconds a connection has to log in, after which it is closed ("timeout before
+    /// authentication").
+    #[arg(long, value_name = "SECONDS", default_value_t = 20)]
+    pub login_grace_seconds: u64,
+
+    /// Connections waiting to log in, at most (10 from one address); when all are taken, one
+    /// that has not even asked to log in makes way for a new one.
+    #[arg(long, value_name = "N", default_value_t = 100)]
+    pub max_startups: usize,
 }
 
 /// Starts the room; returns the exit code.
@@ -69,25 +82,36 @@ pub fn run(cli: &Cli, args: &ServeArgs, err: &mut dyn Write) -> std::io::Result<
         writeln!(err, "boucle serve: no data folder (HOME is not set): give --host-key FILE")?;
         return Ok(2);
     };
-    let (key, origin) = match host_key::load_or_generate(&key_path) {
+    let (key, origin) = match host_key::load_or_generate(&key_path, cli.language()) {
         Ok(loaded) => loaded,
         Err(e) => {
             writeln!(err, "boucle serve: {e}")?;
             return Ok(1);
         }
     };
-    let (indexed, loaded) = crate::query::load_indexed(&cli.catalogue_source(), cli.cache().as_ref());
-    if indexed.catalogue().is_empty() && loaded.errors() > 0 {
+    // The room's one owner of its catalogue: the snapshot it starts on is checked against the
+    // files first (a changed catalogue is not served, then swapped), and each reload after it
+    // is passed to every session.
+    let (live, updates) = crate::live::start(cli.catalogue_source(), cli.watch(), cli.cache(), First::Checked);
+    let Some(first) = updates.iter().find_map(|update| match update {
+        Update::Loaded(snapshot) => Some(snapshot),
+        _ => None,
+    }) else {
+        writeln!(err, "boucle serve: the catalogue could not be loaded")?;
+        return Ok(1);
+    };
+    if first.catalogue().is_empty() && first.problems.iter().any(|p| p.is_error()) {
         writeln!(err, "boucle serve: no entry could be loaded; `boucle check` lists every problem")?;
         return Ok(1);
     }
     let lang = cli.language();
-    let entries = indexed.catalogue().len();
-    let indexed = Arc::new(indexed);
+    let entries = first.catalogue().len();
     let limits = Limits {
         max_sessions: args.max_sessions.max(1),
         connections_per_minute: args.connections_per_minute.max(1),
         idle: Duration::from_secs(args.idle_minutes.max(1) * 60),
+        login_time: Duration::from_secs(args.login_grace_seconds.max(1)),
+        max_startups: args.max_startups.max(1),
         ..Limits::default()
     };
     let theme = if colour_off() { ThemeName::Mono } else { cli.theme };
@@ -99,15 +123,15 @@ pub fn run(cli: &Cli, args: &ServeArgs, err: &mut dyn Write) -> std::io::Result<
         None
     };
     let settings = Settings { lang, theme, limits, access, shortlists };
-    let room = Arc::new(Room::new(settings, indexed.clone(), loaded.diagnostics, exec_runner()));
-    watch_catalogue(cli, &room, indexed);
+    let room = Arc::new(Room::new(settings, first, exec_runner()));
+    follow(updates, &room);
 
     let made = match origin {
         Origin::Generated => " (made now)",
         Origin::Loaded => "",
     };
     writeln!(err, "boucle serve: {entries} entries, listening on {}", args.listen)?;
-    writeln!(err, "  host key {}{made}", key_path.display())?;
+    writeln!(err, "  host key {}{made}", visible::path(&key_path))?;
     writeln!(err, "  fingerprint {}   <- show this to the room", host_key::fingerprint(&key))?;
     let port = args.listen.port();
     let host = if args.listen.ip().is_unspecified() {
@@ -126,30 +150,21 @@ pub fn run(cli: &Cli, args: &ServeArgs, err: &mut dyn Write) -> std::io::Result<
             if args.listen.ip().is_loopback() { "" } else { " Use it only on a network you trust." }
         )?;
     }
-    crate::serve::run(args.listen, key, room)
+    let ran = crate::serve::run(args.listen, key, room);
+    drop(live);
+    ran
 }
 
-/// Watches the `--catalogue` folders (unless `--no-watch`) with the dashboard's watcher; each
-/// reload is indexed once, on the watcher's thread, and the room hands the one snapshot to
-/// every session.
-fn watch_catalogue(cli: &Cli, room: &Arc<Room>, indexed: Arc<Indexed>) {
-    use crate::ui::event::Event;
-    use crate::ui::reload::{Watch, start};
-    let watch = match (cli.no_watch, cli.poll) {
-        (true, _) => Watch::Off,
-        (false, true) => Watch::Poll,
-        (false, false) => Watch::Events,
-    };
-    let (events, reloads) = crate::ui::event::channel_pair();
-    if start(cli.catalogues.clone(), watch, indexed, events, cli.cache()).is_none() {
-        return;
-    }
+/// Passes each snapshot after the first to the room, which hands it to every session.
+fn follow(updates: Receiver<Update>, room: &Arc<Room>) {
     let room = Arc::downgrade(room);
     let fan_out = std::thread::Builder::new().name("serve-reload".into()).spawn(move || {
-        for event in reloads {
+        for update in updates {
             let Some(room) = room.upgrade() else { return };
-            if let Event::Reloaded(reloaded) = event {
-                room.reload(&reloaded);
+            match update {
+                Update::Reloaded(snapshot) => room.reload(snapshot),
+                Update::Kept(snapshot) => room.keep(snapshot),
+                Update::Progress(_) | Update::Loaded(_) => {}
             }
         }
     });

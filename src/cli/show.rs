@@ -1,5 +1,5 @@
-//! `boucle show ID`: one entry in full, as Markdown (for reading or a handout) or JSON. The
-//! rendering is [`crate::export`]'s; this file finds the entry.
+//! `boucle show ID`: one entry in full, as Markdown (the handout of `export --entry ID`) or
+//! JSON. The rendering is [`crate::export`]'s; this file finds the entry.
 
 use clap::{Args, ValueEnum};
 use std::io::Write;
@@ -40,9 +40,14 @@ pub fn run_show(catalogue: &Catalogue, args: &ShowArgs, lang: Lang, out: &mut dy
     };
     match args.format {
         ShowFormat::Json => export::json::write_entry(entry, out)?,
+        // The handout's writer, as `export --entry ID --format md`: every catalogue text made
+        // inert, and only web addresses made links (`ssh host show ID > x.md` is rendered).
         ShowFormat::Md => {
-            let doc = export::EntryDoc::new(catalogue, entry, lang);
-            out.write_all(export::markdown::entry(&doc).as_bytes())?;
+            use export::handout::{Format, Scope, build, render};
+            let shortlist = crate::shortlist::Shortlist::default();
+            let handout = build(catalogue, Scope::Entry(entry.id.as_str()), &shortlist, lang)
+                .map_err(|_| CommandError::Usage(i18n::unknown_entry(Lang::En, entry.id.as_str(), &[])))?;
+            out.write_all(&render(&handout, catalogue, Format::Md))?;
         }
     }
     Ok(())

@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Position};
+use crate::i18n::guards::{BadFileName, bad_file_name, rename_the_file};
 
 static BUNDLED: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/practices");
 
@@ -82,8 +83,40 @@ fn collect_bundled(dir: &'static Dir<'static>, out: &mut Vec<SourceFile>) {
     }
 }
 
-/// Every `.ron` file under `root`, sorted, skipping hidden entries and symbolic links to
-/// folders (which could loop). Unreadable folders become diagnostics; files are read later.
+/// Why a catalogue file's name cannot be used, if it cannot: it starts with a dot (hidden:
+/// the loader skips hidden files), or its part before the first dot is a name Windows keeps
+/// for a device, whatever its case and extension (`con.ron`, `Lpt1.ron`): a repository
+/// holding one cannot be checked out on Windows.
+pub fn name_flaw(name: &str) -> Option<BadFileName> {
+    if name.starts_with('.') {
+        return Some(BadFileName::Hidden);
+    }
+    let stem = name.split('.').next().unwrap_or(name).to_ascii_uppercase();
+    let numbered = |prefix: &str| {
+        stem.strip_prefix(prefix).is_some_and(|n| n.len() == 1 && n.as_bytes()[0].is_ascii_digit() && n != "0")
+    };
+    let reserved = matches!(stem.as_str(), "CON" | "PRN" | "AUX" | "NUL") || numbered("COM") || numbered("LPT");
+    reserved.then_some(BadFileName::Reserved)
+}
+
+/// The problem of a `.ron` file whose name cannot be used ([`name_flaw`]): a hidden one is
+/// named as not loaded (a warning), rather than skipped without a word; a reserved one is an
+/// error (it loads here, but breaks the repository for Windows users).
+fn name_problem(path: &Path, name: &str, why: BadFileName) -> Diagnostic {
+    let shown = path.display().to_string();
+    let message = bad_file_name(why, name);
+    let problem = match why {
+        BadFileName::Hidden => Diagnostic::warning("hidden-file", &shown, Position::START, Position::START, message),
+        BadFileName::Reserved => {
+            Diagnostic::error("reserved-file-name", &shown, Position::START, Position::START, message)
+        }
+    };
+    problem.with_help(Some(rename_the_file(why)))
+}
+
+/// Every `.ron` file under `root`, sorted, skipping hidden entries (a hidden `.ron` file is
+/// named as not loaded) and symbolic links to folders (which could loop). Unreadable folders
+/// and unusable file names become diagnostics; files are read later.
 pub fn folder_files(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
@@ -106,10 +139,21 @@ pub fn folder_files(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
         for entry in entries.flatten() {
             let path = entry.path();
             let name = entry.file_name().to_string_lossy().into_owned();
-            if name.starts_with('.') {
+            let Ok(file_type) = entry.file_type() else { continue };
+            let flaw = name_flaw(&name);
+            if flaw == Some(BadFileName::Hidden) {
+                // Hidden folders (.git) are not the catalogue's, nor are what tools leave
+                // beside a file (Emacs's `.#x.ron` lock links, macOS's `._x.ron` resource
+                // forks); any other hidden file that looks like an entry is said to be left out.
+                let tools = name.starts_with(".#") || name.starts_with("._");
+                if name.ends_with(".ron") && !file_type.is_dir() && !tools {
+                    problems.push(name_problem(&path, &name, BadFileName::Hidden));
+                }
                 continue;
             }
-            let Ok(file_type) = entry.file_type() else { continue };
+            if let (Some(why), true) = (flaw, name.ends_with(".ron")) {
+                problems.push(name_problem(&path, &name, why));
+            }
             if file_type.is_dir() {
                 pending.push(path);
             } else if name.ends_with(".ron") && (file_type.is_file() || path.is_file()) {

@@ -5,7 +5,7 @@
 pub mod cache;
 mod entries;
 pub mod fast_ron;
-mod files;
+pub mod files;
 mod locate;
 mod parse;
 pub mod progress;
@@ -35,6 +35,7 @@ use std::path::PathBuf;
 
 use crate::diagnostic::{Diagnostic, Position};
 use crate::model::{Catalogue, Entry, Kind, Term, Vocabularies, Vocabulary, VocabularyKind};
+use progress::Progress;
 
 /// Where to read a catalogue from.
 #[derive(Clone, Debug)]
@@ -72,11 +73,17 @@ impl Loaded {
 }
 
 pub fn load(source: &CatalogueSource) -> Loaded {
+    load_reporting(source, &progress::unwatched)
+}
+
+/// [`load`], telling `report` how many files are read, of how many, as it goes (throttled:
+/// see [`progress`]).
+pub fn load_reporting(source: &CatalogueSource, report: progress::Report<'_>) -> Loaded {
     match source {
-        CatalogueSource::Bundled => load_files(bundled_files(), Vec::new()),
+        CatalogueSource::Bundled => load_files_reporting(bundled_files(), Vec::new(), report),
         CatalogueSource::Folders(folders) => {
             let (files, problems) = listed_files(folders);
-            load_files(files, problems)
+            load_files_reporting(files, problems, report)
         }
     }
 }
@@ -158,7 +165,7 @@ struct ParsedRun {
 /// cores (parsing and cleaning text is most of a large load).
 const FILES_PER_THREAD: usize = 2000;
 
-fn parse_all(files: &[SourceFile]) -> ParsedFiles {
+fn parse_all(files: &[SourceFile], progress: &Progress<'_>) -> ParsedFiles {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
     let threads = cores.min(files.len() / FILES_PER_THREAD).max(1);
     // One slot per file, written in place by whichever thread parses it: the entries of 100k
@@ -167,13 +174,13 @@ fn parse_all(files: &[SourceFile]) -> ParsedFiles {
     let mut slots: Vec<Option<Entry>> = std::iter::repeat_with(|| None).take(files.len()).collect();
     let chunk = files.len().div_ceil(threads).max(1);
     let runs: Vec<ParsedRun> = if threads == 1 {
-        vec![parse_run(files, &mut slots)]
+        vec![parse_run(files, &mut slots, progress)]
     } else {
         std::thread::scope(|scope| {
             let handles: Vec<_> = files
                 .chunks(chunk)
                 .zip(slots.chunks_mut(chunk))
-                .map(|(run, slots)| scope.spawn(move || parse_run(run, slots)))
+                .map(|(run, slots)| scope.spawn(move || parse_run(run, slots, progress)))
                 .collect();
             // A parsing thread cannot panic on data (every error is a diagnostic); if one did,
             // its files are reported rather than lost silently.
@@ -209,10 +216,10 @@ fn lost(run: &[SourceFile]) -> ParsedRun {
 
 /// Reads and parses each file on its own: a broken file becomes a diagnostic and the next
 /// file is read as if nothing happened.
-fn parse_run(files: &[SourceFile], slots: &mut [Option<Entry>]) -> ParsedRun {
+fn parse_run(files: &[SourceFile], slots: &mut [Option<Entry>], progress: &Progress<'_>) -> ParsedRun {
     let mut parsed = ParsedRun::default();
     for (file, slot) in files.iter().zip(slots) {
-        progress::file_read();
+        progress.file_read();
         let bytes = match file.read_stamped() {
             Ok((bytes, stamp)) => {
                 match stamp {
@@ -277,11 +284,16 @@ fn parse_run(files: &[SourceFile], slots: &mut [Option<Entry>]) -> ParsedRun {
 /// Loads a catalogue from its files. `problems` are earlier ones (unreadable folders) to keep.
 /// When no file is a vocabulary, the bundled vocabularies are used, so that a folder of
 /// entries alone is a valid catalogue.
-pub fn load_files(files: Vec<SourceFile>, mut problems: Vec<Diagnostic>) -> Loaded {
+pub fn load_files(files: Vec<SourceFile>, problems: Vec<Diagnostic>) -> Loaded {
+    load_files_reporting(files, problems, &progress::unwatched)
+}
+
+/// [`load_files`], telling `report` how far it is.
+fn load_files_reporting(files: Vec<SourceFile>, mut problems: Vec<Diagnostic>, report: progress::Report<'_>) -> Loaded {
     let files_read = files.len();
-    progress::started(files_read);
+    let progress = Progress::start(report, files_read);
     let ParsedFiles { mut entries, checked_only, mut vocabulary_files, problems: parse_problems, stamps, unstamped } =
-        parse_all(&files);
+        parse_all(&files, &progress);
     problems.extend(parse_problems);
 
     let bundled = vocabulary_files.is_empty();

@@ -12,6 +12,7 @@ use super::locate::Lines;
 use super::schema::{Need, Spec, Ty, describe, quoted};
 use super::tree::{Node, Value};
 use crate::diagnostic::{Diagnostic, close_candidates, did_you_mean_said};
+use crate::i18n::guards::malformed_address;
 use crate::i18n::problems::{self as say, Said};
 use crate::model::{Date, Id, WebAddress};
 use crate::text::Lang;
@@ -265,7 +266,22 @@ impl Checker<'_> {
                     self.problems.push(problem);
                     return None;
                 }
-                self.checked(node, s, WebAddress::parse(s).map(|_| ()), "malformed-address")
+                let Some((flaw, offset)) = WebAddress::flaw(s) else { return Some(Json::String(s.clone())) };
+                // At the character at fault when the literal holds it as written (no escape
+                // before it), else the whole string.
+                let at = node.start + 1 + offset;
+                let as_written = offset > 0 && self.text.get(node.start + 1..at) == Some(&s[..offset]);
+                let (start, end) = if as_written {
+                    // An escaped quote (`\"`) is marked whole.
+                    let escape = usize::from(self.text.as_bytes().get(at) == Some(&b'\\'));
+                    (at, at + escape + s[offset..].chars().next().map_or(1, char::len_utf8))
+                } else {
+                    (node.start, node.end)
+                };
+                let shown = crate::text::sanitize(s, crate::text::Lines::Single);
+                let problem = self.error("malformed-address", start, end, malformed_address(&shown, flaw));
+                self.problems.push(problem);
+                None
             }
             (Ty::Count, Value::Number(n)) if n.parse::<u32>().is_ok() => n.parse::<u32>().ok().map(Json::from),
             (Ty::Flag, Value::Ident(word)) if word == "true" || word == "false" => Some(Json::Bool(word == "true")),

@@ -4,9 +4,9 @@
 //! the old one, after which a watch on the file itself goes silent. Editors' temporary files
 //! (`.x.ron.swp`, `4913`, `x.ron~`, `#x.ron#`) are not `.ron` files and are ignored. Events
 //! are gathered until the folder has been quiet for a moment (one save is several events);
-//! the load runs on this thread, never on the dashboard's. A file that fails to load keeps
-//! its last good entry ([`merge_last_good`]), and is tried again once about a second later,
-//! since an event can arrive in the middle of a slow write.
+//! the load runs on this thread, never on the dashboard's. A file that fails to load is tried
+//! again once about a second later, since an event can arrive in the middle of a slow write;
+//! whoever receives the load keeps its last good entry meanwhile (`live`).
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
@@ -17,7 +17,6 @@ use std::time::{Duration, Instant};
 use notify::{EventKind, RecursiveMode, Watcher};
 
 use super::{CatalogueSource, Loaded, load};
-use crate::model::{Catalogue, Entry};
 
 /// How long the folders must be quiet before loading: one save is a burst of events.
 pub const QUIET: Duration = Duration::from_millis(150);
@@ -36,19 +35,32 @@ pub struct Watching {
 
 /// Watches `folders` (by events, or by polling), and calls `deliver` with each new load,
 /// from its own thread, until `deliver` returns false. The receiver merges it with what it
-/// shows ([`merge_last_good`]): the watcher keeps no second copy of the catalogue.
+/// shows: the watcher keeps no copy of the catalogue.
+///
+/// A folder that is removed (`rm -rf`, `mv`) takes its watch with it, and the one that comes
+/// back in its place is a new folder: the parent of each folder is watched too (its own
+/// entries only), and a folder seen again there is watched again and loaded. Where the parent
+/// cannot be watched, a missing folder is looked for every [`POLL_INTERVAL`].
 pub fn spawn(
     folders: Vec<PathBuf>,
     poll: bool,
     deliver: impl FnMut(Loaded) -> bool + Send + 'static,
 ) -> Result<Watching, String> {
+    // Paths in events are absolute: so are the folders compared with them.
+    let watched: Vec<PathBuf> = folders.iter().map(|f| std::path::absolute(f).unwrap_or_else(|_| f.clone())).collect();
     let (raw_sender, raw) = channel::<Change>();
     let events = raw_sender.clone();
+    let ours = watched.clone();
     let handler = move |event: notify::Result<notify::Event>| {
         if let Ok(event) = event
             && !matches!(event.kind, EventKind::Access(_))
         {
-            let _ = events.send(Change::Paths(event.paths));
+            // The parents' watches see their other entries too: only the folders' own matter.
+            let paths: Vec<PathBuf> =
+                event.paths.into_iter().filter(|p| ours.iter().any(|folder| p.starts_with(folder))).collect();
+            if !paths.is_empty() {
+                let _ = events.send(Change::Paths(paths));
+            }
         }
     };
     let mut watcher: Box<dyn Watcher + Send> = if poll {
@@ -57,8 +69,18 @@ pub fn spawn(
     } else {
         Box::new(notify::recommended_watcher(handler).map_err(|e| e.to_string())?)
     };
-    for folder in &folders {
-        watcher.watch(folder, RecursiveMode::Recursive).map_err(|e| format!("{}: {e}", folder.display()))?;
+    let mut folders_watched = Folders { paths: watched, watched: Vec::new() };
+    for folder in &folders_watched.paths {
+        if let Some(parent) = folder.parent().filter(|p| !p.as_os_str().is_empty()) {
+            // Best effort: without it, a folder that comes back is found by looking.
+            let _ = watcher.watch(parent, RecursiveMode::NonRecursive);
+        }
+        // A folder missing now is watched when it comes.
+        let watched = folder.is_dir();
+        if watched {
+            watcher.watch(folder, RecursiveMode::Recursive).map_err(|e| format!("{}: {e}", folder.display()))?;
+        }
+        folders_watched.watched.push(watched);
     }
     let (reload, asked) = channel::<()>();
     let forward = raw_sender;
@@ -76,11 +98,69 @@ pub fn spawn(
         .name("watch".into())
         .spawn(move || {
             // The watcher lives as long as this thread; it stops when the dashboard goes.
-            let _watcher = watcher;
-            run(CatalogueSource::Folders(folders), &raw, deliver);
+            let mut watching = Watched { watcher, folders: folders_watched };
+            run(CatalogueSource::Folders(folders), &raw, &mut watching, deliver);
         })
         .map_err(|e| e.to_string())?;
     Ok(Watching { reload })
+}
+
+/// The watcher, and which folders it holds a watch on now.
+struct Watched {
+    watcher: Box<dyn Watcher + Send>,
+    folders: Folders,
+}
+
+struct Folders {
+    /// Absolute, in the order given.
+    paths: Vec<PathBuf>,
+    /// Whether each is watched now (a removed folder's watch went with it).
+    watched: Vec<bool>,
+}
+
+impl Watched {
+    /// Watches again each folder that `paths` names and that is a folder now: one created
+    /// (or moved) in place of one removed. True if one was.
+    fn rewatch_named(&mut self, paths: &[PathBuf]) -> bool {
+        let mut again = false;
+        for (i, folder) in self.folders.paths.iter().enumerate() {
+            if paths.iter().any(|p| p == folder) {
+                if folder.is_dir() {
+                    // The old watch, if notify still holds one, is on the folder that went.
+                    let _ = self.watcher.unwatch(folder);
+                    let watched = self.watcher.watch(folder, RecursiveMode::Recursive).is_ok();
+                    self.folders.watched[i] = watched;
+                    again |= watched;
+                } else {
+                    self.folders.watched[i] = false;
+                }
+            }
+        }
+        again
+    }
+
+    /// Watches each folder not watched that is there now; true if one was.
+    fn rewatch_returned(&mut self) -> bool {
+        let back: Vec<PathBuf> = (self.folders.paths.iter().zip(&self.folders.watched))
+            .filter(|(folder, watched)| !**watched && folder.is_dir())
+            .map(|(folder, _)| folder.clone())
+            .collect();
+        !back.is_empty() && self.rewatch_named(&back)
+    }
+
+    /// Whether a folder is missing (not watched), so that its return is looked for.
+    fn missing(&self) -> bool {
+        self.folders.watched.iter().any(|watched| !watched)
+    }
+
+    /// Marks the folders that are gone now.
+    fn forget_gone(&mut self) {
+        for (folder, watched) in self.folders.paths.iter().zip(&mut self.folders.watched) {
+            if !folder.is_dir() {
+                *watched = false;
+            }
+        }
+    }
 }
 
 enum Change {
@@ -99,12 +179,23 @@ pub fn matters(path: &Path) -> bool {
     name.ends_with(".ron") || path.extension().is_none() && !name.chars().all(|c| c.is_ascii_digit())
 }
 
-fn run(source: CatalogueSource, raw: &Receiver<Change>, mut deliver: impl FnMut(Loaded) -> bool) {
+fn run(
+    source: CatalogueSource,
+    raw: &Receiver<Change>,
+    watching: &mut Watched,
+    mut deliver: impl FnMut(Loaded) -> bool,
+) {
     let mut contents: HashMap<PathBuf, u64> = HashMap::new();
     let mut retry: Option<(Instant, HashSet<PathBuf>)> = None;
     loop {
-        let first = match &retry {
-            Some((at, _)) => match raw.recv_timeout(at.saturating_duration_since(Instant::now())) {
+        // Woken by a change, else at the retry's time, else (a folder missing) to look for it.
+        let look = watching.missing().then(|| Instant::now() + POLL_INTERVAL);
+        let wake = match (retry.as_ref().map(|(at, _)| *at), look) {
+            (Some(at), Some(look)) => Some(at.min(look)),
+            (at, look) => at.or(look),
+        };
+        let first = match wake {
+            Some(at) => match raw.recv_timeout(at.saturating_duration_since(Instant::now())) {
                 Ok(change) => Some(change),
                 Err(RecvTimeoutError::Timeout) => None,
                 Err(RecvTimeoutError::Disconnected) => return,
@@ -115,17 +206,23 @@ fn run(source: CatalogueSource, raw: &Receiver<Change>, mut deliver: impl FnMut(
             },
         };
         let (mut changed, mut asked) = (HashSet::new(), false);
-        let retrying = first.is_none();
-        if let Some((_, paths)) = retry.take().filter(|_| retrying) {
+        let retrying = first.is_none() && retry.as_ref().is_some_and(|(at, _)| Instant::now() >= *at);
+        // A folder that came back where its parent could not be watched: found by looking.
+        let returned = first.is_none() && watching.rewatch_returned();
+        if first.is_none() && !retrying && !returned {
+            continue;
+        }
+        if let Some((_, paths)) = retry.take_if(|_| retrying) {
             changed = paths;
         }
+        asked |= returned;
         if let Some(first) = first {
-            absorb(first, &mut changed, &mut asked);
+            absorb(first, watching, &mut changed, &mut asked);
             // One save is several events: wait for the folders to be quiet.
             let started = Instant::now();
             while started.elapsed() < LONGEST_WAIT {
                 match raw.recv_timeout(QUIET) {
-                    Ok(change) => absorb(change, &mut changed, &mut asked),
+                    Ok(change) => absorb(change, watching, &mut changed, &mut asked),
                     Err(RecvTimeoutError::Timeout) => break,
                     Err(RecvTimeoutError::Disconnected) => return,
                 }
@@ -138,6 +235,7 @@ fn run(source: CatalogueSource, raw: &Receiver<Change>, mut deliver: impl FnMut(
             }
         }
         let loaded = load(&source);
+        watching.forget_gone();
         let failed_now: HashSet<PathBuf> = changed
             .iter()
             .filter(|path| loaded.diagnostics.iter().any(|d| d.is_error() && Path::new(&d.file) == path.as_path()))
@@ -152,9 +250,15 @@ fn run(source: CatalogueSource, raw: &Receiver<Change>, mut deliver: impl FnMut(
     }
 }
 
-fn absorb(change: Change, changed: &mut HashSet<PathBuf>, asked: &mut bool) {
+fn absorb(change: Change, watching: &mut Watched, changed: &mut HashSet<PathBuf>, asked: &mut bool) {
     match change {
-        Change::Paths(paths) => changed.extend(paths.into_iter().filter(|p| matters(p))),
+        Change::Paths(paths) => {
+            // A folder created in place of a removed one is watched at once, so that the
+            // files copied into it after this are seen.
+            watching.rewatch_named(&paths);
+            let folders = &watching.folders.paths;
+            changed.extend(paths.into_iter().filter(|p| matters(p) || folders.contains(p)));
+        }
         Change::Asked => *asked = true,
     }
 }
@@ -180,36 +284,6 @@ fn unchanged(changed: &HashSet<PathBuf>, contents: &mut HashMap<PathBuf, u64>) -
         }
     }
     same
-}
-
-/// A new load, in which each file that now fails but still exists keeps the entry it had in
-/// `previous`: a half-written or broken file never takes its entry off the screen, and its
-/// problem is listed beside it.
-pub fn merge_last_good(mut loaded: Loaded, previous: &Catalogue) -> Loaded {
-    let failed: HashSet<&str> = loaded.diagnostics.iter().filter(|d| d.is_error()).map(|d| d.file.as_str()).collect();
-    if failed.is_empty() {
-        return loaded;
-    }
-    let kept: Vec<Entry> = previous
-        .entries()
-        .iter()
-        .filter(|old| {
-            failed.contains(&*old.file())
-                && !loaded.catalogue.entries().iter().any(|new| new.id == old.id && new.file() == old.file())
-                && loaded.catalogue.get(old.id.as_str()).is_none()
-                && Path::new(&*old.file()).is_file()
-        })
-        .cloned()
-        .collect();
-    if kept.is_empty() {
-        return loaded;
-    }
-    let catalogue = std::mem::take(&mut loaded.catalogue);
-    let vocabularies = catalogue.vocabularies.clone();
-    let mut entries = catalogue.entries().to_vec();
-    entries.extend(kept);
-    loaded.catalogue = Catalogue::new(vocabularies, entries);
-    loaded
 }
 
 #[cfg(test)]

@@ -10,9 +10,30 @@ use super::values::Id;
 /// entry read from that folder, and its name is the entry's id and `.ron` (about 64 bytes an
 /// entry otherwise, BENCHMARKS.md #13). A file named otherwise keeps its whole path.
 #[derive(Clone, Debug, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
+#[rkyv(bytecheck(verify))]
 pub struct EntryFile {
     shown: Arc<str>,
     whole: bool,
+}
+
+/// A path read back from the catalogue cache holds no character that acts on a terminal
+/// (`check`, `list --format json` and the problems panel print it): a cache whose checksums
+/// were forged is refused rather than let one through. A folder whose own name holds such a
+/// character is read from its files each time instead of from the cache.
+// SAFETY (of the `unsafe impl`): `verify` returns Ok only when the invariant holds; it reads
+// the path only through the archived `str`, whose UTF-8 and bounds bytecheck has checked.
+unsafe impl<C> rkyv::bytecheck::Verify<C> for ArchivedEntryFile
+where
+    C: rkyv::rancor::Fallible + ?Sized,
+    C::Error: rkyv::rancor::Source,
+{
+    fn verify(&self, _: &mut C) -> Result<(), C::Error> {
+        let shown: &str = &self.shown;
+        if shown.chars().any(crate::text::visible::needs_escape) {
+            rkyv::rancor::fail!(crate::text::Unclean)
+        }
+        Ok(())
+    }
 }
 
 impl EntryFile {

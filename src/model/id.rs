@@ -190,9 +190,17 @@ where
     }
 }
 
-impl<D: Fallible + ?Sized> rkyv::Deserialize<Id, D> for ArchivedString {
+/// An id read back from the catalogue cache is checked as one read from a file is: a cache
+/// is never trusted to hold only what the loader let through.
+impl<D: Fallible + ?Sized> rkyv::Deserialize<Id, D> for ArchivedString
+where
+    D::Error: Source,
+{
     fn deserialize(&self, _: &mut D) -> Result<Id, D::Error> {
-        Ok(Id(intern(self.as_str())))
+        match Id::check(self.as_str()) {
+            Ok(()) => Ok(Id(intern(self.as_str()))),
+            Err(_) => rkyv::rancor::fail!(crate::text::Unclean),
+        }
     }
 }
 

@@ -5,6 +5,7 @@ use serde::de::{self, Deserializer};
 use serde::{Deserialize, Serialize, Serializer};
 use std::fmt;
 
+use crate::i18n::guards::{AddressFlaw, malformed_address};
 use crate::text::{Lines, sanitize};
 
 /// A date written `"YYYY-MM-DD"`, or less precisely `"YYYY-MM"` or `"YYYY"` where the sources
@@ -12,6 +13,7 @@ use crate::text::{Lines, sanitize};
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
 )]
+#[rkyv(bytecheck(verify))]
 pub struct Date {
     year: i32,
     month: Option<u8>,
@@ -36,12 +38,7 @@ impl Date {
         let year: i32 = parts[0].parse().map_err(|_| malformed())?;
         let month: Option<u8> = parts.get(1).map(|m| m.parse().unwrap_or(0));
         let day: Option<u8> = parts.get(2).map(|d| d.parse().unwrap_or(0));
-        let real = match (month, day) {
-            (None, _) => true,
-            (Some(m), None) => (1..=12).contains(&m),
-            (Some(m), Some(d)) => chrono::NaiveDate::from_ymd_opt(year, m.into(), d.into()).is_some(),
-        };
-        if !real {
+        if !Date::is_real(year, month, day) {
             return Err(format!("\"{}\" is not a real calendar date", shown()));
         }
         Ok(Date { year, month, day })
@@ -49,6 +46,34 @@ impl Date {
 
     pub fn year(&self) -> i32 {
         self.year
+    }
+
+    /// Whether these parts name a date the calendar has, as `parse` reads them (four-digit
+    /// year; a day only with a month).
+    fn is_real(year: i32, month: Option<u8>, day: Option<u8>) -> bool {
+        (0..=9999).contains(&year)
+            && match (month, day) {
+                (None, None) => true,
+                (None, Some(_)) => false,
+                (Some(m), None) => (1..=12).contains(&m),
+                (Some(m), Some(d)) => chrono::NaiveDate::from_ymd_opt(year, m.into(), d.into()).is_some(),
+            }
+    }
+}
+
+// A date read back from the catalogue cache is one `parse` could have read.
+unsafe impl<C> rkyv::bytecheck::Verify<C> for ArchivedDate
+where
+    C: rkyv::rancor::Fallible + ?Sized,
+    C::Error: rkyv::rancor::Source,
+{
+    fn verify(&self, _: &mut C) -> Result<(), C::Error> {
+        let part = |p: &rkyv::option::ArchivedOption<u8>| p.as_ref().copied();
+        if Date::is_real(self.year.to_native(), part(&self.month), part(&self.day)) {
+            Ok(())
+        } else {
+            rkyv::rancor::fail!(crate::text::Unclean)
+        }
     }
 }
 
@@ -117,34 +142,50 @@ pub fn tight<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec
     Ok(list)
 }
 
-/// A web address: `http` or `https`, a host, no spaces or control characters.
+/// A web address: `http` or `https`, a host, and nothing that would end a link or an
+/// attribute early where a handout or `show` writes it (spaces, controls, quotes, angle
+/// brackets, backticks, backslashes): `<a href="…">`, `<…>` and `[…](…)` stay closed.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
+#[rkyv(bytecheck(verify))]
 pub struct WebAddress(Box<str>);
+
+/// The characters an address may not hold, beyond spaces and controls.
+const DELIMITERS: &[char] = &['"', '\'', '<', '>', '`', '\\'];
 
 impl WebAddress {
     pub fn parse(text: &str) -> Result<WebAddress, String> {
         WebAddress::check(text).map(|()| WebAddress(text.into()))
     }
 
-    fn check(text: &str) -> Result<(), String> {
-        let shown = || sanitize(text, Lines::Single);
-        let rest = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://")).ok_or_else(|| {
-            format!("malformed address \"{}\": expected an address starting with https:// or http://", shown())
-        })?;
+    /// What is wrong with `text` as an address, and the byte offset of the character at fault
+    /// (0 for the scheme or host).
+    pub fn flaw(text: &str) -> Option<(AddressFlaw, usize)> {
+        let Some(rest) = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://")) else {
+            return Some((AddressFlaw::Scheme, 0));
+        };
         let host = rest.split(['/', '?', '#']).next().unwrap_or("");
         let host_name = host.rsplit_once('@').map_or(host, |(_, h)| h);
         let host_name = host_name.split(':').next().unwrap_or("");
+        if let Some((at, bad)) = text.char_indices().find(|(_, c)| c.is_whitespace() || c.is_control()) {
+            let flaw = if bad.is_control() { AddressFlaw::Control } else { AddressFlaw::Space };
+            return Some((flaw, at));
+        }
+        if let Some((at, bad)) = text.char_indices().find(|(_, c)| DELIMITERS.contains(c)) {
+            return Some((AddressFlaw::Delimiter(bad), at));
+        }
         if host_name.is_empty() || !host_name.contains('.') && host_name != "localhost" {
-            return Err(format!("malformed address \"{}\": it names no host (e.g. https://www.team2.fr)", shown()));
+            return Some((AddressFlaw::NoHost, 0));
         }
-        if let Some(bad) = text.chars().find(|c| c.is_whitespace() || c.is_control()) {
-            return Err(format!(
-                "malformed address \"{}\": it contains {}; encode spaces as %20",
-                shown(),
-                if bad.is_control() { "a control character" } else { "a space" }
-            ));
+        None
+    }
+
+    /// `check`'s words for what is wrong, in English (serde's error; the loader reports the
+    /// same problem in both languages from [`WebAddress::flaw`]).
+    fn check(text: &str) -> Result<(), String> {
+        match WebAddress::flaw(text) {
+            None => Ok(()),
+            Some((flaw, _)) => Err(malformed_address(&sanitize(text, Lines::Single), flaw).en),
         }
-        Ok(())
     }
 
     pub fn as_str(&self) -> &str {
@@ -171,6 +212,21 @@ impl Serialize for WebAddress {
     }
 }
 
+// An address read back from the catalogue cache is checked again as it is validated: a
+// cache file is never trusted to hold only what the loader let through.
+unsafe impl<C> rkyv::bytecheck::Verify<C> for ArchivedWebAddress
+where
+    C: rkyv::rancor::Fallible + ?Sized,
+    C::Error: rkyv::rancor::Source,
+{
+    fn verify(&self, _: &mut C) -> Result<(), C::Error> {
+        match WebAddress::flaw(self.0.as_ref()) {
+            None => Ok(()),
+            Some(_) => rkyv::rancor::fail!(crate::text::Unclean),
+        }
+    }
+}
+
 pub use super::id::Id;
 
 #[cfg(test)]
@@ -193,5 +249,10 @@ mod tests {
         assert!(WebAddress::parse("www.team2.fr").unwrap_err().contains("https://"));
         assert!(WebAddress::parse("https:///path").unwrap_err().contains("no host"));
         assert!(WebAddress::parse("https://team2.fr/a b").unwrap_err().contains("a space"));
+        for bad in ["https://x.org/\"><script>alert(4)</script>", "https://x.org/'b", "https://x.org/`x`"] {
+            assert!(matches!(WebAddress::flaw(bad), Some((AddressFlaw::Delimiter(_), 14))), "{bad}");
+        }
+        assert_eq!(WebAddress::flaw("javascript:alert(1)"), Some((AddressFlaw::Scheme, 0)));
+        assert_eq!(WebAddress::flaw("ftp://x.org"), Some((AddressFlaw::Scheme, 0)));
     }
 }

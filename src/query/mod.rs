@@ -104,4 +104,4 @@ pub use fold::{Token, fold, original_end_for_folded_prefix, tokens};
 pub use indexed::Indexed;
 pub use parse::{FieldFilter, MAX_WORDS, Query, QueryError, QueryErrorKind};
 pub use results::{FacetCounts, Hit, Results};
-pub use stored::{StoredEngine, load_indexed, read_cached};
+pub use stored::{StoredEngine, read_cached};

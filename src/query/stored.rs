@@ -13,8 +13,8 @@ use super::fuzzy::TitleScorer;
 use super::{Engine, Facet, Indexed};
 use std::path::PathBuf;
 
-use crate::load::cache::{self, Cache, Parts, Why};
-use crate::load::{CatalogueSource, Loaded, load};
+use crate::load::Loaded;
+use crate::load::cache::{self, Cache, Why};
 use crate::model::Catalogue;
 
 impl Engine {
@@ -57,28 +57,6 @@ impl Engine {
 
 /// An index read back from a cache, not yet checked against the catalogue it came with.
 pub struct StoredEngine(Engine);
-
-/// Loads `source` through `cache` (as [`cache::load_cached`] does), with its search index:
-/// the one kept in the cache when it fits, else built now and kept in the cache with the load.
-/// The load's catalogue is moved into the [`Indexed`]; the rest of the load is returned beside
-/// it.
-pub fn load_indexed(source: &CatalogueSource, cache: Option<&Cache>) -> (Indexed, Loaded) {
-    let (CatalogueSource::Folders(folders), Some(cache)) = (source, cache) else {
-        let mut loaded = load(source);
-        return (Indexed::new(std::mem::take(&mut loaded.catalogue)), loaded);
-    };
-    let (mut loaded, stored, from_cache) = match read_cached(cache, folders) {
-        Ok((loaded, stored)) if cache::is_fresh(loaded.stamps.as_deref(), folders) => (loaded, stored, true),
-        _ => (load(source), None, false),
-    };
-    let (indexed, restored) = Indexed::with_stored(std::mem::take(&mut loaded.catalogue), stored);
-    if !from_cache || !restored {
-        let archived = indexed.engine().archive();
-        let parts = Parts { catalogue: indexed.catalogue(), index: archived.as_deref(), ..Parts::of(&loaded) };
-        let _ = cache::write(cache, folders, &parts);
-    }
-    (indexed, loaded)
-}
 
 /// A cached load of `folders`, with its index read back on one of the threads that decode
 /// the entries (None when the cache kept no index or it could not be read).

@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use crate::text::visible;
 use russh::MethodKind;
 use russh::MethodSet;
 use russh::keys::PublicKey;
@@ -89,21 +90,25 @@ fn same_bytes(expected: &[u8], given: &[u8]) -> bool {
 }
 
 fn read_password(path: &Path) -> Result<String, String> {
-    let bytes = crate::files::read_regular(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let text = String::from_utf8(bytes).map_err(|_| format!("{}: not UTF-8 text", path.display()))?;
+    let bytes = crate::files::read_regular(path).map_err(|e| format!("{}: {e}", visible::path(path)))?;
+    let text = String::from_utf8(bytes).map_err(|_| format!("{}: not UTF-8 text", visible::path(path)))?;
     let password = text.lines().next().unwrap_or("").to_string();
     if password.is_empty() {
-        return Err(format!("{}: the first line (the room password) is empty", path.display()));
+        return Err(format!("{}: the first line (the room password) is empty", visible::path(path)));
     }
     Ok(password)
 }
 
 fn read_keys(path: &Path) -> Result<Vec<PublicKey>, String> {
-    let keys = AuthorizedKeys::read_file(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    // Read only if a regular file (a FIFO would block the start), then parsed as OpenSSH does.
+    let bytes = crate::files::read_regular(path).map_err(|e| format!("{}: {e}", visible::path(path)))?;
+    let text = String::from_utf8(bytes).map_err(|_| format!("{}: not UTF-8 text", visible::path(path)))?;
+    let keys: Vec<_> =
+        AuthorizedKeys::new(&text).collect::<Result<_, _>>().map_err(|e| format!("{}: {e}", visible::path(path)))?;
     if keys.is_empty() {
-        return Err(format!("{}: no public key in this file", path.display()));
+        return Err(format!("{}: no public key in this file", visible::path(path)));
     }
-    Ok(keys.into_iter().map(|entry| entry.public_key().clone()).collect())
+    Ok(keys.into_iter().map(|entry: russh::keys::ssh_key::authorized_keys::Entry| entry.public_key().clone()).collect())
 }
 
 #[cfg(test)]

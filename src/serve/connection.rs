@@ -18,6 +18,7 @@ use super::output::clamp_size;
 use super::room::{Participant, Room};
 use crate::i18n::{Msg as Words, t};
 use crate::text::Lang;
+use crate::text::visible::{CLIENT_TEXT_MAX, client};
 use crate::ui::event::Event;
 use crate::ui::theme::ThemeName;
 
@@ -43,15 +44,19 @@ pub struct Connection {
     /// The same fingerprint in hex: a file name for the key's shortlist.
     key_hex: Option<String>,
     pub authenticated: Arc<AtomicBool>,
+    /// Woken when the connection logs in.
+    pub logged_in: Arc<tokio::sync::Notify>,
+    /// Set at the client's first request to authenticate: a connection that never makes one
+    /// is idle, and may make way for a new one (`startups.rs`).
+    began: Arc<AtomicBool>,
     /// Session channels open now: a connection that keeps none open (`ssh -N`) is closed.
     pub open_channels: Arc<AtomicUsize>,
     channels: HashMap<ChannelId, ChannelState>,
 }
 
 impl Connection {
-    pub fn new(room: Arc<Room>, peer: SocketAddr) -> Connection {
+    pub fn new(room: Arc<Room>, id: u64, peer: SocketAddr, began: Arc<AtomicBool>) -> Connection {
         room.connections.fetch_add(1, Ordering::SeqCst);
-        let id = room.next_id();
         Connection {
             room,
             id,
@@ -60,13 +65,11 @@ impl Connection {
             key: None,
             key_hex: None,
             authenticated: Arc::new(AtomicBool::new(false)),
+            logged_in: Arc::default(),
+            began,
             open_channels: Arc::default(),
             channels: HashMap::new(),
         }
-    }
-
-    pub fn id(&self) -> u64 {
-        self.id
     }
 
     fn refuse(&self, what: &str) {
@@ -96,12 +99,14 @@ impl Handler for Connection {
     type Error = russh::Error;
 
     async fn auth_none(&mut self, user: &str) -> Result<Auth, Self::Error> {
-        self.user = user.chars().take(64).collect();
+        self.began.store(true, Ordering::SeqCst);
+        self.user = user.chars().take(CLIENT_TEXT_MAX + 1).collect();
         Ok(if self.room.settings.access.is_open() { Auth::Accept } else { Auth::reject() })
     }
 
     async fn auth_password(&mut self, user: &str, password: &str) -> Result<Auth, Self::Error> {
-        self.user = user.chars().take(64).collect();
+        self.began.store(true, Ordering::SeqCst);
+        self.user = user.chars().take(CLIENT_TEXT_MAX + 1).collect();
         if self.room.settings.access.password_ok(password) {
             return Ok(Auth::Accept);
         }
@@ -114,11 +119,12 @@ impl Handler for Connection {
         _user: &str,
         offer: russh::server::PublicKeyOffer<'_>,
     ) -> Result<Auth, Self::Error> {
+        self.began.store(true, Ordering::SeqCst);
         Ok(if self.room.settings.access.key_ok(offer.public_key) { Auth::Accept } else { Auth::reject() })
     }
 
     async fn auth_publickey(&mut self, user: &str, key: VerifiedPublicKey<'_>) -> Result<Auth, Self::Error> {
-        self.user = user.chars().take(64).collect();
+        self.user = user.chars().take(CLIENT_TEXT_MAX + 1).collect();
         if self.room.settings.access.key_ok(key.public_key) {
             let fingerprint = key.public_key.fingerprint(HashAlg::Sha256);
             self.key = Some(fingerprint.to_string());
@@ -131,12 +137,14 @@ impl Handler for Connection {
 
     async fn auth_succeeded(&mut self, _session: &mut Session) -> Result<(), Self::Error> {
         self.authenticated.store(true, Ordering::SeqCst);
+        self.logged_in.notify_one();
         let how = match &self.key {
             Some(key) => format!("key {key}"),
             None if self.room.settings.access.is_open() => "open room".to_string(),
             None => "room password".to_string(),
         };
-        self.room.journal.line(&format!("connection {}: {}@{} logged in ({how})", self.id, self.user, self.peer));
+        let user = client(&self.user);
+        self.room.journal.line(&format!("connection {}: {user}@{} logged in ({how})", self.id, self.peer));
         Ok(())
     }
 
@@ -183,8 +191,7 @@ impl Handler for Connection {
         reply: ChannelOpenHandle,
         _session: &mut Session,
     ) -> Result<(), Self::Error> {
-        let host: String = host.chars().filter(|c| !c.is_control()).take(64).collect();
-        self.refuse(&format!("port forwarding to {host}:{port}"));
+        self.refuse(&format!("port forwarding to {}:{port}", client(host)));
         reply.reject(ChannelOpenFailure::AdministrativelyProhibited).await;
         Ok(())
     }
@@ -275,7 +282,7 @@ impl Handler for Connection {
             return Ok(());
         };
         let id = self.room.next_id();
-        let participant = Participant { peer: self.peer, lang, events: None };
+        let participant = Participant { peer: self.peer, lang, events: None, key: self.key_hex.clone() };
         if self.room.admit(id, participant).is_err() {
             self.refuse("a session: the room is full");
             session.channel_success(channel)?;
@@ -291,7 +298,7 @@ impl Handler for Connection {
         let started = dashboard::start(&self.room, id, write, size, (lang, theme), identity);
         self.room.journal.line(&format!(
             "session {id}: dashboard for {}@{} ({}x{}, {})",
-            self.user,
+            client(&self.user),
             self.peer,
             size.0,
             size.1,
@@ -328,8 +335,7 @@ impl Handler for Connection {
         name: &str,
         session: &mut Session,
     ) -> Result<(), Self::Error> {
-        let name: String = name.chars().filter(|c| !c.is_control()).take(32).collect();
-        self.refuse(&format!("the subsystem {name}"));
+        self.refuse(&format!("the subsystem {}", client(name)));
         session.channel_failure(channel)
     }
 

@@ -24,6 +24,7 @@ use crate::i18n::{Msg as Words, t};
 use crate::shortlist::Shortlist;
 use crate::shortlist::store::{self, Opened};
 use crate::text::Lang;
+use crate::text::visible;
 use crate::ui::event::{Event, channel_pair};
 use crate::ui::search::Searcher;
 use crate::ui::session::{Exit, Host, run_session};
@@ -49,13 +50,13 @@ fn shortlist_for(room: &Room, identity: &Identity, lang: Lang) -> (Shortlist, Op
     let notice = match &opened {
         Opened::New(_) | Opened::Read(_) => None,
         Opened::SetAside { problem, moved_to } => {
-            room.journal.line(&format!("shortlist {} set aside: {problem}", path.display()));
+            room.journal.line(&format!("shortlist {} set aside: {problem}", visible::path(&path)));
             // The file's name only: the server's folders are not the participant's business.
             let name = moved_to.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             Some(crate::i18n::shortlist_set_aside(lang, problem, &name))
         }
         Opened::Unusable { problem } => {
-            room.journal.line(&format!("shortlist {} unusable: {problem}", path.display()));
+            room.journal.line(&format!("shortlist {} unusable: {problem}", visible::path(&path)));
             Some(crate::i18n::word(lang, crate::i18n::Word::ShortlistNotSaved).to_string())
         }
     };
@@ -112,7 +113,7 @@ pub fn start(
     let thread = {
         let (room, outbox, size, events) = (room.clone(), outbox.clone(), size.clone(), events.clone());
         std::thread::Builder::new().name("ssh-session".into()).spawn(move || {
-            let exit = run_dashboard(&room, options, &outbox, size, events, &inbox);
+            let exit = run_dashboard(&room, (id, identity.key), options, &outbox, size, events, &inbox);
             let _ = done.send(exit);
         })
     };
@@ -160,7 +161,8 @@ pub fn start(
 
 /// The session thread: the dashboard until it ends, then the terminal put back and a goodbye.
 fn run_dashboard(
-    room: &Room,
+    room: &Arc<Room>,
+    (id, key): (u64, Option<String>),
     options: Options,
     outbox: &Arc<Outbox>,
     size: Arc<PtySize>,
@@ -169,10 +171,14 @@ fn run_dashboard(
 ) -> Option<Exit> {
     let lang = options.lang;
     let shortlist_file = options.shortlist_file.clone();
-    let (indexed, problems) = room.catalogue();
-    let mut app = App::with_searcher(indexed, problems, options, Searcher::worker(events.clone()));
+    let snapshot = room.catalogue();
+    let mut app = App::with_searcher(snapshot.indexed, snapshot.problems, options, Searcher::worker(events.clone()));
     drop(events);
     let mut host = SshHost::new(SshBackend::new(FrameWriter::new(outbox.clone()), size), shortlist_file).ok()?;
+    if let Some(key) = key {
+        let room = room.clone();
+        host = host.on_shortlist_saved(move || room.shortlist_saved(&key, id));
+    }
     let writer = host.terminal().backend_mut();
     let entered = queue!(writer, EnterAlternateScreen, EnableBracketedPaste, cursor::Hide, EnableMouseCapture);
     let exit = entered.ok().and_then(|()| run_session(&mut host, &mut app, inbox).ok());

@@ -32,7 +32,7 @@ pub fn words(command: &str) -> Result<Vec<String>, Refusal> {
     let words = shlex::split(command).ok_or(Refusal::Unbalanced)?;
     let first = words.first().map(String::as_str).unwrap_or("");
     if !COMMANDS.contains(&first) {
-        return Err(Refusal::NotAllowed(first.chars().take(40).collect()));
+        return Err(Refusal::NotAllowed(first.to_string()));
     }
     let forbidden = |word: &String| {
         FORBIDDEN.iter().any(|f| word == f || word.starts_with(&format!("{f}=")))
@@ -57,12 +57,13 @@ pub async fn run(
 ) {
     let outcome = match words(&command) {
         Ok(words) => {
-            if room.admit(id, Participant { peer, lang, events: None }).is_err() {
+            if room.admit(id, Participant { peer, lang, events: None, key: None }).is_err() {
                 Err(t(lang, Words::ServeRoomFull).to_string())
             } else {
-                room.journal.line(&format!("session {id}: {peer} runs `{}`", words[0]));
+                let command = crate::text::visible::client(&words[0]);
+                room.journal.line(&format!("session {id}: {peer} runs `{command}`"));
                 let runner = room.exec.clone();
-                let (indexed, _) = room.catalogue();
+                let indexed = room.indexed();
                 let ran = tokio::task::spawn_blocking(move || {
                     let (mut out, mut err) = (Vec::new(), Vec::new());
                     let status = runner(&indexed, &words, lang, &mut out, &mut err);
@@ -76,7 +77,7 @@ pub async fn run(
         Err(refusal) => {
             let what = match &refusal {
                 Refusal::Unbalanced => "unbalanced quotes".to_string(),
-                Refusal::NotAllowed(word) => format!("`{word}`"),
+                Refusal::NotAllowed(word) => format!("`{}`", crate::text::visible::client(word)),
             };
             room.journal.line(&format!("refused: exec of {what} from {peer}"));
             Err(format!("boucle: {}", t(lang, Words::ServeExecRefused)))

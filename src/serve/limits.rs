@@ -17,8 +17,13 @@ pub struct Limits {
     pub auth_attempts: usize,
     /// A session without a key for this long is closed.
     pub idle: Duration,
-    /// A connection must have logged in within this time.
+    /// A connection must have logged in within this time after it was accepted (OpenSSH's
+    /// LoginGraceTime), and then opened a session.
     pub login_time: Duration,
+    /// Connections waiting to log in, at most (OpenSSH's MaxStartups): see `startups.rs`.
+    pub max_startups: usize,
+    /// Connections waiting to log in from one address, at most (PerSourceMaxStartups).
+    pub startups_per_address: usize,
     /// Input bytes per second per session, beyond a burst of [`INPUT_BURST`]: a paste or a
     /// flood is slowed down (the client waits), not dropped.
     pub input_bytes_per_second: u32,
@@ -33,7 +38,9 @@ impl Default for Limits {
             connections_per_minute: 60,
             auth_attempts: 6,
             idle: Duration::from_secs(30 * 60),
-            login_time: Duration::from_secs(30),
+            login_time: Duration::from_secs(20),
+            max_startups: 100,
+            startups_per_address: 10,
             input_bytes_per_second: 16 * 1024,
         }
     }

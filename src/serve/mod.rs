@@ -10,7 +10,9 @@
 //! - [`dashboard`]: one participant's dashboard, its input and output tasks;
 //! - [`input`], [`output`]: bytes typed to events; frames to the client, with backpressure;
 //! - [`exec`]: read-only commands by exec request;
-//! - [`limits`], [`room`], [`journal`]: limits, the shared room, the facilitator's log;
+//! - [`limits`], [`startups`], [`room`], [`journal`]: limits, the budget of connections
+//!   waiting to log in, the shared room, the facilitator's log;
+//! - [`signals`]: every signal that closes the room;
 //! - [`look`]: language and theme from the user name.
 
 pub mod access;
@@ -24,28 +26,35 @@ pub mod limits;
 pub mod look;
 pub mod output;
 pub mod room;
+pub mod signals;
+pub mod startups;
 
 use std::collections::HashMap;
 use std::io;
 use std::net::SocketAddr;
+use std::os::fd::{AsFd, AsRawFd};
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use russh::keys::PrivateKey;
 use russh::server::{Config, Handle, run_stream};
 use russh::{Disconnect, SshId};
 use tokio::net::{TcpListener, TcpStream};
 
+use journal::Repeat;
 pub use room::{ExecRunner, Room, Settings};
 
 /// How long closing waits for dashboards to say goodbye before cutting connections.
 const CLOSING_TIME: Duration = Duration::from_secs(5);
 
-/// Connections that have not logged in yet, beyond the session limit, that are let wait.
+/// Logged-in connections beyond the session limit that are let in (a command beside a
+/// dashboard, a reconnection while the old connection closes). Connections waiting to log in
+/// have their own budget ([`startups`]) and never take these places.
 const EXTRA_CONNECTIONS: usize = 50;
 
-/// Serves the room until SIGTERM or Ctrl-C; returns the exit code.
+/// Serves the room until a closing signal (Ctrl-C, SIGTERM, SIGHUP…: [`signals`]); returns
+/// the exit code.
 pub fn run(listen: SocketAddr, key: PrivateKey, room: Arc<Room>) -> io::Result<i32> {
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
     runtime.block_on(serve(listen, key, room))
@@ -73,50 +82,69 @@ async fn serve(listen: SocketAddr, key: PrivateKey, room: Arc<Room>) -> io::Resu
         ..Config::default()
     });
     let rate = limits::ConnectionRate::new(limits.connections_per_minute);
+    let startups = startups::Startups::new(limits.max_startups, limits.startups_per_address);
     let handles: Handles = Arc::default();
-    let mut terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
+    let mut signals = signals::listen()?;
+    for ignored in &signals.ignored {
+        room.journal.line(&format!(
+            "{} was ignored when boucle started (nohup): it does not close the room",
+            signals::name(*ignored)
+        ));
+    }
     let mut status = tokio::time::interval(Duration::from_secs(1));
-    let mut throttled: HashMap<std::net::IpAddr, u64> = HashMap::new();
-    loop {
+    let signal = loop {
         tokio::select! {
             accepted = listener.accept() => {
                 let Ok((socket, peer)) = accepted else { continue };
+                let id = room.next_id();
                 if !rate.allow(peer.ip()) {
-                    // One line for the first refusal of a burst, not a thousand.
-                    let count = throttled.entry(peer.ip()).or_insert(0);
-                    *count += 1;
-                    if *count == 1 {
-                        room.journal.line(&format!("refused: too many connections from {}", peer.ip()));
-                    }
+                    room.journal.repeated(Repeat::RateLimited, peer.ip(), id);
                     continue;
                 }
-                if room.connections.load(Ordering::SeqCst) >= limits.max_sessions + EXTRA_CONNECTIONS {
+                let waiting = startups.waiting();
+                let logged_in = room.connections.load(Ordering::SeqCst).saturating_sub(waiting);
+                if logged_in >= limits.max_sessions + EXTRA_CONNECTIONS {
                     room.journal.line(&format!("refused: connection from {peer}, too many connections"));
                     continue;
                 }
-                tokio::spawn(connect(room.clone(), config.clone(), socket, peer, handles.clone()));
-            }
-            _ = tokio::signal::ctrl_c() => break,
-            _ = terminate.recv() => break,
-            _ = status.tick() => {
-                for (address, count) in throttled.drain() {
-                    if count > 1 {
-                        room.journal.line(&format!("refused: {} more connections from {address}", count - 1));
+                let ticket = match startups.admit(id, peer.ip(), Instant::now()) {
+                    Ok((ticket, dropped)) => {
+                        if let Some(address) = dropped {
+                            room.journal.repeated(Repeat::Dropped, address, id);
+                        }
+                        ticket
                     }
-                }
+                    Err(startups::Refused::Address) => {
+                        room.journal.repeated(Repeat::AddressWaiting, peer.ip(), id);
+                        continue;
+                    }
+                    Err(startups::Refused::Full) => {
+                        room.journal.repeated(Repeat::AllWaiting, peer.ip(), id);
+                        continue;
+                    }
+                };
+                tokio::spawn(connect(room.clone(), config.clone(), socket, (id, peer), ticket, handles.clone()));
+            }
+            Some(signal) = signals.arrived.recv() => break signal,
+            _ = status.tick() => {
+                room.journal.tally();
                 room.show_status();
             }
         }
-    }
+    };
     drop(listener);
-    close(&room, &handles).await;
+    close(&room, &handles, signal).await;
     Ok(0)
 }
 
 /// Ends every dashboard with a goodbye, then every connection.
-async fn close(room: &Arc<Room>, handles: &Handles) {
+async fn close(room: &Arc<Room>, handles: &Handles, signal: libc::c_int) {
     room.closing.store(true, Ordering::SeqCst);
-    room.journal.line(&format!("closing the room: {} session(s) to end", room.participants()));
+    room.journal.line(&format!(
+        "closing the room ({}): {} session(s) to end",
+        signals::name(signal),
+        room.participants()
+    ));
     room.end_all();
     let _ = tokio::time::timeout(CLOSING_TIME, async {
         while room.participants() > 0 {
@@ -149,39 +177,98 @@ async fn close(room: &Arc<Room>, handles: &Handles) {
 }
 
 /// One connection, from the SSH greeting to its end. A connection that has not logged in
-/// within the login time is cut.
-async fn connect(room: Arc<Room>, config: Arc<Config>, socket: TcpStream, peer: SocketAddr, handles: Handles) {
-    let handler = connection::Connection::new(room.clone(), peer);
-    let id = handler.id();
+/// within the login grace time is cut, and so is one whose place in the budget of connections
+/// waiting to log in is given to a newer one ([`startups`]); once logged in, a connection
+/// that keeps no session open is cut too.
+async fn connect(
+    room: Arc<Room>,
+    config: Arc<Config>,
+    socket: TcpStream,
+    (id, peer): (u64, SocketAddr),
+    ticket: startups::Ticket,
+    handles: Handles,
+) {
+    // Our own descriptor of the socket, to shut it down: russh takes a disconnect only
+    // between key exchanges, and a client that stalls in one would keep its session's task
+    // (and socket) long after its place was given up.
+    let closer = socket.as_fd().try_clone_to_owned().ok();
+    let shut = move || {
+        if let Some(fd) = &closer {
+            // SAFETY: shutdown on a descriptor this task owns; it ends the socket for every
+            // descriptor of it, so the session's reads and writes fail and its task ends.
+            unsafe { libc::shutdown(fd.as_raw_fd(), libc::SHUT_RDWR) };
+        }
+    };
+    let handler = connection::Connection::new(room.clone(), id, peer, ticket.began.clone());
     let authenticated = handler.authenticated.clone();
+    let logged_in = handler.logged_in.clone();
     let open_channels = handler.open_channels.clone();
     let login_time = room.settings.limits.login_time;
-    let Ok(Ok(mut session)) = tokio::time::timeout(login_time, run_stream(config, socket, handler)).await else {
-        return;
+    let deadline = tokio::time::Instant::now() + login_time;
+    let timed_out = || room.journal.repeated(Repeat::Timeout, peer.ip(), id);
+    let started = tokio::select! {
+        started = tokio::time::timeout_at(deadline, run_stream(config, socket, handler)) => started,
+        // Given to a newer connection: the log said so when it was.
+        () = ticket.dropped.notified() => return,
+    };
+    let mut session = match started {
+        Ok(Ok(session)) => session,
+        Ok(Err(_)) => return,
+        Err(_) => return timed_out(),
     };
     let handle = session.handle();
     handles.lock().unwrap_or_else(|p| p.into_inner()).insert(id, handle.clone());
-    // Checked every login time: logged in by the first check, and a session channel open at
-    // one check or the next; else cut (an `ssh -N` would otherwise hold a place forever,
-    // kept alive by keepalives).
+    let cut = |why: String| {
+        let handle = handle.clone();
+        async move {
+            let _ = handle.disconnect(Disconnect::ByApplication, why, "en".into()).await;
+        }
+    };
+    // Until it logs in: the grace time, or the place given to a newer connection.
+    while !authenticated.load(Ordering::SeqCst) {
+        tokio::select! {
+            _ = &mut session => {
+                handles.lock().unwrap_or_else(|p| p.into_inner()).remove(&id);
+                return;
+            }
+            () = tokio::time::sleep_until(deadline) => {
+                if authenticated.load(Ordering::SeqCst) {
+                    break;
+                }
+                timed_out();
+                cut("boucle: timeout before authentication".into()).await;
+                if tokio::time::timeout(Duration::from_secs(1), &mut session).await.is_err() {
+                    shut();
+                }
+                handles.lock().unwrap_or_else(|p| p.into_inner()).remove(&id);
+                return;
+            }
+            () = ticket.dropped.notified() => {
+                shut();
+                handles.lock().unwrap_or_else(|p| p.into_inner()).remove(&id);
+                return;
+            }
+            () = logged_in.notified() => {}
+        }
+    }
+    ticket.logged_in();
+    // Checked every login time: a session channel open at one check or the next; else cut
+    // (an `ssh -N` would otherwise hold a place forever, kept alive by keepalives).
     let mut without_channel = false;
     loop {
         tokio::select! {
             _ = &mut session => break,
             () = tokio::time::sleep(login_time) => {
-                let why = if !authenticated.load(Ordering::SeqCst) {
-                    "did not log in in time"
-                } else if open_channels.load(Ordering::SeqCst) > 0 {
+                if open_channels.load(Ordering::SeqCst) > 0 {
                     without_channel = false;
                     continue;
-                } else if without_channel {
-                    "opened no session"
-                } else {
+                }
+                if !without_channel {
                     without_channel = true;
                     continue;
-                };
-                room.journal.line(&format!("connection {id}: {peer} {why}; closed"));
-                let _ = handle.disconnect(Disconnect::ByApplication, format!("boucle: {why}"), "en".into()).await;
+                }
+                room.journal.line(&format!("connection {id}: {peer} opened no session; closed"));
+                cut("boucle: opened no session".into()).await;
                 let _ = tokio::time::timeout(Duration::from_secs(5), &mut session).await;
                 break;
             }

@@ -239,11 +239,19 @@ pub struct SshHost {
     /// The one file the shortlist may be saved to: the participant's key's own, on the
     /// server; none for a session-only shortlist.
     shortlist_file: Option<std::path::PathBuf>,
+    /// Called when a save changed that file: the room tells the key's other sessions.
+    on_saved: Option<Box<dyn Fn() + Send>>,
 }
 
 impl SshHost {
     pub fn new(backend: SshBackend, shortlist_file: Option<std::path::PathBuf>) -> io::Result<SshHost> {
-        Ok(SshHost { terminal: Terminal::new(backend)?, shortlist_file })
+        Ok(SshHost { terminal: Terminal::new(backend)?, shortlist_file, on_saved: None })
+    }
+
+    /// Calls `on_saved` each time a save changes the shortlist's file.
+    pub fn on_shortlist_saved(mut self, on_saved: impl Fn() + Send + 'static) -> SshHost {
+        self.on_saved = Some(Box::new(on_saved));
+        self
     }
 }
 
@@ -283,10 +291,24 @@ impl Host for SshHost {
         })
     }
 
-    /// Only to the key's own file; any other path is refused, whoever asks.
-    fn save_shortlist(&mut self, path: &std::path::Path, list: &crate::shortlist::Shortlist) -> Result<(), String> {
+    /// Only to the key's own file (0600, in a folder only the server's user reads); any other
+    /// path is refused, whoever asks. Merged with what the key's other sessions saved, which
+    /// are told when this save changes the file.
+    fn save_shortlist(
+        &mut self,
+        path: &std::path::Path,
+        base: &crate::shortlist::Shortlist,
+        list: &crate::shortlist::Shortlist,
+    ) -> Result<crate::shortlist::Shortlist, String> {
+        use crate::shortlist::store::{Privacy, save_merged};
         match &self.shortlist_file {
-            Some(own) if own == path => crate::shortlist::store::save(path, list).map_err(|e| e.to_string()),
+            Some(own) if own == path => {
+                let saved = save_merged(path, base, list, Privacy::Private).map_err(|e| e.to_string())?;
+                if let (true, Some(on_saved)) = (saved.wrote, &self.on_saved) {
+                    on_saved();
+                }
+                Ok(saved.list)
+            }
             _ => Err("over SSH, the shortlist is kept for this session".into()),
         }
     }
@@ -305,14 +327,22 @@ mod tests {
         let mut list = crate::shortlist::Shortlist::default();
         list.toggle(&crate::model::Id::parse("bethune-bruay-mining-heritage").unwrap());
 
+        let empty = crate::shortlist::Shortlist::default();
         let mut keyed = SshHost::new(backend(), Some(own.clone())).unwrap();
-        assert!(keyed.save_shortlist(&elsewhere, &list).is_err());
+        assert!(keyed.save_shortlist(&elsewhere, &empty, &list).is_err());
         assert!(!elsewhere.exists());
-        keyed.save_shortlist(&own, &list).unwrap();
+        keyed.save_shortlist(&own, &empty, &list).unwrap();
         assert!(std::fs::read_to_string(&own).unwrap().contains("bethune-bruay-mining-heritage"));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode(&own), 0o600, "the participant's list is the server user's only");
+            assert_eq!(mode(own.parent().unwrap()), 0o700);
+        }
 
         let mut session_only = SshHost::new(backend(), None).unwrap();
-        assert!(session_only.save_shortlist(&elsewhere, &list).is_err());
+        assert!(session_only.save_shortlist(&elsewhere, &empty, &list).is_err());
         assert!(!elsewhere.exists());
     }
 

@@ -13,11 +13,10 @@ use std::sync::{Arc, Mutex, RwLock};
 use super::access::Access;
 use super::journal::Journal;
 use super::limits::Limits;
-use crate::diagnostic::Diagnostic;
+use crate::live::Snapshot;
 use crate::query::Indexed;
 use crate::text::Lang;
 use crate::ui::event::Event;
-use crate::ui::reload::Reloaded;
 use crate::ui::theme::ThemeName;
 
 /// Runs one read-only command (`list …`, `show …`) for an exec request, on the shared
@@ -46,13 +45,16 @@ pub struct Participant {
     pub lang: Lang,
     /// A dashboard's event channel (commands have none).
     pub events: Option<Sender<Event>>,
+    /// The key's name (its fingerprint in hex) when the participant logged in with a key:
+    /// the sessions of one key share one shortlist.
+    pub key: Option<String>,
 }
 
 pub struct Room {
     pub settings: Settings,
-    /// The one catalogue every session searches, and its problems: the newest load, swapped
-    /// in by [`Room::reload`] (sessions hold the `Arc`, never a copy).
-    catalogue: RwLock<(Arc<Indexed>, Vec<Diagnostic>)>,
+    /// The one catalogue every session searches, and its problems: the newest snapshot,
+    /// swapped in by [`Room::reload`] (sessions hold its `Arc`s, never a copy).
+    catalogue: RwLock<Snapshot>,
     pub exec: ExecRunner,
     pub journal: Journal,
     participants: Mutex<HashMap<u64, Participant>>,
@@ -67,10 +69,10 @@ pub struct Room {
 pub struct Full;
 
 impl Room {
-    pub fn new(settings: Settings, indexed: Arc<Indexed>, problems: Vec<Diagnostic>, exec: ExecRunner) -> Room {
+    pub fn new(settings: Settings, catalogue: Snapshot, exec: ExecRunner) -> Room {
         Room {
             settings,
-            catalogue: RwLock::new((indexed, problems)),
+            catalogue: RwLock::new(catalogue),
             exec,
             journal: Journal::new(),
             participants: Mutex::new(HashMap::new()),
@@ -115,25 +117,55 @@ impl Room {
     }
 
     /// The newest catalogue and its problems, for a session that starts now.
-    pub fn catalogue(&self) -> (Arc<Indexed>, Vec<Diagnostic>) {
-        let current = self.catalogue.read().unwrap_or_else(|p| p.into_inner());
-        (current.0.clone(), current.1.clone())
+    pub fn catalogue(&self) -> Snapshot {
+        self.catalogue.read().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// The newest catalogue, for an exec request.
+    pub fn indexed(&self) -> Arc<Indexed> {
+        self.catalogue.read().unwrap_or_else(|p| p.into_inner()).indexed.clone()
     }
 
     /// A reloaded catalogue: kept for the sessions to come, and sent to every dashboard (the
-    /// one shared `Arc`), each of which reindexes as the local dashboard does.
-    pub fn reload(&self, reloaded: &Reloaded) {
-        *self.catalogue.write().unwrap_or_else(|p| p.into_inner()) =
-            (reloaded.indexed.clone(), reloaded.problems.clone());
+    /// snapshot's shared `Arc`s), each of which reindexes as the local dashboard does.
+    pub fn reload(&self, snapshot: Snapshot) {
+        let entries = snapshot.catalogue().len();
+        self.pass_on(snapshot);
+        self.journal.line(&format!("catalogue reloaded: {entries} entries"));
+    }
+
+    /// A load that could not be used (a folder gone): the sessions keep the last good
+    /// catalogue, and are shown the problem; the log says which folder.
+    pub fn keep(&self, snapshot: Snapshot) {
+        let entries = snapshot.catalogue().len();
+        for gone in snapshot.gone() {
+            self.journal.line(&format!("{} ({entries} entries kept)", gone.message));
+        }
+        self.pass_on(snapshot);
+    }
+
+    fn pass_on(&self, snapshot: Snapshot) {
+        *self.catalogue.write().unwrap_or_else(|p| p.into_inner()) = snapshot.clone();
         let participants = self.participants.lock().unwrap_or_else(|p| p.into_inner());
         for participant in participants.values() {
             if let Some(events) = &participant.events {
-                let copy = Reloaded { indexed: reloaded.indexed.clone(), problems: reloaded.problems.clone() };
-                let _ = events.send(Event::Reloaded(Box::new(copy)));
+                let _ = events.send(Event::Reloaded(Box::new(snapshot.clone())));
             }
         }
-        drop(participants);
-        self.journal.line(&format!("catalogue reloaded: {} entries", reloaded.indexed.catalogue().entries().len()));
+    }
+
+    /// Session `id` saved its key's shortlist: the key's other dashboards merge it in (and
+    /// show it) at once, so two sessions of one participant share one live shortlist.
+    pub fn shortlist_saved(&self, key: &str, id: u64) {
+        let participants = self.participants.lock().unwrap_or_else(|p| p.into_inner());
+        for (other, participant) in participants.iter() {
+            if *other != id
+                && participant.key.as_deref() == Some(key)
+                && let Some(events) = &participant.events
+            {
+                let _ = events.send(Event::ShortlistChanged);
+            }
+        }
     }
 
     /// Asks every dashboard to say goodbye and end.

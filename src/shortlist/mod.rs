@@ -1,7 +1,8 @@
 //! The participant's shortlist: the entries they marked, in the order they marked them (which
 //! they can change), each with a short personal note. Held by [`Id`], so it outlives reloads
 //! and even entries that leave the catalogue (shown as missing, never dropped silently).
-//! [`store`] keeps it in the user's data folder between runs.
+//! [`store`] keeps it in the user's data folder between runs; two dashboards (or two SSH
+//! sessions of one key) that save one file have their changes merged by id ([`merge`]).
 
 pub mod store;
 
@@ -106,6 +107,36 @@ impl Shortlist {
     }
 }
 
+/// Three versions of one shortlist merged by id: `base`, the version both others started
+/// from (what this session last read or wrote), `theirs`, what is in the file now (saved
+/// meanwhile by another dashboard or session on the same file), and `mine`, this session's.
+/// A change made on one side only is kept: an entry marked elsewhere is added (after mine,
+/// in their order), an entry unmarked elsewhere is removed unless this side changed its note,
+/// a note changed elsewhere is taken unless this side changed it too. Where both changed the
+/// same thing, this session's change wins; no mark is ever lost without one side asking.
+/// The order is this session's.
+pub fn merge(base: &Shortlist, theirs: &Shortlist, mine: &Shortlist) -> Shortlist {
+    let mut items = Vec::with_capacity(mine.len() + theirs.len());
+    for item in mine.items() {
+        let at_base = base.position(item.id.as_str()).map(|at| &base.items[at]);
+        let at_theirs = theirs.position(item.id.as_str()).map(|at| &theirs.items[at]);
+        match (at_base, at_theirs) {
+            // Unmarked elsewhere, and untouched here: it goes.
+            (Some(was), None) if was == item => {}
+            // A note changed elsewhere only.
+            (Some(was), Some(now)) if was.note == item.note && now.note != was.note => items.push(now.clone()),
+            _ => items.push(item.clone()),
+        }
+    }
+    for item in theirs.items() {
+        // Marked elsewhere (not in the base), and not here: it comes.
+        if !base.contains(item.id.as_str()) && !mine.contains(item.id.as_str()) {
+            items.push(item.clone());
+        }
+    }
+    Shortlist { items }
+}
+
 /// One line of safe text, at most [`NOTE_MAX`] characters, trimmed.
 pub fn clean_note(note: &str) -> String {
     let line = sanitize(note, Lines::Single);
@@ -144,6 +175,43 @@ mod tests {
         assert_eq!(list.remove(5), None);
         assert_eq!(list.remove(0).map(|i| i.id), Some(id("c")));
         assert_eq!(ids(&list), ["a"]);
+    }
+
+    fn list(items: &[(&str, &str)]) -> Shortlist {
+        Shortlist::from_items(items.iter().map(|(i, n)| Item { id: id(i), note: n.to_string() }).collect())
+    }
+
+    /// The tester's sequence: A marks X, B marks Y (the file holds [Y]), A marks Z. Merged,
+    /// the file holds all three, whichever saves last.
+    #[test]
+    fn two_writers_keep_each_others_marks() {
+        let empty = Shortlist::default();
+        let a_first = list(&[("x", "")]);
+        let file = merge(&empty, &empty, &a_first);
+        let b = merge(&empty, &file, &list(&[("y", "")]));
+        assert_eq!(ids(&b), ["y", "x"]);
+        let a = merge(&a_first, &b, &list(&[("x", ""), ("z", "")]));
+        assert_eq!(ids(&a), ["x", "z", "y"]);
+    }
+
+    #[test]
+    fn removals_and_notes_from_elsewhere_are_taken_unless_changed_here() {
+        let base = list(&[("a", "old"), ("b", ""), ("c", "")]);
+        // Elsewhere: b unmarked, a's note changed. Here: c's note changed.
+        let theirs = list(&[("a", "new"), ("c", "")]);
+        let mine = list(&[("a", "old"), ("b", ""), ("c", "mine")]);
+        let merged = merge(&base, &theirs, &mine);
+        assert_eq!(ids(&merged), ["a", "c"]);
+        assert_eq!(merged.note("a"), Some("new"));
+        assert_eq!(merged.note("c"), Some("mine"));
+        // Unmarked elsewhere while its note changed here: kept, with the note.
+        let merged = merge(&base, &list(&[("a", "old")]), &list(&[("a", "old"), ("b", "why")]));
+        assert_eq!(ids(&merged), ["a", "b"]);
+        // Unmarked here: it stays unmarked whatever happened elsewhere.
+        let merged = merge(&base, &list(&[("a", "other"), ("b", ""), ("c", "")]), &list(&[("b", ""), ("c", "")]));
+        assert_eq!(ids(&merged), ["b", "c"]);
+        // Nothing changed elsewhere: mine as it is.
+        assert_eq!(merge(&base, &base, &mine), mine);
     }
 
     #[test]

@@ -3,6 +3,8 @@
 //! file `--shortlist` names. Written atomically on every change. A file that cannot be read
 //! or understood is never overwritten: it is renamed beside itself, and the user is told where
 //! it went, so a participant's list is never lost without a word, and the start never fails.
+//! A save merges what another session saved meanwhile ([`save_merged`]), and writes through
+//! a symbolic link (dotfile managers make them).
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -10,7 +12,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::{Item, Shortlist};
-use crate::files::{Overwrite, WriteError, write_atomic};
+use crate::files::{Overwrite, WriteError};
 
 /// Larger than any real shortlist by far; a bigger file is not one.
 const MAX_BYTES: u64 = 1 << 20;
@@ -124,12 +126,127 @@ pub fn to_text(list: &Shortlist) -> String {
     format!("// boucle's shortlist: the entries marked with m, in order, and their notes.\n{body}\n")
 }
 
-/// Saves the shortlist atomically, creating its folder when needed.
+/// Who may read a shortlist file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Privacy {
+    /// The user's own shortlist: a new file and folder get the usual permissions.
+    Usual,
+    /// A participant's shortlist kept on the server of a room: 0600, in a folder made 0700.
+    Private,
+}
+
+/// Saves the shortlist as it is (no merge: it replaces what the file holds), atomically,
+/// creating its folder when needed, through a symbolic link.
 pub fn save(path: &Path, list: &Shortlist) -> Result<(), WriteError> {
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(|error| WriteError::Io { path: path.to_path_buf(), error })?;
+    save_with(path, None, list, Privacy::Usual).map(drop)
+}
+
+/// What a save wrote.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Saved {
+    /// The shortlist now in the file: `mine` merged with what changed there since `base`.
+    pub list: Shortlist,
+    /// Whether the file was written (false when it already held `list`).
+    pub wrote: bool,
+}
+
+/// Saves `mine`, merged by id ([`super::merge`]) with what another dashboard or session
+/// saved to the file since this one last read or wrote it (`base`), so that two sessions on
+/// one file never lose each other's marks. The read, merge and write are done holding a lock
+/// on the file's folder, so two boucles saving at once take turns. A symbolic link at `path`
+/// is written through (its target gets the list; the link stays). A file that cannot be read
+/// now is set aside as at start, and `mine` written in its place.
+pub fn save_merged(path: &Path, base: &Shortlist, mine: &Shortlist, privacy: Privacy) -> Result<Saved, WriteError> {
+    save_with(path, Some(base), mine, privacy)
+}
+
+/// [`save_merged`] from `base`, or without a merge when there is none.
+fn save_with(path: &Path, base: Option<&Shortlist>, mine: &Shortlist, privacy: Privacy) -> Result<Saved, WriteError> {
+    let io_error = |error: std::io::Error| WriteError::Io { path: path.to_path_buf(), error };
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    make_folder(folder, privacy).map_err(io_error)?;
+    let _lock = FolderLock::take(folder);
+    let theirs = match read(&crate::files::write_target(path).map_err(io_error)?) {
+        Ok(Some(list)) => Some(list),
+        Ok(None) => None,
+        Err(_) => {
+            let _ = set_aside(path);
+            None
+        }
+    };
+    let list = match (&theirs, base) {
+        (Some(theirs), Some(base)) => super::merge(base, theirs, mine),
+        _ => mine.clone(),
+    };
+    if theirs.as_ref() == Some(&list) {
+        return Ok(Saved { list, wrote: false });
     }
-    write_atomic(path, to_text(list).as_bytes(), Overwrite::Allowed, &[])
+    let mode = match privacy {
+        Privacy::Usual => 0o666,
+        Privacy::Private => 0o600,
+    };
+    crate::files::write_atomic_with(path, to_text(&list).as_bytes(), Overwrite::Allowed, &[], mode)?;
+    Ok(Saved { list, wrote: true })
+}
+
+/// Creates the shortlist's folder if needed: as usual, or 0700 for [`Privacy::Private`]
+/// (also made 0700 when it exists: it is the server's own folder of participants' lists).
+fn make_folder(folder: &Path, privacy: Privacy) -> std::io::Result<()> {
+    #[cfg(unix)]
+    if privacy == Privacy::Private {
+        use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+        if let Some(parent) = folder.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent)?;
+        }
+        return match std::fs::DirBuilder::new().mode(0o700).create(folder) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                std::fs::set_permissions(folder, std::fs::Permissions::from_mode(0o700))
+            }
+            Err(e) => Err(e),
+        };
+    }
+    let _ = privacy;
+    std::fs::create_dir_all(folder)
+}
+
+/// An advisory lock on a folder (`flock`), held while a shortlist in it is read, merged and
+/// written; released when dropped. Another boucle that holds it for more than two seconds
+/// (stuck) is not waited for longer: the save goes ahead, merged all the same.
+struct FolderLock(Option<std::fs::File>);
+
+impl FolderLock {
+    fn take(folder: &Path) -> FolderLock {
+        #[cfg(unix)]
+        {
+            use std::os::fd::AsRawFd;
+            let Ok(file) = std::fs::File::open(folder) else { return FolderLock(None) };
+            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(2);
+            loop {
+                // SAFETY: flock on a descriptor this function owns for the call's duration.
+                if unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0 {
+                    return FolderLock(Some(file));
+                }
+                if std::time::Instant::now() >= deadline {
+                    return FolderLock(None);
+                }
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+        }
+        #[cfg(not(unix))]
+        FolderLock(None)
+    }
+}
+
+impl Drop for FolderLock {
+    fn drop(&mut self) {
+        #[cfg(unix)]
+        if let Some(file) = &self.0 {
+            use std::os::fd::AsRawFd;
+            // SAFETY: as in `take`; closing the file would release it too.
+            unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_UN) };
+        }
+    }
 }
 
 #[cfg(test)]
@@ -151,6 +268,51 @@ mod tests {
         let opened = open(&path);
         assert!(matches!(opened, Opened::Read(_)), "{opened:?}");
         assert_eq!(opened.shortlist(), list);
+    }
+
+    /// A shortlist file that is a symbolic link (as dotfile managers make them) stays a link:
+    /// its target gets the list, as an editor writes a linked file.
+    #[cfg(unix)]
+    #[test]
+    fn a_linked_shortlist_is_written_through_its_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let dotfiles = dir.path().join("dotfiles");
+        std::fs::create_dir(&dotfiles).unwrap();
+        let target = dotfiles.join("shortlist.ron");
+        let link = dir.path().join("shortlist.ron");
+        std::os::unix::fs::symlink("dotfiles/shortlist.ron", &link).unwrap();
+        let mut list = Shortlist::default();
+        list.toggle(&Id::parse("a").unwrap());
+        // The target does not exist yet: the first save makes it.
+        save(&link, &list).unwrap();
+        list.toggle(&Id::parse("b").unwrap());
+        save(&link, &list).unwrap();
+        assert!(link.symlink_metadata().unwrap().file_type().is_symlink(), "still a link");
+        assert_eq!(open(&link).shortlist(), list);
+        assert_eq!(open(&target).shortlist(), list);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2, "nothing else left beside it");
+    }
+
+    /// Two sessions saving one file, each from what it last read: the tester's sequence.
+    #[test]
+    fn saves_from_two_sessions_merge() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("shortlist.ron");
+        let id = |s: &str| Id::parse(s).unwrap();
+        let empty = Shortlist::default();
+        let (mut a, mut b) = (Shortlist::default(), Shortlist::default());
+        a.toggle(&id("x"));
+        let a_base = save_merged(&path, &empty, &a, Privacy::Usual).unwrap().list;
+        b.toggle(&id("y"));
+        let saved = save_merged(&path, &empty, &b, Privacy::Usual).unwrap();
+        assert!(saved.wrote && saved.list.contains("x") && saved.list.contains("y"));
+        a.toggle(&id("z"));
+        let saved = save_merged(&path, &a_base, &a, Privacy::Usual).unwrap();
+        let ids: Vec<&str> = saved.list.ids().map(Id::as_str).collect();
+        assert_eq!(ids, ["x", "z", "y"]);
+        assert_eq!(open(&path).shortlist(), saved.list);
+        // Saving what the file holds writes nothing.
+        assert!(!save_merged(&path, &saved.list, &saved.list, Privacy::Usual).unwrap().wrote);
     }
 
     #[test]

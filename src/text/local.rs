@@ -50,9 +50,39 @@ impl fmt::Display for SafeStr<'_> {
 /// A catalogue text: one language-neutral string, or one string per language.
 /// Written in RON as `"…"` or as `(fr: "…", en: "…")`.
 #[derive(Clone, Default, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
+#[rkyv(bytecheck(verify))]
 pub struct LocalText<const MULTI: bool> {
     /// Marker, then the versions; empty for a text with no version (`Default`).
     packed: Box<str>,
+}
+
+/// Whether `packed` is a text as [`LocalText`] packs it: a marker, then one version (or two
+/// split by the separator, after the two-language markers), each as cleaning leaves it. The
+/// catalogue cache's reader checks every archived text with it (see `SafeString`'s check).
+pub fn is_packed(packed: &str) -> bool {
+    let mut chars = packed.chars();
+    let Some(marker) = chars.next() else { return true };
+    let rest = chars.as_str();
+    match marker {
+        NEUTRAL | FR | EN => !rest.contains(SEPARATOR) && super::is_sanitized(rest),
+        FR_EN | EN_FR => match rest.split_once(SEPARATOR) {
+            Some((a, b)) => super::is_sanitized(a) && super::is_sanitized(b),
+            None => false,
+        },
+        _ => false,
+    }
+}
+
+// SAFETY (of the `unsafe impl`): Ok only when `is_packed` holds, reading the archived `str`
+// that bytecheck has already checked.
+unsafe impl<C, const MULTI: bool> rkyv::bytecheck::Verify<C> for ArchivedLocalText<MULTI>
+where
+    C: rkyv::rancor::Fallible + ?Sized,
+    C::Error: rkyv::rancor::Source,
+{
+    fn verify(&self, _: &mut C) -> Result<(), C::Error> {
+        if is_packed(self.packed.as_ref()) { Ok(()) } else { rkyv::rancor::fail!(super::Unclean) }
+    }
 }
 
 /// A one-line localised text (titles, summaries, labels).

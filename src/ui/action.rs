@@ -132,9 +132,12 @@ pub enum Effect {
     Quit,
     /// Give the terminal back to the shell and stop (Ctrl-Z), then resume.
     Suspend,
-    /// Write the shortlist to its file (atomically); the loop reports back with
-    /// [`Outcome::ShortlistSaved`].
-    SaveShortlist(crate::shortlist::Shortlist),
+    /// Write the shortlist to its file (atomically), merged with what changed there since
+    /// `base` was read or written; the loop reports back with [`Outcome::ShortlistSaved`].
+    SaveShortlist {
+        base: crate::shortlist::Shortlist,
+        list: crate::shortlist::Shortlist,
+    },
     /// Open a web address with the platform's opener; never anything but http/https.
     OpenUrl(String),
     /// Put text on the clipboard through the terminal (OSC 52).
@@ -159,7 +162,8 @@ pub enum Effect {
 /// [`super::update::effect_done`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Outcome {
-    ShortlistSaved(Result<(), String>),
+    /// The shortlist now in the file (the session's, merged with changes made elsewhere).
+    ShortlistSaved(Result<crate::shortlist::Shortlist, String>),
     /// `Err(None)`: the file exists and was left alone; `Err(Some(why))`: it failed.
     FileWritten {
         path: std::path::PathBuf,

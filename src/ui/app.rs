@@ -19,6 +19,7 @@ use super::state::{
 };
 use super::theme::{Theme, ThemeName};
 use crate::diagnostic::Diagnostic;
+use crate::live::Problems;
 use crate::model::{Catalogue, Entry, Id};
 use crate::query::{Facet, Filters, Indexed, Query, Results};
 use crate::shortlist::Shortlist;
@@ -92,7 +93,9 @@ pub enum Target {
 
 pub struct App {
     pub(super) indexed: Arc<Indexed>,
-    pub(super) problems: Vec<Diagnostic>,
+    /// The catalogue's problems, shared with the snapshot they came with (and the room's other
+    /// sessions): never copied per session.
+    pub(super) problems: Problems,
     pub(super) lang: Lang,
     pub(super) theme_name: ThemeName,
     pub(super) theme: Theme,
@@ -118,6 +121,9 @@ pub struct App {
     /// What the last frame drew, for hit-testing and bounding scrolls.
     pub(super) frame: FrameFacts,
     pub(super) shortlist: Shortlist,
+    /// The shortlist as last read from or written to its file: what a save merges the
+    /// file's changes since against (`shortlist::merge`).
+    pub(super) shortlist_saved: Shortlist,
     pub(super) shortlist_file: Option<PathBuf>,
     /// The results show only the shortlist's entries.
     pub(super) shortlist_only: bool,
@@ -148,14 +154,14 @@ pub struct App {
 
 impl App {
     /// The app on a catalogue, searching inline (tests, benchmarks).
-    pub fn new(indexed: Arc<Indexed>, problems: Vec<Diagnostic>, options: Options) -> App {
+    pub fn new(indexed: Arc<Indexed>, problems: impl Into<Problems>, options: Options) -> App {
         App::with_searcher(indexed, problems, options, Searcher::Inline)
     }
 
     /// The app with searches run by `searcher` (a worker thread in the dashboard).
     pub fn with_searcher(
         indexed: Arc<Indexed>,
-        problems: Vec<Diagnostic>,
+        problems: impl Into<Problems>,
         options: Options,
         searcher: Searcher,
     ) -> App {
@@ -164,7 +170,7 @@ impl App {
         let message = message.or(options.notice.clone());
         let mut app = App {
             indexed,
-            problems,
+            problems: problems.into(),
             lang: options.lang,
             theme_name: options.theme,
             theme: Theme::new(options.theme),
@@ -184,6 +190,7 @@ impl App {
             message,
             searcher,
             frame: FrameFacts::default(),
+            shortlist_saved: options.shortlist.clone(),
             shortlist: options.shortlist,
             shortlist_file: options.shortlist_file,
             shortlist_only: false,
@@ -216,7 +223,8 @@ impl App {
         let pending = options.filters.clone();
         let pending_query = options.query.clone();
         let empty = Arc::new(Indexed::new(Catalogue::default()));
-        let mut app = App::with_searcher(empty, Vec::new(), Options { filters: Vec::new(), ..options }, searcher);
+        let mut app =
+            App::with_searcher(empty, Problems::default(), Options { filters: Vec::new(), ..options }, searcher);
         app.loading = Some(Stage::Reading { read: 0, total: 0 });
         app.pending_filters = pending;
         app.pending_query = pending_query;

@@ -30,6 +30,8 @@ pub enum Event {
     /// The screen must be drawn whole: frames were dropped on their way to a client that was
     /// not reading (an SSH session catching up).
     Repaint,
+    /// Another session saved this session's shortlist file (two SSH sessions of one key).
+    ShortlistChanged,
 }
 
 /// How often [`Event::Tick`] comes.

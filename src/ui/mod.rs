@@ -47,7 +47,7 @@ use session::Exit;
 /// exit code.
 pub fn run(catalogue: Catalogue, problems: Vec<Diagnostic>, options: Options) -> io::Result<i32> {
     run_with(options, false, |options, searcher, _| {
-        App::with_searcher(Arc::new(Indexed::new(catalogue)), problems, options, searcher)
+        (App::with_searcher(Arc::new(Indexed::new(catalogue)), problems, options, searcher), None)
     })
 }
 
@@ -60,21 +60,17 @@ pub fn run_loading(
     watch: reload::Watch,
     cache: Option<crate::load::cache::Cache>,
 ) -> io::Result<i32> {
-    let folders = match &source {
-        CatalogueSource::Folders(folders) => folders.clone(),
-        CatalogueSource::Bundled => Vec::new(),
-    };
-    let editable = !folders.is_empty();
+    let editable = matches!(source, CatalogueSource::Folders(_));
     run_with(options, editable, move |options, searcher, sender| {
-        loading::spawn_loader_cached(source, sender, folders, watch, cache);
-        App::loading(options, searcher)
+        let live = loading::spawn_loader_cached(source, sender, watch, cache);
+        (App::loading(options, searcher), editable.then_some(live))
     })
 }
 
 fn run_with(
     options: Options,
     editable: bool,
-    start: impl FnOnce(Options, Searcher, std::sync::mpsc::Sender<event::Event>) -> App,
+    start: impl FnOnce(Options, Searcher, std::sync::mpsc::Sender<event::Event>) -> (App, Option<crate::live::Live>),
 ) -> io::Result<i32> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         eprintln!(
@@ -85,12 +81,13 @@ fn run_with(
     let mouse = options.mouse;
     let (sender, events) = event::channel_pair();
     let searcher = Searcher::worker(sender.clone());
-    let mut app = start(options, searcher, sender.clone());
+    let (mut app, live) = start(options, searcher, sender.clone());
     terminal::listen_for_signals(sender.clone())?;
     terminal::install_panic_hook();
     // Entering asks the terminal for the cursor position: before the input reader starts.
     let mut host = terminal::LocalHost::enter(mouse)?;
     host.editable = editable;
+    host.live = live;
     event::spawn_terminal_reader(sender.clone());
     event::spawn_ticker(sender);
     let outcome = session::run_session(&mut host, &mut app, &events);

@@ -45,10 +45,17 @@ pub trait Host {
         Err("this session cannot copy to the clipboard".into())
     }
 
-    /// Saves the shortlist; by default to the file on this machine. A host whose user is
+    /// Saves the shortlist, merged with what changed in its file since `base`; returns what
+    /// the file holds now. By default to the file on this machine; a host whose user is
     /// elsewhere (a session served over SSH) keeps it its own way.
-    fn save_shortlist(&mut self, path: &std::path::Path, list: &crate::shortlist::Shortlist) -> Result<(), String> {
-        crate::shortlist::store::save(path, list).map_err(|e| e.to_string())
+    fn save_shortlist(
+        &mut self,
+        path: &std::path::Path,
+        base: &crate::shortlist::Shortlist,
+        list: &crate::shortlist::Shortlist,
+    ) -> Result<crate::shortlist::Shortlist, String> {
+        use crate::shortlist::store::{Privacy, save_merged};
+        save_merged(path, base, list, Privacy::Usual).map(|saved| saved.list).map_err(|e| e.to_string())
     }
 
     /// Writes an export; by default to a file on this machine, atomically, never into the
@@ -63,11 +70,8 @@ pub trait Host {
         write_atomic(path, contents, overwrite, forbidden)
     }
 
-    /// The catalogue's folders are watched: `reloader` asks for a load now.
-    fn watching(&mut self, _reloader: std::sync::mpsc::Sender<()>) {}
-
     /// Asks for the catalogue to be loaded again (`r`); false when there is nothing to reload
-    /// (the bundled catalogue, no watcher).
+    /// (the bundled catalogue).
     fn reload(&mut self) -> bool {
         false
     }
@@ -151,11 +155,8 @@ pub fn run_session<H: Host>(
                     load_progress(app, stage);
                     dirty = true;
                 }
-                Event::Loaded(mut ready) => {
+                Event::Loaded(ready) => {
                     let nothing = ready.indexed.catalogue().is_empty() && ready.problems.iter().any(|p| p.is_error());
-                    if let Some(reloader) = ready.reloader.take() {
-                        host.watching(reloader);
-                    }
                     loaded(app, *ready);
                     if nothing {
                         return Ok(Exit::NothingLoaded);
@@ -175,6 +176,12 @@ pub fn run_session<H: Host>(
                 Event::InputClosed => return Ok(Exit::InputClosed),
                 Event::Reloaded(reloaded) => {
                     super::reload::apply(app, *reloaded);
+                    dirty = true;
+                }
+                Event::ShortlistChanged => {
+                    for effect in super::update::marks::changed_elsewhere(app) {
+                        perform(host, app, effect);
+                    }
                     dirty = true;
                 }
                 Event::Repaint => {
@@ -204,16 +211,16 @@ fn perform<H: Host>(host: &mut H, app: &mut App, effect: Effect) {
     let outcome = match effect {
         // Carried out by the loop itself.
         Effect::Quit | Effect::Suspend | Effect::Reload | Effect::OpenEditor { .. } => return,
-        Effect::SaveShortlist(list) => {
+        Effect::SaveShortlist { base, list } => {
             let Some(path) = app.shortlist_file().map(std::path::Path::to_path_buf) else { return };
-            Outcome::ShortlistSaved(host.save_shortlist(&path, &list))
+            Outcome::ShortlistSaved(host.save_shortlist(&path, &base, &list))
         }
         Effect::WriteFile { path, contents, overwrite } => {
             let overwrite = if overwrite { Overwrite::Allowed } else { Overwrite::Never };
             let result = match host.write_file(&path, &contents, overwrite, app.catalogue_dirs()) {
                 Ok(()) => Ok(()),
                 Err(WriteError::Exists(_)) => Err(None),
-                Err(e) => Err(Some(e.to_string())),
+                Err(e) => Err(Some(e.said(app.lang))),
             };
             // Shown whole, so the user knows which folder "." was.
             let path = std::path::absolute(&path).unwrap_or(path);

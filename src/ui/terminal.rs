@@ -127,8 +127,8 @@ pub fn released<T>(terminal: &mut Term, mouse: bool, work: impl FnOnce() -> T) -
 pub struct LocalHost {
     terminal: Term,
     mouse: bool,
-    /// Asks the folder watcher for a load (`r`); none for the bundled catalogue.
-    pub reloader: Option<std::sync::mpsc::Sender<()>>,
+    /// Asks for the folders to be loaded again (`r`); none for the bundled catalogue.
+    pub live: Option<crate::live::Live>,
     /// Whether the catalogue comes from folders: entries built into the binary are not edited,
     /// even when a `practices/` folder of the same name happens to be in the working directory.
     pub editable: bool,
@@ -136,7 +136,7 @@ pub struct LocalHost {
 
 impl LocalHost {
     pub fn enter(mouse: bool) -> io::Result<LocalHost> {
-        Ok(LocalHost { terminal: enter(mouse)?, mouse, reloader: None, editable: false })
+        Ok(LocalHost { terminal: enter(mouse)?, mouse, live: None, editable: false })
     }
 }
 
@@ -187,12 +187,8 @@ impl Host for LocalHost {
         released(&mut self.terminal, self.mouse, || run(&program, &args))
     }
 
-    fn watching(&mut self, reloader: std::sync::mpsc::Sender<()>) {
-        self.reloader = Some(reloader);
-    }
-
     fn reload(&mut self) -> bool {
-        self.reloader.as_ref().is_some_and(|reloader| reloader.send(()).is_ok())
+        self.live.as_ref().is_some_and(crate::live::Live::reload)
     }
 }
 

@@ -39,7 +39,7 @@ impl Setup {
     }
 
     fn load_with(&self, cache: &Cache) -> (Loaded, Used) {
-        cache::load_telling(&CatalogueSource::Folders(self.folders()), Some(cache))
+        boucle::live::once::load_telling(&CatalogueSource::Folders(self.folders()), Some(cache))
     }
 
     fn load(&self) -> (Loaded, Used) {
@@ -331,7 +331,7 @@ fn clearing_removes_the_cache_files() {
 fn the_bundled_catalogue_is_not_cached() {
     let dir = tempfile::tempdir().unwrap();
     let cache = Cache::at(dir.path().join("cache"));
-    let (loaded, used) = cache::load_telling(&CatalogueSource::Bundled, Some(&cache));
+    let (loaded, used) = boucle::live::once::load_telling(&CatalogueSource::Bundled, Some(&cache));
     assert_eq!(used, Used::Not);
     assert!(!loaded.catalogue.is_empty());
     assert!(!cache.dir().exists());
@@ -436,11 +436,102 @@ fn a_fifo_in_place_of_the_cache_file_is_passed_over() {
     let (done, finished) = std::sync::mpsc::channel();
     let (cache, folders) = (setup.cache.clone(), setup.folders());
     std::thread::spawn(move || {
-        let _ = done.send(cache::load_telling(&CatalogueSource::Folders(folders), Some(&cache)));
+        let _ = done.send(boucle::live::once::load_telling(&CatalogueSource::Folders(folders), Some(&cache)));
     });
     let (loaded, used) = finished.recv_timeout(Duration::from_secs(60)).expect("the load does not hang on a FIFO");
     assert_eq!(used, Used::Rebuilt(Why::Missing));
     assert_eq!(entry_json(&loaded), entry_json(&setup.fresh()));
     assert!(fs::metadata(&path).unwrap().is_file(), "the cache is a file again");
     assert_eq!(setup.load().1, Used::Read);
+}
+
+/// A cache file that others may write, or that is another user's, is never read (as ssh's
+/// StrictModes refuses such a key file): it is loaded again from the files and written anew,
+/// the user's own, 0600.
+#[cfg(unix)]
+#[test]
+fn a_cache_file_others_could_write_is_never_read() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let setup = Setup::new();
+    setup.load();
+    let path = cache::file_of(&setup.cache, &setup.folders()).unwrap();
+    assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+    assert_eq!(fs::metadata(setup.cache.dir()).unwrap().permissions().mode() & 0o777, 0o700);
+    assert_eq!(setup.load().1, Used::Read);
+    for mode in [0o620, 0o602, 0o666] {
+        fs::set_permissions(&path, fs::Permissions::from_mode(mode)).unwrap();
+        let (loaded, used) = setup.load();
+        assert_eq!(used, Used::Rebuilt(Why::NotOwn), "mode {mode:o}");
+        assert_eq!(entry_json(&loaded), entry_json(&setup.fresh()));
+        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+        assert_eq!(setup.load().1, Used::Read);
+    }
+    // Another user's file (the tests can make one only as root).
+    // SAFETY: chown with a valid C path; it fails unless run as root.
+    let given = unsafe {
+        let c_path = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+        libc::chown(c_path.as_ptr(), 12345, 12345) == 0
+    };
+    if given {
+        assert_eq!(fs::metadata(&path).unwrap().uid(), 12345);
+        assert_eq!(setup.load().1, Used::Rebuilt(Why::NotOwn));
+        assert_eq!(setup.load().1, Used::Read);
+    }
+}
+
+/// What the cache guarantees when its checksums are forged (README, "The catalogue cache"):
+/// nothing a load could not make. Each flip of one bit of a cache file's sections, sealed
+/// again with correct checksums (as no accident, only someone writing the file on purpose,
+/// would): the cache is refused, or read and then never a panic, no text that acts on a
+/// terminal (in the entries' JSON, their Markdown, the problems as `check` prints them), no
+/// malformed id. A flip inside a letter can still change what an entry says, as an edit of
+/// its file would: checksums catch accidents, ownership keeps others out; nothing more is
+/// claimed. `BOUCLE_FLIPS` sets how many flips are tried (default 1500, drawn at random over
+/// the whole file; the test prints how many were read).
+#[test]
+fn forged_checksums_never_let_through_what_no_load_makes() {
+    use boucle::export::handout::{Format, Scope, build, render};
+    let setup = Setup::new();
+    setup.load();
+    let folders = setup.folders();
+    let path = cache::file_of(&setup.cache, &folders).unwrap();
+    let bytes = setup.cache_bytes();
+    let count = u32::from_le_bytes(bytes[12..16].try_into().unwrap()) as usize;
+    let sections_start = 64 + 32 * count;
+    let flips: usize = std::env::var("BOUCLE_FLIPS").ok().and_then(|n| n.parse().ok()).unwrap_or(1500);
+    let acting = |c: char| {
+        (c.is_control() && c != '\n')
+            || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+    };
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let (mut read, mut refused) = (0, 0);
+    for _ in 0..flips {
+        // xorshift: a fixed sequence, the same on every run.
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        let at = sections_start + (state as usize >> 3) % (bytes.len() - sections_start);
+        let mut forged = bytes.clone();
+        forged[at] ^= 1 << (state & 7);
+        common::reseal_cache(&mut forged);
+        fs::write(&path, &forged).unwrap();
+        let Ok(loaded) = cache::read(&setup.cache, &folders) else {
+            refused += 1;
+            continue;
+        };
+        read += 1;
+        let json = entry_json(&loaded).concat();
+        assert!(!json.chars().any(acting), "byte {at}: {json:?}");
+        for entry in loaded.catalogue.entries() {
+            assert!(boucle::model::Id::parse(entry.id.as_str()).is_ok(), "byte {at}: id {:?}", entry.id.as_str());
+            let handout = build(&loaded.catalogue, Scope::Entry(entry.id.as_str()), &Default::default(), Lang::En);
+            let md = handout.map(|h| render(&h, &loaded.catalogue, Format::Md)).unwrap_or_default();
+            let md = String::from_utf8_lossy(&md);
+            assert!(!md.chars().any(acting), "byte {at}: {md:?}");
+        }
+        let problems = rendered_problems(&loaded, Lang::Fr);
+        assert!(!problems.chars().any(acting), "byte {at}: {problems:?}");
+    }
+    eprintln!("{flips} forged flips: {refused} refused, {read} read with nothing a load could not make");
+    assert!(refused > 0 && refused + read == flips);
 }

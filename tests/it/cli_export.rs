@@ -262,6 +262,92 @@ fn usage_errors_name_what_is_wrong() {
     );
 }
 
+/// `--force` replaces a regular file only: a FIFO (or a device like /dev/null, made here in a
+/// temporary folder when the tests run as root) is refused with a clear message, and stays
+/// what it was; a symbolic link is written through, its target replaced, the link kept.
+#[cfg(unix)]
+#[test]
+fn force_replaces_only_a_regular_file_and_writes_through_a_link() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("handout.md");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let mut specials = vec![(fifo.clone(), "a FIFO")];
+    let device = dir.path().join("null");
+    // SAFETY: mknod with a valid C path; it fails, and the case is skipped, unless root.
+    let made = unsafe {
+        let path = std::ffi::CString::new(device.to_str().unwrap()).unwrap();
+        libc::mknod(path.as_ptr(), libc::S_IFCHR | 0o666, libc::makedev(1, 3)) == 0
+    };
+    if made {
+        specials.push((device.clone(), "a device"));
+    }
+    for (path, what) in &specials {
+        let output = boucle_in(FIXTURE, &["export", "--entry", ENTRY, "--output", path.to_str().unwrap(), "--force"]);
+        let said = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{said}");
+        assert!(said.contains(what) && said.contains("replaces only a regular file, even with --force"), "{said}");
+    }
+    assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo(), "still a FIFO");
+    if made {
+        assert!(std::fs::symlink_metadata(&device).unwrap().file_type().is_char_device(), "still a device");
+    }
+    let target = dir.path().join("kept.md");
+    std::fs::write(&target, "old").unwrap();
+    let link = dir.path().join("link.md");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let output = boucle_in(FIXTURE, &["export", "--entry", ENTRY, "--output", link.to_str().unwrap(), "--force"]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(link.symlink_metadata().unwrap().file_type().is_symlink(), "the link stays a link");
+    assert!(std::fs::read_to_string(&target).unwrap().contains("zinc loop"), "its target has the handout");
+}
+
+/// An error message quotes a path with control characters as GNU tools do (`$'…'`): the
+/// path's ESC and BEL never reach the terminal.
+#[test]
+fn a_path_with_control_characters_is_quoted_in_messages() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x\u{1b}]0;pwned\u{7}").join("out.md");
+    let output = boucle_in(FIXTURE, &["export", "--entry", ENTRY, "--output", path.to_str().unwrap()]);
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success());
+    assert!(!said.contains('\u{1b}') && !said.contains('\u{7}'), "{said:?}");
+    assert!(said.contains("x\\033]0;pwned\\a/out.md'") && said.contains("$'"), "{said}");
+}
+
+/// `show` writes the handout's Markdown, as `export --entry ID --format md` does: summary,
+/// description and evidence of success made inert (no script, image, javascript: link or
+/// comment reaches a renderer), and an address that would end its link dropped.
+#[test]
+fn show_writes_markdown_that_cannot_run() {
+    let fixture = Fixture::new();
+    let hostile = PRACTICE
+        .replace(
+            r#"summary: (fr: "Des batteries au plomb régénérées à Béthune", en: "Lead-acid batteries regenerated in Béthune"),"#,
+            r#"summary: "<script>alert(1)</script> <!-- hidden","#,
+        )
+        .replace(
+            r#"location: (region: "FRE12", place: "Béthune"),"#,
+            "description: \"<img src=x onerror=alert(2)>\\n[click](javascript:alert(3))\",\n    evidence_of_success: \"<a href=javascript:alert(5)>win</a>\",\n    location: (region: \"FRE12\", place: \"Béthune\"),",
+        )
+        .replace("https://www.lemoniteur.fr/article", r#"https://x.org/\"><script>alert(4)</script>"#);
+    fixture.file("good-practices/battery.ron", &hostile);
+    let catalogue = fixture.path().display().to_string();
+    let shown = boucle_in(&catalogue, &["show", "battery"]);
+    assert!(shown.status.success(), "{}", String::from_utf8_lossy(&shown.stderr));
+    let md = String::from_utf8(shown.stdout).unwrap();
+    // Live: not escaped by a backslash before it.
+    let live = |needle: &str| md.match_indices(needle).any(|(at, _)| !md[..at].ends_with('\\'));
+    for needle in ["<script", "<img", "<a href", "<!--"] {
+        assert!(!live(needle), "{needle} in:\n{md}");
+    }
+    assert!(!md.contains("alert(4)"), "the address that would end its link is dropped:\n{md}");
+    assert!(!has_javascript_link(&md), "{md}");
+    assert!(md.contains("\\<script\\>") && md.contains("\\<img"), "shown as text:\n{md}");
+    let exported = boucle_in(&catalogue, &["export", "--entry", "battery", "--format", "md"]);
+    assert_eq!(md, String::from_utf8(exported.stdout).unwrap(), "one writer");
+}
+
 /// #22: a one-entry Interreg export names its title once as the page's and once in the
 /// template's title field, not a third time as a numbered heading.
 #[test]

@@ -178,3 +178,59 @@ fn text_cleaned_at_load_is_a_warning_at_its_place() {
     assert_eq!(found.len(), 1, "{found:#?}");
     assert!(found[0].starts_with("good-practices/x.ron:2:58: this file holds U+202E"), "{found:#?}");
 }
+
+/// A hidden `.ron` file in a catalogue folder is named as not loaded, never skipped without
+/// a word; a file named as Windows names a device is an error (the repository could not be
+/// checked out there).
+#[test]
+fn hidden_and_reserved_file_names_are_reported() {
+    let fixture = Fixture::new();
+    fixture.file("good-practices/.draft.ron", PRACTICE);
+    fixture.file("good-practices/con.ron", PRACTICE);
+    fixture.file("good-practices/Lpt1.ron", PRACTICE);
+    // What tools leave beside a file is not the curator's: no word about it.
+    fixture.file("good-practices/._battery.ron", "\u{0}\u{5}binary");
+    let output = check(fixture.path(), &[]);
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(text.contains("warning[hidden-file]") && text.contains("`.draft.ron` starts with a dot"), "{text}");
+    assert!(
+        text.contains("error[reserved-file-name]") && text.contains("`con.ron` is a name Windows reserves"),
+        "{text}"
+    );
+    assert!(text.contains("`Lpt1.ron`"), "{text}");
+    assert!(!text.contains("._battery"), "{text}");
+    let french = check(fixture.path(), &["--lang", "fr"]);
+    assert!(stdout(&french).contains("commence par un point"), "{}", stdout(&french));
+}
+
+/// An address with a quote, angle brackets, a space or another scheme than http/https is a
+/// problem at its place: it would end a link or run script in a handout or `show`.
+#[test]
+fn addresses_that_would_break_out_of_a_link_are_reported_where_they_are() {
+    let fixture = Fixture::new();
+    let url = r#"https://www.lemoniteur.fr/article"#;
+    for (name, bad) in [
+        ("quote", r#"https://x.org/\"><script>alert(4)</script>"#),
+        ("angle", "https://x.org/<b>"),
+        ("scheme", "javascript:alert(1)"),
+        ("ftp", "ftp://x.org/file"),
+        ("tick", "https://x.org/`id`"),
+    ] {
+        fixture.file(&format!("good-practices/{name}.ron"), &PRACTICE.replace(url, bad));
+    }
+    let text = stdout(&check(fixture.path(), &[]));
+    for (name, at, what) in [
+        ("quote", "good-practices/quote.ron:10:58", "it contains a double quote (\")"),
+        ("angle", "good-practices/angle.ron:10:58", "it contains an angle bracket (<)"),
+        ("scheme", "good-practices/scheme.ron:10:43", "expected an address starting with https://"),
+        ("ftp", "good-practices/ftp.ron:10:43", "expected an address starting with https://"),
+        ("tick", "good-practices/tick.ron:10:58", "it contains a backtick (`)"),
+    ] {
+        assert!(text.contains(at), "{name} at {at}:\n{text}");
+        assert!(text.contains(what), "{name}: {what}:\n{text}");
+    }
+    assert!(text.trim_end().ends_with("— 5 errors"), "one error each, nothing else:\n{text}");
+    let french = stdout(&check(fixture.path(), &["--lang", "fr"]));
+    assert!(french.contains("adresse mal formée") && french.contains("codez-le en %22"), "{french}");
+}

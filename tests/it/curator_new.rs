@@ -124,3 +124,33 @@ fn new_refuses_a_bad_kind_or_id() {
     assert_eq!(bad_id.status.code(), Some(2));
     assert!(text(&bad_id).contains("malformed id"), "{}", text(&bad_id));
 }
+
+/// An id whose file would be hidden (and skipped by the loader) or that Windows keeps for a
+/// device is refused before anything is written, in the curator's language.
+#[test]
+fn new_refuses_ids_that_cannot_be_file_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let catalogue = dir.path().join("c");
+    let catalogue = catalogue.to_str().unwrap();
+    boucle(&["init", catalogue]);
+    for id in [".hidden", "CON", "con", "Prn", "aux", "NUL", "com1", "COM9", "lpt1", "Lpt9", "nul.x"] {
+        let refused = boucle(&["new", "practice", id, "--catalogue", catalogue]);
+        assert_eq!(refused.status.code(), Some(2), "{id}: {}", text(&refused));
+        let said = text(&refused);
+        let why = if id.starts_with('.') { "starts with a dot" } else { "Windows reserves" };
+        assert!(said.contains(why), "{id}: {said}");
+    }
+    let french = Command::new(env!("CARGO_BIN_EXE_boucle"))
+        .args(["new", "practice", "CON", "--catalogue", catalogue, "--lang", "fr"])
+        .env_remove("BOUCLE_CATALOGUE")
+        .output()
+        .unwrap();
+    assert!(text(&french).contains("un nom que Windows réserve"), "{}", text(&french));
+    let written: Vec<_> = std::fs::read_dir(dir.path().join("c/good-practices")).unwrap().collect();
+    assert!(written.is_empty(), "nothing written: {written:?}");
+    // Names that only start like one are fine.
+    let fine = boucle(&["new", "practice", "console-recycling", "--catalogue", catalogue]);
+    assert_eq!(fine.status.code(), Some(0), "{}", text(&fine));
+    let fine = boucle(&["new", "practice", "com10", "--catalogue", catalogue]);
+    assert_eq!(fine.status.code(), Some(0), "{}", text(&fine));
+}

@@ -54,6 +54,60 @@ fn a_title_changed_in_the_folder_shows_in_every_session_and_in_new_ones() {
     assert!(server.log().contains("catalogue reloaded"), "{}", server.log());
 }
 
+/// #19: `rm -rf` of the room's catalogue folder emptied every session, and a folder copied back
+/// in its place was never watched again. Now the sessions keep the last good catalogue and are
+/// told why, the log names the folder, and the new folder reaches every session by itself.
+#[test]
+fn a_folder_removed_keeps_the_room_on_its_last_good_catalogue_and_one_copied_back_reaches_everyone() {
+    let root = tempfile::tempdir().unwrap();
+    let folder = root.path().join("cat");
+    std::fs::create_dir(&folder).unwrap();
+    copy_fixture(&folder);
+    let server = Server::start_on(folder.to_str().unwrap(), &["--open"]);
+    let tmux = Tmux::start();
+    for (name, user) in [("one", "en"), ("two", "fr")] {
+        tmux.ssh(&server, name, user, (160, 40));
+        tmux.wait_for(name, "the dashboard", |s| ready(s) && s.contains("Béthune-Bruay"));
+    }
+
+    std::fs::remove_dir_all(&folder).unwrap();
+    wait_until("the log to name the folder gone", || server.log().contains("is gone"));
+    let log = server.log();
+    assert!(log.contains(&format!("the catalogue folder {} is gone", folder.display())), "{log}");
+    assert!(!log.contains("catalogue reloaded: 0 entries"), "{log}");
+    let said = [("one", "is gone"), ("two", "a disparu")];
+    for (name, words) in said {
+        let screen = tmux.wait_for(name, "the folder said gone", |s| s.contains(words));
+        assert!(screen.contains("Béthune-Bruay"), "the entries stay:\n{screen}");
+    }
+    tmux.keys("one", &["!"]);
+    let panel = tmux.wait_for("one", "the problems panel", |s| s.contains(&format!("{}:1:1", folder.display())));
+    assert!(panel.contains("put the folder back"), "{panel}");
+    tmux.keys("one", &["Escape"]);
+
+    // `cp -r good cat`: a new folder, followed with no restart.
+    std::fs::create_dir(&folder).unwrap();
+    copy_fixture(&folder);
+    rename_bethune(&folder);
+    let path = folder.join(BETHUNE);
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("un ancien territoire charbonnier en reconversion", "un territoire renommé"))
+        .unwrap();
+    tmux.wait_for("one", "the new title", |s| s.contains("Béthune-Bruay: a renamed"));
+    tmux.wait_for("two", "the new title", |s| s.contains("Béthune-Bruay : un territoire renommé"));
+    tmux.ssh(&server, "three", "en", (160, 40));
+    let screen = tmux.wait_for("three", "the dashboard", |s| ready(s) && s.contains("Béthune-Bruay"));
+    assert!(screen.contains("Béthune-Bruay: a renamed") && !screen.contains("is gone"), "{screen}");
+    let shown = server.exec(&["show", "bethune-bruay-mining-heritage"]);
+    assert!(String::from_utf8_lossy(&shown.stdout).contains(NEW_TITLE), "{shown:?}");
+    for name in ["one", "two", "three"] {
+        tmux.keys(name, &["q"]);
+        tmux.wait_for(name, "ssh to end", |s| s.contains("EXITED"));
+    }
+    server.wait_for_no_session();
+    assert!(server.log().contains("catalogue reloaded"), "{}", server.log());
+}
+
 #[test]
 fn with_no_watch_the_sessions_keep_the_catalogue_they_started_with() {
     let catalogue = tempfile::tempdir().unwrap();

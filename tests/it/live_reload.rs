@@ -8,8 +8,9 @@ use crate::common::written;
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
+use boucle::live::merge_last_good;
 use boucle::load::Loaded;
-use boucle::load::watch::{merge_last_good, spawn};
+use boucle::load::watch::spawn;
 use boucle::model::Catalogue;
 use boucle::text::Lang;
 use written::{Fixture, PRACTICE};

@@ -185,7 +185,7 @@ fn a_reload_waits_until_the_presentation_ends() {
     let slide_of = |app: &App| screen(app).lines().filter(|l| !l.contains('⏱')).collect::<Vec<_>>().join("\n");
     let slide = slide_of(&app);
     assert!(screen(&app).contains(&format!("1/{FIXTURE_ENTRIES}")), "presenting the results:\n{slide}");
-    let reloaded = boucle::ui::reload::Reloaded { indexed: reloaded_with_one_more(), problems: Vec::new() };
+    let reloaded = boucle::ui::reload::Reloaded { indexed: reloaded_with_one_more(), problems: Vec::new().into() };
     boucle::ui::reload::apply(&mut app, reloaded);
     redraw(&mut app);
     assert_eq!(slide_of(&app), slide, "the slide did not change");

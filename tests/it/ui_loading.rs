@@ -27,7 +27,7 @@ fn loading_app(options: Options) -> App {
 }
 
 fn ready() -> Ready {
-    Ready { indexed: indexed(), problems: problems(), reloader: None }
+    Ready { indexed: indexed(), problems: problems() }
 }
 
 #[test]
@@ -82,7 +82,7 @@ fn a_session_keeps_the_keys_sent_before_its_catalogue_loads() {
     for code in [KeyCode::Char('/'), KeyCode::Char('z'), KeyCode::Char('i'), KeyCode::Char('n')] {
         sender.send(key(code)).unwrap();
     }
-    spawn_loader(CatalogueSource::Folders(vec![FIXTURE_RELATIVE.into()]), sender.clone(), Vec::new(), Watch::Off);
+    spawn_loader(CatalogueSource::Folders(vec![FIXTURE_RELATIVE.into()]), sender.clone(), Watch::Off);
     let mut host = TestHost(Terminal::new(TestBackend::new(100, 30)).unwrap());
     let quitter = std::thread::spawn(move || {
         // Generous for a loaded CI machine: the fixture loads in milliseconds.
@@ -107,7 +107,7 @@ fn a_catalogue_with_nothing_loadable_ends_the_session() {
     std::fs::write(empty.path().join("good-practices/broken.ron"), "(id: ").unwrap();
     let (sender, events) = channel();
     let mut app = App::loading(Options::default(), Searcher::worker(sender.clone()));
-    spawn_loader(CatalogueSource::Folders(vec![empty.path().into()]), sender, Vec::new(), Watch::Off);
+    spawn_loader(CatalogueSource::Folders(vec![empty.path().into()]), sender, Watch::Off);
     let mut host = TestHost(Terminal::new(TestBackend::new(100, 30)).unwrap());
     let exit = run_session(&mut host, &mut app, &events).unwrap();
     assert_eq!(exit, Exit::NothingLoaded);

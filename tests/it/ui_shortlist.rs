@@ -15,7 +15,7 @@ use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 fn saved(effects: &[Effect]) -> Option<Shortlist> {
     effects.iter().rev().find_map(|e| match e {
-        Effect::SaveShortlist(list) => Some(list.clone()),
+        Effect::SaveShortlist { list, .. } => Some(list.clone()),
         _ => None,
     })
 }

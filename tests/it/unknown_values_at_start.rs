@@ -36,7 +36,7 @@ fn started_with(filters: Vec<(Facet, String)>, query: &str) -> App {
     let options = Options { filters, query: query.into(), ..Options::default() };
     let mut app = App::loading(options, Searcher::Inline);
     resize(&mut app, 100, 30);
-    loaded(&mut app, Ready { indexed: indexed(), problems: problems(), reloader: None });
+    loaded(&mut app, Ready { indexed: indexed(), problems: problems() });
     redraw(&mut app);
     app
 }
@@ -85,7 +85,7 @@ fn the_session_ends_refused() {
     let (sender, events) = channel();
     let options = Options { filters: vec![(Facet::Region, "ZZ99".into())], ..Options::default() };
     let mut app = App::loading(options, Searcher::worker(sender.clone()));
-    spawn_loader(boucle::load::CatalogueSource::Folders(vec![FIXTURE_RELATIVE.into()]), sender, Vec::new(), Watch::Off);
+    spawn_loader(boucle::load::CatalogueSource::Folders(vec![FIXTURE_RELATIVE.into()]), sender, Watch::Off);
     let mut host = common::ui::TestHost(Terminal::new(TestBackend::new(100, 30)).unwrap());
     let exit = run_session(&mut host, &mut app, &events).unwrap();
     assert_eq!(exit, Exit::Refused);

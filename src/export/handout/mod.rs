@@ -11,6 +11,8 @@ mod html;
 mod interreg;
 mod md;
 
+pub use md::line as md_line;
+
 use super::doc::EntryDoc;
 use crate::i18n::{Word, word};
 use crate::model::{Catalogue, Details, Id};

@@ -8,10 +8,12 @@
 use crate::text::Lang;
 
 mod curating;
+mod folders;
 mod places;
 mod syntax;
 
 pub use curating::*;
+pub use folders::*;
 pub use places::*;
 pub use syntax::*;
 

@@ -61,7 +61,7 @@ pub fn close_the_string() -> Said {
     Said::new("add the closing `\"` at the end of the text", "ajoutez le `\"` fermant à la fin du texte")
 }
 
-/// A checked value (date, address, id) that failed its check, with the checker's English.
+/// A checked value (date, id) that failed its check (addresses: `guards::malformed_address`), with the checker's English.
 pub fn bad_value(code: &str, raw: &str, english: String) -> Said {
     let raw = crate::text::sanitize(raw, crate::text::Lines::Single);
     let fr = match code {
@@ -70,17 +70,6 @@ pub fn bad_value(code: &str, raw: &str, english: String) -> Said {
         }
         "malformed-date" => {
             format!("date mal formée « {raw} » : attendu AAAA-MM-JJ (ou AAAA-MM, ou AAAA), p. ex. « 2025-07-29 »")
-        }
-        "malformed-address" if english.contains("no host") => {
-            format!("adresse mal formée « {raw} » : elle ne nomme aucun hôte (p. ex. https://www.team2.fr)")
-        }
-        "malformed-address" if english.contains("contains") => {
-            format!(
-                "adresse mal formée « {raw} » : elle contient une espace ou un caractère de contrôle ; codez les espaces en %20"
-            )
-        }
-        "malformed-address" => {
-            format!("adresse mal formée « {raw} » : attendu une adresse commençant par https:// ou http://")
         }
         "malformed-id" => format!("id mal formé « {raw} » : lettres, chiffres et tirets, p. ex. « rare-earths »"),
         _ => english.clone(),

@@ -2,14 +2,15 @@
 //! validate and decode it), taken by whichever worker is free, the index first since it is
 //! the largest. Entries are decoded straight into their place in the catalogue's list, and
 //! each section's bytes are dropped as soon as it is decoded, so a start never holds the
-//! whole file and the decoded catalogue at once.
+//! whole file and the decoded catalogue at once. Validating a section checks its texts too
+//! (the archived text types verify themselves; `clean.rs` checks the problems' words).
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use rkyv::rancor::Error;
 
-use super::format::{ArchivedChunk, FIRST_CHUNK, INDEX, META, Meta, ReadAt, Refused, Section, sections};
+use super::format::{ArchivedChunk, ArchivedMeta, FIRST_CHUNK, INDEX, META, Meta, ReadAt, Refused, Section, sections};
 use crate::model::Entry;
 
 /// A cache file decoded: the rest of the load, its entries in order, and what the caller's
@@ -118,7 +119,11 @@ impl<T: Send, F: FnOnce(&[u8]) -> T + Send> Shared<'_, T, F> {
         let bytes = section.read(self.file)?;
         match task {
             Task::Meta(_) => {
-                let meta = rkyv::from_bytes::<Meta, Error>(&bytes).map_err(|_| Refused::Invalid)?;
+                let archived = rkyv::access::<ArchivedMeta, Error>(&bytes).map_err(|_| Refused::Invalid)?;
+                if !super::clean::meta_is_clean(archived) {
+                    return Err(Refused::Invalid);
+                }
+                let meta = rkyv::deserialize::<Meta, Error>(archived).map_err(|_| Refused::Invalid)?;
                 *lock(&self.meta) = Some(meta);
             }
             Task::Index(_) => {

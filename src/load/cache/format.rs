@@ -174,7 +174,11 @@ pub fn encode(
     let mut table = Vec::with_capacity(count * ROW);
     let mut at = (HEADER + count * ROW) as u64;
     out.seek(std::io::SeekFrom::Start(0))?;
-    out.write_all(&vec![0; at as usize])?;
+    // The magic first, so that even a file torn while it is written is known as the cache's
+    // own (`cache clear` removes only those); its checksum fails until the header is written.
+    let mut zeros = vec![0; at as usize];
+    zeros[..MAGIC.len()].copy_from_slice(MAGIC);
+    out.write_all(&zeros)?;
     let mut write = |bytes: &[u8], items: u64| -> std::io::Result<()> {
         let len = bytes.len() as u64;
         for value in [at, len, items, xxh3_64(bytes)] {
@@ -204,6 +208,11 @@ pub fn encode(
     head.extend_from_slice(&table);
     out.seek(std::io::SeekFrom::Start(0))?;
     out.write_all(&head)
+}
+
+/// Whether `bytes` are the first bytes of a cache file (written or being written).
+pub fn is_magic(bytes: &[u8]) -> bool {
+    bytes == MAGIC
 }
 
 fn checksum(header: &[u8], table: &[u8]) -> u64 {

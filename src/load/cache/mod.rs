@@ -13,6 +13,7 @@
 //! ([`format`], [`decode`]). The bundled catalogue is never cached: it is small and compiled
 //! in.
 
+mod clean;
 mod decode;
 pub mod format;
 mod stamp;
@@ -25,7 +26,7 @@ pub use store::{DIR_ENV, clear};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use super::{CatalogueSource, Loaded, listed_files, load};
+use super::{Loaded, listed_files};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Catalogue, Vocabularies, Vocabulary, VocabularyKind};
 
@@ -80,28 +81,9 @@ pub enum Why {
     Refused(Refused),
     /// A file changed, was added or was removed since the cache was written.
     Stale,
-}
-
-/// Loads `source` through the cache when one is given (see the module's doc).
-pub fn load_cached(source: &CatalogueSource, cache: Option<&Cache>) -> Loaded {
-    load_telling(source, cache).0
-}
-
-/// [`load_cached`], saying what it did with the cache.
-pub fn load_telling(source: &CatalogueSource, cache: Option<&Cache>) -> (Loaded, Used) {
-    let (CatalogueSource::Folders(folders), Some(cache)) = (source, cache) else {
-        return (load(source), Used::Not);
-    };
-    let why = match read(cache, folders) {
-        Ok(cached) if is_fresh(cached.stamps.as_deref(), folders) => return (cached, Used::Read),
-        Ok(_) => Why::Stale,
-        Err(why) => why,
-    };
-    let loaded = load(source);
-    match write(cache, folders, &Parts::of(&loaded)) {
-        Ok(true) => (loaded, Used::Rebuilt(why)),
-        _ => (loaded, Used::Not),
-    }
+    /// The cache file is another user's, or others may write it: never read (it is written
+    /// again, as the user's own).
+    NotOwn,
 }
 
 /// The cached load of `folders`, without checking it against the files ([`is_fresh`] does):
@@ -122,7 +104,10 @@ pub fn read_with<T: Send>(
     on_index: impl FnOnce(&[u8]) -> T + Send,
 ) -> Result<(Loaded, Option<T>), Why> {
     let (path, key) = store::file_for(cache, folders).ok_or(Why::Missing)?;
-    let file = store::open(&path).ok_or(Why::Missing)?;
+    let file = store::open(&path).map_err(|not| match not {
+        store::NotOpened::Missing => Why::Missing,
+        store::NotOpened::NotOwn => Why::NotOwn,
+    })?;
     let decoded = decode::decode(&file, cache.version_hash(), key, on_index).map_err(Why::Refused)?;
     drop(file);
     let meta = decoded.meta;

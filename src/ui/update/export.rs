@@ -90,7 +90,7 @@ fn write(app: &mut App, overwrite: bool) -> Effects {
 pub fn effect_done(app: &mut App, outcome: Outcome) {
     let lang = app.lang;
     match outcome {
-        Outcome::ShortlistSaved(Ok(())) => {}
+        Outcome::ShortlistSaved(Ok(list)) => super::marks::saved(app, list),
         Outcome::ShortlistSaved(Err(why)) => {
             app.message = Some(format!("{} {why}", word(lang, Word::ShortlistSaveFailed)));
         }

@@ -13,9 +13,29 @@ use crate::model::Id;
 /// Saves the shortlist, when it has a file.
 fn save(app: &App) -> Effects {
     match app.shortlist_file {
-        Some(_) => vec![Effect::SaveShortlist(app.shortlist.clone())],
+        Some(_) => vec![Effect::SaveShortlist { base: app.shortlist_saved.clone(), list: app.shortlist.clone() }],
         None => Effects::new(),
     }
+}
+
+/// The shortlist's file was saved by another session (of the same key, in a room): saving
+/// ours merges what it changed, and shows it.
+pub fn changed_elsewhere(app: &App) -> Effects {
+    save(app)
+}
+
+/// The shortlist now in the file, after a save: this session's, with what other sessions
+/// changed merged in; the user is told when it differs from what they had.
+pub fn saved(app: &mut App, list: crate::shortlist::Shortlist) {
+    if list != app.shortlist {
+        app.shortlist = list.clone();
+        app.message = Some(format!("★ {}", word(app.lang, Word::ShortlistMerged)));
+        if app.shortlist_only {
+            search_again(app, false, false);
+        }
+        app.shortlist_cursor = app.shortlist_cursor.min(app.shortlist.len().saturating_sub(1));
+    }
+    app.shortlist_saved = list;
 }
 
 /// After a change of the shortlist: search again when the results depend on it, then save.

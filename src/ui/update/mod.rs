@@ -9,7 +9,7 @@ mod edit;
 mod export;
 mod global;
 mod loading;
-mod marks;
+pub mod marks;
 mod overlay;
 mod overview;
 pub mod present;
@@ -29,7 +29,7 @@ use super::app::{App, Target};
 use super::frame::FrameFacts;
 use super::screen::{Overlay, Screen};
 use super::search::{Request, Response, Searcher};
-use crate::diagnostic::Diagnostic;
+use crate::live::Problems;
 use crate::query::{Facet, Indexed, Query};
 
 #[deny(clippy::wildcard_enum_match_arm)]
@@ -159,7 +159,7 @@ pub fn frame_drawn(app: &mut App, facts: FrameFacts) {
 /// Swaps in a new catalogue snapshot (a reload), keeping what the user was looking at: the
 /// selection and followed entries by id, the filters and unfolded values by value id, the
 /// query as typed.
-pub fn reindex(app: &mut App, indexed: Arc<Indexed>, problems: Vec<Diagnostic>) {
+pub fn reindex(app: &mut App, indexed: Arc<Indexed>, problems: impl Into<Problems>) {
     let old = app.indexed.clone();
     let filters: Vec<(Facet, String)> = Facet::ALL
         .into_iter()
@@ -172,7 +172,7 @@ pub fn reindex(app: &mut App, indexed: Arc<Indexed>, problems: Vec<Diagnostic>) 
         (facet, value.map(|v| old.value_id(facet, v)), under.map(|v| old.value_id(facet, v)))
     });
     app.indexed = indexed;
-    app.problems = problems;
+    app.problems = problems.into();
     app.filters = Default::default();
     for (facet, id) in filters {
         for value in app.indexed.resolve_value(facet, &id).unwrap_or_default().into_iter().take(1) {

@@ -12,6 +12,36 @@ pub mod written;
 
 /// The boucle the end-to-end tests run: the release build when there is one (CI builds it
 /// first), else the test build.
+/// A catalogue cache file sealed again after its bytes were changed on purpose: every
+/// section's checksum and the header's computed anew, as whoever forges a cache would. The
+/// layout is `src/load/cache/format.rs`'s: a 64-byte header whose checksum (at 40) covers
+/// its first 40 bytes and the table of sections after it, 32 bytes a row (offset, length,
+/// items, the section's checksum).
+pub fn reseal_cache(bytes: &mut [u8]) {
+    let u64_at = |bytes: &[u8], at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap());
+    let count = u32::from_le_bytes(bytes[12..16].try_into().unwrap()) as usize;
+    let table_end = 64 + 32 * count;
+    for row in (64..table_end).step_by(32) {
+        let (offset, len) = (u64_at(bytes, row) as usize, u64_at(bytes, row + 8) as usize);
+        let sum = xxhash_rust::xxh3::xxh3_64(&bytes[offset..offset + len]).to_le_bytes();
+        bytes[row + 24..row + 32].copy_from_slice(&sum);
+    }
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    hasher.update(&bytes[..40]);
+    hasher.update(&bytes[64..table_end]);
+    bytes[40..48].copy_from_slice(&hasher.digest().to_le_bytes());
+}
+
+/// `bytes` with the first `from` replaced by `to`, of the same length (a text of a cache
+/// changed in place).
+pub fn replaced_in_place(bytes: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
+    assert_eq!(from.len(), to.len());
+    let at = bytes.windows(from.len()).position(|w| w == from).expect("the text is in the cache");
+    let mut out = bytes.to_vec();
+    out[at..at + to.len()].copy_from_slice(to);
+    out
+}
+
 /// Copies a folder tree (a fixture catalogue into a test's temporary folder).
 pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
     std::fs::create_dir_all(to).unwrap();

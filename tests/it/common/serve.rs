@@ -38,12 +38,19 @@ impl Server {
 
     /// A server on the catalogue folder `catalogue` (a copy a test may change).
     pub fn start_on(catalogue: &str, access: &[&str]) -> Server {
+        Server::start_with(catalogue, access, |_| {})
+    }
+
+    /// As [`Server::start_on`], with `prepare` changing the command before it starts (its
+    /// environment, the signals it starts with ignored).
+    pub fn start_with(catalogue: &str, access: &[&str], prepare: impl FnOnce(&mut Command)) -> Server {
         let dir = tempfile::tempdir().unwrap();
         let port = free_port();
         std::fs::write(dir.path().join("password"), "aimant2026\n").unwrap();
         let log = std::fs::File::create(dir.path().join("log")).unwrap();
         let access: Vec<String> = access.iter().map(|a| a.replace("{dir}", dir.path().to_str().unwrap())).collect();
-        let child = Command::new(binary())
+        let mut command = Command::new(binary());
+        command
             .args(["serve", "--catalogue", catalogue, "--listen", &format!("127.0.0.1:{port}")])
             .args(&access)
             .env("XDG_DATA_HOME", dir.path().join("data"))
@@ -53,9 +60,9 @@ impl Server {
             .env_remove("NO_COLOR")
             .stdin(Stdio::null())
             .stdout(Stdio::null())
-            .stderr(log)
-            .spawn()
-            .expect("boucle serve starts");
+            .stderr(log);
+        prepare(&mut command);
+        let child = command.spawn().expect("boucle serve starts");
         let server = Server { child, port, dir };
         wait_until("the server to listen", || TcpStream::connect(("127.0.0.1", port)).is_ok());
         wait_until("the server's greeting", || server.log().contains("fingerprint"));
@@ -113,6 +120,24 @@ impl Server {
             .stdin(Stdio::null())
             .output()
             .expect("ssh runs")
+    }
+
+    /// Waits for the server to exit; its status.
+    pub fn wait_for_exit(&mut self) -> std::process::ExitStatus {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            assert!(start.elapsed() < TIMEOUT, "the server did not exit:\n{}", self.log());
+            std::thread::sleep(POLL);
+        }
+    }
+
+    /// Sends `signal` (a name `kill` knows: HUP, QUIT…) to the server.
+    pub fn signal(&self, signal: &str) {
+        let pid = self.child.id().to_string();
+        assert!(Command::new("kill").args([&format!("-{signal}"), &pid]).status().unwrap().success());
     }
 
     /// Threads of the server with this name.

@@ -55,9 +55,10 @@ pub fn indexed() -> Arc<Indexed> {
     INDEXED.get_or_init(|| Arc::new(Indexed::new(fixture().catalogue.clone()))).clone()
 }
 
-/// The fixture's problems, as the dashboard receives them.
-pub fn problems() -> Vec<Diagnostic> {
-    fixture().diagnostics.clone()
+/// The fixture's problems, as the dashboard receives them: shared, as a snapshot's are.
+pub fn problems() -> boucle::live::Problems {
+    static PROBLEMS: OnceLock<boucle::live::Problems> = OnceLock::new();
+    PROBLEMS.get_or_init(|| fixture().diagnostics.clone().into()).clone()
 }
 
 /// The dashboard on the fixture, 80x24, in English, dark, with searches run inline so that

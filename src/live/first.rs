@@ -1,0 +1,68 @@
+//! The first snapshot: the catalogue cache when it holds these folders (and, with
+//! [`First::Checked`], still matches their files), else a load from the files, reported as it
+//! goes; then, once it is given, the cache brought up to date or found out of date.
+
+use std::path::PathBuf;
+
+use super::remember::{Read, remember};
+use super::{First, Progress, Sink, Snapshot, Update};
+use crate::load::cache::{self, Cache};
+use crate::load::{CatalogueSource, Loaded, load_reporting};
+use crate::query::{Indexed, read_cached};
+
+/// The first snapshot, with what the cache needs to know about it.
+pub(super) struct FirstLoad {
+    pub snapshot: Snapshot,
+    read: Read,
+    from_cache: bool,
+    /// A cached load was checked against the files before it was given.
+    checked: bool,
+    /// The index came from the cache (and fitted): the cache need not be given it.
+    index_cached: bool,
+}
+
+pub(super) fn load(source: &CatalogueSource, cache: Option<&Cache>, first: First, sink: &Sink) -> FirstLoad {
+    let cached = match (source, cache) {
+        (CatalogueSource::Folders(folders), Some(cache)) => read_cached(cache, folders)
+            .ok()
+            .filter(|(loaded, _)| first == First::AtOnce || cache::is_fresh(loaded.stamps.as_deref(), folders)),
+        _ => None,
+    };
+    let from_cache = cached.is_some();
+    let (mut loaded, stored) = cached.unwrap_or_else(|| {
+        let report = |read, total| {
+            sink.send(Update::Progress(Progress::Reading { read, total }));
+        };
+        (load_reporting(source, &report), None)
+    });
+    sink.send(Update::Progress(Progress::Indexing));
+    let read = Read::take(&mut loaded);
+    let Loaded { catalogue, diagnostics, .. } = loaded;
+    let (indexed, index_cached) = Indexed::with_stored(catalogue, stored);
+    let checked = first == First::Checked;
+    FirstLoad { snapshot: Snapshot::new(indexed, diagnostics), read, from_cache, checked, index_cached }
+}
+
+/// What the cache was found to hold, once the first snapshot is given.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) enum Cached {
+    /// It holds this catalogue, as the files are now (given to it now if it did not).
+    UpToDate,
+    /// The snapshot came from the cache, and a file has changed, was added or removed since:
+    /// the folders must be loaded again.
+    OutOfDate,
+}
+
+/// Once the first snapshot is given: a load from the files (or a cached one whose index was
+/// not kept, or did not fit) is cached with its index; a cached load not yet checked is
+/// checked against the files.
+pub(super) fn after_shown(first: FirstLoad, cache: &Cache, folders: &[PathBuf]) -> Cached {
+    let FirstLoad { snapshot, read, from_cache, checked, index_cached } = first;
+    if from_cache && !checked && !cache::is_fresh(read.stamps.as_deref(), folders) {
+        return Cached::OutOfDate;
+    }
+    if !from_cache || !index_cached {
+        remember(cache, folders, &snapshot, &read);
+    }
+    Cached::UpToDate
+}
