@@ -72,8 +72,8 @@ fn an_element_of_two_groups_is_found_by_a_filter_on_either() {
 #[test]
 fn a_group_never_counts_fewer_entries_than_one_of_its_members() {
     let app = app_with(Options::default());
-    let materials = &app.catalogue().vocabularies.materials;
-    let counts = &app.results().facet_counts;
+    let materials = &app.shared().catalogue().vocabularies.materials;
+    let counts = &app.browse().results().facet_counts;
     for member in 0..materials.len() {
         for &group in materials.parents_of(member) {
             let (m, g) = (counts.count(Facet::Material, member), counts.count(Facet::Material, group));
@@ -84,8 +84,9 @@ fn a_group_never_counts_fewer_entries_than_one_of_its_members() {
 
 /// The material rows of the filters pane: (value id, id of the value it is listed under).
 fn material_rows(app: &boucle::ui::App) -> Vec<(String, Option<String>)> {
-    let id = |v: usize| app.indexed().value_id(Facet::Material, v);
-    app.facet_rows()
+    let id = |v: usize| app.shared().indexed().value_id(Facet::Material, v);
+    app.browse()
+        .facet_rows()
         .iter()
         .filter_map(|row| match *row {
             FacetRow::Value { facet: Facet::Material, value, under, .. } => Some((id(value), under.map(id))),
@@ -110,20 +111,21 @@ fn an_element_of_two_groups_is_listed_under_each_with_one_count() {
 
     // Ticking it under the second group keeps the cursor there, not on its first row.
     let second = app
+        .browse()
         .facet_rows()
         .iter()
         .position(|r| {
             matches!(r, FacetRow::Value { facet: Facet::Material, under: Some(u), .. }
-            if app.indexed().value_id(Facet::Material, *u) == "light-rare-earths")
+            if app.shared().indexed().value_id(Facet::Material, *u) == "light-rare-earths")
         })
         .expect("a row under the light rare earths");
-    while app.facet_cursor() < second {
+    while app.browse().facets().cursor() < second {
         press(&mut app, Action::Down);
     }
     press(&mut app, Action::ToggleValue);
-    let at = app.facet_rows()[app.facet_cursor()];
+    let at = app.browse().facet_rows()[app.browse().facets().cursor()];
     assert!(
-        matches!(at, FacetRow::Value { under: Some(u), .. } if app.indexed().value_id(Facet::Material, u) == "light-rare-earths"),
+        matches!(at, FacetRow::Value { under: Some(u), .. } if app.shared().indexed().value_id(Facet::Material, u) == "light-rare-earths"),
         "{at:?}"
     );
 }
