@@ -644,6 +644,92 @@ fn precision_of_real_queries_and_typo_matches() {
     assert!(close_precision < precision, "typo matches are less often relevant:\n{}", table.join("\n"));
 }
 
+/// `boucle list --format json` on the bundled catalogue: (id, how many of the query's words).
+fn listed(args: &[&str]) -> Vec<(String, u64)> {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_boucle"))
+        .args(["list", "--format", "json"])
+        .args(args)
+        .env_remove("BOUCLE_CATALOGUE")
+        .output()
+        .expect("run boucle");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let list: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let rows = list.as_array().expect("a list");
+    rows.iter().map(|r| (r["id"].as_str().unwrap().to_string(), r["words"].as_u64().unwrap_or(0))).collect()
+}
+
+fn ids_of(rows: &[(String, u64)]) -> BTreeSet<String> {
+    rows.iter().map(|(id, _)| id.clone()).collect()
+}
+
+/// Names are words (#24): `néodyme` finds every entry a filter on neodymium finds (tagged with
+/// it, or with a group holding it: the rare earths for magnets, the rare earths), not only the
+/// few that write the word.
+#[test]
+fn neodyme_finds_what_a_filter_on_neodymium_finds() {
+    let tagged = ids_of(&listed(&["--material", "nd"]));
+    assert!(tagged.len() >= 10, "{tagged:?}");
+    for word in ["néodyme", "neodymium", "Nd"] {
+        let found = ids_of(&listed(&["--query", word]));
+        assert!(tagged.is_subset(&found), "{word}: {:?} missing", tagged.difference(&found).collect::<Vec<_>>());
+    }
+}
+
+/// `terres rares légères` puts first, with all three words, the entries about the light rare
+/// earths, as a filter on them finds them: tagged with the group, with one of its elements
+/// (neodymium, lanthanum…), with the rare earths as a whole or with the magnets' group (whose
+/// neodymium and praseodymium are light); entries with fewer of the words follow.
+#[test]
+fn terres_rares_legeres_puts_the_light_rare_earths_first() {
+    let light = ids_of(&listed(&["--material", "light-rare-earths"]));
+    assert!(!light.is_empty());
+    for text in ["terres rares légères", "light rare earths"] {
+        let rows = listed(&["--query", text]);
+        let first: BTreeSet<String> = rows.iter().take(light.len()).map(|(id, _)| id.clone()).collect();
+        assert_eq!(first, light, "{text}: {rows:?}");
+        assert!(rows[..light.len()].iter().all(|(_, words)| *words == 3), "{text}: {rows:?}");
+        assert!(rows[light.len()..].iter().all(|(_, words)| *words < 3), "{text}: {rows:?}");
+    }
+    // The magnets' entries are among them: neodymium is a light rare earth.
+    let magnets = ids_of(&listed(&["--material", "rare-earths-magnets"]));
+    assert!(magnets.is_subset(&light));
+}
+
+/// Annex II's two groups of rare earths hold the elements the Commission assessed under their
+/// names; the Annex I magnet elements are in one of them as well as in the magnets' group.
+#[test]
+fn rare_earth_elements_are_light_or_heavy_and_may_be_for_magnets() {
+    let loaded = load(&CatalogueSource::Bundled);
+    let materials = &loaded.catalogue.vocabularies.materials;
+    let members = |group: &str| -> BTreeSet<&str> {
+        let g = materials.index_of(group).unwrap();
+        materials.children_of(g).iter().map(|&c| materials.term(c).id.as_str()).collect()
+    };
+    let light = ["cerium", "lanthanum", "neodymium", "praseodymium", "samarium"];
+    let heavy = [
+        "dysprosium",
+        "erbium",
+        "europium",
+        "gadolinium",
+        "holmium",
+        "lutetium",
+        "terbium",
+        "thulium",
+        "ytterbium",
+        "yttrium",
+    ];
+    assert_eq!(members("light-rare-earths"), BTreeSet::from(light));
+    assert_eq!(members("heavy-rare-earths"), BTreeSet::from(heavy));
+    let magnets = members("rare-earths-magnets");
+    let annex_i = ["cerium", "dysprosium", "gadolinium", "neodymium", "praseodymium", "samarium", "terbium"];
+    assert_eq!(magnets, BTreeSet::from(annex_i));
+    for id in light.iter().chain(&heavy) {
+        let term = materials.get(id).unwrap();
+        assert!(term.critical, "{id}");
+        assert_eq!(term.strategic, magnets.contains(id), "{id}: strategic only for magnets (Annex I)");
+    }
+}
+
 #[path = "../fuzz/harness/fast_ron.rs"]
 mod fast_ron;
 
@@ -981,7 +1067,7 @@ fn the_waiting_entries_sit_in_their_nuts_2024_regions() {
         [("FRK24", "FRK2"), ("SI03", "SI0"), ("SI034", "SI03"), ("SI043", "SI04"), ("RO113", "RO11"), ("BE224", "BE22")]
     {
         let term = regions.get(id).unwrap_or_else(|| panic!("{id} is in the regions vocabulary"));
-        assert_eq!(term.parent.as_ref().map(|p| p.as_str()), Some(parent), "{id}");
+        assert_eq!(term.parents.first().map(|p| p.as_str()), Some(parent), "{id}");
         assert!(term.coordinates.is_some(), "{id} can be placed");
     }
     assert_eq!(regions.get("SI034").unwrap().label.get(Lang::En), "Savinjska (Savinja)");

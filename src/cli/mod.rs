@@ -113,7 +113,7 @@ pub enum Command {
     New(new::NewArgs),
     /// Create an empty regional catalogue folder, with a README for its curators.
     Init(new::InitArgs),
-    /// The catalogue cache: `boucle cache clear` removes it.
+    /// The catalogue cache: `boucle cache list` shows it, `boucle cache clear` removes it.
     Cache(cache::CacheArgs),
     /// Print the completion script of a shell: bash, zsh, fish, powershell or elvish.
     ///
@@ -326,8 +326,16 @@ fn finish(result: Result<(), list::CommandError>, lang: Lang, err: &mut dyn Writ
     }
 }
 
-/// Runs the command line; returns the process exit code.
+/// Runs the command line; returns the process exit code. A catalogue the command loaded from
+/// its files is cached behind, once the output is out (`live::once::write_behind`).
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let code = run_command(cli, out, err);
+    let _ = out.flush();
+    crate::live::once::write_behind();
+    code
+}
+
+fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let result = match &cli.command {
         Some(Command::Check(args)) => check::run(&cli, args, out, err),
         Some(Command::Fmt(args)) => fmt::run(&cli, args, out, err),
@@ -362,7 +370,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                 }
             };
         }
-        Some(Command::Cache(args)) => cache::run(args, cli.language(), out, err),
+        Some(Command::Cache(args)) => cache::run(&cli, args, out, err),
         Some(Command::Completions(args)) => completions::run(args, out),
         Some(Command::Man(args)) => man::run(args, cli.language(), out, err),
         None => dashboard(&cli, err),

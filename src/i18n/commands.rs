@@ -243,23 +243,6 @@ pub fn catalogue_created(folder: &str) -> Said {
     )
 }
 
-// `cache`.
-
-pub fn no_cache_folder() -> Said {
-    Said::new(
-        "no cache folder (neither BOUCLE_CACHE_DIR, XDG_CACHE_HOME nor HOME is set, or HOME is empty)",
-        "aucun dossier de cache (ni BOUCLE_CACHE_DIR, ni XDG_CACHE_HOME, ni HOME n’est défini, ou HOME est vide)",
-    )
-}
-
-pub fn no_cache_in(folder: &str) -> Said {
-    Said::new(format!("no catalogue cache in {folder}"), format!("aucun cache de catalogue dans {folder}"))
-}
-
-pub fn cache_removed(path: &str) -> Said {
-    Said::new(format!("removed {path}"), format!("{path} supprimé"))
-}
-
 // `man`.
 
 pub fn cannot_make_folder(folder: &str, why: &Said) -> Said {

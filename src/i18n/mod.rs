@@ -6,6 +6,7 @@
 //! Sentences with numbers or names in them are in `i18n/sentences.rs`; counted nouns, with their
 //! plurals, in `i18n/count.rs` ([`count`], [`count_of`]).
 
+pub mod cache;
 pub mod commands;
 mod count;
 pub mod guards;

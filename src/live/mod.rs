@@ -208,11 +208,12 @@ fn run(
             reloads.lock().unwrap_or_else(|p| p.into_inner()).deliver(load)
         }
     };
-    if let (Some(cache), false) = (&cache, folders.is_empty())
-        && first::after_shown(loaded, cache, &folders) == first::Cached::OutOfDate
-        && !load_again()
-    {
-        return;
+    if let (Some(cache), false) = (&cache, folders.is_empty()) {
+        let cached = first::after_shown(loaded, cache, &folders);
+        reloads.lock().unwrap_or_else(|p| p.into_inner()).hold_cache();
+        if cached == first::Cached::OutOfDate && !load_again() {
+            return;
+        }
     }
     while asked.recv().is_ok() {
         if !load_again() {

@@ -36,11 +36,19 @@ pub(super) struct Reloads {
     cache: Option<Cache>,
     folders: Vec<PathBuf>,
     sink: Sink,
+    /// The cache of the catalogue shown, share-locked while it is shown: another process's
+    /// eviction passes it by (two dashboards on two folders keep both caches).
+    held: Option<std::fs::File>,
 }
 
 impl Reloads {
     pub fn new(shown: Snapshot, cache: Option<Cache>, folders: Vec<PathBuf>, sink: Sink) -> Reloads {
-        Reloads { shown, cache, folders, sink }
+        Reloads { shown, cache, folders, sink, held: None }
+    }
+
+    /// Holds the cache of the folders as it is now (after it was read or written).
+    pub fn hold_cache(&mut self) {
+        self.held = self.cache.as_ref().and_then(|cache| crate::load::cache::hold(cache, &self.folders));
     }
 
     /// Takes a new load in; false when the subscriber is gone.
@@ -68,6 +76,7 @@ impl Reloads {
         let sent = self.sink.send(Update::Reloaded(self.shown.clone()));
         if let (Some(cache), true) = (&self.cache, exact) {
             remember(cache, &self.folders, &self.shown, &read);
+            self.hold_cache();
         }
         sent
     }

@@ -48,7 +48,12 @@ pub(super) fn remember(cache: &Cache, folders: &[PathBuf], snapshot: &Snapshot, 
 }
 
 /// Caches a load as it is (with the index it carries, if any): the only call of
-/// `cache::write`.
+/// `cache::write`. Then the cache folder is kept under its size ([`cache::evict`]), the cache
+/// just written kept.
 pub(super) fn remember_load(cache: &Cache, folders: &[PathBuf], parts: &Parts<'_>) -> bool {
-    matches!(cache::write(cache, folders, parts), Ok(true))
+    let written = matches!(cache::write(cache, folders, parts), Ok(true));
+    if let (true, Some(path)) = (written, cache::file_of(cache, folders)) {
+        cache::evict(cache, &path);
+    }
+    written
 }

@@ -109,6 +109,11 @@ impl Locator {
         }
     }
 
+    /// Whether the value `value` occurs at least `occurrence + 1` times inside `field:` values.
+    pub fn has(&mut self, text: &str, field: &str, value: &str, occurrence: usize) -> bool {
+        self.places(text, field).literals.get(value).is_some_and(|all| all.len() > occurrence)
+    }
+
     /// The same span as [`locate_field`]`(text, field)`.
     pub fn locate_field(&mut self, text: &str, field: &str) -> Span {
         match self.places(text, field).first {

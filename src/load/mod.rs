@@ -429,7 +429,7 @@ fn build_vocabularies(files: &[VocabularyFile], problems: &mut Vec<Diagnostic>) 
                 match first_file.get(&key) {
                     Some(earlier) if *earlier != file.shown => {
                         let first = terms.iter().find(|t| t.id.as_str().eq_ignore_ascii_case(term.id.as_str()));
-                        if first.is_some_and(|f| f.label != term.label || f.parent != term.parent) {
+                        if first.is_some_and(|f| f.label != term.label || f.parents != term.parents) {
                             let span = locate::locate(&file.text, "id", term.id.as_str(), 0);
                             problems.push(Diagnostic::warning(
                                 "conflicting-term",

@@ -149,10 +149,12 @@ pub fn entry_fields(kind: Kind) -> Vec<Spec> {
 
 const TERM_BASE: [Spec; 3] = [identity("id", Ty::Id), req("label", Ty::Text), opt("parent", Ty::Id)];
 pub const REGION_TERM: &[Spec] = &[TERM_BASE[0], TERM_BASE[1], TERM_BASE[2], opt("coordinates", Ty::Coordinates)];
+/// A material may belong to several groups: `parents: ["rare-earths-magnets", "light-rare-earths"]`.
 pub const MATERIAL_TERM: &[Spec] = &[
     TERM_BASE[0],
     TERM_BASE[1],
     TERM_BASE[2],
+    opt("parents", IDS),
     opt("symbol", Ty::Line),
     opt("critical", Ty::Flag),
     opt("strategic", Ty::Flag),
@@ -227,6 +229,15 @@ mod tests {
         assert_eq!(schema, typed, "{kind:?}");
     }
 
+    fn check_term<T: serde::de::DeserializeOwned + std::fmt::Debug>(specs: &[Spec]) {
+        crate::load::parse::ron_options().from_str::<T>(&fields(specs)).unwrap_or_else(|e| panic!("{specs:?}: {e}"));
+        let mut schema: Vec<String> = specs.iter().map(|s| s.name.to_string()).collect();
+        let mut typed = accepted::<T>("");
+        schema.sort();
+        typed.sort();
+        assert_eq!(schema, typed);
+    }
+
     #[test]
     fn the_schema_has_exactly_the_fields_of_the_typed_structs() {
         check::<GoodPracticeFile>(Kind::GoodPractice);
@@ -234,5 +245,9 @@ mod tests {
         check::<EventFile>(Kind::Event);
         check::<TourFile>(Kind::Tour);
         check::<OrganisationFile>(Kind::Organisation);
+        use crate::model::vocabulary::{MaterialFileTerm, PlainFileTerm, RegionFileTerm};
+        check_term::<RegionFileTerm>(REGION_TERM);
+        check_term::<MaterialFileTerm>(MATERIAL_TERM);
+        check_term::<PlainFileTerm>(PLAIN_TERM);
     }
 }

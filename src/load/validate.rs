@@ -54,6 +54,19 @@ impl<'a> FileReporter<'a> {
         locator.locate(text, field, value, count)
     }
 
+    /// [`FileReporter::value_span`] of a value that may be written under either of two fields
+    /// (a term's `parent` or `parents`): its next occurrence under the first that still has one.
+    fn value_span_either(&mut self, fields: [&'static str; 2], value: &str) -> Span {
+        for field in fields {
+            let count = self.occurrences.get(&(field, value.to_string())).map_or(0, |c| c + 1);
+            let (text, locator) = self.located();
+            if locator.has(text, field, value, count) {
+                return self.value_span(field, value);
+            }
+        }
+        self.value_span(fields[0], value)
+    }
+
     fn error_at(&mut self, code: &'static str, field: &'static str, value: &str, message: Said) -> Diagnostic {
         let span = self.value_span(field, value);
         Diagnostic::error(code, self.file, span.start, span.end, message)
@@ -368,33 +381,34 @@ pub fn check_vocabulary(
                 say::defined_twice(term.id.as_str()),
             ));
         }
-        if let Some(parent) = &term.parent {
+        for parent in &term.parents {
+            let span = reporter.value_span_either(["parent", "parents"], parent.as_str());
             if vocabulary.index_of(parent.as_str()).is_none() {
                 problems.push(
-                    reporter
-                        .error_at("unknown-parent", "parent", parent.as_str(), say::unknown_parent(parent.as_str()))
-                        .with_expected(say::another_term_id())
-                        .with_help(suggestion(parent.as_str(), vocabulary.ids())),
+                    Diagnostic::error(
+                        "unknown-parent",
+                        file,
+                        span.start,
+                        span.end,
+                        say::unknown_parent(parent.as_str()),
+                    )
+                    .with_expected(say::another_term_id())
+                    .with_help(suggestion(parent.as_str(), vocabulary.ids())),
                 );
             } else if parent == &term.id {
-                let span = reporter.value_span("parent", parent.as_str());
                 problems.push(Diagnostic::error("unknown-parent", file, span.start, span.end, say::own_parent()));
+            } else if let Some(cycle) = parent_cycle(vocabulary, term, parent) {
+                problems.push(
+                    Diagnostic::error(
+                        "parent-cycle",
+                        file,
+                        span.start,
+                        span.end,
+                        say::parent_cycle(term.id.as_str(), &cycle.join(" → ")),
+                    )
+                    .with_help(Some(say::break_the_cycle())),
+                );
             }
-        }
-        if let Some(cycle) = parent_cycle(vocabulary, term)
-            && let Some(parent) = &term.parent
-        {
-            let span = reporter.value_span("parent", parent.as_str());
-            problems.push(
-                Diagnostic::error(
-                    "parent-cycle",
-                    file,
-                    span.start,
-                    span.end,
-                    say::parent_cycle(term.id.as_str(), &cycle.join(" → ")),
-                )
-                .with_help(Some(say::break_the_cycle())),
-            );
         }
         if let Some((lat, lon)) = term.coordinates
             && !((-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon))
@@ -414,19 +428,36 @@ pub fn check_vocabulary(
     }
 }
 
-/// The chain of parents leading from `term` back to itself (two terms or more; a term that is
-/// its own parent is reported on its own), reported once, at the cycle's smallest id.
-fn parent_cycle(vocabulary: &Vocabulary, term: &Term) -> Option<Vec<String>> {
-    let mut chain = vec![term.id.to_string()];
-    let mut current = term.parent.as_ref()?;
-    for _ in 0..vocabulary.len() {
-        if current == &term.id {
-            let smallest = chain.iter().min()? == term.id.as_str();
-            chain.push(term.id.to_string());
+/// A chain of parents leading from `term` through `first` back to itself (two terms or more;
+/// a term that is its own parent is reported on its own), reported once, at the cycle's
+/// smallest id. With several parents a term may be on several cycles: the first found
+/// through `first` is given.
+fn parent_cycle(vocabulary: &Vocabulary, term: &Term, first: &Id) -> Option<Vec<String>> {
+    // Depth-first over the parents, each term visited once: a path back to `term` is a cycle.
+    let start = vocabulary.index_of(first.as_str())?;
+    let target = vocabulary.index_of(term.id.as_str())?;
+    let mut visited = vec![false; vocabulary.len()];
+    let mut path: Vec<(usize, usize)> = vec![(start, 0)];
+    visited[start] = true;
+    while let Some(&mut (at, ref mut next)) = path.last_mut() {
+        if at == target {
+            let mut chain = vec![term.id.to_string()];
+            chain.extend(path.iter().map(|&(t, _)| vocabulary.term(t).id.to_string()));
+            let smallest = chain.iter().min().is_some_and(|m| m == term.id.as_str());
             return (chain.len() > 2 && smallest).then_some(chain);
         }
-        chain.push(current.to_string());
-        current = vocabulary.get(current.as_str())?.parent.as_ref()?;
+        match vocabulary.parents_of(at).get(*next) {
+            Some(&parent) => {
+                *next += 1;
+                if !visited[parent] {
+                    visited[parent] = true;
+                    path.push((parent, 0));
+                }
+            }
+            None => {
+                path.pop();
+            }
+        }
     }
     None
 }

@@ -1,6 +1,7 @@
 //! Shared vocabularies (regions, materials, ESG themes, value-chain stages, organisation types),
 //! each a file under `practices/vocabularies/`. Terms may have a parent: selecting a parent
-//! selects its children.
+//! selects its children. A material may belong to several groups (`parents: [..]`): neodymium
+//! is a light rare earth and a rare earth for magnets, and is found under both.
 
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -73,8 +74,12 @@ pub struct RegionFileTerm {
 pub struct MaterialFileTerm {
     pub id: Id,
     pub label: Label,
+    /// One group it belongs to; `parents` lists several. Both may be given: the term is then
+    /// in each.
     #[serde(default)]
     pub parent: Option<Id>,
+    #[serde(default)]
+    pub parents: Vec<Id>,
     /// Chemical symbol, usable in filters (`mat:nd`).
     #[serde(default)]
     pub symbol: Option<Line>,
@@ -101,7 +106,10 @@ pub struct PlainFileTerm {
 pub struct Term {
     pub id: Id,
     pub label: Label,
-    pub parent: Option<Id>,
+    /// The broader terms it belongs to, as written (`parent:` first, then `parents:`); most
+    /// terms have none or one. The first is where a term sits in a strict hierarchy (a
+    /// region's country).
+    pub parents: Vec<Id>,
     pub coordinates: Option<(f64, f64)>,
     pub symbol: Option<Line>,
     pub critical: bool,
@@ -113,7 +121,7 @@ impl From<RegionFileTerm> for Term {
         Term {
             id: t.id,
             label: t.label,
-            parent: t.parent,
+            parents: t.parent.into_iter().collect(),
             coordinates: t.coordinates,
             symbol: None,
             critical: false,
@@ -127,7 +135,7 @@ impl From<MaterialFileTerm> for Term {
         Term {
             id: t.id,
             label: t.label,
-            parent: t.parent,
+            parents: t.parent.into_iter().chain(t.parents).collect(),
             coordinates: None,
             symbol: t.symbol,
             critical: t.critical,
@@ -141,7 +149,7 @@ impl From<PlainFileTerm> for Term {
         Term {
             id: t.id,
             label: t.label,
-            parent: t.parent,
+            parents: t.parent.into_iter().collect(),
             coordinates: None,
             symbol: None,
             critical: false,
@@ -155,12 +163,15 @@ impl From<PlainFileTerm> for Term {
 pub struct Vocabulary {
     terms: Vec<Term>,
     by_key: HashMap<String, usize>,
+    /// Per term: its known parents, in the order written, without repeats or itself.
+    parents: Vec<Vec<usize>>,
     children: Vec<Vec<usize>>,
 }
 
 impl Vocabulary {
     /// Builds the vocabulary. Terms whose id repeats an earlier one are dropped (the loader
-    /// reports them); a parent that names no term is ignored here (the loader reports it too).
+    /// reports them); a parent that names no term, or the term itself, is ignored here (the
+    /// loader reports it too).
     pub fn new(terms: Vec<Term>) -> Vocabulary {
         let mut vocabulary = Vocabulary::default();
         for term in terms {
@@ -176,9 +187,23 @@ impl Vocabulary {
                 vocabulary.by_key.entry(symbol.as_str().to_lowercase()).or_insert(index);
             }
         }
+        vocabulary.parents = (0..vocabulary.terms.len())
+            .map(|index| {
+                let mut known: Vec<usize> = Vec::new();
+                for parent in &vocabulary.terms[index].parents {
+                    if let Some(p) = vocabulary.index_of(parent.as_str())
+                        && p != index
+                        && !known.contains(&p)
+                    {
+                        known.push(p);
+                    }
+                }
+                known
+            })
+            .collect();
         vocabulary.children = vec![Vec::new(); vocabulary.terms.len()];
         for index in 0..vocabulary.terms.len() {
-            if let Some(parent) = vocabulary.parent_of(index) {
+            for &parent in &vocabulary.parents[index] {
                 vocabulary.children[parent].push(index);
             }
         }
@@ -210,11 +235,17 @@ impl Vocabulary {
         &self.terms[index]
     }
 
+    /// The first known parent: the one above it in a strict hierarchy (a region's country).
     pub fn parent_of(&self, index: usize) -> Option<usize> {
-        let parent = self.terms[index].parent.as_ref()?;
-        self.index_of(parent.as_str()).filter(|&p| p != index)
+        self.parents[index].first().copied()
     }
 
+    /// Every known parent (a material in several groups has more than one).
+    pub fn parents_of(&self, index: usize) -> &[usize] {
+        &self.parents[index]
+    }
+
+    /// The terms having this one among their parents, in file order.
     pub fn children_of(&self, index: usize) -> &[usize] {
         &self.children[index]
     }
@@ -234,23 +265,34 @@ impl Vocabulary {
         out
     }
 
-    /// The term and its ancestors, nearest first.
+    /// The term and its ancestors through every parent, nearest first, each once. A cycle in
+    /// the parents cannot loop forever.
     pub fn with_ancestors(&self, index: usize) -> Vec<usize> {
         let mut out = vec![index];
-        let mut current = index;
-        while let Some(parent) = self.parent_of(current) {
-            if out.contains(&parent) {
-                break;
+        let mut next = 0;
+        while let Some(&current) = out.get(next) {
+            for &parent in &self.parents[current] {
+                if !out.contains(&parent) {
+                    out.push(parent);
+                }
             }
-            out.push(parent);
-            current = parent;
+            next += 1;
         }
         out
     }
 
-    /// How deep a term sits (0 for a root), for indenting.
+    /// How many first parents lie above the term (0 for a top term): its level in a strict
+    /// hierarchy such as NUTS. A cycle in the parents cannot loop forever.
     pub fn depth(&self, index: usize) -> usize {
-        self.with_ancestors(index).len() - 1
+        let mut seen = vec![index];
+        let mut current = index;
+        while let Some(parent) = self.parent_of(current)
+            && !seen.contains(&parent)
+        {
+            seen.push(parent);
+            current = parent;
+        }
+        seen.len() - 1
     }
 
     /// All ids, for "did you mean" suggestions.

@@ -6,12 +6,14 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::engine::{Engine, NO_TERM};
+use super::facet::Facet;
 use super::facet_index::FacetIndices;
-use super::fields::{Field, MAX_ENTRIES, posting};
+use super::fields::{Field, MAX_ENTRIES, TAGGED_FIELDS, posting};
 use super::fold::for_each_token;
 use super::fuzzy::TitleScorer;
 use super::short::ShortPrefixes;
-use crate::model::{Catalogue, Details};
+use super::tagged::{self, Tagging};
+use crate::model::{Catalogue, Details, Id};
 
 /// A small fast hasher for the dictionary while building (FxHash).
 #[derive(Default)]
@@ -30,10 +32,13 @@ impl Hasher for FxHasher {
     }
 }
 
-/// Builds the dictionary and postings of a range of entries. Labels of regions and names of
+/// Builds the dictionary and postings of a range of entries. Names of vocabulary values and of
 /// organisations, repeated across many entries, are tokenised once and cached.
 struct Builder<'a> {
     catalogue: &'a Catalogue,
+    /// The values each vocabulary term gives the entries tagged with it, and the lookups of
+    /// ids (`tagged.rs`).
+    tagging: &'a Tagging,
     dictionary: HashMap<Box<str>, u32, BuildHasherDefault<FxHasher>>,
     terms: Vec<Box<str>>,
     postings: Vec<Vec<u32>>,
@@ -42,21 +47,26 @@ struct Builder<'a> {
     title_terms: Vec<u32>,
     /// Per entry of the range: how many `title_terms` it added.
     title_lens: Vec<u32>,
-    region_cache: Vec<Option<Vec<u32>>>,
+    /// Per tagged vocabulary (`TAGGED_FIELDS`' order), per term: the words of the names of
+    /// the values it gives an entry, without repeats, once seen.
+    term_words: [Vec<Option<Box<[u32]>>>; 4],
     org_cache: HashMap<usize, Vec<u32>, BuildHasherDefault<FxHasher>>,
 }
 
 impl<'a> Builder<'a> {
-    fn new(catalogue: &'a Catalogue) -> Builder<'a> {
+    fn new(catalogue: &'a Catalogue, tagging: &'a Tagging) -> Builder<'a> {
+        let vocabularies = &catalogue.vocabularies;
         Builder {
             catalogue,
+            tagging,
             dictionary: HashMap::default(),
             terms: Vec::new(),
             postings: Vec::new(),
             last: Vec::new(),
             title_terms: Vec::new(),
             title_lens: Vec::new(),
-            region_cache: vec![None; catalogue.vocabularies.regions.len()],
+            term_words: TAGGED_FIELDS
+                .map(|(facet, _)| vec![None; facet.vocabulary().map_or(0, |kind| vocabularies.get(kind).len())]),
             org_cache: HashMap::default(),
         }
     }
@@ -116,20 +126,19 @@ impl<'a> Builder<'a> {
             self.add_text(e, Field::Tags, tag.as_str());
         }
         for id in entry.organisations() {
-            if let Some(o) = catalogue.index_of(id.as_str()) {
+            if let Some(o) = self.tagging.entry(catalogue, id) {
                 self.add_organisation(e, o);
             }
         }
-        if let Some(location) = &common.location {
-            if let Some(place) = &location.place {
-                for t in place.variants() {
-                    self.add_text(e, Field::Place, t.as_str());
-                }
-            }
-            if let Some(r) = catalogue.vocabularies.regions.index_of(location.region.as_str()) {
-                self.add_region(e, r);
+        if let Some(place) = common.location.as_ref().and_then(|l| l.place.as_ref()) {
+            for t in place.variants() {
+                self.add_text(e, Field::Place, t.as_str());
             }
         }
+        self.add_tagged(e, Facet::Region, common.location.iter().map(|l| &l.region));
+        self.add_tagged(e, Facet::Material, common.materials.iter());
+        self.add_tagged(e, Facet::Theme, common.themes.iter());
+        self.add_tagged(e, Facet::Stage, common.stages.iter());
         for t in common.summary.variants() {
             self.add_text(e, Field::Summary, t.as_str());
         }
@@ -178,21 +187,33 @@ impl<'a> Builder<'a> {
         ids.into_iter().for_each(|id| self.add_id(e, Field::Organisation, id));
     }
 
-    /// The labels of region `r` and its ancestors, as places of entry `e`.
-    fn add_region(&mut self, e: usize, r: usize) {
-        if self.region_cache[r].is_none() {
-            let regions = &self.catalogue.vocabularies.regions;
-            let mut ids = Vec::new();
-            for a in regions.with_ancestors(r) {
-                for t in regions.term(a).label.variants() {
-                    self.text_ids(t.as_str(), &mut ids);
+    /// The names of the values the terms `ids` of `facet` give entry `e` (the term, its
+    /// ancestors, a material's members), in the facet's field of `TAGGED_FIELDS`.
+    fn add_tagged<'i>(&mut self, e: usize, facet: Facet, ids: impl Iterator<Item = &'i Id>) {
+        let Some(slot) = TAGGED_FIELDS.iter().position(|&(f, _)| f == facet) else { return };
+        let field = TAGGED_FIELDS[slot].1;
+        let Some(kind) = facet.vocabulary() else { return };
+        let (catalogue, tagging) = (self.catalogue, self.tagging);
+        let vocabulary = catalogue.vocabularies.get(kind);
+        for id in ids {
+            let Some(t) = tagging.term(kind, vocabulary, id) else { continue };
+            let words = match self.term_words[slot][t].take() {
+                Some(words) => words,
+                None => {
+                    let mut words = Vec::new();
+                    for &v in tagging.values(kind, t) {
+                        for name in tagged::names(vocabulary.term(v as usize)) {
+                            self.text_ids(name, &mut words);
+                        }
+                    }
+                    words.sort_unstable();
+                    words.dedup();
+                    words.into_boxed_slice()
                 }
-            }
-            self.region_cache[r] = Some(ids);
+            };
+            words.iter().for_each(|&word| self.add_id(e, field, word));
+            self.term_words[slot][t] = Some(words);
         }
-        let ids = std::mem::take(&mut self.region_cache[r]).unwrap_or_default();
-        ids.iter().for_each(|&id| self.add_id(e, Field::Place, id));
-        self.region_cache[r] = Some(ids);
     }
 
     /// Appends a builder of the entries that follow this one's.
@@ -239,13 +260,15 @@ impl Engine {
         assert!(n < MAX_ENTRIES, "the search index holds at most {MAX_ENTRIES} entries");
         // The facet indices need nothing of the words: built on a thread of their own meanwhile
         // (once per load, so a scoped thread rather than the search pool's).
+        let tagging = Tagging::new(catalogue);
         let (Dictionary { terms, postings, title_offsets, title_terms }, short, facets) = std::thread::scope(|scope| {
-            let facets = (threads > 1).then(|| scope.spawn(|| FacetIndices::build(catalogue)));
-            let words = Dictionary::sorted(build_words(catalogue, threads));
+            let tagging = &tagging;
+            let facets = (threads > 1).then(|| scope.spawn(|| FacetIndices::build(catalogue, tagging)));
+            let words = Dictionary::sorted(build_words(catalogue, tagging, threads));
             let short = ShortPrefixes::build(&words.terms, &words.postings, n, threads);
             let facets = match facets {
                 Some(handle) => handle.join().expect("facet index thread"),
-                None => FacetIndices::build(catalogue),
+                None => FacetIndices::build(catalogue, tagging),
             };
             (words, short, facets)
         });
@@ -276,14 +299,14 @@ pub(super) fn build_threads() -> usize {
 }
 
 /// The words of every entry, in dictionary order of first sight, on up to four threads.
-fn build_words(catalogue: &Catalogue, threads: usize) -> Builder<'_> {
+fn build_words<'a>(catalogue: &'a Catalogue, tagging: &'a Tagging, threads: usize) -> Builder<'a> {
     let n = catalogue.len();
     let chunk = n.div_ceil(threads.max(1)).max(1);
     let mut parts: Vec<Builder> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads)
             .map(|t| {
                 scope.spawn(move || {
-                    let mut builder = Builder::new(catalogue);
+                    let mut builder = Builder::new(catalogue, tagging);
                     for e in t * chunk..((t + 1) * chunk).min(n) {
                         builder.add_entry(e);
                     }
@@ -310,8 +333,8 @@ impl Dictionary {
             end += len;
             title_offsets.push(end);
         }
-        let Builder { dictionary, terms, postings, last, mut title_terms, region_cache, org_cache, .. } = builder;
-        drop((dictionary, last, region_cache, org_cache));
+        let Builder { dictionary, terms, postings, last, mut title_terms, term_words, org_cache, .. } = builder;
+        drop((dictionary, last, term_words, org_cache));
 
         let mut order: Vec<u32> = (0..terms.len() as u32).collect();
         order.sort_unstable_by(|&a, &b| terms[a as usize].cmp(&terms[b as usize]));

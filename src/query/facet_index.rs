@@ -3,7 +3,8 @@
 use super::bits::Bits;
 use super::facet::PerFacet;
 use super::split;
-use crate::model::{Catalogue, Kind, ReviewStatus, Vocabulary};
+use super::tagged::Tagging;
+use crate::model::{Catalogue, Id, Kind, ReviewStatus, VocabularyKind};
 use std::ops::Range;
 
 /// A value held by at least this share of the entries (1 / `DENSE_SHARE`) also keeps its
@@ -183,47 +184,25 @@ pub(super) struct FacetIndices {
 /// What facet values are computed from, once per index build.
 struct FacetContext<'a> {
     catalogue: &'a Catalogue,
-    /// Per vocabulary facet: each term with its ancestors.
-    ancestors: PerVocabulary,
+    /// The values each term gives the entries tagged with it, and the lookups of ids.
+    tagging: &'a Tagging,
     /// Per entry: its value in the organisation facet, `u32::MAX` if it is not an organisation.
     org_value: Vec<u32>,
     years: &'a [i32],
 }
 
-/// Each term of each vocabulary with its ancestors.
-struct PerVocabulary {
-    regions: Vec<Vec<u32>>,
-    materials: Vec<Vec<u32>>,
-    themes: Vec<Vec<u32>>,
-    stages: Vec<Vec<u32>>,
-}
-
-fn with_ancestors(vocabulary: &Vocabulary) -> Vec<Vec<u32>> {
-    (0..vocabulary.len()).map(|i| vocabulary.with_ancestors(i).into_iter().map(|a| a as u32).collect()).collect()
-}
-
-/// Each material with its ancestors and its descendants: an entry tagged with a group (rare
-/// earths for magnets) is about each of its members, so a filter on neodymium finds it and
-/// neodymium's count includes it. Regions and themes do not work this way: an entry placed in
-/// a country is not in each of its regions.
-fn with_ancestors_and_members(vocabulary: &Vocabulary) -> Vec<Vec<u32>> {
-    let mut out = with_ancestors(vocabulary);
-    for (i, values) in out.iter_mut().enumerate() {
-        values.extend(vocabulary.with_descendants(i).into_iter().filter(|&d| d != i).map(|d| d as u32));
-    }
-    out
-}
-
-/// Appends the terms `ids` name, with their ancestors.
+/// Appends the values the terms `ids` of vocabulary `kind` give an entry.
 fn add_terms<'i>(
     out: &mut Vec<u32>,
-    vocabulary: &Vocabulary,
-    ancestors: &[Vec<u32>],
-    ids: impl Iterator<Item = &'i str>,
+    catalogue: &Catalogue,
+    tagging: &Tagging,
+    kind: VocabularyKind,
+    ids: impl Iterator<Item = &'i Id>,
 ) {
+    let vocabulary = catalogue.vocabularies.get(kind);
     for id in ids {
-        if let Some(i) = vocabulary.index_of(id) {
-            out.extend_from_slice(&ancestors[i]);
+        if let Some(i) = tagging.term(kind, vocabulary, id) {
+            out.extend_from_slice(tagging.values(kind, i));
         }
     }
 }
@@ -234,18 +213,17 @@ impl FacetContext<'_> {
         let catalogue = self.catalogue;
         let entry = &catalogue.entries()[e];
         let common = &entry.common;
-        let v = &catalogue.vocabularies;
-        let a = &self.ancestors;
+        let t = self.tagging;
         out.iter_mut().for_each(|(_, values)| values.clear());
-        add_terms(&mut out.region, &v.regions, &a.regions, common.location.iter().map(|l| l.region.as_str()));
-        add_terms(&mut out.material, &v.materials, &a.materials, common.materials.iter().map(|i| i.as_str()));
-        add_terms(&mut out.theme, &v.themes, &a.themes, common.themes.iter().map(|i| i.as_str()));
-        add_terms(&mut out.stage, &v.stages, &a.stages, common.stages.iter().map(|i| i.as_str()));
+        add_terms(&mut out.region, catalogue, t, VocabularyKind::Region, common.location.iter().map(|l| &l.region));
+        add_terms(&mut out.material, catalogue, t, VocabularyKind::Material, common.materials.iter());
+        add_terms(&mut out.theme, catalogue, t, VocabularyKind::Theme, common.themes.iter());
+        add_terms(&mut out.stage, catalogue, t, VocabularyKind::Stage, common.stages.iter());
         out.kind.push(Kind::ALL.iter().position(|&k| k == entry.kind).unwrap_or(0) as u32);
         let status = common.review.status;
         out.status.push(ReviewStatus::ALL.iter().position(|&s| s == status).unwrap_or(0) as u32);
         for id in entry.organisations() {
-            if let Some(o) = catalogue.index_of(id.as_str())
+            if let Some(o) = self.tagging.entry(catalogue, id)
                 && self.org_value[o] != u32::MAX
             {
                 out.organisation.push(self.org_value[o]);
@@ -263,7 +241,7 @@ impl FacetContext<'_> {
 }
 
 impl FacetIndices {
-    pub fn build(catalogue: &Catalogue) -> FacetIndices {
+    pub fn build(catalogue: &Catalogue, tagging: &Tagging) -> FacetIndices {
         let n = catalogue.len();
         let entries = catalogue.entries();
         let mut years: Vec<i32> = entries.iter().flat_map(|e| e.years()).collect();
@@ -278,13 +256,7 @@ impl FacetIndices {
             }
         }
         let v = &catalogue.vocabularies;
-        let ancestors = PerVocabulary {
-            regions: with_ancestors(&v.regions),
-            materials: with_ancestors_and_members(&v.materials),
-            themes: with_ancestors(&v.themes),
-            stages: with_ancestors(&v.stages),
-        };
-        let context = FacetContext { catalogue, ancestors, org_value, years: &years };
+        let context = FacetContext { catalogue, tagging, org_value, years: &years };
         // Per facet: offsets into the values, and the values of every entry one after another.
         let mut columns: PerFacet<(Vec<u32>, Vec<u32>)> = PerFacet::from_fn(|_| {
             let mut offsets = Vec::with_capacity(n + 1);

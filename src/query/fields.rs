@@ -1,5 +1,6 @@
 //! The searchable fields of an entry, and how a posting packs an entry with its fields.
 
+use super::facet::Facet;
 use crate::model::{Catalogue, Details};
 
 /// The searchable fields of an entry, highest weight first.
@@ -10,15 +11,26 @@ pub enum Field {
     Tags,
     /// Names and short names of the organisations the entry names.
     Organisation,
-    /// The place name and the labels of the region and its parents.
+    /// The place name, and the labels and codes (`FRE12`) of the region and its parents.
     Place,
+    /// The names of the entry's materials, ESG themes and value-chain stages: labels in every
+    /// language, ids and symbols, of every value the entry has in those facets (groups and
+    /// members of its materials, pillars of its themes: `tagged.rs`).
+    Vocabulary,
     Summary,
     Description,
 }
 
 impl Field {
-    pub const ALL: [Field; 6] =
-        [Field::Title, Field::Tags, Field::Organisation, Field::Place, Field::Summary, Field::Description];
+    pub const ALL: [Field; 7] = [
+        Field::Title,
+        Field::Tags,
+        Field::Organisation,
+        Field::Place,
+        Field::Vocabulary,
+        Field::Summary,
+        Field::Description,
+    ];
 
     /// How much a word found in this field weighs in the score.
     pub fn weight(self) -> u32 {
@@ -27,6 +39,8 @@ impl Field {
             Field::Tags => 60,
             Field::Organisation => 45,
             Field::Place => 35,
+            // Below a place: an entry tagged with a group is found by each member's name.
+            Field::Vocabulary => 30,
             Field::Summary => 25,
             Field::Description => 10,
         }
@@ -39,11 +53,11 @@ impl Field {
 }
 
 /// Low bits of a posting hold the mask of fields the word occurs in.
-const FIELD_BITS: u32 = 6;
+const FIELD_BITS: u32 = 7;
 const FIELD_MASK: u32 = (1 << FIELD_BITS) - 1;
 const _: () = assert!(Field::ALL.len() as u32 <= FIELD_BITS);
 
-/// Entries beyond this cannot be indexed (postings pack the entry index in 26 bits).
+/// Entries beyond this cannot be indexed (postings pack the entry index in 25 bits).
 pub const MAX_ENTRIES: usize = 1 << (32 - FIELD_BITS);
 
 /// A posting: entry `e` has the word in the fields of `mask` (bits of [`Field::bit`]).
@@ -64,8 +78,21 @@ pub(super) fn posting_best_field(p: u32) -> Field {
     Field::ALL[(p & FIELD_MASK).trailing_zeros() as usize]
 }
 
-/// Collects the searchable texts of entry `e`.
-pub(super) fn searchable<'a>(catalogue: &'a Catalogue, e: usize, out: &mut Vec<(Field, &'a str)>) {
+/// The vocabulary facets whose values' names are words of the entries having them, and the
+/// field they are found in: a region's are a place's.
+pub(super) const TAGGED_FIELDS: [(Facet, Field); 4] = [
+    (Facet::Region, Field::Place),
+    (Facet::Material, Field::Vocabulary),
+    (Facet::Theme, Field::Vocabulary),
+    (Facet::Stage, Field::Vocabulary),
+];
+
+/// Collects the texts of entry `e` that phrases are looked for in: every searchable text but
+/// the names of its materials, themes and stages and the codes of its regions, which count as
+/// words only (an entry tagged with a group has the names of every member). `regions` is the
+/// entry's values in the region facet (the index's: the region and its parents), whose labels
+/// are places.
+pub(super) fn searchable<'a>(catalogue: &'a Catalogue, regions: &[u32], e: usize, out: &mut Vec<(Field, &'a str)>) {
     out.clear();
     let entry = &catalogue.entries()[e];
     let common = &entry.common;
@@ -86,15 +113,13 @@ pub(super) fn searchable<'a>(catalogue: &'a Catalogue, e: usize, out: &mut Vec<(
             }
         }
     }
-    if let Some(location) = &common.location {
-        if let Some(place) = &location.place {
-            out.extend(place.variants().map(|t| (Field::Place, t.as_str())));
-        }
-        let regions = &catalogue.vocabularies.regions;
-        if let Some(r) = regions.index_of(location.region.as_str()) {
-            for a in regions.with_ancestors(r) {
-                out.extend(regions.term(a).label.variants().map(|t| (Field::Place, t.as_str())));
-            }
+    if let Some(place) = common.location.as_ref().and_then(|l| l.place.as_ref()) {
+        out.extend(place.variants().map(|t| (Field::Place, t.as_str())));
+    }
+    let vocabulary = &catalogue.vocabularies.regions;
+    for &r in regions {
+        if let Some(term) = vocabulary.terms().get(r as usize) {
+            out.extend(term.label.variants().map(|t| (Field::Place, t.as_str())));
         }
     }
     out.extend(common.summary.variants().map(|t| (Field::Summary, t.as_str())));

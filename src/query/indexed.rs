@@ -52,6 +52,12 @@ impl Indexed {
         self.engine.value_id(&self.catalogue, facet, value)
     }
 
+    /// The values entry `e` has in `facet`, as filters and counts see them (a region's
+    /// parents, a material's groups and members), ascending; none for an entry out of range.
+    pub fn entry_values(&self, facet: Facet, e: usize) -> &[u32] {
+        if e < self.engine.len() { self.engine.facets.get(facet).of_entry(e) } else { &[] }
+    }
+
     /// [`Engine::value_label`] in this catalogue.
     pub fn value_label(&self, facet: Facet, value: usize, lang: Lang) -> String {
         self.engine.value_label(&self.catalogue, facet, value, lang)

@@ -28,13 +28,17 @@
 //!   matches if it has at least one word; entries with more of the words rank first, then those
 //!   with more of them spelled right (not only by a typo: [`Hit::typo`] marks the others), then
 //!   by field weight ([`Field`]), with a bonus for query words found next to each other in
-//!   order (the phrase).
+//!   order (the phrase). An entry's words include the names of the vocabulary values it has,
+//!   as filters see them (`tagged.rs`): labels in every language, codes and symbols of its
+//!   region and the region's parents, of its materials with their groups and members, of its
+//!   themes with their pillar, of its stages; so `néodyme` finds what `mat:nd` finds.
 //! - **Exclusions**: `-word` drops entries having a word starting with `word` (no typo).
 //! - **Field filters** in the query (`region:FRE12 mat:nd,pr -kind:event year:2025`) and
 //!   [`Filters`] selections: OR within a facet, AND across facets; a parent value (a NUTS
 //!   country or region, a material group, an ESG pillar) includes its descendants.
 //!   A material also works downwards: an entry tagged with a group (rare earths for magnets)
-//!   has each of its members too, so a filter on neodymium finds it (`facet_index.rs`).
+//!   has each of its members too, so a filter on neodymium finds it (`tagged.rs`). A material
+//!   may be in several groups (neodymium: for magnets, and light).
 //! - **Facet counts**: for every value of every facet, how many entries match the query and the
 //!   *other* facets' selections and have that value (the usual disjunctive count: what the
 //!   results would hold if only that value were selected in its facet). A parent counts the
@@ -52,7 +56,8 @@
 //! - `facet.rs`, `filters.rs`, `results.rs`: the facets, what is selected, what a search returns;
 //! - `indexed.rs`: a catalogue with its engine, valid by construction;
 //! - `engine.rs`: the index's data; `build.rs` and `facet_index.rs` build it; `fields.rs` what is
-//!   searchable and how postings are packed; `bits.rs` sets of entries;
+//!   searchable and how postings are packed; `tagged.rs` the values and names a vocabulary term
+//!   gives the entries tagged with it, for both; `bits.rs` sets of entries;
 //! - `search.rs`: a search phase by phase; `counts.rs` facet counts; `rank.rs` ranking and
 //!   highlights; `values.rs` facet values by id and label;
 //! - `parse.rs` the query box; `fold.rs`, `matching.rs`, `fuzzy.rs` words and how they match;
@@ -84,6 +89,7 @@ pub mod selection;
 mod short;
 mod split;
 mod stored;
+mod tagged;
 mod tally;
 mod values;
 

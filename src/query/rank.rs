@@ -6,7 +6,6 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use std::ops::Range;
 
-use super::Hit;
 use super::bits::Bits;
 use super::engine::{Engine, NO_TERM};
 use super::fields::{Field, searchable};
@@ -14,6 +13,7 @@ use super::fold::{self, for_each_token};
 use super::matching::{Quality, match_word};
 use super::search::{Matched, SPELLED_RIGHT};
 use super::split;
+use super::{Facet, Hit};
 use crate::model::Catalogue;
 use crate::text::Lang;
 
@@ -69,13 +69,17 @@ impl Engine {
         }
         let (heap, total_all_words) = self.best_few(matched, results, words.len(), limit);
         let pattern = words.join(" ");
+        // The texts of one hit at a time, in one buffer for all of them.
+        let mut fields = Vec::new();
         let mut ranked: Vec<(i64, usize, u32)> = heap
             .into_iter()
             .map(|Reverse((score, Reverse(e)))| {
                 let mask = matched.word_masks[e];
                 let mut score = score;
                 if mask.count_ones() > 1 {
-                    score += i64::from(other_phrase_pairs(catalogue, e, words) * PHRASE_OTHER);
+                    let regions = self.facets.get(Facet::Region).of_entry(e);
+                    searchable(catalogue, regions, e, &mut fields);
+                    score += i64::from(other_phrase_pairs(&fields, words) * PHRASE_OTHER);
                 }
                 let title = fold::fold(catalogue.entries()[e].title().get(lang));
                 if let Some(fuzzy) = self.scorer.score(&title, &pattern) {
@@ -185,12 +189,11 @@ fn push_bounded(heap: &mut Best, keep: usize, key: (i64, Reverse<usize>)) {
     }
 }
 
-/// The searchable texts other than titles, folded into words, to find phrases.
-fn other_phrase_pairs(catalogue: &Catalogue, e: usize, words: &[String]) -> u32 {
-    let mut fields = Vec::new();
-    searchable(catalogue, e, &mut fields);
+/// In an entry's searchable texts (`fields`) other than titles, folded into words, how many
+/// consecutive query-word pairs occur next to each other.
+fn other_phrase_pairs(fields: &[(Field, &str)], words: &[String]) -> u32 {
     let mut found: u32 = 0;
-    for &(field, text) in &fields {
+    for &(field, text) in fields {
         if matches!(field, Field::Title | Field::Description) {
             continue;
         }

@@ -404,8 +404,10 @@ fn an_index_that_does_not_fit_the_catalogue_is_built_again() {
 fn a_cached_start_restores_the_index_beside_the_entries() {
     let setup = Setup::new();
     let expected = restored_search_ids(setup.fresh(), None, &QUERIES);
-    // Cached first without an index (as `boucle list` caches): nothing to restore.
-    setup.load();
+    // Cached first without an index (as a cache written before the index is built): nothing
+    // to restore.
+    let fresh = setup.fresh();
+    assert!(cache::write(&setup.cache, &setup.folders(), &cache::Parts::of(&fresh)).unwrap());
     let (loaded, stored) = boucle::query::read_cached(&setup.cache, &setup.folders()).unwrap();
     assert!(stored.is_none());
     assert_eq!(entry_json(&loaded), entry_json(&setup.fresh()));

@@ -1,6 +1,9 @@
 //! The catalogue cache from the command line: commands that load write it to the user's
-//! cache folder (here `BOUCLE_CACHE_DIR`), `--no-cache` writes nothing, `boucle cache clear`
-//! removes it and says what it removed.
+//! cache folder (here `BOUCLE_CACHE_DIR`) behind their output, by a detached writer (waited
+//! for here, `BOUCLE_CACHE_WRITE=wait`, but in the test of the detached writer itself), one
+//! cache per folder however it is spelled, the folder kept under a size cap; `--no-cache`
+//! writes nothing, `boucle cache list` shows the caches, `boucle cache clear` removes them
+//! and says what it removed.
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -12,6 +15,8 @@ fn boucle(cache: &Path, args: &[&str]) -> Output {
         .args(args)
         .env_remove("BOUCLE_CATALOGUE")
         .env("BOUCLE_CACHE_DIR", cache)
+        .env("BOUCLE_CACHE_WRITE", "wait")
+        .env_remove("BOUCLE_CACHE_MAX_MB")
         .env("NO_COLOR", "1")
         .output()
         .expect("run boucle")
@@ -170,4 +175,177 @@ fn a_forged_cache_with_escapes_in_a_title_is_never_printed() {
         assert!(text.contains("A zinc loop between"), "{args:?}: the catalogue's text:\n{text}");
     }
     assert_ne!(std::fs::read(&file).unwrap(), bytes, "rebuilt from the files");
+}
+
+/// The fixture copied into `dir` under `name`.
+fn copied(dir: &Path, name: &str) -> std::path::PathBuf {
+    let folder = dir.join(name);
+    crate::common::copy_dir(Path::new(FIXTURE), &folder);
+    folder
+}
+
+fn caches_in(dir: &Path) -> Vec<String> {
+    files_in(dir).into_iter().filter(|n| n.ends_with(".cache")).collect()
+}
+
+/// `c1m` from its parent and `/tmp/…/c1m` are one folder: one cache file, not two copies of
+/// one catalogue. Each spelling still reads as given in what quotes the files (`check`).
+#[test]
+fn two_spellings_of_one_folder_share_one_cache_and_each_is_quoted_as_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let folder = copied(dir.path(), "c1m");
+    let absolute = folder.to_str().unwrap();
+    let run = |spelling: &str, extra: &[&str]| {
+        let output = Command::new(env!("CARGO_BIN_EXE_boucle"))
+            .args(["check", "--lang", "en", "--catalogue", spelling])
+            .args(extra)
+            .current_dir(dir.path())
+            .env_remove("BOUCLE_CATALOGUE")
+            .env("BOUCLE_CACHE_DIR", &cache)
+            .env("BOUCLE_CACHE_WRITE", "wait")
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        stdout(&output)
+    };
+    let relative_report = run("c1m", &[]);
+    let absolute_report = run(absolute, &[]);
+    assert_eq!(caches_in(&cache).len(), 1, "one cache for one folder: {:?}", files_in(&cache));
+    assert_eq!(relative_report, run("c1m", &["--no-cache"]));
+    assert_eq!(absolute_report, run(absolute, &["--no-cache"]));
+    assert!(relative_report.contains("c1m/"), "{relative_report}");
+    assert!(!relative_report.contains(absolute), "the relative spelling is quoted as given: {relative_report}");
+    assert!(absolute_report.contains(absolute), "{absolute_report}");
+    assert_eq!(run("./c1m/../c1m", &[]), run("./c1m/../c1m", &["--no-cache"]));
+    assert_eq!(caches_in(&cache).len(), 1, "{:?}", files_in(&cache));
+}
+
+/// Without waiting: the command prints its output and exits, and a detached writer leaves
+/// the whole cache behind it (never a temporary file), which the next command reads.
+#[test]
+fn a_first_command_hands_its_cache_to_a_detached_writer() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let folder = copied(dir.path(), "catalogue");
+    let list = ["list", "--lang", "en", "--catalogue", folder.to_str().unwrap()];
+    let run = || {
+        Command::new(env!("CARGO_BIN_EXE_boucle"))
+            .args(list)
+            .env_remove("BOUCLE_CATALOGUE")
+            .env_remove("BOUCLE_CACHE_WRITE")
+            .env("BOUCLE_CACHE_DIR", &cache)
+            .output()
+            .unwrap()
+    };
+    let first = run();
+    assert!(first.status.success());
+    assert!(stdout(&first).contains("bethune-bruay-mining-heritage"));
+    let start = std::time::Instant::now();
+    while caches_in(&cache).is_empty() || files_in(&cache).iter().any(|n| n.ends_with(".tmp")) {
+        assert!(start.elapsed().as_secs() < 120, "no cache written behind: {:?}", files_in(&cache));
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let file = cache.join(&caches_in(&cache)[0]);
+    let written = std::fs::metadata(&file).unwrap().modified().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let second = run();
+    assert_eq!(stdout(&second), stdout(&first));
+    let used = std::fs::metadata(&file).unwrap().modified().unwrap();
+    assert!(used > written, "the second run read the cache, and marked it used");
+}
+
+/// `cache list` names each cache's folders (canonical), its size and its last use, least
+/// recent first, then the total and the cap, in English and in French.
+#[test]
+fn cache_list_shows_each_caches_folders_size_and_last_use_in_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let empty = boucle(&cache, &["cache", "list", "--lang", "fr"]);
+    assert!(stdout(&empty).starts_with("aucun cache de catalogue dans "), "{}", stdout(&empty));
+    let (a, b) = (copied(dir.path(), "a"), copied(dir.path(), "b"));
+    boucle(&cache, &["check", "--catalogue", a.to_str().unwrap()]);
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    boucle(&cache, &["check", "--catalogue", b.to_str().unwrap(), "--catalogue", a.to_str().unwrap()]);
+    let (a, b) = (a.canonicalize().unwrap(), b.canonicalize().unwrap());
+    let english = stdout(&boucle(&cache, &["cache", "list", "--lang", "en"]));
+    let lines: Vec<&str> = english.lines().collect();
+    assert_eq!(lines.len(), 5, "{english}");
+    assert!(lines[0].starts_with("last used (UTC)") && lines[0].contains("size") && lines[0].contains("folders"));
+    assert!(lines[1].ends_with(a.to_str().unwrap()), "{english}");
+    assert!(lines[2].ends_with(b.to_str().unwrap()) && lines[3].ends_with(a.to_str().unwrap()), "{english}");
+    assert!(lines[1].contains("kB") && lines[1].starts_with("20"), "{english}");
+    assert!(lines[4].starts_with("2 caches, ") && lines[4].contains("kept under"), "{english}");
+    let french = stdout(&boucle(&cache, &["cache", "list", "--lang", "fr"]));
+    let french: Vec<&str> = french.lines().collect();
+    assert!(french[0].starts_with("dernier usage (UTC)") && french[0].contains("taille"), "{french:?}");
+    assert!(french[1].contains("\u{a0}ko"), "{french:?}");
+    assert!(french[4].starts_with("2 caches, ") && french[4].contains("gardés sous"), "{french:?}");
+    // Not a path: those are the user's, in whatever language.
+    let words = [french[0], french[1].split('/').next().unwrap(), french[4]].concat();
+    for english_word in ["last used", "size", "folders", "kept under", "kB", "in use"] {
+        assert!(!words.contains(english_word), "{english_word} in {french:?}");
+    }
+}
+
+/// Over the cap (`BOUCLE_CACHE_MAX_MB`), the least recently used cache goes first: reading a
+/// cache makes it recent again, and the cache just written stays.
+#[test]
+fn over_the_cap_the_least_recently_used_cache_is_evicted_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let folders: Vec<String> =
+        ["a", "b", "c"].iter().map(|n| copied(dir.path(), n).to_str().unwrap().to_string()).collect();
+    let check = |folder: &str, cap: &str| {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        Command::new(env!("CARGO_BIN_EXE_boucle"))
+            .args(["check", "--catalogue", folder])
+            .env_remove("BOUCLE_CATALOGUE")
+            .env("BOUCLE_CACHE_DIR", &cache)
+            .env("BOUCLE_CACHE_WRITE", "wait")
+            .env("BOUCLE_CACHE_MAX_MB", cap)
+            .output()
+            .unwrap()
+    };
+    check(&folders[0], "1");
+    check(&folders[1], "1");
+    let one = std::fs::metadata(cache.join(&caches_in(&cache)[0])).unwrap().len();
+    // Room for two of the three.
+    let cap = format!("{}", (2 * one + one / 2) as f64 / 1e6);
+    check(&folders[0], &cap);
+    check(&folders[2], &cap);
+    let listed = stdout(&boucle(&cache, &["cache", "list", "--lang", "en"]));
+    assert_eq!(caches_in(&cache).len(), 2, "{listed}");
+    assert!(listed.contains(&format!("{}\n", folders[0])) && listed.contains(&format!("{}\n", folders[2])), "{listed}");
+    assert!(!listed.contains(&format!("{}\n", folders[1])), "b, the least recently used, went: {listed}");
+}
+
+/// A cache in use (held by a running dashboard, here by this test as `live` holds it) is
+/// never evicted, whatever the cap: `cache list` says it is in use.
+#[cfg(unix)]
+#[test]
+fn a_cache_in_use_is_never_evicted() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let (a, b) = (copied(dir.path(), "a"), copied(dir.path(), "b"));
+    boucle(&cache, &["check", "--catalogue", a.to_str().unwrap()]);
+    let held = boucle::load::cache::hold(&boucle::load::cache::Cache::at(cache.clone()), std::slice::from_ref(&a));
+    assert!(held.is_some());
+    let listed = stdout(&boucle(&cache, &["cache", "list", "--lang", "en"]));
+    assert!(listed.contains("(in use)"), "{listed}");
+    let evicting = |folder: &Path| {
+        Command::new(env!("CARGO_BIN_EXE_boucle"))
+            .args(["check", "--catalogue", folder.to_str().unwrap()])
+            .env_remove("BOUCLE_CATALOGUE")
+            .env("BOUCLE_CACHE_DIR", &cache)
+            .env("BOUCLE_CACHE_WRITE", "wait")
+            .env("BOUCLE_CACHE_MAX_MB", "0")
+            .output()
+            .unwrap()
+    };
+    evicting(&b);
+    assert_eq!(caches_in(&cache).len(), 2, "a's cache is in use, b's just written");
+    drop(held);
+    evicting(&b.join("../b"));
+    assert_eq!(caches_in(&cache).len(), 1, "a's went once no longer held: {:?}", files_in(&cache));
 }

@@ -39,7 +39,10 @@ printf '%s\n' "${{COMPREPLY[@]}}"
     );
     let mut bash = Command::new("bash");
     bash.args(["--norc", "--noprofile", "-c", &driver, "driver"]).arg(&script_file);
-    bash.env_remove("BOUCLE_CATALOGUE").env_remove("BOUCLE_COMPLETE").env("BOUCLE_CACHE_DIR", cache.path());
+    bash.env_remove("BOUCLE_CATALOGUE")
+        .env_remove("BOUCLE_COMPLETE")
+        .env("BOUCLE_CACHE_DIR", cache.path())
+        .env("BOUCLE_CACHE_WRITE", "wait");
     bash.env("LANG", "en_GB.UTF-8").env_remove("LC_ALL").env_remove("LC_MESSAGES");
     for (name, value) in env {
         bash.env(name, value);

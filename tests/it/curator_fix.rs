@@ -13,6 +13,7 @@ fn check(folder: &std::path::Path, extra: &[&str]) -> Output {
         .arg(folder)
         .env_remove("BOUCLE_CATALOGUE")
         .env("BOUCLE_CACHE_DIR", folder.join("../cache"))
+        .env("BOUCLE_CACHE_WRITE", "wait")
         .env("NO_COLOR", "1")
         .env("LANG", "C")
         .env_remove("LC_ALL")

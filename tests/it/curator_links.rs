@@ -86,6 +86,7 @@ fn check(folder: &std::path::Path, cache: &std::path::Path, extra: &[&str]) -> O
         .arg(folder)
         .env_remove("BOUCLE_CATALOGUE")
         .env("BOUCLE_CACHE_DIR", cache)
+        .env("BOUCLE_CACHE_WRITE", "wait")
         .env("NO_COLOR", "1")
         .env("LANG", "C")
         .env_remove("LC_ALL");

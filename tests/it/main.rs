@@ -48,6 +48,7 @@ mod loading_diagnostics;
 mod loading_robustness;
 mod loading_slow_inputs;
 mod material_groups;
+mod names_are_words;
 mod new_variant_needs_handling;
 mod overview_legend;
 mod overview_map;

@@ -28,7 +28,7 @@ pub enum Schema {
     Ty(Ty),
 }
 
-const TERM_ORDER: &[&str] = &["id", "label", "parent", "coordinates", "symbol", "critical", "strategic"];
+const TERM_ORDER: &[&str] = &["id", "label", "parent", "parents", "coordinates", "symbol", "critical", "strategic"];
 
 impl Schema {
     fn specs(self) -> Option<Vec<Spec>> {

@@ -160,7 +160,7 @@ fn location(catalogue: &Catalogue, lang: Lang, entry: &Entry) -> Option<String> 
                 if !parts.contains(&label) {
                     parts.push(format!("{label} ({id})"));
                 }
-                next = term.parent.clone();
+                next = term.parents.first().cloned();
             }
             None => parts.push(id.to_string()),
         }

@@ -169,6 +169,7 @@ mod tests {
 
     fn written(entries: &[Entry], index: &[u8]) -> Vec<u8> {
         let meta = MetaWriting {
+            folders: Vec::new(),
             stamps: &[],
             vocabularies: Vec::new(),
             diagnostics: &[],

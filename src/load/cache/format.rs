@@ -27,7 +27,7 @@ use crate::model::{Entry, Term};
 const MAGIC: &[u8; 8] = b"boucle\xca\xc4";
 /// Raised whenever what is archived changes shape (a field in the model, the header): a
 /// cache from a build with another shape is never read, even at the same tool version.
-pub const FORMAT_VERSION: u32 = 6;
+pub const FORMAT_VERSION: u32 = 7;
 pub const HEADER: usize = 64;
 /// Offset of the header's checksum, which covers the bytes before it and the table.
 const CHECKSUM_AT: usize = 40;
@@ -43,6 +43,8 @@ pub const FIRST_CHUNK: usize = 2;
 /// What a cache holds besides the entries and the index.
 #[derive(rkyv::Archive, rkyv::Deserialize)]
 pub struct Meta {
+    /// The canonical paths of the folders cached (`cache list` names them).
+    pub folders: Vec<String>,
     pub stamps: Vec<Stamp>,
     /// Terms of each vocabulary, in `VocabularyKind::ALL` order.
     pub vocabularies: Vec<Vec<Term>>,
@@ -70,6 +72,7 @@ pub struct Chunk {
 /// is written.
 #[derive(rkyv::Archive, rkyv::Serialize)]
 pub struct MetaWriting<'a> {
+    pub folders: Vec<String>,
     #[rkyv(with = rkyv::with::AsVec)]
     pub stamps: &'a [Stamp],
     /// A few hundred terms: copied.
@@ -305,6 +308,17 @@ pub fn sections(file: &dyn ReadAt, version: u64, key: u64) -> Result<Vec<Section
         return Err(Refused::Invalid);
     }
     Ok(sections)
+}
+
+/// The folders a cache file holds, read from its header and first section only, whatever
+/// version of boucle wrote it (with this format): for `cache list`. None when the file is not
+/// a whole cache of this format.
+pub fn folders_of(file: &dyn ReadAt) -> Option<Vec<String>> {
+    let head = file.read_at(0, HEADER)?;
+    let sections = sections(file, u64_at(&head, 16), u64_at(&head, 24)).ok()?;
+    let bytes = sections[META].read(file).ok()?;
+    let meta = rkyv::access::<ArchivedMeta, rkyv::rancor::Error>(&bytes).ok()?;
+    Some(meta.folders.iter().map(|f| f.as_str().to_string()).collect())
 }
 
 type ArchivedEntry = <Entry as rkyv::Archive>::Archived;

@@ -4,14 +4,16 @@
 //! quoted by problems) with each file's stamp ([`stamp`]): a start that finds every file
 //! unchanged reads one file instead of parsing thousands.
 //!
-//! The cache is named by the folders (canonical and as given, since problems quote the paths
-//! as given) and checked against the tool's version and the format's ([`format`]); it is
+//! The cache file is named by the folders' canonical paths (one file however a folder is
+//! spelled), its header keyed by them and by the paths as given too (problems quote the paths
+//! as given), and checked against the tool's version and the format's ([`format`]); it is
 //! used only if every file listed now is a file stamped, unchanged. Anything else (another
 //! version, a corrupt or truncated file, a changed, added or removed catalogue file) means a
 //! normal load, whose result replaces the cache. The search index, archived by the query
 //! layer, is kept beside the catalogue once built. A cache is read on every core, in sections
 //! ([`format`], [`decode`]). The bundled catalogue is never cached: it is small and compiled
-//! in.
+//! in. The folder is kept under a size cap, the least recently used caches evicted first,
+//! never one in use ([`evict`]).
 
 mod clean;
 mod decode;
@@ -21,7 +23,7 @@ mod store;
 
 pub use format::Refused;
 pub use stamp::{Stamp, TRUSTED_AFTER};
-pub use store::{DIR_ENV, clear};
+pub use store::{DIR_ENV, Listed, MAX_ENV, cap, clear, evict, hold, list, writers_lock};
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -109,6 +111,7 @@ pub fn read_with<T: Send>(
         store::NotOpened::NotOwn => Why::NotOwn,
     })?;
     let decoded = decode::decode(&file, cache.version_hash(), key, on_index).map_err(Why::Refused)?;
+    store::mark_used(&file);
     drop(file);
     let meta = decoded.meta;
     let mut vocabularies = Vocabularies::default();
@@ -167,6 +170,7 @@ pub fn write(cache: &Cache, folders: &[PathBuf], parts: &Parts<'_>) -> std::io::
         parts.sources.iter().map(|(file, text)| format::SourceRef { file, text }).collect();
     sources.sort_by_key(|s| s.file);
     let meta = format::MetaWriting {
+        folders: store::canonical_names(folders),
         stamps,
         vocabularies: VocabularyKind::ALL.map(|kind| parts.catalogue.vocabularies.get(kind).terms().to_vec()).to_vec(),
         diagnostics: parts.diagnostics,

@@ -38,20 +38,33 @@ pub fn user_dir() -> Option<PathBuf> {
     dirs::cache_dir().map(|dir| dir.join("boucle"))
 }
 
-/// The cache file of `folders`, and the key its header must carry: a hash of each folder's
-/// canonical path (so two spellings of one folder from different places do not collide
-/// with other folders) and of the path as given (problems and entries quote it).
+/// The cache file of `folders`, and the key its header must carry. The file is named by the
+/// folders' canonical paths alone, so that `c1m` and `/tmp/…/c1m` share one file rather than
+/// keep two copies of one catalogue; the key also hashes each path as given (problems and
+/// entries quote it), so a cache written under one spelling is refused under another and
+/// replaced in the same file.
 pub fn file_for(cache: &Cache, folders: &[PathBuf]) -> Option<(PathBuf, u64)> {
+    let mut name = String::new();
     let mut key = String::new();
     for folder in folders {
         let canonical = folder.canonicalize().ok()?;
+        name.push_str(canonical.to_str()?);
+        name.push('\0');
         key.push_str(canonical.to_str()?);
         key.push('\0');
         key.push_str(folder.to_str()?);
         key.push('\0');
     }
-    let key = xxh3_64(key.as_bytes());
-    Some((cache.dir.join(format!("{key:016x}{SUFFIX}")), key))
+    let (name, key) = (xxh3_64(name.as_bytes()), xxh3_64(key.as_bytes()));
+    Some((cache.dir.join(format!("{name:016x}{SUFFIX}")), key))
+}
+
+/// The canonical paths of `folders`, as a cache records them (`cache list` shows them).
+pub fn canonical_names(folders: &[PathBuf]) -> Vec<String> {
+    folders
+        .iter()
+        .map(|f| f.canonicalize().map_or_else(|_| f.display().to_string(), |c| c.display().to_string()))
+        .collect()
 }
 
 /// An open cache file, read in sections by several threads at once. Every section comes from
@@ -82,6 +95,9 @@ pub fn open(path: &Path) -> Result<CacheFile, NotOpened> {
     if len > MAX_BYTES {
         return Err(NotOpened::Missing);
     }
+    // Shared while it is read, so that eviction passes it by; a file that cannot be locked
+    // is read all the same (an open file survives its removal).
+    let _ = file.try_lock_shared();
     Ok(CacheFile { len, file })
 }
 
@@ -177,6 +193,9 @@ pub fn write(
     }
     private_folder(&dir)?;
     let mut temp = tempfile::Builder::new().prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX).tempfile_in(&dir)?;
+    // Locked while it is written, before its first byte: an unlocked temporary file is one a
+    // writer left when it died, which eviction removes.
+    temp.as_file().lock()?;
     let mut out = std::io::BufWriter::with_capacity(1 << 20, temp.as_file_mut());
     contents(&mut out)?;
     out.flush()?;
@@ -258,4 +277,126 @@ pub fn clear(cache: &Cache) -> std::io::Result<Vec<PathBuf>> {
         removed.push(cache.dir.clone());
     }
     Ok(removed)
+}
+
+/// Marks the cache file just read as used now (its modification time: the cache never
+/// changes a file in place, so the time a file was last written or read is its last use) and
+/// takes a shared lock on it for as long as `file` is open, so that eviction passes it by.
+pub fn mark_used(file: &CacheFile) {
+    let _ = file.file.set_modified(std::time::SystemTime::now());
+}
+
+/// The cache file of `folders`, opened and share-locked while the handle lives: a running
+/// dashboard holds its catalogue's cache so that another process's eviction never removes it.
+pub fn hold(cache: &Cache, folders: &[PathBuf]) -> Option<std::fs::File> {
+    let (path, _) = file_for(cache, folders)?;
+    let file = crate::files::open_regular(&path).ok()?;
+    file.try_lock_shared().ok()?;
+    Some(file)
+}
+
+/// Takes the cache folder's writers' lock, waiting for another writer to finish: the
+/// detached writers of the commands take it so that two first runs on one folder write its
+/// cache once. None where folders cannot be locked (not unix), or there is no folder yet.
+pub fn writers_lock(cache: &Cache) -> Option<std::fs::File> {
+    #[cfg(unix)]
+    {
+        private_folder(&resolved(&cache.dir)?).ok()?;
+        let dir = std::fs::File::open(&cache.dir).ok()?;
+        dir.lock().ok()?;
+        Some(dir)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = cache;
+        None
+    }
+}
+
+/// A cache file in the folder, as `cache list` and eviction see it.
+#[derive(Clone, Debug)]
+pub struct Listed {
+    pub path: PathBuf,
+    pub bytes: u64,
+    pub last_used: std::time::SystemTime,
+    /// The canonical folders it holds; None when it is another format's, or not whole.
+    pub folders: Option<Vec<String>>,
+    /// Held by a running boucle (being read, or a dashboard's): never evicted.
+    pub in_use: bool,
+}
+
+/// The cache files of the folder (named as the cache names them, its own: [`is_cache_file`]),
+/// least recently used first. Leftover temporary files are not listed.
+pub fn list(cache: &Cache) -> Vec<Listed> {
+    let Ok(entries) = std::fs::read_dir(&cache.dir) else { return Vec::new() };
+    let mut listed: Vec<Listed> = entries
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(SUFFIX) && is_cache_file(&e.path()))
+        .filter_map(|e| {
+            let path = e.path();
+            let file = crate::files::open_regular(&path).ok()?;
+            let metadata = file.metadata().ok()?;
+            let in_use = file.try_lock().is_err();
+            let folders = format::folders_of(&CacheFile { len: metadata.len(), file });
+            Some(Listed { path, bytes: metadata.len(), last_used: metadata.modified().ok()?, folders, in_use })
+        })
+        .collect();
+    listed.sort_by_key(|l| l.last_used);
+    listed
+}
+
+/// Overrides the size the cache folder is kept under, in megabytes (10^6 bytes; a fraction
+/// is allowed).
+pub const MAX_ENV: &str = "BOUCLE_CACHE_MAX_MB";
+
+/// The size the cache folder is kept under: `BOUCLE_CACHE_MAX_MB`, else four times its
+/// largest cache (room for a few catalogues of the size in use, never less than the one just
+/// written).
+pub fn cap(listed: &[Listed]) -> u64 {
+    let set = std::env::var(MAX_ENV).ok().and_then(|mb| mb.trim().parse::<f64>().ok()).filter(|mb| *mb >= 0.0);
+    match set {
+        // Saturates at u64::MAX for a huge figure.
+        Some(mb) => (mb * 1e6) as u64,
+        None => listed.iter().map(|l| l.bytes).max().unwrap_or(0).saturating_mul(4),
+    }
+}
+
+/// Keeps the cache folder under [`cap`]: removes the least recently used caches first, never
+/// `kept` (the cache just written) nor a cache in use (share-locked by a reader or a
+/// dashboard; the lock is taken here too, exclusively, while the file is removed, so a reader
+/// cannot take it meanwhile). Temporary files left by a writer that died (unlocked: a writer
+/// locks its file while it writes) go too. Returns what was removed.
+pub fn evict(cache: &Cache, kept: &Path) -> Vec<PathBuf> {
+    let mut removed = abandoned_temporaries(cache);
+    let listed = list(cache);
+    let cap = cap(&listed);
+    let mut total: u64 = listed.iter().map(|l| l.bytes).sum();
+    for old in &listed {
+        if total <= cap {
+            break;
+        }
+        if old.path == kept {
+            continue;
+        }
+        let Ok(file) = crate::files::open_regular(&old.path) else { continue };
+        if file.try_lock().is_ok() && std::fs::remove_file(&old.path).is_ok() {
+            total -= old.bytes;
+            removed.push(old.path.clone());
+        }
+    }
+    removed
+}
+
+fn abandoned_temporaries(cache: &Cache) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(&cache.dir) else { return Vec::new() };
+    entries
+        .flatten()
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX) && is_cache_file(&e.path())
+        })
+        .filter(|e| crate::files::open_regular(&e.path()).is_ok_and(|f| f.try_lock().is_ok()))
+        .filter(|e| std::fs::remove_file(e.path()).is_ok())
+        .map(|e| e.path())
+        .collect()
 }

@@ -10,16 +10,31 @@ use crate::text::Lang;
 /// One row of the filters pane.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FacetRow {
-    Header { facet: Facet, open: bool },
-    Value { facet: Facet, value: usize, depth: usize, has_children: bool, open: bool },
+    Header {
+        facet: Facet,
+        open: bool,
+    },
+    Value {
+        facet: Facet,
+        value: usize,
+        /// The value it is listed under: a material in two groups has a row under each.
+        under: Option<usize>,
+        depth: usize,
+        has_children: bool,
+        open: bool,
+    },
 }
+
+/// What a row is about: its facet, its value (none for a header) and the value it is listed
+/// under, so that a value listed twice is still told apart.
+pub type RowIdentity = (Facet, Option<usize>, Option<usize>);
 
 impl FacetRow {
     /// What the row is about, whether or not it is folded.
-    pub fn identity(self) -> (Facet, Option<usize>) {
+    pub fn identity(self) -> RowIdentity {
         match self {
-            FacetRow::Header { facet, .. } => (facet, None),
-            FacetRow::Value { facet, value, .. } => (facet, Some(value)),
+            FacetRow::Header { facet, .. } => (facet, None, None),
+            FacetRow::Value { facet, value, under, .. } => (facet, Some(value), under),
         }
     }
 }
@@ -107,7 +122,8 @@ impl FacetTree {
     }
 
     /// The rows of the pane: each facet's header, then (when open) its values with a result,
-    /// or selected, in tree order; children only under an unfolded parent.
+    /// or selected, in tree order; children only under an unfolded parent, and under each of
+    /// their parents (neodymium under the light rare earths and under those for magnets).
     pub fn rows(&self, indexed: &Indexed, results: &Results, filters: &Filters, lang: Lang) -> Vec<FacetRow> {
         let mut rows = Vec::new();
         for facet in Facet::ALL {
@@ -122,17 +138,18 @@ impl FacetTree {
                 Some(kind) => {
                     let vocabulary = indexed.catalogue().vocabularies.get(kind);
                     let roots = (0..vocabulary.len()).filter(|&i| vocabulary.parent_of(i).is_none());
-                    let mut stack: Vec<(usize, usize)> = roots.rev().map(|i| (i, 0)).collect();
-                    while let Some((value, depth)) = stack.pop() {
+                    let mut stack: Vec<(usize, usize, Option<usize>)> = roots.rev().map(|i| (i, 0, None)).collect();
+                    while let Some((value, depth, under)) = stack.pop() {
                         if !visible(value) {
                             continue;
                         }
                         let children = vocabulary.children_of(value);
                         let has_children = children.iter().any(|&c| visible(c));
-                        let open = self.open_values.contains(&(facet, value));
-                        rows.push(FacetRow::Value { facet, value, depth, has_children, open });
+                        // A cycle of parents (reported by `check`) must not unfold forever.
+                        let open = self.open_values.contains(&(facet, value)) && depth < vocabulary.len();
+                        rows.push(FacetRow::Value { facet, value, under, depth, has_children, open });
                         if open {
-                            stack.extend(children.iter().rev().map(|&c| (c, depth + 1)));
+                            stack.extend(children.iter().rev().map(|&c| (c, depth + 1, Some(value))));
                         }
                     }
                 }
@@ -143,6 +160,7 @@ impl FacetTree {
                     rows.extend(values.into_iter().map(|value| FacetRow::Value {
                         facet,
                         value,
+                        under: None,
                         depth: 0,
                         has_children: false,
                         open: false,

@@ -152,7 +152,7 @@ fn fold(browse: &mut BrowseState, shared: &Shared, open: bool) -> Effects {
     let cursor = browse.facets.cursor();
     match browse.facet_rows.get(cursor).copied() {
         Some(FacetRow::Header { facet, .. }) => browse.facets.set_facet_open(facet, open),
-        Some(FacetRow::Value { facet, value, has_children, open: is_open, depth }) => {
+        Some(FacetRow::Value { facet, value, has_children, open: is_open, depth, .. }) => {
             if open && has_children {
                 browse.facets.set_value_open(facet, value, true);
             } else if open {

@@ -18,9 +18,9 @@ pub fn reindex(app: &mut App, indexed: Arc<Indexed>, problems: impl Into<Problem
         .map(|(facet, value)| (facet, old.value_id(facet, value)))
         .collect();
     let open = browse.facets.open_value_ids(&old);
-    let anchor = browse.facet_rows.get(browse.facets.cursor()).copied().map(|row| match row.identity() {
-        (facet, Some(value)) => (facet, Some(old.value_id(facet, value))),
-        (facet, None) => (facet, None),
+    let anchor = browse.facet_rows.get(browse.facets.cursor()).copied().map(|row| {
+        let (facet, value, under) = row.identity();
+        (facet, value.map(|v| old.value_id(facet, v)), under.map(|v| old.value_id(facet, v)))
     });
     shared.indexed = indexed;
     shared.problems = problems.into();
@@ -39,9 +39,10 @@ pub fn reindex(app: &mut App, indexed: Arc<Indexed>, problems: impl Into<Problem
     browse.facet_rows.clear();
     let request = ask(browse, shared, false, false);
     take(browse, shared, request.run());
-    if let Some((facet, value)) = anchor {
-        let value = value.and_then(|id| shared.indexed.resolve_value(facet, &id)).and_then(|v| v.first().copied());
-        if let Some(row) = browse.facet_rows.iter().position(|r| r.identity() == (facet, value)) {
+    if let Some((facet, value, under)) = anchor {
+        let found = |id: Option<String>| id.and_then(|id| shared.indexed.resolve_value(facet, &id)?.first().copied());
+        let (value, under) = (found(value), found(under));
+        if let Some(row) = browse.facet_rows.iter().position(|r| r.identity() == (facet, value, under)) {
             let (rows, page) = (browse.facet_rows.len(), shared.frame.facets_page());
             browse.facets.place(row, rows, page);
         }

@@ -85,7 +85,7 @@ fn row_line(app: &App, row: &FacetRow, width: usize) -> Line<'static> {
             }
             Line::from(spans)
         }
-        FacetRow::Value { facet, value, depth, has_children, open } => {
+        FacetRow::Value { facet, value, depth, has_children, open, .. } => {
             let selected = app.browse.filters.is_selected(facet, value);
             let count = app.browse.results().facet_counts.count(facet, value);
             let indent = " ".repeat(1 + depth * 2);

@@ -83,7 +83,7 @@ fn term(id_: &str, fr: &str, en: &str, parent: Option<&str>, symbol: Option<&str
     Term {
         id: id(id_),
         label: Label::both(fr, en),
-        parent: parent.map(id),
+        parents: parent.map(id).into_iter().collect(),
         coordinates: None,
         symbol: symbol.map(|s| Line(boucle::text::SafeString::new(s, boucle::text::Lines::Single))),
         critical: false,
@@ -322,7 +322,8 @@ pub fn catalogue(specs: Vec<Spec>) -> Catalogue {
 }
 
 /// The searchable texts of an entry, written out independently of the engine.
-fn texts(catalogue: &Catalogue, e: &Entry) -> Vec<String> {
+fn texts(catalogue: &Catalogue, index: usize) -> Vec<String> {
+    let e = &catalogue.entries()[index];
     let mut out: Vec<String> = Vec::new();
     let label = |l: &Label, out: &mut Vec<String>| out.extend(l.variants().map(|s| s.as_str().to_string()));
     label(&e.common.title, &mut out);
@@ -346,20 +347,19 @@ fn texts(catalogue: &Catalogue, e: &Entry) -> Vec<String> {
             }
         }
     }
-    if let Some(loc) = &e.common.location {
-        if let Some(p) = &loc.place {
-            label(p, &mut out);
-        }
-        let regions = &catalogue.vocabularies.regions;
-        let mut current = regions.index_of(loc.region.as_str());
-        let mut guard = 0;
-        while let Some(r) = current {
-            label(&regions.term(r).label, &mut out);
-            current = regions.parent_of(r);
-            guard += 1;
-            if guard > 20 {
-                break;
-            }
+    if let Some(p) = e.common.location.as_ref().and_then(|l| l.place.as_ref()) {
+        label(p, &mut out);
+    }
+    // Names are words: an entry is found by the labels (every language), ids and symbols of
+    // every value it has in a vocabulary facet, as filters see them (a region's parents, a
+    // material's groups and members, a theme's pillar).
+    for facet in [Facet::Region, Facet::Material, Facet::Theme, Facet::Stage] {
+        let vocabulary = catalogue.vocabularies.get(facet.vocabulary().unwrap());
+        for value in values(catalogue, &[], index, facet) {
+            let term = vocabulary.term(value);
+            label(&term.label, &mut out);
+            out.push(term.id.to_string());
+            out.extend(term.symbol.iter().map(|s| s.as_str().to_string()));
         }
     }
     out
@@ -374,12 +374,14 @@ pub fn values(catalogue: &Catalogue, years: &[i32], e: usize, facet: Facet) -> B
     };
     match facet {
         Facet::Region => up(&v.regions, entry.common.location.iter().map(|l| l.region.as_str()).collect()),
-        // A material group stands for each of its members too (and they for it).
+        // A material group stands for each of its members too (and they for it), and a member
+        // for every group it is in.
         Facet::Material => {
             let tagged: Vec<usize> =
                 entry.common.materials.iter().filter_map(|i| v.materials.index_of(i.as_str())).collect();
             let mut out = up(&v.materials, entry.common.materials.iter().map(Id::as_str).collect());
-            out.extend(tagged.into_iter().flat_map(|i| v.materials.with_descendants(i)));
+            let members = tagged.into_iter().flat_map(|i| v.materials.with_descendants(i));
+            out.extend(members.flat_map(|d| v.materials.with_ancestors(d)));
             out
         }
         Facet::Theme => up(&v.themes, entry.common.themes.iter().map(Id::as_str).collect()),
@@ -449,8 +451,7 @@ pub fn query_matches(catalogue: &Catalogue, query: &Query) -> Vec<Option<usize>>
     let years = all_years(catalogue);
     (0..catalogue.len())
         .map(|e| {
-            let entry = &catalogue.entries()[e];
-            let words: Vec<String> = texts(catalogue, entry).iter().flat_map(|t| tokens(t)).map(|t| t.folded).collect();
+            let words: Vec<String> = texts(catalogue, e).iter().flat_map(|t| tokens(t)).map(|t| t.folded).collect();
             let found = query.words.iter().filter(|w| words.iter().any(|t| match_word(w, t).is_some())).count();
             if !query.words.is_empty() && found == 0 {
                 return None;

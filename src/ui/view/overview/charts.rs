@@ -238,7 +238,7 @@ mod tests {
         Term {
             id: Id::parse(id).unwrap(),
             label: Label::plain(&id.to_uppercase()),
-            parent: parent.map(|p| Id::parse(p).unwrap()),
+            parents: parent.map(|p| Id::parse(p).unwrap()).into_iter().collect(),
             coordinates: None,
             symbol: None,
             critical: false,
