@@ -230,7 +230,7 @@ mod tests {
     }
 
     fn check_term<T: serde::de::DeserializeOwned + std::fmt::Debug>(specs: &[Spec]) {
-        crate::load::parse::ron_options().from_str::<T>(&fields(specs)).unwrap_or_else(|e| panic!("{specs:?}: {e}"));
+        crate::load::fast_ron::ron_options().from_str::<T>(&fields(specs)).unwrap_or_else(|e| panic!("{specs:?}: {e}"));
         let mut schema: Vec<String> = specs.iter().map(|s| s.name.to_string()).collect();
         let mut typed = accepted::<T>("");
         schema.sort();
