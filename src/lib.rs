@@ -18,12 +18,14 @@
 //!   `--interreg`;
 //! - [`ui`]: the dashboard (state, update, view, the session loop);
 //! - [`serve`]: `boucle serve`, dashboards and read-only commands over SSH (the only async code);
+//! - [`config`]: the user's settings file, and where each setting in effect came from;
 //! - [`cli`]: the command line: argument parsing and dispatch only.
 //!
 //! [`allocator`] stands apart: the binary's allocator, which names no other module.
 
 pub mod allocator;
 pub mod cli;
+pub mod config;
 pub mod curate;
 pub mod diagnostic;
 pub mod export;

@@ -4,6 +4,7 @@
 mod cache;
 pub mod check;
 pub mod completions;
+pub mod config;
 mod curating;
 pub mod export;
 mod filters;
@@ -31,8 +32,7 @@ use crate::text::Lang;
 use crate::text::visible;
 use crate::ui::theme::ThemeName;
 
-/// The environment variable that names catalogue folders, separated like PATH.
-pub const CATALOGUE_ENV: &str = "BOUCLE_CATALOGUE";
+pub use crate::config::CATALOGUE_ENV;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -51,10 +51,10 @@ pub struct Cli {
     #[arg(long, value_name = "LANG", global = true, value_parser = parse_lang)]
     pub lang: Option<Lang>,
 
-    /// Colours of the dashboard: dark, light (for projectors) or high-contrast. NO_COLOR turns
-    /// colour off.
-    #[arg(long, value_name = "THEME", value_parser = parse_theme, default_value = "dark", global = true)]
-    pub theme: ThemeName,
+    /// Colours of the dashboard: dark, light (for projectors) or high-contrast (default: from
+    /// BOUCLE_THEME, else the config file, else dark). NO_COLOR turns colour off.
+    #[arg(long, value_name = "THEME", value_parser = parse_theme, global = true)]
+    pub theme: Option<ThemeName>,
 
     /// Leave the mouse to the terminal (for selecting text with it).
     #[arg(long, global = true)]
@@ -63,6 +63,12 @@ pub struct Cli {
     /// For a projector: hide the tabs, the query line and the status line.
     #[arg(long, global = true)]
     pub present: bool,
+
+    /// For a screen reader: plain lines appended as you go, each selection said once in one
+    /// line, the cursor on it; no boxes, no full-screen redraws (README: Using boucle with a
+    /// screen reader).
+    #[arg(long, global = true)]
+    pub screen_reader: bool,
     /// Do not reload the dashboard (or the served room) when files of the --catalogue folders
     /// change.
     #[arg(long, global = true)]
@@ -89,6 +95,10 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Option<Command>,
+
+    /// The settings in effect, once the config file is read ([`run`]).
+    #[arg(skip)]
+    pub settings: Option<std::sync::Arc<crate::config::Settings>>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -124,6 +134,9 @@ pub enum Command {
     Completions(completions::CompletionsArgs),
     /// Write a manual page for each command (boucle.1, boucle-check.1, …) into a folder.
     Man(man::ManArgs),
+    /// The config file: `path` says where it is, `show` the settings in effect and where each
+    /// came from, `init` writes a commented one.
+    Config(config::ConfigArgs),
 }
 
 fn parse_theme(text: &str) -> Result<ThemeName, Explained> {
@@ -164,9 +177,55 @@ impl Cli {
         crate::live::once::load(source, self.cache().as_ref())
     }
 
-    /// `--lang`, else the locale's language, else English.
+    /// `--lang`, else the config file's, else the locale's language, else English.
     pub fn language(&self) -> Lang {
-        self.lang.unwrap_or_else(language_from_environment)
+        self.lang.or(self.settings.as_ref().map(|s| s.language.value)).unwrap_or_else(language_from_environment)
+    }
+
+    /// The theme in effect: `--theme`, BOUCLE_THEME, the config file, dark; none with NO_COLOR.
+    pub fn theme(&self) -> ThemeName {
+        if colour_off() {
+            return ThemeName::Mono;
+        }
+        self.theme.or(self.settings.as_ref().map(|s| s.theme.value)).unwrap_or(ThemeName::Dark)
+    }
+
+    /// What the command line itself gave, for the settings to be resolved against.
+    fn given(&self) -> crate::config::CommandLine {
+        crate::config::CommandLine {
+            lang: self.lang,
+            theme: self.theme,
+            catalogues: self.catalogues.clone(),
+            no_mouse: self.no_mouse,
+            present: self.present,
+            screen_reader: self.screen_reader,
+        }
+    }
+
+    /// Reads the config file and takes from it what the command line and environment left
+    /// unsaid. Its problems are said on `err` (not for `boucle config`, which shows them whole).
+    pub fn settle(&mut self, err: &mut dyn Write) {
+        let settings = crate::config::load(&self.given());
+        self.apply(settings);
+        let settings = self.settings.clone().unwrap_or_default();
+        let quiet = matches!(self.command, Some(Command::Config(_)) | None);
+        if !quiet && !settings.problems.is_empty() {
+            let lang = self.language();
+            for problem in &settings.problems {
+                let _ = writeln!(err, "boucle: {}", problem.one_line(lang));
+            }
+            let _ = writeln!(err, "boucle: {}", crate::i18n::config::file_problems(lang, settings.problems.len()));
+        }
+    }
+
+    /// Takes `settings` in: what the command line left unsaid comes from them.
+    pub fn apply(&mut self, settings: crate::config::Settings) {
+        self.lang = Some(settings.language.value);
+        self.catalogues = settings.catalogues.value.clone();
+        self.no_mouse = !settings.mouse.value;
+        self.present = settings.present_bare.value;
+        self.screen_reader = settings.screen_reader.value;
+        self.settings = Some(std::sync::Arc::new(settings));
     }
 }
 
@@ -227,9 +286,20 @@ pub(super) fn dashboard_options(
 ) -> crate::ui::Options {
     let lang = cli.language();
     let (shortlist, shortlist_file, notice) = open_shortlist(cli.shortlist_file.clone(), lang);
+    let settings = cli.settings.clone().unwrap_or_default();
+    // A config file with problems is said once at the start; its problems are under `!`.
+    let notice = match settings.problems.len() {
+        0 => notice,
+        n => Some(crate::i18n::config::started_without(lang, n, &settings.file_shown())),
+    };
     crate::ui::Options {
         lang,
-        theme: if colour_off() { ThemeName::Mono } else { cli.theme },
+        theme: cli.theme(),
+        keys: settings.keys.clone(),
+        export_format: settings.export_format.value,
+        export_folder: settings.export_folder.value.clone(),
+        screen_reader: cli.screen_reader,
+        config_problems: settings.problems.clone(),
         mouse: !cli.no_mouse,
         query: filters.query.clone(),
         filters: filters.selections(),
@@ -328,7 +398,8 @@ fn finish(result: Result<(), list::CommandError>, lang: Lang, err: &mut dyn Writ
 
 /// Runs the command line; returns the process exit code. A catalogue the command loaded from
 /// its files is cached behind, once the output is out (`live::once::write_behind`).
-pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+pub fn run(mut cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    cli.settle(err);
     let code = run_command(cli, out, err);
     let _ = out.flush();
     crate::live::once::write_behind();
@@ -373,6 +444,7 @@ fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         Some(Command::Cache(args)) => cache::run(&cli, args, out, err),
         Some(Command::Completions(args)) => completions::run(args, out),
         Some(Command::Man(args)) => man::run(args, cli.language(), out, err),
+        Some(Command::Config(args)) => config::run(&cli, args, out, err),
         None => dashboard(&cli, err),
     };
     match result {

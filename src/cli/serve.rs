@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use clap::{Args, Parser};
 
-use super::{Cli, Command, colour_off, export, list, show};
+use super::{Cli, Command, export, list, show};
 use crate::i18n::problems::io_problem;
 use crate::i18n::room as console;
 use crate::live::{First, Update};
@@ -21,7 +21,6 @@ use crate::serve::limits::Limits;
 use crate::serve::{ExecRunner, Room, Settings};
 use crate::text::Lang;
 use crate::text::visible;
-use crate::ui::theme::ThemeName;
 
 #[derive(Clone, Debug, Args)]
 pub struct ServeArgs {
@@ -116,7 +115,7 @@ pub fn run(cli: &Cli, args: &ServeArgs, err: &mut dyn Write) -> std::io::Result<
         max_startups: args.max_startups.max(1),
         ..Limits::default()
     };
-    let theme = if colour_off() { ThemeName::Mono } else { cli.theme };
+    let theme = cli.theme();
     let open = access.is_open();
     // With keys, each participant's shortlist is kept on the server under their key.
     let shortlists = if access.has_keys() {

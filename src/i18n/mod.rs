@@ -8,6 +8,7 @@
 
 pub mod cache;
 pub mod commands;
+pub mod config;
 mod count;
 pub mod guards;
 mod keys;

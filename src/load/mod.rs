@@ -18,6 +18,7 @@ pub mod watch;
 
 pub use fast_ron::ron_options;
 pub use locate::{Locator, first_code};
+pub use parse::to_diagnostic as ron_problem;
 pub use parse::{MAX_FILE_BYTES, decode};
 pub use sources::{Origin, SourceFile, bundled_files, folder_files, name_flaw};
 

@@ -44,7 +44,8 @@ pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Box<Diagn
     super::fast_ron::ron_options().from_str::<T>(text).map_err(|e| Box::new(to_diagnostic(file, text, &e)))
 }
 
-fn to_diagnostic(file: &str, text: &str, error: &SpannedError) -> Diagnostic {
+/// A problem ron found in a file, worded as the catalogue's are (the config file's too).
+pub fn to_diagnostic(file: &str, text: &str, error: &SpannedError) -> Diagnostic {
     let mut start = Position::new(error.span.start.line, error.span.start.col);
     // ron places errors about a string value just inside its opening quote; point at the quote,
     // as the checks made after parsing do, so that one value gets one column.

@@ -41,6 +41,15 @@ pub struct Options {
     pub chrome: bool,
     /// Start in present mode (`boucle present`).
     pub present: Option<PresentStart>,
+    /// The key table, with the keys of the user's config file.
+    pub keys: std::sync::Arc<super::keymap::Keymap>,
+    /// The export dialog's first format, and the folder its file names start in.
+    pub export_format: crate::export::handout::Format,
+    pub export_folder: Option<PathBuf>,
+    /// Plain lines for a screen reader instead of a drawn screen (`--screen-reader`).
+    pub screen_reader: bool,
+    /// The config file's problems, listed under `!` before the catalogue's.
+    pub config_problems: Vec<crate::diagnostic::Diagnostic>,
 }
 
 /// What `boucle present` presents.
@@ -66,6 +75,11 @@ impl Default for Options {
             catalogue_dirs: Vec::new(),
             chrome: true,
             present: None,
+            keys: Default::default(),
+            export_format: crate::export::handout::Format::Md,
+            export_folder: None,
+            screen_reader: false,
+            config_problems: Vec::new(),
         }
     }
 }

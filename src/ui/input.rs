@@ -13,7 +13,9 @@ use super::keymap::{Context, action_for, contexts};
 /// The actions an input event asks for, in order.
 pub fn actions_for(app: &App, event: &Event) -> Vec<Action> {
     match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => action_for(&contexts(app), key).into_iter().collect(),
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            action_for(app.shared().keys(), &contexts(app), key).into_iter().collect()
+        }
         Event::Mouse(mouse) if app.shared().mouse() => match mouse.kind {
             MouseEventKind::ScrollDown => wheel(app, mouse.column, mouse.row, true),
             MouseEventKind::ScrollUp => wheel(app, mouse.column, mouse.row, false),

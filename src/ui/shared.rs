@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::frame::FrameFacts;
+use super::keymap::Keymap;
 use super::screen::{Layer, Screen};
 use super::theme::{Theme, ThemeName};
 use crate::diagnostic::Diagnostic;
@@ -27,10 +28,19 @@ pub struct Shared {
     /// The catalogue's problems, shared with the snapshot they came with (and the room's other
     /// sessions): never copied per session.
     pub(in crate::ui) problems: crate::live::Problems,
+    /// The config file's problems, listed before the catalogue's under `!`.
+    pub(in crate::ui) config_problems: Vec<Diagnostic>,
+    /// Plain lines for a screen reader instead of a drawn screen.
+    pub(in crate::ui) screen_reader: bool,
     pub(in crate::ui) lang: Lang,
     pub(in crate::ui) theme_name: ThemeName,
     pub(in crate::ui) theme: Theme,
     pub(in crate::ui) mouse: bool,
+    /// The key table, with the user's config file's keys: dispatch, help and hints read it.
+    pub(in crate::ui) keys: Arc<Keymap>,
+    /// The export dialog's first format, and the folder its file names start in.
+    pub(in crate::ui) export_format: crate::export::handout::Format,
+    pub(in crate::ui) export_folder: Option<PathBuf>,
     /// Whether the tabs, query line and status line are drawn (not with `--present`).
     pub(in crate::ui) chrome: bool,
     /// The terminal's size, as last told.
@@ -69,6 +79,10 @@ impl Shared {
 
     pub fn problems(&self) -> &[Diagnostic] {
         &self.problems
+    }
+
+    pub fn keys(&self) -> &Keymap {
+        &self.keys
     }
 
     pub fn lang(&self) -> Lang {

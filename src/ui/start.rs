@@ -23,11 +23,16 @@ impl App {
         let message = message.or(options.notice.clone());
         let shared = Shared {
             indexed,
-            problems: problems.into(),
+            problems: super::update::reindex::with_config_problems(&options.config_problems, problems.into()),
+            config_problems: options.config_problems.clone(),
+            screen_reader: options.screen_reader,
             lang: options.lang,
             theme_name: options.theme,
             theme: Theme::new(options.theme),
             mouse: options.mouse,
+            keys: options.keys.clone(),
+            export_format: options.export_format,
+            export_folder: options.export_folder.clone(),
             chrome: options.chrome,
             width: 80,
             height: 24,
@@ -47,7 +52,7 @@ impl App {
             present: PresentState::default(),
             overview: OverviewState::default(),
             shortlist: ShortlistScreen::default(),
-            export: ExportDialog::default(),
+            export: ExportDialog::new(options.export_format, options.export_folder.clone()),
             start: StartUp::default(),
             held_reload: None,
         };

@@ -44,6 +44,8 @@ pub struct ExportDialog {
     named: bool,
     /// The entry the "this entry" scope means, by id.
     entry: Option<String>,
+    /// The folder file names start in (the config file's `export.folder`), else the current one.
+    folder: Option<PathBuf>,
 }
 
 impl Default for ExportDialog {
@@ -55,14 +57,20 @@ impl Default for ExportDialog {
             path: TextInput::new("", FILE_NAME_MAX),
             named: false,
             entry: None,
+            folder: None,
         }
     }
 }
 
 impl ExportDialog {
-    /// A fresh dialog on `scope`, for the entry shown (if any).
-    pub fn open(scope: ExportScope, entry: Option<String>) -> ExportDialog {
-        let mut dialog = ExportDialog { scope, entry, ..ExportDialog::default() };
+    /// A dialog not yet opened, whose format and folder are the user's defaults.
+    pub fn new(format: Format, folder: Option<PathBuf>) -> ExportDialog {
+        ExportDialog { format, folder, ..ExportDialog::default() }
+    }
+
+    /// A fresh dialog on `scope`, for the entry shown (if any), starting at `format` in `folder`.
+    pub fn open(scope: ExportScope, entry: Option<String>, format: Format, folder: Option<PathBuf>) -> ExportDialog {
+        let mut dialog = ExportDialog { scope, entry, format, folder, ..ExportDialog::default() };
         dialog.rename();
         dialog
     }
@@ -130,6 +138,10 @@ impl ExportDialog {
             ExportScope::Entry => self.entry.clone().unwrap_or_else(|| "entry".into()),
         };
         let suffix = if self.format == Format::Interreg { "-interreg" } else { "" };
-        self.path.set(&format!("boucle-{stem}{suffix}.{}", self.format.extension()));
+        let name = format!("boucle-{stem}{suffix}.{}", self.format.extension());
+        match &self.folder {
+            Some(folder) => self.path.set(&folder.join(name).to_string_lossy()),
+            None => self.path.set(&name),
+        }
     }
 }

@@ -25,7 +25,7 @@ pub fn open(dialog: &mut ExportDialog, browse: &BrowseState, shared: &mut Shared
         }
         (Screen::Browse | Screen::Tours | Screen::Overview | Screen::Present, _) => ExportScope::Results,
     };
-    *dialog = ExportDialog::open(scope, shown);
+    *dialog = ExportDialog::open(scope, shown, shared.export_format, shared.export_folder.clone());
     shared.overlays.push(Layer::new(Overlay::Export));
     Handled::done()
 }

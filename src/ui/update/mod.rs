@@ -24,7 +24,7 @@ mod overlay;
 mod overview;
 pub mod present;
 mod query_box;
-mod reindex;
+pub(super) mod reindex;
 mod results;
 mod shortlist;
 mod tabs;

@@ -23,7 +23,7 @@ pub fn reindex(app: &mut App, indexed: Arc<Indexed>, problems: impl Into<Problem
         (facet, value.map(|v| old.value_id(facet, v)), under.map(|v| old.value_id(facet, v)))
     });
     shared.indexed = indexed;
-    shared.problems = problems.into();
+    shared.problems = with_config_problems(&shared.config_problems, problems.into());
     browse.filters = Default::default();
     for (facet, id) in filters {
         for value in shared.indexed.resolve_value(facet, &id).unwrap_or_default().into_iter().take(1) {
@@ -48,4 +48,13 @@ pub fn reindex(app: &mut App, indexed: Arc<Indexed>, problems: impl Into<Problem
         }
     }
     super::overview::settle(app);
+}
+
+/// The catalogue's problems, after the config file's when it has any: both are listed under `!`,
+/// the file's first (they explain keys or colours that are not what the user wrote).
+pub fn with_config_problems(config: &[crate::diagnostic::Diagnostic], problems: Problems) -> Problems {
+    if config.is_empty() {
+        return problems;
+    }
+    config.iter().chain(problems.iter()).cloned().collect::<Vec<_>>().into()
 }

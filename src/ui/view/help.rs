@@ -22,7 +22,9 @@ pub fn help_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         lines.push(Line::styled(context.title(app.shared.lang).to_string(), theme.heading));
         // The text editing keys are written once, and listed with the search box's own.
         let text = if context == Context::Search { Some(Context::Text) } else { None };
-        for binding in bindings_of(context).chain(text.into_iter().flat_map(bindings_of)) {
+        let keymap = app.shared.keys();
+        let text_rows = text.into_iter().flat_map(|text| bindings_of(keymap, text));
+        for binding in bindings_of(keymap, context).chain(text_rows) {
             let keys = format!("  {:<22}", keys_label(binding, app.shared.lang));
             let room = width.saturating_sub(keys.width());
             lines.push(Line::from(vec![

@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::super::action::Action;
 use super::super::app::{App, Target};
-use super::super::keymap::{BINDINGS, Binding, Context, bindings_of, contexts, key_name};
+use super::super::keymap::{Binding, Context, bindings_of, contexts, key_name};
 use super::layout::{chip_text, count_text};
 use crate::text::Lang;
 
@@ -61,7 +61,9 @@ fn hints(app: &App, room: usize) -> Vec<Span<'static>> {
     let lang = app.shared.lang;
     // `? help` is kept where `?` opens the help: on the screen, not in the query box or an
     // overlay.
-    let help = BINDINGS
+    let help = app
+        .shared
+        .keys()
         .iter()
         .find(|b| b.action == Action::ToggleHelp && b.context == Context::Global)
         .filter(|_| matches!(app.target(), Target::Pane(_)));
@@ -72,7 +74,7 @@ fn hints(app: &App, room: usize) -> Vec<Span<'static>> {
     let mut hinted: Vec<&Binding> = Vec::new();
     let mut taken: Vec<super::super::keymap::Key> = Vec::new();
     for context in contexts(app) {
-        let here: Vec<&Binding> = bindings_of(context).collect();
+        let here: Vec<&Binding> = bindings_of(app.shared.keys(), context).collect();
         hinted.extend(here.iter().filter(|b| b.hint && !b.keys.first().is_some_and(|k| taken.contains(k))));
         taken.extend(here.iter().flat_map(|b| b.keys.iter().copied()));
     }

@@ -331,7 +331,7 @@ fn key_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut current: Vec<Span<'static>> = Vec::new();
     let mut used = 0;
-    for b in bindings_of(Context::Present) {
+    for b in bindings_of(app.shared.keys(), Context::Present) {
         let keys: Vec<String> = b.keys.iter().map(|k| key_name(k, app.shared.lang)).collect();
         let item = vec![
             Span::styled(keys.join("/"), theme.muted.add_modifier(Modifier::BOLD)),

@@ -1,6 +1,8 @@
 //! The one key table. It dispatches keys and, unchanged, feeds the help overlay and the key
 //! hints, so the three can never disagree.
 
+use std::borrow::Cow;
+
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::{Action, Edit, Pane};
@@ -8,6 +10,12 @@ use super::app::{App, Target};
 use super::screen::{Overlay, Screen};
 use super::state::ExportStep;
 use crate::text::Lang;
+
+mod names;
+mod overrides;
+
+pub use names::{action_name, key_spelling, parse_key};
+pub use overrides::{Keymap, Override};
 
 /// Where a binding applies. Lookup goes through [`contexts`], most specific first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -176,9 +184,11 @@ const fn ctrl(c: char) -> Key {
     Key { code: KeyCode::Char(c), modifiers: KeyModifiers::CONTROL }
 }
 
+#[derive(Clone, Debug)]
 pub struct Binding {
     pub context: Context,
-    pub keys: &'static [Key],
+    /// The table's own keys, or those the user's config file gave the action instead.
+    pub keys: Cow<'static, [Key]>,
     pub action: Action,
     pub en: &'static str,
     pub fr: &'static str,
@@ -209,13 +219,29 @@ const PREV_SLIDE: &[Key] = &[key(KeyCode::Left), key(KeyCode::PageUp)];
 
 macro_rules! bind {
     ($context:ident, $keys:expr, $action:expr, $en:literal, $fr:literal) => {
-        Binding { context: Context::$context, keys: $keys, action: $action, en: $en, fr: $fr, hint: false }
+        Binding {
+            context: Context::$context,
+            keys: Cow::Borrowed($keys),
+            action: $action,
+            en: $en,
+            fr: $fr,
+            hint: false,
+        }
     };
     ($context:ident, $keys:expr, $action:expr, $en:literal, $fr:literal, hint) => {
-        Binding { context: Context::$context, keys: $keys, action: $action, en: $en, fr: $fr, hint: true }
+        Binding {
+            context: Context::$context,
+            keys: Cow::Borrowed($keys),
+            action: $action,
+            en: $en,
+            fr: $fr,
+            hint: true,
+        }
     };
 }
 
+/// The keys as shipped; a session reads them through its [`Keymap`], which the user's config
+/// file may have changed.
 pub static BINDINGS: &[Binding] = &[
     bind!(Global, &[ch('/')], Action::FocusSearch, "search", "chercher", hint),
     bind!(Global, &[key(KeyCode::Tab)], Action::FocusNext, "next pane", "volet suivant", hint),
@@ -545,14 +571,14 @@ fn matches(key: &Key, event: &KeyEvent) -> bool {
     key.code == event.code && modifiers == wanted
 }
 
-/// The action of a key in the given contexts, most specific first. In a text box (the
-/// [`Context::Text`] keys) any other printable character is typed.
-pub fn action_for(contexts: &[Context], event: &KeyEvent) -> Option<Action> {
+/// The action of a key in the given contexts, most specific first, in `bindings` (a session's
+/// [`Keymap`]). In a text box (the [`Context::Text`] keys) any other printable character is typed.
+pub fn action_for(bindings: &[Binding], contexts: &[Context], event: &KeyEvent) -> Option<Action> {
     if event.kind == KeyEventKind::Release {
         return None;
     }
     for context in contexts {
-        let found = BINDINGS.iter().find(|b| b.context == *context && b.keys.iter().any(|k| matches(k, event)));
+        let found = bindings.iter().find(|b| b.context == *context && b.keys.iter().any(|k| matches(k, event)));
         if let Some(binding) = found {
             return Some(binding.action.clone());
         }
@@ -600,13 +626,17 @@ pub fn keys_label(binding: &Binding, lang: Lang) -> String {
 }
 
 /// The bindings of a context, in table order.
-pub fn bindings_of(context: Context) -> impl Iterator<Item = &'static Binding> {
-    BINDINGS.iter().filter(move |b| b.context == context)
+pub fn bindings_of(bindings: &[Binding], context: Context) -> impl Iterator<Item = &Binding> {
+    bindings.iter().filter(move |b| b.context == context)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn action_for(contexts: &[Context], event: &KeyEvent) -> Option<Action> {
+        super::action_for(BINDINGS, contexts, event)
+    }
 
     fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, modifiers)
@@ -671,7 +701,7 @@ mod tests {
         for (i, a) in BINDINGS.iter().enumerate() {
             for b in &BINDINGS[i + 1..] {
                 if a.context == b.context {
-                    for key in a.keys {
+                    for key in a.keys.iter() {
                         assert!(!b.keys.contains(key), "{:?} bound twice in {:?}", key, a.context);
                     }
                 }
