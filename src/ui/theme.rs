@@ -126,26 +126,36 @@ impl Theme {
         }
     }
 
+    /// For low vision: white and bright colours on black, each at least 7:1 against what it is
+    /// drawn on (WCAG AAA, held by `tests/it/theme_contrast.rs`), bold where it carries meaning.
+    /// In RGB, so that the ratio is the one measured whatever the terminal's palette.
     fn high_contrast() -> Theme {
+        let black = Color::Rgb(0, 0, 0);
+        let white = Color::Rgb(255, 255, 255);
+        let yellow = Color::Rgb(255, 255, 0);
+        let cyan = Color::Rgb(0, 255, 255);
+        let green = Color::Rgb(0, 255, 0);
+        let magenta = Color::Rgb(255, 140, 255);
+        let red = Color::Rgb(255, 110, 110);
         Theme {
-            base: Style::new().fg(Color::White).bg(Color::Black),
-            muted: Style::new().fg(Color::White),
-            border: Style::new().fg(Color::White),
-            border_focused: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
-            title: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
-            heading: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
-            selection: Style::new().fg(Color::Black).bg(Color::Yellow).add_modifier(Modifier::BOLD),
-            selection_unfocused: Style::new().add_modifier(Modifier::REVERSED),
-            matched: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
-            kind_badge: Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
-            material_badge: Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
-            theme_badge: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
-            checked: Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
-            count: Style::new().fg(Color::White),
-            link: Style::new().fg(Color::Cyan).add_modifier(Modifier::UNDERLINED),
-            warning: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
-            error: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
-            key: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            base: Style::new().fg(white).bg(black),
+            muted: Style::new().fg(white),
+            border: Style::new().fg(white),
+            border_focused: Style::new().fg(yellow).add_modifier(Modifier::BOLD),
+            title: Style::new().fg(yellow).add_modifier(Modifier::BOLD),
+            heading: Style::new().fg(cyan).add_modifier(Modifier::BOLD),
+            selection: Style::new().fg(black).bg(yellow).add_modifier(Modifier::BOLD),
+            selection_unfocused: Style::new().fg(black).bg(white),
+            matched: Style::new().fg(yellow).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            kind_badge: Style::new().fg(magenta).add_modifier(Modifier::BOLD),
+            material_badge: Style::new().fg(green).add_modifier(Modifier::BOLD),
+            theme_badge: Style::new().fg(cyan).add_modifier(Modifier::BOLD),
+            checked: Style::new().fg(green).add_modifier(Modifier::BOLD),
+            count: Style::new().fg(white),
+            link: Style::new().fg(cyan).add_modifier(Modifier::UNDERLINED),
+            warning: Style::new().fg(yellow).add_modifier(Modifier::BOLD),
+            error: Style::new().fg(red).add_modifier(Modifier::BOLD),
+            key: Style::new().fg(yellow).add_modifier(Modifier::BOLD),
         }
     }
 

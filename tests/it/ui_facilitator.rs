@@ -445,7 +445,7 @@ fn present_mode_keys_show_whole_at_every_width() {
             let mut app = app_sized(options, width, 40);
             keys(&mut app, "?");
             let text = screen(&app);
-            for binding in bindings_of(Context::Present) {
+            for binding in bindings_of(boucle::ui::keymap::BINDINGS, Context::Present) {
                 let said = binding.describe(lang);
                 assert!(text.contains(said), "{said:?} at {width} columns:\n{text}");
             }
