@@ -262,3 +262,59 @@ pub fn init_actions(lang: Lang) -> &'static str {
         Lang::Fr => "// Chaque action, en contexte.action : ses touches actuelles — ce qu’elle fait.",
     }
 }
+
+/// `3 of 90`: a result's place among those found.
+pub fn position(lang: Lang, at: usize, of: usize) -> String {
+    match lang {
+        Lang::En => format!("{at} of {of}"),
+        Lang::Fr => format!("{at} sur {of}"),
+    }
+}
+
+/// What the screen-reader mode says when the query finds entries.
+pub fn found(lang: Lang, n: usize, query: &str) -> String {
+    let query = if query.is_empty() { String::new() } else { format!(" {}", q(lang, query)) };
+    match (lang, n) {
+        (Lang::En, 1) => format!("1 entry found{query}"),
+        (Lang::En, n) => format!("{n} entries found{query}"),
+        (Lang::Fr, 0 | 1) => format!("{n} fiche trouvée{query}"),
+        (Lang::Fr, n) => format!("{n} fiches trouvées{query}"),
+    }
+}
+
+/// The screen-reader mode's first line: what it is and how to hear the keys.
+pub fn reader_start(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "boucle, screen-reader mode. ? lists the keys, q quits.",
+        Lang::Fr => "boucle, mode lecteur d’écran. ? liste les touches, q quitte.",
+    }
+}
+
+/// Typing a search, as the screen-reader mode says it.
+pub fn typing(lang: Lang, query: &str) -> String {
+    match lang {
+        Lang::En => format!("search: {query}"),
+        Lang::Fr => format!("recherche : {query}"),
+    }
+}
+
+/// A row of the filters pane, as the screen-reader mode says it: checked or not, and how many
+/// entries it would find.
+pub fn facet_value(lang: Lang, label: &str, checked: bool, count: usize) -> String {
+    match (lang, checked) {
+        (Lang::En, true) => format!("{label}, checked, {count}"),
+        (Lang::En, false) => format!("{label}, {count}"),
+        (Lang::Fr, true) => format!("{label}, coché, {count}"),
+        (Lang::Fr, false) => format!("{label}, {count}"),
+    }
+}
+
+/// A heading of the filters pane: folded or not, and how many of its values are checked.
+pub fn facet_heading(lang: Lang, name: &str, open: bool, checked: usize) -> String {
+    match (lang, open) {
+        (Lang::En, true) => format!("{name}, open, {checked} checked"),
+        (Lang::En, false) => format!("{name}, folded, {checked} checked"),
+        (Lang::Fr, true) => format!("{name}, déplié, {checked} coché(s)"),
+        (Lang::Fr, false) => format!("{name}, replié, {checked} coché(s)"),
+    }
+}

@@ -13,6 +13,12 @@ pub trait Host {
 
     fn terminal(&mut self) -> &mut Terminal<Self::Output>;
 
+    /// Appends plain lines below what is there (the screen-reader mode), the cursor left at
+    /// the start of the last; a host that draws only frames ignores them.
+    fn append(&mut self, _lines: &[String]) -> Result<(), <Self::Output as Backend>::Error> {
+        Ok(())
+    }
+
     /// Gives the terminal back and stops until resumed (Ctrl-Z); a host that cannot, ignores it.
     fn suspend(&mut self) -> Result<(), <Self::Output as Backend>::Error>;
 

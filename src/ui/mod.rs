@@ -24,6 +24,7 @@ pub mod screen;
 pub mod searcher;
 pub mod session;
 pub mod shared;
+pub mod speech;
 mod start;
 pub mod state;
 pub mod terminal;
@@ -80,6 +81,7 @@ fn run_with(
         return Ok(2);
     }
     let mouse = options.mouse;
+    let screen_reader = options.screen_reader;
     let (sender, events) = event::channel_pair();
     let input = input_queue::InputQueue::new(sender.clone());
     let searcher = session::search_worker(sender.clone());
@@ -87,7 +89,7 @@ fn run_with(
     terminal::listen_for_signals(sender.clone(), input.clone())?;
     terminal::install_panic_hook();
     // Entering asks the terminal for the cursor position: before the input reader starts.
-    let mut host = terminal::LocalHost::enter(mouse)?;
+    let mut host = if screen_reader { terminal::LocalHost::enter_plain()? } else { terminal::LocalHost::enter(mouse)? };
     host.editable = editable;
     host.live = live;
     reader::spawn(input.clone(), sender, host.gate());

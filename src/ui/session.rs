@@ -90,6 +90,8 @@ struct Session<'a, H: Host> {
     searcher: Searcher,
     /// The newest search asked for since the last was sent: a burst of keys searches once.
     search: Option<super::searcher::Request>,
+    /// In the screen-reader mode, what was said: lines are appended instead of frames drawn.
+    transcript: Option<super::speech::Transcript>,
 }
 
 pub fn run_session<H: Host>(
@@ -99,7 +101,8 @@ pub fn run_session<H: Host>(
     input: &InputQueue,
     searcher: Searcher,
 ) -> Result<Exit, <H::Output as Backend>::Error> {
-    let mut session = Session { host, app, searcher, search: None };
+    let transcript = app.shared().screen_reader().then(super::speech::Transcript::default);
+    let mut session = Session { host, app, searcher, search: None, transcript };
     let exit = session.run(events, input);
     // The readers stop, and what they had queued is dropped.
     input.close();
@@ -114,7 +117,7 @@ const BURST: Duration = Duration::from_millis(20);
 impl<H: Host> Session<'_, H> {
     fn run(&mut self, events: &Receiver<Event>, input: &InputQueue) -> Result<Exit, <H::Output as Backend>::Error> {
         self.resize_to_terminal()?;
-        render(self.host.terminal(), self.app)?;
+        self.show()?;
         let mut input_waiting = false;
         loop {
             // Wait for an event, or until the app's next deadline (present mode's clock); not at
@@ -165,8 +168,20 @@ impl<H: Host> Session<'_, H> {
             }
             self.send_search();
             if dirty {
-                render(self.host.terminal(), self.app)?;
+                self.show()?;
             }
+        }
+    }
+
+    /// Draws the frame, or in the screen-reader mode appends what changed since it last spoke.
+    fn show(&mut self) -> Result<(), <H::Output as Backend>::Error> {
+        match &mut self.transcript {
+            Some(transcript) => {
+                let app = &*self.app;
+                let lines = transcript.news(app.shared(), app.browse(), app.target(), app.start_up().loading.is_some());
+                if lines.is_empty() { Ok(()) } else { self.host.append(&lines) }
+            }
+            None => render(self.host.terminal(), self.app),
         }
     }
 

@@ -81,6 +81,10 @@ impl Shared {
         &self.problems
     }
 
+    pub fn screen_reader(&self) -> bool {
+        self.screen_reader
+    }
+
     pub fn keys(&self) -> &Keymap {
         &self.keys
     }

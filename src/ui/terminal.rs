@@ -24,6 +24,8 @@ use super::reader::Gate;
 /// Whether the terminal is in our mode; `restore` acts only when it is.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 static MOUSE: AtomicBool = AtomicBool::new(false);
+/// The screen-reader mode: the terminal's own screen, lines appended, the real cursor shown.
+static PLAIN: AtomicBool = AtomicBool::new(false);
 
 /// The terminal's settings when boucle first took it, put back by every `restore`.
 static AT_START: OnceLock<rustix::termios::Termios> = OnceLock::new();
@@ -49,6 +51,10 @@ fn enter_modes(mouse: bool) -> io::Result<()> {
     ACTIVE.store(true, Ordering::SeqCst);
     MOUSE.store(mouse, Ordering::SeqCst);
     let mut stdout = io::stdout();
+    if PLAIN.load(Ordering::SeqCst) {
+        // Raw mode only, for single keys: what was said stays in the terminal's scrollback.
+        return execute!(stdout, EnableBracketedPaste);
+    }
     execute!(stdout, EnterAlternateScreen, EnableBracketedPaste, cursor::Hide)?;
     if mouse {
         execute!(stdout, EnableMouseCapture)?;
@@ -65,7 +71,13 @@ pub fn restore() {
     if MOUSE.load(Ordering::SeqCst) {
         let _ = execute!(stdout, DisableMouseCapture);
     }
-    let _ = execute!(stdout, DisableBracketedPaste, LeaveAlternateScreen, cursor::Show);
+    if PLAIN.load(Ordering::SeqCst) {
+        // What was said stays; the shell's prompt comes on the next line.
+        let _ = execute!(stdout, DisableBracketedPaste);
+        let _ = stdout.write_all(b"\r\n");
+    } else {
+        let _ = execute!(stdout, DisableBracketedPaste, LeaveAlternateScreen, cursor::Show);
+    }
     let _ = disable_raw_mode();
     settings_at_start();
     let _ = stdout.flush();
@@ -133,8 +145,10 @@ pub fn released<T>(terminal: &mut Term, mouse: bool, work: impl FnOnce() -> T) -
     // The same `Terminal` is kept, and `resize` (unlike `clear` or a new `Terminal`) repaints
     // everything without asking the terminal for the cursor position, whose answer the input
     // thread would swallow.
-    let size = terminal.size()?;
-    terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
+    if !PLAIN.load(Ordering::SeqCst) {
+        let size = terminal.size()?;
+        terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
+    }
     Ok(outcome)
 }
 
@@ -154,6 +168,15 @@ pub struct LocalHost {
 impl LocalHost {
     pub fn enter(mouse: bool) -> io::Result<LocalHost> {
         Ok(LocalHost { terminal: enter(mouse)?, mouse, gate: Arc::default(), live: None, editable: false })
+    }
+
+    /// The terminal for the screen-reader mode: raw mode for single keys, but no alternate
+    /// screen, no mouse, the cursor shown, nothing cleared; lines are appended ([`Host::append`]).
+    pub fn enter_plain() -> io::Result<LocalHost> {
+        PLAIN.store(true, Ordering::SeqCst);
+        enter_modes(false)?;
+        let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        Ok(LocalHost { terminal, mouse: false, gate: Arc::default(), live: None, editable: false })
     }
 
     /// What the input reader asks before it reads.
@@ -177,6 +200,18 @@ impl Host for LocalHost {
     /// After a stop that could not be caught, the shell may have reset the terminal.
     fn resume(&mut self) -> io::Result<()> {
         released(&mut self.terminal, self.mouse, || ())
+    }
+
+    /// Each line on a line of its own, sanitised (a title cannot drive the terminal), then the
+    /// cursor back to the start of the last: it rests on what was said last, the selection.
+    fn append(&mut self, lines: &[String]) -> io::Result<()> {
+        let mut out = io::stdout().lock();
+        for line in lines {
+            let line = crate::text::sanitize(line, crate::text::Lines::Single);
+            write!(out, "\r\n{line}")?;
+        }
+        out.write_all(b"\r")?;
+        out.flush()
     }
 
     fn open_url(&mut self, url: &str) -> Result<(), String> {

@@ -98,7 +98,7 @@ fn row_line(app: &App, row: &FacetRow, width: usize) -> Line<'static> {
             let count_text = format!(" {count}");
             let prefix_width = indent.width() + fold.width() + check.width();
             let label_width = width.saturating_sub(prefix_width + count_text.width());
-            let label = fit(&value_label(app, facet, value), label_width);
+            let label = fit(&value_label(&app.shared.indexed, app.shared.lang, facet, value), label_width);
             let padding = width.saturating_sub(prefix_width + label.width() + count_text.width());
             // No background of its own: the cursor bar must run unbroken under the label.
             let label_style = if selected { theme.checked } else { Style::new() };
@@ -117,18 +117,16 @@ fn row_line(app: &App, row: &FacetRow, width: usize) -> Line<'static> {
 /// How a value is named in the pane: the vocabulary label, the interface's word for a kind or
 /// status, an organisation's short name when it has one.
 #[deny(clippy::wildcard_enum_match_arm)]
-pub fn value_label(app: &App, facet: Facet, value: usize) -> String {
+pub fn value_label(indexed: &crate::query::Indexed, lang: crate::text::Lang, facet: Facet, value: usize) -> String {
     match facet {
-        Facet::Kind => Kind::ALL.get(value).map(|k| kind_name(app.shared.lang, *k).to_string()).unwrap_or_default(),
-        Facet::Status => {
-            ReviewStatus::ALL.get(value).map(|s| status_name(app.shared.lang, *s).to_string()).unwrap_or_default()
-        }
+        Facet::Kind => Kind::ALL.get(value).map(|k| kind_name(lang, *k).to_string()).unwrap_or_default(),
+        Facet::Status => ReviewStatus::ALL.get(value).map(|s| status_name(lang, *s).to_string()).unwrap_or_default(),
         Facet::Region => {
-            let id = app.shared.indexed.value_id(facet, value);
-            format!("{} {id}", app.shared.indexed.value_label(facet, value, app.shared.lang))
+            let id = indexed.value_id(facet, value);
+            format!("{} {id}", indexed.value_label(facet, value, lang))
         }
         Facet::Material | Facet::Theme | Facet::Stage | Facet::Organisation | Facet::Year => {
-            app.shared.indexed.value_label(facet, value, app.shared.lang)
+            indexed.value_label(facet, value, lang)
         }
     }
 }

@@ -2,7 +2,7 @@
 
 mod detail;
 mod dialogs;
-mod facets;
+pub mod facets;
 pub mod help;
 pub mod layout;
 pub mod overview;
