@@ -24,7 +24,7 @@ pub const FIXTURE: &str = "tests/fixtures/catalogue";
 const SCRIPT: &str = r#"files="$1"; shift
 printf '\033]2;clean\007'
 set -m
-env -u LC_ALL -u LC_MESSAGES -u NO_COLOR -u BOUCLE_CATALOGUE -u VISUAL -u EDITOR LANG=C.UTF-8 "$@"
+env -u LC_ALL -u LC_MESSAGES -u NO_COLOR -u BOUCLE_CATALOGUE -u BOUCLE_THEME -u BOUCLE_CONFIG -u VISUAL -u EDITOR LANG=C.UTF-8 "$@"
 code=$?
 n=0
 while [ "$code" -ge 147 ] && [ "$code" -le 150 ]; do
@@ -99,7 +99,9 @@ impl Tmux {
         let binary = launch.binary.to_str().expect("a UTF-8 path").to_string();
         // Never the user's own data folder: a mark or a saved shortlist stays in the test's.
         let data = format!("XDG_DATA_HOME={}", self.path("data").display());
-        let mut args: Vec<&str> = vec![&files_arg, &data];
+        // Nor the user's config file: a test that wants one writes it there.
+        let config = format!("XDG_CONFIG_HOME={}", self.path("config").display());
+        let mut args: Vec<&str> = vec![&files_arg, &data, &config];
         args.extend(&launch.env);
         args.push(&binary);
         args.extend(&launch.args);

@@ -1,0 +1,121 @@
+//! `boucle config path|show|init`, and the order settings are taken in: the command line, then
+//! the environment, then the config file, then the defaults. Each run names its own config file
+//! (`BOUCLE_CONFIG`) or config folder (`XDG_CONFIG_HOME`), never the user's.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn boucle(config: &Path, env: &[(&str, &str)], args: &[&str]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_boucle"));
+    command
+        .args(args)
+        .env("BOUCLE_CONFIG", config)
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("NO_COLOR")
+        .env_remove("BOUCLE_THEME")
+        .env_remove("BOUCLE_CATALOGUE");
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    command.output().unwrap()
+}
+
+fn out(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// The line of `boucle config show` for `setting`.
+fn setting<'a>(shown: &'a str, setting: &str) -> &'a str {
+    shown.lines().find(|l| l.trim_start().starts_with(&format!("{setting} "))).unwrap_or_default()
+}
+
+#[test]
+fn the_file_is_in_the_xdg_config_folder_unless_boucle_config_names_another() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_boucle"))
+        .args(["config", "path"])
+        .env_remove("BOUCLE_CONFIG")
+        .env("XDG_CONFIG_HOME", dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out(&output).trim(), dir.path().join("boucle/config.ron").to_str().unwrap());
+    let named = dir.path().join("elsewhere.ron");
+    assert_eq!(out(&boucle(&named, &[], &["config", "path"])).trim(), named.to_str().unwrap());
+}
+
+#[test]
+fn init_writes_a_commented_file_once_and_never_over_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("boucle/config.ron");
+    let first = boucle(&file, &[], &["config", "init"]);
+    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    let written = std::fs::read_to_string(&file).unwrap();
+    assert!(written.contains("// theme: \"high-contrast\""), "{written}");
+    assert!(written.contains("//   global.quit: q — quit"), "every action is listed with its keys");
+    // Read back, the file changes nothing.
+    let shown = out(&boucle(&file, &[], &["config", "show"]));
+    assert!(setting(&shown, "theme").ends_with("default"), "{shown}");
+    // Written in French under a French locale, never over the first.
+    std::fs::write(&file, "Config(theme: \"light\")\n").unwrap();
+    let again = boucle(&file, &[("LANG", "fr_FR.UTF-8")], &["config", "init"]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("existe déjà"), "{again:?}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "Config(theme: \"light\")\n");
+}
+
+#[test]
+fn the_command_line_wins_over_the_environment_which_wins_over_the_file_which_wins_over_the_defaults() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.ron");
+    let show = |env: &[(&str, &str)], args: &[&str]| {
+        let all: Vec<&str> = args.iter().copied().chain(["config", "show"]).collect();
+        out(&boucle(&file, env, &all))
+    };
+    let shown = show(&[], &[]);
+    assert!(setting(&shown, "theme").contains("dark") && setting(&shown, "theme").ends_with("default"), "{shown}");
+    std::fs::write(&file, "Config(\n    theme: \"light\",\n    language: \"fr\",\n    mouse: false,\n)\n").unwrap();
+    let shown = show(&[], &[]);
+    assert!(setting(&shown, "theme").contains("light"), "{shown}");
+    // A language in the file wins over the locale; the file's words are said in it.
+    assert!(setting(&shown, "language").contains("fr") && shown.contains("fichier de réglages"), "{shown}");
+    assert!(setting(&shown, "mouse").contains("false"), "{shown}");
+    let shown = show(&[("BOUCLE_THEME", "high-contrast")], &[]);
+    assert!(setting(&shown, "theme").contains("high-contrast") && shown.contains("BOUCLE_THEME"), "{shown}");
+    let shown = show(&[("BOUCLE_THEME", "high-contrast")], &["--theme", "dark", "--lang", "en", "--no-mouse"]);
+    assert!(setting(&shown, "theme").contains("dark") && setting(&shown, "theme").ends_with("command line"));
+    assert!(setting(&shown, "language").ends_with("command line"), "{shown}");
+    assert!(setting(&shown, "mouse").ends_with("command line"), "{shown}");
+    // NO_COLOR still turns colour off, whatever the theme's source.
+    let shown = show(&[("NO_COLOR", "1")], &["--lang", "en"]);
+    assert!(setting(&shown, "theme").contains("NO_COLOR"), "{shown}");
+}
+
+#[test]
+fn a_broken_file_is_shown_as_check_shows_problems_and_other_commands_go_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.ron");
+    std::fs::write(
+        &file,
+        "Config(\n    theme: \"blue\",\n    keys: {\n        \"global.quitt\": [\"Q\"],\n    },\n)\n",
+    )
+    .unwrap();
+    let shown = boucle(&file, &[], &["config", "show"]);
+    assert_eq!(shown.status.code(), Some(1));
+    let text = out(&shown);
+    let place = format!("{}:2:12", file.display());
+    assert!(text.contains("error[unknown-value]") && text.contains(&place), "{text}");
+    assert!(text.contains("did you mean \"global.quit\"?") && text.contains(":4:9"), "{text}");
+    assert!(text.contains("2 problems in the config file"), "{text}");
+    // Another command says the problems on stderr in one line each, and does its work.
+    let listed = boucle(&file, &[], &["--catalogue", "tests/fixtures/catalogue", "list", "--format", "json"]);
+    assert!(listed.status.success() || listed.status.code() == Some(0), "{listed:?}");
+    assert!(!out(&listed).is_empty());
+    let said = String::from_utf8_lossy(&listed.stderr);
+    assert!(said.contains(&place) && said.contains("\"blue\" is not a value of \"theme\""), "{said}");
+    // A file ron cannot read at all: its syntax error, placed.
+    std::fs::write(&file, "Config(\n    theme: \"dark\"\n    mouse: false,\n)\n").unwrap();
+    let text = out(&boucle(&file, &[], &["config", "show"]));
+    assert!(text.contains(&format!("{}:3:", file.display())), "{text}");
+}
