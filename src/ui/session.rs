@@ -178,7 +178,17 @@ impl<H: Host> Session<'_, H> {
         match &mut self.transcript {
             Some(transcript) => {
                 let app = &*self.app;
-                let lines = transcript.news(app.shared(), app.browse(), app.target(), app.start_up().loading.is_some());
+                let seen = super::speech::Seen {
+                    shared: app.shared(),
+                    browse: app.browse(),
+                    tours: app.tours(),
+                    shortlist: app.shortlist_screen(),
+                    present: app.present(),
+                    export: app.export_dialog(),
+                    target: app.target(),
+                    loading: app.start_up().loading.is_some(),
+                };
+                let lines = transcript.news(&seen);
                 if lines.is_empty() { Ok(()) } else { self.host.append(&lines) }
             }
             None => render(self.host.terminal(), self.app),

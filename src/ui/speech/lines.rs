@@ -12,6 +12,8 @@ use super::super::view::facets::value_label;
 use crate::export::EntryDoc;
 use crate::export::doc::Block;
 use crate::i18n::config::{self as say, facet_heading, facet_value};
+use crate::model::{Catalogue, Entry};
+use crate::text::Lang;
 
 /// Where the keys are: the pane, the screen, the search box, the overlay, by the key table's
 /// names for them.
@@ -80,21 +82,29 @@ pub fn selection(shared: &Shared, browse: &BrowseState, target: Target) -> Optio
     let position = browse.list().selected_position(catalogue)?;
     let hit = browse.results().hits.get(position)?;
     let entry = catalogue.entries().get(hit.entry)?;
-    let doc = EntryDoc::new(catalogue, entry, shared.lang());
-    let mut parts = vec![doc.title, doc.kind_word.to_string()];
-    parts.extend(doc.place);
-    parts.push(say::position(shared.lang(), position + 1, browse.results().total));
-    Some(parts.join(", "))
+    Some(entry_line(catalogue, entry, shared.lang(), Some((position, browse.results().total))))
 }
 
-/// The entry shown in the entry pane, read whole, once it has the keys.
-pub fn entry(shared: &Shared, browse: &BrowseState, target: Target) -> Option<Vec<String>> {
+/// The entry shown in the entry pane, once it has the keys.
+pub fn shown_entry(shared: &Shared, browse: &BrowseState, target: Target) -> Option<usize> {
     if target != Target::Pane(Pane::Detail) || shared.screen() != Screen::Browse {
         return None;
     }
-    let catalogue = shared.catalogue();
-    let entry = catalogue.entries().get(browse.shown_entry(catalogue)?)?;
-    let doc = EntryDoc::new(catalogue, entry, shared.lang());
+    browse.shown_entry(shared.catalogue())
+}
+
+/// An entry in one line: title, kind, place, and its position when it has one.
+pub fn entry_line(catalogue: &Catalogue, entry: &Entry, lang: Lang, position: Option<(usize, usize)>) -> String {
+    let doc = EntryDoc::new(catalogue, entry, lang);
+    let mut parts = vec![doc.title, doc.kind_word.to_string()];
+    parts.extend(doc.place);
+    parts.extend(position.map(|(at, of)| say::position(lang, at + 1, of)));
+    parts.join(", ")
+}
+
+/// An entry read whole, one fact or paragraph a line.
+pub fn entry_lines(catalogue: &Catalogue, entry: &Entry, lang: Lang) -> Vec<String> {
+    let doc = EntryDoc::new(catalogue, entry, lang);
     let mut lines = vec![doc.title.clone(), doc.kind_word.to_string()];
     lines.extend(doc.place.clone());
     lines.extend(doc.dates.clone());
@@ -128,7 +138,7 @@ pub fn entry(shared: &Shared, browse: &BrowseState, target: Target) -> Option<Ve
             }
         }
     }
-    Some(lines)
+    lines
 }
 
 /// The row of the filters pane under the cursor, with its position among the rows.

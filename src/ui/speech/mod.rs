@@ -1,17 +1,32 @@
 //! The screen-reader mode (`--screen-reader`): instead of a drawn screen, plain lines appended
-//! to the terminal as things change, each said once: where the keys are, the selected entry in
-//! one line (title, kind, place, « 3 sur 90 »), the entry read whole when opened, the help and
-//! the problems as lists, the message of the status line. Nothing is said again while nothing
-//! changes, so a screen reader hears each thing once and an idle dashboard writes nothing.
+//! to the terminal as things change, each said once: where the keys are, the selection in one
+//! line (an entry: title, kind, place, « 3 sur 90 »; a filter's value; a tour, a stop, a
+//! shortlist item, a slide), an entry read whole when opened, the help and the problems as
+//! lists, the export dialog's choices, the message of the status line. Nothing is said again
+//! while nothing changes, so a screen reader hears each thing once and an idle dashboard
+//! writes nothing.
 //!
-//! Like the views, this only reads the state, and each function is given the parts it reads.
+//! Like the views, this only reads the state; each function is given the parts it reads.
 
 mod lines;
+mod screens;
 
-use super::action::Pane;
 use super::app::Target;
 use super::shared::Shared;
-use super::state::BrowseState;
+use super::state::{BrowseState, ExportDialog, PresentState, ShortlistScreen, ToursState};
+
+/// The parts of the state the screen-reader mode reads, lent by the loop.
+pub struct Seen<'a> {
+    pub shared: &'a Shared,
+    pub browse: &'a BrowseState,
+    pub tours: &'a ToursState,
+    pub shortlist: &'a ShortlistScreen,
+    pub present: &'a PresentState,
+    pub export: &'a ExportDialog,
+    pub target: Target,
+    /// The catalogue is still loading: its empty results are not said.
+    pub loading: bool,
+}
 
 /// What was said last, by kind: a line is said again only when what it says changed.
 #[derive(Debug, Default)]
@@ -21,42 +36,47 @@ pub struct Transcript {
     selection: Option<String>,
     entry: Option<String>,
     overlay: Option<String>,
+    dialog: Option<String>,
     found: Option<String>,
     message: Option<String>,
 }
 
 impl Transcript {
     /// The lines to append now, the selection last (the cursor rests on it).
-    pub fn news(&mut self, shared: &Shared, browse: &BrowseState, target: Target, loading: bool) -> Vec<String> {
-        let lang = shared.lang();
+    pub fn news(&mut self, seen: &Seen) -> Vec<String> {
+        let Seen { shared, browse, target, .. } = *seen;
         let mut said = Vec::new();
         if !self.started {
             self.started = true;
-            said.push(crate::i18n::config::reader_start(lang).to_string());
+            said.push(crate::i18n::config::reader_start(shared.lang()).to_string());
         }
         let place = lines::place(shared, browse, target);
         if once(&mut self.place, Some(place.clone())) {
             said.push(place);
             // Back to a list from elsewhere (an entry, the help): the selection is said again,
             // so that the cursor rests on it.
-            if matches!(target, Target::Pane(Pane::Results | Pane::Facets)) {
+            if matches!(target, Target::Pane(_)) {
                 self.selection = None;
             }
         }
-        // An overlay is read whole when it opens (the help, the problems, a dialog).
+        // An overlay is read whole when it opens (the help, the problems).
         let overlay = lines::overlay(shared, target);
-        let overlay_key = overlay.as_ref().map(|l| l.join("\n"));
-        if once(&mut self.overlay, overlay_key) {
+        if once(&mut self.overlay, overlay.as_ref().map(|l| l.join("\n"))) {
             said.extend(overlay.unwrap_or_default());
         }
-        if let Some(found) = lines::found(shared, browse, target).filter(|_| !loading)
+        // A dialog is said again as its choices change.
+        if let Some(dialog) = screens::dialog(seen)
+            && once(&mut self.dialog, Some(dialog.clone()))
+        {
+            said.push(dialog);
+        }
+        if let Some(found) = lines::found(shared, browse, target).filter(|_| !seen.loading)
             && once(&mut self.found, Some(found.clone()))
         {
             said.push(found);
         }
-        let entry = lines::entry(shared, browse, target);
-        let entry_key = entry.as_ref().and_then(|l| l.first().cloned());
-        if once(&mut self.entry, entry_key) {
+        let entry = screens::reading(seen);
+        if once(&mut self.entry, entry.as_ref().and_then(|l| l.first().cloned())) {
             said.extend(entry.unwrap_or_default());
         }
         if once(&mut self.message, shared.message().map(str::to_string))
@@ -64,7 +84,7 @@ impl Transcript {
         {
             said.push(message.to_string());
         }
-        if let Some(selection) = lines::selection(shared, browse, target)
+        if let Some(selection) = screens::selection(seen)
             && once(&mut self.selection, Some(selection.clone()))
         {
             said.push(selection);

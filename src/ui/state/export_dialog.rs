@@ -21,6 +21,16 @@ const FILE_NAME_MAX: usize = crate::shortlist::NOTE_MAX;
 
 impl ExportScope {
     pub const ALL: [ExportScope; 3] = [ExportScope::Shortlist, ExportScope::Results, ExportScope::Entry];
+
+    /// The scope as the dialog names it.
+    pub fn word(self) -> crate::i18n::Word {
+        use crate::i18n::Word;
+        match self {
+            ExportScope::Shortlist => Word::ExportScopeShortlist,
+            ExportScope::Results => Word::ExportScopeResults,
+            ExportScope::Entry => Word::ExportScopeEntry,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::super::app::App;
-use super::super::state::{ExportScope, ExportStep, TextInput};
+use super::super::state::{ExportStep, TextInput};
 use crate::export::handout::Format;
 use crate::i18n::{Word, with_colon, word};
 
@@ -71,14 +71,6 @@ pub fn draw_note(frame: &mut Frame<'_>, app: &App, screen: Rect) {
     }
 }
 
-fn scope_word(scope: ExportScope) -> Word {
-    match scope {
-        ExportScope::Shortlist => Word::ExportScopeShortlist,
-        ExportScope::Results => Word::ExportScopeResults,
-        ExportScope::Entry => Word::ExportScopeEntry,
-    }
-}
-
 pub fn draw_export(frame: &mut Frame<'_>, app: &App, screen: Rect) {
     let lang = app.shared.lang;
     let theme = app.shared.theme();
@@ -102,7 +94,7 @@ pub fn draw_export(frame: &mut Frame<'_>, app: &App, screen: Rect) {
     let scope = Line::from(vec![
         Span::styled(format!("{} ", with_colon(lang, word(lang, Word::ExportScope))), theme.key),
         Span::styled(if choosing { "↑↓ " } else { "" }, theme.muted),
-        Span::styled(format!(" {} ", word(lang, scope_word(dialog.scope()))), chosen),
+        Span::styled(format!(" {} ", word(lang, dialog.scope().word())), chosen),
     ]);
     frame.render_widget(Paragraph::new(scope), row(0));
     let mut formats = vec![
