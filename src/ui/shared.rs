@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::frame::FrameFacts;
-use super::keymap::Keymap;
+use super::keymap::overrides::Keymap;
 use super::screen::{Layer, Screen};
 use super::theme::{Theme, ThemeName};
 use crate::diagnostic::Diagnostic;

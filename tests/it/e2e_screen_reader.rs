@@ -25,7 +25,7 @@ struct Reader<'t> {
 }
 
 impl Reader<'_> {
-    fn start(tmux: &Tmux, lang: &str) -> Reader<'_> {
+    fn start<'t>(tmux: &'t Tmux, lang: &str) -> Reader<'t> {
         let go = tmux.path("go");
         let stream = tmux.path("stream");
         let binary = common::binary();

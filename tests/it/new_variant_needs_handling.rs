@@ -167,14 +167,20 @@ fn check(enum_name: &str, places: &[&str]) {
 fn every_match_on_a_screen_names_every_screen() {
     // The update layers route each screen (`update/mod.rs`), and `p` presents what each shows
     // (`update/present.rs`).
-    check("Screen", &["src/ui/keymap.rs", "src/ui/view/mod.rs", "src/ui/update/mod.rs", "src/ui/update/present.rs"]);
+    check(
+        "Screen",
+        &["src/ui/keymap/mod.rs", "src/ui/view/mod.rs", "src/ui/update/mod.rs", "src/ui/update/present.rs"],
+    );
 }
 
 #[test]
 fn every_match_on_an_overlay_names_every_overlay() {
     // The update layers route each overlay (`update/mod.rs`), and an overlay closes by the key
     // that opens it (`update/overlay.rs`).
-    check("Overlay", &["src/ui/keymap.rs", "src/ui/view/mod.rs", "src/ui/update/mod.rs", "src/ui/update/overlay.rs"]);
+    check(
+        "Overlay",
+        &["src/ui/keymap/mod.rs", "src/ui/view/mod.rs", "src/ui/update/mod.rs", "src/ui/update/overlay.rs"],
+    );
 }
 
 #[test]

@@ -5,7 +5,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 use super::super::action::{Action, Edit};
-use super::{Context, Key};
+use super::table::{Context, Key};
 
 impl Context {
     /// How a config file names the context, before the action: `results.open`.
@@ -129,7 +129,7 @@ pub fn key_spelling(key: &Key) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::BINDINGS;
+    use super::super::table::BINDINGS;
     use super::*;
 
     #[test]

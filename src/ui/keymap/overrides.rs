@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 
 use super::names::{action_name, parse_key};
-use super::{BINDINGS, Binding, Key};
+use super::table::{BINDINGS, Binding, Key};
 use crate::diagnostic::{Diagnostic, Position, close_candidates};
 use crate::i18n::config as say;
 
@@ -184,7 +184,7 @@ fn bound_twice(given: &Override, file: &str, key: &Key, other: &Binding) -> Diag
 
 #[cfg(test)]
 mod tests {
-    use super::super::Context;
+    use super::super::table::Context;
     use super::*;
     use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
@@ -196,7 +196,8 @@ mod tests {
     fn an_override_changes_the_keys_of_its_action_only() {
         let (keymap, problems) = Keymap::with_overrides(&[given("global.quit", &["Q"])], "config.ron");
         assert!(problems.is_empty(), "{problems:?}");
-        let quit: Vec<&Binding> = keymap.iter().filter(|b| b.action == super::super::Action::Quit).collect();
+        let quit: Vec<&Binding> =
+            keymap.iter().filter(|b| b.action == super::super::super::action::Action::Quit).collect();
         let global = quit.iter().find(|b| b.context == Context::Global).unwrap();
         assert_eq!(&global.keys[..], &[Key { code: KeyCode::Char('Q'), modifiers: KeyModifiers::NONE }]);
         let always = quit.iter().find(|b| b.context == Context::Always).unwrap();
@@ -214,7 +215,9 @@ mod tests {
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].code, "key-bound-twice");
         assert_eq!(problems[0].start, Position::new(3, 5));
-        let open = keymap.iter().find(|b| b.context == Context::Results && b.action == super::super::Action::Open);
+        let open = keymap
+            .iter()
+            .find(|b| b.context == Context::Results && b.action == super::super::super::action::Action::Open);
         assert!(!keymap.overridden(open.unwrap()));
     }
 

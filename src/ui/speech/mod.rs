@@ -10,23 +10,11 @@
 
 mod lines;
 mod screens;
+mod seen;
+
+pub use seen::Seen;
 
 use super::app::Target;
-use super::shared::Shared;
-use super::state::{BrowseState, ExportDialog, PresentState, ShortlistScreen, ToursState};
-
-/// The parts of the state the screen-reader mode reads, lent by the loop.
-pub struct Seen<'a> {
-    pub shared: &'a Shared,
-    pub browse: &'a BrowseState,
-    pub tours: &'a ToursState,
-    pub shortlist: &'a ShortlistScreen,
-    pub present: &'a PresentState,
-    pub export: &'a ExportDialog,
-    pub target: Target,
-    /// The catalogue is still loading: its empty results are not said.
-    pub loading: bool,
-}
 
 /// What was said last, by kind: a line is said again only when what it says changed.
 #[derive(Debug, Default)]

@@ -6,8 +6,8 @@ use super::super::keymap::Context;
 use super::super::screen::{Overlay, Screen};
 use super::super::shared::Shared;
 use super::super::state::{ExportStep, PresentState, ShortlistScreen, Slide, ToursLevel, ToursState};
-use super::Seen;
 use super::lines::{entry_line, entry_lines, selection as browse_selection, shown_entry};
+use super::seen::Seen;
 use crate::i18n::config as say;
 use crate::i18n::{Word, with_colon, word};
 
