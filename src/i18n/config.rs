@@ -146,9 +146,11 @@ pub fn the_file(lang: Lang, path: &str, exists: bool) -> String {
 
 pub fn overridden_keys(lang: Lang, n: usize) -> String {
     match (lang, n) {
+        (Lang::En, 0) => "no key changed".into(),
+        (Lang::Fr, 0) => "aucune touche changée".into(),
         (Lang::En, 1) => "1 action's keys changed".into(),
         (Lang::En, n) => format!("{n} actions' keys changed"),
-        (Lang::Fr, 0 | 1) => format!("touches de {n} action changées"),
+        (Lang::Fr, 1) => "touches d’une action changées".into(),
         (Lang::Fr, n) => format!("touches de {n} actions changées"),
     }
 }

@@ -504,6 +504,7 @@ fn command_texts(lang: &str) -> Vec<(String, String)> {
     run("man: the pages written", &["man", pages.to_str().unwrap()], None, 0);
     run("man: a folder it cannot make", &["man", out.join("man1").to_str().unwrap()], None, 1);
     texts.extend(cleared);
+    texts.extend(config_texts(lang, nowhere.path()));
     let template = std::fs::read_to_string(fixture.path().join("good-practices/fresh-one.ron")).unwrap();
     // The template's comments are prose; its fields, written out or commented out, are code.
     let field = |line: &str| {
@@ -517,6 +518,52 @@ fn command_texts(lang: &str) -> Vec<(String, String)> {
         .collect();
     texts.push(("new's template".to_string(), comments));
     texts.push(("init's README".to_string(), std::fs::read_to_string(fresh.join("README.md")).unwrap()));
+    texts
+}
+
+/// What `boucle config` says, and what other commands say of a config file with problems; the
+/// comments of the file `config init` writes.
+fn config_texts(lang: &str, dir: &Path) -> Vec<(String, String)> {
+    let file = dir.join(format!("config-{lang}.ron"));
+    let env = [("BOUCLE_CONFIG", file.as_path())];
+    let mut texts = Vec::new();
+    let init = boucle_in(lang, &["config", "init"], None, &env);
+    assert_eq!(init.status.code(), Some(0), "{}", said(&init));
+    texts.push(("config init".to_string(), said(&init)));
+    let template = std::fs::read_to_string(&file).unwrap();
+    // Its settings and the action names are code; the rest of its comments are prose.
+    let prose: String = template
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix("//"))
+        .filter(|l| {
+            let l = l.trim();
+            let code = l.split_once(':').is_some_and(|(name, _)| {
+                name.chars().all(|c| c.is_ascii_lowercase() || c == '_' || c == '.' || c == '-' || c == '"')
+            });
+            !code && !l.starts_with('"') && !l.starts_with('}')
+        })
+        .map(|l| format!("{l}\n"))
+        .collect();
+    texts.push(("config init's comments".to_string(), prose));
+    let again = boucle_in(lang, &["config", "init"], None, &env);
+    assert_eq!(again.status.code(), Some(1), "{}", said(&again));
+    texts.push(("config init: already there".to_string(), said(&again)));
+    std::fs::write(
+        &file,
+        "Config(\n    theme: \"blue\",\n    keys: {\n        \"global.quitt\": [\"Q\"],\n        \"results.open\": [\"g\"],\n        \"quit\": [\"Ctrl-\"],\n    },\n)\n",
+    )
+    .unwrap();
+    let shown = boucle_in(lang, &["config", "show"], None, &env);
+    assert_eq!(shown.status.code(), Some(1), "{}", said(&shown));
+    // The settings' names are the file's code; what follows them is said in the reader's language.
+    let words: String = said(&shown)
+        .lines()
+        .map(|l| if l.starts_with("  ") { l.split_whitespace().skip(2).collect::<Vec<_>>().join(" ") } else { l.to_string() })
+        .map(|l| format!("{l}\n"))
+        .collect();
+    texts.push(("config show: a file with problems".to_string(), words));
+    let listed = boucle_in(lang, &["list", "--limit", "1"], None, &env);
+    texts.push(("list: a config file with problems".to_string(), String::from_utf8_lossy(&listed.stderr).into_owned()));
     texts
 }
 
