@@ -106,11 +106,16 @@ fn each_selection_is_said_once_nothing_repaints_and_no_box_is_drawn() {
     }
     // The entry, read whole when opened; the help, as plain lines.
     reader.keys(&["Enter"]);
-    reader.wait_for("the entry", |s| s.contains("Entry pane") && s.contains("Summary") || s.contains("Description:"));
+    reader
+        .wait_for("the entry, to its review", |s| s.split("Entry pane").nth(1).is_some_and(|e| e.contains("Review: ")));
     reader.keys(&["Escape"]);
+    // Esc alone, before the next key (Esc then `?` at once reads as Alt-?): back in the
+    // results, the selection is said again, where the cursor rests.
+    reader.wait_for("back to the results", |s| s.matches(", 4 of 12").count() == 2);
     reader.keys(&["?"]);
     reader.wait_for("the help", |s| s.contains("Everywhere") && s.contains("/: search"));
     reader.keys(&["Escape"]);
+    reader.wait_for("back to the results", |s| s.matches(", 4 of 12").count() == 3);
     reader.keys(&["q"]);
     assert_eq!(reader.status(), "0");
     let said = reader.said();

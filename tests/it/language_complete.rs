@@ -558,7 +558,9 @@ fn config_texts(lang: &str, dir: &Path) -> Vec<(String, String)> {
     // The settings' names are the file's code; what follows them is said in the reader's language.
     let words: String = said(&shown)
         .lines()
-        .map(|l| if l.starts_with("  ") { l.split_whitespace().skip(2).collect::<Vec<_>>().join(" ") } else { l.to_string() })
+        .map(|l| {
+            if l.starts_with("  ") { l.split_whitespace().skip(2).collect::<Vec<_>>().join(" ") } else { l.to_string() }
+        })
         .map(|l| format!("{l}\n"))
         .collect();
     texts.push(("config show: a file with problems".to_string(), words));

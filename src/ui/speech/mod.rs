@@ -14,6 +14,7 @@ mod seen;
 
 pub use seen::Seen;
 
+use super::action::Pane;
 use super::app::Target;
 
 /// What was said last, by kind: a line is said again only when what it says changed.
@@ -43,7 +44,8 @@ impl Transcript {
             said.push(place);
             // Back to a list from elsewhere (an entry, the help): the selection is said again,
             // so that the cursor rests on it.
-            if matches!(target, Target::Pane(_)) {
+            // (Not after an entry read whole: its title was just said.)
+            if matches!(target, Target::Pane(pane) if pane != Pane::Detail) {
                 self.selection = None;
             }
         }
