@@ -130,7 +130,18 @@ pub fn parse(file: &str, text: &str, base: Option<&Path>) -> (FileSettings, Vec<
     let settings = FileSettings {
         language,
         theme,
-        catalogues: written.catalogues.map(|all| all.into_iter().map(folder).collect()),
+        catalogues: written.catalogues.map(|all| {
+            // A folder not there is said, and left out: the dashboard must still start.
+            let (there, missing): (Vec<_>, Vec<_>) =
+                all.into_iter().map(|given| (folder(given.clone()), given)).partition(|(path, _)| path.is_dir());
+            for (path, given) in missing {
+                let at = place(text, "catalogues", Some(&given));
+                let end = Position::new(at.line, at.column + given.chars().count() + 2);
+                let shown = crate::text::visible::path(&path).to_string();
+                problems.push(Diagnostic::error("no-catalogue", file, at, end, say::folder_missing(&shown)));
+            }
+            there.into_iter().map(|(path, _)| path).collect()
+        }),
         mouse: written.mouse,
         screen_reader: written.screen_reader,
         export_format,

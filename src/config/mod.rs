@@ -108,8 +108,8 @@ pub fn resolve(command_line: &CommandLine, file: Option<PathBuf>, read: Read) ->
         given(command_line.catalogues.clone(), source)
     } else {
         match from_file.catalogues {
-            Some(folders) => given(folders, Source::File),
-            None => given(Vec::new(), Source::Default),
+            Some(folders) if !folders.is_empty() => given(folders, Source::File),
+            Some(_) | None => given(Vec::new(), Source::Default),
         }
     };
     let flag = |on: bool, from_file: Option<bool>, default: bool| match (on, from_file) {

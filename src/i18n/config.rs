@@ -58,10 +58,10 @@ pub fn give_another_key(other: &str) -> Said {
     })
 }
 
-pub fn unknown_setting(name: &str) -> Said {
+pub fn folder_missing(path: &str) -> Said {
     Said::by(|lang| match lang {
-        Lang::En => format!("unknown setting {}", q(lang, name)),
-        Lang::Fr => format!("réglage inconnu {}", q(lang, name)),
+        Lang::En => format!("no catalogue folder at {path}: it is left out"),
+        Lang::Fr => format!("aucun dossier de catalogue à {path} : il est laissé de côté"),
     })
 }
 
@@ -69,14 +69,6 @@ pub fn bad_value(setting: &str, value: &str) -> Said {
     Said::by(|lang| match lang {
         Lang::En => format!("{} is not a value of {}", q(lang, value), q(lang, setting)),
         Lang::Fr => format!("{} n’est pas une valeur de {}", q(lang, value), q(lang, setting)),
-    })
-}
-
-/// A value the RON reader refused, with its words (which are ron's, in English).
-pub fn unreadable(detail: &str) -> Said {
-    Said::by(|lang| match lang {
-        Lang::En => format!("the config file cannot be read: {detail}"),
-        Lang::Fr => format!("le fichier de réglages est illisible : {detail}"),
     })
 }
 

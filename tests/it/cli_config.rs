@@ -114,6 +114,11 @@ fn a_broken_file_is_shown_as_check_shows_problems_and_other_commands_go_on() {
     assert!(!out(&listed).is_empty());
     let said = String::from_utf8_lossy(&listed.stderr);
     assert!(said.contains(&place) && said.contains("\"blue\" is not a value of \"theme\""), "{said}");
+    // A catalogue folder that is not there is left out: the bundled catalogue is read.
+    std::fs::write(&file, "Config(\n    catalogues: [\"no-such-folder\"],\n)\n").unwrap();
+    let text = out(&boucle(&file, &[], &["config", "show"]));
+    assert!(text.contains(&format!("{}:2:18", file.display())) && text.contains("no catalogue folder at"), "{text}");
+    assert!(setting(&text, "catalogues").contains("bundled"), "{text}");
     // A file ron cannot read at all: its syntax error, placed.
     std::fs::write(&file, "Config(\n    theme: \"dark\"\n    mouse: false,\n)\n").unwrap();
     let text = out(&boucle(&file, &[], &["config", "show"]));
