@@ -125,7 +125,7 @@ mod tests {
             }
         }
         assert!(checked >= 40, "{checked}");
-        assert_eq!(region_box("FRE12"), Some(Bounds { west: 1.566, south: 50.046, east: 3.141, north: 51.007 }));
+        assert_eq!(region_box("FR101"), Some(Bounds { west: 2.269, south: 48.817, east: 2.417, north: 48.901 }));
         assert_eq!(region_box("FR"), None, "countries are the atlas's");
     }
 }

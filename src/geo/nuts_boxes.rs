@@ -1,6 +1,7 @@
 //! Made by scripts/make-nuts-boxes.py from Eurostat GISCO's NUTS 2024 regions at 1:20 million
 //! (`NUTS_RG_20M_2024_4326`, as giscoR's data/gisco_nuts_2024.rda ships them, giscoR commit
 //! f6c7b28); do not edit. © EuroGeographics for the administrative boundaries.
+#![allow(clippy::approx_constant)] // degrees, not π: the Pas-de-Calais reaches 3.141° E
 
 /// (NUTS code, west, south, east, north) in degrees, sorted by code: the box of every vertex
 /// of the region's generalised outline, rounded outward to 0.001°.
