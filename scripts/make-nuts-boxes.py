@@ -4,10 +4,11 @@ uses, for `boucle check`'s test that an entry's coordinates fall inside its regi
 
 Source: Eurostat GISCO's NUTS 2024 regions at 1:20 million, EPSG:4326, all levels
 (`NUTS_RG_20M_2024_4326`), as the R package giscoR ships them in `data/gisco_nuts_2024.rda`
-(github.com/rOpenGov/giscoR; its data-raw/gisco_nuts_2024.R downloads that file from GISCO with
-`gisco_get_nuts(resolution = "20", year = "2024", epsg = "4326", nuts_level = "all")`). The copy
-read: the file as of giscoR commit f6c7b286124c55a0294a8722a1d8ea1a31b37500 (git blob
-98efdba1b06585ad833b4eedb437c4b0d8a5b324, 235,256 bytes). © EuroGeographics for the
+(github.com/rOpenGov/giscoR; its data-raw/gisco_nuts_2024.R makes it from GISCO's download with
+`gisco_get_nuts(resolution = "20", year = "2024", epsg = "4326", nuts_level = "all", ext = "gpkg")`).
+The copy read: the file as of giscoR commit f6c7b286124c55a0294a8722a1d8ea1a31b37500 (git blob
+98efdba1b06585ad833b4eedb437c4b0d8a5b324, 235,256 bytes, SHA-256
+cabab8bc5752e49167e39c5ad742299a757844d25c292c51318ec6d9edc1772e). © EuroGeographics for the
 administrative boundaries.
 
     scripts/make-nuts-boxes.py path/to/gisco_nuts_2024.rda

@@ -1340,8 +1340,9 @@ printf '%s\n' "${COMPREPLY[@]}""#;
 }
 
 /// Issue #22, item 3: every placed entry lies inside the box of its own NUTS region's outline
-/// (GISCO NUTS 2024 at 1:20M, without the check's margin), and every region below the country
-/// has a box, so `check` tests each entry against its region and not only its country.
+/// (GISCO NUTS 2024 at 1:20M, without the check's margin); every region below the country has a
+/// box, so `check` tests each entry against its region and not only its country, and every region
+/// has GISCO's label point, so the map places none at an approximate point.
 #[test]
 fn placed_entries_lie_in_their_nuts_region_box() {
     let loaded = bundled();
@@ -1349,6 +1350,8 @@ fn placed_entries_lie_in_their_nuts_region_box() {
     let no_box: Vec<&str> =
         regions.ids().filter(|id| id.len() > 2 && boucle::geo::nuts::region_box(id).is_none()).collect();
     assert!(no_box.is_empty(), "regions without a NUTS box (run scripts/make-nuts-boxes.py): {no_box:?}");
+    let no_point: Vec<&str> = regions.ids().filter(|id| boucle::geo::nuts::label_point(id).is_none()).collect();
+    assert!(no_point.is_empty(), "regions the map places at the vocabulary's approximate point: {no_point:?}");
     let mut placed = 0;
     for e in loaded.catalogue.entries() {
         let (Some(location), Some((lat, lon))) = (&e.common.location, coordinates(e)) else { continue };

@@ -5,11 +5,9 @@
 //! - Label points ([`label_point`]): where the map draws a region when an entry has no coordinates
 //!   of its own; GISCO's `NUTS_LB_2024` points, a point inside the region chosen for its label.
 //!   Read from the copy Eurostat publishes in its Nuts2json project (`pub/v2/2024/4326/nutspt_0.json`
-//!   to `nutspt_3.json`, commit 26f94ed of github.com/eurostat/Nuts2json), a page at a time: the
-//!   NUTS 3 points EL532, EL533, ES615, DK022, RO111, RO113, RO412, RO423, SI034, SI041 and SI043
-//!   were read later from the same `nutspt_3.json`. FRK24, BE211, BE224 and the Belgian and SI03
-//!   levels above them were not read: for them, and for any code a curator adds, the vocabulary's
-//!   own `coordinates` are used.
+//!   to `nutspt_3.json`, commit 26f94ed of github.com/eurostat/Nuts2json, `nutspt_0.json` at
+//!   334e7b4), a page at a time, for every code of the bundled vocabulary (65). For a code a curator
+//!   adds, the vocabulary's own `coordinates` are used.
 //! - Boxes ([`region_box`]): the bounding box of each region's outline in GISCO's NUTS 2024
 //!   regions at 1:20 million (`NUTS_RG_20M_2024_4326`), for `check`'s test that an entry's
 //!   coordinates are in its region. Made by `scripts/make-nuts-boxes.py`, in [`super::nuts_boxes`].
@@ -19,6 +17,12 @@ use super::nuts_boxes::BOXES;
 
 /// (NUTS code, latitude, longitude), sorted by code.
 const LABEL_POINTS: &[(&str, f64, f64)] = &[
+    ("BE", 50.641, 4.662),
+    ("BE2", 51.037, 4.235),
+    ("BE21", 51.229, 4.72),
+    ("BE211", 51.28, 4.507),
+    ("BE22", 50.997, 5.421),
+    ("BE224", 50.951, 5.276),
     ("DK", 56.031, 9.316),
     ("DK0", 56.031, 9.316),
     ("DK02", 55.46, 11.723),
@@ -59,6 +63,7 @@ const LABEL_POINTS: &[(&str, f64, f64)] = &[
     ("FRI15", 43.256, -0.757),
     ("FRK", 45.284, 4.624),
     ("FRK2", 45.434, 5.34),
+    ("FRK24", 45.264, 5.574),
     ("FRK26", 45.871, 4.641),
     ("RO", 45.839, 24.984),
     ("RO1", 46.715, 24.07),
@@ -72,6 +77,7 @@ const LABEL_POINTS: &[(&str, f64, f64)] = &[
     ("RO423", 45.753, 22.938),
     ("SI", 46.119, 14.822),
     ("SI0", 46.119, 14.822),
+    ("SI03", 46.152, 15.26),
     ("SI034", 46.27, 15.196),
     ("SI04", 46.153, 14.162),
     ("SI041", 46.025, 14.566),
@@ -124,7 +130,7 @@ mod tests {
                 checked += 1;
             }
         }
-        assert!(checked >= 40, "{checked}");
+        assert_eq!(checked, BOXES.len(), "every region with a box has its label point");
         assert_eq!(region_box("FR101"), Some(Bounds { west: 2.269, south: 48.817, east: 2.417, north: 48.901 }));
         assert_eq!(region_box("FR"), None, "countries are the atlas's");
     }
