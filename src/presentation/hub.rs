@@ -49,6 +49,21 @@ impl Hub {
         }
     }
 
+    /// The room's counts changed (a participant came, left, followed or broke away): views are
+    /// told. Not a drive: no view can send it.
+    pub fn count(&self, room: super::RoomCount) {
+        let stage = {
+            let mut stage = self.stage.lock().unwrap_or_else(|p| p.into_inner());
+            if stage.room == Some(room) {
+                return;
+            }
+            stage.room = Some(room);
+            stage.version += 1;
+            stage.clone()
+        };
+        self.tell(&stage);
+    }
+
     /// How many views are watching.
     pub fn views(&self) -> usize {
         self.watchers.lock().unwrap_or_else(|p| p.into_inner()).len()

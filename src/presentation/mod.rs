@@ -72,6 +72,16 @@ pub struct Stage {
     pub at_ms: u64,
     /// Counts every change: a view keeps only the newest stage.
     pub version: u64,
+    /// Who is in the room, for the console (none outside a room).
+    #[serde(default)]
+    pub room: Option<RoomCount>,
+}
+
+/// The room, as the console shows it: who is connected, and how many of them follow.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoomCount {
+    pub connected: usize,
+    pub following: usize,
 }
 
 impl Stage {
@@ -88,6 +98,7 @@ impl Stage {
             stop_ms: 0,
             at_ms: now_ms,
             version: 0,
+            room: None,
         }
     }
 
@@ -164,6 +175,28 @@ pub fn now_ms() -> u64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64)
 }
 
+/// Seconds since midnight, local time (the programme's "09:30" is the room's clock).
+pub fn local_seconds(now_ms: u64) -> u32 {
+    let time = (now_ms / 1000) as libc::time_t;
+    // SAFETY: localtime_r reads `time` and writes only into `tm`, a value on our stack; it is
+    // the thread-safe form.
+    let mut tm: libc::tm = unsafe { std::mem::zeroed() };
+    let done = unsafe { libc::localtime_r(&raw const time, &raw mut tm) };
+    if done.is_null() {
+        return (now_ms / 1000 % 86_400) as u32;
+    }
+    (tm.tm_hour * 3600 + tm.tm_min * 60 + tm.tm_sec) as u32
+}
+
+/// A stop's time when it is a clock time ("09:30", "9h30", "14 h"): seconds since midnight.
+pub fn clock_time(text: &str) -> Option<u32> {
+    let text = text.trim();
+    let (h, m) = text.split_once([':', 'h']).map_or((text, ""), |(h, m)| (h.trim(), m.trim()));
+    let h: u32 = h.parse().ok()?;
+    let m: u32 = if m.is_empty() { 0 } else { m.parse().ok()? };
+    (h < 24 && m < 60).then_some(h * 3600 + m * 60)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -207,6 +240,15 @@ mod tests {
         assert!(stage.resting());
         stage.apply(&Drive::Pause, 60_000);
         assert_eq!(stage.total_at(61_000), 6_000);
+    }
+
+    #[test]
+    fn clock_times_are_read_and_labels_are_not() {
+        assert_eq!(clock_time("09:30"), Some(9 * 3600 + 30 * 60));
+        assert_eq!(clock_time("14 h"), Some(14 * 3600));
+        assert_eq!(clock_time("9h05"), Some(9 * 3600 + 5 * 60));
+        assert_eq!(clock_time("morning"), None);
+        assert_eq!(clock_time("25:00"), None);
     }
 
     #[test]

@@ -14,7 +14,9 @@ use super::action::Pane;
 use super::event::Reloaded;
 use super::screen::{Layer, Overlay, Screen};
 pub use super::shared::{MIN_HEIGHT, MIN_WIDTH, Shared, WIDE};
-use super::state::{BrowseState, ExportDialog, OverviewState, PresentState, ShortlistScreen, StartUp, ToursState};
+use super::state::{
+    BrowseState, ExportDialog, FollowState, OverviewState, PresentState, Role, ShortlistScreen, StartUp, ToursState,
+};
 use super::theme::ThemeName;
 use crate::query::Facet;
 use crate::shortlist::Shortlist;
@@ -41,6 +43,8 @@ pub struct Options {
     pub chrome: bool,
     /// Start in present mode (`boucle present`).
     pub present: Option<PresentStart>,
+    /// The part this dashboard plays in a shared presentation ([`crate::presentation`]).
+    pub presenting: Option<Role>,
 }
 
 /// What `boucle present` presents.
@@ -66,6 +70,7 @@ impl Default for Options {
             catalogue_dirs: Vec::new(),
             chrome: true,
             present: None,
+            presenting: None,
         }
     }
 }
@@ -85,6 +90,7 @@ pub struct App {
     pub(in crate::ui) browse: BrowseState,
     pub(in crate::ui) tours: ToursState,
     pub(in crate::ui) present: PresentState,
+    pub(in crate::ui) follow: FollowState,
     pub(in crate::ui) overview: OverviewState,
     pub(in crate::ui) shortlist: ShortlistScreen,
     pub(in crate::ui) export: ExportDialog,
@@ -111,6 +117,10 @@ impl App {
 
     pub fn present(&self) -> &PresentState {
         &self.present
+    }
+
+    pub fn follow(&self) -> &FollowState {
+        &self.follow
     }
 
     pub fn overview(&self) -> &OverviewState {

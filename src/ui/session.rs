@@ -21,7 +21,7 @@ use super::input_queue::InputQueue;
 use super::searcher::Searcher;
 use super::update::{
     changed_elsewhere, edited, effect_done, frame_drawn, load_progress, loaded, next_deadline, nothing_to_reload,
-    reloaded, searched, tick, update,
+    presented, reloaded, searched, tick, update,
 };
 use super::view;
 use crate::files::{Overwrite, WriteError};
@@ -187,6 +187,7 @@ impl<H: Host> Session<'_, H> {
                 }
             }
             Event::Reloaded(news) => reloaded(self.app, *news),
+            Event::Presented(stage) => presented(self.app, *stage),
             Event::Repaint => self.host.terminal().clear()?,
             Event::ShortlistChanged => {
                 let effects = changed_elsewhere(self.app);
@@ -233,6 +234,10 @@ impl<H: Host> Session<'_, H> {
                 if outcome == EditOutcome::Edited {
                     self.host.reload();
                 }
+                return Ok(Step::Continue);
+            }
+            Effect::Drive(drive) => {
+                host.drive(drive);
                 return Ok(Step::Continue);
             }
             Effect::Reload => {

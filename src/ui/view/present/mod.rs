@@ -3,6 +3,7 @@
 //! footer: position, day and time, the elapsed time. No chrome, no pop-up, no key hints unless
 //! asked for with `?` (one muted line).
 
+mod console;
 mod title;
 
 use ratatui::Frame;
@@ -15,8 +16,8 @@ use unicode_width::UnicodeWidthStr;
 use super::super::app::App;
 use super::super::frame::FrameFacts;
 use super::super::keymap::{Context, bindings_of, key_name};
-use super::super::state::Slide;
 use super::super::state::tours::stops;
+use super::super::state::{Role, Slide};
 use super::detail::{doc_lines, stop_note_lines, wrap};
 use super::widgets::{fit, fit_spans};
 use crate::export::doc::{Block as DocBlock, EntryDoc, Field, Value};
@@ -28,6 +29,14 @@ use crate::text::Lang;
 pub fn draw(frame: &mut Frame<'_>, app: &App, facts: &mut FrameFacts) {
     let screen = frame.area();
     let present = &app.present;
+    if app.follow.role() == Some(Role::Console) {
+        console::draw(frame, app, screen);
+        return;
+    }
+    if app.follow.following() && app.follow.stage().is_some_and(crate::presentation::Stage::resting) {
+        console::draw_pause(frame, app, screen);
+        return;
+    }
     if present.blank() {
         // A projector's black screen, whatever the theme; without colour, an empty one.
         let black = match app.shared.theme_name {
@@ -177,7 +186,7 @@ fn draw_slide(frame: &mut Frame<'_>, app: &App, index: usize, note: Option<&str>
 
 /// The facts a room asks about first: where (with the region), who, when, materials, ESG
 /// themes, stage, evidence of success, take-aways; then the summary.
-fn key_facts(doc: &EntryDoc, lang: Lang) -> Vec<(&'static str, String)> {
+pub(super) fn key_facts(doc: &EntryDoc, lang: Lang) -> Vec<(&'static str, String)> {
     let fields: Vec<&Field> = doc
         .blocks
         .iter()
@@ -309,7 +318,17 @@ fn draw_footer(frame: &mut Frame<'_>, app: &App, area: Rect) {
     right.push(format!("{}/{}", present.position() + 1, present.slides().len()));
     right.push(format!("⏱ {}", clock(present.elapsed())));
     let right = right.join(" · ");
-    let left = if present.detour().is_some() {
+    let following = app.follow.stage().filter(|_| app.follow.following());
+    let left = if let Some(stage) = following {
+        // A follower: where the facilitator is, how to break away; a stop they marked is starred.
+        let marked = matches!(present.slide(), Some(Slide::Entry { id, .. }) if app.shared.marks.contains(id.as_str()));
+        let said = crate::i18n::presenting::following(stage.stop + 1, stage.stops);
+        let line = stage.line.as_ref().map(|l| format!("  {}", crate::i18n::presenting::room_line(l).get(lang)));
+        Span::styled(
+            format!("{}{}{}", if marked { "★ " } else { "" }, said.get(lang), line.unwrap_or_default()),
+            theme.key,
+        )
+    } else if present.detour().is_some() {
         Span::styled(t(lang, Msg::Detour).to_string(), theme.warning)
     } else {
         let tour = present.tour().and_then(|id| app.shared.entry(id)).map(|e| e.title().get(lang).to_string());
