@@ -133,7 +133,7 @@ pub fn run(cli: &Cli, args: &PresentArgs, err: &mut dyn Write) -> std::io::Resul
         Ok(link) => {
             options.presenting = Some(if args.console { Role::Console } else { Role::Projector });
             if place.fallback {
-                let said = presenting::socket_fallback(&crate::text::visible::path(&place.dir).to_string());
+                let said = presenting::socket_fallback(crate::text::visible::path(&place.dir).as_ref());
                 options.notice = Some(said.get(lang).to_string());
             }
             let holds = link.hub.is_some();

@@ -63,6 +63,7 @@ mod theme_contrast;
 mod ui_app;
 mod ui_facilitator;
 mod ui_files_have_no_circle;
+mod ui_follow;
 mod ui_house;
 mod ui_loading;
 mod ui_paging;

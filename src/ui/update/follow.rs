@@ -139,3 +139,11 @@ pub fn clock(follow: &mut FollowState) {
     follow.now_ms = now_ms();
     follow.local_seconds = local_seconds(follow.now_ms);
 }
+
+/// The loop's clock: present mode's, and the console's.
+pub fn tick(app: &mut App, now: std::time::Instant) -> bool {
+    if app.follow.role.is_some() {
+        clock(&mut app.follow);
+    }
+    super::present::tick(app, now)
+}

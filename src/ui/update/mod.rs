@@ -33,12 +33,12 @@ mod tours;
 
 pub use edit::edited;
 pub use export::effect_done;
-pub use follow::presented;
+pub use follow::{presented, tick};
 pub use frame::frame_drawn;
 pub use marks::changed_elsewhere;
 pub use news::{load_progress, loaded, nothing_to_reload, reloaded};
 pub use overview::settle as count_overview;
-pub use present::{next_deadline, present_entries, tick};
+pub use present::{next_deadline, present_entries};
 pub use reindex::reindex;
 pub use results::{search_now, searched};
 

@@ -299,9 +299,6 @@ pub fn tick(app: &mut App, now: Instant) -> bool {
     if app.shared.screen != Screen::Present {
         return false;
     }
-    if app.follow.role().is_some() {
-        super::follow::clock(&mut app.follow);
-    }
     let changed = app.present.tick(now);
     changed && !app.present.blank() && !app.present.jumping()
 }

@@ -16,7 +16,7 @@ use super::super::super::state::Slide;
 use super::super::super::state::tours::stops;
 use super::super::detail::wrap;
 use super::super::widgets::fit;
-use super::key_facts;
+use super::facts::key_facts;
 use crate::export::doc::EntryDoc;
 use crate::i18n::presenting::{Console, clock, console, countdown, pause_screen, room_counts, room_line, stop_of};
 use crate::i18n::with_colon;
