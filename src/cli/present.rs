@@ -154,7 +154,7 @@ pub fn run(cli: &Cli, args: &PresentArgs, err: &mut dyn Write) -> std::io::Resul
 }
 
 /// How many of the tour's stops this catalogue has (the slides every view makes of them).
-fn tour_stops(catalogue: &Catalogue, tour: &str) -> usize {
+pub(super) fn tour_stops(catalogue: &Catalogue, tour: &str) -> usize {
     match catalogue.get(tour).map(|e| &e.details) {
         Some(crate::model::Details::Tour(t)) => {
             t.stops.iter().filter(|s| catalogue.get(s.entry.as_str()).is_some()).count()

@@ -90,6 +90,8 @@ struct Session<'a, H: Host> {
     searcher: Searcher,
     /// The newest search asked for since the last was sent: a burst of keys searches once.
     search: Option<super::searcher::Request>,
+    /// Whether the app followed the presentation when the host was last told.
+    following: bool,
 }
 
 pub fn run_session<H: Host>(
@@ -99,7 +101,7 @@ pub fn run_session<H: Host>(
     input: &InputQueue,
     searcher: Searcher,
 ) -> Result<Exit, <H::Output as Backend>::Error> {
-    let mut session = Session { host, app, searcher, search: None };
+    let mut session = Session { host, app, searcher, search: None, following: false };
     let exit = session.run(events, input);
     // The readers stop, and what they had queued is dropped.
     input.close();
@@ -164,6 +166,10 @@ impl<H: Host> Session<'_, H> {
                 }
             }
             self.send_search();
+            if self.app.follow().following() != self.following {
+                self.following = self.app.follow().following();
+                self.host.following(self.following);
+            }
             if dirty {
                 render(self.host.terminal(), self.app)?;
             }
