@@ -76,16 +76,16 @@ pub struct ServeArgs {
     /// logged in with the facilitator's credential (--facilitator-password-file,
     /// --facilitator-keys), and on this machine by `boucle present TOUR --console`.
     #[arg(long, value_name = "TOUR")]
-    pub present: Option<String>,
+    pub presentation: Option<String>,
 
     /// A file whose first line is the facilitator's password, separate from the room's: a
     /// session logged in with it drives the presentation.
-    #[arg(long, value_name = "FILE", requires = "present")]
+    #[arg(long, value_name = "FILE", requires = "presentation")]
     pub facilitator_password_file: Option<PathBuf>,
 
     /// An OpenSSH authorized_keys file of the facilitator's keys: a session logged in with one
     /// drives the presentation.
-    #[arg(long, value_name = "FILE", requires = "present")]
+    #[arg(long, value_name = "FILE", requires = "presentation")]
     pub facilitator_keys: Option<PathBuf>,
 }
 
@@ -150,7 +150,7 @@ pub fn run(cli: &Cli, args: &ServeArgs, err: &mut dyn Write) -> std::io::Result<
                 return Ok(2);
             }
         };
-    let presented = match &args.present {
+    let presented = match &args.presentation {
         Some(tour) => match super::present::find_tour(first.catalogue(), tour) {
             Ok(id) => Some((id.to_string(), super::present::tour_stops(first.catalogue(), id))),
             Err(message) => {

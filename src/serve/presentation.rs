@@ -1,4 +1,4 @@
-//! The room's presentation (`boucle serve --present TOUR`): one [`Hub`] that the facilitator
+//! The room's presentation (`boucle serve --presentation TOUR`): one [`Hub`] that the facilitator
 //! drives and every participant's dashboard watches, told who is in and who follows for the
 //! console. Who may drive is a credential of its own, separate from the room's
 //! (`--facilitator-password-file`, `--facilitator-keys`): a session that logged in with it gets

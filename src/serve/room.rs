@@ -60,7 +60,7 @@ pub struct Room {
     pub closing: AtomicBool,
     /// Woken each time a participant leaves (closing waits for the room to empty).
     pub left: tokio::sync::Notify,
-    /// The presentation participants may follow (`--present TOUR`), and who may drive it.
+    /// The presentation participants may follow (`--presentation TOUR`), and who may drive it.
     pub presentation: std::sync::OnceLock<super::presentation::RoomPresentation>,
     pub facilitator: std::sync::OnceLock<super::presentation::Facilitator>,
 }

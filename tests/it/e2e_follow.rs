@@ -48,7 +48,7 @@ fn the_facilitator_drives_and_the_room_follows() {
         &[
             "--password-file",
             "{dir}/password",
-            "--present",
+            "--presentation",
             TOUR,
             "--facilitator-password-file",
             facilitator.to_str().unwrap(),
@@ -162,4 +162,55 @@ fn the_console_and_the_projector_move_together_in_either_order() {
         tmux.keys(name, &["q"]);
         tmux.wait_for(name, "the end", |s| s.contains("EXITED 0"));
     }
+}
+
+/// Identity is only what authenticated: the facilitator's public key offered without its
+/// private key (the server answers that it would accept it), then the room password, is a
+/// participant — no projector, no drive, not the key's shortlist.
+#[test]
+fn an_offered_facilitator_key_without_its_private_key_is_nobody() {
+    let keys = tempfile::tempdir().unwrap();
+    let key = keys.path().join("facilitator");
+    let made = std::process::Command::new("ssh-keygen")
+        .args(["-q", "-t", "ed25519", "-N", "", "-f", key.to_str().unwrap()])
+        .status()
+        .unwrap();
+    assert!(made.success());
+    // Only the public half is left to the client.
+    std::fs::remove_file(&key).unwrap();
+    let public = keys.path().join("facilitator.pub");
+    let runtime = tempfile::tempdir().unwrap();
+    let runtime_dir = runtime.path().to_path_buf();
+    let server = Server::start_with(
+        FIXTURE,
+        &["--password-file", "{dir}/password", "--presentation", TOUR, "--facilitator-keys", public.to_str().unwrap()],
+        |command| {
+            command.env("XDG_RUNTIME_DIR", &runtime_dir);
+        },
+    );
+    let tmux = Tmux::start();
+    let askpass = server.dir.path().join("askpass-offer");
+    std::fs::write(&askpass, "#!/bin/sh\necho 'aimant2026'\n").unwrap();
+    std::process::Command::new("chmod").args(["700", askpass.to_str().unwrap()]).status().unwrap();
+    let command = format!(
+        "env LANG=C.UTF-8 SSH_ASKPASS={} SSH_ASKPASS_REQUIRE=force DISPLAY=:0 ssh -t -F {} -p {} \
+         -o PubkeyAuthentication=yes -i {} en@127.0.0.1; echo EXITED $?; exec sleep 600",
+        askpass.display(),
+        server.ssh_config().display(),
+        server.port,
+        public.display()
+    );
+    tmux.open("offer", (120, 40), server.dir.path(), &command, &[]);
+    let screen = tmux.wait_for("offer", "a participant's dashboard", |s| {
+        ready(s) && s.contains("The facilitator is at stop 1/4 — f to follow")
+    });
+    assert!(!screen.contains("Presenter console"), "{screen}");
+    tmux.keys("offer", &["f"]);
+    tmux.wait_for("offer", "following", |s| s.contains("Following the facilitator, stop 1/4"));
+    tmux.keys("offer", &["Right"]);
+    let screen = tmux.wait_for("offer", "broken away, nothing driven", |s| ready(s));
+    assert!(screen.contains("The facilitator is at stop 1/4"), "{screen}");
+    let log = server.log();
+    assert!(log.contains("logged in (room password)") && !log.contains("logged in (key"), "{log}");
+    tmux.keys("offer", &["C-c"]);
 }
