@@ -208,7 +208,7 @@ fn an_offered_facilitator_key_without_its_private_key_is_nobody() {
     tmux.keys("offer", &["f"]);
     tmux.wait_for("offer", "following", |s| s.contains("Following the facilitator, stop 1/4"));
     tmux.keys("offer", &["Right"]);
-    let screen = tmux.wait_for("offer", "broken away, nothing driven", |s| ready(s));
+    let screen = tmux.wait_for("offer", "broken away, nothing driven", ready);
     assert!(screen.contains("The facilitator is at stop 1/4"), "{screen}");
     let log = server.log();
     assert!(log.contains("logged in (room password)") && !log.contains("logged in (key"), "{log}");

@@ -11,9 +11,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::super::super::app::App;
-use super::super::super::state::Slide;
 use super::super::super::state::tours::stops;
+use super::super::super::state::{PresentState, Slide};
+use super::super::context::Ctx;
 use super::super::detail::wrap;
 use super::super::widgets::fit;
 use super::facts::key_facts;
@@ -23,14 +23,13 @@ use crate::i18n::with_colon;
 use crate::model::Stop;
 use crate::presentation::clock_time;
 
-pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
-    let theme = app.shared.theme();
-    let lang = app.shared.lang;
+pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, present: &PresentState, area: Rect) {
+    let theme = ctx.theme();
+    let lang = ctx.lang();
     let width = usize::from(area.width.saturating_sub(2));
-    let present = &app.present;
-    let follow = &app.follow;
+    let follow = ctx.follow;
     let now = follow.now_ms();
-    let tour = present.tour().and_then(|id| app.shared.entry(id));
+    let tour = present.tour().and_then(|id| ctx.shared.entry(id));
     let tour_stops = tour.map(stops).unwrap_or(&[]);
     let stop_of_slide = |position: usize| -> Option<&Stop> {
         match present.slides().get(position) {
@@ -40,7 +39,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     };
     let title_of = |position: usize| -> Option<String> {
         match present.slides().get(position)? {
-            Slide::Entry { id, .. } => app.shared.entry(id).map(|e| e.title().get(lang).to_string()),
+            Slide::Entry { id, .. } => ctx.shared.entry(id).map(|e| e.title().get(lang).to_string()),
             Slide::Overview => None,
         }
     };
@@ -82,9 +81,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         Span::styled(fit(&now_title, width.saturating_sub(14)), theme.title.add_modifier(Modifier::BOLD)),
     ]));
     if let Some(Slide::Entry { id, .. }) = present.slide()
-        && let Some(entry) = app.shared.entry(id)
+        && let Some(entry) = ctx.shared.entry(id)
     {
-        let doc = EntryDoc::new(app.shared.catalogue(), entry, lang);
+        let doc = EntryDoc::new(ctx.shared.catalogue(), entry, lang);
         for (label, value) in key_facts(&doc, lang).into_iter().take(4) {
             let label = with_colon(lang, label);
             let text = fit(&format!("  {label} {value}"), width);
@@ -153,10 +152,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
 }
 
 /// What followers see while the facilitator blanks or pauses: a quiet line, centred.
-pub fn draw_pause(frame: &mut Frame<'_>, app: &App, area: Rect) {
-    let theme = app.shared.theme();
+pub fn draw_pause(frame: &mut Frame<'_>, ctx: &Ctx<'_>, area: Rect) {
+    let theme = ctx.shared.theme();
     let text = pause_screen();
-    let text = text.get(app.shared.lang);
+    let text = text.get(ctx.lang());
     let y = area.y + area.height / 2;
     let x = area.x + area.width.saturating_sub(text.width() as u16) / 2;
     let line = Rect { x, y, width: area.width.saturating_sub(x - area.x), height: 1 };
