@@ -150,6 +150,10 @@ pub fn run(cli: &Cli, args: &ServeArgs, err: &mut dyn Write) -> std::io::Result<
                 return Ok(2);
             }
         };
+    if facilitator.is_some() && access.is_open() {
+        writeln!(err, "boucle serve: {}", crate::i18n::presenting::facilitator_in_open_room().get(lang))?;
+        return Ok(2);
+    }
     let presented = match &args.presentation {
         Some(tour) => match super::present::find_tour(first.catalogue(), tour) {
             Ok(id) => Some((id.to_string(), super::present::tour_stops(first.catalogue(), id))),

@@ -133,3 +133,14 @@ pub fn clock(seconds: u64) -> String {
     let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
     if h > 0 { format!("{h}:{m:02}:{s:02}") } else { format!("{m}:{s:02}") }
 }
+
+/// `--open` with a facilitator's credential: OpenSSH asks for no method when none is needed,
+/// so the credential would never be tried.
+pub fn facilitator_in_open_room() -> Said {
+    Said::new(
+        "--open lets everyone in before any password or key is asked, so the facilitator's credential would never be \
+         tried: give the room a --password-file or --authorized-keys",
+        "--open laisse entrer chacun avant qu'un mot de passe ou une clé soit demandé : l'identifiant de l'animateur \
+         ne serait jamais essayé ; donnez à la salle un --password-file ou des --authorized-keys",
+    )
+}
