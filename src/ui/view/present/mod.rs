@@ -275,9 +275,10 @@ fn draw_footer(frame: &mut Frame<'_>, ctx: &Ctx<'_>, present: &PresentState, are
         // A follower: where the facilitator is, how to break away; a stop they marked is starred.
         let marked = matches!(present.slide(), Some(Slide::Entry { id, .. }) if ctx.shared.is_marked(id));
         let said = crate::i18n::presenting::following(stage.stop + 1, stage.stops);
-        let line = stage.line.as_ref().map(|l| format!("  {}", crate::i18n::presenting::room_line(l).get(lang)));
+        // The room line first: it is what the facilitator wants read.
+        let line = stage.line.as_ref().map(|l| format!("{}  ", crate::i18n::presenting::room_line(l).get(lang)));
         Span::styled(
-            format!("{}{}{}", if marked { "★ " } else { "" }, said.get(lang), line.unwrap_or_default()),
+            format!("{}{}{}", line.unwrap_or_default(), if marked { "★ " } else { "" }, said.get(lang)),
             theme.key,
         )
     } else if present.detour().is_some() {
