@@ -214,3 +214,26 @@ fn an_offered_facilitator_key_without_its_private_key_is_nobody() {
     assert!(log.contains("logged in (room password)") && !log.contains("logged in (key"), "{log}");
     tmux.keys("offer", &["C-c"]);
 }
+
+/// An open room lets OpenSSH in with no method before any credential is asked: the
+/// facilitator's could never be tried, so `serve` refuses the two together, in both languages.
+#[test]
+fn an_open_room_refuses_a_facilitators_credential() {
+    let secrets = tempfile::tempdir().unwrap();
+    let facilitator = secrets.path().join("facilitator");
+    std::fs::write(&facilitator, "conduire\n").unwrap();
+    for (lang, words) in [("en", "would never be tried"), ("fr", "ne serait jamais essayé")] {
+        // Under a time limit: a room that started would listen until killed.
+        let refused = std::process::Command::new("timeout")
+            .arg("20")
+            .arg(common::binary())
+            .args(["--catalogue", FIXTURE, "--lang", lang, "serve", "--open", "--listen", "127.0.0.1:0"])
+            .args(["--presentation", TOUR, "--facilitator-password-file", facilitator.to_str().unwrap()])
+            .env("XDG_DATA_HOME", secrets.path().join("data"))
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&refused.stderr);
+        assert_eq!(refused.status.code(), Some(2), "{said}");
+        assert!(said.contains(words), "{said}");
+    }
+}
