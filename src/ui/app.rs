@@ -14,7 +14,9 @@ use super::action::Pane;
 use super::event::Reloaded;
 use super::screen::{Layer, Overlay, Screen};
 pub use super::shared::{MIN_HEIGHT, MIN_WIDTH, Shared, WIDE};
-use super::state::{BrowseState, ExportDialog, OverviewState, PresentState, ShortlistScreen, StartUp, ToursState};
+use super::state::{
+    BrowseState, ExportDialog, FollowState, OverviewState, PresentState, Role, ShortlistScreen, StartUp, ToursState,
+};
 use super::theme::ThemeName;
 use crate::query::Facet;
 use crate::shortlist::Shortlist;
@@ -50,6 +52,8 @@ pub struct Options {
     pub screen_reader: bool,
     /// The config file's problems, listed under `!` before the catalogue's.
     pub config_problems: Vec<crate::diagnostic::Diagnostic>,
+    /// The part this dashboard plays in a shared presentation ([`crate::presentation`]).
+    pub presenting: Option<Role>,
 }
 
 /// What `boucle present` presents.
@@ -80,6 +84,7 @@ impl Default for Options {
             export_folder: None,
             screen_reader: false,
             config_problems: Vec::new(),
+            presenting: None,
         }
     }
 }
@@ -99,6 +104,7 @@ pub struct App {
     pub(in crate::ui) browse: BrowseState,
     pub(in crate::ui) tours: ToursState,
     pub(in crate::ui) present: PresentState,
+    pub(in crate::ui) follow: FollowState,
     pub(in crate::ui) overview: OverviewState,
     pub(in crate::ui) shortlist: ShortlistScreen,
     pub(in crate::ui) export: ExportDialog,
@@ -125,6 +131,10 @@ impl App {
 
     pub fn present(&self) -> &PresentState {
         &self.present
+    }
+
+    pub fn follow(&self) -> &FollowState {
+        &self.follow
     }
 
     pub fn overview(&self) -> &OverviewState {

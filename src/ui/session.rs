@@ -21,7 +21,7 @@ use super::input_queue::InputQueue;
 use super::searcher::Searcher;
 use super::update::{
     changed_elsewhere, edited, effect_done, frame_drawn, load_progress, loaded, next_deadline, nothing_to_reload,
-    reloaded, searched, tick, update,
+    presented, reloaded, searched, tick, update,
 };
 use super::view;
 use crate::files::{Overwrite, WriteError};
@@ -92,6 +92,8 @@ struct Session<'a, H: Host> {
     search: Option<super::searcher::Request>,
     /// In the screen-reader mode, what was said: lines are appended instead of frames drawn.
     transcript: Option<super::speech::Transcript>,
+    /// Whether the app followed the presentation when the host was last told.
+    following: bool,
 }
 
 pub fn run_session<H: Host>(
@@ -102,7 +104,7 @@ pub fn run_session<H: Host>(
     searcher: Searcher,
 ) -> Result<Exit, <H::Output as Backend>::Error> {
     let transcript = app.shared().screen_reader().then(super::speech::Transcript::default);
-    let mut session = Session { host, app, searcher, search: None, transcript };
+    let mut session = Session { host, app, searcher, search: None, transcript, following: false };
     let exit = session.run(events, input);
     // The readers stop, and what they had queued is dropped.
     input.close();
@@ -167,6 +169,10 @@ impl<H: Host> Session<'_, H> {
                 }
             }
             self.send_search();
+            if self.app.follow().following() != self.following {
+                self.following = self.app.follow().following();
+                self.host.following(self.following);
+            }
             if dirty {
                 self.show()?;
             }
@@ -212,6 +218,7 @@ impl<H: Host> Session<'_, H> {
                 }
             }
             Event::Reloaded(news) => reloaded(self.app, *news),
+            Event::Presented(stage) => presented(self.app, *stage),
             Event::Repaint => self.host.terminal().clear()?,
             Event::ShortlistChanged => {
                 let effects = changed_elsewhere(self.app);
@@ -258,6 +265,10 @@ impl<H: Host> Session<'_, H> {
                 if outcome == EditOutcome::Edited {
                     self.host.reload();
                 }
+                return Ok(Step::Continue);
+            }
+            Effect::Drive(drive) => {
+                host.drive(drive);
                 return Ok(Step::Continue);
             }
             Effect::Reload => {

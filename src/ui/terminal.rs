@@ -163,11 +163,20 @@ pub struct LocalHost {
     /// Whether the catalogue comes from folders: entries built into the binary are not edited,
     /// even when a `practices/` folder of the same name happens to be in the working directory.
     pub editable: bool,
+    /// The right to drive a shared presentation (`boucle present TOUR`, its console).
+    pub driver: Option<crate::presentation::Driver>,
 }
 
 impl LocalHost {
     pub fn enter(mouse: bool) -> io::Result<LocalHost> {
-        Ok(LocalHost { terminal: enter(mouse)?, mouse, gate: Arc::default(), live: None, editable: false })
+        Ok(LocalHost {
+            terminal: enter(mouse)?,
+            mouse,
+            gate: Arc::default(),
+            live: None,
+            editable: false,
+            driver: None,
+        })
     }
 
     /// The terminal for the screen-reader mode: raw mode for single keys, but no alternate
@@ -176,7 +185,7 @@ impl LocalHost {
         PLAIN.store(true, Ordering::SeqCst);
         enter_modes(false)?;
         let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-        Ok(LocalHost { terminal, mouse: false, gate: Arc::default(), live: None, editable: false })
+        Ok(LocalHost { terminal, mouse: false, gate: Arc::default(), live: None, editable: false, driver: None })
     }
 
     /// What the input reader asks before it reads.
@@ -190,6 +199,12 @@ impl Host for LocalHost {
 
     fn terminal(&mut self) -> &mut Term {
         &mut self.terminal
+    }
+
+    fn drive(&mut self, drive: crate::presentation::Drive) {
+        if let Some(driver) = &self.driver {
+            driver.send(drive);
+        }
     }
 
     /// Ctrl-Z: stops the process with the terminal given back; `fg` resumes here.
