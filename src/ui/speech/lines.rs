@@ -12,6 +12,7 @@ use super::super::view::facets::value_label;
 use crate::export::EntryDoc;
 use crate::export::doc::Block;
 use crate::i18n::config::{self as say, facet_heading, facet_value};
+use crate::i18n::with_colon;
 use crate::model::{Catalogue, Entry};
 use crate::text::Lang;
 
@@ -112,29 +113,35 @@ pub fn entry_lines(catalogue: &Catalogue, entry: &Entry, lang: Lang) -> Vec<Stri
     for block in &doc.blocks {
         match block {
             Block::Fields(fields) => {
-                lines.extend(fields.iter().map(|f| format!("{}: {}", f.label, f.value.plain())));
+                lines.extend(fields.iter().map(|f| format!("{} {}", with_colon(lang, f.label), f.value.plain())));
             }
             Block::Prose { label, text } => {
-                lines.push(format!("{label}:"));
+                lines.push(with_colon(lang, label));
                 lines.extend(text.lines().filter(|l| !l.trim().is_empty()).map(str::to_string));
             }
             Block::Stops { label, stops } => {
-                lines.push(format!("{label}:"));
+                lines.push(with_colon(lang, label));
                 for stop in stops {
                     let note = stop.note.as_deref().map(|n| format!(" — {n}")).unwrap_or_default();
                     lines.push(format!("{}. {}{note}", stop.number, stop.entry.text()));
                 }
             }
             Block::Links { label, links } => {
-                lines.push(format!("{label}:"));
+                lines.push(with_colon(lang, label));
                 lines.extend(links.iter().map(|l| format!("{}, {}", l.title, l.kind_word)));
             }
             Block::Sources { label, sources } => {
-                lines.push(format!("{label}:"));
+                lines.push(with_colon(lang, label));
                 lines.extend(sources.iter().map(|s| format!("{} {}", s.title, s.address)));
             }
             Block::Review { label, review } => {
-                lines.push(format!("{label}: {}, {} {}", review.status_word, review.checked_word, review.checked));
+                lines.push(format!(
+                    "{} {}, {} {}",
+                    with_colon(lang, label),
+                    review.status_word,
+                    review.checked_word,
+                    review.checked
+                ));
             }
         }
     }
