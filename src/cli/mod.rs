@@ -239,6 +239,7 @@ pub(super) fn dashboard_options(
         catalogue_dirs: cli.catalogues.clone(),
         chrome: !cli.present && present.is_none(),
         present,
+        take_home: None,
     }
 }
 

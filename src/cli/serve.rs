@@ -19,6 +19,7 @@ use crate::serve::access::Access;
 use crate::serve::host_key::{self, Origin};
 use crate::serve::limits::Limits;
 use crate::serve::{ExecRunner, Room, Settings};
+use crate::shortlist::Shortlist;
 use crate::text::Lang;
 use crate::text::visible;
 use crate::ui::theme::ThemeName;
@@ -171,45 +172,53 @@ fn follow(updates: Receiver<Update>, room: &Arc<Room>) {
 /// Runs `list`, `show` and `export` on the room's catalogue, parsed by the same clap definitions
 /// as the command line.
 fn exec_runner() -> ExecRunner {
-    Arc::new(move |indexed: &Indexed, words: &[String], lang: Lang, out: &mut dyn Write, err: &mut dyn Write| {
-        let args: Vec<std::ffi::OsString> =
-            std::iter::once("boucle").chain(words.iter().map(String::as_str)).map(Into::into).collect();
-        let cli = match Cli::try_parse_from(&args) {
-            Ok(cli) => cli,
-            Err(e) => {
-                // The participant's language, unless the command asks for another.
-                let asked = args.iter().any(|a| a.to_string_lossy().starts_with("--lang"));
-                let lang = if asked { super::usage::language_of(&args) } else { lang };
-                let refusal = super::usage::refusal(&e, lang, &args);
-                let target: &mut dyn Write = if refusal.to_stdout { out } else { err };
-                let _ = target.write_all(refusal.text.as_bytes());
-                return refusal.code;
+    Arc::new(
+        move |indexed: &Indexed,
+              words: &[String],
+              own: &Shortlist,
+              lang: Lang,
+              out: &mut dyn Write,
+              err: &mut dyn Write| {
+            let args: Vec<std::ffi::OsString> =
+                std::iter::once("boucle").chain(words.iter().map(String::as_str)).map(Into::into).collect();
+            let cli = match Cli::try_parse_from(&args) {
+                Ok(cli) => cli,
+                Err(e) => {
+                    // The participant's language, unless the command asks for another.
+                    let asked = args.iter().any(|a| a.to_string_lossy().starts_with("--lang"));
+                    let lang = if asked { super::usage::language_of(&args) } else { lang };
+                    let refusal = super::usage::refusal(&e, lang, &args);
+                    let target: &mut dyn Write = if refusal.to_stdout { out } else { err };
+                    let _ = target.write_all(refusal.text.as_bytes());
+                    return refusal.code;
+                }
+            };
+            let lang = cli.lang.unwrap_or(lang);
+            let ran = match &cli.command {
+                Some(Command::List(args)) => {
+                    let mut args = args.clone();
+                    // The server's own terminal is not the participant's: a fixed width.
+                    args.width.get_or_insert(100);
+                    list::run_list(indexed, &args, lang, out)
+                }
+                Some(Command::Show(args)) => show::run_show(indexed.catalogue(), args, lang, out),
+                // Never with --output or a shortlist file (refused before parsing, in serve::exec):
+                // the shortlist is the participant's own, never the server's file.
+                Some(Command::Export(args)) if args.output.is_none() && matches!(args.shortlist, None | Some(None)) => {
+                    export::export_with(indexed, &[], args, own, lang, out)
+                }
+                _ => {
+                    let _ = writeln!(err, "boucle: {}", crate::i18n::t(lang, crate::i18n::Msg::ServeExecRefused));
+                    return 2;
+                }
+            };
+            match ran {
+                Ok(()) => 0,
+                Err(e) => {
+                    let _ = writeln!(err, "boucle: {}", e.said().get(lang));
+                    e.exit_code()
+                }
             }
-        };
-        let lang = cli.lang.unwrap_or(lang);
-        let ran = match &cli.command {
-            Some(Command::List(args)) => {
-                let mut args = args.clone();
-                // The server's own terminal is not the participant's: a fixed width.
-                args.width.get_or_insert(100);
-                list::run_list(indexed, &args, lang, out)
-            }
-            Some(Command::Show(args)) => show::run_show(indexed.catalogue(), args, lang, out),
-            // Never with --output or --shortlist (refused before parsing, in serve::exec).
-            Some(Command::Export(args)) if args.output.is_none() && args.shortlist.is_none() => {
-                export::run_export(indexed, &[], args, lang, out)
-            }
-            _ => {
-                let _ = writeln!(err, "boucle: {}", crate::i18n::t(lang, crate::i18n::Msg::ServeExecRefused));
-                return 2;
-            }
-        };
-        match ran {
-            Ok(()) => 0,
-            Err(e) => {
-                let _ = writeln!(err, "boucle: {}", e.said().get(lang));
-                e.exit_code()
-            }
-        }
-    })
+        },
+    )
 }

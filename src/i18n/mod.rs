@@ -16,6 +16,7 @@ pub mod problems;
 pub mod room;
 mod said;
 mod sentences;
+pub mod take_home;
 pub mod template;
 pub mod usage;
 mod words;

@@ -151,6 +151,10 @@ pub enum Repeat {
     Dropped,
     /// A connection did not log in within the grace time.
     Timeout,
+    /// A wrong retrieval code.
+    WrongCode,
+    /// A retrieval code not looked at: too many wrong ones lately.
+    CodesLimited,
 }
 
 fn repeated(lang: Lang, kind: Repeat, address: &str, id: u64) -> String {
@@ -179,6 +183,14 @@ fn repeated(lang: Lang, kind: Repeat, address: &str, id: u64) -> String {
         (Repeat::Timeout, Lang::Fr) => {
             format!("connexion {id} : délai d’identification dépassé depuis {address} ; fermée")
         }
+        (Repeat::WrongCode, Lang::En) => format!("session {id}: wrong retrieval code from {address}"),
+        (Repeat::WrongCode, Lang::Fr) => format!("session {id} : code de retrait erroné depuis {address}"),
+        (Repeat::CodesLimited, Lang::En) => {
+            format!("session {id}: retrieval code from {address} not looked at: too many wrong codes lately")
+        }
+        (Repeat::CodesLimited, Lang::Fr) => {
+            format!("session {id} : code de retrait depuis {address} ignoré : trop de codes erronés récemment")
+        }
     }
 }
 
@@ -200,6 +212,10 @@ fn repeated_more(lang: Lang, kind: Repeat, address: &str, n: u64) -> String {
         }
         (Repeat::Timeout, Lang::En) => format!("timeout before authentication: {n} more from {address}"),
         (Repeat::Timeout, Lang::Fr) => format!("délai d’identification dépassé : {n} de plus depuis {address}"),
+        (Repeat::WrongCode, Lang::En) => format!("wrong retrieval codes: {n} more from {address}"),
+        (Repeat::WrongCode, Lang::Fr) => format!("codes de retrait erronés : {n} de plus depuis {address}"),
+        (Repeat::CodesLimited, Lang::En) => format!("retrieval codes not looked at: {n} more from {address}"),
+        (Repeat::CodesLimited, Lang::Fr) => format!("codes de retrait ignorés : {n} de plus depuis {address}"),
     }
 }
 

@@ -52,6 +52,8 @@ pub struct Connection {
     /// Session channels open now: a connection that keeps none open (`ssh -N`) is closed.
     pub open_channels: Arc<AtomicUsize>,
     channels: HashMap<ChannelId, ChannelState>,
+    /// The address the client reached: the one to give back in commands it types later.
+    pub local: Option<SocketAddr>,
 }
 
 impl Connection {
@@ -69,6 +71,7 @@ impl Connection {
             began,
             open_channels: Arc::default(),
             channels: HashMap::new(),
+            local: None,
         }
     }
 
@@ -112,6 +115,8 @@ impl Handler for Connection {
         self.began.store(true, Ordering::SeqCst);
         self.user = user.chars().take(CLIENT_TEXT_MAX + 1).collect();
         if self.room.settings.access.password_ok(password) {
+            // Identity is only what authenticated: never a key offered before.
+            (self.key, self.key_hex) = (None, None);
             return Ok(Auth::Accept);
         }
         self.refuse(Refusal::WrongPassword);
@@ -298,7 +303,8 @@ impl Handler for Connection {
             return Ok(());
         }
         session.channel_success(channel)?;
-        let identity = Identity { user: self.user.clone(), key: self.key_hex.clone() };
+        let ssh = super::retrieval::ssh_command(&self.user, self.local.unwrap_or(self.peer));
+        let identity = Identity { user: self.user.clone(), key: self.key_hex.clone(), ssh };
         let started = dashboard::start(&self.room, id, write, size, (lang, theme), identity);
         let (user, peer) = (client(&self.user), self.peer.to_string());
         self.room.journal.log(&Logged::Dashboard { session: id, user, peer, size, lang });
@@ -323,7 +329,8 @@ impl Handler for Connection {
         session.channel_success(channel)?;
         let command = String::from_utf8_lossy(data).into_owned();
         let id = self.room.next_id();
-        tokio::spawn(super::exec::run(self.room.clone(), id, self.peer, write, command, (lang, pty)));
+        let key = self.key_hex.clone();
+        tokio::spawn(super::exec::run(self.room.clone(), (id, self.peer, key), write, command, (lang, pty)));
         Ok(())
     }
 

@@ -14,7 +14,8 @@
 //! - [`limits`], [`startups`], [`room`], [`journal`]: limits, the budget of connections
 //!   waiting to log in, the shared room, the facilitator's log;
 //! - [`signals`]: every signal that closes the room;
-//! - [`look`]: language and theme from the user name.
+//! - [`look`]: language and theme from the user name;
+//! - [`retrieval`]: every shortlist goes home (by key, or by a retrieval code).
 
 pub mod access;
 pub mod connection;
@@ -25,6 +26,7 @@ pub mod journal;
 pub mod limits;
 pub mod look;
 pub mod output;
+pub mod retrieval;
 pub mod room;
 pub mod signals;
 pub mod startups;
@@ -172,6 +174,8 @@ async fn close(room: &Arc<Room>, handles: &Handles, signal: libc::c_int) {
         )
         .await;
     }
+    // Codes are good for the room's life only.
+    room.retrieval.close();
     room.journal.finish();
     room.journal.log(&Logged::RoomClosed);
 }
@@ -199,7 +203,8 @@ async fn connect(
             unsafe { libc::shutdown(fd.as_raw_fd(), libc::SHUT_RDWR) };
         }
     };
-    let handler = connection::Connection::new(room.clone(), id, peer, ticket.began.clone());
+    let mut handler = connection::Connection::new(room.clone(), id, peer, ticket.began.clone());
+    handler.local = socket.local_addr().ok();
     let authenticated = handler.authenticated.clone();
     let logged_in = handler.logged_in.clone();
     let open_channels = handler.open_channels.clone();

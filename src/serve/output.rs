@@ -241,11 +241,22 @@ pub struct SshHost {
     shortlist_file: Option<std::path::PathBuf>,
     /// Called when a save changed that file: the room tells the key's other sessions.
     on_saved: Option<Box<dyn Fn() + Send>>,
+    /// Called with the shortlist each time it changes: the room keeps it, to go home.
+    on_changed: Option<Box<dyn Fn(&crate::shortlist::Shortlist) + Send>>,
 }
 
 impl SshHost {
     pub fn new(backend: SshBackend, shortlist_file: Option<std::path::PathBuf>) -> io::Result<SshHost> {
-        Ok(SshHost { terminal: Terminal::new(backend)?, shortlist_file, on_saved: None })
+        Ok(SshHost { terminal: Terminal::new(backend)?, shortlist_file, on_saved: None, on_changed: None })
+    }
+
+    /// Calls `on_changed` with the shortlist each time it changes (saved or not).
+    pub fn on_shortlist_changed(
+        mut self,
+        on_changed: impl Fn(&crate::shortlist::Shortlist) + Send + 'static,
+    ) -> SshHost {
+        self.on_changed = Some(Box::new(on_changed));
+        self
     }
 
     /// Calls `on_saved` each time a save changes the shortlist's file.
@@ -275,6 +286,13 @@ impl Host for SshHost {
             .map_err(|e| crate::i18n::problems::io_problem(&e))
     }
 
+    /// The room keeps it, in memory, for the participant to take home.
+    fn keep_shortlist(&mut self, list: &crate::shortlist::Shortlist) {
+        if let Some(on_changed) = &self.on_changed {
+            on_changed(list);
+        }
+    }
+
     /// The participant is not at the server: a file written here would be the facilitator's.
     fn write_file(
         &mut self,
@@ -302,6 +320,7 @@ impl Host for SshHost {
                 if let (true, Some(on_saved)) = (saved.wrote, &self.on_saved) {
                     on_saved();
                 }
+                self.keep_shortlist(&saved.list);
                 Ok(saved.list)
             }
             _ => Err(crate::i18n::Said::by(|lang| {

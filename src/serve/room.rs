@@ -16,6 +16,7 @@ use super::limits::Limits;
 use crate::i18n::room::Logged;
 use crate::live::Snapshot;
 use crate::query::Indexed;
+use crate::shortlist::Shortlist;
 use crate::text::Lang;
 use crate::ui::event::{Event, Reason};
 use crate::ui::theme::ThemeName;
@@ -25,7 +26,10 @@ use crate::ui::theme::ThemeName;
 /// output and errors go; returns the exit status. Given by the command line layer, which owns
 /// the clap definitions, so that the same parser reads them.
 /// The catalogue given is the room's newest one.
-pub type ExecRunner = Arc<dyn Fn(&Indexed, &[String], Lang, &mut dyn Write, &mut dyn Write) -> i32 + Send + Sync>;
+/// The shortlist given is the participant's own (theirs to export, its notes in handouts),
+/// never the server's.
+pub type ExecRunner =
+    Arc<dyn Fn(&Indexed, &[String], &Shortlist, Lang, &mut dyn Write, &mut dyn Write) -> i32 + Send + Sync>;
 
 pub struct Settings {
     pub lang: Lang,
@@ -60,6 +64,8 @@ pub struct Room {
     pub closing: AtomicBool,
     /// Woken each time a participant leaves (closing waits for the room to empty).
     pub left: tokio::sync::Notify,
+    /// Every participant's shortlist, in memory, for taking home and counting the picks.
+    pub retrieval: super::retrieval::Retrieval,
 }
 
 /// The session limit is reached.
@@ -77,6 +83,7 @@ impl Room {
             next_id: AtomicU64::new(1),
             closing: AtomicBool::new(false),
             left: tokio::sync::Notify::new(),
+            retrieval: super::retrieval::Retrieval::default(),
         }
     }
 
@@ -162,6 +169,23 @@ impl Room {
             {
                 let _ = events.send(Event::ShortlistChanged);
             }
+        }
+    }
+
+    /// A key's shortlist, as the room keeps it, else as its file on the server holds it.
+    pub fn key_shortlist(&self, key: &str) -> Shortlist {
+        let owner = super::retrieval::Owner::Key(key.to_string());
+        if let Some(list) = self.retrieval.of(&owner) {
+            return list;
+        }
+        let Some(dir) = &self.settings.shortlists else { return Shortlist::default() };
+        let path = dir.join(format!("{key}.ron"));
+        if !path.exists() {
+            return Shortlist::default();
+        }
+        match crate::shortlist::store::open(&path) {
+            crate::shortlist::store::Opened::New(list) | crate::shortlist::store::Opened::Read(list) => list,
+            _ => Shortlist::default(),
         }
     }
 

@@ -41,6 +41,9 @@ pub struct Options {
     pub chrome: bool,
     /// Start in present mode (`boucle present`).
     pub present: Option<PresentStart>,
+    /// In a room: how the participant takes the shortlist home (nothing is written on the
+    /// server).
+    pub take_home: Option<super::take_home::TakeHome>,
 }
 
 /// What `boucle present` presents.
@@ -66,6 +69,7 @@ impl Default for Options {
             catalogue_dirs: Vec::new(),
             chrome: true,
             present: None,
+            take_home: None,
         }
     }
 }

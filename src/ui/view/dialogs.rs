@@ -87,9 +87,10 @@ pub fn draw_export(frame: &mut Frame<'_>, app: &App, screen: Rect) {
         ExportStep::Choose => Word::ExportChooseHelp,
         ExportStep::Path => Word::ExportPathHelp,
         ExportStep::Confirm => Word::ExportConfirmHelp,
-        ExportStep::Done(_) => Word::ExportDoneHelp,
+        ExportStep::Done(_) | ExportStep::TakeHome { .. } => Word::ExportDoneHelp,
     };
-    let (area, block) = boxed(frame, app, screen, 9, word(lang, Word::Export), word(lang, help));
+    let height = if matches!(dialog.step(), ExportStep::TakeHome { .. }) { 12 } else { 9 };
+    let (area, block) = boxed(frame, app, screen, height, word(lang, Word::Export), word(lang, help));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.width < 8 || inner.height < 3 {
@@ -114,6 +115,16 @@ pub fn draw_export(frame: &mut Frame<'_>, app: &App, screen: Rect) {
         formats.push(Span::styled(format!(" {} ", format.id()), style));
     }
     frame.render_widget(Paragraph::new(Line::from(super::widgets::fit_spans(formats, width))), row(1));
+    if let ExportStep::TakeHome { command, clipboard } = dialog.step() {
+        let lines = vec![
+            Line::styled(crate::i18n::take_home::offered(lang), theme.base),
+            Line::styled(command.clone(), theme.key),
+            Line::styled(clipboard.clone(), theme.muted),
+        ];
+        let area = Rect { y: inner.y + 3, height: inner.height.saturating_sub(3), ..inner };
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+        return;
+    }
     let editing = *dialog.step() == ExportStep::Path;
     text_line(frame, app, row(3), &with_colon(lang, word(lang, Word::ExportPath)), dialog.path(), editing);
     let message = match dialog.step() {
@@ -124,7 +135,7 @@ pub fn draw_export(frame: &mut Frame<'_>, app: &App, screen: Rect) {
         ExportStep::Done(Err(why)) => {
             Some(Line::styled(format!("✗ {} {}", word(lang, Word::ExportFailed), why.get(lang)), theme.error))
         }
-        ExportStep::Choose | ExportStep::Path => None,
+        ExportStep::Choose | ExportStep::Path | ExportStep::TakeHome { .. } => None,
     };
     if let Some(message) = message
         && inner.height > 5
