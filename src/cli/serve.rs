@@ -70,6 +70,11 @@ pub struct ServeArgs {
     /// that has not even asked to log in makes way for a new one.
     #[arg(long, value_name = "N", default_value_t = 100)]
     pub max_startups: usize,
+
+    /// When the room closes, write the workshop's result (the room's picks with their counts,
+    /// and the entries picked) to FILE.md and FILE.json; never over a file.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
 }
 
 /// Starts the room; returns the exit code.
@@ -117,6 +122,11 @@ pub fn run(cli: &Cli, args: &ServeArgs, err: &mut dyn Write) -> std::io::Result<
         max_startups: args.max_startups.max(1),
         ..Limits::default()
     };
+    if let Some(there) = args.report.as_deref().and_then(crate::serve::report::already_there) {
+        let shown = visible::path(&there).to_string();
+        writeln!(err, "boucle serve: {}", crate::i18n::picks::report_exists(&shown).get(lang))?;
+        return Ok(2);
+    }
     let theme = if colour_off() { ThemeName::Mono } else { cli.theme };
     let open = access.is_open();
     // With keys, each participant's shortlist is kept on the server under their key.
@@ -125,9 +135,11 @@ pub fn run(cli: &Cli, args: &ServeArgs, err: &mut dyn Write) -> std::io::Result<
     } else {
         None
     };
-    let settings = Settings { lang, theme, limits, access, shortlists };
+    let (report, catalogue_dirs) = (args.report.clone(), cli.catalogues.clone());
+    let settings = Settings { lang, theme, limits, access, shortlists, report, catalogue_dirs };
     let room = Arc::new(Room::new(settings, first, exec_runner()));
     follow(updates, &room);
+    crate::serve::picks::listen(&room);
 
     let (listen, key_path, fingerprint) =
         (args.listen.to_string(), visible::path(&key_path).to_string(), host_key::fingerprint(&key));

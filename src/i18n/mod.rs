@@ -12,6 +12,7 @@ mod count;
 pub mod guards;
 mod keys;
 pub mod overview;
+pub mod picks;
 pub mod problems;
 pub mod room;
 mod said;

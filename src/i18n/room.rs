@@ -64,12 +64,15 @@ pub enum Logged {
     ConnectionClosed(u64),
     LoggedIn {
         connection: u64,
+        /// The key's comment (`alice@laptop`), cleaned, from the server's authorized_keys file.
+        name: Option<String>,
         user: String,
         peer: String,
         how: Login,
     },
     Dashboard {
         session: u64,
+        name: Option<String>,
         user: String,
         peer: String,
         size: (u16, u16),
@@ -293,7 +296,8 @@ pub fn logged(lang: Lang, line: &Logged) -> String {
         }
         (ConnectionClosed(connection), Lang::En) => format!("connection {connection}: closed"),
         (ConnectionClosed(connection), Lang::Fr) => format!("connexion {connection} : fermée"),
-        (LoggedIn { connection, user, peer, how }, _) => {
+        (LoggedIn { connection, name, user, peer, how }, _) => {
+            let who = who(name.as_deref(), user, peer);
             let how = match (how, lang) {
                 (Login::Key(key), Lang::En) => format!("key {key}"),
                 (Login::Key(key), Lang::Fr) => format!("clé {key}"),
@@ -303,15 +307,17 @@ pub fn logged(lang: Lang, line: &Logged) -> String {
                 (Login::Password, Lang::Fr) => "mot de passe de la salle".into(),
             };
             match lang {
-                Lang::En => format!("connection {connection}: {user}@{peer} logged in ({how})"),
-                Lang::Fr => format!("connexion {connection} : entrée de {user}@{peer} ({how})"),
+                Lang::En => format!("connection {connection}: {who} logged in ({how})"),
+                Lang::Fr => format!("connexion {connection} : entrée de {who} ({how})"),
             }
         }
-        (Dashboard { session, user, peer, size: (w, h), lang: theirs }, Lang::En) => {
-            format!("session {session}: dashboard for {user}@{peer} ({w}x{h}, {})", theirs.code())
+        (Dashboard { session, name, user, peer, size: (w, h), lang: theirs }, Lang::En) => {
+            let who = who(name.as_deref(), user, peer);
+            format!("session {session}: dashboard for {who} ({w}x{h}, {})", theirs.code())
         }
-        (Dashboard { session, user, peer, size: (w, h), lang: theirs }, Lang::Fr) => {
-            format!("session {session} : tableau de bord pour {user}@{peer} ({w}x{h}, {})", theirs.code())
+        (Dashboard { session, name, user, peer, size: (w, h), lang: theirs }, Lang::Fr) => {
+            let who = who(name.as_deref(), user, peer);
+            format!("session {session} : tableau de bord pour {who} ({w}x{h}, {})", theirs.code())
         }
         (ShortlistSetAside { path, problem }, Lang::En) => {
             format!("shortlist {path} set aside: {}", problem.get(lang))
@@ -374,6 +380,15 @@ pub fn logged(lang: Lang, line: &Logged) -> String {
         }
         (Reloaded(entries), Lang::En) => format!("catalogue reloaded: {entries} entries"),
         (Reloaded(entries), Lang::Fr) => format!("catalogue rechargé : {entries} fiches"),
+    }
+}
+
+/// Who a line is about: the key's name when it has one (`alice@laptop (en@192.0.2.7:50022)`),
+/// else the user name and address.
+fn who(name: Option<&str>, user: &str, peer: &str) -> String {
+    match name {
+        Some(name) => format!("{name} ({user}@{peer})"),
+        None => format!("{user}@{peer}"),
     }
 }
 

@@ -41,6 +41,8 @@ pub struct Connection {
     peer: SocketAddr,
     user: String,
     key: Option<String>,
+    /// The key's name in the authorized_keys file (its comment), for the console.
+    name: Option<String>,
     /// The same fingerprint in hex: a file name for the key's shortlist.
     key_hex: Option<String>,
     pub authenticated: Arc<AtomicBool>,
@@ -65,6 +67,7 @@ impl Connection {
             peer,
             user: String::new(),
             key: None,
+            name: None,
             key_hex: None,
             authenticated: Arc::new(AtomicBool::new(false)),
             logged_in: Arc::default(),
@@ -116,7 +119,7 @@ impl Handler for Connection {
         self.user = user.chars().take(CLIENT_TEXT_MAX + 1).collect();
         if self.room.settings.access.password_ok(password) {
             // Identity is only what authenticated: never a key offered before.
-            (self.key, self.key_hex) = (None, None);
+            (self.key, self.key_hex, self.name) = (None, None, None);
             return Ok(Auth::Accept);
         }
         self.refuse(Refusal::WrongPassword);
@@ -137,6 +140,7 @@ impl Handler for Connection {
         if self.room.settings.access.key_ok(key.public_key) {
             let fingerprint = key.public_key.fingerprint(HashAlg::Sha256);
             self.key = Some(fingerprint.to_string());
+            self.name = self.room.settings.access.key_name(key.public_key);
             self.key_hex = Some(fingerprint.as_bytes().iter().map(|b| format!("{b:02x}")).collect());
             return Ok(Auth::Accept);
         }
@@ -153,7 +157,8 @@ impl Handler for Connection {
             None => Login::Password,
         };
         let (connection, user, peer) = (self.id, client(&self.user), self.peer.to_string());
-        self.room.journal.log(&Logged::LoggedIn { connection, user, peer, how });
+        let name = self.name.clone();
+        self.room.journal.log(&Logged::LoggedIn { connection, name, user, peer, how });
         Ok(())
     }
 
@@ -307,7 +312,8 @@ impl Handler for Connection {
         let identity = Identity { user: self.user.clone(), key: self.key_hex.clone(), ssh };
         let started = dashboard::start(&self.room, id, write, size, (lang, theme), identity);
         let (user, peer) = (client(&self.user), self.peer.to_string());
-        self.room.journal.log(&Logged::Dashboard { session: id, user, peer, size, lang });
+        let name = self.name.clone();
+        self.room.journal.log(&Logged::Dashboard { session: id, name, user, peer, size, lang });
         if let Some(state) = self.channels.get_mut(&channel) {
             state.dashboard = Some(started);
         }

@@ -39,6 +39,10 @@ pub struct Settings {
     /// Where each key's shortlist is kept (`<data>/boucle/serve-shortlists`); none: every
     /// shortlist lives for its session only.
     pub shortlists: Option<PathBuf>,
+    /// `--report FILE`: the workshop's result, written when the room closes.
+    pub report: Option<PathBuf>,
+    /// The catalogue's folders, which the report is never written into.
+    pub catalogue_dirs: Vec<PathBuf>,
 }
 
 pub struct Participant {
@@ -66,6 +70,9 @@ pub struct Room {
     pub left: tokio::sync::Notify,
     /// Every participant's shortlist, in memory, for taking home and counting the picks.
     pub retrieval: super::retrieval::Retrieval,
+    /// The server's terminal takes `p` (it is a terminal); and shows the room's picks now.
+    pub picks_key: AtomicBool,
+    pub picks_shown: AtomicBool,
 }
 
 /// The session limit is reached.
@@ -84,6 +91,8 @@ impl Room {
             closing: AtomicBool::new(false),
             left: tokio::sync::Notify::new(),
             retrieval: super::retrieval::Retrieval::default(),
+            picks_key: AtomicBool::new(false),
+            picks_shown: AtomicBool::new(false),
         }
     }
 
@@ -189,6 +198,11 @@ impl Room {
         }
     }
 
+    /// The room's picks now: every participant's shortlist counted, each once per entry.
+    pub fn picks(&self) -> crate::shortlist::picks::Picks {
+        crate::shortlist::picks::Picks::count(&self.retrieval.lists())
+    }
+
     /// Asks every dashboard to say goodbye and end.
     pub fn end_all(&self) {
         for participant in self.participants.lock().unwrap_or_else(|p| p.into_inner()).values() {
@@ -206,6 +220,7 @@ impl Room {
             (fr, participants.len() - fr)
         };
         let connections = self.connections.load(Ordering::SeqCst);
-        self.journal.status(crate::i18n::room::who_is_in(self.journal.lang, fr, en, connections));
+        let who = crate::i18n::room::who_is_in(self.journal.lang, fr, en, connections);
+        self.journal.status(super::picks::live(self, who));
     }
 }

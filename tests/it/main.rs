@@ -30,6 +30,7 @@ mod e2e_paste;
 mod e2e_serve;
 mod e2e_serve_access;
 mod e2e_serve_clients;
+mod e2e_serve_home;
 mod e2e_serve_limits;
 mod e2e_serve_room;
 mod e2e_serve_signals;

@@ -1,0 +1,173 @@
+//! #21 item 4: every shortlist goes home, nothing is written on the server and nobody reads
+//! another's shortlist. A session that came in without a key is given a retrieval code; `ssh …
+//! export --shortlist CODE` prints exactly that session's shortlist, a wrong code is refused and
+//! logged, and once the room has closed no code is worth anything. With a key, the key is
+//! enough — and only a key that authenticated, never one that was merely offered. Real OpenSSH
+//! client in tmux, on 127.0.0.1.
+
+use crate::common;
+
+use std::process::{Command, Output, Stdio};
+
+use common::serve::*;
+
+/// The entry ids of a JSON export.
+fn ids(output: &Output) -> Vec<String> {
+    assert!(output.status.success(), "{output:?}");
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    json["entries"].as_array().unwrap().iter().map(|e| e["id"].as_str().unwrap().to_string()).collect()
+}
+
+/// The retrieval code a screen shows (`K7M2-QX4P` after "code").
+fn code_on(screen: &str) -> String {
+    let at = screen.find("code: ").or_else(|| screen.find("code : ")).expect("a code on the screen");
+    let rest = &screen[at..];
+    let start = rest.find(':').unwrap() + 1;
+    rest[start..].split_whitespace().next().unwrap().to_string()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn a_retrieval_code_exports_exactly_that_sessions_shortlist_a_wrong_one_is_refused_and_none_outlives_the_room() {
+    let mut server = Server::open();
+    let tmux = Tmux::start();
+    for (name, user) in [("one", "en"), ("two", "fr")] {
+        tmux.ssh(&server, name, user, (160, 40));
+        tmux.wait_for(name, "the dashboard", ready);
+    }
+    // One marks the first result; two the second.
+    tmux.keys("one", &["m"]);
+    tmux.wait_for("one", "the mark", |s| s.contains("★ Marked"));
+    tmux.keys("two", &["Down"]);
+    tmux.keys("two", &["m"]);
+    tmux.wait_for("two", "the mark", |s| s.contains("★ Marqué"));
+    let mut codes = Vec::new();
+    for (name, said) in [("one", "Your code: "), ("two", "Votre code : ")] {
+        tmux.keys(name, &["4"]);
+        let screen = tmux.wait_for(name, "the shortlist screen's code", |s| s.contains(said));
+        let port = format!("ssh -p {} ", server.port);
+        assert!(screen.contains(&port) && screen.contains("export --shortlist"), "the command line:\n{screen}");
+        codes.push(code_on(&screen));
+    }
+    assert_ne!(codes[0], codes[1]);
+    assert!(screen_has(&tmux, "two", "> ma-selection.html"), "the file in the participant's language");
+
+    let one = ids(&server.exec(&["export", "--shortlist", &codes[0], "--format", "json"]));
+    let two = ids(&server.exec(&["export", "--shortlist", &codes[1].to_lowercase(), "--format", "json"]));
+    assert_eq!((one.len(), two.len()), (1, 1), "{one:?} {two:?}");
+    assert_ne!(one, two, "each code is its own session's shortlist");
+
+    // A wrong code, and no code without a key: refused, said, logged.
+    let wrong = server.exec(&["export", "--shortlist", "AAAA-AAAA", "--format", "md"]);
+    assert_eq!(wrong.status.code(), Some(2), "{wrong:?}");
+    assert!(stderr(&wrong).contains("no shortlist has this code"), "{}", stderr(&wrong));
+    assert!(wrong.stdout.is_empty());
+    let which = server.exec(&["export", "--shortlist", "--format", "md"]);
+    assert!(stderr(&which).contains("which shortlist?"), "{}", stderr(&which));
+    assert!(server.log().contains("wrong retrieval code from 127.0.0.1"), "{}", server.log());
+
+    // x offers the command instead of writing on the server.
+    tmux.keys("one", &["x"]);
+    tmux.wait_for("one", "the export dialog", |s| s.contains("Export"));
+    tmux.keys("one", &["Enter"]);
+    let offered = tmux.wait_for("one", "the command offered", |s| s.contains("Nothing is written on the server"));
+    assert!(offered.contains(&codes[0]) && offered.contains("--format md"), "{offered}");
+    assert!(offered.contains("clipboard (OSC 52)"), "{offered}");
+    tmux.keys("one", &["Escape"]);
+
+    // The goodbye says how to take the marks home, and the code outlives the session.
+    tmux.keys("one", &["q"]);
+    let goodbye = tmux.wait_for("one", "ssh to end", |s| s.contains("EXITED"));
+    assert!(goodbye.contains(&format!("goes home with code {}", codes[0])), "{goodbye}");
+    assert!(goodbye.contains("export --shortlist"), "{goodbye}");
+    assert_eq!(ids(&server.exec(&["export", "--shortlist", &codes[0], "--format", "json"])), one);
+
+    server.signal("TERM");
+    let goodbye = tmux.wait_for("two", "the room's goodbye", |s| s.contains("EXITED"));
+    assert!(goodbye.contains(&format!("s’emporte avec le code {}", codes[1])), "{goodbye}");
+    server.wait_for_exit();
+    let after = server.exec(&["export", "--shortlist", &codes[1], "--format", "json"]);
+    assert!(!after.status.success() && after.stdout.is_empty(), "the room has closed: {after:?}");
+}
+
+fn screen_has(tmux: &Tmux, name: &str, text: &str) -> bool {
+    tmux.screen(name).contains(text)
+}
+
+fn keygen(dir: &std::path::Path, name: &str) {
+    let path = dir.join(name);
+    let made = Command::new("ssh-keygen")
+        .args(["-q", "-t", "ed25519", "-N", "", "-C", &format!("{name}@laptop"), "-f", path.to_str().unwrap()])
+        .output()
+        .expect("ssh-keygen runs");
+    assert!(made.status.success(), "{made:?}");
+}
+
+fn with_key(server: &Server, key: &std::path::Path, command: &[&str]) -> Output {
+    Command::new("timeout")
+        .args(["30", "ssh", "-F", server.ssh_config().to_str().unwrap(), "-p", &server.port.to_string()])
+        .args(["-o", "PubkeyAuthentication=yes", "-o", "PasswordAuthentication=no", "-i", key.to_str().unwrap()])
+        .arg("en@127.0.0.1")
+        .args(command)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
+
+/// soft-serve's GHSA-pchf-49fh-w34r: a key offered but never proven survived into the session
+/// that then logged in by password. Here the key's shortlist stays the key's.
+#[test]
+fn a_key_exports_its_own_shortlist_and_a_key_only_offered_owns_nothing() {
+    let keys = tempfile::tempdir().unwrap();
+    keygen(keys.path(), "alice");
+    keygen(keys.path(), "bob");
+    let authorized = keys.path().join("authorized_keys");
+    let both = ["alice", "bob"].map(|n| std::fs::read_to_string(keys.path().join(format!("{n}.pub"))).unwrap());
+    std::fs::write(&authorized, both.concat()).unwrap();
+    let server =
+        Server::start(&["--authorized-keys", authorized.to_str().unwrap(), "--password-file", "{dir}/password"]);
+    let tmux = Tmux::start();
+    let options =
+        format!("-o PubkeyAuthentication=yes -o PasswordAuthentication=no -i {}", keys.path().join("alice").display());
+    tmux.ssh_with(&server, "alice", "en", (160, 40), &options);
+    tmux.wait_for("alice", "the dashboard", ready);
+    tmux.keys("alice", &["m"]);
+    tmux.wait_for("alice", "the mark", |s| s.contains("★ Marked"));
+    tmux.keys("alice", &["4"]);
+    let screen = tmux.wait_for("alice", "the take-home line", |s| s.contains("your key is enough"));
+    assert!(!screen.contains("Your code"), "a key needs no code:\n{screen}");
+
+    let mine = with_key(&server, &keys.path().join("alice"), &["export", "--shortlist", "--format", "json"]);
+    assert_eq!(ids(&mine).len(), 1);
+    let bobs = with_key(&server, &keys.path().join("bob"), &["export", "--shortlist", "--format", "json"]);
+    assert_eq!(bobs.status.code(), Some(2), "bob's shortlist is empty, never alice's: {bobs:?}");
+    assert!(bobs.stdout.is_empty());
+
+    // Alice's public key offered without its private key, then the room password.
+    let public_only = tempfile::tempdir().unwrap();
+    let offered = public_only.path().join("alice.pub");
+    std::fs::copy(keys.path().join("alice.pub"), &offered).unwrap();
+    let options = ["-v", "-o", "PubkeyAuthentication=yes", "-o", "IdentitiesOnly=yes", "-i", offered.to_str().unwrap()];
+    let options = [&options[..], &["-o", "PreferredAuthentications=publickey,password", "-T"]].concat();
+    let impostor = server.ssh_then("en", "aimant2026", &options, &["export", "--shortlist", "--format", "json"]);
+    assert!(stderr(&impostor).contains("Server accepts key"), "the key was offered: {}", stderr(&impostor));
+    assert!(stderr(&impostor).contains("Authenticated") && stderr(&impostor).contains("password"), "{impostor:?}");
+    assert_eq!(impostor.status.code(), Some(2), "{impostor:?}");
+    assert!(impostor.stdout.is_empty(), "not alice's shortlist: {}", String::from_utf8_lossy(&impostor.stdout));
+    assert!(stderr(&impostor).contains("which shortlist?"), "{}", stderr(&impostor));
+    // #21 item 7: the console names a key by its comment in the authorized_keys file, a
+    // password login by its user name and address; never a password.
+    let log = server.log();
+    assert!(log.contains("alice@laptop (en@127.0.0.1:"), "{log}");
+    assert!(log.contains("dashboard for alice@laptop (en@127.0.0.1:"), "{log}");
+    assert!(log.contains(": entrée de en@127.0.0.1:") || log.contains(": en@127.0.0.1:"), "{log}");
+    assert!(log.contains("(room password)") && !log.contains("aimant2026"), "{log}");
+
+    tmux.keys("alice", &["q"]);
+    let goodbye = tmux.wait_for("alice", "ssh to end", |s| s.contains("EXITED"));
+    assert!(goodbye.contains("goes home with your key"), "{goodbye}");
+    server.wait_for_no_session();
+}
