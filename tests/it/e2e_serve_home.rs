@@ -171,3 +171,100 @@ fn a_key_exports_its_own_shortlist_and_a_key_only_offered_owns_nothing() {
     assert!(goodbye.contains("goes home with your key"), "{goodbye}");
     server.wait_for_no_session();
 }
+
+/// #21 item 5: the server's terminal shows the room's picks (`p` then Enter), each participant
+/// counted once per entry; `--report` writes them when the room closes; no participant sees
+/// them.
+#[test]
+fn the_picks_count_each_participant_once_per_entry_and_the_report_holds_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let report = dir.path().join("atelier");
+    let config = dir.path().join("ssh_config");
+    std::fs::write(
+        &config,
+        "Host *\n  StrictHostKeyChecking no\n  UserKnownHostsFile /dev/null\n  LogLevel ERROR\n  \
+         PubkeyAuthentication no\n  IdentitiesOnly yes\n",
+    )
+    .unwrap();
+    let tmux = Tmux::start();
+    // The server on a terminal of its own, as a facilitator runs it.
+    let serve = format!(
+        "env -u BOUCLE_CATALOGUE LANG=C.UTF-8 XDG_DATA_HOME={data} {binary} serve --open --catalogue {FIXTURE} \
+         --listen 127.0.0.1:{port} --report {report}; echo SERVER EXITED $?; exec sleep 600",
+        data = dir.path().join("data").display(),
+        binary = binary().display(),
+        report = report.display(),
+    );
+    tmux.open("server", (140, 40), dir.path(), &serve, &[]);
+    tmux.wait_for("server", "the room to open", |s| s.contains("SHA256:") && s.contains("p Enter"));
+    let participant = |name: &str, user: &str| {
+        let ssh = format!(
+            "env LANG=C.UTF-8 ssh -t -F {} -p {port} {user}@127.0.0.1; echo EXITED $?; exec sleep 600",
+            config.display()
+        );
+        tmux.open(name, (160, 40), dir.path(), &ssh, &[]);
+        tmux.wait_for(name, "the dashboard", ready);
+    };
+    for (name, user) in [("one", "en"), ("two", "en"), ("three", "fr")] {
+        participant(name, user);
+    }
+    // One marks the first entry, unmarks it, marks it again, and marks the second; two marks the
+    // first; three marks nothing.
+    for key in ["m", "m", "m"] {
+        tmux.keys("one", &[key]);
+        std::thread::sleep(std::time::Duration::from_millis(150));
+    }
+    tmux.keys("one", &["Down"]);
+    tmux.keys("one", &["m"]);
+    tmux.keys("two", &["m"]);
+    tmux.wait_for("two", "the mark", |s| s.contains("★ Marked"));
+
+    tmux.type_text("server", "p");
+    tmux.keys("server", &["Enter"]);
+    let screen = tmux.wait_for("server", "the picks", |s| s.contains("2 participants marked entries"));
+    let counts: Vec<u32> = screen
+        .lines()
+        .filter(|l| l.contains('█'))
+        .map(|l| l.split_whitespace().nth(2).and_then(|n| n.parse().ok()).expect("a count"))
+        .collect();
+    assert_eq!(counts, [2, 1], "one's mark, unmark and mark again counts once:\n{screen}");
+    for name in ["one", "two", "three"] {
+        assert!(!tmux.screen(name).contains("room's picks"), "a participant never sees the picks");
+    }
+
+    tmux.keys("server", &["C-c"]);
+    let closed = tmux.wait_for("server", "the room to close", |s| s.contains("SERVER EXITED"));
+    assert!(closed.contains("the workshop's report is written"), "{closed}");
+    let md = std::fs::read_to_string(dir.path().join("atelier.md")).unwrap();
+    assert!(md.contains("2 participants marked entries") && md.contains("| 2 |") && md.contains("| 1 |"), "{md}");
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("atelier.json")).unwrap()).unwrap();
+    assert_eq!(json["participants"], 2);
+    let counted: Vec<u64> =
+        json["picks"].as_array().unwrap().iter().map(|p| p["participants"].as_u64().unwrap()).collect();
+    assert_eq!(counted, [2, 1]);
+    assert_eq!(json["entries"]["entries"].as_array().unwrap().len(), 2, "the entries picked, in full");
+}
+
+#[test]
+fn a_participant_cannot_ask_for_the_picks_and_the_report_is_never_written_over_a_file() {
+    let server = Server::open();
+    let asked = server.exec(&["picks"]);
+    assert_eq!(asked.status.code(), Some(2), "{asked:?}");
+    assert!(asked.stdout.is_empty());
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("atelier.json"), "keep me").unwrap();
+    let refused = Command::new(binary())
+        .args(["serve", "--open", "--catalogue", FIXTURE, "--listen", &format!("127.0.0.1:{}", free_port())])
+        .args(["--report", dir.path().join("atelier").to_str().unwrap()])
+        .env("XDG_DATA_HOME", dir.path().join("data"))
+        .env("LANG", "C.UTF-8")
+        .env_remove("BOUCLE_CATALOGUE")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(2), "{refused:?}");
+    assert!(stderr(&refused).contains("never written over a file"), "{}", stderr(&refused));
+    assert_eq!(std::fs::read_to_string(dir.path().join("atelier.json")).unwrap(), "keep me");
+}

@@ -72,4 +72,5 @@ mod ui_query_errors;
 mod ui_selection;
 mod ui_shortlist;
 mod ui_snapshots;
+mod ui_take_home;
 mod unknown_values_at_start;

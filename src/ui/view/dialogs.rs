@@ -21,7 +21,19 @@ fn boxed<'a>(
     title: &str,
     help: &str,
 ) -> (Rect, Block<'a>) {
-    let width = screen.width.saturating_sub(4).min(76);
+    boxed_wide(frame, app, screen, (76, height), title, help)
+}
+
+/// As [`boxed`], up to `widest` columns (a command line shown whole, where the screen allows).
+fn boxed_wide<'a>(
+    frame: &mut Frame<'_>,
+    app: &App,
+    screen: Rect,
+    (widest, height): (u16, u16),
+    title: &str,
+    help: &str,
+) -> (Rect, Block<'a>) {
+    let width = screen.width.saturating_sub(4).min(widest);
     let height = height.min(screen.height.saturating_sub(2));
     let area =
         Rect { x: screen.x + (screen.width - width) / 2, y: screen.y + (screen.height - height) / 2, width, height };
@@ -89,8 +101,14 @@ pub fn draw_export(frame: &mut Frame<'_>, app: &App, screen: Rect) {
         ExportStep::Confirm => Word::ExportConfirmHelp,
         ExportStep::Done(_) | ExportStep::TakeHome { .. } => Word::ExportDoneHelp,
     };
-    let height = if matches!(dialog.step(), ExportStep::TakeHome { .. }) { 12 } else { 9 };
-    let (area, block) = boxed(frame, app, screen, height, word(lang, Word::Export), word(lang, help));
+    // A take-home's command is shown on one line where the screen is wide enough, to be copied.
+    let (widest, height) = match dialog.step() {
+        ExportStep::TakeHome { command, .. } => {
+            (u16::try_from(command.chars().count() + 2).unwrap_or(u16::MAX).max(76), 12)
+        }
+        _ => (76, 9),
+    };
+    let (area, block) = boxed_wide(frame, app, screen, (widest, height), word(lang, Word::Export), word(lang, help));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.width < 8 || inner.height < 3 {
