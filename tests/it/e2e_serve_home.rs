@@ -40,10 +40,10 @@ fn a_retrieval_code_exports_exactly_that_sessions_shortlist_a_wrong_one_is_refus
     }
     // One marks the first result; two the second.
     tmux.keys("one", &["m"]);
-    tmux.wait_for("one", "the mark", |s| s.contains("★ Marked"));
+    tmux.wait_for("one", "the mark", |s| s.contains("★ Added to the shortlist"));
     tmux.keys("two", &["Down"]);
     tmux.keys("two", &["m"]);
-    tmux.wait_for("two", "the mark", |s| s.contains("★ Marqué"));
+    tmux.wait_for("two", "the mark", |s| s.contains("★ Ajoutée à la sélection"));
     let mut codes = Vec::new();
     for (name, said) in [("one", "Your code: "), ("two", "Votre code : ")] {
         tmux.keys(name, &["4"]);
@@ -77,6 +77,8 @@ fn a_retrieval_code_exports_exactly_that_sessions_shortlist_a_wrong_one_is_refus
     assert!(offered.contains(&codes[0]) && offered.contains("--format md"), "{offered}");
     assert!(offered.contains("clipboard (OSC 52)"), "{offered}");
     tmux.keys("one", &["Escape"]);
+    // Apart from the next key, or the two read as Alt-q.
+    tmux.wait_for("one", "the dialog closed", |s| !s.contains("Nothing is written on the server"));
 
     // The goodbye says how to take the marks home, and the code outlives the session.
     tmux.keys("one", &["q"]);
@@ -84,6 +86,14 @@ fn a_retrieval_code_exports_exactly_that_sessions_shortlist_a_wrong_one_is_refus
     assert!(goodbye.contains(&format!("goes home with code {}", codes[0])), "{goodbye}");
     assert!(goodbye.contains("export --shortlist"), "{goodbye}");
     assert_eq!(ids(&server.exec(&["export", "--shortlist", &codes[0], "--format", "json"])), one);
+
+    // Guessing: after a few wrong codes from one address, not even the right one is looked at.
+    for _ in 0..5 {
+        server.exec(&["export", "--shortlist", "BBBB-BBBB", "--format", "md"]);
+    }
+    let limited = server.exec(&["export", "--shortlist", &codes[0], "--format", "md"]);
+    assert!(limited.stdout.is_empty() && stderr(&limited).contains("too many wrong codes"), "{limited:?}");
+    wait_until("the log to say so", || server.log().contains("not looked at"));
 
     server.signal("TERM");
     let goodbye = tmux.wait_for("two", "the room's goodbye", |s| s.contains("EXITED"));
@@ -135,7 +145,7 @@ fn a_key_exports_its_own_shortlist_and_a_key_only_offered_owns_nothing() {
     tmux.ssh_with(&server, "alice", "en", (160, 40), &options);
     tmux.wait_for("alice", "the dashboard", ready);
     tmux.keys("alice", &["m"]);
-    tmux.wait_for("alice", "the mark", |s| s.contains("★ Marked"));
+    tmux.wait_for("alice", "the mark", |s| s.contains("★ Added to the shortlist"));
     tmux.keys("alice", &["4"]);
     let screen = tmux.wait_for("alice", "the take-home line", |s| s.contains("your key is enough"));
     assert!(!screen.contains("Your code"), "a key needs no code:\n{screen}");
@@ -188,9 +198,10 @@ fn the_picks_count_each_participant_once_per_entry_and_the_report_holds_them() {
     )
     .unwrap();
     let tmux = Tmux::start();
-    // The server on a terminal of its own, as a facilitator runs it.
+    // The server on a terminal of its own, as a facilitator runs it (the shell that runs it
+    // outlives its Ctrl-C, to show how it ended; boucle gets Ctrl-C as usual).
     let serve = format!(
-        "env -u BOUCLE_CATALOGUE LANG=C.UTF-8 XDG_DATA_HOME={data} {binary} serve --open --catalogue {FIXTURE} \
+        "trap : INT; env -u BOUCLE_CATALOGUE LANG=C.UTF-8 XDG_DATA_HOME={data} {binary} serve --open --catalogue {FIXTURE} \
          --listen 127.0.0.1:{port} --report {report}; echo SERVER EXITED $?; exec sleep 600",
         data = dir.path().join("data").display(),
         binary = binary().display(),
@@ -218,7 +229,7 @@ fn the_picks_count_each_participant_once_per_entry_and_the_report_holds_them() {
     tmux.keys("one", &["Down"]);
     tmux.keys("one", &["m"]);
     tmux.keys("two", &["m"]);
-    tmux.wait_for("two", "the mark", |s| s.contains("★ Marked"));
+    tmux.wait_for("two", "the mark", |s| s.contains("★ Added to the shortlist"));
 
     tmux.type_text("server", "p");
     tmux.keys("server", &["Enter"]);
