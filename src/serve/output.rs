@@ -234,6 +234,9 @@ impl Backend for SshBackend {
 }
 
 /// A dashboard session drawing to an SSH client.
+/// What the room does with a session's shortlist each time it changes.
+type OnChanged = Box<dyn Fn(&crate::shortlist::Shortlist) + Send>;
+
 pub struct SshHost {
     terminal: Terminal<SshBackend>,
     /// The one file the shortlist may be saved to: the participant's key's own, on the
@@ -242,7 +245,7 @@ pub struct SshHost {
     /// Called when a save changed that file: the room tells the key's other sessions.
     on_saved: Option<Box<dyn Fn() + Send>>,
     /// Called with the shortlist each time it changes: the room keeps it, to go home.
-    on_changed: Option<Box<dyn Fn(&crate::shortlist::Shortlist) + Send>>,
+    on_changed: Option<OnChanged>,
 }
 
 impl SshHost {

@@ -141,7 +141,7 @@ mod tests {
         assert_eq!(written.len(), 2);
         let md = std::fs::read_to_string(&written[0]).unwrap();
         assert!(md.contains("3 participants marked entries"), "{md}");
-        assert!(md.contains(&format!("| 1 | ")) && md.contains(&format!("(`{}`) | 3 |", ids[1].as_str())), "{md}");
+        assert!(md.contains("| 1 | ") && md.contains(&format!("(`{}`) | 3 |", ids[1].as_str())), "{md}");
         let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&written[1]).unwrap()).unwrap();
         assert_eq!(json["picks"][0]["id"], ids[1].as_str());
         assert_eq!(json["picks"][0]["participants"], 3);
