@@ -139,7 +139,7 @@ pub fn run(cli: &Cli, args: &ServeArgs, err: &mut dyn Write) -> std::io::Result<
     let settings = Settings { lang, theme, limits, access, shortlists, report, catalogue_dirs };
     let room = Arc::new(Room::new(settings, first, exec_runner()));
     follow(updates, &room);
-    crate::serve::picks::listen(&room);
+    room.listen_to_the_terminal();
 
     let (listen, key_path, fingerprint) =
         (args.listen.to_string(), visible::path(&key_path).to_string(), host_key::fingerprint(&key));

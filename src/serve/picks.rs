@@ -4,10 +4,7 @@
 //! dashboard and no exec command gives the picks.
 
 use std::io::BufRead;
-use std::sync::Arc;
-use std::sync::atomic::Ordering;
 
-use super::room::Room;
 use crate::i18n::picks as say;
 use crate::shortlist::picks::Picks;
 use crate::text::fit;
@@ -16,26 +13,6 @@ use crate::text::fit;
 pub const TOP: usize = 10;
 /// The longest bar, in cells.
 const BAR: usize = 12;
-
-/// The live lines: the picks when shown, then the line of who is in.
-pub fn live(room: &Room, who: String) -> String {
-    let lang = room.journal.lang;
-    if !room.picks_key.load(Ordering::SeqCst) {
-        return who;
-    }
-    let shown = room.picks_shown.load(Ordering::SeqCst);
-    let line = format!("{who} · {}", say::toggle(lang, shown));
-    if !shown {
-        return line;
-    }
-    let snapshot = room.catalogue();
-    let title = |id: &crate::model::Id| {
-        snapshot.catalogue().get(id.as_str()).map(|e| e.title().get(lang).to_string()).unwrap_or_else(|| id.to_string())
-    };
-    let mut lines = screen(&room.picks(), lang, width(), title);
-    lines.push(line);
-    lines.join("\n")
-}
 
 /// The picks screen's lines, `width` columns at most.
 pub fn screen(
@@ -59,30 +36,26 @@ pub fn screen(
 }
 
 /// The server's terminal width, for the screen.
-fn width() -> usize {
+pub fn width() -> usize {
     rustix::termios::tcgetwinsize(std::io::stderr()).map_or(100, |size| usize::from(size.ws_col.max(40))) - 1
 }
 
-/// When the server's terminal is one: `p` then Enter shows or hides the picks.
-pub fn listen(room: &Arc<Room>) {
+/// When the server's terminal is one: each line typed on it is handed to `typed` (`p` shows or
+/// hides the picks); false when it is not a terminal.
+pub fn listen(typed: impl Fn(&str) -> bool + Send + 'static) -> bool {
     use std::io::IsTerminal;
     if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
-        return;
+        return false;
     }
-    room.picks_key.store(true, Ordering::SeqCst);
-    let room = Arc::downgrade(room);
-    let _ = std::thread::Builder::new().name("serve-keys".into()).spawn(move || {
+    let listening = std::thread::Builder::new().name("serve-keys".into()).spawn(move || {
         for line in std::io::stdin().lock().lines() {
             let Ok(line) = line else { return };
-            let Some(room) = room.upgrade() else { return };
-            if line.trim() == "p" {
-                room.picks_shown.fetch_xor(true, Ordering::SeqCst);
+            if !typed(line.trim()) {
+                return;
             }
-            // The Enter typed moved the cursor down a line: the live lines are drawn again below.
-            room.journal.typed();
-            room.show_status();
         }
     });
+    listening.is_ok()
 }
 
 #[cfg(test)]

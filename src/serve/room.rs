@@ -198,6 +198,44 @@ impl Room {
         }
     }
 
+    /// The live lines: the room's picks when shown (`p` Enter on the server's terminal), then
+    /// the line of who is in.
+    fn live(&self, who: String) -> String {
+        let lang = self.journal.lang;
+        if !self.picks_key.load(Ordering::SeqCst) {
+            return who;
+        }
+        let shown = self.picks_shown.load(Ordering::SeqCst);
+        let line = format!("{who} · {}", crate::i18n::picks::toggle(lang, shown));
+        if !shown {
+            return line;
+        }
+        let snapshot = self.catalogue();
+        let title = |id: &crate::model::Id| {
+            let entry = snapshot.catalogue().get(id.as_str());
+            entry.map(|e| e.title().get(lang).to_string()).unwrap_or_else(|| id.to_string())
+        };
+        let mut lines = super::picks::screen(&self.picks(), lang, super::picks::width(), title);
+        lines.push(line);
+        lines.join("\n")
+    }
+
+    /// The server's terminal takes lines: `p` shows or hides the picks.
+    pub fn listen_to_the_terminal(self: &Arc<Room>) {
+        let room = Arc::downgrade(self);
+        let listening = super::picks::listen(move |line| {
+            let Some(room) = room.upgrade() else { return false };
+            if line == "p" {
+                room.picks_shown.fetch_xor(true, Ordering::SeqCst);
+            }
+            // The Enter typed moved the cursor under the live lines: they are drawn again.
+            room.journal.typed();
+            room.show_status();
+            true
+        });
+        self.picks_key.store(listening, Ordering::SeqCst);
+    }
+
     /// The room's picks now: every participant's shortlist counted, each once per entry.
     pub fn picks(&self) -> crate::shortlist::picks::Picks {
         crate::shortlist::picks::Picks::count(&self.retrieval.lists())
@@ -221,6 +259,6 @@ impl Room {
         };
         let connections = self.connections.load(Ordering::SeqCst);
         let who = crate::i18n::room::who_is_in(self.journal.lang, fr, en, connections);
-        self.journal.status(super::picks::live(self, who));
+        self.journal.status(self.live(who));
     }
 }

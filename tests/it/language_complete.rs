@@ -759,8 +759,8 @@ fn room_texts(lang: &str, locale: &str) -> Vec<(String, String)> {
     let subsystem = server.ssh_then(lang, "aimant2026", &["-T", "-s"], &["sftp"]);
     assert!(!subsystem.status.success(), "a subsystem is refused: {subsystem:?}");
 
-    // One participant fills the room, exports from the dashboard (nothing is written on the server), and a
-    // second is told the room is full.
+    // One participant fills the room, exports from the dashboard (nothing is written on the server: the
+    // command that takes the shortlist home is offered), and a second is told the room is full.
     let tmux = Tmux::start();
     let askpass = server.dir.path().join("askpass");
     std::fs::write(&askpass, "#!/bin/sh\necho aimant2026\n").unwrap();
@@ -778,9 +778,9 @@ fn room_texts(lang: &str, locale: &str) -> Vec<(String, String)> {
     tmux.keys("first", &["m", "x"]);
     let title = if lang == "fr" { "Exporter" } else { "Export" };
     tmux.wait_for("first", "the export dialog", |s| s.contains(&format!(" {title} ")));
-    tmux.keys("first", &["Enter", "Enter"]);
-    let failed = tmux.wait_for("first", "the refusal", |s| s.contains("✗"));
-    texts.push(("an export over SSH".to_string(), boxed(&failed, title)));
+    tmux.keys("first", &["Enter"]);
+    let offered = tmux.wait_for("first", "the command offered", |s| s.contains("export --shortlist"));
+    texts.push(("an export over SSH: the command that takes it home".to_string(), boxed(&offered, title)));
     tmux.open("second", (100, 30), server.dir.path(), &script("second"), &[]);
     let full = tmux.wait_for("second", "the room is full", |s| s.contains("EXITED"));
     texts.push((
