@@ -240,6 +240,7 @@ pub(super) fn dashboard_options(
         chrome: !cli.present && present.is_none(),
         present,
         take_home: None,
+        presenting: None,
     }
 }
 

@@ -47,6 +47,8 @@ pub struct Identity {
     pub key: Option<String>,
     /// The start of the command that reaches this room again: `ssh -p 2222 fr@192.0.2.7`.
     pub ssh: String,
+    /// Logged in with the facilitator's credential (never from a key only offered).
+    pub facilitator: bool,
 }
 
 /// The shortlist a session starts with, and the one file it may be saved to: the key's own
@@ -124,15 +126,32 @@ pub fn start(
     };
     room.retrieval.keep(owner.clone(), &shortlist);
     let take_home = Some(TakeHome { ssh: identity.ssh.clone(), code });
-    let options = Options { lang, theme, shortlist, shortlist_file, notice, take_home, ..Options::default() };
+    let mut options = Options { lang, theme, shortlist, shortlist_file, notice, take_home, ..Options::default() };
+    let presentation = room.presentation.get();
+    if let Some(presentation) = presentation {
+        // The facilitator starts on the projector; a participant browses, and may follow.
+        if identity.facilitator {
+            options.presenting = Some(crate::ui::state::Role::Projector);
+            options.present = Some(crate::ui::app::PresentStart::Tour(presentation.tour.clone()));
+            options.chrome = false;
+        } else {
+            options.presenting = Some(crate::ui::state::Role::Follower);
+        }
+    }
+    let facilitator = identity.facilitator;
     // Given to the room before the catalogue is read, so no reload falls between the two.
     room.set_events(id, events.clone());
+    if let Some(presentation) = presentation {
+        // Told the stage now (a late joiner lands on the current stop), then each change.
+        let events = events.clone();
+        presentation.hub.watch(move |stage| events.send(Event::Presented(Box::new(stage.clone()))).is_ok());
+    }
     let thread = {
         let (room, outbox, size, events, queue) =
             (room.clone(), outbox.clone(), size.clone(), events.clone(), queue.clone());
         std::thread::Builder::new().name("ssh-session".into()).spawn(move || {
-            let exit =
-                run_dashboard(&room, (id, identity.key, owner), options, &outbox, size, events, (&inbox, &queue));
+            let who = (id, identity.key, facilitator, owner);
+            let exit = run_dashboard(&room, who, options, &outbox, size, events, (&inbox, &queue));
             let _ = done.send(exit);
         })
     };
@@ -180,7 +199,7 @@ pub fn start(
 /// The session thread: the dashboard until it ends, then the terminal put back and a goodbye.
 fn run_dashboard(
     room: &Arc<Room>,
-    (id, key, owner): (u64, Option<String>, Owner),
+    (id, key, facilitator, owner): (u64, Option<String>, bool, Owner),
     options: Options,
     outbox: &Arc<Outbox>,
     size: Arc<PtySize>,
@@ -201,6 +220,12 @@ fn run_dashboard(
     }
     let keeper = room.clone();
     host = host.on_shortlist_changed(move |list| keeper.retrieval.keep(owner.clone(), list));
+    if let Some(presentation) = room.presentation.get() {
+        // Only the facilitator's session is given the right to drive.
+        let driver = facilitator.then(|| crate::presentation::Driver::Hub(presentation.hub.clone()));
+        let room = room.clone();
+        host = host.presenting(driver, move |following| room.following(id, following));
+    }
     let writer = host.terminal().backend_mut();
     let entered = queue!(writer, EnterAlternateScreen, EnableBracketedPaste, cursor::Hide, EnableMouseCapture);
     let exit = entered.ok().and_then(|()| run_session(&mut host, &mut app, inbox, queue, searcher).ok());

@@ -73,6 +73,9 @@ pub struct Room {
     /// The server's terminal takes `p` (it is a terminal); and shows the room's picks now.
     pub picks_key: AtomicBool,
     pub picks_shown: AtomicBool,
+    /// The presentation participants may follow (`--presentation TOUR`), and who may drive it.
+    pub presentation: std::sync::OnceLock<super::presentation::RoomPresentation>,
+    pub facilitator: std::sync::OnceLock<super::presentation::Facilitator>,
 }
 
 /// The session limit is reached.
@@ -93,6 +96,8 @@ impl Room {
             retrieval: super::retrieval::Retrieval::default(),
             picks_key: AtomicBool::new(false),
             picks_shown: AtomicBool::new(false),
+            presentation: std::sync::OnceLock::new(),
+            facilitator: std::sync::OnceLock::new(),
         }
     }
 
@@ -116,6 +121,21 @@ impl Room {
     pub fn set_events(&self, id: u64, events: Sender<Event>) {
         if let Some(participant) = self.participants.lock().unwrap_or_else(|p| p.into_inner()).get_mut(&id) {
             participant.events = Some(events);
+        }
+        self.show_status();
+    }
+
+    /// Session `id` follows the presentation now, or no longer.
+    pub fn following(&self, id: u64, following: bool) {
+        if let Some(presentation) = self.presentation.get() {
+            let dashboards = self
+                .participants
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .values()
+                .filter(|p| p.events.is_some())
+                .count();
+            presentation.set_following(id, following, dashboards);
         }
     }
 
@@ -257,6 +277,11 @@ impl Room {
             let fr = participants.values().filter(|p| p.lang == Lang::Fr).count();
             (fr, participants.len() - fr)
         };
+        if let Some(presentation) = self.presentation.get() {
+            let participants = self.participants.lock().unwrap_or_else(|p| p.into_inner());
+            let dashboards = participants.values().filter(|p| p.events.is_some()).count();
+            presentation.counted(dashboards, |id| participants.contains_key(&id));
+        }
         let connections = self.connections.load(Ordering::SeqCst);
         let who = crate::i18n::room::who_is_in(self.journal.lang, fr, en, connections);
         self.journal.status(self.live(who));

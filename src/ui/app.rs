@@ -14,7 +14,9 @@ use super::action::Pane;
 use super::event::Reloaded;
 use super::screen::{Layer, Overlay, Screen};
 pub use super::shared::{MIN_HEIGHT, MIN_WIDTH, Shared, WIDE};
-use super::state::{BrowseState, ExportDialog, OverviewState, PresentState, ShortlistScreen, StartUp, ToursState};
+use super::state::{
+    BrowseState, ExportDialog, FollowState, OverviewState, PresentState, Role, ShortlistScreen, StartUp, ToursState,
+};
 use super::theme::ThemeName;
 use crate::query::Facet;
 use crate::shortlist::Shortlist;
@@ -44,6 +46,8 @@ pub struct Options {
     /// In a room: how the participant takes the shortlist home (nothing is written on the
     /// server).
     pub take_home: Option<super::take_home::TakeHome>,
+    /// The part this dashboard plays in a shared presentation ([`crate::presentation`]).
+    pub presenting: Option<Role>,
 }
 
 /// What `boucle present` presents.
@@ -70,6 +74,7 @@ impl Default for Options {
             chrome: true,
             present: None,
             take_home: None,
+            presenting: None,
         }
     }
 }
@@ -89,6 +94,7 @@ pub struct App {
     pub(in crate::ui) browse: BrowseState,
     pub(in crate::ui) tours: ToursState,
     pub(in crate::ui) present: PresentState,
+    pub(in crate::ui) follow: FollowState,
     pub(in crate::ui) overview: OverviewState,
     pub(in crate::ui) shortlist: ShortlistScreen,
     pub(in crate::ui) export: ExportDialog,
@@ -115,6 +121,10 @@ impl App {
 
     pub fn present(&self) -> &PresentState {
         &self.present
+    }
+
+    pub fn follow(&self) -> &FollowState {
+        &self.follow
     }
 
     pub fn overview(&self) -> &OverviewState {

@@ -276,6 +276,13 @@ pub static BINDINGS: &[Binding] = &[
         "present the tour or the results",
         "présenter le parcours ou les résultats"
     ),
+    bind!(
+        Global,
+        &[ch('f')],
+        Action::Follow,
+        "follow the facilitator's presentation",
+        "suivre la présentation de l'animateur"
+    ),
     bind!(Global, &[ch('m')], Action::ToggleMark, "mark / unmark (shortlist)", "marquer / démarquer (sélection)", hint),
     bind!(
         Global,
@@ -530,6 +537,15 @@ pub static BINDINGS: &[Binding] = &[
         "la fiche entière, encore pour revenir"
     ),
     bind!(Present, &[ch('?'), key(KeyCode::F(1))], Action::PresentKeys, "a line of keys", "une ligne des touches"),
+    bind!(
+        Present,
+        &[ch('p')],
+        Action::Pause,
+        "pause the room, again to resume",
+        "mettre la salle en pause, encore pour reprendre"
+    ),
+    bind!(Present, &[ch('m')], Action::ToggleMark, "mark / unmark this stop", "marquer / démarquer cette étape"),
+    bind!(Present, &[ch('f')], Action::Follow, "back to the facilitator's stop", "revenir à l'étape de l'animateur"),
     bind!(Present, &[ch('q')], Action::LeavePresent, "leave present mode", "quitter le mode présentation"),
     bind!(PresentJump, &[key(KeyCode::Enter)], Action::Submit, "show the entry", "montrer la fiche"),
     bind!(PresentJump, &[key(KeyCode::Esc)], Action::Cancel, "back to the stop", "revenir à l'étape"),
