@@ -123,6 +123,7 @@ impl Handler for Connection {
         // The facilitator's first: an open room takes any password as a participant's.
         if self.room.facilitator.get().is_some_and(|f| f.password_ok(password)) {
             self.facilitator = true;
+            (self.key, self.key_hex, self.name) = (None, None, None);
             return Ok(Auth::Accept);
         }
         if self.room.settings.access.password_ok(password) {
