@@ -309,6 +309,7 @@ pub(super) fn dashboard_options(
         catalogue_dirs: cli.catalogues.clone(),
         chrome: !cli.present && present.is_none(),
         present,
+        take_home: None,
         presenting: None,
     }
 }

@@ -52,6 +52,9 @@ pub struct Options {
     pub screen_reader: bool,
     /// The config file's problems, listed under `!` before the catalogue's.
     pub config_problems: Vec<crate::diagnostic::Diagnostic>,
+    /// In a room: how the participant takes the shortlist home (nothing is written on the
+    /// server).
+    pub take_home: Option<super::take_home::TakeHome>,
     /// The part this dashboard plays in a shared presentation ([`crate::presentation`]).
     pub presenting: Option<Role>,
 }
@@ -84,6 +87,7 @@ impl Default for Options {
             export_folder: None,
             screen_reader: false,
             config_problems: Vec::new(),
+            take_home: None,
             presenting: None,
         }
     }

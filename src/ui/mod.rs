@@ -27,6 +27,7 @@ pub mod shared;
 pub mod speech;
 mod start;
 pub mod state;
+pub mod take_home;
 pub mod terminal;
 pub mod theme;
 pub mod update;

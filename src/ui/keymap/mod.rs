@@ -28,7 +28,7 @@ pub fn contexts(app: &App) -> Vec<Context> {
             ExportStep::Choose => vec![Context::ExportChoose, Context::Always],
             ExportStep::Path => vec![Context::Input, Context::Text, Context::Always],
             ExportStep::Confirm => vec![Context::Confirm, Context::Always],
-            ExportStep::Done(_) => vec![Context::Overlay, Context::Always],
+            ExportStep::Done(_) | ExportStep::TakeHome { .. } => vec![Context::Overlay, Context::Always],
         },
         Target::Search => vec![Context::Search, Context::Text, Context::Always],
         Target::Pane(pane) => match app.screen() {

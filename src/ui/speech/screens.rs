@@ -123,6 +123,8 @@ pub fn dialog(seen: &Seen) -> Option<String> {
                 ExportStep::Confirm => Some(word(lang, Word::ExportExists).to_string()),
                 ExportStep::Done(Ok(path)) => Some(format!("{} {}", word(lang, Word::ExportWritten), path.display())),
                 ExportStep::Done(Err(why)) => Some(format!("{} {}", word(lang, Word::ExportFailed), why.get(lang))),
+                // Only in a room, which draws: the command and the clipboard's outcome, as said.
+                ExportStep::TakeHome { command, clipboard } => Some(format!("{command} {clipboard}")),
             };
             if let Some(said) = said {
                 line = format!("{said} ({line})");
