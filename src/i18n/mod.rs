@@ -9,6 +9,7 @@
 pub mod cache;
 pub mod commands;
 mod count;
+pub mod form;
 pub mod guards;
 mod keys;
 pub mod overview;

@@ -14,7 +14,9 @@ use super::action::Pane;
 use super::event::Reloaded;
 use super::screen::{Layer, Overlay, Screen};
 pub use super::shared::{MIN_HEIGHT, MIN_WIDTH, Shared, WIDE};
-use super::state::{BrowseState, ExportDialog, OverviewState, PresentState, ShortlistScreen, StartUp, ToursState};
+use super::state::{
+    BrowseState, ExportDialog, FormState, OverviewState, PresentState, ShortlistScreen, StartUp, ToursState,
+};
 use super::theme::ThemeName;
 use crate::query::Facet;
 use crate::shortlist::Shortlist;
@@ -41,6 +43,8 @@ pub struct Options {
     pub chrome: bool,
     /// Start in present mode (`boucle present`).
     pub present: Option<PresentStart>,
+    /// Start on an entry's form (`boucle new KIND ID --form`).
+    pub form: Option<super::state::FormStart>,
 }
 
 /// What `boucle present` presents.
@@ -66,6 +70,7 @@ impl Default for Options {
             catalogue_dirs: Vec::new(),
             chrome: true,
             present: None,
+            form: None,
         }
     }
 }
@@ -89,6 +94,8 @@ pub struct App {
     pub(in crate::ui) shortlist: ShortlistScreen,
     pub(in crate::ui) export: ExportDialog,
     pub(in crate::ui) start: StartUp,
+    /// The entry's form while it is open ([`Overlay::Form`]).
+    pub(in crate::ui) form: Option<FormState>,
     /// A reload that came during a presentation, swapped in when present mode ends: nothing
     /// moves under a facilitator's slide.
     pub(in crate::ui) held_reload: Option<Reloaded>,
@@ -123,6 +130,10 @@ impl App {
 
     pub fn export_dialog(&self) -> &ExportDialog {
         &self.export
+    }
+
+    pub fn form(&self) -> Option<&FormState> {
+        self.form.as_ref()
     }
 
     pub fn start_up(&self) -> &StartUp {

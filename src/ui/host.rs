@@ -67,4 +67,15 @@ pub trait Host {
     fn edit(&mut self, _path: &std::path::Path, _line: usize) -> Result<EditOutcome, <Self::Output as Backend>::Error> {
         Ok(EditOutcome::Unavailable)
     }
+
+    /// The text of an entry's file, for the form; `None` when this host does not edit files (the
+    /// catalogue built into the program, a session over SSH) or it cannot be read.
+    fn read_entry(&mut self, _path: &std::path::Path) -> Option<String> {
+        None
+    }
+
+    /// Writes the form's entry: a new file (never over one), or the file replaced atomically.
+    fn save_entry(&mut self, _path: &std::path::Path, _text: &str, _new: bool) -> Result<(), crate::i18n::Said> {
+        Err(crate::i18n::Said::by(|lang| crate::i18n::t(lang, crate::i18n::Msg::NoEditorHere).to_string()))
+    }
 }

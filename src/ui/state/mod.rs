@@ -5,6 +5,7 @@
 pub mod browse;
 pub mod export_dialog;
 pub mod facets;
+pub mod form;
 pub mod overview;
 pub mod present;
 pub mod query_box;
@@ -18,6 +19,7 @@ pub mod trail;
 pub use browse::BrowseState;
 pub use export_dialog::{ExportDialog, ExportScope, ExportStep};
 pub use facets::{FacetRow, FacetTree};
+pub use form::{FormStart, FormState};
 pub use overview::{CHARTED, OverviewState, Tally};
 pub use present::{Jump, PresentState, Slide};
 pub use query_box::{MAX_QUERY_CHARS, QueryBox};

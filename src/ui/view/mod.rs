@@ -3,6 +3,7 @@
 mod detail;
 mod dialogs;
 mod facets;
+pub mod form;
 pub mod help;
 pub mod layout;
 pub mod overview;
@@ -60,6 +61,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) -> FrameFacts {
                 dialogs::draw_note(frame, app, screen);
                 (0, 0)
             }
+            Overlay::Form => {
+                draw_form(frame, app, screen);
+                (0, 0)
+            }
         };
         facts.overlay_lines = lines;
         facts.overlay_page = page;
@@ -92,6 +97,18 @@ fn draw_browse(frame: &mut Frame<'_>, app: &App, facts: &mut FrameFacts) {
     facts.detail = areas.detail;
     facts.status = areas.status;
     facts.chips = layout::chip_spans(app);
+}
+
+/// The form over the whole screen but its last line, which hints the form's keys; a message
+/// (why a save failed) is drawn over it.
+fn draw_form(frame: &mut Frame<'_>, app: &App, screen: Rect) {
+    let Some(state) = app.form() else { return };
+    let look = form::Look { theme: app.shared.theme(), lang: app.shared.lang };
+    let body = Rect { height: screen.height.saturating_sub(1), ..screen };
+    form::draw(frame, state, &look, body);
+    let hints = Rect { y: screen.bottom().saturating_sub(1), height: 1, ..screen };
+    status::draw_hints_only(frame, app, hints);
+    status::draw_message(frame, app, screen);
 }
 
 fn too_small(frame: &mut Frame<'_>, app: &App, screen: Rect) {

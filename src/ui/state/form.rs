@@ -1,0 +1,280 @@
+//! The form's state: one row per line of the entry's form ([`crate::curate::form`]), each with
+//! its text box (the one [`TextInput`]) or its picked ids; the row the cursor is on; the
+//! picker opened on it; the file the form would write, and the problems `check` finds in it,
+//! each beside the row it belongs to. Every change of a value checks the file again.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use super::super::action::Edit;
+use super::text_input::{Edited, TextInput};
+use crate::curate::fmt::cst::Doc;
+use crate::curate::form::{self, Choice, Control, Filled, Line};
+use crate::diagnostic::Severity;
+use crate::i18n::Said;
+use crate::model::{Catalogue, Kind};
+use crate::text::Lang;
+
+/// The most characters a value of the form holds.
+const CAP: usize = 2000;
+
+/// Which entry a form writes, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FormStart {
+    pub kind: Kind,
+    pub id: String,
+    /// The file on disk.
+    pub path: PathBuf,
+    /// Its text when it exists (editing), else `None` (a new entry).
+    pub text: Option<String>,
+    /// The session ends when the form closes (`boucle new --form`).
+    pub ends_session: bool,
+}
+
+/// A problem shown beside a row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Shown {
+    pub severity: Severity,
+    pub message: Said,
+}
+
+#[derive(Clone, Debug)]
+pub struct Row {
+    pub line: Line,
+    /// What the form can do with it here (a value of another shape is kept).
+    pub control: Control,
+    pub input: TextInput,
+    pub ids: Vec<String>,
+    pub choices: Arc<[Choice]>,
+    /// Changed by the curator: only such rows are written.
+    pub dirty: bool,
+    pub problems: Vec<Shown>,
+}
+
+impl Row {
+    fn filled(&self) -> Filled {
+        match self.control {
+            Control::Many(_) => Filled::Ids(self.ids.clone()),
+            Control::One(_) => Filled::Text(self.ids.first().cloned().unwrap_or_default()),
+            _ => Filled::Text(self.input.text().to_string()),
+        }
+    }
+
+    /// The label of a picked id in the curator's language (the id itself when unknown).
+    pub fn label_of<'a>(&'a self, id: &'a str) -> &'a str {
+        self.choices.iter().find(|c| c.id == id).map_or(id, |c| c.label.as_str())
+    }
+
+    pub fn picks(&self) -> bool {
+        matches!(self.control, Control::One(_) | Control::Many(_))
+    }
+}
+
+/// The picker open on a row: what is typed, the choices that match it, best first.
+#[derive(Clone, Debug)]
+pub struct Picker {
+    pub query: TextInput,
+    pub matches: Vec<usize>,
+    pub cursor: usize,
+}
+
+#[derive(Clone, Debug)]
+pub struct FormState {
+    pub start: FormStart,
+    /// `good-practices/x.ron`: how `check` names the file.
+    pub relative: String,
+    base: Doc,
+    pub rows: Vec<Row>,
+    pub cursor: usize,
+    pub picker: Option<Picker>,
+    /// The file the form would write now.
+    pub text: String,
+    /// Problems of the whole entry, that belong to no row.
+    pub whole: Vec<Shown>,
+}
+
+impl FormState {
+    /// The form of `start`'s entry, its pickers' choices from `catalogue` in `lang`, checked
+    /// at once. A file the form cannot read (a syntax error) is said why.
+    pub fn open(start: FormStart, catalogue: &Catalogue, lang: Lang) -> Result<FormState, Said> {
+        let base = match &start.text {
+            Some(text) => crate::curate::fmt::cst::parse(text).map_err(|e| crate::i18n::problems::reading(&e.what))?,
+            None => form::empty(start.kind),
+        };
+        let rows = form::lines(start.kind)
+            .into_iter()
+            .map(|line| {
+                let (filled, control) = form::read(&base, &line);
+                let choices = match control {
+                    Control::One(from) | Control::Many(from) => form::choices(catalogue, from, lang),
+                    _ => Arc::from(Vec::new()),
+                };
+                let (text, ids) = match (filled, control) {
+                    (Filled::Ids(ids), _) => (String::new(), ids),
+                    (Filled::Text(text), Control::One(_)) => {
+                        (String::new(), if text.is_empty() { Vec::new() } else { vec![text] })
+                    }
+                    (Filled::Text(text), _) => (text, Vec::new()),
+                };
+                // A new entry's required values are written from the start (empty), as
+                // `boucle new`'s template writes them.
+                let dirty = start.text.is_none() && line.required;
+                Row { line, control, input: TextInput::new(&text, CAP), ids, choices, dirty, problems: Vec::new() }
+            })
+            .collect();
+        let relative = format!("{}/{}.ron", start.kind.folder(), start.id);
+        let mut form =
+            FormState { start, relative, base, rows, cursor: 0, picker: None, text: String::new(), whole: Vec::new() };
+        form.check(catalogue);
+        Ok(form)
+    }
+
+    pub fn row(&self) -> &Row {
+        &self.rows[self.cursor]
+    }
+
+    /// Writes the edited rows into the document, prints it, and checks it with the loader's
+    /// own checks; each problem goes beside its row, the rest to the whole entry. A date that
+    /// does not read is said as it is typed.
+    pub fn check(&mut self, catalogue: &Catalogue) {
+        let filled: Vec<Filled> = self.rows.iter().map(Row::filled).collect();
+        let edits: Vec<(&Line, &Filled)> =
+            self.rows.iter().zip(&filled).filter(|(row, _)| row.dirty).map(|(row, f)| (&row.line, f)).collect();
+        let doc = form::apply(&self.base, &edits);
+        self.text = crate::curate::fmt::print_entry(&doc, self.start.kind);
+        let lines: Vec<Line> = self.rows.iter().map(|r| r.line.clone()).collect();
+        for row in &mut self.rows {
+            row.problems.clear();
+            if row.control == Control::Date
+                && let Some(why) = form::date_problem(row.input.text())
+            {
+                row.problems.push(Shown { severity: Severity::Error, message: why });
+            }
+        }
+        self.whole.clear();
+        for problem in form::problems(catalogue, self.start.kind, &self.relative, &self.text) {
+            let shown = Shown { severity: problem.severity, message: problem.message.clone() };
+            match form::line_of(&self.text, &problem, &lines) {
+                Some(row) if !self.rows[row].problems.contains(&shown) => self.rows[row].problems.push(shown),
+                Some(_) => {}
+                None => self.whole.push(shown),
+            }
+        }
+    }
+
+    /// The text to save: the form's file in `fmt`'s layout, checked by `fmt` (read back, same
+    /// values, comments kept, stable). `None` when it would not be (never written then).
+    pub fn to_save(&self) -> Option<String> {
+        let file_type = crate::curate::fmt::FileType::Entry(self.start.kind);
+        crate::curate::fmt::format(&self.text, Some(file_type)).ok()
+    }
+
+    pub fn up(&mut self) {
+        match &mut self.picker {
+            Some(picker) => picker.cursor = picker.cursor.saturating_sub(1),
+            None => self.cursor = self.cursor.checked_sub(1).unwrap_or(self.rows.len() - 1),
+        }
+    }
+
+    pub fn down(&mut self) {
+        match &mut self.picker {
+            Some(picker) => picker.cursor = (picker.cursor + 1).min(picker.matches.len().saturating_sub(1)),
+            None => self.cursor = (self.cursor + 1) % self.rows.len(),
+        }
+    }
+
+    /// Opens the picker on the row, if it picks, with `typed` as its query.
+    pub fn open_picker(&mut self, typed: &str) -> bool {
+        if !self.row().picks() {
+            return false;
+        }
+        let mut picker = Picker { query: TextInput::new(typed, 64), matches: Vec::new(), cursor: 0 };
+        narrow(&self.rows[self.cursor].choices, &mut picker);
+        self.picker = Some(picker);
+        true
+    }
+
+    pub fn close_picker(&mut self) {
+        self.picker = None;
+    }
+
+    /// Picks the choice under the picker's cursor: added to a list (or taken out of it), or
+    /// the one value (and the picker closes). Says whether the value changed.
+    pub fn pick(&mut self) -> bool {
+        let Some(picker) = &self.picker else { return false };
+        let Some(&choice) = picker.matches.get(picker.cursor) else { return false };
+        let row = &mut self.rows[self.cursor];
+        let id = row.choices[choice].id.clone();
+        match row.control {
+            Control::Many(_) => match row.ids.iter().position(|i| *i == id) {
+                Some(at) => {
+                    row.ids.remove(at);
+                }
+                None => row.ids.push(id),
+            },
+            _ => {
+                row.ids = vec![id];
+                self.picker = None;
+            }
+        }
+        row.dirty = true;
+        true
+    }
+
+    /// An edit of the row's text, or of the picker's query; typing on a row that picks opens
+    /// its picker. Says whether a value changed (the file is checked again then).
+    pub fn edit(&mut self, edit: &Edit) -> Edited {
+        if let Some(picker) = &mut self.picker {
+            let edited = picker.query.apply(edit);
+            if edited.changed() {
+                narrow(&self.rows[self.cursor].choices, picker);
+            }
+            return Edited::Unchanged;
+        }
+        let row = &mut self.rows[self.cursor];
+        match (row.control, edit) {
+            (Control::Kept, _) => Edited::Unchanged,
+            (Control::One(_) | Control::Many(_), Edit::Insert(c)) => {
+                self.open_picker(&c.to_string());
+                Edited::Unchanged
+            }
+            // Backspace on a row that picks takes the last id picked out.
+            (Control::One(_) | Control::Many(_), Edit::Backspace) => match row.ids.pop() {
+                Some(_) => {
+                    row.dirty = true;
+                    Edited::Changed
+                }
+                None => Edited::Unchanged,
+            },
+            (Control::One(_) | Control::Many(_), _) => Edited::Unchanged,
+            _ => {
+                let edited = row.input.apply(edit);
+                if edited.changed() {
+                    row.dirty = true;
+                }
+                edited
+            }
+        }
+    }
+}
+
+/// The choices matching the picker's query, best first (all of them, in order, for none).
+fn narrow(choices: &[Choice], picker: &mut Picker) {
+    let query = crate::query::fold(picker.query.text().trim());
+    picker.matches = if query.is_empty() {
+        (0..choices.len()).collect()
+    } else {
+        let scorer = crate::query::fuzzy::TitleScorer::default();
+        let mut scored: Vec<(i64, usize)> = choices
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| {
+                let haystack = crate::query::fold(&format!("{} {}", c.label, c.id));
+                scorer.score(&haystack, &query).map(|score| (score, i))
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        scored.into_iter().map(|(_, i)| i).collect()
+    };
+    picker.cursor = 0;
+}
