@@ -66,13 +66,21 @@ pub fn form_word(lang: Lang, word: FormWord) -> &'static str {
 
 /// The name of a field (and of its part) as the form shows it.
 pub fn field_label(lang: Lang, field: &str, part: Option<&str>) -> String {
+    let (name, part) = field_label_parts(lang, field, part);
+    format!("{name}{part}")
+}
+
+/// A field's name and what says which part of it a line is (` (fr)`, ` · region`): a name cut
+/// to fit keeps its part.
+pub fn field_label_parts(lang: Lang, field: &str, part: Option<&str>) -> (&'static str, String) {
     let name = field_name(lang, field);
-    match part {
-        Some("fr") => format!("{name} (fr)"),
-        Some("en") => format!("{name} (en)"),
-        Some(part) => format!("{name} · {}", field_name(lang, part)),
-        None => name.to_string(),
-    }
+    let part = match part {
+        Some("fr") => " (fr)".to_string(),
+        Some("en") => " (en)".to_string(),
+        Some(part) => format!(" · {}", field_name(lang, part)),
+        None => String::new(),
+    };
+    (name, part)
 }
 
 fn field_name(lang: Lang, field: &str) -> &'static str {

@@ -589,8 +589,9 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind!(Present, &[ch('?'), key(KeyCode::F(1))], Action::PresentKeys, "a line of keys", "une ligne des touches"),
     bind!(Present, &[ch('q')], Action::LeavePresent, "leave present mode", "quitter le mode présentation"),
-    bind!(Form, &[key(KeyCode::Up), key(KeyCode::BackTab)], Action::Up, "previous field", "champ précédent"),
-    bind!(Form, &[key(KeyCode::Down), key(KeyCode::Tab)], Action::Down, "next field", "champ suivant", hint),
+    // The form's and the picker's hints, most useful first.
+    bind!(Form, &[ctrl('s'), key(KeyCode::F(2))], Action::SaveForm, "save the entry", "enregistrer la fiche", hint),
+    bind!(Form, &[key(KeyCode::Esc)], Action::Cancel, "leave without saving", "quitter sans enregistrer", hint),
     bind!(
         Form,
         &[key(KeyCode::Enter)],
@@ -599,10 +600,8 @@ pub static BINDINGS: &[Binding] = &[
         "choisir (une liste), sinon champ suivant",
         hint
     ),
-    bind!(Form, &[ctrl('s'), key(KeyCode::F(2))], Action::SaveForm, "save the entry", "enregistrer la fiche", hint),
-    bind!(Form, &[key(KeyCode::Esc)], Action::Cancel, "leave without saving", "quitter sans enregistrer", hint),
-    bind!(Picker, &[key(KeyCode::Up)], Action::Up, "previous choice", "choix précédent"),
-    bind!(Picker, &[key(KeyCode::Down)], Action::Down, "next choice", "choix suivant", hint),
+    bind!(Form, &[key(KeyCode::Down), key(KeyCode::Tab)], Action::Down, "next field", "champ suivant", hint),
+    bind!(Form, &[key(KeyCode::Up), key(KeyCode::BackTab)], Action::Up, "previous field", "champ précédent"),
     bind!(
         Picker,
         &[key(KeyCode::Enter), key(KeyCode::Tab)],
@@ -612,6 +611,8 @@ pub static BINDINGS: &[Binding] = &[
         hint
     ),
     bind!(Picker, &[key(KeyCode::Esc)], Action::Cancel, "done choosing", "fin du choix", hint),
+    bind!(Picker, &[key(KeyCode::Down)], Action::Down, "next choice", "choix suivant", hint),
+    bind!(Picker, &[key(KeyCode::Up)], Action::Up, "previous choice", "choix précédent"),
     bind!(PresentJump, &[key(KeyCode::Enter)], Action::Submit, "show the entry", "montrer la fiche"),
     bind!(PresentJump, &[key(KeyCode::Esc)], Action::Cancel, "back to the stop", "revenir à l'étape"),
     bind!(PresentJump, &[key(KeyCode::Up)], Action::Up, "previous match", "résultat précédent"),

@@ -46,7 +46,12 @@ fn set_in(at: &mut Value, path: &[Step], value: Option<Value>) {
                 if value.is_none() {
                     return;
                 }
-                *at = Value::Struct { name: None, fields: Seq::default() };
+                // `GoodPractice()` reads as an empty tuple: its name is the struct's.
+                let name = match at {
+                    Value::Tuple { name, items } if items.members.is_empty() => name.take(),
+                    _ => None,
+                };
+                *at = Value::Struct { name, fields: Seq::default() };
             }
             let Value::Struct { fields, .. } = at else { return };
             let found = fields.members.iter().rposition(|m| m.item.plain_name() == *name);

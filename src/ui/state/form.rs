@@ -9,6 +9,7 @@ use std::sync::Arc;
 use super::super::action::Edit;
 use super::text_input::{Edited, TextInput};
 use crate::curate::fmt::cst::Doc;
+use crate::curate::form::doc::Step;
 use crate::curate::form::{self, Choice, Control, Filled, Line};
 use crate::diagnostic::Severity;
 use crate::i18n::Said;
@@ -116,6 +117,9 @@ impl FormState {
                     }
                     (Filled::Text(text), _) => (text, Vec::new()),
                 };
+                // A new entry starts as a draft, as `boucle new`'s template does.
+                let draft = start.text.is_none() && line.path == [Step::Field("review"), Step::Field("status")];
+                let ids = if draft { vec!["draft".to_string()] } else { ids };
                 // A new entry's required values are written from the start (empty), as
                 // `boucle new`'s template writes them.
                 let dirty = start.text.is_none() && line.required;

@@ -16,7 +16,7 @@ use super::super::theme::Theme;
 use super::fit;
 use crate::curate::form::Control;
 use crate::diagnostic::Severity;
-use crate::i18n::form::{FormWord, field_label, form_word};
+use crate::i18n::form::{FormWord, field_label, field_label_parts, form_word};
 use crate::i18n::with_colon;
 use crate::text::Lang;
 
@@ -106,13 +106,17 @@ fn body_lines<'a>(
     for (i, row) in form.rows.iter().enumerate() {
         let here = i == form.cursor;
         let mark = if row.line.required { "•" } else { " " };
-        let label = fit(&format!("{mark}{}", field_label(lang, row.line.field(), row.line.part())), label_width - 1);
+        let (name, part) = field_label_parts(lang, row.line.field(), row.line.part());
+        let room = (label_width - 1).saturating_sub(part.width() + mark.width());
+        let label = format!("{mark}{}{part}", fit(name, room));
         let label_style = if here { theme.selection } else { theme.key };
         let mut spans =
             vec![Span::styled(format!("{label:<width$}", width = label_width - 1), label_style), Span::raw(" ")];
         let (value, style, typed) = value_of(row, here, look);
         let value =
-            if typed { tail(&value, row, value_width.saturating_sub(1)) } else { (fit(&value, value_width), 0) };
+            // The row being typed in shows the text's end, where the cursor usually is; the
+            // others, its start.
+            if typed && here { tail(&value, row, value_width.saturating_sub(1)) } else { (fit(&value, value_width), 0) };
         if here && typed {
             cursor_at = lines.len();
             cursor_x = Some(label_width + value.1);
