@@ -291,6 +291,10 @@ pub fn date_problem(text: &str) -> Option<crate::i18n::Said> {
 /// The line a problem of the written `text` belongs to: the line whose field (and part of the
 /// field) the problem's position is in; `None` for a problem of the whole entry.
 pub fn line_of(text: &str, problem: &Diagnostic, lines: &[Line]) -> Option<usize> {
+    // A missing source is said at the entry's start: its place in the form is the source's line.
+    if problem.code == "no-source" {
+        return lines.iter().position(|l| l.field() == "sources");
+    }
     let rows: Vec<&str> = text.lines().collect();
     let row = problem.start.line.checked_sub(1)?;
     // The top field whose lines hold the position: the last field started at or before it.

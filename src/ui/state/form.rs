@@ -282,3 +282,125 @@ fn narrow(choices: &[Choice], picker: &mut Picker) {
     };
     picker.cursor = 0;
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{CatalogueSource, load};
+
+    fn fixture() -> Catalogue {
+        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/catalogue");
+        load(&CatalogueSource::Folders(vec![folder])).catalogue
+    }
+
+    fn new_practice(catalogue: &Catalogue, lang: Lang) -> FormState {
+        let start = FormStart {
+            kind: Kind::GoodPractice,
+            id: "lead-loop".into(),
+            path: PathBuf::from("good-practices/lead-loop.ron"),
+            text: None,
+            ends_session: true,
+        };
+        FormState::open(start, catalogue, lang).unwrap()
+    }
+
+    fn go_to(form: &mut FormState, field: &str) {
+        form.cursor = form.rows.iter().position(|r| r.line.field() == field).unwrap();
+    }
+
+    fn type_text(form: &mut FormState, catalogue: &Catalogue, text: &str) {
+        for c in text.chars() {
+            if form.edit(&Edit::Insert(c)).changed() {
+                form.check(catalogue);
+            }
+        }
+    }
+
+    fn problems_of(form: &FormState, field: &str) -> Vec<String> {
+        let row = form.rows.iter().find(|r| r.line.field() == field).unwrap();
+        row.problems.iter().map(|p| p.message.get(Lang::En).to_string()).collect()
+    }
+
+    #[test]
+    fn a_picker_finds_by_label_in_the_curators_language_and_writes_the_id() {
+        let catalogue = fixture();
+        let mut form = new_practice(&catalogue, Lang::Fr);
+        go_to(&mut form, "materials");
+        // Typing on a row that picks opens its picker, with what was typed.
+        type_text(&mut form, &catalogue, "plomb");
+        let picker = form.picker.as_ref().expect("the picker opened");
+        let first = &form.row().choices[picker.matches[0]];
+        assert_eq!((first.id.as_str(), first.label.as_str()), ("lead", "Plomb"));
+        assert!(form.pick(), "picked");
+        assert!(form.picker.is_some(), "a list's picker stays open for more");
+        form.picker.as_mut().unwrap().query.set("zinc");
+        form.open_picker("zinc");
+        form.pick();
+        form.close_picker();
+        form.check(&catalogue);
+        assert_eq!(form.row().ids, ["lead", "zinc"]);
+        assert!(form.text.contains(r#"materials: ["lead", "zinc"]"#), "{}", form.text);
+        assert_eq!(form.row().label_of("lead"), "Plomb");
+        // Picking again takes it out; Backspace takes the last one out.
+        form.open_picker("plomb");
+        form.pick();
+        assert_eq!(form.row().ids, ["zinc"]);
+        form.close_picker();
+        assert_eq!(form.edit(&Edit::Backspace), Edited::Changed);
+        form.check(&catalogue);
+        assert!(!form.text.contains("materials"), "an emptied list is not written: {}", form.text);
+    }
+
+    #[test]
+    fn a_picker_of_one_value_closes_on_its_pick_and_ranks_the_closest_first() {
+        let catalogue = fixture();
+        let mut form = new_practice(&catalogue, Lang::En);
+        form.cursor = form.rows.iter().position(|r| r.line.part() == Some("region")).unwrap();
+        assert!(form.open_picker("fre11"));
+        let picker = form.picker.as_ref().unwrap();
+        assert_eq!(form.row().choices[picker.matches[0]].id, "FRE11");
+        form.pick();
+        assert!(form.picker.is_none());
+        form.check(&catalogue);
+        assert!(form.text.contains(r#"location: (region: "FRE11")"#), "{}", form.text);
+        assert!(!form.open_picker("") || form.row().picks());
+        form.close_picker();
+        // Up and down move the picker's cursor while it is open, the rows' otherwise.
+        let row = form.cursor;
+        form.down();
+        assert_eq!(form.cursor, row + 1);
+    }
+
+    #[test]
+    fn a_date_is_said_wrong_as_it_is_typed_and_right_once_corrected() {
+        let catalogue = fixture();
+        let mut form = new_practice(&catalogue, Lang::En);
+        form.cursor = form.rows.iter().position(|r| r.line.part() == Some("checked")).unwrap();
+        let said = |form: &FormState| -> Vec<String> {
+            form.row().problems.iter().map(|p| p.message.get(Lang::En).to_string()).collect()
+        };
+        assert!(said(&form).iter().any(|p| p.contains("not filled in")), "{:?}", said(&form));
+        type_text(&mut form, &catalogue, "2026-13");
+        assert!(said(&form).iter().any(|p| p.contains("not a real calendar date")), "{:?}", said(&form));
+        form.edit(&Edit::Backspace);
+        type_text(&mut form, &catalogue, "2");
+        assert_eq!(said(&form), Vec::<String>::new());
+        assert!(form.text.contains(r#"checked: "2026-12""#), "{}", form.text);
+    }
+
+    #[test]
+    fn check_s_problems_are_beside_their_field_and_go_once_it_is_filled() {
+        let catalogue = fixture();
+        let mut form = new_practice(&catalogue, Lang::En);
+        assert!(problems_of(&form, "summary").iter().any(|p| p.contains("summary is empty")), "{form:?}");
+        assert!(problems_of(&form, "sources").iter().any(|p| p.contains("no sources")));
+        go_to(&mut form, "summary");
+        type_text(&mut form, &catalogue, "Lead recycled.");
+        assert_eq!(problems_of(&form, "summary"), Vec::<String>::new());
+        go_to(&mut form, "tags");
+        type_text(&mut form, &catalogue, "plomb, boucle");
+        assert!(form.text.contains(r#"tags: ["plomb", "boucle"]"#), "{}", form.text);
+        // What is saved is fmt's layout of the same file.
+        assert_eq!(form.to_save().as_deref(), Some(form.text.as_str()));
+    }
+}
