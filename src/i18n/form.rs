@@ -12,11 +12,7 @@ pub enum FormWord {
     Kept,
     /// On a picker line without the picker open.
     PickHint,
-    /// Under an open picker.
-    PickerHelp,
     NoMatch,
-    /// The form's keys, at its bottom.
-    Help,
     /// Problems that belong to no line.
     Whole,
     NoProblem,
@@ -24,8 +20,8 @@ pub enum FormWord {
     NotSaved,
     /// A date that does not read as one, while it is typed.
     NotADate,
-    /// `e` on an entry of the catalogue built into the program.
-    Bundled,
+    /// The file would not read back as the form's values: never written.
+    Unsafe,
 }
 
 pub fn form_word(lang: Lang, word: FormWord) -> &'static str {
@@ -36,30 +32,26 @@ pub fn form_word(lang: Lang, word: FormWord) -> &'static str {
             EditTitle => "Edit entry",
             Kept => "kept as written (E: your editor)",
             PickHint => "Enter: choose",
-            PickerHelp => "type to narrow · ↑↓ · Enter/Space: pick · Esc: done",
             NoMatch => "no match",
-            Help => "↑↓ field · Enter: choose or next · Ctrl-S save · Esc cancel",
             Whole => "Whole entry",
             NoProblem => "✓ check finds nothing to report",
             Saved => "saved",
             NotSaved => "not saved",
             NotADate => "not a date: YYYY-MM-DD, YYYY-MM or YYYY",
-            Bundled => "entries built into boucle cannot be edited; `boucle init` a folder of your own",
+            Unsafe => "the file would not read back as written (a bug of boucle's: please report it)",
         },
         Lang::Fr => match word {
             NewTitle => "Nouvelle fiche",
             EditTitle => "Modifier la fiche",
             Kept => "gardé tel quel (E : votre éditeur)",
             PickHint => "Entrée : choisir",
-            PickerHelp => "tapez pour filtrer · ↑↓ · Entrée/Espace : prendre · Échap : fini",
             NoMatch => "aucune correspondance",
-            Help => "↑↓ champ · Entrée : choisir ou suivant · Ctrl-S enregistrer · Échap annuler",
             Whole => "Toute la fiche",
             NoProblem => "✓ check ne trouve rien à signaler",
             Saved => "enregistré",
             NotSaved => "pas enregistré",
             NotADate => "pas une date : AAAA-MM-JJ, AAAA-MM ou AAAA",
-            Bundled => "les fiches intégrées à boucle ne se modifient pas ; `boucle init` crée votre dossier",
+            Unsafe => "le fichier ne se relirait pas tel qu'écrit (un défaut de boucle : signalez-le)",
         },
     }
 }

@@ -192,7 +192,7 @@ pub enum Effect {
     },
     /// Read this entry's file and open the form on it; the loop hands the text to
     /// `update::form_opened`.
-    OpenForm(Box<super::state::FormStart>),
+    OpenForm(Box<crate::curate::form::FormStart>),
     /// Write the form's entry: a new file (never over one), or the file replaced atomically;
     /// the loop hands how it went to `update::form_saved`.
     SaveEntry {

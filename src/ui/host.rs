@@ -68,10 +68,11 @@ pub trait Host {
         Ok(EditOutcome::Unavailable)
     }
 
-    /// The text of an entry's file, for the form; `None` when this host does not edit files (the
-    /// catalogue built into the program, a session over SSH) or it cannot be read.
-    fn read_entry(&mut self, _path: &std::path::Path) -> Option<String> {
-        None
+    /// The text of an entry's file, for the form; why not when this host does not edit files (a
+    /// session over SSH), the entry has no file (the catalogue built into the program), or it
+    /// cannot be read.
+    fn read_entry(&mut self, _path: &std::path::Path) -> Result<String, EditOutcome> {
+        Err(EditOutcome::Unavailable)
     }
 
     /// Writes the form's entry: a new file (never over one), or the file replaced atomically.

@@ -93,7 +93,7 @@ pub fn contexts(app: &App) -> Vec<Context> {
 
 /// Every list of contexts [`contexts`] gives: a key has one meaning in each (a test checks it).
 pub mod stacks {
-    use super::Context::{self, *};
+    use crate::ui::keymap::Context::{self, *};
 
     pub const OVERLAY: &[Context] = &[Overlay, Always];
     pub const PROBLEMS: &[Context] = &[Problems, Overlay, Always];

@@ -20,8 +20,8 @@ use super::input::{actions_for, panic_if_asked};
 use super::input_queue::InputQueue;
 use super::searcher::Searcher;
 use super::update::{
-    changed_elsewhere, edited, effect_done, form_opened, form_refused, form_saved, frame_drawn, load_progress, loaded,
-    next_deadline, nothing_to_reload, reloaded, searched, tick, update,
+    changed_elsewhere, edited, effect_done, form_opened, form_saved, frame_drawn, load_progress, loaded, next_deadline,
+    nothing_to_reload, reloaded, searched, tick, update,
 };
 use super::view;
 use crate::files::{Overwrite, WriteError};
@@ -237,8 +237,9 @@ impl<H: Host> Session<'_, H> {
             }
             Effect::OpenForm(start) => {
                 match host.read_entry(&start.path) {
-                    Some(text) => form_opened(app, super::state::FormStart { text: Some(text), ..*start }),
-                    None => form_refused(app),
+                    Ok(text) => form_opened(app, crate::curate::form::FormStart { text: Some(text), ..*start }),
+                    // Said as the editor's refusal is (an entry built into boucle, no files here).
+                    Err(why) => edited(app, &why, &start.path, 1),
                 }
                 return Ok(Step::Continue);
             }

@@ -210,11 +210,15 @@ impl Host for LocalHost {
         self.live.as_ref().is_some_and(crate::live::Live::reload)
     }
 
-    fn read_entry(&mut self, path: &std::path::Path) -> Option<String> {
+    fn read_entry(&mut self, path: &std::path::Path) -> Result<String, super::editor::EditOutcome> {
+        use super::editor::EditOutcome;
         if !self.editable || !path.is_file() {
-            return None;
+            return Err(EditOutcome::NotAFile);
         }
-        std::fs::read_to_string(path).ok()
+        std::fs::read_to_string(path).map_err(|e| {
+            let why = crate::i18n::problems::io_problem(&e);
+            EditOutcome::Failed(crate::i18n::commands::at_path(&crate::text::visible::path(path), &why))
+        })
     }
 
     fn save_entry(&mut self, path: &std::path::Path, text: &str, new: bool) -> Result<(), crate::i18n::Said> {

@@ -15,6 +15,19 @@ use crate::model::{Catalogue, Kind, VocabularyKind};
 use crate::text::Lang;
 use doc::{Step, get, quote, set, string_list, strings, unquote};
 
+/// Which entry a form writes, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FormStart {
+    pub kind: Kind,
+    pub id: String,
+    /// The file on disk.
+    pub path: std::path::PathBuf,
+    /// Its text when it exists (editing), else `None` (a new entry).
+    pub text: Option<String>,
+    /// The session ends when the form closes (`boucle new --form`).
+    pub ends_session: bool,
+}
+
 /// Where a picker's choices come from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Choices {

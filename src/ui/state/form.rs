@@ -3,34 +3,21 @@
 //! picker opened on it; the file the form would write, and the problems `check` finds in it,
 //! each beside the row it belongs to. Every change of a value checks the file again.
 
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::super::action::Edit;
 use super::text_input::{Edited, TextInput};
 use crate::curate::fmt::cst::Doc;
+pub use crate::curate::form::FormStart;
 use crate::curate::form::doc::Step;
 use crate::curate::form::{self, Choice, Control, Filled, Line};
 use crate::diagnostic::Severity;
 use crate::i18n::Said;
-use crate::model::{Catalogue, Kind};
+use crate::model::Catalogue;
 use crate::text::Lang;
 
 /// The most characters a value of the form holds.
 const CAP: usize = 2000;
-
-/// Which entry a form writes, and where.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FormStart {
-    pub kind: Kind,
-    pub id: String,
-    /// The file on disk.
-    pub path: PathBuf,
-    /// Its text when it exists (editing), else `None` (a new entry).
-    pub text: Option<String>,
-    /// The session ends when the form closes (`boucle new --form`).
-    pub ends_session: bool,
-}
 
 /// A problem shown beside a row.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -287,6 +274,8 @@ fn narrow(choices: &[Choice], picker: &mut Picker) {
 mod tests {
     use super::*;
     use crate::load::{CatalogueSource, load};
+    use crate::model::Kind;
+    use std::path::PathBuf;
 
     fn fixture() -> Catalogue {
         let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/catalogue");

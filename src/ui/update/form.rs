@@ -9,7 +9,6 @@ use super::super::screen::{Layer, Overlay};
 use super::super::shared::Shared;
 use super::super::state::{BrowseState, Edited, FormStart, FormState};
 use crate::i18n::form::{FormWord, form_word, saved};
-use crate::i18n::{Msg, t};
 
 /// `e`: the selected entry's form, once the loop has read its file.
 pub fn edit_entry(browse: &BrowseState, shared: &Shared) -> Effects {
@@ -35,12 +34,6 @@ pub fn form_opened(app: &mut App, start: FormStart) {
         }
         Err(why) => app.shared.message = Some(why.get(lang).to_string()),
     }
-}
-
-/// The loop could not read the entry's file: the catalogue built into the program, or a
-/// session with no files of its own.
-pub fn form_refused(app: &mut App) {
-    app.shared.message = Some(form_word(app.shared.lang, FormWord::Bundled).to_string());
 }
 
 /// How the save went: saved, the form closes (and a `boucle new --form` session ends);
@@ -101,8 +94,8 @@ pub fn update(state: &mut Option<FormState>, shared: &mut Shared, action: &Actio
                 }
                 None => {
                     let lang = shared.lang;
-                    shared.message =
-                        Some(format!("✗ {}: {}", form_word(lang, FormWord::NotSaved), t(lang, Msg::NotEditableHere)));
+                    let (not, why) = (form_word(lang, FormWord::NotSaved), form_word(lang, FormWord::Unsafe));
+                    shared.message = Some(format!("✗ {not}: {why}"));
                     Effects::new()
                 }
             });

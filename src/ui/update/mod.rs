@@ -33,7 +33,7 @@ mod tours;
 
 pub use edit::edited;
 pub use export::effect_done;
-pub use form::{form_opened, form_refused, form_saved};
+pub use form::{form_opened, form_saved};
 pub use frame::frame_drawn;
 pub use marks::changed_elsewhere;
 pub use news::{load_progress, loaded, nothing_to_reload, reloaded};
