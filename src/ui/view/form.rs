@@ -68,7 +68,6 @@ pub fn draw(frame: &mut Frame<'_>, form: &FormState, look: &Look<'_>, area: Rect
         let area = Rect { y: body.bottom(), height: picker_rows, ..area };
         draw_picker(frame, form, look, area);
     }
-    let _ = theme;
 }
 
 /// The form's lines, the line of the cursor's row, and the column of the text cursor there
