@@ -157,17 +157,4 @@ impl App {
             (None, false) => Target::Pane(self.browse.focus),
         }
     }
-
-    /// The pane drawn as focused: none while an overlay or the query box has the keys.
-    pub fn focused_pane(&self) -> Option<Pane> {
-        match self.target() {
-            Target::Pane(pane) => Some(pane),
-            Target::Overlay(_) | Target::Search => None,
-        }
-    }
-
-    /// The filters pane starts with an "in my shortlist" row once something is marked.
-    pub fn shows_shortlist_row(&self) -> bool {
-        !self.shared.marks.is_empty() || self.browse.shortlist_only
-    }
 }

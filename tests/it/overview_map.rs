@@ -10,12 +10,18 @@ use boucle::geo::Point;
 use boucle::query::{Facet, Filters, Query};
 use boucle::text::Lang;
 use boucle::ui::theme::ThemeName;
+use boucle::ui::view::Ctx;
 use boucle::ui::view::overview::{charts, map, map_content};
 use boucle::ui::{Action, App, Options, Screen};
 use common::ui::{app_sized, press, screen, select};
 use proptest::prelude::*;
 
 const TOUR: &str = "peer-review-lille-2025";
+
+/// What the overview's map shows of `app`'s results.
+fn content_of(app: &App) -> map::MapContent {
+    map_content(&Ctx::of(app), app.overview())
+}
 
 fn overview_of(options: Options, width: u16, height: u16) -> App {
     let mut app = app_sized(options, width, height);
@@ -41,7 +47,7 @@ fn map_text(app: &App) -> String {
 #[test]
 fn region_fre_opens_the_map_on_the_nord_pas_de_calais_with_its_markers() {
     let app = overview_of(region("FRE"), 160, 48);
-    let content = map_content(&app);
+    let content = content_of(&app);
     let view = map::viewport(&content, 86, 45);
     let shown = view.bounds();
     // The Nord-Pas-de-Calais and its surroundings, not Europe: under three degrees of latitude,
@@ -55,7 +61,7 @@ fn region_fre_opens_the_map_on_the_nord_pas_de_calais_with_its_markers() {
     assert!(text.contains("Béthune") && text.contains("Pas-de-Calais"), "the markers and their names:\n{text}");
     // Without the filter, the map holds Paris and Kozani: a far wider view.
     let all = overview_of(Options::default(), 160, 48);
-    let wide = map::viewport(&map_content(&all), 86, 45).bounds();
+    let wide = map::viewport(&content_of(&all), 86, 45).bounds();
     assert!(wide.north - wide.south > 8.0 && wide.contains(Point::new(40.3, 21.8)), "{wide:?}");
 }
 
@@ -63,7 +69,7 @@ fn region_fre_opens_the_map_on_the_nord_pas_de_calais_with_its_markers() {
 fn plus_zooms_in_and_minus_out_from_the_fit() {
     let mut app = overview_of(region("FRE"), 160, 48);
     let span = |app: &App| {
-        let b = map::viewport(&map_content(app), 86, 45).bounds();
+        let b = map::viewport(&content_of(app), 86, 45).bounds();
         b.north - b.south
     };
     let fitted = span(&app);
@@ -79,7 +85,7 @@ fn a_tours_stops_are_numbered_on_the_map() {
     let mut app = app_at(ThemeName::Dark, 160, 48);
     select(&mut app, TOUR);
     press(&mut app, Action::ShowScreen(Screen::Overview));
-    let content = map_content(&app);
+    let content = content_of(&app);
     let tour = content.tour.as_ref().expect("the selected tour is drawn");
     assert_eq!(tour.stops.len(), 4);
     assert!(tour.stops.iter().all(Option::is_some), "each stop has a place: {tour:?}");

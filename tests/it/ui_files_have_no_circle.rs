@@ -301,3 +301,32 @@ fn views_neither_update_nor_search() {
         assert!(!calls.0.iter().any(|c| c == "search"), "{} searches while drawing", file.display());
     }
 }
+
+/// The identifiers a file names (in its code and types; not inside macros' arguments).
+#[derive(Default)]
+struct Idents(BTreeSet<String>);
+
+impl<'ast> Visit<'ast> for Idents {
+    fn visit_ident(&mut self, ident: &'ast syn::Ident) {
+        self.0.insert(ident.to_string());
+    }
+}
+
+/// Each view is handed its own part of the state and the view context (#20 item 1): only
+/// `view/mod.rs`, which splits the `App` into them, names it. A view that took the whole `App`
+/// could read any screen's state, and the parts would be parts in name only.
+#[test]
+fn views_take_their_part_not_the_app() {
+    let view = root().join("ui/view");
+    let mut files = Vec::new();
+    rust_files(&view, &mut files);
+    let names_app = |file: &Path| {
+        let mut idents = Idents::default();
+        idents.visit_file(&parse(file));
+        idents.0.contains("App")
+    };
+    // The check sees the App where it is named.
+    assert!(names_app(&view.join("mod.rs")));
+    let naming: Vec<_> = files.iter().filter(|f| **f != view.join("mod.rs") && names_app(f)).collect();
+    assert!(naming.is_empty(), "these views name the whole App instead of taking their part: {naming:?}");
+}

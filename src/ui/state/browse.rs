@@ -87,6 +87,11 @@ impl BrowseState {
         self.shortlist_only.then(|| marks.ids().filter_map(|id| catalogue.index_of(id.as_str())).collect())
     }
 
+    /// The filters pane starts with an "in my shortlist" row once something is marked.
+    pub fn shows_shortlist_row(&self, marks: &Shortlist) -> bool {
+        !marks.is_empty() || self.shortlist_only
+    }
+
     /// The entry the entry pane shows: the last followed link, else the selected result.
     pub fn shown_id(&self) -> Option<&Id> {
         self.trail.followed().or(self.list.selected())

@@ -7,15 +7,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::super::app::App;
-use super::super::state::{ExportScope, ExportStep, TextInput};
+use super::super::state::{ExportDialog, ExportScope, ExportStep, ShortlistScreen, TextInput};
+use super::context::Ctx;
 use crate::export::handout::Format;
 use crate::i18n::{Word, with_colon, word};
 
 /// A box of `height` rows in the middle of the screen, at most 76 columns wide.
 fn boxed<'a>(
     frame: &mut Frame<'_>,
-    app: &App,
+    ctx: &Ctx<'_>,
     screen: Rect,
     height: u16,
     title: &str,
@@ -25,7 +25,7 @@ fn boxed<'a>(
     let height = height.min(screen.height.saturating_sub(2));
     let area =
         Rect { x: screen.x + (screen.width - width) / 2, y: screen.y + (screen.height - height) / 2, width, height };
-    let theme = app.shared.theme();
+    let theme = ctx.shared.theme();
     let block = Block::new()
         .borders(Borders::ALL)
         .border_type(BorderType::Thick)
@@ -38,8 +38,8 @@ fn boxed<'a>(
 }
 
 /// A text box's line, with the terminal's cursor at its cursor when it has the keys.
-fn text_line(frame: &mut Frame<'_>, app: &App, area: Rect, label: &str, text: &TextInput, editing: bool) {
-    let theme = app.shared.theme();
+fn text_line(frame: &mut Frame<'_>, ctx: &Ctx<'_>, area: Rect, label: &str, text: &TextInput, editing: bool) {
+    let theme = ctx.shared.theme();
     let prefix = format!("{label} ");
     let room = usize::from(area.width).saturating_sub(prefix.width() + 1);
     // The end of a long text stays in view while typing.
@@ -61,13 +61,13 @@ fn text_line(frame: &mut Frame<'_>, app: &App, area: Rect, label: &str, text: &T
     }
 }
 
-pub fn draw_note(frame: &mut Frame<'_>, app: &App, screen: Rect) {
-    let lang = app.shared.lang;
-    let (area, block) = boxed(frame, app, screen, 3, word(lang, Word::NoteTitle), word(lang, Word::NoteHelp));
+pub fn draw_note(frame: &mut Frame<'_>, ctx: &Ctx<'_>, shortlist: &ShortlistScreen, screen: Rect) {
+    let lang = ctx.shared.lang;
+    let (area, block) = boxed(frame, ctx, screen, 3, word(lang, Word::NoteTitle), word(lang, Word::NoteHelp));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    if let Some(note) = app.shortlist.note() {
-        text_line(frame, app, inner, "✎", note.input(), true);
+    if let Some(note) = shortlist.note() {
+        text_line(frame, ctx, inner, "✎", note.input(), true);
     }
 }
 
@@ -79,17 +79,16 @@ fn scope_word(scope: ExportScope) -> Word {
     }
 }
 
-pub fn draw_export(frame: &mut Frame<'_>, app: &App, screen: Rect) {
-    let lang = app.shared.lang;
-    let theme = app.shared.theme();
-    let dialog = app.export_dialog();
+pub fn draw_export(frame: &mut Frame<'_>, ctx: &Ctx<'_>, dialog: &ExportDialog, screen: Rect) {
+    let lang = ctx.shared.lang;
+    let theme = ctx.shared.theme();
     let help = match dialog.step() {
         ExportStep::Choose => Word::ExportChooseHelp,
         ExportStep::Path => Word::ExportPathHelp,
         ExportStep::Confirm => Word::ExportConfirmHelp,
         ExportStep::Done(_) => Word::ExportDoneHelp,
     };
-    let (area, block) = boxed(frame, app, screen, 9, word(lang, Word::Export), word(lang, help));
+    let (area, block) = boxed(frame, ctx, screen, 9, word(lang, Word::Export), word(lang, help));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.width < 8 || inner.height < 3 {
@@ -115,7 +114,7 @@ pub fn draw_export(frame: &mut Frame<'_>, app: &App, screen: Rect) {
     }
     frame.render_widget(Paragraph::new(Line::from(super::widgets::fit_spans(formats, width))), row(1));
     let editing = *dialog.step() == ExportStep::Path;
-    text_line(frame, app, row(3), &with_colon(lang, word(lang, Word::ExportPath)), dialog.path(), editing);
+    text_line(frame, ctx, row(3), &with_colon(lang, word(lang, Word::ExportPath)), dialog.path(), editing);
     let message = match dialog.step() {
         ExportStep::Confirm => Some(Line::styled(word(lang, Word::ExportExists), theme.warning)),
         ExportStep::Done(Ok(path)) => {

@@ -1,7 +1,7 @@
 //! The entry's form over the whole screen: one row per field (its name, its value, the labels
 //! of the ids picked), the problems `check` finds beside their row (on the same line when the
 //! screen is wide, under it when it is not), and the picker open on a row. It reads the form's
-//! state and a small context only, and scrolls to keep the cursor's row in sight.
+//! state and the views' small context only ([`Ctx`]), and scrolls to keep the cursor's row in sight.
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -12,31 +12,24 @@ use unicode_width::UnicodeWidthStr;
 
 use super::super::state::FormState;
 use super::super::state::form::{Row, Shown};
-use super::super::theme::Theme;
+use super::context::Ctx;
 use super::fit;
 use crate::curate::form::Control;
 use crate::diagnostic::Severity;
 use crate::i18n::form::{FormWord, field_label, field_label_parts, form_word};
 use crate::i18n::with_colon;
-use crate::text::Lang;
-
-/// What the form's drawing needs besides the form.
-pub struct Look<'a> {
-    pub theme: &'a Theme,
-    pub lang: Lang,
-}
 
 /// From this width a problem goes beside its row's value; below it, under the row.
 const BESIDE: u16 = 120;
 
 /// Draws the form in `area`.
-pub fn draw(frame: &mut Frame<'_>, form: &FormState, look: &Look<'_>, area: Rect) {
+pub fn draw(frame: &mut Frame<'_>, form: &FormState, ctx: &Ctx<'_>, area: Rect) {
     super::widgets::clear(frame, area);
-    frame.render_widget(Block::new().style(look.theme.base), area);
+    frame.render_widget(Block::new().style(ctx.theme().base), area);
     if area.height < 4 || area.width < 20 {
         return;
     }
-    let (theme, lang) = (look.theme, look.lang);
+    let (theme, lang) = (ctx.theme(), ctx.lang());
     let title = form_word(lang, if form.start.text.is_some() { FormWord::EditTitle } else { FormWord::NewTitle });
     let head = format!(" {title} · {}", form.relative);
     frame.render_widget(Paragraph::new(Line::styled(fit(&head, usize::from(area.width)), theme.title)), area);
@@ -49,8 +42,7 @@ pub fn draw(frame: &mut Frame<'_>, form: &FormState, look: &Look<'_>, area: Rect
     } else {
         usize::from(area.width).saturating_sub(label_width + 1)
     };
-    let (lines, cursor_at, cursor_x) =
-        body_lines(form, look, label_width, value_width, beside, usize::from(area.width));
+    let (lines, cursor_at, cursor_x) = body_lines(form, ctx, label_width, value_width, beside, usize::from(area.width));
     let height = usize::from(body.height);
     let offset = cursor_at.saturating_sub(height / 3).min(lines.len().saturating_sub(height));
     let shown: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
@@ -66,7 +58,7 @@ pub fn draw(frame: &mut Frame<'_>, form: &FormState, look: &Look<'_>, area: Rect
     }
     if picker_rows > 0 {
         let area = Rect { y: body.bottom(), height: picker_rows, ..area };
-        draw_picker(frame, form, look, area);
+        draw_picker(frame, form, ctx, area);
     }
 }
 
@@ -74,13 +66,13 @@ pub fn draw(frame: &mut Frame<'_>, form: &FormState, look: &Look<'_>, area: Rect
 /// (on a row that is typed in).
 fn body_lines<'a>(
     form: &'a FormState,
-    look: &Look<'_>,
+    ctx: &Ctx<'_>,
     label_width: usize,
     value_width: usize,
     beside: bool,
     width: usize,
 ) -> (Vec<Line<'a>>, usize, Option<usize>) {
-    let (theme, lang) = (look.theme, look.lang);
+    let (theme, lang) = (ctx.theme(), ctx.lang());
     let mut lines: Vec<Line> = Vec::new();
     let problem_line = |shown: &Shown, indent: usize, room: usize| -> Line<'a> {
         let (mark, style) = match shown.severity {
@@ -111,7 +103,7 @@ fn body_lines<'a>(
         let label_style = if here { theme.selection } else { theme.key };
         let mut spans =
             vec![Span::styled(format!("{label:<width$}", width = label_width - 1), label_style), Span::raw(" ")];
-        let (value, style, typed) = value_of(row, here, look);
+        let (value, style, typed) = value_of(row, here, ctx);
         let value =
             // The row being typed in shows the text's end, where the cursor usually is; the
             // others, its start.
@@ -141,8 +133,8 @@ fn body_lines<'a>(
 }
 
 /// A row's value as shown, its style, and whether it is typed in.
-fn value_of(row: &Row, here: bool, look: &Look<'_>) -> (String, Style, bool) {
-    let (theme, lang) = (look.theme, look.lang);
+fn value_of(row: &Row, here: bool, ctx: &Ctx<'_>) -> (String, Style, bool) {
+    let (theme, lang) = (ctx.theme(), ctx.lang());
     match row.control {
         Control::Kept => (form_word(lang, FormWord::Kept).to_string(), theme.muted, false),
         Control::One(_) | Control::Many(_) if row.ids.is_empty() => {
@@ -179,8 +171,8 @@ fn tail(text: &str, row: &Row, room: usize) -> (String, usize) {
 
 /// The picker: what is typed, then the matching choices, labels in the curator's language
 /// and the ids that are written, the picked ones ticked.
-fn draw_picker(frame: &mut Frame<'_>, form: &FormState, look: &Look<'_>, area: Rect) {
-    let (theme, lang) = (look.theme, look.lang);
+fn draw_picker(frame: &mut Frame<'_>, form: &FormState, ctx: &Ctx<'_>, area: Rect) {
+    let (theme, lang) = (ctx.theme(), ctx.lang());
     let Some(picker) = &form.picker else { return };
     let row = form.row();
     let block = Block::new()

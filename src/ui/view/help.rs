@@ -6,36 +6,36 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::super::app::App;
 use super::super::keymap::{Context, bindings_of, keys_label};
 use super::super::screen::{Layer, Overlay};
+use super::context::Ctx;
 use super::widgets::fit;
 use crate::i18n::{Msg, t};
 
-pub fn help_lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    let theme = &app.shared.theme;
+pub fn help_lines(ctx: &Ctx<'_>, width: usize) -> Vec<Line<'static>> {
+    let theme = &ctx.shared.theme;
     let mut lines = Vec::new();
     for context in Context::ALL {
         if !lines.is_empty() {
             lines.push(Line::default());
         }
-        lines.push(Line::styled(context.title(app.shared.lang).to_string(), theme.heading));
+        lines.push(Line::styled(context.title(ctx.shared.lang).to_string(), theme.heading));
         // The text editing keys are written once, and listed with the search box's own.
         let text = if context == Context::Search { Some(Context::Text) } else { None };
         for binding in bindings_of(context).chain(text.into_iter().flat_map(bindings_of)) {
-            let keys = format!("  {:<22}", keys_label(binding, app.shared.lang));
+            let keys = format!("  {:<22}", keys_label(binding, ctx.shared.lang));
             let room = width.saturating_sub(keys.width());
             lines.push(Line::from(vec![
                 Span::styled(keys, theme.key),
-                Span::styled(fit(binding.describe(app.shared.lang), room), theme.base),
+                Span::styled(fit(binding.describe(ctx.shared.lang), room), theme.base),
             ]));
         }
         if context == Context::Search {
-            lines.push(Line::styled(fit(t(app.shared.lang, Msg::HelpOtherKeys), width), theme.muted));
-            lines.push(Line::styled(fit(t(app.shared.lang, Msg::HelpCloseMatch), width), theme.muted));
+            lines.push(Line::styled(fit(t(ctx.shared.lang, Msg::HelpOtherKeys), width), theme.muted));
+            lines.push(Line::styled(fit(t(ctx.shared.lang, Msg::HelpCloseMatch), width), theme.muted));
         }
         if matches!(context, Context::Input | Context::PresentJump) {
-            lines.push(Line::styled(fit(t(app.shared.lang, Msg::HelpTextKeys), width), theme.muted));
+            lines.push(Line::styled(fit(t(ctx.shared.lang, Msg::HelpTextKeys), width), theme.muted));
         }
     }
     lines
@@ -58,28 +58,28 @@ pub fn overlay_inner(screen: Rect) -> Rect {
 /// Draws an overlay over the screen; returns its wrapped line count and the rows it shows,
 /// which bound its scrolling.
 #[deny(clippy::wildcard_enum_match_arm)]
-pub fn draw(frame: &mut Frame<'_>, app: &App, layer: Layer, screen: Rect) -> (usize, u16) {
+pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, layer: Layer, screen: Rect) -> (usize, u16) {
     let width = usize::from(overlay_inner(screen).width);
     let (title, lines, wraps) = match layer.overlay {
         Overlay::Problems => {
-            let counts = super::status::badge_counts(app);
+            let counts = super::status::badge_counts(ctx);
             let title =
-                if app.shared.problems().is_empty() { format!(" {counts} ") } else { format!(" ⚠ {counts} ") };
+                if ctx.shared.problems().is_empty() { format!(" {counts} ") } else { format!(" ⚠ {counts} ") };
             // Problems quote paths and messages of any length: they wrap. Help lines are fitted.
-            (title, super::problems::lines(app, width, layer.cursor), true)
+            (title, super::problems::lines(ctx, width, layer.cursor), true)
         }
-        Overlay::Help => (format!(" {} ", t(app.shared.lang, Msg::HelpTitle)), help_lines(app, width), false),
+        Overlay::Help => (format!(" {} ", t(ctx.shared.lang, Msg::HelpTitle)), help_lines(ctx, width), false),
         // Small boxes of their own (`dialogs`), never drawn here.
         Overlay::Export | Overlay::Note | Overlay::Form => return (0, 0),
     };
-    let theme = &app.shared.theme;
+    let theme = &ctx.shared.theme;
     let area = overlay_area(screen);
     let block = Block::new()
         .borders(Borders::ALL)
         .border_type(BorderType::Thick)
         .border_style(theme.border_focused)
         .title(Line::styled(title, theme.title))
-        .title_bottom(Line::styled(format!(" {} ", t(app.shared.lang, Msg::HelpFooter)), theme.muted))
+        .title_bottom(Line::styled(format!(" {} ", t(ctx.shared.lang, Msg::HelpFooter)), theme.muted))
         .style(theme.base);
     let inner = block.inner(area);
     super::widgets::clear(frame, area);
@@ -92,7 +92,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, layer: Layer, screen: Rect) -> (us
     let total = paragraph.line_count(inner.width);
     let max_scroll = total.saturating_sub(usize::from(inner.height)) as u16;
     let scroll = match layer.overlay {
-        Overlay::Problems => super::problems::scroll(app, layer, inner.width, inner.height),
+        Overlay::Problems => super::problems::scroll(ctx, layer, inner.width, inner.height),
         Overlay::Help | Overlay::Export | Overlay::Note | Overlay::Form => layer.scroll,
     };
     frame.render_widget(paragraph.scroll((scroll.min(max_scroll), 0)), inner);

@@ -4,9 +4,10 @@
 use ratatui::layout::{Constraint, Layout, Rect};
 use unicode_width::UnicodeWidthStr;
 
+use super::context::Ctx;
 use crate::i18n::{Noun, count};
 use crate::ui::action::Pane;
-use crate::ui::app::App;
+use crate::ui::state::BrowseState;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Areas {
@@ -19,14 +20,14 @@ pub struct Areas {
 }
 
 /// The status line starts with the count, then one chip per active filter.
-pub fn count_text(app: &App) -> String {
-    if let Some(stage) = app.start.loading {
-        return format!(" {} ", loading_text(app.shared.lang, stage));
+pub fn count_text(ctx: &Ctx<'_>, browse: &BrowseState) -> String {
+    if let Some(stage) = ctx.loading {
+        return format!(" {} ", loading_text(ctx.shared.lang, stage));
     }
     // ★: only the shortlist's entries are shown (`s`), even where the filters pane is hidden.
     // The total alone: how many are ranked so far (more as the list scrolls) is no news.
-    let only = if app.browse.shortlist_only { "★ " } else { "" };
-    format!(" {only}{} ", count(app.shared.lang, Noun::Result, app.browse.results().total))
+    let only = if browse.shortlist_only { "★ " } else { "" };
+    format!(" {only}{} ", count(ctx.shared.lang, Noun::Result, browse.results().total))
 }
 
 pub fn chip_text(label: &str) -> String {
@@ -34,10 +35,10 @@ pub fn chip_text(label: &str) -> String {
 }
 
 /// Columns (from the status line's left edge) of each filter chip.
-pub fn chip_spans(app: &App) -> Vec<(u16, u16)> {
-    let mut x = count_text(app).width() as u16;
-    app.browse
-        .active_filters(&app.shared.indexed)
+pub fn chip_spans(ctx: &Ctx<'_>, browse: &BrowseState) -> Vec<(u16, u16)> {
+    let mut x = count_text(ctx, browse).width() as u16;
+    browse
+        .active_filters(&ctx.shared.indexed)
         .iter()
         .map(|(_, _, label)| {
             let width = chip_text(label).width() as u16;
@@ -48,12 +49,12 @@ pub fn chip_spans(app: &App) -> Vec<(u16, u16)> {
         .collect()
 }
 
-pub fn areas(app: &App) -> Areas {
-    let (width, height) = app.shared.size();
+pub fn areas(ctx: &Ctx<'_>, browse: &BrowseState) -> Areas {
+    let (width, height) = ctx.shared.size();
     let screen = Rect::new(0, 0, width, height);
     // `--present` hides the query line (until `/`) and the status line.
-    let top = u16::from(app.shared.chrome || app.browse.query_box.editing());
-    let bottom = u16::from(app.shared.chrome);
+    let top = u16::from(ctx.shared.chrome || browse.query_box.editing());
+    let bottom = u16::from(ctx.shared.chrome);
     let [search, main, status] =
         Layout::vertical([Constraint::Length(top), Constraint::Min(1), Constraint::Length(bottom)]).areas(screen);
     let facets_width = match width {
@@ -66,7 +67,7 @@ pub fn areas(app: &App) -> Areas {
     // replaced by a narrower one (upstream issue #2695).
     let status = Rect { width: status.width.saturating_sub(1), ..status };
     let mut areas = Areas { search, status, ..Areas::default() };
-    if app.shared.wide() {
+    if ctx.shared.wide() {
         // The entry is what is read: on a wide screen the results keep what a title needs
         // (about 64 columns) and the entry takes the rest.
         let results_width = if width >= 160 { Constraint::Length(64) } else { Constraint::Percentage(40) };
@@ -75,7 +76,7 @@ pub fn areas(app: &App) -> Areas {
         areas.facets = facets;
         areas.results = results;
         areas.detail = detail;
-    } else if app.browse.focus == Pane::Detail {
+    } else if browse.focus == Pane::Detail {
         areas.detail = main;
     } else {
         let [facets, results] = Layout::horizontal([Constraint::Length(facets_width), Constraint::Min(20)]).areas(main);

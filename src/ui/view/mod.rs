@@ -1,5 +1,7 @@
-//! Drawing: a pure function of the state. Nothing here changes the app.
+//! Drawing: a pure function of the state. Nothing here changes the app. This file alone sees
+//! the whole `App`: it hands each screen's view its own part and a [`Ctx`].
 
+pub mod context;
 mod detail;
 mod dialogs;
 mod facets;
@@ -17,52 +19,75 @@ pub mod tabs;
 mod tours;
 pub mod widgets;
 
+pub use context::Ctx;
 pub use widgets::{fit, fit_spans};
 
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Rect};
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::app::{App, MIN_HEIGHT, MIN_WIDTH};
 use super::frame::FrameFacts;
+use super::keymap::contexts;
 use super::screen::{Overlay, Screen};
+use super::state::BrowseState;
 use crate::i18n::{Msg, t};
 
-/// Draws the whole screen from the state, and says what it drew.
+impl<'a> Ctx<'a> {
+    /// What the views read of `app` beside their own parts.
+    pub fn of(app: &'a App) -> Ctx<'a> {
+        Ctx {
+            shared: &app.shared,
+            target: app.target(),
+            contexts: contexts(app),
+            loading: app.start.loading,
+            total: app.browse.results().total,
+            chosen: app.browse.shown_entry(app.shared.catalogue()),
+        }
+    }
+}
+
+/// Draws the whole screen from the state, and says what it drew. The one view that sees the
+/// whole `App`: each screen's view is handed its own part and the context.
 #[deny(clippy::wildcard_enum_match_arm)]
 pub fn draw(frame: &mut Frame<'_>, app: &App) -> FrameFacts {
+    let ctx = Ctx::of(app);
     let screen = frame.area();
     let mut facts = FrameFacts { width: screen.width, height: screen.height, ..FrameFacts::default() };
-    frame.render_widget(Block::new().style(app.shared.theme().base), screen);
-    if app.shared.too_small() {
-        too_small(frame, app, screen);
+    frame.render_widget(Block::new().style(ctx.theme().base), screen);
+    if ctx.shared.too_small() {
+        too_small(frame, &ctx, screen);
         return facts;
     }
-    match app.screen() {
-        Screen::Browse => draw_browse(frame, app, &mut facts),
-        Screen::Shortlist => shortlist::draw(frame, app, screen, &mut facts),
-        Screen::Tours => tours::draw(frame, app, &mut facts),
-        Screen::Overview => overview::draw(frame, app, &mut facts),
-        Screen::Present => present::draw(frame, app, &mut facts),
+    match ctx.shared.screen() {
+        Screen::Browse => draw_browse(frame, &ctx, &app.browse, &mut facts),
+        Screen::Shortlist => shortlist::draw(frame, &ctx, &app.shortlist, screen, &mut facts),
+        Screen::Tours => tours::draw(frame, &ctx, &app.tours, &mut facts),
+        Screen::Overview => draw_overview(frame, &ctx, app, &mut facts),
+        Screen::Present => {
+            if let Some(body) = present::draw(frame, &ctx, &app.present, &mut facts) {
+                overview::draw_body(frame, &ctx, &app.overview, body, &mut facts);
+            }
+        }
     }
     // Nothing pops up over a slide.
-    if app.screen() != Screen::Present {
-        status::draw_message(frame, app, screen);
+    if ctx.shared.screen() != Screen::Present {
+        status::draw_message(frame, &ctx, screen);
     }
-    if let Some(layer) = app.overlay() {
+    if let Some(layer) = ctx.shared.overlay() {
         let (lines, page) = match layer.overlay {
-            Overlay::Help | Overlay::Problems => help::draw(frame, app, layer, screen),
+            Overlay::Help | Overlay::Problems => help::draw(frame, &ctx, layer, screen),
             Overlay::Export => {
-                dialogs::draw_export(frame, app, screen);
+                dialogs::draw_export(frame, &ctx, &app.export, screen);
                 (0, 0)
             }
             Overlay::Note => {
-                dialogs::draw_note(frame, app, screen);
+                dialogs::draw_note(frame, &ctx, &app.shortlist, screen);
                 (0, 0)
             }
             Overlay::Form => {
-                draw_form(frame, app, screen);
+                draw_form(frame, &ctx, app.form(), screen);
                 (0, 0)
             }
         };
@@ -72,51 +97,74 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) -> FrameFacts {
     facts
 }
 
-fn draw_browse(frame: &mut Frame<'_>, app: &App, facts: &mut FrameFacts) {
-    let areas = layout::areas(app);
+fn draw_browse(frame: &mut Frame<'_>, ctx: &Ctx<'_>, browse: &BrowseState, facts: &mut FrameFacts) {
+    let areas = layout::areas(ctx, browse);
     if !areas.search.is_empty() {
-        query_line::draw(frame, app, areas.search);
-        tabs::draw(frame, app, areas.search);
+        query_line::draw(frame, ctx, browse, areas.search);
+        tabs::draw(frame, ctx, areas.search);
     }
     if !areas.facets.is_empty() {
-        (facts.facets_offset, facts.facets_rows) = facets::draw(frame, app, areas.facets);
-        facts.shortlist_row = (app.shows_shortlist_row() && areas.facets.height > 3).then_some(areas.facets.y + 1);
+        (facts.facets_offset, facts.facets_rows) = facets::draw(frame, ctx, browse, areas.facets);
+        facts.shortlist_row = (browse.shows_shortlist_row(ctx.shared.shortlist()) && areas.facets.height > 3)
+            .then_some(areas.facets.y + 1);
     }
     if !areas.results.is_empty() {
-        (facts.results_offset, facts.results_rows) = results::draw(frame, app, areas.results);
+        (facts.results_offset, facts.results_rows) = results::draw(frame, ctx, browse, areas.results);
     }
     if !areas.detail.is_empty() {
-        facts.entry = Some(detail::draw(frame, app, areas.detail));
+        facts.entry = Some(detail::draw(frame, ctx, browse, areas.detail));
     }
     if !areas.status.is_empty() {
-        status::draw(frame, app, areas.status);
+        status::draw(frame, ctx, browse, areas.status);
     }
     facts.search = areas.search;
     facts.facets = areas.facets;
     facts.results = areas.results;
     facts.detail = areas.detail;
     facts.status = areas.status;
-    facts.chips = layout::chip_spans(app);
+    facts.chips = layout::chip_spans(ctx, browse);
 }
 
 /// The form over the whole screen but its last line, which hints the form's keys; a message
 /// (why a save failed) is drawn over it.
-fn draw_form(frame: &mut Frame<'_>, app: &App, screen: Rect) {
-    let Some(state) = app.form() else { return };
-    let look = form::Look { theme: app.shared.theme(), lang: app.shared.lang };
+fn draw_form(frame: &mut Frame<'_>, ctx: &Ctx<'_>, state: Option<&super::state::FormState>, screen: Rect) {
+    let Some(state) = state else { return };
     let body = Rect { height: screen.height.saturating_sub(1), ..screen };
-    form::draw(frame, state, &look, body);
+    form::draw(frame, state, ctx, body);
     let hints = Rect { y: screen.bottom().saturating_sub(1), height: 1, ..screen };
-    status::draw_hints_only(frame, app, hints);
-    status::draw_message(frame, app, screen);
+    status::draw_hints_only(frame, ctx, hints);
+    status::draw_message(frame, ctx, screen);
 }
 
-fn too_small(frame: &mut Frame<'_>, app: &App, screen: Rect) {
-    let needed = crate::i18n::too_small_needed(app.shared.lang, (MIN_WIDTH, MIN_HEIGHT), (screen.width, screen.height));
+/// The overview's charts and map, under the query line and over the status line that browse
+/// draws (the overview is of its results).
+fn draw_overview(frame: &mut Frame<'_>, ctx: &Ctx<'_>, app: &App, facts: &mut FrameFacts) {
+    let area = frame.area();
+    let top = u16::from(ctx.shared.chrome() || app.browse.query_box().editing());
+    let bottom = u16::from(ctx.shared.chrome());
+    let [head, main, foot] =
+        Layout::vertical([Constraint::Length(top), Constraint::Min(1), Constraint::Length(bottom)]).areas(area);
+    if !head.is_empty() {
+        query_line::draw(frame, ctx, &app.browse, head);
+        tabs::draw(frame, ctx, head);
+    }
+    if !foot.is_empty() {
+        let foot = Rect { width: foot.width.saturating_sub(1), ..foot };
+        status::draw(frame, ctx, &app.browse, foot);
+        facts.chips = layout::chip_spans(ctx, &app.browse);
+        facts.status = foot;
+    }
+    facts.search = head;
+    overview::draw_body(frame, ctx, &app.overview, main, facts);
+}
+
+fn too_small(frame: &mut Frame<'_>, ctx: &Ctx<'_>, screen: Rect) {
+    let lang = ctx.lang();
+    let needed = crate::i18n::too_small_needed(lang, (MIN_WIDTH, MIN_HEIGHT), (screen.width, screen.height));
     let lines = vec![
-        Line::styled(t(app.shared.lang, Msg::TooSmall), app.shared.theme().title),
+        Line::styled(t(lang, Msg::TooSmall), ctx.theme().title),
         Line::raw(needed),
-        Line::styled(t(app.shared.lang, Msg::QuitKey), app.shared.theme.muted),
+        Line::styled(t(lang, Msg::QuitKey), ctx.theme().muted),
     ];
     let height = (lines.len() as u16 + 2).min(screen.height);
     let area = Rect { y: screen.y + screen.height.saturating_sub(height) / 2, height, ..screen };

@@ -5,15 +5,15 @@
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::super::app::App;
 use super::super::screen::Layer;
+use super::context::Ctx;
 use super::widgets::fit;
 use crate::diagnostic::Diagnostic;
 use crate::i18n::{Msg, t};
 
 /// The lines of one problem: where, what, the suggestion and its follow-ons.
-fn problem_lines(app: &App, problem: &Diagnostic, selected: bool) -> Vec<Line<'static>> {
-    let (theme, lang) = (&app.shared.theme, app.shared.lang);
+fn problem_lines(ctx: &Ctx<'_>, problem: &Diagnostic, selected: bool) -> Vec<Line<'static>> {
+    let (theme, lang) = (&ctx.shared.theme, ctx.shared.lang);
     let marker = if selected { "▶ " } else { "  " };
     let place_style = if problem.is_error() { theme.error } else { theme.warning };
     let place_style = if selected { place_style.patch(theme.selection_unfocused) } else { place_style };
@@ -30,31 +30,31 @@ fn problem_lines(app: &App, problem: &Diagnostic, selected: bool) -> Vec<Line<'s
 }
 
 /// Every line of the panel.
-pub fn lines(app: &App, width: usize, cursor: usize) -> Vec<Line<'static>> {
-    let theme = &app.shared.theme;
+pub fn lines(ctx: &Ctx<'_>, width: usize, cursor: usize) -> Vec<Line<'static>> {
+    let theme = &ctx.shared.theme;
     let mut lines: Vec<Line<'static>> = Vec::new();
-    for (index, problem) in app.shared.problems().iter().enumerate() {
-        lines.extend(problem_lines(app, problem, index == cursor));
+    for (index, problem) in ctx.shared.problems().iter().enumerate() {
+        lines.extend(problem_lines(ctx, problem, index == cursor));
     }
-    if app.shared.problems().is_empty() {
-        lines.push(Line::styled(t(app.shared.lang, Msg::NoProblems), theme.checked));
+    if ctx.shared.problems().is_empty() {
+        lines.push(Line::styled(t(ctx.shared.lang, Msg::NoProblems), theme.checked));
     }
     lines.push(Line::default());
-    lines.push(Line::styled(fit(t(app.shared.lang, Msg::ProblemsHint), width), theme.muted));
+    lines.push(Line::styled(fit(t(ctx.shared.lang, Msg::ProblemsHint), width), theme.muted));
     lines
 }
 
 /// The scroll that keeps the problem under the cursor in sight, starting from the layer's
 /// own: wrapped lines are counted as the panel draws them.
-pub fn scroll(app: &App, layer: Layer, width: u16, height: u16) -> u16 {
+pub fn scroll(ctx: &Ctx<'_>, layer: Layer, width: u16, height: u16) -> u16 {
     if width < 4 {
         return layer.scroll;
     }
     let rows = |problem: &Diagnostic, selected: bool| {
-        Paragraph::new(problem_lines(app, problem, selected)).wrap(Wrap { trim: false }).line_count(width)
+        Paragraph::new(problem_lines(ctx, problem, selected)).wrap(Wrap { trim: false }).line_count(width)
     };
-    let before: usize = app.shared.problems().iter().take(layer.cursor).map(|p| rows(p, false)).sum();
-    let own = app.shared.problems().get(layer.cursor).map_or(0, |p| rows(p, true));
+    let before: usize = ctx.shared.problems().iter().take(layer.cursor).map(|p| rows(p, false)).sum();
+    let own = ctx.shared.problems().get(layer.cursor).map_or(0, |p| rows(p, true));
     let (top, bottom) = (before, before + own);
     let scroll = usize::from(layer.scroll);
     let height = usize::from(height);

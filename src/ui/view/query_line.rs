@@ -6,14 +6,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::super::app::{App, Target};
+use super::super::app::Target;
+use super::super::state::BrowseState;
+use super::context::Ctx;
 use crate::i18n::{Msg, t};
 
-pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
-    let theme = app.shared.theme();
-    let lang = app.shared.lang;
-    let editing = app.target() == Target::Search;
-    let text = app.browse.query_box.text();
+pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, browse: &BrowseState, area: Rect) {
+    let theme = ctx.shared.theme();
+    let lang = ctx.shared.lang;
+    let editing = ctx.target == Target::Search;
+    let text = browse.query_box.text();
     let prompt = Span::styled(" / ", if editing { theme.border_focused } else { theme.key });
     let mut spans = vec![prompt];
     if text.is_empty() && !editing {
@@ -24,9 +26,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     }
     // What the query could not use, so a typo in a field name is not silently ignored.
     let mut problems: Vec<String> =
-        app.browse.query.errors.iter().map(|e| e.kind.in_box().get(app.shared.lang).to_string()).collect();
+        browse.query.errors.iter().map(|e| e.kind.in_box().get(ctx.shared.lang).to_string()).collect();
     problems.extend(
-        app.browse
+        browse
             .results()
             .unknown_values
             .iter()
@@ -35,12 +37,12 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     if let Some(problem) = problems.first() {
         spans.push(Span::raw("   "));
         spans.push(Span::styled(format!("⚠ {problem}"), theme.warning));
-    } else if app.browse.list.searching() {
+    } else if browse.list.searching() {
         spans.push(Span::styled(format!("   {}", t(lang, Msg::Searching)), theme.muted));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
     if editing {
-        let before = text[..app.browse.query_box.input().cursor()].width() as u16;
+        let before = text[..browse.query_box.input().cursor()].width() as u16;
         let x = (area.x + 3 + before).min(area.right().saturating_sub(1));
         frame.set_cursor_position(Position::new(x, area.y));
     }

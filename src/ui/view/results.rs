@@ -7,21 +7,22 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, Paragraph, Wrap};
 
 use super::super::action::Pane;
-use super::super::app::App;
+use super::super::state::BrowseState;
+use super::context::Ctx;
 use super::widgets::{as_selected, fit, fit_spans, highlighted, pane_block};
 use crate::i18n::{Msg, Noun, count, kind_name, t};
 use crate::model::Entry;
 
 /// Draws the pane; returns the first result shown and how many rows of results it had room
 /// for.
-pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) -> (usize, usize) {
-    let theme = &app.shared.theme;
-    let title = Line::styled(format!(" {} ", t(app.shared.lang, Msg::Results)), theme.title);
-    let mut block = pane_block(app, Pane::Results, title);
+pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, browse: &BrowseState, area: Rect) -> (usize, usize) {
+    let theme = &ctx.shared.theme;
+    let title = Line::styled(format!(" {} ", t(ctx.shared.lang, Msg::Results)), theme.title);
+    let mut block = pane_block(ctx, Pane::Results, title);
     // Close matches (≈) are counted where they are marked, so the mark explains itself.
-    let close = app.browse.results().hits.iter().filter(|hit| hit.typo).count();
+    let close = browse.results().hits.iter().filter(|hit| hit.typo).count();
     if close > 0 && area.width >= 24 {
-        let legend = format!(" ≈ {} ", count(app.shared.lang, Noun::CloseMatch, close));
+        let legend = format!(" ≈ {} ", count(ctx.shared.lang, Noun::CloseMatch, close));
         block =
             block.title_bottom(Line::styled(fit(&legend, usize::from(area.width) - 4), theme.muted).right_aligned());
     }
@@ -30,12 +31,12 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) -> (usize, usize) {
     // Two lines a result; the selection is kept in sight of the rows there are now (the
     // state's offset may be for the size before a resize).
     let rows = usize::from(inner.height / 2).max(1);
-    let offset = app.browse.list.offset_for(app.shared.catalogue(), rows);
-    if app.browse.results().hits.is_empty() {
+    let offset = browse.list.offset_for(ctx.shared.catalogue(), rows);
+    if browse.results().hits.is_empty() {
         if inner.width >= 4 {
-            let text = match app.start.loading {
-                Some(stage) => super::layout::loading_text(app.shared.lang, stage),
-                None => t(app.shared.lang, Msg::NoResults).to_string(),
+            let text = match ctx.loading {
+                Some(stage) => super::layout::loading_text(ctx.shared.lang, stage),
+                None => t(ctx.shared.lang, Msg::NoResults).to_string(),
             };
             let message = Paragraph::new(Line::styled(text, theme.muted)).wrap(Wrap { trim: true });
             frame.render_widget(message, inner);
@@ -44,10 +45,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) -> (usize, usize) {
     }
     let width = usize::from(inner.width);
     // The selection keeps its colours while the query is typed: it is what Enter opens.
-    let focused = app.browse.focus == Pane::Results;
-    let selected = app.browse.list.selected_position(app.shared.catalogue());
-    let items: Vec<ListItem> = app
-        .browse
+    let focused = browse.focus == Pane::Results;
+    let selected = browse.list.selected_position(ctx.shared.catalogue());
+    let items: Vec<ListItem> = browse
         .results()
         .hits
         .iter()
@@ -55,16 +55,16 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) -> (usize, usize) {
         .skip(offset)
         .take(rows)
         .map(|(position, hit)| {
-            let entry = &app.shared.catalogue().entries()[hit.entry];
-            let title = entry.title().get(app.shared.lang);
+            let entry = &ctx.shared.catalogue().entries()[hit.entry];
+            let title = entry.title().get(ctx.shared.lang);
             // ★ marks the shortlist's entries, in the column the title's margin left free.
-            let mut first = if app.shared.is_marked(&entry.id) {
+            let mut first = if ctx.shared.is_marked(&entry.id) {
                 vec![Span::styled("★", theme.checked)]
             } else {
                 vec![Span::raw(" ")]
             };
             first.extend(highlighted(title, &hit.title_highlights, theme.title, theme.matched));
-            let mut facts = facts_line(app, entry, width);
+            let mut facts = facts_line(ctx, entry, width);
             if hit.typo {
                 // ≈ in the facts line's margin: found by a typo, not by the words as typed.
                 facts.spans[0] = Span::styled("≈ ", theme.muted);
@@ -85,12 +85,12 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) -> (usize, usize) {
 }
 
 /// `  visit · Béthune · Lead · E5`
-fn facts_line(app: &App, entry: &Entry, width: usize) -> Line<'static> {
-    let theme = &app.shared.theme;
-    let vocabularies = &app.shared.catalogue().vocabularies;
+fn facts_line(ctx: &Ctx<'_>, entry: &Entry, width: usize) -> Line<'static> {
+    let theme = &ctx.shared.theme;
+    let vocabularies = &ctx.shared.catalogue().vocabularies;
     let mut spans =
-        vec![Span::raw("  "), Span::styled(kind_name(app.shared.lang, entry.kind).to_string(), theme.kind_badge)];
-    let mut used = 2 + kind_name(app.shared.lang, entry.kind).chars().count();
+        vec![Span::raw("  "), Span::styled(kind_name(ctx.shared.lang, entry.kind).to_string(), theme.kind_badge)];
+    let mut used = 2 + kind_name(ctx.shared.lang, entry.kind).chars().count();
     let mut push = |text: String, style, spans: &mut Vec<Span<'static>>| {
         let room = width.saturating_sub(used + 3);
         if room < 2 {
@@ -102,11 +102,11 @@ fn facts_line(app: &App, entry: &Entry, width: usize) -> Line<'static> {
         spans.push(Span::styled(text, style));
     };
     if let Some(location) = &entry.common.location {
-        let place = location.place.as_ref().map(|p| p.get(app.shared.lang).to_string()).unwrap_or_else(|| {
+        let place = location.place.as_ref().map(|p| p.get(ctx.shared.lang).to_string()).unwrap_or_else(|| {
             vocabularies
                 .regions
                 .get(location.region.as_str())
-                .map(|r| r.label.get(app.shared.lang).to_string())
+                .map(|r| r.label.get(ctx.shared.lang).to_string())
                 .unwrap_or_default()
         });
         if !place.is_empty() {
@@ -125,7 +125,7 @@ fn facts_line(app: &App, entry: &Entry, width: usize) -> Line<'static> {
             m.symbol
                 .as_ref()
                 .map(|s| s.as_str().to_string())
-                .unwrap_or_else(|| m.label.get(app.shared.lang).to_string())
+                .unwrap_or_else(|| m.label.get(ctx.shared.lang).to_string())
         })
         .collect();
     if !materials.is_empty() {

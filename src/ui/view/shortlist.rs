@@ -8,20 +8,21 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, List, ListItem, Paragraph, Wrap};
 
-use super::super::app::App;
 use super::super::frame::FrameFacts;
+use super::super::state::ShortlistScreen;
+use super::context::Ctx;
 use super::status;
 use super::widgets::{as_selected, fit, fit_spans};
 use crate::i18n::{Word, kind_name, word};
 
-pub fn draw(frame: &mut Frame<'_>, app: &App, screen: Rect, facts: &mut FrameFacts) {
-    let theme = app.shared.theme();
-    let lang = app.shared.lang;
-    let list = app.shared.shortlist();
+pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, shortlist: &ShortlistScreen, screen: Rect, facts: &mut FrameFacts) {
+    let theme = ctx.shared.theme();
+    let lang = ctx.shared.lang;
+    let list = ctx.shared.shortlist();
     // The tabs on the top line, as on every screen.
-    let top = u16::from(app.shared.chrome);
+    let top = u16::from(ctx.shared.chrome);
     if top > 0 {
-        let rest = super::tabs::draw(frame, app, Rect { height: 1, ..screen });
+        let rest = super::tabs::draw(frame, ctx, Rect { height: 1, ..screen });
         frame.render_widget(
             Paragraph::new(Line::styled(format!(" ★ {}", word(lang, Word::MyShortlist)), theme.title)),
             rest,
@@ -36,14 +37,14 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, screen: Rect, facts: &mut FrameFac
         .border_type(BorderType::Thick)
         .border_style(theme.border_focused)
         .title(Line::styled(title, theme.title));
-    if let Some(file) = app.shared.shortlist_file() {
+    if let Some(file) = ctx.shared.shortlist_file() {
         let room = usize::from(screen.width).saturating_sub(6);
         let text = fit(&format!(" {} {} ", word(lang, Word::ShortlistFile), file.display()), room);
         block = block.title_bottom(Line::styled(text, theme.muted));
     }
     let inner = block.inner(main);
     frame.render_widget(block, main);
-    status::draw_hints_only(frame, app, status_area);
+    status::draw_hints_only(frame, ctx, status_area);
     if inner.width < 4 || inner.height == 0 {
         return;
     }
@@ -56,7 +57,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, screen: Rect, facts: &mut FrameFac
     let width = usize::from(inner.width);
     let rows = usize::from(inner.height / 2).max(1);
     facts.list_rows = rows;
-    let cursor = app.shortlist.cursor(list.len());
+    let cursor = shortlist.cursor(list.len());
     let offset = cursor.saturating_sub(rows - 1);
     let items: Vec<ListItem> = list
         .items()
@@ -66,7 +67,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, screen: Rect, facts: &mut FrameFac
         .take(rows)
         .map(|(at, item)| {
             let number = format!(" {:>2}. ", at + 1);
-            let first = match app.shared.entry(&item.id) {
+            let first = match ctx.shared.entry(&item.id) {
                 Some(entry) => vec![
                     Span::styled(number, theme.muted),
                     Span::styled(entry.title().get(lang).to_string(), theme.title),

@@ -8,36 +8,38 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::super::action::Action;
-use super::super::app::{App, Target};
-use super::super::keymap::{BINDINGS, Binding, Context, bindings_of, contexts, key_name};
+use super::super::app::Target;
+use super::super::keymap::{BINDINGS, Binding, Context, bindings_of, key_name};
+use super::super::state::BrowseState;
+use super::context::Ctx;
 use super::layout::{chip_text, count_text};
 use crate::text::Lang;
 
-pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
-    let theme = app.shared.theme();
-    let mut spans = vec![Span::styled(count_text(app), theme.selection_unfocused)];
-    for (_, _, label) in app.browse.active_filters(&app.shared.indexed) {
+pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, browse: &BrowseState, area: Rect) {
+    let theme = ctx.shared.theme();
+    let mut spans = vec![Span::styled(count_text(ctx, browse), theme.selection_unfocused)];
+    for (_, _, label) in browse.active_filters(&ctx.shared.indexed) {
         spans.push(Span::styled(chip_text(&label), theme.checked.patch(theme.selection_unfocused)));
         spans.push(Span::raw(" "));
     }
-    draw_after(frame, app, area, spans);
+    draw_after(frame, ctx, area, spans);
 }
 
 /// The status line of a screen that counts something else than the search's results (the
 /// tours): its own count, the catalogue's problems and the keys.
-pub fn draw_counting(frame: &mut Frame<'_>, app: &App, area: Rect, counted: String) {
-    let spans = vec![Span::styled(format!(" {counted} "), app.shared.theme().selection_unfocused)];
-    draw_after(frame, app, area, spans);
+pub fn draw_counting(frame: &mut Frame<'_>, ctx: &Ctx<'_>, area: Rect, counted: String) {
+    let spans = vec![Span::styled(format!(" {counted} "), ctx.shared.theme().selection_unfocused)];
+    draw_after(frame, ctx, area, spans);
 }
 
-fn draw_after(frame: &mut Frame<'_>, app: &App, area: Rect, mut spans: Vec<Span<'static>>) {
-    let theme = app.shared.theme();
+fn draw_after(frame: &mut Frame<'_>, ctx: &Ctx<'_>, area: Rect, mut spans: Vec<Span<'static>>) {
+    let theme = ctx.shared.theme();
     let width = usize::from(area.width);
-    if !app.shared.problems().is_empty() {
-        spans.push(Span::styled(format!(" ⚠ {} (!) ", badge_counts(app)), theme.error));
+    if !ctx.shared.problems().is_empty() {
+        spans.push(Span::styled(format!(" ⚠ {} (!) ", badge_counts(ctx)), theme.error));
     }
     let used: usize = spans.iter().map(|s| s.content.width()).sum();
-    let hints = hints(app, width.saturating_sub(used + 2));
+    let hints = hints(ctx, width.saturating_sub(used + 2));
     let padding = width.saturating_sub(used + hints.iter().map(|s| s.content.width()).sum::<usize>());
     spans.push(Span::raw(" ".repeat(padding)));
     spans.extend(hints);
@@ -45,9 +47,9 @@ fn draw_after(frame: &mut Frame<'_>, app: &App, area: Rect, mut spans: Vec<Span<
 }
 
 /// The status line of screens without results: the keys of the current contexts only.
-pub fn draw_hints_only(frame: &mut Frame<'_>, app: &App, area: Rect) {
+pub fn draw_hints_only(frame: &mut Frame<'_>, ctx: &Ctx<'_>, area: Rect) {
     let width = usize::from(area.width);
-    let hints = hints(app, width.saturating_sub(2));
+    let hints = hints(ctx, width.saturating_sub(2));
     let padding = width.saturating_sub(hints.iter().map(|s| s.content.width()).sum::<usize>());
     let mut spans = vec![Span::raw(" ".repeat(padding))];
     spans.extend(hints);
@@ -56,22 +58,22 @@ pub fn draw_hints_only(frame: &mut Frame<'_>, app: &App, area: Rect) {
 
 /// The hinted keys of the current contexts, as many as fit; `? help` is always kept, since it
 /// leads to all the others.
-fn hints(app: &App, room: usize) -> Vec<Span<'static>> {
-    let theme = app.shared.theme();
-    let lang = app.shared.lang;
+fn hints(ctx: &Ctx<'_>, room: usize) -> Vec<Span<'static>> {
+    let theme = ctx.shared.theme();
+    let lang = ctx.shared.lang;
     // `? help` is kept where `?` opens the help: on the screen, not in the query box or an
     // overlay.
     let help = BINDINGS
         .iter()
         .find(|b| b.action == Action::ToggleHelp && b.context == Context::Global)
-        .filter(|_| matches!(app.target(), Target::Pane(_)));
+        .filter(|_| matches!(ctx.target, Target::Pane(_)));
     let mut chosen: Vec<&Binding> = Vec::new();
     let mut used = help.map_or(0, |h| hint_width(h, lang));
     // A key a more specific context takes (Tab on the overview) is not hinted with the meaning
     // it has elsewhere.
     let mut hinted: Vec<&Binding> = Vec::new();
     let mut taken: Vec<super::super::keymap::Key> = Vec::new();
-    for context in contexts(app) {
+    for &context in &ctx.contexts {
         let here: Vec<&Binding> = bindings_of(context).collect();
         hinted.extend(here.iter().filter(|b| b.hint && !b.keys.first().is_some_and(|k| taken.contains(k))));
         taken.extend(here.iter().flat_map(|b| b.keys.iter().copied()));
@@ -103,15 +105,15 @@ fn hint_width(binding: &Binding, lang: Lang) -> usize {
 
 /// A message (the command for this view, a theme change) over the bottom of the screen,
 /// wrapped so that a long command can be read, and copied, whole.
-pub fn draw_message(frame: &mut Frame<'_>, app: &App, screen: Rect) {
-    let Some(message) = app.shared.message() else { return };
+pub fn draw_message(frame: &mut Frame<'_>, ctx: &Ctx<'_>, screen: Rect) {
+    let Some(message) = ctx.shared.message() else { return };
     let width = screen.width.saturating_sub(1);
     if width < 4 {
         return;
     }
-    let paragraph = Paragraph::new(Line::styled(message.to_string(), app.shared.theme().warning))
+    let paragraph = Paragraph::new(Line::styled(message.to_string(), ctx.shared.theme().warning))
         .wrap(ratatui::widgets::Wrap { trim: false })
-        .style(app.shared.theme().base);
+        .style(ctx.shared.theme().base);
     let rows = paragraph.line_count(width) as u16;
     if rows <= 1 {
         let area = Rect { x: screen.x, y: screen.bottom().saturating_sub(1), width, height: 1 };
@@ -123,7 +125,7 @@ pub fn draw_message(frame: &mut Frame<'_>, app: &App, screen: Rect) {
     // the panes' borders read as a broken screen), every line inside its frame.
     let block = ratatui::widgets::Block::bordered()
         .border_type(ratatui::widgets::BorderType::Rounded)
-        .border_style(app.shared.theme().warning);
+        .border_style(ctx.shared.theme().warning);
     let inner_rows = (paragraph.line_count(screen.width.saturating_sub(2)) as u16).max(1);
     let height = (inner_rows + 2).min(screen.height.saturating_sub(1).max(1));
     // The frame spans the whole width: its border, not a pane's, is the last column.
@@ -133,7 +135,7 @@ pub fn draw_message(frame: &mut Frame<'_>, app: &App, screen: Rect) {
 }
 
 /// Errors and warnings apart, in the words and numbers `boucle check` uses.
-pub fn badge_counts(app: &App) -> String {
-    let errors = app.shared.problems().iter().filter(|p| p.is_error()).count();
-    crate::i18n::problem_counts(app.shared.lang, errors, app.shared.problems().len() - errors)
+pub fn badge_counts(ctx: &Ctx<'_>) -> String {
+    let errors = ctx.shared.problems().iter().filter(|p| p.is_error()).count();
+    crate::i18n::problem_counts(ctx.shared.lang, errors, ctx.shared.problems().len() - errors)
 }

@@ -8,10 +8,10 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
 
-use super::super::app::App;
 use super::super::frame::FrameFacts;
-use super::super::state::ToursLevel;
 use super::super::state::tours::{stops, tours};
+use super::super::state::{ToursLevel, ToursState};
+use super::context::Ctx;
 use super::detail::{doc_lines, stop_note_lines, wrap};
 use super::{status, tabs};
 use crate::i18n::{Msg, Noun, count, t};
@@ -20,47 +20,47 @@ use crate::model::{Catalogue, Entry};
 /// Below this width one list shows at a time.
 const SIDE_BY_SIDE: u16 = 100;
 
-pub fn draw(frame: &mut Frame<'_>, app: &App, facts: &mut FrameFacts) {
+pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, state: &ToursState, facts: &mut FrameFacts) {
     let area = frame.area();
-    let (top, bottom) = (u16::from(app.shared.chrome), u16::from(app.shared.chrome));
+    let (top, bottom) = (u16::from(ctx.shared.chrome), u16::from(ctx.shared.chrome));
     let [head, main, foot] =
         Layout::vertical([Constraint::Length(top), Constraint::Min(1), Constraint::Length(bottom)]).areas(area);
     if !head.is_empty() {
-        let rest = tabs::draw(frame, app, head);
-        let title = Line::styled(format!(" {}", t(app.shared.lang, Msg::ToursTitle)), app.shared.theme().title);
+        let rest = tabs::draw(frame, ctx, head);
+        let title = Line::styled(format!(" {}", t(ctx.shared.lang, Msg::ToursTitle)), ctx.shared.theme().title);
         frame.render_widget(Paragraph::new(title), rest);
     }
     if !foot.is_empty() {
-        let counted = count(app.shared.lang, Noun::Tour, tours(app.shared.catalogue()).len());
-        status::draw_counting(frame, app, Rect { width: foot.width.saturating_sub(1), ..foot }, counted);
+        let counted = count(ctx.shared.lang, Noun::Tour, tours(ctx.shared.catalogue()).len());
+        status::draw_counting(frame, ctx, Rect { width: foot.width.saturating_sub(1), ..foot }, counted);
     }
-    let catalogue = app.shared.catalogue();
-    let Some(tour) = app.tours.tour(catalogue) else {
-        let text = Paragraph::new(Line::styled(t(app.shared.lang, Msg::NoTours), app.shared.theme().muted));
+    let catalogue = ctx.shared.catalogue();
+    let Some(tour) = state.tour(catalogue) else {
+        let text = Paragraph::new(Line::styled(t(ctx.shared.lang, Msg::NoTours), ctx.shared.theme().muted));
         frame.render_widget(text, main.inner(ratatui::layout::Margin::new(2, 1)));
         return;
     };
-    let level = app.tours.level();
+    let level = state.level();
     let wide = main.width >= SIDE_BY_SIDE;
     match (level, wide) {
         (ToursLevel::Tours | ToursLevel::Stops, true) => {
             let [left, right] = Layout::horizontal([Constraint::Length(34), Constraint::Min(30)]).areas(main);
-            draw_tours(frame, app, left, facts);
-            draw_stops(frame, app, tour, right, facts);
+            draw_tours(frame, ctx, state, left, facts);
+            draw_stops(frame, ctx, state, tour, right, facts);
         }
-        (ToursLevel::Tours, false) => draw_tours(frame, app, main, facts),
-        (ToursLevel::Stops, false) => draw_stops(frame, app, tour, main, facts),
+        (ToursLevel::Tours, false) => draw_tours(frame, ctx, state, main, facts),
+        (ToursLevel::Stops, false) => draw_stops(frame, ctx, state, tour, main, facts),
         (ToursLevel::Entry, true) => {
             let [left, right] = Layout::horizontal([Constraint::Percentage(38), Constraint::Min(40)]).areas(main);
-            draw_stops(frame, app, tour, left, facts);
-            draw_entry(frame, app, tour, right, facts);
+            draw_stops(frame, ctx, state, tour, left, facts);
+            draw_entry(frame, ctx, state, tour, right, facts);
         }
-        (ToursLevel::Entry, false) => draw_entry(frame, app, tour, main, facts),
+        (ToursLevel::Entry, false) => draw_entry(frame, ctx, state, tour, main, facts),
     }
 }
 
-fn block<'a>(app: &App, title: String, focused: bool) -> Block<'a> {
-    let theme = app.shared.theme();
+fn block<'a>(ctx: &Ctx<'_>, title: String, focused: bool) -> Block<'a> {
+    let theme = ctx.shared.theme();
     Block::new()
         .borders(Borders::ALL)
         .border_type(if focused { BorderType::Thick } else { BorderType::Rounded })
@@ -68,15 +68,15 @@ fn block<'a>(app: &App, title: String, focused: bool) -> Block<'a> {
         .title(Span::styled(format!(" {title} "), theme.title))
 }
 
-fn draw_tours(frame: &mut Frame<'_>, app: &App, area: Rect, facts: &mut FrameFacts) {
-    let theme = app.shared.theme();
-    let focused = app.tours.level() == ToursLevel::Tours;
-    let block = block(app, t(app.shared.lang, Msg::ToursTitle).to_string(), focused);
+fn draw_tours(frame: &mut Frame<'_>, ctx: &Ctx<'_>, state: &ToursState, area: Rect, facts: &mut FrameFacts) {
+    let theme = ctx.shared.theme();
+    let focused = state.level() == ToursLevel::Tours;
+    let block = block(ctx, t(ctx.shared.lang, Msg::ToursTitle).to_string(), focused);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     facts.list_rows = usize::from(inner.height);
-    let catalogue = app.shared.catalogue();
-    let chosen = app.tours.tour_position(catalogue);
+    let catalogue = ctx.shared.catalogue();
+    let chosen = state.tour_position(catalogue);
     let width = usize::from(inner.width);
     let mut lines = Vec::new();
     for (i, tour) in tours(catalogue).into_iter().enumerate() {
@@ -85,8 +85,8 @@ fn draw_tours(frame: &mut Frame<'_>, app: &App, area: Rect, facts: &mut FrameFac
             (true, false) => theme.selection_unfocused.add_modifier(Modifier::BOLD),
             (false, _) => theme.base.add_modifier(Modifier::BOLD),
         };
-        lines.extend(wrap::hanging(vec![Span::styled(tour.title().get(app.shared.lang).to_string(), style)], 1, width));
-        let mut facts = count(app.shared.lang, Noun::Stop, stops(tour).len());
+        lines.extend(wrap::hanging(vec![Span::styled(tour.title().get(ctx.shared.lang).to_string(), style)], 1, width));
+        let mut facts = count(ctx.shared.lang, Noun::Stop, stops(tour).len());
         if let Some((start, end)) = tour.span() {
             facts = format!("{} · {facts}", crate::export::doc::dates(Some(start), end));
         }
@@ -97,12 +97,18 @@ fn draw_tours(frame: &mut Frame<'_>, app: &App, area: Rect, facts: &mut FrameFac
 }
 
 /// The stops as lines, grouped by day; and the line each stop starts on.
-fn stop_lines(app: &App, catalogue: &Catalogue, tour: &Entry, width: usize) -> (Vec<Line<'static>>, Vec<usize>) {
-    let theme = app.shared.theme();
-    let lang = app.shared.lang;
+fn stop_lines(
+    ctx: &Ctx<'_>,
+    state: &ToursState,
+    catalogue: &Catalogue,
+    tour: &Entry,
+    width: usize,
+) -> (Vec<Line<'static>>, Vec<usize>) {
+    let theme = ctx.shared.theme();
+    let lang = ctx.shared.lang;
     let all = stops(tour);
-    let chosen = app.tours.stop(catalogue);
-    let focused = app.tours.level() == ToursLevel::Stops;
+    let chosen = state.stop(catalogue);
+    let focused = state.level() == ToursLevel::Stops;
     let grouped = all.iter().any(|s| s.day.is_some());
     let mut days = Vec::new();
     let mut lines = Vec::new();
@@ -117,7 +123,7 @@ fn stop_lines(app: &App, catalogue: &Catalogue, tour: &Entry, width: usize) -> (
                         days.push(day);
                     }
                     let number = days.iter().position(|d| *d == day).map_or(0, |p| p + 1);
-                    format!("{} {number} · {day}", day_word(app))
+                    format!("{} {number} · {day}", day_word(ctx))
                 }
                 None => t(lang, Msg::DayUnknown).to_string(),
             };
@@ -151,31 +157,38 @@ fn stop_lines(app: &App, catalogue: &Catalogue, tour: &Entry, width: usize) -> (
     (lines, starts)
 }
 
-fn day_word(app: &App) -> &'static str {
-    match app.shared.lang {
+fn day_word(ctx: &Ctx<'_>) -> &'static str {
+    match ctx.shared.lang {
         crate::text::Lang::En => "Day",
         crate::text::Lang::Fr => "Jour",
     }
 }
 
-fn draw_stops(frame: &mut Frame<'_>, app: &App, tour: &Entry, area: Rect, facts: &mut FrameFacts) {
-    let theme = app.shared.theme();
-    let focused = app.tours.level() == ToursLevel::Stops;
-    let block = block(app, tour.title().get(app.shared.lang).to_string(), focused);
+fn draw_stops(
+    frame: &mut Frame<'_>,
+    ctx: &Ctx<'_>,
+    state: &ToursState,
+    tour: &Entry,
+    area: Rect,
+    facts: &mut FrameFacts,
+) {
+    let theme = ctx.shared.theme();
+    let focused = state.level() == ToursLevel::Stops;
+    let block = block(ctx, tour.title().get(ctx.shared.lang).to_string(), focused);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     facts.list_rows = usize::from(inner.height);
     if inner.width < 8 || inner.height == 0 {
         return;
     }
-    let catalogue = app.shared.catalogue();
+    let catalogue = ctx.shared.catalogue();
     if stops(tour).is_empty() {
-        frame.render_widget(Paragraph::new(Line::styled(t(app.shared.lang, Msg::NoStops), theme.muted)), inner);
+        frame.render_widget(Paragraph::new(Line::styled(t(ctx.shared.lang, Msg::NoStops), theme.muted)), inner);
         return;
     }
-    let (lines, starts) = stop_lines(app, catalogue, tour, usize::from(inner.width));
+    let (lines, starts) = stop_lines(ctx, state, catalogue, tour, usize::from(inner.width));
     // The chosen stop and its note stay in view.
-    let chosen = app.tours.stop(catalogue);
+    let chosen = state.stop(catalogue);
     let start = starts.get(chosen).copied().unwrap_or(0);
     let end = starts.get(chosen + 1).copied().unwrap_or(lines.len());
     let height = usize::from(inner.height);
@@ -185,11 +198,18 @@ fn draw_stops(frame: &mut Frame<'_>, app: &App, tour: &Entry, area: Rect, facts:
     frame.render_widget(Paragraph::new(lines).style(theme.base).scroll((scroll, 0)), inner);
 }
 
-fn draw_entry(frame: &mut Frame<'_>, app: &App, tour: &Entry, area: Rect, facts: &mut FrameFacts) {
-    let catalogue = app.shared.catalogue();
-    let stop = app.tours.stop(catalogue);
+fn draw_entry(
+    frame: &mut Frame<'_>,
+    ctx: &Ctx<'_>,
+    state: &ToursState,
+    tour: &Entry,
+    area: Rect,
+    facts: &mut FrameFacts,
+) {
+    let catalogue = ctx.shared.catalogue();
+    let stop = state.stop(catalogue);
     let Some(index) = stops(tour).get(stop).and_then(|s| catalogue.index_of(s.entry.as_str())) else { return };
-    let block = block(app, t(app.shared.lang, Msg::Detail).to_string(), true);
+    let block = block(ctx, t(ctx.shared.lang, Msg::Detail).to_string(), true);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     facts.list_rows = usize::from(inner.height);
@@ -197,11 +217,11 @@ fn draw_entry(frame: &mut Frame<'_>, app: &App, tour: &Entry, area: Rect, facts:
         return;
     }
     let Some(tour_index) = catalogue.index_of(tour.id.as_str()) else { return };
-    let mut lines = stop_note_lines(app, tour_index, stop, inner.width);
-    lines.extend(doc_lines(app, index, inner.width, None).0);
-    let paragraph = Paragraph::new(lines).style(app.shared.theme().base).wrap(Wrap { trim: false });
+    let mut lines = stop_note_lines(ctx, tour_index, stop, inner.width);
+    lines.extend(doc_lines(ctx, index, inner.width, None).0);
+    let paragraph = Paragraph::new(lines).style(ctx.shared.theme().base).wrap(Wrap { trim: false });
     let total = paragraph.line_count(inner.width);
     let max = u16::try_from(total.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
     facts.scroll_max = Some(max);
-    frame.render_widget(paragraph.scroll((app.tours.scroll().min(max), 0)), inner);
+    frame.render_widget(paragraph.scroll((state.scroll().min(max), 0)), inner);
 }

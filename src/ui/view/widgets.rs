@@ -8,12 +8,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders};
 
 use super::super::action::Pane;
-use super::super::app::App;
+use super::context::Ctx;
 
 /// A pane's frame: rounded, its title, and a stronger colour when it has the focus.
-pub(super) fn pane_block<'a>(app: &App, pane: Pane, title: Line<'a>) -> Block<'a> {
-    let focused = app.focused_pane() == Some(pane);
-    let theme = app.shared.theme();
+pub(super) fn pane_block<'a>(ctx: &Ctx<'_>, pane: Pane, title: Line<'a>) -> Block<'a> {
+    let focused = ctx.focused_pane() == Some(pane);
+    let theme = ctx.shared.theme();
     Block::new()
         .borders(Borders::ALL)
         .border_type(if focused { BorderType::Thick } else { BorderType::Rounded })

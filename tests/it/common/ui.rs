@@ -276,7 +276,7 @@ pub fn query_line(app: &App) -> String {
 
 /// Where a pane is on screen (empty when it is not shown). Reads `view::layout::areas`.
 pub fn pane_area(app: &App, pane: Pane) -> Rect {
-    let areas = boucle::ui::view::layout::areas(app);
+    let areas = boucle::ui::view::layout::areas(&boucle::ui::view::Ctx::of(app), app.browse());
     match pane {
         Pane::Facets => areas.facets,
         Pane::Results => areas.results,

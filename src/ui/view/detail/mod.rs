@@ -11,8 +11,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::super::action::Pane;
-use super::super::app::App;
 use super::super::frame::EntryFacts;
+use super::super::state::BrowseState;
+use super::context::Ctx;
 use super::widgets::pane_block;
 use crate::export::doc::{Block, EntryDoc, Field, Link, ReviewItem, SourceItem, StopItem, Value};
 use crate::export::handout::addresses;
@@ -20,14 +21,14 @@ use crate::i18n::{KeyWord, Msg, key_word, t, with_colon};
 use unicode_width::UnicodeWidthStr;
 
 /// Draws the entry pane; says what it drew, to bound scrolling and find clicked links.
-pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) -> EntryFacts {
-    let theme = &app.shared.theme;
-    let mut facts = EntryFacts { entry: app.browse.shown_id().cloned(), ..EntryFacts::default() };
-    let mut title = vec![Span::styled(format!(" {} ", t(app.shared.lang, Msg::Detail)), theme.title)];
-    if !app.browse.trail.is_empty() {
-        title.push(Span::styled(format!("← {} ", t(app.shared.lang, Msg::Back)), theme.muted));
+pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, browse: &BrowseState, area: Rect) -> EntryFacts {
+    let theme = &ctx.shared.theme;
+    let mut facts = EntryFacts { entry: browse.shown_id().cloned(), ..EntryFacts::default() };
+    let mut title = vec![Span::styled(format!(" {} ", t(ctx.shared.lang, Msg::Detail)), theme.title)];
+    if !browse.trail.is_empty() {
+        title.push(Span::styled(format!("← {} ", t(ctx.shared.lang, Msg::Back)), theme.muted));
     }
-    let block = pane_block(app, Pane::Detail, Line::from(title));
+    let block = pane_block(ctx, Pane::Detail, Line::from(title));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     // Wrapping wide characters into fewer than four columns trips a ratatui bug; such a pane
@@ -36,12 +37,12 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) -> EntryFacts {
     if inner.width < 4 || inner.height == 0 {
         return facts;
     }
-    let Some(index) = app.browse.shown_entry(app.shared.catalogue()) else { return facts };
+    let Some(index) = browse.shown_entry(ctx.shared.catalogue()) else { return facts };
     // A stop followed from its tour keeps the facilitator's note above it.
     let mut lines =
-        followed_stop(app).map_or_else(Vec::new, |(tour, stop)| stop_note_lines(app, tour, stop, inner.width));
+        followed_stop(ctx, browse).map_or_else(Vec::new, |(tour, stop)| stop_note_lines(ctx, tour, stop, inner.width));
     let offset = lines.len();
-    let (entry, link_rows) = doc_lines(app, index, inner.width, app.browse.trail.link());
+    let (entry, link_rows) = doc_lines(ctx, index, inner.width, browse.trail.link());
     lines.extend(entry);
     let mut link_rows: Vec<ChoiceRows> =
         link_rows.into_iter().map(|(choice, start, end)| (choice, start + offset, end + offset)).collect();
@@ -62,10 +63,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) -> EntryFacts {
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
     facts.lines = wrapped(before.len() - 1);
     let max_scroll = u16::try_from(facts.lines.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
-    let mut scroll = app.browse.trail.scroll();
+    let mut scroll = browse.trail.scroll();
     // A chosen link comes into view whole (it may wrap onto a second line).
-    if app.browse.trail.reveal_link()
-        && let Some(&row) = app.browse.trail.link().and_then(|link| facts.link_lines.get(link))
+    if browse.trail.reveal_link()
+        && let Some(&row) = browse.trail.link().and_then(|link| facts.link_lines.get(link))
     {
         let row = u16::try_from(row).unwrap_or(u16::MAX);
         if row < scroll || row.saturating_add(2) > scroll.saturating_add(inner.height) {
@@ -78,38 +79,38 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) -> EntryFacts {
 }
 
 /// The tour and stop number the shown entry was followed from, when it is a tour's stop.
-fn followed_stop(app: &App) -> Option<(usize, usize)> {
-    let visits = app.browse.trail.visits();
+fn followed_stop(ctx: &Ctx<'_>, browse: &BrowseState) -> Option<(usize, usize)> {
+    let visits = browse.trail.visits();
     let shown = visits.last()?;
     let from = &visits.get(visits.len().checked_sub(2)?)?.entry;
-    let tour_index = app.shared.catalogue().index_of(from.as_str())?;
-    let tour = &app.shared.catalogue().entries()[tour_index];
+    let tour_index = ctx.shared.catalogue().index_of(from.as_str())?;
+    let tour = &ctx.shared.catalogue().entries()[tour_index];
     let stop = crate::ui::state::tours::stops(tour).iter().position(|s| s.entry == shown.entry)?;
     Some((tour_index, stop))
 }
 
 /// "Stop 3/9 · tour title, day, time", then the facilitator's note, hanging under its marker.
-pub(super) fn stop_note_lines(app: &App, tour_index: usize, stop: usize, width: u16) -> Vec<Line<'static>> {
-    let theme = &app.shared.theme;
-    let tour = &app.shared.catalogue().entries()[tour_index];
+pub(super) fn stop_note_lines(ctx: &Ctx<'_>, tour_index: usize, stop: usize, width: u16) -> Vec<Line<'static>> {
+    let theme = &ctx.shared.theme;
+    let tour = &ctx.shared.catalogue().entries()[tour_index];
     let stops = crate::ui::state::tours::stops(tour);
     let Some(item) = stops.get(stop) else { return Vec::new() };
     let width = usize::from(width);
     let mut head = format!(
         "{} {}/{} · {}",
-        t(app.shared.lang, Msg::StopOf),
+        t(ctx.shared.lang, Msg::StopOf),
         stop + 1,
         stops.len(),
-        tour.title().get(app.shared.lang)
+        tour.title().get(ctx.shared.lang)
     );
     if let Some(day) = item.day {
         head.push_str(&format!(" · {day}"));
     }
     if let Some(time) = &item.time {
-        head.push_str(&format!(" {}", time.get(app.shared.lang)));
+        head.push_str(&format!(" {}", time.get(ctx.shared.lang)));
     }
     let mut lines = wrap::hanging(vec![Span::styled(head, theme.heading)], 2, width);
-    if let Some(note) = item.note.as_ref().map(|n| n.get(app.shared.lang)).filter(|n| !n.trim().is_empty()) {
+    if let Some(note) = item.note.as_ref().map(|n| n.get(ctx.shared.lang)).filter(|n| !n.trim().is_empty()) {
         for line in note.split('\n') {
             lines.extend(wrap::hanging(
                 vec![
@@ -130,15 +131,15 @@ pub(super) fn stop_note_lines(app: &App, tour_index: usize, stop: usize, width: 
 /// [`addresses`] order, after the links) its choice number, first line and end line;
 /// `chosen` is the choice drawn as chosen.
 pub(super) fn doc_lines(
-    app: &App,
+    ctx: &Ctx<'_>,
     index: usize,
     width: u16,
     chosen: Option<usize>,
 ) -> (Vec<Line<'static>>, Vec<ChoiceRows>) {
-    let entry = &app.shared.catalogue().entries()[index];
-    let doc = EntryDoc::new(app.shared.catalogue(), entry, app.shared.lang);
+    let entry = &ctx.shared.catalogue().entries()[index];
+    let doc = EntryDoc::new(ctx.shared.catalogue(), entry, ctx.shared.lang);
     let mut w = Writer {
-        app,
+        ctx,
         width: usize::from(width),
         lines: Vec::new(),
         link_rows: Vec::new(),
@@ -152,7 +153,7 @@ pub(super) fn doc_lines(
             Block::Fields(fields) => w.fields(fields),
             Block::Prose { label, text } => {
                 w.heading(label);
-                w.text(text, app.shared.theme.base);
+                w.text(text, ctx.shared.theme.base);
             }
             Block::Stops { label, stops } => w.stops(label, stops),
             Block::Links { label, links } => w.links(label, links),
@@ -180,7 +181,7 @@ fn cut_to(text: &str, max: usize) -> &str {
 }
 
 struct Writer<'a> {
-    app: &'a App,
+    ctx: &'a Ctx<'a>,
     width: usize,
     lines: Vec<Line<'static>>,
     /// (choice number, first line, end line) of each link and address drawn.
@@ -212,7 +213,7 @@ impl Writer<'_> {
     /// An address on its own lines, whole: never cut by an indent, so that terminals that
     /// recognise addresses can open it, and chosen like a link.
     fn address(&mut self, address: &str) {
-        let theme = &self.app.shared.theme;
+        let theme = &self.ctx.shared.theme;
         let index = self.addresses.iter().position(|a| a == address).map(|i| self.first_address + i);
         let chosen = index.is_some() && self.chosen == index;
         let style = if chosen { theme.selection } else { theme.link };
@@ -227,7 +228,7 @@ impl Writer<'_> {
 
     fn heading(&mut self, label: &str) {
         self.gap();
-        self.lines.push(Line::styled(label.to_string(), self.app.shared.theme.heading));
+        self.lines.push(Line::styled(label.to_string(), self.ctx.shared.theme.heading));
     }
 
     fn text(&mut self, text: &str, style: Style) {
@@ -238,7 +239,7 @@ impl Writer<'_> {
         if shown.len() < text.len() {
             let left = (text.len() - shown.len()).div_ceil(1000);
             self.lines
-                .push(Line::styled(crate::i18n::text_cut(self.app.shared.lang, left), self.app.shared.theme.muted));
+                .push(Line::styled(crate::i18n::text_cut(self.ctx.shared.lang, left), self.ctx.shared.theme.muted));
         }
     }
 
@@ -249,7 +250,7 @@ impl Writer<'_> {
 
     /// Title, then kind · place · dates, then the summary.
     fn head(&mut self, doc: &EntryDoc) {
-        let theme = &self.app.shared.theme;
+        let theme = &self.ctx.shared.theme;
         self.lines.push(Line::styled(doc.title.clone(), theme.title));
         let mut facts = vec![Span::styled(doc.kind_word.to_string(), theme.kind_badge)];
         for fact in doc.place.iter().chain(&doc.dates) {
@@ -265,8 +266,8 @@ impl Writer<'_> {
         self.gap();
         for field in fields {
             let label = Span::styled(
-                format!("{} ", with_colon(self.app.shared.lang, field.label)),
-                self.app.shared.theme.muted,
+                format!("{} ", with_colon(self.ctx.shared.lang, field.label)),
+                self.ctx.shared.theme.muted,
             );
             if let Value::Address(address) = &field.value {
                 // The label, then the address whole on its own line, to be chosen and opened.
@@ -276,18 +277,18 @@ impl Writer<'_> {
             }
             // Wrapped values hang under the value, or two columns in when the label is long.
             let indent = if label.content.width() * 2 <= self.width { label.content.width() } else { 2 };
-            self.item(vec![label, Span::styled(field.value.plain(), self.app.shared.theme.base)], indent);
+            self.item(vec![label, Span::styled(field.value.plain(), self.ctx.shared.theme.base)], indent);
         }
     }
 
     fn stops(&mut self, label: &str, stops: &[StopItem]) {
-        let theme = &self.app.shared.theme;
+        let theme = &self.ctx.shared.theme;
         self.heading(label);
         for stop in stops {
             let marker = format!("{}. ", stop.number);
             let indent = marker.len();
             let bold = theme.base.add_modifier(Modifier::BOLD);
-            let star = if self.app.shared.is_marked(&stop.entry.id) { " ★" } else { "" };
+            let star = if self.ctx.shared.is_marked(&stop.entry.id) { " ★" } else { "" };
             self.item(vec![Span::styled(format!("{marker}{}{star}", stop.entry.text()), bold)], indent);
             for line in stop.note.iter().flat_map(|n| n.split('\n')) {
                 self.item(vec![Span::styled(format!("   {line}"), theme.muted)], 3);
@@ -296,11 +297,11 @@ impl Writer<'_> {
     }
 
     fn links(&mut self, label: &str, links: &[Link]) {
-        let theme = &self.app.shared.theme;
+        let theme = &self.ctx.shared.theme;
         self.heading(label);
         for (number, link) in links.iter().enumerate() {
             let selected = self.chosen == Some(number);
-            let star = if self.app.shared.is_marked(&link.id) { " ★" } else { "" };
+            let star = if self.ctx.shared.is_marked(&link.id) { " ★" } else { "" };
             let mut spans = vec![
                 Span::styled(if selected { "▶ " } else { "→ " }, theme.key),
                 Span::styled(link.title.clone(), if selected { theme.selection } else { theme.link }),
@@ -309,7 +310,7 @@ impl Writer<'_> {
             if selected {
                 // Said beside the chosen link, where the eye is: a narrow status line has no room
                 // for this hint after `n` and Backspace.
-                let lang = self.app.shared.lang;
+                let lang = self.ctx.shared.lang;
                 spans.push(Span::styled(format!("  {}", key_word(lang, KeyWord::Enter)), theme.key));
                 spans.push(Span::styled(format!(" {}", t(lang, Msg::FollowChosenLink)), theme.muted));
             }
@@ -318,7 +319,7 @@ impl Writer<'_> {
     }
 
     fn sources(&mut self, label: &str, sources: &[SourceItem]) {
-        let theme = &self.app.shared.theme;
+        let theme = &self.ctx.shared.theme;
         self.heading(label);
         for source in sources {
             let date = source.date.as_ref().map(|d| format!(" ({d})")).unwrap_or_default();
@@ -329,7 +330,7 @@ impl Writer<'_> {
     }
 
     fn review(&mut self, label: &str, review: &ReviewItem) {
-        let muted = self.app.shared.theme.muted;
+        let muted = self.ctx.shared.theme.muted;
         self.heading(label);
         let status = format!("{} — {} {}", review.status_word, review.checked_word, review.checked);
         self.lines.push(Line::styled(status, muted));

@@ -12,42 +12,21 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::super::app::App;
 use super::super::frame::FrameFacts;
-use super::super::state::CHARTED;
 use super::super::state::overview::{place_name, place_of};
+use super::super::state::{CHARTED, OverviewState};
+use super::context::Ctx;
 use super::widgets::fit;
-use super::{query_line, status, tabs};
 use crate::i18n::overview::{ChartWord, chart_word};
 use crate::i18n::{Msg, t};
 use crate::model::{Catalogue, Details, Entry};
 use crate::query::Facet;
 use charts::{Chart, Fold};
 
-pub fn draw(frame: &mut Frame<'_>, app: &App, facts: &mut FrameFacts) {
-    let area = frame.area();
-    let top = u16::from(app.shared.chrome() || app.browse.query_box().editing());
-    let bottom = u16::from(app.shared.chrome());
-    let [head, main, foot] =
-        Layout::vertical([Constraint::Length(top), Constraint::Min(1), Constraint::Length(bottom)]).areas(area);
-    if !head.is_empty() {
-        query_line::draw(frame, app, head);
-        tabs::draw(frame, app, head);
-    }
-    if !foot.is_empty() {
-        let foot = Rect { width: foot.width.saturating_sub(1), ..foot };
-        status::draw(frame, app, foot);
-        facts.chips = super::layout::chip_spans(app);
-        facts.status = foot;
-    }
-    facts.search = head;
-    draw_body(frame, app, main, facts);
-}
-
 /// The charts and the map in `area` (the screen's middle, or a whole slide).
-pub fn draw_body(frame: &mut Frame<'_>, app: &App, area: Rect, facts: &mut FrameFacts) {
-    if app.browse.results().total == 0 {
-        let text = Line::styled(t(app.shared.lang(), Msg::NoCounts), app.shared.theme().muted);
+pub fn draw_body(frame: &mut Frame<'_>, ctx: &Ctx<'_>, overview: &OverviewState, area: Rect, facts: &mut FrameFacts) {
+    if ctx.total == 0 {
+        let text = Line::styled(t(ctx.shared.lang(), Msg::NoCounts), ctx.shared.theme().muted);
         frame.render_widget(Paragraph::new(text), area.inner(ratatui::layout::Margin::new(2, 1)));
         return;
     }
@@ -59,38 +38,37 @@ pub fn draw_body(frame: &mut Frame<'_>, app: &App, area: Rect, facts: &mut Frame
     } else {
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area)
     };
-    facts.overview_rows = draw_charts(frame, app, charts);
-    draw_map(frame, app, map_area);
+    facts.overview_rows = draw_charts(frame, ctx, overview, charts);
+    draw_map(frame, ctx, overview, map_area);
 }
 
 /// The map of the results in a frame of its own, titled.
-pub fn draw_map(frame: &mut Frame<'_>, app: &App, area: Rect) {
-    draw_framed_map(frame, app, area, &map_content(app));
+pub fn draw_map(frame: &mut Frame<'_>, ctx: &Ctx<'_>, overview: &OverviewState, area: Rect) {
+    // The map's frame is lit while the arrows move it (on the overview; a slide has no focus).
+    let focused = ctx.shared.screen() == crate::ui::Screen::Overview && overview.focus_map;
+    draw_framed_map(frame, ctx, area, &map_content(ctx, overview), focused);
 }
 
 /// A map of `content` in a frame of its own, titled.
-pub fn draw_framed_map(frame: &mut Frame<'_>, app: &App, area: Rect, content: &map::MapContent) {
-    let theme = app.shared.theme();
-    // The map's frame is lit while the arrows move it (on the overview; a slide has no focus).
-    let focused = app.screen() == crate::ui::Screen::Overview && app.overview().focus_map;
+pub fn draw_framed_map(frame: &mut Frame<'_>, ctx: &Ctx<'_>, area: Rect, content: &map::MapContent, focused: bool) {
+    let theme = ctx.shared.theme();
     let block = Block::new()
         .borders(Borders::ALL)
         .border_type(BorderType::Rounded)
         .border_style(if focused { theme.border_focused } else { theme.border })
-        .title(Span::styled(format!(" {} ", chart_word(app.shared.lang(), ChartWord::Map)), theme.heading));
+        .title(Span::styled(format!(" {} ", chart_word(ctx.shared.lang(), ChartWord::Map)), theme.heading));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    map::draw(frame, inner, content, theme, app.shared.theme_name(), app.shared.lang());
+    map::draw(frame, inner, content, theme, ctx.shared.theme_name(), ctx.shared.lang());
 }
 
 /// The results' places (all of them, not only the first page, as the overview's tally has
 /// them), the selected entry's, and the shown tour's route.
-pub fn map_content(app: &App) -> map::MapContent {
-    let catalogue = app.shared.catalogue();
-    let lang = app.shared.lang;
-    let state = app.overview();
-    let tally = state.tally();
-    let selected = app.browse.shown_entry(catalogue);
+pub fn map_content(ctx: &Ctx<'_>, overview: &OverviewState) -> map::MapContent {
+    let catalogue = ctx.shared.catalogue();
+    let lang = ctx.shared.lang;
+    let tally = overview.tally();
+    let selected = ctx.chosen;
     // The selected entry's place, where it is one of the results.
     let lit = selected.filter(|&e| tally.has(e)).and_then(|e| place_of(catalogue, &catalogue.entries()[e]));
     let places = tally
@@ -104,7 +82,7 @@ pub fn map_content(app: &App) -> map::MapContent {
         })
         .collect();
     let tour = selected.map(|e| &catalogue.entries()[e]).and_then(|entry| tour_of(catalogue, entry, lang, None));
-    map::MapContent { places, unplaced: tally.unplaced(), tour, zoom: state.zoom, pan: state.pan }
+    map::MapContent { places, unplaced: tally.unplaced(), tour, zoom: overview.zoom, pan: overview.pan }
 }
 
 /// A tour's stops as a route for the map, `current` (from 0) highlighted.
@@ -126,15 +104,15 @@ pub fn tour_of(
 
 /// The five charts, one under the other, each given lines in proportion to what it has to say.
 /// Returns the material values of the rows drawn, for the charts' cursor.
-fn draw_charts(frame: &mut Frame<'_>, app: &App, area: Rect) -> Vec<usize> {
-    let lang = app.shared.lang();
+fn draw_charts(frame: &mut Frame<'_>, ctx: &Ctx<'_>, overview: &OverviewState, area: Rect) -> Vec<usize> {
+    let lang = ctx.shared.lang();
     let area = Rect { width: area.width.saturating_sub(1), ..area };
     if area.width < 12 || area.height < 2 {
         return Vec::new();
     }
-    let tally = app.overview().tally();
-    let vocabularies = &app.shared.catalogue().vocabularies;
-    let unfolded = app.overview().unfolded.as_slice();
+    let tally = overview.tally();
+    let vocabularies = &ctx.shared.catalogue().vocabularies;
+    let unfolded = overview.unfolded.as_slice();
     let make = |i: usize, room: usize| -> Chart {
         let c = tally.counts(CHARTED[i]);
         match CHARTED[i] {
@@ -142,7 +120,7 @@ fn draw_charts(frame: &mut Frame<'_>, app: &App, area: Rect) -> Vec<usize> {
             Facet::Theme => charts::themes(&vocabularies.themes, c, lang, room),
             Facet::Region => charts::regions(&vocabularies.regions, c, lang, room),
             Facet::Stage => charts::stages(&vocabularies.stages, c, lang, room),
-            _ => charts::years(app.shared.indexed().engine().years(), c, lang, room),
+            _ => charts::years(ctx.shared.indexed().engine().years(), c, lang, room),
         }
     };
     let wanted: Vec<usize> = (0..CHARTED.len()).map(|i| make(i, usize::from(area.height)).rows.len()).collect();
@@ -175,7 +153,7 @@ fn draw_charts(frame: &mut Frame<'_>, app: &App, area: Rect) -> Vec<usize> {
         }
         let chart = make(i, room[i]);
         let rows = (1 + chart.rows.len() as u16).min(area.bottom() - y);
-        draw_chart(frame, app, &chart, CHARTED[i], Rect { y, height: rows, ..area });
+        draw_chart(frame, ctx, overview, &chart, CHARTED[i], Rect { y, height: rows, ..area });
         if CHARTED[i] == Facet::Material {
             materials = chart.rows.iter().filter_map(|r| r.value).collect();
         }
@@ -184,15 +162,15 @@ fn draw_charts(frame: &mut Frame<'_>, app: &App, area: Rect) -> Vec<usize> {
     materials
 }
 
-fn draw_chart(frame: &mut Frame<'_>, app: &App, chart: &Chart, facet: Facet, area: Rect) {
-    let theme = app.shared.theme();
+fn draw_chart(frame: &mut Frame<'_>, ctx: &Ctx<'_>, overview: &OverviewState, chart: &Chart, facet: Facet, area: Rect) {
+    let theme = ctx.shared.theme();
     let width = usize::from(area.width);
     let mut lines = vec![];
     // Only materials unfold (→); themes and regions show their levels as the room allows.
     let foldable = facet == Facet::Material;
     let mut heading = vec![Span::styled(chart.heading.clone(), theme.heading)];
     if foldable && chart.rows.iter().any(|r| r.fold == Fold::Folded) {
-        let hint = chart_word(app.shared.lang(), ChartWord::Unfold);
+        let hint = chart_word(ctx.shared.lang(), ChartWord::Unfold);
         let used = chart.heading.width();
         if used + 3 + hint.width() <= width {
             heading.push(Span::styled(format!("{:>w$}", hint, w = width - used), theme.muted));
@@ -230,7 +208,7 @@ fn draw_chart(frame: &mut Frame<'_>, app: &App, chart: &Chart, facet: Facet, are
         }
         let text = fit(&format!("{}{}", lead(row), row.label), label_width);
         let length = ((row.count as usize * bar_room).div_ceil(max as usize)).max(1);
-        let at_cursor = foldable && !app.overview().focus_map && row.value == app.overview().cursor;
+        let at_cursor = foldable && !overview.focus_map && row.value == overview.cursor;
         let label_style = match (at_cursor, row.depth) {
             (true, _) => theme.selection,
             (false, 0) => theme.base,

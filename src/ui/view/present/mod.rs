@@ -12,11 +12,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::super::app::App;
 use super::super::frame::FrameFacts;
 use super::super::keymap::{Context, bindings_of, key_name};
-use super::super::state::Slide;
 use super::super::state::tours::stops;
+use super::super::state::{PresentState, Slide};
+use super::context::Ctx;
 use super::detail::{doc_lines, stop_note_lines, wrap};
 use super::widgets::{fit, fit_spans};
 use crate::export::doc::{Block as DocBlock, EntryDoc, Field, Value};
@@ -25,17 +25,18 @@ use crate::model::Stop;
 use crate::query::Facet;
 use crate::text::Lang;
 
-pub fn draw(frame: &mut Frame<'_>, app: &App, facts: &mut FrameFacts) {
+/// Draws the slide; when it is the overview, returns the area it goes in (the overview's own
+/// view draws it there, from its part of the state).
+pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, present: &PresentState, facts: &mut FrameFacts) -> Option<Rect> {
     let screen = frame.area();
-    let present = &app.present;
     if present.blank() {
         // A projector's black screen, whatever the theme; without colour, an empty one.
-        let black = match app.shared.theme_name {
+        let black = match ctx.shared.theme_name {
             crate::ui::theme::ThemeName::Mono => Style::new(),
             _ => Style::new().bg(Color::Black).fg(Color::Black),
         };
         frame.render_widget(Block::new().style(black), screen);
-        return;
+        return None;
     }
     // Margins grow with the screen: the text keeps clear of the projector's edges.
     let margin = if screen.width >= 160 { 4 } else { 2 };
@@ -47,69 +48,69 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, facts: &mut FrameFacts) {
     };
     let footer = Rect { y: screen.bottom().saturating_sub(1), height: 1, ..area };
     // The keys, wrapped between keys onto as many lines as the width needs (every key shown).
-    let key_lines = if present.keys() { key_lines(app, usize::from(area.width)) } else { Vec::new() };
+    let key_lines = if present.keys() { key_lines(ctx, usize::from(area.width)) } else { Vec::new() };
     let keys_height = (key_lines.len() as u16).min(area.height / 3);
     let body = Rect { height: area.height.saturating_sub(1 + keys_height), ..area };
     if keys_height > 0 {
         let keys_area = Rect { y: footer.y.saturating_sub(keys_height), height: keys_height, ..footer };
         frame.render_widget(Paragraph::new(key_lines), keys_area);
     }
-    draw_footer(frame, app, footer);
+    draw_footer(frame, ctx, present, footer);
     if let Some(jump) = present.jump() {
-        draw_jump(frame, app, jump, body);
-        return;
+        draw_jump(frame, ctx, jump, body);
+        return None;
     }
     let shown = present.detour().cloned().or_else(|| match present.slide() {
         Some(Slide::Entry { id, .. }) => Some(id.clone()),
         _ => None,
     });
     match (present.slide(), shown) {
-        (Some(Slide::Overview), None) => super::overview::draw_body(frame, app, body, facts),
+        (Some(Slide::Overview), None) => return Some(body),
         (_, Some(id)) => {
-            let Some(index) = app.shared.catalogue().index_of(id.as_str()) else { return };
-            let stop = if present.detour().is_some() { None } else { current_stop(app) };
+            let index = ctx.shared.catalogue().index_of(id.as_str())?;
+            let stop = if present.detour().is_some() { None } else { current_stop(ctx, present) };
             if present.zoom() {
-                draw_zoomed(frame, app, index, stop, body, facts);
+                draw_zoomed(frame, ctx, present, index, stop, body, facts);
             } else {
-                let note = stop.and_then(|(_, s)| s.note.as_ref().map(|n| n.get(app.shared.lang())));
+                let note = stop.and_then(|(_, s)| s.note.as_ref().map(|n| n.get(ctx.shared.lang())));
                 // A tour's stop on a wide screen: its route beside the slide, this stop lit.
-                let tour = present.tour().and_then(|id| app.shared.entry(id));
+                let tour = present.tour().and_then(|id| ctx.shared.entry(id));
                 let route = stop.zip(tour).and_then(|((number, _), tour)| {
-                    super::overview::tour_of(app.shared.catalogue(), tour, app.shared.lang(), Some(number))
+                    super::overview::tour_of(ctx.shared.catalogue(), tour, ctx.shared.lang(), Some(number))
                 });
                 match route.filter(|r| body.width >= MAP_BESIDE && r.stops.iter().any(Option::is_some)) {
                     Some(route) => {
                         let map_width = body.width * 2 / 5;
                         let text = Rect { width: body.width - map_width - 2, ..body };
                         let map = Rect { x: body.right() - map_width, width: map_width, ..body };
-                        draw_slide(frame, app, index, note, text);
+                        draw_slide(frame, ctx, index, note, text);
                         let content = super::overview::map::MapContent { tour: Some(route), ..Default::default() };
-                        super::overview::draw_framed_map(frame, app, map, &content);
+                        super::overview::draw_framed_map(frame, ctx, map, &content, false);
                     }
-                    None => draw_slide(frame, app, index, note, body),
+                    None => draw_slide(frame, ctx, index, note, body),
                 }
             }
         }
         (_, None) => {}
     }
+    None
 }
 
 /// From this width, a tour's stop shows the tour's route on a map beside it.
 const MAP_BESIDE: u16 = 150;
 
 /// The tour's stop the current slide is, with its number.
-fn current_stop(app: &App) -> Option<(usize, &Stop)> {
-    let present = &app.present;
+fn current_stop<'a>(ctx: &Ctx<'a>, present: &PresentState) -> Option<(usize, &'a Stop)> {
     let Some(Slide::Entry { stop: Some(stop), .. }) = present.slide() else { return None };
-    let tour = app.shared.entry(present.tour()?)?;
+    let tour = ctx.shared.entry(present.tour()?)?;
     stops(tour).get(*stop).map(|s| (*stop, s))
 }
 
-fn draw_slide(frame: &mut Frame<'_>, app: &App, index: usize, note: Option<&str>, area: Rect) {
-    let theme = app.shared.theme();
-    let lang = app.shared.lang;
-    let entry = &app.shared.catalogue().entries()[index];
-    let doc = EntryDoc::new(app.shared.catalogue(), entry, lang);
+fn draw_slide(frame: &mut Frame<'_>, ctx: &Ctx<'_>, index: usize, note: Option<&str>, area: Rect) {
+    let theme = ctx.shared.theme();
+    let lang = ctx.shared.lang;
+    let entry = &ctx.shared.catalogue().entries()[index];
+    let doc = EntryDoc::new(ctx.shared.catalogue(), entry, lang);
     let width = usize::from(area.width);
     // The note is the facilitator's: it is kept whole where it can be, at the bottom.
     let mut note_lines = Vec::new();
@@ -228,7 +229,8 @@ fn key_facts(doc: &EntryDoc, lang: Lang) -> Vec<(&'static str, String)> {
 /// `z`: the entry's whole text, as the entry pane has it, scrollable.
 fn draw_zoomed(
     frame: &mut Frame<'_>,
-    app: &App,
+    ctx: &Ctx<'_>,
+    present: &PresentState,
     index: usize,
     stop: Option<(usize, &Stop)>,
     area: Rect,
@@ -236,21 +238,21 @@ fn draw_zoomed(
 ) {
     let mut lines = Vec::new();
     if let (Some((number, _)), Some(tour)) =
-        (stop, app.present.tour().and_then(|id| app.shared.catalogue().index_of(id.as_str())))
+        (stop, present.tour().and_then(|id| ctx.shared.catalogue().index_of(id.as_str())))
     {
-        lines.extend(stop_note_lines(app, tour, number, area.width));
+        lines.extend(stop_note_lines(ctx, tour, number, area.width));
     }
-    lines.extend(doc_lines(app, index, area.width, None).0);
-    let paragraph = Paragraph::new(lines).style(app.shared.theme().base).wrap(Wrap { trim: false });
+    lines.extend(doc_lines(ctx, index, area.width, None).0);
+    let paragraph = Paragraph::new(lines).style(ctx.shared.theme().base).wrap(Wrap { trim: false });
     let total = paragraph.line_count(area.width);
     let max = u16::try_from(total.saturating_sub(usize::from(area.height))).unwrap_or(u16::MAX);
     facts.scroll_max = Some(max);
-    frame.render_widget(paragraph.scroll((app.present.scroll().min(max), 0)), area);
+    frame.render_widget(paragraph.scroll((present.scroll().min(max), 0)), area);
 }
 
-fn draw_jump(frame: &mut Frame<'_>, app: &App, jump: &super::super::state::Jump, area: Rect) {
-    let theme = app.shared.theme();
-    let lang = app.shared.lang;
+fn draw_jump(frame: &mut Frame<'_>, ctx: &Ctx<'_>, jump: &super::super::state::Jump, area: Rect) {
+    let theme = ctx.shared.theme();
+    let lang = ctx.shared.lang;
     let prompt = format!("{} ", with_colon(lang, t(lang, Msg::JumpPrompt)));
     let line = Line::from(vec![
         Span::styled(prompt.clone(), theme.key),
@@ -274,7 +276,7 @@ fn draw_jump(frame: &mut Frame<'_>, app: &App, jump: &super::super::state::Jump,
         .skip(first)
         .take(rows)
         .filter_map(|(i, id)| {
-            let entry = app.shared.entry(id)?;
+            let entry = ctx.shared.entry(id)?;
             let style = if i == jump.cursor { theme.selection } else { theme.base.add_modifier(Modifier::BOLD) };
             let spans = vec![
                 Span::styled(entry.title().get(lang).to_string(), style),
@@ -293,12 +295,11 @@ pub fn clock(seconds: u64) -> String {
 }
 
 /// The footer: where the deck comes from on the left; position, day, time and clock on the right.
-fn draw_footer(frame: &mut Frame<'_>, app: &App, area: Rect) {
-    let theme = app.shared.theme();
-    let present = &app.present;
-    let lang = app.shared.lang;
+fn draw_footer(frame: &mut Frame<'_>, ctx: &Ctx<'_>, present: &PresentState, area: Rect) {
+    let theme = ctx.shared.theme();
+    let lang = ctx.shared.lang;
     let mut right = Vec::new();
-    if let Some((_, stop)) = current_stop(app).filter(|_| present.detour().is_none()) {
+    if let Some((_, stop)) = current_stop(ctx, present).filter(|_| present.detour().is_none()) {
         if let Some(day) = stop.day {
             right.push(day.to_string());
         }
@@ -312,7 +313,7 @@ fn draw_footer(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let left = if present.detour().is_some() {
         Span::styled(t(lang, Msg::Detour).to_string(), theme.warning)
     } else {
-        let tour = present.tour().and_then(|id| app.shared.entry(id)).map(|e| e.title().get(lang).to_string());
+        let tour = present.tour().and_then(|id| ctx.shared.entry(id)).map(|e| e.title().get(lang).to_string());
         Span::styled(tour.unwrap_or_default(), theme.muted)
     };
     let width = usize::from(area.width);
@@ -326,16 +327,16 @@ fn draw_footer(frame: &mut Frame<'_>, app: &App, area: Rect) {
 /// `?` in present mode: the keys on one muted line, from the key table.
 /// Present mode's keys as lines of `width`: each key with what it does, never cut in the middle
 /// (a key too long for a line of its own is fitted to it).
-fn key_lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    let theme = app.shared.theme();
+fn key_lines(ctx: &Ctx<'_>, width: usize) -> Vec<Line<'static>> {
+    let theme = ctx.shared.theme();
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut current: Vec<Span<'static>> = Vec::new();
     let mut used = 0;
     for b in bindings_of(Context::Present) {
-        let keys: Vec<String> = b.keys.iter().map(|k| key_name(k, app.shared.lang)).collect();
+        let keys: Vec<String> = b.keys.iter().map(|k| key_name(k, ctx.shared.lang)).collect();
         let item = vec![
             Span::styled(keys.join("/"), theme.muted.add_modifier(Modifier::BOLD)),
-            Span::styled(format!(" {}", b.describe(app.shared.lang())), theme.muted),
+            Span::styled(format!(" {}", b.describe(ctx.shared.lang())), theme.muted),
         ];
         let wide: usize = item.iter().map(|s| s.content.width()).sum();
         let gap = if current.is_empty() { 0 } else { 3 };
