@@ -22,6 +22,8 @@ pub enum FormWord {
     NotADate,
     /// The file would not read back as the form's values: never written.
     Unsafe,
+    /// A value marked ✗ keeps the entry from loading: not written.
+    DoesNotLoad,
 }
 
 pub fn form_word(lang: Lang, word: FormWord) -> &'static str {
@@ -39,6 +41,7 @@ pub fn form_word(lang: Lang, word: FormWord) -> &'static str {
             NotSaved => "not saved",
             NotADate => "not a date: YYYY-MM-DD, YYYY-MM or YYYY",
             Unsafe => "the file would not read back as written (a bug of boucle's: please report it)",
+            DoesNotLoad => "a value marked ✗ keeps the entry from loading; correct it first",
         },
         Lang::Fr => match word {
             NewTitle => "Nouvelle fiche",
@@ -52,6 +55,7 @@ pub fn form_word(lang: Lang, word: FormWord) -> &'static str {
             NotSaved => "pas enregistré",
             NotADate => "pas une date : AAAA-MM-JJ, AAAA-MM ou AAAA",
             Unsafe => "le fichier ne se relirait pas tel qu'écrit (un défaut de boucle : signalez-le)",
+            DoesNotLoad => "une valeur marquée ✗ empêche la fiche de se charger ; corrigez-la d'abord",
         },
     }
 }

@@ -19,7 +19,7 @@ pub mod watch;
 
 pub use fast_ron::ron_options;
 pub use locate::{Locator, first_code};
-pub use one::check_one;
+pub use one::{CheckedOne, check_one};
 pub use parse::{MAX_FILE_BYTES, decode};
 pub use sources::{Origin, SourceFile, bundled_files, folder_files, name_flaw};
 

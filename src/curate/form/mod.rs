@@ -334,8 +334,9 @@ pub fn line_of(text: &str, problem: &Diagnostic, lines: &[Line]) -> Option<usize
     Some(part.map_or(first, |(_, i)| i))
 }
 
-/// Every problem of the file the form would write, from the loader's own checks.
-pub fn problems(catalogue: &Catalogue, kind: Kind, relative: &str, text: &str) -> Vec<Diagnostic> {
+/// Every problem of the file the form would write, from the loader's own checks, and whether
+/// its entry would load.
+pub fn problems(catalogue: &Catalogue, kind: Kind, relative: &str, text: &str) -> crate::load::CheckedOne {
     crate::load::check_one(catalogue, kind, relative, text)
 }
 

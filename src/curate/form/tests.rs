@@ -45,7 +45,9 @@ fn a_practice_filled_in_the_form_is_clean_and_reads_as_typed() {
     ];
     let edits: Vec<(&Line, &Filled)> = edits.iter().map(|(l, v)| (l, v)).collect();
     let written = crate::curate::fmt::print_entry(&apply(&empty(kind), &edits), kind);
-    assert_eq!(problems(&fixture(), kind, "good-practices/lead-loop.ron", &written), Vec::new(), "{written}");
+    let checked = problems(&fixture(), kind, "good-practices/lead-loop.ron", &written);
+    assert_eq!(checked.problems, Vec::new(), "{written}");
+    assert!(checked.loads);
     let typed: crate::model::entry::GoodPracticeFile = crate::load::ron_options().from_str(&written).unwrap();
     let typed = format!("{typed:?}");
     assert!(typed.contains("Lead \\\"loop\\\"") && typed.contains("FRE11"), "{typed}");
@@ -58,6 +60,7 @@ fn beside(written: &str) -> Vec<String> {
     let kind = Kind::GoodPractice;
     let lines = lines(kind);
     problems(&fixture(), kind, "good-practices/x.ron", written)
+        .problems
         .iter()
         .map(|p| {
             let at = line_of(written, p, &lines).map(|i| format!("{:?}", lines[i].path));

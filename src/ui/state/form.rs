@@ -19,6 +19,15 @@ use crate::text::Lang;
 /// The most characters a value of the form holds.
 const CAP: usize = 2000;
 
+/// Why the form's file is not saved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotSaved {
+    /// A value the loader refuses (marked ✗): the entry would not load.
+    DoesNotLoad,
+    /// `fmt` would not write it (it does not read back the same): a bug.
+    Unsafe,
+}
+
 /// A problem shown beside a row.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Shown {
@@ -79,6 +88,9 @@ pub struct FormState {
     pub text: String,
     /// Problems of the whole entry, that belong to no row.
     pub whole: Vec<Shown>,
+    /// Whether the entry the form would write loads (else it is not saved: the dashboard would
+    /// not show it).
+    pub loads: bool,
 }
 
 impl FormState {
@@ -114,8 +126,17 @@ impl FormState {
             })
             .collect();
         let relative = format!("{}/{}.ron", start.kind.folder(), start.id);
-        let mut form =
-            FormState { start, relative, base, rows, cursor: 0, picker: None, text: String::new(), whole: Vec::new() };
+        let mut form = FormState {
+            start,
+            relative,
+            base,
+            rows,
+            cursor: 0,
+            picker: None,
+            text: String::new(),
+            whole: Vec::new(),
+            loads: false,
+        };
         form.check(catalogue);
         Ok(form)
     }
@@ -143,7 +164,9 @@ impl FormState {
             }
         }
         self.whole.clear();
-        for problem in form::problems(catalogue, self.start.kind, &self.relative, &self.text) {
+        let checked = form::problems(catalogue, self.start.kind, &self.relative, &self.text);
+        self.loads = checked.loads;
+        for problem in checked.problems {
             let shown = Shown { severity: problem.severity, message: problem.message.clone() };
             match form::line_of(&self.text, &problem, &lines) {
                 Some(row) if !self.rows[row].problems.contains(&shown) => self.rows[row].problems.push(shown),
@@ -154,10 +177,13 @@ impl FormState {
     }
 
     /// The text to save: the form's file in `fmt`'s layout, checked by `fmt` (read back, same
-    /// values, comments kept, stable). `None` when it would not be (never written then).
-    pub fn to_save(&self) -> Option<String> {
+    /// values, comments kept, stable), of an entry that loads. Why not, else (never written).
+    pub fn to_save(&self) -> Result<String, NotSaved> {
+        if !self.loads {
+            return Err(NotSaved::DoesNotLoad);
+        }
         let file_type = crate::curate::fmt::FileType::Entry(self.start.kind);
-        crate::curate::fmt::format(&self.text, Some(file_type)).ok()
+        crate::curate::fmt::format(&self.text, Some(file_type)).map_err(|_| NotSaved::Unsafe)
     }
 
     pub fn up(&mut self) {
@@ -375,6 +401,10 @@ mod tests {
         type_text(&mut form, &catalogue, "2");
         assert_eq!(said(&form), Vec::<String>::new());
         assert!(form.text.contains(r#"checked: "2026-12""#), "{}", form.text);
+        assert!(
+            form.loads && form.to_save().is_ok(),
+            "a draft with empty fields is saved: check keeps saying what it lacks"
+        );
     }
 
     #[test]
@@ -390,6 +420,6 @@ mod tests {
         type_text(&mut form, &catalogue, "plomb, boucle");
         assert!(form.text.contains(r#"tags: ["plomb", "boucle"]"#), "{}", form.text);
         // What is saved is fmt's layout of the same file.
-        assert_eq!(form.to_save().as_deref(), Some(form.text.as_str()));
+        assert_eq!(form.to_save().as_deref(), Ok(form.text.as_str()));
     }
 }

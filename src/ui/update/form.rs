@@ -7,6 +7,7 @@ use super::super::action::{Action, Effect, Effects, Handled};
 use super::super::app::App;
 use super::super::screen::{Layer, Overlay};
 use super::super::shared::Shared;
+use super::super::state::form::NotSaved;
 use super::super::state::{BrowseState, Edited, FormStart, FormState};
 use crate::i18n::form::{FormWord, form_word, saved};
 
@@ -89,13 +90,17 @@ pub fn update(state: &mut Option<FormState>, shared: &mut Shared, action: &Actio
         Action::Cancel | Action::CloseOverlay => return Handled::Done(close(state, shared)),
         Action::SaveForm => {
             return Handled::Done(match form.to_save() {
-                Some(text) => {
+                Ok(text) => {
                     vec![Effect::SaveEntry { path: form.start.path.clone(), text, new: form.start.text.is_none() }]
                 }
-                None => {
+                Err(not) => {
                     let lang = shared.lang;
-                    let (not, why) = (form_word(lang, FormWord::NotSaved), form_word(lang, FormWord::Unsafe));
-                    shared.message = Some(format!("✗ {not}: {why}"));
+                    let why = match not {
+                        NotSaved::DoesNotLoad => FormWord::DoesNotLoad,
+                        NotSaved::Unsafe => FormWord::Unsafe,
+                    };
+                    shared.message =
+                        Some(format!("✗ {}: {}", form_word(lang, FormWord::NotSaved), form_word(lang, why)));
                     Effects::new()
                 }
             });
