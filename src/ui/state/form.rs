@@ -105,11 +105,21 @@ impl FormState {
             .into_iter()
             .map(|line| {
                 let (filled, control) = form::read(&base, &line);
+                // A value with characters that cannot be typed (controls, bidi overrides, line
+                // ends) is never drawn nor retyped here: it is kept as written.
+                let typeable = |text: &str| text.chars().all(crate::text::is_typeable);
+                let control = match &filled {
+                    Filled::Text(text) if !typeable(text) => Control::Kept,
+                    Filled::Ids(ids) if !ids.iter().all(|id| typeable(id)) => Control::Kept,
+                    _ => control,
+                };
+                let filled = if control == Control::Kept { Filled::Text(String::new()) } else { filled };
                 let choices = match control {
                     Control::One(from) | Control::Many(from) => form::choices(catalogue, from, lang),
                     _ => Arc::from(Vec::new()),
                 };
                 let (text, ids) = match (filled, control) {
+                    (_, Control::Kept) => (String::new(), Vec::new()),
                     (Filled::Ids(ids), _) => (String::new(), ids),
                     (Filled::Text(text), Control::One(_)) => {
                         (String::new(), if text.is_empty() { Vec::new() } else { vec![text] })
@@ -405,6 +415,24 @@ mod tests {
             form.loads && form.to_save().is_ok(),
             "a draft with empty fields is saved: check keeps saying what it lacks"
         );
+    }
+
+    #[test]
+    fn a_value_that_cannot_be_typed_is_kept_as_written_and_never_drawn() {
+        let catalogue = fixture();
+        let file = "GoodPractice(\n    title: \"A\\u{202e}B\",\n    summary: \"line one\\nline two\",\n    materials: [\"x\\u{1b}[2J\"],\n    review: (status: draft, checked: \"2026-01\"),\n)\n";
+        let start = FormStart {
+            kind: Kind::GoodPractice,
+            id: "x".into(),
+            path: PathBuf::from("good-practices/x.ron"),
+            text: Some(file.into()),
+            ends_session: false,
+        };
+        let form = FormState::open(start, &catalogue, Lang::En).unwrap();
+        let kept: Vec<&str> = form.rows.iter().filter(|r| r.control == Control::Kept).map(|r| r.line.field()).collect();
+        assert_eq!(kept, ["title", "title", "summary", "summary", "materials"], "{form:?}");
+        assert!(form.rows.iter().all(|r| r.input.text().is_empty() || !r.input.text().contains('\u{202e}')));
+        assert_eq!(form.text, crate::curate::fmt::format(file, None).unwrap(), "nothing edited, nothing changed");
     }
 
     #[test]

@@ -34,7 +34,7 @@ pub fn draw(frame: &mut Frame<'_>, form: &FormState, ctx: &Ctx<'_>, area: Rect) 
     let head = format!(" {title} · {}", form.relative);
     frame.render_widget(Paragraph::new(Line::styled(fit(&head, usize::from(area.width)), theme.title)), area);
     let picker_rows = if form.picker.is_some() { (area.height / 2).clamp(4, 14) } else { 0 };
-    let body = Rect { y: area.y + 1, height: area.height - 1 - picker_rows, ..area };
+    let body = Rect { y: area.y + 1, height: area.height.saturating_sub(1 + picker_rows), ..area };
     let label_width = (usize::from(area.width) * 3 / 10).clamp(12, 30);
     let beside = area.width >= BESIDE;
     let value_width = if beside {
