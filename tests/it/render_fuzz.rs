@@ -2,8 +2,8 @@
 //! `--catalogue` loads them, shown at random sizes (0x0 to 300x100, resized on the way) while
 //! random actions visit every screen and overlay (the entry's form too, opened on its file as
 //! the loop opens it). Every scene is drawn twice into a `Terminal<TestBackend>` (the second
-//! frame is a diff of the first) and once into the
-//! crossterm backend of the SSH sessions, writing into memory. Checked on each frame:
+//! frame is a diff of the first) and once into the crossterm backend of the SSH sessions,
+//! writing into memory. Checked on each frame:
 //! - nothing panics;
 //! - no text is written over a pane's frame, nor under the hidden half of a wide character
 //!   (see `screen_check`);
