@@ -202,16 +202,8 @@ impl Context {
             (Context::Form, Lang::Fr) => "Formulaire de la fiche (e)",
             (Context::Picker, Lang::En) => "The form's list of choices",
             (Context::Picker, Lang::Fr) => "Liste de choix du formulaire",
-            (Context::Text, Lang::En) => "Editing text (the query, a note, a file name)",
-            (Context::Text, Lang::Fr) => "Édition d'un texte (recherche, note, nom de fichier)",
-        }
-    }
-
-    pub fn for_pane(pane: Pane) -> Context {
-        match pane {
-            Pane::Facets => Context::Facets,
-            Pane::Results => Context::Results,
-            Pane::Detail => Context::Detail,
+            (Context::Text, Lang::En) => "Editing text (the query, a note, a file name, a field of the form)",
+            (Context::Text, Lang::Fr) => "Édition d'un texte (recherche, note, nom de fichier, champ du formulaire)",
         }
     }
 }
