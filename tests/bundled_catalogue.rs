@@ -1338,3 +1338,30 @@ printf '%s\n' "${COMPREPLY[@]}""#;
     assert_eq!(String::from_utf8_lossy(&output.stdout).trim(), tour);
     assert_eq!(entry(&bundled(), tour).kind, Kind::Tour);
 }
+
+/// Issue #22, item 3: every placed entry lies inside the box of its own NUTS region's outline
+/// (GISCO NUTS 2024 at 1:20M, without the check's margin); every region below the country has a
+/// box, so `check` tests each entry against its region and not only its country, and every region
+/// has GISCO's label point, so the map places none at an approximate point.
+#[test]
+fn placed_entries_lie_in_their_nuts_region_box() {
+    let loaded = bundled();
+    let regions = &loaded.catalogue.vocabularies.regions;
+    let no_box: Vec<&str> =
+        regions.ids().filter(|id| id.len() > 2 && boucle::geo::nuts::region_box(id).is_none()).collect();
+    assert!(no_box.is_empty(), "regions without a NUTS box (run scripts/make-nuts-boxes.py): {no_box:?}");
+    let no_point: Vec<&str> = regions.ids().filter(|id| boucle::geo::nuts::label_point(id).is_none()).collect();
+    assert!(no_point.is_empty(), "regions the map places at the vocabulary's approximate point: {no_point:?}");
+    let mut placed = 0;
+    for e in loaded.catalogue.entries() {
+        let (Some(location), Some((lat, lon))) = (&e.common.location, coordinates(e)) else { continue };
+        let code = location.region.as_str();
+        if code.len() == 2 {
+            continue; // a country: its land's boxes are the atlas's, tested by `loads_without_any_problem`
+        }
+        let b = boucle::geo::nuts::region_box(code).unwrap_or_else(|| panic!("{}: {code} has a box", e.id));
+        assert!(b.contains(boucle::geo::Point::new(lat, lon)), "{}: ({lat}, {lon}) outside {code}'s box {b:?}", e.id);
+        placed += 1;
+    }
+    assert!(placed >= 13, "{placed} placed entries");
+}

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use crate::i18n::problems::io_problem;
 use crate::i18n::{Said, commands as say, template as words};
-use crate::load::schema::{Need, Spec, Ty, entry_fields};
+use crate::load::schema::{Need, Shape, Spec, Ty, entry_fields};
 use crate::model::{Id, Kind};
 use crate::text::Lang;
 use crate::text::visible;
@@ -113,7 +113,7 @@ fn write_field(text: &mut String, spec: &Spec, lang: Lang) {
 /// The empty value of a required field: valid RON that `check` reports until it is filled.
 fn empty(ty: &Ty) -> String {
     match ty {
-        Ty::Text => "(fr: \"\", en: \"\")".into(),
+        Ty::One(Shape::Text) => "(fr: \"\", en: \"\")".into(),
         Ty::List(_) => "[]".into(),
         Ty::Struct("review", _) => "(status: draft, checked: \"\")".into(),
         _ => "\"\"".into(),

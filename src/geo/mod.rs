@@ -8,6 +8,7 @@ pub mod atlas;
 pub mod cluster;
 pub mod labels;
 pub mod nuts;
+mod nuts_boxes;
 pub mod route;
 pub mod view;
 

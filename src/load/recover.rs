@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value as Json};
 
 use super::locate::Lines;
-use super::schema::{Need, Spec, Ty, describe, quoted};
+use super::schema::{Need, Shape, Spec, Ty, describe, quoted};
 use super::tree::{Node, Value};
 use crate::diagnostic::{Diagnostic, close_candidates, suggestion};
 use crate::i18n::Said;
@@ -64,7 +64,7 @@ pub fn terms<T: DeserializeOwned>(file: &str, text: &str, fields: &'static [Spec
             Some(Json::Array(items.iter().filter_map(|item| checker.value(item, &term, "term")).collect()))
         }
         _ => {
-            checker.wrong_type(&node, &Ty::List(&Ty::Line), "the file");
+            checker.wrong_type(&node, &Ty::List(&Ty::One(Shape::Line)), "the file");
             None
         }
     };
@@ -196,8 +196,8 @@ impl Checker<'_> {
             return None;
         }
         match (ty, &node.value) {
-            (Ty::Text, Value::Str(s)) => Some(Json::String(s.clone())),
-            (Ty::Text, Value::Struct { name: None, fields, close }) => {
+            (Ty::One(Shape::Text), Value::Str(s)) => Some(Json::String(s.clone())),
+            (Ty::One(Shape::Text), Value::Struct { name: None, fields, close }) => {
                 let mut out = Map::new();
                 for language in fields {
                     let Some(lang) = Lang::from_code(&language.name) else {
@@ -226,20 +226,22 @@ impl Checker<'_> {
                             );
                             self.problems.push(problem);
                         }
-                        _ => self.wrong_type(&language.value, &Ty::Line, &language.name),
+                        _ => self.wrong_type(&language.value, &Ty::One(Shape::Line), &language.name),
                     }
                 }
                 if out.is_empty() {
                     let problem = self
                         .error("wrong-type", node.start, *close + 1, say::no_text_in_any_language(field))
-                        .with_expected(describe(&Ty::Text));
+                        .with_expected(describe(&Ty::One(Shape::Text)));
                     self.problems.push(problem);
                     return None;
                 }
                 Some(Json::Object(out))
             }
-            (Ty::Line, Value::Str(s)) => Some(Json::String(s.clone())),
-            (Ty::Id | Ty::Date | Ty::Address, Value::Str(s)) if s.trim().is_empty() => {
+            (Ty::One(Shape::Line), Value::Str(s)) => Some(Json::String(s.clone())),
+            (Ty::One(Shape::Id) | Ty::One(Shape::Date) | Ty::One(Shape::Address), Value::Str(s))
+                if s.trim().is_empty() =>
+            {
                 // A template's blank: say what to write, not that "" is malformed.
                 let problem = self
                     .error("not-filled-in", node.start, node.end, say::not_filled_in(field))
@@ -247,9 +249,9 @@ impl Checker<'_> {
                 self.problems.push(problem);
                 None
             }
-            (Ty::Id, Value::Str(s)) => self.checked(node, s, Id::parse(s).map(|_| ())),
-            (Ty::Date, Value::Str(s)) => self.checked(node, s, Date::parse(s).map(|_| ())),
-            (Ty::Address, Value::Str(s)) => {
+            (Ty::One(Shape::Id), Value::Str(s)) => self.checked(node, s, Id::parse(s).map(|_| ())),
+            (Ty::One(Shape::Date), Value::Str(s)) => self.checked(node, s, Date::parse(s).map(|_| ())),
+            (Ty::One(Shape::Address), Value::Str(s)) => {
                 if s.contains('\n') {
                     let problem = self
                         .error("unclosed-string", node.start, node.start + 1, say::address_over_line_end(field))
@@ -279,9 +281,13 @@ impl Checker<'_> {
                 self.problems.push(problem);
                 None
             }
-            (Ty::Count, Value::Number(n)) if n.parse::<u32>().is_ok() => n.parse::<u32>().ok().map(Json::from),
-            (Ty::Flag, Value::Ident(word)) if word == "true" || word == "false" => Some(Json::Bool(word == "true")),
-            (Ty::Coordinates, Value::Tuple { name: None, items }) if items.len() == 2 => {
+            (Ty::One(Shape::Count), Value::Number(n)) if n.parse::<u32>().is_ok() => {
+                n.parse::<u32>().ok().map(Json::from)
+            }
+            (Ty::One(Shape::Flag), Value::Ident(word)) if word == "true" || word == "false" => {
+                Some(Json::Bool(word == "true"))
+            }
+            (Ty::One(Shape::Coordinates), Value::Tuple { name: None, items }) if items.len() == 2 => {
                 let numbers: Vec<f64> = items
                     .iter()
                     .filter_map(|item| match &item.value {
@@ -339,9 +345,9 @@ impl Checker<'_> {
 /// `None` when nothing can stand in for it.
 fn placeholder(ty: &Ty) -> Option<Json> {
     match ty {
-        Ty::Text | Ty::Line => Some(Json::String(String::new())),
+        Ty::One(Shape::Text) | Ty::One(Shape::Line) => Some(Json::String(String::new())),
         Ty::List(_) => Some(Json::Array(Vec::new())),
-        Ty::Date | Ty::Id => Some(Json::Null),
+        Ty::One(Shape::Date) | Ty::One(Shape::Id) => Some(Json::Null),
         Ty::Choice(words, _) => Some(Json::String(words[0].to_string())),
         Ty::Struct(_, specs) => {
             let mut out = Map::new();
@@ -350,7 +356,7 @@ fn placeholder(ty: &Ty) -> Option<Json> {
             }
             Some(Json::Object(out))
         }
-        Ty::Address | Ty::Count | Ty::Flag | Ty::Coordinates => None,
+        Ty::One(Shape::Address) | Ty::One(Shape::Count) | Ty::One(Shape::Flag) | Ty::One(Shape::Coordinates) => None,
     }
 }
 

@@ -5,28 +5,15 @@
 //! file using every field of this schema parses with those structs, so the two cannot drift.
 
 use crate::i18n::Said;
-use crate::i18n::problems::{Shape, shape};
+pub use crate::i18n::problems::Shape;
+use crate::i18n::problems::{fields_shape, list_of, one_of, shape};
 use crate::model::Kind;
 
 /// The type of a value, as curators see it.
 #[derive(Clone, Copy, Debug)]
 pub enum Ty {
-    /// `"…"` or `(fr: "…", en: "…")`.
-    Text,
-    /// `"…"`, one language-neutral line.
-    Line,
-    /// An id: letters, digits, `-`, `_`, `.`.
-    Id,
-    /// `"YYYY-MM-DD"`, `"YYYY-MM"` or `"YYYY"`.
-    Date,
-    /// `"https://…"`.
-    Address,
-    /// A whole number.
-    Count,
-    /// `true` or `false`.
-    Flag,
-    /// `(latitude, longitude)`.
-    Coordinates,
+    /// A single value: a text, an id, a date… (the shapes are listed with what is said of them).
+    One(Shape),
     /// One of a few bare words, documented spellings first; later ones are accepted aliases.
     Choice(&'static [&'static str], usize),
     /// `(field: value, …)`, named in messages as given.
@@ -63,73 +50,104 @@ const fn identity(name: &'static str, ty: Ty) -> Spec {
     Spec { name, ty, need: Need::Identity }
 }
 
-const IDS: Ty = Ty::List(&Ty::Id);
+const IDS: Ty = Ty::List(&Ty::One(Shape::Id));
 
-const LOCATION: Ty =
-    Ty::Struct("location", &[identity("region", Ty::Id), opt("place", Ty::Text), opt("coordinates", Ty::Coordinates)]);
-const SOURCE: Ty =
-    Ty::Struct("sources", &[identity("title", Ty::Text), identity("url", Ty::Address), opt("date", Ty::Date)]);
+const LOCATION: Ty = Ty::Struct(
+    "location",
+    &[
+        identity("region", Ty::One(Shape::Id)),
+        opt("place", Ty::One(Shape::Text)),
+        opt("coordinates", Ty::One(Shape::Coordinates)),
+    ],
+);
+const SOURCE: Ty = Ty::Struct(
+    "sources",
+    &[
+        identity("title", Ty::One(Shape::Text)),
+        identity("url", Ty::One(Shape::Address)),
+        opt("date", Ty::One(Shape::Date)),
+    ],
+);
 /// `ToComplete` and `r#to-complete` are accepted as the typed parser accepts them;
 /// `to_complete` is documented.
 pub const STATUSES: &[&str] = &["draft", "to_complete", "reviewed", "ToComplete", "to-complete"];
-const REVIEW: Ty =
-    Ty::Struct("review", &[req("status", Ty::Choice(STATUSES, 3)), req("checked", Ty::Date), opt("note", Ty::Text)]);
+const REVIEW: Ty = Ty::Struct(
+    "review",
+    &[req("status", Ty::Choice(STATUSES, 3)), req("checked", Ty::One(Shape::Date)), opt("note", Ty::One(Shape::Text))],
+);
 const TIMESCALE: Ty = Ty::Struct(
     "timescale",
-    &[opt("start", Ty::Date), opt("end", Ty::Date), opt("status", Ty::Choice(&["ongoing", "ended"], 2))],
+    &[
+        opt("start", Ty::One(Shape::Date)),
+        opt("end", Ty::One(Shape::Date)),
+        opt("status", Ty::Choice(&["ongoing", "ended"], 2)),
+    ],
 );
 const STOP: Ty = Ty::Struct(
     "stops",
-    &[identity("entry", Ty::Id), opt("note", Ty::Text), opt("day", Ty::Date), opt("time", Ty::Text)],
+    &[
+        identity("entry", Ty::One(Shape::Id)),
+        opt("note", Ty::One(Shape::Text)),
+        opt("day", Ty::One(Shape::Date)),
+        opt("time", Ty::One(Shape::Text)),
+    ],
 );
 
 /// The fields every kind shares, in the order the template lists them.
 pub const COMMON: &[Spec] = &[
-    identity("title", Ty::Text),
-    req("summary", Ty::Text),
-    opt("description", Ty::Text),
+    identity("title", Ty::One(Shape::Text)),
+    req("summary", Ty::One(Shape::Text)),
+    opt("description", Ty::One(Shape::Text)),
     opt("location", LOCATION),
     opt("organisations", IDS),
     opt("materials", IDS),
     opt("themes", IDS),
     opt("stages", IDS),
-    opt("tags", Ty::List(&Ty::Line)),
-    opt("project", Ty::Line),
+    opt("tags", Ty::List(&Ty::One(Shape::Line))),
+    opt("project", Ty::One(Shape::Line)),
     opt("related", IDS),
     opt("sources", Ty::List(&SOURCE)),
     req("review", REVIEW),
 ];
 
 const GOOD_PRACTICE: &[Spec] = &[
-    opt("main_institution", Ty::Id),
+    opt("main_institution", Ty::One(Shape::Id)),
     opt("timescale", TIMESCALE),
-    opt("resources_needed", Ty::Text),
-    opt("evidence_of_success", Ty::Text),
-    opt("difficulties", Ty::Text),
-    opt("transfer_potential", Ty::Text),
-    opt("further_information", Ty::Text),
+    opt("resources_needed", Ty::One(Shape::Text)),
+    opt("evidence_of_success", Ty::One(Shape::Text)),
+    opt("difficulties", Ty::One(Shape::Text)),
+    opt("transfer_potential", Ty::One(Shape::Text)),
+    opt("further_information", Ty::One(Shape::Text)),
 ];
 const SITE_VISIT: &[Spec] = &[
-    opt("site", Ty::Text),
-    opt("host", Ty::Id),
-    req("start", Ty::Date),
-    opt("end", Ty::Date),
-    opt("programme", Ty::Id),
-    opt("seen", Ty::Text),
-    opt("takeaways", Ty::Text),
+    opt("site", Ty::One(Shape::Text)),
+    opt("host", Ty::One(Shape::Id)),
+    req("start", Ty::One(Shape::Date)),
+    opt("end", Ty::One(Shape::Date)),
+    opt("programme", Ty::One(Shape::Id)),
+    opt("seen", Ty::One(Shape::Text)),
+    opt("takeaways", Ty::One(Shape::Text)),
 ];
 const EVENT: &[Spec] = &[
     opt("organisers", IDS),
-    req("start", Ty::Date),
-    opt("end", Ty::Date),
-    opt("venue", Ty::Text),
-    opt("participants", Ty::Count),
-    opt("programme", Ty::Id),
+    req("start", Ty::One(Shape::Date)),
+    opt("end", Ty::One(Shape::Date)),
+    opt("venue", Ty::One(Shape::Text)),
+    opt("participants", Ty::One(Shape::Count)),
+    opt("programme", Ty::One(Shape::Id)),
 ];
-const TOUR: &[Spec] =
-    &[opt("organisers", IDS), opt("start", Ty::Date), opt("end", Ty::Date), req("stops", Ty::List(&STOP))];
-const ORGANISATION: &[Spec] =
-    &[opt("short_name", Ty::Line), req("org_type", Ty::Id), opt("website", Ty::Address), opt("founded", Ty::Date)];
+const TOUR: &[Spec] = &[
+    opt("organisers", IDS),
+    opt("start", Ty::One(Shape::Date)),
+    opt("end", Ty::One(Shape::Date)),
+    req("stops", Ty::List(&STOP)),
+];
+const ORGANISATION: &[Spec] = &[
+    opt("short_name", Ty::One(Shape::Line)),
+    req("org_type", Ty::One(Shape::Id)),
+    opt("website", Ty::One(Shape::Address)),
+    opt("founded", Ty::One(Shape::Date)),
+];
 
 /// The fields only this kind has.
 pub fn kind_fields(kind: Kind) -> &'static [Spec] {
@@ -147,17 +165,19 @@ pub fn entry_fields(kind: Kind) -> Vec<Spec> {
     COMMON.iter().chain(kind_fields(kind)).copied().collect()
 }
 
-const TERM_BASE: [Spec; 3] = [identity("id", Ty::Id), req("label", Ty::Text), opt("parent", Ty::Id)];
-pub const REGION_TERM: &[Spec] = &[TERM_BASE[0], TERM_BASE[1], TERM_BASE[2], opt("coordinates", Ty::Coordinates)];
+const TERM_BASE: [Spec; 3] =
+    [identity("id", Ty::One(Shape::Id)), req("label", Ty::One(Shape::Text)), opt("parent", Ty::One(Shape::Id))];
+pub const REGION_TERM: &[Spec] =
+    &[TERM_BASE[0], TERM_BASE[1], TERM_BASE[2], opt("coordinates", Ty::One(Shape::Coordinates))];
 /// A material may belong to several groups: `parents: ["rare-earths-magnets", "light-rare-earths"]`.
 pub const MATERIAL_TERM: &[Spec] = &[
     TERM_BASE[0],
     TERM_BASE[1],
     TERM_BASE[2],
     opt("parents", IDS),
-    opt("symbol", Ty::Line),
-    opt("critical", Ty::Flag),
-    opt("strategic", Ty::Flag),
+    opt("symbol", Ty::One(Shape::Line)),
+    opt("critical", Ty::One(Shape::Flag)),
+    opt("strategic", Ty::One(Shape::Flag)),
 ];
 pub const PLAIN_TERM: &[Spec] = &TERM_BASE;
 
@@ -165,19 +185,10 @@ pub const PLAIN_TERM: &[Spec] = &TERM_BASE;
 /// What a value of this type looks like, as `expected` says it.
 pub fn describe(ty: &Ty) -> Said {
     match ty {
-        Ty::Text => shape(&Shape::Text),
-        Ty::Line => shape(&Shape::Line),
-        Ty::Id => shape(&Shape::Id),
-        Ty::Date => shape(&Shape::Date),
-        Ty::Address => shape(&Shape::Address),
-        Ty::Count => shape(&Shape::Count),
-        Ty::Flag => shape(&Shape::Flag),
-        Ty::Coordinates => shape(&Shape::Coordinates),
-        Ty::Choice(words, documented) => shape(&Shape::OneOf(&quoted(&words[..*documented]))),
-        Ty::Struct(_, specs) => {
-            shape(&Shape::Fields(specs.iter().find(|s| s.need != Need::Optional).map_or("…", |s| s.name)))
-        }
-        Ty::List(item) => shape(&Shape::ListOf(&describe(item))),
+        Ty::One(leaf) => shape(*leaf),
+        Ty::Choice(words, documented) => one_of(&quoted(&words[..*documented])),
+        Ty::Struct(_, specs) => fields_shape(specs.iter().find(|s| s.need != Need::Optional).map_or("…", |s| s.name)),
+        Ty::List(item) => list_of(&describe(item)),
     }
 }
 
@@ -193,12 +204,12 @@ mod tests {
     /// A valid value of each type.
     fn sample(ty: &Ty) -> String {
         match ty {
-            Ty::Text | Ty::Line | Ty::Id => "\"x\"".into(),
-            Ty::Date => "\"2025-07-29\"".into(),
-            Ty::Address => "\"https://www.team2.fr\"".into(),
-            Ty::Count => "3".into(),
-            Ty::Flag => "true".into(),
-            Ty::Coordinates => "(50.5, 2.6)".into(),
+            Ty::One(Shape::Text) | Ty::One(Shape::Line) | Ty::One(Shape::Id) => "\"x\"".into(),
+            Ty::One(Shape::Date) => "\"2025-07-29\"".into(),
+            Ty::One(Shape::Address) => "\"https://www.team2.fr\"".into(),
+            Ty::One(Shape::Count) => "3".into(),
+            Ty::One(Shape::Flag) => "true".into(),
+            Ty::One(Shape::Coordinates) => "(50.5, 2.6)".into(),
             Ty::Choice(words, _) => words[0].into(),
             Ty::Struct(_, specs) => fields(specs),
             Ty::List(item) => format!("[{}]", sample(item)),

@@ -227,6 +227,10 @@ fn every_problem() -> (Fixture, Fixture) {
         .file("good-practices/no-source.ron", &practice("    sources: [(title: \"Le Moniteur\", url: \"https://www.lemoniteur.fr/article\", date: \"2024-01\")],\n", ""))
         .file("good-practices/cleaned.ron", &practice("Béthune\")", "Béth\u{202E}une\")"))
         .file("good-practices/far-away.ron", &practice("place: \"Béthune\")", "place: \"Béthune\", coordinates: (2.64, 50.53))"))
+        // In France, outside the Pas-de-Calais's NUTS box: Valenciennes (in the Nord's box), and
+        // Amiens for a curator's sub-region with no box of its own (south of every box).
+        .file("good-practices/next-door.ron", &practice("place: \"Béthune\")", "place: \"Béthune\", coordinates: (50.36, 3.52))"))
+        .file("good-practices/sub-region.ron", &practice("(region: \"FRE12\", place: \"Béthune\")", "(region: \"lens-basin\", place: \"Lens\", coordinates: (49.89, 2.3))"))
         .file("good-practices/too-precise.ron", &practice("place: \"Béthune\")", "place: \"Béthune\", coordinates: (50.530312, 2.64))"))
         .file("good-practices/old-review.ron", &practice("\"2026-11-28\"", "\"2019-03-01\""))
         .file("site-visits/syntax-free.ron", &practice("GoodPractice(", "SiteVisit(").replace("    main_institution: \"team2\",\n", "    start: \"2025\",\n    programme: \"syntax-free\",\n").replace("    timescale: (start: \"2024\", status: ongoing),\n", ""))
@@ -244,7 +248,15 @@ fn every_problem() -> (Fixture, Fixture) {
     (id: "A", parent: "B", label: "A"),
     (id: "B", parent: "A", label: "B"),
 ]"#)
-        .file("vocabularies/regions.ron", &common::written::REGIONS.replace("(46.6, 2.4)", "(95.0, 2.4)"))
+        .file(
+            "vocabularies/regions.ron",
+            &common::written::REGIONS.replace("(46.6, 2.4)", "(95.0, 2.4)").replace(
+                "]",
+                r#"    (id: "FRE11", parent: "FRE1", label: (fr: "Nord", en: "Nord")),
+    (id: "lens-basin", parent: "FRE12", label: (fr: "Bassin de Lens", en: "Lens basin")),
+]"#,
+            ),
+        )
         // Files: outside the kind folders, an unknown vocabulary, a link to nothing, not UTF-8, too large.
         .file("stray.ron", PRACTICE)
         .file("vocabularies/colours.ron", "[]")

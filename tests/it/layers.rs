@@ -11,13 +11,11 @@
 //! naming its own parent module (what `mod.rs` declares and re-exports) is no circle.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use syn::visit::Visit;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use crate::common::sources::{parse, repo as root, rust_files};
 
 /// The layers in the order `src/lib.rs` lists them: the modules of its `//! - [`a`], [`b`]: …` lines,
 /// bottom first, and modules declared but not in that list (the allocator) have no place.
@@ -34,17 +32,6 @@ fn layer_order() -> Vec<Vec<String>> {
         })
         .filter(|names| !names.is_empty())
         .collect()
-}
-
-fn rust_files(dir: &Path, into: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, into);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            into.push(path);
-        }
-    }
 }
 
 /// The module path of a file: `src/load/cache/mod.rs` is `load::cache`, `src/load/parse.rs`
@@ -156,14 +143,12 @@ fn no_module_imports_a_layer_above_it() {
     let rank = |name: &str| layers.iter().position(|layer| layer.iter().any(|m| m == name));
     let listed: Vec<&String> = layers.iter().flatten().collect();
     assert!(listed.len() >= 12, "src/lib.rs lists the layers: {layers:?}");
-    let mut files = Vec::new();
-    rust_files(&root().join("src"), &mut files);
+    let files = rust_files(&root().join("src"));
     let mut wrong = Vec::new();
     for file in files {
         let module = module_of(&file);
         let Some(own) = module.first().and_then(|top| rank(top)) else { continue };
-        let text = std::fs::read_to_string(&file).unwrap();
-        let parsed = syn::parse_file(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let parsed = parse(&file);
         let mut named = Named { module: &module, inline: Vec::new(), found: BTreeSet::new() };
         named.visit_file(&parsed);
         for path in named.found {
@@ -194,15 +179,13 @@ fn the_layer_order_is_every_module_of_the_crate() {
 /// Every source file's module path, and the module paths of the files its paths name (the
 /// longest prefix of each path that is a file's module).
 fn file_graph() -> Vec<(Vec<String>, BTreeSet<Vec<String>>)> {
-    let mut files = Vec::new();
-    rust_files(&root().join("src"), &mut files);
+    let files = rust_files(&root().join("src"));
     let modules: BTreeSet<Vec<String>> = files.iter().map(|f| module_of(f)).collect();
     files
         .iter()
         .map(|file| {
             let module = module_of(file);
-            let text = std::fs::read_to_string(file).unwrap();
-            let parsed = syn::parse_file(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+            let parsed = parse(file);
             let mut named = Named { module: &module, inline: Vec::new(), found: BTreeSet::new() };
             named.visit_file(&parsed);
             let targets = named

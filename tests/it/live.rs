@@ -198,10 +198,10 @@ fn the_first_load_reports_its_progress_then_gives_one_snapshot() {
     assert!(updates.recv_timeout(Duration::from_millis(500)).is_err());
 }
 
-/// Starts on `folder` through `cache`, and gives the first snapshot and whether a reload
-/// followed within a moment.
+/// Starts on `folder` through `cache`, and gives the first snapshot and the reload that
+/// followed it, if one did.
 fn first_through_cache(folder: &Path, cache: &Cache, first: First) -> (String, Option<String>) {
-    let (_live, updates) = live::start(
+    let (live, updates) = live::start(
         CatalogueSource::Folders(vec![folder.to_path_buf()]),
         Watch::Off,
         Some(cache.clone()),
@@ -209,11 +209,17 @@ fn first_through_cache(folder: &Path, cache: &Cache, first: First) -> (String, O
         boucle::text::Lang::En,
     );
     let (_, loaded) = until(&updates, "the first snapshot", |s| matches!(s, Seen::Loaded { .. }));
+    // Nothing more is asked of the owner: once it has done what a start does (checked the
+    // cache, loaded the files again if they changed), it ends and the channel closes. So no
+    // reload is missed for coming late, and none is waited for when none comes (each start
+    // used to wait 3 s for one).
+    drop(live);
     let then = loop {
-        match updates.recv_timeout(Duration::from_secs(3)) {
+        match updates.recv_timeout(WAIT) {
             Ok(Update::Reloaded(snapshot)) => break Some(title(&snapshot)),
             Ok(_) => continue,
-            Err(_) => break None,
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break None,
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => panic!("the owner still runs after {WAIT:?}"),
         }
     };
     (title(&loaded), then)
@@ -267,17 +273,13 @@ fn a_cached_catalogue_out_of_date_is_shown_then_swapped_or_checked_first() {
 
 /// Every `.rs` file under `dir`, with its text.
 fn sources(dir: &Path) -> Vec<(PathBuf, String)> {
-    let mut all = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            all.extend(sources(&path));
-        } else if path.extension().is_some_and(|e| e == "rs") {
+    crate::common::sources::rust_files(dir)
+        .into_iter()
+        .map(|path| {
             let text = std::fs::read_to_string(&path).unwrap();
-            all.push((path, text));
-        }
-    }
-    all
+            (path, text)
+        })
+        .collect()
 }
 
 /// One owner of the cache: a call of `cache::write` (by any path to it) outside `src/live/` is

@@ -8,9 +8,10 @@
 //! and ran `cargo check` on it in a target folder of its own, 123 s of a fresh `cargo test`.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
 
 use syn::visit::Visit;
+
+use crate::common::sources::{parse, repo as root, rust_files};
 
 /// The variants of `enum {name}` in `src/ui/screen.rs`.
 fn variants(name: &str) -> BTreeSet<String> {
@@ -22,26 +23,6 @@ fn variants(name: &str) -> BTreeSet<String> {
             _ => None,
         })
         .unwrap_or_else(|| panic!("src/ui/screen.rs declares enum {name}"))
-}
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn parse(path: &Path) -> syn::File {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    syn::parse_file(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-fn rust_files(dir: &Path, into: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, into);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            into.push(path);
-        }
-    }
 }
 
 /// The matches of a file that name a variant of `enum_name`. A pattern is read by position
@@ -129,9 +110,7 @@ impl<'ast> Visit<'ast> for Matches {
 /// Every file under `src/` that names a variant of `enum_name` in a match, with those of its
 /// matches that also hold a `_`.
 fn matches_of(enum_name: &str) -> Vec<(String, Vec<BTreeSet<String>>)> {
-    let mut files = Vec::new();
-    rust_files(&root().join("src"), &mut files);
-    files.sort();
+    let files = rust_files(&root().join("src"));
     files
         .iter()
         .map(|path| {

@@ -13,19 +13,10 @@ use std::path::{Path, PathBuf};
 
 use syn::visit::Visit;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src")
-}
+use crate::common::sources::{self, parse, rust_files};
 
-fn rust_files(dir: &Path, into: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, into);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            into.push(path);
-        }
-    }
+fn root() -> PathBuf {
+    sources::repo().join("src")
 }
 
 /// `ui/update/mod.rs` → `["ui", "update"]`; `ui/app.rs` → `["ui", "app"]`.
@@ -107,8 +98,7 @@ struct Crate {
 
 impl Crate {
     fn read() -> Crate {
-        let mut files = Vec::new();
-        rust_files(&root(), &mut files);
+        let files = rust_files(&root());
         let modules: BTreeMap<Vec<String>, PathBuf> = files.iter().map(|f| (module_of(f), f.clone())).collect();
         let mut reexports = BTreeMap::new();
         for file in &files {
@@ -172,11 +162,6 @@ impl Crate {
             None => Some(file),
         }
     }
-}
-
-fn parse(path: &Path) -> syn::File {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    syn::parse_file(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 /// The imports between the files under `src/<folder>`.
@@ -318,8 +303,7 @@ impl<'ast> Visit<'ast> for Idents {
 #[test]
 fn views_take_their_part_not_the_app() {
     let view = root().join("ui/view");
-    let mut files = Vec::new();
-    rust_files(&view, &mut files);
+    let files = rust_files(&view);
     let names_app = |file: &Path| {
         let mut idents = Idents::default();
         idents.visit_file(&parse(file));

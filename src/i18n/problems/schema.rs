@@ -4,27 +4,31 @@
 use super::super::Said;
 use crate::text::Lang;
 
-/// The shape of a value, as a curator writes it.
-pub enum Shape<'a> {
+/// The shape of a single value, as a curator writes it: the leaves of the catalogue's schema
+/// (`load::schema::Ty::One`), which are listed here only, so the schema and what is said of
+/// it cannot drift apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
     /// `"…"` or `(fr: "…", en: "…")`.
     Text,
+    /// `"…"`, one language-neutral line.
     Line,
+    /// An id: letters, digits, `-`, `_`, `.`.
     Id,
+    /// `"YYYY-MM-DD"`, `"YYYY-MM"` or `"YYYY"`.
     Date,
+    /// `"https://…"`.
     Address,
+    /// A whole number.
     Count,
+    /// `true` or `false`.
     Flag,
+    /// `(latitude, longitude)`.
     Coordinates,
-    /// One of these words (already quoted as code).
-    OneOf(&'a str),
-    /// Fields in parentheses, the first required one named.
-    Fields(&'a str),
-    /// A list of the shape said.
-    ListOf(&'a Said),
 }
 
 /// "a date "YYYY-MM-DD" (or "YYYY-MM", or "YYYY")", « une date "AAAA-MM-JJ" (ou "AAAA-MM", ou "AAAA") ».
-pub fn shape(shape: &Shape<'_>) -> Said {
+pub fn shape(shape: Shape) -> Said {
     match shape {
         Shape::Text => {
             Said::new("a text: \"…\" or (fr: \"…\", en: \"…\")", "un texte : \"…\" ou (fr: \"…\", en: \"…\")")
@@ -43,13 +47,20 @@ pub fn shape(shape: &Shape<'_>) -> Said {
         Shape::Coordinates => {
             Said::new("(latitude, longitude), e.g. (50.5, 2.6)", "(latitude, longitude), p. ex. (50.5, 2.6)")
         }
-        Shape::OneOf(words) => one_of(words),
-        Shape::Fields(first) => Said::new(format!("({first}: …, …)"), format!("({first}: …, …)")),
-        Shape::ListOf(item) => Said::by(|lang| match lang {
-            Lang::En => format!("a list [ … ] of {}", item.get(lang)),
-            Lang::Fr => format!("une liste [ … ], chaque élément étant {}", item.get(lang)),
-        }),
     }
+}
+
+/// Fields in parentheses, the first required one named: "(title: …, …)".
+pub fn fields_shape(first: &str) -> Said {
+    Said::new(format!("({first}: …, …)"), format!("({first}: …, …)"))
+}
+
+/// A list of what `item` says.
+pub fn list_of(item: &Said) -> Said {
+    Said::by(|lang| match lang {
+        Lang::En => format!("a list [ … ] of {}", item.get(lang)),
+        Lang::Fr => format!("une liste [ … ], chaque élément étant {}", item.get(lang)),
+    })
 }
 
 /// What a value is, when it is not what its field holds.

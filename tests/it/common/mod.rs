@@ -5,6 +5,7 @@
 
 pub mod random;
 pub mod serve;
+pub mod sources;
 pub mod terminal;
 pub mod tmux;
 pub mod ui;
