@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use super::fmt::cst::{Doc, Value, parse};
 use crate::diagnostic::Diagnostic;
-use crate::load::schema::{Need, STATUSES, Ty, entry_fields};
+use crate::load::schema::{Need, STATUSES, Shape, Ty, entry_fields};
 use crate::model::{Catalogue, Kind, VocabularyKind};
 use crate::text::Lang;
 use doc::{Step, get, quote, set, string_list, strings, unquote};
@@ -105,7 +105,7 @@ pub fn lines(kind: Kind) -> Vec<Line> {
         let top = Step::Field(spec.name);
         let mut add = |path: Vec<Step>, control: Control, required: bool| out.push(Line { path, control, required });
         match spec.ty {
-            Ty::Text => {
+            Ty::One(Shape::Text) => {
                 add(vec![top, Step::Field("fr")], Control::Text, required);
                 add(vec![top, Step::Field("en")], Control::Text, required);
             }
@@ -136,18 +136,18 @@ pub fn lines(kind: Kind) -> Vec<Line> {
 
 fn control_of(field: &str, ty: &Ty) -> Control {
     match (ty, field) {
-        (Ty::Line | Ty::Address, _) => Control::Text,
-        (Ty::Date, _) => Control::Date,
-        (Ty::Count, _) => Control::Count,
-        (Ty::List(Ty::Line), _) => Control::Words,
-        (Ty::Id, "main_institution" | "host") => Control::One(Choices::Organisations),
-        (Ty::Id, "programme") => Control::One(Choices::Programmes),
-        (Ty::Id, "org_type") => Control::One(Choices::Vocabulary(VocabularyKind::OrganisationType)),
-        (Ty::List(Ty::Id), "organisations" | "organisers") => Control::Many(Choices::Organisations),
-        (Ty::List(Ty::Id), "materials") => Control::Many(Choices::Vocabulary(VocabularyKind::Material)),
-        (Ty::List(Ty::Id), "themes") => Control::Many(Choices::Vocabulary(VocabularyKind::Theme)),
-        (Ty::List(Ty::Id), "stages") => Control::Many(Choices::Vocabulary(VocabularyKind::Stage)),
-        (Ty::List(Ty::Id), "related") => Control::Many(Choices::Entries),
+        (Ty::One(Shape::Line | Shape::Address), _) => Control::Text,
+        (Ty::One(Shape::Date), _) => Control::Date,
+        (Ty::One(Shape::Count), _) => Control::Count,
+        (Ty::List(Ty::One(Shape::Line)), _) => Control::Words,
+        (Ty::One(Shape::Id), "main_institution" | "host") => Control::One(Choices::Organisations),
+        (Ty::One(Shape::Id), "programme") => Control::One(Choices::Programmes),
+        (Ty::One(Shape::Id), "org_type") => Control::One(Choices::Vocabulary(VocabularyKind::OrganisationType)),
+        (Ty::List(Ty::One(Shape::Id)), "organisations" | "organisers") => Control::Many(Choices::Organisations),
+        (Ty::List(Ty::One(Shape::Id)), "materials") => Control::Many(Choices::Vocabulary(VocabularyKind::Material)),
+        (Ty::List(Ty::One(Shape::Id)), "themes") => Control::Many(Choices::Vocabulary(VocabularyKind::Theme)),
+        (Ty::List(Ty::One(Shape::Id)), "stages") => Control::Many(Choices::Vocabulary(VocabularyKind::Stage)),
+        (Ty::List(Ty::One(Shape::Id)), "related") => Control::Many(Choices::Entries),
         _ => Control::Kept,
     }
 }
