@@ -16,6 +16,8 @@
 //! - [`export`]: one [`export::EntryDoc`] per entry, and the formats written from it;
 //! - [`curate`]: the curators' tools that write or reach out: `fmt`, `check --fix`, `--links`,
 //!   `--interreg`;
+//! - [`presentation`]: a presentation as shared state: one driver, many views; its protocol, locally
+//!   over a Unix socket and in the room;
 //! - [`ui`]: the dashboard (state, update, view, the session loop);
 //! - [`serve`]: `boucle serve`, dashboards and read-only commands over SSH (the only async code);
 //! - [`cli`]: the command line: argument parsing and dispatch only.
@@ -33,6 +35,7 @@ pub mod i18n;
 pub mod live;
 pub mod load;
 pub mod model;
+pub mod presentation;
 pub mod query;
 pub mod serve;
 pub mod shortlist;

@@ -6,10 +6,12 @@ use std::io::Write;
 use clap::Args;
 
 use super::{Cli, FilterArgs};
-use crate::i18n::{Said, commands};
+use crate::i18n::{Said, commands, presenting};
 use crate::model::{Catalogue, Entry, Kind};
+use crate::presentation::{Deck, Drive, Stage};
 use crate::query::fold;
 use crate::ui::app::PresentStart;
+use crate::ui::state::Role;
 
 #[derive(Debug, Args)]
 pub struct PresentArgs {
@@ -17,6 +19,18 @@ pub struct PresentArgs {
     /// query select.
     #[arg(value_name = "TOUR")]
     pub tour: Option<String>,
+
+    /// The facilitator's console for TOUR: the stop now and the next, the notes, the clocks and a
+    /// countdown to the next stop's time. Start it beside `boucle present TOUR`, in another
+    /// terminal, before or after it: the two attach through a socket in $XDG_RUNTIME_DIR and
+    /// move together; either drives.
+    #[arg(long, requires = "tour")]
+    pub console: bool,
+
+    /// Post TEXT as the room line of TOUR's running presentation (shown to every participant
+    /// following in a room, and on the console), then exit; an empty TEXT clears it.
+    #[arg(long, value_name = "TEXT", requires = "tour")]
+    pub say: Option<String>,
 
     #[command(flatten)]
     pub filters: FilterArgs,
@@ -85,8 +99,68 @@ pub fn run(cli: &Cli, args: &PresentArgs, err: &mut dyn Write) -> std::io::Resul
             return Ok(e.exit_code());
         }
     }
-    let options = super::dashboard_options(cli, &args.filters, Some(start));
-    crate::ui::run(loaded.catalogue, loaded.diagnostics, options)
+    let mut options = super::dashboard_options(cli, &args.filters, Some(start.clone()));
+    let PresentStart::Tour(tour) = start else {
+        return crate::ui::run(loaded.catalogue, loaded.diagnostics, options);
+    };
+    let lang = cli.language();
+    let place = match crate::presentation::socket::place() {
+        Ok(place) => place,
+        Err(e) => {
+            let why = crate::i18n::problems::io_problem(&e);
+            if args.say.is_some() {
+                writeln!(err, "boucle: {}", why.get(lang))?;
+                return Ok(1);
+            }
+            options.notice = Some(presenting::not_shared(why.get(lang)).get(lang).to_string());
+            return crate::ui::run(loaded.catalogue, loaded.diagnostics, options);
+        }
+    };
+    let socket = crate::presentation::socket::path(&place.dir, &tour);
+    if let Some(text) = &args.say {
+        let line = Some(text.clone()).filter(|t| !t.trim().is_empty());
+        return Ok(match crate::presentation::socket::send_once(&socket, &Drive::RoomLine(line)) {
+            Ok(()) => 0,
+            Err(_) => {
+                writeln!(err, "boucle: {}", presenting::no_presentation_running(&tour).get(lang))?;
+                1
+            }
+        });
+    }
+    let stops = tour_stops(&loaded.catalogue, &tour);
+    let first = || Stage::new(Deck::Tour(tour.clone()), stops, crate::presentation::now_ms());
+    match crate::presentation::socket::attach(&socket, first) {
+        Ok(link) => {
+            options.presenting = Some(if args.console { Role::Console } else { Role::Projector });
+            if place.fallback {
+                let said = presenting::socket_fallback(crate::text::visible::path(&place.dir).as_ref());
+                options.notice = Some(said.get(lang).to_string());
+            }
+            let holds = link.hub.is_some();
+            let code = crate::ui::run_presenting(loaded.catalogue, loaded.diagnostics, options, link);
+            if holds {
+                // The views still attached lose their driver with it: nobody answers there now.
+                let _ = std::fs::remove_file(&socket);
+            }
+            code
+        }
+        Err(e) => {
+            options.presenting = args.console.then_some(Role::Console);
+            let why = crate::i18n::problems::io_problem(&e);
+            options.notice = Some(presenting::not_shared(why.get(lang)).get(lang).to_string());
+            crate::ui::run(loaded.catalogue, loaded.diagnostics, options)
+        }
+    }
+}
+
+/// How many of the tour's stops this catalogue has (the slides every view makes of them).
+pub(super) fn tour_stops(catalogue: &Catalogue, tour: &str) -> usize {
+    match catalogue.get(tour).map(|e| &e.details) {
+        Some(crate::model::Details::Tour(t)) => {
+            t.stops.iter().filter(|s| catalogue.get(s.entry.as_str()).is_some()).count()
+        }
+        _ => 0,
+    }
 }
 
 #[cfg(test)]

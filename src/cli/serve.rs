@@ -14,10 +14,12 @@ use super::{Cli, Command, colour_off, export, list, show};
 use crate::i18n::problems::io_problem;
 use crate::i18n::room as console;
 use crate::live::{First, Update};
+use crate::presentation::{Deck, Hub, Stage, socket};
 use crate::query::Indexed;
 use crate::serve::access::Access;
 use crate::serve::host_key::{self, Origin};
 use crate::serve::limits::Limits;
+use crate::serve::presentation::{Facilitator, RoomPresentation};
 use crate::serve::{ExecRunner, Room, Settings};
 use crate::text::Lang;
 use crate::text::visible;
@@ -69,6 +71,22 @@ pub struct ServeArgs {
     /// that has not even asked to log in makes way for a new one.
     #[arg(long, value_name = "N", default_value_t = 100)]
     pub max_startups: usize,
+
+    /// Run a presentation of TOUR that participants follow with `f`. It is driven by a session
+    /// logged in with the facilitator's credential (--facilitator-password-file,
+    /// --facilitator-keys), and on this machine by `boucle present TOUR --console`.
+    #[arg(long, value_name = "TOUR")]
+    pub presentation: Option<String>,
+
+    /// A file whose first line is the facilitator's password, separate from the room's: a
+    /// session logged in with it drives the presentation.
+    #[arg(long, value_name = "FILE", requires = "presentation")]
+    pub facilitator_password_file: Option<PathBuf>,
+
+    /// An OpenSSH authorized_keys file of the facilitator's keys: a session logged in with one
+    /// drives the presentation.
+    #[arg(long, value_name = "FILE", requires = "presentation")]
+    pub facilitator_keys: Option<PathBuf>,
 }
 
 /// Starts the room; returns the exit code.
@@ -124,8 +142,45 @@ pub fn run(cli: &Cli, args: &ServeArgs, err: &mut dyn Write) -> std::io::Result<
     } else {
         None
     };
+    let facilitator =
+        match Facilitator::new(args.facilitator_password_file.as_deref(), args.facilitator_keys.as_deref()) {
+            Ok(facilitator) => facilitator,
+            Err(message) => {
+                writeln!(err, "boucle serve: {}", message.get(lang))?;
+                return Ok(2);
+            }
+        };
+    if facilitator.is_some() && access.is_open() {
+        writeln!(err, "boucle serve: {}", crate::i18n::presenting::facilitator_in_open_room().get(lang))?;
+        return Ok(2);
+    }
+    let presented = match &args.presentation {
+        Some(tour) => match super::present::find_tour(first.catalogue(), tour) {
+            Ok(id) => Some((id.to_string(), super::present::tour_stops(first.catalogue(), id))),
+            Err(message) => {
+                writeln!(err, "boucle serve: {}", message.get(lang))?;
+                return Ok(2);
+            }
+        },
+        None => None,
+    };
     let settings = Settings { lang, theme, limits, access, shortlists };
     let room = Arc::new(Room::new(settings, first, exec_runner()));
+    if let Some(facilitator) = facilitator {
+        let _ = room.facilitator.set(facilitator);
+    }
+    if let Some((tour, stops)) = presented {
+        let stage = Stage::new(Deck::Tour(tour.clone()), stops, crate::presentation::now_ms());
+        let hub = Hub::new(stage);
+        // This machine's console drives through the same socket as a local presentation.
+        let shared = crate::presentation::socket::place()
+            .and_then(|place| crate::presentation::socket::serve(&socket::path(&place.dir, &tour), hub.clone()));
+        if let Err(e) = shared {
+            let why = io_problem(&e);
+            writeln!(err, "boucle serve: {}", crate::i18n::presenting::not_shared(why.get(lang)).get(lang))?;
+        }
+        let _ = room.presentation.set(RoomPresentation::new(hub, tour));
+    }
     follow(updates, &room);
 
     let (listen, key_path, fingerprint) =

@@ -13,6 +13,7 @@ pub mod form;
 pub mod guards;
 mod keys;
 pub mod overview;
+pub mod presenting;
 pub mod problems;
 pub mod room;
 mod said;

@@ -84,7 +84,7 @@ impl Access {
 }
 
 /// Compares in a time that does not depend on where the first difference is.
-fn same_bytes(expected: &[u8], given: &[u8]) -> bool {
+pub(super) fn same_bytes(expected: &[u8], given: &[u8]) -> bool {
     let mut difference = expected.len() ^ given.len();
     for (i, &byte) in expected.iter().enumerate() {
         difference |= usize::from(byte ^ given.get(i).copied().unwrap_or(!byte));
@@ -92,7 +92,7 @@ fn same_bytes(expected: &[u8], given: &[u8]) -> bool {
     difference == 0
 }
 
-fn read_password(path: &Path) -> Result<String, Said> {
+pub(super) fn read_password(path: &Path) -> Result<String, Said> {
     let shown = visible::path(path).to_string();
     let bytes = crate::files::read_regular(path).map_err(|e| at_path(&shown, &io_problem(&e)))?;
     let text = String::from_utf8(bytes).map_err(|_| console::not_utf8(&shown))?;
@@ -103,7 +103,7 @@ fn read_password(path: &Path) -> Result<String, Said> {
     Ok(password)
 }
 
-fn read_keys(path: &Path) -> Result<Vec<PublicKey>, Said> {
+pub(super) fn read_keys(path: &Path) -> Result<Vec<PublicKey>, Said> {
     let shown = visible::path(path).to_string();
     // Read only if a regular file (a FIFO would block the start), then parsed as OpenSSH does.
     let bytes = crate::files::read_regular(path).map_err(|e| at_path(&shown, &io_problem(&e)))?;

@@ -43,6 +43,8 @@ pub struct Connection {
     key: Option<String>,
     /// The same fingerprint in hex: a file name for the key's shortlist.
     key_hex: Option<String>,
+    /// Logged in with the facilitator's credential: its dashboard drives the presentation.
+    facilitator: bool,
     pub authenticated: Arc<AtomicBool>,
     /// Woken when the connection logs in.
     pub logged_in: Arc<tokio::sync::Notify>,
@@ -64,6 +66,7 @@ impl Connection {
             user: String::new(),
             key: None,
             key_hex: None,
+            facilitator: false,
             authenticated: Arc::new(AtomicBool::new(false)),
             logged_in: Arc::default(),
             began,
@@ -111,6 +114,11 @@ impl Handler for Connection {
     async fn auth_password(&mut self, user: &str, password: &str) -> Result<Auth, Self::Error> {
         self.began.store(true, Ordering::SeqCst);
         self.user = user.chars().take(CLIENT_TEXT_MAX + 1).collect();
+        // The facilitator's first: an open room takes any password as a participant's.
+        if self.room.facilitator.get().is_some_and(|f| f.password_ok(password)) {
+            self.facilitator = true;
+            return Ok(Auth::Accept);
+        }
         if self.room.settings.access.password_ok(password) {
             return Ok(Auth::Accept);
         }
@@ -124,12 +132,17 @@ impl Handler for Connection {
         offer: russh::server::PublicKeyOffer<'_>,
     ) -> Result<Auth, Self::Error> {
         self.began.store(true, Ordering::SeqCst);
-        Ok(if self.room.settings.access.key_ok(offer.public_key) { Auth::Accept } else { Auth::reject() })
+        // Nothing is kept of an offered key: who it is comes only from a verified signature.
+        let known = self.room.settings.access.key_ok(offer.public_key)
+            || self.room.facilitator.get().is_some_and(|f| f.key_ok(offer.public_key));
+        Ok(if known { Auth::Accept } else { Auth::reject() })
     }
 
     async fn auth_publickey(&mut self, user: &str, key: VerifiedPublicKey<'_>) -> Result<Auth, Self::Error> {
         self.user = user.chars().take(CLIENT_TEXT_MAX + 1).collect();
-        if self.room.settings.access.key_ok(key.public_key) {
+        let facilitator = self.room.facilitator.get().is_some_and(|f| f.key_ok(key.public_key));
+        if facilitator || self.room.settings.access.key_ok(key.public_key) {
+            self.facilitator = facilitator;
             let fingerprint = key.public_key.fingerprint(HashAlg::Sha256);
             self.key = Some(fingerprint.to_string());
             self.key_hex = Some(fingerprint.as_bytes().iter().map(|b| format!("{b:02x}")).collect());
@@ -298,7 +311,7 @@ impl Handler for Connection {
             return Ok(());
         }
         session.channel_success(channel)?;
-        let identity = Identity { user: self.user.clone(), key: self.key_hex.clone() };
+        let identity = Identity { user: self.user.clone(), key: self.key_hex.clone(), facilitator: self.facilitator };
         let started = dashboard::start(&self.room, id, write, size, (lang, theme), identity);
         let (user, peer) = (client(&self.user), self.peer.to_string());
         self.room.journal.log(&Logged::Dashboard { session: id, user, peer, size, lang });

@@ -43,6 +43,8 @@ use crate::ui::{App, Options};
 pub struct Identity {
     pub user: String,
     pub key: Option<String>,
+    /// Logged in with the facilitator's credential (never from a key only offered).
+    pub facilitator: bool,
 }
 
 /// The shortlist a session starts with, and the one file it may be saved to: the key's own
@@ -113,14 +115,32 @@ pub fn start(
     let (done, ended) = tokio::sync::oneshot::channel::<Option<Exit>>();
     // With a key, the shortlist kept under it; else one that lives in the session.
     let (shortlist, shortlist_file, notice) = shortlist_for(room, &identity, lang);
-    let options = Options { lang, theme, shortlist, shortlist_file, notice, ..Options::default() };
+    let mut options = Options { lang, theme, shortlist, shortlist_file, notice, ..Options::default() };
+    let presentation = room.presentation.get();
+    if let Some(presentation) = presentation {
+        // The facilitator starts on the projector; a participant browses, and may follow.
+        if identity.facilitator {
+            options.presenting = Some(crate::ui::state::Role::Projector);
+            options.present = Some(crate::ui::app::PresentStart::Tour(presentation.tour.clone()));
+            options.chrome = false;
+        } else {
+            options.presenting = Some(crate::ui::state::Role::Follower);
+        }
+    }
+    let facilitator = identity.facilitator;
     // Given to the room before the catalogue is read, so no reload falls between the two.
     room.set_events(id, events.clone());
+    if let Some(presentation) = presentation {
+        // Told the stage now (a late joiner lands on the current stop), then each change.
+        let events = events.clone();
+        presentation.hub.watch(move |stage| events.send(Event::Presented(Box::new(stage.clone()))).is_ok());
+    }
     let thread = {
         let (room, outbox, size, events, queue) =
             (room.clone(), outbox.clone(), size.clone(), events.clone(), queue.clone());
         std::thread::Builder::new().name("ssh-session".into()).spawn(move || {
-            let exit = run_dashboard(&room, (id, identity.key), options, &outbox, size, events, (&inbox, &queue));
+            let who = (id, identity.key, facilitator);
+            let exit = run_dashboard(&room, who, options, &outbox, size, events, (&inbox, &queue));
             let _ = done.send(exit);
         })
     };
@@ -168,7 +188,7 @@ pub fn start(
 /// The session thread: the dashboard until it ends, then the terminal put back and a goodbye.
 fn run_dashboard(
     room: &Arc<Room>,
-    (id, key): (u64, Option<String>),
+    (id, key, facilitator): (u64, Option<String>, bool),
     options: Options,
     outbox: &Arc<Outbox>,
     size: Arc<PtySize>,
@@ -185,6 +205,12 @@ fn run_dashboard(
     if let Some(key) = key {
         let room = room.clone();
         host = host.on_shortlist_saved(move || room.shortlist_saved(&key, id));
+    }
+    if let Some(presentation) = room.presentation.get() {
+        // Only the facilitator's session is given the right to drive.
+        let driver = facilitator.then(|| crate::presentation::Driver::Hub(presentation.hub.clone()));
+        let room = room.clone();
+        host = host.presenting(driver, move |following| room.following(id, following));
     }
     let writer = host.terminal().backend_mut();
     let entered = queue!(writer, EnterAlternateScreen, EnableBracketedPaste, cursor::Hide, EnableMouseCapture);

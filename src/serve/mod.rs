@@ -13,6 +13,7 @@
 //! - [`exec`]: read-only commands by exec request;
 //! - [`limits`], [`startups`], [`room`], [`journal`]: limits, the budget of connections
 //!   waiting to log in, the shared room, the facilitator's log;
+//! - [`presentation`]: the room's presentation, who drives it and who follows;
 //! - [`signals`]: every signal that closes the room;
 //! - [`look`]: language and theme from the user name.
 
@@ -25,6 +26,7 @@ pub mod journal;
 pub mod limits;
 pub mod look;
 pub mod output;
+pub mod presentation;
 pub mod room;
 pub mod signals;
 pub mod startups;
@@ -73,7 +75,13 @@ async fn serve(listen: SocketAddr, key: PrivateKey, room: Arc<Room>) -> io::Resu
     let limits = room.settings.limits.clone();
     let config = Arc::new(Config {
         server_id: SshId::Standard(format!("SSH-2.0-boucle_{}", env!("CARGO_PKG_VERSION")).into()),
-        methods: room.settings.access.methods(),
+        methods: {
+            let mut methods = room.settings.access.methods();
+            for kind in room.facilitator.get().map(presentation::Facilitator::methods).unwrap_or_default() {
+                methods.push(kind);
+            }
+            methods
+        },
         keys: vec![key],
         auth_rejection_time: Duration::from_secs(1),
         auth_rejection_time_initial: Some(Duration::ZERO),

@@ -241,11 +241,33 @@ pub struct SshHost {
     shortlist_file: Option<std::path::PathBuf>,
     /// Called when a save changed that file: the room tells the key's other sessions.
     on_saved: Option<Box<dyn Fn() + Send>>,
+    /// The right to drive the room's presentation: the facilitator's session only.
+    driver: Option<crate::presentation::Driver>,
+    /// Told when the participant starts or stops following.
+    on_following: Option<Box<dyn Fn(bool) + Send>>,
 }
 
 impl SshHost {
     pub fn new(backend: SshBackend, shortlist_file: Option<std::path::PathBuf>) -> io::Result<SshHost> {
-        Ok(SshHost { terminal: Terminal::new(backend)?, shortlist_file, on_saved: None })
+        Ok(SshHost {
+            terminal: Terminal::new(backend)?,
+            shortlist_file,
+            on_saved: None,
+            driver: None,
+            on_following: None,
+        })
+    }
+
+    /// In a room with a presentation: the right to drive it (or none), and who to tell when
+    /// the participant follows.
+    pub fn presenting(
+        mut self,
+        driver: Option<crate::presentation::Driver>,
+        on_following: impl Fn(bool) + Send + 'static,
+    ) -> SshHost {
+        self.driver = driver;
+        self.on_following = Some(Box::new(on_following));
+        self
     }
 
     /// Calls `on_saved` each time a save changes the shortlist's file.
@@ -260,6 +282,18 @@ impl Host for SshHost {
 
     fn terminal(&mut self) -> &mut Terminal<SshBackend> {
         &mut self.terminal
+    }
+
+    fn drive(&mut self, drive: crate::presentation::Drive) {
+        if let Some(driver) = &self.driver {
+            driver.send(drive);
+        }
+    }
+
+    fn following(&mut self, following: bool) {
+        if let Some(told) = &self.on_following {
+            told(following);
+        }
     }
 
     /// Ctrl-Z would stop the whole server: ignored over SSH.

@@ -60,6 +60,9 @@ pub struct Room {
     pub closing: AtomicBool,
     /// Woken each time a participant leaves (closing waits for the room to empty).
     pub left: tokio::sync::Notify,
+    /// The presentation participants may follow (`--presentation TOUR`), and who may drive it.
+    pub presentation: std::sync::OnceLock<super::presentation::RoomPresentation>,
+    pub facilitator: std::sync::OnceLock<super::presentation::Facilitator>,
 }
 
 /// The session limit is reached.
@@ -77,6 +80,8 @@ impl Room {
             next_id: AtomicU64::new(1),
             closing: AtomicBool::new(false),
             left: tokio::sync::Notify::new(),
+            presentation: std::sync::OnceLock::new(),
+            facilitator: std::sync::OnceLock::new(),
         }
     }
 
@@ -100,6 +105,21 @@ impl Room {
     pub fn set_events(&self, id: u64, events: Sender<Event>) {
         if let Some(participant) = self.participants.lock().unwrap_or_else(|p| p.into_inner()).get_mut(&id) {
             participant.events = Some(events);
+        }
+        self.show_status();
+    }
+
+    /// Session `id` follows the presentation now, or no longer.
+    pub fn following(&self, id: u64, following: bool) {
+        if let Some(presentation) = self.presentation.get() {
+            let dashboards = self
+                .participants
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .values()
+                .filter(|p| p.events.is_some())
+                .count();
+            presentation.set_following(id, following, dashboards);
         }
     }
 
@@ -181,6 +201,11 @@ impl Room {
             let fr = participants.values().filter(|p| p.lang == Lang::Fr).count();
             (fr, participants.len() - fr)
         };
+        if let Some(presentation) = self.presentation.get() {
+            let participants = self.participants.lock().unwrap_or_else(|p| p.into_inner());
+            let dashboards = participants.values().filter(|p| p.events.is_some()).count();
+            presentation.counted(dashboards, |id| participants.contains_key(&id));
+        }
         let connections = self.connections.load(Ordering::SeqCst);
         self.journal.status(crate::i18n::room::who_is_in(self.journal.lang, fr, en, connections));
     }

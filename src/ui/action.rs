@@ -128,6 +128,11 @@ pub enum Action {
     Zoom,
     /// Present mode: one discreet line of keys, or none.
     PresentKeys,
+    /// Present mode in a shared presentation: pause the room (the clocks stop, followers see
+    /// the pause screen), again to resume.
+    Pause,
+    /// A participant: follow the facilitator's presentation (`f`), or come back to it.
+    Follow,
     /// Leave present mode, back where the facilitator was.
     LeavePresent,
     /// The map of the overview: closer, or wider.
@@ -204,6 +209,8 @@ pub enum Effect {
     /// `update::searched`. When searches are asked faster than they finish, only the newest
     /// is run.
     Search(Box<super::searcher::Request>),
+    /// Send a drive to the shared presentation (the projector's and console's keys).
+    Drive(crate::presentation::Drive),
 }
 
 /// What a layer of `update` made of an action: not its business (the next layer is asked), or

@@ -15,7 +15,8 @@ use super::event::Reloaded;
 use super::screen::{Layer, Overlay, Screen};
 pub use super::shared::{MIN_HEIGHT, MIN_WIDTH, Shared, WIDE};
 use super::state::{
-    BrowseState, ExportDialog, FormState, OverviewState, PresentState, ShortlistScreen, StartUp, ToursState,
+    BrowseState, ExportDialog, FollowState, FormState, OverviewState, PresentState, Role, ShortlistScreen, StartUp,
+    ToursState,
 };
 use super::theme::ThemeName;
 use crate::query::Facet;
@@ -45,6 +46,8 @@ pub struct Options {
     pub present: Option<PresentStart>,
     /// Start on an entry's form (`boucle new KIND ID --form`).
     pub form: Option<super::state::FormStart>,
+    /// The part this dashboard plays in a shared presentation ([`crate::presentation`]).
+    pub presenting: Option<Role>,
 }
 
 /// What `boucle present` presents.
@@ -71,6 +74,7 @@ impl Default for Options {
             chrome: true,
             present: None,
             form: None,
+            presenting: None,
         }
     }
 }
@@ -90,6 +94,7 @@ pub struct App {
     pub(in crate::ui) browse: BrowseState,
     pub(in crate::ui) tours: ToursState,
     pub(in crate::ui) present: PresentState,
+    pub(in crate::ui) follow: FollowState,
     pub(in crate::ui) overview: OverviewState,
     pub(in crate::ui) shortlist: ShortlistScreen,
     pub(in crate::ui) export: ExportDialog,
@@ -118,6 +123,10 @@ impl App {
 
     pub fn present(&self) -> &PresentState {
         &self.present
+    }
+
+    pub fn follow(&self) -> &FollowState {
+        &self.follow
     }
 
     pub fn overview(&self) -> &OverviewState {

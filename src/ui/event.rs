@@ -43,6 +43,8 @@ pub enum Event {
     Continue,
     /// The session must end.
     End(Reason),
+    /// The shared presentation moved ([`crate::presentation::Stage`]).
+    Presented(Box<crate::presentation::Stage>),
     /// Another session saved this session's shortlist file (two SSH sessions of one key).
     ShortlistChanged,
 }

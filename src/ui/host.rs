@@ -57,6 +57,13 @@ pub trait Host {
         write_atomic(path, contents, overwrite, forbidden)
     }
 
+    /// Sends a drive to the shared presentation; a host that may not drive ignores it (a
+    /// participant's session is never given the right).
+    fn drive(&mut self, _drive: crate::presentation::Drive) {}
+
+    /// The user started or stopped following the presentation (the room counts them).
+    fn following(&mut self, _following: bool) {}
+
     /// Asks for the catalogue to be loaded again (`r`); false when there is nothing to reload
     /// (the bundled catalogue, no watcher).
     fn reload(&mut self) -> bool {

@@ -333,6 +333,13 @@ pub static BINDINGS: &[Binding] = &[
         "present the tour or the results",
         "présenter le parcours ou les résultats"
     ),
+    bind!(
+        Global,
+        &[ch('f')],
+        Action::Follow,
+        "follow the facilitator's presentation",
+        "suivre la présentation de l'animateur"
+    ),
     bind!(Global, &[ch('m')], Action::ToggleMark, "mark / unmark (shortlist)", "marquer / démarquer (sélection)", hint),
     bind!(
         Global,
@@ -580,6 +587,15 @@ pub static BINDINGS: &[Binding] = &[
         "la fiche entière, encore pour revenir"
     ),
     bind!(Present, &[ch('?'), key(KeyCode::F(1))], Action::PresentKeys, "a line of keys", "une ligne des touches"),
+    bind!(
+        Present,
+        &[ch('p')],
+        Action::Pause,
+        "pause the room, again to resume",
+        "mettre la salle en pause, encore pour reprendre"
+    ),
+    bind!(Present, &[ch('m')], Action::ToggleMark, "mark / unmark this stop", "marquer / démarquer cette étape"),
+    bind!(Present, &[ch('f')], Action::Follow, "back to the facilitator's stop", "revenir à l'étape de l'animateur"),
     bind!(Present, &[ch('q')], Action::LeavePresent, "leave present mode", "quitter le mode présentation"),
     // The form's and the picker's hints, most useful first.
     bind!(Form, &[ctrl('s'), key(KeyCode::F(2))], Action::SaveForm, "save the entry", "enregistrer la fiche", hint),

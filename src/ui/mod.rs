@@ -51,13 +51,27 @@ use session::Exit;
 /// Runs the dashboard in this process's terminal until the user quits; returns the process
 /// exit code.
 pub fn run(catalogue: Catalogue, problems: Vec<Diagnostic>, options: Options) -> io::Result<i32> {
-    run_with(options, false, |options, _| (App::new(Arc::new(Indexed::new(catalogue)), problems, options), None))
+    run_with(options, false, None, |options, _| (App::new(Arc::new(Indexed::new(catalogue)), problems, options), None))
+}
+
+/// A view of a shared presentation (`boucle present TOUR`, with or without `--console`): the
+/// dashboard as [`run`] makes it, its present keys sent through `driver`, and moved by the
+/// stages that come in.
+pub fn run_presenting(
+    catalogue: Catalogue,
+    problems: Vec<Diagnostic>,
+    options: Options,
+    link: crate::presentation::socket::Attached,
+) -> io::Result<i32> {
+    run_with(options, false, Some(link), |options, _| {
+        (App::new(Arc::new(Indexed::new(catalogue)), problems, options), None)
+    })
 }
 
 /// Runs the form of `options.form` on the catalogue, with the right to write the entry's
 /// file; the session ends when the form closes.
 pub fn run_form(catalogue: Catalogue, problems: Vec<Diagnostic>, options: Options) -> io::Result<i32> {
-    run_with(options, true, |options, _| (App::new(Arc::new(Indexed::new(catalogue)), problems, options), None))
+    run_with(options, true, None, |options, _| (App::new(Arc::new(Indexed::new(catalogue)), problems, options), None))
 }
 
 /// Runs the dashboard at once on an empty catalogue while `source` loads in the background
@@ -70,7 +84,7 @@ pub fn run_loading(
     cache: Option<crate::load::cache::Cache>,
 ) -> io::Result<i32> {
     let editable = matches!(source, CatalogueSource::Folders(_));
-    run_with(options, editable, move |options, sender| {
+    run_with(options, editable, None, move |options, sender| {
         let live = loading::spawn_loader_cached(source, sender, watch, cache, options.lang);
         (App::loading(options), editable.then_some(live))
     })
@@ -79,6 +93,7 @@ pub fn run_loading(
 fn run_with(
     options: Options,
     editable: bool,
+    link: Option<crate::presentation::socket::Attached>,
     start: impl FnOnce(Options, std::sync::mpsc::Sender<event::Event>) -> (App, Option<crate::live::Live>),
 ) -> io::Result<i32> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
@@ -96,6 +111,17 @@ fn run_with(
     let mut host = terminal::LocalHost::enter(mouse)?;
     host.editable = editable;
     host.live = live;
+    if let Some(link) = link {
+        host.driver = Some(link.driver);
+        let (stages, events) = (link.stages, sender.clone());
+        std::thread::Builder::new().name("present-stages".into()).spawn(move || {
+            for stage in stages {
+                if events.send(event::Event::Presented(Box::new(stage))).is_err() {
+                    break;
+                }
+            }
+        })?;
+    }
     reader::spawn(input.clone(), sender, host.gate());
     let outcome = session::run_session(&mut host, &mut app, &events, &input, searcher);
     terminal::restore();

@@ -21,7 +21,7 @@ use super::input_queue::InputQueue;
 use super::searcher::Searcher;
 use super::update::{
     changed_elsewhere, edited, effect_done, form_opened, form_saved, frame_drawn, load_progress, loaded, next_deadline,
-    nothing_to_reload, reloaded, searched, tick, update,
+    nothing_to_reload, presented, reloaded, searched, tick, update,
 };
 use super::view;
 use crate::files::{Overwrite, WriteError};
@@ -90,6 +90,8 @@ struct Session<'a, H: Host> {
     searcher: Searcher,
     /// The newest search asked for since the last was sent: a burst of keys searches once.
     search: Option<super::searcher::Request>,
+    /// Whether the app followed the presentation when the host was last told.
+    following: bool,
 }
 
 pub fn run_session<H: Host>(
@@ -99,7 +101,7 @@ pub fn run_session<H: Host>(
     input: &InputQueue,
     searcher: Searcher,
 ) -> Result<Exit, <H::Output as Backend>::Error> {
-    let mut session = Session { host, app, searcher, search: None };
+    let mut session = Session { host, app, searcher, search: None, following: false };
     let exit = session.run(events, input);
     // The readers stop, and what they had queued is dropped.
     input.close();
@@ -164,6 +166,10 @@ impl<H: Host> Session<'_, H> {
                 }
             }
             self.send_search();
+            if self.app.follow().following() != self.following {
+                self.following = self.app.follow().following();
+                self.host.following(self.following);
+            }
             if dirty {
                 render(self.host.terminal(), self.app)?;
             }
@@ -187,6 +193,7 @@ impl<H: Host> Session<'_, H> {
                 }
             }
             Event::Reloaded(news) => reloaded(self.app, *news),
+            Event::Presented(stage) => presented(self.app, *stage),
             Event::Repaint => self.host.terminal().clear()?,
             Event::ShortlistChanged => {
                 let effects = changed_elsewhere(self.app);
@@ -251,6 +258,10 @@ impl<H: Host> Session<'_, H> {
                 }
                 let effects = form_saved(app, result);
                 return self.perform_all(effects);
+            }
+            Effect::Drive(drive) => {
+                host.drive(drive);
+                return Ok(Step::Continue);
             }
             Effect::Reload => {
                 if !host.reload() {

@@ -9,7 +9,9 @@ use super::event::Stage;
 use super::frame::FrameFacts;
 use super::screen::Screen;
 use super::shared::Shared;
-use super::state::{BrowseState, ExportDialog, OverviewState, PresentState, ShortlistScreen, StartUp, ToursState};
+use super::state::{
+    BrowseState, ExportDialog, FollowState, OverviewState, PresentState, ShortlistScreen, StartUp, ToursState,
+};
 use super::theme::Theme;
 use crate::model::Catalogue;
 use crate::query::{Facet, Filters, Indexed};
@@ -45,6 +47,7 @@ impl App {
             browse: BrowseState::new(&options.query, filters),
             tours: ToursState::default(),
             present: PresentState::default(),
+            follow: FollowState::new(options.presenting),
             overview: OverviewState::default(),
             shortlist: ShortlistScreen::default(),
             export: ExportDialog::default(),

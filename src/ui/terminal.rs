@@ -149,11 +149,20 @@ pub struct LocalHost {
     /// Whether the catalogue comes from folders: entries built into the binary are not edited,
     /// even when a `practices/` folder of the same name happens to be in the working directory.
     pub editable: bool,
+    /// The right to drive a shared presentation (`boucle present TOUR`, its console).
+    pub driver: Option<crate::presentation::Driver>,
 }
 
 impl LocalHost {
     pub fn enter(mouse: bool) -> io::Result<LocalHost> {
-        Ok(LocalHost { terminal: enter(mouse)?, mouse, gate: Arc::default(), live: None, editable: false })
+        Ok(LocalHost {
+            terminal: enter(mouse)?,
+            mouse,
+            gate: Arc::default(),
+            live: None,
+            editable: false,
+            driver: None,
+        })
     }
 
     /// What the input reader asks before it reads.
@@ -167,6 +176,12 @@ impl Host for LocalHost {
 
     fn terminal(&mut self) -> &mut Term {
         &mut self.terminal
+    }
+
+    fn drive(&mut self, drive: crate::presentation::Drive) {
+        if let Some(driver) = &self.driver {
+            driver.send(drive);
+        }
     }
 
     /// Ctrl-Z: stops the process with the terminal given back; `fg` resumes here.

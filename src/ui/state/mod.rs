@@ -5,6 +5,7 @@
 pub mod browse;
 pub mod export_dialog;
 pub mod facets;
+pub mod follow;
 pub mod form;
 pub mod overview;
 pub mod present;
@@ -19,6 +20,7 @@ pub mod trail;
 pub use browse::BrowseState;
 pub use export_dialog::{ExportDialog, ExportScope, ExportStep};
 pub use facets::{FacetRow, FacetTree};
+pub use follow::{FollowState, Role};
 pub use form::{FormStart, FormState};
 pub use overview::{CHARTED, OverviewState, Tally};
 pub use present::{Jump, PresentState, Slide};

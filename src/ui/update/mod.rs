@@ -15,6 +15,7 @@ mod addresses;
 mod browse;
 mod edit;
 mod export;
+mod follow;
 mod form;
 mod frame;
 mod global;
@@ -33,12 +34,13 @@ mod tours;
 
 pub use edit::edited;
 pub use export::effect_done;
+pub use follow::{presented, tick};
 pub use form::{form_opened, form_saved};
 pub use frame::frame_drawn;
 pub use marks::changed_elsewhere;
 pub use news::{load_progress, loaded, nothing_to_reload, reloaded};
 pub use overview::settle as count_overview;
-pub use present::{next_deadline, present_entries, tick};
+pub use present::{next_deadline, present_entries};
 pub use reindex::reindex;
 pub use results::{search_now, searched};
 
@@ -64,6 +66,7 @@ pub fn update(app: &mut App, action: Action) -> Effects {
     if app.shared.screen != Screen::Present {
         news::apply_held(app);
     }
+    follow::left(&mut app.follow, &app.shared);
     overview::settle(app);
     effects
 }
@@ -93,7 +96,14 @@ fn screen_layer(app: &mut App, action: &Action) -> Handled {
         Screen::Shortlist => shortlist::update(&mut app.shortlist, &mut app.browse, &mut app.shared, action),
         Screen::Tours => tours::update(&mut app.tours, &mut app.shared, action),
         Screen::Overview => overview::update(&mut app.overview, &app.shared, action),
-        Screen::Present => present::update(&mut app.present, &mut app.tours, &mut app.shared, action),
+        Screen::Present => {
+            let linked = follow::update(&mut app.follow, &mut app.present, &mut app.browse, &mut app.shared, action);
+            if linked != Handled::Ignored || app.shared.screen != Screen::Present {
+                // Driven through the hub, or a follower broke away (the key is the next layers').
+                return linked;
+            }
+            present::update(&mut app.present, &mut app.tours, &mut app.shared, action)
+        }
     }
 }
 
@@ -108,6 +118,7 @@ fn tabs_layer(app: &mut App, action: &Action) -> Handled {
             present::present_screen(&mut app.present, &app.browse, &app.tours, &app.shortlist, &mut app.shared)
         }
         Action::OpenExport => export::open(&mut app.export, &app.browse, &mut app.shared),
+        Action::Follow => follow::start(&mut app.follow, &mut app.present, &mut app.shared),
         _ => tabs::update(&mut app.browse, &mut app.shared, action),
     }
 }

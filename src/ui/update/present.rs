@@ -26,7 +26,13 @@ pub fn present_entries(app: &mut App, ids: Vec<Id>, start: usize) {
     entries(&mut app.present, &mut app.shared, ids, start, return_to);
 }
 
-fn entries(present: &mut PresentState, shared: &mut Shared, ids: Vec<Id>, start: usize, return_to: Option<Screen>) {
+pub(super) fn entries(
+    present: &mut PresentState,
+    shared: &mut Shared,
+    ids: Vec<Id>,
+    start: usize,
+    return_to: Option<Screen>,
+) {
     let slides: Vec<Slide> = ids
         .into_iter()
         .filter(|id| shared.catalogue().get(id.as_str()).is_some())
@@ -36,7 +42,7 @@ fn entries(present: &mut PresentState, shared: &mut Shared, ids: Vec<Id>, start:
 }
 
 /// Presents a tour's stops from stop `start`.
-fn present_tour(
+pub(super) fn present_tour(
     present: &mut PresentState,
     shared: &mut Shared,
     tour: &Id,
@@ -190,7 +196,8 @@ pub fn update(present: &mut PresentState, tours: &mut ToursState, shared: &mut S
             present.scroll =
                 if *action == Action::Up { scroll.saturating_sub(1) } else { scroll.saturating_add(1) }.min(max);
         }
-        Action::Blank => present.blank = !present.blank,
+        // Alone (no shared presentation), pausing is the projector's black screen.
+        Action::Blank | Action::Pause => present.blank = !present.blank,
         Action::Zoom => {
             present.zoom = !present.zoom;
             present.scroll = 0;

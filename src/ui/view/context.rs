@@ -9,6 +9,7 @@ use super::super::app::Target;
 use super::super::event::Stage;
 use super::super::keymap::Context;
 use super::super::shared::Shared;
+use super::super::state::FollowState;
 use super::super::theme::Theme;
 use crate::text::Lang;
 
@@ -24,6 +25,8 @@ pub struct Ctx<'a> {
     pub total: usize,
     /// The entry chosen in the results (its place is lit on the map, its tour drawn).
     pub chosen: Option<usize>,
+    /// The shared presentation, as this dashboard sees it (a participant's line, the console).
+    pub follow: &'a FollowState,
 }
 
 impl Ctx<'_> {

@@ -44,6 +44,7 @@ impl<'a> Ctx<'a> {
             loading: app.start.loading,
             total: app.browse.results().total,
             chosen: app.browse.shown_entry(app.shared.catalogue()),
+            follow: &app.follow,
         }
     }
 }

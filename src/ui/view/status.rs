@@ -35,6 +35,7 @@ pub fn draw_counting(frame: &mut Frame<'_>, ctx: &Ctx<'_>, area: Rect, counted: 
 fn draw_after(frame: &mut Frame<'_>, ctx: &Ctx<'_>, area: Rect, mut spans: Vec<Span<'static>>) {
     let theme = ctx.shared.theme();
     let width = usize::from(area.width);
+    spans.splice(0..0, presentation_spans(ctx));
     if !ctx.shared.problems().is_empty() {
         spans.push(Span::styled(format!(" ⚠ {} (!) ", badge_counts(ctx)), theme.error));
     }
@@ -49,11 +50,31 @@ fn draw_after(frame: &mut Frame<'_>, ctx: &Ctx<'_>, area: Rect, mut spans: Vec<S
 /// The status line of screens without results: the keys of the current contexts only.
 pub fn draw_hints_only(frame: &mut Frame<'_>, ctx: &Ctx<'_>, area: Rect) {
     let width = usize::from(area.width);
-    let hints = hints(ctx, width.saturating_sub(2));
-    let padding = width.saturating_sub(hints.iter().map(|s| s.content.width()).sum::<usize>());
-    let mut spans = vec![Span::raw(" ".repeat(padding))];
+    let mut spans = presentation_spans(ctx);
+    let used: usize = spans.iter().map(|s| s.content.width()).sum();
+    let hints = hints(ctx, width.saturating_sub(used + 2));
+    let padding = width.saturating_sub(used + hints.iter().map(|s| s.content.width()).sum::<usize>());
+    spans.push(Span::raw(" ".repeat(padding)));
     spans.extend(hints);
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// A participant in a room with a presentation running: where the facilitator is and how to
+/// follow, and the room line the facilitator posted, first on the line.
+fn presentation_spans(ctx: &Ctx<'_>) -> Vec<Span<'static>> {
+    use crate::i18n::presenting::{facilitator_at, room_line};
+    let theme = ctx.theme();
+    let lang = ctx.lang();
+    let follow = ctx.follow;
+    let Some(stage) = follow.stage().filter(|_| follow.role() == Some(super::super::state::Role::Follower)) else {
+        return Vec::new();
+    };
+    let mut spans =
+        vec![Span::styled(format!(" {} ", facilitator_at(stage.stop + 1, stage.stops).get(lang)), theme.key)];
+    if let Some(line) = &stage.line {
+        spans.push(Span::styled(format!(" {} ", room_line(line).get(lang)), theme.warning));
+    }
+    spans
 }
 
 /// The hinted keys of the current contexts, as many as fit; `? help` is always kept, since it

@@ -3,7 +3,11 @@
 //! footer: position, day and time, the elapsed time. No chrome, no pop-up, no key hints unless
 //! asked for with `?` (one muted line).
 
+mod console;
+mod facts;
 mod title;
+
+use facts::key_facts;
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -15,20 +19,26 @@ use unicode_width::UnicodeWidthStr;
 use super::super::frame::FrameFacts;
 use super::super::keymap::{Context, bindings_of, key_name};
 use super::super::state::tours::stops;
-use super::super::state::{PresentState, Slide};
+use super::super::state::{PresentState, Role, Slide};
 use super::context::Ctx;
 use super::detail::{doc_lines, stop_note_lines, wrap};
 use super::widgets::{fit, fit_spans};
-use crate::export::doc::{Block as DocBlock, EntryDoc, Field, Value};
-use crate::i18n::{Msg, facet_name_for, t, with_colon};
+use crate::export::doc::EntryDoc;
+use crate::i18n::{Msg, t, with_colon};
 use crate::model::Stop;
-use crate::query::Facet;
-use crate::text::Lang;
 
 /// Draws the slide; when it is the overview, returns the area it goes in (the overview's own
 /// view draws it there, from its part of the state).
 pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, present: &PresentState, facts: &mut FrameFacts) -> Option<Rect> {
     let screen = frame.area();
+    if ctx.follow.role() == Some(Role::Console) {
+        console::draw(frame, ctx, present, screen);
+        return None;
+    }
+    if ctx.follow.following() && ctx.follow.stage().is_some_and(crate::presentation::Stage::resting) {
+        console::draw_pause(frame, ctx, screen);
+        return None;
+    }
     if present.blank() {
         // A projector's black screen, whatever the theme; without colour, an empty one.
         let black = match ctx.shared.theme_name {
@@ -176,56 +186,6 @@ fn draw_slide(frame: &mut Frame<'_>, ctx: &Ctx<'_>, index: usize, note: Option<&
     frame.render_widget(Paragraph::new(lines).style(theme.base), body);
 }
 
-/// The facts a room asks about first: where (with the region), who, when, materials, ESG
-/// themes, stage, evidence of success, take-aways; then the summary.
-fn key_facts(doc: &EntryDoc, lang: Lang) -> Vec<(&'static str, String)> {
-    let fields: Vec<&Field> = doc
-        .blocks
-        .iter()
-        .flat_map(|b| match b {
-            DocBlock::Fields(fields) => fields.iter().collect(),
-            _ => Vec::new(),
-        })
-        .collect();
-    let found = |msg: Msg| fields.iter().find(|f| f.label == t(lang, msg));
-    let field = |msg: Msg| found(msg).map(|f| (f.label, f.value.plain()));
-    let prose = |msg: Msg| {
-        doc.blocks.iter().find_map(|b| match b {
-            DocBlock::Prose { label, text } if *label == t(lang, msg) => Some((*label, text.replace('\n', " "))),
-            _ => None,
-        })
-    };
-    let mut out = Vec::new();
-    if let Some(place) = &doc.place {
-        out.push((t(lang, Msg::Where), place.clone()));
-    }
-    for msg in [Msg::MainInstitution, Msg::Host, Msg::Organisers] {
-        if let Some((_, who)) = field(msg) {
-            out.push((t(lang, Msg::Who), who));
-            break;
-        }
-    }
-    if let Some((_, when)) = field(Msg::Dates).or_else(|| field(Msg::Timescale)) {
-        out.push((t(lang, Msg::When), when));
-    }
-    // Short labels for the vocabularies: a slide's label column stays narrow; plural over
-    // several values.
-    let short = [(Msg::Materials, Facet::Material), (Msg::Themes, Facet::Theme), (Msg::Stages, Facet::Stage)];
-    out.extend(short.into_iter().filter_map(|(msg, facet)| {
-        let field = found(msg)?;
-        let values = match &field.value {
-            Value::Terms { terms, .. } => terms.len(),
-            _ => 1,
-        };
-        Some((facet_name_for(lang, facet, values), field.value.plain()))
-    }));
-    out.extend([Msg::EvidenceOfSuccess, Msg::Takeaways].into_iter().filter_map(prose));
-    if !doc.summary.trim().is_empty() {
-        out.push((t(lang, Msg::Description), doc.summary.clone()));
-    }
-    out
-}
-
 /// `z`: the entry's whole text, as the entry pane has it, scrollable.
 fn draw_zoomed(
     frame: &mut Frame<'_>,
@@ -310,7 +270,18 @@ fn draw_footer(frame: &mut Frame<'_>, ctx: &Ctx<'_>, present: &PresentState, are
     right.push(format!("{}/{}", present.position() + 1, present.slides().len()));
     right.push(format!("⏱ {}", clock(present.elapsed())));
     let right = right.join(" · ");
-    let left = if present.detour().is_some() {
+    let following = ctx.follow.stage().filter(|_| ctx.follow.following());
+    let left = if let Some(stage) = following {
+        // A follower: where the facilitator is, how to break away; a stop they marked is starred.
+        let marked = matches!(present.slide(), Some(Slide::Entry { id, .. }) if ctx.shared.is_marked(id));
+        let said = crate::i18n::presenting::following(stage.stop + 1, stage.stops);
+        // The room line first: it is what the facilitator wants read.
+        let line = stage.line.as_ref().map(|l| format!("{}  ", crate::i18n::presenting::room_line(l).get(lang)));
+        Span::styled(
+            format!("{}{}{}", line.unwrap_or_default(), if marked { "★ " } else { "" }, said.get(lang)),
+            theme.key,
+        )
+    } else if present.detour().is_some() {
         Span::styled(t(lang, Msg::Detour).to_string(), theme.warning)
     } else {
         let tour = present.tour().and_then(|id| ctx.shared.entry(id)).map(|e| e.title().get(lang).to_string());

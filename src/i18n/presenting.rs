@@ -1,0 +1,146 @@
+//! What a shared presentation says: to a participant (where the facilitator is, how to follow,
+//! the pause screen), on the facilitator's console (the stops, the clocks, the room), and about
+//! the local socket.
+
+use super::Said;
+use crate::text::Lang;
+
+/// « L'animateur est à l'étape 3/9 — f pour suivre ».
+pub fn facilitator_at(stop: usize, stops: usize) -> Said {
+    Said::new(
+        format!("The facilitator is at stop {stop}/{stops} — f to follow"),
+        format!("L'animateur est à l'étape {stop}/{stops} — f pour suivre"),
+    )
+}
+
+/// The line over a followed slide: the participant follows, and how to stop.
+pub fn following(stop: usize, stops: usize) -> Said {
+    Said::new(
+        format!("Following the facilitator, stop {stop}/{stops} — m mark, any other key to browse"),
+        format!("Vous suivez l'animateur, étape {stop}/{stops} — m marquer, toute autre touche pour parcourir"),
+    )
+}
+
+/// `f` with no presentation running.
+pub fn nothing_to_follow() -> Said {
+    Said::new("No presentation is running: nothing to follow.", "Aucune présentation en cours : rien à suivre.")
+}
+
+/// The quiet screen followers see while the facilitator blanks or pauses.
+pub fn pause_screen() -> Said {
+    Said::new("Pause — the presentation comes back soon", "Pause — la présentation reprend bientôt")
+}
+
+/// The room line, as a participant's status line shows it.
+pub fn room_line(line: &str) -> Said {
+    Said::by(|_| format!("📣 {line}"))
+}
+
+/// The socket's folder when `$XDG_RUNTIME_DIR` is not set.
+pub fn socket_fallback(dir: &str) -> Said {
+    Said::new(
+        format!("$XDG_RUNTIME_DIR is not set: the presentation's socket is in {dir} (0700)."),
+        format!("$XDG_RUNTIME_DIR n'est pas défini : la prise de la présentation est dans {dir} (0700)."),
+    )
+}
+
+/// The presentation could not be shared (its socket): it runs alone.
+pub fn not_shared(why: &str) -> Said {
+    Said::new(
+        format!("This presentation runs alone: its socket could not be opened ({why})."),
+        format!("Cette présentation tourne seule : sa prise n'a pas pu être ouverte ({why})."),
+    )
+}
+
+/// `--say` with nothing listening.
+pub fn no_presentation_running(tour: &str) -> Said {
+    Said::new(
+        format!("no presentation of {tour} is running here (start boucle present {tour} first)"),
+        format!("aucune présentation de {tour} ne tourne ici (lancez d'abord boucle present {tour})"),
+    )
+}
+
+/// The words of the console.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Console {
+    Title,
+    Now,
+    Next,
+    LastStop,
+    Notes,
+    NoNotes,
+    OnStop,
+    Total,
+    Paused,
+    Blank,
+    Keys,
+}
+
+pub fn console(lang: Lang, word: Console) -> &'static str {
+    use Console::*;
+    match (lang, word) {
+        (Lang::En, Title) => "Presenter console",
+        (Lang::Fr, Title) => "Console de l'animateur",
+        (Lang::En, Now) => "Now",
+        (Lang::Fr, Now) => "Maintenant",
+        (Lang::En, Next) => "Next",
+        (Lang::Fr, Next) => "Ensuite",
+        (Lang::En, LastStop) => "(the last stop)",
+        (Lang::Fr, LastStop) => "(la dernière étape)",
+        (Lang::En, Notes) => "Notes",
+        (Lang::Fr, Notes) => "Notes",
+        (Lang::En, NoNotes) => "(no note for this stop)",
+        (Lang::Fr, NoNotes) => "(pas de note pour cette étape)",
+        (Lang::En, OnStop) => "on this stop",
+        (Lang::Fr, OnStop) => "sur l'étape",
+        (Lang::En, Total) => "in all",
+        (Lang::Fr, Total) => "en tout",
+        (Lang::En, Paused) => "PAUSED (p to resume)",
+        (Lang::Fr, Paused) => "EN PAUSE (p pour reprendre)",
+        (Lang::En, Blank) => "SCREEN BLANK (b to restore)",
+        (Lang::Fr, Blank) => "ÉCRAN NOIR (b pour revenir)",
+        (Lang::En, Keys) => "→ next  ← previous  b blank  p pause  g jump  z zoom  q quit",
+        (Lang::Fr, Keys) => "→ suivante  ← précédente  b noir  p pause  g aller  z zoom  q quitter",
+    }
+}
+
+/// The stop counter: « étape 2/4 ».
+pub fn stop_of(stop: usize, stops: usize) -> Said {
+    Said::new(format!("stop {stop}/{stops}"), format!("étape {stop}/{stops}"))
+}
+
+/// The countdown to the next stop's time: before it, or late.
+pub fn countdown(time: &str, seconds: i64) -> Said {
+    let clock = clock(seconds.unsigned_abs());
+    if seconds >= 0 {
+        Said::new(format!("next stop at {time}: in {clock}"), format!("étape suivante à {time} : dans {clock}"))
+    } else {
+        Said::new(format!("next stop at {time}: {clock} late"), format!("étape suivante à {time} : {clock} de retard"))
+    }
+}
+
+/// Who is in the room, for the console: connected, following, free.
+pub fn room_counts(connected: usize, following: usize) -> Said {
+    let free = connected.saturating_sub(following);
+    Said::new(
+        format!("Room: {connected} connected, {following} following, {free} free"),
+        format!("Salle : {connected} connectés, {following} suivent, {free} libres"),
+    )
+}
+
+/// `h:mm:ss`, or `m:ss` under an hour.
+pub fn clock(seconds: u64) -> String {
+    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    if h > 0 { format!("{h}:{m:02}:{s:02}") } else { format!("{m}:{s:02}") }
+}
+
+/// `--open` with a facilitator's credential: OpenSSH asks for no method when none is needed,
+/// so the credential would never be tried.
+pub fn facilitator_in_open_room() -> Said {
+    Said::new(
+        "--open lets everyone in before any password or key is asked, so the facilitator's credential would never be \
+         tried: give the room a --password-file or --authorized-keys",
+        "--open laisse entrer chacun avant qu'un mot de passe ou une clé soit demandé : l'identifiant de l'animateur \
+         ne serait jamais essayé ; donnez à la salle un --password-file ou des --authorized-keys",
+    )
+}

@@ -1,0 +1,232 @@
+//! The local presentation: views in other processes of the same user attach through a Unix
+//! socket in `$XDG_RUNTIME_DIR` (a folder only the user can enter), named after the tour. The
+//! first process to start holds the [`Hub`] and listens; the next ones connect, so either of
+//! `boucle present TOUR` and `boucle present TOUR --console` may start first. Without
+//! `$XDG_RUNTIME_DIR`, a folder `boucle-<uid>` of the temporary folder, made 0700 and refused
+//! unless it is the user's own and no one else's, takes its place, and the caller is told.
+//!
+//! The socket is made 0600 and a connecting process must be the same user (its credentials
+//! are asked of the kernel); what it sends is parsed as [`Drive`]s, never trusted further.
+
+use std::io::{BufReader, ErrorKind};
+use std::os::unix::fs::{DirBuilderExt, FileTypeExt, MetadataExt, PermissionsExt};
+use std::os::unix::net::{UnixListener, UnixStream};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+use super::{Drive, Driver, Hub, Stage, wire};
+
+/// Where the sockets are, and whether that is the fallback (the caller says so).
+pub struct Place {
+    pub dir: PathBuf,
+    pub fallback: bool,
+}
+
+/// `$XDG_RUNTIME_DIR`, else `boucle-<uid>` in the temporary folder.
+pub fn place() -> std::io::Result<Place> {
+    if let Some(dir) = std::env::var_os("XDG_RUNTIME_DIR").map(PathBuf::from).filter(|d| d.is_absolute()) {
+        return Ok(Place { dir, fallback: false });
+    }
+    let dir = std::env::temp_dir().join(format!("boucle-{}", uid()));
+    match std::fs::DirBuilder::new().mode(0o700).create(&dir) {
+        Ok(()) => {}
+        Err(e) if e.kind() == ErrorKind::AlreadyExists => {}
+        Err(e) => return Err(e),
+    }
+    // Never a folder someone else made or can enter: they could listen in our place.
+    let meta = std::fs::symlink_metadata(&dir)?;
+    if !meta.is_dir() || meta.uid() != uid() || meta.mode() & 0o077 != 0 {
+        return Err(std::io::Error::new(ErrorKind::PermissionDenied, format!("{} is not yours alone", dir.display())));
+    }
+    Ok(Place { dir, fallback: true })
+}
+
+fn uid() -> u32 {
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    unsafe { libc::geteuid() }
+}
+
+/// The socket of a tour's presentation: its id, kept to the characters ids have.
+pub fn path(dir: &Path, tour: &str) -> PathBuf {
+    let name: String = tour.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').take(100).collect();
+    dir.join(format!("boucle-present-{name}.sock"))
+}
+
+/// A view attached: the right to drive, the stages as they come, and whether this process
+/// holds the hub (it removes the socket when done).
+pub struct Attached {
+    pub driver: Driver,
+    pub stages: Receiver<Stage>,
+    pub hub: Option<Arc<Hub>>,
+}
+
+/// Attaches to the presentation at `socket`, or starts it (the stage `first` makes) and
+/// listens there.
+pub fn attach(socket: &Path, first: impl FnOnce() -> Stage) -> std::io::Result<Attached> {
+    match UnixStream::connect(socket) {
+        Ok(stream) => return remote(stream),
+        Err(e) if matches!(e.kind(), ErrorKind::NotFound | ErrorKind::ConnectionRefused) => {}
+        Err(e) => return Err(e),
+    }
+    // A socket nobody listens on is what a process that ended left: only a socket is removed.
+    if std::fs::symlink_metadata(socket).is_ok_and(|m| m.file_type().is_socket()) {
+        std::fs::remove_file(socket)?;
+    }
+    let listener = match UnixListener::bind(socket) {
+        Ok(listener) => listener,
+        // Another process started at the same moment and won: be its view.
+        Err(e) if e.kind() == ErrorKind::AddrInUse => return remote(UnixStream::connect(socket)?),
+        Err(e) => return Err(e),
+    };
+    std::fs::set_permissions(socket, std::fs::Permissions::from_mode(0o600))?;
+    let hub = Hub::new(first());
+    let (tell, stages) = channel();
+    hub.watch(move |stage| tell.send(stage.clone()).is_ok());
+    let serving = hub.clone();
+    std::thread::Builder::new().name("present-socket".into()).spawn(move || listen(&listener, &serving))?;
+    Ok(Attached { driver: Driver::Hub(hub.clone()), stages, hub: Some(hub) })
+}
+
+/// Serves `hub` to the views that connect at `socket` (the room's presentation, for a console
+/// on the server's machine); the thread ends with the process.
+pub fn serve(socket: &Path, hub: Arc<Hub>) -> std::io::Result<()> {
+    if std::fs::symlink_metadata(socket).is_ok_and(|m| m.file_type().is_socket()) {
+        std::fs::remove_file(socket)?;
+    }
+    let listener = UnixListener::bind(socket)?;
+    std::fs::set_permissions(socket, std::fs::Permissions::from_mode(0o600))?;
+    std::thread::Builder::new().name("present-socket".into()).spawn(move || listen(&listener, &hub))?;
+    Ok(())
+}
+
+fn listen(listener: &UnixListener, hub: &Arc<Hub>) {
+    for stream in listener.incoming() {
+        let Ok(stream) = stream else { continue };
+        if peer_uid(&stream) != Some(uid()) {
+            continue;
+        }
+        let _ = view(stream, hub.clone());
+    }
+}
+
+/// One connected view: its drives applied, every stage written to it.
+fn view(stream: UnixStream, hub: Arc<Hub>) -> std::io::Result<()> {
+    let (to_view, stages) = channel::<Stage>();
+    let mut writer = stream.try_clone()?;
+    std::thread::Builder::new().name("present-view-out".into()).spawn(move || {
+        for stage in stages {
+            if wire::write(&mut writer, &stage).is_err() {
+                break;
+            }
+        }
+        let _ = writer.shutdown(std::net::Shutdown::Both);
+    })?;
+    hub.watch(move |stage| to_view.send(stage.clone()).is_ok());
+    std::thread::Builder::new().name("present-view-in".into()).spawn(move || {
+        let mut reader = BufReader::new(stream);
+        while let Ok(Some(drive)) = wire::read::<Drive>(&mut reader) {
+            hub.drive(&drive);
+        }
+        let _ = reader.get_ref().shutdown(std::net::Shutdown::Both);
+    })?;
+    Ok(())
+}
+
+/// A view of a hub in another process.
+fn remote(stream: UnixStream) -> std::io::Result<Attached> {
+    let (tell, stages) = channel();
+    let mut reader = BufReader::new(stream.try_clone()?);
+    std::thread::Builder::new().name("present-in".into()).spawn(move || {
+        while let Ok(Some(stage)) = wire::read::<Stage>(&mut reader) {
+            if tell.send(stage).is_err() {
+                break;
+            }
+        }
+    })?;
+    let (drives, to_send): (Sender<Drive>, Receiver<Drive>) = channel();
+    let mut writer = stream;
+    std::thread::Builder::new().name("present-out".into()).spawn(move || {
+        for drive in to_send {
+            if wire::write(&mut writer, &drive).is_err() {
+                break;
+            }
+        }
+    })?;
+    Ok(Attached { driver: Driver::Remote(drives), stages, hub: None })
+}
+
+/// The user id of the process at the other end of `stream`, as the kernel knows it.
+fn peer_uid(stream: &UnixStream) -> Option<u32> {
+    use std::os::fd::AsRawFd;
+    let mut cred = libc::ucred { pid: 0, uid: 0, gid: 0 };
+    let mut len = std::mem::size_of::<libc::ucred>() as libc::socklen_t;
+    // SAFETY: getsockopt writes at most `len` bytes into `cred`, a ucred on our stack, on a
+    // descriptor `stream` owns for the length of the call.
+    let done = unsafe {
+        libc::getsockopt(stream.as_raw_fd(), libc::SOL_SOCKET, libc::SO_PEERCRED, (&raw mut cred).cast(), &raw mut len)
+    };
+    (done == 0).then_some(cred.uid)
+}
+
+/// Sends one drive to the presentation at `socket` and leaves (`--say`): false when none is
+/// running there.
+pub fn send_once(socket: &Path, drive: &Drive) -> std::io::Result<()> {
+    let mut stream = UnixStream::connect(socket)?;
+    wire::write(&mut stream, drive)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::presentation::{Deck, now_ms};
+    use std::time::Duration;
+
+    fn next_stop(stages: &Receiver<Stage>, stop: usize) {
+        let deadline = std::time::Instant::now() + Duration::from_secs(5);
+        while std::time::Instant::now() < deadline {
+            if let Ok(stage) = stages.recv_timeout(Duration::from_millis(100))
+                && stage.stop == stop
+            {
+                return;
+            }
+        }
+        panic!("stop {stop} never came");
+    }
+
+    #[test]
+    fn the_second_process_attaches_to_the_first_and_either_drives() {
+        let dir = tempfile::tempdir().unwrap();
+        let socket = path(dir.path(), "tour-a");
+        let first = attach(&socket, || Stage::new(Deck::Tour("tour-a".into()), 5, now_ms())).unwrap();
+        assert!(first.hub.is_some());
+        let mode = std::fs::metadata(&socket).unwrap().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        let second = attach(&socket, || unreachable!("the first holds the stage")).unwrap();
+        assert!(second.hub.is_none());
+        second.driver.send(Drive::Next);
+        next_stop(&first.stages, 1);
+        next_stop(&second.stages, 1);
+        first.driver.send(Drive::Goto(3));
+        next_stop(&second.stages, 3);
+        send_once(&socket, &Drive::RoomLine(Some("Pause".into()))).unwrap();
+        let deadline = std::time::Instant::now() + Duration::from_secs(5);
+        loop {
+            let stage = second.stages.recv_timeout(Duration::from_secs(5)).unwrap();
+            if stage.line.as_deref() == Some("Pause") {
+                break;
+            }
+            assert!(std::time::Instant::now() < deadline);
+        }
+    }
+
+    #[test]
+    fn a_socket_left_by_a_process_that_ended_is_taken_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let socket = path(dir.path(), "t");
+        drop(UnixListener::bind(&socket).unwrap());
+        let attached = attach(&socket, || Stage::new(Deck::Tour("t".into()), 2, now_ms())).unwrap();
+        assert!(attached.hub.is_some(), "the stale socket was replaced");
+        assert_eq!(path(dir.path(), "../x/y z"), dir.path().join("boucle-present-xyz.sock"));
+    }
+}

@@ -1,0 +1,149 @@
+//! The dashboard in a shared presentation ([`crate::presentation`]). The projector and the
+//! console drive: their stepping keys become [`Effect::Drive`] and move nothing here; the
+//! stage that comes back from the hub ([`presented`]) moves every view alike. A participant
+//! never drives: `f` follows (present mode at the participant's own size, on the current
+//! stop, moving with the hub), `m` marks the stop shown, and any other key breaks away to
+//! browse; `f` again rejoins at the current stop.
+
+use super::super::action::{Action, Effect, Handled};
+use super::super::app::App;
+use super::super::screen::Screen;
+use super::super::shared::Shared;
+use super::super::state::{BrowseState, FollowState, PresentState, Role, Slide};
+use super::present::{entries, present_tour};
+use crate::presentation::{Deck, Drive, Stage, local_seconds, now_ms};
+
+/// A new stage from the hub: kept, and shown by the views that move with it.
+pub fn presented(app: &mut App, stage: Stage) {
+    if !app.follow.take(stage) {
+        return;
+    }
+    let moves = match app.follow.role {
+        Some(Role::Projector | Role::Console) => true,
+        Some(Role::Follower) => app.follow.following,
+        None => false,
+    };
+    if moves {
+        show_stage(&app.follow, &mut app.present, &mut app.shared);
+    }
+    clock(&mut app.follow);
+}
+
+/// Present mode on the stage's stop: the deck started when it is not the one shown.
+fn show_stage(follow: &FollowState, present: &mut PresentState, shared: &mut Shared) {
+    let Some(stage) = follow.stage.clone() else { return };
+    let shown = match &stage.deck {
+        Deck::Tour(tour) => present.tour().is_some_and(|t| t.as_str() == tour),
+        Deck::Entries(ids) => {
+            present.tour().is_none()
+                && present.slides().len() == ids.len()
+                && present
+                    .slides()
+                    .iter()
+                    .zip(ids)
+                    .all(|(s, id)| matches!(s, Slide::Entry { id: i, .. } if i.as_str() == id))
+        }
+    };
+    if shared.screen != Screen::Present || !shown {
+        // Back to the screen it came from; a console or projector started on the deck has none.
+        let return_to = (shared.screen != Screen::Present).then_some(shared.screen);
+        match &stage.deck {
+            Deck::Tour(tour) => {
+                let Some(id) = shared.catalogue().get(tour).map(|e| e.id.clone()) else { return };
+                present_tour(present, shared, &id, 0, return_to);
+            }
+            Deck::Entries(ids) => {
+                let ids = ids.iter().filter_map(|id| shared.catalogue().get(id).map(|e| e.id.clone())).collect();
+                entries(present, shared, ids, 0, return_to);
+            }
+        }
+    }
+    present.go(stage.stop);
+    present.blank = stage.blank;
+}
+
+/// Present mode's keys in a shared presentation; what is not for it goes on to present mode.
+pub fn update(
+    follow: &mut FollowState,
+    present: &mut PresentState,
+    browse: &mut BrowseState,
+    shared: &mut Shared,
+    action: &Action,
+) -> Handled {
+    // Anyone may mark the stop on screen, projector or follower; the jump search types `m`.
+    if *action == Action::ToggleMark && !present.jumping() {
+        let Some(Slide::Entry { id, .. }) = present.slide().cloned() else { return Handled::done() };
+        return Handled::Done(super::marks::toggle(browse, shared, &id));
+    }
+    match follow.role {
+        None => Handled::Ignored,
+        Some(Role::Projector | Role::Console) => drive(present, action),
+        Some(Role::Follower) if follow.following => follower(follow, present, shared, action),
+        Some(Role::Follower) => Handled::Ignored,
+    }
+}
+
+/// The driver's keys become drives; the jump search and a detour stay the projector's own.
+fn drive(present: &PresentState, action: &Action) -> Handled {
+    if present.jumping() || present.detour().is_some() {
+        return Handled::Ignored;
+    }
+    let drive = match action {
+        Action::NextSlide => Drive::Next,
+        Action::PrevSlide => Drive::Prev,
+        Action::Home => Drive::First,
+        Action::End => Drive::Last,
+        Action::Blank => Drive::Blank,
+        Action::Pause => Drive::Pause,
+        _ => return Handled::Ignored,
+    };
+    Handled::effect(Effect::Drive(drive))
+}
+
+/// A follower: reading keys stay (`m` was seen before), anything else breaks away to browse
+/// (and is then the browse screen's: the next layers take it).
+fn follower(follow: &mut FollowState, present: &PresentState, shared: &mut Shared, action: &Action) -> Handled {
+    match action {
+        Action::Zoom | Action::Up | Action::Down | Action::PresentKeys | Action::Follow => Handled::Ignored,
+        _ if action.always_works() => Handled::Ignored,
+        _ => {
+            follow.following = false;
+            shared.screen = present.return_to().unwrap_or(Screen::Browse);
+            Handled::Ignored
+        }
+    }
+}
+
+/// `f`: follow the presentation, on its current stop; without one, say so.
+pub fn start(follow: &mut FollowState, present: &mut PresentState, shared: &mut Shared) -> Handled {
+    let running = follow.stage.is_some() && follow.role == Some(Role::Follower);
+    if !running {
+        shared.message = Some(crate::i18n::presenting::nothing_to_follow().get(shared.lang).to_string());
+        return Handled::done();
+    }
+    follow.following = true;
+    clock(follow);
+    show_stage(follow, present, shared);
+    Handled::done()
+}
+
+/// Present mode ended by other means (a reload, `q` on the projector): nothing follows.
+pub fn left(follow: &mut FollowState, shared: &Shared) {
+    if shared.screen != Screen::Present {
+        follow.following = false;
+    }
+}
+
+/// Reads the clocks for the console (the views never read the time).
+pub fn clock(follow: &mut FollowState) {
+    follow.now_ms = now_ms();
+    follow.local_seconds = local_seconds(follow.now_ms);
+}
+
+/// The loop's clock: present mode's, and the console's.
+pub fn tick(app: &mut App, now: std::time::Instant) -> bool {
+    if app.follow.role.is_some() {
+        clock(&mut app.follow);
+    }
+    super::present::tick(app, now)
+}

@@ -1,0 +1,163 @@
+//! The facilitator's console, beside the projector: the stop now (its title and key facts) and
+//! the next one, the facilitator's notes for the stop, the time on the stop and in all, a
+//! countdown to the next stop's time where the programme gives one ("14:00", in the warning
+//! colour once late), the room (connected, following, free) and the room line. Its keys drive
+//! the presentation as the projector's do. It reads the clocks the loop's tick stored.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::super::super::state::tours::stops;
+use super::super::super::state::{PresentState, Slide};
+use super::super::context::Ctx;
+use super::super::detail::wrap;
+use super::super::widgets::fit;
+use super::facts::key_facts;
+use crate::export::doc::EntryDoc;
+use crate::i18n::presenting::{Console, clock, console, countdown, pause_screen, room_counts, room_line, stop_of};
+use crate::i18n::with_colon;
+use crate::model::Stop;
+use crate::presentation::clock_time;
+
+pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, present: &PresentState, area: Rect) {
+    let theme = ctx.theme();
+    let lang = ctx.lang();
+    let width = usize::from(area.width.saturating_sub(2));
+    let follow = ctx.follow;
+    let now = follow.now_ms();
+    let tour = present.tour().and_then(|id| ctx.shared.entry(id));
+    let tour_stops = tour.map(stops).unwrap_or(&[]);
+    let stop_of_slide = |position: usize| -> Option<&Stop> {
+        match present.slides().get(position) {
+            Some(Slide::Entry { stop: Some(stop), .. }) => tour_stops.get(*stop),
+            _ => None,
+        }
+    };
+    let title_of = |position: usize| -> Option<String> {
+        match present.slides().get(position)? {
+            Slide::Entry { id, .. } => ctx.shared.entry(id).map(|e| e.title().get(lang).to_string()),
+            Slide::Overview => None,
+        }
+    };
+    let position = present.position();
+    let mut lines: Vec<Line> = Vec::new();
+
+    // The head: the console, the tour, where it is, the clocks.
+    let mut right = vec![stop_of(position + 1, present.slides().len()).get(lang).to_string()];
+    if let Some(stage) = follow.stage() {
+        right.push(format!("⏱ {} {}", clock(stage.stop_at(now) / 1000), console(lang, Console::OnStop)));
+        right.push(format!("{} {}", clock(stage.total_at(now) / 1000), console(lang, Console::Total)));
+    }
+    let right = right.join(" · ");
+    let left = format!(
+        "{} · {}",
+        console(lang, Console::Title),
+        tour.map(|t| t.title().get(lang).to_string()).unwrap_or_default()
+    );
+    let left = fit(&left, width.saturating_sub(right.width() + 2));
+    let padding = width.saturating_sub(left.width() + right.width());
+    lines.push(Line::from(vec![
+        Span::styled(left, theme.title),
+        Span::raw(" ".repeat(padding)),
+        Span::styled(right, theme.key),
+    ]));
+    if let Some(stage) = follow.stage() {
+        if stage.paused {
+            lines.push(Line::styled(console(lang, Console::Paused), theme.warning.add_modifier(Modifier::BOLD)));
+        } else if stage.blank {
+            lines.push(Line::styled(console(lang, Console::Blank), theme.warning));
+        }
+    }
+    lines.push(Line::default());
+
+    // Now: the title and the key facts.
+    let now_title = title_of(position).unwrap_or_default();
+    lines.push(Line::from(vec![
+        Span::styled(with_colon(lang, console(lang, Console::Now)) + " ", theme.muted),
+        Span::styled(fit(&now_title, width.saturating_sub(14)), theme.title.add_modifier(Modifier::BOLD)),
+    ]));
+    if let Some(Slide::Entry { id, .. }) = present.slide()
+        && let Some(entry) = ctx.shared.entry(id)
+    {
+        let doc = EntryDoc::new(ctx.shared.catalogue(), entry, lang);
+        for (label, value) in key_facts(&doc, lang).into_iter().take(4) {
+            let label = with_colon(lang, label);
+            let text = fit(&format!("  {label} {value}"), width);
+            lines.push(Line::styled(text, theme.base));
+        }
+    }
+    lines.push(Line::default());
+
+    // Next, with its time.
+    let next = match title_of(position + 1) {
+        Some(title) => {
+            let time = stop_of_slide(position + 1).and_then(|s| s.time.as_ref()).map(|t| t.get(lang).to_string());
+            match time {
+                Some(time) => format!("{title} ({time})"),
+                None => title,
+            }
+        }
+        None => console(lang, Console::LastStop).to_string(),
+    };
+    lines.push(Line::from(vec![
+        Span::styled(with_colon(lang, console(lang, Console::Next)) + " ", theme.muted),
+        Span::styled(fit(&next, width.saturating_sub(14)), theme.base),
+    ]));
+    // The countdown to the next stop's clock time.
+    if let Some((time, at)) = stop_of_slide(position + 1)
+        .and_then(|s| s.time.as_ref())
+        .and_then(|t| t.variants().find_map(|v| clock_time(v.as_str()).map(|at| (v.as_str().to_string(), at))))
+    {
+        let seconds = i64::from(at) - i64::from(follow.local_seconds());
+        let style = if seconds < 0 { theme.error.add_modifier(Modifier::BOLD) } else { theme.key };
+        lines.push(Line::styled(format!("⏰ {}", countdown(&time, seconds).get(lang)), style));
+    }
+    lines.push(Line::default());
+
+    // The facilitator's notes for this stop, whole.
+    lines.push(Line::styled(console(lang, Console::Notes), theme.muted.add_modifier(Modifier::BOLD)));
+    match stop_of_slide(position).and_then(|s| s.note.as_ref()).map(|n| n.get(lang)).filter(|n| !n.trim().is_empty()) {
+        Some(note) => {
+            for line in note.split('\n') {
+                lines.extend(wrap::hanging(
+                    vec![Span::styled("▌ ", theme.key), Span::styled(line.to_string(), theme.base)],
+                    2,
+                    width,
+                ));
+            }
+        }
+        None => lines.push(Line::styled(console(lang, Console::NoNotes), theme.muted)),
+    }
+    lines.push(Line::default());
+
+    // The room, and its line.
+    if let Some(stage) = follow.stage() {
+        if let Some(room) = &stage.room {
+            lines.push(Line::styled(room_counts(room.connected, room.following).get(lang).to_string(), theme.base));
+        }
+        if let Some(line) = &stage.line {
+            lines.push(Line::styled(fit(room_line(line).get(lang), width), theme.warning));
+        }
+    }
+    let keys = Line::styled(fit(console(lang, Console::Keys), width), theme.muted);
+    let inner = Rect { x: area.x + 1, width: area.width.saturating_sub(2), ..area };
+    let body = Rect { height: inner.height.saturating_sub(1), ..inner };
+    frame.render_widget(Paragraph::new(lines).style(theme.base), body);
+    let footer = Rect { y: inner.bottom().saturating_sub(1), height: 1, ..inner };
+    frame.render_widget(Paragraph::new(keys).style(theme.base), footer);
+}
+
+/// What followers see while the facilitator blanks or pauses: a quiet line, centred.
+pub fn draw_pause(frame: &mut Frame<'_>, ctx: &Ctx<'_>, area: Rect) {
+    let theme = ctx.shared.theme();
+    let text = pause_screen();
+    let text = text.get(ctx.lang());
+    let y = area.y + area.height / 2;
+    let x = area.x + area.width.saturating_sub(text.width() as u16) / 2;
+    let line = Rect { x, y, width: area.width.saturating_sub(x - area.x), height: 1 };
+    frame.render_widget(Paragraph::new(Line::styled(fit(text, usize::from(line.width)), theme.muted)), line);
+}

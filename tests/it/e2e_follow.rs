@@ -1,0 +1,239 @@
+//! A workshop that follows one presentation (#21 items 1–3, 6), with the real OpenSSH client
+//! in tmux on 127.0.0.1: the facilitator, logged in with their own password, drives the tour
+//! while three participants follow; one breaks away and rejoins on the current stop; a late
+//! joiner lands on the current stop; a participant's keys never move anyone; the room line
+//! shows and clears, and no participant can post it. Locally, `boucle present TOUR` and
+//! `boucle present TOUR --console` in two tmux windows move together.
+
+use crate::common;
+
+use std::path::Path;
+
+use common::serve::*;
+
+const TOUR: &str = "peer-review-lille-2025";
+
+/// A window running `ssh -t` as `user`, its password given by SSH_ASKPASS.
+fn ssh_password(tmux: &Tmux, server: &Server, name: &str, user: &str, password: &str) {
+    let askpass = server.dir.path().join(format!("askpass-{name}"));
+    std::fs::write(&askpass, format!("#!/bin/sh\necho '{password}'\n")).unwrap();
+    std::process::Command::new("chmod").args(["700", askpass.to_str().unwrap()]).status().unwrap();
+    let command = format!(
+        "env LANG=C.UTF-8 SSH_ASKPASS={} SSH_ASKPASS_REQUIRE=force DISPLAY=:0 ssh -t -F {} -p {} {user}@127.0.0.1; \
+         echo EXITED $?; exec sleep 600",
+        askpass.display(),
+        server.ssh_config().display(),
+        server.port
+    );
+    tmux.open(name, (120, 40), server.dir.path(), &command, &[]);
+}
+
+fn say(runtime: &Path, text: &str) -> std::process::Output {
+    std::process::Command::new(common::binary())
+        .args(["--catalogue", FIXTURE, "present", TOUR, "--say", text])
+        .env("XDG_RUNTIME_DIR", runtime)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_facilitator_drives_and_the_room_follows() {
+    let runtime = tempfile::tempdir().unwrap();
+    let secrets = tempfile::tempdir().unwrap();
+    let facilitator = secrets.path().join("facilitator");
+    std::fs::write(&facilitator, "conduire\n").unwrap();
+    let runtime_dir = runtime.path().to_path_buf();
+    let server = Server::start_with(
+        FIXTURE,
+        &[
+            "--password-file",
+            "{dir}/password",
+            "--presentation",
+            TOUR,
+            "--facilitator-password-file",
+            facilitator.to_str().unwrap(),
+        ],
+        |command| {
+            command.env("XDG_RUNTIME_DIR", &runtime_dir);
+        },
+    );
+    let tmux = Tmux::start();
+    ssh_password(&tmux, &server, "fac", "en", "conduire");
+    tmux.wait_for("fac", "the facilitator's projector", |s| s.contains("1/4") && s.contains("Peer review in Lille"));
+    let participants = ["one", "two", "three"];
+    for name in participants {
+        ssh_password(&tmux, &server, name, "en", "aimant2026");
+        tmux.wait_for(name, "the participant's line", |s| {
+            ready(s) && s.contains("The facilitator is at stop 1/4 — f to follow")
+        });
+        tmux.keys(name, &["f"]);
+        tmux.wait_for(name, "following", |s| s.contains("Following the facilitator, stop 1/4"));
+    }
+
+    // One → of the facilitator: every follower is on stop 2.
+    tmux.keys("fac", &["Right"]);
+    for name in participants {
+        tmux.wait_for(name, "stop 2/4", |s| s.contains("Following the facilitator, stop 2/4"));
+    }
+
+    // One breaks away to browse; the others go on with the facilitator.
+    tmux.keys("one", &["Left"]);
+    tmux.wait_for("one", "browsing again", |s| ready(s) && s.contains("The facilitator is at stop 2/4"));
+    tmux.keys("fac", &["Right"]);
+    tmux.wait_for("two", "stop 3/4", |s| s.contains("Following the facilitator, stop 3/4"));
+    let one = tmux.wait_for("one", "the line to move", |s| s.contains("The facilitator is at stop 3/4 — f to follow"));
+    assert!(!one.contains("Following the facilitator"), "{one}");
+    tmux.keys("one", &["f"]);
+    tmux.wait_for("one", "back on the current stop", |s| s.contains("Following the facilitator, stop 3/4"));
+
+    // A participant's keys never move anyone: the facilitator and the others stay on stop 3.
+    for key in ["Right", "f", "End", "f", "b", "f", "p", "f", "Home"] {
+        tmux.keys("two", &[key]);
+    }
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert!(tmux.screen("fac").contains("3/4"), "{}", tmux.screen("fac"));
+    assert!(tmux.screen("three").contains("Following the facilitator, stop 3/4"), "{}", tmux.screen("three"));
+
+    // A late joiner lands on the current stop.
+    ssh_password(&tmux, &server, "late", "en", "aimant2026");
+    tmux.wait_for("late", "the current stop", |s| s.contains("The facilitator is at stop 3/4"));
+    tmux.keys("late", &["f"]);
+    tmux.wait_for("late", "following at stop 3", |s| s.contains("Following the facilitator, stop 3/4"));
+
+    // The room line, posted on the server's machine, shows on every participant's line until
+    // cleared; over SSH nobody can post it.
+    let posted = say(runtime.path(), "Pause jusqu'à 10 h 30");
+    assert!(posted.status.success(), "{posted:?}");
+    for name in ["one", "three", "late"] {
+        tmux.wait_for(name, "the room line", |s| s.contains("Pause jusqu'à 10 h 30"));
+    }
+    tmux.keys("two", &["1"]);
+    tmux.wait_for("two", "the room line on the status line", |s| ready(s) && s.contains("📣 Pause jusqu'à 10 h 30"));
+    let refused = server.ssh_then("en", "aimant2026", &[], &["present", TOUR, "--say", "I drive now"]);
+    assert!(!refused.status.success(), "{refused:?}");
+    assert!(say(runtime.path(), "").status.success());
+    for name in ["one", "two", "three", "late"] {
+        tmux.wait_for(name, "the room line cleared", |s| !s.contains("Pause jusqu'à") && !s.contains("I drive now"));
+    }
+
+    // Blank: followers see the quiet pause screen.
+    tmux.keys("fac", &["b"]);
+    tmux.wait_for("three", "the pause screen", |s| s.contains("Pause — the presentation comes back soon"));
+    for name in ["fac", "one", "two", "three", "late"] {
+        tmux.keys(name, &["C-c"]);
+    }
+}
+
+#[test]
+fn the_console_and_the_projector_move_together_in_either_order() {
+    let runtime = tempfile::tempdir().unwrap();
+    let tmux = Tmux::start();
+    let run = |name: &str, console: bool| {
+        let command = format!(
+            "env XDG_RUNTIME_DIR={} TZ=UTC LANG=C.UTF-8 {} --catalogue {FIXTURE} --lang en present {TOUR}{}; \
+             echo EXITED $?; exec sleep 600",
+            runtime.path().display(),
+            common::binary().display(),
+            if console { " --console" } else { "" }
+        );
+        tmux.open(name, (120, 40), runtime.path(), &command, &[]);
+    };
+    // The console first, then the projector.
+    run("console", true);
+    tmux.wait_for("console", "the console", |s| s.contains("Presenter console") && s.contains("stop 1/4"));
+    run("projector", false);
+    tmux.wait_for("projector", "the projector", |s| s.contains("1/4") && s.contains("Peer review in Lille"));
+    let console = tmux.screen("console");
+    for words in ["Day 1, morning. Open with the common thread", "Next: A zinc loop", "next stop at 14:00:"] {
+        assert!(console.contains(words), "{words:?} missing from\n{console}");
+    }
+    // The projector drives the console, and the console the projector.
+    tmux.keys("projector", &["Right"]);
+    tmux.wait_for("console", "stop 2 on the console", |s| {
+        s.contains("stop 2/4") && s.contains("Day 1, afternoon. Show how a cluster")
+    });
+    tmux.keys("console", &["Right"]);
+    tmux.wait_for("projector", "stop 3 on the projector", |s| s.contains("3/4"));
+    tmux.keys("console", &["p"]);
+    tmux.wait_for("console", "paused", |s| s.contains("PAUSED"));
+    let mode = std::fs::metadata(runtime.path().join(format!("boucle-present-{TOUR}.sock"))).unwrap();
+    assert_eq!(std::os::unix::fs::PermissionsExt::mode(&mode.permissions()) & 0o777, 0o600);
+    for name in ["console", "projector"] {
+        tmux.keys(name, &["q"]);
+        tmux.wait_for(name, "the end", |s| s.contains("EXITED 0"));
+    }
+}
+
+/// Identity is only what authenticated: the facilitator's public key offered without its
+/// private key (the server answers that it would accept it), then the room password, is a
+/// participant — no projector, no drive, not the key's shortlist.
+#[test]
+fn an_offered_facilitator_key_without_its_private_key_is_nobody() {
+    let keys = tempfile::tempdir().unwrap();
+    let key = keys.path().join("facilitator");
+    let made = std::process::Command::new("ssh-keygen")
+        .args(["-q", "-t", "ed25519", "-N", "", "-f", key.to_str().unwrap()])
+        .status()
+        .unwrap();
+    assert!(made.success());
+    // Only the public half is left to the client.
+    std::fs::remove_file(&key).unwrap();
+    let public = keys.path().join("facilitator.pub");
+    let runtime = tempfile::tempdir().unwrap();
+    let runtime_dir = runtime.path().to_path_buf();
+    let server = Server::start_with(
+        FIXTURE,
+        &["--password-file", "{dir}/password", "--presentation", TOUR, "--facilitator-keys", public.to_str().unwrap()],
+        |command| {
+            command.env("XDG_RUNTIME_DIR", &runtime_dir);
+        },
+    );
+    let tmux = Tmux::start();
+    let askpass = server.dir.path().join("askpass-offer");
+    std::fs::write(&askpass, "#!/bin/sh\necho 'aimant2026'\n").unwrap();
+    std::process::Command::new("chmod").args(["700", askpass.to_str().unwrap()]).status().unwrap();
+    let command = format!(
+        "env LANG=C.UTF-8 SSH_ASKPASS={} SSH_ASKPASS_REQUIRE=force DISPLAY=:0 ssh -t -F {} -p {} \
+         -o PubkeyAuthentication=yes -i {} en@127.0.0.1; echo EXITED $?; exec sleep 600",
+        askpass.display(),
+        server.ssh_config().display(),
+        server.port,
+        public.display()
+    );
+    tmux.open("offer", (120, 40), server.dir.path(), &command, &[]);
+    let screen = tmux.wait_for("offer", "a participant's dashboard", |s| {
+        ready(s) && s.contains("The facilitator is at stop 1/4 — f to follow")
+    });
+    assert!(!screen.contains("Presenter console"), "{screen}");
+    tmux.keys("offer", &["f"]);
+    tmux.wait_for("offer", "following", |s| s.contains("Following the facilitator, stop 1/4"));
+    tmux.keys("offer", &["Right"]);
+    let screen = tmux.wait_for("offer", "broken away, nothing driven", ready);
+    assert!(screen.contains("The facilitator is at stop 1/4"), "{screen}");
+    let log = server.log();
+    assert!(log.contains("logged in (room password)") && !log.contains("logged in (key"), "{log}");
+    tmux.keys("offer", &["C-c"]);
+}
+
+/// An open room lets OpenSSH in with no method before any credential is asked: the
+/// facilitator's could never be tried, so `serve` refuses the two together, in both languages.
+#[test]
+fn an_open_room_refuses_a_facilitators_credential() {
+    let secrets = tempfile::tempdir().unwrap();
+    let facilitator = secrets.path().join("facilitator");
+    std::fs::write(&facilitator, "conduire\n").unwrap();
+    for (lang, words) in [("en", "would never be tried"), ("fr", "ne serait jamais essayé")] {
+        // Under a time limit: a room that started would listen until killed.
+        let refused = std::process::Command::new("timeout")
+            .arg("20")
+            .arg(common::binary())
+            .args(["--catalogue", FIXTURE, "--lang", lang, "serve", "--open", "--listen", "127.0.0.1:0"])
+            .args(["--presentation", TOUR, "--facilitator-password-file", facilitator.to_str().unwrap()])
+            .env("XDG_DATA_HOME", secrets.path().join("data"))
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&refused.stderr);
+        assert_eq!(refused.status.code(), Some(2), "{said}");
+        assert!(said.contains(words), "{said}");
+    }
+}

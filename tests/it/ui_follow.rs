@@ -1,0 +1,200 @@
+//! The dashboard in a shared presentation (#21 items 1–3, 6), on the fixture's tour: the
+//! projector's and console's keys are drives, the hub's stage moves them; a participant sees
+//! where the facilitator is, follows with `f`, breaks away with any browsing key, rejoins on
+//! the current stop, marks the stop on screen, sees a quiet pause screen and the room line,
+//! and never drives, whatever key it presses.
+
+use crate::common;
+
+use boucle::presentation::{Deck, Drive, Hub, RoomCount, Stage, now_ms};
+use boucle::ui::app::PresentStart;
+use boucle::ui::state::Role;
+use boucle::ui::update::presented;
+use boucle::ui::{Action, App, Effect, Options, Screen};
+use common::ui::{app_sized, keys, press, redraw, screen, status_line};
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+const TOUR: &str = "peer-review-lille-2025";
+
+fn hub() -> std::sync::Arc<Hub> {
+    Hub::new(Stage::new(Deck::Tour(TOUR.into()), 4, now_ms()))
+}
+
+fn tell(app: &mut App, hub: &Hub) {
+    presented(app, hub.stage());
+    redraw(app);
+}
+
+fn participant() -> App {
+    app_sized(Options { presenting: Some(Role::Follower), ..Options::default() }, 120, 40)
+}
+
+fn facilitator(role: Role) -> App {
+    let options = Options {
+        present: Some(PresentStart::Tour(TOUR.into())),
+        chrome: false,
+        presenting: Some(role),
+        ..Options::default()
+    };
+    app_sized(options, 120, 40)
+}
+
+fn drives(effects: &[Effect]) -> Vec<Drive> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Drive(d) => Some(d.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+fn key(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    common::ui::key(app, code, KeyModifiers::NONE)
+}
+
+#[test]
+fn the_projectors_keys_are_drives_and_the_stage_moves_it() {
+    let hub = hub();
+    let mut projector = facilitator(Role::Projector);
+    tell(&mut projector, &hub);
+    let effects = key(&mut projector, KeyCode::Right);
+    assert_eq!(drives(&effects), [Drive::Next]);
+    assert_eq!(projector.present().position(), 0, "nothing moves before the hub says so");
+    for drive in drives(&effects) {
+        hub.drive(&drive);
+    }
+    tell(&mut projector, &hub);
+    assert_eq!(projector.present().position(), 1);
+    assert!(screen(&projector).contains("2/4"), "{}", screen(&projector));
+    assert_eq!(drives(&keys(&mut projector, "b")), [Drive::Blank]);
+    assert_eq!(drives(&keys(&mut projector, "p")), [Drive::Pause]);
+    assert_eq!(drives(&key(&mut projector, KeyCode::End)), [Drive::Last]);
+}
+
+#[test]
+fn the_console_shows_now_next_notes_clocks_and_the_countdown() {
+    let hub = hub();
+    let mut console = facilitator(Role::Console);
+    tell(&mut console, &hub);
+    let shown = screen(&console);
+    for words in [
+        "Presenter console",
+        "stop 1/4",
+        "Now: Visit to BringBack",
+        "Next: A zinc loop between Befesa, Nyrstar and Recytech (14:00)",
+        "next stop at 14:00:",
+        "Day 1, morning. Open with the common thread",
+        "on this stop",
+        "in all",
+    ] {
+        assert!(shown.contains(words), "{words:?} missing from\n{shown}");
+    }
+    hub.drive(&Drive::Next);
+    hub.drive(&Drive::Pause);
+    hub.count(RoomCount { connected: 5, following: 3 });
+    hub.drive(&Drive::RoomLine(Some("Pause jusqu'à 10 h 30".into())));
+    tell(&mut console, &hub);
+    let shown = screen(&console);
+    for words in [
+        "stop 2/4",
+        "Day 1, afternoon. Show how a cluster",
+        "PAUSED",
+        "Room: 5 connected, 3 following, 2 free",
+        "Pause jusqu'à 10 h 30",
+    ] {
+        assert!(shown.contains(words), "{words:?} missing from\n{shown}");
+    }
+    assert!(!shown.contains("next stop at"), "the next stop has no clock time: no countdown\n{shown}");
+}
+
+#[test]
+fn a_participant_follows_breaks_away_and_rejoins_on_the_current_stop() {
+    let hub = hub();
+    hub.drive(&Drive::Next);
+    hub.drive(&Drive::Next);
+    let mut app = participant();
+    tell(&mut app, &hub);
+    assert_eq!(app.screen(), Screen::Browse, "nobody is made to follow");
+    assert!(status_line(&app).contains("The facilitator is at stop 3/4 — f to follow"), "{}", status_line(&app));
+
+    keys(&mut app, "f");
+    assert_eq!(app.screen(), Screen::Present, "a late joiner lands on the current stop");
+    assert_eq!(app.present().position(), 2);
+    assert!(screen(&app).contains("Following the facilitator, stop 3/4"), "{}", screen(&app));
+    hub.drive(&Drive::Prev);
+    tell(&mut app, &hub);
+    assert_eq!(app.present().position(), 1, "it moves with the driver");
+
+    let effects = key(&mut app, KeyCode::Right);
+    assert!(drives(&effects).is_empty());
+    assert_eq!(app.screen(), Screen::Browse, "a browsing key breaks away");
+    hub.drive(&Drive::Last);
+    tell(&mut app, &hub);
+    assert_eq!(app.screen(), Screen::Browse, "broken away: the driver no longer moves it");
+    assert!(status_line(&app).contains("stop 4/4"));
+
+    keys(&mut app, "f");
+    assert_eq!((app.screen(), app.present().position()), (Screen::Present, 3), "f rejoins at the current stop");
+}
+
+#[test]
+fn a_follower_marks_the_stop_on_screen_and_sees_the_pause_screen() {
+    let hub = hub();
+    hub.drive(&Drive::Next);
+    let mut app = participant();
+    tell(&mut app, &hub);
+    keys(&mut app, "f");
+    keys(&mut app, "m");
+    assert!(app.shared().shortlist().contains("zinc-loop-hauts-de-france"), "m marks the stop shown");
+    assert_eq!(app.screen(), Screen::Present, "marking does not break away");
+    assert!(screen(&app).contains("★ Following"), "{}", screen(&app));
+    hub.drive(&Drive::Blank);
+    tell(&mut app, &hub);
+    let shown = screen(&app);
+    assert!(shown.contains("Pause — the presentation comes back soon"), "{shown}");
+    assert!(!shown.contains("zinc"), "nothing of the slide under the pause\n{shown}");
+}
+
+#[test]
+fn the_room_line_shows_on_every_participants_status_line_until_cleared() {
+    let hub = hub();
+    let mut app = participant();
+    hub.drive(&Drive::RoomLine(Some("Next: the Battri visit\x1b[2J".into())));
+    tell(&mut app, &hub);
+    let status = status_line(&app);
+    assert!(status.contains("Next: the Battri visit[2J") && !status.contains('\x1b'), "{status}");
+    hub.drive(&Drive::RoomLine(None));
+    tell(&mut app, &hub);
+    assert!(!status_line(&app).contains("Battri"), "{}", status_line(&app));
+}
+
+/// Security: a participant's keys are never drives, whether it follows or not, whatever it
+/// presses (every key of the table, and the present mode it may start on its own).
+#[test]
+fn a_participants_keys_never_drive() {
+    let hub = hub();
+    let mut app = participant();
+    tell(&mut app, &hub);
+    let mut all = Vec::new();
+    for round in 0..3 {
+        if round == 1 {
+            keys(&mut app, "f");
+        }
+        if round == 2 {
+            press(&mut app, Action::Present);
+        }
+        for code in [KeyCode::Right, KeyCode::Left, KeyCode::Home, KeyCode::End, KeyCode::PageDown, KeyCode::Char(' ')]
+        {
+            all.extend(key(&mut app, code));
+            keys(&mut app, "f");
+        }
+        for c in "bp.gzn".chars() {
+            all.extend(keys(&mut app, &c.to_string()));
+            key(&mut app, KeyCode::Esc);
+            keys(&mut app, "f");
+        }
+    }
+    assert!(drives(&all).is_empty(), "{all:?}");
+    assert_eq!(hub.stage().stop, 0);
+}
