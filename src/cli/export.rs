@@ -72,7 +72,6 @@ pub fn run_export(
     lang: Lang,
     out: &mut dyn Write,
 ) -> Result<(), CommandError> {
-    let catalogue = indexed.catalogue();
     let given_filters = !args.filters.selections().is_empty() || !args.filters.query.trim().is_empty();
     if given_filters && (args.shortlist.is_some() || args.tour.is_some() || args.entry.is_some()) {
         return Err(CommandError::Usage(say::filters_choose_a_list()));
@@ -91,6 +90,20 @@ pub fn run_export(
         let shown = path.as_deref().map(|p| visible::path(p).to_string()).unwrap_or_default();
         return Err(CommandError::Usage(say::shortlist_empty(&shown)));
     }
+    export_with(indexed, catalogue_dirs, args, &shortlist, lang, out)
+}
+
+/// The export, with `shortlist` as the shortlist (`--shortlist`'s scope, and the notes of every
+/// handout): the user's file, or a room participant's own, never read from a file here.
+pub fn export_with(
+    indexed: &Indexed,
+    catalogue_dirs: &[PathBuf],
+    args: &ExportArgs,
+    shortlist: &crate::shortlist::Shortlist,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<(), CommandError> {
+    let catalogue = indexed.catalogue();
     let positions: Vec<usize>;
     let scope = if args.shortlist.is_some() {
         Scope::Shortlist
@@ -107,7 +120,7 @@ pub fn run_export(
     if args.excel && args.format != Format::Csv {
         return Err(CommandError::Usage(say::excel_needs_csv()));
     }
-    let handout = handout::build(catalogue, scope, &shortlist, lang).map_err(|e| scope_error(catalogue, e))?;
+    let handout = handout::build(catalogue, scope, shortlist, lang).map_err(|e| scope_error(catalogue, e))?;
     let bytes = handout::render_for(&handout, catalogue, args.format, args.excel);
     match &args.output {
         None => out.write_all(&bytes)?,

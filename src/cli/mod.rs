@@ -263,6 +263,7 @@ pub(super) fn dashboard_options(
         chrome: !cli.present && present.is_none(),
         present,
         form: None,
+        take_home: None,
         presenting: None,
     }
 }

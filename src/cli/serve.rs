@@ -21,6 +21,7 @@ use crate::serve::host_key::{self, Origin};
 use crate::serve::limits::Limits;
 use crate::serve::presentation::{Facilitator, RoomPresentation};
 use crate::serve::{ExecRunner, Room, Settings};
+use crate::shortlist::Shortlist;
 use crate::text::Lang;
 use crate::text::visible;
 use crate::ui::theme::ThemeName;
@@ -71,6 +72,11 @@ pub struct ServeArgs {
     /// that has not even asked to log in makes way for a new one.
     #[arg(long, value_name = "N", default_value_t = 100)]
     pub max_startups: usize,
+
+    /// When the room closes, write the workshop's result (the room's picks with their counts,
+    /// and the entries picked) to FILE.md and FILE.json; never over a file.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
 
     /// Run a presentation of TOUR that participants follow with `f`. It is driven by a session
     /// logged in with the facilitator's credential (--facilitator-password-file,
@@ -134,6 +140,11 @@ pub fn run(cli: &Cli, args: &ServeArgs, err: &mut dyn Write) -> std::io::Result<
         max_startups: args.max_startups.max(1),
         ..Limits::default()
     };
+    if let Some(there) = args.report.as_deref().and_then(crate::serve::report::already_there) {
+        let shown = visible::path(&there).to_string();
+        writeln!(err, "boucle serve: {}", crate::i18n::picks::report_exists(&shown).get(lang))?;
+        return Ok(2);
+    }
     let theme = if colour_off() { ThemeName::Mono } else { cli.theme };
     let open = access.is_open();
     // With keys, each participant's shortlist is kept on the server under their key.
@@ -164,7 +175,8 @@ pub fn run(cli: &Cli, args: &ServeArgs, err: &mut dyn Write) -> std::io::Result<
         },
         None => None,
     };
-    let settings = Settings { lang, theme, limits, access, shortlists };
+    let (report, catalogue_dirs) = (args.report.clone(), cli.catalogues.clone());
+    let settings = Settings { lang, theme, limits, access, shortlists, report, catalogue_dirs };
     let room = Arc::new(Room::new(settings, first, exec_runner()));
     if let Some(facilitator) = facilitator {
         let _ = room.facilitator.set(facilitator);
@@ -182,6 +194,7 @@ pub fn run(cli: &Cli, args: &ServeArgs, err: &mut dyn Write) -> std::io::Result<
         let _ = room.presentation.set(RoomPresentation::new(hub, tour));
     }
     follow(updates, &room);
+    room.listen_to_the_terminal();
 
     let (listen, key_path, fingerprint) =
         (args.listen.to_string(), visible::path(&key_path).to_string(), host_key::fingerprint(&key));
@@ -226,45 +239,53 @@ fn follow(updates: Receiver<Update>, room: &Arc<Room>) {
 /// Runs `list`, `show` and `export` on the room's catalogue, parsed by the same clap definitions
 /// as the command line.
 fn exec_runner() -> ExecRunner {
-    Arc::new(move |indexed: &Indexed, words: &[String], lang: Lang, out: &mut dyn Write, err: &mut dyn Write| {
-        let args: Vec<std::ffi::OsString> =
-            std::iter::once("boucle").chain(words.iter().map(String::as_str)).map(Into::into).collect();
-        let cli = match Cli::try_parse_from(&args) {
-            Ok(cli) => cli,
-            Err(e) => {
-                // The participant's language, unless the command asks for another.
-                let asked = args.iter().any(|a| a.to_string_lossy().starts_with("--lang"));
-                let lang = if asked { super::usage::language_of(&args) } else { lang };
-                let refusal = super::usage::refusal(&e, lang, &args);
-                let target: &mut dyn Write = if refusal.to_stdout { out } else { err };
-                let _ = target.write_all(refusal.text.as_bytes());
-                return refusal.code;
+    Arc::new(
+        move |indexed: &Indexed,
+              words: &[String],
+              own: &Shortlist,
+              lang: Lang,
+              out: &mut dyn Write,
+              err: &mut dyn Write| {
+            let args: Vec<std::ffi::OsString> =
+                std::iter::once("boucle").chain(words.iter().map(String::as_str)).map(Into::into).collect();
+            let cli = match Cli::try_parse_from(&args) {
+                Ok(cli) => cli,
+                Err(e) => {
+                    // The participant's language, unless the command asks for another.
+                    let asked = args.iter().any(|a| a.to_string_lossy().starts_with("--lang"));
+                    let lang = if asked { super::usage::language_of(&args) } else { lang };
+                    let refusal = super::usage::refusal(&e, lang, &args);
+                    let target: &mut dyn Write = if refusal.to_stdout { out } else { err };
+                    let _ = target.write_all(refusal.text.as_bytes());
+                    return refusal.code;
+                }
+            };
+            let lang = cli.lang.unwrap_or(lang);
+            let ran = match &cli.command {
+                Some(Command::List(args)) => {
+                    let mut args = args.clone();
+                    // The server's own terminal is not the participant's: a fixed width.
+                    args.width.get_or_insert(100);
+                    list::run_list(indexed, &args, lang, out)
+                }
+                Some(Command::Show(args)) => show::run_show(indexed.catalogue(), args, lang, out),
+                // Never with --output or a shortlist file (refused before parsing, in serve::exec):
+                // the shortlist is the participant's own, never the server's file.
+                Some(Command::Export(args)) if args.output.is_none() && matches!(args.shortlist, None | Some(None)) => {
+                    export::export_with(indexed, &[], args, own, lang, out)
+                }
+                _ => {
+                    let _ = writeln!(err, "boucle: {}", crate::i18n::t(lang, crate::i18n::Msg::ServeExecRefused));
+                    return 2;
+                }
+            };
+            match ran {
+                Ok(()) => 0,
+                Err(e) => {
+                    let _ = writeln!(err, "boucle: {}", e.said().get(lang));
+                    e.exit_code()
+                }
             }
-        };
-        let lang = cli.lang.unwrap_or(lang);
-        let ran = match &cli.command {
-            Some(Command::List(args)) => {
-                let mut args = args.clone();
-                // The server's own terminal is not the participant's: a fixed width.
-                args.width.get_or_insert(100);
-                list::run_list(indexed, &args, lang, out)
-            }
-            Some(Command::Show(args)) => show::run_show(indexed.catalogue(), args, lang, out),
-            // Never with --output or --shortlist (refused before parsing, in serve::exec).
-            Some(Command::Export(args)) if args.output.is_none() && args.shortlist.is_none() => {
-                export::run_export(indexed, &[], args, lang, out)
-            }
-            _ => {
-                let _ = writeln!(err, "boucle: {}", crate::i18n::t(lang, crate::i18n::Msg::ServeExecRefused));
-                return 2;
-            }
-        };
-        match ran {
-            Ok(()) => 0,
-            Err(e) => {
-                let _ = writeln!(err, "boucle: {}", e.said().get(lang));
-                e.exit_code()
-            }
-        }
-    })
+        },
+    )
 }

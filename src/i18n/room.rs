@@ -64,12 +64,15 @@ pub enum Logged {
     ConnectionClosed(u64),
     LoggedIn {
         connection: u64,
+        /// The key's comment (`alice@laptop`), cleaned, from the server's authorized_keys file.
+        name: Option<String>,
         user: String,
         peer: String,
         how: Login,
     },
     Dashboard {
         session: u64,
+        name: Option<String>,
         user: String,
         peer: String,
         size: (u16, u16),
@@ -151,6 +154,10 @@ pub enum Repeat {
     Dropped,
     /// A connection did not log in within the grace time.
     Timeout,
+    /// A wrong retrieval code.
+    WrongCode,
+    /// A retrieval code not looked at: too many wrong ones lately.
+    CodesLimited,
 }
 
 fn repeated(lang: Lang, kind: Repeat, address: &str, id: u64) -> String {
@@ -179,6 +186,14 @@ fn repeated(lang: Lang, kind: Repeat, address: &str, id: u64) -> String {
         (Repeat::Timeout, Lang::Fr) => {
             format!("connexion {id} : délai d’identification dépassé depuis {address} ; fermée")
         }
+        (Repeat::WrongCode, Lang::En) => format!("session {id}: wrong retrieval code from {address}"),
+        (Repeat::WrongCode, Lang::Fr) => format!("session {id} : code de retrait erroné depuis {address}"),
+        (Repeat::CodesLimited, Lang::En) => {
+            format!("session {id}: retrieval code from {address} not looked at: too many wrong codes lately")
+        }
+        (Repeat::CodesLimited, Lang::Fr) => {
+            format!("session {id} : code de retrait depuis {address} ignoré : trop de codes erronés récemment")
+        }
     }
 }
 
@@ -200,6 +215,10 @@ fn repeated_more(lang: Lang, kind: Repeat, address: &str, n: u64) -> String {
         }
         (Repeat::Timeout, Lang::En) => format!("timeout before authentication: {n} more from {address}"),
         (Repeat::Timeout, Lang::Fr) => format!("délai d’identification dépassé : {n} de plus depuis {address}"),
+        (Repeat::WrongCode, Lang::En) => format!("wrong retrieval codes: {n} more from {address}"),
+        (Repeat::WrongCode, Lang::Fr) => format!("codes de retrait erronés : {n} de plus depuis {address}"),
+        (Repeat::CodesLimited, Lang::En) => format!("retrieval codes not looked at: {n} more from {address}"),
+        (Repeat::CodesLimited, Lang::Fr) => format!("codes de retrait ignorés : {n} de plus depuis {address}"),
     }
 }
 
@@ -277,7 +296,8 @@ pub fn logged(lang: Lang, line: &Logged) -> String {
         }
         (ConnectionClosed(connection), Lang::En) => format!("connection {connection}: closed"),
         (ConnectionClosed(connection), Lang::Fr) => format!("connexion {connection} : fermée"),
-        (LoggedIn { connection, user, peer, how }, _) => {
+        (LoggedIn { connection, name, user, peer, how }, _) => {
+            let who = who(name.as_deref(), user, peer);
             let how = match (how, lang) {
                 (Login::Key(key), Lang::En) => format!("key {key}"),
                 (Login::Key(key), Lang::Fr) => format!("clé {key}"),
@@ -287,15 +307,17 @@ pub fn logged(lang: Lang, line: &Logged) -> String {
                 (Login::Password, Lang::Fr) => "mot de passe de la salle".into(),
             };
             match lang {
-                Lang::En => format!("connection {connection}: {user}@{peer} logged in ({how})"),
-                Lang::Fr => format!("connexion {connection} : entrée de {user}@{peer} ({how})"),
+                Lang::En => format!("connection {connection}: {who} logged in ({how})"),
+                Lang::Fr => format!("connexion {connection} : entrée de {who} ({how})"),
             }
         }
-        (Dashboard { session, user, peer, size: (w, h), lang: theirs }, Lang::En) => {
-            format!("session {session}: dashboard for {user}@{peer} ({w}x{h}, {})", theirs.code())
+        (Dashboard { session, name, user, peer, size: (w, h), lang: theirs }, Lang::En) => {
+            let who = who(name.as_deref(), user, peer);
+            format!("session {session}: dashboard for {who} ({w}x{h}, {})", theirs.code())
         }
-        (Dashboard { session, user, peer, size: (w, h), lang: theirs }, Lang::Fr) => {
-            format!("session {session} : tableau de bord pour {user}@{peer} ({w}x{h}, {})", theirs.code())
+        (Dashboard { session, name, user, peer, size: (w, h), lang: theirs }, Lang::Fr) => {
+            let who = who(name.as_deref(), user, peer);
+            format!("session {session} : tableau de bord pour {who} ({w}x{h}, {})", theirs.code())
         }
         (ShortlistSetAside { path, problem }, Lang::En) => {
             format!("shortlist {path} set aside: {}", problem.get(lang))
@@ -358,6 +380,15 @@ pub fn logged(lang: Lang, line: &Logged) -> String {
         }
         (Reloaded(entries), Lang::En) => format!("catalogue reloaded: {entries} entries"),
         (Reloaded(entries), Lang::Fr) => format!("catalogue rechargé : {entries} fiches"),
+    }
+}
+
+/// Who a line is about: the key's name when it has one (`alice@laptop (en@192.0.2.7:50022)`),
+/// else the user name and address.
+fn who(name: Option<&str>, user: &str, peer: &str) -> String {
+    match name {
+        Some(name) => format!("{name} ({user}@{peer})"),
+        None => format!("{user}@{peer}"),
     }
 }
 

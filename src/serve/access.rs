@@ -75,6 +75,23 @@ impl Access {
         }
     }
 
+    /// The name the authorized_keys file gives `key` (its comment: `alice@laptop`), cleaned of
+    /// anything a terminal would obey and cut to [`NAME_MAX`] characters; none without one.
+    pub fn key_name(&self, key: &PublicKey) -> Option<String> {
+        let Access::Checked { keys, .. } = self else { return None };
+        let listed = keys.iter().find(|k| k.key_data() == key.key_data())?;
+        let clean = crate::text::sanitize(listed.comment().as_str_lossy(), crate::text::Lines::Single);
+        let clean = clean.trim();
+        if clean.is_empty() {
+            return None;
+        }
+        let mut name: String = clean.chars().take(NAME_MAX).collect();
+        if clean.chars().count() > NAME_MAX {
+            name.push('…');
+        }
+        Some(name)
+    }
+
     pub fn key_ok(&self, key: &PublicKey) -> bool {
         match self {
             Access::Open => true,
@@ -82,6 +99,9 @@ impl Access {
         }
     }
 }
+
+/// The most characters of a key's name shown in the console.
+pub const NAME_MAX: usize = 32;
 
 /// Compares in a time that does not depend on where the first difference is.
 pub(super) fn same_bytes(expected: &[u8], given: &[u8]) -> bool {
@@ -138,6 +158,23 @@ mod tests {
         assert!(!access.password_ok("aimant2025"));
         assert!(!access.password_ok("aimant20266"));
         assert!(!access.password_ok(""));
+    }
+
+    #[test]
+    fn a_keys_name_is_its_comment_cleaned_and_cut() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("authorized_keys");
+        let key = "AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl";
+        let other = "AAAAC3NzaC1lZDI1NTE5AAAAIB8QnHqcRkTJ3GTkUD6PyWrNfYnvkLvLYhbPjM1fGc1c";
+        let long = "x".repeat(80);
+        std::fs::write(&file, format!("ssh-ed25519 {key} alice@laptop\nssh-ed25519 {other} \u{1b}[31m{long}\n"))
+            .unwrap();
+        let access = Access::new(None, Some(&file), false).unwrap();
+        let Access::Checked { keys, .. } = &access else { panic!() };
+        assert_eq!(access.key_name(&keys[0]).as_deref(), Some("alice@laptop"));
+        let cut = access.key_name(&keys[1]).unwrap();
+        assert!(!cut.contains('\u{1b}') && cut.chars().count() == NAME_MAX + 1 && cut.ends_with('…'), "{cut}");
+        assert_eq!(Access::Open.key_name(&keys[0]), None);
     }
 
     #[test]

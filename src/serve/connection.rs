@@ -41,6 +41,8 @@ pub struct Connection {
     peer: SocketAddr,
     user: String,
     key: Option<String>,
+    /// The key's name in the authorized_keys file (its comment), for the console.
+    name: Option<String>,
     /// The same fingerprint in hex: a file name for the key's shortlist.
     key_hex: Option<String>,
     /// Logged in with the facilitator's credential: its dashboard drives the presentation.
@@ -54,6 +56,8 @@ pub struct Connection {
     /// Session channels open now: a connection that keeps none open (`ssh -N`) is closed.
     pub open_channels: Arc<AtomicUsize>,
     channels: HashMap<ChannelId, ChannelState>,
+    /// The address the client reached: the one to give back in commands it types later.
+    pub local: Option<SocketAddr>,
 }
 
 impl Connection {
@@ -65,6 +69,7 @@ impl Connection {
             peer,
             user: String::new(),
             key: None,
+            name: None,
             key_hex: None,
             facilitator: false,
             authenticated: Arc::new(AtomicBool::new(false)),
@@ -72,6 +77,7 @@ impl Connection {
             began,
             open_channels: Arc::default(),
             channels: HashMap::new(),
+            local: None,
         }
     }
 
@@ -117,9 +123,12 @@ impl Handler for Connection {
         // The facilitator's first: an open room takes any password as a participant's.
         if self.room.facilitator.get().is_some_and(|f| f.password_ok(password)) {
             self.facilitator = true;
+            (self.key, self.key_hex, self.name) = (None, None, None);
             return Ok(Auth::Accept);
         }
         if self.room.settings.access.password_ok(password) {
+            // Identity is only what authenticated: never a key offered before.
+            (self.key, self.key_hex, self.name) = (None, None, None);
             return Ok(Auth::Accept);
         }
         self.refuse(Refusal::WrongPassword);
@@ -145,6 +154,7 @@ impl Handler for Connection {
             self.facilitator = facilitator;
             let fingerprint = key.public_key.fingerprint(HashAlg::Sha256);
             self.key = Some(fingerprint.to_string());
+            self.name = self.room.settings.access.key_name(key.public_key);
             self.key_hex = Some(fingerprint.as_bytes().iter().map(|b| format!("{b:02x}")).collect());
             return Ok(Auth::Accept);
         }
@@ -161,7 +171,8 @@ impl Handler for Connection {
             None => Login::Password,
         };
         let (connection, user, peer) = (self.id, client(&self.user), self.peer.to_string());
-        self.room.journal.log(&Logged::LoggedIn { connection, user, peer, how });
+        let name = self.name.clone();
+        self.room.journal.log(&Logged::LoggedIn { connection, name, user, peer, how });
         Ok(())
     }
 
@@ -311,10 +322,13 @@ impl Handler for Connection {
             return Ok(());
         }
         session.channel_success(channel)?;
-        let identity = Identity { user: self.user.clone(), key: self.key_hex.clone(), facilitator: self.facilitator };
+        let ssh = super::retrieval::ssh_command(&self.user, self.local.unwrap_or(self.peer));
+        let identity =
+            Identity { user: self.user.clone(), key: self.key_hex.clone(), ssh, facilitator: self.facilitator };
         let started = dashboard::start(&self.room, id, write, size, (lang, theme), identity);
         let (user, peer) = (client(&self.user), self.peer.to_string());
-        self.room.journal.log(&Logged::Dashboard { session: id, user, peer, size, lang });
+        let name = self.name.clone();
+        self.room.journal.log(&Logged::Dashboard { session: id, name, user, peer, size, lang });
         if let Some(state) = self.channels.get_mut(&channel) {
             state.dashboard = Some(started);
         }
@@ -336,7 +350,8 @@ impl Handler for Connection {
         session.channel_success(channel)?;
         let command = String::from_utf8_lossy(data).into_owned();
         let id = self.room.next_id();
-        tokio::spawn(super::exec::run(self.room.clone(), id, self.peer, write, command, (lang, pty)));
+        let key = self.key_hex.clone();
+        tokio::spawn(super::exec::run(self.room.clone(), (id, self.peer, key), write, command, (lang, pty)));
         Ok(())
     }
 

@@ -21,6 +21,7 @@ use tokio::sync::mpsc;
 
 use super::limits::Limits;
 use super::output::{FrameWriter, Next, Outbox, PtySize, SshBackend, SshHost};
+use super::retrieval::Owner;
 use super::room::Room;
 use crate::i18n::room::{End, Logged};
 use crate::i18n::{Msg as Words, t};
@@ -34,6 +35,7 @@ use crate::ui::host::Host;
 use crate::ui::input_queue::{InputQueue, Refused};
 use crate::ui::session::search_worker;
 use crate::ui::session::{Exit, run_session};
+use crate::ui::take_home::TakeHome;
 use crate::ui::theme::ThemeName;
 use crate::ui::{App, Options};
 
@@ -43,6 +45,8 @@ use crate::ui::{App, Options};
 pub struct Identity {
     pub user: String,
     pub key: Option<String>,
+    /// The start of the command that reaches this room again: `ssh -p 2222 fr@192.0.2.7`.
+    pub ssh: String,
     /// Logged in with the facilitator's credential (never from a key only offered).
     pub facilitator: bool,
 }
@@ -113,9 +117,16 @@ pub fn start(
     let sender = tokio::spawn(send_frames(outbox.clone(), write.clone(), events.clone()));
     let reader = tokio::spawn(read_input(typed, queue.clone(), events.clone(), room.settings.limits.clone()));
     let (done, ended) = tokio::sync::oneshot::channel::<Option<Exit>>();
-    // With a key, the shortlist kept under it; else one that lives in the session.
+    // With a key, the shortlist kept under it; else one that lives in the session, and that
+    // the room keeps under a retrieval code, for the participant to take home.
     let (shortlist, shortlist_file, notice) = shortlist_for(room, &identity, lang);
-    let mut options = Options { lang, theme, shortlist, shortlist_file, notice, ..Options::default() };
+    let (owner, code) = match &identity.key {
+        Some(key) => (Owner::Key(key.clone()), None),
+        None => (Owner::Session(id), Some(room.retrieval.code_for(id))),
+    };
+    room.retrieval.keep(owner.clone(), &shortlist);
+    let take_home = Some(TakeHome { ssh: identity.ssh.clone(), code });
+    let mut options = Options { lang, theme, shortlist, shortlist_file, notice, take_home, ..Options::default() };
     let presentation = room.presentation.get();
     if let Some(presentation) = presentation {
         // The facilitator starts on the projector; a participant browses, and may follow.
@@ -139,7 +150,7 @@ pub fn start(
         let (room, outbox, size, events, queue) =
             (room.clone(), outbox.clone(), size.clone(), events.clone(), queue.clone());
         std::thread::Builder::new().name("ssh-session".into()).spawn(move || {
-            let who = (id, identity.key, facilitator);
+            let who = (id, identity.key, facilitator, owner);
             let exit = run_dashboard(&room, who, options, &outbox, size, events, (&inbox, &queue));
             let _ = done.send(exit);
         })
@@ -188,7 +199,7 @@ pub fn start(
 /// The session thread: the dashboard until it ends, then the terminal put back and a goodbye.
 fn run_dashboard(
     room: &Arc<Room>,
-    (id, key, facilitator): (u64, Option<String>, bool),
+    (id, key, facilitator, owner): (u64, Option<String>, bool, Owner),
     options: Options,
     outbox: &Arc<Outbox>,
     size: Arc<PtySize>,
@@ -197,6 +208,7 @@ fn run_dashboard(
 ) -> Option<Exit> {
     let lang = options.lang;
     let shortlist_file = options.shortlist_file.clone();
+    let take_home = options.take_home.clone();
     let snapshot = room.catalogue();
     let mut app = App::new(snapshot.indexed, snapshot.problems, options);
     let searcher = search_worker(events.clone());
@@ -206,6 +218,8 @@ fn run_dashboard(
         let room = room.clone();
         host = host.on_shortlist_saved(move || room.shortlist_saved(&key, id));
     }
+    let keeper = room.clone();
+    host = host.on_shortlist_changed(move |list| keeper.retrieval.keep(owner.clone(), list));
     if let Some(presentation) = room.presentation.get() {
         // Only the facilitator's session is given the right to drive.
         let driver = facilitator.then(|| crate::presentation::Driver::Hub(presentation.hub.clone()));
@@ -215,6 +229,7 @@ fn run_dashboard(
     let writer = host.terminal().backend_mut();
     let entered = queue!(writer, EnterAlternateScreen, EnableBracketedPaste, cursor::Hide, EnableMouseCapture);
     let exit = entered.ok().and_then(|()| run_session(&mut host, &mut app, inbox, queue, searcher).ok());
+    let marks = app.shared().shortlist().len();
     drop(app);
     let mut goodbye = Vec::new();
     let _ = queue!(goodbye, DisableMouseCapture, DisableBracketedPaste, LeaveAlternateScreen, cursor::Show);
@@ -226,6 +241,12 @@ fn run_dashboard(
     };
     if let Some(words) = words {
         goodbye.extend_from_slice(format!("{}\r\n", t(lang, words)).as_bytes());
+    }
+    // A session with marks says how to take them home, however it ended.
+    if let (Some(home), true) = (&take_home, marks > 0 && exit.is_some()) {
+        let command = home.command(lang, crate::export::handout::Format::Html);
+        let said = crate::i18n::take_home::goodbye(lang, marks, home.code.as_deref(), &command);
+        goodbye.extend_from_slice(format!("{said}\r\n").as_bytes());
     }
     outbox.push_final(&goodbye);
     outbox.close();

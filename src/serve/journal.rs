@@ -76,7 +76,7 @@ impl Journal {
     pub fn line(&self, text: &str) {
         let mut out = self.out.lock().unwrap_or_else(|p| p.into_inner());
         let (status, Some(err)) = &mut *out else { return };
-        let clear = if self.live { "\r\x1b[K" } else { "" };
+        let clear = if self.live { erase(status) } else { String::new() };
         let _ = writeln!(err, "{clear}{} {}", clock(), crate::text::visible::line(text));
         if self.live && !status.is_empty() {
             let _ = write!(err, "{status}");
@@ -94,9 +94,22 @@ impl Journal {
         if *status == text {
             return;
         }
-        let _ = write!(err, "\r\x1b[K{text}");
+        let _ = write!(err, "{}{text}", erase(status));
         let _ = err.flush();
         *status = text;
+    }
+
+    /// A line was typed on the server's terminal: its Enter moved the cursor a line down, under
+    /// the live lines, which are taken away (to be drawn again).
+    pub fn typed(&self) {
+        if !self.live {
+            return;
+        }
+        let mut out = self.out.lock().unwrap_or_else(|p| p.into_inner());
+        let (status, Some(err)) = &mut *out else { return };
+        let _ = write!(err, "\x1b[A{}", erase(status));
+        let _ = err.flush();
+        status.clear();
     }
 
     /// Takes the live line away for good (at exit): the log ends with its last line.
@@ -105,7 +118,7 @@ impl Journal {
         let mut out = self.out.lock().unwrap_or_else(|p| p.into_inner());
         let (status, Some(err)) = &mut *out else { return };
         if self.live && !status.is_empty() {
-            let _ = write!(err, "\r\x1b[K");
+            let _ = write!(err, "{}", erase(status));
             let _ = err.flush();
         }
         status.clear();
@@ -116,6 +129,17 @@ impl Default for Journal {
     fn default() -> Journal {
         Journal::new(Lang::En)
     }
+}
+
+/// Takes the live lines away (the room's picks may stand above the live line), leaving the
+/// cursor where the first one was.
+fn erase(status: &str) -> String {
+    let above = status.matches('\n').count();
+    let mut out = String::from("\r\x1b[K");
+    for _ in 0..above {
+        out.push_str("\x1b[A\x1b[K");
+    }
+    out
 }
 
 fn clock() -> String {

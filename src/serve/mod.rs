@@ -15,7 +15,10 @@
 //!   waiting to log in, the shared room, the facilitator's log;
 //! - [`presentation`]: the room's presentation, who drives it and who follows;
 //! - [`signals`]: every signal that closes the room;
-//! - [`look`]: language and theme from the user name.
+//! - [`look`]: language and theme from the user name;
+//! - [`retrieval`]: every shortlist goes home (by key, or by a retrieval code);
+//! - [`picks`], [`report`]: the room's picks on the server's terminal, and the workshop's
+//!   report when the room closes.
 
 pub mod access;
 pub mod connection;
@@ -26,7 +29,10 @@ pub mod journal;
 pub mod limits;
 pub mod look;
 pub mod output;
+pub mod picks;
 pub mod presentation;
+pub mod report;
+pub mod retrieval;
 pub mod room;
 pub mod signals;
 pub mod startups;
@@ -180,8 +186,27 @@ async fn close(room: &Arc<Room>, handles: &Handles, signal: libc::c_int) {
         )
         .await;
     }
+    write_report(room);
+    // Codes are good for the room's life only.
+    room.retrieval.close();
     room.journal.finish();
     room.journal.log(&Logged::RoomClosed);
+}
+
+/// `--report FILE`: the workshop's result, once every dashboard has said goodbye (so every
+/// mark is in).
+fn write_report(room: &Room) {
+    let Some(given) = &room.settings.report else { return };
+    let snapshot = room.catalogue();
+    let (lang, dirs) = (room.settings.lang, &room.settings.catalogue_dirs);
+    let said = match report::write(given, snapshot.catalogue(), &room.picks(), lang, dirs) {
+        Ok(written) => {
+            let shown: Vec<String> = written.iter().map(|p| crate::text::visible::path(p).to_string()).collect();
+            crate::i18n::picks::report_written(&shown.join(", "))
+        }
+        Err(why) => crate::i18n::picks::report_not_written(&why),
+    };
+    room.journal.line(said.get(room.journal.lang));
 }
 
 /// One connection, from the SSH greeting to its end. A connection that has not logged in
@@ -207,7 +232,8 @@ async fn connect(
             unsafe { libc::shutdown(fd.as_raw_fd(), libc::SHUT_RDWR) };
         }
     };
-    let handler = connection::Connection::new(room.clone(), id, peer, ticket.began.clone());
+    let mut handler = connection::Connection::new(room.clone(), id, peer, ticket.began.clone());
+    handler.local = socket.local_addr().ok();
     let authenticated = handler.authenticated.clone();
     let logged_in = handler.logged_in.clone();
     let open_channels = handler.open_channels.clone();

@@ -234,6 +234,9 @@ impl Backend for SshBackend {
 }
 
 /// A dashboard session drawing to an SSH client.
+/// What the room does with a session's shortlist each time it changes.
+type OnChanged = Box<dyn Fn(&crate::shortlist::Shortlist) + Send>;
+
 pub struct SshHost {
     terminal: Terminal<SshBackend>,
     /// The one file the shortlist may be saved to: the participant's key's own, on the
@@ -241,6 +244,8 @@ pub struct SshHost {
     shortlist_file: Option<std::path::PathBuf>,
     /// Called when a save changed that file: the room tells the key's other sessions.
     on_saved: Option<Box<dyn Fn() + Send>>,
+    /// Called with the shortlist each time it changes: the room keeps it, to go home.
+    on_changed: Option<OnChanged>,
     /// The right to drive the room's presentation: the facilitator's session only.
     driver: Option<crate::presentation::Driver>,
     /// Told when the participant starts or stops following.
@@ -253,9 +258,19 @@ impl SshHost {
             terminal: Terminal::new(backend)?,
             shortlist_file,
             on_saved: None,
+            on_changed: None,
             driver: None,
             on_following: None,
         })
+    }
+
+    /// Calls `on_changed` with the shortlist each time it changes (saved or not).
+    pub fn on_shortlist_changed(
+        mut self,
+        on_changed: impl Fn(&crate::shortlist::Shortlist) + Send + 'static,
+    ) -> SshHost {
+        self.on_changed = Some(Box::new(on_changed));
+        self
     }
 
     /// In a room with a presentation: the right to drive it (or none), and who to tell when
@@ -309,6 +324,13 @@ impl Host for SshHost {
             .map_err(|e| crate::i18n::problems::io_problem(&e))
     }
 
+    /// The room keeps it, in memory, for the participant to take home.
+    fn keep_shortlist(&mut self, list: &crate::shortlist::Shortlist) {
+        if let Some(on_changed) = &self.on_changed {
+            on_changed(list);
+        }
+    }
+
     /// The participant is not at the server: a file written here would be the facilitator's.
     fn write_file(
         &mut self,
@@ -336,6 +358,7 @@ impl Host for SshHost {
                 if let (true, Some(on_saved)) = (saved.wrote, &self.on_saved) {
                     on_saved();
                 }
+                self.keep_shortlist(&saved.list);
                 Ok(saved.list)
             }
             _ => Err(crate::i18n::Said::by(|lang| {

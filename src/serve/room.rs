@@ -16,6 +16,7 @@ use super::limits::Limits;
 use crate::i18n::room::Logged;
 use crate::live::Snapshot;
 use crate::query::Indexed;
+use crate::shortlist::Shortlist;
 use crate::text::Lang;
 use crate::ui::event::{Event, Reason};
 use crate::ui::theme::ThemeName;
@@ -25,7 +26,10 @@ use crate::ui::theme::ThemeName;
 /// output and errors go; returns the exit status. Given by the command line layer, which owns
 /// the clap definitions, so that the same parser reads them.
 /// The catalogue given is the room's newest one.
-pub type ExecRunner = Arc<dyn Fn(&Indexed, &[String], Lang, &mut dyn Write, &mut dyn Write) -> i32 + Send + Sync>;
+/// The shortlist given is the participant's own (theirs to export, its notes in handouts),
+/// never the server's.
+pub type ExecRunner =
+    Arc<dyn Fn(&Indexed, &[String], &Shortlist, Lang, &mut dyn Write, &mut dyn Write) -> i32 + Send + Sync>;
 
 pub struct Settings {
     pub lang: Lang,
@@ -35,6 +39,10 @@ pub struct Settings {
     /// Where each key's shortlist is kept (`<data>/boucle/serve-shortlists`); none: every
     /// shortlist lives for its session only.
     pub shortlists: Option<PathBuf>,
+    /// `--report FILE`: the workshop's result, written when the room closes.
+    pub report: Option<PathBuf>,
+    /// The catalogue's folders, which the report is never written into.
+    pub catalogue_dirs: Vec<PathBuf>,
 }
 
 pub struct Participant {
@@ -60,6 +68,11 @@ pub struct Room {
     pub closing: AtomicBool,
     /// Woken each time a participant leaves (closing waits for the room to empty).
     pub left: tokio::sync::Notify,
+    /// Every participant's shortlist, in memory, for taking home and counting the picks.
+    pub retrieval: super::retrieval::Retrieval,
+    /// The server's terminal takes `p` (it is a terminal); and shows the room's picks now.
+    pub picks_key: AtomicBool,
+    pub picks_shown: AtomicBool,
     /// The presentation participants may follow (`--presentation TOUR`), and who may drive it.
     pub presentation: std::sync::OnceLock<super::presentation::RoomPresentation>,
     pub facilitator: std::sync::OnceLock<super::presentation::Facilitator>,
@@ -80,6 +93,9 @@ impl Room {
             next_id: AtomicU64::new(1),
             closing: AtomicBool::new(false),
             left: tokio::sync::Notify::new(),
+            retrieval: super::retrieval::Retrieval::default(),
+            picks_key: AtomicBool::new(false),
+            picks_shown: AtomicBool::new(false),
             presentation: std::sync::OnceLock::new(),
             facilitator: std::sync::OnceLock::new(),
         }
@@ -185,6 +201,66 @@ impl Room {
         }
     }
 
+    /// A key's shortlist, as the room keeps it, else as its file on the server holds it.
+    pub fn key_shortlist(&self, key: &str) -> Shortlist {
+        let owner = super::retrieval::Owner::Key(key.to_string());
+        if let Some(list) = self.retrieval.of(&owner) {
+            return list;
+        }
+        let Some(dir) = &self.settings.shortlists else { return Shortlist::default() };
+        let path = dir.join(format!("{key}.ron"));
+        if !path.exists() {
+            return Shortlist::default();
+        }
+        match crate::shortlist::store::open(&path) {
+            crate::shortlist::store::Opened::New(list) | crate::shortlist::store::Opened::Read(list) => list,
+            _ => Shortlist::default(),
+        }
+    }
+
+    /// The live lines: the room's picks when shown (`p` Enter on the server's terminal), then
+    /// the line of who is in.
+    fn live(&self, who: String) -> String {
+        let lang = self.journal.lang;
+        if !self.picks_key.load(Ordering::SeqCst) {
+            return who;
+        }
+        let shown = self.picks_shown.load(Ordering::SeqCst);
+        let line = format!("{who} · {}", crate::i18n::picks::toggle(lang, shown));
+        if !shown {
+            return line;
+        }
+        let snapshot = self.catalogue();
+        let title = |id: &crate::model::Id| {
+            let entry = snapshot.catalogue().get(id.as_str());
+            entry.map(|e| e.title().get(lang).to_string()).unwrap_or_else(|| id.to_string())
+        };
+        let mut lines = super::picks::screen(&self.picks(), lang, super::picks::width(), title);
+        lines.push(line);
+        lines.join("\n")
+    }
+
+    /// The server's terminal takes lines: `p` shows or hides the picks.
+    pub fn listen_to_the_terminal(self: &Arc<Room>) {
+        let room = Arc::downgrade(self);
+        let listening = super::picks::listen(move |line| {
+            let Some(room) = room.upgrade() else { return false };
+            if line == "p" {
+                room.picks_shown.fetch_xor(true, Ordering::SeqCst);
+            }
+            // The Enter typed moved the cursor under the live lines: they are drawn again.
+            room.journal.typed();
+            room.show_status();
+            true
+        });
+        self.picks_key.store(listening, Ordering::SeqCst);
+    }
+
+    /// The room's picks now: every participant's shortlist counted, each once per entry.
+    pub fn picks(&self) -> crate::shortlist::picks::Picks {
+        crate::shortlist::picks::Picks::count(&self.retrieval.lists())
+    }
+
     /// Asks every dashboard to say goodbye and end.
     pub fn end_all(&self) {
         for participant in self.participants.lock().unwrap_or_else(|p| p.into_inner()).values() {
@@ -207,6 +283,7 @@ impl Room {
             presentation.counted(dashboards, |id| participants.contains_key(&id));
         }
         let connections = self.connections.load(Ordering::SeqCst);
-        self.journal.status(crate::i18n::room::who_is_in(self.journal.lang, fr, en, connections));
+        let who = crate::i18n::room::who_is_in(self.journal.lang, fr, en, connections);
+        self.journal.status(self.live(who));
     }
 }

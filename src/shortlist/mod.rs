@@ -4,6 +4,7 @@
 //! [`store`] keeps it in the user's data folder between runs; two dashboards (or two SSH
 //! sessions of one key) that save one file have their changes merged by id ([`merge`]).
 
+pub mod picks;
 pub mod store;
 
 use serde::{Deserialize, Serialize};

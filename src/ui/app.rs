@@ -46,6 +46,9 @@ pub struct Options {
     pub present: Option<PresentStart>,
     /// Start on an entry's form (`boucle new KIND ID --form`).
     pub form: Option<super::state::FormStart>,
+    /// In a room: how the participant takes the shortlist home (nothing is written on the
+    /// server).
+    pub take_home: Option<super::take_home::TakeHome>,
     /// The part this dashboard plays in a shared presentation ([`crate::presentation`]).
     pub presenting: Option<Role>,
 }
@@ -74,6 +77,7 @@ impl Default for Options {
             chrome: true,
             present: None,
             form: None,
+            take_home: None,
             presenting: None,
         }
     }

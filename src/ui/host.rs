@@ -45,6 +45,10 @@ pub trait Host {
         save_merged(path, base, list, Privacy::Usual).map(|saved| saved.list).map_err(|e| e.said())
     }
 
+    /// The shortlist changed and has no file: a host whose room keeps it (for the participant
+    /// to take home) takes it; by default, nothing.
+    fn keep_shortlist(&mut self, _list: &crate::shortlist::Shortlist) {}
+
     /// Writes an export; by default to a file on this machine, atomically, never into the
     /// `forbidden` folders (the catalogue's).
     fn write_file(

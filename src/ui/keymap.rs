@@ -71,7 +71,7 @@ pub fn contexts(app: &App) -> Vec<Context> {
             ExportStep::Choose => stacks::EXPORT_CHOOSE,
             ExportStep::Path => stacks::INPUT,
             ExportStep::Confirm => stacks::CONFIRM,
-            ExportStep::Done(_) => stacks::OVERLAY,
+            ExportStep::Done(_) | ExportStep::TakeHome { .. } => stacks::OVERLAY,
         },
         Target::Search => stacks::SEARCH,
         Target::Pane(pane) => match app.screen() {

@@ -26,6 +26,7 @@ pub mod session;
 pub mod shared;
 mod start;
 pub mod state;
+pub mod take_home;
 pub mod terminal;
 pub mod theme;
 pub mod update;

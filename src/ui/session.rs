@@ -279,10 +279,13 @@ impl<H: Host> Session<'_, H> {
                 return Ok(Step::Continue);
             }
             Effect::SaveShortlist { base, list } => {
-                let Some(path) = app.shared().shortlist_file().map(std::path::Path::to_path_buf) else {
-                    return Ok(Step::Continue);
-                };
-                Outcome::ShortlistSaved(host.save_shortlist(&path, &base, &list))
+                match app.shared().shortlist_file().map(std::path::Path::to_path_buf) {
+                    Some(path) => Outcome::ShortlistSaved(host.save_shortlist(&path, &base, &list)),
+                    None => {
+                        host.keep_shortlist(&list);
+                        return Ok(Step::Continue);
+                    }
+                }
             }
             Effect::WriteFile { path, contents, overwrite } => {
                 let overwrite = if overwrite { Overwrite::Allowed } else { Overwrite::Never };

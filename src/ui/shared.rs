@@ -44,6 +44,9 @@ pub struct Shared {
     /// changes since against (`shortlist::merge`).
     pub(in crate::ui) marks_saved: Shortlist,
     pub(in crate::ui) marks_file: Option<PathBuf>,
+    /// In a room: the command that takes the shortlist home; the room keeps the shortlist
+    /// (a save without a file goes to it).
+    pub(in crate::ui) take_home: Option<super::take_home::TakeHome>,
     /// Folders exports must never be written into.
     pub(in crate::ui) catalogue_dirs: Vec<PathBuf>,
     /// A message over the status line (the equivalent command, a theme change), until the
@@ -116,6 +119,11 @@ impl Shared {
     /// Where the shortlist is saved; `None` when it is not.
     pub fn shortlist_file(&self) -> Option<&std::path::Path> {
         self.marks_file.as_deref()
+    }
+
+    /// In a room: how the shortlist goes home.
+    pub fn take_home(&self) -> Option<&super::take_home::TakeHome> {
+        self.take_home.as_ref()
     }
 
     pub fn is_marked(&self, id: &Id) -> bool {

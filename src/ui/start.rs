@@ -37,6 +37,7 @@ impl App {
             marks_saved: options.shortlist.clone(),
             marks: options.shortlist,
             marks_file: options.shortlist_file,
+            take_home: options.take_home,
             catalogue_dirs: options.catalogue_dirs,
             message,
             screen: Screen::Browse,

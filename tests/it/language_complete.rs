@@ -771,8 +771,8 @@ fn room_texts(lang: &str, locale: &str) -> Vec<(String, String)> {
     let subsystem = server.ssh_then(lang, "aimant2026", &["-T", "-s"], &["sftp"]);
     assert!(!subsystem.status.success(), "a subsystem is refused: {subsystem:?}");
 
-    // One participant fills the room, exports from the dashboard (nothing is written on the server), and a
-    // second is told the room is full.
+    // One participant fills the room, exports from the dashboard (nothing is written on the server: the
+    // command that takes the shortlist home is offered), and a second is told the room is full.
     let tmux = Tmux::start();
     let askpass = server.dir.path().join("askpass");
     std::fs::write(&askpass, "#!/bin/sh\necho aimant2026\n").unwrap();
@@ -790,9 +790,9 @@ fn room_texts(lang: &str, locale: &str) -> Vec<(String, String)> {
     tmux.keys("first", &["m", "x"]);
     let title = if lang == "fr" { "Exporter" } else { "Export" };
     tmux.wait_for("first", "the export dialog", |s| s.contains(&format!(" {title} ")));
-    tmux.keys("first", &["Enter", "Enter"]);
-    let failed = tmux.wait_for("first", "the refusal", |s| s.contains("✗"));
-    texts.push(("an export over SSH".to_string(), boxed(&failed, title)));
+    tmux.keys("first", &["Enter"]);
+    let offered = tmux.wait_for("first", "the command offered", |s| s.contains("export --shortlist"));
+    texts.push(("an export over SSH: the command that takes it home".to_string(), boxed(&offered, title)));
     tmux.open("second", (100, 30), server.dir.path(), &script("second"), &[]);
     let full = tmux.wait_for("second", "the room is full", |s| s.contains("EXITED"));
     texts.push((
@@ -846,7 +846,8 @@ fn typed_texts(lang: Lang) -> Vec<(String, String)> {
     use boucle::model::{AddressFlaw, Refused};
     let mut texts = Vec::new();
     let address = "192.0.2.7".to_string();
-    for kind in [Repeat::RateLimited, Repeat::AddressWaiting, Repeat::AllWaiting, Repeat::Dropped, Repeat::Timeout] {
+    let kinds = [Repeat::RateLimited, Repeat::AddressWaiting, Repeat::AllWaiting, Repeat::Dropped, Repeat::Timeout];
+    for kind in kinds.into_iter().chain([Repeat::WrongCode, Repeat::CodesLimited]) {
         let first = Logged::Repeated { kind, address: address.clone(), connection: 12 };
         texts.push((format!("{kind:?}"), logged(lang, &first)));
         let more = Logged::RepeatedMore { kind, address: address.clone(), count: 41 };
@@ -882,6 +883,38 @@ fn typed_texts(lang: Lang) -> Vec<(String, String)> {
     for flaw in flaws.into_iter().chain(['"', '\'', '<', '`', '\\'].map(AddressFlaw::Delimiter)) {
         let address = Refused::Address { address: "https://x.org/a".into(), flaw };
         texts.push((format!("address: {flaw:?}"), refused(&address).get(lang).to_string()));
+    }
+    texts.extend(take_home_texts(lang));
+    texts
+}
+
+/// #21: what a room says about taking a shortlist home, the room's picks and the report.
+fn take_home_texts(lang: Lang) -> Vec<(String, String)> {
+    use boucle::i18n::{picks, take_home};
+    let command = "ssh -p 2222 fr@192.0.2.7 export --shortlist K7M2-QX4P --format html > ma-selection.html";
+    let mut texts = vec![
+        ("code line".into(), take_home::code_line(lang, Some("K7M2-QX4P"))),
+        ("code line, key".into(), take_home::code_line(lang, None)),
+        ("goodbye".into(), take_home::goodbye(lang, 3, Some("K7M2-QX4P"), command)),
+        ("goodbye, key".into(), take_home::goodbye(lang, 1, None, command)),
+        ("offered".into(), take_home::offered(lang).to_string()),
+        ("copied".into(), take_home::copied(lang, 1519)),
+        ("too long".into(), take_home::too_long_to_copy(lang, 200_000, 100_000)),
+        ("picks".into(), format!("{} · {}", picks::title(lang), picks::participants(lang, 14))),
+        ("no picks".into(), picks::none_yet(lang).to_string()),
+        ("toggle".into(), format!("{} {}", picks::toggle(lang, false), picks::toggle(lang, true))),
+        ("report".into(), format!("{} {} {}", picks::report_title(lang), picks::entries(lang), picks::tour(lang))),
+    ];
+    for (what, said) in [
+        ("wrong code", take_home::wrong_code()),
+        ("limited", take_home::too_many_wrong_codes()),
+        ("closed", take_home::room_closed()),
+        ("which", take_home::which_shortlist()),
+        ("empty", take_home::empty()),
+        ("written", picks::report_written("/srv/atelier.md")),
+        ("not written", picks::report_not_written(&picks::report_exists("/srv/atelier.md"))),
+    ] {
+        texts.push((what.into(), said.get(lang).to_string()));
     }
     texts
 }

@@ -32,6 +32,12 @@ pub enum ExportStep {
     Confirm,
     /// Written (the full path), or why not.
     Done(Result<PathBuf, crate::i18n::Said>),
+    /// In a room, where nothing is written on the server: the command that takes the shortlist
+    /// home, and what became of the copy of its Markdown (OSC 52).
+    TakeHome {
+        command: String,
+        clipboard: String,
+    },
 }
 
 #[derive(Clone, Debug)]

@@ -10,7 +10,8 @@ use super::super::app::App;
 use super::super::screen::{Layer, Overlay, Screen};
 use super::super::shared::Shared;
 use super::super::state::{BrowseState, Edited, ExportDialog, ExportScope, ExportStep};
-use crate::export::handout::{self, Scope};
+use super::super::take_home::{COPY_MAX, TakeHome};
+use crate::export::handout::{self, Format, Scope};
 use crate::i18n::{Word, word};
 
 /// `x`: the export dialog, on the shortlist when it has something, else on the results (or on
@@ -42,7 +43,10 @@ pub fn dialog(dialog: &mut ExportDialog, browse: &BrowseState, shared: &mut Shar
                 dialog.step_scope(*action == Action::NextChoice, &scopes);
             }
             Action::PrevFormat | Action::NextFormat => dialog.step_format(*action == Action::NextFormat),
-            Action::Open | Action::Submit => dialog.set_step(ExportStep::Path),
+            Action::Open | Action::Submit => match (&shared.take_home, dialog.scope()) {
+                (Some(home), ExportScope::Shortlist) => return Handled::Done(take_home(dialog, browse, shared, home)),
+                _ => dialog.set_step(ExportStep::Path),
+            },
             Action::CloseOverlay | Action::Cancel | Action::Back => close(shared),
             _ => {}
         },
@@ -62,13 +66,34 @@ pub fn dialog(dialog: &mut ExportDialog, browse: &BrowseState, shared: &mut Shar
             Action::No | Action::Cancel | Action::CloseOverlay => dialog.set_step(ExportStep::Path),
             _ => {}
         },
-        ExportStep::Done(_) => {
+        ExportStep::Done(_) | ExportStep::TakeHome { .. } => {
             if matches!(action, Action::CloseOverlay | Action::Open | Action::Submit | Action::Back) {
                 close(shared);
             }
         }
     }
     Handled::done()
+}
+
+/// In a room, nothing is written on the server: the command that takes the shortlist home,
+/// and its Markdown to the participant's clipboard when it fits in what terminals take.
+fn take_home(dialog: &mut ExportDialog, browse: &BrowseState, shared: &Shared, home: &TakeHome) -> Effects {
+    let lang = shared.lang;
+    let command = home.command(lang, dialog.format());
+    let markdown = contents(dialog, browse, shared, Format::Md);
+    let (clipboard, effects) = match markdown {
+        Err(why) => (why.get(lang).to_string(), Effects::new()),
+        Ok(bytes) => {
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            if TakeHome::fits_clipboard(&text) {
+                (crate::i18n::take_home::copied(lang, text.len()), vec![Effect::Copy(text)])
+            } else {
+                (crate::i18n::take_home::too_long_to_copy(lang, text.len(), COPY_MAX), Effects::new())
+            }
+        }
+    };
+    dialog.set_step(ExportStep::TakeHome { command, clipboard });
+    effects
 }
 
 fn close(shared: &mut Shared) {
@@ -88,7 +113,12 @@ fn scopes(dialog: &ExportDialog, browse: &BrowseState) -> Vec<ExportScope> {
 }
 
 /// The chosen handout's bytes, or why there is nothing to write.
-fn contents(dialog: &ExportDialog, browse: &BrowseState, shared: &Shared) -> Result<Vec<u8>, crate::i18n::Said> {
+fn contents(
+    dialog: &ExportDialog,
+    browse: &BrowseState,
+    shared: &Shared,
+    format: Format,
+) -> Result<Vec<u8>, crate::i18n::Said> {
     let catalogue = shared.catalogue();
     let positions: Vec<usize>;
     let entry = dialog.entry().map(str::to_string);
@@ -109,7 +139,7 @@ fn contents(dialog: &ExportDialog, browse: &BrowseState, shared: &Shared) -> Res
     if handout.items.is_empty() {
         return Err(nothing());
     }
-    Ok(handout::render(&handout, catalogue, dialog.format()))
+    Ok(handout::render(&handout, catalogue, format))
 }
 
 fn write(dialog: &mut ExportDialog, browse: &BrowseState, shared: &Shared, overwrite: bool) -> Effects {
@@ -117,7 +147,7 @@ fn write(dialog: &mut ExportDialog, browse: &BrowseState, shared: &Shared, overw
     if path.as_os_str().is_empty() {
         return Effects::new();
     }
-    match contents(dialog, browse, shared) {
+    match contents(dialog, browse, shared, dialog.format()) {
         Ok(contents) => vec![Effect::WriteFile { path, contents, overwrite }],
         Err(why) => {
             dialog.set_step(ExportStep::Done(Err(why)));
@@ -152,6 +182,12 @@ pub fn effect_done(app: &mut App, outcome: Outcome) {
                 Ok(()) => format!("{} {url}", word(lang, Word::Opening)),
                 Err(_) => format!("{} {url}", word(lang, Word::NoOpener)),
             });
+        }
+        // The copy of a take-home: said in the dialog, never the whole Markdown on the status line.
+        Outcome::Copied { result, .. } if matches!(app.export.step(), ExportStep::TakeHome { .. }) => {
+            if let (Err(why), ExportStep::TakeHome { command, .. }) = (result, app.export.step().clone()) {
+                app.export.set_step(ExportStep::TakeHome { command, clipboard: why.get(lang).to_string() });
+            }
         }
         Outcome::Copied { text, result } => {
             shared.message = Some(match result {

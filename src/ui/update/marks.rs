@@ -11,12 +11,12 @@ use crate::i18n::{Word, word};
 use crate::model::Id;
 use crate::shortlist::Shortlist;
 
-/// Saves the shortlist, when it has a file.
+/// Saves the shortlist, when it has a file or a room keeps it.
 pub(super) fn save(shared: &Shared) -> Effects {
-    match shared.marks_file {
-        Some(_) => vec![Effect::SaveShortlist { base: shared.marks_saved.clone(), list: shared.marks.clone() }],
-        None => Effects::new(),
+    if shared.marks_file.is_none() && shared.take_home.is_none() {
+        return Effects::new();
     }
+    vec![Effect::SaveShortlist { base: shared.marks_saved.clone(), list: shared.marks.clone() }]
 }
 
 /// After a change of the shortlist: search again when the results depend on it, then save.

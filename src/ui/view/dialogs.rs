@@ -21,7 +21,19 @@ fn boxed<'a>(
     title: &str,
     help: &str,
 ) -> (Rect, Block<'a>) {
-    let width = screen.width.saturating_sub(4).min(76);
+    boxed_wide(frame, ctx, screen, (76, height), title, help)
+}
+
+/// As [`boxed`], up to `widest` columns (a command line shown whole, where the screen allows).
+fn boxed_wide<'a>(
+    frame: &mut Frame<'_>,
+    ctx: &Ctx<'_>,
+    screen: Rect,
+    (widest, height): (u16, u16),
+    title: &str,
+    help: &str,
+) -> (Rect, Block<'a>) {
+    let width = screen.width.saturating_sub(4).min(widest);
     let height = height.min(screen.height.saturating_sub(2));
     let area =
         Rect { x: screen.x + (screen.width - width) / 2, y: screen.y + (screen.height - height) / 2, width, height };
@@ -86,9 +98,16 @@ pub fn draw_export(frame: &mut Frame<'_>, ctx: &Ctx<'_>, dialog: &ExportDialog, 
         ExportStep::Choose => Word::ExportChooseHelp,
         ExportStep::Path => Word::ExportPathHelp,
         ExportStep::Confirm => Word::ExportConfirmHelp,
-        ExportStep::Done(_) => Word::ExportDoneHelp,
+        ExportStep::Done(_) | ExportStep::TakeHome { .. } => Word::ExportDoneHelp,
     };
-    let (area, block) = boxed(frame, ctx, screen, 9, word(lang, Word::Export), word(lang, help));
+    // A take-home's command is shown on one line where the screen is wide enough, to be copied.
+    let (widest, height) = match dialog.step() {
+        ExportStep::TakeHome { command, .. } => {
+            (u16::try_from(command.chars().count() + 2).unwrap_or(u16::MAX).max(76), 12)
+        }
+        _ => (76, 9),
+    };
+    let (area, block) = boxed_wide(frame, ctx, screen, (widest, height), word(lang, Word::Export), word(lang, help));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.width < 8 || inner.height < 3 {
@@ -113,6 +132,16 @@ pub fn draw_export(frame: &mut Frame<'_>, ctx: &Ctx<'_>, dialog: &ExportDialog, 
         formats.push(Span::styled(format!(" {} ", format.id()), style));
     }
     frame.render_widget(Paragraph::new(Line::from(super::widgets::fit_spans(formats, width))), row(1));
+    if let ExportStep::TakeHome { command, clipboard } = dialog.step() {
+        let lines = vec![
+            Line::styled(crate::i18n::take_home::offered(lang), theme.base),
+            Line::styled(command.clone(), theme.key),
+            Line::styled(clipboard.clone(), theme.muted),
+        ];
+        let area = Rect { y: inner.y + 3, height: inner.height.saturating_sub(3), ..inner };
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+        return;
+    }
     let editing = *dialog.step() == ExportStep::Path;
     text_line(frame, ctx, row(3), &with_colon(lang, word(lang, Word::ExportPath)), dialog.path(), editing);
     let message = match dialog.step() {
@@ -123,7 +152,7 @@ pub fn draw_export(frame: &mut Frame<'_>, ctx: &Ctx<'_>, dialog: &ExportDialog, 
         ExportStep::Done(Err(why)) => {
             Some(Line::styled(format!("✗ {} {}", word(lang, Word::ExportFailed), why.get(lang)), theme.error))
         }
-        ExportStep::Choose | ExportStep::Path => None,
+        ExportStep::Choose | ExportStep::Path | ExportStep::TakeHome { .. } => None,
     };
     if let Some(message) = message
         && inner.height > 5

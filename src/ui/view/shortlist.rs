@@ -37,13 +37,17 @@ pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, shortlist: &ShortlistScreen, s
         .border_type(BorderType::Thick)
         .border_style(theme.border_focused)
         .title(Line::styled(title, theme.title));
-    if let Some(file) = ctx.shared.shortlist_file() {
+    // In a room, the server's file is not the participant's business: the take-home lines are.
+    if let (None, Some(file)) = (ctx.shared.take_home(), ctx.shared.shortlist_file()) {
         let room = usize::from(screen.width).saturating_sub(6);
         let text = fit(&format!(" {} {} ", word(lang, Word::ShortlistFile), file.display()), room);
         block = block.title_bottom(Line::styled(text, theme.muted));
     }
-    let inner = block.inner(main);
+    let mut inner = block.inner(main);
     frame.render_widget(block, main);
+    if let Some(home) = ctx.shared.take_home() {
+        inner = take_home(frame, ctx, home, inner);
+    }
     status::draw_hints_only(frame, ctx, status_area);
     if inner.width < 4 || inner.height == 0 {
         return;
@@ -96,4 +100,22 @@ pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, shortlist: &ShortlistScreen, s
         })
         .collect();
     frame.render_widget(List::new(items), inner);
+}
+
+/// The retrieval code and the command that takes the shortlist home, at the bottom of `area`
+/// (wrapped, whole); returns what is left above.
+fn take_home(frame: &mut Frame<'_>, ctx: &Ctx<'_>, home: &crate::ui::take_home::TakeHome, area: Rect) -> Rect {
+    let (lang, theme) = (ctx.shared.lang, ctx.shared.theme());
+    let command = home.command(lang, crate::export::handout::Format::Html);
+    let width = usize::from(area.width.max(1));
+    let said = crate::i18n::take_home::code_line(lang, home.code.as_deref());
+    let rows = |text: &str| unicode_width::UnicodeWidthStr::width(text).div_ceil(width).max(1);
+    let height = u16::try_from(rows(&said) + rows(&command)).unwrap_or(u16::MAX);
+    if area.height < height + 3 {
+        return area;
+    }
+    let bottom = Rect { y: area.bottom() - height, height, ..area };
+    let lines = vec![Line::styled(said, theme.muted), Line::styled(command, theme.key)];
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), bottom);
+    Rect { height: area.height - height - 1, ..area }
 }
