@@ -31,6 +31,10 @@ pub enum Login {
     Key(String),
     OpenRoom,
     Password,
+    /// With the facilitator's own credential (`--facilitator-keys`, `--facilitator-password-file`):
+    /// the log says who may drive, so a facilitator sees their own login apart from the room's.
+    FacilitatorKey(String),
+    FacilitatorPassword,
 }
 
 /// Why a session ended.
@@ -305,6 +309,10 @@ pub fn logged(lang: Lang, line: &Logged) -> String {
                 (Login::OpenRoom, Lang::Fr) => "salle ouverte".into(),
                 (Login::Password, Lang::En) => "room password".into(),
                 (Login::Password, Lang::Fr) => "mot de passe de la salle".into(),
+                (Login::FacilitatorKey(key), Lang::En) => format!("facilitator's key {key}"),
+                (Login::FacilitatorKey(key), Lang::Fr) => format!("clé de l’animateur {key}"),
+                (Login::FacilitatorPassword, Lang::En) => "facilitator's password".into(),
+                (Login::FacilitatorPassword, Lang::Fr) => "mot de passe de l’animateur".into(),
             };
             match lang {
                 Lang::En => format!("connection {connection}: {who} logged in ({how})"),

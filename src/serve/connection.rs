@@ -166,6 +166,8 @@ impl Handler for Connection {
         self.authenticated.store(true, Ordering::SeqCst);
         self.logged_in.notify_one();
         let how = match &self.key {
+            Some(key) if self.facilitator => Login::FacilitatorKey(key.clone()),
+            None if self.facilitator => Login::FacilitatorPassword,
             Some(key) => Login::Key(key.clone()),
             None if self.room.settings.access.is_open() => Login::OpenRoom,
             None => Login::Password,

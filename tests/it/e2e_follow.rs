@@ -70,6 +70,11 @@ fn the_facilitator_drives_and_the_room_follows() {
         tmux.wait_for(name, "following", |s| s.contains("Following the facilitator, stop 1/4"));
     }
 
+    // The log tells the facilitator's login apart from the room's.
+    let log = server.log();
+    assert_eq!(log.matches("logged in (facilitator's password)").count(), 1, "{log}");
+    assert_eq!(log.matches("logged in (room password)").count(), participants.len(), "{log}");
+
     // One → of the facilitator: every follower is on stop 2.
     tmux.keys("fac", &["Right"]);
     for name in participants {
