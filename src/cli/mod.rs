@@ -264,6 +264,29 @@ fn dashboard(cli: &Cli, err: &mut dyn Write) -> std::io::Result<i32> {
     crate::ui::run_loading(cli.catalogue_source(), options, cli.watch(), cli.cache())
 }
 
+/// `boucle new KIND ID --form`: the form, on the catalogue the entry joins (its pickers' choices
+/// and its checks); the session ends when the form is saved or left.
+fn new_form(cli: &Cli, args: &new::NewArgs, err: &mut dyn Write) -> std::io::Result<i32> {
+    let lang = cli.language();
+    let target = match new::target(&cli.catalogues, args) {
+        Ok(target) => target,
+        Err(why) => {
+            writeln!(err, "boucle new: {}", why.get(lang))?;
+            return Ok(2);
+        }
+    };
+    let loaded = cli.load(&CatalogueSource::Folders(vec![target.root.clone()]));
+    let mut options = dashboard_options(cli, &FilterArgs::default(), None);
+    options.form = Some(crate::ui::state::FormStart {
+        kind: target.kind,
+        id: target.id.to_string(),
+        path: target.path,
+        text: None,
+        ends_session: true,
+    });
+    crate::ui::run_form(loaded.catalogue, loaded.diagnostics, options)
+}
+
 /// A `--catalogue` folder that is not there is a mistyped path, not an empty catalogue: say
 /// so and stop with the usage exit code, rather than show nothing and succeed.
 fn missing_folder(loaded: &crate::load::Loaded, lang: Lang, err: &mut dyn Write) -> Option<i32> {
@@ -309,6 +332,7 @@ pub(super) fn dashboard_options(
         catalogue_dirs: cli.catalogues.clone(),
         chrome: !cli.present && present.is_none(),
         present,
+        form: None,
         take_home: None,
         presenting: None,
     }
@@ -425,6 +449,7 @@ fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             });
         }
         Some(Command::Present(args)) => present::run(&cli, args, err),
+        Some(Command::New(args)) if args.form => new_form(&cli, args, err),
         Some(Command::New(args)) => {
             return match new::run_new(&cli.catalogues, args, cli.language(), out) {
                 Ok(()) => 0,

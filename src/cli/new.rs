@@ -22,6 +22,10 @@ pub struct NewArgs {
     pub kind: String,
     /// The new entry's id, which is its file name: letters, digits and dashes.
     pub id: String,
+    /// Fill the entry in a form in the terminal (pickers for vocabulary ids, dates and every
+    /// problem `check` would report shown as you type) rather than write a template.
+    #[arg(long)]
+    pub form: bool,
 }
 
 #[derive(Debug, Args)]
@@ -30,8 +34,30 @@ pub struct InitArgs {
     pub dir: PathBuf,
 }
 
+/// Where a new entry goes: its kind, its catalogue folder and its file, all checked (the id
+/// can be a file's name, and no entry of any kind has it).
+pub struct Target {
+    pub kind: Kind,
+    pub id: Id,
+    pub root: PathBuf,
+    pub path: PathBuf,
+}
+
 /// What went wrong, for stderr, with exit code 2.
 pub fn run_new(folders: &[PathBuf], args: &NewArgs, lang: Lang, out: &mut dyn Write) -> Result<(), Said> {
+    let Target { kind, id: _, root, path } = target(folders, args)?;
+    let failed = |path: &Path, e: std::io::Error| say::at_path(&visible::path(path), &io_problem(&e));
+    let folder = root.join(kind.folder());
+    std::fs::create_dir_all(&folder).map_err(|e| failed(&folder, e))?;
+    let mut file =
+        std::fs::OpenOptions::new().write(true).create_new(true).open(&path).map_err(|e| failed(&path, e))?;
+    file.write_all(template(kind, lang).as_bytes()).map_err(|e| failed(&path, e))?;
+    let _ = writeln!(out, "{}", say::template_written(&visible::path(&path), &visible::path(&root)).get(lang));
+    Ok(())
+}
+
+/// The new entry's place, checked as `new` checks it before writing anything.
+pub fn target(folders: &[PathBuf], args: &NewArgs) -> Result<Target, Said> {
     let kind = Kind::parse(&args.kind).ok_or_else(|| say::unknown_kind(&args.kind))?;
     let id = Id::parse(&args.id).map_err(|refused| crate::i18n::problems::refused(&refused))?;
     // An id its file cannot carry (hidden, or a Windows device name) is refused before
@@ -54,15 +80,8 @@ pub fn run_new(folders: &[PathBuf], args: &NewArgs, lang: Lang, out: &mut dyn Wr
             return Err(say::id_taken(&visible::path(&existing)));
         }
     }
-    let failed = |path: &Path, e: std::io::Error| say::at_path(&visible::path(path), &io_problem(&e));
-    let folder = root.join(kind.folder());
-    std::fs::create_dir_all(&folder).map_err(|e| failed(&folder, e))?;
-    let path = folder.join(format!("{id}.ron"));
-    let mut file =
-        std::fs::OpenOptions::new().write(true).create_new(true).open(&path).map_err(|e| failed(&path, e))?;
-    file.write_all(template(kind, lang).as_bytes()).map_err(|e| failed(&path, e))?;
-    let _ = writeln!(out, "{}", say::template_written(&visible::path(&path), &visible::path(&root)).get(lang));
-    Ok(())
+    let path = root.join(kind.folder()).join(format!("{id}.ron"));
+    Ok(Target { kind, id, root, path })
 }
 
 fn looks_like_a_catalogue(dir: &Path) -> bool {

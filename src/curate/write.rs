@@ -22,6 +22,18 @@ pub fn replace(path: &Path, text: &str) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Writes a new file at `path` (its folder made if need be), atomically, never over a file
+/// already there.
+pub fn create(path: &Path, text: &str) -> std::io::Result<()> {
+    let folder = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(folder)?;
+    let mut temp = tempfile::Builder::new().prefix(".boucle-").suffix(".tmp").tempfile_in(folder)?;
+    std::io::Write::write_all(&mut temp, text.as_bytes())?;
+    temp.as_file().sync_all()?;
+    temp.persist_noclobber(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
 /// A unified diff of `before` and `after`, named `name` (empty when they are equal).
 pub fn diff(name: &str, before: &str, after: &str) -> String {
     if before == after {

@@ -10,6 +10,7 @@ pub mod cache;
 pub mod commands;
 pub mod config;
 mod count;
+pub mod form;
 pub mod guards;
 mod keys;
 pub mod overview;

@@ -6,6 +6,7 @@ pub mod cache;
 mod entries;
 pub mod fast_ron;
 mod locate;
+mod one;
 mod parse;
 pub mod progress;
 mod recover;
@@ -18,6 +19,7 @@ pub mod watch;
 
 pub use fast_ron::ron_options;
 pub use locate::{Locator, first_code};
+pub use one::{CheckedOne, check_one};
 pub use parse::to_diagnostic as ron_problem;
 pub use parse::{MAX_FILE_BYTES, decode};
 pub use sources::{Origin, SourceFile, bundled_files, folder_files, name_flaw};

@@ -1,6 +1,6 @@
 //! The one place fuzzy-matcher is used: scoring a candidate's (folded) title against the
-//! query, to order candidates the index already found. Swapping the matcher means changing
-//! this file only.
+//! query, to order candidates the index already found, and the form's pickers' choices.
+//! Swapping the matcher means changing this file only.
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;

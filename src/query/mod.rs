@@ -75,7 +75,7 @@ mod facet_index;
 mod fields;
 mod filters;
 mod fold;
-mod fuzzy;
+pub mod fuzzy;
 mod indexed;
 pub mod matching;
 mod narrow;

@@ -37,8 +37,12 @@ pub enum Action {
     Reload,
     /// Open the problem under the panel's cursor in the editor.
     OpenProblem,
-    /// Open the selected entry's file in the editor (`e`).
+    /// Open the selected entry in the form (`e`).
     EditEntry,
+    /// Open the selected entry's file in the curator's editor (`E`).
+    EditFile,
+    /// Save the form's entry (Ctrl-S).
+    SaveForm,
     ToggleHelp,
     ToggleProblems,
     /// Close the overlay on top.
@@ -153,6 +157,7 @@ impl Action {
                 | Action::Suspend
                 | Action::Reload
                 | Action::EditEntry
+                | Action::EditFile
                 | Action::OpenProblem
                 | Action::Resize { .. }
         )
@@ -189,6 +194,16 @@ pub enum Effect {
     OpenEditor {
         path: std::path::PathBuf,
         line: usize,
+    },
+    /// Read this entry's file and open the form on it; the loop hands the text to
+    /// `update::form_opened`.
+    OpenForm(Box<crate::curate::form::FormStart>),
+    /// Write the form's entry: a new file (never over one), or the file replaced atomically;
+    /// the loop hands how it went to `update::form_saved`.
+    SaveEntry {
+        path: std::path::PathBuf,
+        text: String,
+        new: bool,
     },
     /// Search the catalogue snapshot the request names; the results come back to
     /// `update::searched`. When searches are asked faster than they finish, only the newest

@@ -15,7 +15,8 @@ use super::event::Reloaded;
 use super::screen::{Layer, Overlay, Screen};
 pub use super::shared::{MIN_HEIGHT, MIN_WIDTH, Shared, WIDE};
 use super::state::{
-    BrowseState, ExportDialog, FollowState, OverviewState, PresentState, Role, ShortlistScreen, StartUp, ToursState,
+    BrowseState, ExportDialog, FollowState, FormState, OverviewState, PresentState, Role, ShortlistScreen, StartUp,
+    ToursState,
 };
 use super::theme::ThemeName;
 use crate::query::Facet;
@@ -52,6 +53,8 @@ pub struct Options {
     pub screen_reader: bool,
     /// The config file's problems, listed under `!` before the catalogue's.
     pub config_problems: Vec<crate::diagnostic::Diagnostic>,
+    /// Start on an entry's form (`boucle new KIND ID --form`).
+    pub form: Option<super::state::FormStart>,
     /// In a room: how the participant takes the shortlist home (nothing is written on the
     /// server).
     pub take_home: Option<super::take_home::TakeHome>,
@@ -87,6 +90,7 @@ impl Default for Options {
             export_folder: None,
             screen_reader: false,
             config_problems: Vec::new(),
+            form: None,
             take_home: None,
             presenting: None,
         }
@@ -113,6 +117,8 @@ pub struct App {
     pub(in crate::ui) shortlist: ShortlistScreen,
     pub(in crate::ui) export: ExportDialog,
     pub(in crate::ui) start: StartUp,
+    /// The entry's form while it is open ([`Overlay::Form`]).
+    pub(in crate::ui) form: Option<FormState>,
     /// A reload that came during a presentation, swapped in when present mode ends: nothing
     /// moves under a facilitator's slide.
     pub(in crate::ui) held_reload: Option<Reloaded>,
@@ -151,6 +157,10 @@ impl App {
 
     pub fn export_dialog(&self) -> &ExportDialog {
         &self.export
+    }
+
+    pub fn form(&self) -> Option<&FormState> {
+        self.form.as_ref()
     }
 
     pub fn start_up(&self) -> &StartUp {

@@ -84,4 +84,16 @@ pub trait Host {
     fn edit(&mut self, _path: &std::path::Path, _line: usize) -> Result<EditOutcome, <Self::Output as Backend>::Error> {
         Ok(EditOutcome::Unavailable)
     }
+
+    /// The text of an entry's file, for the form; why not when this host does not edit files (a
+    /// session over SSH), the entry has no file (the catalogue built into the program), or it
+    /// cannot be read.
+    fn read_entry(&mut self, _path: &std::path::Path) -> Result<String, EditOutcome> {
+        Err(EditOutcome::Unavailable)
+    }
+
+    /// Writes the form's entry: a new file (never over one), or the file replaced atomically.
+    fn save_entry(&mut self, _path: &std::path::Path, _text: &str, _new: bool) -> Result<(), crate::i18n::Said> {
+        Err(crate::i18n::Said::by(|lang| crate::i18n::t(lang, crate::i18n::Msg::NoEditorHere).to_string()))
+    }
 }

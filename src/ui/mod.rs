@@ -70,6 +70,12 @@ pub fn run_presenting(
     })
 }
 
+/// Runs the form of `options.form` on the catalogue, with the right to write the entry's
+/// file; the session ends when the form closes.
+pub fn run_form(catalogue: Catalogue, problems: Vec<Diagnostic>, options: Options) -> io::Result<i32> {
+    run_with(options, true, None, |options, _| (App::new(Arc::new(Indexed::new(catalogue)), problems, options), None))
+}
+
 /// Runs the dashboard at once on an empty catalogue while `source` loads in the background
 /// ([`loading`]); the results appear when its index is ready. Folders are then watched
 /// (`watch`), and their entries can be opened in the curator's editor.

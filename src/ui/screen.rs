@@ -28,8 +28,10 @@ pub enum Overlay {
     Problems,
     /// `x`: what to export, in which format, to which file.
     Export,
-    /// `e` on the shortlist: the note of an entry.
+    /// `n` on the shortlist: the note of an entry.
     Note,
+    /// `e` on an entry, or `boucle new --form`: the entry's form.
+    Form,
 }
 
 /// An open overlay and how far it is scrolled.

@@ -20,8 +20,8 @@ use super::input::{actions_for, panic_if_asked};
 use super::input_queue::InputQueue;
 use super::searcher::Searcher;
 use super::update::{
-    changed_elsewhere, edited, effect_done, frame_drawn, load_progress, loaded, next_deadline, nothing_to_reload,
-    presented, reloaded, searched, tick, update,
+    changed_elsewhere, edited, effect_done, form_opened, form_saved, frame_drawn, load_progress, loaded, next_deadline,
+    nothing_to_reload, presented, reloaded, searched, tick, update,
 };
 use super::view;
 use crate::files::{Overwrite, WriteError};
@@ -266,6 +266,23 @@ impl<H: Host> Session<'_, H> {
                     self.host.reload();
                 }
                 return Ok(Step::Continue);
+            }
+            Effect::OpenForm(start) => {
+                match host.read_entry(&start.path) {
+                    Ok(text) => form_opened(app, crate::curate::form::FormStart { text: Some(text), ..*start }),
+                    // Said as the editor's refusal is (an entry built into boucle, no files here).
+                    Err(why) => edited(app, &why, &start.path, 1),
+                }
+                return Ok(Step::Continue);
+            }
+            Effect::SaveEntry { path, text, new } => {
+                let result = host.save_entry(&path, &text, new);
+                if result.is_ok() {
+                    // The watcher sees the file too; asking now shows it without its delay.
+                    host.reload();
+                }
+                let effects = form_saved(app, result);
+                return self.perform_all(effects);
             }
             Effect::Drive(drive) => {
                 host.drive(drive);

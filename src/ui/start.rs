@@ -58,9 +58,13 @@ impl App {
             shortlist: ShortlistScreen::default(),
             export: ExportDialog::new(options.export_format, options.export_folder.clone()),
             start: StartUp::default(),
+            form: None,
             held_reload: None,
         };
         super::update::search_now(&mut app);
+        if let Some(start) = options.form {
+            super::update::form_opened(&mut app, start);
+        }
         if let Some(start) = &options.present {
             super::update::present::start_from_command_line(&mut app, start);
             super::update::count_overview(&mut app);

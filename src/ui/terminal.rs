@@ -259,6 +259,30 @@ impl Host for LocalHost {
     fn reload(&mut self) -> bool {
         self.live.as_ref().is_some_and(crate::live::Live::reload)
     }
+
+    fn read_entry(&mut self, path: &std::path::Path) -> Result<String, super::editor::EditOutcome> {
+        use super::editor::EditOutcome;
+        if !self.editable || !path.is_file() {
+            return Err(EditOutcome::NotAFile);
+        }
+        std::fs::read_to_string(path).map_err(|e| {
+            let why = crate::i18n::problems::io_problem(&e);
+            EditOutcome::Failed(crate::i18n::commands::at_path(&crate::text::visible::path(path), &why))
+        })
+    }
+
+    fn save_entry(&mut self, path: &std::path::Path, text: &str, new: bool) -> Result<(), crate::i18n::Said> {
+        if !self.editable {
+            return Err(crate::i18n::Said::by(|lang| {
+                crate::i18n::t(lang, crate::i18n::Msg::NotEditableHere).to_string()
+            }));
+        }
+        let written =
+            if new { crate::curate::write::create(path, text) } else { crate::curate::write::replace(path, text) };
+        written.map_err(|e| {
+            crate::i18n::commands::at_path(&crate::text::visible::path(path), &crate::i18n::problems::io_problem(&e))
+        })
+    }
 }
 
 /// Stops the process by SIGTSTP, as the shell expects of Ctrl-Z. SIGTSTP is caught (so that a

@@ -99,7 +99,7 @@ fn an_editor_that_crashes_in_raw_mode_leaves_the_terminal_as_it_was() {
     let launch = Launch::args(&["--catalogue", fixture.path().to_str().unwrap()]).env(&editor_env).size(100, 30);
     let boucle = tmux.boucle("boucle", launch);
     boucle.wait_for("the dashboard", |s| s.contains("Battery regeneration"));
-    boucle.keys(&["e"]);
+    boucle.keys(&["E"]);
     wait_until("the editor to run", TIMEOUT, || ran.exists());
     // boucle is back, and says the editor failed.
     boucle.wait_for("the editor's failure", |s| s.contains("signal: 9"));
@@ -126,7 +126,7 @@ fn an_editor_path_with_a_space_in_quotes_is_run() {
     let launch = Launch::args(&["--catalogue", fixture.path().to_str().unwrap()]).env(&editor_env).size(100, 30);
     let boucle = tmux.boucle("boucle", launch);
     boucle.wait_for("the dashboard", |s| s.contains("Battery regeneration"));
-    boucle.keys(&["e"]);
+    boucle.keys(&["E"]);
     wait_until("the editor's arguments", TIMEOUT, || {
         std::fs::read_to_string(&arguments).is_ok_and(|given| given.ends_with(".ron\n"))
     });

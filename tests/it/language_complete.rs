@@ -998,3 +998,43 @@ fn the_word_lists_find_what_they_are_for() {
     );
     assert!(!leaks("invalid type: string, expected u32", "en").is_empty());
 }
+
+/// The form (`new organisation x --form`) under a `locale`: its field names, the problems beside them, its keys, and
+/// what it says when a save is refused.
+fn form_texts(locale: &str) -> Vec<(String, String)> {
+    use crate::common::terminal::Launch;
+    let tmux = Tmux::start();
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join(serve::FIXTURE), dir.path());
+    let folder = dir.path().to_str().unwrap().to_string();
+    let locale = format!("LANG={locale}");
+    let launch =
+        Launch::args(&["--catalogue", &folder, "new", "organisation", "x", "--form"]).env(&locale).size(160, 48);
+    let boucle = tmux.boucle("form", launch);
+    let form = boucle.wait_for("the form and its keys", |s| {
+        s.contains("organisations/x.ron") && s.contains('✗') && s.contains("Ctrl-S")
+    });
+    let mut texts = vec![("the form".to_string(), form.replace("organisations/x.ron", ""))];
+    // A date typed wrong (the last field, the year founded) is said beside it.
+    boucle.keys(&["Up"]);
+    boucle.type_text("2025-13");
+    let date = boucle.wait_for("the date's problem", |s| s.lines().any(|l| l.contains("2025-13") && l.contains('✗')));
+    texts.push(("a date typed wrong".to_string(), date.lines().filter(|l| l.contains("2025-13")).collect()));
+    boucle.keys(&["Escape"]);
+    assert_eq!(boucle.wait_for_exit(), 0);
+    texts
+}
+
+#[test]
+fn the_form_speaks_french_under_a_french_locale() {
+    let texts = form_texts("fr_FR.UTF-8");
+    assert!(texts.iter().any(|(_, t)| t.contains("Résumé") && t.contains("enregistrer")), "{texts:#?}");
+    assert_one_language("fr", &texts);
+}
+
+#[test]
+fn the_form_speaks_english_under_an_english_locale() {
+    let texts = form_texts("en_GB.UTF-8");
+    assert!(texts.iter().any(|(_, t)| t.contains("Summary") && t.contains("save")), "{texts:#?}");
+    assert_one_language("en", &texts);
+}

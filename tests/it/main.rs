@@ -26,6 +26,7 @@ mod curator_recovery;
 mod e2e_catalogue_untouched;
 mod e2e_curator;
 mod e2e_follow;
+mod e2e_form;
 mod e2e_hostile;
 mod e2e_live;
 mod e2e_paste;

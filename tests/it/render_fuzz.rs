@@ -1,8 +1,9 @@
 //! Render fuzzing (#14): random hostile catalogues, written as RON files and loaded the way
 //! `--catalogue` loads them, shown at random sizes (0x0 to 300x100, resized on the way) while
-//! random actions visit every screen and overlay. Every scene is drawn twice into a
-//! `Terminal<TestBackend>` (the second frame is a diff of the first) and once into the
-//! crossterm backend of the SSH sessions, writing into memory. Checked on each frame:
+//! random actions visit every screen and overlay (the entry's form too, opened on its file as
+//! the loop opens it). Every scene is drawn twice into a `Terminal<TestBackend>` (the second
+//! frame is a diff of the first) and once into the crossterm backend of the SSH sessions,
+//! writing into memory. Checked on each frame:
 //! - nothing panics;
 //! - no text is written over a pane's frame, nor under the hidden half of a wide character
 //!   (see `screen_check`);
@@ -312,6 +313,9 @@ fn actions() -> Vec<Action> {
         ZoomIn,
         ZoomOut,
         OpenProblem,
+        EditEntry,
+        EditEntry,
+        SaveForm,
     ];
     all.extend([Screen::Browse, Screen::Tours, Screen::Overview, Screen::Shortlist].map(ShowScreen));
     all
@@ -401,7 +405,13 @@ fn run(texts: &Texts, lang: Lang, (width, height): (u16, u16), steps: &[Step]) -
     for (n, step) in steps.iter().enumerate() {
         match step {
             Step::Do(action) => {
-                update_inline(&mut app, action.clone());
+                for effect in update_inline(&mut app, action.clone()) {
+                    // As the loop does: the entry's file read, the form opened on it.
+                    if let boucle::ui::Effect::OpenForm(start) = effect {
+                        let text = std::fs::read_to_string(&start.path).ok();
+                        boucle::ui::update::form_opened(&mut app, boucle::curate::form::FormStart { text, ..*start });
+                    }
+                }
             }
             Step::Type(text) => {
                 for c in text.chars() {

@@ -91,9 +91,9 @@ fn the_shortlist_screen_reorders_annotates_and_removes() {
     let effects = keys(&mut app, "K");
     assert_eq!(ids(&saved(&effects).unwrap())[0], "team2");
 
-    // e writes a note; Enter keeps it; it shows under the entry and is saved.
+    // n writes a note; Enter keeps it; it shows under the entry and is saved.
     keys(&mut app, "j");
-    keys(&mut app, "e");
+    keys(&mut app, "n");
     let effects = keys(&mut app, "ask about the Auby plant");
     assert!(saved(&effects).is_none(), "typing does not save");
     let effects = key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
@@ -102,7 +102,7 @@ fn the_shortlist_screen_reorders_annotates_and_removes() {
     assert!(screen(&app).contains("✎ ask about the Auby plant"), "{}", screen(&app));
 
     // Esc in the note box keeps the old note.
-    keys(&mut app, "e");
+    keys(&mut app, "n");
     keys(&mut app, "xyz");
     key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
     assert!(screen(&app).contains("✎ ask about the Auby plant"));
@@ -257,11 +257,11 @@ fn addresses_of_the_entry_pane_can_be_chosen_opened_and_copied() {
     assert!(pane_text(&app, Pane::Detail).contains("▶ https://"), "{}", pane_text(&app, Pane::Detail));
     // Also whole on the bottom line, with the keys that act on it.
     let chosen = message(&app).unwrap();
-    assert!(chosen.starts_with("https://") && chosen.ends_with("o open · c copy"), "{chosen}");
+    assert!(chosen.starts_with("https://") && chosen.ends_with("o open · C copy"), "{chosen}");
     let effects = keys(&mut app, "o");
     let Some(Effect::OpenUrl(url)) = effects.first() else { panic!("{effects:?}") };
     assert!(url.starts_with("https://"), "{url}");
-    let effects = keys(&mut app, "c");
+    let effects = keys(&mut app, "C");
     assert_eq!(effects, vec![Effect::Copy(url.clone())]);
     boucle::ui::update::effect_done(&mut app, Outcome::Copied { text: url.clone(), result: Ok(()) });
     assert!(message(&app).unwrap().contains("Copied"));
@@ -337,7 +337,7 @@ fn the_session_loop_saves_opens_copies_and_exports() {
         link_ids(&probe).len()
     };
     codes.extend(std::iter::repeat_n(KeyCode::Char('n'), links + 1));
-    codes.extend([KeyCode::Char('o'), KeyCode::Char('c'), KeyCode::Backspace]);
+    codes.extend([KeyCode::Char('o'), KeyCode::Char('C'), KeyCode::Backspace]);
     // Export the shortlist to a file named in the dialog.
     codes.push(KeyCode::Char('x'));
     codes.push(KeyCode::Enter);

@@ -87,6 +87,12 @@ pub fn format(text: &str, file_type: Option<FileType>) -> Result<String, NotForm
     Ok(formatted)
 }
 
+/// An entry's document in the canonical layout, unchecked: for a document built or changed by a
+/// program (the form), whose text [`format`] then checks like any other.
+pub fn print_entry(doc: &cst::Doc, kind: Kind) -> String {
+    print::print(doc, Schema::Entry(kind))
+}
+
 /// The type a file's first word names (`GoodPractice(`), when its place does not say.
 fn type_of(doc: &cst::Doc) -> Option<FileType> {
     match &doc.value {

@@ -3,6 +3,7 @@
 //! the keys. It dispatches keys and, unchanged, feeds the help overlay and the key hints, so the
 //! three can never disagree.
 
+use super::action::Pane;
 use super::app::{App, Target};
 use super::screen::{Overlay, Screen};
 use super::state::ExportStep;
@@ -20,29 +21,77 @@ pub use table::{BINDINGS, Binding, Context, Key, action_for, bindings_of, key_na
 /// that always work. A text box's own keys come before the editing keys they share.
 #[deny(clippy::wildcard_enum_match_arm)]
 pub fn contexts(app: &App) -> Vec<Context> {
-    match app.target() {
-        Target::Overlay(Overlay::Help) => vec![Context::Overlay, Context::Always],
-        Target::Overlay(Overlay::Problems) => vec![Context::Problems, Context::Overlay, Context::Always],
-        Target::Overlay(Overlay::Note) => vec![Context::Input, Context::Text, Context::Always],
+    let stack: &[Context] = match app.target() {
+        Target::Overlay(Overlay::Help) => stacks::OVERLAY,
+        Target::Overlay(Overlay::Problems) => stacks::PROBLEMS,
+        Target::Overlay(Overlay::Note) => stacks::INPUT,
+        Target::Overlay(Overlay::Form) => match app.form().is_some_and(|form| form.picker.is_some()) {
+            true => stacks::PICKER,
+            false => stacks::FORM,
+        },
         Target::Overlay(Overlay::Export) => match app.export_dialog().step() {
-            ExportStep::Choose => vec![Context::ExportChoose, Context::Always],
-            ExportStep::Path => vec![Context::Input, Context::Text, Context::Always],
-            ExportStep::Confirm => vec![Context::Confirm, Context::Always],
-            ExportStep::Done(_) | ExportStep::TakeHome { .. } => vec![Context::Overlay, Context::Always],
+            ExportStep::Choose => stacks::EXPORT_CHOOSE,
+            ExportStep::Path => stacks::INPUT,
+            ExportStep::Confirm => stacks::CONFIRM,
+            ExportStep::Done(_) | ExportStep::TakeHome { .. } => stacks::OVERLAY,
         },
-        Target::Search => vec![Context::Search, Context::Text, Context::Always],
+        Target::Search => stacks::SEARCH,
         Target::Pane(pane) => match app.screen() {
-            Screen::Browse => vec![Context::for_pane(pane), Context::Global, Context::Always],
-            Screen::Shortlist => vec![Context::Shortlist, Context::Global, Context::Always],
-            Screen::Tours => vec![Context::Tours, Context::Global, Context::Always],
-            Screen::Overview if app.overview().focus_map => {
-                vec![Context::OverviewMap, Context::Overview, Context::Global, Context::Always]
-            }
-            Screen::Overview => vec![Context::OverviewCharts, Context::Overview, Context::Global, Context::Always],
-            Screen::Present if app.present().jumping() => {
-                vec![Context::PresentJump, Context::Text, Context::Always]
-            }
-            Screen::Present => vec![Context::Present, Context::Always],
+            Screen::Browse => match pane {
+                Pane::Facets => stacks::FACETS,
+                Pane::Results => stacks::RESULTS,
+                Pane::Detail => stacks::DETAIL,
+            },
+            Screen::Shortlist => stacks::SHORTLIST,
+            Screen::Tours => stacks::TOURS,
+            Screen::Overview if app.overview().focus_map => stacks::OVERVIEW_MAP,
+            Screen::Overview => stacks::OVERVIEW_CHARTS,
+            Screen::Present if app.present().jumping() => stacks::PRESENT_JUMP,
+            Screen::Present => stacks::PRESENT,
         },
-    }
+    };
+    stack.to_vec()
+}
+
+/// Every list of contexts [`contexts`] gives: a key has one meaning in each (a test checks it).
+pub mod stacks {
+    use crate::ui::keymap::Context::{self, *};
+
+    pub const OVERLAY: &[Context] = &[Overlay, Always];
+    pub const PROBLEMS: &[Context] = &[Problems, Overlay, Always];
+    pub const INPUT: &[Context] = &[Input, Text, Always];
+    pub const FORM: &[Context] = &[Form, Text, Always];
+    pub const PICKER: &[Context] = &[Picker, Text, Always];
+    pub const EXPORT_CHOOSE: &[Context] = &[ExportChoose, Always];
+    pub const CONFIRM: &[Context] = &[Confirm, Always];
+    pub const SEARCH: &[Context] = &[Search, Text, Always];
+    pub const FACETS: &[Context] = &[Facets, Global, Always];
+    pub const RESULTS: &[Context] = &[Results, Global, Always];
+    pub const DETAIL: &[Context] = &[Detail, Global, Always];
+    pub const SHORTLIST: &[Context] = &[Shortlist, Global, Always];
+    pub const TOURS: &[Context] = &[Tours, Global, Always];
+    pub const OVERVIEW_MAP: &[Context] = &[OverviewMap, Overview, Global, Always];
+    pub const OVERVIEW_CHARTS: &[Context] = &[OverviewCharts, Overview, Global, Always];
+    pub const PRESENT_JUMP: &[Context] = &[PresentJump, Text, Always];
+    pub const PRESENT: &[Context] = &[Present, Always];
+
+    pub const ALL: &[&[Context]] = &[
+        OVERLAY,
+        PROBLEMS,
+        INPUT,
+        FORM,
+        PICKER,
+        EXPORT_CHOOSE,
+        CONFIRM,
+        SEARCH,
+        FACETS,
+        RESULTS,
+        DETAIL,
+        SHORTLIST,
+        TOURS,
+        OVERVIEW_MAP,
+        OVERVIEW_CHARTS,
+        PRESENT_JUMP,
+        PRESENT,
+    ];
 }

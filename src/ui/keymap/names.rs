@@ -30,6 +30,8 @@ impl Context {
             Context::PresentJump => "jump",
             Context::Problems => "problems",
             Context::Text => "text",
+            Context::Form => "form",
+            Context::Picker => "picker",
         }
     }
 }

@@ -45,6 +45,10 @@ pub enum Context {
     PresentJump,
     /// The problems panel, before the keys of every overlay.
     Problems,
+    /// The entry's form (`e`), a row that is typed in or picks.
+    Form,
+    /// The form's picker, open on a row.
+    Picker,
     /// Editing a line of text: the query, a note, a file name, the jump search. Looked up after
     /// the text box's own keys; listed in the help within the search box's section (the rows
     /// are written once, here, and say what they do to the query).
@@ -54,7 +58,7 @@ pub enum Context {
 impl Context {
     /// Every context with a section of its own in the help, in the order the help lists them
     /// ([`Context::Text`]'s rows are listed within the search box's section).
-    pub const ALL: [Context; 18] = [
+    pub const ALL: [Context; 20] = [
         Context::Always,
         Context::Global,
         Context::Search,
@@ -73,6 +77,8 @@ impl Context {
         Context::ExportChoose,
         Context::Confirm,
         Context::Problems,
+        Context::Form,
+        Context::Picker,
     ];
 
     pub fn title(self, lang: Lang) -> &'static str {
@@ -113,16 +119,12 @@ impl Context {
             (Context::PresentJump, Lang::Fr) => "Mode présentation, recherche (g)",
             (Context::Problems, Lang::En) => "Problems list",
             (Context::Problems, Lang::Fr) => "Liste des problèmes",
-            (Context::Text, Lang::En) => "Editing text (the query, a note, a file name)",
-            (Context::Text, Lang::Fr) => "Édition d'un texte (recherche, note, nom de fichier)",
-        }
-    }
-
-    pub fn for_pane(pane: Pane) -> Context {
-        match pane {
-            Pane::Facets => Context::Facets,
-            Pane::Results => Context::Results,
-            Pane::Detail => Context::Detail,
+            (Context::Form, Lang::En) => "The entry's form (e)",
+            (Context::Form, Lang::Fr) => "Formulaire de la fiche (e)",
+            (Context::Picker, Lang::En) => "The form's list of choices",
+            (Context::Picker, Lang::Fr) => "Liste de choix du formulaire",
+            (Context::Text, Lang::En) => "Editing text (the query, a note, a file name, a field of the form)",
+            (Context::Text, Lang::Fr) => "Édition d'un texte (recherche, note, nom de fichier, champ du formulaire)",
         }
     }
 }
@@ -236,8 +238,15 @@ pub static BINDINGS: &[Binding] = &[
         Global,
         &[ch('e')],
         Action::EditEntry,
-        "edit the selected entry's file ($VISUAL, $EDITOR)",
-        "modifier le fichier de la fiche ($VISUAL, $EDITOR)"
+        "edit the selected entry in a form",
+        "modifier la fiche dans un formulaire"
+    ),
+    bind!(
+        Global,
+        &[ch('E')],
+        Action::EditFile,
+        "open the entry's file in your editor ($VISUAL, $EDITOR)",
+        "ouvrir le fichier de la fiche dans votre éditeur ($VISUAL, $EDITOR)"
     ),
     bind!(Global, &[ch('q')], Action::Quit, "quit", "quitter", hint),
     bind!(Global, &[ch('1')], Action::ShowScreen(Screen::Browse), "browse screen", "écran de recherche"),
@@ -356,7 +365,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Detail, &[ch('N'), ch('[')], Action::PrevLink, "previous related entry", "fiche liée précédente"),
     bind!(Detail, &[key(KeyCode::Enter)], Action::Open, "follow the related entry", "suivre la fiche liée", hint),
     bind!(Detail, &[ch('o')], Action::OpenAddress, "open address", "ouvrir l'adresse", hint),
-    bind!(Detail, &[ch('c')], Action::CopyAddress, "copy the chosen address", "copier l'adresse choisie", hint),
+    bind!(Detail, &[ch('C')], Action::CopyAddress, "copy the chosen address", "copier l'adresse choisie", hint),
     bind!(Shortlist, UP, Action::Up, "previous", "précédente"),
     bind!(Shortlist, DOWN, Action::Down, "next", "suivante"),
     bind!(Shortlist, PAGE_UP, Action::PageUp, "page up", "page précédente"),
@@ -366,7 +375,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Shortlist, &[key(KeyCode::Enter)], Action::Open, "read the entry", "lire la fiche"),
     bind!(Shortlist, &[ch('K')], Action::MoveItemUp, "move up", "monter", hint),
     bind!(Shortlist, &[ch('J')], Action::MoveItemDown, "move down", "descendre", hint),
-    bind!(Shortlist, &[ch('e')], Action::EditNote, "write a note", "écrire une note", hint),
+    bind!(Shortlist, &[ch('n')], Action::EditNote, "write a note", "écrire une note", hint),
     bind!(Shortlist, &[ch('d'), key(KeyCode::Delete)], Action::RemoveItem, "remove", "retirer", hint),
     bind!(
         Shortlist,
@@ -455,14 +464,7 @@ pub static BINDINGS: &[Binding] = &[
         "recadrer la carte sur les résultats",
         hint
     ),
-    bind!(
-        Overview,
-        &[key(KeyCode::Tab), key(KeyCode::BackTab)],
-        Action::FocusNext,
-        "map or charts",
-        "carte ou graphiques",
-        hint
-    ),
+    bind!(Overview, &[key(KeyCode::Tab)], Action::FocusNext, "map or charts", "carte ou graphiques", hint),
     bind!(
         OverviewMap,
         &[key(KeyCode::Left)],
@@ -534,6 +536,30 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Present, &[ch('m')], Action::ToggleMark, "mark / unmark this stop", "marquer / démarquer cette étape"),
     bind!(Present, &[ch('f')], Action::Follow, "back to the facilitator's stop", "revenir à l'étape de l'animateur"),
     bind!(Present, &[ch('q')], Action::LeavePresent, "leave present mode", "quitter le mode présentation"),
+    // The form's and the picker's hints, most useful first.
+    bind!(Form, &[ctrl('s'), key(KeyCode::F(2))], Action::SaveForm, "save the entry", "enregistrer la fiche", hint),
+    bind!(Form, &[key(KeyCode::Esc)], Action::Cancel, "leave without saving", "quitter sans enregistrer", hint),
+    bind!(
+        Form,
+        &[key(KeyCode::Enter)],
+        Action::Submit,
+        "choose (a list), else next field",
+        "choisir (une liste), sinon champ suivant",
+        hint
+    ),
+    bind!(Form, &[key(KeyCode::Down), key(KeyCode::Tab)], Action::Down, "next field", "champ suivant", hint),
+    bind!(Form, &[key(KeyCode::Up), key(KeyCode::BackTab)], Action::Up, "previous field", "champ précédent"),
+    bind!(
+        Picker,
+        &[key(KeyCode::Enter), key(KeyCode::Tab)],
+        Action::Submit,
+        "take it (a list: or leave it)",
+        "le prendre (une liste : ou le retirer)",
+        hint
+    ),
+    bind!(Picker, &[key(KeyCode::Esc)], Action::Cancel, "done choosing", "fin du choix", hint),
+    bind!(Picker, &[key(KeyCode::Down)], Action::Down, "next choice", "choix suivant", hint),
+    bind!(Picker, &[key(KeyCode::Up)], Action::Up, "previous choice", "choix précédent"),
     bind!(PresentJump, &[key(KeyCode::Enter)], Action::Submit, "show the entry", "montrer la fiche"),
     bind!(PresentJump, &[key(KeyCode::Esc)], Action::Cancel, "back to the stop", "revenir à l'étape"),
     bind!(PresentJump, &[key(KeyCode::Up)], Action::Up, "previous match", "résultat précédent"),
@@ -640,34 +666,45 @@ mod tests {
         assert_eq!(action_for(&[Context::Overlay, Context::Always], &ctrl_z), Some(Action::Suspend));
     }
 
-    /// #22: `c` cleared everything except in the entry pane, where it copied an address, and
-    /// nothing on the screen said so. A key that means something else in a pane or screen than
-    /// everywhere else is shown in that pane's or screen's hints, so the user sees which meaning
-    /// it has there.
+    /// #22: `c` cleared everything but copied an address in the entry pane, and `e` edited the
+    /// entry's file but wrote a note on the shortlist screen. Wherever keys are looked up
+    /// together (every list [`contexts`] gives), a key means one thing: a key bound in two of
+    /// them does the same in both. Every key of the table is checked, letters or not.
     #[test]
-    fn a_key_that_changes_meaning_says_so_in_the_hints() {
-        let stacked_on_global = [
-            Context::Facets,
-            Context::Results,
-            Context::Detail,
-            Context::Tours,
-            Context::Overview,
-            Context::OverviewMap,
-            Context::OverviewCharts,
-            Context::Shortlist,
-        ];
-        let letters =
-            |b: &Binding| b.keys.iter().filter(|k| matches!(k.code, KeyCode::Char(_))).copied().collect::<Vec<_>>();
-        for local in BINDINGS.iter().filter(|b| stacked_on_global.contains(&b.context)) {
-            for global in BINDINGS.iter().filter(|b| b.context == Context::Global && b.action != local.action) {
-                for key in letters(local) {
-                    if global.keys.contains(&key) {
-                        assert!(
-                            local.hint,
-                            "{key:?} is {:?} everywhere but {:?} in {:?}: hint it there",
-                            global.action, local.action, local.context
-                        );
+    fn every_key_has_one_meaning_wherever_it_is_shown() {
+        for stack in crate::ui::keymap::stacks::ALL {
+            for (i, context) in stack.iter().enumerate() {
+                for near in bindings_of(BINDINGS, *context) {
+                    for far in stack[i + 1..].iter().flat_map(|c| bindings_of(BINDINGS, *c)) {
+                        for key in near.keys.iter().filter(|k| far.keys.contains(k)) {
+                            assert_eq!(
+                                near.action, far.action,
+                                "{key:?} means {:?} in {:?} but {:?} in {:?}, looked up together",
+                                near.action, near.context, far.action, far.context
+                            );
+                        }
                     }
+                }
+            }
+        }
+        // Every context is in some list: none escapes the check.
+        for context in Context::ALL.iter().chain([&Context::Text]) {
+            assert!(
+                crate::ui::keymap::stacks::ALL.iter().any(|s| s.contains(context)),
+                "{context:?} is in no list of contexts"
+            );
+        }
+    }
+
+    /// In a list that types text, a printable letter bound before the text box's keys would
+    /// never be typed: only the keys that always work (with Ctrl) come after it.
+    #[test]
+    fn a_text_box_takes_every_letter() {
+        for stack in crate::ui::keymap::stacks::ALL.iter().filter(|s| s.contains(&Context::Text)) {
+            for binding in stack.iter().flat_map(|c| bindings_of(BINDINGS, *c)) {
+                for key in binding.keys.iter() {
+                    let letter = matches!(key.code, KeyCode::Char(_)) && key.modifiers == KeyModifiers::NONE;
+                    assert!(!letter, "{key:?} ({:?}) in {:?} could never be typed", binding.action, binding.context);
                 }
             }
         }

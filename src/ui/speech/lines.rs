@@ -27,9 +27,16 @@ pub fn place(shared: &Shared, browse: &BrowseState, target: Target) -> String {
             Overlay::Problems => Context::Problems.title(lang).to_string(),
             Overlay::Export => Context::ExportChoose.title(lang).to_string(),
             Overlay::Note => Context::Input.title(lang).to_string(),
+            Overlay::Form => Context::Form.title(lang).to_string(),
         },
         Target::Pane(pane) => match shared.screen() {
-            Screen::Browse => Context::for_pane(pane).title(lang).to_string(),
+            Screen::Browse => match pane {
+                Pane::Facets => Context::Facets,
+                Pane::Results => Context::Results,
+                Pane::Detail => Context::Detail,
+            }
+            .title(lang)
+            .to_string(),
             Screen::Shortlist => Context::Shortlist.title(lang).to_string(),
             Screen::Tours => Context::Tours.title(lang).to_string(),
             Screen::Overview => Context::Overview.title(lang).to_string(),
@@ -58,7 +65,7 @@ pub fn overlay(shared: &Shared, target: Target) -> Option<Vec<String>> {
         Target::Overlay(Overlay::Problems) => {
             Some(shared.problems().iter().map(|problem| problem.one_line(lang)).collect())
         }
-        Target::Overlay(Overlay::Export | Overlay::Note) | Target::Search | Target::Pane(_) => None,
+        Target::Overlay(Overlay::Export | Overlay::Note | Overlay::Form) | Target::Search | Target::Pane(_) => None,
     }
 }
 

@@ -135,6 +135,6 @@ pub fn dialog(seen: &Seen) -> Option<String> {
             let note = shortlist.note()?;
             Some(format!("{} {}", with_colon(lang, word(lang, Word::NoteTitle)), note.input().text()))
         }
-        Target::Overlay(Overlay::Help | Overlay::Problems) | Target::Search | Target::Pane(_) => None,
+        Target::Overlay(Overlay::Help | Overlay::Problems | Overlay::Form) | Target::Search | Target::Pane(_) => None,
     }
 }

@@ -1,5 +1,5 @@
 //! The keys that always work, whatever has the keys: quitting, suspending, reloading, the
-//! editor on the selected entry or the problem under the panel's cursor, and a new size.
+//! form or the editor on the selected entry or the problem under the panel's cursor, and a new size.
 
 use super::super::action::{Action, Effect, Handled};
 use super::super::shared::Shared;
@@ -11,7 +11,8 @@ pub fn update(browse: &BrowseState, shared: &mut Shared, action: &Action) -> Han
         Action::Suspend => Handled::effect(Effect::Suspend),
         Action::Reload => Handled::effect(Effect::Reload),
         Action::OpenProblem => Handled::Done(super::edit::open_problem(shared)),
-        Action::EditEntry => Handled::Done(super::edit::edit_entry(browse, shared)),
+        Action::EditEntry => Handled::Done(super::form::edit_entry(browse, shared)),
+        Action::EditFile => Handled::Done(super::edit::edit_entry(browse, shared)),
         Action::Resize { width, height } => {
             // The lists keep their cursor in sight of the rows the next frame has
             // (`frame_drawn`): nothing here measures the layout.

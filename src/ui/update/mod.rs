@@ -16,6 +16,7 @@ mod browse;
 mod edit;
 mod export;
 mod follow;
+mod form;
 mod frame;
 mod global;
 mod marks;
@@ -34,6 +35,7 @@ mod tours;
 pub use edit::edited;
 pub use export::effect_done;
 pub use follow::{presented, tick};
+pub use form::{form_opened, form_saved};
 pub use frame::frame_drawn;
 pub use marks::changed_elsewhere;
 pub use news::{load_progress, loaded, nothing_to_reload, reloaded};
@@ -77,6 +79,7 @@ fn overlay_layer(app: &mut App, action: &Action) -> Handled {
         Overlay::Help | Overlay::Problems => overlay::update(&mut app.shared, layer.overlay, action),
         Overlay::Export => export::dialog(&mut app.export, &app.browse, &mut app.shared, action),
         Overlay::Note => note::update(&mut app.shortlist, &mut app.shared, action),
+        Overlay::Form => form::update(&mut app.form, &mut app.shared, action),
     }
 }
 

@@ -55,8 +55,9 @@ fn own_toggle(overlay: Overlay) -> Action {
     match overlay {
         Overlay::Help => Action::ToggleHelp,
         Overlay::Problems => Action::ToggleProblems,
-        // Their keys are handled in `export` and `note`.
+        // Their keys are handled in `export`, `note` and `form`.
         Overlay::Export => Action::OpenExport,
         Overlay::Note => Action::EditNote,
+        Overlay::Form => Action::EditEntry,
     }
 }

@@ -72,7 +72,7 @@ pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, layer: Layer, screen: Rect) ->
         }
         Overlay::Help => (format!(" {} ", t(ctx.shared.lang, Msg::HelpTitle)), help_lines(ctx, width), false),
         // Small boxes of their own (`dialogs`), never drawn here.
-        Overlay::Export | Overlay::Note => return (0, 0),
+        Overlay::Export | Overlay::Note | Overlay::Form => return (0, 0),
     };
     let theme = &ctx.shared.theme;
     let area = overlay_area(screen);
@@ -95,7 +95,7 @@ pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, layer: Layer, screen: Rect) ->
     let max_scroll = total.saturating_sub(usize::from(inner.height)) as u16;
     let scroll = match layer.overlay {
         Overlay::Problems => super::problems::scroll(ctx, layer, inner.width, inner.height),
-        Overlay::Help | Overlay::Export | Overlay::Note => layer.scroll,
+        Overlay::Help | Overlay::Export | Overlay::Note | Overlay::Form => layer.scroll,
     };
     frame.render_widget(paragraph.scroll((scroll.min(max_scroll), 0)), inner);
     (total, inner.height)

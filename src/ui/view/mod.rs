@@ -5,6 +5,7 @@ pub mod context;
 mod detail;
 mod dialogs;
 pub mod facets;
+pub mod form;
 pub mod help;
 pub mod layout;
 pub mod overview;
@@ -86,6 +87,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) -> FrameFacts {
                 dialogs::draw_note(frame, &ctx, &app.shortlist, screen);
                 (0, 0)
             }
+            Overlay::Form => {
+                draw_form(frame, &ctx, app.form(), screen);
+                (0, 0)
+            }
         };
         facts.overlay_lines = lines;
         facts.overlay_page = page;
@@ -119,6 +124,17 @@ fn draw_browse(frame: &mut Frame<'_>, ctx: &Ctx<'_>, browse: &BrowseState, facts
     facts.detail = areas.detail;
     facts.status = areas.status;
     facts.chips = layout::chip_spans(ctx, browse);
+}
+
+/// The form over the whole screen but its last line, which hints the form's keys; a message
+/// (why a save failed) is drawn over it.
+fn draw_form(frame: &mut Frame<'_>, ctx: &Ctx<'_>, state: Option<&super::state::FormState>, screen: Rect) {
+    let Some(state) = state else { return };
+    let body = Rect { height: screen.height.saturating_sub(1), ..screen };
+    form::draw(frame, state, ctx, body);
+    let hints = Rect { y: screen.bottom().saturating_sub(1), height: 1, ..screen };
+    status::draw_hints_only(frame, ctx, hints);
+    status::draw_message(frame, ctx, screen);
 }
 
 /// The overview's charts and map, under the query line and over the status line that browse

@@ -35,7 +35,7 @@ pub fn screen_check(buffer: &Buffer, app: &App, facts: &FrameFacts) -> Result<()
             let area = boucle::ui::view::help::overlay_area(Rect::new(0, 0, facts.width, facts.height));
             check_boxes(buffer, area)
         }
-        Some(Overlay::Export | Overlay::Note) => Ok(()),
+        Some(Overlay::Export | Overlay::Note | Overlay::Form) => Ok(()),
     }
 }
 
