@@ -138,6 +138,30 @@ fn a_participant_follows_breaks_away_and_rejoins_on_the_current_stop() {
     assert_eq!((app.screen(), app.present().position()), (Screen::Present, 3), "f rejoins at the current stop");
 }
 
+/// "Any other key to browse", as the follower's line says: a key present mode binds to nothing
+/// breaks away and does what it does on the dashboard, at once (tried in a room: `2` did
+/// nothing while following, only Esc broke away).
+#[test]
+fn a_browsing_key_present_mode_does_not_know_breaks_away_and_does_its_work() {
+    let hub = hub();
+    hub.drive(&Drive::Next);
+    let mut app = participant();
+    tell(&mut app, &hub);
+    keys(&mut app, "f");
+    assert_eq!(app.screen(), Screen::Present);
+    keys(&mut app, "2");
+    assert_eq!(app.screen(), Screen::Tours, "2 breaks away to the tours");
+    assert!(status_line(&app).contains("The facilitator is at stop 2/4 — f to follow"), "{}", status_line(&app));
+
+    keys(&mut app, "f");
+    assert_eq!(app.screen(), Screen::Present, "f rejoins");
+    keys(&mut app, "1");
+    assert_eq!(app.screen(), Screen::Browse, "1 breaks away to the search screen");
+    keys(&mut app, "f");
+    keys(&mut app, "3");
+    assert_eq!(app.screen(), Screen::Overview, "3 breaks away to the overview");
+}
+
 #[test]
 fn a_follower_marks_the_stop_on_screen_and_sees_the_pause_screen() {
     let hub = hub();

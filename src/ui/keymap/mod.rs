@@ -53,6 +53,29 @@ pub fn contexts(app: &App) -> Vec<Context> {
     stack.to_vec()
 }
 
+/// Where a following participant's key is looked up when present mode binds it to nothing: in
+/// the screen they would go back to, so "any browsing key" breaks away and does there what it
+/// does (`2` opens the tours, `/` the search), instead of doing nothing.
+#[deny(clippy::wildcard_enum_match_arm)]
+pub fn contexts_when_breaking_away(app: &App) -> Option<&'static [Context]> {
+    let following = app.screen() == Screen::Present && app.follow().following() && !app.present().jumping();
+    let Target::Pane(pane) = app.target() else { return None };
+    if !following {
+        return None;
+    }
+    Some(match app.present().return_to().unwrap_or(Screen::Browse) {
+        Screen::Browse | Screen::Present => match pane {
+            Pane::Facets => stacks::FACETS,
+            Pane::Results => stacks::RESULTS,
+            Pane::Detail => stacks::DETAIL,
+        },
+        Screen::Shortlist => stacks::SHORTLIST,
+        Screen::Tours => stacks::TOURS,
+        Screen::Overview if app.overview().focus_map => stacks::OVERVIEW_MAP,
+        Screen::Overview => stacks::OVERVIEW_CHARTS,
+    })
+}
+
 /// Every list of contexts [`contexts`] gives: a key has one meaning in each (a test checks it).
 pub mod stacks {
     use crate::ui::keymap::Context::{self, *};

@@ -98,9 +98,12 @@ fn screen_layer(app: &mut App, action: &Action) -> Handled {
         Screen::Overview => overview::update(&mut app.overview, &app.shared, action),
         Screen::Present => {
             let linked = follow::update(&mut app.follow, &mut app.present, &mut app.browse, &mut app.shared, action);
-            if linked != Handled::Ignored || app.shared.screen != Screen::Present {
-                // Driven through the hub, or a follower broke away (the key is the next layers').
-                return linked;
+            if linked != Handled::Ignored {
+                return linked; // driven through the hub
+            }
+            if app.shared.screen != Screen::Present {
+                // A follower broke away: the key is the screen's it went back to (`/` searches).
+                return screen_layer(app, action);
             }
             present::update(&mut app.present, &mut app.tours, &mut app.shared, action)
         }
