@@ -199,7 +199,8 @@ fn write_report(room: &Room) {
     let Some(given) = &room.settings.report else { return };
     let snapshot = room.catalogue();
     let (lang, dirs) = (room.settings.lang, &room.settings.catalogue_dirs);
-    let said = match report::write(given, snapshot.catalogue(), &room.picks(), lang, dirs) {
+    let tour = room.presentation.get().map(|presented| presented.tour.as_str());
+    let said = match report::write(given, snapshot.catalogue(), &room.picks(), tour, lang, dirs) {
         Ok(written) => {
             let shown: Vec<String> = written.iter().map(|p| crate::text::visible::path(p).to_string()).collect();
             crate::i18n::picks::report_written(&shown.join(", "))

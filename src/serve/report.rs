@@ -1,5 +1,5 @@
-//! `--report FILE`: when the room closes, the workshop's result — the room's picks with their
-//! counts, then the entries picked, as the export handouts write them — as Markdown and JSON
+//! `--report FILE`: when the room closes, the workshop's result — the tour the room followed
+//! (`--presentation`), the room's picks with their counts, then the entries picked, as the export handouts write them — as Markdown and JSON
 //! (`FILE.md`, `FILE.json`), each written atomically and never over a file.
 
 use std::path::{Path, PathBuf};
@@ -38,21 +38,27 @@ fn positions(catalogue: &Catalogue, picks: &Picks) -> Vec<usize> {
     picks.ranked.iter().filter_map(|(id, _)| catalogue.index_of(id.as_str())).collect()
 }
 
-fn title_of(catalogue: &Catalogue, id: &crate::model::Id, lang: Lang) -> String {
-    catalogue.get(id.as_str()).map(|e| e.title().get(lang).to_string()).unwrap_or_else(|| id.to_string())
+fn title_of(catalogue: &Catalogue, id: &str, lang: Lang) -> String {
+    catalogue.get(id).map(|e| e.title().get(lang).to_string()).unwrap_or_else(|| id.to_string())
 }
 
-pub fn markdown(catalogue: &Catalogue, picks: &Picks, lang: Lang) -> String {
+/// The tour the room followed, by id, with its title in the report's language.
+pub struct Followed<'a>(pub &'a str);
+
+pub fn markdown(catalogue: &Catalogue, picks: &Picks, tour: Option<Followed>, lang: Lang) -> String {
     use crate::export::markdown::escape;
-    let mut out = format!("# {}\n\n## {}\n\n{}\n\n", say::report_title(lang), say::title(lang), {
-        say::participants(lang, picks.participants)
-    });
+    let mut out = format!("# {}\n\n", say::report_title(lang));
+    if let Some(Followed(id)) = tour {
+        let title = escape(&title_of(catalogue, id, lang));
+        out.push_str(&format!("{} {title} (`{id}`)\n\n", crate::i18n::with_colon(lang, say::tour(lang))));
+    }
+    out.push_str(&format!("## {}\n\n{}\n\n", say::title(lang), say::participants(lang, picks.participants)));
     if picks.is_empty() {
         out.push_str(&format!("{}\n", say::none_yet(lang)));
     } else {
         out.push_str(&format!("| # | {} | {} |\n|---:|---|---:|\n", say::entry(lang), say::marked_by(lang)));
         for (rank, (id, count)) in picks.ranked.iter().enumerate() {
-            let title = escape(&title_of(catalogue, id, lang)).replace('|', "\\|");
+            let title = escape(&title_of(catalogue, id.as_str(), lang)).replace('|', "\\|");
             out.push_str(&format!("| {} | {title} (`{id}`) | {count} |\n", rank + 1, id = id.as_str()));
         }
     }
@@ -66,7 +72,7 @@ pub fn markdown(catalogue: &Catalogue, picks: &Picks, lang: Lang) -> String {
     out
 }
 
-pub fn json(catalogue: &Catalogue, picks: &Picks, lang: Lang) -> Vec<u8> {
+pub fn json(catalogue: &Catalogue, picks: &Picks, tour: Option<Followed>, lang: Lang) -> Vec<u8> {
     let ranked: Vec<serde_json::Value> = picks
         .ranked
         .iter()
@@ -75,7 +81,7 @@ pub fn json(catalogue: &Catalogue, picks: &Picks, lang: Lang) -> Vec<u8> {
             serde_json::json!({
                 "rank": rank + 1,
                 "id": id.as_str(),
-                "title": title_of(catalogue, id, lang),
+                "title": title_of(catalogue, id.as_str(), lang),
                 "participants": count,
             })
         })
@@ -88,8 +94,11 @@ pub fn json(catalogue: &Catalogue, picks: &Picks, lang: Lang) -> Vec<u8> {
     let report = serde_json::json!({
         "title": say::report_title(lang),
         "lang": lang.code(),
-        // A tour is the follow branch's (#21 items 1–3); none in a room that presents nothing.
-        "tour": serde_json::Value::Null,
+        // None in a room that presents nothing.
+        "tour": tour.map(|Followed(id)| serde_json::json!({
+            "id": id,
+            "title": title_of(catalogue, id, lang),
+        })),
         "participants": picks.participants,
         "picks": ranked,
         "entries": entries,
@@ -104,14 +113,15 @@ pub fn write(
     given: &Path,
     catalogue: &Catalogue,
     picks: &Picks,
+    tour: Option<&str>,
     lang: Lang,
     forbidden: &[PathBuf],
 ) -> Result<Vec<PathBuf>, Said> {
     let [md, json_path] = paths(given);
     let mut written = Vec::new();
-    for (path, bytes) in
-        [(md, markdown(catalogue, picks, lang).into_bytes()), (json_path, json(catalogue, picks, lang))]
-    {
+    let (text, data) =
+        (markdown(catalogue, picks, tour.map(Followed), lang), json(catalogue, picks, tour.map(Followed), lang));
+    for (path, bytes) in [(md, text.into_bytes()), (json_path, data)] {
         write_atomic(&path, &bytes, Overwrite::Never, forbidden).map_err(|e| e.said())?;
         written.push(path);
     }
@@ -137,7 +147,7 @@ mod tests {
         let picks = Picks { participants: 3, ranked: vec![(ids[1].clone(), 3), (ids[0].clone(), 1)] };
         let dir = tempfile::tempdir().unwrap();
         let given = dir.path().join("atelier");
-        let written = write(&given, &catalogue, &picks, Lang::En, &[]).unwrap();
+        let written = write(&given, &catalogue, &picks, None, Lang::En, &[]).unwrap();
         assert_eq!(written.len(), 2);
         let md = std::fs::read_to_string(&written[0]).unwrap();
         assert!(md.contains("3 participants marked entries"), "{md}");
@@ -146,8 +156,23 @@ mod tests {
         assert_eq!(json["picks"][0]["id"], ids[1].as_str());
         assert_eq!(json["picks"][0]["participants"], 3);
         assert_eq!(json["entries"]["entries"].as_array().unwrap().len(), 2);
-        assert!(write(&given, &catalogue, &picks, Lang::En, &[]).is_err(), "never over a file");
+        assert_eq!(json["tour"], serde_json::Value::Null, "a room that presents nothing");
+        assert!(write(&given, &catalogue, &picks, None, Lang::En, &[]).is_err(), "never over a file");
         assert_eq!(std::fs::read_to_string(&written[0]).unwrap(), md);
         assert!(already_there(&given).is_some());
+    }
+
+    #[test]
+    fn the_report_names_the_tour_the_room_followed() {
+        let catalogue = crate::export::testing::catalogue();
+        let entry = &catalogue.entries()[0];
+        let (id, title) = (entry.id.as_str(), entry.title().get(Lang::Fr).to_string());
+        let picks = Picks { participants: 1, ranked: vec![(entry.id.clone(), 1)] };
+        let md = markdown(&catalogue, &picks, Some(Followed(id)), Lang::Fr);
+        let shown = crate::export::markdown::escape(&title);
+        assert!(md.contains(&format!("Le parcours : {shown} (`{id}`)")), "{md}");
+        let json: serde_json::Value =
+            serde_json::from_slice(&json(&catalogue, &picks, Some(Followed(id)), Lang::Fr)).unwrap();
+        assert_eq!((json["tour"]["id"].as_str(), json["tour"]["title"].as_str()), (Some(id), Some(title.as_str())));
     }
 }
