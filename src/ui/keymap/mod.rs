@@ -8,13 +8,15 @@ use super::app::{App, Target};
 use super::screen::{Overlay, Screen};
 use super::state::ExportStep;
 
+mod context;
 mod names;
 pub mod overrides;
 pub mod table;
 
+pub use context::Context;
 pub use names::{action_name, key_spelling, parse_key};
 pub use overrides::{Keymap, Override};
-pub use table::{BINDINGS, Binding, Context, Key, action_for, bindings_of, key_name, keys_label};
+pub use table::{BINDINGS, Binding, Key, action_for, bindings_of, key_name, keys_label};
 
 /// The contexts a key is looked up in, most specific first: the overlay on top, else the
 /// query box, else the focused pane of the screen and the screen's own keys; then the keys
@@ -36,35 +38,16 @@ pub fn contexts(app: &App) -> Vec<Context> {
             ExportStep::Done(_) | ExportStep::TakeHome { .. } => stacks::OVERLAY,
         },
         Target::Search => stacks::SEARCH,
-        Target::Pane(pane) => match app.screen() {
-            Screen::Browse => match pane {
-                Pane::Facets => stacks::FACETS,
-                Pane::Results => stacks::RESULTS,
-                Pane::Detail => stacks::DETAIL,
-            },
-            Screen::Shortlist => stacks::SHORTLIST,
-            Screen::Tours => stacks::TOURS,
-            Screen::Overview if app.overview().focus_map => stacks::OVERVIEW_MAP,
-            Screen::Overview => stacks::OVERVIEW_CHARTS,
-            Screen::Present if app.present().jumping() => stacks::PRESENT_JUMP,
-            Screen::Present => stacks::PRESENT,
-        },
+        Target::Pane(pane) => screen_stack(app, app.screen(), pane),
     };
     stack.to_vec()
 }
 
-/// Where a following participant's key is looked up when present mode binds it to nothing: in
-/// the screen they would go back to, so "any browsing key" breaks away and does there what it
-/// does (`2` opens the tours, `/` the search), instead of doing nothing.
+/// A screen's own contexts, the focused pane's first on the browse screen.
 #[deny(clippy::wildcard_enum_match_arm)]
-pub fn contexts_when_breaking_away(app: &App) -> Option<&'static [Context]> {
-    let following = app.screen() == Screen::Present && app.follow().following() && !app.present().jumping();
-    let Target::Pane(pane) = app.target() else { return None };
-    if !following {
-        return None;
-    }
-    Some(match app.present().return_to().unwrap_or(Screen::Browse) {
-        Screen::Browse | Screen::Present => match pane {
+fn screen_stack(app: &App, screen: Screen, pane: Pane) -> &'static [Context] {
+    match screen {
+        Screen::Browse => match pane {
             Pane::Facets => stacks::FACETS,
             Pane::Results => stacks::RESULTS,
             Pane::Detail => stacks::DETAIL,
@@ -73,7 +56,25 @@ pub fn contexts_when_breaking_away(app: &App) -> Option<&'static [Context]> {
         Screen::Tours => stacks::TOURS,
         Screen::Overview if app.overview().focus_map => stacks::OVERVIEW_MAP,
         Screen::Overview => stacks::OVERVIEW_CHARTS,
-    })
+        Screen::Present if app.present().jumping() => stacks::PRESENT_JUMP,
+        Screen::Present => stacks::PRESENT,
+    }
+}
+
+/// Where a following participant's key is looked up when present mode binds it to nothing: in
+/// the screen they would go back to, so "any browsing key" breaks away and does there what it
+/// does (`2` opens the tours, `/` the search), instead of doing nothing.
+pub fn contexts_when_breaking_away(app: &App) -> Option<&'static [Context]> {
+    let following = app.screen() == Screen::Present && app.follow().following() && !app.present().jumping();
+    let Target::Pane(pane) = app.target() else { return None };
+    if !following {
+        return None;
+    }
+    let back = match app.present().return_to() {
+        None | Some(Screen::Present) => Screen::Browse,
+        Some(screen) => screen,
+    };
+    Some(screen_stack(app, back, pane))
 }
 
 /// Every list of contexts [`contexts`] gives: a key has one meaning in each (a test checks it).

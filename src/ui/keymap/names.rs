@@ -5,7 +5,8 @@
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 use super::super::action::{Action, Edit};
-use super::table::{Context, Key};
+use super::context::Context;
+use super::table::Key;
 
 impl Context {
     /// How a config file names the context, before the action: `results.open`.

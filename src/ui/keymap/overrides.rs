@@ -184,7 +184,7 @@ fn bound_twice(given: &Override, file: &str, key: &Key, other: &Binding) -> Diag
 
 #[cfg(test)]
 mod tests {
-    use super::super::table::Context;
+    use super::super::context::Context;
     use super::*;
     use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
