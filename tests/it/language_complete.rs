@@ -496,7 +496,10 @@ fn command_texts(lang: &str) -> Vec<(String, String)> {
     // written, then a folder it cannot make.
     let cache = nowhere.path().join("cache");
     let mut cleared = Vec::new();
-    let cached = boucle_in(lang, &["list", "--catalogue", folder], None, &[("BOUCLE_CACHE_DIR", &cache)]);
+    // The cache is written behind the command's output; waiting for it keeps `cache clear`
+    // from racing the writer (CI once saw its temporary file renamed away mid-clear).
+    let env = [("BOUCLE_CACHE_DIR", cache.as_path()), ("BOUCLE_CACHE_WRITE", Path::new("wait"))];
+    let cached = boucle_in(lang, &["list", "--catalogue", folder], None, &env);
     assert!(cached.status.success(), "a cache written: {}", said(&cached));
     for what in ["cache clear: removed", "cache clear: none left"] {
         let output = boucle_in(lang, &["cache", "clear"], None, &[("BOUCLE_CACHE_DIR", &cache)]);

@@ -268,8 +268,12 @@ pub fn clear(cache: &Cache) -> std::io::Result<Vec<PathBuf>> {
         let name = entry.file_name().to_string_lossy().into_owned();
         let named = name.ends_with(SUFFIX) || name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX);
         if named && entry.file_type().is_ok_and(|t| t.is_file()) && is_cache_file(&entry.path()) {
-            std::fs::remove_file(entry.path())?;
-            removed.push(entry.path());
+            match std::fs::remove_file(entry.path()) {
+                Ok(()) => removed.push(entry.path()),
+                // A writer finishing meanwhile renamed its temporary file: nothing left to remove.
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(e),
+            }
         }
     }
     removed.sort();
