@@ -14,12 +14,24 @@
 //! RSS per added session; then (unless `--no-slow`) a slow client (OpenSSH with its output
 //! never read) that keeps typing, and the server's RSS while it does.
 //!
+//! `--openssh`: then one real OpenSSH client (`ssh -tt`) on a pseudo-terminal (`bench/pty.rs`,
+//! 200x60), alone in the room, types the same keys, each timed the same way from its bytes
+//! written to the terminal to the frame read back from it. `--server PATH` serves with another
+//! build of `boucle` (a baseline's, to alternate with).
+//!
 //! ```sh
 //! cargo build --release && cargo run --release --example serve_load            # 100 sessions, bundled catalogue
 //! cargo run --release --example serve_load -- 200 --catalogue /tmp/boucle-bench-100000-42-v1
+//! cargo run --release --example serve_load -- 0 --openssh --no-slow --catalogue /tmp/boucle-bench-100000-42-v1
 //! ```
-//! Prints `SERVE serve_settled_p99_ms=… serve_first_p99_ms=… serve_rss_mb_per_session=…` last.
+//! Prints `SERVE serve_settled_p99_ms=… serve_first_p99_ms=… serve_rss_mb_per_session=…` last
+//! (and `OPENSSH openssh_settled_p99_ms=…` with `--openssh`).
 
+/// A real terminal for the OpenSSH client: the dashboard bench's, of which only the opening
+/// and the reading are used here.
+#[allow(dead_code)]
+#[path = "bench/pty.rs"]
+mod pty;
 #[path = "bench/queries.rs"]
 mod queries;
 
@@ -63,6 +75,24 @@ fn rss_kb(pid: u32, field: &str) -> u64 {
     status.lines().find(|l| l.starts_with(field)).and_then(|l| l.split_whitespace().nth(1)?.parse().ok()).unwrap_or(0)
 }
 
+/// The process's CPU time so far, user and system, in seconds (`/proc/PID/stat`, in ticks of
+/// 1/100 s).
+fn cpu_s(pid: u32) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // The fields after the command's name, which is in parentheses and may hold spaces.
+    let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<u64>().ok()).unwrap_or(0);
+    (ticks(11) + ticks(12)) as f64 / 100.0
+}
+
+/// The load average over 1, 5 and 15 minutes: the machine is shared, so every wall-clock
+/// figure is printed beside it.
+fn load_average() -> String {
+    let loadavg = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    loadavg.split_whitespace().take(3).collect::<Vec<_>>().join(" ")
+}
+
 /// Nearest-rank percentile (`p` in 0..=1) of sorted values.
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     if sorted.is_empty() {
@@ -72,15 +102,51 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[rank.clamp(1, sorted.len()) - 1]
 }
 
+/// Where a session's keys go and its frames come from: russh's client, or OpenSSH on a pty.
+enum Link {
+    Russh { _handle: Handle<Client>, channel: russh::Channel<client::Msg> },
+    OpenSsh(pty::Pty),
+}
+
+impl Link {
+    async fn send(&mut self, bytes: &[u8]) -> Option<()> {
+        match self {
+            Link::Russh { channel, .. } => channel.data(bytes).await.ok(),
+            Link::OpenSsh(pty) => {
+                pty.send(bytes);
+                Some(())
+            }
+        }
+    }
+
+    /// The next bytes of the screen's stream, with when they came; none within `wait`.
+    async fn next(&mut self, wait: Duration) -> Option<(Instant, Vec<u8>)> {
+        match self {
+            Link::Russh { channel, .. } => loop {
+                match tokio::time::timeout(wait, channel.wait()).await.ok()?? {
+                    ChannelMsg::Data { data } => return Some((Instant::now(), data.to_vec())),
+                    _ => continue,
+                }
+            },
+            // The pty's reader thread timed the bytes as they were read.
+            Link::OpenSsh(pty) => tokio::task::block_in_place(|| pty.chunk(wait)),
+        }
+    }
+}
+
 struct Session {
-    _handle: Handle<Client>,
-    channel: russh::Channel<client::Msg>,
+    link: Link,
     screen: vt100::Parser,
     /// The last bytes received, to see whether they end a frame.
     tail: Vec<u8>,
 }
 
 impl Session {
+    fn new(link: Link, (width, height): (u16, u16)) -> Session {
+        let screen = vt100::Parser::new(NonZeroU16::new(height).unwrap(), NonZeroU16::new(width).unwrap(), 0);
+        Session { link, screen, tail: Vec::new() }
+    }
+
     fn received(&mut self, data: &[u8]) {
         self.screen.process(data);
         self.tail.extend_from_slice(&data[data.len().saturating_sub(32)..]);
@@ -115,6 +181,17 @@ impl Session {
         }
         Some(!line.contains(SEARCHING))
     }
+
+    /// Reads until the first screen is drawn: the key hints on the status line, and the
+    /// results' count.
+    async fn first_screen(&mut self) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+        while !(self.screen.screen().contents().contains("help") && self.frame_ended()) {
+            let (_, data) = self.link.next(Duration::from_secs(60)).await.ok_or("no first screen")?;
+            self.received(&data);
+        }
+        quiet(self).await;
+        Ok(())
+    }
 }
 
 async fn open(port: u16) -> Result<Session, Box<dyn std::error::Error + Send + Sync>> {
@@ -127,29 +204,36 @@ async fn open(port: u16) -> Result<Session, Box<dyn std::error::Error + Send + S
     let channel = handle.channel_open_session().await?;
     channel.request_pty(false, "xterm-256color", WIDTH.into(), HEIGHT.into(), 0, 0, &[(Pty::TTY_OP_END, 0)]).await?;
     channel.request_shell(false).await?;
-    let screen = vt100::Parser::new(NonZeroU16::new(HEIGHT).unwrap(), NonZeroU16::new(WIDTH).unwrap(), 0);
-    let mut session = Session { _handle: handle, channel, screen, tail: Vec::new() };
-    // The first screen has the key hints on the status line, and the results' count.
-    while !(session.screen.screen().contents().contains("help") && session.frame_ended()) {
-        match tokio::time::timeout(Duration::from_secs(60), session.channel.wait()).await? {
-            Some(ChannelMsg::Data { data }) => session.received(&data),
-            Some(_) => {}
-            None => return Err("closed".into()),
-        }
-    }
-    quiet(&mut session).await;
+    let mut session = Session::new(Link::Russh { _handle: handle, channel }, (WIDTH, HEIGHT));
+    session.first_screen().await?;
+    Ok(session)
+}
+
+/// `ssh`'s arguments to log in to the room as `en`, with no host key check (a fresh key per run).
+fn ssh_args(port: u16, data: &std::path::Path) -> Vec<String> {
+    let config = data.join("ssh_config");
+    std::fs::write(&config, "Host *\n StrictHostKeyChecking no\n UserKnownHostsFile /dev/null\n LogLevel ERROR\n")
+        .unwrap();
+    ["-tt", "-F", config.to_str().unwrap(), "-p", &port.to_string(), "en@127.0.0.1"].map(String::from).to_vec()
+}
+
+/// OpenSSH's client on a pseudo-terminal, logged in, its first screen drawn.
+async fn open_openssh(port: u16, data: &std::path::Path) -> Result<Session, Box<dyn std::error::Error + Send + Sync>> {
+    let args = ssh_args(port, data);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let pty = pty::open(std::path::Path::new("ssh"), &args, &[])?;
+    let mut session = Session::new(Link::OpenSsh(pty), pty::SIZE);
+    session.first_screen().await?;
     Ok(session)
 }
 
 /// Reads until no byte came for [`QUIET`]; the time of the last frame's end, if one ended.
 async fn quiet(session: &mut Session) -> Option<Instant> {
     let mut last = None;
-    while let Ok(Some(message)) = tokio::time::timeout(QUIET, session.channel.wait()).await {
-        if let ChannelMsg::Data { data } = message {
-            session.received(&data);
-            if session.frame_ended() {
-                last = Some(Instant::now());
-            }
+    while let Some((at, data)) = session.link.next(QUIET).await {
+        session.received(&data);
+        if session.frame_ended() {
+            last = Some(at);
         }
     }
     last
@@ -160,14 +244,12 @@ async fn quiet(session: &mut Session) -> Option<Instant> {
 /// showed a problem).
 async fn key(session: &mut Session, bytes: &[u8], typed: &str) -> Option<(f64, f64, bool)> {
     let sent = Instant::now();
-    session.channel.data(bytes).await.ok()?;
+    session.link.send(bytes).await?;
     let mut first = None;
     let mut settled = None;
     let mut unclear = false;
     while settled.is_none() {
-        let message = tokio::time::timeout(Duration::from_secs(10), session.channel.wait()).await.ok()??;
-        let ChannelMsg::Data { data } = message else { continue };
-        let at = Instant::now();
+        let (at, data) = session.link.next(Duration::from_secs(10)).await?;
         first.get_or_insert(at);
         session.received(&data);
         if session.frame_ended() {
@@ -205,12 +287,44 @@ async fn type_queries(mut session: Session, offset: usize) -> Vec<(f64, f64, boo
             tokio::time::sleep(KEY_PAUSE).await;
         }
     }
-    let _ = session.channel.data(&b"q"[..]).await;
+    let _ = session.link.send(b"q").await;
     samples
 }
 
-fn start_server(port: u16, data: &std::path::Path, catalogue: Option<&PathBuf>, cache: Option<&PathBuf>) -> Child {
-    let binary = std::env::current_exe().unwrap().parent().unwrap().parent().unwrap().join("boucle");
+/// One OpenSSH client alone in the room types every query; its keys timed as the room's are.
+async fn openssh_alone(port: u16, data: &std::path::Path) {
+    let session = open_openssh(port, data).await.expect("OpenSSH logs in and draws");
+    let load_before = load_average();
+    let samples = type_queries(session, 0).await;
+    println!("OpenSSH alone: load average {load_before} before, {} after", load_average());
+    let mut first: Vec<f64> = samples.iter().map(|s| s.0).collect();
+    let mut settled: Vec<f64> = samples.iter().map(|s| s.1).collect();
+    // A frame held back after the key's echo came (the ~40 ms of #25): settled long after.
+    let held = samples.iter().filter(|(f, s, _)| s - f >= 30.0).count();
+    first.sort_by(f64::total_cmp);
+    settled.sort_by(f64::total_cmp);
+    let (fp50, fp99, sp50, sp99) =
+        (percentile(&first, 0.5), percentile(&first, 0.99), percentile(&settled, 0.5), percentile(&settled, 0.99));
+    println!(
+        "OpenSSH alone: key → first bytes p50 {fp50:.1} ms, p99 {fp99:.1} ms; key → settled p50 {sp50:.1} ms, p99 {sp99:.1} ms, max {:.1} ms; {held} of {} keys settled 30 ms or more after their first bytes",
+        percentile(&settled, 1.0),
+        samples.len()
+    );
+    println!(
+        "OPENSSH openssh_settled_p99_ms={sp99:.1} openssh_settled_p50_ms={sp50:.1} openssh_first_p99_ms={fp99:.1} openssh_first_p50_ms={fp50:.1} held={held} keys={}",
+        samples.len()
+    );
+}
+
+fn start_server(
+    binary: Option<PathBuf>,
+    port: u16,
+    data: &std::path::Path,
+    catalogue: Option<&PathBuf>,
+    cache: Option<&PathBuf>,
+) -> Child {
+    let binary =
+        binary.unwrap_or_else(|| std::env::current_exe().unwrap().parent().unwrap().parent().unwrap().join("boucle"));
     assert!(binary.is_file(), "build the server first: cargo build --release ({})", binary.display());
     let mut command = Command::new(binary);
     command
@@ -241,9 +355,11 @@ async fn main() {
     // a busy machine); without it, --no-cache.
     let cache = arg("--cache-dir").map(PathBuf::from);
     let slow = !args.iter().any(|a| a == "--no-slow");
+    let openssh = args.iter().any(|a| a == "--openssh");
     let data = tempfile::tempdir().unwrap();
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let mut server = start_server(port, data.path(), catalogue.as_ref(), cache.as_ref());
+    let mut server =
+        start_server(arg("--server").map(PathBuf::from), port, data.path(), catalogue.as_ref(), cache.as_ref());
     let pid = server.id();
     let start = Instant::now();
     // The server listens once its catalogue is loaded.
@@ -254,6 +370,21 @@ async fn main() {
     }
     println!("server listening after {:.1} s", start.elapsed().as_secs_f64());
     tokio::time::sleep(Duration::from_millis(300)).await;
+    if sessions > 0 {
+        room(sessions, port, pid).await;
+    }
+    if openssh {
+        openssh_alone(port, data.path()).await;
+    }
+    if slow {
+        slow_client(port, pid, data.path()).await;
+    }
+    let _ = server.kill();
+    let _ = server.wait();
+}
+
+/// `sessions` russh clients typing at once, timed; the server's memory as they open and type.
+async fn room(sessions: usize, port: u16, pid: u32) {
     let rss_empty = rss_kb(pid, "VmRSS");
 
     let mut opened = Vec::new();
@@ -269,6 +400,7 @@ async fn main() {
     println!("{sessions} sessions open in {:.1} s", opening.elapsed().as_secs_f64());
 
     let typing = Instant::now();
+    let (cpu_before, load_before) = (cpu_s(pid), load_average());
     let tasks: Vec<_> =
         opened.into_iter().enumerate().map(|(i, session)| tokio::spawn(type_queries(session, i))).collect();
     let mut peak_during = 0;
@@ -288,7 +420,14 @@ async fn main() {
     }
     first.sort_by(f64::total_cmp);
     settled.sort_by(f64::total_cmp);
-    let keys_per_second = first.len() as f64 / typing.elapsed().as_secs_f64();
+    let typed_for = typing.elapsed().as_secs_f64();
+    let keys_per_second = first.len() as f64 / typed_for;
+    let cpu = cpu_s(pid) - cpu_before;
+    println!(
+        "typing: {typed_for:.1} s, server CPU {cpu:.1} s ({:.2} cores), load average {load_before} before, {} after",
+        cpu / typed_for,
+        load_average()
+    );
     let hwm = rss_kb(pid, "VmHWM");
 
     let (n1, rss1) = rss_at[0];
@@ -317,11 +456,6 @@ async fn main() {
         first.len()
     );
 
-    if slow {
-        slow_client(port, pid, data.path()).await;
-    }
-    let _ = server.kill();
-    let _ = server.wait();
     println!(
         "SERVE sessions={sessions} serve_settled_p99_ms={:.1} serve_settled_p50_ms={:.1} serve_first_p99_ms={:.1} serve_first_p50_ms={:.1} serve_rss_mb_per_session={per_session:.2} keys={}",
         percentile(&settled, 0.99),
@@ -336,11 +470,8 @@ async fn main() {
 async fn slow_client(port: u16, pid: u32, data: &std::path::Path) {
     tokio::time::sleep(Duration::from_millis(500)).await;
     let rss_before_slow = rss_kb(pid, "VmRSS");
-    let config = data.join("ssh_config");
-    std::fs::write(&config, "Host *\n StrictHostKeyChecking no\n UserKnownHostsFile /dev/null\n LogLevel ERROR\n")
-        .unwrap();
     let mut slow = Command::new("ssh")
-        .args(["-tt", "-F", config.to_str().unwrap(), "-p", &port.to_string(), "en@127.0.0.1"])
+        .args(ssh_args(port, data))
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())

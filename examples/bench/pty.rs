@@ -11,7 +11,7 @@ use std::os::fd::{FromRawFd, OwnedFd};
 use std::os::unix::process::CommandExt;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
 /// How long the output must stay quiet for a keystroke's frames to be complete. Searches at
@@ -21,6 +21,9 @@ const QUIET: Duration = Duration::from_millis(120);
 const HINTS_DRAWN: &str = "q quit";
 /// The result count in the status line: results are on screen.
 const RESULTS_DRAWN: &str = " results";
+
+/// The terminal's width and height.
+pub const SIZE: (u16, u16) = (200, 60);
 
 pub struct PtyRun {
     /// From spawning the process to its first screen (the key hints read back).
@@ -41,7 +44,7 @@ pub struct Pty {
 
 pub fn open(binary: &Path, args: &[&str], env: &[(&str, &Path)]) -> std::io::Result<Pty> {
     let (mut master, mut slave) = (0, 0);
-    let size = libc::winsize { ws_row: 60, ws_col: 200, ws_xpixel: 0, ws_ypixel: 0 };
+    let size = libc::winsize { ws_row: SIZE.1, ws_col: SIZE.0, ws_xpixel: 0, ws_ypixel: 0 };
     // SAFETY: out-pointers to two ints and a valid winsize; null name and termios are allowed.
     let rc = unsafe { libc::openpty(&mut master, &mut slave, std::ptr::null_mut(), std::ptr::null(), &size) };
     if rc != 0 {
@@ -96,7 +99,7 @@ pub fn open(binary: &Path, args: &[&str], env: &[(&str, &Path)]) -> std::io::Res
         child: Some(child),
         writer: Some(writer),
         chunks,
-        screen: vt100::Parser::new(NonZeroU16::new(60).unwrap(), NonZeroU16::new(200).unwrap(), 0),
+        screen: vt100::Parser::new(NonZeroU16::new(SIZE.1).unwrap(), NonZeroU16::new(SIZE.0).unwrap(), 0),
     })
 }
 
@@ -122,13 +125,16 @@ impl Pty {
     /// Reads until the output has been quiet for [`QUIET`]; the time of the last byte read.
     pub fn settle(&self) -> Option<Instant> {
         let mut last = None;
-        loop {
-            match self.chunks.recv_timeout(QUIET) {
-                Ok((at, _)) => last = Some(at),
-                Err(RecvTimeoutError::Timeout) => return last,
-                Err(RecvTimeoutError::Disconnected) => return last,
-            }
+        while let Some((at, _)) = self.chunk(QUIET) {
+            last = Some(at);
         }
+        last
+    }
+
+    /// The next bytes the program wrote, with when they were read; none within `timeout`, or
+    /// the program gone.
+    pub fn chunk(&self, timeout: Duration) -> Option<(Instant, Vec<u8>)> {
+        self.chunks.recv_timeout(timeout).ok()
     }
 
     pub fn send(&mut self, bytes: &[u8]) -> Instant {

@@ -16,6 +16,11 @@
 //! entries of the shorter word: narrowing the entries too would need a forward index, and
 //! would save nothing once the words are known. Results are the same as a fresh search's
 //! (`tests/it/query_narrowing.rs`).
+//!
+//! Searches run on a pool's workers (`ui::search_pool`), so what is kept is one set of words per
+//! worker, never per session: in a room, the last search on a worker is often another
+//! session's, whose words narrow only when they happen to (the results stay a fresh search's:
+//! `tests/it/search_pool.rs`).
 
 use std::cell::RefCell;
 use std::sync::Arc;

@@ -3,7 +3,8 @@
 //! zeroing and page faults every time (perf: `clear_page_erms` under the search). Arrays come
 //! back zeroed where they were written (a sparse reset over the entries a search touched), so
 //! the next search finds them all zero. The engine is shared across sessions and threads;
-//! each thread has its own scratch.
+//! each thread has its own scratch: one per search pool worker (`ui::search_pool`), not per
+//! session.
 
 use std::cell::RefCell;
 

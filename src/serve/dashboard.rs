@@ -33,7 +33,7 @@ use crate::ui::decoder::{ESCAPE_TIMEOUT, InputDecoder};
 use crate::ui::event::{Event, Reason, channel_pair};
 use crate::ui::host::Host;
 use crate::ui::input_queue::{InputQueue, Refused};
-use crate::ui::session::search_worker;
+use crate::ui::session::seat_in;
 use crate::ui::session::{Exit, run_session};
 use crate::ui::take_home::TakeHome;
 use crate::ui::theme::ThemeName;
@@ -211,7 +211,7 @@ fn run_dashboard(
     let take_home = options.take_home.clone();
     let snapshot = room.catalogue();
     let mut app = App::new(snapshot.indexed, snapshot.problems, options);
-    let searcher = search_worker(events.clone());
+    let searcher = seat_in(&room.searches, events.clone());
     drop(events);
     let mut host = SshHost::new(SshBackend::new(FrameWriter::new(outbox.clone()), size), shortlist_file).ok()?;
     if let Some(key) = key {

@@ -96,7 +96,6 @@ async fn serve(listen: SocketAddr, key: PrivateKey, room: Arc<Room>) -> io::Resu
         inactivity_timeout: Some(limits.idle + Duration::from_secs(60)),
         keepalive_interval: Some(Duration::from_secs(30)),
         keepalive_max: 4,
-        nodelay: true,
         ..Config::default()
     });
     let rate = limits::ConnectionRate::new(limits.connections_per_minute);
@@ -233,6 +232,10 @@ async fn connect(
             unsafe { libc::shutdown(fd.as_raw_fd(), libc::SHUT_RDWR) };
         }
     };
+    // Config::nodelay is applied only by russh's own listener, not by `run_stream`: without
+    // this, Nagle held a frame's last bytes until the client's delayed ack of the ones before
+    // (40 ms on Linux), when a key's results followed its echo (BENCHMARKS.md, #25 item 5).
+    let _ = socket.set_nodelay(true);
     let mut handler = connection::Connection::new(room.clone(), id, peer, ticket.began.clone());
     handler.local = socket.local_addr().ok();
     let authenticated = handler.authenticated.clone();

@@ -19,6 +19,8 @@ use crate::query::Indexed;
 use crate::shortlist::Shortlist;
 use crate::text::Lang;
 use crate::ui::event::{Event, Reason};
+use crate::ui::search_pool::SearchPool;
+use crate::ui::searcher::Request;
 use crate::ui::theme::ThemeName;
 
 /// Runs one read-only command (`list …`, `show …`) for an exec request, on the shared
@@ -76,6 +78,9 @@ pub struct Room {
     /// The presentation participants may follow (`--presentation TOUR`), and who may drive it.
     pub presentation: std::sync::OnceLock<super::presentation::RoomPresentation>,
     pub facilitator: std::sync::OnceLock<super::presentation::Facilitator>,
+    /// The search workers every session's queries run on, one per core (each session has a
+    /// seat): their scratch arrays are the room's, not each session's.
+    pub searches: SearchPool<Request>,
 }
 
 /// The session limit is reached.
@@ -98,6 +103,7 @@ impl Room {
             picks_shown: AtomicBool::new(false),
             presentation: std::sync::OnceLock::new(),
             facilitator: std::sync::OnceLock::new(),
+            searches: SearchPool::per_core(),
         }
     }
 

@@ -21,6 +21,7 @@ pub mod opener;
 pub mod reader;
 pub mod reload;
 pub mod screen;
+pub mod search_pool;
 pub mod searcher;
 pub mod session;
 pub mod shared;

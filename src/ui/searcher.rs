@@ -1,12 +1,12 @@
 //! Runs searches off the UI thread, so typing never waits for results. Requests carry a
-//! generation number and the catalogue snapshot they are about; the worker skips to the
-//! newest request, and the app ignores results older than the ones it shows or from another
-//! snapshot. The worker hands each result to a function it is given, so it knows nothing of
-//! the session's events.
+//! generation number and the catalogue snapshot they are about; the pool runs a session's
+//! newest request only (`search_pool.rs`), and the app ignores results older than the ones it
+//! shows or from another snapshot. The pool hands each result to a function it is given, so
+//! it knows nothing of the session's events.
 
 use std::sync::Arc;
-use std::sync::mpsc::{Sender, channel};
-use std::thread;
+
+use super::search_pool::{Job, SearchPool, Seat};
 
 use crate::query::{Filters, Indexed, Query, Results};
 use crate::text::Lang;
@@ -43,6 +43,13 @@ impl Request {
     }
 }
 
+impl Job for Request {
+    type Answer = Response;
+    fn run(self) -> Response {
+        Request::run(self)
+    }
+}
+
 pub struct Response {
     pub indexed: Arc<Indexed>,
     pub generation: u64,
@@ -54,45 +61,29 @@ pub enum Searcher {
     /// On the calling thread: for tests and benchmarks, where each action's outcome must be
     /// there at once.
     Inline,
-    /// On a worker thread, whose results go to the function it was started with (the
+    /// A seat in a pool of workers, whose results go to the function it was given (the
     /// session's event channel).
-    Worker(Sender<Request>),
+    Pooled(Seat<Request>),
 }
 
 impl Searcher {
-    /// Runs `request` here, or hands it to the worker; a result found here is returned.
+    /// Runs `request` here, or posts it to the pool; a result found here is returned.
     pub fn search(&mut self, request: Request) -> Option<Response> {
         match self {
             Searcher::Inline => Some(request.run()),
-            Searcher::Worker(requests) => match requests.send(request) {
+            Searcher::Pooled(seat) => match seat.post(request) {
                 Ok(()) => None,
-                Err(failed) => {
-                    // The worker is gone (it never panics on data, but be safe): search here.
+                Err(request) => {
+                    // The pool has no worker (none could start): search here.
                     *self = Searcher::Inline;
-                    Some(failed.0.run())
+                    Some(request.run())
                 }
             },
         }
     }
 
-    /// A worker thread that hands each result to `deliver`, until `deliver` says the session
-    /// is gone.
-    pub fn worker(deliver: impl Fn(Response) -> bool + Send + 'static) -> Searcher {
-        let (requests, inbox) = channel::<Request>();
-        thread::Builder::new()
-            .name("search".into())
-            .spawn(move || {
-                while let Ok(mut request) = inbox.recv() {
-                    // Typing fast queues requests; only the newest is worth running.
-                    while let Ok(newer) = inbox.try_recv() {
-                        request = newer;
-                    }
-                    if !deliver(request.run()) {
-                        break;
-                    }
-                }
-            })
-            .map(|_| Searcher::Worker(requests))
-            .unwrap_or(Searcher::Inline)
+    /// A seat in `pool` whose results go to `deliver`, until it says the session is gone.
+    pub fn seated(pool: &SearchPool<Request>, deliver: impl Fn(Response) -> bool + Send + Sync + 'static) -> Searcher {
+        Searcher::Pooled(pool.seat(deliver))
     }
 }

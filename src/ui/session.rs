@@ -18,7 +18,8 @@ use super::event::{Event, Reason};
 use super::host::Host;
 use super::input::{actions_for, panic_if_asked};
 use super::input_queue::InputQueue;
-use super::searcher::Searcher;
+use super::search_pool::SearchPool;
+use super::searcher::{Request, Searcher};
 use super::update::{
     changed_elsewhere, edited, effect_done, form_opened, form_saved, frame_drawn, load_progress, loaded, next_deadline,
     nothing_to_reload, presented, reloaded, searched, tick, update,
@@ -39,9 +40,16 @@ pub enum Exit {
     Refused,
 }
 
-/// A search worker whose results come back on the session's channel.
+/// A seat in `pool` whose results come back on the session's channel: the room's sessions
+/// share the room's pool.
+pub fn seat_in(pool: &SearchPool<Request>, events: std::sync::mpsc::Sender<Event>) -> Searcher {
+    Searcher::seated(pool, move |response| events.send(Event::Searched(Box::new(response))).is_ok())
+}
+
+/// A search worker of the session's own (a pool of one, for one seat), whose results come back
+/// on the session's channel: the local dashboard's.
 pub fn search_worker(events: std::sync::mpsc::Sender<Event>) -> Searcher {
-    Searcher::worker(move |response| events.send(Event::Searched(Box::new(response))).is_ok())
+    seat_in(&SearchPool::new(1), events)
 }
 
 /// Draws the app and records what the frame drew.
@@ -299,7 +307,7 @@ impl<H: Host> Session<'_, H> {
                     // Searching here (tests): at once, as each action's results are expected.
                     Searcher::Inline => searched(app, request.run()),
                     // Sent once the burst is over: only the newest is worth running.
-                    Searcher::Worker(_) => self.search = Some(*request),
+                    Searcher::Pooled(_) => self.search = Some(*request),
                 }
                 return Ok(Step::Continue);
             }

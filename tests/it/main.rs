@@ -64,6 +64,7 @@ mod query_props;
 mod query_scratch;
 mod render_fuzz;
 mod results_end;
+mod search_pool;
 mod theme_contrast;
 mod ui_app;
 mod ui_config;
