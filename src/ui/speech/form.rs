@@ -88,7 +88,7 @@ mod tests {
     fn a_picker_says_what_is_typed_and_the_choice_under_its_cursor() {
         let mut form = new_practice();
         // A picker of words (the review's status) has its choices without a catalogue.
-        while !(form.row().picks() && !form.row().choices.is_empty()) {
+        while !form.row().picks() || form.row().choices.is_empty() {
             form.down();
         }
         assert!(form.open_picker(""), "a picker opens on {:?}", form.row().line.field());
