@@ -1365,3 +1365,94 @@ fn placed_entries_lie_in_their_nuts_region_box() {
     }
     assert!(placed >= 13, "{placed} placed entries");
 }
+
+/// What #24 asked to bring in is there with its sourced figures: the Carester–Stellantis contract
+/// (3,400 t of oxides, 36 % from recycling: PlaceCo), SCALE (a Horizon 2020 project, CORDIS),
+/// MagREEsource (Noyarey), and the organisations the battery entries name as their scrap's
+/// makers (Maddyness: ACC, AESC, Verkor for Battri; Le Journal des Entreprises: Verkor in
+/// MECAware's ScrapCO2MET) and the Kalundborg Symbiosis organisation.
+#[test]
+fn the_entries_brought_in_by_issue_24_carry_their_sourced_facts() {
+    let loaded = bundled();
+    let stellantis = entry(&loaded, "carester-stellantis-rare-earth-supply-agreement");
+    assert!(
+        stellantis.summary().get(Lang::En).contains("3,400 t") && stellantis.summary().get(Lang::En).contains("36%")
+    );
+    assert!(
+        stellantis.summary().get(Lang::Fr).contains("3 400 t") && stellantis.summary().get(Lang::Fr).contains("36 %")
+    );
+    assert!(cites(
+        stellantis,
+        "https://placeco.fr/bearn/strategie/article/accord-entre-stellantis-et-carester-pour-la-production-de-terres-rares-a-lacq-6030"
+    ));
+    let scale = entry(&loaded, "scale-scandium-from-bauxite-residue");
+    assert!(description(scale, Lang::En).contains("730105"), "CORDIS's grant agreement");
+    assert!(scale.common.materials.iter().any(|m| m.as_str() == "scandium"));
+    assert!(cites(scale, "https://cordis.europa.eu./project/id/730105/de"));
+    assert_eq!(region(entry(&loaded, "magreesource-magnet-recycling-grenoble")), "FRK24");
+    let named = |id: &str| -> BTreeSet<String> {
+        entry(&loaded, id).common.organisations.iter().map(|o| o.as_str().to_string()).collect()
+    };
+    for org in ["acc", "aesc", "verkor", "kalundborg-symbiosis"] {
+        assert_eq!(entry(&loaded, org).kind, Kind::Organisation, "{org}");
+    }
+    let battri = named("battri-black-mass-plant-arras");
+    assert!(
+        ["acc", "aesc", "verkor"].iter().all(|o| battri.contains(*o)),
+        "Maddyness names its scrap's makers: {battri:?}"
+    );
+    assert!(named("mecaware-co2-battery-metal-recycling").contains("verkor"), "ScrapCO2MET is with Verkor");
+}
+
+/// A note that said a fact was missing while a cited page gives it (the audit's "wrong" kind):
+/// La Tribune, cited by Pôle Avenia, has it formed in Pau in 2006.
+#[test]
+fn avenia_was_formed_in_2006_as_its_cited_la_tribune_article_says() {
+    let loaded = bundled();
+    let avenia = entry(&loaded, "pole-avenia");
+    assert_eq!(organisation(avenia).founded.map(|d| d.to_string()).as_deref(), Some("2006"));
+    assert!(description(avenia, Lang::En).contains("Formed in Pau in 2006"));
+    assert!(description(avenia, Lang::Fr).contains("Constitué à Pau en 2006"));
+    assert!(!note(avenia, Lang::En).contains("founding date not in the sources"));
+    assert!(cites(
+        avenia,
+        "https://www.latribune.fr/green-business/l-actualite/1023169/avenia-prepare-la-transition-energetique.html"
+    ));
+}
+
+/// The World Bank's founding (Bretton Woods, July 1944) and headquarters come from Britannica;
+/// what is still missing (the support's exact dates) is named.
+#[test]
+fn the_world_bank_gives_its_founding_and_still_names_what_is_missing() {
+    let loaded = bundled();
+    let bank = entry(&loaded, "world-bank");
+    assert_eq!(organisation(bank).founded.map(|d| d.to_string()).as_deref(), Some("1944-07"));
+    assert!(organisation(bank).website.is_some());
+    assert!(cites(bank, "https://kids.britannica.com/students/article/World-Bank/277796"));
+    assert!(description(bank, Lang::En).contains("Bretton Woods in July 1944"));
+    assert_eq!(bank.common.review.status, ReviewStatus::ToComplete);
+    assert!(note(bank, Lang::En).contains("exact start and end dates"));
+}
+
+/// La Sim's day was held "at the Société Géologique de France", whose statutes seat it in Paris.
+#[test]
+fn the_la_sim_day_is_placed_in_paris_where_the_sgf_has_its_seat() {
+    let loaded = bundled();
+    let day = entry(&loaded, "rare-earths-day-la-sim-2026");
+    assert_eq!(region(day), "FR101");
+    assert!(place(day, Lang::En).starts_with("Paris"));
+    assert!(cites(day, "https://www.geosoc.fr/statuts-ethique/statuts.html"));
+    assert!(!note(day, Lang::En).contains("is not in the source's excerpt"));
+}
+
+/// The third search for RAW4RES's partners is recorded in the project's entry, what it tried
+/// included, so the next session does not repeat it.
+#[test]
+fn raw4res_records_the_third_search_for_its_partners() {
+    let loaded = bundled();
+    let raw4res = entry(&loaded, "raw4res");
+    let (fr, en) = (note(raw4res, Lang::Fr), note(raw4res, Lang::En));
+    assert!(en.contains("a third round") && en.contains("keep.eu data, which cover only 2014–2020"), "{en}");
+    assert!(fr.contains("une troisième série") && fr.contains("keep.eu, qui ne couvrent que 2014-2020"), "{fr}");
+    assert_eq!(raw4res.common.review.status, ReviewStatus::ToComplete);
+}
