@@ -1456,3 +1456,22 @@ fn raw4res_records_the_third_search_for_its_partners() {
     assert!(fr.contains("une troisième série") && fr.contains("keep.eu, qui ne couvrent que 2014-2020"), "{fr}");
     assert_eq!(raw4res.common.review.status, ReviewStatus::ToComplete);
 }
+
+/// ZAG's 2018–2020 project is REEBAUX: its COBISS abstract is the one Montanuniversität Leoben
+/// publishes under that name, and the Croatian Geological Survey gives its lead partner, funder,
+/// countries and 2019 sampling; the note names what is still missing instead of "the exact title".
+#[test]
+fn the_zag_project_is_named_reebaux_from_the_pages_that_publish_its_abstract() {
+    let loaded = bundled();
+    let zag = entry(&loaded, "zag-ree-bauxite-residue-esee");
+    let (fr, en) = (description(zag, Lang::Fr), description(zag, Lang::En));
+    assert!(en.contains("REEBAUX") && en.contains("UNIZG-PMF") && en.contains("Dalmatia in 2019"), "{en}");
+    assert!(fr.contains("REEBAUX") && fr.contains("Dalmatie en 2019"), "{fr}");
+    assert!(cites(zag, "https://erdoelgeologie.unileoben.ac.at/de/6601/"));
+    assert!(cites(
+        zag,
+        "https://www.hgi-cgs.hr/reebaux-prospects-of-ree-recovery-from-bauxite-and-bauxite-residue-in-the-esee-region/"
+    ));
+    assert!(!note(zag, Lang::En).contains("exact title"), "{}", note(zag, Lang::En));
+    assert!(note(zag, Lang::En).contains("funding amount"));
+}
