@@ -1475,3 +1475,24 @@ fn the_zag_project_is_named_reebaux_from_the_pages_that_publish_its_abstract() {
     assert!(!note(zag, Lang::En).contains("exact title"), "{}", note(zag, Lang::En));
     assert!(note(zag, Lang::En).contains("funding amount"));
 }
+
+/// Stellantis is reviewed: every fact has its source named in the note, the brand count follows
+/// the source that gives it (Sapere: fourteen; the 2021 Wikipedia copy: fifteen, both said), and
+/// its website comes from a page that gives it.
+#[test]
+fn stellantis_is_reviewed_with_every_fact_sourced() {
+    let loaded = bundled();
+    let stellantis = entry(&loaded, "stellantis");
+    assert_eq!(stellantis.common.review.status, ReviewStatus::Reviewed);
+    assert_eq!(organisation(stellantis).website.as_ref().map(|w| w.as_str()), Some("https://www.stellantis.com"));
+    let en = description(stellantis, Lang::En);
+    assert!(en.contains("fourteen car brands according to the Sapere encyclopaedia") && en.contains("fifteen"), "{en}");
+    assert!(!en.contains("holding company"), "no cited source calls it a holding");
+    for url in [
+        "https://sapere.it/enciclopedia/Stellantis.html",
+        "https://es.m.wikipedia.org./wiki/Stellantis",
+        "https://www.boursier.com/actualites/reuters/stellantis-entre-au-capital-d-un-fabricant-de-batteries-sodium-ion-352368.html",
+    ] {
+        assert!(cites(stellantis, url), "{url}");
+    }
+}
