@@ -1496,3 +1496,19 @@ fn stellantis_is_reviewed_with_every_fact_sourced() {
         assert!(cites(stellantis, url), "{url}");
     }
 }
+
+/// AESC's head office city: the sources of 2023 (The Star, after the Yomiuri) and of 2024
+/// (Manufacturing Today) differ, Zama then Yokohama; both are given, none is chosen.
+#[test]
+fn aesc_gives_both_head_office_cities_with_their_dates() {
+    let loaded = bundled();
+    let aesc = entry(&loaded, "aesc");
+    let en = description(aesc, Lang::En);
+    assert!(en.contains("at Zama, Kanagawa Prefecture, in May 2023") && en.contains("in Yokohama"), "{en}");
+    assert!(!note(aesc, Lang::En).contains("head office's city and the website are not in the sources"));
+    assert!(cites(
+        aesc,
+        "https://thestar.com.my/business/business-news/2023/05/11/envision-aesc-aims-to-bolster-ev-battery-output"
+    ));
+    assert_eq!(aesc.common.review.status, ReviewStatus::ToComplete, "its website is still missing");
+}
