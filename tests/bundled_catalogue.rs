@@ -1512,3 +1512,25 @@ fn aesc_gives_both_head_office_cities_with_their_dates() {
     ));
     assert_eq!(aesc.common.review.status, ReviewStatus::ToComplete, "its website is still missing");
 }
+
+/// Atlantic Copper says what it does besides CirCular (Spain's largest copper and sulphuric-acid
+/// producer, a Freeport-McMoRan subsidiary) and CirCular's budget starts from its first figure
+/// (€203 million, Economía Digital), each from a stored page the entries cite.
+#[test]
+fn atlantic_copper_says_what_it_does_and_where_circulars_budget_started() {
+    let loaded = bundled();
+    let company = entry(&loaded, "atlantic-copper");
+    let en = description(company, Lang::En);
+    assert!(en.contains("Freeport-McMoRan") && en.contains("largest producer of copper and sulphuric acid"), "{en}");
+    assert!(description(company, Lang::Fr).contains("premier producteur espagnol de cuivre"));
+    assert!(!note(company, Lang::En).contains("Activities besides CirCular"));
+    let circular = entry(&loaded, "atlantic-copper-circular-huelva");
+    assert!(description(circular, Lang::En).contains("initial budget of €203 million (Economía Digital)"));
+    assert!(description(circular, Lang::Fr).contains("budget initial de 203 M€"));
+    for e in [company, circular] {
+        assert!(cites(
+            e,
+            "https://www.economiadigital.es/andalucia/empresas/atlantic-copper-dispara-inversion-reciclaje-500-millones.html"
+        ));
+    }
+}
