@@ -1534,3 +1534,16 @@ fn atlantic_copper_says_what_it_does_and_where_circulars_budget_started() {
         ));
     }
 }
+
+/// Verkor's website comes from a page that sends readers to it, and the note no longer calls it
+/// missing; the registered office stays an announcement, so the entry stays to complete.
+#[test]
+fn verkor_has_its_website_and_says_what_is_still_an_announcement() {
+    let loaded = bundled();
+    let verkor = entry(&loaded, "verkor");
+    assert_eq!(organisation(verkor).website.as_ref().map(|w| w.as_str()), Some("https://verkor.com"));
+    assert!(cites(verkor, "https://seva.sk/quick_news/verkor-2/"));
+    assert!(!note(verkor, Lang::En).contains("website not in the sources"));
+    assert!(note(verkor, Lang::En).contains("still a 2022 announcement"));
+    assert_eq!(verkor.common.review.status, ReviewStatus::ToComplete);
+}
