@@ -17,6 +17,7 @@
 
 mod clean;
 mod decode;
+mod folders;
 pub mod format;
 mod stamp;
 mod store;

@@ -12,10 +12,12 @@
 
 use std::fs::Metadata;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use xxhash_rust::xxh3::xxh3_64;
 
+use super::folders::Folders;
 use crate::load::SourceFile;
 
 /// How old a file's time must be, when it is read, for the time alone to be trusted.
@@ -34,7 +36,7 @@ pub struct Stamp {
 }
 
 /// Seconds and nanoseconds since 1970 of a time, before or after.
-fn since_epoch(time: SystemTime) -> (i64, u32) {
+pub(super) fn since_epoch(time: SystemTime) -> (i64, u32) {
     match time.duration_since(UNIX_EPOCH) {
         Ok(after) => (i64::try_from(after.as_secs()).unwrap_or(i64::MAX), after.subsec_nanos()),
         Err(before) => {
@@ -62,15 +64,14 @@ impl Stamp {
         })
     }
 
-    /// Whether `file` still matches this stamp.
-    fn matches(&self, file: &SourceFile) -> bool {
+    /// Whether `file` still matches this stamp, looked up in `folders`.
+    fn matches(&self, file: &SourceFile, folders: &mut Folders) -> bool {
         let crate::load::Origin::Disk(path) = &file.origin else { return false };
         if path.to_str() != Some(&*self.path) {
             return false;
         }
-        let Ok(metadata) = std::fs::metadata(path) else { return false };
-        let Ok(modified) = metadata.modified() else { return false };
-        if metadata.len() != self.size || since_epoch(modified) != (self.seconds, self.nanos) {
+        let Some(seen) = folders.look(path) else { return false };
+        if seen.size != self.size || (seen.seconds, seen.nanos) != (self.seconds, self.nanos) {
             return false;
         }
         match self.hash {
@@ -80,7 +81,40 @@ impl Stamp {
     }
 }
 
+/// Files fewer than this per core are not worth a thread.
+const PER_WORKER: usize = 2048;
+
 /// Whether the files listed now are the files stamped, in the same order, each unchanged.
+/// Checked on every core, each a run of files in order, the first mismatch stopping them all.
 pub fn all_match(stamps: &[Stamp], files: &[SourceFile]) -> bool {
-    stamps.len() == files.len() && stamps.iter().zip(files).all(|(stamp, file)| stamp.matches(file))
+    if stamps.len() != files.len() {
+        return false;
+    }
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let workers = cores.min(files.len().div_ceil(PER_WORKER)).max(1);
+    let run = files.len().div_ceil(workers).max(1);
+    let stale = AtomicBool::new(false);
+    let check = |stamps: &[Stamp], files: &[SourceFile]| {
+        let mut folders = Folders::default();
+        for (stamp, file) in stamps.iter().zip(files) {
+            if stale.load(Ordering::Relaxed) {
+                return;
+            }
+            if !stamp.matches(file, &mut folders) {
+                stale.store(true, Ordering::Relaxed);
+                return;
+            }
+        }
+    };
+    std::thread::scope(|scope| {
+        let mut runs = stamps.chunks(run).zip(files.chunks(run));
+        let mine = runs.next();
+        for (stamps, files) in runs {
+            scope.spawn(move || check(stamps, files));
+        }
+        if let Some((stamps, files)) = mine {
+            check(stamps, files);
+        }
+    });
+    !stale.load(Ordering::Relaxed)
 }
