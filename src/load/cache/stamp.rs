@@ -118,3 +118,56 @@ pub fn all_match(stamps: &[Stamp], files: &[SourceFile]) -> bool {
     });
     !stale.load(Ordering::Relaxed)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::Origin;
+
+    /// Enough files in two folders for the check to split them between threads (the fixture
+    /// catalogues of the cache tests are checked on one).
+    fn stamped(dir: &Path) -> (Vec<Stamp>, Vec<SourceFile>) {
+        let mut files = Vec::new();
+        for folder in ["a", "b"] {
+            std::fs::create_dir(dir.join(folder)).unwrap();
+            for i in 0..PER_WORKER + 10 {
+                let path = dir.join(folder).join(format!("f{i:05}.ron"));
+                std::fs::write(&path, format!("({i})")).unwrap();
+                let shown = path.display().to_string();
+                files.push(SourceFile { relative: format!("{folder}/f{i:05}.ron"), shown, origin: Origin::Disk(path) });
+            }
+        }
+        let stamps = files
+            .iter()
+            .map(|f| {
+                let Origin::Disk(path) = &f.origin else { unreachable!() };
+                let file = std::fs::File::open(path).unwrap();
+                Stamp::of_read(path, &file.metadata().unwrap(), &std::fs::read(path).unwrap()).unwrap()
+            })
+            .collect();
+        (stamps, files)
+    }
+
+    #[test]
+    fn every_file_on_every_thread_is_checked() {
+        let dir = tempfile::tempdir().unwrap();
+        let (stamps, files) = stamped(dir.path());
+        assert!(all_match(&stamps, &files));
+        // A change in either thread's run of files is seen: the first file, and the last.
+        for changed in [0, files.len() - 1] {
+            let Origin::Disk(path) = &files[changed].origin else { unreachable!() };
+            let (before, time) = (std::fs::read(path).unwrap(), std::fs::metadata(path).unwrap().modified().unwrap());
+            std::fs::write(path, b"(changed)").unwrap();
+            assert!(!all_match(&stamps, &files), "file {changed} changed");
+            // Put back as it was, bytes and time: it matches again.
+            std::fs::write(path, before).unwrap();
+            std::fs::File::options().write(true).open(path).unwrap().set_modified(time).unwrap();
+            assert!(all_match(&stamps, &files), "file {changed} put back");
+        }
+        // A file removed, and one listed that was not stamped.
+        let Origin::Disk(path) = &files[files.len() / 2 + 1].origin else { unreachable!() };
+        std::fs::remove_file(path).unwrap();
+        assert!(!all_match(&stamps, &files));
+        assert!(!all_match(&stamps[1..], &files));
+    }
+}
