@@ -4,6 +4,7 @@
 //! run of files in it (they come sorted by path), and only the size and time are asked for.
 
 use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
 
 /// What the stamp check compares: size, and modification time since 1970 (seconds, negative
 /// before, and nanoseconds).
@@ -12,6 +13,18 @@ pub struct Seen {
     pub size: u64,
     pub seconds: i64,
     pub nanos: u32,
+}
+
+/// Seconds and nanoseconds since 1970 of a time, before or after.
+pub fn since_epoch(time: SystemTime) -> (i64, u32) {
+    match time.duration_since(UNIX_EPOCH) {
+        Ok(after) => (i64::try_from(after.as_secs()).unwrap_or(i64::MAX), after.subsec_nanos()),
+        Err(before) => {
+            let before = before.duration();
+            let (secs, nanos) = (i64::try_from(before.as_secs()).unwrap_or(i64::MAX), before.subsec_nanos());
+            if nanos == 0 { (-secs, 0) } else { (-secs - 1, 1_000_000_000 - nanos) }
+        }
+    }
 }
 
 /// The folder whose files are being looked up, opened.
@@ -109,7 +122,7 @@ impl Folder {
 
     fn look(&self, name: &std::ffi::OsStr) -> Option<Seen> {
         let metadata = std::fs::metadata(self.0.join(name)).ok()?;
-        let (seconds, nanos) = super::stamp::since_epoch(metadata.modified().ok()?);
+        let (seconds, nanos) = since_epoch(metadata.modified().ok()?);
         Some(Seen { size: metadata.len(), seconds, nanos })
     }
 }

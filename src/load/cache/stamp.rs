@@ -13,11 +13,11 @@
 use std::fs::Metadata;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime};
 
 use xxhash_rust::xxh3::xxh3_64;
 
-use super::folders::Folders;
+use super::folders::{Folders, since_epoch};
 use crate::load::SourceFile;
 
 /// How old a file's time must be, when it is read, for the time alone to be trusted.
@@ -33,18 +33,6 @@ pub struct Stamp {
     pub nanos: u32,
     /// The content's hash, for a file modified shortly before it was read.
     pub hash: Option<u64>,
-}
-
-/// Seconds and nanoseconds since 1970 of a time, before or after.
-pub(super) fn since_epoch(time: SystemTime) -> (i64, u32) {
-    match time.duration_since(UNIX_EPOCH) {
-        Ok(after) => (i64::try_from(after.as_secs()).unwrap_or(i64::MAX), after.subsec_nanos()),
-        Err(before) => {
-            let before = before.duration();
-            let (secs, nanos) = (i64::try_from(before.as_secs()).unwrap_or(i64::MAX), before.subsec_nanos());
-            if nanos == 0 { (-secs, 0) } else { (-secs - 1, 1_000_000_000 - nanos) }
-        }
-    }
 }
 
 impl Stamp {
