@@ -1,12 +1,11 @@
 //! Hooks for `examples/bench` only: not part of the query API, and may change at any time.
 
-use std::time::Duration;
-
+pub use super::search::Phases;
 use super::{Engine, Filters, Query, Results};
 use crate::model::Catalogue;
 use crate::text::Lang;
 
-/// [`Engine::search`], also returning the time it spent on facet counts.
+/// [`Engine::search`], also returning the time each of its phases took.
 pub fn search_timed(
     engine: &Engine,
     catalogue: &Catalogue,
@@ -14,10 +13,10 @@ pub fn search_timed(
     filters: &Filters,
     lang: Lang,
     limit: usize,
-) -> (Results, Duration) {
-    let mut counting = Duration::ZERO;
-    let results = engine.search_measured(catalogue, query, filters, lang, limit, &mut counting);
-    (results, counting)
+) -> (Results, Phases) {
+    let mut phases = Phases::default();
+    let results = engine.search_measured(catalogue, query, filters, lang, limit, &mut phases);
+    (results, phases)
 }
 
 /// Runs `f` with every search of this thread split into `parts` parts of the entries (as on

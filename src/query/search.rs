@@ -14,6 +14,9 @@ use super::narrow::{self, WordMatch};
 /// In a word's best score per entry while its postings are read, set when the word is there
 /// exactly or as a start (field scores are at most 1000, far below).
 const RIGHT_BIT: u16 = 1 << 15;
+/// A word's entries are collected by a scan of every entry when it has more than one entry
+/// in this many, else by sorting those it has.
+const SCAN_SHARE: usize = 32;
 use super::scratch;
 use super::split;
 use super::{Facet, FieldFilter, Filters, Query, Results};
@@ -25,6 +28,19 @@ use crate::text::Lang;
 /// fuzzy): typo matches rank after every exact and prefix match with as many words. Added to
 /// [`Matched::scores`] by the word selection; ranking's score per word is above 16 of them.
 pub(super) const SPELLED_RIGHT: u32 = 40_000;
+
+/// The time each phase of a search took (for `examples/bench`: where a keystroke's time goes).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Phases {
+    /// Looking the words up and adding their scores.
+    pub select: Duration,
+    /// Exclusions, field filters and the facets' selections.
+    pub filter: Duration,
+    pub count: Duration,
+    pub rank: Duration,
+    /// Giving the scratch arrays back zeroed.
+    pub reset: Duration,
+}
 
 /// What the query's words select, with what ranking needs of them.
 pub(super) struct Matched {
@@ -39,6 +55,19 @@ pub(super) struct Matched {
     pub term_words: Vec<u16>,
     /// All zeros: the per-word scratch, kept to go back to the pool with the rest.
     pub best: Vec<u16>,
+    /// With two words or more, the entries having every word: they outrank all others, so
+    /// ranking need look no further when they are enough (`rank.rs`).
+    pub all_words: Option<Bits>,
+}
+
+impl Matched {
+    /// Keeps in [`Matched::all_words`] only the entries of `word_bits` (one word's entries).
+    fn keep_all_words(&mut self, word_bits: Bits) {
+        match self.all_words.as_mut() {
+            Some(all) => all.and(&word_bits),
+            None => self.all_words = Some(word_bits),
+        }
+    }
 }
 
 impl Engine {
@@ -46,11 +75,10 @@ impl Engine {
     /// built from (an [`Indexed`](super::Indexed) keeps the two together). Returns the best
     /// `limit` hits, the totals and every facet count.
     pub fn search(&self, catalogue: &Catalogue, query: &Query, filters: &Filters, lang: Lang, limit: usize) -> Results {
-        let mut counting = Duration::ZERO;
-        self.search_measured(catalogue, query, filters, lang, limit, &mut counting)
+        self.search_measured(catalogue, query, filters, lang, limit, &mut Phases::default())
     }
 
-    /// [`Engine::search`], noting in `counting` the time spent on facet counts.
+    /// [`Engine::search`], noting in `phases` the time each phase took.
     pub(super) fn search_measured(
         &self,
         catalogue: &Catalogue,
@@ -58,11 +86,14 @@ impl Engine {
         filters: &Filters,
         lang: Lang,
         limit: usize,
-        counting: &mut Duration,
+        phases: &mut Phases,
     ) -> Results {
         debug_assert_eq!(self.len, catalogue.len(), "the engine was built from another catalogue");
         let n = self.len.min(catalogue.len());
+        let start = Instant::now();
         let mut matched = self.select(&query.words, n);
+        phases.select = start.elapsed();
+        let start = Instant::now();
         // The entries the words set scores for, before exclusions and filters remove some:
         // what the scratch arrays need reset.
         let written = (!query.words.is_empty()).then(|| matched.bits.clone());
@@ -76,15 +107,20 @@ impl Engine {
         for selection in selections.iter().filter_map(|(_, s)| s.as_ref()) {
             results.and(selection);
         }
+        phases.filter = start.elapsed();
         let start = Instant::now();
         let facet_counts = self.count_facets(base, &results, &selections);
-        *counting = start.elapsed();
+        phases.count = start.elapsed();
         let total = results.count();
+        let start = Instant::now();
         let (hits, total_all_words) = self.rank(catalogue, &matched, &results, &query.words, lang, limit);
+        phases.rank = start.elapsed();
+        let start = Instant::now();
         if let Some(written) = written {
             let Matched { scores, word_masks, best, .. } = matched;
             scratch::give_back(scratch::Scratch { best, scores, word_masks }, &written);
         }
+        phases.reset = start.elapsed();
         Results { hits, total, total_all_words, facet_counts, unknown_values }
     }
 
@@ -100,6 +136,7 @@ impl Engine {
                 word_masks: Vec::new(),
                 term_words: Vec::new(),
                 best: Vec::new(),
+                all_words: None,
             };
         }
         let scratch = scratch::take(n);
@@ -109,7 +146,9 @@ impl Engine {
             word_masks: scratch.word_masks,
             term_words: if words.len() > 1 { vec![0; self.terms.len()] } else { Vec::new() },
             best: scratch.best,
+            all_words: None,
         };
+        let several = words.len() > 1;
         let previous = narrow::previous(self.id, n);
         let mut current: Vec<WordMatch> = Vec::with_capacity(words.len());
         for (w, word) in words.iter().enumerate() {
@@ -118,7 +157,11 @@ impl Engine {
                 if !matched.term_words.is_empty() {
                     self.matching_terms(word).into_iter().for_each(|(t, _)| matched.term_words[t as usize] |= bit);
                 }
-                self.add_dense(codes, bit, n, &mut matched);
+                let word_bits = self.add_dense(codes, bit, n, &mut matched);
+                matched.bits.or(&word_bits);
+                if several {
+                    matched.keep_all_words(word_bits);
+                }
                 continue;
             }
             let found = previous.iter().chain(&current).find(|m| m.word == *word).cloned();
@@ -132,11 +175,18 @@ impl Engine {
             if !matched.term_words.is_empty() {
                 word_match.terms.iter().for_each(|&(t, _)| matched.term_words[t as usize] |= bit);
             }
+            let mut word_bits = several.then(|| Bits::empty(n));
             for &(e, score) in word_match.entries.iter() {
                 let e = e as usize;
                 matched.scores[e] += u32::from(score);
                 matched.word_masks[e] |= bit;
                 matched.bits.insert(e);
+                if let Some(word_bits) = word_bits.as_mut() {
+                    word_bits.insert(e);
+                }
+            }
+            if let Some(word_bits) = word_bits {
+                matched.keep_all_words(word_bits);
             }
             current.push(word_match);
         }
@@ -144,13 +194,14 @@ impl Engine {
         matched
     }
 
-    /// Adds the dense scores `codes` of a one- or two-letter word (bit `bit` of the words) to
-    /// `matched`, one part of the entries per thread (`split.rs`).
-    fn add_dense(&self, codes: &[u8], bit: u16, n: usize, matched: &mut Matched) {
+    /// Adds the dense scores `codes` of a short word (bit `bit` of the words) to `matched`,
+    /// one part of the entries per thread (`split.rs`). Returns the word's entries.
+    fn add_dense(&self, codes: &[u8], bit: u16, n: usize, matched: &mut Matched) -> Bits {
+        let mut word_bits = Bits::empty(n);
         let ranges = split::ranges(n);
         let scores = split::pieces(&mut matched.scores[..n], &ranges, 1);
         let masks = split::pieces(&mut matched.word_masks[..n], &ranges, 1);
-        let bits = split::pieces(matched.bits.words_mut(), &ranges, 64);
+        let bits = split::pieces(word_bits.words_mut(), &ranges, 64);
         split::map(&ranges, |i, range| {
             let (Ok(mut scores), Ok(mut masks), Ok(mut bits)) = (scores[i].lock(), masks[i].lock(), bits[i].lock())
             else {
@@ -166,6 +217,8 @@ impl Engine {
                 }
             }
         });
+        drop((scores, masks, bits));
+        word_bits
     }
 
     /// The entries (of `n`) having one of `terms`, each with its best score over them.
@@ -189,8 +242,22 @@ impl Engine {
         }
         // The score as it adds up: the field score, plus SPELLED_RIGHT (at most 41,000 in all).
         let spelled = |best: u16| (best & !RIGHT_BIT) + if best & RIGHT_BIT != 0 { SPELLED_RIGHT as u16 } else { 0 };
-        let entries: Vec<(u32, u16)> =
-            touched.iter().map(|&e| (e, spelled(std::mem::take(&mut best[e as usize])))).collect();
+        // In entry order, so that every pass adding them to a search's per-entry arrays walks
+        // those arrays forwards instead of jumping about them (at 1M, a common word's entries
+        // in postings order cost the search a cache miss each). Many entries are found by one
+        // forward scan of `best`, a few by sorting.
+        let entries: Vec<(u32, u16)> = if touched.len() * SCAN_SHARE > n {
+            let mut entries = Vec::with_capacity(touched.len());
+            for (e, b) in best[..n].iter_mut().enumerate() {
+                if *b != 0 {
+                    entries.push((e as u32, spelled(std::mem::take(b))));
+                }
+            }
+            entries
+        } else {
+            touched.sort_unstable();
+            touched.iter().map(|&e| (e, spelled(std::mem::take(&mut best[e as usize])))).collect()
+        };
         WordMatch { word: word.to_string(), terms: terms.into(), entries: entries.into() }
     }
 

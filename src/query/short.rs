@@ -11,12 +11,12 @@ use super::fields::{Field, posting_best_field, posting_entry};
 use super::matching::{Quality, typo_allowed};
 
 /// Prefixes of at most this many characters get a dense array.
-const MAX_CHARS: usize = 2;
+const MAX_CHARS: usize = 4;
 /// ... if their postings number at least a quarter of the entries: below that, reading the
 /// postings costs less than a pass over every entry.
 const MIN_POSTINGS_SHARE: usize = 4;
 /// At most this many arrays (one byte per entry each: 48 MB at 1M entries), the largest first.
-const MAX_ARRAYS: usize = 48;
+const MAX_ARRAYS: usize = 64;
 
 /// Per chosen short prefix, per entry, the code of its best score (0: the entry has no word
 /// starting with the prefix).
@@ -74,6 +74,15 @@ impl ShortPrefixes {
             }
         }
         candidates.sort_unstable_by_key(|c| std::cmp::Reverse(c.0));
+        if std::env::var_os("BOUCLE_SHORT_STATS").is_some() {
+            for &(volume, chars, start, _) in &candidates {
+                eprintln!(
+                    "SHORT {:?} chars={chars} share={:.3}",
+                    first_chars(&terms[start], chars),
+                    volume as f64 / n as f64
+                );
+            }
+        }
         candidates.truncate(MAX_ARRAYS);
         let array = |&(_, chars, start, end): &(usize, usize, usize, usize)| {
             let prefix = first_chars(&terms[start], chars)?;
