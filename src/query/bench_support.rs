@@ -30,3 +30,11 @@ pub fn with_search_parts<R>(parts: usize, f: impl FnOnce() -> R) -> R {
 pub fn index_with_threads(catalogue: &Catalogue, threads: usize) -> Engine {
     Engine::with_threads(catalogue, threads)
 }
+
+/// Runs `f` with every search of this thread on the plain paths, without the shortcuts that
+/// make large catalogues fast (dense scores of short words, the scan collecting a common
+/// word's entries, ranking only the results having every word): for tests checking that the
+/// shortcuts change no result, and benchmarks measuring what they save.
+pub fn without_shortcuts<R>(f: impl FnOnce() -> R) -> R {
+    super::search::without_shortcuts(f)
+}

@@ -11,7 +11,7 @@ use super::engine::{Engine, NO_TERM};
 use super::fields::{Field, searchable};
 use super::fold::{self, for_each_token};
 use super::matching::{Quality, match_word};
-use super::search::{Matched, SPELLED_RIGHT};
+use super::search::{self, Matched, SPELLED_RIGHT};
 use super::split;
 use super::{Facet, Hit};
 use crate::model::Catalogue;
@@ -123,7 +123,7 @@ impl Engine {
             all
         });
         let walk = match &all_words {
-            Some(all) if all.count() >= keep => all,
+            Some(all) if all.count() >= keep && !search::plain() => all,
             _ => results,
         };
         let ranges = split::ranges(walk.words() * 64);

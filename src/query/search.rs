@@ -2,6 +2,7 @@
 //! ones, apply the query's field filters, then the facets' selections, count the facets and
 //! rank. Each phase is one function.
 
+use std::cell::Cell;
 use std::time::{Duration, Instant};
 
 use super::bits::Bits;
@@ -14,8 +15,8 @@ use super::narrow::{self, WordMatch};
 /// In a word's best score per entry while its postings are read, set when the word is there
 /// exactly or as a start (field scores are at most 1000, far below).
 const RIGHT_BIT: u16 = 1 << 15;
-/// A word's entries are collected by a scan of every entry when it has more than one entry
-/// in this many, else by sorting those it has.
+/// A word's entries are collected by a scan of every entry when its postings number more than
+/// one in this many entries, else by sorting those it touched.
 const SCAN_SHARE: usize = 32;
 use super::scratch;
 use super::split;
@@ -28,6 +29,26 @@ use crate::text::Lang;
 /// fuzzy): typo matches rank after every exact and prefix match with as many words. Added to
 /// [`Matched::scores`] by the word selection; ranking's score per word is above 16 of them.
 pub(super) const SPELLED_RIGHT: u32 = 40_000;
+
+thread_local! {
+    /// Set to search this thread without the shortcuts of large catalogues (dense short words,
+    /// the scan for common words, ranking only the results with every word): the plain paths,
+    /// which the tests compare them with.
+    static PLAIN: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether this thread searches without shortcuts ([`without_shortcuts`]).
+pub(super) fn plain() -> bool {
+    PLAIN.with(Cell::get)
+}
+
+/// Runs `f` with every search of this thread on the plain paths.
+pub(super) fn without_shortcuts<R>(f: impl FnOnce() -> R) -> R {
+    let before = PLAIN.with(|plain| plain.replace(true));
+    let result = f();
+    PLAIN.with(|plain| plain.set(before));
+    result
+}
 
 /// The time each phase of a search took (for `examples/bench`: where a keystroke's time goes).
 #[derive(Clone, Copy, Debug, Default)]
@@ -153,7 +174,7 @@ impl Engine {
         let mut current: Vec<WordMatch> = Vec::with_capacity(words.len());
         for (w, word) in words.iter().enumerate() {
             let bit = 1 << w;
-            if let Some(codes) = self.short.codes(word) {
+            if let Some(codes) = self.short.codes(word).filter(|_| !plain()) {
                 if !matched.term_words.is_empty() {
                     self.matching_terms(word).into_iter().for_each(|(t, _)| matched.term_words[t as usize] |= bit);
                 }
@@ -194,7 +215,8 @@ impl Engine {
         matched
     }
 
-    /// Adds the dense scores `codes` of a short word (bit `bit` of the words) to `matched`,
+    /// Adds the dense scores `codes` (packed, `short.rs`) of a short word (bit `bit` of the
+    /// words) to `matched`,
     /// one part of the entries per thread (`split.rs`). Returns the word's entries.
     fn add_dense(&self, codes: &[u8], bit: u16, n: usize, matched: &mut Matched) -> Bits {
         let mut word_bits = Bits::empty(n);
@@ -207,13 +229,20 @@ impl Engine {
             else {
                 return;
             };
-            let codes = &codes[range.start.min(codes.len())..range.end.min(codes.len())];
-            for (k, &code) in codes.iter().enumerate() {
-                if code != 0 {
-                    // A word of one or two letters never matches by a typo.
-                    scores[k] += u32::from(self.short.score(code)) + SPELLED_RIGHT;
-                    masks[k] |= bit;
-                    bits[k / 64] |= 1 << (k % 64);
+            // Ranges start at multiples of 64: a part's codes start at a whole byte.
+            let codes = &codes[(range.start / 2).min(codes.len())..range.end.div_ceil(2).min(codes.len())];
+            let len = range.len().min(scores.len());
+            for (pair, &byte) in codes.iter().enumerate() {
+                if byte == 0 {
+                    continue;
+                }
+                for (k, code) in [(2 * pair, byte & 0xF), (2 * pair + 1, byte >> 4)] {
+                    if code != 0 && k < len {
+                        // A word of fewer than five letters never matches by a typo.
+                        scores[k] += u32::from(self.short.score(code)) + SPELLED_RIGHT;
+                        masks[k] |= bit;
+                        bits[k / 64] |= 1 << (k % 64);
+                    }
                 }
             }
         });
@@ -224,37 +253,48 @@ impl Engine {
     /// The entries (of `n`) having one of `terms`, each with its best score over them.
     /// `best` is all zeros, and is left so.
     pub(super) fn word_entries(&self, word: &str, terms: Vec<(u32, Quality)>, n: usize, best: &mut [u16]) -> WordMatch {
-        let mut touched: Vec<u32> = Vec::new();
-        for &(t, quality) in &terms {
-            let q = quality.factor();
-            let right = if quality == Quality::Typo { 0 } else { RIGHT_BIT };
-            for &p in self.postings[t as usize].iter() {
-                let e = posting_entry(p);
-                let s = (posting_best_field(p).weight() * q) as u16 | right;
-                if e >= n {
-                    continue;
-                }
-                if best[e] == 0 {
-                    touched.push(e as u32);
-                }
-                best[e] = best[e].max(s);
-            }
-        }
         // The score as it adds up: the field score, plus SPELLED_RIGHT (at most 41,000 in all).
         let spelled = |best: u16| (best & !RIGHT_BIT) + if best & RIGHT_BIT != 0 { SPELLED_RIGHT as u16 } else { 0 };
+        let volume: usize = terms.iter().map(|&(t, _)| self.postings[t as usize].len()).sum();
+        let best = &mut best[..n];
         // In entry order, so that every pass adding them to a search's per-entry arrays walks
         // those arrays forwards instead of jumping about them (at 1M, a common word's entries
-        // in postings order cost the search a cache miss each). Many entries are found by one
-        // forward scan of `best`, a few by sorting.
-        let entries: Vec<(u32, u16)> = if touched.len() * SCAN_SHARE > n {
-            let mut entries = Vec::with_capacity(touched.len());
-            for (e, b) in best[..n].iter_mut().enumerate() {
-                if *b != 0 {
-                    entries.push((e as u32, spelled(std::mem::take(b))));
+        // in postings order cost the search a cache miss each).
+        let entries: Vec<(u32, u16)> = if volume * SCAN_SHARE > n && !plain() {
+            // Many postings: no list of the entries touched (whether an entry is new is a
+            // branch the processor cannot guess), then one forward scan of `best` keeps
+            // those set, without a branch either.
+            for &(t, quality) in &terms {
+                let (q, right) = (quality.factor(), if quality == Quality::Typo { 0 } else { RIGHT_BIT });
+                for &p in self.postings[t as usize].iter() {
+                    if let Some(b) = best.get_mut(posting_entry(p)) {
+                        *b = (*b).max((posting_best_field(p).weight() * q) as u16 | right);
+                    }
                 }
             }
+            let mut entries = vec![(0u32, 0u16); volume.min(n) + 1];
+            let mut len = 0;
+            for (e, b) in best.iter_mut().enumerate() {
+                entries[len] = (e as u32, spelled(*b));
+                len += usize::from(*b != 0);
+                *b = 0;
+            }
+            entries.truncate(len);
             entries
         } else {
+            let mut touched: Vec<u32> = Vec::new();
+            for &(t, quality) in &terms {
+                let (q, right) = (quality.factor(), if quality == Quality::Typo { 0 } else { RIGHT_BIT });
+                for &p in self.postings[t as usize].iter() {
+                    let e = posting_entry(p);
+                    if let Some(b) = best.get_mut(e) {
+                        if *b == 0 {
+                            touched.push(e as u32);
+                        }
+                        *b = (*b).max((posting_best_field(p).weight() * q) as u16 | right);
+                    }
+                }
+            }
             touched.sort_unstable();
             touched.iter().map(|&e| (e, spelled(std::mem::take(&mut best[e as usize])))).collect()
         };
