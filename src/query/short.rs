@@ -57,13 +57,10 @@ impl ShortPrefixes {
     pub fn fits(&self, n: usize) -> bool {
         self.prefixes.len() == self.codes.len()
             && self.prefixes.is_sorted()
-            && self
-                .codes
-                .iter()
-                .all(|codes| {
-                    codes.len() == n.div_ceil(PER_BYTE)
-                        && codes.iter().all(|&c| usize::from(c & 0xF).max(usize::from(c >> 4)) <= self.scores.len())
-                })
+            && self.codes.iter().all(|codes| {
+                codes.len() == n.div_ceil(PER_BYTE)
+                    && codes.iter().all(|&c| usize::from(c & 0xF).max(usize::from(c >> 4)) <= self.scores.len())
+            })
     }
 
     /// From the sorted dictionary and its postings, for a catalogue of `n` entries, on
