@@ -9,6 +9,7 @@ mod locate;
 mod one;
 mod parse;
 pub mod progress;
+mod read;
 mod recover;
 pub mod schema;
 mod sources;
@@ -220,9 +221,10 @@ fn lost(run: &[SourceFile]) -> ParsedRun {
 /// file is read as if nothing happened.
 fn parse_run(files: &[SourceFile], slots: &mut [Option<Entry>], progress: &Progress<'_>) -> ParsedRun {
     let mut parsed = ParsedRun::default();
+    let mut reader = read::Reader::default();
     for (file, slot) in files.iter().zip(slots) {
         progress.file_read();
-        let bytes = match file.read_stamped() {
+        let bytes = match reader.read_stamped(file) {
             Ok((bytes, stamp)) => {
                 match stamp {
                     Some(stamp) => parsed.stamps.push(stamp),
