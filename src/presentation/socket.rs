@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
+use super::hub::Seat;
 use super::{Drive, Driver, Hub, Stage, wire};
 
 /// Where the sockets are, and whether that is the fallback (the caller says so).
@@ -82,7 +83,7 @@ pub fn attach(socket: &Path, first: impl FnOnce() -> Stage) -> std::io::Result<A
     std::fs::set_permissions(socket, std::fs::Permissions::from_mode(0o600))?;
     let hub = Hub::new(first());
     let (tell, stages) = channel();
-    hub.watch(move |stage| tell.send(stage.clone()).is_ok());
+    hub.watch(Seat::Driver, move |stage| tell.send(stage.clone()).is_ok());
     let serving = hub.clone();
     std::thread::Builder::new().name("present-socket".into()).spawn(move || listen(&listener, &serving))?;
     Ok(Attached { driver: Driver::Hub(hub.clone()), stages, hub: Some(hub) })
@@ -122,7 +123,8 @@ fn view(stream: UnixStream, hub: Arc<Hub>) -> std::io::Result<()> {
         }
         let _ = writer.shutdown(std::net::Shutdown::Both);
     })?;
-    hub.watch(move |stage| to_view.send(stage.clone()).is_ok());
+    // A process of the same user may drive: it is the facilitator's console or projector.
+    hub.watch(Seat::Driver, move |stage| to_view.send(stage.clone()).is_ok());
     std::thread::Builder::new().name("present-view-in".into()).spawn(move || {
         let mut reader = BufReader::new(stream);
         while let Ok(Some(drive)) = wire::read::<Drive>(&mut reader) {
