@@ -128,6 +128,15 @@ pub fn no_room() -> Said {
     )
 }
 
+/// The process holding the shared presentation ended and this one could not take its place.
+pub fn presentation_lost() -> Said {
+    Said::new(
+        "The other window's presentation ended and this one could not take its place: its keys move this window only.",
+        "La présentation de l'autre fenêtre s'est arrêtée et celle-ci n'a pu prendre sa place : ses touches ne \
+         déplacent plus que cette fenêtre.",
+    )
+}
+
 /// A slide of the room's picks, over it: its rank and how many marked it.
 pub fn pick_slide(rank: usize, of: usize, count: usize, participants: usize) -> Said {
     Said::new(

@@ -359,3 +359,18 @@ fn a_participant_never_sees_the_live_picks_nor_posts_the_room_line() {
     assert!(drives(&all).is_empty(), "{all:?}");
     assert_eq!(hub.stage().line, None);
 }
+
+/// The process holding the presentation ended and this one could not take its place: its keys
+/// are not left dead — they move this view alone — and it says so at once, even over a slide.
+#[test]
+fn a_view_that_loses_the_presentation_says_so_and_its_keys_move_it_alone() {
+    let hub = hub();
+    let mut projector = facilitator(Role::Projector);
+    tell(&mut projector, &hub);
+    boucle::ui::update::presentation_lost(&mut projector);
+    redraw(&mut projector);
+    assert!(screen(&projector).contains("could not take its place"), "{}", screen(&projector));
+    let effects = key(&mut projector, KeyCode::Right);
+    assert!(drives(&effects).is_empty(), "{effects:?}");
+    assert_eq!(projector.present().position(), 1, "the key moved this view");
+}

@@ -34,6 +34,8 @@ pub struct FollowState {
     pub(in crate::ui) local_seconds: u32,
     /// The room line being typed (`l`, who drives): Enter posts it.
     pub(in crate::ui) typing: Option<TextInput>,
+    /// The presentation was lost (its holder ended, no take-over): said even over a slide.
+    pub(in crate::ui) lost: bool,
 }
 
 impl FollowState {
@@ -59,6 +61,10 @@ impl FollowState {
 
     pub fn local_seconds(&self) -> u32 {
         self.local_seconds
+    }
+
+    pub fn lost(&self) -> bool {
+        self.lost
     }
 
     pub fn typing(&self) -> Option<&TextInput> {

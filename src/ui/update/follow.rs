@@ -66,6 +66,17 @@ fn show_stage(follow: &FollowState, present: &mut PresentState, shared: &mut Sha
     present.blank = stage.blank;
 }
 
+/// The process holding the presentation ended and this one could not take its place: its keys
+/// move this view alone from now on, and it says so at once rather than leave them dead.
+pub fn presentation_lost(app: &mut App) {
+    app.follow.role = None;
+    app.follow.following = false;
+    app.follow.typing = None;
+    app.follow.lost = true;
+    let said = crate::i18n::presenting::presentation_lost();
+    app.shared.message = Some(said.get(app.shared.lang).to_string());
+}
+
 /// Present mode's keys in a shared presentation; what is not for it goes on to present mode.
 pub fn update(
     follow: &mut FollowState,

@@ -73,7 +73,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) -> FrameFacts {
         }
     }
     // Nothing pops up over a slide; the console is no slide (its keys say what they did).
-    if ctx.shared.screen() != Screen::Present || ctx.follow.role() == Some(crate::ui::state::Role::Console) {
+    let loud = ctx.follow.role() == Some(crate::ui::state::Role::Console) || ctx.follow.lost();
+    if ctx.shared.screen() != Screen::Present || loud {
         status::draw_message(frame, &ctx, screen);
     }
     if let Some(layer) = ctx.shared.overlay() {
