@@ -148,10 +148,8 @@ fn typing(follow: &mut FollowState, shared: &mut Shared, action: &Action) -> Han
             return Handled::effect(Effect::Drive(Drive::RoomLine((!text.is_empty()).then_some(text))));
         }
         Action::Cancel => follow.typing = None,
-        Action::Edit(edit) => {
-            if input.apply(edit) == Edited::Cut {
-                shared.message = Some(crate::i18n::input_cut(shared.lang, input.cap()));
-            }
+        Action::Edit(edit) if input.apply(edit) == Edited::Cut => {
+            shared.message = Some(crate::i18n::input_cut(shared.lang, input.cap()));
         }
         other if other.always_works() => return Handled::Ignored,
         _ => {}
