@@ -100,10 +100,10 @@ pub fn console(lang: Lang, word: Console) -> &'static str {
         (Lang::Fr, Blank) => "ÉCRAN NOIR — la salle fait une pause, les horloges s'arrêtent (b pour revenir)",
         (Lang::En, PresentingPicks) => "PRESENTING THE ROOM'S PICKS (p: back to the tour)",
         (Lang::Fr, PresentingPicks) => "LES CHOIX DE LA SALLE SONT PRÉSENTÉS (p : retour au parcours)",
-        (Lang::En, Keys) => "→ next  ← previous  b blank  p picks  l room line  Tab projector  g jump  q quit",
-        (Lang::Fr, Keys) => "→ suivante  ← précédente  b noir  p choix  l ligne  Tab projecteur  g aller  q quitter",
-        (Lang::En, RoomLinePrompt) => "Line for the room (Enter posts, empty clears, Esc cancels):",
-        (Lang::Fr, RoomLinePrompt) => "Ligne pour la salle (Entrée l'affiche, vide l'efface, Échap annule) :",
+        (Lang::En, Keys) => "→ ← step  b blank  p picks  l room line  Tab projector  g jump  q quit",
+        (Lang::Fr, Keys) => "→ ← étapes  b noir  p choix  l ligne  Tab projecteur  g aller  q quitter",
+        (Lang::En, RoomLinePrompt) => "Line for the room (Enter posts, empty clears):",
+        (Lang::Fr, RoomLinePrompt) => "Ligne pour la salle (Entrée l'affiche, vide l'efface) :",
     }
 }
 

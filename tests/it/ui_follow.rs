@@ -316,7 +316,9 @@ fn the_console_posts_and_clears_the_room_line_from_its_keys() {
         screen(&console)
     );
     keys(&mut console, "l");
-    keys(&mut console, "not this");
+    keys(&mut console, "not this: a line longer than the box has room for, its end shows");
+    let narrow = common::ui::screen_at(&mut console, 80, 24);
+    assert!(narrow.contains("its end shows"), "the end typed is in sight at 80 columns\n{narrow}");
     assert!(drives(&key(&mut console, KeyCode::Esc)).is_empty(), "Esc posts nothing");
     keys(&mut console, "l");
     assert_eq!(drives(&key(&mut console, KeyCode::Enter)), [Drive::RoomLine(None)], "an empty line clears");

@@ -58,7 +58,10 @@ pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, present: &PresentState, area: 
     let left = format!(
         "{} · {}",
         console(lang, Console::Title),
-        tour.map(|t| t.title().get(lang).to_string()).unwrap_or_default()
+        match follow.stage().map(|s| &s.deck) {
+            Some(crate::presentation::Deck::Picks(_)) => crate::i18n::picks::title(lang).to_string(),
+            _ => tour.map(|t| t.title().get(lang).to_string()).unwrap_or_default(),
+        }
     );
     let left = fit(&left, width.saturating_sub(right.width() + 2));
     let padding = width.saturating_sub(left.width() + right.width());
@@ -190,10 +193,17 @@ fn picks_lines(ctx: &Ctx<'_>, picks: &crate::presentation::RoomPicks, width: usi
 pub fn draw_room_line_box(frame: &mut Frame<'_>, ctx: &Ctx<'_>, input: &crate::ui::state::TextInput, area: Rect) {
     let theme = ctx.theme();
     let prompt = format!("{} ", console(ctx.lang(), Console::RoomLinePrompt));
-    let line =
-        Line::from(vec![Span::styled(prompt.clone(), theme.key), Span::styled(input.text().to_string(), theme.base)]);
+    // A line longer than the room left shows its end, where the cursor is as it is typed.
+    let room = usize::from(area.width).saturating_sub(prompt.width() + 1).max(1);
+    let before = &input.text()[..input.cursor()];
+    let mut start = 0;
+    while before[start..].width() > room {
+        start += before[start..].chars().next().map_or(1, char::len_utf8);
+    }
+    let shown = fit(&input.text()[start..], room);
+    let line = Line::from(vec![Span::styled(prompt.clone(), theme.key), Span::styled(shown, theme.base)]);
     frame.render_widget(Paragraph::new(line).style(theme.base), area);
-    let x = area.x + (prompt.width() + input.text()[..input.cursor()].width()) as u16;
+    let x = area.x + (prompt.width() + before[start..].width()) as u16;
     frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
 }
 
