@@ -92,33 +92,54 @@ pub fn attach(socket: &Path, first: impl FnOnce() -> Stage) -> std::io::Result<A
     Ok(Attached { driver, stages, hub, target })
 }
 
-/// Where a view's drives go: the process that holds the hub, or the hub it took over.
+/// Where a view's drives go: the process that holds the hub, or the hub it took over; while
+/// neither, the drives wait (a key pressed as the holder ends is not lost).
 enum Target {
     Stream(UnixStream),
     Hub(Arc<Hub>),
-    Gone,
+    Gone(Vec<Drive>),
 }
 
 type Shared = Arc<std::sync::Mutex<Target>>;
 
+impl Target {
+    /// Sends `drive`, or keeps it while there is nowhere to send it.
+    fn send(&mut self, drive: Drive) {
+        match self {
+            Target::Stream(stream) => {
+                // A write that fails is the holder ending: kept for who takes its place.
+                if wire::write(stream, &drive).is_err() {
+                    *self = Target::Gone(vec![drive]);
+                }
+            }
+            Target::Hub(hub) => {
+                hub.drive(&drive);
+            }
+            Target::Gone(waiting) => waiting.push(drive),
+        }
+    }
+}
+
+/// The drives now go to `new`, the ones that waited first.
+fn retarget(target: &Shared, new: Target) {
+    let mut target = target.lock().unwrap_or_else(|p| p.into_inner());
+    let waiting = match std::mem::replace(&mut *target, new) {
+        Target::Gone(waiting) => waiting,
+        Target::Stream(_) | Target::Hub(_) => Vec::new(),
+    };
+    for drive in waiting {
+        target.send(drive);
+    }
+}
+
 /// A driver whose drives go wherever the target is now.
 fn forward() -> (Shared, Driver) {
-    let target: Shared = Arc::new(std::sync::Mutex::new(Target::Gone));
+    let target: Shared = Arc::new(std::sync::Mutex::new(Target::Gone(Vec::new())));
     let (drives, to_send): (Sender<Drive>, Receiver<Drive>) = channel();
     let sending = target.clone();
     let _ = std::thread::Builder::new().name("present-out".into()).spawn(move || {
         for drive in to_send {
-            let mut target = sending.lock().unwrap_or_else(|p| p.into_inner());
-            match &mut *target {
-                Target::Stream(stream) => {
-                    // A write that fails is the holder ending: the reader takes over.
-                    let _ = wire::write(stream, &drive);
-                }
-                Target::Hub(hub) => {
-                    hub.drive(&drive);
-                }
-                Target::Gone => {}
-            }
+            sending.lock().unwrap_or_else(|p| p.into_inner()).send(drive);
         }
     });
     (target, Driver::Remote(drives))
@@ -153,7 +174,7 @@ fn attach_with(
     let hub = Hub::new(first());
     let tell = tell.clone();
     hub.watch(Seat::Driver, move |stage| tell.send(stage.clone()).is_ok());
-    *target.lock().unwrap_or_else(|p| p.into_inner()) = Target::Hub(hub.clone());
+    retarget(target, Target::Hub(hub.clone()));
     let serving = hub.clone();
     std::thread::Builder::new().name("present-socket".into()).spawn(move || listen(&listener, &serving))?;
     Ok(Some(hub))
@@ -210,7 +231,7 @@ fn view(stream: UnixStream, hub: Arc<Hub>) -> std::io::Result<()> {
 /// took it first); if it cannot, the stages end and the view says so.
 fn remote(socket: &Path, stream: UnixStream, tell: &Sender<Stage>, target: &Shared) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
-    *target.lock().unwrap_or_else(|p| p.into_inner()) = Target::Stream(stream);
+    retarget(target, Target::Stream(stream));
     let (socket, tell, target) = (socket.to_path_buf(), tell.clone(), target.clone());
     std::thread::Builder::new().name("present-in".into()).spawn(move || {
         let mut last = None;
@@ -220,7 +241,12 @@ fn remote(socket: &Path, stream: UnixStream, tell: &Sender<Stage>, target: &Shar
                 return;
             }
         }
-        *target.lock().unwrap_or_else(|p| p.into_inner()) = Target::Gone;
+        {
+            let mut target = target.lock().unwrap_or_else(|p| p.into_inner());
+            if let Target::Stream(_) | Target::Hub(_) = &*target {
+                *target = Target::Gone(Vec::new());
+            }
+        }
         let Some(last) = last else { return };
         // The clocks go on from where they were: the time the holder took to end is counted.
         // Could it not take over, `tell` is dropped here: the view is told its stages ended.
@@ -327,12 +353,13 @@ mod tests {
         assert!(!view.holder().holds());
         next_stop(&view.stages, 2);
         holder.join().unwrap();
+        // A key pressed as the holder ends, before the take-over: it waits, and is not lost.
+        view.driver.send(Drive::Next);
         let deadline = std::time::Instant::now() + Duration::from_secs(5);
         while !view.holder().holds() {
             assert!(std::time::Instant::now() < deadline, "never took over");
             std::thread::sleep(Duration::from_millis(20));
         }
-        view.driver.send(Drive::Next);
         next_stop(&view.stages, 3);
         let projector = attach(&socket, || unreachable!("the view took the stage over")).unwrap();
         next_stop(&projector.stages, 3);
