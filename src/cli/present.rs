@@ -136,9 +136,10 @@ pub fn run(cli: &Cli, args: &PresentArgs, err: &mut dyn Write) -> std::io::Resul
                 let said = presenting::socket_fallback(crate::text::visible::path(&place.dir).as_ref());
                 options.notice = Some(said.get(lang).to_string());
             }
-            let holds = link.hub.is_some();
+            let holder = link.holder();
             let code = crate::ui::run_presenting(loaded.catalogue, loaded.diagnostics, options, link);
-            if holds {
+            // It started the presentation, or took it over from the process that did.
+            if holder.holds() {
                 // The views still attached lose their driver with it: nobody answers there now.
                 let _ = std::fs::remove_file(&socket);
             }

@@ -71,9 +71,10 @@ pub enum Console {
     NoNotes,
     OnStop,
     Total,
-    Paused,
     Blank,
+    PresentingPicks,
     Keys,
+    RoomLinePrompt,
 }
 
 pub fn console(lang: Lang, word: Console) -> &'static str {
@@ -95,13 +96,53 @@ pub fn console(lang: Lang, word: Console) -> &'static str {
         (Lang::Fr, OnStop) => "sur l'étape",
         (Lang::En, Total) => "in all",
         (Lang::Fr, Total) => "en tout",
-        (Lang::En, Paused) => "PAUSED (p to resume)",
-        (Lang::Fr, Paused) => "EN PAUSE (p pour reprendre)",
-        (Lang::En, Blank) => "SCREEN BLANK (b to restore)",
-        (Lang::Fr, Blank) => "ÉCRAN NOIR (b pour revenir)",
-        (Lang::En, Keys) => "→ next  ← previous  b blank  p pause  g jump  z zoom  q quit",
-        (Lang::Fr, Keys) => "→ suivante  ← précédente  b noir  p pause  g aller  z zoom  q quitter",
+        (Lang::En, Blank) => "SCREEN BLANK — the room rests, the clocks stand (b to restore)",
+        (Lang::Fr, Blank) => "ÉCRAN NOIR — la salle fait une pause, les horloges s'arrêtent (b pour revenir)",
+        (Lang::En, PresentingPicks) => "PRESENTING THE ROOM'S PICKS (p: back to the tour)",
+        (Lang::Fr, PresentingPicks) => "LES CHOIX DE LA SALLE SONT PRÉSENTÉS (p : retour au parcours)",
+        (Lang::En, Keys) => "→ ← step  b blank  p picks  l room line  Tab projector  g jump  q quit",
+        (Lang::Fr, Keys) => "→ ← étapes  b noir  p choix  l ligne  Tab projecteur  g aller  q quitter",
+        (Lang::En, RoomLinePrompt) => "Line for the room (Enter posts, empty clears):",
+        (Lang::Fr, RoomLinePrompt) => "Ligne pour la salle (Entrée l'affiche, vide l'efface) :",
     }
+}
+
+/// `p` with no picks to present: outside a room (none are told), or nothing marked yet.
+pub fn no_picks(in_a_room: bool) -> Said {
+    if in_a_room {
+        Said::new("No entry marked yet: no picks to present.", "Aucune fiche marquée : pas de choix à présenter.")
+    } else {
+        Said::new(
+            "The room's picks come from a room: boucle serve --presentation TOUR.",
+            "Les choix de la salle viennent d'une salle : boucle serve --presentation PARCOURS.",
+        )
+    }
+}
+
+/// A room's key (`p`, `l`, Tab) in a presentation that is no room's and shared with nobody.
+pub fn no_room() -> Said {
+    Said::new(
+        "No room here: its picks, its line and the console are a shared presentation's (boucle present TOUR).",
+        "Pas de salle ici : ses choix, sa ligne et la console sont ceux d'une présentation partagée \
+         (boucle present PARCOURS).",
+    )
+}
+
+/// The process holding the shared presentation ended and this one could not take its place.
+pub fn presentation_lost() -> Said {
+    Said::new(
+        "The other window's presentation ended and this one could not take its place: its keys move this window only.",
+        "La présentation de l'autre fenêtre s'est arrêtée et celle-ci n'a pu prendre sa place : ses touches ne \
+         déplacent plus que cette fenêtre.",
+    )
+}
+
+/// A slide of the room's picks, over it: its rank and how many marked it.
+pub fn pick_slide(rank: usize, of: usize, count: usize, participants: usize) -> Said {
+    Said::new(
+        format!("The room's pick {rank}/{of}: marked by {count} of {participants}"),
+        format!("Choix de la salle {rank}/{of} : marqué par {count} sur {participants}"),
+    )
 }
 
 /// The stop counter: « étape 2/4 ».

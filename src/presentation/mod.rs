@@ -1,5 +1,6 @@
-//! A presentation as shared state: a deck (a tour's stops or a list of entries), the stop it is
-//! on, blank or not, paused or not, and the line posted for the room. It has exactly one driver
+//! A presentation as shared state: a deck (a tour's stops, a list of entries, or the room's
+//! picks), the stop it is on, blank or not, the line posted for the room, and — for the views
+//! that drive only — the room's picks as they stand. It has exactly one driver
 //! — the [`Hub`] that applies [`Drive`] messages in order — and any number of views (the
 //! projector, the facilitator's console, participants who follow), each of which draws the
 //! current stop at its own size, in its own language and theme.
@@ -33,6 +34,28 @@ pub enum Deck {
     Tour(String),
     /// Entries by id, in order (a shortlist, results).
     Entries(Vec<String>),
+    /// The room's picks, most marked first, presented for the room to discuss (`p`): the
+    /// counts go with the ids, as every view shows them.
+    Picks(RoomPicks),
+}
+
+impl Deck {
+    /// The entries' ids, in order, when the deck is a list of them.
+    pub fn ids(&self) -> Option<Vec<&str>> {
+        match self {
+            Deck::Tour(_) => None,
+            Deck::Entries(ids) => Some(ids.iter().map(String::as_str).collect()),
+            Deck::Picks(picks) => Some(picks.ranked.iter().map(|(id, _)| id.as_str()).collect()),
+        }
+    }
+}
+
+/// The room's picks: how many participants marked each entry, most first, and how many marked
+/// anything — never who.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoomPicks {
+    pub participants: usize,
+    pub ranked: Vec<(String, usize)>,
 }
 
 /// What the driver asks for. The only way a presentation changes.
@@ -44,10 +67,12 @@ pub enum Drive {
     Last,
     /// A stop by its place (from 0), kept within the deck.
     Goto(usize),
-    /// The projector's black screen (a quiet pause screen for followers), again to come back.
+    /// The room rests: the projector's black screen, a quiet pause screen for followers, the
+    /// clocks stand still; again (or a step) to come back.
     Blank,
-    /// The room paused: the clocks stop and every view shows the pause screen; again to resume.
-    Pause,
+    /// The room's picks presented (the deck set aside, kept at its stop), again to come back
+    /// to it. Without picks, nothing changes: the hub presents only the picks it was told.
+    Picks,
     /// The line shown on every participant's status line; `None` clears it.
     RoomLine(Option<String>),
 }
@@ -61,11 +86,10 @@ pub struct Stage {
     /// How many stops the deck has.
     pub stops: usize,
     pub blank: bool,
-    pub paused: bool,
     /// The room line, cleaned and cut ([`clean_line`]).
     pub line: Option<String>,
     /// Time on the whole presentation and on this stop, as of `at_ms`; the clocks stand still
-    /// while paused.
+    /// while the room rests (blank).
     pub total_ms: u64,
     pub stop_ms: u64,
     /// When the clocks were last read (milliseconds since the Unix epoch).
@@ -75,6 +99,13 @@ pub struct Stage {
     /// Who is in the room, for the console (none outside a room).
     #[serde(default)]
     pub room: Option<RoomCount>,
+    /// The room's picks now, for the views that drive (the hub never tells them to a
+    /// follower); none outside a room.
+    #[serde(default)]
+    pub picks: Option<RoomPicks>,
+    /// While the picks are presented: the deck they set aside, its stop and its length.
+    #[serde(default)]
+    pub aside: Option<Box<(Deck, usize, usize)>>,
 }
 
 /// The room, as the console shows it: who is connected, and how many of them follow.
@@ -92,13 +123,14 @@ impl Stage {
             stop: 0,
             stops,
             blank: false,
-            paused: false,
             line: None,
             total_ms: 0,
             stop_ms: 0,
             at_ms: now_ms,
             version: 0,
             room: None,
+            picks: None,
+            aside: None,
         }
     }
 
@@ -124,7 +156,7 @@ impl Stage {
             Drive::Last => to(self, last),
             Drive::Goto(stop) => to(self, *stop),
             Drive::Blank => self.blank = !self.blank,
-            Drive::Pause => self.paused = !self.paused,
+            Drive::Picks => self.toggle_picks(),
             Drive::RoomLine(line) => self.line = line.as_deref().and_then(clean_line),
         }
         let changed = Stage { total_ms: before.total_ms, stop_ms: before.stop_ms, at_ms: before.at_ms, ..self.clone() }
@@ -135,10 +167,32 @@ impl Stage {
         changed
     }
 
+    /// The picks presented from their first, or the deck they set aside brought back at its stop.
+    fn toggle_picks(&mut self) {
+        if let Some(aside) = self.aside.take() {
+            let (deck, stop, stops) = *aside;
+            (self.deck, self.stop, self.stops) = (deck, stop, stops);
+        } else if let Some(picks) = self.picks.clone().filter(|p| !p.ranked.is_empty()) {
+            let stops = picks.ranked.len();
+            let deck = std::mem::replace(&mut self.deck, Deck::Picks(picks));
+            self.aside = Some(Box::new((deck, self.stop, self.stops)));
+            (self.stop, self.stops) = (0, stops);
+        } else {
+            return;
+        }
+        self.stop_ms = 0;
+        self.blank = false;
+    }
+
+    /// The stage as a follower is told it: without the room's live picks.
+    pub fn for_follower(&self) -> Stage {
+        Stage { picks: None, ..self.clone() }
+    }
+
     /// Brings the clocks up to `now_ms`.
     fn settle(&mut self, now_ms: u64) {
         let passed = now_ms.saturating_sub(self.at_ms);
-        if !self.paused {
+        if !self.blank {
             self.total_ms += passed;
             self.stop_ms += passed;
         }
@@ -147,17 +201,17 @@ impl Stage {
 
     /// Time on the whole presentation at `now_ms`.
     pub fn total_at(&self, now_ms: u64) -> u64 {
-        if self.paused { self.total_ms } else { self.total_ms + now_ms.saturating_sub(self.at_ms) }
+        if self.blank { self.total_ms } else { self.total_ms + now_ms.saturating_sub(self.at_ms) }
     }
 
     /// Time on this stop at `now_ms`.
     pub fn stop_at(&self, now_ms: u64) -> u64 {
-        if self.paused { self.stop_ms } else { self.stop_ms + now_ms.saturating_sub(self.at_ms) }
+        if self.blank { self.stop_ms } else { self.stop_ms + now_ms.saturating_sub(self.at_ms) }
     }
 
     /// Followers see the quiet pause screen.
     pub fn resting(&self) -> bool {
-        self.blank || self.paused
+        self.blank
     }
 }
 
@@ -235,11 +289,27 @@ mod tests {
         assert_eq!(stage.total_at(4_000), 3_000);
         stage.apply(&Drive::Next, 4_000);
         assert_eq!((stage.total_at(6_000), stage.stop_at(6_000)), (5_000, 2_000), "the stop's clock starts afresh");
-        stage.apply(&Drive::Pause, 6_000);
-        assert_eq!((stage.total_at(60_000), stage.stop_at(60_000)), (5_000, 2_000), "paused: the clocks stand");
+        stage.apply(&Drive::Blank, 6_000);
+        assert_eq!((stage.total_at(60_000), stage.stop_at(60_000)), (5_000, 2_000), "resting: the clocks stand");
         assert!(stage.resting());
-        stage.apply(&Drive::Pause, 60_000);
+        stage.apply(&Drive::Blank, 60_000);
         assert_eq!(stage.total_at(61_000), 6_000);
+    }
+
+    #[test]
+    fn the_picks_are_presented_ranked_and_the_tour_comes_back_at_its_stop() {
+        let mut stage = tour(5);
+        stage.apply(&Drive::Goto(3), 1_000);
+        assert!(!stage.apply(&Drive::Picks, 1_000), "no picks told: nothing to present");
+        stage.picks = Some(RoomPicks { participants: 4, ranked: vec![("b".into(), 3), ("a".into(), 1)] });
+        assert!(stage.apply(&Drive::Picks, 2_000));
+        assert_eq!((stage.stop, stage.stops), (0, 2));
+        assert_eq!(stage.deck.ids(), Some(vec!["b", "a"]), "most marked first");
+        stage.apply(&Drive::Next, 2_000);
+        assert_eq!(stage.stop, 1);
+        assert!(stage.apply(&Drive::Picks, 3_000));
+        assert_eq!((&stage.deck, stage.stop, stage.stops), (&Deck::Tour("t".into()), 3, 5), "back at stop 4/5");
+        assert!(stage.for_follower().picks.is_none());
     }
 
     #[test]

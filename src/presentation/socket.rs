@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
+use super::hub::Seat;
 use super::{Drive, Driver, Hub, Stage, wire};
 
 /// Where the sockets are, and whether that is the fallback (the caller says so).
@@ -53,19 +54,107 @@ pub fn path(dir: &Path, tour: &str) -> PathBuf {
     dir.join(format!("boucle-present-{name}.sock"))
 }
 
-/// A view attached: the right to drive, the stages as they come, and whether this process
-/// holds the hub (it removes the socket when done).
+/// A view attached: the right to drive, the stages as they come (they end if the process
+/// holding the hub ended and this one could not take its place), and the hub when this
+/// process started it.
 pub struct Attached {
     pub driver: Driver,
     pub stages: Receiver<Stage>,
     pub hub: Option<Arc<Hub>>,
+    target: Shared,
+}
+
+impl Attached {
+    /// Whether this process holds the presentation now: it started it, or took it over from
+    /// one that ended (it then removes the socket when it ends, as the first holder would).
+    pub fn holder(&self) -> Holder {
+        Holder(self.target.clone())
+    }
+}
+
+/// Asks, at the end, whether this process holds the presentation.
+pub struct Holder(Shared);
+
+impl Holder {
+    pub fn holds(&self) -> bool {
+        matches!(*self.0.lock().unwrap_or_else(|p| p.into_inner()), Target::Hub(_))
+    }
 }
 
 /// Attaches to the presentation at `socket`, or starts it (the stage `first` makes) and
-/// listens there.
+/// listens there. A view attached to another process takes its place when it ends: it holds
+/// the hub from the stage it last saw (the same stop), and listens at the socket again.
 pub fn attach(socket: &Path, first: impl FnOnce() -> Stage) -> std::io::Result<Attached> {
+    let (tell, stages) = channel();
+    let (target, driver) = forward();
+    let hub = attach_with(socket, first, &tell, &target)?;
+    let driver = hub.clone().map_or(driver, Driver::Hub);
+    Ok(Attached { driver, stages, hub, target })
+}
+
+/// Where a view's drives go: the process that holds the hub, or the hub it took over; while
+/// neither, the drives wait (a key pressed as the holder ends is not lost).
+enum Target {
+    Stream(UnixStream),
+    Hub(Arc<Hub>),
+    Gone(Vec<Drive>),
+}
+
+type Shared = Arc<std::sync::Mutex<Target>>;
+
+impl Target {
+    /// Sends `drive`, or keeps it while there is nowhere to send it.
+    fn send(&mut self, drive: Drive) {
+        match self {
+            Target::Stream(stream) => {
+                // A write that fails is the holder ending: kept for who takes its place.
+                if wire::write(stream, &drive).is_err() {
+                    *self = Target::Gone(vec![drive]);
+                }
+            }
+            Target::Hub(hub) => {
+                hub.drive(&drive);
+            }
+            Target::Gone(waiting) => waiting.push(drive),
+        }
+    }
+}
+
+/// The drives now go to `new`, the ones that waited first.
+fn retarget(target: &Shared, new: Target) {
+    let mut target = target.lock().unwrap_or_else(|p| p.into_inner());
+    let waiting = match std::mem::replace(&mut *target, new) {
+        Target::Gone(waiting) => waiting,
+        Target::Stream(_) | Target::Hub(_) => Vec::new(),
+    };
+    for drive in waiting {
+        target.send(drive);
+    }
+}
+
+/// A driver whose drives go wherever the target is now.
+fn forward() -> (Shared, Driver) {
+    let target: Shared = Arc::new(std::sync::Mutex::new(Target::Gone(Vec::new())));
+    let (drives, to_send): (Sender<Drive>, Receiver<Drive>) = channel();
+    let sending = target.clone();
+    let _ = std::thread::Builder::new().name("present-out".into()).spawn(move || {
+        for drive in to_send {
+            sending.lock().unwrap_or_else(|p| p.into_inner()).send(drive);
+        }
+    });
+    (target, Driver::Remote(drives))
+}
+
+/// Connects to the process holding the hub at `socket` (its stages to `tell`, drives through
+/// `target`), or holds the hub itself; says which hub it holds.
+fn attach_with(
+    socket: &Path,
+    first: impl FnOnce() -> Stage,
+    tell: &Sender<Stage>,
+    target: &Shared,
+) -> std::io::Result<Option<Arc<Hub>>> {
     match UnixStream::connect(socket) {
-        Ok(stream) => return remote(stream),
+        Ok(stream) => return remote(socket, stream, tell, target).map(|()| None),
         Err(e) if matches!(e.kind(), ErrorKind::NotFound | ErrorKind::ConnectionRefused) => {}
         Err(e) => return Err(e),
     }
@@ -76,16 +165,19 @@ pub fn attach(socket: &Path, first: impl FnOnce() -> Stage) -> std::io::Result<A
     let listener = match UnixListener::bind(socket) {
         Ok(listener) => listener,
         // Another process started at the same moment and won: be its view.
-        Err(e) if e.kind() == ErrorKind::AddrInUse => return remote(UnixStream::connect(socket)?),
+        Err(e) if e.kind() == ErrorKind::AddrInUse => {
+            return remote(socket, UnixStream::connect(socket)?, tell, target).map(|()| None);
+        }
         Err(e) => return Err(e),
     };
     std::fs::set_permissions(socket, std::fs::Permissions::from_mode(0o600))?;
     let hub = Hub::new(first());
-    let (tell, stages) = channel();
-    hub.watch(move |stage| tell.send(stage.clone()).is_ok());
+    let tell = tell.clone();
+    hub.watch(Seat::Driver, move |stage| tell.send(stage.clone()).is_ok());
+    retarget(target, Target::Hub(hub.clone()));
     let serving = hub.clone();
     std::thread::Builder::new().name("present-socket".into()).spawn(move || listen(&listener, &serving))?;
-    Ok(Attached { driver: Driver::Hub(hub.clone()), stages, hub: Some(hub) })
+    Ok(Some(hub))
 }
 
 /// Serves `hub` to the views that connect at `socket` (the room's presentation, for a console
@@ -122,7 +214,8 @@ fn view(stream: UnixStream, hub: Arc<Hub>) -> std::io::Result<()> {
         }
         let _ = writer.shutdown(std::net::Shutdown::Both);
     })?;
-    hub.watch(move |stage| to_view.send(stage.clone()).is_ok());
+    // A process of the same user may drive: it is the facilitator's console or projector.
+    hub.watch(Seat::Driver, move |stage| to_view.send(stage.clone()).is_ok());
     std::thread::Builder::new().name("present-view-in".into()).spawn(move || {
         let mut reader = BufReader::new(stream);
         while let Ok(Some(drive)) = wire::read::<Drive>(&mut reader) {
@@ -133,27 +226,33 @@ fn view(stream: UnixStream, hub: Arc<Hub>) -> std::io::Result<()> {
     Ok(())
 }
 
-/// A view of a hub in another process.
-fn remote(stream: UnixStream) -> std::io::Result<Attached> {
-    let (tell, stages) = channel();
+/// A view of a hub in another process: its stages told, the drives written to it. When that
+/// process ends, this one takes its place from the last stage it saw (or attaches to whoever
+/// took it first); if it cannot, the stages end and the view says so.
+fn remote(socket: &Path, stream: UnixStream, tell: &Sender<Stage>, target: &Shared) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
+    retarget(target, Target::Stream(stream));
+    let (socket, tell, target) = (socket.to_path_buf(), tell.clone(), target.clone());
     std::thread::Builder::new().name("present-in".into()).spawn(move || {
+        let mut last = None;
         while let Ok(Some(stage)) = wire::read::<Stage>(&mut reader) {
+            last = Some(stage.clone());
             if tell.send(stage).is_err() {
-                break;
+                return;
             }
         }
-    })?;
-    let (drives, to_send): (Sender<Drive>, Receiver<Drive>) = channel();
-    let mut writer = stream;
-    std::thread::Builder::new().name("present-out".into()).spawn(move || {
-        for drive in to_send {
-            if wire::write(&mut writer, &drive).is_err() {
-                break;
+        {
+            let mut target = target.lock().unwrap_or_else(|p| p.into_inner());
+            if let Target::Stream(_) | Target::Hub(_) = &*target {
+                *target = Target::Gone(Vec::new());
             }
         }
+        let Some(last) = last else { return };
+        // The clocks go on from where they were: the time the holder took to end is counted.
+        // Could it not take over, `tell` is dropped here: the view is told its stages ended.
+        let _ = attach_with(&socket, || last, &tell, &target);
     })?;
-    Ok(Attached { driver: Driver::Remote(drives), stages, hub: None })
+    Ok(())
 }
 
 /// The user id of the process at the other end of `stream`, as the kernel knows it.
@@ -228,5 +327,43 @@ mod tests {
         let attached = attach(&socket, || Stage::new(Deck::Tour("t".into()), 2, now_ms())).unwrap();
         assert!(attached.hub.is_some(), "the stale socket was replaced");
         assert_eq!(path(dir.path(), "../x/y z"), dir.path().join("boucle-present-xyz.sock"));
+    }
+
+    /// The process holding the hub ends (here: a listener that told one stage, then went away
+    /// with its socket): the view takes its place at the same stop, its keys drive, and a
+    /// projector started then attaches to it at that stop.
+    #[test]
+    fn a_view_takes_over_when_the_holder_ends_and_keeps_the_stop() {
+        let dir = tempfile::tempdir().unwrap();
+        let socket = path(dir.path(), "t");
+        let listener = UnixListener::bind(&socket).unwrap();
+        let holder = std::thread::spawn({
+            let socket = socket.clone();
+            move || {
+                let (mut stream, _) = listener.accept().unwrap();
+                let mut stage = Stage::new(Deck::Tour("t".into()), 5, now_ms());
+                stage.stop = 2;
+                stage.version = 7;
+                wire::write(&mut stream, &stage).unwrap();
+                std::thread::sleep(Duration::from_millis(200));
+                std::fs::remove_file(&socket).unwrap();
+            }
+        });
+        let view = attach(&socket, || unreachable!("the holder has the stage")).unwrap();
+        assert!(!view.holder().holds());
+        next_stop(&view.stages, 2);
+        holder.join().unwrap();
+        // A key pressed as the holder ends, before the take-over: it waits, and is not lost.
+        view.driver.send(Drive::Next);
+        let deadline = std::time::Instant::now() + Duration::from_secs(5);
+        while !view.holder().holds() {
+            assert!(std::time::Instant::now() < deadline, "never took over");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        next_stop(&view.stages, 3);
+        let projector = attach(&socket, || unreachable!("the view took the stage over")).unwrap();
+        next_stop(&projector.stages, 3);
+        projector.driver.send(Drive::Next);
+        next_stop(&view.stages, 4);
     }
 }

@@ -25,6 +25,7 @@ use super::retrieval::Owner;
 use super::room::Room;
 use crate::i18n::room::{End, Logged};
 use crate::i18n::{Msg as Words, t};
+use crate::presentation::hub::Seat;
 use crate::shortlist::Shortlist;
 use crate::shortlist::store::{self, Opened};
 use crate::text::Lang;
@@ -124,7 +125,7 @@ pub fn start(
         Some(key) => (Owner::Key(key.clone()), None),
         None => (Owner::Session(id), Some(room.retrieval.code_for(id))),
     };
-    room.retrieval.keep(owner.clone(), &shortlist);
+    room.kept(owner.clone(), &shortlist);
     let take_home = Some(TakeHome { ssh: identity.ssh.clone(), code });
     let mut options = Options { lang, theme, shortlist, shortlist_file, notice, take_home, ..Options::default() };
     let presentation = room.presentation.get();
@@ -144,7 +145,8 @@ pub fn start(
     if let Some(presentation) = presentation {
         // Told the stage now (a late joiner lands on the current stop), then each change.
         let events = events.clone();
-        presentation.hub.watch(move |stage| events.send(Event::Presented(Box::new(stage.clone()))).is_ok());
+        let seat = if facilitator { Seat::Driver } else { Seat::Follower };
+        presentation.hub.watch(seat, move |stage| events.send(Event::Presented(Box::new(stage.clone()))).is_ok());
     }
     let thread = {
         let (room, outbox, size, events, queue) =
@@ -219,7 +221,7 @@ fn run_dashboard(
         host = host.on_shortlist_saved(move || room.shortlist_saved(&key, id));
     }
     let keeper = room.clone();
-    host = host.on_shortlist_changed(move |list| keeper.retrieval.keep(owner.clone(), list));
+    host = host.on_shortlist_changed(move |list| keeper.kept(owner.clone(), list));
     if let Some(presentation) = room.presentation.get() {
         // Only the facilitator's session is given the right to drive.
         let driver = facilitator.then(|| crate::presentation::Driver::Hub(presentation.hub.clone()));

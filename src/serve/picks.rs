@@ -1,7 +1,8 @@
 //! The room's picks on the server's terminal: `p` then Enter shows, above the live line, the
 //! entries the participants marked, most marked first, with how many marked each and how many
-//! marked anything — never who. Only the server's terminal has it: no key of a participant's
-//! dashboard and no exec command gives the picks.
+//! marked anything — never who. Only the facilitator has it (this terminal, and the console
+//! the presentation's hub tells): no key of a participant's dashboard and no exec command
+//! gives the picks.
 
 use std::io::BufRead;
 
@@ -33,6 +34,12 @@ pub fn screen(
         lines.push(fit(&crate::text::visible::line(&line), width));
     }
     lines
+}
+
+/// The picks as the presentation's hub tells them to the views that drive (the console).
+pub fn for_the_hub(picks: &Picks) -> crate::presentation::RoomPicks {
+    let ranked = picks.ranked.iter().map(|(id, count)| (id.as_str().to_string(), *count)).collect();
+    crate::presentation::RoomPicks { participants: picks.participants, ranked }
 }
 
 /// The server's terminal width, for the screen.

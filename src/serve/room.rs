@@ -262,6 +262,15 @@ impl Room {
         self.picks_key.store(listening, Ordering::SeqCst);
     }
 
+    /// The shortlist of `owner` is now `list`: kept to go home, and counted in the picks the
+    /// facilitator's views are told.
+    pub fn kept(&self, owner: super::retrieval::Owner, list: &crate::shortlist::Shortlist) {
+        self.retrieval.keep(owner, list);
+        if let Some(presentation) = self.presentation.get() {
+            presentation.hub.picks(super::picks::for_the_hub(&self.picks()));
+        }
+    }
+
     /// The room's picks now: every participant's shortlist counted, each once per entry.
     pub fn picks(&self) -> crate::shortlist::picks::Picks {
         crate::shortlist::picks::Picks::count(&self.retrieval.lists())

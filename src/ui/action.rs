@@ -128,9 +128,16 @@ pub enum Action {
     Zoom,
     /// Present mode: one discreet line of keys, or none.
     PresentKeys,
-    /// Present mode in a shared presentation: pause the room (the clocks stop, followers see
-    /// the pause screen), again to resume.
-    Pause,
+    /// Present mode in a shared presentation: present the room's picks, ranked, to every view
+    /// (followers too), again to come back to the tour at its stop. `p` presents, here as on
+    /// the tabs; the room rests with `b`.
+    PresentPicks,
+    /// Present mode, for who drives: type a line for the whole room (Enter posts it, an empty
+    /// line clears it).
+    RoomLine,
+    /// Present mode, for who drives: the console's view (notes, clocks, the room's picks) or
+    /// the projector's, in turn.
+    SwitchView,
     /// A participant: follow the facilitator's presentation (`f`), or come back to it.
     Follow,
     /// Leave present mode, back where the facilitator was.

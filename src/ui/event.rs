@@ -45,6 +45,8 @@ pub enum Event {
     End(Reason),
     /// The shared presentation moved ([`crate::presentation::Stage`]).
     Presented(Box<crate::presentation::Stage>),
+    /// The shared presentation's process ended and this one could not take its place.
+    PresentationLost,
     /// Another session saved this session's shortlist file (two SSH sessions of one key).
     ShortlistChanged,
 }

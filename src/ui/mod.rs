@@ -121,9 +121,11 @@ fn run_with(
         std::thread::Builder::new().name("present-stages".into()).spawn(move || {
             for stage in stages {
                 if events.send(event::Event::Presented(Box::new(stage))).is_err() {
-                    break;
+                    return;
                 }
             }
+            // The stages end only when no process holds the presentation any more.
+            let _ = events.send(event::Event::PresentationLost);
         })?;
     }
     reader::spawn(input.clone(), sender, host.gate());

@@ -22,7 +22,7 @@ use super::search_pool::SearchPool;
 use super::searcher::{Request, Searcher};
 use super::update::{
     changed_elsewhere, edited, effect_done, form_opened, form_saved, frame_drawn, load_progress, loaded, next_deadline,
-    nothing_to_reload, presented, reloaded, searched, tick, update,
+    nothing_to_reload, presentation_lost, presented, reloaded, searched, tick, update,
 };
 use super::view;
 use crate::files::{Overwrite, WriteError};
@@ -229,6 +229,7 @@ impl<H: Host> Session<'_, H> {
             }
             Event::Reloaded(news) => reloaded(self.app, *news),
             Event::Presented(stage) => presented(self.app, *stage),
+            Event::PresentationLost => presentation_lost(self.app),
             Event::Repaint => self.host.terminal().clear()?,
             Event::ShortlistChanged => {
                 let effects = changed_elsewhere(self.app);

@@ -159,8 +159,8 @@ fn the_console_and_the_projector_move_together_in_either_order() {
     });
     tmux.keys("console", &["Right"]);
     tmux.wait_for("projector", "stop 3 on the projector", |s| s.contains("3/4"));
-    tmux.keys("console", &["p"]);
-    tmux.wait_for("console", "paused", |s| s.contains("PAUSED"));
+    tmux.keys("console", &["b"]);
+    tmux.wait_for("console", "the room resting", |s| s.contains("SCREEN BLANK — the room rests"));
     let mode = std::fs::metadata(runtime.path().join(format!("boucle-present-{TOUR}.sock"))).unwrap();
     assert_eq!(std::os::unix::fs::PermissionsExt::mode(&mode.permissions()) & 0o777, 0o600);
     for name in ["console", "projector"] {

@@ -30,6 +30,7 @@ mod e2e_form;
 mod e2e_hostile;
 mod e2e_live;
 mod e2e_paste;
+mod e2e_room_console;
 mod e2e_screen_reader;
 mod e2e_serve;
 mod e2e_serve_access;

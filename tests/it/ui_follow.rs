@@ -2,11 +2,13 @@
 //! projector's and console's keys are drives, the hub's stage moves them; a participant sees
 //! where the facilitator is, follows with `f`, breaks away with any browsing key, rejoins on
 //! the current stop, marks the stop on screen, sees a quiet pause screen and the room line,
-//! and never drives, whatever key it presses.
+//! and never drives, whatever key it presses. Who drives sees the room's picks on the console,
+//! presents them with `p` (followers see them ranked, with their counts) and types the room
+//! line with `l`; a participant never sees the live picks.
 
 use crate::common;
 
-use boucle::presentation::{Deck, Drive, Hub, RoomCount, Stage, now_ms};
+use boucle::presentation::{Deck, Drive, Hub, RoomCount, RoomPicks, Stage, now_ms};
 use boucle::ui::app::PresentStart;
 use boucle::ui::state::Role;
 use boucle::ui::update::presented;
@@ -20,9 +22,19 @@ fn hub() -> std::sync::Arc<Hub> {
     Hub::new(Stage::new(Deck::Tour(TOUR.into()), 4, now_ms()))
 }
 
+/// Tells `app` the hub's stage as the hub tells its seat: a follower never the live picks.
 fn tell(app: &mut App, hub: &Hub) {
-    presented(app, hub.stage());
+    let stage = hub.stage();
+    let stage = if app.follow().role() == Some(Role::Follower) { stage.for_follower() } else { stage };
+    presented(app, stage);
     redraw(app);
+}
+
+fn picks() -> RoomPicks {
+    RoomPicks {
+        participants: 3,
+        ranked: vec![("western-macedonia-lignite-phase-out".into(), 3), ("zinc-loop-hauts-de-france".into(), 1)],
+    }
 }
 
 fn participant() -> App {
@@ -68,8 +80,14 @@ fn the_projectors_keys_are_drives_and_the_stage_moves_it() {
     assert_eq!(projector.present().position(), 1);
     assert!(screen(&projector).contains("2/4"), "{}", screen(&projector));
     assert_eq!(drives(&keys(&mut projector, "b")), [Drive::Blank]);
-    assert_eq!(drives(&keys(&mut projector, "p")), [Drive::Pause]);
     assert_eq!(drives(&key(&mut projector, KeyCode::End)), [Drive::Last]);
+    // `p` presents the picks; with none told (no room), it says so rather than doing nothing.
+    assert!(drives(&keys(&mut projector, "p")).is_empty());
+    let said = projector.shared().message().unwrap_or_default().to_string();
+    assert!(said.contains("come from a room"), "{said}");
+    hub.picks(picks());
+    tell(&mut projector, &hub);
+    assert_eq!(drives(&keys(&mut projector, "p")), [Drive::Picks]);
 }
 
 #[test]
@@ -91,7 +109,7 @@ fn the_console_shows_now_next_notes_clocks_and_the_countdown() {
         assert!(shown.contains(words), "{words:?} missing from\n{shown}");
     }
     hub.drive(&Drive::Next);
-    hub.drive(&Drive::Pause);
+    hub.drive(&Drive::Blank);
     hub.count(RoomCount { connected: 5, following: 3 });
     hub.drive(&Drive::RoomLine(Some("Pause jusqu'à 10 h 30".into())));
     tell(&mut console, &hub);
@@ -99,7 +117,7 @@ fn the_console_shows_now_next_notes_clocks_and_the_countdown() {
     for words in [
         "stop 2/4",
         "Day 1, afternoon. Show how a cluster",
-        "PAUSED",
+        "SCREEN BLANK — the room rests",
         "Room: 5 connected, 3 following, 2 free",
         "Pause jusqu'à 10 h 30",
     ] {
@@ -213,7 +231,7 @@ fn a_participants_keys_never_drive() {
             all.extend(key(&mut app, code));
             keys(&mut app, "f");
         }
-        for c in "bp.gzn".chars() {
+        for c in "bp.gznl".chars() {
             all.extend(keys(&mut app, &c.to_string()));
             key(&mut app, KeyCode::Esc);
             keys(&mut app, "f");
@@ -221,4 +239,140 @@ fn a_participants_keys_never_drive() {
     }
     assert!(drives(&all).is_empty(), "{all:?}");
     assert_eq!(hub.stage().stop, 0);
+}
+
+/// #21 item 5: the console shows the room's picks live (the top entries, a count each, how many
+/// marked anything); `p` presents them ranked to the whole room, followers included, with the
+/// rank and the count over each, and `p` again brings the tour back at its stop.
+#[test]
+fn the_console_shows_the_live_picks_and_p_presents_them_to_the_room() {
+    let hub = hub();
+    hub.drive(&Drive::Next);
+    let mut console = facilitator(Role::Console);
+    let mut follower = participant();
+    tell(&mut console, &hub);
+    tell(&mut follower, &hub);
+    keys(&mut follower, "f");
+    hub.picks(picks());
+    tell(&mut console, &hub);
+    tell(&mut follower, &hub);
+    let shown = screen(&console);
+    for words in [
+        "The room's picks · 3 participants marked entries",
+        "1.   3 × Western Macedonia: phasing out lignite",
+        "2.   1 × A zinc loop",
+    ] {
+        assert!(shown.contains(words), "{words:?} missing from\n{shown}");
+    }
+    assert!(!screen(&follower).contains("The room's picks"), "{}", screen(&follower));
+
+    for drive in drives(&keys(&mut console, "p")) {
+        hub.drive(&drive);
+    }
+    tell(&mut console, &hub);
+    tell(&mut follower, &hub);
+    let followed = screen(&follower);
+    assert!(followed.contains("The room's pick 1/2: marked by 3 of 3"), "{followed}");
+    let shown = |app: &App| match app.present().slide() {
+        Some(boucle::ui::state::Slide::Entry { id, .. }) => id.as_str().to_string(),
+        other => format!("{other:?}"),
+    };
+    assert_eq!(shown(&follower), "western-macedonia-lignite-phase-out", "the most marked first");
+    assert!(screen(&console).contains("PRESENTING THE ROOM'S PICKS"), "{}", screen(&console));
+    hub.drive(&Drive::Next);
+    tell(&mut follower, &hub);
+    assert!(screen(&follower).contains("The room's pick 2/2: marked by 1 of 3"), "{}", screen(&follower));
+    assert_eq!(shown(&follower), "zinc-loop-hauts-de-france");
+
+    for drive in drives(&keys(&mut console, "p")) {
+        hub.drive(&drive);
+    }
+    tell(&mut console, &hub);
+    tell(&mut follower, &hub);
+    assert!(screen(&console).contains("stop 2/4"), "{}", screen(&console));
+    assert!(screen(&follower).contains("Following the facilitator, stop 2/4"), "{}", screen(&follower));
+}
+
+/// #21 item 6 from the console's keys: `l` opens a line, Enter posts it (the hub cleans and
+/// cuts it), an empty line clears the room's, Esc posts nothing; a facilitator's projector
+/// over SSH types it the same way, and Tab turns it into the console where the picks are.
+#[test]
+fn the_console_posts_and_clears_the_room_line_from_its_keys() {
+    let hub = hub();
+    let mut console = facilitator(Role::Console);
+    tell(&mut console, &hub);
+    assert!(keys(&mut console, "l").is_empty());
+    assert!(screen(&console).contains("Line for the room (Enter posts"), "{}", screen(&console));
+    keys(&mut console, "Pause \u{1b}[2Jjusqu'à 10 h 30 — bq");
+    let posted = drives(&key(&mut console, KeyCode::Enter));
+    assert_eq!(posted, [Drive::RoomLine(Some("Pause [2Jjusqu'à 10 h 30 — bq".into()))], "b and q are typed");
+    for drive in &posted {
+        hub.drive(drive);
+    }
+    tell(&mut console, &hub);
+    assert!(
+        screen(&console).contains("📣 Pause [2Jjusqu'à 10 h 30"),
+        "cleaned as catalogue text\n{}",
+        screen(&console)
+    );
+    keys(&mut console, "l");
+    keys(&mut console, "not this: a line longer than the box has room for, its end shows");
+    let narrow = common::ui::screen_at(&mut console, 80, 24);
+    assert!(narrow.contains("its end shows"), "the end typed is in sight at 80 columns\n{narrow}");
+    assert!(drives(&key(&mut console, KeyCode::Esc)).is_empty(), "Esc posts nothing");
+    keys(&mut console, "l");
+    assert_eq!(drives(&key(&mut console, KeyCode::Enter)), [Drive::RoomLine(None)], "an empty line clears");
+
+    let mut projector = facilitator(Role::Projector);
+    tell(&mut projector, &hub);
+    keys(&mut projector, "l");
+    keys(&mut projector, "Next: Battri");
+    assert_eq!(drives(&key(&mut projector, KeyCode::Enter)), [Drive::RoomLine(Some("Next: Battri".into()))]);
+    hub.picks(picks());
+    tell(&mut projector, &hub);
+    assert!(!screen(&projector).contains("The room's picks"), "the projector is the room's screen");
+    key(&mut projector, KeyCode::Tab);
+    assert!(screen(&projector).contains("The room's picks · 3 participants"), "{}", screen(&projector));
+}
+
+/// Security: a participant never sees the live picks, whatever it presses (`p`, Tab, `l`), and
+/// never types a room line: nothing it does is a drive.
+#[test]
+fn a_participant_never_sees_the_live_picks_nor_posts_the_room_line() {
+    let hub = hub();
+    hub.picks(picks());
+    let mut app = participant();
+    tell(&mut app, &hub);
+    assert!(app.follow().stage().is_some_and(|s| s.picks.is_none()));
+    let mut all = Vec::new();
+    for following in [false, true] {
+        if following {
+            keys(&mut app, "f");
+        }
+        all.extend(keys(&mut app, "p"));
+        all.extend(key(&mut app, KeyCode::Tab));
+        all.extend(keys(&mut app, "l"));
+        all.extend(keys(&mut app, "hello"));
+        all.extend(key(&mut app, KeyCode::Enter));
+        let shown = screen(&app);
+        assert!(!shown.contains("The room's picks") && !shown.contains("Line for the room"), "{shown}");
+        key(&mut app, KeyCode::Esc);
+    }
+    assert!(drives(&all).is_empty(), "{all:?}");
+    assert_eq!(hub.stage().line, None);
+}
+
+/// The process holding the presentation ended and this one could not take its place: its keys
+/// are not left dead — they move this view alone — and it says so at once, even over a slide.
+#[test]
+fn a_view_that_loses_the_presentation_says_so_and_its_keys_move_it_alone() {
+    let hub = hub();
+    let mut projector = facilitator(Role::Projector);
+    tell(&mut projector, &hub);
+    boucle::ui::update::presentation_lost(&mut projector);
+    redraw(&mut projector);
+    assert!(screen(&projector).contains("could not take its place"), "{}", screen(&projector));
+    let effects = key(&mut projector, KeyCode::Right);
+    assert!(drives(&effects).is_empty(), "{effects:?}");
+    assert_eq!(projector.present().position(), 1, "the key moved this view");
 }

@@ -56,6 +56,7 @@ fn screen_stack(app: &App, screen: Screen, pane: Pane) -> &'static [Context] {
         Screen::Tours => stacks::TOURS,
         Screen::Overview if app.overview().focus_map => stacks::OVERVIEW_MAP,
         Screen::Overview => stacks::OVERVIEW_CHARTS,
+        Screen::Present if app.follow().typing().is_some() => stacks::INPUT,
         Screen::Present if app.present().jumping() => stacks::PRESENT_JUMP,
         Screen::Present => stacks::PRESENT,
     }

@@ -389,8 +389,8 @@ pub static BINDINGS: &[Binding] = &[
         Present,
         &[ch('b'), ch('.')],
         Action::Blank,
-        "blank screen, again to restore",
-        "écran noir, encore pour revenir"
+        "blank screen (the room rests), again to restore",
+        "écran noir (la salle fait une pause), encore pour revenir"
     ),
     bind!(Present, &[ch('g'), ch('/')], Action::JumpSearch, "jump to any entry", "aller à n'importe quelle fiche"),
     bind!(
@@ -411,10 +411,12 @@ pub static BINDINGS: &[Binding] = &[
     bind!(
         Present,
         &[ch('p')],
-        Action::Pause,
-        "pause the room, again to resume",
-        "mettre la salle en pause, encore pour reprendre"
+        Action::PresentPicks,
+        "present the room's picks, again for the tour",
+        "présenter les choix de la salle, encore pour le parcours"
     ),
+    bind!(Present, &[ch('l')], Action::RoomLine, "post a line to the room", "afficher une ligne pour la salle"),
+    bind!(Present, &[key(KeyCode::Tab)], Action::SwitchView, "console or projector view", "vue console ou projecteur"),
     bind!(Present, &[ch('m')], Action::ToggleMark, "mark / unmark this stop", "marquer / démarquer cette étape"),
     bind!(Present, &[ch('f')], Action::Follow, "back to the facilitator's stop", "revenir à l'étape de l'animateur"),
     bind!(Present, &[ch('q')], Action::LeavePresent, "leave present mode", "quitter le mode présentation"),

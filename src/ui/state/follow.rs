@@ -3,6 +3,7 @@
 //! stage it was told, whether it follows now, and the clocks the console shows, read by the
 //! loop's tick so that views never read the time themselves.
 
+use super::TextInput;
 use crate::presentation::Stage;
 
 /// The part a dashboard plays in a presentation.
@@ -31,6 +32,10 @@ pub struct FollowState {
     /// Milliseconds since the Unix epoch, and seconds since local midnight, at the last tick.
     pub(in crate::ui) now_ms: u64,
     pub(in crate::ui) local_seconds: u32,
+    /// The room line being typed (`l`, who drives): Enter posts it.
+    pub(in crate::ui) typing: Option<TextInput>,
+    /// The presentation was lost (its holder ended, no take-over): said even over a slide.
+    pub(in crate::ui) lost: bool,
 }
 
 impl FollowState {
@@ -56,6 +61,14 @@ impl FollowState {
 
     pub fn local_seconds(&self) -> u32 {
         self.local_seconds
+    }
+
+    pub fn lost(&self) -> bool {
+        self.lost
+    }
+
+    pub fn typing(&self) -> Option<&TextInput> {
+        self.typing.as_ref()
     }
 
     /// Keeps `stage` unless an older one of the same deck (stages may cross on their way).

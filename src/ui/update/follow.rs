@@ -3,15 +3,17 @@
 //! stage that comes back from the hub ([`presented`]) moves every view alike. A participant
 //! never drives: `f` follows (present mode at the participant's own size, on the current
 //! stop, moving with the hub), `m` marks the stop shown, and any other key breaks away to
-//! browse; `f` again rejoins at the current stop.
+//! browse; `f` again rejoins at the current stop. Who drives also presents the room's picks
+//! (`p`), types the room line (`l`), and turns the view into the console or the projector
+//! (Tab) — the console is where the picks and the notes are.
 
 use super::super::action::{Action, Effect, Handled};
 use super::super::app::App;
 use super::super::screen::Screen;
 use super::super::shared::Shared;
-use super::super::state::{BrowseState, FollowState, PresentState, Role, Slide};
+use super::super::state::{BrowseState, Edited, FollowState, PresentState, Role, Slide, TextInput};
 use super::present::{entries, present_tour};
-use crate::presentation::{Deck, Drive, Stage, local_seconds, now_ms};
+use crate::presentation::{Deck, Drive, ROOM_LINE_COLUMNS, Stage, local_seconds, now_ms};
 
 /// A new stage from the hub: kept, and shown by the views that move with it.
 pub fn presented(app: &mut App, stage: Stage) {
@@ -34,14 +36,15 @@ fn show_stage(follow: &FollowState, present: &mut PresentState, shared: &mut Sha
     let Some(stage) = follow.stage.clone() else { return };
     let shown = match &stage.deck {
         Deck::Tour(tour) => present.tour().is_some_and(|t| t.as_str() == tour),
-        Deck::Entries(ids) => {
+        Deck::Entries(_) | Deck::Picks(_) => {
+            let ids = stage.deck.ids().unwrap_or_default();
             present.tour().is_none()
                 && present.slides().len() == ids.len()
                 && present
                     .slides()
                     .iter()
-                    .zip(ids)
-                    .all(|(s, id)| matches!(s, Slide::Entry { id: i, .. } if i.as_str() == id))
+                    .zip(&ids)
+                    .all(|(s, id)| matches!(s, Slide::Entry { id: i, .. } if i.as_str() == *id))
         }
     };
     if shared.screen != Screen::Present || !shown {
@@ -52,7 +55,8 @@ fn show_stage(follow: &FollowState, present: &mut PresentState, shared: &mut Sha
                 let Some(id) = shared.catalogue().get(tour).map(|e| e.id.clone()) else { return };
                 present_tour(present, shared, &id, 0, return_to);
             }
-            Deck::Entries(ids) => {
+            Deck::Entries(_) | Deck::Picks(_) => {
+                let ids = stage.deck.ids().unwrap_or_default();
                 let ids = ids.iter().filter_map(|id| shared.catalogue().get(id).map(|e| e.id.clone())).collect();
                 entries(present, shared, ids, 0, return_to);
             }
@@ -60,6 +64,17 @@ fn show_stage(follow: &FollowState, present: &mut PresentState, shared: &mut Sha
     }
     present.go(stage.stop);
     present.blank = stage.blank;
+}
+
+/// The process holding the presentation ended and this one could not take its place: its keys
+/// move this view alone from now on, and it says so at once rather than leave them dead.
+pub fn presentation_lost(app: &mut App) {
+    app.follow.role = None;
+    app.follow.following = false;
+    app.follow.typing = None;
+    app.follow.lost = true;
+    let said = crate::i18n::presenting::presentation_lost();
+    app.shared.message = Some(said.get(app.shared.lang).to_string());
 }
 
 /// Present mode's keys in a shared presentation; what is not for it goes on to present mode.
@@ -70,6 +85,9 @@ pub fn update(
     shared: &mut Shared,
     action: &Action,
 ) -> Handled {
+    if follow.typing.is_some() {
+        return typing(follow, shared, action);
+    }
     // Anyone may mark the stop on screen, projector or follower; the jump search types `m`.
     if *action == Action::ToggleMark && !present.jumping() {
         let Some(Slide::Entry { id, .. }) = present.slide().cloned() else { return Handled::done() };
@@ -77,14 +95,14 @@ pub fn update(
     }
     match follow.role {
         None => Handled::Ignored,
-        Some(Role::Projector | Role::Console) => drive(present, action),
+        Some(Role::Projector | Role::Console) => drive(follow, present, shared, action),
         Some(Role::Follower) if follow.following => follower(follow, present, shared, action),
         Some(Role::Follower) => Handled::Ignored,
     }
 }
 
 /// The driver's keys become drives; the jump search and a detour stay the projector's own.
-fn drive(present: &PresentState, action: &Action) -> Handled {
+fn drive(follow: &mut FollowState, present: &PresentState, shared: &mut Shared, action: &Action) -> Handled {
     if present.jumping() || present.detour().is_some() {
         return Handled::Ignored;
     }
@@ -94,10 +112,49 @@ fn drive(present: &PresentState, action: &Action) -> Handled {
         Action::Home => Drive::First,
         Action::End => Drive::Last,
         Action::Blank => Drive::Blank,
-        Action::Pause => Drive::Pause,
+        Action::PresentPicks => {
+            let stage = follow.stage.as_ref();
+            let presenting = stage.is_some_and(|s| s.aside.is_some());
+            let any = stage.and_then(|s| s.picks.as_ref()).is_some_and(|p| !p.ranked.is_empty());
+            if !presenting && !any {
+                // Said rather than a key that seems dead: outside a room, or nothing marked yet.
+                let said = crate::i18n::presenting::no_picks(stage.is_some_and(|s| s.picks.is_some()));
+                shared.message = Some(said.get(shared.lang).to_string());
+                return Handled::done();
+            }
+            Drive::Picks
+        }
+        Action::RoomLine => {
+            follow.typing = Some(TextInput::new("", ROOM_LINE_COLUMNS));
+            return Handled::done();
+        }
+        Action::SwitchView => {
+            follow.role = Some(if follow.role == Some(Role::Console) { Role::Projector } else { Role::Console });
+            return Handled::done();
+        }
         _ => return Handled::Ignored,
     };
     Handled::effect(Effect::Drive(drive))
+}
+
+/// The room line's box: Enter posts what was typed (the hub cleans and cuts it as catalogue
+/// text is; an empty line clears the room's), Esc leaves the room's line as it was.
+fn typing(follow: &mut FollowState, shared: &mut Shared, action: &Action) -> Handled {
+    let Some(input) = follow.typing.as_mut() else { return Handled::Ignored };
+    match action {
+        Action::Submit => {
+            let text = input.text().trim().to_string();
+            follow.typing = None;
+            return Handled::effect(Effect::Drive(Drive::RoomLine((!text.is_empty()).then_some(text))));
+        }
+        Action::Cancel => follow.typing = None,
+        Action::Edit(edit) if input.apply(edit) == Edited::Cut => {
+            shared.message = Some(crate::i18n::input_cut(shared.lang, input.cap()));
+        }
+        other if other.always_works() => return Handled::Ignored,
+        _ => {}
+    }
+    Handled::done()
 }
 
 /// A follower: reading keys stay (`m` was seen before), anything else breaks away to browse

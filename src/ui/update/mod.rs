@@ -35,7 +35,7 @@ mod tours;
 
 pub use edit::edited;
 pub use export::effect_done;
-pub use follow::{presented, tick};
+pub use follow::{presentation_lost, presented, tick};
 pub use form::{form_opened, form_saved};
 pub use frame::frame_drawn;
 pub use marks::changed_elsewhere;

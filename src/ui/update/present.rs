@@ -196,8 +196,11 @@ pub fn update(present: &mut PresentState, tours: &mut ToursState, shared: &mut S
             present.scroll =
                 if *action == Action::Up { scroll.saturating_sub(1) } else { scroll.saturating_add(1) }.min(max);
         }
-        // Alone (no shared presentation), pausing is the projector's black screen.
-        Action::Blank | Action::Pause => present.blank = !present.blank,
+        Action::Blank => present.blank = !present.blank,
+        // Alone (no shared presentation) there is no room: its picks and its line are a room's.
+        Action::PresentPicks | Action::RoomLine | Action::SwitchView => {
+            shared.message = Some(crate::i18n::presenting::no_room().get(shared.lang).to_string());
+        }
         Action::Zoom => {
             present.zoom = !present.zoom;
             present.scroll = 0;

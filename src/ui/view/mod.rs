@@ -72,8 +72,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) -> FrameFacts {
             }
         }
     }
-    // Nothing pops up over a slide.
-    if ctx.shared.screen() != Screen::Present {
+    // Nothing pops up over a slide; the console is no slide (its keys say what they did).
+    let loud = ctx.follow.role() == Some(crate::ui::state::Role::Console) || ctx.follow.lost();
+    if ctx.shared.screen() != Screen::Present || loud {
         status::draw_message(frame, &ctx, screen);
     }
     if let Some(layer) = ctx.shared.overlay() {

@@ -1,11 +1,13 @@
 //! The facilitator's console, beside the projector: the stop now (its title and key facts) and
 //! the next one, the facilitator's notes for the stop, the time on the stop and in all, a
 //! countdown to the next stop's time where the programme gives one ("14:00", in the warning
-//! colour once late), the room (connected, following, free) and the room line. Its keys drive
-//! the presentation as the projector's do. It reads the clocks the loop's tick stored.
+//! colour once late), the room (connected, following, free), the room's live picks (the top
+//! entries, how many marked each and how many marked anything, never who) and the room line.
+//! Its keys drive the presentation as the projector's do; `l` types the room line in its last
+//! row. It reads the clocks the loop's tick stored.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -56,7 +58,10 @@ pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, present: &PresentState, area: 
     let left = format!(
         "{} · {}",
         console(lang, Console::Title),
-        tour.map(|t| t.title().get(lang).to_string()).unwrap_or_default()
+        match follow.stage().map(|s| &s.deck) {
+            Some(crate::presentation::Deck::Picks(_)) => crate::i18n::picks::title(lang).to_string(),
+            _ => tour.map(|t| t.title().get(lang).to_string()).unwrap_or_default(),
+        }
     );
     let left = fit(&left, width.saturating_sub(right.width() + 2));
     let padding = width.saturating_sub(left.width() + right.width());
@@ -66,10 +71,14 @@ pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, present: &PresentState, area: 
         Span::styled(right, theme.key),
     ]));
     if let Some(stage) = follow.stage() {
-        if stage.paused {
-            lines.push(Line::styled(console(lang, Console::Paused), theme.warning.add_modifier(Modifier::BOLD)));
-        } else if stage.blank {
-            lines.push(Line::styled(console(lang, Console::Blank), theme.warning));
+        if stage.blank {
+            lines.push(Line::styled(
+                fit(console(lang, Console::Blank), width),
+                theme.warning.add_modifier(Modifier::BOLD),
+            ));
+        }
+        if stage.aside.is_some() {
+            lines.push(Line::styled(fit(console(lang, Console::PresentingPicks), width), theme.warning));
         }
     }
     lines.push(Line::default());
@@ -142,13 +151,60 @@ pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, present: &PresentState, area: 
         if let Some(line) = &stage.line {
             lines.push(Line::styled(fit(room_line(line).get(lang), width), theme.warning));
         }
+        if let Some(picks) = &stage.picks {
+            lines.push(Line::default());
+            lines.extend(picks_lines(ctx, picks, width));
+        }
     }
-    let keys = Line::styled(fit(console(lang, Console::Keys), width), theme.muted);
     let inner = Rect { x: area.x + 1, width: area.width.saturating_sub(2), ..area };
     let body = Rect { height: inner.height.saturating_sub(1), ..inner };
     frame.render_widget(Paragraph::new(lines).style(theme.base), body);
     let footer = Rect { y: inner.bottom().saturating_sub(1), height: 1, ..inner };
-    frame.render_widget(Paragraph::new(keys).style(theme.base), footer);
+    match follow.typing() {
+        Some(input) => draw_room_line_box(frame, ctx, input, footer),
+        None => {
+            let keys = Line::styled(fit(console(lang, Console::Keys), width), theme.muted);
+            frame.render_widget(Paragraph::new(keys).style(theme.base), footer);
+        }
+    }
+}
+
+/// The most entries the console lists of the room's picks.
+const TOP_PICKS: usize = 5;
+
+/// The room's picks: a head with how many marked anything, then the top entries, a count each.
+fn picks_lines(ctx: &Ctx<'_>, picks: &crate::presentation::RoomPicks, width: usize) -> Vec<Line<'static>> {
+    use crate::i18n::picks as say;
+    let (theme, lang) = (ctx.theme(), ctx.lang());
+    let head = format!("{} · {}", say::title(lang), say::participants(lang, picks.participants));
+    let mut lines = vec![Line::styled(fit(&head, width), theme.muted.add_modifier(Modifier::BOLD))];
+    if picks.ranked.is_empty() {
+        lines.push(Line::styled(format!("  {}", say::none_yet(lang)), theme.muted));
+    }
+    for (rank, (id, count)) in picks.ranked.iter().take(TOP_PICKS).enumerate() {
+        let title = ctx.shared.catalogue().get(id).map_or_else(|| id.clone(), |e| e.title().get(lang).to_string());
+        let text = format!("{:>3}. {count:>3} × {title}", rank + 1);
+        lines.push(Line::styled(fit(&text, width), theme.base));
+    }
+    lines
+}
+
+/// The room line being typed (`l`), in the last row, with the cursor in it.
+pub fn draw_room_line_box(frame: &mut Frame<'_>, ctx: &Ctx<'_>, input: &crate::ui::state::TextInput, area: Rect) {
+    let theme = ctx.theme();
+    let prompt = format!("{} ", console(ctx.lang(), Console::RoomLinePrompt));
+    // A line longer than the room left shows its end, where the cursor is as it is typed.
+    let room = usize::from(area.width).saturating_sub(prompt.width() + 1).max(1);
+    let before = &input.text()[..input.cursor()];
+    let mut start = 0;
+    while before[start..].width() > room {
+        start += before[start..].chars().next().map_or(1, char::len_utf8);
+    }
+    let shown = fit(&input.text()[start..], room);
+    let line = Line::from(vec![Span::styled(prompt.clone(), theme.key), Span::styled(shown, theme.base)]);
+    frame.render_widget(Paragraph::new(line).style(theme.base), area);
+    let x = area.x + (prompt.width() + before[start..].width()) as u16;
+    frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
 }
 
 /// What followers see while the facilitator blanks or pauses: a quiet line, centred.

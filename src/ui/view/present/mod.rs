@@ -57,6 +57,10 @@ pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, present: &PresentState, facts:
         height: screen.height.saturating_sub(1 + u16::from(screen.height >= 40)),
     };
     let footer = Rect { y: screen.bottom().saturating_sub(1), height: 1, ..area };
+    if let Some(input) = ctx.follow.typing() {
+        // The projector of a facilitator over SSH types the room line where its footer was.
+        console::draw_room_line_box(frame, ctx, input, footer);
+    }
     // The keys, wrapped between keys onto as many lines as the width needs (every key shown).
     let key_lines = if present.keys() { key_lines(ctx, usize::from(area.width)) } else { Vec::new() };
     let keys_height = (key_lines.len() as u16).min(area.height / 3);
@@ -65,7 +69,9 @@ pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, present: &PresentState, facts:
         let keys_area = Rect { y: footer.y.saturating_sub(keys_height), height: keys_height, ..footer };
         frame.render_widget(Paragraph::new(key_lines), keys_area);
     }
-    draw_footer(frame, ctx, present, footer);
+    if ctx.follow.typing().is_none() {
+        draw_footer(frame, ctx, present, footer);
+    }
     if let Some(jump) = present.jump() {
         draw_jump(frame, ctx, jump, body);
         return None;
@@ -271,10 +277,29 @@ fn draw_footer(frame: &mut Frame<'_>, ctx: &Ctx<'_>, present: &PresentState, are
     right.push(format!("⏱ {}", clock(present.elapsed())));
     let right = right.join(" · ");
     let following = ctx.follow.stage().filter(|_| ctx.follow.following());
-    let left = if let Some(stage) = following {
+    let picks = ctx.follow.stage().and_then(|stage| match &stage.deck {
+        crate::presentation::Deck::Picks(picks) if present.detour().is_none() => {
+            let count = picks.ranked.get(present.position()).map_or(0, |(_, n)| *n);
+            let said = crate::i18n::presenting::pick_slide(
+                present.position() + 1,
+                picks.ranked.len(),
+                count,
+                picks.participants,
+            );
+            Some(said)
+        }
+        _ => None,
+    });
+    let left = if let (Some(said), None) = (&picks, following) {
+        // The room's picks on the projector: the rank and the count, for the room to discuss.
+        Span::styled(said.get(lang).to_string(), theme.key)
+    } else if let Some(stage) = following {
         // A follower: where the facilitator is, how to break away; a stop they marked is starred.
         let marked = matches!(present.slide(), Some(Slide::Entry { id, .. }) if ctx.shared.is_marked(id));
-        let said = crate::i18n::presenting::following(stage.stop + 1, stage.stops);
+        let said = match picks {
+            Some(picks) => picks,
+            None => crate::i18n::presenting::following(stage.stop + 1, stage.stops),
+        };
         // The room line first: it is what the facilitator wants read.
         let line = stage.line.as_ref().map(|l| format!("{}  ", crate::i18n::presenting::room_line(l).get(lang)));
         Span::styled(
