@@ -22,137 +22,34 @@
 
 #[path = "bench/queries.rs"]
 mod queries;
+#[path = "bench/room.rs"]
+mod room;
 
 use queries::QUERIES;
+use room::{Login, Session, first_screen, mb, open, percentile, quiet, rss_kb, start_server};
 use std::io::Write;
-use std::num::NonZeroU16;
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
-use std::sync::Arc;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use russh::client::{self, Handle};
-use russh::keys::PublicKeyOrCertificate;
-use russh::{ChannelMsg, Pty};
+use russh::ChannelMsg;
 
 const KEY_PAUSE: Duration = Duration::from_millis(150);
-/// No byte for this long: the key's frames are all there.
-const QUIET: Duration = Duration::from_millis(30);
-const WIDTH: u16 = 120;
-const HEIGHT: u16 = 40;
 /// The mark the query line shows while a search runs (sessions log in as `en`).
 const SEARCHING: &str = "searching…";
 
-struct Client;
-
-impl client::Handler for Client {
-    type Error = russh::Error;
-
-    async fn check_server_key(&mut self, _key: &PublicKeyOrCertificate) -> Result<bool, Self::Error> {
-        Ok(true)
+/// What the query line says about `typed`: its results are shown (Some(true)), not yet
+/// (Some(false)), or it cannot tell (a problem is shown instead of the mark: None).
+fn shows_results(session: &Session, typed: &str) -> Option<bool> {
+    let contents = session.contents();
+    let Some(line) = contents.lines().find(|l| l.starts_with(" / ")) else { return Some(false) };
+    if !typed.is_empty() && !line[3..].starts_with(typed) {
+        return Some(false);
     }
-}
-
-/// KiB (the kernel's "kB") in MB (10^6 bytes), the unit of every memory figure in BENCHMARKS.md.
-fn mb(kib: u64) -> f64 {
-    kib as f64 * 1024.0 / 1e6
-}
-
-fn rss_kb(pid: u32, field: &str) -> u64 {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
-    status.lines().find(|l| l.starts_with(field)).and_then(|l| l.split_whitespace().nth(1)?.parse().ok()).unwrap_or(0)
-}
-
-/// Nearest-rank percentile (`p` in 0..=1) of sorted values.
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    if sorted.is_empty() {
-        return f64::NAN;
+    if line.contains('⚠') {
+        return None;
     }
-    let rank = (p * sorted.len() as f64).ceil() as usize;
-    sorted[rank.clamp(1, sorted.len()) - 1]
-}
-
-struct Session {
-    _handle: Handle<Client>,
-    channel: russh::Channel<client::Msg>,
-    screen: vt100::Parser,
-    /// The last bytes received, to see whether they end a frame.
-    tail: Vec<u8>,
-}
-
-impl Session {
-    fn received(&mut self, data: &[u8]) {
-        self.screen.process(data);
-        self.tail.extend_from_slice(&data[data.len().saturating_sub(32)..]);
-        let cut = self.tail.len().saturating_sub(32);
-        self.tail.drain(..cut);
-    }
-
-    /// Whether the bytes so far end a ratatui frame: it hides the cursor, or shows it and moves
-    /// it, after the frame's cells (`Terminal::apply_buffer_with_cursor`).
-    fn frame_ended(&self) -> bool {
-        let tail = &self.tail[..];
-        if tail.ends_with(b"\x1b[?25l") {
-            return true;
-        }
-        // `ESC [ ? 25 h ESC [ row ; col H`
-        let Some(rest) = tail.strip_suffix(b"H") else { return false };
-        let Some(at) = rest.windows(6).rposition(|w| w == b"\x1b[?25h") else { return false };
-        let moved = &rest[at + 6..];
-        moved.starts_with(b"\x1b[") && moved[2..].iter().all(|&b| b.is_ascii_digit() || b == b';')
-    }
-
-    /// What the query line says about `typed`: its results are shown (Some(true)), not yet
-    /// (Some(false)), or it cannot tell (a problem is shown instead of the mark: None).
-    fn shows_results(&self, typed: &str) -> Option<bool> {
-        let contents = self.screen.screen().contents();
-        let Some(line) = contents.lines().find(|l| l.starts_with(" / ")) else { return Some(false) };
-        if !typed.is_empty() && !line[3..].starts_with(typed) {
-            return Some(false);
-        }
-        if line.contains('⚠') {
-            return None;
-        }
-        Some(!line.contains(SEARCHING))
-    }
-}
-
-async fn open(port: u16) -> Result<Session, Box<dyn std::error::Error + Send + Sync>> {
-    let config = Arc::new(client::Config { nodelay: true, ..client::Config::default() });
-    let mut handle = client::connect(config, ("127.0.0.1", port), Client).await?;
-    let auth = handle.authenticate_none("en").await?;
-    if !matches!(auth, client::AuthResult::Success) {
-        return Err("not let in".into());
-    }
-    let channel = handle.channel_open_session().await?;
-    channel.request_pty(false, "xterm-256color", WIDTH.into(), HEIGHT.into(), 0, 0, &[(Pty::TTY_OP_END, 0)]).await?;
-    channel.request_shell(false).await?;
-    let screen = vt100::Parser::new(NonZeroU16::new(HEIGHT).unwrap(), NonZeroU16::new(WIDTH).unwrap(), 0);
-    let mut session = Session { _handle: handle, channel, screen, tail: Vec::new() };
-    // The first screen has the key hints on the status line, and the results' count.
-    while !(session.screen.screen().contents().contains("help") && session.frame_ended()) {
-        match tokio::time::timeout(Duration::from_secs(60), session.channel.wait()).await? {
-            Some(ChannelMsg::Data { data }) => session.received(&data),
-            Some(_) => {}
-            None => return Err("closed".into()),
-        }
-    }
-    quiet(&mut session).await;
-    Ok(session)
-}
-
-/// Reads until no byte came for [`QUIET`]; the time of the last frame's end, if one ended.
-async fn quiet(session: &mut Session) -> Option<Instant> {
-    let mut last = None;
-    while let Ok(Some(message)) = tokio::time::timeout(QUIET, session.channel.wait()).await {
-        if let ChannelMsg::Data { data } = message {
-            session.received(&data);
-            if session.frame_ended() {
-                last = Some(Instant::now());
-            }
-        }
-    }
-    last
+    Some(!line.contains(SEARCHING))
 }
 
 /// Sends `bytes`, after which the query line should show `typed`; returns the (first bytes,
@@ -171,7 +68,7 @@ async fn key(session: &mut Session, bytes: &[u8], typed: &str) -> Option<(f64, f
         first.get_or_insert(at);
         session.received(&data);
         if session.frame_ended() {
-            match session.shows_results(typed) {
+            match shows_results(session, typed) {
                 Some(true) => settled = Some(at),
                 Some(false) => {}
                 None => {
@@ -209,28 +106,6 @@ async fn type_queries(mut session: Session, offset: usize) -> Vec<(f64, f64, boo
     samples
 }
 
-fn start_server(port: u16, data: &std::path::Path, catalogue: Option<&PathBuf>, cache: Option<&PathBuf>) -> Child {
-    let binary = std::env::current_exe().unwrap().parent().unwrap().parent().unwrap().join("boucle");
-    assert!(binary.is_file(), "build the server first: cargo build --release ({})", binary.display());
-    let mut command = Command::new(binary);
-    command
-        .args(["serve", "--open", "--listen", &format!("127.0.0.1:{port}")])
-        .args(["--max-sessions", "1000", "--connections-per-minute", "100000"])
-        .env("XDG_DATA_HOME", data)
-        .env_remove("BOUCLE_CATALOGUE")
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
-    if let Some(folder) = catalogue {
-        command.arg("--catalogue").arg(folder);
-    }
-    match cache {
-        Some(dir) => command.env("BOUCLE_CACHE_DIR", dir),
-        None => command.arg("--no-cache"),
-    };
-    command.spawn().expect("boucle serve starts")
-}
-
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -242,17 +117,9 @@ async fn main() {
     let cache = arg("--cache-dir").map(PathBuf::from);
     let slow = !args.iter().any(|a| a == "--no-slow");
     let data = tempfile::tempdir().unwrap();
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let mut server = start_server(port, data.path(), catalogue.as_ref(), cache.as_ref());
+    let folders: Vec<PathBuf> = catalogue.into_iter().collect();
+    let (mut server, port) = start_server(&["--open"], &folders, data.path(), cache.as_ref());
     let pid = server.id();
-    let start = Instant::now();
-    // The server listens once its catalogue is loaded.
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(start.elapsed() < Duration::from_secs(600), "the server did not start");
-        assert!(server.try_wait().ok().flatten().is_none(), "the server stopped");
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    println!("server listening after {:.1} s", start.elapsed().as_secs_f64());
     tokio::time::sleep(Duration::from_millis(300)).await;
     let rss_empty = rss_kb(pid, "VmRSS");
 
@@ -260,7 +127,7 @@ async fn main() {
     let mut rss_at = Vec::new();
     let opening = Instant::now();
     for i in 0..sessions {
-        opened.push(open(port).await.expect("a session opens"));
+        opened.push(open(port, Login::Open("en"), first_screen).await.expect("a session opens"));
         if i + 1 == 20.min(sessions) || i + 1 == sessions {
             tokio::time::sleep(Duration::from_millis(300)).await;
             rss_at.push((i + 1, rss_kb(pid, "VmRSS")));
