@@ -26,7 +26,10 @@ mod room;
 #[path = "bench/synthetic.rs"]
 mod synthetic;
 
-use room::{Login, Session, cpu_ms, first_screen, load_average, mb, open, percentile, quiet, rss_kb, start_server};
+use room::{
+    HEIGHT, Login, Session, WIDTH, cpu_ms, first_screen, load_average, mb, open, percentile, quiet, rss_kb,
+    start_server,
+};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -40,10 +43,10 @@ const FACILITATOR_PASSWORD: &str = "animer-bench";
 /// After the last step, how long followers are given to show it.
 const GRACE: Duration = Duration::from_secs(10);
 
-/// The stop a present-mode screen shows, from its footer's ` N/20 · ⏱`.
+/// The stop a present-mode screen shows, from its footer's ` N/20 · ⏱` on the last row (read
+/// alone: the client shares the cores with the server).
 fn shown_stop(session: &Session) -> Option<usize> {
-    let contents = session.contents();
-    let footer = contents.lines().rev().find(|l| l.contains(" · ⏱"))?;
+    let footer = session.screen.screen().contents_between(HEIGHT - 1, 0, HEIGHT - 1, WIDTH);
     let before = &footer[..footer.find(" · ⏱")?];
     let (stop, stops) = before.rsplit(' ').next()?.split_once('/')?;
     (stops.parse::<usize>().ok()? == STOPS).then(|| stop.parse().ok()).flatten()
@@ -157,8 +160,18 @@ async fn main() {
     ];
     let (mut server, port) = start_server(&access, &[catalogue, tour], data.path(), Some(&cache));
     let pid = server.id();
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    let rss_empty = rss_kb(pid, "VmRSS");
+    // Empty once its memory stands still (a start from the cache may still be writing it, or
+    // freeing the load's scratch).
+    let mut rss_empty = rss_kb(pid, "VmRSS");
+    for _ in 0..20 {
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let now = rss_kb(pid, "VmRSS");
+        let still = now.abs_diff(rss_empty) * 200 < rss_empty;
+        rss_empty = now;
+        if still {
+            break;
+        }
+    }
 
     let on_first_stop = |s: &Session| shown_stop(s) == Some(1);
     let mut driver = open(port, Login::Password("en", FACILITATOR_PASSWORD), on_first_stop)
