@@ -4,7 +4,7 @@
 mod code;
 mod render;
 
-pub use render::{render_human, render_human_in, render_json, render_kinds};
+pub use render::{render_human, render_human_in, render_json, render_kinds, severity_word};
 
 use serde::Serialize;
 

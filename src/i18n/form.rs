@@ -24,6 +24,10 @@ pub enum FormWord {
     Unsafe,
     /// A value marked ✗ keeps the entry from loading: not written.
     DoesNotLoad,
+    /// Said of a choice already picked, and of a line that must be filled (screen reader).
+    Picked,
+    Required,
+    Empty,
 }
 
 pub fn form_word(lang: Lang, word: FormWord) -> &'static str {
@@ -42,6 +46,9 @@ pub fn form_word(lang: Lang, word: FormWord) -> &'static str {
             NotADate => "not a date: YYYY-MM-DD, YYYY-MM or YYYY",
             Unsafe => "the file would not read back as written (a bug of boucle's: please report it)",
             DoesNotLoad => "a value marked ✗ keeps the entry from loading; correct it first",
+            Picked => "picked",
+            Required => "required",
+            Empty => "empty",
         },
         Lang::Fr => match word {
             NewTitle => "Nouvelle fiche",
@@ -56,6 +63,9 @@ pub fn form_word(lang: Lang, word: FormWord) -> &'static str {
             NotADate => "pas une date : AAAA-MM-JJ, AAAA-MM ou AAAA",
             Unsafe => "le fichier ne se relirait pas tel qu'écrit (un défaut de boucle : signalez-le)",
             DoesNotLoad => "une valeur marquée ✗ empêche la fiche de se charger ; corrigez-la d'abord",
+            Picked => "choisi",
+            Required => "obligatoire",
+            Empty => "vide",
         },
     }
 }

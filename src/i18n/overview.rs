@@ -72,12 +72,14 @@ pub fn others(lang: Lang, n: usize, noun: ChartWord) -> String {
         (Lang::En, ChartWord::Regions) => ("other region", "other regions"),
         (Lang::En, ChartWord::Stages) => ("other stage", "other stages"),
         (Lang::En, ChartWord::Years) => ("other year", "other years"),
+        (Lang::En, ChartWord::Map) => ("other place", "other places"),
         (Lang::En, _) => ("other", "others"),
         (Lang::Fr, ChartWord::Materials) => ("autre matériau", "autres matériaux"),
         (Lang::Fr, ChartWord::Themes) => ("autre thème", "autres thèmes"),
         (Lang::Fr, ChartWord::Regions) => ("autre région", "autres régions"),
         (Lang::Fr, ChartWord::Stages) => ("autre étape", "autres étapes"),
         (Lang::Fr, ChartWord::Years) => ("autre année", "autres années"),
+        (Lang::Fr, ChartWord::Map) => ("autre lieu", "autres lieux"),
         (Lang::Fr, _) => ("autre", "autres"),
     };
     format!("+ {n} {}", if n == 1 { one } else { many })

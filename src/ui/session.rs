@@ -190,7 +190,9 @@ impl<H: Host> Session<'_, H> {
                     tours: app.tours(),
                     shortlist: app.shortlist_screen(),
                     present: app.present(),
+                    overview: app.overview(),
                     export: app.export_dialog(),
+                    form: app.form(),
                     target: app.target(),
                     loading: app.start_up().loading.is_some(),
                 };

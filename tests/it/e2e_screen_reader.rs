@@ -2,7 +2,8 @@
 //! taken from tmux (`pipe-pane`) from the first one. Each selection change is said once, in
 //! one line (title, kind, place, « 3 sur 90 »); nothing is written while nothing changes; no
 //! box-drawing character is ever written, nor the escape sequences that take the alternate
-//! screen, clear it or move the cursor about to repaint.
+//! screen, clear it or move the cursor about to repaint. The overview says its charts and map
+//! as lines; the form says the line under its cursor.
 
 use std::path::Path;
 
@@ -133,4 +134,33 @@ fn in_french_the_position_is_sur() {
     assert!(reader.said().contains("Volet des résultats"), "{}", reader.said());
     reader.keys(&["q"]);
     assert_eq!(reader.status(), "0");
+}
+
+#[test]
+fn the_overview_says_its_charts_and_map_and_the_form_says_the_line_under_its_cursor() {
+    let tmux = Tmux::start();
+    let reader = Reader::start(&tmux, "C.UTF-8");
+    reader.wait_for("the first selection", |s| s.contains(", 1 of 12"));
+    reader.keys(&["3"]);
+    reader.wait_for("the charts and the map", |s| s.contains("\nMaterials: ") && s.contains("\nMap: "));
+    let lines = reader.lines();
+    let materials = lines.iter().find(|l| l.starts_with("Materials: ")).unwrap();
+    // Each value with its count: « Lead 2, Zinc 1 » (or the others, counted in their label).
+    let counted = |part: &str| part.rsplit(' ').next().is_some_and(|n| n.parse::<u32>().is_ok());
+    assert!(materials.split(", ").all(|part| counted(part) || part.starts_with("+ ")), "{materials}");
+    reader.keys(&["1"]);
+    reader.wait_for("back to the results", |s| s.matches(", 1 of 12").count() == 2);
+    reader.keys(&["e"]);
+    reader.wait_for("the form's first line", |s| {
+        s.lines().any(|l| l.contains(", 1 of ") && !l.contains(" of 12") && l.contains(": "))
+    });
+    reader.keys(&["Down"]);
+    reader.wait_for("its second line", |s| s.lines().any(|l| l.contains(", 2 of ") && !l.contains(" of 12")));
+    reader.keys(&["Escape"]);
+    reader.wait_for("back to the results", |s| s.matches(", 1 of 12").count() == 3);
+    reader.keys(&["q"]);
+    assert_eq!(reader.status(), "0");
+    let said = reader.said();
+    assert!(box_drawing(&said).is_empty(), "box drawing written: {:?}", box_drawing(&said));
+    assert!(escapes(&said).is_empty(), "escape sequences written: {:?}", escapes(&said));
 }

@@ -1,6 +1,7 @@
 //! The problems panel and the editor keys, on the frozen fixture (one broken file): the panel
 //! lists the problem with a cursor, in the reader's language; Enter asks for the editor at the
-//! problem's line, `E` at the selected entry's file; `e` opens the entry's form, whose keys
+//! problem's line, `E` at the file of the entry in view (browse's, the shortlist's, a tour's stop);
+//! `e` opens that entry's form, whose keys
 //! type (every letter, even `q`), and Ctrl-S asks the loop to save the file it would write.
 
 use crate::common;
@@ -75,4 +76,47 @@ fn e_opens_the_form_whose_keys_type_and_save() {
     assert!(effects.is_empty(), "the dashboard goes on");
     assert!(!screen(&app).contains("Edit entry"));
     assert!(message(&app).is_some_and(|m| m.contains("saved")), "{:?}", message(&app));
+}
+
+/// A shortlist of two, with the dashboard on its screen (4).
+fn on_the_shortlist(first: &str, second: &str) -> boucle::ui::App {
+    use boucle::model::Id;
+    use boucle::shortlist::{Item, Shortlist};
+    let item = |id: &str| Item { id: Id::parse(id).unwrap(), note: String::new() };
+    let list = Shortlist::from_items(vec![item(first), item(second)]);
+    let mut app = app_with(Options { shortlist: list, ..Options::default() });
+    keys(&mut app, "4");
+    app
+}
+
+#[test]
+fn on_the_shortlist_e_and_shift_e_act_on_the_item_under_its_cursor_not_on_browse_s_selection() {
+    let mut app = on_the_shortlist("team2", "zinc-loop-hauts-de-france");
+    let browsed = selected_id(&app).expect("browse has a selection");
+    assert_ne!(browsed, "zinc-loop-hauts-de-france", "the test needs browse elsewhere");
+    press(&mut app, Action::Down);
+    let effects = keys(&mut app, "E");
+    let [Effect::OpenEditor { path, .. }] = effects.as_slice() else { panic!("{effects:?}") };
+    assert!(path.ends_with("zinc-loop-hauts-de-france.ron"), "{path:?}");
+    let effects = keys(&mut app, "e");
+    let [Effect::OpenForm(start)] = effects.as_slice() else { panic!("{effects:?}") };
+    assert_eq!(start.id, "zinc-loop-hauts-de-france");
+}
+
+#[test]
+fn on_a_tour_s_stop_e_edits_the_stop_s_entry_and_on_the_list_of_tours_the_tour() {
+    let mut app = app();
+    let browsed = selected_id(&app);
+    keys(&mut app, "2");
+    let effects = keys(&mut app, "e");
+    let [Effect::OpenForm(start)] = effects.as_slice() else { panic!("{effects:?}") };
+    assert_eq!(start.id, "peer-review-lille-2025", "on the list of tours, the tour");
+    press(&mut app, Action::Open);
+    let effects = keys(&mut app, "e");
+    let [Effect::OpenForm(start)] = effects.as_slice() else { panic!("{effects:?}") };
+    assert_eq!(start.id, "bringback-visit-2025", "on its stops, the first stop's entry");
+    assert!(
+        browsed.as_deref().is_some_and(|b| b != "peer-review-lille-2025" && b != "bringback-visit-2025"),
+        "browse's selection ({browsed:?}) is neither, so neither answer came from it"
+    );
 }

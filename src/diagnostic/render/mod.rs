@@ -116,7 +116,8 @@ fn headed_in(rendered: &str, diagnostic: &Diagnostic, lang: Lang) -> String {
     rendered.replacen(&english, &said, 1)
 }
 
-fn severity_word(lang: Lang, severity: Severity) -> &'static str {
+/// `error`, `warning` or `note`, in `lang`: how a problem is headed, and said.
+pub fn severity_word(lang: Lang, severity: Severity) -> &'static str {
     match severity {
         Severity::Note => say::note_word(lang),
         severity => say::severity_word(lang, severity == Severity::Error),

@@ -8,7 +8,9 @@
 //!
 //! Like the views, this only reads the state; each function is given the parts it reads.
 
+mod form;
 mod lines;
+mod overview;
 mod screens;
 mod seen;
 

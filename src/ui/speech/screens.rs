@@ -25,7 +25,8 @@ pub fn selection(seen: &Seen) -> Option<String> {
     }
 }
 
-/// The entry opened, read whole: in the entry pane, or a tour's stop opened.
+/// The entry opened, read whole: in the entry pane, or a tour's stop opened; or the
+/// overview's charts and map, as lists.
 pub fn reading(seen: &Seen) -> Option<Vec<String>> {
     let shared = seen.shared;
     let catalogue = shared.catalogue();
@@ -36,6 +37,7 @@ pub fn reading(seen: &Seen) -> Option<Vec<String>> {
             let stop = super::super::state::tours::stops(tour).get(seen.tours.stop(catalogue))?;
             catalogue.entries().iter().position(|e| e.id == stop.entry)?
         }
+        Screen::Overview if matches!(seen.target, Target::Pane(_)) => return Some(super::overview::lines(seen)),
         Screen::Tours | Screen::Shortlist | Screen::Present | Screen::Overview => return None,
     };
     Some(entry_lines(catalogue, catalogue.entries().get(index)?, shared.lang()))
@@ -99,8 +101,8 @@ fn slide(shared: &Shared, present: &PresentState) -> Option<String> {
     Some(entry_line(catalogue, entry, lang, at))
 }
 
-/// The export dialog's choices and where it stands, the note being written, or the jump
-/// search being typed, in one line.
+/// The export dialog's choices and where it stands, the note being written, the form's line,
+/// or the jump search being typed, in one line.
 pub fn dialog(seen: &Seen) -> Option<String> {
     let (shared, export, shortlist) = (seen.shared, seen.export, seen.shortlist);
     let lang = shared.lang();
@@ -135,6 +137,7 @@ pub fn dialog(seen: &Seen) -> Option<String> {
             let note = shortlist.note()?;
             Some(format!("{} {}", with_colon(lang, word(lang, Word::NoteTitle)), note.input().text()))
         }
-        Target::Overlay(Overlay::Help | Overlay::Problems | Overlay::Form) | Target::Search | Target::Pane(_) => None,
+        Target::Overlay(Overlay::Form) => seen.form.map(|form| super::form::line(form, lang)),
+        Target::Overlay(Overlay::Help | Overlay::Problems) | Target::Search | Target::Pane(_) => None,
     }
 }

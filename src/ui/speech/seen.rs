@@ -2,7 +2,9 @@
 
 use super::super::app::Target;
 use super::super::shared::Shared;
-use super::super::state::{BrowseState, ExportDialog, PresentState, ShortlistScreen, ToursState};
+use super::super::state::{
+    BrowseState, ExportDialog, FormState, OverviewState, PresentState, ShortlistScreen, ToursState,
+};
 
 /// The parts of the state the screen-reader mode reads, lent by the loop.
 pub struct Seen<'a> {
@@ -11,7 +13,9 @@ pub struct Seen<'a> {
     pub tours: &'a ToursState,
     pub shortlist: &'a ShortlistScreen,
     pub present: &'a PresentState,
+    pub overview: &'a OverviewState,
     pub export: &'a ExportDialog,
+    pub form: Option<&'a FormState>,
     pub target: Target,
     /// The catalogue is still loading: its empty results are not said.
     pub loading: bool,

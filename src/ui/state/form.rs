@@ -65,6 +65,25 @@ impl Row {
     pub fn picks(&self) -> bool {
         matches!(self.control, Control::One(_) | Control::Many(_))
     }
+
+    /// The value as the form shows it and the screen reader says it: the text typed, the
+    /// labels of the ids picked (`Plomb (lead)`), or that it is kept as written; with whether
+    /// it is typed in (a text box) rather than picked.
+    pub fn value_text(&self, lang: Lang) -> (String, bool) {
+        match self.control {
+            Control::Kept => (crate::i18n::form::form_word(lang, crate::i18n::form::FormWord::Kept).to_string(), false),
+            Control::One(_) | Control::Many(_) => {
+                (self.ids.iter().map(|id| self.picked_label(id)).collect::<Vec<_>>().join(", "), false)
+            }
+            Control::Text | Control::Date | Control::Count | Control::Words => (self.input.text().to_string(), true),
+        }
+    }
+
+    /// `Plomb (lead)`: the label in the curator's language, and the id that is written.
+    pub fn picked_label(&self, id: &str) -> String {
+        let label = self.label_of(id);
+        if label == id { id.to_string() } else { format!("{label} ({id})") }
+    }
 }
 
 /// The picker open on a row: what is typed, the choices that match it, best first.

@@ -9,8 +9,8 @@ use super::super::action::{Effect, Effects};
 use super::super::app::App;
 use super::super::editor::EditOutcome;
 use super::super::shared::Shared;
-use super::super::state::BrowseState;
 use crate::i18n::{Msg, t};
+use crate::model::Id;
 
 /// The problem under the panel's cursor, at its line.
 pub fn open_problem(shared: &Shared) -> Effects {
@@ -21,9 +21,9 @@ pub fn open_problem(shared: &Shared) -> Effects {
     }
 }
 
-/// The selected entry's file, at its first line.
-pub fn edit_entry(browse: &BrowseState, shared: &Shared) -> Effects {
-    let Some(id) = browse.list.selected() else { return Effects::new() };
+/// The file of the entry in view, at its first line.
+pub fn edit_entry(in_view: Option<Id>, shared: &Shared) -> Effects {
+    let Some(id) = in_view else { return Effects::new() };
     match shared.catalogue().get(id.as_str()) {
         Some(entry) => vec![Effect::OpenEditor { path: PathBuf::from(&*entry.file()), line: 1 }],
         None => Effects::new(),

@@ -8,12 +8,13 @@ use super::super::app::App;
 use super::super::screen::{Layer, Overlay};
 use super::super::shared::Shared;
 use super::super::state::form::NotSaved;
-use super::super::state::{BrowseState, Edited, FormStart, FormState};
+use super::super::state::{Edited, FormStart, FormState};
 use crate::i18n::form::{FormWord, form_word, saved};
+use crate::model::Id;
 
-/// `e`: the selected entry's form, once the loop has read its file.
-pub fn edit_entry(browse: &BrowseState, shared: &Shared) -> Effects {
-    let Some(id) = browse.list.selected() else { return Effects::new() };
+/// `e`: the form of the entry in view, once the loop has read its file.
+pub fn edit_entry(in_view: Option<Id>, shared: &Shared) -> Effects {
+    let Some(id) = in_view else { return Effects::new() };
     let Some(entry) = shared.catalogue().get(id.as_str()) else { return Effects::new() };
     let start = FormStart {
         kind: entry.kind,

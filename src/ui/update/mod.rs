@@ -19,6 +19,7 @@ mod follow;
 mod form;
 mod frame;
 mod global;
+mod in_view;
 mod marks;
 mod news;
 mod note;
@@ -128,5 +129,9 @@ fn tabs_layer(app: &mut App, action: &Action) -> Handled {
 
 /// The keys that always work, whatever has the keys: quit, suspend, reload, edit, resize.
 fn global_layer(app: &mut App, action: &Action) -> Handled {
-    global::update(&app.browse, &mut app.shared, action)
+    let in_view = match action {
+        Action::EditEntry | Action::EditFile => in_view::entry_in_view(app),
+        _ => None,
+    };
+    global::update(in_view, &mut app.shared, action)
 }

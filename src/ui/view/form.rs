@@ -136,25 +136,16 @@ fn body_lines<'a>(
 fn value_of(row: &Row, here: bool, ctx: &Ctx<'_>) -> (String, Style, bool) {
     let (theme, lang) = (ctx.theme(), ctx.lang());
     match row.control {
-        Control::Kept => (form_word(lang, FormWord::Kept).to_string(), theme.muted, false),
+        Control::Kept => (row.value_text(lang).0, theme.muted, false),
         Control::One(_) | Control::Many(_) if row.ids.is_empty() => {
             let hint = if here { form_word(lang, FormWord::PickHint) } else { "" };
             (hint.to_string(), theme.muted, false)
         }
-        Control::One(_) | Control::Many(_) => {
-            let picked: Vec<String> = row.ids.iter().map(|id| picked_label(row, id)).collect();
-            (picked.join(", "), theme.base, false)
-        }
-        Control::Text | Control::Date | Control::Count | Control::Words => {
-            (row.input.text().to_string(), theme.base, true)
+        Control::One(_) | Control::Many(_) | Control::Text | Control::Date | Control::Count | Control::Words => {
+            let (text, typed) = row.value_text(lang);
+            (text, theme.base, typed)
         }
     }
-}
-
-/// `Plomb (lead)`: the label in the curator's language, and the id that is written.
-fn picked_label(row: &Row, id: &str) -> String {
-    let label = row.label_of(id);
-    if label == id { id.to_string() } else { format!("{label} ({id})") }
 }
 
 /// The end of a long text, so that what is typed stays in sight, and the cursor's column in it.

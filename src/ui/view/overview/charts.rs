@@ -2,8 +2,10 @@
 //! the results, the vocabularies' groups and what the user unfolded. Pure functions: the
 //! property test (`tests/it/overview_counts.rs`) holds their counts to the facet counts.
 
+use super::super::super::state::OverviewState;
 use crate::i18n::overview::{ChartWord, chart_word, others, region_itself, regions_heading};
 use crate::model::Vocabulary;
+use crate::query::{Facet, Indexed};
 use crate::text::Lang;
 
 /// How a row stands in its group.
@@ -34,6 +36,20 @@ pub struct Row {
 pub struct Chart {
     pub heading: String,
     pub rows: Vec<Row>,
+}
+
+/// The chart of `facet` (one of [`CHARTED`](super::super::super::state::CHARTED)) over the overview's tally, in at most `room`
+/// rows: what the overview draws and the screen-reader mode says.
+pub fn chart(indexed: &Indexed, overview: &OverviewState, facet: Facet, lang: Lang, room: usize) -> Chart {
+    let counts = overview.tally().counts(facet);
+    let vocabularies = &indexed.catalogue().vocabularies;
+    match facet {
+        Facet::Material => materials(&vocabularies.materials, counts, &overview.unfolded, lang, room),
+        Facet::Theme => themes(&vocabularies.themes, counts, lang, room),
+        Facet::Region => regions(&vocabularies.regions, counts, lang, room),
+        Facet::Stage => stages(&vocabularies.stages, counts, lang, room),
+        _ => years(indexed.engine().years(), counts, lang, room),
+    }
 }
 
 fn value_row(vocabulary: &Vocabulary, counts: &[u32], value: usize, depth: u8, lang: Lang, code: bool) -> Row {

@@ -110,19 +110,8 @@ fn draw_charts(frame: &mut Frame<'_>, ctx: &Ctx<'_>, overview: &OverviewState, a
     if area.width < 12 || area.height < 2 {
         return Vec::new();
     }
-    let tally = overview.tally();
-    let vocabularies = &ctx.shared.catalogue().vocabularies;
-    let unfolded = overview.unfolded.as_slice();
-    let make = |i: usize, room: usize| -> Chart {
-        let c = tally.counts(CHARTED[i]);
-        match CHARTED[i] {
-            Facet::Material => charts::materials(&vocabularies.materials, c, unfolded, lang, room),
-            Facet::Theme => charts::themes(&vocabularies.themes, c, lang, room),
-            Facet::Region => charts::regions(&vocabularies.regions, c, lang, room),
-            Facet::Stage => charts::stages(&vocabularies.stages, c, lang, room),
-            _ => charts::years(ctx.shared.indexed().engine().years(), c, lang, room),
-        }
-    };
+    let make =
+        |i: usize, room: usize| -> Chart { charts::chart(ctx.shared.indexed(), overview, CHARTED[i], lang, room) };
     let wanted: Vec<usize> = (0..CHARTED.len()).map(|i| make(i, usize::from(area.height)).rows.len()).collect();
     let present: Vec<usize> = (0..CHARTED.len()).filter(|&i| wanted[i] > 0).collect();
     let headings = present.len();
