@@ -34,6 +34,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use russh::ChannelMsg;
+use tokio::sync::watch;
 
 /// The tour's stops.
 const STOPS: usize = 20;
@@ -95,12 +96,25 @@ fn tour_folder(catalogue: &Path) -> PathBuf {
     dir
 }
 
-/// A follower's stream read until `until`: each time the stop it shows changes, at the end of a
-/// frame, which stop and when.
-async fn watch(mut session: Session, until: Instant) -> Vec<(usize, Instant)> {
+/// A follower's stream, read from its opening (a stream left unread piles up clock frames that
+/// would be timed with the first steps) until the deadline `until` is given and passed: each
+/// time the stop it shows changes, at the end of a frame, which stop and when.
+async fn watch(mut session: Session, mut until: watch::Receiver<Option<Instant>>) -> Vec<(usize, Instant)> {
     let mut seen = Vec::new();
     let mut shown = shown_stop(&session);
-    while let Ok(Some(message)) = tokio::time::timeout_at(until.into(), session.channel.wait()).await {
+    loop {
+        let deadline = *until.borrow();
+        let message = match deadline {
+            Some(at) => match tokio::time::timeout_at(at.into(), session.channel.wait()).await {
+                Ok(message) => message,
+                Err(_) => break,
+            },
+            None => tokio::select! {
+                message = session.channel.wait() => message,
+                _ = until.changed() => continue,
+            },
+        };
+        let Some(message) = message else { break };
         let ChannelMsg::Data { data } = message else { continue };
         session.received(&data);
         if !session.frame_ended() {
@@ -170,7 +184,8 @@ async fn main() {
     let mut driver = open(port, Login::Password("en", FACILITATOR_PASSWORD), on_first_stop)
         .await
         .expect("the facilitator's session opens on the tour's first stop");
-    let mut opened = Vec::new();
+    let (deadline, until) = watch::channel(None);
+    let mut tasks = Vec::new();
     let mut rss_at = Vec::new();
     let opening = Instant::now();
     for i in 0..followers {
@@ -179,7 +194,7 @@ async fn main() {
         session.channel.data(&b"f"[..]).await.expect("f is sent");
         session.until(on_first_stop).await.expect("f follows, on the first stop");
         quiet(&mut session).await;
-        opened.push(session);
+        tasks.push(tokio::spawn(watch(session, until.clone())));
         if i + 1 == 20.min(followers) || i + 1 == followers {
             tokio::time::sleep(Duration::from_millis(300)).await;
             rss_at.push((i + 1, rss_kb(pid, "VmRSS")));
@@ -198,8 +213,7 @@ async fn main() {
         plan.extend((1..STOPS).rev().map(|stop| (stop, &b"\x1b[D"[..])));
     }
     let began = Instant::now() + Duration::from_millis(500);
-    let until = began + interval * plan.len() as u32 + GRACE;
-    let tasks: Vec<_> = opened.into_iter().map(|s| tokio::spawn(watch(s, until))).collect();
+    let _ = deadline.send(Some(began + interval * plan.len() as u32 + GRACE));
     let (server_cpu, own_cpu) = (cpu_ms(&pid.to_string()), cpu_ms("self"));
     let load_before = load_average();
     let mut steps = Vec::new();
