@@ -375,10 +375,13 @@ fn with_catalogue(
     command: impl FnOnce(&crate::model::Catalogue) -> Result<(), list::CommandError>,
 ) -> i32 {
     let loaded = cli.load(&cli.catalogue_source());
-    match usable(cli, &loaded, err) {
+    let code = match usable(cli, &loaded, err) {
         Some(code) => code,
         None => finish(command(&loaded.catalogue), cli.language(), err),
-    }
+    };
+    let large = loaded.catalogue.len() >= LEFT_TO_EXIT;
+    leave(large, loaded);
+    code
 }
 
 /// [`with_catalogue`] for the commands that search: the index comes from the cache when it
@@ -389,9 +392,26 @@ fn with_index(
     command: impl FnOnce(&crate::query::Indexed) -> Result<(), list::CommandError>,
 ) -> i32 {
     let (indexed, loaded) = crate::live::once::load_indexed(&cli.catalogue_source(), cli.cache().as_ref());
-    match usable(cli, &loaded, err) {
+    let code = match usable(cli, &loaded, err) {
         Some(code) => code,
         None => finish(command(&indexed), cli.language(), err),
+    };
+    let large = indexed.catalogue().len() >= LEFT_TO_EXIT;
+    leave(large, (indexed, loaded));
+    code
+}
+
+/// Catalogues of this many entries or more are not freed once a command is done with them.
+const LEFT_TO_EXIT: usize = 10_000;
+
+/// A command's catalogue once it is done: a large one is left to the process's exit, which
+/// returns its memory at once, where freeing it value by value cost 74 ms of CPU in a cached
+/// `list` at 100k entries (BENCHMARKS.md). A small one is freed as usual, so that a program
+/// that runs commands in process (the tests) does not keep them.
+fn leave<T>(large: bool, value: T) {
+    match large {
+        true => std::mem::forget(value),
+        false => drop(value),
     }
 }
 

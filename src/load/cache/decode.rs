@@ -1,9 +1,10 @@
-//! Reading a cache file on every core: each section is a task (read it, check its checksum,
-//! validate and decode it), taken by whichever worker is free, the index first since it is
-//! the largest. Entries are decoded straight into their place in the catalogue's list, and
-//! each section's bytes are dropped as soon as it is decoded, so a start never holds the
-//! whole file and the decoded catalogue at once. Validating a section checks its texts too
-//! (the archived text types verify themselves; `clean.rs` checks the problems' words).
+//! Reading a cache file on every core: each section is a task (find it in the file's map, or
+//! read it where the file cannot be mapped; check its checksum, validate and decode it), taken
+//! by whichever worker is free, the index first since it is the largest. Entries are decoded
+//! straight into their place in the catalogue's list, and each section's pages are given back
+//! as soon as it is decoded, so a start never holds the whole file and the decoded catalogue
+//! at once. Validating a section checks its texts too (the archived text types verify
+//! themselves; `clean.rs` checks the problems' words).
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -117,9 +118,16 @@ impl<T: Send, F: FnOnce(&[u8]) -> T + Send> Shared<'_, T, F> {
             return Ok(());
         }
         let bytes = section.read(self.file)?;
+        let decoded = self.decode(task, &bytes);
+        drop(bytes);
+        section.release(self.file);
+        decoded
+    }
+
+    fn decode(&self, task: Task<'_>, bytes: &[u8]) -> Result<(), Refused> {
         match task {
             Task::Meta(_) => {
-                let archived = rkyv::access::<ArchivedMeta, Error>(&bytes).map_err(|_| Refused::Invalid)?;
+                let archived = rkyv::access::<ArchivedMeta, Error>(bytes).map_err(|_| Refused::Invalid)?;
                 if !super::clean::meta_is_clean(archived) {
                     return Err(Refused::Invalid);
                 }
@@ -128,12 +136,12 @@ impl<T: Send, F: FnOnce(&[u8]) -> T + Send> Shared<'_, T, F> {
             }
             Task::Index(_) => {
                 if let Some(on_index) = lock(&self.on_index).take() {
-                    let index = on_index(&bytes);
+                    let index = on_index(bytes);
                     *lock(&self.index) = Some(index);
                 }
             }
             Task::Chunk(_, slots) => {
-                let chunk = rkyv::access::<ArchivedChunk, Error>(&bytes).map_err(|_| Refused::Invalid)?;
+                let chunk = rkyv::access::<ArchivedChunk, Error>(bytes).map_err(|_| Refused::Invalid)?;
                 if chunk.entries.len() != slots.len() {
                     return Err(Refused::Invalid);
                 }

@@ -139,17 +139,52 @@ pub struct Section {
 }
 
 impl Section {
-    /// The section's bytes, read from `file`: None if they cannot be read, Err if they are not
+    /// The section's bytes, from `file`: None if they cannot be read, Err if they are not
     /// what was written (the checksum, or the zeros after them).
-    pub fn read(&self, file: &dyn ReadAt) -> Result<AlignedVec<16>, Refused> {
+    pub fn read<'f>(&self, file: &'f dyn ReadAt) -> Result<Bytes<'f>, Refused> {
         let len = usize::try_from(self.len).map_err(|_| Refused::Length)?;
         let padded = usize::try_from(padded(self.len)).map_err(|_| Refused::Length)?;
-        let mut bytes = file.read_at(self.offset, padded).ok_or(Refused::Length)?;
+        let bytes = file.read_at(self.offset, padded).ok_or(Refused::Length)?;
         if bytes[len..].iter().any(|&b| b != 0) || xxh3_64(&bytes[..len]) != self.checksum {
             return Err(Refused::Checksum);
         }
-        bytes.resize(len, 0);
-        Ok(bytes)
+        Ok(bytes.first(len))
+    }
+
+    /// The section's bytes are decoded: see [`ReadAt::release`].
+    pub fn release(&self, file: &dyn ReadAt) {
+        if let Ok(len) = usize::try_from(padded(self.len)) {
+            file.release(self.offset, len);
+        }
+    }
+}
+
+/// Bytes of a cache file, 16-byte aligned: borrowed from its map, or read into a buffer.
+pub enum Bytes<'f> {
+    Mapped(&'f [u8]),
+    Read(AlignedVec<16>),
+}
+
+impl Bytes<'_> {
+    fn first(self, len: usize) -> Self {
+        match self {
+            Bytes::Mapped(bytes) => Bytes::Mapped(&bytes[..len]),
+            Bytes::Read(mut bytes) => {
+                bytes.resize(len, 0);
+                Bytes::Read(bytes)
+            }
+        }
+    }
+}
+
+impl std::ops::Deref for Bytes<'_> {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        match self {
+            Bytes::Mapped(bytes) => bytes,
+            Bytes::Read(bytes) => bytes,
+        }
     }
 }
 
@@ -235,10 +270,13 @@ fn u64_at(bytes: &[u8], at: usize) -> u64 {
 pub trait ReadAt: Sync {
     fn size(&self) -> u64;
     /// `len` bytes at `at`, 16-byte aligned; None if they cannot be read.
-    fn read_at(&self, at: u64, len: usize) -> Option<AlignedVec<16>>;
+    fn read_at(&self, at: u64, len: usize) -> Option<Bytes<'_>>;
+    /// The bytes at `at` are decoded and not needed again: a mapped file gives their pages
+    /// back, so that a start never holds the whole file beside the decoded catalogue.
+    fn release(&self, _at: u64, _len: usize) {}
 }
 
-/// A cache file's bytes already in memory.
+/// A cache file's bytes already in memory (a map of the file, or bytes under test).
 pub struct InMemory<'a>(pub &'a [u8]);
 
 impl ReadAt for InMemory<'_> {
@@ -246,13 +284,22 @@ impl ReadAt for InMemory<'_> {
         self.0.len() as u64
     }
 
-    fn read_at(&self, at: u64, len: usize) -> Option<AlignedVec<16>> {
-        let start = usize::try_from(at).ok()?;
-        let bytes = self.0.get(start..start.checked_add(len)?)?;
-        let mut aligned = AlignedVec::<16>::with_capacity(len);
-        aligned.extend_from_slice(bytes);
-        Some(aligned)
+    fn read_at(&self, at: u64, len: usize) -> Option<Bytes<'_>> {
+        in_place(self.0, at, len)
     }
+}
+
+/// `len` bytes at `at` of `all`, borrowed where they are aligned as rkyv reads them in place,
+/// else copied to be.
+pub fn in_place(all: &[u8], at: u64, len: usize) -> Option<Bytes<'_>> {
+    let start = usize::try_from(at).ok()?;
+    let bytes = all.get(start..start.checked_add(len)?)?;
+    if (bytes.as_ptr() as usize).is_multiple_of(16) {
+        return Some(Bytes::Mapped(bytes));
+    }
+    let mut aligned = AlignedVec::<16>::with_capacity(len);
+    aligned.extend_from_slice(bytes);
+    Some(Bytes::Read(aligned))
 }
 
 /// The sections of a cache file, once its header and table are found to be this version's,

@@ -10,13 +10,14 @@
 //! used only if every file listed now is a file stamped, unchanged. Anything else (another
 //! version, a corrupt or truncated file, a changed, added or removed catalogue file) means a
 //! normal load, whose result replaces the cache. The search index, archived by the query
-//! layer, is kept beside the catalogue once built. A cache is read on every core, in sections
-//! ([`format`], [`decode`]). The bundled catalogue is never cached: it is small and compiled
+//! layer, is kept beside the catalogue once built. A cache is mapped into memory and read on
+//! every core, in sections ([`format`], [`decode`]). The bundled catalogue is never cached: it is small and compiled
 //! in. The folder is kept under a size cap, the least recently used caches evicted first,
 //! never one in use ([`evict`]).
 
 mod clean;
 mod decode;
+mod folders;
 pub mod format;
 mod stamp;
 mod store;

@@ -12,10 +12,12 @@
 
 use std::fs::Metadata;
 use std::path::Path;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, SystemTime};
 
 use xxhash_rust::xxh3::xxh3_64;
 
+use super::folders::{Folders, since_epoch};
 use crate::load::SourceFile;
 
 /// How old a file's time must be, when it is read, for the time alone to be trusted.
@@ -31,18 +33,6 @@ pub struct Stamp {
     pub nanos: u32,
     /// The content's hash, for a file modified shortly before it was read.
     pub hash: Option<u64>,
-}
-
-/// Seconds and nanoseconds since 1970 of a time, before or after.
-fn since_epoch(time: SystemTime) -> (i64, u32) {
-    match time.duration_since(UNIX_EPOCH) {
-        Ok(after) => (i64::try_from(after.as_secs()).unwrap_or(i64::MAX), after.subsec_nanos()),
-        Err(before) => {
-            let before = before.duration();
-            let (secs, nanos) = (i64::try_from(before.as_secs()).unwrap_or(i64::MAX), before.subsec_nanos());
-            if nanos == 0 { (-secs, 0) } else { (-secs - 1, 1_000_000_000 - nanos) }
-        }
-    }
 }
 
 impl Stamp {
@@ -62,15 +52,14 @@ impl Stamp {
         })
     }
 
-    /// Whether `file` still matches this stamp.
-    fn matches(&self, file: &SourceFile) -> bool {
+    /// Whether `file` still matches this stamp, looked up in `folders`.
+    fn matches(&self, file: &SourceFile, folders: &mut Folders) -> bool {
         let crate::load::Origin::Disk(path) = &file.origin else { return false };
         if path.to_str() != Some(&*self.path) {
             return false;
         }
-        let Ok(metadata) = std::fs::metadata(path) else { return false };
-        let Ok(modified) = metadata.modified() else { return false };
-        if metadata.len() != self.size || since_epoch(modified) != (self.seconds, self.nanos) {
+        let Some(seen) = folders.look(path) else { return false };
+        if seen.size != self.size || (seen.seconds, seen.nanos) != (self.seconds, self.nanos) {
             return false;
         }
         match self.hash {
@@ -80,7 +69,93 @@ impl Stamp {
     }
 }
 
+/// Files fewer than this per core are not worth a thread.
+const PER_WORKER: usize = 2048;
+
 /// Whether the files listed now are the files stamped, in the same order, each unchanged.
+/// Checked on every core, each a run of files in order, the first mismatch stopping them all.
 pub fn all_match(stamps: &[Stamp], files: &[SourceFile]) -> bool {
-    stamps.len() == files.len() && stamps.iter().zip(files).all(|(stamp, file)| stamp.matches(file))
+    if stamps.len() != files.len() {
+        return false;
+    }
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let workers = cores.min(files.len().div_ceil(PER_WORKER)).max(1);
+    let run = files.len().div_ceil(workers).max(1);
+    let stale = AtomicBool::new(false);
+    let check = |stamps: &[Stamp], files: &[SourceFile]| {
+        let mut folders = Folders::default();
+        for (stamp, file) in stamps.iter().zip(files) {
+            if stale.load(Ordering::Relaxed) {
+                return;
+            }
+            if !stamp.matches(file, &mut folders) {
+                stale.store(true, Ordering::Relaxed);
+                return;
+            }
+        }
+    };
+    std::thread::scope(|scope| {
+        let mut runs = stamps.chunks(run).zip(files.chunks(run));
+        let mine = runs.next();
+        for (stamps, files) in runs {
+            scope.spawn(move || check(stamps, files));
+        }
+        if let Some((stamps, files)) = mine {
+            check(stamps, files);
+        }
+    });
+    !stale.load(Ordering::Relaxed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::Origin;
+
+    /// Enough files in two folders for the check to split them between threads (the fixture
+    /// catalogues of the cache tests are checked on one).
+    fn stamped(dir: &Path) -> (Vec<Stamp>, Vec<SourceFile>) {
+        let mut files = Vec::new();
+        for folder in ["a", "b"] {
+            std::fs::create_dir(dir.join(folder)).unwrap();
+            for i in 0..PER_WORKER + 10 {
+                let path = dir.join(folder).join(format!("f{i:05}.ron"));
+                std::fs::write(&path, format!("({i})")).unwrap();
+                let shown = path.display().to_string();
+                files.push(SourceFile { relative: format!("{folder}/f{i:05}.ron"), shown, origin: Origin::Disk(path) });
+            }
+        }
+        let stamps = files
+            .iter()
+            .map(|f| {
+                let Origin::Disk(path) = &f.origin else { unreachable!() };
+                let file = std::fs::File::open(path).unwrap();
+                Stamp::of_read(path, &file.metadata().unwrap(), &std::fs::read(path).unwrap()).unwrap()
+            })
+            .collect();
+        (stamps, files)
+    }
+
+    #[test]
+    fn every_file_on_every_thread_is_checked() {
+        let dir = tempfile::tempdir().unwrap();
+        let (stamps, files) = stamped(dir.path());
+        assert!(all_match(&stamps, &files));
+        // A change in either thread's run of files is seen: the first file, and the last.
+        for changed in [0, files.len() - 1] {
+            let Origin::Disk(path) = &files[changed].origin else { unreachable!() };
+            let (before, time) = (std::fs::read(path).unwrap(), std::fs::metadata(path).unwrap().modified().unwrap());
+            std::fs::write(path, b"(changed)").unwrap();
+            assert!(!all_match(&stamps, &files), "file {changed} changed");
+            // Put back as it was, bytes and time: it matches again.
+            std::fs::write(path, before).unwrap();
+            std::fs::File::options().write(true).open(path).unwrap().set_modified(time).unwrap();
+            assert!(all_match(&stamps, &files), "file {changed} put back");
+        }
+        // A file removed, and one listed that was not stamped.
+        let Origin::Disk(path) = &files[files.len() / 2 + 1].origin else { unreachable!() };
+        std::fs::remove_file(path).unwrap();
+        assert!(!all_match(&stamps, &files));
+        assert!(!all_match(&stamps[1..], &files));
+    }
 }

@@ -6,7 +6,7 @@ use std::path::{Component, Path, PathBuf};
 
 use rkyv::util::AlignedVec;
 
-use super::format::{self, ReadAt};
+use super::format::{self, Bytes, ReadAt};
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::Cache;
@@ -69,9 +69,13 @@ pub fn canonical_names(folders: &[PathBuf]) -> Vec<String> {
 
 /// An open cache file, read in sections by several threads at once. Every section comes from
 /// this one open file: a cache written again meanwhile (a rename over it) is not mixed in.
+/// The file is mapped into memory where it can be, and its sections read in place: the cache
+/// never changes a file once written (a new cache is renamed over it, and an evicted one
+/// unlinked; the mapped file lives on until it is unmapped).
 pub struct CacheFile {
     file: std::fs::File,
     len: u64,
+    map: Option<memmap2::Mmap>,
 }
 
 /// Why a cache file was not opened.
@@ -98,7 +102,18 @@ pub fn open(path: &Path) -> Result<CacheFile, NotOpened> {
     // Shared while it is read, so that eviction passes it by; a file that cannot be locked
     // is read all the same (an open file survives its removal).
     let _ = file.try_lock_shared();
-    Ok(CacheFile { len, file })
+    Ok(CacheFile { map: map(&file, len), len, file })
+}
+
+/// The whole file mapped; None where it cannot be (the file is then read in sections).
+fn map(file: &std::fs::File, len: u64) -> Option<memmap2::Mmap> {
+    if len == 0 {
+        return None;
+    }
+    // SAFETY: a cache file is never written in place (see `CacheFile`); one truncated by
+    // hand while it is read would stop this process (SIGBUS), never mislead it.
+    let map = unsafe { memmap2::Mmap::map(file) }.ok()?;
+    (map.len() as u64 == len).then_some(map)
 }
 
 /// Whether a cache file may be trusted as the user's own, as ssh's StrictModes trusts a key
@@ -122,15 +137,31 @@ impl ReadAt for CacheFile {
         self.len
     }
 
-    fn read_at(&self, at: u64, len: usize) -> Option<AlignedVec<16>> {
+    fn read_at(&self, at: u64, len: usize) -> Option<Bytes<'_>> {
         // The lengths asked for lie inside the file's size, checked before any section is read.
         if at.checked_add(len as u64)? > self.len {
             return None;
         }
+        if let Some(map) = &self.map {
+            // A section's pages brought in by one call rather than a fault each (where the
+            // system knows how: Linux 5.14 and later).
+            #[cfg(target_os = "linux")]
+            let _ = map.advise_range(memmap2::Advice::PopulateRead, usize::try_from(at).ok()?, len);
+            return format::in_place(map, at, len);
+        }
         let mut bytes = AlignedVec::<16>::with_capacity(len);
         bytes.resize(len, 0);
         read_exact_at(&self.file, &mut bytes, at).ok()?;
-        Some(bytes)
+        Some(Bytes::Read(bytes))
+    }
+
+    fn release(&self, at: u64, len: usize) {
+        #[cfg(unix)]
+        if let (Some(map), Ok(at)) = (&self.map, usize::try_from(at)) {
+            // SAFETY: the file is never written in place, so a page given back here and read
+            // again (a section beside it, on the same page) reads the same bytes.
+            let _ = unsafe { map.unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, at, len) };
+        }
     }
 }
 
@@ -341,7 +372,7 @@ pub fn list(cache: &Cache) -> Vec<Listed> {
             let file = crate::files::open_regular(&path).ok()?;
             let metadata = file.metadata().ok()?;
             let in_use = file.try_lock().is_err();
-            let folders = format::folders_of(&CacheFile { len: metadata.len(), file });
+            let folders = format::folders_of(&CacheFile { len: metadata.len(), file, map: None });
             Some(Listed { path, bytes: metadata.len(), last_used: metadata.modified().ok()?, folders, in_use })
         })
         .collect();
