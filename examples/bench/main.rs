@@ -31,7 +31,7 @@ use std::time::{Duration, Instant};
 
 use boucle::load::{CatalogueSource, load};
 use boucle::model::Catalogue;
-use boucle::query::bench_support::{index_with_threads, search_timed, with_search_parts};
+use boucle::query::bench_support::{Phases, index_with_threads, search_timed, with_search_parts};
 use boucle::query::{Engine, Facet, Filters, Indexed, Query};
 use boucle::text::Lang;
 use fuzzy_matcher::FuzzyMatcher;
@@ -176,6 +176,9 @@ fn run_one(n: usize, dir: &Path, rounds: usize, copies: usize) {
     let keys = keystrokes();
     let filters = selections(engine, catalogue);
     let mut plain = vec![Vec::new(); keys.len()];
+    // Per keystroke, CPU ms without and with selections (`BENCH_KEYS=1` prints them: which
+    // keys make the p99).
+    let mut per_key = vec![(Vec::new(), Vec::new()); keys.len()];
     let mut faceted = Vec::new();
     let mut counting = Vec::new();
     let (mut cpu, mut faceted_cpu) = (Vec::new(), Vec::new());
@@ -188,8 +191,7 @@ fn run_one(n: usize, dir: &Path, rounds: usize, copies: usize) {
                 let query = Query::parse(key);
                 let search = || search_timed(engine, catalogue, &query, filters, Lang::Fr, LIMIT);
                 // `BENCH_SEARCH_PARTS=1`: one thread, to compare with the split search.
-                let (results, count_time) = match std::env::var("BENCH_SEARCH_PARTS").ok().and_then(|p| p.parse().ok())
-                {
+                let (results, phases) = match std::env::var("BENCH_SEARCH_PARTS").ok().and_then(|p| p.parse().ok()) {
                     Some(parts) => with_search_parts(parts, search),
                     None => search(),
                 };
@@ -197,16 +199,37 @@ fn run_one(n: usize, dir: &Path, rounds: usize, copies: usize) {
                 if pass == 0 {
                     plain[k].push(wall);
                     cpu.push(used);
+                    per_key[k].0.push((used, phases));
                 } else {
                     faceted.push(wall);
                     faceted_cpu.push(used);
+                    per_key[k].1.push((used, phases));
                 }
-                counting.push(ms(count_time));
+                counting.push(ms(phases.count));
                 std::hint::black_box(results);
             }
         }
     }
     let (cpu, faceted_cpu) = (sorted(cpu), sorted(faceted_cpu));
+    if std::env::var_os("BENCH_KEYS").is_some() {
+        // The round of median CPU time, with its phases' wall times.
+        let median = |v: &Vec<(f64, Phases)>| {
+            let mut v = v.clone();
+            v.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let (cpu, p) = v[v.len() / 2];
+            format!(
+                "cpu={cpu:.2} select={:.2} filter={:.2} count={:.2} rank={:.2} reset={:.2}",
+                ms(p.select),
+                ms(p.filter),
+                ms(p.count),
+                ms(p.rank),
+                ms(p.reset)
+            )
+        };
+        for (key, (plain, faceted)) in keys.iter().zip(&per_key) {
+            println!("KEY {key:?} {} | with selections {}", median(plain), median(faceted));
+        }
+    }
     // Facet counts alone on the whole catalogue (no query): the largest result set.
     let t = Instant::now();
     let all = engine.search(catalogue, &Query::default(), &filters, Lang::Fr, LIMIT);

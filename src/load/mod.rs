@@ -9,6 +9,7 @@ mod locate;
 mod one;
 mod parse;
 pub mod progress;
+mod read;
 mod recover;
 pub mod schema;
 mod sources;
@@ -220,9 +221,10 @@ fn lost(run: &[SourceFile]) -> ParsedRun {
 /// file is read as if nothing happened.
 fn parse_run(files: &[SourceFile], slots: &mut [Option<Entry>], progress: &Progress<'_>) -> ParsedRun {
     let mut parsed = ParsedRun::default();
+    let mut reader = read::Reader::default();
     for (file, slot) in files.iter().zip(slots) {
         progress.file_read();
-        let bytes = match file.read_stamped() {
+        let bytes = match reader.read_stamped(file) {
             Ok((bytes, stamp)) => {
                 match stamp {
                     Some(stamp) => parsed.stamps.push(stamp),
@@ -379,17 +381,16 @@ enum FileRole {
     Unknown(crate::i18n::Said),
 }
 
+/// A file's role from its path. Called twice per file of a load (parsing, then the check of
+/// what did not load): the messages' lists are built only for a file that is ignored.
 fn classify(relative: &str) -> FileRole {
-    let mut parts = relative.split('/');
-    let folder = parts.next().unwrap_or("");
-    let rest: Vec<&str> = parts.collect();
-    let kinds = Kind::ALL.map(Kind::folder).join(", ");
-    if rest.is_empty() {
-        return FileRole::Unknown(say::ignored(say::Ignored::NoFolder(&kinds)));
-    }
+    let kinds = || Kind::ALL.map(Kind::folder).join(", ");
+    let Some((folder, rest)) = relative.split_once('/') else {
+        return FileRole::Unknown(say::ignored(say::Ignored::NoFolder(&kinds())));
+    };
     if folder == "vocabularies" {
-        let stem = rest.join("/").trim_end_matches(".ron").to_string();
-        return match VocabularyKind::from_file_stem(&stem) {
+        let stem = rest.trim_end_matches(".ron");
+        return match VocabularyKind::from_file_stem(stem) {
             Some(kind) => FileRole::Vocabulary(kind),
             None => {
                 let files = VocabularyKind::ALL.map(|k| format!("{}.ron", k.file_stem())).join(", ");
@@ -399,7 +400,7 @@ fn classify(relative: &str) -> FileRole {
     }
     match Kind::from_folder(folder) {
         Some(kind) => FileRole::Entry(kind),
-        None => FileRole::Unknown(say::ignored(say::Ignored::UnknownFolder(folder, &kinds))),
+        None => FileRole::Unknown(say::ignored(say::Ignored::UnknownFolder(folder, &kinds()))),
     }
 }
 

@@ -36,7 +36,7 @@ pub struct Engine {
     pub(super) organisations: Vec<u32>,
     #[rkyv(with = rkyv::with::Skip)]
     pub(super) scorer: TitleScorer,
-    /// Dense scores of the one- and two-letter prefixes of many entries.
+    /// Dense scores of the prefixes of one to four letters of many entries.
     pub(super) short: ShortPrefixes,
 }
 

@@ -62,7 +62,7 @@
 //!   highlights; `values.rs` facet values by id and label;
 //! - `parse.rs` the query box; `fold.rs`, `matching.rs`, `fuzzy.rs` words and how they match;
 //! - `scratch.rs` per-thread arrays of a search; `narrow.rs` the previous search's words,
-//!   reused while typing; `short.rs` dense scores of one- and two-letter words;
+//!   reused while typing; `short.rs` dense scores of words of one to four letters;
 //! - `split.rs` the ranges of entries a large search's passes are split into, run on the
 //!   helper threads of `pool.rs`.
 

@@ -11,7 +11,7 @@ use super::engine::{Engine, NO_TERM};
 use super::fields::{Field, searchable};
 use super::fold::{self, for_each_token};
 use super::matching::{Quality, match_word};
-use super::search::{Matched, SPELLED_RIGHT};
+use super::search::{self, Matched, SPELLED_RIGHT};
 use super::split;
 use super::{Facet, Hit};
 use crate::model::Catalogue;
@@ -111,10 +111,23 @@ impl Engine {
     /// `limit`, at least 30, for the finer score to reorder), and how many results have all
     /// `words` words. Each part of the entries (`split.rs`) keeps its own best few; the best
     /// of theirs are the best of all, since scores and ties (by entry) order entries totally.
+    ///
+    /// Results having every word outrank all others: when there are at least as many of them
+    /// as the heap keeps, only they are walked (at 1M, a tenth to a half of the results of
+    /// two common words).
     fn best_few(&self, matched: &Matched, results: &Bits, words: usize, limit: usize) -> (Best, usize) {
         let keep = limit.max(10).saturating_mul(3).min(results.count());
-        let ranges = split::ranges(results.words() * 64);
-        let parts = split::map(&ranges, |_, range| self.best_few_in(matched, results, words, keep, range));
+        let all_words = matched.all_words.as_ref().map(|all| {
+            let mut all = all.clone();
+            all.and(results);
+            all
+        });
+        let walk = match &all_words {
+            Some(all) if all.count() >= keep && !search::plain() => all,
+            _ => results,
+        };
+        let ranges = split::ranges(walk.words() * 64);
+        let parts = split::map(&ranges, |_, range| self.best_few_in(matched, walk, words, keep, range));
         let mut heap: Best = BinaryHeap::with_capacity(keep + 1);
         let mut total_all_words = 0;
         for (part, all_words) in parts {

@@ -2,6 +2,7 @@
 //! ones, apply the query's field filters, then the facets' selections, count the facets and
 //! rank. Each phase is one function.
 
+use std::cell::Cell;
 use std::time::{Duration, Instant};
 
 use super::bits::Bits;
@@ -14,6 +15,9 @@ use super::narrow::{self, WordMatch};
 /// In a word's best score per entry while its postings are read, set when the word is there
 /// exactly or as a start (field scores are at most 1000, far below).
 const RIGHT_BIT: u16 = 1 << 15;
+/// A word's entries are collected by a scan of every entry when its postings number more than
+/// one in this many entries, else by sorting those it touched.
+const SCAN_SHARE: usize = 32;
 use super::scratch;
 use super::split;
 use super::{Facet, FieldFilter, Filters, Query, Results};
@@ -25,6 +29,39 @@ use crate::text::Lang;
 /// fuzzy): typo matches rank after every exact and prefix match with as many words. Added to
 /// [`Matched::scores`] by the word selection; ranking's score per word is above 16 of them.
 pub(super) const SPELLED_RIGHT: u32 = 40_000;
+
+thread_local! {
+    /// Set to search this thread without the shortcuts of large catalogues (dense short words,
+    /// the scan for common words, ranking only the results with every word): the plain paths,
+    /// which the tests compare them with.
+    static PLAIN: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether this thread searches without shortcuts ([`without_shortcuts`]).
+pub(super) fn plain() -> bool {
+    PLAIN.with(Cell::get)
+}
+
+/// Runs `f` with every search of this thread on the plain paths.
+pub(super) fn without_shortcuts<R>(f: impl FnOnce() -> R) -> R {
+    let before = PLAIN.with(|plain| plain.replace(true));
+    let result = f();
+    PLAIN.with(|plain| plain.set(before));
+    result
+}
+
+/// The time each phase of a search took (for `examples/bench`: where a keystroke's time goes).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Phases {
+    /// Looking the words up and adding their scores.
+    pub select: Duration,
+    /// Exclusions, field filters and the facets' selections.
+    pub filter: Duration,
+    pub count: Duration,
+    pub rank: Duration,
+    /// Giving the scratch arrays back zeroed.
+    pub reset: Duration,
+}
 
 /// What the query's words select, with what ranking needs of them.
 pub(super) struct Matched {
@@ -39,6 +76,19 @@ pub(super) struct Matched {
     pub term_words: Vec<u16>,
     /// All zeros: the per-word scratch, kept to go back to the pool with the rest.
     pub best: Vec<u16>,
+    /// With two words or more, the entries having every word: they outrank all others, so
+    /// ranking need look no further when they are enough (`rank.rs`).
+    pub all_words: Option<Bits>,
+}
+
+impl Matched {
+    /// Keeps in [`Matched::all_words`] only the entries of `word_bits` (one word's entries).
+    fn keep_all_words(&mut self, word_bits: Bits) {
+        match self.all_words.as_mut() {
+            Some(all) => all.and(&word_bits),
+            None => self.all_words = Some(word_bits),
+        }
+    }
 }
 
 impl Engine {
@@ -46,11 +96,10 @@ impl Engine {
     /// built from (an [`Indexed`](super::Indexed) keeps the two together). Returns the best
     /// `limit` hits, the totals and every facet count.
     pub fn search(&self, catalogue: &Catalogue, query: &Query, filters: &Filters, lang: Lang, limit: usize) -> Results {
-        let mut counting = Duration::ZERO;
-        self.search_measured(catalogue, query, filters, lang, limit, &mut counting)
+        self.search_measured(catalogue, query, filters, lang, limit, &mut Phases::default())
     }
 
-    /// [`Engine::search`], noting in `counting` the time spent on facet counts.
+    /// [`Engine::search`], noting in `phases` the time each phase took.
     pub(super) fn search_measured(
         &self,
         catalogue: &Catalogue,
@@ -58,11 +107,14 @@ impl Engine {
         filters: &Filters,
         lang: Lang,
         limit: usize,
-        counting: &mut Duration,
+        phases: &mut Phases,
     ) -> Results {
         debug_assert_eq!(self.len, catalogue.len(), "the engine was built from another catalogue");
         let n = self.len.min(catalogue.len());
+        let start = Instant::now();
         let mut matched = self.select(&query.words, n);
+        phases.select = start.elapsed();
+        let start = Instant::now();
         // The entries the words set scores for, before exclusions and filters remove some:
         // what the scratch arrays need reset.
         let written = (!query.words.is_empty()).then(|| matched.bits.clone());
@@ -76,15 +128,20 @@ impl Engine {
         for selection in selections.iter().filter_map(|(_, s)| s.as_ref()) {
             results.and(selection);
         }
+        phases.filter = start.elapsed();
         let start = Instant::now();
         let facet_counts = self.count_facets(base, &results, &selections);
-        *counting = start.elapsed();
+        phases.count = start.elapsed();
         let total = results.count();
+        let start = Instant::now();
         let (hits, total_all_words) = self.rank(catalogue, &matched, &results, &query.words, lang, limit);
+        phases.rank = start.elapsed();
+        let start = Instant::now();
         if let Some(written) = written {
             let Matched { scores, word_masks, best, .. } = matched;
             scratch::give_back(scratch::Scratch { best, scores, word_masks }, &written);
         }
+        phases.reset = start.elapsed();
         Results { hits, total, total_all_words, facet_counts, unknown_values }
     }
 
@@ -100,6 +157,7 @@ impl Engine {
                 word_masks: Vec::new(),
                 term_words: Vec::new(),
                 best: Vec::new(),
+                all_words: None,
             };
         }
         let scratch = scratch::take(n);
@@ -109,16 +167,22 @@ impl Engine {
             word_masks: scratch.word_masks,
             term_words: if words.len() > 1 { vec![0; self.terms.len()] } else { Vec::new() },
             best: scratch.best,
+            all_words: None,
         };
+        let several = words.len() > 1;
         let previous = narrow::previous(self.id, n);
         let mut current: Vec<WordMatch> = Vec::with_capacity(words.len());
         for (w, word) in words.iter().enumerate() {
             let bit = 1 << w;
-            if let Some(codes) = self.short.codes(word) {
+            if let Some(codes) = self.short.codes(word).filter(|_| !plain()) {
                 if !matched.term_words.is_empty() {
                     self.matching_terms(word).into_iter().for_each(|(t, _)| matched.term_words[t as usize] |= bit);
                 }
-                self.add_dense(codes, bit, n, &mut matched);
+                let word_bits = self.add_dense(codes, bit, n, &mut matched);
+                matched.bits.or(&word_bits);
+                if several {
+                    matched.keep_all_words(word_bits);
+                }
                 continue;
             }
             let found = previous.iter().chain(&current).find(|m| m.word == *word).cloned();
@@ -132,11 +196,18 @@ impl Engine {
             if !matched.term_words.is_empty() {
                 word_match.terms.iter().for_each(|&(t, _)| matched.term_words[t as usize] |= bit);
             }
+            let mut word_bits = several.then(|| Bits::empty(n));
             for &(e, score) in word_match.entries.iter() {
                 let e = e as usize;
                 matched.scores[e] += u32::from(score);
                 matched.word_masks[e] |= bit;
                 matched.bits.insert(e);
+                if let Some(word_bits) = word_bits.as_mut() {
+                    word_bits.insert(e);
+                }
+            }
+            if let Some(word_bits) = word_bits {
+                matched.keep_all_words(word_bits);
             }
             current.push(word_match);
         }
@@ -144,53 +215,89 @@ impl Engine {
         matched
     }
 
-    /// Adds the dense scores `codes` of a one- or two-letter word (bit `bit` of the words) to
-    /// `matched`, one part of the entries per thread (`split.rs`).
-    fn add_dense(&self, codes: &[u8], bit: u16, n: usize, matched: &mut Matched) {
+    /// Adds the dense scores `codes` (packed, `short.rs`) of a short word (bit `bit` of the
+    /// words) to `matched`,
+    /// one part of the entries per thread (`split.rs`). Returns the word's entries.
+    fn add_dense(&self, codes: &[u8], bit: u16, n: usize, matched: &mut Matched) -> Bits {
+        let mut word_bits = Bits::empty(n);
         let ranges = split::ranges(n);
         let scores = split::pieces(&mut matched.scores[..n], &ranges, 1);
         let masks = split::pieces(&mut matched.word_masks[..n], &ranges, 1);
-        let bits = split::pieces(matched.bits.words_mut(), &ranges, 64);
+        let bits = split::pieces(word_bits.words_mut(), &ranges, 64);
         split::map(&ranges, |i, range| {
             let (Ok(mut scores), Ok(mut masks), Ok(mut bits)) = (scores[i].lock(), masks[i].lock(), bits[i].lock())
             else {
                 return;
             };
-            let codes = &codes[range.start.min(codes.len())..range.end.min(codes.len())];
-            for (k, &code) in codes.iter().enumerate() {
-                if code != 0 {
-                    // A word of one or two letters never matches by a typo.
-                    scores[k] += u32::from(self.short.score(code)) + SPELLED_RIGHT;
-                    masks[k] |= bit;
-                    bits[k / 64] |= 1 << (k % 64);
+            // Ranges start at multiples of 64: a part's codes start at a whole byte.
+            let codes = &codes[(range.start / 2).min(codes.len())..range.end.div_ceil(2).min(codes.len())];
+            let len = range.len().min(scores.len());
+            for (pair, &byte) in codes.iter().enumerate() {
+                if byte == 0 {
+                    continue;
+                }
+                for (k, code) in [(2 * pair, byte & 0xF), (2 * pair + 1, byte >> 4)] {
+                    if code != 0 && k < len {
+                        // A word of fewer than five letters never matches by a typo.
+                        scores[k] += u32::from(self.short.score(code)) + SPELLED_RIGHT;
+                        masks[k] |= bit;
+                        bits[k / 64] |= 1 << (k % 64);
+                    }
                 }
             }
         });
+        drop((scores, masks, bits));
+        word_bits
     }
 
     /// The entries (of `n`) having one of `terms`, each with its best score over them.
     /// `best` is all zeros, and is left so.
     pub(super) fn word_entries(&self, word: &str, terms: Vec<(u32, Quality)>, n: usize, best: &mut [u16]) -> WordMatch {
-        let mut touched: Vec<u32> = Vec::new();
-        for &(t, quality) in &terms {
-            let q = quality.factor();
-            let right = if quality == Quality::Typo { 0 } else { RIGHT_BIT };
-            for &p in self.postings[t as usize].iter() {
-                let e = posting_entry(p);
-                let s = (posting_best_field(p).weight() * q) as u16 | right;
-                if e >= n {
-                    continue;
-                }
-                if best[e] == 0 {
-                    touched.push(e as u32);
-                }
-                best[e] = best[e].max(s);
-            }
-        }
         // The score as it adds up: the field score, plus SPELLED_RIGHT (at most 41,000 in all).
         let spelled = |best: u16| (best & !RIGHT_BIT) + if best & RIGHT_BIT != 0 { SPELLED_RIGHT as u16 } else { 0 };
-        let entries: Vec<(u32, u16)> =
-            touched.iter().map(|&e| (e, spelled(std::mem::take(&mut best[e as usize])))).collect();
+        let volume: usize = terms.iter().map(|&(t, _)| self.postings[t as usize].len()).sum();
+        let best = &mut best[..n];
+        // In entry order, so that every pass adding them to a search's per-entry arrays walks
+        // those arrays forwards instead of jumping about them (at 1M, a common word's entries
+        // in postings order cost the search a cache miss each).
+        let entries: Vec<(u32, u16)> = if volume * SCAN_SHARE > n && !plain() {
+            // Many postings: no list of the entries touched (whether an entry is new is a
+            // branch the processor cannot guess), then one forward scan of `best` keeps
+            // those set, without a branch either.
+            for &(t, quality) in &terms {
+                let (q, right) = (quality.factor(), if quality == Quality::Typo { 0 } else { RIGHT_BIT });
+                for &p in self.postings[t as usize].iter() {
+                    if let Some(b) = best.get_mut(posting_entry(p)) {
+                        *b = (*b).max((posting_best_field(p).weight() * q) as u16 | right);
+                    }
+                }
+            }
+            let mut entries = vec![(0u32, 0u16); volume.min(n) + 1];
+            let mut len = 0;
+            for (e, b) in best.iter_mut().enumerate() {
+                entries[len] = (e as u32, spelled(*b));
+                len += usize::from(*b != 0);
+                *b = 0;
+            }
+            entries.truncate(len);
+            entries
+        } else {
+            let mut touched: Vec<u32> = Vec::new();
+            for &(t, quality) in &terms {
+                let (q, right) = (quality.factor(), if quality == Quality::Typo { 0 } else { RIGHT_BIT });
+                for &p in self.postings[t as usize].iter() {
+                    let e = posting_entry(p);
+                    if let Some(b) = best.get_mut(e) {
+                        if *b == 0 {
+                            touched.push(e as u32);
+                        }
+                        *b = (*b).max((posting_best_field(p).weight() * q) as u16 | right);
+                    }
+                }
+            }
+            touched.sort_unstable();
+            touched.iter().map(|&e| (e, spelled(std::mem::take(&mut best[e as usize])))).collect()
+        };
         WordMatch { word: word.to_string(), terms: terms.into(), entries: entries.into() }
     }
 

@@ -1,25 +1,30 @@
-//! Dense per-entry scores for very short query words (one or two letters). Such a word is a
-//! prefix of a large share of the dictionary: the first keystroke of a search reads postings for
-//! most of the catalogue, scattered over many words, and writes its per-entry best score at
-//! random places (p99 of the search at 1M). For the prefixes whose postings cover many entries,
-//! the index keeps the best score of every entry instead, one byte each, read in one sequential
-//! pass. Words of one or two letters never match with a typo, so the best score is the best
-//! field weight × (exact or prefix) over the prefix's dictionary words, as `search::select`
-//! computes it from postings.
+//! Dense per-entry scores for short query words (one to four letters). Such a word is a prefix
+//! of a large share of the dictionary: its search would read postings for most of the catalogue,
+//! scattered over many words, and write its per-entry best score at random places. At 1M
+//! entries a common start (`rec`, `eco`: two or three postings per entry) took 25–30 ms that
+//! way, against 8 ms for one pass over a dense array. For the prefixes whose postings cover many
+//! entries, the index keeps the best score of every entry instead, half a byte each, read in
+//! one sequential pass. Words of fewer than five letters never match with a typo, so the best
+//! score is the best field weight × (exact or prefix) over the prefix's dictionary words, as
+//! `search::select` computes it from postings.
 
 use super::fields::{Field, posting_best_field, posting_entry};
 use super::matching::{Quality, typo_allowed};
 
-/// Prefixes of at most this many characters get a dense array.
-const MAX_CHARS: usize = 2;
+/// Prefixes of at most this many characters get a dense array (five allow typos).
+const MAX_CHARS: usize = 4;
 /// ... if their postings number at least a quarter of the entries: below that, reading the
 /// postings costs less than a pass over every entry.
 const MIN_POSTINGS_SHARE: usize = 4;
-/// At most this many arrays (one byte per entry each: 48 MB at 1M entries), the largest first.
-const MAX_ARRAYS: usize = 48;
+/// At most this many arrays (half a byte per entry each: 80 MB at 1M entries, 8 MB at 100k),
+/// the largest first. At 1M the 160th has about 0.6 postings per entry.
+const MAX_ARRAYS: usize = 160;
+/// Codes per byte: a code is 4 bits (0, or one of at most 14 scores).
+const PER_BYTE: usize = 2;
+const _: () = assert!(2 * Field::ALL.len() < 16, "a code must fit in 4 bits");
 
 /// Per chosen short prefix, per entry, the code of its best score (0: the entry has no word
-/// starting with the prefix).
+/// starting with the prefix), two entries per byte (the even entry in the low half).
 #[derive(Default, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub(super) struct ShortPrefixes {
     /// Sorted, for binary search.
@@ -28,6 +33,12 @@ pub(super) struct ShortPrefixes {
     /// The scores a code stands for: code `c > 0` is `scores[c - 1]`; ascending, so that the
     /// best code is the best score.
     scores: Vec<u16>,
+}
+
+/// The code of entry `e` in a packed array.
+#[cfg(test)]
+fn code_of(codes: &[u8], e: usize) -> u8 {
+    (codes[e / PER_BYTE] >> (4 * (e % PER_BYTE))) & 0xF
 }
 
 /// Every score a posting can give a word that matches without a typo, ascending.
@@ -46,10 +57,10 @@ impl ShortPrefixes {
     pub fn fits(&self, n: usize) -> bool {
         self.prefixes.len() == self.codes.len()
             && self.prefixes.is_sorted()
-            && self
-                .codes
-                .iter()
-                .all(|codes| codes.len() == n && codes.iter().all(|&c| usize::from(c) <= self.scores.len()))
+            && self.codes.iter().all(|codes| {
+                codes.len() == n.div_ceil(PER_BYTE)
+                    && codes.iter().all(|&c| usize::from(c & 0xF).max(usize::from(c >> 4)) <= self.scores.len())
+            })
     }
 
     /// From the sorted dictionary and its postings, for a catalogue of `n` entries, on
@@ -77,7 +88,7 @@ impl ShortPrefixes {
         candidates.truncate(MAX_ARRAYS);
         let array = |&(_, chars, start, end): &(usize, usize, usize, usize)| {
             let prefix = first_chars(&terms[start], chars)?;
-            let mut codes = vec![0u8; n];
+            let mut codes = vec![0u8; n.div_ceil(PER_BYTE)];
             for t in start..end {
                 let quality = if terms[t].as_ref() == prefix { Quality::Exact } else { Quality::Prefix };
                 let q = quality.factor();
@@ -85,8 +96,11 @@ impl ShortPrefixes {
                     let e = posting_entry(p);
                     let score = (posting_best_field(p).weight() * q) as u16;
                     let code = scores.binary_search(&score).map_or(0, |i| i as u8 + 1);
-                    if let Some(slot) = codes.get_mut(e) {
-                        *slot = (*slot).max(code);
+                    if e < n {
+                        let shift = 4 * (e % PER_BYTE);
+                        let slot = &mut codes[e / PER_BYTE];
+                        let best = ((*slot >> shift) & 0xF).max(code);
+                        *slot = (*slot & !(0xF << shift)) | best << shift;
                     }
                 }
             }
@@ -114,7 +128,7 @@ impl ShortPrefixes {
         ShortPrefixes { prefixes, codes, scores }
     }
 
-    /// The per-entry codes of `word` (a folded query word), if it has them.
+    /// The per-entry codes of `word` (a folded query word), if it has them (two per byte).
     pub fn codes(&self, word: &str) -> Option<&[u8]> {
         if typo_allowed(word) {
             return None;
@@ -149,6 +163,8 @@ mod tests {
         let n = engine.len();
         let short = &engine.short;
         assert!(short.prefixes.len() >= 10, "{} dense prefixes", short.prefixes.len());
+        // Prefixes of three and four letters too, where the fixture has enough of them.
+        assert!(short.prefixes.iter().any(|p| p.chars().count() > 2), "{:?}", short.prefixes);
         let mut best = vec![0u16; n];
         for (prefix, codes) in short.prefixes.iter().zip(&short.codes) {
             let from_postings = engine.word_entries(prefix, engine.matching_terms(prefix), n, &mut best);
@@ -156,8 +172,12 @@ mod tests {
             from_postings.entries.iter().for_each(|&(e, s)| expected[e as usize] = s);
             // Postings count every word there spelled right; a short word always is.
             let spelled_right = super::super::search::SPELLED_RIGHT as u16;
-            let dense: Vec<u16> =
-                codes.iter().map(|&c| if c == 0 { 0 } else { short.score(c) + spelled_right }).collect();
+            let dense: Vec<u16> = (0..n)
+                .map(|e| match super::code_of(codes, e) {
+                    0 => 0,
+                    c => short.score(c) + spelled_right,
+                })
+                .collect();
             assert_eq!(dense, expected, "prefix {prefix:?}");
         }
     }

@@ -62,6 +62,7 @@ mod query_narrowing;
 mod query_parallel;
 mod query_props;
 mod query_scratch;
+mod query_shortcuts;
 mod render_fuzz;
 mod results_end;
 mod theme_contrast;

@@ -1,0 +1,89 @@
+//! Property: the shortcuts that make a search fast on a large catalogue (dense scores of words
+//! of up to four letters, a common word's entries collected by one scan, ranking only the
+//! results having every word when they are enough) give exactly what the plain paths give
+//! (postings read word by word, every result ranked): the same hits in the same order, with
+//! the same scores and highlights, the same totals and every facet count, while typing,
+//! with and without facet selections, on one part and split into several.
+
+use crate::common;
+
+use boucle::query::bench_support::{with_search_parts, without_shortcuts};
+use boucle::query::{Facet, Filters, Indexed, Query};
+use boucle::text::Lang;
+use common::{Spec, catalogue, random};
+use proptest::prelude::*;
+
+/// Few words, repeated: their starts of one to four letters are held by most entries (so they
+/// get dense scores), and common words by enough entries for the scan; prefixes of one another
+/// and near misses change the qualities from one keystroke to the next.
+const WORDS: &[&str] = &[
+    "recyclage",
+    "recycling",
+    "recyk",
+    "economie",
+    "circulaire",
+    "terres",
+    "terre",
+    "rares",
+    "aimants",
+    "aimant",
+    "béton",
+    "Béthune",
+    "batterie",
+    "a",
+    "re",
+    "rec",
+];
+
+/// Typed letter by letter: every start of them is searched.
+const TYPED: &[&str] = &[
+    "recyclage aimants",
+    "economie circulaire",
+    "terres rares",
+    "rec ter",
+    "béthune",
+    "a re",
+    "recycling -rec",
+    "kind:practice terre",
+];
+
+/// Up to 300 entries: up to 4 parts of 64-entry words.
+fn catalogue_strategy() -> impl Strategy<Value = Vec<Spec>> {
+    random::entries(300, WORDS, random::Sizes { title: 4, summary: 8, themes: 2 })
+}
+
+fn keystrokes(typed: &str) -> Vec<String> {
+    typed.char_indices().map(|(i, c)| typed[..i + c.len_utf8()].to_string()).collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    #[test]
+    fn shortcuts_give_what_the_plain_paths_give(
+        specs in catalogue_strategy(),
+        picks in prop::collection::vec((0usize..Facet::COUNT, 0usize..8), 0..3),
+        parts in 1usize..4,
+        limit in prop::sample::select(vec![0usize, 1, 5, 50]),
+    ) {
+        let indexed = Indexed::new(catalogue(specs));
+        let mut filters = Filters::default();
+        for (f, v) in picks {
+            let facet = Facet::ALL[f];
+            let values = indexed.engine().value_count(facet);
+            if values > 0 {
+                filters.select(facet, v % values);
+            }
+        }
+        for typed in TYPED {
+            for key in keystrokes(typed) {
+                let query = Query::parse(&key);
+                for filters in [Filters::default(), filters.clone()] {
+                    let plain = without_shortcuts(|| indexed.search(&query, &filters, Lang::Fr, limit));
+                    let fast = with_search_parts(parts, || indexed.search(&query, &filters, Lang::Fr, limit));
+                    prop_assert_eq!(&fast, &plain, "query {:?}, {} parts, limit {}", key, parts, limit);
+                }
+            }
+        }
+    }
+}
