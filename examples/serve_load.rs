@@ -34,179 +34,34 @@
 mod pty;
 #[path = "bench/queries.rs"]
 mod queries;
+#[path = "bench/room.rs"]
+mod room;
 
 use queries::QUERIES;
+use room::{
+    Link, Login, Session, cpu_ms, first_screen, load_average, mb, open, percentile, quiet, rss_kb, start_server,
+};
 use std::io::Write;
-use std::num::NonZeroU16;
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
-use std::sync::Arc;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use russh::client::{self, Handle};
-use russh::keys::PublicKeyOrCertificate;
-use russh::{ChannelMsg, Pty};
-
 const KEY_PAUSE: Duration = Duration::from_millis(150);
-/// No byte for this long: the key's frames are all there.
-const QUIET: Duration = Duration::from_millis(30);
-const WIDTH: u16 = 120;
-const HEIGHT: u16 = 40;
 /// The mark the query line shows while a search runs (sessions log in as `en`).
 const SEARCHING: &str = "searching…";
 
-struct Client;
-
-impl client::Handler for Client {
-    type Error = russh::Error;
-
-    async fn check_server_key(&mut self, _key: &PublicKeyOrCertificate) -> Result<bool, Self::Error> {
-        Ok(true)
+/// What the query line says about `typed`: its results are shown (Some(true)), not yet
+/// (Some(false)), or it cannot tell (a problem is shown instead of the mark: None).
+fn shows_results(session: &Session, typed: &str) -> Option<bool> {
+    let contents = session.contents();
+    let Some(line) = contents.lines().find(|l| l.starts_with(" / ")) else { return Some(false) };
+    if !typed.is_empty() && !line[3..].starts_with(typed) {
+        return Some(false);
     }
-}
-
-/// KiB (the kernel's "kB") in MB (10^6 bytes), the unit of every memory figure in BENCHMARKS.md.
-fn mb(kib: u64) -> f64 {
-    kib as f64 * 1024.0 / 1e6
-}
-
-fn rss_kb(pid: u32, field: &str) -> u64 {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
-    status.lines().find(|l| l.starts_with(field)).and_then(|l| l.split_whitespace().nth(1)?.parse().ok()).unwrap_or(0)
-}
-
-/// The process's CPU time so far, user and system, in seconds (`/proc/PID/stat`, in ticks of
-/// 1/100 s).
-fn cpu_s(pid: u32) -> f64 {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
-    // The fields after the command's name, which is in parentheses and may hold spaces.
-    let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
-    let fields: Vec<&str> = after.split_whitespace().collect();
-    let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<u64>().ok()).unwrap_or(0);
-    (ticks(11) + ticks(12)) as f64 / 100.0
-}
-
-/// The load average over 1, 5 and 15 minutes: the machine is shared, so every wall-clock
-/// figure is printed beside it.
-fn load_average() -> String {
-    let loadavg = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
-    loadavg.split_whitespace().take(3).collect::<Vec<_>>().join(" ")
-}
-
-/// Nearest-rank percentile (`p` in 0..=1) of sorted values.
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    if sorted.is_empty() {
-        return f64::NAN;
+    if line.contains('⚠') {
+        return None;
     }
-    let rank = (p * sorted.len() as f64).ceil() as usize;
-    sorted[rank.clamp(1, sorted.len()) - 1]
-}
-
-/// Where a session's keys go and its frames come from: russh's client, or OpenSSH on a pty.
-enum Link {
-    Russh { _handle: Handle<Client>, channel: russh::Channel<client::Msg> },
-    OpenSsh(Box<pty::Pty>),
-}
-
-impl Link {
-    async fn send(&mut self, bytes: &[u8]) -> Option<()> {
-        match self {
-            Link::Russh { channel, .. } => channel.data(bytes).await.ok(),
-            Link::OpenSsh(pty) => {
-                pty.send(bytes);
-                Some(())
-            }
-        }
-    }
-
-    /// The next bytes of the screen's stream, with when they came; none within `wait`.
-    async fn next(&mut self, wait: Duration) -> Option<(Instant, Vec<u8>)> {
-        match self {
-            Link::Russh { channel, .. } => loop {
-                match tokio::time::timeout(wait, channel.wait()).await.ok()?? {
-                    ChannelMsg::Data { data } => return Some((Instant::now(), data.to_vec())),
-                    _ => continue,
-                }
-            },
-            // The pty's reader thread timed the bytes as they were read.
-            Link::OpenSsh(pty) => tokio::task::block_in_place(|| pty.chunk(wait)),
-        }
-    }
-}
-
-struct Session {
-    link: Link,
-    screen: vt100::Parser,
-    /// The last bytes received, to see whether they end a frame.
-    tail: Vec<u8>,
-}
-
-impl Session {
-    fn new(link: Link, (width, height): (u16, u16)) -> Session {
-        let screen = vt100::Parser::new(NonZeroU16::new(height).unwrap(), NonZeroU16::new(width).unwrap(), 0);
-        Session { link, screen, tail: Vec::new() }
-    }
-
-    fn received(&mut self, data: &[u8]) {
-        self.screen.process(data);
-        self.tail.extend_from_slice(&data[data.len().saturating_sub(32)..]);
-        let cut = self.tail.len().saturating_sub(32);
-        self.tail.drain(..cut);
-    }
-
-    /// Whether the bytes so far end a ratatui frame: it hides the cursor, or shows it and moves
-    /// it, after the frame's cells (`Terminal::apply_buffer_with_cursor`).
-    fn frame_ended(&self) -> bool {
-        let tail = &self.tail[..];
-        if tail.ends_with(b"\x1b[?25l") {
-            return true;
-        }
-        // `ESC [ ? 25 h ESC [ row ; col H`
-        let Some(rest) = tail.strip_suffix(b"H") else { return false };
-        let Some(at) = rest.windows(6).rposition(|w| w == b"\x1b[?25h") else { return false };
-        let moved = &rest[at + 6..];
-        moved.starts_with(b"\x1b[") && moved[2..].iter().all(|&b| b.is_ascii_digit() || b == b';')
-    }
-
-    /// What the query line says about `typed`: its results are shown (Some(true)), not yet
-    /// (Some(false)), or it cannot tell (a problem is shown instead of the mark: None).
-    fn shows_results(&self, typed: &str) -> Option<bool> {
-        let contents = self.screen.screen().contents();
-        let Some(line) = contents.lines().find(|l| l.starts_with(" / ")) else { return Some(false) };
-        if !typed.is_empty() && !line[3..].starts_with(typed) {
-            return Some(false);
-        }
-        if line.contains('⚠') {
-            return None;
-        }
-        Some(!line.contains(SEARCHING))
-    }
-
-    /// Reads until the first screen is drawn: the key hints on the status line, and the
-    /// results' count.
-    async fn first_screen(&mut self) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
-        while !(self.screen.screen().contents().contains("help") && self.frame_ended()) {
-            let (_, data) = self.link.next(Duration::from_secs(60)).await.ok_or("no first screen")?;
-            self.received(&data);
-        }
-        quiet(self).await;
-        Ok(())
-    }
-}
-
-async fn open(port: u16) -> Result<Session, Box<dyn std::error::Error + Send + Sync>> {
-    let config = Arc::new(client::Config { nodelay: true, ..client::Config::default() });
-    let mut handle = client::connect(config, ("127.0.0.1", port), Client).await?;
-    let auth = handle.authenticate_none("en").await?;
-    if !matches!(auth, client::AuthResult::Success) {
-        return Err("not let in".into());
-    }
-    let channel = handle.channel_open_session().await?;
-    channel.request_pty(false, "xterm-256color", WIDTH.into(), HEIGHT.into(), 0, 0, &[(Pty::TTY_OP_END, 0)]).await?;
-    channel.request_shell(false).await?;
-    let mut session = Session::new(Link::Russh { _handle: handle, channel }, (WIDTH, HEIGHT));
-    session.first_screen().await?;
-    Ok(session)
+    Some(!line.contains(SEARCHING))
 }
 
 /// `ssh`'s arguments to log in to the room as `en`, with no host key check (a fresh key per run).
@@ -218,25 +73,14 @@ fn ssh_args(port: u16, data: &std::path::Path) -> Vec<String> {
 }
 
 /// OpenSSH's client on a pseudo-terminal, logged in, its first screen drawn.
-async fn open_openssh(port: u16, data: &std::path::Path) -> Result<Session, Box<dyn std::error::Error + Send + Sync>> {
+async fn open_openssh(port: u16, data: &std::path::Path) -> Result<Session, room::Failed> {
     let args = ssh_args(port, data);
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let pty = pty::open(std::path::Path::new("ssh"), &args, &[])?;
     let mut session = Session::new(Link::OpenSsh(Box::new(pty)), pty::SIZE);
-    session.first_screen().await?;
+    session.until(first_screen).await?;
+    quiet(&mut session).await;
     Ok(session)
-}
-
-/// Reads until no byte came for [`QUIET`]; the time of the last frame's end, if one ended.
-async fn quiet(session: &mut Session) -> Option<Instant> {
-    let mut last = None;
-    while let Some((at, data)) = session.link.next(QUIET).await {
-        session.received(&data);
-        if session.frame_ended() {
-            last = Some(at);
-        }
-    }
-    last
 }
 
 /// Sends `bytes`, after which the query line should show `typed`; returns the (first bytes,
@@ -253,7 +97,7 @@ async fn key(session: &mut Session, bytes: &[u8], typed: &str) -> Option<(f64, f
         first.get_or_insert(at);
         session.received(&data);
         if session.frame_ended() {
-            match session.shows_results(typed) {
+            match shows_results(session, typed) {
                 Some(true) => settled = Some(at),
                 Some(false) => {}
                 None => {
@@ -316,35 +160,6 @@ async fn openssh_alone(port: u16, data: &std::path::Path) {
     );
 }
 
-fn start_server(
-    binary: Option<PathBuf>,
-    port: u16,
-    data: &std::path::Path,
-    catalogue: Option<&PathBuf>,
-    cache: Option<&PathBuf>,
-) -> Child {
-    let binary =
-        binary.unwrap_or_else(|| std::env::current_exe().unwrap().parent().unwrap().parent().unwrap().join("boucle"));
-    assert!(binary.is_file(), "build the server first: cargo build --release ({})", binary.display());
-    let mut command = Command::new(binary);
-    command
-        .args(["serve", "--open", "--listen", &format!("127.0.0.1:{port}")])
-        .args(["--max-sessions", "1000", "--connections-per-minute", "100000"])
-        .env("XDG_DATA_HOME", data)
-        .env_remove("BOUCLE_CATALOGUE")
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
-    if let Some(folder) = catalogue {
-        command.arg("--catalogue").arg(folder);
-    }
-    match cache {
-        Some(dir) => command.env("BOUCLE_CACHE_DIR", dir),
-        None => command.arg("--no-cache"),
-    };
-    command.spawn().expect("boucle serve starts")
-}
-
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -357,18 +172,10 @@ async fn main() {
     let slow = !args.iter().any(|a| a == "--no-slow");
     let openssh = args.iter().any(|a| a == "--openssh");
     let data = tempfile::tempdir().unwrap();
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let mut server =
-        start_server(arg("--server").map(PathBuf::from), port, data.path(), catalogue.as_ref(), cache.as_ref());
+    let folders: Vec<PathBuf> = catalogue.into_iter().collect();
+    let server_binary = arg("--server").map(PathBuf::from);
+    let (mut server, port) = start_server(server_binary.as_deref(), &["--open"], &folders, data.path(), cache.as_ref());
     let pid = server.id();
-    let start = Instant::now();
-    // The server listens once its catalogue is loaded.
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(start.elapsed() < Duration::from_secs(600), "the server did not start");
-        assert!(server.try_wait().ok().flatten().is_none(), "the server stopped");
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    println!("server listening after {:.1} s", start.elapsed().as_secs_f64());
     tokio::time::sleep(Duration::from_millis(300)).await;
     if sessions > 0 {
         room(sessions, port, pid).await;
@@ -391,7 +198,7 @@ async fn room(sessions: usize, port: u16, pid: u32) {
     let mut rss_at = Vec::new();
     let opening = Instant::now();
     for i in 0..sessions {
-        opened.push(open(port).await.expect("a session opens"));
+        opened.push(open(port, Login::Open("en"), first_screen).await.expect("a session opens"));
         if i + 1 == 20.min(sessions) || i + 1 == sessions {
             tokio::time::sleep(Duration::from_millis(300)).await;
             rss_at.push((i + 1, rss_kb(pid, "VmRSS")));
@@ -400,9 +207,9 @@ async fn room(sessions: usize, port: u16, pid: u32) {
     println!("{sessions} sessions open in {:.1} s", opening.elapsed().as_secs_f64());
 
     let typing = Instant::now();
-    let (cpu_before, load_before) = (cpu_s(pid), load_average());
+    let (cpu_before, load_before) = ((cpu_ms(&pid.to_string()) / 1000.0), load_average());
     // This client reads every frame back through vt100, on the same cores as the server.
-    let client_before = cpu_s(std::process::id());
+    let client_before = cpu_ms(&std::process::id().to_string()) / 1000.0;
     let tasks: Vec<_> =
         opened.into_iter().enumerate().map(|(i, session)| tokio::spawn(type_queries(session, i))).collect();
     let mut peak_during = 0;
@@ -424,8 +231,8 @@ async fn room(sessions: usize, port: u16, pid: u32) {
     settled.sort_by(f64::total_cmp);
     let typed_for = typing.elapsed().as_secs_f64();
     let keys_per_second = first.len() as f64 / typed_for;
-    let cpu = cpu_s(pid) - cpu_before;
-    let client = cpu_s(std::process::id()) - client_before;
+    let cpu = (cpu_ms(&pid.to_string()) / 1000.0) - cpu_before;
+    let client = (cpu_ms(&std::process::id().to_string()) / 1000.0) - client_before;
     println!(
         "typing: {typed_for:.1} s, server CPU {cpu:.1} s ({:.2} cores, {:.2} ms a key), this client's CPU {client:.1} s, load average {load_before} before, {} after",
         cpu / typed_for,

@@ -89,12 +89,13 @@ pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, present: &PresentState, facts:
                 draw_zoomed(frame, ctx, present, index, stop, body, facts);
             } else {
                 let note = stop.and_then(|(_, s)| s.note.as_ref().map(|n| n.get(ctx.shared.lang())));
-                // A tour's stop on a wide screen: its route beside the slide, this stop lit.
-                let tour = present.tour().and_then(|id| ctx.shared.entry(id));
+                // A tour's stop on a wide screen: its route beside the slide, this stop lit. Made
+                // only there: it looks up every stop, and a room of followers draws each step.
+                let tour = present.tour().and_then(|id| ctx.shared.entry(id)).filter(|_| body.width >= MAP_BESIDE);
                 let route = stop.zip(tour).and_then(|((number, _), tour)| {
                     super::overview::tour_of(ctx.shared.catalogue(), tour, ctx.shared.lang(), Some(number))
                 });
-                match route.filter(|r| body.width >= MAP_BESIDE && r.stops.iter().any(Option::is_some)) {
+                match route.filter(|r| r.stops.iter().any(Option::is_some)) {
                     Some(route) => {
                         let map_width = body.width * 2 / 5;
                         let text = Rect { width: body.width - map_width - 2, ..body };
