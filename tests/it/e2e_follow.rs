@@ -13,21 +13,6 @@ use common::serve::*;
 
 const TOUR: &str = "peer-review-lille-2025";
 
-/// A window running `ssh -t` as `user`, its password given by SSH_ASKPASS.
-fn ssh_password(tmux: &Tmux, server: &Server, name: &str, user: &str, password: &str) {
-    let askpass = server.dir.path().join(format!("askpass-{name}"));
-    std::fs::write(&askpass, format!("#!/bin/sh\necho '{password}'\n")).unwrap();
-    std::process::Command::new("chmod").args(["700", askpass.to_str().unwrap()]).status().unwrap();
-    let command = format!(
-        "env LANG=C.UTF-8 SSH_ASKPASS={} SSH_ASKPASS_REQUIRE=force DISPLAY=:0 ssh -t -F {} -p {} {user}@127.0.0.1; \
-         echo EXITED $?; exec sleep 600",
-        askpass.display(),
-        server.ssh_config().display(),
-        server.port
-    );
-    tmux.open(name, (120, 40), server.dir.path(), &command, &[]);
-}
-
 fn say(runtime: &Path, text: &str) -> std::process::Output {
     std::process::Command::new(common::binary())
         .args(["--catalogue", FIXTURE, "present", TOUR, "--say", text])
@@ -58,11 +43,11 @@ fn the_facilitator_drives_and_the_room_follows() {
         },
     );
     let tmux = Tmux::start();
-    ssh_password(&tmux, &server, "fac", "en", "conduire");
+    tmux.ssh_password(&server, "fac", "en", "conduire");
     tmux.wait_for("fac", "the facilitator's projector", |s| s.contains("1/4") && s.contains("Peer review in Lille"));
     let participants = ["one", "two", "three"];
     for name in participants {
-        ssh_password(&tmux, &server, name, "en", "aimant2026");
+        tmux.ssh_password(&server, name, "en", "aimant2026");
         tmux.wait_for(name, "the participant's line", |s| {
             ready(s) && s.contains("The facilitator is at stop 1/4 — f to follow")
         });
@@ -100,7 +85,7 @@ fn the_facilitator_drives_and_the_room_follows() {
     assert!(tmux.screen("three").contains("Following the facilitator, stop 3/4"), "{}", tmux.screen("three"));
 
     // A late joiner lands on the current stop.
-    ssh_password(&tmux, &server, "late", "en", "aimant2026");
+    tmux.ssh_password(&server, "late", "en", "aimant2026");
     tmux.wait_for("late", "the current stop", |s| s.contains("The facilitator is at stop 3/4"));
     tmux.keys("late", &["f"]);
     tmux.wait_for("late", "following at stop 3", |s| s.contains("Following the facilitator, stop 3/4"));
@@ -133,16 +118,7 @@ fn the_facilitator_drives_and_the_room_follows() {
 fn the_console_and_the_projector_move_together_in_either_order() {
     let runtime = tempfile::tempdir().unwrap();
     let tmux = Tmux::start();
-    let run = |name: &str, console: bool| {
-        let command = format!(
-            "env XDG_RUNTIME_DIR={} TZ=UTC LANG=C.UTF-8 {} --catalogue {FIXTURE} --lang en present {TOUR}{}; \
-             echo EXITED $?; exec sleep 600",
-            runtime.path().display(),
-            common::binary().display(),
-            if console { " --console" } else { "" }
-        );
-        tmux.open(name, (120, 40), runtime.path(), &command, &[]);
-    };
+    let run = |name: &str, console: bool| present_window(&tmux, runtime.path(), name, TOUR, console);
     // The console first, then the projector.
     run("console", true);
     tmux.wait_for("console", "the console", |s| s.contains("Presenter console") && s.contains("stop 1/4"));
@@ -175,12 +151,7 @@ fn the_console_and_the_projector_move_together_in_either_order() {
 #[test]
 fn an_offered_facilitator_key_without_its_private_key_is_nobody() {
     let keys = tempfile::tempdir().unwrap();
-    let key = keys.path().join("facilitator");
-    let made = std::process::Command::new("ssh-keygen")
-        .args(["-q", "-t", "ed25519", "-N", "", "-f", key.to_str().unwrap()])
-        .status()
-        .unwrap();
-    assert!(made.success());
+    let key = keygen(keys.path(), "facilitator");
     // Only the public half is left to the client.
     std::fs::remove_file(&key).unwrap();
     let public = keys.path().join("facilitator.pub");

@@ -8,48 +8,9 @@
 
 use crate::common;
 
-use std::path::Path;
-
 use common::serve::*;
 
 const TOUR: &str = "peer-review-lille-2025";
-
-fn keygen(dir: &Path, name: &str) -> std::path::PathBuf {
-    let path = dir.join(name);
-    let made = std::process::Command::new("ssh-keygen")
-        .args(["-q", "-t", "ed25519", "-N", "", "-C", &format!("{name}@laptop"), "-f", path.to_str().unwrap()])
-        .output()
-        .expect("ssh-keygen runs");
-    assert!(made.status.success(), "{made:?}");
-    path
-}
-
-/// A window running `ssh -t` as a participant, with the room password.
-fn participant(tmux: &Tmux, server: &Server, name: &str) {
-    let askpass = server.dir.path().join(format!("askpass-{name}"));
-    std::fs::write(&askpass, "#!/bin/sh\necho 'aimant2026'\n").unwrap();
-    std::process::Command::new("chmod").args(["700", askpass.to_str().unwrap()]).status().unwrap();
-    let command = format!(
-        "env LANG=C.UTF-8 SSH_ASKPASS={} SSH_ASKPASS_REQUIRE=force DISPLAY=:0 ssh -t -F {} -p {} en@127.0.0.1; \
-         echo EXITED $?; exec sleep 600",
-        askpass.display(),
-        server.ssh_config().display(),
-        server.port
-    );
-    tmux.open(name, (120, 40), server.dir.path(), &command, &[]);
-}
-
-/// A window running `boucle present TOUR` (or its console) on this machine.
-fn local(tmux: &Tmux, runtime: &Path, name: &str, console: bool) {
-    let command = format!(
-        "env XDG_RUNTIME_DIR={} TZ=UTC LANG=C.UTF-8 {} --catalogue {FIXTURE} --lang en present {TOUR}{}; \
-         echo EXITED $?; exec sleep 600",
-        runtime.display(),
-        common::binary().display(),
-        if console { " --console" } else { "" }
-    );
-    tmux.open(name, (120, 40), runtime, &command, &[]);
-}
 
 #[test]
 fn a_facilitators_key_drives_the_console_shows_the_picks_and_posts_the_room_line() {
@@ -66,17 +27,11 @@ fn a_facilitators_key_drives_the_console_shows_the_picks_and_posts_the_room_line
         },
     );
     let tmux = Tmux::start();
-    let fac = format!(
-        "env LANG=C.UTF-8 ssh -t -F {} -p {} -o PubkeyAuthentication=yes -o PasswordAuthentication=no -i {} \
-         en@127.0.0.1; echo EXITED $?; exec sleep 600",
-        server.ssh_config().display(),
-        server.port,
-        key.display()
-    );
-    tmux.open("fac", (120, 40), server.dir.path(), &fac, &[]);
+    let key_only = format!("-o PubkeyAuthentication=yes -o PasswordAuthentication=no -i {}", key.display());
+    tmux.ssh_with(&server, "fac", "en", (120, 40), &key_only);
     tmux.wait_for("fac", "the facilitator's projector", |s| s.contains("1/4") && s.contains("Peer review in Lille"));
     for name in ["one", "two"] {
-        participant(&tmux, &server, name);
+        tmux.ssh_password(&server, name, "en", "aimant2026");
         tmux.wait_for(name, "the participant's line", |s| {
             ready(s) && s.contains("The facilitator is at stop 1/4 — f to follow")
         });
@@ -94,7 +49,7 @@ fn a_facilitators_key_drives_the_console_shows_the_picks_and_posts_the_room_line
     }
 
     // The server's machine has the console too, through the socket: it lands on stop 2.
-    local(&tmux, runtime.path(), "console", true);
+    present_window(&tmux, runtime.path(), "console", TOUR, true);
     tmux.wait_for("console", "the console at stop 2", |s| s.contains("Presenter console") && s.contains("stop 2/4"));
 
     // Both participants mark the stop on screen; one marks the next too. The consoles count them.
@@ -157,9 +112,9 @@ fn a_facilitators_key_drives_the_console_shows_the_picks_and_posts_the_room_line
 fn the_console_takes_over_when_the_projector_quits() {
     let runtime = tempfile::tempdir().unwrap();
     let tmux = Tmux::start();
-    local(&tmux, runtime.path(), "projector", false);
+    present_window(&tmux, runtime.path(), "projector", TOUR, false);
     tmux.wait_for("projector", "the projector", |s| s.contains("1/4") && s.contains("Peer review in Lille"));
-    local(&tmux, runtime.path(), "console", true);
+    present_window(&tmux, runtime.path(), "console", TOUR, true);
     tmux.wait_for("console", "the console", |s| s.contains("Presenter console") && s.contains("stop 1/4"));
     tmux.keys("console", &["Right"]);
     tmux.wait_for("projector", "stop 2", |s| s.contains("2/4"));
@@ -167,7 +122,7 @@ fn the_console_takes_over_when_the_projector_quits() {
     tmux.wait_for("projector", "the projector's end", |s| s.contains("EXITED 0"));
     tmux.keys("console", &["Right"]);
     tmux.wait_for("console", "the console, now holding the presentation, at stop 3", |s| s.contains("stop 3/4"));
-    local(&tmux, runtime.path(), "again", false);
+    present_window(&tmux, runtime.path(), "again", TOUR, false);
     tmux.wait_for("again", "a new projector at the current stop", |s| s.contains("3/4"));
     tmux.keys("again", &["Left"]);
     tmux.wait_for("console", "driven by the new projector", |s| s.contains("stop 2/4"));

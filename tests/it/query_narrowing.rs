@@ -82,7 +82,7 @@ fn typed_strategy() -> impl Strategy<Value = String> {
 /// Every start of `typed` (as keys are typed), then every start again from the longest (as
 /// they are erased).
 fn keystrokes(typed: &str) -> Vec<String> {
-    let mut starts: Vec<String> = typed.char_indices().map(|(i, c)| typed[..i + c.len_utf8()].to_string()).collect();
+    let mut starts = random::typed_starts(typed);
     let erased: Vec<String> = starts.iter().rev().skip(1).cloned().collect();
     starts.extend(erased);
     starts
@@ -102,14 +102,7 @@ proptest! {
         picks in prop::collection::vec((0usize..Facet::COUNT, 0usize..8), 0..2),
     ) {
         let indexed = Arc::new(Indexed::new(catalogue(specs)));
-        let mut filters = Filters::default();
-        for (f, v) in picks {
-            let facet = Facet::ALL[f];
-            let values = indexed.engine().value_count(facet);
-            if values > 0 {
-                filters.select(facet, v % values);
-            }
-        }
+        let filters = random::filters(&indexed, picks);
         let keys = keystrokes(&typed);
         // Fresh: each search on a thread of its own, which has searched nothing before.
         let fresh: Vec<String> = keys

@@ -74,14 +74,7 @@ proptest! {
         limit in prop::sample::select(vec![0usize, 1, 5, 50]),
     ) {
         let indexed = Indexed::new(catalogue(specs));
-        let mut filters = Filters::default();
-        for (f, v) in picks {
-            let facet = Facet::ALL[f];
-            let values = indexed.engine().value_count(facet);
-            if values > 0 {
-                filters.select(facet, v % values);
-            }
-        }
+        let filters = random::filters(&indexed, picks);
         for text in QUERIES {
             let query = Query::parse(text);
             for filters in [Filters::default(), filters.clone()] {

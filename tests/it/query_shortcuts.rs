@@ -52,10 +52,6 @@ fn catalogue_strategy() -> impl Strategy<Value = Vec<Spec>> {
     random::entries(300, WORDS, random::Sizes { title: 4, summary: 8, themes: 2 })
 }
 
-fn keystrokes(typed: &str) -> Vec<String> {
-    typed.char_indices().map(|(i, c)| typed[..i + c.len_utf8()].to_string()).collect()
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
 
@@ -67,16 +63,9 @@ proptest! {
         limit in prop::sample::select(vec![0usize, 1, 5, 50]),
     ) {
         let indexed = Indexed::new(catalogue(specs));
-        let mut filters = Filters::default();
-        for (f, v) in picks {
-            let facet = Facet::ALL[f];
-            let values = indexed.engine().value_count(facet);
-            if values > 0 {
-                filters.select(facet, v % values);
-            }
-        }
+        let filters = random::filters(&indexed, picks);
         for typed in TYPED {
-            for key in keystrokes(typed) {
+            for key in random::typed_starts(typed) {
                 let query = Query::parse(&key);
                 for filters in [Filters::default(), filters.clone()] {
                     let plain = without_shortcuts(|| indexed.search(&query, &filters, Lang::Fr, limit));

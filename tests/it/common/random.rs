@@ -2,6 +2,7 @@
 //! the fixture's regions and tagged with its materials and themes.
 
 use boucle::model::{Kind, ReviewStatus};
+use boucle::query::{Facet, Filters, Indexed};
 use proptest::prelude::*;
 
 use super::Spec;
@@ -52,4 +53,23 @@ pub fn entry(i: usize, words: &'static [&'static str], sizes: Sizes) -> impl Str
 /// Fewer than `max` random entries.
 pub fn entries(max: usize, words: &'static [&'static str], sizes: Sizes) -> impl Strategy<Value = Vec<Spec>> {
     (0usize..max).prop_flat_map(move |n| (0..n).map(|i| entry(i, words, sizes)).collect::<Vec<_>>())
+}
+
+/// Filters selecting, for each `(facet, value)` pick, that value of `indexed` (taken modulo
+/// the facet's values; a facet without values is skipped): what a user might have checked.
+pub fn filters(indexed: &Indexed, picks: Vec<(usize, usize)>) -> Filters {
+    let mut filters = Filters::default();
+    for (f, v) in picks {
+        let facet = Facet::ALL[f];
+        let values = indexed.engine().value_count(facet);
+        if values > 0 {
+            filters.select(facet, v % values);
+        }
+    }
+    filters
+}
+
+/// Every start of `typed`, as its keys are typed one by one.
+pub fn typed_starts(typed: &str) -> Vec<String> {
+    typed.char_indices().map(|(i, c)| typed[..i + c.len_utf8()].to_string()).collect()
 }

@@ -192,6 +192,9 @@ pub trait SshPanes {
 
     /// As [`SshPanes::ssh`], with more options for ssh (`-i KEY`, say).
     fn ssh_with(&self, server: &Server, name: &str, user: &str, size: (u16, u16), options: &str);
+
+    /// A window `name` of 120x40 running `ssh -t` as `user`, its password given by SSH_ASKPASS.
+    fn ssh_password(&self, server: &Server, name: &str, user: &str, password: &str);
 }
 
 impl SshPanes for Tmux {
@@ -203,6 +206,44 @@ impl SshPanes for Tmux {
         );
         self.open(name, size, server.dir.path(), &command, &[]);
     }
+
+    fn ssh_password(&self, server: &Server, name: &str, user: &str, password: &str) {
+        let askpass = server.dir.path().join(format!("askpass-{name}"));
+        std::fs::write(&askpass, format!("#!/bin/sh\necho '{password}'\n")).unwrap();
+        Command::new("chmod").args(["700", askpass.to_str().unwrap()]).status().unwrap();
+        let command = format!(
+            "env LANG=C.UTF-8 SSH_ASKPASS={} SSH_ASKPASS_REQUIRE=force DISPLAY=:0 ssh -t -F {} -p {} {user}@127.0.0.1; \
+             echo EXITED $?; exec sleep 600",
+            askpass.display(),
+            server.ssh_config().display(),
+            server.port
+        );
+        self.open(name, (120, 40), server.dir.path(), &command, &[]);
+    }
+}
+
+/// A window `name` of 120x40 running `boucle present TOUR` (or its `--console`) on this
+/// machine, on the fixture, its presentation socket in `runtime`.
+pub fn present_window(tmux: &Tmux, runtime: &std::path::Path, name: &str, tour: &str, console: bool) {
+    let command = format!(
+        "env XDG_RUNTIME_DIR={} TZ=UTC LANG=C.UTF-8 {} --catalogue {FIXTURE} --lang en present {tour}{}; \
+         echo EXITED $?; exec sleep 600",
+        runtime.display(),
+        binary().display(),
+        if console { " --console" } else { "" }
+    );
+    tmux.open(name, (120, 40), runtime, &command, &[]);
+}
+
+/// A new ed25519 key pair `dir/name` (and `.pub`), commented `name@laptop`; the private key's path.
+pub fn keygen(dir: &std::path::Path, name: &str) -> PathBuf {
+    let path = dir.join(name);
+    let made = Command::new("ssh-keygen")
+        .args(["-q", "-t", "ed25519", "-N", "", "-C", &format!("{name}@laptop"), "-f", path.to_str().unwrap()])
+        .output()
+        .expect("ssh-keygen runs");
+    assert!(made.status.success(), "{made:?}");
+    path
 }
 
 pub fn ready(screen: &str) -> bool {
