@@ -233,16 +233,7 @@ impl Bucket {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Id;
     use std::time::Duration;
-
-    fn list(ids: &[&str]) -> Shortlist {
-        let mut list = Shortlist::default();
-        for id in ids {
-            list.toggle(&Id::parse(id).unwrap());
-        }
-        list
-    }
 
     fn here() -> IpAddr {
         "10.0.0.1".parse().unwrap()
@@ -276,11 +267,11 @@ mod tests {
     fn a_code_gives_exactly_its_sessions_shortlist() {
         let room = Retrieval::default();
         let (mine, theirs) = (room.code_for(1), room.code_for(2));
-        room.keep(Owner::Session(1), &list(&["a", "b"]));
-        room.keep(Owner::Session(2), &list(&["c"]));
+        room.keep(Owner::Session(1), &Shortlist::of(&["a", "b"]));
+        room.keep(Owner::Session(2), &Shortlist::of(&["c"]));
         let now = Instant::now();
-        assert_eq!(room.claim(here(), &mine, now), Ok(list(&["a", "b"])));
-        assert_eq!(room.claim(here(), &theirs.to_lowercase(), now), Ok(list(&["c"])));
+        assert_eq!(room.claim(here(), &mine, now), Ok(Shortlist::of(&["a", "b"])));
+        assert_eq!(room.claim(here(), &theirs.to_lowercase(), now), Ok(Shortlist::of(&["c"])));
         assert_eq!(room.of(&Owner::Key("k".into())), None);
     }
 
@@ -288,15 +279,15 @@ mod tests {
     fn wrong_codes_are_limited_per_address_then_even_a_right_one_waits() {
         let room = Retrieval::default();
         let code = room.code_for(1);
-        room.keep(Owner::Session(1), &list(&["a"]));
+        room.keep(Owner::Session(1), &Shortlist::of(&["a"]));
         let now = Instant::now();
         let wrong = (0..1000).filter(|_| room.claim(here(), "AAAA-AAAA", now) == Err(Refused::Wrong)).count();
         assert_eq!(wrong, WRONG_PER_ADDRESS as usize, "only the first few are even looked at");
         assert_eq!(room.claim(here(), &code, now), Err(Refused::Limited));
         let other: IpAddr = "10.0.0.2".parse().unwrap();
-        assert_eq!(room.claim(other, &code, now), Ok(list(&["a"])), "another address is not blocked");
+        assert_eq!(room.claim(other, &code, now), Ok(Shortlist::of(&["a"])), "another address is not blocked");
         let later = now + Duration::from_secs_f64(ADDRESS_REFILL_SECONDS + 1.0);
-        assert_eq!(room.claim(here(), &code, later), Ok(list(&["a"])));
+        assert_eq!(room.claim(here(), &code, later), Ok(Shortlist::of(&["a"])));
     }
 
     #[test]
@@ -319,7 +310,7 @@ mod tests {
     fn a_code_is_useless_once_the_room_has_closed() {
         let room = Retrieval::default();
         let code = room.code_for(1);
-        room.keep(Owner::Session(1), &list(&["a"]));
+        room.keep(Owner::Session(1), &Shortlist::of(&["a"]));
         room.close();
         assert_eq!(room.claim(here(), &code, Instant::now()), Err(Refused::Closed));
         assert_eq!(room.of(&Owner::Session(1)), None);

@@ -42,6 +42,12 @@ impl Shortlist {
         list
     }
 
+    /// A shortlist marking these ids, in order, without notes (for tests).
+    #[cfg(test)]
+    pub fn of(ids: &[&str]) -> Shortlist {
+        Shortlist::from_items(ids.iter().map(|id| Item { id: Id::parse(id).unwrap(), note: String::new() }).collect())
+    }
+
     pub fn items(&self) -> &[Item] {
         &self.items
     }

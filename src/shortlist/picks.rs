@@ -46,17 +46,10 @@ impl Picks {
 mod tests {
     use super::*;
 
-    fn list(ids: &[&str]) -> Shortlist {
-        let mut list = Shortlist::default();
-        for id in ids {
-            list.toggle(&Id::parse(id).unwrap());
-        }
-        list
-    }
-
     #[test]
     fn each_participant_counts_once_per_entry_and_the_most_marked_come_first() {
-        let lists = [list(&["a", "b"]), list(&["b"]), list(&[]), list(&["c", "b", "a"])];
+        let lists =
+            [Shortlist::of(&["a", "b"]), Shortlist::of(&["b"]), Shortlist::of(&[]), Shortlist::of(&["c", "b", "a"])];
         let picks = Picks::count(&lists);
         assert_eq!(picks.participants, 3, "a participant who marked nothing is not counted");
         let ranked: Vec<(&str, usize)> = picks.ranked.iter().map(|(id, n)| (id.as_str(), *n)).collect();
