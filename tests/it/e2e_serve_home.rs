@@ -47,9 +47,11 @@ fn a_retrieval_code_exports_exactly_that_sessions_shortlist_a_wrong_one_is_refus
     let mut codes = Vec::new();
     for (name, said) in [("one", "Your code: "), ("two", "Votre code : ")] {
         tmux.keys(name, &["4"]);
-        let screen = tmux.wait_for(name, "the shortlist screen's code", |s| s.contains(said));
         let port = format!("ssh -p {} ", server.port);
-        assert!(screen.contains(&port) && screen.contains("export --shortlist"), "the command line:\n{screen}");
+        // Waited for whole: a capture can fall between the code's line and the command's.
+        let screen = tmux.wait_for(name, "the shortlist screen's code and its command line", |s| {
+            s.contains(said) && s.contains(&port) && s.contains("export --shortlist")
+        });
         codes.push(code_on(&screen));
     }
     assert_ne!(codes[0], codes[1]);
