@@ -1024,6 +1024,15 @@ fn form_texts(locale: &str) -> Vec<(String, String)> {
     boucle.type_text("2025-13");
     let date = boucle.wait_for("the date's problem", |s| s.lines().any(|l| l.contains("2025-13") && l.contains('✗')));
     texts.push(("a date typed wrong".to_string(), date.lines().filter(|l| l.contains("2025-13")).collect()));
+    // Leaving with a change asks first, in the same language; a second Esc leaves.
+    boucle.keys(&["Escape"]);
+    // The question names Esc before Ctrl-S, where the keys' line has them the other way round.
+    let asks = |l: &str| {
+        let esc = l.find("Esc ").or_else(|| l.find("Échap "));
+        esc.zip(l.find("Ctrl-S")).is_some_and(|(esc, save)| esc < save)
+    };
+    let asked = boucle.wait_for("the question before leaving", |s| s.lines().any(asks));
+    texts.push(("leaving with changes".to_string(), asked.lines().filter(|l| asks(l)).collect()));
     boucle.keys(&["Escape"]);
     assert_eq!(boucle.wait_for_exit(), 0);
     texts
