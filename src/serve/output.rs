@@ -250,6 +250,8 @@ pub struct SshHost {
     driver: Option<crate::presentation::Driver>,
     /// Told when the participant starts or stops following.
     on_following: Option<Box<dyn Fn(bool) + Send>>,
+    /// The room's followers' shared frames: a follower's slide is drawn from them.
+    frames: Option<Arc<super::frames::FrameShare>>,
 }
 
 impl SshHost {
@@ -261,6 +263,7 @@ impl SshHost {
             on_changed: None,
             driver: None,
             on_following: None,
+            frames: None,
         })
     }
 
@@ -285,6 +288,12 @@ impl SshHost {
         self
     }
 
+    /// Draws a follower's slides from the room's shared frames.
+    pub fn sharing_frames(mut self, frames: Arc<super::frames::FrameShare>) -> SshHost {
+        self.frames = Some(frames);
+        self
+    }
+
     /// Calls `on_saved` each time a save changes the shortlist's file.
     pub fn on_shortlist_saved(mut self, on_saved: impl Fn() + Send + 'static) -> SshHost {
         self.on_saved = Some(Box::new(on_saved));
@@ -297,6 +306,15 @@ impl Host for SshHost {
 
     fn terminal(&mut self) -> &mut Terminal<SshBackend> {
         &mut self.terminal
+    }
+
+    fn render(&mut self, app: &mut crate::ui::App) -> io::Result<()> {
+        match &self.frames {
+            Some(frames) => {
+                crate::ui::render::render_with(&mut self.terminal, app, |frame, app| frames.draw(frame, app))
+            }
+            None => crate::ui::render::render(&mut self.terminal, app),
+        }
     }
 
     fn drive(&mut self, drive: crate::presentation::Drive) {

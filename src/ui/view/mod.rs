@@ -5,6 +5,7 @@ pub mod context;
 mod detail;
 mod dialogs;
 pub mod facets;
+pub mod follower;
 pub mod form;
 pub mod help;
 pub mod layout;
