@@ -252,6 +252,9 @@ pub struct SshHost {
     on_following: Option<Box<dyn Fn(bool) + Send>>,
     /// The room's followers' shared frames: a follower's slide is drawn from them.
     frames: Option<Arc<super::frames::FrameShare>>,
+    /// What the client shows when it is a shared frame; forgotten when anything else may have
+    /// reached the terminal ([`Host::terminal`]).
+    shown: Option<super::frames::Shown>,
 }
 
 impl SshHost {
@@ -264,6 +267,7 @@ impl SshHost {
             driver: None,
             on_following: None,
             frames: None,
+            shown: None,
         })
     }
 
@@ -305,14 +309,14 @@ impl Host for SshHost {
     type Output = SshBackend;
 
     fn terminal(&mut self) -> &mut Terminal<SshBackend> {
+        // Whoever asks may clear or resize it: its screen is no longer a known shared frame.
+        self.shown = None;
         &mut self.terminal
     }
 
     fn render(&mut self, app: &mut crate::ui::App) -> io::Result<()> {
         match &self.frames {
-            Some(frames) => {
-                crate::ui::render::render_with(&mut self.terminal, app, |frame, app| frames.draw(frame, app))
-            }
+            Some(frames) => frames.render(&mut self.terminal, app, &mut self.shown),
             None => crate::ui::render::render(&mut self.terminal, app),
         }
     }

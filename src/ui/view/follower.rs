@@ -51,6 +51,13 @@ impl PartialEq for SharedKey {
 
 impl Eq for SharedKey {}
 
+impl SharedKey {
+    /// The frame's width and height.
+    pub fn size(&self) -> (u16, u16) {
+        self.size
+    }
+}
+
 impl std::hash::Hash for SharedKey {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         Arc::as_ptr(&self.catalogue).hash(state);
@@ -106,4 +113,10 @@ pub fn draw_shared(frame: &mut Frame<'_>, app: &App) -> FrameFacts {
 /// The follower's own part, over the shared part drawn for its key.
 pub fn draw_own(frame: &mut Frame<'_>, app: &App) {
     present::draw_own(frame, &Ctx::of(app), &app.present);
+}
+
+/// Where [`draw_own`] draws on `screen`: the cells a follower's frame does not share with the
+/// others of its key (none on the pause and black screens).
+pub fn own_area(app: &App, screen: Rect) -> Option<Rect> {
+    present::own_area(&Ctx::of(app), &app.present, screen)
 }

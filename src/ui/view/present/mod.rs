@@ -44,11 +44,17 @@ pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, present: &PresentState, facts:
 /// The viewer's own part of a slide's screen ([`Parts`]), over the rest drawn without it: the
 /// footer, where [`draw`] would put it.
 pub fn draw_own(frame: &mut Frame<'_>, ctx: &Ctx<'_>, present: &PresentState) {
-    let screen = frame.area();
-    if ctx.follow.role() == Some(Role::Console) || resting(ctx) || present.blank() || ctx.follow.typing().is_some() {
-        return;
+    if let Some(footer) = own_area(ctx, present, frame.area()) {
+        draw_footer(frame, ctx, present, footer);
     }
-    draw_footer(frame, ctx, present, footer_area(screen));
+}
+
+/// Where the viewer's own part goes on `screen` ([`draw_own`]); none where there is none (the
+/// console, the pause and black screens, the room line being typed).
+pub fn own_area(ctx: &Ctx<'_>, present: &PresentState, screen: Rect) -> Option<Rect> {
+    let none =
+        ctx.follow.role() == Some(Role::Console) || resting(ctx) || present.blank() || ctx.follow.typing().is_some();
+    (!none).then(|| footer_area(screen))
 }
 
 /// A follower's pause screen: the room rests.
