@@ -21,12 +21,12 @@ use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
 
-use super::output::SshBackend;
 use crate::ui::App;
 use crate::ui::frame::FrameFacts;
 use crate::ui::render::render;
 use crate::ui::update::frame_drawn;
-use crate::ui::view::follower::{SharedKey, draw_own, draw_shared, own_area, shared_key};
+use crate::ui::view::follower::SharedKey;
+use crate::ui::view::{draw_follower_own, draw_follower_shared, follower_key};
 
 /// Shared parts kept at most: a room whose followers have many sizes shares less, and keeps no
 /// more than this many buffers (a few MB).
@@ -62,10 +62,13 @@ struct Slot {
     part: OnceLock<Arc<Part>>,
     /// The escape codes that turn another shared part into this one, by that part's key (none
     /// when they could not be made: each session then diffs its own).
-    moves: Mutex<Vec<(SharedKey, Arc<OnceLock<Option<Arc<[u8]>>>>)>>,
+    moves: Mutex<Vec<(SharedKey, Move)>>,
     /// The stage version it was last asked at.
     used: AtomicU64,
 }
+
+/// The escape codes of one move, made by the first session that makes it.
+type Move = Arc<OnceLock<Option<Arc<[u8]>>>>;
 
 struct Part {
     buffer: Buffer,
@@ -95,15 +98,15 @@ impl FrameShare {
     /// shared part, sent as the shared move when the client shows the shared part before it;
     /// any other frame whole. `shown` is the session's: what its client shows, when it is a
     /// shared part; the caller forgets it when anything else reaches its terminal.
-    pub fn render(
+    pub fn render<B: Backend<Error = io::Error> + Write>(
         &self,
-        terminal: &mut Terminal<SshBackend>,
+        terminal: &mut Terminal<B>,
         app: &mut App,
         shown: &mut Option<Shown>,
     ) -> io::Result<()> {
         terminal.autoresize()?;
         let screen = terminal.get_frame().area();
-        let Some(key) = shared_key(app, screen) else {
+        let Some(key) = follower_key(app, screen) else {
             *shown = None;
             return render(terminal, app);
         };
@@ -113,7 +116,7 @@ impl FrameShare {
         let part = slot.part.get_or_init(|| {
             drew = true;
             let mut frame = terminal.get_frame();
-            let facts = draw_shared(&mut frame, app);
+            let facts = draw_follower_shared(&mut frame, app);
             Arc::new(Part { buffer: frame.buffer_mut().clone(), facts })
         });
         let counter = if drew { &self.drawn } else { &self.copied };
@@ -122,8 +125,7 @@ impl FrameShare {
             // The same size by the key: the copy fills the whole frame.
             terminal.current_buffer_mut().content.clone_from_slice(&part.buffer.content);
         }
-        draw_own(&mut terminal.get_frame(), app);
-        let own_area = own_area(app, screen);
+        let own_area = draw_follower_own(&mut terminal.get_frame(), app);
         let own = own_area.map(|area| cells(terminal.current_buffer_mut(), area));
         // The move is shared only when what differs between followers, before and after, is
         // in the same cells (the footer), or only before or only after (the pause screen).
@@ -187,7 +189,7 @@ impl FrameShare {
             match moves.iter().find(|(from, _)| *from == before.key) {
                 Some((_, made)) => Some(made.clone()),
                 None if moves.len() < MAX_MOVES => {
-                    let made: Arc<OnceLock<Option<Arc<[u8]>>>> = Arc::default();
+                    let made: Move = Arc::default();
                     moves.push((before.key.clone(), made.clone()));
                     Some(made)
                 }

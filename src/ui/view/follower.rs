@@ -1,19 +1,19 @@
 //! A follower's frame in two parts, so that a room draws each stop once for all who see it
 //! alike: the part every follower at the same size, language and theme sees ([`draw_shared`],
 //! named by its [`SharedKey`]), and each follower's own part drawn over a copy of it
-//! ([`draw_own`]: the footer, with their clock, their mark and the room line). The two drawn
-//! one over the other are exactly [`super::draw`]'s frame; the room's cache of the shared part
-//! is the serve layer's.
+//! (`present::draw_own`: the footer, with their clock, their mark and the room line). The two
+//! drawn one over the other are exactly [`super::draw`]'s frame; `view/mod.rs` hands them the
+//! app's parts, and the room's cache of the shared part is the serve layer's.
 
 use std::sync::Arc;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use super::super::app::App;
 use super::super::frame::FrameFacts;
 use super::super::screen::Screen;
-use super::super::state::{Role, Slide};
+use super::super::shared::Shared;
+use super::super::state::{FollowState, PresentState, Role, Slide};
 use super::super::theme::ThemeName;
 use super::{Ctx, present};
 use crate::model::Id;
@@ -66,11 +66,10 @@ impl std::hash::Hash for SharedKey {
     }
 }
 
-/// The key of `app`'s frame in `area`, when its frame is a follower's slide whose only own part
-/// is the footer; none for any other frame (browsing, an overlay, the zoom, the keys' line, the
-/// overview as a slide, a message), which is drawn whole by its session.
-pub fn shared_key(app: &App, area: Rect) -> Option<SharedKey> {
-    let (shared, follow, present) = (app.shared(), app.follow(), app.present());
+/// The key of a frame in `area`, when it is a follower's slide whose only own part is the footer;
+/// none for any other frame (browsing, an overlay, the zoom, the keys' line, the overview as a
+/// slide, a message), which is drawn whole by its session.
+pub fn shared_key(shared: &Shared, follow: &FollowState, present: &PresentState, area: Rect) -> Option<SharedKey> {
     let plain = shared.screen() == Screen::Present
         && shared.overlay().is_none()
         && !shared.too_small()
@@ -100,23 +99,11 @@ pub fn shared_key(app: &App, area: Rect) -> Option<SharedKey> {
 
 /// The frame of a follower whose [`shared_key`] is some, all but its own part; says what it
 /// drew, as [`super::draw`] does.
-pub fn draw_shared(frame: &mut Frame<'_>, app: &App) -> FrameFacts {
-    let ctx = Ctx::of(app);
+pub fn draw_shared(frame: &mut Frame<'_>, ctx: &Ctx<'_>, present: &PresentState) -> FrameFacts {
     let screen = frame.area();
     let mut facts = FrameFacts { width: screen.width, height: screen.height, ..FrameFacts::default() };
     frame.render_widget(ratatui::widgets::Block::new().style(ctx.theme().base), screen);
     // The overview as a slide has no key: nothing comes back to draw.
-    let _ = present::draw_parts(frame, &ctx, &app.present, &mut facts, present::Parts::Shared);
+    let _ = present::draw_parts(frame, ctx, present, &mut facts, present::Parts::Shared);
     facts
-}
-
-/// The follower's own part, over the shared part drawn for its key.
-pub fn draw_own(frame: &mut Frame<'_>, app: &App) {
-    present::draw_own(frame, &Ctx::of(app), &app.present);
-}
-
-/// Where [`draw_own`] draws on `screen`: the cells a follower's frame does not share with the
-/// others of its key (none on the pause and black screens).
-pub fn own_area(app: &App, screen: Rect) -> Option<Rect> {
-    present::own_area(&Ctx::of(app), &app.present, screen)
 }
