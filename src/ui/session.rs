@@ -124,19 +124,27 @@ pub fn run_session<H: Host>(
 /// second, and a signal or a client gone waits for no more than this.
 const BURST: Duration = Duration::from_millis(20);
 
+/// How long a frame asked for while a search runs waits for its results: a key's echo and its
+/// results are then one frame, not two (a frame costs about a fifth of a key's CPU in a room,
+/// #25). A search slower than this shows the echo, marked `searching…`, at this delay.
+pub const HOLD: Duration = Duration::from_millis(25);
+
 impl<H: Host> Session<'_, H> {
     fn run(&mut self, events: &Receiver<Event>, input: &InputQueue) -> Result<Exit, <H::Output as Backend>::Error> {
         self.resize_to_terminal()?;
         self.show()?;
         let mut input_waiting = false;
+        // Since when a change waits, undrawn, for the results of the search it asked.
+        let mut held: Option<Instant> = None;
         loop {
-            // Wait for an event, or until the app's next deadline (present mode's clock); not at
-            // all while input waits.
+            // Wait for an event, or until the app's next deadline (present mode's clock) or the
+            // held frame's; not at all while input waits.
             let deadline = next_deadline(self.app);
+            let wake = [deadline, held.map(|at| at + HOLD)].into_iter().flatten().min();
             let first = if input_waiting {
                 events.try_recv().ok()
             } else {
-                let waited = match deadline {
+                let waited = match wake {
                     Some(at) => events.recv_timeout(at.saturating_duration_since(Instant::now())),
                     None => events.recv().map_err(|_| RecvTimeoutError::Disconnected),
                 };
@@ -181,8 +189,14 @@ impl<H: Host> Session<'_, H> {
                 self.following = self.app.follow().following();
                 self.host.following(self.following);
             }
-            if dirty {
-                self.show()?;
+            if dirty || held.is_some() {
+                let since = *held.get_or_insert(started);
+                // The newest search's results, or the echo when they are late; never a frame
+                // the coming results would replace at once.
+                if !self.app.browse().list().searching() || since.elapsed() >= HOLD {
+                    held = None;
+                    self.show()?;
+                }
             }
         }
     }
