@@ -184,19 +184,21 @@ impl<H: Host> Session<'_, H> {
                     break;
                 }
             }
-            self.send_search();
+            let posted = self.send_search();
             if self.app.follow().following() != self.following {
                 self.following = self.app.follow().following();
                 self.host.following(self.following);
             }
-            if dirty || held.is_some() {
-                let since = *held.get_or_insert(started);
-                // The newest search's results, or the echo when they are late; never a frame
-                // the coming results would replace at once.
-                if !self.app.browse().list().searching() || since.elapsed() >= HOLD {
-                    held = None;
-                    self.show()?;
-                }
+            // A change that asked for a search waits for its results, or shows the echo when
+            // they are late: never a frame the coming results would replace at once. Any other
+            // change is drawn now.
+            if posted && held.is_none() {
+                held = Some(started);
+            }
+            let waiting = held.is_some_and(|since| since.elapsed() < HOLD) && self.app.browse().list().searching();
+            if (dirty || held.is_some()) && !waiting {
+                held = None;
+                self.show()?;
             }
         }
     }
@@ -366,11 +368,16 @@ impl<H: Host> Session<'_, H> {
     }
 
     /// Sends the newest search asked for, if any; a search run here comes back at once.
-    fn send_search(&mut self) {
-        if let Some(request) = self.search.take()
-            && let Some(response) = self.searcher.search(request)
-        {
-            searched(self.app, response);
+    /// Sends the search asked for in this burst, if any; says whether it went to a worker (its
+    /// results come later).
+    fn send_search(&mut self) -> bool {
+        let Some(request) = self.search.take() else { return false };
+        match self.searcher.search(request) {
+            Some(response) => {
+                searched(self.app, response);
+                false
+            }
+            None => true,
         }
     }
 
