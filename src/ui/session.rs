@@ -125,9 +125,12 @@ pub fn run_session<H: Host>(
 const BURST: Duration = Duration::from_millis(20);
 
 /// How long a frame asked for while a search runs waits for its results: a key's echo and its
-/// results are then one frame, not two (a frame costs about a fifth of a key's CPU in a room,
-/// #25). A search slower than this shows the echo, marked `searching…`, at this delay.
-pub const HOLD: Duration = Duration::from_millis(25);
+/// results are then one frame, not two (the echo's frame was 0.42 ms of a key's 4.35 ms of
+/// CPU in a room at 100k, #25). A search slower than this shows the echo, marked `searching…`,
+/// at this delay: the room's own aim for a key's whole screen (50 ms at p99). Shorter, a
+/// saturated room, whose searches wait 30–40 ms for a worker, drew both frames again: the
+/// 25 ms tried first saved 2 % of the CPU a key, not 10 %.
+pub const HOLD: Duration = Duration::from_millis(50);
 
 impl<H: Host> Session<'_, H> {
     fn run(&mut self, events: &Receiver<Event>, input: &InputQueue) -> Result<Exit, <H::Output as Backend>::Error> {
