@@ -67,6 +67,7 @@ mod query_scratch;
 mod query_shortcuts;
 mod render_fuzz;
 mod results_end;
+mod room_screens;
 mod search_pool;
 mod theme_contrast;
 mod ui_app;

@@ -15,7 +15,7 @@ use boucle::ui::search_pool::SearchPool;
 use boucle::ui::searcher::{Request, Searcher};
 
 /// One query per session, typed a letter at a time; words that narrow and words that do not.
-const TYPED: &[&str] = &[
+pub const TYPED: &[&str] = &[
     "zinc",
     "mining heritage",
     "bethune",
