@@ -362,6 +362,11 @@ fn main() {
         }
         return;
     }
+    if let Some(n) = arg("--generate") {
+        // Only write the synthetic folder (a million files take minutes): started early, in the background.
+        println!("{}", catalogue_folder(n.parse().expect("--generate N")).display());
+        return;
+    }
     if let Some(n) = arg("--pty-only") {
         // The real dashboard on a pseudo-terminal alone, at one size.
         let n: usize = n.parse().expect("--pty-only N");
