@@ -11,8 +11,9 @@ use boucle::ui::{Action, App, Edit, Options, render, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-/// Milliseconds from each keystroke to its frame, for the given typed queries.
-pub fn keystroke_to_frame(indexed: Arc<Indexed>, queries: &[&str]) -> Vec<f64> {
+/// Milliseconds from each keystroke to its frame, for the given typed queries: wall-clock, and
+/// the process's CPU time (`cpu_ms`, in ms) the key and its draw took.
+pub fn keystroke_to_frame(indexed: Arc<Indexed>, queries: &[&str], cpu_ms: impl Fn() -> f64) -> Vec<(f64, f64)> {
     let mut app = App::new(indexed, Vec::new(), Options::default());
     let (width, height) = (200, 60);
     let _ = update(&mut app, Action::Resize { width, height });
@@ -22,10 +23,10 @@ pub fn keystroke_to_frame(indexed: Arc<Indexed>, queries: &[&str]) -> Vec<f64> {
         let _ = update(&mut app, Action::FocusSearch);
         let _ = update(&mut app, Action::Edit(Edit::Clear));
         for c in query.chars() {
-            let start = Instant::now();
+            let (start, cpu) = (Instant::now(), cpu_ms());
             let _ = update(&mut app, Action::Edit(Edit::Insert(c)));
             render(&mut terminal, &mut app).expect("draw");
-            times.push(start.elapsed().as_secs_f64() * 1000.0);
+            times.push((start.elapsed().as_secs_f64() * 1000.0, cpu_ms() - cpu));
         }
         let _ = update(&mut app, Action::Submit);
     }

@@ -74,7 +74,7 @@ impl Engine {
         let mut ranked: Vec<(i64, usize, u32)> = heap
             .into_iter()
             .map(|Reverse((score, Reverse(e)))| {
-                let mask = matched.word_masks[e];
+                let mask = matched.word_mask(e);
                 let mut score = score;
                 if mask.count_ones() > 1 {
                     let regions = self.facets.get(Facet::Region).of_entry(e);
@@ -100,7 +100,7 @@ impl Engine {
                     words: count,
                     title_highlights: highlights(entry.title().get(lang), words),
                     summary_highlights: highlights(entry.summary().get(lang), words),
-                    typo: has_typo_only_word(matched.word_masks[e], matched.scores[e]),
+                    typo: has_typo_only_word(matched.word_mask(e), matched.score(e)),
                 }
             })
             .collect();
@@ -151,6 +151,21 @@ impl Engine {
         let all_words_mask: u16 = ((1u32 << words) - 1) as u16;
         let mut total_all_words = 0;
         let mut heap: Best = BinaryHeap::with_capacity(keep + 1);
+        if let Some(list) = &matched.single {
+            // One word: every result has it, scored in its list (in entry order).
+            let lo = list.partition_point(|&(e, _)| (e as usize) < range.start);
+            let hi = lo + list[lo..].partition_point(|&(e, _)| (e as usize) < range.end);
+            for &(e, score) in &list[lo..hi] {
+                let e = e as usize;
+                if results.contains(e) {
+                    total_all_words += 1;
+                    if keep > 0 {
+                        push_bounded(&mut heap, keep, (PER_WORD + i64::from(score), Reverse(e)));
+                    }
+                }
+            }
+            return (heap, total_all_words);
+        }
         results.for_each_in(split::words(&range), |e| {
             let mask = matched.word_masks[e];
             if mask == all_words_mask {

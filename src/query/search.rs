@@ -3,6 +3,7 @@
 //! rank. Each phase is one function.
 
 use std::cell::Cell;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use super::bits::Bits;
@@ -32,7 +33,8 @@ pub(super) const SPELLED_RIGHT: u32 = 40_000;
 
 thread_local! {
     /// Set to search this thread without the shortcuts of large catalogues (dense short words,
-    /// the scan for common words, ranking only the results with every word): the plain paths,
+    /// the scan for common words, ranking only the results with every word, one word ranked
+    /// from its list): the plain paths,
     /// which the tests compare them with.
     static PLAIN: Cell<bool> = const { Cell::new(false) };
 }
@@ -79,9 +81,32 @@ pub(super) struct Matched {
     /// With two words or more, the entries having every word: they outrank all others, so
     /// ranking need look no further when they are enough (`rank.rs`).
     pub all_words: Option<Bits>,
+    /// With one word read from postings: its entries with their scores, in entry order.
+    /// Ranking reads them there, and `scores` and `word_masks` are left all zeros: at 1M, a
+    /// common word's hundreds of thousands of entries were written to both, walked again by
+    /// ranking and zeroed again afterwards.
+    pub single: Option<Arc<[(u32, u16)]>>,
 }
 
 impl Matched {
+    /// The words entry `e` has (bit `w` for word `w`).
+    pub fn word_mask(&self, e: usize) -> u16 {
+        match &self.single {
+            Some(list) => u16::from(list.binary_search_by_key(&(e as u32), |&(entry, _)| entry).is_ok()),
+            None => self.word_masks[e],
+        }
+    }
+
+    /// Entry `e`'s score from its words ([`Matched::scores`]).
+    pub fn score(&self, e: usize) -> u32 {
+        match &self.single {
+            Some(list) => {
+                list.binary_search_by_key(&(e as u32), |&(entry, _)| entry).map_or(0, |i| u32::from(list[i].1))
+            }
+            None => self.scores[e],
+        }
+    }
+
     /// Keeps in [`Matched::all_words`] only the entries of `word_bits` (one word's entries).
     fn keep_all_words(&mut self, word_bits: Bits) {
         match self.all_words.as_mut() {
@@ -117,7 +142,8 @@ impl Engine {
         let start = Instant::now();
         // The entries the words set scores for, before exclusions and filters remove some:
         // what the scratch arrays need reset.
-        let written = (!query.words.is_empty()).then(|| matched.bits.clone());
+        let written = (!query.words.is_empty())
+            .then(|| if matched.single.is_some() { Bits::empty(n) } else { matched.bits.clone() });
         self.exclude(&query.exclusions, n, &mut matched.bits);
         let mut unknown_values = Vec::new();
         self.filter_fields(catalogue, &query.fields, n, &mut matched.bits, &mut unknown_values);
@@ -158,6 +184,7 @@ impl Engine {
                 term_words: Vec::new(),
                 best: Vec::new(),
                 all_words: None,
+                single: None,
             };
         }
         let scratch = scratch::take(n);
@@ -168,6 +195,7 @@ impl Engine {
             term_words: if words.len() > 1 { vec![0; self.terms.len()] } else { Vec::new() },
             best: scratch.best,
             all_words: None,
+            single: None,
         };
         let several = words.len() > 1;
         let previous = narrow::previous(self.id, n);
@@ -195,6 +223,12 @@ impl Engine {
             });
             if !matched.term_words.is_empty() {
                 word_match.terms.iter().for_each(|&(t, _)| matched.term_words[t as usize] |= bit);
+            }
+            if !several && !plain() {
+                word_match.entries.iter().for_each(|&(e, _)| matched.bits.insert(e as usize));
+                matched.single = Some(word_match.entries.clone());
+                current.push(word_match);
+                continue;
             }
             let mut word_bits = several.then(|| Bits::empty(n));
             for &(e, score) in word_match.entries.iter() {

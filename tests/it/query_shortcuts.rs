@@ -1,6 +1,7 @@
 //! Property: the shortcuts that make a search fast on a large catalogue (dense scores of words
 //! of up to four letters, a common word's entries collected by one scan, ranking only the
-//! results having every word when they are enough) give exactly what the plain paths give
+//! results having every word when they are enough, one word ranked from its list of entries
+//! without the per-entry arrays) give exactly what the plain paths give
 //! (postings read word by word, every result ranked): the same hits in the same order, with
 //! the same scores and highlights, the same totals and every facet count, while typing,
 //! with and without facet selections, on one part and split into several.
