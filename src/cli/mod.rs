@@ -401,6 +401,38 @@ fn with_index(
     code
 }
 
+/// A searching command run straight on the cache's archive ([`crate::live::archived`]): its
+/// output (and what is said of the catalogue's problems) is made while the files are checked,
+/// and written only once the archive is trusted. None when there is no archive to use, or it
+/// is not trusted: the caller then runs the command on a whole load.
+fn from_archive(
+    cli: &Cli,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    command: impl FnOnce(
+        &crate::query::Engine,
+        &dyn crate::model::Entries,
+        &mut dyn Write,
+    ) -> Result<(), list::CommandError>,
+) -> Option<i32> {
+    let mut opened = crate::live::archived::open(&cli.catalogue_source(), cli.cache().as_ref())?;
+    let (mut said, mut made) = (Vec::new(), Vec::new());
+    let early = usable(cli, &opened.loaded, &mut said);
+    let result = early.is_none().then(|| command(&opened.engine, &opened.archive, &mut made));
+    let trusted = opened.trusted();
+    let large = crate::model::Entries::len(&opened.archive) >= LEFT_TO_EXIT;
+    leave(large, opened);
+    if !trusted {
+        return None;
+    }
+    let _ = err.write_all(&said);
+    if let Some(code) = early {
+        return Some(code);
+    }
+    let written = out.write_all(&made).map_err(list::CommandError::Io);
+    Some(finish(result?.and(written), cli.language(), err))
+}
+
 /// Catalogues of this many entries or more are not freed once a command is done with them.
 const LEFT_TO_EXIT: usize = 10_000;
 
@@ -457,6 +489,12 @@ fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         Some(Command::Check(args)) => check::run(&cli, args, out, err),
         Some(Command::Fmt(args)) => fmt::run(&cli, args, out, err),
         Some(Command::List(args)) => {
+            let list = |engine: &_, entries: &dyn crate::model::Entries, out: &mut dyn Write| {
+                list::run_list_in(engine, entries, args, cli.language(), out)
+            };
+            if let Some(code) = from_archive(&cli, out, err, list) {
+                return code;
+            }
             return with_index(&cli, err, |indexed| list::run_list(indexed, args, cli.language(), out));
         }
         Some(Command::Show(args)) => {
