@@ -182,6 +182,7 @@ pub fn run_list_in(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Catalogue;
     use unicode_width::UnicodeWidthStr;
 
     fn list(catalogue: &Catalogue, flags: &[&str]) -> Result<String, CommandError> {
