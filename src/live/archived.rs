@@ -4,6 +4,7 @@
 //! threads. What was made is trusted only once that check passes and every entry read passed
 //! its own; otherwise the command runs again on a whole load, as without this path.
 
+use std::sync::OnceLock;
 use std::thread::JoinHandle;
 
 use crate::load::cache::{self, Archive, Cache};
@@ -13,14 +14,15 @@ use crate::query::Engine;
 
 pub struct FromArchive {
     pub archive: Archive,
-    pub engine: Engine,
+    /// The index kept in the cache, restored when first asked for (`show` needs none).
+    engine: OnceLock<Option<Engine>>,
     /// The rest of the load (problems, quoted sources); its catalogue holds no entry.
     pub loaded: Loaded,
     check: Option<JoinHandle<bool>>,
 }
 
 /// The cache's archive of `source`'s folders, its stamp check started; None when there is no
-/// usable cache, or it kept no index that fits (a whole load serves those).
+/// usable cache (a whole load serves those).
 pub fn open(source: &CatalogueSource, cache: Option<&Cache>) -> Option<FromArchive> {
     let (CatalogueSource::Folders(folders), Some(cache)) = (source, cache) else { return None };
     let (archive, meta) = cache::open_archive(cache, folders).ok()?;
@@ -28,11 +30,16 @@ pub fn open(source: &CatalogueSource, cache: Option<&Cache>) -> Option<FromArchi
     let stamps = loaded.stamps.take();
     let folders = folders.clone();
     let check = std::thread::spawn(move || cache::is_fresh(stamps.as_deref(), &folders));
-    let engine = archive.with_index(|bytes| Engine::restored_for(bytes, archive.len()))?;
-    Some(FromArchive { archive, engine, loaded, check: Some(check) })
+    Some(FromArchive { archive, engine: OnceLock::new(), loaded, check: Some(check) })
 }
 
 impl FromArchive {
+    /// The search index kept in the cache, None when it kept none that fits.
+    pub fn engine(&self) -> Option<&Engine> {
+        let archive = &self.archive;
+        self.engine.get_or_init(|| archive.with_index(|bytes| Engine::restored_for(bytes, archive.len()))).as_ref()
+    }
+
     /// Whether what was made from the archive may be shown: every file is as stamped, and
     /// every entry read passed its checks. Waits for the stamp check.
     pub fn trusted(&mut self) -> bool {
