@@ -8,7 +8,6 @@ use crate::common;
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use boucle::export::{Row, json};
 use boucle::live::archived::{self, FromArchive};
@@ -56,10 +55,11 @@ fn rows(results: &Results, entries: &dyn Entries, lang: Lang) -> String {
 }
 
 fn labels(opened: &FromArchive, entries: &dyn Entries, lang: Lang) -> Vec<String> {
+    let engine = opened.engine().unwrap();
     Facet::ALL
         .into_iter()
         .flat_map(|facet| {
-            (0..opened.engine.value_count(facet)).map(move |v| opened.engine.value_label(entries, facet, v, lang))
+            (0..engine.value_count(facet)).map(move |v| engine.value_label(entries, facet, v, lang))
         })
         .collect()
 }
@@ -114,7 +114,7 @@ proptest! {
         let filters: Filters = common::random::filters(&cached.indexed, picks);
         let whole = cached.indexed.engine().search(cached.indexed.catalogue(), &query, &filters, lang, limit);
         let archive = &opened.archive;
-        let read = opened.engine.search(archive, &query, &filters, lang, limit);
+        let read = opened.engine().unwrap().search(archive, &query, &filters, lang, limit);
         prop_assert_eq!(&read, &whole);
         prop_assert_eq!(rows(&read, archive, lang), rows(&whole, cached.indexed.catalogue(), lang));
         prop_assert_eq!(labels(&opened, archive, lang), labels(&opened, cached.indexed.catalogue(), lang));
@@ -151,7 +151,7 @@ fn a_search_decodes_only_the_entries_it_ranks_and_prints() {
     let opened = archived::open(&CatalogueSource::Folders(folders), Some(&cache)).unwrap();
     let archive = &opened.archive;
     let query = Query::parse("batteries");
-    let results = opened.engine.search(archive, &query, &Filters::default(), Lang::En, 3);
+    let results = opened.engine().unwrap().search(archive, &query, &Filters::default(), Lang::En, 3);
     assert!(results.total > 100, "{} results", results.total);
     let printed = rows(&results, archive, Lang::En);
     let whole = indexed.engine().search(indexed.catalogue(), &query, &Filters::default(), Lang::En, 3);
@@ -190,17 +190,7 @@ fn damage_text(path: &Path, text: &str) {
     fs::write(path, bytes).unwrap();
 }
 
-fn boucle(cache: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_boucle"))
-        .args(args)
-        .env_remove("BOUCLE_CATALOGUE")
-        .env("BOUCLE_CACHE_DIR", cache)
-        .env("BOUCLE_CACHE_WRITE", "wait")
-        .env_remove("BOUCLE_CACHE_MAX_MB")
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run boucle")
-}
+use crate::common::with_cache as boucle;
 
 fn cache_file(dir: &Path) -> PathBuf {
     let files: Vec<PathBuf> = fs::read_dir(dir).unwrap().flatten().map(|e| e.path()).collect();
@@ -209,25 +199,28 @@ fn cache_file(dir: &Path) -> PathBuf {
 }
 
 #[test]
-fn list_from_a_cache_with_a_damaged_entry_prints_what_the_files_say_and_mends_the_cache() {
+fn list_and_show_from_a_cache_with_a_damaged_entry_print_what_the_files_say_and_mend_the_cache() {
     let dir = tempfile::tempdir().unwrap();
     let (catalogue, cache) = (dir.path().join("catalogue"), dir.path().join("cache"));
     common::copy_dir(Path::new(FIXTURE), &catalogue);
-    let args = ["list", "--format", "json", "--query", "batteries", "--catalogue", catalogue.to_str().unwrap()];
-    let uncached = boucle(&cache, &[&args[..], &["--no-cache"]].concat());
-    let first = boucle(&cache, &args);
-    assert_eq!(first.stdout, uncached.stdout);
+    let folder = ["--catalogue", catalogue.to_str().unwrap()];
+    let list = [&["list", "--format", "json", "--query", "batteries"][..], &folder].concat();
+    let uncached = boucle(&cache, &[&list[..], &["--no-cache"]].concat());
+    assert_eq!(boucle(&cache, &list).stdout, uncached.stdout, "the cache written");
     let hits: serde_json::Value = serde_json::from_slice(&uncached.stdout).unwrap();
-    let title = hits[0]["title"].as_str().unwrap().to_string();
-    let file = cache_file(&cache);
-    damage_text(&file, &title);
-    let damaged = fs::read(&file).unwrap();
-    let after = boucle(&cache, &args);
-    assert_eq!(String::from_utf8_lossy(&after.stdout), String::from_utf8_lossy(&uncached.stdout));
-    assert!(after.status.success());
-    assert_ne!(fs::read(&file).unwrap(), damaged, "the cache is written again");
-    let again = boucle(&cache, &args);
-    assert_eq!(again.stdout, uncached.stdout);
+    let (id, title) = (hits[0]["id"].as_str().unwrap(), hits[0]["title"].as_str().unwrap());
+    let show = [&["show", id][..], &folder].concat();
+    for args in [&list, &show] {
+        let uncached = boucle(&cache, &[&args[..], &["--no-cache"]].concat());
+        let file = cache_file(&cache);
+        damage_text(&file, title);
+        let damaged = fs::read(&file).unwrap();
+        let after = boucle(&cache, args);
+        assert_eq!(String::from_utf8_lossy(&after.stdout), String::from_utf8_lossy(&uncached.stdout), "{args:?}");
+        assert!(after.status.success());
+        assert_ne!(fs::read(&file).unwrap(), damaged, "the cache is written again");
+        assert_eq!(boucle(&cache, args).stdout, uncached.stdout, "{args:?} from the mended cache");
+    }
 }
 
 #[test]
