@@ -58,9 +58,7 @@ fn labels(opened: &FromArchive, entries: &dyn Entries, lang: Lang) -> Vec<String
     let engine = opened.engine().unwrap();
     Facet::ALL
         .into_iter()
-        .flat_map(|facet| {
-            (0..engine.value_count(facet)).map(move |v| engine.value_label(entries, facet, v, lang))
-        })
+        .flat_map(|facet| (0..engine.value_count(facet)).map(move |v| engine.value_label(entries, facet, v, lang)))
         .collect()
 }
 
