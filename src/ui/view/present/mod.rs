@@ -33,6 +33,12 @@ pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, present: &PresentState, facts:
     let screen = frame.area();
     if ctx.follow.role() == Some(Role::Console) {
         console::draw(frame, ctx, present, screen);
+        // `g` on the console: the stop to go to, searched over the console's notes.
+        if let Some(jump) = present.jump() {
+            let body = Rect { y: screen.y + 1, height: screen.height.saturating_sub(2), ..screen };
+            super::widgets::clear(frame, body);
+            draw_jump(frame, ctx, jump, body);
+        }
         return None;
     }
     if ctx.follow.following() && ctx.follow.stage().is_some_and(crate::presentation::Stage::resting) {
@@ -307,6 +313,10 @@ fn draw_footer(frame: &mut Frame<'_>, ctx: &Ctx<'_>, present: &PresentState, are
             format!("{}{}{}", line.unwrap_or_default(), if marked { "★ " } else { "" }, said.get(lang)),
             theme.key,
         )
+    } else if let Some(message) = ctx.shared.message() {
+        // What a key said (`p` outside a room): nothing pops up over a slide, so the driver
+        // reads it where the tour's name was, until the next key.
+        Span::styled(message.to_string(), theme.warning)
     } else if present.detour().is_some() {
         Span::styled(t(lang, Msg::Detour).to_string(), theme.warning)
     } else {
