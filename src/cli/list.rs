@@ -9,7 +9,7 @@ use std::io::{self, Write};
 use super::filters::FilterArgs;
 use crate::export::{self, Row, row::Rank};
 use crate::i18n::Said;
-use crate::model::Catalogue;
+use crate::model::Entries;
 use crate::query::{Engine, Facet, Filters, Hit, Indexed, Query};
 use crate::text::Lang;
 
@@ -115,7 +115,7 @@ pub use crate::query::selection::closest;
 /// Resolves the flags and the query into engine inputs, or says what is wrong.
 pub(super) fn selection(
     engine: &Engine,
-    catalogue: &Catalogue,
+    catalogue: &dyn Entries,
     args: &FilterArgs,
 ) -> Result<(Query, Filters), CommandError> {
     let query = Query::parse(&args.query);
@@ -148,14 +148,25 @@ fn terminal_width() -> usize {
 
 /// `boucle list`: writes the entries the filters and query select, best first.
 pub fn run_list(indexed: &Indexed, args: &ListArgs, lang: Lang, out: &mut dyn Write) -> Result<(), CommandError> {
-    let (catalogue, engine) = (indexed.catalogue(), indexed.engine());
+    run_list_in(indexed.engine(), indexed.catalogue(), args, lang, out)
+}
+
+/// [`run_list`] on `catalogue`'s entries however they are read (a whole load, or the cache's
+/// archive entry by entry), `engine` being its index.
+pub fn run_list_in(
+    engine: &Engine,
+    catalogue: &dyn Entries,
+    args: &ListArgs,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<(), CommandError> {
     let (query, filters) = selection(engine, catalogue, &args.filters)?;
     let limit = args.limit.unwrap_or(usize::MAX);
     let results = engine.search(catalogue, &query, &filters, lang, limit);
     let ranked = !query.words.is_empty();
     let rank = |hit: &Hit| Some(Rank { score: hit.score, words: hit.words, close: hit.typo });
     let rows: Vec<Row> =
-        results.hits.iter().map(|hit| Row::new(catalogue, &catalogue.entries()[hit.entry], lang, rank(hit))).collect();
+        results.hits.iter().map(|hit| Row::new(catalogue, catalogue.entry(hit.entry), lang, rank(hit))).collect();
     match args.format {
         ListFormat::Table => {
             let width = args.width.unwrap_or_else(terminal_width);
@@ -171,6 +182,7 @@ pub fn run_list(indexed: &Indexed, args: &ListArgs, lang: Lang, out: &mut dyn Wr
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Catalogue;
     use unicode_width::UnicodeWidthStr;
 
     fn list(catalogue: &Catalogue, flags: &[&str]) -> Result<String, CommandError> {

@@ -20,6 +20,7 @@ pub mod usage;
 
 pub use filters::FilterArgs;
 
+use crate::live::archived::FromArchive;
 use clap::{Parser, Subcommand};
 use std::io::Write;
 use std::path::PathBuf;
@@ -401,6 +402,38 @@ fn with_index(
     code
 }
 
+/// A command run straight on the cache's archive ([`crate::live::archived`]): its
+/// output (and what is said of the catalogue's problems) is made while the files are checked,
+/// and written only once the archive is trusted. None when there is no archive to use, or it
+/// is not trusted: the caller then runs the command on a whole load.
+fn from_archive(
+    cli: &Cli,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    command: impl FnOnce(&FromArchive, &mut dyn Write) -> Option<Result<(), list::CommandError>>,
+) -> Option<i32> {
+    let mut opened = crate::live::archived::open(&cli.catalogue_source(), cli.cache().as_ref())?;
+    let (mut said, mut made) = (Vec::new(), Vec::new());
+    let early = usable(cli, &opened.loaded, &mut said);
+    let result = match early {
+        Some(_) => None,
+        // The archive cannot serve this command (no index kept): the whole load will.
+        None => Some(command(&opened, &mut made)?),
+    };
+    let trusted = opened.trusted();
+    let large = crate::model::Entries::len(&opened.archive) >= LEFT_TO_EXIT;
+    leave(large, opened);
+    if !trusted {
+        return None;
+    }
+    let _ = err.write_all(&said);
+    if let Some(code) = early {
+        return Some(code);
+    }
+    let written = out.write_all(&made).map_err(list::CommandError::Io);
+    Some(finish(result?.and(written), cli.language(), err))
+}
+
 /// Catalogues of this many entries or more are not freed once a command is done with them.
 const LEFT_TO_EXIT: usize = 10_000;
 
@@ -457,9 +490,21 @@ fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         Some(Command::Check(args)) => check::run(&cli, args, out, err),
         Some(Command::Fmt(args)) => fmt::run(&cli, args, out, err),
         Some(Command::List(args)) => {
+            let list = |opened: &FromArchive, out: &mut dyn Write| {
+                Some(list::run_list_in(opened.engine()?, &opened.archive, args, cli.language(), out))
+            };
+            if let Some(code) = from_archive(&cli, out, err, list) {
+                return code;
+            }
             return with_index(&cli, err, |indexed| list::run_list(indexed, args, cli.language(), out));
         }
         Some(Command::Show(args)) => {
+            let show = |opened: &FromArchive, out: &mut dyn Write| {
+                Some(show::run_show(&opened.archive, args, cli.language(), out))
+            };
+            if let Some(code) = from_archive(&cli, out, err, show) {
+                return code;
+            }
             return with_catalogue(&cli, err, |catalogue| show::run_show(catalogue, args, cli.language(), out));
         }
         Some(Command::Serve(args)) => serve::run(&cli, args, err),

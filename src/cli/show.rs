@@ -5,7 +5,7 @@ use clap::{Args, ValueEnum};
 use std::io::Write;
 
 use super::list::{CommandError, closest};
-use crate::model::Catalogue;
+use crate::model::Entries;
 use crate::text::Lang;
 use crate::{export, i18n};
 
@@ -27,12 +27,12 @@ pub enum ShowFormat {
 }
 
 /// `boucle show ID`. An unknown id is a usage error naming the closest ids.
-pub fn run_show(catalogue: &Catalogue, args: &ShowArgs, lang: Lang, out: &mut dyn Write) -> Result<(), CommandError> {
+pub fn run_show(catalogue: &dyn Entries, args: &ShowArgs, lang: Lang, out: &mut dyn Write) -> Result<(), CommandError> {
     let Some(entry) = catalogue.get(&args.id).or_else(|| {
         // Ids are case-insensitive in practice: `Team2` finds `team2`.
-        catalogue.entries().iter().find(|e| e.id.as_str().eq_ignore_ascii_case(&args.id))
+        (0..catalogue.len()).map(|e| catalogue.entry(e)).find(|e| e.id.as_str().eq_ignore_ascii_case(&args.id))
     }) else {
-        let ids = catalogue.entries().iter().map(|e| e.id.as_str());
+        let ids = (0..catalogue.len()).map(|e| catalogue.entry(e).id.as_str());
         let suggestions = closest(&args.id, ids, 3);
         let shown = crate::text::sanitize(&args.id, crate::text::Lines::Single);
         return Err(CommandError::Usage(i18n::unknown_entry(&shown, &suggestions)));

@@ -7,12 +7,12 @@ use super::doc::{
     Block, EntryDoc, EntryName, Field, Link, ReviewItem, SourceItem, StopItem, Term, Value, dates, join, link_targets,
 };
 use crate::i18n::{Msg, kind_name, progress_name, status_name, t};
-use crate::model::{Catalogue, Details, Entry, Id, Vocabulary};
+use crate::model::{Details, Entries, Entry, Id, Vocabulary};
 use crate::text::{Lang, LocalText};
 
 impl EntryDoc {
     /// The document of `entry`, which belongs to `catalogue`, in `lang`.
-    pub fn new(catalogue: &Catalogue, entry: &Entry, lang: Lang) -> EntryDoc {
+    pub fn new(catalogue: &dyn Entries, entry: &Entry, lang: Lang) -> EntryDoc {
         let mut doc = EntryDoc {
             id: entry.id.clone(),
             kind: entry.kind,
@@ -36,10 +36,10 @@ impl EntryDoc {
     }
 }
 
-fn place(catalogue: &Catalogue, entry: &Entry, lang: Lang) -> Option<String> {
+fn place(catalogue: &dyn Entries, entry: &Entry, lang: Lang) -> Option<String> {
     let location = entry.common.location.as_ref()?;
     let code = &location.region;
-    let region = catalogue.vocabularies.regions.get(code.as_str()).map(|r| r.label.get(lang).to_string());
+    let region = catalogue.vocabularies().regions.get(code.as_str()).map(|r| r.label.get(lang).to_string());
     let place = location.place.as_ref().map(|p| p.get(lang).to_string());
     Some(match (place, region) {
         (Some(p), Some(r)) if p != r => format!("{p}, {r} ({code})"),
@@ -95,7 +95,7 @@ fn kind_blocks(b: &mut Builder<'_>, entry: &Entry) {
             b.push(Block::Stops { label: t(lang, Msg::Stops), stops });
         }
         Details::Organisation(d) => {
-            let vocabulary = &b.catalogue.vocabularies.organisation_types;
+            let vocabulary = &b.catalogue.vocabularies().organisation_types;
             let org_type = d.org_type.iter().map(|id| Term {
                 id: id.to_string(),
                 label: vocabulary.get(id.as_str()).map(|t| t.label.get(lang).to_string()).unwrap_or_default(),
@@ -110,14 +110,14 @@ fn kind_blocks(b: &mut Builder<'_>, entry: &Entry) {
 
 /// Collects blocks; fields gather until a block of another sort closes them.
 pub(super) struct Builder<'a> {
-    pub catalogue: &'a Catalogue,
+    pub catalogue: &'a dyn Entries,
     pub lang: Lang,
     pub blocks: Vec<Block>,
     fields: Vec<Field>,
 }
 
 impl<'a> Builder<'a> {
-    pub fn new(catalogue: &'a Catalogue, lang: Lang) -> Builder<'a> {
+    pub fn new(catalogue: &'a dyn Entries, lang: Lang) -> Builder<'a> {
         Builder { catalogue, lang, blocks: Vec::new(), fields: Vec::new() }
     }
 
@@ -176,7 +176,7 @@ impl<'a> Builder<'a> {
 
     pub fn common_fields(&mut self, entry: &Entry) {
         self.end_fields();
-        let (c, v) = (&entry.common, &self.catalogue.vocabularies);
+        let (c, v) = (&entry.common, self.catalogue.vocabularies());
         self.terms(Msg::Materials, &v.materials, &c.materials, false);
         self.terms(Msg::Themes, &v.themes, &c.themes, true);
         self.terms(Msg::Stages, &v.stages, &c.stages, false);
@@ -190,7 +190,7 @@ impl<'a> Builder<'a> {
         let links: Vec<Link> = link_targets(self.catalogue, entry)
             .into_iter()
             .map(|index| {
-                let linked = &self.catalogue.entries()[index];
+                let linked = &self.catalogue.entry(index);
                 Link {
                     index,
                     id: linked.id.clone(),

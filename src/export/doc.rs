@@ -2,7 +2,7 @@
 //! rendering of an entry (the dashboard's pane, `boucle show`, the exports) walks this one
 //! document, so labels, their capitals and their order cannot drift apart.
 
-use crate::model::{Catalogue, Date, Details, Entry, Id, Kind, ReviewStatus};
+use crate::model::{Date, Details, Entries, Entry, Id, Kind, ReviewStatus};
 use crate::text::Lang;
 
 /// One entry as a reader meets it: heading facts, then [`Block`]s in reading order.
@@ -89,7 +89,7 @@ pub struct EntryName {
 }
 
 impl EntryName {
-    pub(super) fn new(catalogue: &Catalogue, id: &Id, lang: Lang) -> EntryName {
+    pub(super) fn new(catalogue: &dyn Entries, id: &Id, lang: Lang) -> EntryName {
         EntryName { id: id.clone(), title: catalogue.get(id.as_str()).map(|e| e.title().get(lang).to_string()) }
     }
 
@@ -176,7 +176,7 @@ pub fn dates(start: Option<Date>, end: Option<Date>) -> String {
 /// The entries an entry leads to, as catalogue positions, in the order its document lists
 /// them: a tour's stops, then related entries and programmes, then organisations; each once,
 /// and only those the catalogue has. The dashboard numbers its links in this order.
-pub fn link_targets(catalogue: &Catalogue, entry: &Entry) -> Vec<usize> {
+pub fn link_targets(catalogue: &dyn Entries, entry: &Entry) -> Vec<usize> {
     let mut ids: Vec<&Id> = Vec::new();
     if let Details::Tour(tour) = &entry.details {
         ids.extend(tour.stops.iter().map(|s| &s.entry));

@@ -3,7 +3,7 @@
 //! region) with the ids a tool needs, without the entry's texts.
 
 use crate::i18n::kind_name;
-use crate::model::{Catalogue, Entry, Id, Kind, ReviewStatus, Vocabulary};
+use crate::model::{Entries, Entry, Id, Kind, ReviewStatus, Vocabulary};
 use crate::text::Lang;
 
 #[derive(Clone, Debug)]
@@ -68,8 +68,8 @@ impl Listed {
 }
 
 impl Row {
-    pub fn new(catalogue: &Catalogue, entry: &Entry, lang: Lang, rank: Option<Rank>) -> Row {
-        let v = &catalogue.vocabularies;
+    pub fn new(catalogue: &dyn Entries, entry: &Entry, lang: Lang, rank: Option<Rank>) -> Row {
+        let v = catalogue.vocabularies();
         let c = &entry.common;
         let terms =
             |vocabulary: &Vocabulary, ids: &[Id]| ids.iter().map(|id| Listed::term(vocabulary, id, lang)).collect();

@@ -16,6 +16,7 @@
 //! A subscriber is a closure ([`start_with`]) or a channel ([`start`]): nothing here knows
 //! the dashboard's events or the room's sessions.
 
+pub mod archived;
 mod first;
 pub mod once;
 mod reload;

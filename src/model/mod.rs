@@ -1,5 +1,6 @@
 //! The catalogue model. It knows nothing of files, terminals or search.
 
+mod entries;
 pub mod entry;
 mod facet;
 mod file;
@@ -9,6 +10,7 @@ mod refused;
 pub mod values;
 pub mod vocabulary;
 
+pub use entries::Entries;
 pub use entry::{Details, Entry, Kind, Location, ReviewStatus, Source, Stop};
 pub use facet::Facet;
 pub use file::EntryFile;
@@ -55,6 +57,11 @@ impl Catalogue {
 
     pub fn get(&self, id: &str) -> Option<&Entry> {
         self.index_of(id).map(|i| &self.entries[i])
+    }
+
+    /// Entry positions in id order (what [`Catalogue::index_of`] searches), for the cache.
+    pub fn by_id(&self) -> &[u32] {
+        &self.by_id
     }
 
     /// How many entries of each kind, in [`Kind::ALL`] order.

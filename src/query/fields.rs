@@ -1,7 +1,7 @@
 //! The searchable fields of an entry, and how a posting packs an entry with its fields.
 
 use super::facet::Facet;
-use crate::model::{Catalogue, Details};
+use crate::model::{Details, Entries};
 
 /// The searchable fields of an entry, highest weight first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -92,9 +92,9 @@ pub(super) const TAGGED_FIELDS: [(Facet, Field); 4] = [
 /// words only (an entry tagged with a group has the names of every member). `regions` is the
 /// entry's values in the region facet (the index's: the region and its parents), whose labels
 /// are places.
-pub(super) fn searchable<'a>(catalogue: &'a Catalogue, regions: &[u32], e: usize, out: &mut Vec<(Field, &'a str)>) {
+pub(super) fn searchable<'a>(catalogue: &'a dyn Entries, regions: &[u32], e: usize, out: &mut Vec<(Field, &'a str)>) {
     out.clear();
-    let entry = &catalogue.entries()[e];
+    let entry = catalogue.entry(e);
     let common = &entry.common;
     out.extend(common.title.variants().map(|t| (Field::Title, t.as_str())));
     if let Details::Organisation(d) = &entry.details
@@ -116,7 +116,7 @@ pub(super) fn searchable<'a>(catalogue: &'a Catalogue, regions: &[u32], e: usize
     if let Some(place) = common.location.as_ref().and_then(|l| l.place.as_ref()) {
         out.extend(place.variants().map(|t| (Field::Place, t.as_str())));
     }
-    let vocabulary = &catalogue.vocabularies.regions;
+    let vocabulary = &catalogue.vocabularies().regions;
     for &r in regions {
         if let Some(term) = vocabulary.terms().get(r as usize) {
             out.extend(term.label.variants().map(|t| (Field::Place, t.as_str())));

@@ -14,7 +14,7 @@ use super::matching::{Quality, match_word};
 use super::search::{self, Matched, SPELLED_RIGHT};
 use super::split;
 use super::{Facet, Hit};
-use crate::model::Catalogue;
+use crate::model::Entries;
 use crate::text::Lang;
 
 /// Each additional query word matched outranks any score from fields and bonuses, and so any
@@ -44,7 +44,7 @@ impl Engine {
     /// of `results` have every word.
     pub(super) fn rank(
         &self,
-        catalogue: &Catalogue,
+        catalogue: &dyn Entries,
         matched: &Matched,
         results: &Bits,
         words: &[String],
@@ -81,7 +81,7 @@ impl Engine {
                     searchable(catalogue, regions, e, &mut fields);
                     score += i64::from(other_phrase_pairs(&fields, words) * PHRASE_OTHER);
                 }
-                let title = fold::fold(catalogue.entries()[e].title().get(lang));
+                let title = fold::fold(catalogue.entry(e).title().get(lang));
                 if let Some(fuzzy) = self.scorer.score(&title, &pattern) {
                     score += (fuzzy / FUZZY_DIVISOR).clamp(0, FUZZY_CAP);
                 }
@@ -93,7 +93,7 @@ impl Engine {
         let hits = ranked
             .into_iter()
             .map(|(score, e, count)| {
-                let entry = &catalogue.entries()[e];
+                let entry = catalogue.entry(e);
                 Hit {
                     entry: e,
                     score,

@@ -22,7 +22,7 @@ const SCAN_SHARE: usize = 32;
 use super::scratch;
 use super::split;
 use super::{Facet, FieldFilter, Filters, Query, Results};
-use crate::model::Catalogue;
+use crate::model::Entries;
 use crate::text::Lang;
 
 /// Each query word matched exactly or as a start, not only by a typo, outranks any score from
@@ -120,14 +120,21 @@ impl Engine {
     /// Runs a query with the selected filters. `catalogue` must be the one the engine was
     /// built from (an [`Indexed`](super::Indexed) keeps the two together). Returns the best
     /// `limit` hits, the totals and every facet count.
-    pub fn search(&self, catalogue: &Catalogue, query: &Query, filters: &Filters, lang: Lang, limit: usize) -> Results {
+    pub fn search(
+        &self,
+        catalogue: &dyn Entries,
+        query: &Query,
+        filters: &Filters,
+        lang: Lang,
+        limit: usize,
+    ) -> Results {
         self.search_measured(catalogue, query, filters, lang, limit, &mut Phases::default())
     }
 
     /// [`Engine::search`], noting in `phases` the time each phase took.
     pub(super) fn search_measured(
         &self,
-        catalogue: &Catalogue,
+        catalogue: &dyn Entries,
         query: &Query,
         filters: &Filters,
         lang: Lang,
@@ -410,7 +417,7 @@ impl Engine {
     /// `unknown`, and a filter with only such values is ignored.
     fn filter_fields(
         &self,
-        catalogue: &Catalogue,
+        catalogue: &dyn Entries,
         filters: &[FieldFilter],
         n: usize,
         base: &mut Bits,

@@ -4,7 +4,7 @@
 
 use super::{Engine, Facet, Filters, Query};
 use crate::i18n::{self, Said};
-use crate::model::Catalogue;
+use crate::model::Entries;
 
 /// The ids closest to `wanted`, best first: those containing it, then by edit similarity.
 pub fn closest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>, count: usize) -> Vec<&'a str> {
@@ -23,7 +23,7 @@ pub fn closest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>, coun
 }
 
 /// `unknown region "ZZ99" — did you mean …`, with up to three known values.
-pub fn unknown_value(engine: &Engine, catalogue: &Catalogue, facet: Facet, text: &str) -> Said {
+pub fn unknown_value(engine: &Engine, catalogue: &dyn Entries, facet: Facet, text: &str) -> Said {
     let ids: Vec<String> = (0..engine.value_count(facet)).map(|v| engine.value_id(catalogue, facet, v)).collect();
     let shown = crate::text::sanitize(text, crate::text::Lines::Single);
     let suggestions = closest(text, ids.iter().map(String::as_str), 3);
@@ -42,7 +42,7 @@ pub fn unknown_value(engine: &Engine, catalogue: &Catalogue, facet: Facet, text:
 /// range with no entries is valid and selects nothing: it is in `empty_years`.
 pub fn resolve(
     engine: &Engine,
-    catalogue: &Catalogue,
+    catalogue: &dyn Entries,
     asked: &[(Facet, String)],
     query: &Query,
 ) -> Result<Resolved, Vec<Said>> {

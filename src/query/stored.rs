@@ -37,10 +37,21 @@ impl Engine {
         Some(StoredEngine(engine))
     }
 
-    /// Whether this index (read back from a cache) can search `catalogue`: its sizes, order
-    /// and every entry it names agree.
-    fn fits(&self, catalogue: &Catalogue) -> bool {
-        let n = catalogue.len();
+    /// The index kept in a cache, for the `len` entries of the same cache read entry by entry
+    /// (`load::cache::Archive`): None when the bytes are not one or it does not fit.
+    pub fn restored_for(bytes: &[u8], len: usize) -> Option<Engine> {
+        let StoredEngine(mut engine) = Engine::unarchive(bytes)?;
+        if !engine.fits(len) {
+            return None;
+        }
+        engine.id = next_engine_id();
+        engine.scorer = TitleScorer::default();
+        Some(engine)
+    }
+
+    /// Whether this index (read back from a cache) can search a catalogue of `n` entries: its
+    /// sizes, order and every entry it names agree.
+    fn fits(&self, n: usize) -> bool {
         self.len == n
             && self.title_offsets.len() == n + 1
             && self.terms.len() == self.postings.len()
@@ -75,7 +86,7 @@ impl Indexed {
     /// now (false: the cache should be given the new one).
     pub fn with_stored(catalogue: Catalogue, stored: Option<StoredEngine>) -> (Indexed, bool) {
         match stored {
-            Some(StoredEngine(mut engine)) if engine.fits(&catalogue) => {
+            Some(StoredEngine(mut engine)) if engine.fits(catalogue.len()) => {
                 engine.id = next_engine_id();
                 engine.scorer = TitleScorer::default();
                 (Indexed::from_parts(catalogue, engine), true)

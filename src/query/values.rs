@@ -3,12 +3,12 @@
 use super::engine::Engine;
 use super::facet::Facet;
 use super::fold;
-use crate::model::{Catalogue, Details, Kind, ReviewStatus, Term, Vocabulary, VocabularyKind};
+use crate::model::{Details, Entries, Kind, ReviewStatus, Term, Vocabulary, VocabularyKind};
 use crate::text::Lang;
 
 impl Engine {
     /// The id of a facet value, as typed in `field:value` filters and `--region` flags.
-    pub fn value_id(&self, catalogue: &Catalogue, facet: Facet, value: usize) -> String {
+    pub fn value_id(&self, catalogue: &dyn Entries, facet: Facet, value: usize) -> String {
         let term_id = |kind| term(catalogue, kind, value).map(|t| t.id.to_string()).unwrap_or_default();
         match facet {
             Facet::Region => term_id(VocabularyKind::Region),
@@ -18,16 +18,14 @@ impl Engine {
             Facet::Kind => Kind::ALL.get(value).map(|k| k.id().to_string()).unwrap_or_default(),
             Facet::Status => ReviewStatus::ALL.get(value).map(|s| s.id().to_string()).unwrap_or_default(),
             Facet::Year => self.years.get(value).map(|y| y.to_string()).unwrap_or_default(),
-            Facet::Organisation => self
-                .organisations
-                .get(value)
-                .map(|&e| catalogue.entries()[e as usize].id.to_string())
-                .unwrap_or_default(),
+            Facet::Organisation => {
+                self.organisations.get(value).map(|&e| catalogue.entry(e as usize).id.to_string()).unwrap_or_default()
+            }
         }
     }
 
     /// The label of a facet value in `lang` (the id where there is no label).
-    pub fn value_label(&self, catalogue: &Catalogue, facet: Facet, value: usize, lang: Lang) -> String {
+    pub fn value_label(&self, catalogue: &dyn Entries, facet: Facet, value: usize, lang: Lang) -> String {
         let term_label = |kind| {
             term(catalogue, kind, value)
                 .map(|term| {
@@ -44,7 +42,7 @@ impl Engine {
             Facet::Organisation => self
                 .organisations
                 .get(value)
-                .map(|&e| catalogue.entries()[e as usize].title().get(lang).to_string())
+                .map(|&e| catalogue.entry(e as usize).title().get(lang).to_string())
                 .unwrap_or_default(),
             Facet::Kind | Facet::Status | Facet::Year => self.value_id(catalogue, facet, value),
         }
@@ -54,9 +52,9 @@ impl Engine {
     /// (accent- and case-folded), an organisation's short name, a kind's or status' id,
     /// a year or a range of years `2020..2023`. `None` when it names nothing; a year with no
     /// entries gives `Some` of nothing.
-    pub fn resolve_value(&self, catalogue: &Catalogue, facet: Facet, text: &str) -> Option<Vec<usize>> {
+    pub fn resolve_value(&self, catalogue: &dyn Entries, facet: Facet, text: &str) -> Option<Vec<usize>> {
         let folded = fold::fold(text);
-        let in_vocabulary = |kind| resolve_term(catalogue.vocabularies.get(kind), text, &folded);
+        let in_vocabulary = |kind| resolve_term(catalogue.vocabularies().get(kind), text, &folded);
         match facet {
             Facet::Region => in_vocabulary(VocabularyKind::Region),
             Facet::Material => in_vocabulary(VocabularyKind::Material),
@@ -85,11 +83,11 @@ impl Engine {
     }
 
     /// The organisation an id, a name or a short name names.
-    fn resolve_organisation(&self, catalogue: &Catalogue, text: &str, folded: &str) -> Option<usize> {
+    fn resolve_organisation(&self, catalogue: &dyn Entries, text: &str, folded: &str) -> Option<usize> {
         let by_id = catalogue.index_of(text).and_then(|e| self.organisations.iter().position(|&o| o as usize == e));
         by_id.or_else(|| {
             self.organisations.iter().position(|&o| {
-                let entry = &catalogue.entries()[o as usize];
+                let entry = catalogue.entry(o as usize);
                 entry.id.as_str().eq_ignore_ascii_case(text)
                     || entry.title().variants().any(|t| fold::fold(t.as_str()) == folded)
                     || matches!(&entry.details, Details::Organisation(d)
@@ -100,8 +98,8 @@ impl Engine {
 }
 
 /// Term `value` of a vocabulary, if there is one.
-fn term(catalogue: &Catalogue, kind: VocabularyKind, value: usize) -> Option<&Term> {
-    let vocabulary = catalogue.vocabularies.get(kind);
+fn term(catalogue: &dyn Entries, kind: VocabularyKind, value: usize) -> Option<&Term> {
+    let vocabulary = catalogue.vocabularies().get(kind);
     (value < vocabulary.len()).then(|| vocabulary.term(value))
 }
 

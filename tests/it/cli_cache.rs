@@ -10,17 +10,7 @@ use std::process::{Command, Output};
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/catalogue");
 
-fn boucle(cache: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_boucle"))
-        .args(args)
-        .env_remove("BOUCLE_CATALOGUE")
-        .env("BOUCLE_CACHE_DIR", cache)
-        .env("BOUCLE_CACHE_WRITE", "wait")
-        .env_remove("BOUCLE_CACHE_MAX_MB")
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run boucle")
-}
+use crate::common::with_cache as boucle;
 
 fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()

@@ -4,6 +4,7 @@
 //! curators can run it alone.
 
 mod cache;
+mod cache_archive;
 mod cli_arguments;
 mod cli_cache;
 mod cli_check;

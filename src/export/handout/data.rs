@@ -20,7 +20,7 @@ use serde_json::{Value as Json, json};
 use super::super::doc::{Block, Value};
 use super::super::row::{Listed, Row};
 use super::{Handout, Item, web_address};
-use crate::model::Catalogue;
+use crate::model::Entries;
 use crate::text::Lang;
 
 pub fn json(h: &Handout) -> Vec<u8> {
@@ -118,7 +118,7 @@ pub const CSV_HEADER: [&str; 19] = [
 
 /// The CSV; `excel`: a UTF-8 byte-order mark first (Excel reads UTF-8 only with it), and `;`
 /// between cells where the language's spreadsheets use `,` as the decimal mark (French).
-pub fn csv(h: &Handout, catalogue: &Catalogue, excel: bool) -> Vec<u8> {
+pub fn csv(h: &Handout, catalogue: &dyn Entries, excel: bool) -> Vec<u8> {
     let delimiter = if excel && h.lang == Lang::Fr { b';' } else { b',' };
     let mut writer = csv::WriterBuilder::new().delimiter(delimiter).from_writer(Vec::new());
     let mut rows: Vec<Vec<String>> = vec![CSV_HEADER.iter().map(|s| s.to_string()).collect()];
@@ -128,7 +128,7 @@ pub fn csv(h: &Handout, catalogue: &Catalogue, excel: bool) -> Vec<u8> {
     };
     for item in &h.items {
         let doc = item.doc.as_ref();
-        let row = item.index.map(|i| Row::new(catalogue, &catalogue.entries()[i], h.lang, None));
+        let row = item.index.map(|i| Row::new(catalogue, catalogue.entry(i), h.lang, None));
         let listed = |f: fn(&Row) -> &Vec<Listed>| row.as_ref().map(|r| f(r).as_slice()).unwrap_or_default();
         let region: Vec<Listed> = row.as_ref().and_then(|r| r.region.clone()).into_iter().collect();
         let sources: Vec<String> = doc

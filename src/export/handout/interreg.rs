@@ -11,10 +11,10 @@ use super::md::{line, link, paragraphs};
 use super::{Handout, Item};
 use crate::export::markdown::escape;
 use crate::i18n::{Word, progress_name, with_colon, word};
-use crate::model::{Catalogue, Details, Entry, Id};
+use crate::model::{Details, Entries, Entry, Id};
 use crate::text::Lang;
 
-pub fn handout(h: &Handout, catalogue: &Catalogue) -> String {
+pub fn handout(h: &Handout, catalogue: &dyn Entries) -> String {
     let lang = h.lang;
     // One entry: its title once as the page's, and in the template's own title field; not
     // again as a numbered heading.
@@ -27,7 +27,7 @@ pub fn handout(h: &Handout, catalogue: &Catalogue) -> String {
     missing_sections(&mut md, h, catalogue, alone);
     for item in &h.items {
         md.push_str("---\n\n");
-        match item.index.map(|i| &catalogue.entries()[i]) {
+        match item.index.map(|i| catalogue.entry(i)) {
             Some(entry) => practice(&mut md, catalogue, lang, item, entry, alone),
             None => {
                 let _ = writeln!(md, "## {}. `{}` — {}\n", item.number, item.id, word(lang, Word::NotInCatalogue));
@@ -40,11 +40,11 @@ pub fn handout(h: &Handout, catalogue: &Catalogue) -> String {
 
 /// What each practice still lacks, before any of them: a partner sees at once what to write.
 /// One entry alone is not named again: the page's title is its own.
-fn missing_sections(md: &mut String, h: &Handout, catalogue: &Catalogue, alone: bool) {
+fn missing_sections(md: &mut String, h: &Handout, catalogue: &dyn Entries, alone: bool) {
     let lang = h.lang;
     let _ = writeln!(md, "**{}**\n", with_colon(lang, crate::i18n::problems::missing_sections_heading(lang)));
     for item in &h.items {
-        let Some(entry) = item.index.map(|i| &catalogue.entries()[i]) else { continue };
+        let Some(entry) = item.index.map(|i| catalogue.entry(i)) else { continue };
         if !matches!(entry.details, Details::GoodPractice(_)) {
             continue;
         }
@@ -73,7 +73,7 @@ fn missing_sections(md: &mut String, h: &Handout, catalogue: &Catalogue, alone: 
     md.push('\n');
 }
 
-fn practice(md: &mut String, catalogue: &Catalogue, lang: Lang, item: &Item, entry: &Entry, alone: bool) {
+fn practice(md: &mut String, catalogue: &dyn Entries, lang: Lang, item: &Item, entry: &Entry, alone: bool) {
     let not_given = format!("*{}*", word(lang, Word::NotGiven));
     let text = |value: Option<String>| value.filter(|v| !v.trim().is_empty());
     let org_name =
@@ -144,9 +144,9 @@ fn practice(md: &mut String, catalogue: &Catalogue, lang: Lang, item: &Item, ent
 }
 
 /// "City, Region (CODE), Country": the place, then each region up to the country.
-fn location(catalogue: &Catalogue, lang: Lang, entry: &Entry) -> Option<String> {
+fn location(catalogue: &dyn Entries, lang: Lang, entry: &Entry) -> Option<String> {
     let location = entry.common.location.as_ref()?;
-    let regions = &catalogue.vocabularies.regions;
+    let regions = &catalogue.vocabularies().regions;
     let mut parts: Vec<String> = location.place.iter().map(|p| p.get(lang).to_string()).collect();
     let mut next = Some(location.region.clone());
     let mut guard = 0;
@@ -169,8 +169,8 @@ fn location(catalogue: &Catalogue, lang: Lang, entry: &Entry) -> Option<String> 
 }
 
 /// Materials and ESG themes, by their labels (themes with their ESRS code).
-fn topic(catalogue: &Catalogue, lang: Lang, entry: &Entry) -> Option<String> {
-    let v = &catalogue.vocabularies;
+fn topic(catalogue: &dyn Entries, lang: Lang, entry: &Entry) -> Option<String> {
+    let v = catalogue.vocabularies();
     let mut parts: Vec<String> = entry
         .common
         .materials

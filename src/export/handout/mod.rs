@@ -15,7 +15,7 @@ pub use md::line as md_line;
 
 use super::doc::EntryDoc;
 use crate::i18n::{Word, word};
-use crate::model::{Catalogue, Details, Id};
+use crate::model::{Details, Entries, Id};
 use crate::shortlist::Shortlist;
 use crate::text::Lang;
 
@@ -105,7 +105,7 @@ pub enum ScopeError {
 
 /// The handout of `scope`, with the notes of `shortlist` on the entries it has.
 pub fn build(
-    catalogue: &Catalogue,
+    catalogue: &dyn Entries,
     scope: Scope<'_>,
     shortlist: &Shortlist,
     lang: Lang,
@@ -115,7 +115,7 @@ pub fn build(
         Item {
             number,
             id: id.clone(),
-            doc: index.map(|i| EntryDoc::new(catalogue, &catalogue.entries()[i], lang)),
+            doc: index.map(|i| EntryDoc::new(catalogue, catalogue.entry(i), lang)),
             index,
             note: shortlist.note(id.as_str()).map(str::to_string),
             stop_note: stop_note.filter(|n| !n.trim().is_empty()),
@@ -135,7 +135,9 @@ pub fn build(
             scope: "results",
             title: word(lang, Word::Results).to_string(),
             intro: Vec::new(),
-            items: numbered(positions.iter().filter_map(|&p| catalogue.entries().get(p)).map(|e| &e.id).collect()),
+            items: numbered(
+                positions.iter().filter(|&&p| p < catalogue.len()).map(|&p| &catalogue.entry(p).id).collect(),
+            ),
         },
         Scope::Entry(id) => {
             let entry = catalogue.get(id).ok_or_else(|| ScopeError::UnknownEntry(id.to_string()))?;
@@ -165,13 +167,13 @@ pub fn build(
 }
 
 /// The handout in `format`, ready to be written.
-pub fn render(handout: &Handout, catalogue: &Catalogue, format: Format) -> Vec<u8> {
+pub fn render(handout: &Handout, catalogue: &dyn Entries, format: Format) -> Vec<u8> {
     render_for(handout, catalogue, format, false)
 }
 
 /// [`render`]; `excel`: a CSV for the spreadsheet program of the handout's language (a UTF-8
 /// byte-order mark, and `;` between cells in French, where `,` is the decimal mark).
-pub fn render_for(handout: &Handout, catalogue: &Catalogue, format: Format, excel: bool) -> Vec<u8> {
+pub fn render_for(handout: &Handout, catalogue: &dyn Entries, format: Format, excel: bool) -> Vec<u8> {
     match format {
         Format::Md => md::handout(handout).into_bytes(),
         Format::Html => html::handout(handout).into_bytes(),

@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use rkyv::rancor::Error;
 
-use super::format::{ArchivedChunk, ArchivedMeta, FIRST_CHUNK, INDEX, META, Meta, ReadAt, Refused, Section, sections};
+use super::format::{ArchivedMeta, FIRST_CHUNK, INDEX, META, Meta, ReadAt, Refused, Section, entry_in, sections};
 use crate::model::Entry;
 
 /// A cache file decoded: the rest of the load, its entries in order, and what the caller's
@@ -81,6 +81,15 @@ pub fn decode<T: Send>(
     Ok(Decoded { meta, entries, index })
 }
 
+/// The [`Meta`] section's bytes (their checksum checked), validated, checked clean and decoded.
+pub fn meta(bytes: &[u8]) -> Result<Meta, Refused> {
+    let archived = rkyv::access::<ArchivedMeta, Error>(bytes).map_err(|_| Refused::Invalid)?;
+    if !super::clean::meta_is_clean(archived) {
+        return Err(Refused::Invalid);
+    }
+    rkyv::deserialize::<Meta, Error>(archived).map_err(|_| Refused::Invalid)
+}
+
 fn take<T>(cell: Mutex<Option<T>>) -> Option<T> {
     cell.into_inner().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
@@ -126,14 +135,7 @@ impl<T: Send, F: FnOnce(&[u8]) -> T + Send> Shared<'_, T, F> {
 
     fn decode(&self, task: Task<'_>, bytes: &[u8]) -> Result<(), Refused> {
         match task {
-            Task::Meta(_) => {
-                let archived = rkyv::access::<ArchivedMeta, Error>(bytes).map_err(|_| Refused::Invalid)?;
-                if !super::clean::meta_is_clean(archived) {
-                    return Err(Refused::Invalid);
-                }
-                let meta = rkyv::deserialize::<Meta, Error>(archived).map_err(|_| Refused::Invalid)?;
-                *lock(&self.meta) = Some(meta);
-            }
+            Task::Meta(_) => *lock(&self.meta) = Some(meta(bytes)?),
             Task::Index(_) => {
                 if let Some(on_index) = lock(&self.on_index).take() {
                     let index = on_index(bytes);
@@ -141,11 +143,10 @@ impl<T: Send, F: FnOnce(&[u8]) -> T + Send> Shared<'_, T, F> {
                 }
             }
             Task::Chunk(_, slots) => {
-                let chunk = rkyv::access::<ArchivedChunk, Error>(bytes).map_err(|_| Refused::Invalid)?;
-                if chunk.entries.len() != slots.len() {
-                    return Err(Refused::Invalid);
-                }
-                for (slot, archived) in slots.iter_mut().zip(chunk.entries.iter()) {
+                let items = slots.len();
+                for (i, slot) in slots.iter_mut().enumerate() {
+                    // The chunk's checksum held: the entries' own are not checked again.
+                    let archived = entry_in(bytes, items, i, false)?;
                     *slot = Some(rkyv::deserialize::<Entry, Error>(archived).map_err(|_| Refused::Invalid)?);
                 }
             }
@@ -183,6 +184,7 @@ mod tests {
             diagnostics: &[],
             sources: Vec::new(),
             files_read: entries.len() as u64,
+            by_id: &[],
         };
         let mut out = std::io::Cursor::new(Vec::new());
         encode(&mut out, &meta, entries, index, 7, 9).unwrap();

@@ -9,7 +9,13 @@
 //! bytes. Then one row of 32 bytes per section: offset, length, items (entries in a chunk,
 //! otherwise 0) and the section's own xxh3 checksum. Section 0 is the rest of the load
 //! ([`Meta`]), section 1 the search index as the query layer archived it (empty when not
-//! kept), and the others the entries in order, in chunks ([`Chunk`]).
+//! kept), and the others the entries in order, in chunks.
+//!
+//! A chunk holds each entry archived on its own (a root of its own, 16-byte aligned), then a
+//! table of 16 bytes an entry: where its archive starts in the chunk (u32), its length (u32)
+//! and its own xxh3 checksum (u64). A start that reads every entry checks the chunk's
+//! checksum; one that reads a few entries (a search's hits, [`super::archive`]) checks, and
+//! validates, only the entries it touches ([`entry_in`]).
 //!
 //! A file that is short, long, foreign, from another version or another key, or whose header
 //! checksum fails is refused before any section is read; a section is read only within the
@@ -27,7 +33,7 @@ use crate::model::{Entry, Term};
 const MAGIC: &[u8; 8] = b"boucle\xca\xc4";
 /// Raised whenever what is archived changes shape (a field in the model, the header): a
 /// cache from a build with another shape is never read, even at the same tool version.
-pub const FORMAT_VERSION: u32 = 8;
+pub const FORMAT_VERSION: u32 = 9;
 pub const HEADER: usize = 64;
 /// Offset of the header's checksum, which covers the bytes before it and the table.
 const CHECKSUM_AT: usize = 40;
@@ -52,18 +58,15 @@ pub struct Meta {
     /// The text of each file with a problem, to quote it.
     pub sources: Vec<SourceText>,
     pub files_read: u64,
+    /// Entry positions in id order ([`crate::model::Catalogue::by_id`]): lookups by id in an
+    /// archive read entry by entry.
+    pub by_id: Vec<u32>,
 }
 
 #[derive(rkyv::Archive, rkyv::Deserialize)]
 pub struct SourceText {
     pub file: String,
     pub text: String,
-}
-
-/// Consecutive entries of the catalogue.
-#[derive(rkyv::Archive, rkyv::Deserialize)]
-pub struct Chunk {
-    pub entries: Vec<Entry>,
 }
 
 /// [`Meta`], borrowed from a load for writing without copying it: field for field the same
@@ -81,6 +84,8 @@ pub struct MetaWriting<'a> {
     pub diagnostics: &'a [Diagnostic],
     pub sources: Vec<SourceRef<'a>>,
     pub files_read: u64,
+    #[rkyv(with = rkyv::with::AsVec)]
+    pub by_id: &'a [u32],
 }
 
 #[derive(rkyv::Archive, rkyv::Serialize)]
@@ -91,19 +96,11 @@ pub struct SourceRef<'a> {
     pub text: &'a str,
 }
 
-#[derive(rkyv::Archive, rkyv::Serialize)]
-struct ChunkWriting<'a> {
-    #[rkyv(with = rkyv::with::AsVec)]
-    entries: &'a [Entry],
-}
-
 // The written and the read forms must have one layout.
 const _: () = {
     assert!(size_of::<ArchivedMetaWriting<'static>>() == size_of::<ArchivedMeta>());
     assert!(align_of::<ArchivedMetaWriting<'static>>() == align_of::<ArchivedMeta>());
     assert!(size_of::<ArchivedSourceRef<'static>>() == size_of::<ArchivedSourceText>());
-    assert!(size_of::<ArchivedChunkWriting<'static>>() == size_of::<ArchivedChunk>());
-    assert!(align_of::<ArchivedChunkWriting<'static>>() == align_of::<ArchivedChunk>());
 };
 
 /// Why a cache file was not used.
@@ -230,8 +227,11 @@ pub fn encode(
     };
     write(&archive(rkyv::to_bytes(meta))?, 0)?;
     write(index, 0)?;
-    for chunk in chunks {
-        write(&archive(rkyv::to_bytes(&ChunkWriting { entries: chunk }))?, chunk.len() as u64)?;
+    let mut chunk = Vec::new();
+    let mut one = AlignedVec::<16>::new();
+    for entries in chunks {
+        chunk_of(entries, &mut chunk, &mut one)?;
+        write(&chunk, entries.len() as u64)?;
     }
     let mut head = Vec::with_capacity(HEADER + table.len());
     head.extend_from_slice(MAGIC);
@@ -246,6 +246,51 @@ pub fn encode(
     head.extend_from_slice(&table);
     out.seek(std::io::SeekFrom::Start(0))?;
     out.write_all(&head)
+}
+
+/// A chunk's bytes, into `out`: each entry archived on its own (through `one`, reused), aligned,
+/// then the table that finds them.
+fn chunk_of(entries: &[Entry], out: &mut Vec<u8>, one: &mut AlignedVec<16>) -> std::io::Result<()> {
+    out.clear();
+    let mut table = Vec::with_capacity(entries.len() * ENTRY_ROW);
+    for entry in entries {
+        one.clear();
+        *one = rkyv::api::high::to_bytes_in::<_, rkyv::rancor::Error>(entry, std::mem::take(one))
+            .map_err(std::io::Error::other)?;
+        let (start, len) = (out.len(), one.len());
+        let too_large = || std::io::Error::other("a chunk beyond 4 GB");
+        table.extend_from_slice(&u32::try_from(start).map_err(|_| too_large())?.to_le_bytes());
+        table.extend_from_slice(&u32::try_from(len).map_err(|_| too_large())?.to_le_bytes());
+        table.extend_from_slice(&xxh3_64(one).to_le_bytes());
+        out.extend_from_slice(one);
+        out.resize(out.len().next_multiple_of(ALIGN as usize), 0);
+    }
+    out.extend_from_slice(&table);
+    Ok(())
+}
+
+/// Bytes of the table's row of an entry in a chunk.
+const ENTRY_ROW: usize = 16;
+
+/// The archive of entry `i` of a chunk of `items` entries (`chunk`: its bytes, 16-byte
+/// aligned), validated: where the table says, within the chunk, aligned, and, when `check`
+/// (the chunk's own checksum was not), with its checksum. rkyv's validation of the entry (its
+/// texts' invariants included) follows.
+pub fn entry_in(chunk: &[u8], items: usize, i: usize, check: bool) -> Result<&ArchivedEntry, Refused> {
+    let table_at = items.checked_mul(ENTRY_ROW).and_then(|t| chunk.len().checked_sub(t)).ok_or(Refused::Invalid)?;
+    let row = table_at + i * ENTRY_ROW;
+    let row = chunk.get(row..row + ENTRY_ROW).ok_or(Refused::Invalid)?;
+    let start = u32::from_le_bytes([row[0], row[1], row[2], row[3]]) as usize;
+    let len = u32::from_le_bytes([row[4], row[5], row[6], row[7]]) as usize;
+    let end = start.checked_add(len).filter(|&end| end <= table_at).ok_or(Refused::Invalid)?;
+    if !start.is_multiple_of(ALIGN as usize) {
+        return Err(Refused::Invalid);
+    }
+    let bytes = &chunk[start..end];
+    if check && xxh3_64(bytes) != u64_at(row, 8) {
+        return Err(Refused::Checksum);
+    }
+    rkyv::access::<ArchivedEntry, rkyv::rancor::Error>(bytes).map_err(|_| Refused::Invalid)
 }
 
 /// Whether `bytes` are the first bytes of a cache file (written or being written).
@@ -368,7 +413,7 @@ pub fn folders_of(file: &dyn ReadAt) -> Option<Vec<String>> {
     Some(meta.folders.iter().map(|f| f.as_str().to_string()).collect())
 }
 
-type ArchivedEntry = <Entry as rkyv::Archive>::Archived;
+pub type ArchivedEntry = <Entry as rkyv::Archive>::Archived;
 
 /// The hash that names a version of the tool (and of the cache's format) in the header.
 pub fn version_hash(version: &str) -> u64 {

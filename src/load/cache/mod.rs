@@ -15,6 +15,7 @@
 //! in. The folder is kept under a size cap, the least recently used caches evicted first,
 //! never one in use ([`evict`]).
 
+mod archive;
 mod clean;
 mod decode;
 mod folders;
@@ -22,6 +23,7 @@ pub mod format;
 mod stamp;
 mod store;
 
+pub use archive::{Archive, open as open_archive};
 pub use format::Refused;
 pub use stamp::{Stamp, TRUSTED_AFTER};
 pub use store::{DIR_ENV, Listed, MAX_ENV, cap, clear, evict, hold, list, writers_lock};
@@ -114,20 +116,26 @@ pub fn read_with<T: Send>(
     let decoded = decode::decode(&file, cache.version_hash(), key, on_index).map_err(Why::Refused)?;
     store::mark_used(&file);
     drop(file);
-    let meta = decoded.meta;
+    let mut loaded = rest_of(decoded.meta);
+    loaded.catalogue = Catalogue::new(std::mem::take(&mut loaded.catalogue.vocabularies), decoded.entries);
+    Ok((loaded, decoded.index))
+}
+
+/// The load a cache's [`format::Meta`] holds: all but the entries (its catalogue has the
+/// vocabularies and no entry).
+pub fn rest_of(meta: format::Meta) -> Loaded {
     let mut vocabularies = Vocabularies::default();
     for (kind, terms) in VocabularyKind::ALL.into_iter().zip(meta.vocabularies) {
         *vocabularies.get_mut(kind) = Vocabulary::new(terms);
     }
-    let loaded = Loaded {
-        catalogue: Catalogue::new(vocabularies, decoded.entries),
+    Loaded {
+        catalogue: Catalogue::new(vocabularies, Vec::new()),
         diagnostics: meta.diagnostics,
         sources: meta.sources.into_iter().map(|s| (s.file, s.text)).collect(),
         files_read: usize::try_from(meta.files_read).unwrap_or(usize::MAX),
         stamps: Some(meta.stamps),
         index: None,
-    };
-    Ok((loaded, decoded.index))
+    }
 }
 
 /// Whether the files of `folders` are still those stamped (by a load), each unchanged.
@@ -177,6 +185,7 @@ pub fn write(cache: &Cache, folders: &[PathBuf], parts: &Parts<'_>) -> std::io::
         diagnostics: parts.diagnostics,
         sources,
         files_read: parts.files_read as u64,
+        by_id: parts.catalogue.by_id(),
     };
     let entries = parts.catalogue.entries();
     let index = parts.index.unwrap_or_default();

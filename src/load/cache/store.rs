@@ -132,6 +132,13 @@ pub fn is_own(_: &std::fs::Metadata) -> bool {
     true
 }
 
+impl CacheFile {
+    /// The whole file, where it could be mapped.
+    pub fn mapped(&self) -> Option<&[u8]> {
+        self.map.as_deref()
+    }
+}
+
 impl ReadAt for CacheFile {
     fn size(&self) -> u64 {
         self.len

@@ -57,6 +57,20 @@ pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
     }
 }
 
+/// `boucle ARGS` (the test build) with its cache folder in `cache`, waiting for the cache it
+/// writes, without colour.
+pub fn with_cache(cache: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_boucle"))
+        .args(args)
+        .env_remove("BOUCLE_CATALOGUE")
+        .env("BOUCLE_CACHE_DIR", cache)
+        .env("BOUCLE_CACHE_WRITE", "wait")
+        .env_remove("BOUCLE_CACHE_MAX_MB")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run boucle")
+}
+
 pub fn binary() -> std::path::PathBuf {
     let built = std::path::Path::new(env!("CARGO_BIN_EXE_boucle"));
     let release = built.parent().and_then(std::path::Path::parent).map(|target| target.join("release").join("boucle"));

@@ -1,0 +1,49 @@
+//! A command's catalogue straight from the cache's archive (`load::cache::Archive`): the index
+//! restored and the search run on the archive at once, decoding only the entries the search
+//! ranks and the output prints, while the files are checked against their stamps on other
+//! threads. What was made is trusted only once that check passes and every entry read passed
+//! its own; otherwise the command runs again on a whole load, as without this path.
+
+use std::sync::OnceLock;
+use std::thread::JoinHandle;
+
+use crate::load::cache::{self, Archive, Cache};
+use crate::load::{CatalogueSource, Loaded};
+use crate::model::Entries;
+use crate::query::Engine;
+
+pub struct FromArchive {
+    pub archive: Archive,
+    /// The index kept in the cache, restored when first asked for (`show` needs none).
+    engine: OnceLock<Option<Engine>>,
+    /// The rest of the load (problems, quoted sources); its catalogue holds no entry.
+    pub loaded: Loaded,
+    check: Option<JoinHandle<bool>>,
+}
+
+/// The cache's archive of `source`'s folders, its stamp check started; None when there is no
+/// usable cache (a whole load serves those).
+pub fn open(source: &CatalogueSource, cache: Option<&Cache>) -> Option<FromArchive> {
+    let (CatalogueSource::Folders(folders), Some(cache)) = (source, cache) else { return None };
+    let (archive, meta) = cache::open_archive(cache, folders).ok()?;
+    let mut loaded = cache::rest_of(meta);
+    let stamps = loaded.stamps.take();
+    let folders = folders.clone();
+    let check = std::thread::spawn(move || cache::is_fresh(stamps.as_deref(), &folders));
+    Some(FromArchive { archive, engine: OnceLock::new(), loaded, check: Some(check) })
+}
+
+impl FromArchive {
+    /// The search index kept in the cache, None when it kept none that fits.
+    pub fn engine(&self) -> Option<&Engine> {
+        let archive = &self.archive;
+        self.engine.get_or_init(|| archive.with_index(|bytes| Engine::restored_for(bytes, archive.len()))).as_ref()
+    }
+
+    /// Whether what was made from the archive may be shown: every file is as stamped, and
+    /// every entry read passed its checks. Waits for the stamp check.
+    pub fn trusted(&mut self) -> bool {
+        let fresh = self.check.take().is_some_and(|check| check.join().unwrap_or(false));
+        fresh && !self.archive.damaged()
+    }
+}

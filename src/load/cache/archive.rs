@@ -1,0 +1,149 @@
+//! The catalogue cache read entry by entry: the header and table checked, the rest of the load
+//! ([`Meta`]) decoded, the index's bytes handed over, and each entry validated (its checksum,
+//! rkyv's checks, the texts' invariants) and decoded only when something first asks for it.
+//! A `list` from the cache then reads the few entries a search ranks and prints instead of
+//! decoding 100,000 (BENCHMARKS.md, "The zero-copy cached start").
+//!
+//! An entry that fails its checks cannot be returned: a stand-in (the first entry) is, and the
+//! archive is marked [`damaged`](Archive::damaged). Whoever reads an archive checks that mark
+//! before trusting what it made, and loads the files instead when it is set.
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use rkyv::rancor::Error;
+
+use super::format::{self, FIRST_CHUNK, INDEX, META, Meta, Refused, Section};
+use super::store::{self, CacheFile};
+use super::{Cache, Why};
+use crate::model::{Entries, Entry, Vocabularies, Vocabulary, VocabularyKind};
+
+/// A cache file opened to be read entry by entry.
+pub struct Archive {
+    file: CacheFile,
+    index: Section,
+    chunks: Vec<Section>,
+    /// The position of each chunk's first entry, and the number of entries last.
+    starts: Vec<usize>,
+    vocabularies: Vocabularies,
+    by_id: Vec<u32>,
+    slots: Vec<OnceLock<Option<Box<Entry>>>>,
+    damaged: AtomicBool,
+    stand_in: Entry,
+}
+
+/// Opens the cache of `folders` to be read entry by entry. Refused like a whole read when its
+/// header, table or [`Meta`] fail their checks, and when the file cannot be mapped or holds
+/// no entry (a whole read serves those).
+pub fn open(cache: &Cache, folders: &[PathBuf]) -> Result<(Archive, Meta), Why> {
+    let (path, key) = store::file_for(cache, folders).ok_or(Why::Missing)?;
+    let file = store::open(&path).map_err(|not| match not {
+        store::NotOpened::Missing => Why::Missing,
+        store::NotOpened::NotOwn => Why::NotOwn,
+    })?;
+    let sections = format::sections(&file, cache.version_hash(), key).map_err(Why::Refused)?;
+    if file.mapped().is_none() {
+        return Err(Why::Missing);
+    }
+    let meta = super::decode::meta(&sections[META].read(&file).map_err(Why::Refused)?).map_err(Why::Refused)?;
+    store::mark_used(&file);
+    let chunks = sections[FIRST_CHUNK..].to_vec();
+    let mut starts = Vec::with_capacity(chunks.len() + 1);
+    let mut len = 0usize;
+    for chunk in &chunks {
+        starts.push(len);
+        len = usize::try_from(chunk.items)
+            .ok()
+            .and_then(|items| len.checked_add(items))
+            .ok_or(Why::Refused(Refused::Invalid))?;
+    }
+    starts.push(len);
+    if len == 0 || meta.by_id.len() != len || meta.by_id.iter().any(|&e| e as usize >= len) {
+        return Err(Why::Refused(Refused::Invalid));
+    }
+    let mut vocabularies = Vocabularies::default();
+    for (kind, terms) in VocabularyKind::ALL.into_iter().zip(&meta.vocabularies) {
+        *vocabularies.get_mut(kind) = Vocabulary::new(terms.clone());
+    }
+    let by_id = meta.by_id.clone();
+    let first = decode_one(&file, &chunks[0], 0).map_err(Why::Refused)?;
+    let archive = Archive {
+        file,
+        index: sections[INDEX],
+        chunks,
+        starts,
+        vocabularies,
+        by_id,
+        slots: std::iter::repeat_with(OnceLock::new).take(len).collect(),
+        damaged: AtomicBool::new(false),
+        stand_in: first,
+    };
+    Ok((archive, meta))
+}
+
+/// Entry `i` of `chunk`, checked and decoded.
+fn decode_one(file: &CacheFile, chunk: &Section, i: usize) -> Result<Entry, Refused> {
+    let map = file.mapped().ok_or(Refused::Length)?;
+    let len = usize::try_from(chunk.len).map_err(|_| Refused::Length)?;
+    let bytes = format::in_place(map, chunk.offset, len).ok_or(Refused::Length)?;
+    let items = usize::try_from(chunk.items).map_err(|_| Refused::Invalid)?;
+    let archived = format::entry_in(&bytes, items, i, true)?;
+    rkyv::deserialize::<Entry, Error>(archived).map_err(|_| Refused::Invalid)
+}
+
+impl Archive {
+    /// What `restore` makes of the archived search index's bytes (checked against their
+    /// checksum), None when the cache kept none or they fail. Their pages are given back
+    /// after: the index restored is a copy.
+    pub fn with_index<T>(&self, restore: impl FnOnce(&[u8]) -> Option<T>) -> Option<T> {
+        if self.index.len == 0 {
+            return None;
+        }
+        let bytes = self.index.read(&self.file).ok()?;
+        let restored = restore(&bytes);
+        drop(bytes);
+        self.index.release(&self.file);
+        restored
+    }
+
+    /// Whether an entry asked for failed its checks (a stand-in was returned for it).
+    pub fn damaged(&self) -> bool {
+        self.damaged.load(Ordering::Relaxed)
+    }
+
+    /// How many entries were decoded so far.
+    pub fn decoded(&self) -> usize {
+        self.slots.iter().filter(|slot| slot.get().is_some()).count()
+    }
+}
+
+impl Entries for Archive {
+    fn len(&self) -> usize {
+        self.slots.len()
+    }
+
+    fn vocabularies(&self) -> &Vocabularies {
+        &self.vocabularies
+    }
+
+    fn entry(&self, e: usize) -> &Entry {
+        let chunk = self.starts.partition_point(|&start| start <= e).saturating_sub(1);
+        let decoded = self.slots[e].get_or_init(|| {
+            let i = e - self.starts[chunk];
+            decode_one(&self.file, &self.chunks[chunk], i).ok().map(Box::new)
+        });
+        match decoded {
+            Some(entry) => entry,
+            None => {
+                self.damaged.store(true, Ordering::Relaxed);
+                &self.stand_in
+            }
+        }
+    }
+
+    fn index_of(&self, id: &str) -> Option<usize> {
+        let found = self.by_id.binary_search_by(|&e| self.entry(e as usize).id.as_str().cmp(id)).ok()?;
+        Some(self.by_id[found] as usize)
+    }
+}
