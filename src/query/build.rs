@@ -1,7 +1,6 @@
 //! Building the index: the dictionary of folded words with postings, the title words of each
 //! entry, and the facet indices.
 
-use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::engine::{Engine, NO_TERM};
@@ -32,7 +31,7 @@ struct Builder<'a> {
     /// Per tagged vocabulary (`TAGGED_FIELDS`' order), per term: the words of the names of
     /// the values it gives an entry, without repeats, once seen.
     term_words: [Vec<Option<Box<[u32]>>>; 4],
-    org_cache: HashMap<usize, Vec<u32>>,
+    org_cache: hashbrown::HashMap<usize, Vec<u32>>,
     /// The folding buffer, kept from one text to the next.
     folded: String,
 }
@@ -50,7 +49,7 @@ impl<'a> Builder<'a> {
             title_lens: Vec::new(),
             term_words: TAGGED_FIELDS
                 .map(|(facet, _)| vec![None; facet.vocabulary().map_or(0, |kind| vocabularies.get(kind).len())]),
-            org_cache: HashMap::default(),
+            org_cache: hashbrown::HashMap::default(),
             folded: String::new(),
         }
     }
