@@ -30,6 +30,16 @@ pub enum FormWord {
     Empty,
 }
 
+/// Esc on a form with changes: what a second Esc does, and how to keep them instead.
+pub fn leave_unsaved(lang: Lang, again: &str, save: &str) -> String {
+    match lang {
+        Lang::En => format!("Changes not saved: {again} again leaves without saving them, {save} saves"),
+        Lang::Fr => {
+            format!("Modifications non enregistrées : {again} à nouveau quitte sans les enregistrer, {save} enregistre")
+        }
+    }
+}
+
 pub fn form_word(lang: Lang, word: FormWord) -> &'static str {
     use FormWord::*;
     match lang {

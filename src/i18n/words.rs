@@ -13,9 +13,7 @@ pub enum Word {
     Missing,
     MissingLong,
     NotInCatalogue,
-    EmptyShortlist,
     MyNote,
-    NoNote,
     NoteTitle,
     NoteHelp,
     StopNote,
@@ -103,9 +101,7 @@ pub fn word(lang: Lang, word: Word) -> &'static str {
             Missing => "missing",
             MissingLong => "not in this catalogue: kept for the catalogue it was marked in",
             NotInCatalogue => "no longer in the catalogue",
-            EmptyShortlist => "Nothing marked yet. In the results or an entry, press m to mark it; it comes here.",
             MyNote => "My note",
-            NoNote => "no note (e to write one)",
             NoteTitle => "Note",
             NoteHelp => "Enter keep · Esc cancel",
             StopNote => "Facilitator's note",
@@ -168,11 +164,7 @@ pub fn word(lang: Lang, word: Word) -> &'static str {
             Missing => "absente",
             MissingLong => "absente de ce catalogue : gardée pour celui où elle a été marquée",
             NotInCatalogue => "n'est plus dans le catalogue",
-            EmptyShortlist => {
-                "Rien de marqué. Dans les résultats ou une fiche, touche m pour la marquer ; elle vient ici."
-            }
             MyNote => "Ma note",
-            NoNote => "pas de note (e pour en écrire une)",
             NoteTitle => "Note",
             NoteHelp => "Entrée garder · Échap annuler",
             StopNote => "Note de l'animateur",
@@ -231,6 +223,24 @@ pub fn word(lang: Lang, word: Word) -> &'static str {
 }
 
 /// "The shortlist file could not be read …": what happened to a bad shortlist file.
+/// The shortlist screen with nothing marked: the key that marks, as the key table binds it.
+pub fn empty_shortlist(lang: Lang, key: &str) -> String {
+    match lang {
+        Lang::En => format!("Nothing marked yet. In the results or an entry, press {key} to mark it; it comes here."),
+        Lang::Fr => {
+            format!("Rien de marqué. Dans les résultats ou une fiche, touche {key} pour la marquer ; elle vient ici.")
+        }
+    }
+}
+
+/// Under a shortlist item without a note: the key that writes one, as the key table binds it.
+pub fn no_note(lang: Lang, key: &str) -> String {
+    match lang {
+        Lang::En => format!("no note ({key} to write one)"),
+        Lang::Fr => format!("pas de note ({key} pour en écrire une)"),
+    }
+}
+
 pub fn shortlist_set_aside(lang: Lang, problem: &str, moved_to: &str) -> String {
     match lang {
         Lang::En => format!(

@@ -278,6 +278,35 @@ fn check_texts(entry: &Entry, reporter: &mut FileReporter<'_>, problems: &mut Ve
     if let Details::Tour(tour) = &entry.details {
         check_stop_days(tour, reporter, problems);
     }
+    check_date_order(entry, reporter, problems);
+}
+
+/// An `end` before its `start` (an event that ends before it begins, a practice whose
+/// timescale runs backwards): compared as precisely as both are written, so `2025` → `2025-03`
+/// is fine and `2025-11` → `2024` is not. Shown as it was, the span would read as nonsense on
+/// every screen and in every export.
+fn check_date_order(entry: &Entry, reporter: &mut FileReporter<'_>, problems: &mut Vec<Diagnostic>) {
+    let (start, end) = match &entry.details {
+        Details::GoodPractice(d) => match &d.timescale {
+            Some(t) => (t.start, t.end),
+            None => return,
+        },
+        Details::SiteVisit(d) => (d.start, d.end),
+        Details::Event(d) => (d.start, d.end),
+        Details::Tour(d) => (d.start, d.end),
+        Details::Organisation(_) => return,
+    };
+    let (Some(start), Some(end)) = (start, end) else { return };
+    let (start, end) = (start.to_string(), end.to_string());
+    let cut = start.len().min(end.len());
+    if end[..cut] >= start[..cut] {
+        return;
+    }
+    let span = reporter.value_span("end", &end);
+    problems.push(
+        Diagnostic::error("end-before-start", reporter.file, span.start, span.end, say::end_before_start(&end, &start))
+            .with_help(Some(say::give_an_end_after())),
+    );
 }
 
 /// A stop's day falls within the tour's dates, compared as precisely as both are written

@@ -234,3 +234,40 @@ fn addresses_that_would_break_out_of_a_link_are_reported_where_they_are() {
     let french = stdout(&check(fixture.path(), &["--lang", "fr"]));
     assert!(french.contains("adresse mal formée") && french.contains("codez-le en %22"), "{french}");
 }
+
+/// An end before its start is an error where the `end` is written, for a practice's
+/// timescale, an event and a tour; dates compared as precisely as both are written, so a
+/// year that ends in a month of that year is fine.
+#[test]
+fn an_end_before_its_start_is_reported_where_the_end_is_written() {
+    let fixture = Fixture::new();
+    fixture.file(
+        "good-practices/backwards.ron",
+        &PRACTICE
+            .replace(r#"timescale: (start: "2024", status: ongoing)"#, r#"timescale: (start: "2020", end: "2012")"#),
+    );
+    fixture.file(
+        "good-practices/within-the-year.ron",
+        &PRACTICE
+            .replace(r#"timescale: (start: "2024", status: ongoing)"#, r#"timescale: (start: "2024", end: "2024-03")"#),
+    );
+    fixture.file(
+        "events/day.ron",
+        "Event(\n    title: \"Day\",\n    summary: \"A day\",\n    start: \"2025-11-07\",\n    end: \"2024-01-01\",\n    sources: [(title: \"TEAM2\", url: \"https://www.team2.fr\")],\n    review: (status: reviewed, checked: \"2026-11-28\"),\n)\n",
+    );
+    let loaded = fixture.load();
+    let found = problems(&fixture, &loaded);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(
+        found.iter().any(
+            |p| p.contains("good-practices/backwards.ron:9:37:") && p.contains("`end` 2012 is before `start` 2020")
+        ),
+        "{found:#?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|p| p.contains("events/day.ron:5:10:") && p.contains("`end` 2024-01-01 is before `start` 2025-11-07")),
+        "{found:#?}"
+    );
+}

@@ -234,7 +234,7 @@ fn every_problem() -> (Fixture, Fixture) {
         .file("good-practices/too-precise.ron", &practice("place: \"Béthune\")", "place: \"Béthune\", coordinates: (50.530312, 2.64))"))
         .file("good-practices/old-review.ron", &practice("\"2026-11-28\"", "\"2019-03-01\""))
         .file("site-visits/syntax-free.ron", &practice("GoodPractice(", "SiteVisit(").replace("    main_institution: \"team2\",\n", "    start: \"2025\",\n    programme: \"syntax-free\",\n").replace("    timescale: (start: \"2024\", status: ongoing),\n", ""))
-        .file("events/meeting.ron", "Event(\n    title: \"Meeting\",\n    summary: \"A meeting\",\n    start: \"2025\",\n    programme: \"meeting\",\n    review: (status: draft, checked: \"2026-11-28\"),\n)\n")
+        .file("events/meeting.ron", "Event(\n    title: \"Meeting\",\n    summary: \"A meeting\",\n    start: \"2025\",\n    end: \"2024-06\",\n    programme: \"meeting\",\n    review: (status: draft, checked: \"2026-11-28\"),\n)\n")
         .file("site-visits/visit.ron", "SiteVisit(\n    title: \"Visit\",\n    summary: \"A visit\",\n    start: \"2025\",\n    programme: \"unknown-status\",\n    review: (status: draft, checked: \"2026-11-28\"),\n)\n")
         .file("tours/empty-tour.ron", "Tour(\n    title: \"Tour\",\n    summary: \"A tour\",\n    stops: [],\n    review: (status: draft, checked: \"2026-11-28\"),\n)\n")
         .file("tours/self-tour.ron", "Tour(\n    title: \"Tour\",\n    summary: \"A tour\",\n    start: \"2025-07-29\",\n    end: \"2025-07-30\",\n    stops: [(entry: \"self-tour\"), (entry: \"unknown-status\", day: \"2025-08-02\")],\n    review: (status: draft, checked: \"2026-11-28\"),\n)\n")
@@ -314,6 +314,7 @@ fn check_texts(lang: &str) -> Vec<(String, String)> {
         "invalid-utf8",
         "file-too-large",
         "stop-day-outside-tour",
+        "end-before-start",
         "coordinates-outside-region",
         "coordinates-too-precise",
     ]
@@ -1023,6 +1024,15 @@ fn form_texts(locale: &str) -> Vec<(String, String)> {
     boucle.type_text("2025-13");
     let date = boucle.wait_for("the date's problem", |s| s.lines().any(|l| l.contains("2025-13") && l.contains('✗')));
     texts.push(("a date typed wrong".to_string(), date.lines().filter(|l| l.contains("2025-13")).collect()));
+    // Leaving with a change asks first, in the same language; a second Esc leaves.
+    boucle.keys(&["Escape"]);
+    // The question names Esc before Ctrl-S, where the keys' line has them the other way round.
+    let asks = |l: &str| {
+        let esc = l.find("Esc ").or_else(|| l.find("Échap "));
+        esc.zip(l.find("Ctrl-S")).is_some_and(|(esc, save)| esc < save)
+    };
+    let asked = boucle.wait_for("the question before leaving", |s| s.lines().any(asks));
+    texts.push(("leaving with changes".to_string(), asked.lines().filter(|l| asks(l)).collect()));
     boucle.keys(&["Escape"]);
     assert_eq!(boucle.wait_for_exit(), 0);
     texts

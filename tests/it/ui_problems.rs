@@ -78,6 +78,46 @@ fn e_opens_the_form_whose_keys_type_and_save() {
     assert!(message(&app).is_some_and(|m| m.contains("saved")), "{:?}", message(&app));
 }
 
+/// Esc on a form with changes does not throw them away: it says what a second Esc does and
+/// how to save; any other key in between keeps the form as it was. A form left unchanged
+/// closes at one Esc.
+#[test]
+fn esc_on_a_changed_form_asks_again_before_throwing_the_changes_away() {
+    let mut app = app();
+    let effects = keys(&mut app, "e");
+    let [Effect::OpenForm(start)] = effects.as_slice() else { panic!("{effects:?}") };
+    let text = std::fs::read_to_string(&start.path).unwrap();
+    let open = |app: &mut boucle::ui::App| {
+        boucle::ui::update::form_opened(
+            app,
+            boucle::curate::form::FormStart { text: Some(text.clone()), ..(**start).clone() },
+        )
+    };
+    open(&mut app);
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    assert!(!screen(&app).contains("Edit entry"), "an unchanged form closes at once:\n{}", screen(&app));
+
+    open(&mut app);
+    key(&mut app, KeyCode::Down, KeyModifiers::NONE);
+    keys(&mut app, " typed");
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    assert!(screen(&app).contains("Edit entry"), "one Esc keeps a changed form:\n{}", screen(&app));
+    let said = message(&app).unwrap_or_default();
+    assert!(said.contains("Esc again leaves without saving") && said.contains("Ctrl-S saves"), "{said}");
+    // Another key in between: the next Esc asks again.
+    key(&mut app, KeyCode::Down, KeyModifiers::NONE);
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    assert!(screen(&app).contains("Edit entry"), "{}", screen(&app));
+    let effects = key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    let [Effect::SaveEntry { text, .. }] = effects.as_slice() else {
+        panic!("the changes are still there to save: {effects:?}")
+    };
+    assert!(text.contains(" typed\""), "{text}");
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    assert!(!screen(&app).contains("Edit entry"), "two Esc in a row leave:\n{}", screen(&app));
+}
+
 /// A shortlist of two, with the dashboard on its screen (4).
 fn on_the_shortlist(first: &str, second: &str) -> boucle::ui::App {
     use boucle::model::Id;

@@ -377,3 +377,35 @@ fn the_session_loop_saves_opens_copies_and_exports() {
         assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o644);
     }
 }
+
+/// The hint under an item without a note names the key that writes one (`e` edits the
+/// catalogue's file: a participant sent there by the hint would be editing the catalogue), and
+/// the key the user's config gives instead when it gives one.
+#[test]
+fn the_note_hint_names_the_key_that_writes_a_note() {
+    use boucle::diagnostic::Position;
+    use boucle::ui::keymap::{Keymap, Override};
+    let with_note_key = |keymap: Keymap| {
+        let mut app = app_sized(
+            Options {
+                shortlist: Shortlist::from_items(vec![Item {
+                    id: Id::parse("zinc-loop-hauts-de-france").unwrap(),
+                    note: String::new(),
+                }]),
+                keys: std::sync::Arc::new(keymap),
+                ..Options::default()
+            },
+            100,
+            30,
+        );
+        keys(&mut app, "4");
+        screen(&app)
+    };
+    let table = with_note_key(Keymap::default());
+    assert!(table.contains("no note (n to write one)"), "{table}");
+    let moved = Override { name: "shortlist.edit-note".into(), keys: vec!["N".into()], at: Position::START };
+    let (keymap, problems) = Keymap::with_overrides(&[moved], "config.ron");
+    assert!(problems.is_empty(), "{problems:?}");
+    let overridden = with_note_key(keymap);
+    assert!(overridden.contains("no note (N to write one)"), "{overridden}");
+}

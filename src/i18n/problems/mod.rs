@@ -212,6 +212,17 @@ pub fn stop_day_outside(day: &str, dates: &str) -> Said {
     )
 }
 
+pub fn end_before_start(end: &str, start: &str) -> Said {
+    Said::new(format!("`end` {end} is before `start` {start}"), format!("`end` {end} est avant `start` {start}"))
+}
+
+pub fn give_an_end_after() -> Said {
+    Said::new(
+        "give an `end` on or after `start` (were the two swapped?), or leave `end` out",
+        "donnez un `end` égal ou postérieur à `start` (les deux sont-ils inversés ?), ou retirez `end`",
+    )
+}
+
 pub fn give_a_day_within() -> Said {
     Said::new(
         "give a day between the tour's `start` and `end`, or leave `day` out",

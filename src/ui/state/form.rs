@@ -110,6 +110,11 @@ pub struct FormState {
     /// Whether the entry the form would write loads (else it is not saved: the dashboard would
     /// not show it).
     pub loads: bool,
+    /// The file the form would have written as it opened: what it has now differs once
+    /// something was changed, which leaving must not throw away at one key.
+    opened: String,
+    /// Esc was pressed with changes unsaved: a second Esc leaves without saving.
+    pub leaving: bool,
 }
 
 impl FormState {
@@ -165,9 +170,17 @@ impl FormState {
             text: String::new(),
             whole: Vec::new(),
             loads: false,
+            opened: String::new(),
+            leaving: false,
         };
         form.check(catalogue);
+        form.opened = form.text.clone();
         Ok(form)
+    }
+
+    /// Whether the form would write something else than it opened with.
+    pub fn edited(&self) -> bool {
+        self.text != self.opened
     }
 
     pub fn row(&self) -> &Row {

@@ -5,11 +5,12 @@
 
 use super::super::action::{Action, Effect, Effects, Handled};
 use super::super::app::App;
+use super::super::keymap::{Context, bindings_of, key_name};
 use super::super::screen::{Layer, Overlay};
 use super::super::shared::Shared;
 use super::super::state::form::NotSaved;
 use super::super::state::{Edited, FormStart, FormState};
-use crate::i18n::form::{FormWord, form_word, saved};
+use crate::i18n::form::{FormWord, form_word, leave_unsaved, saved};
 use crate::model::Id;
 
 /// `e`: the form of the entry in view, once the loop has read its file.
@@ -68,6 +69,8 @@ pub fn update(state: &mut Option<FormState>, shared: &mut Shared, action: &Actio
         shared.overlays.pop();
         return Handled::done();
     };
+    // A second Esc leaves only if it follows the first at once.
+    let leaving = std::mem::take(&mut form.leaving);
     let changed = match action {
         Action::Up => {
             form.up();
@@ -86,6 +89,19 @@ pub fn update(state: &mut Option<FormState>, shared: &mut Shared, action: &Actio
         }
         Action::Cancel if form.picker.is_some() => {
             form.close_picker();
+            false
+        }
+        Action::Cancel | Action::CloseOverlay if form.edited() && !leaving => {
+            form.leaving = true;
+            let key = |action| {
+                bindings_of(shared.keys(), Context::Form)
+                    .find(|b| b.action == action)
+                    .and_then(|b| b.keys.first())
+                    .map(|k| key_name(k, shared.lang))
+                    .unwrap_or_default()
+            };
+            let (again, save) = (key(Action::Cancel), key(Action::SaveForm));
+            shared.message = Some(leave_unsaved(shared.lang, &again, &save));
             false
         }
         Action::Cancel | Action::CloseOverlay => return Handled::Done(close(state, shared)),

@@ -13,7 +13,9 @@ use super::super::state::ShortlistScreen;
 use super::context::Ctx;
 use super::status;
 use super::widgets::{as_selected, fit, fit_spans};
-use crate::i18n::{Word, kind_name, word};
+use crate::i18n::{Word, empty_shortlist, kind_name, no_note, word};
+use crate::ui::action::Action;
+use crate::ui::keymap::{Context, bindings_of, key_name};
 
 pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, shortlist: &ShortlistScreen, screen: Rect, facts: &mut FrameFacts) {
     let theme = ctx.shared.theme();
@@ -53,8 +55,11 @@ pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, shortlist: &ShortlistScreen, s
         return;
     }
     if list.is_empty() {
-        let empty =
-            Paragraph::new(Line::styled(word(lang, Word::EmptyShortlist), theme.muted)).wrap(Wrap { trim: true });
+        let empty = Paragraph::new(Line::styled(
+            empty_shortlist(lang, &key_of(ctx, Context::Global, Action::ToggleMark)),
+            theme.muted,
+        ))
+        .wrap(Wrap { trim: true });
         frame.render_widget(empty, inner);
         return;
     }
@@ -63,6 +68,7 @@ pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, shortlist: &ShortlistScreen, s
     facts.list_rows = rows;
     let cursor = shortlist.cursor(list.len());
     let offset = cursor.saturating_sub(rows - 1);
+    let note_key = key_of(ctx, Context::Shortlist, Action::EditNote);
     let items: Vec<ListItem> = list
         .items()
         .iter()
@@ -86,7 +92,7 @@ pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, shortlist: &ShortlistScreen, s
                 ],
             };
             let second = if item.note.is_empty() {
-                Line::styled(fit(&format!("      {}", word(lang, Word::NoNote)), width), theme.muted)
+                Line::styled(fit(&format!("      {}", no_note(lang, &note_key)), width), theme.muted)
             } else {
                 Line::styled(fit(&format!("      ✎ {}", item.note), width), theme.base)
             };
@@ -118,4 +124,14 @@ fn take_home(frame: &mut Frame<'_>, ctx: &Ctx<'_>, home: &crate::ui::take_home::
     let lines = vec![Line::styled(said, theme.muted), Line::styled(command, theme.key)];
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), bottom);
     Rect { height: area.height - height - 1, ..area }
+}
+
+/// The first key bound to `action` in `context`, as the key table (with the user's overrides)
+/// has it: the screen's hints name the key that works, never a fixed letter.
+fn key_of(ctx: &Ctx<'_>, context: Context, action: Action) -> String {
+    bindings_of(ctx.shared.keys(), context)
+        .find(|b| b.action == action)
+        .and_then(|b| b.keys.first())
+        .map(|k| key_name(k, ctx.shared.lang))
+        .unwrap_or_default()
 }
