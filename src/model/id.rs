@@ -35,10 +35,12 @@ pub struct Id(&'static Box<str>);
 const SHARDS: usize = 16;
 static INTERNED: [Mutex<HashTable<Kept>>; SHARDS] = [const { Mutex::new(HashTable::new()) }; SHARDS];
 
-/// A kept id with its hash, so that growing a shard's table hashes nothing again.
+/// A kept id with its hash, so that growing a shard's table hashes nothing again, and its
+/// text's address, so that comparing reads the text without going through the `Box` first.
 struct Kept {
     hash: u64,
-    text: &'static Box<str>,
+    text: &'static str,
+    id: &'static Box<str>,
 }
 
 /// The one copy of `text`. Hashed once: the hash picks the shard and finds the id in the
@@ -49,13 +51,13 @@ fn intern(text: &str) -> &'static Box<str> {
     let hash = xxhash_rust::xxh3::xxh3_64(text.as_bytes());
     let shard = (hash >> 32) as usize % SHARDS;
     let mut kept = INTERNED[shard].lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    let entry = kept.entry(hash, |k| k.hash == hash && **k.text == *text, |k| k.hash);
+    let entry = kept.entry(hash, |k| k.hash == hash && k.text == text, |k| k.hash);
     match entry {
-        hashbrown::hash_table::Entry::Occupied(known) => known.get().text,
+        hashbrown::hash_table::Entry::Occupied(known) => known.get().id,
         hashbrown::hash_table::Entry::Vacant(vacant) => {
-            let leaked: &'static Box<str> = Box::leak(Box::new(Box::from(text)));
-            vacant.insert(Kept { hash, text: leaked });
-            leaked
+            let id: &'static Box<str> = Box::leak(Box::new(Box::from(text)));
+            vacant.insert(Kept { hash, text: id, id });
+            id
         }
     }
 }

@@ -7,13 +7,21 @@ use hashbrown::HashTable;
 
 #[derive(Default)]
 pub(super) struct Words {
-    /// Word numbers, placed by their words' hashes.
-    table: HashTable<u32>,
+    /// Word numbers, placed by their words' hashes, with where each word is in `text`: a lookup
+    /// reads the candidate's text without first reading `ends`.
+    table: HashTable<Slot>,
     /// Every word, end to end.
     text: String,
     /// Where each word ends in `text` (it starts where the previous one ends).
     ends: Vec<u32>,
     hashes: Vec<u64>,
+}
+
+#[derive(Clone, Copy)]
+struct Slot {
+    n: u32,
+    start: u32,
+    end: u32,
 }
 
 fn hash(word: &str) -> u64 {
@@ -38,15 +46,18 @@ impl Words {
     /// [`Words::intern`] for a word whose hash is known.
     pub(super) fn intern_hashed(&mut self, hash: u64, word: &str) -> (u32, bool) {
         let Words { table, text, ends, hashes } = self;
-        let found = table.find(hash, |&n| hashes[n as usize] == hash && self::word(text, ends, n) == word);
-        if let Some(&n) = found {
-            return (n, false);
+        let found =
+            table.find(hash, |s| text.as_bytes().get(s.start as usize..s.end as usize) == Some(word.as_bytes()));
+        if let Some(slot) = found {
+            return (slot.n, false);
         }
         let n = ends.len() as u32;
+        let start = text.len() as u32;
         text.push_str(word);
-        ends.push(u32::try_from(text.len()).expect("the index's words hold under 4 GB of text"));
+        let end = u32::try_from(text.len()).expect("the index's words hold under 4 GB of text");
+        ends.push(end);
         hashes.push(hash);
-        table.insert_unique(hash, n, |&m| hashes[m as usize]);
+        table.insert_unique(hash, Slot { n, start, end }, |s| hashes[s.n as usize]);
         (n, true)
     }
 
