@@ -16,6 +16,7 @@
 //! ```sh
 //! cargo build --release && cargo run --release --example follow_load        # 200 followers, 100k
 //! cargo run --release --example follow_load -- 50 --rounds 2 --catalogue DIR --cache-dir DIR
+//! cargo run --release --example follow_load -- 200 --server /tmp/base/boucle   # another build
 //! ```
 //! Without `--catalogue`, the 100k folder of `examples/bench` (`boucle-bench-100000-42-v1`
 //! under the temporary folder) is used, and written first when it is not there. Prints
@@ -178,7 +179,9 @@ async fn main() {
         "--presentation",
         TOUR,
     ];
-    let (mut server, port) = start_server(None, &access, &[catalogue, tour], data.path(), Some(&cache));
+    // Another build of the server (a baseline, run alternately with this one).
+    let binary = arg("--server").map(PathBuf::from);
+    let (mut server, port) = start_server(binary.as_deref(), &access, &[catalogue, tour], data.path(), Some(&cache));
     let pid = server.id();
     tokio::time::sleep(Duration::from_millis(300)).await;
     // Not a base for the figures per follower: a start from the cache may still be writing it.

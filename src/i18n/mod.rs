@@ -260,7 +260,7 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
                 "boucle needs a terminal: connect with ssh -t, or run a command: `list`, `show ID`, `export` (see --help)."
             }
             ServeExecRefused => {
-                "only these commands run here: `list`, `show ID`, `export` (without --output or --shortlist); add --help to any"
+                "only these commands run here: `list`, `show ID`, `export` (without --output; --shortlist with your code, or alone with your key); add --help to any"
             }
         },
         Lang::Fr => match msg {
@@ -372,7 +372,7 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
                 "boucle a besoin d'un terminal : connectez-vous avec ssh -t, ou lancez une commande : `list`, `show ID`, `export` (voir --help)."
             }
             ServeExecRefused => {
-                "seules ces commandes s'exécutent ici : `list`, `show ID`, `export` (sans --output ni --shortlist) ; ajoutez --help à l'une d'elles"
+                "seules ces commandes s'exécutent ici : `list`, `show ID`, `export` (sans --output ; --shortlist avec votre code, ou seul avec votre clé) ; ajoutez --help à l'une d'elles"
             }
         },
     }

@@ -107,6 +107,14 @@ pub fn console(lang: Lang, word: Console) -> &'static str {
     }
 }
 
+/// The console's jump search chose an entry the presentation does not hold.
+pub fn not_a_stop(title: &str) -> Said {
+    Said::new(
+        format!("“{title}” is not a stop here: g on the projector shows it, Esc there comes back"),
+        format!("« {title} » n'est pas une étape ici : g sur le projecteur la montre, Échap y revient"),
+    )
+}
+
 /// `p` with no picks to present: outside a room (none are told), or nothing marked yet.
 pub fn no_picks(in_a_room: bool) -> Said {
     if in_a_room {

@@ -136,6 +136,7 @@ pub fn check_entries(
             check_texts(entry, &mut reporter, problems);
         }
         check_vocabulary_ids(entry, vocabularies, vocabulary_files, &mut reporter, problems);
+        check_repeated_values(entry, &mut reporter, problems);
         places::check_coordinates(entry, &vocabularies.regions, &mut reporter, problems);
         for (field, id) in entry.organisation_references() {
             // An id that did load elsewhere (a copy in the wrong folder failed) is no consequence.
@@ -336,6 +337,41 @@ fn check_stop_days(tour: &crate::model::entry::Tour, reporter: &mut FileReporter
                     say::stop_day_outside(&day, &dates),
                 )
                 .with_help(Some(say::give_a_day_within())),
+            );
+        }
+    }
+}
+
+/// A value listed twice in one of the entry's lists (`materials: ["lead", "lead"]`, as a
+/// hand edit or `check --fix` of a misspelling next to its right spelling leaves it): said at
+/// the repeat, the first being where it belongs. `related` says it with the references.
+fn check_repeated_values(entry: &Entry, reporter: &mut FileReporter<'_>, problems: &mut Vec<Diagnostic>) {
+    let common = &entry.common;
+    let ids = |list: &[Id]| list.iter().map(|id| id.as_str().to_string()).collect::<Vec<_>>();
+    let lists: [(&'static str, Vec<String>); 5] = [
+        ("organisations", ids(&common.organisations)),
+        ("materials", ids(&common.materials)),
+        ("themes", ids(&common.themes)),
+        ("stages", ids(&common.stages)),
+        ("tags", common.tags.iter().map(|t| t.as_str().to_string()).collect()),
+    ];
+    for (field, values) in lists {
+        for (at, value) in values.iter().enumerate() {
+            let before = values[..at].iter().filter(|v| *v == value).count();
+            if before != 1 {
+                continue; // the first, or a third already said with the second
+            }
+            let (text, locator) = reporter.located();
+            let span = locator.locate(text, field, value, 1);
+            problems.push(
+                Diagnostic::warning(
+                    "repeated-id",
+                    reporter.file,
+                    span.start,
+                    span.end,
+                    say::listed_twice(value, field),
+                )
+                .with_help(Some(say::remove_the_repeat())),
             );
         }
     }

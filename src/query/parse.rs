@@ -36,6 +36,8 @@ pub enum QueryErrorKind {
     UnknownField(String),
     /// More than [`MAX_WORDS`] free words.
     TooManyWords,
+    /// `year:2030..2020`: a range that would select nothing, typed the wrong way round.
+    ReversedYears(i32, i32),
 }
 
 impl QueryErrorKind {
@@ -44,6 +46,7 @@ impl QueryErrorKind {
         match self {
             QueryErrorKind::UnknownField(name) => i18n::unknown_query_field(name, &Facet::ALL.map(Facet::field_name)),
             QueryErrorKind::TooManyWords => i18n::too_many_words(MAX_WORDS),
+            QueryErrorKind::ReversedYears(from, to) => i18n::commands::reversed_range(*from, *to),
         }
     }
 
@@ -54,6 +57,7 @@ impl QueryErrorKind {
                 i18n::unknown_query_field_listed(name, &Facet::ALL.map(Facet::field_name))
             }
             QueryErrorKind::TooManyWords => i18n::too_many_words(MAX_WORDS),
+            QueryErrorKind::ReversedYears(from, to) => i18n::commands::reversed_range(*from, *to),
         }
     }
 }
@@ -68,6 +72,13 @@ pub struct Query {
     pub exclusions: Vec<Vec<String>>,
     pub fields: Vec<FieldFilter>,
     pub errors: Vec<QueryError>,
+}
+
+/// The two years of a range typed the wrong way round (`2030..2020`).
+fn reversed_years(value: &str) -> Option<(i32, i32)> {
+    let (from, to) = value.split_once("..")?;
+    let (from, to) = (from.trim().parse::<i32>().ok()?, to.trim().parse::<i32>().ok()?);
+    (from > to).then_some((from, to))
 }
 
 impl Query {
@@ -88,8 +99,18 @@ impl Query {
             {
                 match Facet::from_field_name(name) {
                     Some(facet) => {
-                        let values: Vec<String> =
+                        let mut values: Vec<String> =
                             value.split(',').filter(|v| !v.is_empty()).map(str::to_string).collect();
+                        if facet == Facet::Year {
+                            values.retain(|v| match reversed_years(v) {
+                                Some((from, to)) => {
+                                    let kind = QueryErrorKind::ReversedYears(from, to);
+                                    query.errors.push(QueryError { span: span.clone(), kind });
+                                    false
+                                }
+                                None => true,
+                            });
+                        }
                         // `region:` while typing: nothing to filter on yet, and nothing wrong.
                         if !values.is_empty() {
                             query.fields.push(FieldFilter { facet, values, negated, span });
@@ -172,6 +193,21 @@ mod tests {
         let q = Query::parse(text);
         assert_eq!(&text[q.errors[0].span.clone()], "zz:1");
         assert_eq!(&text[q.fields[0].span.clone()], "region:FR");
+    }
+
+    #[test]
+    fn a_reversed_year_range_is_said_and_filters_nothing_away() {
+        let q = Query::parse("aimant year:2030..2020,2024");
+        assert_eq!(q.errors.len(), 1, "{q:?}");
+        assert_eq!(q.errors[0].kind, QueryErrorKind::ReversedYears(2030, 2020));
+        assert_eq!(
+            q.errors[0].kind.in_box().get(crate::text::Lang::En),
+            "the range 2030..2020 is reversed: write 2020..2030"
+        );
+        assert_eq!(q.fields.len(), 1);
+        assert_eq!(q.fields[0].values, ["2024"], "the other value still filters");
+        assert!(Query::parse("year:2020..2030").errors.is_empty());
+        assert!(Query::parse("year:2030..2020").fields.is_empty());
     }
 
     #[test]

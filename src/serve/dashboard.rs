@@ -227,6 +227,9 @@ fn run_dashboard(
         let driver = facilitator.then(|| crate::presentation::Driver::Hub(presentation.hub.clone()));
         let room = room.clone();
         host = host.presenting(driver, move |following| room.following(id, following));
+        if !facilitator {
+            host = host.sharing_frames(presentation.frames.clone());
+        }
     }
     let writer = host.terminal().backend_mut();
     let entered = queue!(writer, EnterAlternateScreen, EnableBracketedPaste, cursor::Hide, EnableMouseCapture);

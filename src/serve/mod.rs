@@ -14,6 +14,7 @@
 //! - [`limits`], [`startups`], [`room`], [`journal`]: limits, the budget of connections
 //!   waiting to log in, the shared room, the facilitator's log;
 //! - [`presentation`]: the room's presentation, who drives it and who follows;
+//! - [`frames`]: each slide drawn once for the followers who see it alike;
 //! - [`signals`]: every signal that closes the room;
 //! - [`look`]: language and theme from the user name;
 //! - [`retrieval`]: every shortlist goes home (by key, or by a retrieval code);
@@ -24,6 +25,7 @@ pub mod access;
 pub mod connection;
 pub mod dashboard;
 pub mod exec;
+pub mod frames;
 pub mod host_key;
 pub mod journal;
 pub mod limits;

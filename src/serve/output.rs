@@ -250,6 +250,11 @@ pub struct SshHost {
     driver: Option<crate::presentation::Driver>,
     /// Told when the participant starts or stops following.
     on_following: Option<Box<dyn Fn(bool) + Send>>,
+    /// The room's followers' shared frames: a follower's slide is drawn from them.
+    frames: Option<Arc<super::frames::FrameShare>>,
+    /// What the client shows when it is a shared frame; forgotten when anything else may have
+    /// reached the terminal ([`Host::terminal`]).
+    shown: Option<super::frames::Shown>,
 }
 
 impl SshHost {
@@ -261,6 +266,8 @@ impl SshHost {
             on_changed: None,
             driver: None,
             on_following: None,
+            frames: None,
+            shown: None,
         })
     }
 
@@ -285,6 +292,12 @@ impl SshHost {
         self
     }
 
+    /// Draws a follower's slides from the room's shared frames.
+    pub fn sharing_frames(mut self, frames: Arc<super::frames::FrameShare>) -> SshHost {
+        self.frames = Some(frames);
+        self
+    }
+
     /// Calls `on_saved` each time a save changes the shortlist's file.
     pub fn on_shortlist_saved(mut self, on_saved: impl Fn() + Send + 'static) -> SshHost {
         self.on_saved = Some(Box::new(on_saved));
@@ -296,7 +309,16 @@ impl Host for SshHost {
     type Output = SshBackend;
 
     fn terminal(&mut self) -> &mut Terminal<SshBackend> {
+        // Whoever asks may clear or resize it: its screen is no longer a known shared frame.
+        self.shown = None;
         &mut self.terminal
+    }
+
+    fn render(&mut self, app: &mut crate::ui::App) -> io::Result<()> {
+        match &self.frames {
+            Some(frames) => frames.render(&mut self.terminal, app, &mut self.shown),
+            None => crate::ui::render::render(&mut self.terminal, app),
+        }
     }
 
     fn drive(&mut self, drive: crate::presentation::Drive) {

@@ -63,11 +63,13 @@ pub struct RoomPresentation {
     /// The tour presented, by id.
     pub tour: String,
     following: Mutex<HashSet<u64>>,
+    /// What the followers' frames share: each slide drawn once for all who see it alike.
+    pub frames: Arc<super::frames::FrameShare>,
 }
 
 impl RoomPresentation {
     pub fn new(hub: Arc<Hub>, tour: String) -> RoomPresentation {
-        RoomPresentation { hub, tour, following: Mutex::default() }
+        RoomPresentation { hub, tour, following: Mutex::default(), frames: Arc::default() }
     }
 
     /// Session `id` follows now, or no longer; `connected` dashboards are in the room.

@@ -67,7 +67,15 @@ pub fn markdown(catalogue: &Catalogue, picks: &Picks, tour: Option<Followed>, la
         && !handout.items.is_empty()
     {
         out.push_str(&format!("\n## {}\n\n", say::entries(lang)));
-        out.push_str(&String::from_utf8_lossy(&handout::render(&handout, catalogue, Format::Md)));
+        // The handout's own headings go under this section's: its `# Results` would
+        // otherwise close the report's outline in the middle.
+        let entries = String::from_utf8_lossy(&handout::render(&handout, catalogue, Format::Md)).into_owned();
+        for line in entries.split_inclusive('\n') {
+            if line.starts_with('#') {
+                out.push_str("##");
+            }
+            out.push_str(line);
+        }
     }
     out
 }
@@ -171,6 +179,11 @@ mod tests {
         let md = markdown(&catalogue, &picks, Some(Followed(id)), Lang::Fr);
         let shown = crate::export::markdown::escape(&title);
         assert!(md.contains(&format!("Le parcours : {shown} (`{id}`)")), "{md}");
+        // One outline: a single title, and the entries' headings under the report's sections.
+        let levels: Vec<usize> =
+            md.lines().filter(|l| l.starts_with('#')).map(|l| l.chars().take_while(|&c| c == '#').count()).collect();
+        assert_eq!(levels.iter().filter(|&&l| l == 1).count(), 1, "{md}");
+        assert!(levels.windows(2).all(|w| w[1] <= w[0] + 1), "a heading skips a level: {levels:?}\n{md}");
         let json: serde_json::Value =
             serde_json::from_slice(&json(&catalogue, &picks, Some(Followed(id)), Lang::Fr)).unwrap();
         assert_eq!((json["tour"]["id"].as_str(), json["tour"]["title"].as_str()), (Some(id), Some(title.as_str())));

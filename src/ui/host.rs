@@ -4,6 +4,7 @@
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
+use super::app::App;
 use super::editor::EditOutcome;
 use crate::files::{Overwrite, WriteError, write_atomic};
 
@@ -12,6 +13,12 @@ pub trait Host {
     type Output: Backend;
 
     fn terminal(&mut self) -> &mut Terminal<Self::Output>;
+
+    /// Draws the app's frame and records what it drew; a host whose sessions share what they
+    /// draw (a room's followers over SSH) draws the same frame its own way.
+    fn render(&mut self, app: &mut App) -> Result<(), <Self::Output as Backend>::Error> {
+        super::render::render(self.terminal(), app)
+    }
 
     /// Appends plain lines below what is there (the screen-reader mode), the cursor left at
     /// the start of the last; a host that draws only frames ignores them.

@@ -20,6 +20,7 @@ pub mod loading;
 pub mod opener;
 pub mod reader;
 pub mod reload;
+pub mod render;
 pub mod screen;
 pub mod search_pool;
 pub mod searcher;

@@ -8,7 +8,6 @@
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
-use ratatui::Terminal;
 use ratatui::backend::Backend;
 
 use super::action::{Action, Effect, Effects, Outcome};
@@ -18,13 +17,13 @@ use super::event::{Event, Reason};
 use super::host::Host;
 use super::input::{actions_for, panic_if_asked};
 use super::input_queue::InputQueue;
+pub use super::render::render;
 use super::search_pool::SearchPool;
 use super::searcher::{Request, Searcher};
 use super::update::{
-    changed_elsewhere, edited, effect_done, form_opened, form_saved, frame_drawn, load_progress, loaded, next_deadline,
+    changed_elsewhere, edited, effect_done, form_opened, form_saved, load_progress, loaded, next_deadline,
     nothing_to_reload, presentation_lost, presented, reloaded, searched, tick, update,
 };
-use super::view;
 use crate::files::{Overwrite, WriteError};
 
 /// Why a session ended.
@@ -50,16 +49,6 @@ pub fn seat_in(pool: &SearchPool<Request>, events: std::sync::mpsc::Sender<Event
 /// on the session's channel: the local dashboard's.
 pub fn search_worker(events: std::sync::mpsc::Sender<Event>) -> Searcher {
     seat_in(&SearchPool::new(1), events)
-}
-
-/// Draws the app and records what the frame drew.
-pub fn render<B: Backend>(terminal: &mut Terminal<B>, app: &mut App) -> Result<(), B::Error> {
-    let mut facts = None;
-    terminal.draw(|frame| facts = Some(view::draw(frame, app)))?;
-    if let Some(facts) = facts {
-        frame_drawn(app, facts);
-    }
-    Ok(())
 }
 
 /// [`update`], with the searches it asks for run at once on this thread: what tests and
@@ -207,7 +196,7 @@ impl<H: Host> Session<'_, H> {
                 let lines = transcript.news(&seen);
                 if lines.is_empty() { Ok(()) } else { self.host.append(&lines) }
             }
-            None => render(self.host.terminal(), self.app),
+            None => self.host.render(self.app),
         }
     }
 

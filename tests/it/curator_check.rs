@@ -271,3 +271,25 @@ fn an_end_before_its_start_is_reported_where_the_end_is_written() {
         "{found:#?}"
     );
 }
+
+/// A value listed twice in one list (by hand, or where `check --fix` turned a misspelling
+/// into the spelling already beside it) is said at the repeat.
+#[test]
+fn a_value_listed_twice_in_a_list_is_said_at_the_repeat() {
+    let fixture = Fixture::new();
+    fixture.file(
+        "good-practices/twice.ron",
+        &PRACTICE.replace(r#"materials: ["lead"],"#, r#"materials: ["lead", "lead"],"#).replace(
+            r#"stages: ["recycling-recovery"],"#,
+            r#"stages: ["recycling-recovery"], tags: ["batteries", "plomb", "batteries"],"#,
+        ),
+    );
+    let loaded = fixture.load();
+    let found = problems(&fixture, &loaded);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(
+        found.iter().any(|p| p.contains("twice.ron:6:25:") && p.contains("\"lead\" is listed twice in `materials`")),
+        "{found:#?}"
+    );
+    assert!(found.iter().any(|p| p.contains("\"batteries\" is listed twice in `tags`")), "{found:#?}");
+}

@@ -44,6 +44,7 @@ mod e2e_terminal;
 mod e2e_tmux;
 mod entry_doc;
 mod fast_ron;
+mod follow_shared_frames;
 mod fuzz_regressions;
 mod language_complete;
 mod layers;

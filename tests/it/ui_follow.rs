@@ -126,6 +126,40 @@ fn the_console_shows_now_next_notes_clocks_and_the_countdown() {
     assert!(!shown.contains("next stop at"), "the next stop has no clock time: no countdown\n{shown}");
 }
 
+/// `g` on the console searches, and Enter takes the room to that stop; an entry the tour does
+/// not hold is said to be the projector's to show, and the console's keys still drive after it.
+/// On the projector, what `p` said outside a room stands in its footer until the room moves.
+#[test]
+fn the_console_jumps_the_room_to_a_stop_and_says_when_an_entry_is_no_stop() {
+    let hub = hub();
+    let mut console = facilitator(Role::Console);
+    tell(&mut console, &hub);
+    keys(&mut console, "g");
+    keys(&mut console, "zinc loop between");
+    redraw(&mut console);
+    assert!(screen(&console).contains("Jump to: zinc loop between"), "{}", screen(&console));
+    let effects = key(&mut console, KeyCode::Enter);
+    let stop = console.present().slides().iter().position(|s| format!("{s:?}").contains("zinc-loop-hauts-de-france"));
+    assert_eq!(drives(&effects), [Drive::Goto(stop.expect("the zinc loop is a stop of the tour"))]);
+
+    keys(&mut console, "g");
+    keys(&mut console, "team2");
+    let effects = key(&mut console, KeyCode::Enter);
+    assert!(drives(&effects).is_empty(), "{effects:?}");
+    let said = console.shared().message().unwrap_or_default().to_string();
+    assert!(said.contains("is not a stop here") && said.contains("g on the projector"), "{said}");
+    assert_eq!(drives(&key(&mut console, KeyCode::Right)), [Drive::Next], "the console still drives");
+
+    let mut projector = facilitator(Role::Projector);
+    tell(&mut projector, &hub);
+    keys(&mut projector, "p");
+    redraw(&mut projector);
+    assert!(screen(&projector).contains("come from a room"), "{}", screen(&projector));
+    hub.drive(&Drive::Next);
+    tell(&mut projector, &hub);
+    assert!(!screen(&projector).contains("come from a room"), "{}", screen(&projector));
+}
+
 #[test]
 fn a_participant_follows_breaks_away_and_rejoins_on_the_current_stop() {
     let hub = hub();

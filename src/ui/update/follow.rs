@@ -17,8 +17,15 @@ use crate::presentation::{Deck, Drive, ROOM_LINE_COLUMNS, Stage, local_seconds, 
 
 /// A new stage from the hub: kept, and shown by the views that move with it.
 pub fn presented(app: &mut App, stage: Stage) {
+    let before = app.follow.stage.as_ref().map(|s| (s.stop, s.blank, s.deck.clone()));
+    let after = (stage.stop, stage.blank, stage.deck.clone());
     if !app.follow.take(stage) {
         return;
+    }
+    // What a key said on the projector stands in its footer until the room moves on, even
+    // when the console moved it.
+    if app.follow.role == Some(Role::Projector) && before.is_some_and(|b| b != after) {
+        app.shared.message = None;
     }
     let moves = match app.follow.role {
         Some(Role::Projector | Role::Console) => true,
@@ -93,11 +100,34 @@ pub fn update(
         let Some(Slide::Entry { id, .. }) = present.slide().cloned() else { return Handled::done() };
         return Handled::Done(super::marks::toggle(browse, shared, &id));
     }
+    if follow.role == Some(Role::Console) && present.jumping() && *action == Action::Submit {
+        return console_jump(present, shared);
+    }
     match follow.role {
         None => Handled::Ignored,
         Some(Role::Projector | Role::Console) => drive(follow, present, shared, action),
         Some(Role::Follower) if follow.following => follower(follow, present, shared, action),
         Some(Role::Follower) => Handled::Ignored,
+    }
+}
+
+/// Enter in the console's jump search: the room goes to that stop (the next time the tour
+/// passes it, else its first). An entry outside the deck is the projector's to show as a
+/// detour: the console's own detour would be drawn nowhere and hold its keys.
+fn console_jump(present: &mut PresentState, shared: &mut Shared) -> Handled {
+    let chosen = present.jump.take().and_then(|jump| jump.hits.get(jump.cursor).cloned());
+    let Some(chosen) = chosen else { return Handled::done() };
+    let is_chosen = |slide: &Slide| matches!(slide, Slide::Entry { id, .. } if *id == chosen);
+    let slides = present.slides();
+    let here = present.position();
+    let at = slides.iter().skip(here).position(is_chosen).map(|p| p + here);
+    match at.or_else(|| slides.iter().position(is_chosen)) {
+        Some(stop) => Handled::effect(Effect::Drive(Drive::Goto(stop))),
+        None => {
+            let title = shared.entry(&chosen).map(|e| e.title().get(shared.lang).to_string()).unwrap_or_default();
+            shared.message = Some(crate::i18n::presenting::not_a_stop(&title).get(shared.lang).to_string());
+            Handled::done()
+        }
     }
 }
 

@@ -5,6 +5,7 @@ pub mod context;
 mod detail;
 mod dialogs;
 pub mod facets;
+pub mod follower;
 pub mod form;
 pub mod help;
 pub mod layout;
@@ -97,6 +98,25 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) -> FrameFacts {
         facts.overlay_page = page;
     }
     facts
+}
+
+/// The key of `app`'s frame in `area` when it is a follower's slide that others at the same
+/// size, language and theme see alike ([`follower`]); none for any other frame.
+pub fn follower_key(app: &App, area: Rect) -> Option<follower::SharedKey> {
+    follower::shared_key(&app.shared, &app.follow, &app.present, area)
+}
+
+/// A follower's frame whose [`follower_key`] is some, all but its own part.
+pub fn draw_follower_shared(frame: &mut Frame<'_>, app: &App) -> FrameFacts {
+    follower::draw_shared(frame, &Ctx::of(app), &app.present)
+}
+
+/// A follower's own part (its footer: its clock, its mark, the room line), over the shared
+/// part; returns where it went, when it has one.
+pub fn draw_follower_own(frame: &mut Frame<'_>, app: &App) -> Option<Rect> {
+    let ctx = Ctx::of(app);
+    present::draw_own(frame, &ctx, &app.present);
+    present::own_area(&ctx, &app.present, frame.area())
 }
 
 fn draw_browse(frame: &mut Frame<'_>, ctx: &Ctx<'_>, browse: &BrowseState, facts: &mut FrameFacts) {

@@ -27,15 +27,76 @@ use crate::export::doc::EntryDoc;
 use crate::i18n::{Msg, t, with_colon};
 use crate::model::Stop;
 
+/// Which parts of a slide's screen to draw: all of it, or all but what is the viewer's own (the
+/// footer: their clock, their mark, the room line), which [`draw_own`] draws over a copy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Parts {
+    All,
+    Shared,
+}
+
 /// Draws the slide; when it is the overview, returns the area it goes in (the overview's own
 /// view draws it there, from its part of the state).
 pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, present: &PresentState, facts: &mut FrameFacts) -> Option<Rect> {
+    draw_parts(frame, ctx, present, facts, Parts::All)
+}
+
+/// The viewer's own part of a slide's screen ([`Parts`]), over the rest drawn without it: the
+/// footer, where [`draw`] would put it.
+pub fn draw_own(frame: &mut Frame<'_>, ctx: &Ctx<'_>, present: &PresentState) {
+    if let Some(footer) = own_area(ctx, present, frame.area()) {
+        draw_footer(frame, ctx, present, footer);
+    }
+}
+
+/// Where the viewer's own part goes on `screen` ([`draw_own`]); none where there is none (the
+/// console, the pause and black screens, the room line being typed).
+pub fn own_area(ctx: &Ctx<'_>, present: &PresentState, screen: Rect) -> Option<Rect> {
+    let none =
+        ctx.follow.role() == Some(Role::Console) || resting(ctx) || present.blank() || ctx.follow.typing().is_some();
+    (!none).then(|| footer_area(screen))
+}
+
+/// A follower's pause screen: the room rests.
+fn resting(ctx: &Ctx<'_>) -> bool {
+    ctx.follow.following() && ctx.follow.stage().is_some_and(crate::presentation::Stage::resting)
+}
+
+/// The text's area: margins that grow with the screen keep it clear of the projector's edges.
+fn text_area(screen: Rect) -> Rect {
+    let margin = if screen.width >= 160 { 4 } else { 2 };
+    Rect {
+        x: screen.x + margin,
+        y: screen.y + u16::from(screen.height >= 40),
+        width: screen.width.saturating_sub(2 * margin + 1),
+        height: screen.height.saturating_sub(1 + u16::from(screen.height >= 40)),
+    }
+}
+
+/// The footer's row, under the text's area.
+fn footer_area(screen: Rect) -> Rect {
+    Rect { y: screen.bottom().saturating_sub(1), height: 1, ..text_area(screen) }
+}
+
+pub fn draw_parts(
+    frame: &mut Frame<'_>,
+    ctx: &Ctx<'_>,
+    present: &PresentState,
+    facts: &mut FrameFacts,
+    parts: Parts,
+) -> Option<Rect> {
     let screen = frame.area();
     if ctx.follow.role() == Some(Role::Console) {
         console::draw(frame, ctx, present, screen);
+        // `g` on the console: the stop to go to, searched over the console's notes.
+        if let Some(jump) = present.jump() {
+            let body = Rect { y: screen.y + 1, height: screen.height.saturating_sub(2), ..screen };
+            super::widgets::clear(frame, body);
+            draw_jump(frame, ctx, jump, body);
+        }
         return None;
     }
-    if ctx.follow.following() && ctx.follow.stage().is_some_and(crate::presentation::Stage::resting) {
+    if resting(ctx) {
         console::draw_pause(frame, ctx, screen);
         return None;
     }
@@ -48,15 +109,8 @@ pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, present: &PresentState, facts:
         frame.render_widget(Block::new().style(black), screen);
         return None;
     }
-    // Margins grow with the screen: the text keeps clear of the projector's edges.
-    let margin = if screen.width >= 160 { 4 } else { 2 };
-    let area = Rect {
-        x: screen.x + margin,
-        y: screen.y + u16::from(screen.height >= 40),
-        width: screen.width.saturating_sub(2 * margin + 1),
-        height: screen.height.saturating_sub(1 + u16::from(screen.height >= 40)),
-    };
-    let footer = Rect { y: screen.bottom().saturating_sub(1), height: 1, ..area };
+    let area = text_area(screen);
+    let footer = footer_area(screen);
     if let Some(input) = ctx.follow.typing() {
         // The projector of a facilitator over SSH types the room line where its footer was.
         console::draw_room_line_box(frame, ctx, input, footer);
@@ -69,7 +123,7 @@ pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, present: &PresentState, facts:
         let keys_area = Rect { y: footer.y.saturating_sub(keys_height), height: keys_height, ..footer };
         frame.render_widget(Paragraph::new(key_lines), keys_area);
     }
-    if ctx.follow.typing().is_none() {
+    if ctx.follow.typing().is_none() && parts == Parts::All {
         draw_footer(frame, ctx, present, footer);
     }
     if let Some(jump) = present.jump() {
@@ -307,6 +361,10 @@ fn draw_footer(frame: &mut Frame<'_>, ctx: &Ctx<'_>, present: &PresentState, are
             format!("{}{}{}", line.unwrap_or_default(), if marked { "★ " } else { "" }, said.get(lang)),
             theme.key,
         )
+    } else if let Some(message) = ctx.shared.message() {
+        // What a key said (`p` outside a room): nothing pops up over a slide, so the driver
+        // reads it where the tour's name was, until the next key.
+        Span::styled(message.to_string(), theme.warning)
     } else if present.detour().is_some() {
         Span::styled(t(lang, Msg::Detour).to_string(), theme.warning)
     } else {
