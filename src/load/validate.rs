@@ -3,7 +3,6 @@
 
 mod places;
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::locate::{Locator, Span, locate_field};
@@ -92,11 +91,14 @@ pub fn check_entries(
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<usize> {
     let Checks { vocabularies, vocabulary_files, text_of } = *checks;
-    let mut first_file: HashMap<&Id, Cow<str>> = HashMap::new();
+    // The first entry of each id, by index: its file's name is built only for a duplicate.
+    // hashbrown's maps (foldhash) here, as 100k ids are looked up several times each.
+    let mut first_entry: hashbrown::HashMap<&Id, usize> = hashbrown::HashMap::with_capacity(entries.len());
     let mut kept = Vec::new();
     for (index, entry) in entries.iter().enumerate() {
-        match first_file.get(&entry.id) {
-            Some(first) => {
+        match first_entry.get(&entry.id) {
+            Some(&first) => {
+                let first = entries[first].file();
                 let file = entry.file();
                 let span = FileReporter::new(&file, text_of).entry_span();
                 problems.push(
@@ -105,18 +107,18 @@ pub fn check_entries(
                         &file,
                         span.start,
                         span.end,
-                        say::duplicate_id(entry.id.as_str(), first),
+                        say::duplicate_id(entry.id.as_str(), &first),
                     )
                     .with_help(Some(say::rename_one())),
                 )
             }
             None => {
-                first_file.insert(&entry.id, entry.file());
+                first_entry.insert(&entry.id, index);
                 kept.push(index);
             }
         }
     }
-    let kinds: HashMap<&Id, Kind> = kept.iter().map(|&i| (&entries[i].id, entries[i].kind)).collect();
+    let kinds: hashbrown::HashMap<&Id, Kind> = kept.iter().map(|&i| (&entries[i].id, entries[i].kind)).collect();
     let organisation_ids: Vec<&str> =
         kinds.iter().filter(|(_, k)| **k == Kind::Organisation).map(|(id, _)| id.as_str()).collect();
     let all_ids: Vec<&str> = kinds.keys().map(|id| id.as_str()).collect();

@@ -92,6 +92,7 @@ mod stored;
 mod tagged;
 mod tally;
 mod values;
+mod words;
 
 #[doc(hidden)]
 pub mod bench_support;

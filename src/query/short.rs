@@ -92,10 +92,13 @@ impl ShortPrefixes {
             for t in start..end {
                 let quality = if terms[t].as_ref() == prefix { Quality::Exact } else { Quality::Prefix };
                 let q = quality.factor();
+                // Each field's code at this quality, looked up per posting rather than searched
+                // (the search per posting was a sixth of an uncached load's instructions).
+                let by_field =
+                    Field::ALL.map(|f| scores.binary_search(&((f.weight() * q) as u16)).map_or(0, |i| i as u8 + 1));
                 for &p in postings[t].iter() {
                     let e = posting_entry(p);
-                    let score = (posting_best_field(p).weight() * q) as u16;
-                    let code = scores.binary_search(&score).map_or(0, |i| i as u8 + 1);
+                    let code = by_field[posting_best_field(p) as usize];
                     if e < n {
                         let shift = 4 * (e % PER_BYTE);
                         let slot = &mut codes[e / PER_BYTE];
