@@ -109,15 +109,6 @@ fn screen_has(tmux: &Tmux, name: &str, text: &str) -> bool {
     tmux.screen(name).contains(text)
 }
 
-fn keygen(dir: &std::path::Path, name: &str) {
-    let path = dir.join(name);
-    let made = Command::new("ssh-keygen")
-        .args(["-q", "-t", "ed25519", "-N", "", "-C", &format!("{name}@laptop"), "-f", path.to_str().unwrap()])
-        .output()
-        .expect("ssh-keygen runs");
-    assert!(made.status.success(), "{made:?}");
-}
-
 fn with_key(server: &Server, key: &std::path::Path, command: &[&str]) -> Output {
     Command::new("timeout")
         .args(["30", "ssh", "-F", server.ssh_config().to_str().unwrap(), "-p", &server.port.to_string()])

@@ -16,7 +16,7 @@ pub mod table;
 pub use context::Context;
 pub use names::{action_name, key_spelling, parse_key};
 pub use overrides::{Keymap, Override};
-pub use table::{BINDINGS, Binding, Key, action_for, bindings_of, key_name, keys_label};
+pub use table::{BINDINGS, Binding, Key, action_for, bindings_of, first_key_name, key_name, keys_label};
 
 /// The contexts a key is looked up in, most specific first: the overlay on top, else the
 /// query box, else the focused pane of the screen and the screen's own keys; then the keys

@@ -512,6 +512,16 @@ pub fn keys_label(binding: &Binding, lang: Lang) -> String {
     binding.keys.iter().map(|key| key_name(key, lang)).collect::<Vec<_>>().join("/")
 }
 
+/// The name of the first key `bindings` give `action` in `context` (empty if none): what a
+/// hint or a message names, so it follows the user's overrides.
+pub fn first_key_name(bindings: &[Binding], context: Context, action: Action, lang: Lang) -> String {
+    bindings_of(bindings, context)
+        .find(|b| b.action == action)
+        .and_then(|b| b.keys.first())
+        .map(|key| key_name(key, lang))
+        .unwrap_or_default()
+}
+
 /// The bindings of a context, in table order.
 pub fn bindings_of(bindings: &[Binding], context: Context) -> impl Iterator<Item = &Binding> {
     bindings.iter().filter(move |b| b.context == context)

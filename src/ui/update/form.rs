@@ -5,7 +5,7 @@
 
 use super::super::action::{Action, Effect, Effects, Handled};
 use super::super::app::App;
-use super::super::keymap::{Context, bindings_of, key_name};
+use super::super::keymap::{Context, first_key_name};
 use super::super::screen::{Layer, Overlay};
 use super::super::shared::Shared;
 use super::super::state::form::NotSaved;
@@ -93,13 +93,7 @@ pub fn update(state: &mut Option<FormState>, shared: &mut Shared, action: &Actio
         }
         Action::Cancel | Action::CloseOverlay if form.edited() && !leaving => {
             form.leaving = true;
-            let key = |action| {
-                bindings_of(shared.keys(), Context::Form)
-                    .find(|b| b.action == action)
-                    .and_then(|b| b.keys.first())
-                    .map(|k| key_name(k, shared.lang))
-                    .unwrap_or_default()
-            };
+            let key = |action| first_key_name(shared.keys(), Context::Form, action, shared.lang);
             let (again, save) = (key(Action::Cancel), key(Action::SaveForm));
             shared.message = Some(leave_unsaved(shared.lang, &again, &save));
             false

@@ -15,7 +15,7 @@ use super::status;
 use super::widgets::{as_selected, fit, fit_spans};
 use crate::i18n::{Word, empty_shortlist, kind_name, no_note, word};
 use crate::ui::action::Action;
-use crate::ui::keymap::{Context, bindings_of, key_name};
+use crate::ui::keymap::{Context, first_key_name};
 
 pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, shortlist: &ShortlistScreen, screen: Rect, facts: &mut FrameFacts) {
     let theme = ctx.shared.theme();
@@ -56,7 +56,7 @@ pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, shortlist: &ShortlistScreen, s
     }
     if list.is_empty() {
         let empty = Paragraph::new(Line::styled(
-            empty_shortlist(lang, &key_of(ctx, Context::Global, Action::ToggleMark)),
+            empty_shortlist(lang, &first_key_name(ctx.shared.keys(), Context::Global, Action::ToggleMark, lang)),
             theme.muted,
         ))
         .wrap(Wrap { trim: true });
@@ -68,7 +68,7 @@ pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, shortlist: &ShortlistScreen, s
     facts.list_rows = rows;
     let cursor = shortlist.cursor(list.len());
     let offset = cursor.saturating_sub(rows - 1);
-    let note_key = key_of(ctx, Context::Shortlist, Action::EditNote);
+    let note_key = first_key_name(ctx.shared.keys(), Context::Shortlist, Action::EditNote, lang);
     let items: Vec<ListItem> = list
         .items()
         .iter()
@@ -124,14 +124,4 @@ fn take_home(frame: &mut Frame<'_>, ctx: &Ctx<'_>, home: &crate::ui::take_home::
     let lines = vec![Line::styled(said, theme.muted), Line::styled(command, theme.key)];
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), bottom);
     Rect { height: area.height - height - 1, ..area }
-}
-
-/// The first key bound to `action` in `context`, as the key table (with the user's overrides)
-/// has it: the screen's hints name the key that works, never a fixed letter.
-fn key_of(ctx: &Ctx<'_>, context: Context, action: Action) -> String {
-    bindings_of(ctx.shared.keys(), context)
-        .find(|b| b.action == action)
-        .and_then(|b| b.keys.first())
-        .map(|k| key_name(k, ctx.shared.lang))
-        .unwrap_or_default()
 }
