@@ -21,7 +21,7 @@ const RIGHT_BIT: u16 = 1 << 15;
 const SCAN_SHARE: usize = 32;
 use super::scratch;
 use super::split;
-use super::{Facet, FieldFilter, Filters, Query, Results};
+use super::{Facet, FieldFilter, Filters, Partial, Query, Results};
 use crate::model::Entries;
 use crate::text::Lang;
 
@@ -155,6 +155,7 @@ impl Engine {
         let mut unknown_values = Vec::new();
         self.filter_fields(catalogue, &query.fields, n, &mut matched.bits, &mut unknown_values);
         restrict(filters, n, &mut matched.bits);
+        let partial = keep_most_words(&mut matched, query.words.len());
         let selections = self.select_facets(filters, n);
         let base = &matched.bits;
         let mut results = base.clone();
@@ -167,7 +168,7 @@ impl Engine {
         phases.count = start.elapsed();
         let total = results.count();
         let start = Instant::now();
-        let (hits, total_all_words) = self.rank(catalogue, &matched, &results, &query.words, lang, limit);
+        let hits = self.rank(catalogue, &matched, &results, &query.words, lang, limit);
         phases.rank = start.elapsed();
         let start = Instant::now();
         if let Some(written) = written {
@@ -175,7 +176,7 @@ impl Engine {
             scratch::give_back(scratch::Scratch { best, scores, word_masks }, &written);
         }
         phases.reset = start.elapsed();
-        Results { hits, total, total_all_words, facet_counts, unknown_values }
+        Results { hits, total, partial, facet_counts, unknown_values }
     }
 
     /// The entries having any of `words`, scored. Only the postings of the dictionary words
@@ -458,6 +459,36 @@ impl Engine {
             (!chosen.is_empty()).then(|| self.facets.get(facet).select(n, chosen))
         })
     }
+}
+
+/// Keeps in `matched.bits` (the entries passing the query but for its words) those having
+/// every one of the query's `words` words; if none has, those having the most of them, which
+/// the returned [`Partial`] says. The facet panel's selections come after: the facet counts
+/// stay what selecting a value would show.
+fn keep_most_words(matched: &mut Matched, words: usize) -> Option<Partial> {
+    if words < 2 {
+        return None; // one word: the entries selected are those having it
+    }
+    let mut all = matched.all_words.take().unwrap_or_else(|| Bits::empty(matched.bits.words() * 64));
+    all.and(&matched.bits);
+    if all.count() > 0 {
+        matched.all_words = Some(all.clone());
+        matched.bits = all;
+        return None;
+    }
+    let mut most = 0;
+    matched.bits.for_each(|e| most = most.max(matched.word_masks[e].count_ones()));
+    if most == 0 {
+        return None; // nothing to show
+    }
+    let mut kept = Bits::empty(matched.bits.words() * 64);
+    matched.bits.for_each(|e| {
+        if matched.word_masks[e].count_ones() == most {
+            kept.insert(e);
+        }
+    });
+    matched.bits = kept;
+    Some(Partial { have: most, of: words as u32 })
 }
 
 /// Keeps only the entries the filters are restricted to (the shortlist's), before facet
