@@ -70,6 +70,7 @@ mod bits;
 mod build;
 mod counts;
 mod engine;
+mod every;
 mod facet;
 mod facet_index;
 mod fields;

@@ -73,7 +73,7 @@ impl Engine {
         let mut ranked: Vec<(i64, usize, u32)> = heap
             .into_iter()
             .map(|Reverse((score, Reverse(e)))| {
-                let mask = matched.word_mask(e);
+                let mask = matched.word_mask(e, words.len());
                 let mut score = score;
                 if mask.count_ones() > 1 {
                     let regions = self.facets.get(Facet::Region).of_entry(e);
@@ -99,7 +99,7 @@ impl Engine {
                     words: count,
                     title_highlights: highlights(entry.title().get(lang), words),
                     summary_highlights: highlights(entry.summary().get(lang), words),
-                    typo: has_typo_only_word(matched.word_mask(e), matched.score(e)),
+                    typo: has_typo_only_word(matched.word_mask(e, words.len()), matched.score(e)),
                 }
             })
             .collect()
@@ -149,24 +149,53 @@ impl Engine {
             }
             return heap;
         }
+        if let Some(list) = &matched.every {
+            // Every result has every word, scored in the list (in entry order).
+            let lo = list.partition_point(|&(e, _)| (e as usize) < range.start);
+            let hi = lo + list[lo..].partition_point(|&(e, _)| (e as usize) < range.end);
+            let all = words as i64 * PER_WORD;
+            for &(e, score) in &list[lo..hi] {
+                let e = e as usize;
+                if keep > 0 && results.contains(e) {
+                    let key = (all + i64::from(score), e);
+                    self.push_scored(&mut heap, keep, key, words as u32, words, &matched.term_words);
+                }
+            }
+            return heap;
+        }
         results.for_each_in(split::words(&range), |e| {
             let mask = matched.word_masks[e];
             if keep == 0 {
                 return;
             }
-            let mut score = i64::from(mask.count_ones()) * PER_WORD + i64::from(matched.scores[e]);
-            if mask.count_ones() > 1 {
-                // The phrase bonus reads the title's words: skip it for an entry that could
-                // not enter the heap even with every pair found (most of them at 1M).
-                let best_possible = score + i64::from((mask.count_ones() - 1) * PHRASE_TITLE);
-                if heap.len() == keep && heap.peek().is_some_and(|Reverse(min)| (best_possible, Reverse(e)) <= *min) {
-                    return;
-                }
-                score += i64::from(self.title_phrase_pairs(e, &matched.term_words, words) * PHRASE_TITLE);
+            let score = i64::from(mask.count_ones()) * PER_WORD + i64::from(matched.scores[e]);
+            match mask.count_ones() {
+                1 => push_bounded(&mut heap, keep, (score, Reverse(e))),
+                have => self.push_scored(&mut heap, keep, (score, e), have, words, &matched.term_words),
             }
-            push_bounded(&mut heap, keep, (score, Reverse(e)));
         });
         heap
+    }
+
+    /// Adds entry `e`, with `score` from the `have` words it has (two or more) of `words`, to
+    /// `heap` if it is among the best `keep` once the phrase bonus of its title is added.
+    fn push_scored(
+        &self,
+        heap: &mut Best,
+        keep: usize,
+        (score, e): (i64, usize),
+        have: u32,
+        words: usize,
+        term_words: &[u16],
+    ) {
+        // The phrase bonus reads the title's words: skip it for an entry that could not enter
+        // the heap even with every pair found (most of them at 1M).
+        let best_possible = score + i64::from((have - 1) * PHRASE_TITLE);
+        if heap.len() == keep && heap.peek().is_some_and(|Reverse(min)| (best_possible, Reverse(e)) <= *min) {
+            return;
+        }
+        let score = score + i64::from(self.title_phrase_pairs(e, term_words, words) * PHRASE_TITLE);
+        push_bounded(heap, keep, (score, Reverse(e)));
     }
 
     /// How many consecutive query-word pairs (i, i+1) occur next to each other in a title.
