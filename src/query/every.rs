@@ -7,7 +7,7 @@
 //! intersection, as a one-word search reads its list.
 
 use super::engine::Engine;
-use super::search::SPELLED_RIGHT;
+use super::matching::SPELLED_RIGHT;
 
 /// A list this many times longer than the entries left is searched (binary search from where
 /// the last entry was found) rather than walked.

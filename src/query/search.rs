@@ -11,7 +11,7 @@ use super::engine::Engine;
 use super::every::Source;
 use super::facet::PerFacet;
 use super::fields::{posting_best_field, posting_entry};
-use super::matching::{Quality, match_exclusion, prefix_within_one, typo_allowed};
+use super::matching::{Quality, SPELLED_RIGHT, match_exclusion, prefix_within_one, typo_allowed};
 use super::narrow::{self, WordMatch};
 
 /// In a word's best score per entry while its postings are read, set when the word is there
@@ -25,12 +25,6 @@ use super::split;
 use super::{Facet, FieldFilter, Filters, Partial, Query, Results};
 use crate::model::Entries;
 use crate::text::Lang;
-
-/// Each query word matched exactly or as a start, not only by a typo, outranks any score from
-/// fields and bonuses (at most 16 words × 1000 from fields, 15 × (800 + 300) from phrases, 100
-/// fuzzy): typo matches rank after every exact and prefix match with as many words. Added to
-/// [`Matched::scores`] by the word selection; ranking's score per word is above 16 of them.
-pub(super) const SPELLED_RIGHT: u32 = 40_000;
 
 thread_local! {
     /// Set to search this thread without the shortcuts of large catalogues (dense short words,
