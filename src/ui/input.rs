@@ -8,18 +8,20 @@ use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind
 use super::action::{Action, Edit, Pane};
 use super::app::{App, Target};
 use super::frame::FrameFacts;
-use super::keymap::{Context, action_for, contexts, contexts_when_breaking_away, follower_keeps};
+use super::keymap::{Context, action_for, contexts, contexts_when_breaking_away};
 
 /// The actions an input event asks for, in order.
 pub fn actions_for(app: &App, event: &Event) -> Vec<Action> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
             let keys = app.shared().keys();
-            let found = action_for(keys, &contexts(app), key).filter(follower_keeps);
+            let found = action_for(keys, &contexts(app), key);
             let away = || action_for(keys, contexts_when_breaking_away(app)?, key);
             match found {
+                // A follower has no jump: `/` is the dashboard's search for them.
+                Some(Action::JumpSearch) => away().or(found),
                 Some(action) => Some(action),
-                None => away().or_else(|| action_for(keys, &contexts(app), key)),
+                None => away(),
             }
             .into_iter()
             .collect()

@@ -71,10 +71,10 @@ pub fn follower_keeps(action: &Action) -> bool {
     ) || action.always_works()
 }
 
-/// Where a following participant's key is looked up when present mode binds it to nothing a
-/// follower keeps: in the screen they would go back to, so "any browsing key" breaks away and
-/// does there what it does (`2` opens the tours, `/` the search — which present mode binds to
-/// its jump, a follower's to nothing), instead of doing nothing.
+/// Where a following participant's key is looked up when present mode binds it to nothing (or
+/// to its jump, which a follower has not): in the screen they would go back to, so "any
+/// browsing key" breaks away and does there what it does (`2` opens the tours, `/` the
+/// search), instead of doing nothing.
 pub fn contexts_when_breaking_away(app: &App) -> Option<&'static [Context]> {
     let following = app.screen() == Screen::Present && app.follow().following() && !app.present().jumping();
     let Target::Pane(pane) = app.target() else { return None };
