@@ -1,8 +1,9 @@
 //! The command line in the user's language: clap's command with each description taken from
-//! [`i18n::help`](crate::i18n::help), before parsing, so that `--help`, `boucle help list` and the
-//! manual pages say it in French under `--lang fr` (or a French locale). In French, the words
-//! clap writes itself are replaced too: the usage title, the headings, the help and version
-//! options, the `help` command, and an option's default and possible values.
+//! [`i18n::help`](crate::i18n::help), before parsing, so that `--help` and `boucle help list` say
+//! it in French under `--lang fr` (or a French config file or locale). In French, the words clap
+//! writes itself are replaced too: the usage title, the headings, the help and version options,
+//! the `help` command, and an option's default, possible values and environment variable. The
+//! manual pages are English: clap_mangen writes their own headings (NAME, OPTIONS) in English.
 
 use clap::{Arg, ArgAction, Command, CommandFactory};
 
