@@ -181,17 +181,17 @@ const HELP: &[(&str, &str, &str)] = &[
     (
         "config path",
         "Print where the config file is (whether or not it is there)",
-        "Afficher où est le fichier de configuration (qu’il existe ou non)",
+        "Afficher où est le fichier de réglages (qu’il existe ou non)",
     ),
     (
         "config show",
         "Print every setting in effect and where it came from: the command line, the environment, the config file or the default; then the file's problems, if any",
-        "Afficher chaque réglage en vigueur et d’où il vient : la ligne de commande, l’environnement, le fichier de configuration ou la valeur par défaut ; puis les problèmes du fichier, s’il en a",
+        "Afficher chaque réglage en vigueur et d’où il vient : la ligne de commande, l’environnement, le fichier de réglages ou la valeur par défaut ; puis les problèmes du fichier, s’il en a",
     ),
     (
         "config init",
         "Write a commented config file, every setting commented out; never over an existing one",
-        "Écrire un fichier de configuration commenté, chaque réglage en commentaire ; jamais par-dessus un fichier existant",
+        "Écrire un fichier de réglages commenté, chaque réglage en commentaire ; jamais par-dessus un fichier existant",
     ),
     (
         "export --shortlist",
@@ -290,13 +290,13 @@ const HELP: &[(&str, &str, &str)] = &[
     ),
     (
         "--lang",
-        "Language of the interface and of the entries: fr or en (default: from LANG / LC_ALL)",
-        "Langue de l’interface et des fiches : fr ou en (par défaut : selon LANG / LC_ALL)",
+        "Language of the interface and of the entries: fr or en (default: the config file's, else from LC_ALL, LC_MESSAGES or LANG)",
+        "Langue de l’interface et des fiches : fr ou en (par défaut : celle du fichier de réglages, sinon selon LC_ALL, LC_MESSAGES ou LANG)",
     ),
     (
         "--theme",
         "Colours of the dashboard: dark, light (for projectors) or high-contrast (default: from BOUCLE_THEME, else the config file, else dark). NO_COLOR turns colour off",
-        "Couleurs du tableau de bord : dark, light (pour les projecteurs) ou high-contrast (par défaut : selon BOUCLE_THEME, sinon le fichier de configuration, sinon dark). NO_COLOR enlève les couleurs",
+        "Couleurs du tableau de bord : dark, light (pour les projecteurs) ou high-contrast (par défaut : selon BOUCLE_THEME, sinon le fichier de réglages, sinon dark). NO_COLOR enlève les couleurs",
     ),
     (
         "--no_mouse",
@@ -397,7 +397,7 @@ const HELP: &[(&str, &str, &str)] = &[
     (
         "config",
         "The config file: `path` says where it is, `show` the settings in effect and where each came from, `init` writes a commented one",
-        "Le fichier de configuration : `path` dit où il est, `show` les réglages en vigueur et d’où vient chacun, `init` en écrit un commenté",
+        "Le fichier de réglages : `path` dit où il est, `show` les réglages en vigueur et d’où vient chacun, `init` en écrit un commenté",
     ),
     (
         "new --kind",
