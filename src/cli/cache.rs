@@ -18,16 +18,10 @@ pub struct CacheArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum CacheAction {
-    /// List the cached catalogues: each one's folders, size and last use, least recent first.
     List,
-    /// Remove every cached catalogue (the next start reads the folders again).
     Clear,
-    /// Write the cache of the --catalogue folders (started by the commands, detached, once
-    /// their output is out).
     #[command(hide = true)]
     Write {
-        /// The folders, each whole: `--catalogue` splits its value at `:`, a folder's name may
-        /// hold one.
         #[arg(last = true, required = true)]
         folders: Vec<std::path::PathBuf>,
     },

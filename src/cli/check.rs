@@ -12,49 +12,36 @@ use crate::text::Lang;
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Catalogue folders to check, merged (default: --catalogue, else the bundled catalogue).
     #[arg(value_name = "DIR")]
     pub folders: Vec<PathBuf>,
 
-    /// Output for people (human), for tools (json) or as GitHub Actions annotations (github).
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
     pub format: CheckFormat,
 
-    /// Show errors only (warnings are still counted in the summary).
     #[arg(long)]
     pub errors_only: bool,
 
-    /// Fail (exit 1) on warnings too, as a strict CI would.
     #[arg(long)]
     pub deny_warnings: bool,
 
-    /// Warn about entries whose review (`checked:`) is older than this many days.
     #[arg(long, value_name = "DAYS")]
     pub review_age: Option<u32>,
 
-    /// Apply the suggestions that leave no doubt (one close candidate for a misspelt field,
-    /// id, status or reference), print the diff, then check again.
     #[arg(long)]
     pub fix: bool,
 
-    /// Check every source and website address over the network (dead, moved).
     #[arg(long)]
     pub links: bool,
 
-    /// With --links: ask again addresses whose last result is older than this many days.
     #[arg(long, value_name = "DAYS", default_value_t = 7)]
     pub links_age: u32,
 
-    /// With --links: the seconds an address has to answer.
     #[arg(long, value_name = "SECONDS", default_value_t = 10)]
     pub links_timeout: u64,
 
-    /// With --links: the pause between two requests to one host, in milliseconds.
     #[arg(long, value_name = "MS", default_value_t = 1000, hide = true)]
     pub links_delay: u64,
 
-    /// Name, for each good practice, the Interreg Europe template's sections that are empty or
-    /// too long (notes; warnings with --deny-warnings).
     #[arg(long)]
     pub interreg: bool,
 }

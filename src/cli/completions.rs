@@ -11,11 +11,11 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
-use clap::{Args, CommandFactory, ValueHint};
+use clap::{Args, ValueHint};
 use clap_complete::env::Shells;
 use clap_complete::{ArgValueCandidates, CompleteEnv, CompletionCandidate, Shell};
 
-use super::{CATALOGUE_ENV, Cli};
+use super::CATALOGUE_ENV;
 use crate::load::CatalogueSource;
 use crate::load::cache::Cache;
 use crate::model::{Catalogue, Kind, VocabularyKind};
@@ -25,7 +25,6 @@ pub const COMPLETE_ENV: &str = "BOUCLE_COMPLETE";
 
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
-    /// The shell the script is for.
     #[arg(value_name = "SHELL")]
     pub shell: Shell,
 }
@@ -80,7 +79,7 @@ fn command(catalogue: &Arc<CatalogueInUse>) -> clap::Command {
             _ => arg,
         })
     };
-    with_catalogue_ids(Cli::command())
+    with_catalogue_ids(super::help::unbuilt(crate::text::Lang::En))
         .mut_subcommands(with_catalogue_ids)
         .mut_subcommand("present", |c| c.mut_arg("tour", |a| a.add(ids(Pick::Entries(Some(Kind::Tour))))))
         .mut_subcommand("show", |c| c.mut_arg("id", |a| a.add(ids(Pick::Entries(None)))))

@@ -19,12 +19,8 @@ pub struct ConfigArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum ConfigAction {
-    /// Print where the config file is (whether or not it is there).
     Path,
-    /// Print every setting in effect and where it came from: the command line, the
-    /// environment, the config file or the default; then the file's problems, if any.
     Show,
-    /// Write a commented config file, every setting commented out; never over an existing one.
     Init,
 }
 

@@ -21,15 +21,12 @@ use crate::text::visible;
 
 #[derive(Clone, Debug, Args)]
 pub struct ExportArgs {
-    /// Export the shortlist (the one the dashboard keeps, or this shortlist file).
     #[arg(long, value_name = "FILE", num_args = 0..=1, group = "scope")]
     pub shortlist: Option<Option<PathBuf>>,
 
-    /// Export a tour: its stops in order, with dates, key facts, the facilitator's notes and sources.
     #[arg(long, value_name = "ID", group = "scope")]
     pub tour: Option<String>,
 
-    /// Export one entry.
     #[arg(long, value_name = "ID", group = "scope")]
     pub entry: Option<String>,
 
@@ -37,22 +34,15 @@ pub struct ExportArgs {
     #[command(flatten)]
     pub filters: FilterArgs,
 
-    /// md (a handout), csv, json, html (one self-contained page) or interreg (the Interreg
-    /// Europe good-practice template, in Markdown).
     #[arg(long, value_enum, default_value_t = Format::Md)]
     pub format: Format,
 
-    /// Write to this file instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Replace the output file if it exists.
     #[arg(long)]
     pub force: bool,
 
-    /// With --format csv: a file for Excel, which needs a UTF-8 byte-order mark, and in French
-    /// `;` between cells (`,` is the decimal mark there). LibreOffice and other tools read the
-    /// plain CSV.
     #[arg(long)]
     pub excel: bool,
 }

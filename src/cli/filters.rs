@@ -7,34 +7,22 @@ use crate::query::Facet;
 
 #[derive(Clone, Debug, Default, Args)]
 pub struct FilterArgs {
-    /// Region: a NUTS code (FRE12) or country (FR, EL); a parent includes its sub-regions.
     #[arg(long, value_name = "ID", value_delimiter = ',')]
     pub region: Vec<String>,
-    /// Material: an id (rare-earths), a symbol (Nd) or a group. A group finds the entries
-    /// tagged with any of its members; a member finds the entries tagged with it or with a group
-    /// it belongs to (an entry about rare earths for magnets is about neodymium too).
     #[arg(long, value_name = "ID", value_delimiter = ',')]
     pub material: Vec<String>,
-    /// ESG theme: an ESRS topic (E5) or pillar (E, S, G).
     #[arg(long, value_name = "ID", value_delimiter = ',')]
     pub esg: Vec<String>,
-    /// Kind of entry: practice, visit, event, tour, organisation.
     #[arg(long, value_name = "KIND", value_delimiter = ',')]
     pub kind: Vec<String>,
-    /// Value-chain stage: extraction, processing, recycling-recovery, post-mining, …
     #[arg(long, value_name = "ID", value_delimiter = ',')]
     pub stage: Vec<String>,
-    /// Organisation involved, by id or name.
     #[arg(long, value_name = "ID", value_delimiter = ',')]
     pub org: Vec<String>,
-    /// Year, or a range of years such as 2023..2025.
     #[arg(long, value_name = "YEAR", value_delimiter = ',', value_parser = year_value)]
     pub year: Vec<String>,
-    /// Review status: draft, to-complete, reviewed.
     #[arg(long, value_name = "STATUS", value_delimiter = ',')]
     pub status: Vec<String>,
-    /// Search words and field filters, as typed in the dashboard's search box (`-word`
-    /// excludes a word, so the text may start with a dash).
     #[arg(long, short = 'q', value_name = "TEXT", default_value = "", allow_hyphen_values = true)]
     pub query: String,
 }

@@ -14,12 +14,9 @@ use crate::text::{Lang, Lines, sanitize};
 
 #[derive(Debug, Args)]
 pub struct FmtArgs {
-    /// Catalogue files, or folders whose `.ron` files are formatted (default: the --catalogue
-    /// folders).
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
-    /// Write nothing: print the diff of each file that is not formatted, and exit 1 if any is.
     #[arg(long)]
     pub check: bool,
 }

@@ -18,16 +18,12 @@ pub struct ListArgs {
     #[command(flatten)]
     pub filters: FilterArgs,
 
-    /// Output: a table for people, or json, csv, md (Markdown) for other tools.
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
 
-    /// At most this many entries, best first (default: all).
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
 
-    /// Width of the table in columns, 20 or more (default: the terminal's, else $COLUMNS,
-    /// else 100).
     #[arg(long, value_name = "COLUMNS", value_parser = table_width)]
     pub width: Option<usize>,
 }

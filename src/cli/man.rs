@@ -4,9 +4,8 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use clap::{Args, CommandFactory};
+use clap::Args;
 
-use super::Cli;
 use crate::files::{Overwrite, write_atomic};
 use crate::i18n::commands as say;
 use crate::i18n::problems::io_problem;
@@ -14,9 +13,6 @@ use crate::text::{Lang, visible};
 
 #[derive(Debug, Args)]
 pub struct ManArgs {
-    /// The folder to write the pages into, made if missing (default: the current folder). Pages
-    /// of an earlier version there are replaced. For `man boucle` to find them, a `man1` folder
-    /// on the manual path, such as ~/.local/share/man/man1.
     #[arg(value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
     pub dir: Option<PathBuf>,
 }
@@ -43,7 +39,8 @@ pub fn run(args: &ManArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Write)
 /// Every command's page, as (file name, roff text): boucle's own, then each visible
 /// subcommand's, at every depth (`boucle-cache-clear.1`).
 pub fn pages() -> std::io::Result<Vec<(String, Vec<u8>)>> {
-    let mut command = Cli::command().disable_help_subcommand(true);
+    // In English: clap_mangen writes the pages' own headings (NAME, OPTIONS) in English only.
+    let mut command = super::help::unbuilt(Lang::En).disable_help_subcommand(true);
     command.build();
     let mut pages = Vec::new();
     add_pages(&command, &mut pages)?;

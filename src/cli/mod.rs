@@ -9,6 +9,7 @@ mod curating;
 pub mod export;
 mod filters;
 pub mod fmt;
+pub mod help;
 pub mod list;
 pub mod man;
 pub mod new;
@@ -36,52 +37,33 @@ use crate::ui::theme::ThemeName;
 pub use crate::config::CATALOGUE_ENV;
 
 #[derive(Debug, Parser)]
-#[command(
-    name = "boucle",
-    version,
-    about = "A terminal dashboard of circular-economy and critical-raw-materials good practices",
-    long_about = "Browse a catalogue of good practices, site visits, events and tours, with search and \
-                  filters by region, material and ESG theme. Without a subcommand, opens the dashboard."
-)]
+// The help of every command and option is in both languages in `i18n::help`, set by
+// `help::command` before parsing.
+#[command(name = "boucle", version)]
 pub struct Cli {
-    /// A catalogue folder to read instead of the bundled catalogue; repeat it to merge folders.
     #[arg(long = "catalogue", value_name = "DIR", global = true, env = CATALOGUE_ENV, value_delimiter = ':')]
     pub catalogues: Vec<PathBuf>,
 
-    /// Language of the interface and of the entries: fr or en (default: from LANG / LC_ALL).
     #[arg(long, value_name = "LANG", global = true, value_parser = parse_lang)]
     pub lang: Option<Lang>,
 
-    /// Colours of the dashboard: dark, light (for projectors) or high-contrast (default: from
-    /// BOUCLE_THEME, else the config file, else dark). NO_COLOR turns colour off.
     #[arg(long, value_name = "THEME", value_parser = parse_theme, global = true)]
     pub theme: Option<ThemeName>,
 
-    /// Leave the mouse to the terminal (for selecting text with it).
     #[arg(long, global = true)]
     pub no_mouse: bool,
 
-    /// For a projector: hide the tabs, the query line and the status line.
     #[arg(long, global = true)]
     pub present: bool,
 
-    /// For a screen reader: plain lines appended as you go, each selection said once in one
-    /// line, the cursor on it; no boxes, no full-screen redraws (README: Using boucle with a
-    /// screen reader).
     #[arg(long, global = true)]
     pub screen_reader: bool,
-    /// Do not reload the dashboard (or the served room) when files of the --catalogue folders
-    /// change.
     #[arg(long, global = true)]
     pub no_watch: bool,
 
-    /// Look for changes every second instead of waiting for change events (network and
-    /// container filesystems that send none).
     #[arg(long, conflicts_with = "no_watch", global = true)]
     pub poll: bool,
 
-    /// Read the --catalogue folders without the catalogue cache, and write none (the cache
-    /// is in the user's cache folder, $XDG_CACHE_HOME/boucle or ~/.cache/boucle).
     #[arg(long, global = true)]
     pub no_cache: bool,
 
@@ -89,8 +71,6 @@ pub struct Cli {
     #[command(flatten)]
     pub filters: FilterArgs,
 
-    /// The shortlist file of the dashboard (default: boucle/shortlist.ron in the user's data
-    /// folder, $XDG_DATA_HOME or ~/.local/share).
     #[arg(long = "shortlist", value_name = "FILE")]
     pub shortlist_file: Option<PathBuf>,
 
@@ -104,39 +84,18 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check a catalogue folder for every problem (exit 0 when clean, 1 when not).
     Check(check::CheckArgs),
-    /// Lay catalogue files out canonically, keeping every comment and every value (--check:
-    /// only say which files are not, with a diff).
     Fmt(fmt::FmtArgs),
-    /// Print the entries the filters and query select: a table, JSON, CSV or Markdown.
     List(Box<list::ListArgs>),
-    /// Print one entry in full, as Markdown or JSON.
     Show(show::ShowArgs),
-    /// Serve a workshop room over SSH: each participant gets their own dashboard.
     Serve(serve::ServeArgs),
-    /// A handout of the shortlist, a tour, one entry or a list: Markdown, CSV, JSON, HTML or
-    /// the Interreg Europe template.
     Export(Box<export::ExportArgs>),
-    /// Present a tour's stops, or the entries the filters and query select, one per screen.
     Present(Box<present::PresentArgs>),
-    /// Write a commented template for a new entry into the --catalogue folder.
     New(new::NewArgs),
-    /// Create an empty regional catalogue folder, with a README for its curators.
     Init(new::InitArgs),
-    /// The catalogue cache: `boucle cache list` shows it, `boucle cache clear` removes it.
     Cache(cache::CacheArgs),
-    /// Print the completion script of a shell: bash, zsh, fish, powershell or elvish.
-    ///
-    /// Load it at each shell start, so that it always matches the boucle installed: in
-    /// ~/.bashrc, `source <(boucle completions bash)`. Tour, entry, region, material, ESG theme
-    /// and stage ids are completed from the catalogue the command line names (--catalogue, else
-    /// BOUCLE_CATALOGUE, else the bundled one).
     Completions(completions::CompletionsArgs),
-    /// Write a manual page for each command (boucle.1, boucle-check.1, …) into a folder.
     Man(man::ManArgs),
-    /// The config file: `path` says where it is, `show` the settings in effect and where each
-    /// came from, `init` writes a commented one.
     Config(config::ConfigArgs),
 }
 

@@ -18,19 +18,14 @@ use crate::text::visible;
 
 #[derive(Debug, Args)]
 pub struct NewArgs {
-    /// practice, visit, event, tour or organisation (as `--kind` names them).
     pub kind: String,
-    /// The new entry's id, which is its file name: letters, digits and dashes.
     pub id: String,
-    /// Fill the entry in a form in the terminal (pickers for vocabulary ids, dates and every
-    /// problem `check` would report shown as you type) rather than write a template.
     #[arg(long)]
     pub form: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// The folder to create (it must not exist, or be empty).
     pub dir: PathBuf,
 }
 

@@ -15,20 +15,12 @@ use crate::ui::state::Role;
 
 #[derive(Debug, Args)]
 pub struct PresentArgs {
-    /// The tour to present, by id (its file name); without it, the entries the filters and
-    /// query select.
     #[arg(value_name = "TOUR")]
     pub tour: Option<String>,
 
-    /// The facilitator's console for TOUR: the stop now and the next, the notes, the clocks and a
-    /// countdown to the next stop's time. Start it beside `boucle present TOUR`, in another
-    /// terminal, before or after it: the two attach through a socket in $XDG_RUNTIME_DIR and
-    /// move together; either drives.
     #[arg(long, requires = "tour")]
     pub console: bool,
 
-    /// Post TEXT as the room line of TOUR's running presentation (shown to every participant
-    /// following in a room, and on the console), then exit; an empty TEXT clears it.
     #[arg(long, value_name = "TEXT", requires = "tour")]
     pub say: Option<String>,
 

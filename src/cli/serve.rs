@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::sync::mpsc::Receiver;
 use std::time::Duration;
 
-use clap::{Args, Parser};
+use clap::Args;
 
 use super::{Cli, Command, export, list, show};
 use crate::i18n::problems::io_problem;
@@ -27,69 +27,45 @@ use crate::text::visible;
 
 #[derive(Clone, Debug, Args)]
 pub struct ServeArgs {
-    /// Address and port to listen on. The default, 127.0.0.1:2222, is this machine only; for a
-    /// room, listen on the network: --listen 0.0.0.0:2222 (anyone on the network can then
-    /// reach the port: use a password or keys).
     #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:2222")]
     pub listen: SocketAddr,
 
-    /// A file whose first line is the room password.
     #[arg(long, value_name = "FILE")]
     pub password_file: Option<PathBuf>,
 
-    /// An OpenSSH authorized_keys file: these keys log in, each one a participant who is known
-    /// again after a reconnection.
     #[arg(long, value_name = "FILE")]
     pub authorized_keys: Option<PathBuf>,
 
-    /// Let in anyone who reaches the port, without a password.
     #[arg(long)]
     pub open: bool,
 
-    /// The server's key (default: ssh_host_ed25519_key in the data folder, made on first start).
     #[arg(long, value_name = "FILE")]
     pub host_key: Option<PathBuf>,
 
-    /// Dashboards and commands at once.
     #[arg(long, value_name = "N", default_value_t = 200)]
     pub max_sessions: usize,
 
-    /// New connections per minute from one address.
     #[arg(long, value_name = "N", default_value_t = 60)]
     pub connections_per_minute: u32,
 
-    /// Minutes without a key before a dashboard is closed.
     #[arg(long, value_name = "MINUTES", default_value_t = 30)]
     pub idle_minutes: u64,
 
-    /// Seconds a connection has to log in, after which it is closed ("timeout before
-    /// authentication").
     #[arg(long, value_name = "SECONDS", default_value_t = 20)]
     pub login_grace_seconds: u64,
 
-    /// Connections waiting to log in, at most (10 from one address); when all are taken, one
-    /// that has not even asked to log in makes way for a new one.
     #[arg(long, value_name = "N", default_value_t = 100)]
     pub max_startups: usize,
 
-    /// When the room closes, write the workshop's result (the room's picks with their counts,
-    /// and the entries picked) to FILE.md and FILE.json; never over a file.
     #[arg(long, value_name = "FILE")]
     pub report: Option<PathBuf>,
 
-    /// Run a presentation of TOUR that participants follow with `f`. It is driven by a session
-    /// logged in with the facilitator's credential (--facilitator-password-file,
-    /// --facilitator-keys), and on this machine by `boucle present TOUR --console`.
     #[arg(long, value_name = "TOUR")]
     pub presentation: Option<String>,
 
-    /// A file whose first line is the facilitator's password, separate from the room's: a
-    /// session logged in with it drives the presentation.
     #[arg(long, value_name = "FILE", requires = "presentation")]
     pub facilitator_password_file: Option<PathBuf>,
 
-    /// An OpenSSH authorized_keys file of the facilitator's keys: a session logged in with one
-    /// drives the presentation.
     #[arg(long, value_name = "FILE", requires = "presentation")]
     pub facilitator_keys: Option<PathBuf>,
 }
@@ -247,13 +223,12 @@ fn exec_runner() -> ExecRunner {
               err: &mut dyn Write| {
             let args: Vec<std::ffi::OsString> =
                 std::iter::once("boucle").chain(words.iter().map(String::as_str)).map(Into::into).collect();
-            let cli = match Cli::try_parse_from(&args) {
+            // The participant's language, unless the command asks for another: its help too.
+            let asked = args.iter().any(|a| a.to_string_lossy().starts_with("--lang"));
+            let said_in = if asked { super::usage::language_of(&args) } else { lang };
+            let cli = match super::usage::parse_in(&args, said_in) {
                 Ok(cli) => cli,
-                Err(e) => {
-                    // The participant's language, unless the command asks for another.
-                    let asked = args.iter().any(|a| a.to_string_lossy().starts_with("--lang"));
-                    let lang = if asked { super::usage::language_of(&args) } else { lang };
-                    let refusal = super::usage::refusal(&e, lang, &args);
+                Err(refusal) => {
                     let target: &mut dyn Write = if refusal.to_stdout { out } else { err };
                     let _ = target.write_all(refusal.text.as_bytes());
                     return refusal.code;

@@ -11,11 +11,9 @@ use crate::{export, i18n};
 
 #[derive(Clone, Debug, Args)]
 pub struct ShowArgs {
-    /// The entry's id (its file name without .ron).
     #[arg(value_name = "ID")]
     pub id: String,
 
-    /// Output: md (Markdown) or json.
     #[arg(long, value_enum, default_value_t = ShowFormat::Md)]
     pub format: ShowFormat,
 }

@@ -6,8 +6,8 @@
 
 use std::ffi::OsString;
 
+use clap::CommandFactory;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
-use clap::{CommandFactory, Parser};
 
 use super::Cli;
 use crate::i18n::Explained;
@@ -22,7 +22,8 @@ pub struct Refusal {
     pub to_stdout: bool,
 }
 
-/// The language of a command line before it is parsed: its `--lang`, else the environment's.
+/// The language of a command line before it is parsed: its `--lang`, else the config file's,
+/// else the locale's (as [`crate::config::resolve`] chooses once it is parsed).
 pub fn language_of(args: &[OsString]) -> Lang {
     let args: Vec<String> = args.iter().map(|a| a.to_string_lossy().into_owned()).collect();
     let given = args.iter().enumerate().find_map(|(i, arg)| match arg.strip_prefix("--lang") {
@@ -30,12 +31,22 @@ pub fn language_of(args: &[OsString]) -> Lang {
         Some(rest) => rest.strip_prefix('=').and_then(Lang::from_code),
         None => None,
     });
-    given.unwrap_or_else(super::language_from_environment)
+    given.unwrap_or_else(|| crate::config::load(&crate::config::CommandLine::default()).language.value)
 }
 
 /// Parses `args` (the program's name first), or says what is wrong in the user's language.
+/// The help (`--help`, `help list`) is in that language too.
 pub fn parse_from(args: Vec<OsString>) -> Result<Cli, Refusal> {
-    Cli::try_parse_from(&args).map_err(|error| refusal(&error, language_of(&args), &args))
+    let lang = language_of(&args);
+    parse_in(&args, lang)
+}
+
+/// Parses `args` with its help and its usage errors in `lang`.
+pub fn parse_in(args: &[OsString], lang: Lang) -> Result<Cli, Refusal> {
+    let parsed = super::help::command(lang)
+        .try_get_matches_from(args)
+        .and_then(|mut matches| <Cli as clap::FromArgMatches>::from_arg_matches_mut(&mut matches));
+    parsed.map_err(|error| refusal(&error, lang, args))
 }
 
 /// The command line of this process, parsed; a usage error is printed and the process ends.
@@ -220,6 +231,7 @@ pub fn refusal(error: &clap::Error, lang: Lang, args: &[OsString]) -> Refusal {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use clap::Parser;
 
     fn run(args: &[&str]) -> Refusal {
         let args: Vec<OsString> = std::iter::once("boucle").chain(args.iter().copied()).map(OsString::from).collect();

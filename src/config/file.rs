@@ -1,45 +1,65 @@
 //! Reading `config.ron`: in the catalogue's own format, with the catalogue's problem types. A
-//! file ron cannot read gives no setting at all; a value that reads but means nothing (an
-//! unknown theme, an action the key table does not have) leaves that one setting at its
-//! default. Every problem names the file, its line and column.
+//! file ron cannot read gives no setting at all; a setting that reads but is wrong (a number
+//! where a theme's name goes, an unknown theme, an action the key table does not have) leaves
+//! that one setting at its default, and every other setting is still taken. Every problem
+//! names the file, its line and column.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use ron::Value;
 use serde::Deserialize;
+use serde::de::{DeserializeOwned, Deserializer, MapAccess, Visitor};
 
-use crate::diagnostic::{Diagnostic, Position};
+use crate::diagnostic::{Diagnostic, Position, suggestion};
 use crate::export::handout::Format;
-use crate::i18n::config as say;
+use crate::i18n::config::{self as say, Shape};
+use crate::i18n::problems as schema;
 use crate::text::Lang;
 use crate::ui::keymap::{Keymap, Override};
 use crate::ui::theme::ThemeName;
 
-/// The file as written: every setting may be left out.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename = "Config")]
-struct Written {
-    language: Option<String>,
-    theme: Option<String>,
-    catalogues: Option<Vec<String>>,
-    mouse: Option<bool>,
-    screen_reader: Option<bool>,
-    export: Option<WrittenExport>,
-    present: Option<WrittenPresent>,
-    keys: Option<BTreeMap<String, Vec<String>>>,
+/// The settings a file may give, and what each must be.
+const SETTINGS: [(&str, Shape); 8] = [
+    ("language", Shape::Text),
+    ("theme", Shape::Text),
+    ("catalogues", Shape::Texts),
+    ("mouse", Shape::Switch),
+    ("screen_reader", Shape::Switch),
+    ("export", Shape::Group),
+    ("present", Shape::Group),
+    ("keys", Shape::KeyTable),
+];
+const EXPORT: [(&str, Shape); 2] = [("format", Shape::Text), ("folder", Shape::Text)];
+const PRESENT: [(&str, Shape); 1] = [("bare", Shape::Switch)];
+
+/// The file's settings as written, each still a ron value, so that a wrong one costs only itself.
+struct Written(Vec<(String, Value)>);
+
+impl<'de> Deserialize<'de> for Written {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        const NAMES: [&str; 8] =
+            ["language", "theme", "catalogues", "mouse", "screen_reader", "export", "present", "keys"];
+        deserializer.deserialize_struct("Config", &NAMES, Settings)
+    }
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct WrittenExport {
-    format: Option<String>,
-    folder: Option<String>,
-}
+struct Settings;
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct WrittenPresent {
-    bare: Option<bool>,
+impl<'de> Visitor<'de> for Settings {
+    type Value = Written;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+        formatter.write_str("Config( … )")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Written, A::Error> {
+        let mut all = Vec::new();
+        while let Some(name) = map.next_key::<String>()? {
+            all.push((name, map.next_value::<Value>()?));
+        }
+        Ok(Written(all))
+    }
 }
 
 /// The settings the file gives, checked; `None` where it gives none (or a wrong one).
@@ -91,6 +111,23 @@ pub fn parse(file: &str, text: &str, base: Option<&Path>) -> (FileSettings, Vec<
         Err(error) => return (FileSettings::default(), vec![crate::load::ron_problem(file, text, &error)]),
     };
     let mut problems = Vec::new();
+    let mut reader = Reader { file, text, problems: &mut problems };
+    let mut given = reader.settings(written.0, &SETTINGS, None);
+    let mut take = |name: &str| given.remove(name);
+    let language: Option<String> = take("language").and_then(|v| reader.typed("language", Shape::Text, v));
+    let theme: Option<String> = take("theme").and_then(|v| reader.typed("theme", Shape::Text, v));
+    let catalogues: Option<Vec<String>> = take("catalogues").and_then(|v| reader.typed("catalogues", Shape::Texts, v));
+    let mouse: Option<bool> = take("mouse").and_then(|v| reader.typed("mouse", Shape::Switch, v));
+    let screen_reader: Option<bool> =
+        take("screen_reader").and_then(|v| reader.typed("screen_reader", Shape::Switch, v));
+    let keys: Option<BTreeMap<String, Vec<String>>> =
+        take("keys").and_then(|v| reader.typed("keys", Shape::KeyTable, v));
+    let mut export = take("export").map(|v| reader.group("export", v, &EXPORT)).unwrap_or_default();
+    let format: Option<String> = export.remove("format").and_then(|v| reader.typed("format", Shape::Text, v));
+    let export_folder: Option<String> = export.remove("folder").and_then(|v| reader.typed("folder", Shape::Text, v));
+    let mut present = take("present").map(|v| reader.group("present", v, &PRESENT)).unwrap_or_default();
+    let present_bare: Option<bool> = present.remove("bare").and_then(|v| reader.typed("bare", Shape::Switch, v));
+
     let mut value = |setting: &str, given: &str, ok: bool, values: &str| {
         if !ok {
             let at = place(text, setting, Some(given));
@@ -101,25 +138,23 @@ pub fn parse(file: &str, text: &str, base: Option<&Path>) -> (FileSettings, Vec<
             );
         }
     };
-    let language = written.language.as_deref().and_then(|l| {
+    let language = language.as_deref().and_then(|l| {
         let parsed = Lang::from_code(l);
         value("language", l, parsed.is_some(), "fr, en");
         parsed
     });
-    let theme = written.theme.as_deref().and_then(|t| {
+    let theme = theme.as_deref().and_then(|t| {
         let parsed = ThemeName::parse(t).filter(|t| *t != ThemeName::Mono);
         value("theme", t, parsed.is_some(), "dark, light, high-contrast");
         parsed
     });
-    let export = written.export.unwrap_or_default();
-    let export_format = export.format.as_deref().and_then(|f| {
+    let export_format = format.as_deref().and_then(|f| {
         let parsed = Format::ALL.into_iter().find(|format| format.id() == f);
         value("format", f, parsed.is_some(), "md, html, csv, json, interreg");
         parsed
     });
     let folder = |given: String| expand(&given, base);
-    let overrides: Vec<Override> = written
-        .keys
+    let overrides: Vec<Override> = keys
         .unwrap_or_default()
         .into_iter()
         .map(|(name, keys)| Override { at: place(text, &name, None), name, keys })
@@ -130,7 +165,7 @@ pub fn parse(file: &str, text: &str, base: Option<&Path>) -> (FileSettings, Vec<
     let settings = FileSettings {
         language,
         theme,
-        catalogues: written.catalogues.map(|all| {
+        catalogues: catalogues.map(|all| {
             // A folder not there is said, and left out: the dashboard must still start.
             let (there, missing): (Vec<_>, Vec<_>) =
                 all.into_iter().map(|given| (folder(given.clone()), given)).partition(|(path, _)| path.is_dir());
@@ -142,15 +177,118 @@ pub fn parse(file: &str, text: &str, base: Option<&Path>) -> (FileSettings, Vec<
             }
             there.into_iter().map(|(path, _)| path).collect()
         }),
-        mouse: written.mouse,
-        screen_reader: written.screen_reader,
+        mouse,
+        screen_reader,
         export_format,
-        export_folder: export.folder.map(folder),
-        present_bare: written.present.unwrap_or_default().bare,
+        export_folder: export_folder.map(folder),
+        present_bare,
         keys,
         keys_changed,
     };
+    // In the file's order, as the curator reads it down.
+    problems.sort_by_key(|p| (p.start.line, p.start.column));
     (settings, problems)
+}
+
+/// Reads the settings one by one, saying at its place each one that cannot be used.
+struct Reader<'a> {
+    file: &'a str,
+    text: &'a str,
+    problems: &'a mut Vec<Diagnostic>,
+}
+
+impl Reader<'_> {
+    /// The settings `written`, by name; an unknown one is said (with the nearest known name)
+    /// and left out. `within`: the group they are written in.
+    fn settings(
+        &mut self,
+        written: Vec<(String, Value)>,
+        known: &[(&str, Shape)],
+        within: Option<&str>,
+    ) -> BTreeMap<String, Value> {
+        let names: Vec<&str> = known.iter().map(|(name, _)| *name).collect();
+        let mut given = BTreeMap::new();
+        for (name, value) in written {
+            if names.contains(&name.as_str()) {
+                given.insert(name, value);
+                continue;
+            }
+            let at = place(self.text, &name, None);
+            let end = Position::new(at.line, at.column + name.chars().count());
+            let listed = names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
+            self.problems.push(
+                Diagnostic::warning("unknown-field", self.file, at, end, schema::unknown_field_in(&name, within))
+                    .with_expected(schema::one_of(&listed))
+                    .with_help(suggestion(&name, names.iter().copied())),
+            );
+        }
+        given
+    }
+
+    /// A group's settings (`export: (format: "md")`); none when it is not a group.
+    fn group(&mut self, name: &str, value: Value, known: &[(&str, Shape)]) -> BTreeMap<String, Value> {
+        let entries = match unwrap_some(value) {
+            Some(Value::Map(map)) => map
+                .into_iter()
+                .map(|(key, value)| match key {
+                    Value::String(key) => Some((key, value)),
+                    _ => None,
+                })
+                .collect::<Option<Vec<_>>>(),
+            _ => None,
+        };
+        match entries {
+            Some(entries) => self.settings(entries, known, Some(name)),
+            None => {
+                self.wrong_shape(name, Shape::Group);
+                BTreeMap::new()
+            }
+        }
+    }
+
+    /// The value of setting `name` as a `T`, or said to be of the wrong shape and left out.
+    /// `name: None` is the setting not given.
+    fn typed<T: DeserializeOwned>(&mut self, name: &str, shape: Shape, value: Value) -> Option<T> {
+        let value = unwrap_some(value)?;
+        match T::deserialize(value) {
+            Ok(value) => Some(value),
+            Err(_) => {
+                self.wrong_shape(name, shape);
+                None
+            }
+        }
+    }
+
+    fn wrong_shape(&mut self, name: &str, shape: Shape) {
+        let (at, end) = value_place(self.text, name);
+        self.problems.push(
+            Diagnostic::error("wrong-type", self.file, at, end, say::wrong_shape(name, shape))
+                .with_expected(say::shape_example(shape)),
+        );
+    }
+}
+
+/// `Some(x)` read as `x` (the file may spell an optional setting either way), `None` as no value.
+fn unwrap_some(value: Value) -> Option<Value> {
+    match value {
+        Value::Option(inner) => inner.map(|inner| *inner),
+        other => Some(other),
+    }
+}
+
+/// Where the value of setting `name` is written: after its `name:` to the end of its line (or
+/// its comma).
+fn value_place(text: &str, name: &str) -> (Position, Position) {
+    let at = place(text, name, None);
+    let line = text.lines().nth(at.line.saturating_sub(1)).unwrap_or_default();
+    let code = line.split("//").next().unwrap_or(line);
+    let from: String = code.chars().skip(at.column.saturating_sub(1)).collect();
+    let Some(colon) = from.find(':') else { return (at, at) };
+    let after = &from[colon + 1..];
+    let value = after.trim_start();
+    let start = at.column + from[..colon + 1].chars().count() + (after.chars().count() - value.chars().count());
+    let shown = value.trim_end().trim_end_matches(',').trim_end();
+    (Position::new(at.line, start), Position::new(at.line, start + shown.chars().count().max(1)))
 }
 
 /// `~/x` in the home folder, a relative path beside the config file.
@@ -206,11 +344,63 @@ mod tests {
         assert_eq!((problems[0].start.line, problems[0].start.column), (3, 12));
     }
 
+    /// An unknown setting is a warning at its name, with the nearest known one; the others
+    /// are taken.
     #[test]
-    fn an_unknown_setting_is_ron_s_unknown_field() {
-        let (settings, problems) = parse("config.ron", "Config(\n  colour: \"x\",\n)\n", None);
-        assert_eq!(settings.theme, None);
+    fn an_unknown_setting_is_said_with_the_nearest_name_and_costs_nothing_else() {
+        let text = "Config(\n  them: \"light\",\n  mouse: false,\n)\n";
+        let (settings, problems) = parse("config.ron", text, None);
+        assert_eq!(settings.mouse, Some(false));
+        assert_eq!(problems.len(), 1, "{problems:?}");
         assert_eq!(problems[0].code, "unknown-field");
-        assert_eq!(problems[0].start.line, 2);
+        assert_eq!(problems[0].severity, crate::diagnostic::Severity::Warning);
+        assert_eq!((problems[0].start.line, problems[0].start.column), (2, 3));
+        assert!(problems[0].one_line(Lang::En).contains("`them`"), "{}", problems[0].one_line(Lang::En));
+        assert!(
+            problems[0].one_line(Lang::En).contains("did you mean \"theme\""),
+            "{}",
+            problems[0].one_line(Lang::En)
+        );
+    }
+
+    /// The trial's `theme: 3` beside good settings dropped them all: now it costs only itself,
+    /// said at its value, in the user's language.
+    #[test]
+    fn one_setting_of_the_wrong_type_costs_only_itself() {
+        let text = "Config(\n    language: \"fr\",\n    theme: 3,\n    mouse: false,\n    export: (format: \"csv\", folder: true),\n    present: (bare: true),\n)\n";
+        let (settings, problems) = parse("config.ron", text, None);
+        assert_eq!(settings.language, Some(Lang::Fr));
+        assert_eq!(settings.theme, None);
+        assert_eq!(settings.mouse, Some(false));
+        assert_eq!(settings.export_format, Some(Format::Csv));
+        assert_eq!(settings.export_folder, None);
+        assert_eq!(settings.present_bare, Some(true));
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert_eq!(problems[0].code, "wrong-type");
+        assert_eq!((problems[0].start.line, problems[0].start.column), (3, 12));
+        let english = problems[0].one_line(Lang::En);
+        assert!(
+            english.contains("config.ron:3:12") && english.contains("\"theme\" must be text in quotes"),
+            "{english}"
+        );
+        let french = problems[0].one_line(Lang::Fr);
+        assert!(french.contains("« theme » doit être un texte entre guillemets"), "{french}");
+        assert_eq!((problems[1].start.line, problems[1].start.column), (5, 37));
+        assert!(
+            problems[1].one_line(Lang::En).contains("\"folder\" must be text"),
+            "{}",
+            problems[1].one_line(Lang::En)
+        );
+    }
+
+    #[test]
+    fn a_switch_written_as_text_and_a_language_as_a_switch_are_said_and_left_out() {
+        let text = "Config(language: true, mouse: \"no\", theme: \"light\", screen_reader: Some(true))";
+        let (settings, problems) = parse("config.ron", text, None);
+        assert_eq!((settings.language, settings.mouse), (None, None));
+        assert_eq!(settings.theme, Some(ThemeName::Light));
+        assert_eq!(settings.screen_reader, Some(true));
+        let codes: Vec<_> = problems.iter().map(|p| (p.code, p.start.column)).collect();
+        assert_eq!(codes, [("wrong-type", 18), ("wrong-type", 31)], "{problems:?}");
     }
 }

@@ -72,6 +72,51 @@ pub fn bad_value(setting: &str, value: &str) -> Said {
     })
 }
 
+/// What a setting must be written as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// Text in quotes: `theme: "light"`.
+    Text,
+    /// A list of texts: `catalogues: ["~/raw4res"]`.
+    Texts,
+    /// `true` or `false`.
+    Switch,
+    /// Settings in brackets: `export: (format: "md")`.
+    Group,
+    /// Actions and their keys: `keys: { "browse.quit": ["q"] }`.
+    KeyTable,
+}
+
+/// A setting written as something it cannot be (`theme: 3`): left out, the others kept.
+pub fn wrong_shape(setting: &str, shape: Shape) -> Said {
+    let (en, fr) = match shape {
+        Shape::Text => ("text in quotes", "un texte entre guillemets"),
+        Shape::Texts => ("a list of texts in quotes", "une liste de textes entre guillemets"),
+        Shape::Switch => ("true or false", "true ou false"),
+        Shape::Group => ("settings in brackets", "des réglages entre parenthèses"),
+        Shape::KeyTable => ("a table of actions and their keys", "une table d’actions et de leurs touches"),
+    };
+    Said::by(|lang| match lang {
+        Lang::En => format!("{} must be {en}: it is left out, the other settings are used", q(lang, setting)),
+        Lang::Fr => format!("{} doit être {fr} : il est ignoré, les autres réglages sont pris", q(lang, setting)),
+    })
+}
+
+/// An example of a setting's shape.
+pub fn shape_example(shape: Shape) -> Said {
+    let example = match shape {
+        Shape::Text => "\"light\"",
+        Shape::Texts => "[\"~/raw4res\"]",
+        Shape::Switch => "true",
+        Shape::Group => "(format: \"md\")",
+        Shape::KeyTable => "{ \"browse.quit\": [\"q\"] }",
+    };
+    Said::by(|lang| match lang {
+        Lang::En => format!("such as {example}"),
+        Lang::Fr => format!("par exemple {example}"),
+    })
+}
+
 pub fn expected_values(values: &str) -> Said {
     Said::by(|lang| match lang {
         Lang::En => format!("one of {values}"),

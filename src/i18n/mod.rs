@@ -12,6 +12,7 @@ pub mod config;
 mod count;
 pub mod form;
 pub mod guards;
+pub mod help;
 mod keys;
 pub mod overview;
 pub mod picks;

@@ -181,7 +181,8 @@ pub fn room_counts(connected: usize, following: usize) -> Said {
     )
 }
 
-/// `h:mm:ss`, or `m:ss` under an hour.
+/// `h:mm:ss`, or `m:ss` under an hour: the one clock of every view (the projector's footer, a
+/// follower's, the console's clocks and countdown), so that two screens side by side agree.
 pub fn clock(seconds: u64) -> String {
     let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
     if h > 0 { format!("{h}:{m:02}:{s:02}") } else { format!("{m}:{s:02}") }

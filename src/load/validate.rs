@@ -278,6 +278,7 @@ fn check_texts(entry: &Entry, reporter: &mut FileReporter<'_>, problems: &mut Ve
     }
     if let Details::Tour(tour) = &entry.details {
         check_stop_days(tour, reporter, problems);
+        check_stop_times(tour, reporter, problems);
     }
     check_date_order(entry, reporter, problems);
 }
@@ -340,6 +341,42 @@ fn check_stop_days(tour: &crate::model::entry::Tour, reporter: &mut FileReporter
             );
         }
     }
+}
+
+/// A stop's `time` written as a clock time (it starts with a digit) is one: `HH:MM` (or the
+/// French `9h30`, `14 h`), hours 0–23, minutes 0–59. `"25:99"` would be shown to the room as
+/// the programme's time and never counted down to. Words (`(fr: "matin", en: "morning")`) are
+/// not clock times.
+fn check_stop_times(tour: &crate::model::entry::Tour, reporter: &mut FileReporter<'_>, problems: &mut Vec<Diagnostic>) {
+    let times = tour.stops.iter().filter_map(|stop| stop.time.as_ref());
+    for time in times.flat_map(|t| t.variants().map(|v| v.as_str().to_string()).collect::<Vec<_>>()) {
+        if !time.trim_start().starts_with(|c: char| c.is_ascii_digit()) || is_clock_time(&time) {
+            continue;
+        }
+        let span = reporter.value_span("time", &time);
+        problems.push(
+            Diagnostic::error("impossible-time", reporter.file, span.start, span.end, say::impossible_time(&time))
+                .with_help(Some(say::write_a_time())),
+        );
+    }
+}
+
+/// `9:30`, `09:30`, `9h30`, `14 h`, `14h`: hours of one or two digits below 24, then minutes of
+/// two digits below 60 (which `h` may leave out).
+fn is_clock_time(text: &str) -> bool {
+    let text = text.trim();
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let (hours, minutes, may_omit) = match text.split_once(':') {
+        Some((h, m)) => (h, m, false),
+        None => match text.split_once('h') {
+            Some((h, m)) => (h.trim_end(), m.trim_start(), true),
+            None => return false,
+        },
+    };
+    let hours_ok = digits(hours) && hours.len() <= 2 && hours.parse::<u32>().is_ok_and(|h| h < 24);
+    let minutes_ok = (may_omit && minutes.is_empty())
+        || (digits(minutes) && minutes.len() == 2 && minutes.parse::<u32>().is_ok_and(|m| m < 60));
+    hours_ok && minutes_ok
 }
 
 /// A value listed twice in one of the entry's lists (`materials: ["lead", "lead"]`, as a

@@ -77,3 +77,65 @@ fn list_says_on_stderr_when_no_entry_has_every_word() {
     let (_, _, err) = boucle(&["list", "-q", "bethune"]);
     assert!(!err.contains("every word"), "{err}");
 }
+
+/// Help in the interface language (the trial's `--help` stayed English under `--lang fr`):
+/// boucle's and a subcommand's, from `--lang fr`, from a French locale and from `help list`;
+/// English stays English.
+#[test]
+fn help_is_french_when_the_interface_is() {
+    let help_of = |args: &[&str], locale: &str| {
+        let output = Command::new(env!("CARGO_BIN_EXE_boucle"))
+            .args(args)
+            .env("NO_COLOR", "1")
+            .env("LANG", locale)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("BOUCLE_CONFIG", "/nonexistent/config.ron")
+            .output()
+            .expect("run boucle");
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    let english_words = [
+        "Usage:",
+        "Commands:",
+        "Print help",
+        "Print version",
+        "[default:",
+        "[possible values:",
+        "[env:",
+        "A catalogue folder to read",
+        "Language of the interface",
+        "Output: a table for people",
+        "Print this message",
+    ];
+    let root = help_of(&["--lang", "fr", "--help"], "C");
+    for words in ["Utilisation : boucle [OPTIONS] [COMMANDE]", "Commandes", "Afficher l’aide", "Afficher la version"]
+    {
+        assert!(root.contains(words), "{words:?} missing from\n{root}");
+    }
+    assert!(root.contains("Un dossier de catalogue à lire au lieu du catalogue intégré"), "{root}");
+    for (args, locale) in [
+        (&["--lang", "fr", "--help"][..], "C"),
+        (&["--lang", "fr", "list", "--help"][..], "C"),
+        (&["list", "--help"][..], "fr_FR.UTF-8"),
+        (&["--lang", "fr", "help", "list"][..], "C"),
+        (&["--lang", "fr", "export", "--help"][..], "C"),
+    ] {
+        let said = help_of(args, locale);
+        for words in english_words {
+            assert!(!said.contains(words), "{args:?} under {locale}: {words:?} left in\n{said}");
+        }
+        if args.contains(&"list") {
+            assert!(said.contains("Sortie : un tableau pour les personnes"), "{said}");
+            assert!(said.contains("[par défaut : table] [valeurs possibles : table, json, csv, md]"), "{said}");
+        }
+    }
+    let english = help_of(&["--lang", "en", "list", "--help"], "fr_FR.UTF-8");
+    for words in
+        ["Usage: boucle list [OPTIONS]", "Print help", "[default: table] [possible values: table, json, csv, md]"]
+    {
+        assert!(english.contains(words), "{words:?} missing from\n{english}");
+    }
+    assert!(!english.contains("Afficher"), "{english}");
+}

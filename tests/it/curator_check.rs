@@ -272,6 +272,29 @@ fn an_end_before_its_start_is_reported_where_the_end_is_written() {
     );
 }
 
+/// A stop's clock time that no clock shows (`"25:99"`, `"9:75"`) is an error where it is
+/// written, in English and French; a time in words per language and a right time are not.
+#[test]
+fn an_impossible_stop_time_is_reported_where_it_is_written() {
+    let fixture = Fixture::new();
+    fixture.file("good-practices/p.ron", PRACTICE);
+    fixture.file(
+        "tours/day.ron",
+        "Tour(\n    title: \"Day\",\n    summary: \"A day\",\n    stops: [\n        (entry: \"p\", time: \"25:99\"),\n        (entry: \"p\", time: (fr: \"matin\", en: \"morning\")),\n        (entry: \"p\", time: \"09:30\"),\n        (entry: \"p\", time: \"14 h\"),\n        (entry: \"p\", time: \"9:75\"),\n    ],\n    sources: [(title: \"TEAM2\", url: \"https://www.team2.fr\")],\n    review: (status: reviewed, checked: \"2026-11-28\"),\n)\n",
+    );
+    let output = check(fixture.path(), &[]);
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(text.contains("error[impossible-time]: `time` \"25:99\" is not a time of day"), "{text}");
+    assert!(text.contains("tours/day.ron:5:28") && text.contains("tours/day.ron:9:28"), "{text}");
+    for line in 6..=8 {
+        assert!(!text.contains(&format!("tours/day.ron:{line}:")), "line {line} is right:\n{text}");
+    }
+    assert!(text.trim_end().ends_with("— 2 errors"), "{text}");
+    let french = stdout(&check(fixture.path(), &["--lang", "fr"]));
+    assert!(french.contains("`time` « 25:99 » n’est pas une heure"), "{french}");
+}
+
 /// A value listed twice in one list (by hand, or where `check --fix` turned a misspelling
 /// into the spelling already beside it) is said at the repeat.
 #[test]

@@ -23,7 +23,7 @@ fn say(runtime: &Path, text: &str) -> std::process::Output {
 
 #[test]
 fn the_facilitator_drives_and_the_room_follows() {
-    let runtime = tempfile::tempdir().unwrap();
+    let runtime = crate::common::serve::runtime_dir();
     let secrets = tempfile::tempdir().unwrap();
     let facilitator = secrets.path().join("facilitator");
     std::fs::write(&facilitator, "conduire\n").unwrap();
@@ -116,7 +116,7 @@ fn the_facilitator_drives_and_the_room_follows() {
 
 #[test]
 fn the_console_and_the_projector_move_together_in_either_order() {
-    let runtime = tempfile::tempdir().unwrap();
+    let runtime = crate::common::serve::runtime_dir();
     let tmux = Tmux::start();
     let run = |name: &str, console: bool| present_window(&tmux, runtime.path(), name, TOUR, console);
     // The console first, then the projector.
@@ -155,7 +155,7 @@ fn an_offered_facilitator_key_without_its_private_key_is_nobody() {
     // Only the public half is left to the client.
     std::fs::remove_file(&key).unwrap();
     let public = keys.path().join("facilitator.pub");
-    let runtime = tempfile::tempdir().unwrap();
+    let runtime = crate::common::serve::runtime_dir();
     let runtime_dir = runtime.path().to_path_buf();
     let server = Server::start_with(
         FIXTURE,

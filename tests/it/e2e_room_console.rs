@@ -17,7 +17,7 @@ fn a_facilitators_key_drives_the_console_shows_the_picks_and_posts_the_room_line
     let keys = tempfile::tempdir().unwrap();
     let key = keygen(keys.path(), "animatrice");
     let public = keys.path().join("animatrice.pub");
-    let runtime = tempfile::tempdir().unwrap();
+    let runtime = crate::common::serve::runtime_dir();
     let runtime_dir = runtime.path().to_path_buf();
     let server = Server::start_with(
         FIXTURE,
@@ -110,7 +110,7 @@ fn a_facilitators_key_drives_the_console_shows_the_picks_and_posts_the_room_line
 /// attaches to the console at the current stop.
 #[test]
 fn the_console_takes_over_when_the_projector_quits() {
-    let runtime = tempfile::tempdir().unwrap();
+    let runtime = crate::common::serve::runtime_dir();
     let tmux = Tmux::start();
     present_window(&tmux, runtime.path(), "projector", TOUR, false);
     tmux.wait_for("projector", "the projector", |s| s.contains("1/4") && s.contains("Peer review in Lille"));

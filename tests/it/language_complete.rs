@@ -237,7 +237,7 @@ fn every_problem() -> (Fixture, Fixture) {
         .file("events/meeting.ron", "Event(\n    title: \"Meeting\",\n    summary: \"A meeting\",\n    start: \"2025\",\n    end: \"2024-06\",\n    programme: \"meeting\",\n    review: (status: draft, checked: \"2026-11-28\"),\n)\n")
         .file("site-visits/visit.ron", "SiteVisit(\n    title: \"Visit\",\n    summary: \"A visit\",\n    start: \"2025\",\n    programme: \"unknown-status\",\n    review: (status: draft, checked: \"2026-11-28\"),\n)\n")
         .file("tours/empty-tour.ron", "Tour(\n    title: \"Tour\",\n    summary: \"A tour\",\n    stops: [],\n    review: (status: draft, checked: \"2026-11-28\"),\n)\n")
-        .file("tours/self-tour.ron", "Tour(\n    title: \"Tour\",\n    summary: \"A tour\",\n    start: \"2025-07-29\",\n    end: \"2025-07-30\",\n    stops: [(entry: \"self-tour\"), (entry: \"unknown-status\", day: \"2025-08-02\")],\n    review: (status: draft, checked: \"2026-11-28\"),\n)\n")
+        .file("tours/self-tour.ron", "Tour(\n    title: \"Tour\",\n    summary: \"A tour\",\n    start: \"2025-07-29\",\n    end: \"2025-07-30\",\n    stops: [(entry: \"self-tour\"), (entry: \"unknown-status\", day: \"2025-08-02\", time: \"25:99\")],\n    review: (status: draft, checked: \"2026-11-28\"),\n)\n")
         // Vocabularies: a repeated id, an unknown parent, a term its own parent, a cycle, coordinates off the globe.
         .file("vocabularies/themes.ron", r#"[
     (id: "E", label: "Environment"),
@@ -315,6 +315,7 @@ fn check_texts(lang: &str) -> Vec<(String, String)> {
         "file-too-large",
         "stop-day-outside-tour",
         "end-before-start",
+        "impossible-time",
         "coordinates-outside-region",
         "coordinates-too-precise",
     ]

@@ -126,6 +126,42 @@ fn the_console_shows_now_next_notes_clocks_and_the_countdown() {
     assert!(!shown.contains("next stop at"), "the next stop has no clock time: no countdown\n{shown}");
 }
 
+/// The projector and the console beside it, at 80x24, show the same time in the same form (the
+/// trial saw 00:07 on one and 0:11 on the other): m:ss, 67 seconds after the presentation began.
+#[test]
+fn the_projector_and_the_console_show_one_clock() {
+    use boucle::ui::update::tick;
+    let hub = Hub::new(Stage::new(Deck::Tour(TOUR.into()), 4, now_ms() - 67_000));
+    let mut projector = facilitator(Role::Projector);
+    let mut console = facilitator(Role::Console);
+    common::ui::resize(&mut projector, 80, 24);
+    common::ui::resize(&mut console, 80, 24);
+    // Both views read the time at their tick: retried when the two ticks fell either side of a second.
+    let clock_of = |text: &str, after: &str| -> Option<String> {
+        let at = text.find(after)? + after.len();
+        Some(text[at..].split_whitespace().next()?.to_string())
+    };
+    let mut seen = Vec::new();
+    for _ in 0..3 {
+        for app in [&mut projector, &mut console] {
+            tell(app, &hub);
+            tick(app, std::time::Instant::now());
+            redraw(app);
+        }
+        let (on_projector, on_console) = (screen(&projector), screen(&console));
+        let footer = on_projector.lines().rev().find(|l| l.contains('⏱')).unwrap_or_default().to_string();
+        let shown = (clock_of(&footer, "⏱ "), clock_of(&on_console, "on this stop · "));
+        seen.push((footer, on_console));
+        if let (Some(projector), Some(console)) = &shown
+            && projector == console
+        {
+            assert!(projector.starts_with("1:0") && projector.len() == 4, "m:ss: {projector}");
+            return;
+        }
+    }
+    panic!("the two clocks differ: {seen:#?}");
+}
+
 /// `g` on the console searches, and Enter takes the room to that stop; an entry the tour does
 /// not hold is said to be the projector's to show, and the console's keys still drive after it.
 /// On the projector, what `p` said outside a room stands in its footer until the room moves.

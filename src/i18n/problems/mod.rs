@@ -230,6 +230,21 @@ pub fn give_a_day_within() -> Said {
     )
 }
 
+/// A stop's `time` that is no time of day (`"25:99"`).
+pub fn impossible_time(time: &str) -> Said {
+    Said::new(
+        format!("`time` \"{time}\" is not a time of day: hours run 0–23 and minutes 0–59, written HH:MM"),
+        format!("`time` « {time} » n’est pas une heure : de 0 à 23 heures et de 0 à 59 minutes, écrite HH:MM"),
+    )
+}
+
+pub fn write_a_time() -> Said {
+    Said::new(
+        "write the time as \"09:30\", or in words for each language: (fr: \"matin\", en: \"morning\")",
+        "écrivez l’heure « 09:30 », ou en toutes lettres dans chaque langue : (fr: \"matin\", en: \"morning\")",
+    )
+}
+
 pub fn not_filled_in(field: &str) -> Said {
     Said::new(format!("`{field}` is not filled in"), format!("`{field}` n’est pas rempli"))
 }

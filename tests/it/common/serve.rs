@@ -224,6 +224,14 @@ impl SshPanes for Tmux {
 
 /// A window `name` of 120x40 running `boucle present TOUR` (or its `--console`) on this
 /// machine, on the fixture, its presentation socket in `runtime`.
+/// A folder for `$XDG_RUNTIME_DIR`, the user's alone (0700) as boucle requires: a tempdir is
+/// 0755 under the usual umask, and boucle would then fall back on /tmp/boucle-<uid>, which every
+/// test run of the machine shares, so that two runs would present one another's tours.
+pub fn runtime_dir() -> tempfile::TempDir {
+    use std::os::unix::fs::PermissionsExt;
+    tempfile::Builder::new().permissions(std::fs::Permissions::from_mode(0o700)).tempdir().unwrap()
+}
+
 pub fn present_window(tmux: &Tmux, runtime: &std::path::Path, name: &str, tour: &str, console: bool) {
     let command = format!(
         "env XDG_RUNTIME_DIR={} TZ=UTC LANG=C.UTF-8 {} --catalogue {FIXTURE} --lang en present {tour}{}; \

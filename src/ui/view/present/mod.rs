@@ -24,6 +24,7 @@ use super::context::Ctx;
 use super::detail::{doc_lines, stop_note_lines, wrap};
 use super::widgets::{fit, fit_spans};
 use crate::export::doc::EntryDoc;
+use crate::i18n::presenting::clock;
 use crate::i18n::{Msg, t, with_colon};
 use crate::model::Stop;
 
@@ -309,10 +310,14 @@ fn draw_jump(frame: &mut Frame<'_>, ctx: &Ctx<'_>, jump: &super::super::state::J
     frame.render_widget(Paragraph::new(lines).style(theme.base), list);
 }
 
-/// Elapsed time as the clock shows it: m:ss, or h:mm:ss past the hour.
-pub fn clock(seconds: u64) -> String {
-    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
-    if h > 0 { format!("{h}:{m:02}:{s:02}") } else { format!("{m:02}:{s:02}") }
+/// The seconds the footer's clock shows: on the facilitator's projector, the presentation's time
+/// in all, which the console beside it shows too (its own start would differ by when each
+/// opened); a follower's is its own, since it began to follow; alone, since present mode began.
+fn shown_seconds(ctx: &Ctx<'_>, present: &PresentState) -> u64 {
+    match ctx.follow.stage().filter(|_| ctx.follow.role() == Some(Role::Projector)) {
+        Some(stage) => stage.total_at(ctx.follow.now_ms()) / 1000,
+        None => present.elapsed(),
+    }
 }
 
 /// The footer: where the deck comes from on the left; position, day, time and clock on the right.
@@ -329,7 +334,7 @@ fn draw_footer(frame: &mut Frame<'_>, ctx: &Ctx<'_>, present: &PresentState, are
         }
     }
     right.push(format!("{}/{}", present.position() + 1, present.slides().len()));
-    right.push(format!("⏱ {}", clock(present.elapsed())));
+    right.push(format!("⏱ {}", clock(shown_seconds(ctx, present))));
     let right = right.join(" · ");
     let following = ctx.follow.stage().filter(|_| ctx.follow.following());
     let picks = ctx.follow.stage().and_then(|stage| match &stage.deck {
