@@ -35,7 +35,9 @@ pub fn field_position(text: &str, field: &str) -> crate::diagnostic::Position {
     locate::locate_field(text, field).start
 }
 
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::collections::hash_map::Entry as Read;
 use std::path::PathBuf;
 
 use crate::diagnostic::{Diagnostic, Position};
@@ -335,9 +337,16 @@ fn load_files_reporting(files: Vec<SourceFile>, mut problems: Vec<Diagnostic>, r
 
     // Checks after parsing quote the file only when they find a problem: read it again then.
     let by_name: HashMap<&str, &SourceFile> = files.iter().map(|f| (f.shown.as_str(), f)).collect();
+    // A file a check quotes is quoted again beside its problems below: its bytes are read once
+    // for both (thousands of files at 100k entries, read on this one thread).
+    let read_again: RefCell<HashMap<&str, Vec<u8>>> = RefCell::default();
     let text_of = |shown: &str| -> Option<String> {
-        let bytes = by_name.get(shown)?.read().ok()?;
-        parse::decode(shown, &bytes).ok().map(str::to_string)
+        let mut read = read_again.borrow_mut();
+        let bytes = match read.entry(*by_name.get_key_value(shown)?.0) {
+            Read::Occupied(known) => known.into_mut(),
+            Read::Vacant(slot) => slot.insert(by_name.get(shown)?.read().ok()?.into_owned()),
+        };
+        parse::decode(shown, bytes).ok().map(str::to_string)
     };
     // Entries whose file did not load: a reference to one is a consequence, not a second fault.
     fn stem(f: &SourceFile) -> &str {
@@ -362,7 +371,12 @@ fn load_files_reporting(files: Vec<SourceFile>, mut problems: Vec<Diagnostic>, r
             continue;
         }
         let text = vocabulary_files.iter().find(|v| v.shown == problem.file).map(|v| v.text.clone()).or_else(|| {
-            by_name.get(problem.file.as_str())?.read().ok().map(|b| String::from_utf8_lossy(&b).into_owned())
+            let known = read_again.borrow_mut().remove(problem.file.as_str());
+            let bytes = match known {
+                Some(bytes) => bytes,
+                None => by_name.get(problem.file.as_str())?.read().ok()?.into_owned(),
+            };
+            Some(String::from_utf8_lossy(&bytes).into_owned())
         });
         if let Some(text) = text {
             sources.insert(problem.file.clone(), text);

@@ -21,7 +21,8 @@ pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Box<Diagnostic
                 .with_help(Some(say::split_it())),
         ));
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| {
+    // The SIMD check reads nearly all of a load's bytes; std's says where a bad file goes wrong.
+    let text = simdutf8::basic::from_utf8(bytes).or_else(|_| std::str::from_utf8(bytes)).map_err(|e| {
         let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
         let at = position_of(valid, valid.len());
         Box::new(

@@ -93,42 +93,48 @@ fn push_folded_slowly(c: char, out: &mut String) {
 /// Unicode's lowercase and alphanumeric tables (folding was about 4.5 % of an uncached load).
 const KNOWN_BELOW: u32 = 0x500;
 
-/// What the table keeps of a character: its folded form (at most `FOLDED_MAX` bytes; longer
-/// ones are left to the slow path) and whether it is part of a word. Built from
-/// `push_folded_slowly`, `is_word_char` and `is_combining`, so it says exactly what they say.
+/// What the table keeps of a character: where its folded form is in the table's text, and
+/// whether it is part of a word. Built from `push_folded_slowly`, `is_word_char` and
+/// `is_combining`, so it says exactly what they say.
 #[derive(Clone, Copy)]
 struct Known {
-    bytes: [u8; FOLDED_MAX],
+    start: u16,
     len: u8,
     word: bool,
     combining: bool,
 }
 
-const FOLDED_MAX: usize = 5;
+/// The known characters, and their folded forms end to end: a folded form is a slice of text
+/// already checked, where copying it out of a byte array checked its UTF-8 once per character.
+struct Table {
+    known: Box<[Option<Known>]>,
+    text: String,
+}
 
-static KNOWN: std::sync::LazyLock<Box<[Option<Known>]>> = std::sync::LazyLock::new(|| {
-    (0..KNOWN_BELOW)
+static KNOWN: std::sync::LazyLock<Table> = std::sync::LazyLock::new(|| {
+    let mut text = String::new();
+    let known = (0..KNOWN_BELOW)
         .map(|code| {
             let c = char::from_u32(code)?;
-            let mut folded = String::new();
-            push_folded_slowly(c, &mut folded);
-            let mut bytes = [0u8; FOLDED_MAX];
-            bytes.get_mut(..folded.len())?.copy_from_slice(folded.as_bytes());
-            Some(Known { bytes, len: folded.len() as u8, word: is_word_char(c), combining: is_combining(c) })
+            let start = text.len();
+            push_folded_slowly(c, &mut text);
+            let len = u8::try_from(text.len() - start).ok()?;
+            Some(Known { start: u16::try_from(start).ok()?, len, word: is_word_char(c), combining: is_combining(c) })
         })
-        .collect()
+        .collect();
+    Table { known, text }
 });
 
 impl Known {
     #[inline]
     fn of(c: char) -> Option<Known> {
-        if (c as u32) < KNOWN_BELOW { KNOWN[c as usize] } else { None }
+        if (c as u32) < KNOWN_BELOW { KNOWN.known[c as usize] } else { None }
     }
 
     #[inline]
-    fn folded(&self) -> &str {
-        // Copied from a `String` on a character boundary: always UTF-8.
-        std::str::from_utf8(&self.bytes[..self.len as usize]).unwrap_or_default()
+    fn folded(self) -> &'static str {
+        let start = usize::from(self.start);
+        KNOWN.text.get(start..start + usize::from(self.len)).unwrap_or_default()
     }
 }
 
@@ -203,11 +209,14 @@ pub(crate) fn for_each_token_in(text: &str, folded: &mut String, mut f: impl FnM
                 folded.push_str(&text[run..i]);
                 folded[from..].make_ascii_lowercase();
             } else {
+                // One lookup for the character's class and its folded form.
                 let c = text[i..].chars().next().unwrap_or(' ');
-                if !word_class(c).1 {
-                    break;
+                match Known::of(c) {
+                    Some(known) if known.word || known.combining => folded.push_str(known.folded()),
+                    Some(_) => break,
+                    None if word_class(c).1 => push_folded_slowly(c, folded),
+                    None => break,
                 }
-                push_folded(c, folded);
                 i += c.len_utf8();
             }
         }

@@ -9,6 +9,7 @@ use unicode_width::UnicodeWidthChar;
 
 mod clusters;
 mod local;
+mod scan;
 mod units;
 pub mod visible;
 pub use clusters::{is_presentation, joins_emoji};
@@ -185,7 +186,17 @@ pub fn first_cleaned(text: &str) -> Option<(usize, char)> {
     };
     let bytes = text.as_bytes();
     let mut from = 0;
-    while let Some(offset) = bytes[from..].iter().position(|&b| SUSPECT[usize::from(b)]) {
+    loop {
+        // Blocks of harmless bytes at once, then the next block a byte at a time.
+        from = scan::harmless_until(bytes, from);
+        let block = &bytes[from..(from + 16).min(bytes.len())];
+        let Some(offset) = block.iter().position(|&b| SUSPECT[usize::from(b)]) else {
+            if block.is_empty() {
+                return None;
+            }
+            from += block.len();
+            continue;
+        };
         let at = from + offset;
         let c = text.get(at..).and_then(|rest| rest.chars().next())?;
         if !is_displayable(c) && !matches!(c, '\t' | '\n' | '\r') && !is_kept_zwj(text, at, c) {
@@ -193,7 +204,6 @@ pub fn first_cleaned(text: &str) -> Option<(usize, char)> {
         }
         from = at + 1;
     }
-    None
 }
 
 /// Whether the character at `at` is a ZWJ that `sanitize` keeps inside an emoji.
@@ -209,7 +219,8 @@ fn is_clean(raw: &str, lines: Lines) -> bool {
     if lines == Lines::Single && raw.trim().len() != raw.len() {
         return false;
     }
-    raw.chars().all(|c| match c {
+    let plain = scan::plain_prefix(raw.as_bytes(), lines == Lines::Multi);
+    raw[plain..].chars().all(|c| match c {
         ' '..='~' => true,
         '\n' => lines == Lines::Multi,
         c if c.is_ascii() => false,

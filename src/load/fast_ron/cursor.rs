@@ -58,6 +58,14 @@ impl<'de> Cursor<'de> {
     pub fn skip_ws(&mut self) -> Read<()> {
         let bytes = self.text.as_bytes();
         loop {
+            // ASCII blanks (the indentation between fields) a byte at a time, without slicing;
+            // only a byte that may start a comment or a non-ASCII blank goes to the match.
+            while let Some(b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) = bytes.get(self.at) {
+                self.at += 1;
+            }
+            if !matches!(bytes.get(self.at), Some(b'/' | 0xC2 | 0xE2)) {
+                return Ok(());
+            }
             match bytes.get(self.at..self.at + 3).unwrap_or(&bytes[self.at.min(bytes.len())..]) {
                 [b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C, ..] => self.at += 1,
                 [0xC2, 0x85, ..] => self.at += 2,
