@@ -21,6 +21,9 @@ pub trait EntrySource: Send + Sync {
 
     /// Entry `e` (`e < len()`) checked and decoded; None when it fails its checks.
     fn decode(&self, e: usize) -> Option<Entry>;
+
+    /// Every entry is decoded and kept: what the source holds for them may be given back.
+    fn all_decoded(&self) {}
 }
 
 /// The entries of a catalogue, by position. Indexing, [`get`](EntryTable::get) and
@@ -154,10 +157,14 @@ impl EntryTable {
     /// that read them all find them decoded), stopping at the first that fails; whether all
     /// passed.
     pub fn fill(&self) -> bool {
-        (0..self.len()).all(|e| {
+        let passed = (0..self.len()).all(|e| {
             self.get(e);
             !self.damaged()
-        })
+        });
+        if let (Store::Lazy(lazy), true) = (&self.0, passed) {
+            lazy.source.all_decoded();
+        }
+        passed
     }
 }
 

@@ -159,6 +159,12 @@ impl EntrySource for Archive {
         let chunk = self.starts.partition_point(|&start| start <= e).saturating_sub(1);
         decode_one(&self.file, self.chunks.get(chunk)?, e.checked_sub(self.starts[chunk])?).ok()
     }
+
+    /// The entries' pages of the map are given back (the whole cache file would otherwise
+    /// stay resident beside the decoded entries).
+    fn all_decoded(&self) {
+        self.chunks.iter().for_each(|chunk| chunk.release(&self.file));
+    }
 }
 
 impl Archive {
