@@ -23,7 +23,10 @@ pub fn render_with<B: Backend>(
 ) -> Result<(), B::Error> {
     check_unread_entries(terminal, app)?;
     let mut facts = None;
-    terminal.draw(|frame| facts = Some(draw(frame, app)))?;
+    terminal.draw(|frame| {
+        facts = Some(draw(frame, app));
+        super::colours::reduce(frame.buffer_mut(), app.shared.colours);
+    })?;
     if let Some(facts) = facts {
         frame_drawn(app, facts);
     }
