@@ -58,7 +58,9 @@ fn main() {
         // the section of vocabularies, problems and stamps), then the index restored.
         use boucle::model::Entries;
         let (start, c) = (Instant::now(), cpu());
-        let (archive, _meta) = cache::open_archive(&cache, &folders).ok().expect("a cache");
+        let Ok((archive, _meta)) = cache::open_archive(&cache, &folders) else {
+            panic!("no cache of this build: run lazy first")
+        };
         let (opened, c1) = (start.elapsed(), cpu());
         let engine = archive.with_index(|bytes| boucle::query::Engine::restored_for(bytes, archive.len()));
         let (restored, c2) = (start.elapsed(), cpu());

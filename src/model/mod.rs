@@ -46,7 +46,7 @@ impl Catalogue {
     /// archive), already in catalogue order, `by_id` their positions in id order. None when
     /// there is no entry, or the first fails its checks, or `by_id` does not fit.
     pub fn lazy(vocabularies: Vocabularies, by_id: Vec<u32>, source: Box<dyn EntrySource>) -> Option<Catalogue> {
-        let len = source.len();
+        let len = source.count();
         if by_id.len() != len || by_id.iter().any(|&e| e as usize >= len) {
             return None;
         }

@@ -17,7 +17,8 @@ use super::Entry;
 
 /// Where the entries of a [`EntryTable::lazy`] table come from.
 pub trait EntrySource: Send + Sync {
-    fn len(&self) -> usize;
+    /// How many entries it holds.
+    fn count(&self) -> usize;
 
     /// Entry `e` (`e < len()`) checked and decoded; None when it fails its checks.
     fn decode(&self, e: usize) -> Option<Entry>;
@@ -68,7 +69,7 @@ impl EntryTable {
     /// A table read from `source` as it is touched; None when it is empty or its first entry
     /// fails its checks (it stands in for any entry that fails later).
     pub(super) fn lazy(source: Box<dyn EntrySource>) -> Option<EntryTable> {
-        let len = source.len();
+        let len = source.count();
         let stand_in = if len == 0 { None } else { source.decode(0) }?;
         let slots = std::iter::repeat_with(OnceLock::new).take(len).collect();
         let lazy = Slots { source, slots, stand_in, damaged: AtomicBool::new(false), filled: AtomicUsize::new(0) };

@@ -151,7 +151,7 @@ impl Entries for Archive {
 /// The archive as the source of a catalogue that keeps its own slots
 /// ([`crate::model::Catalogue::lazy`]): the dashboard's first screen from the cache.
 impl EntrySource for Archive {
-    fn len(&self) -> usize {
+    fn count(&self) -> usize {
         self.slots.len()
     }
 
