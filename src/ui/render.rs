@@ -37,15 +37,19 @@ pub fn render_with<B: Backend>(
 /// first drawn where nobody sees it (then wiped): an entry that fails its checks when this
 /// frame first reads it is found before anything of that cache is shown, and the dashboard
 /// goes back to waiting for the files' load, which the catalogue's owner starts at once.
-/// Once every entry is read (behind the first screen), frames are drawn once.
+/// Once every entry is read and passed (behind the first screen), frames are drawn once.
 fn check_unread_entries<B: Backend>(terminal: &mut Terminal<B>, app: &mut App) -> Result<(), B::Error> {
     let entries = app.shared.indexed.catalogue().entries();
-    if !entries.is_lazy() || entries.decoded() == entries.len() {
+    if !entries.is_lazy() {
         return Ok(());
     }
-    terminal.autoresize()?;
-    view::draw(&mut terminal.get_frame(), app);
-    terminal.current_buffer_mut().reset();
+    // Damage found elsewhere (the fill, a search) counts too: the fill may have read every
+    // entry, a stand-in among them.
+    if !entries.damaged() && entries.decoded() < entries.len() {
+        terminal.autoresize()?;
+        view::draw(&mut terminal.get_frame(), app);
+        terminal.current_buffer_mut().reset();
+    }
     if app.shared.indexed.catalogue().entries().damaged() {
         cache_damaged(app);
     }

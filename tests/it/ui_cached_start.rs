@@ -155,6 +155,13 @@ fn an_entry_damaged_in_the_cache_and_first_touched_by_a_frame_is_never_shown() {
     assert!(!lazy.catalogue().entries().damaged());
     assert_ne!(lazy.catalogue().entries()[position.unwrap()].id, victim.id, "a stand-in");
     assert!(lazy.catalogue().entries().damaged());
+    // Damage found before the frame (by the fill, which reads every entry): no frame of that
+    // cache either, the dashboard waits for the files.
+    assert!(!lazy.catalogue().entries().fill());
+    let (app, drawn) = first_frame(Ready { indexed: Arc::new(lazy), problems: problems() }, width, height);
+    assert!(result_ids(&app).is_empty(), "{}", buffer_text(&drawn));
+    assert!(!buffer_text(&drawn).contains(&result_titles(&reference_app)[0]), "{}", buffer_text(&drawn));
+    assert!(status_line(&app).contains("reading the catalogue"), "{}", status_line(&app));
 
     let (sender, events) = channel();
     let queue = InputQueue::new(sender.clone());
