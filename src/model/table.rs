@@ -23,8 +23,8 @@ pub trait EntrySource: Send + Sync {
     /// Entry `e` (`e < len()`) checked and decoded; None when it fails its checks.
     fn decode(&self, e: usize) -> Option<Entry>;
 
-    /// Every entry is decoded and kept: what the source holds for them may be given back.
-    fn all_decoded(&self) {}
+    /// Entries `0..end` are decoded and kept: what the source holds for them may be given back.
+    fn decoded_up_to(&self, _end: usize) {}
 }
 
 /// The entries of a catalogue, by position. Indexing, [`get`](EntryTable::get) and
@@ -158,16 +158,24 @@ impl EntryTable {
     /// that read them all find them decoded), stopping at the first that fails; whether all
     /// passed.
     pub fn fill(&self) -> bool {
-        let passed = (0..self.len()).all(|e| {
+        let Store::Lazy(lazy) = &self.0 else { return true };
+        for e in 0..self.len() {
             self.get(e);
-            !self.damaged()
-        });
-        if let (Store::Lazy(lazy), true) = (&self.0, passed) {
-            lazy.source.all_decoded();
+            if self.damaged() {
+                return false;
+            }
+            // What the source held for the entries behind is given back as the fill goes, so
+            // that its pages and the decoded entries are not resident together.
+            if (e + 1) % RELEASE_EVERY == 0 || e + 1 == self.len() {
+                lazy.source.decoded_up_to(e + 1);
+            }
         }
-        passed
+        true
     }
 }
+
+/// How many entries the fill decodes between two give-backs.
+const RELEASE_EVERY: usize = 1024;
 
 impl Index<usize> for EntryTable {
     type Output = Entry;

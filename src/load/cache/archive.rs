@@ -160,10 +160,11 @@ impl EntrySource for Archive {
         decode_one(&self.file, self.chunks.get(chunk)?, e.checked_sub(self.starts[chunk])?).ok()
     }
 
-    /// The entries' pages of the map are given back (the whole cache file would otherwise
-    /// stay resident beside the decoded entries).
-    fn all_decoded(&self) {
-        self.chunks.iter().for_each(|chunk| chunk.release(&self.file));
+    /// The pages of the chunks whose entries are all decoded are given back (the cache file
+    /// would otherwise stay resident beside the decoded entries).
+    fn decoded_up_to(&self, end: usize) {
+        let whole = self.starts[1..].partition_point(|&next| next <= end);
+        self.chunks.iter().take(whole).for_each(|chunk| chunk.release(&self.file));
     }
 }
 
