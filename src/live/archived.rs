@@ -3,14 +3,32 @@
 //! ranks and the output prints, while the files are checked against their stamps on other
 //! threads. What was made is trusted only once that check passes and every entry read passed
 //! its own; otherwise the command runs again on a whole load, as without this path.
+//!
+//! The dashboard's first snapshot comes from the archive too ([`lazy`]): a catalogue whose
+//! entries are checked and decoded as they are first touched.
 
 use std::sync::OnceLock;
 use std::thread::JoinHandle;
 
 use crate::load::cache::{self, Archive, Cache};
 use crate::load::{CatalogueSource, Loaded};
-use crate::model::Entries;
-use crate::query::Engine;
+use crate::model::{Catalogue, Entries};
+use crate::query::{Engine, Indexed};
+use std::path::PathBuf;
+
+/// The cache's archive as a catalogue whose entries are checked and decoded as they are first
+/// touched, with the index the cache kept: the first search and screen read the few entries
+/// they show (the rest are filled behind). None when either cannot be used: the whole
+/// read, or the files, serve those.
+pub fn lazy(cache: &Cache, folders: &[PathBuf]) -> Option<(Loaded, Indexed)> {
+    let (archive, meta) = cache::open_archive(cache, folders).ok()?;
+    let engine = archive.with_index(|bytes| Engine::restored_for(bytes, Entries::len(&archive)))?;
+    let by_id = archive.by_id().to_vec();
+    let mut loaded = cache::rest_of(meta);
+    let vocabularies = std::mem::take(&mut loaded.catalogue.vocabularies);
+    let catalogue = Catalogue::lazy(vocabularies, by_id, Box::new(archive))?;
+    Some((loaded, Indexed::with_engine(catalogue, engine)?))
+}
 
 pub struct FromArchive {
     pub archive: Archive,

@@ -22,6 +22,13 @@ pub(super) struct FirstLoad {
 }
 
 pub(super) fn load(source: &CatalogueSource, cache: Option<&Cache>, first: First, sink: &Sink) -> FirstLoad {
+    if let (CatalogueSource::Folders(folders), Some(cache), First::AtOnce) = (source, cache, first)
+        && let Some((mut loaded, indexed)) = super::archived::lazy(cache, folders)
+    {
+        let read = Read::take(&mut loaded);
+        let snapshot = Snapshot::new(indexed, loaded.diagnostics);
+        return FirstLoad { snapshot, read, from_cache: true, checked: false, index_cached: true };
+    }
     let cached = match (source, cache) {
         (CatalogueSource::Folders(folders), Some(cache)) => read_cached(cache, folders)
             .ok()
@@ -41,6 +48,18 @@ pub(super) fn load(source: &CatalogueSource, cache: Option<&Cache>, first: First
     let (indexed, index_cached) = Indexed::with_stored(catalogue, stored);
     let checked = first == First::Checked;
     FirstLoad { snapshot: Snapshot::new(indexed, diagnostics), read, from_cache, checked, index_cached }
+}
+
+/// Touches every entry of a snapshot read from the archive, on a thread of its own, so that
+/// what reads them all (the map, exports, the tours) finds them decoded, and a damaged entry
+/// is found soon; the handle says whether every entry passed its checks (a snapshot in
+/// memory passes at once).
+pub(super) fn fill(snapshot: &Snapshot) -> Option<std::thread::JoinHandle<bool>> {
+    let indexed = snapshot.indexed.clone();
+    if !indexed.catalogue().entries().is_lazy() {
+        return None;
+    }
+    std::thread::Builder::new().name("fill".into()).spawn(move || indexed.catalogue().entries().fill()).ok()
 }
 
 /// What the cache was found to hold, once the first snapshot is given.

@@ -210,9 +210,18 @@ fn run(
         }
     };
     if let (Some(cache), false) = (&cache, folders.is_empty()) {
+        // Entries read from the archive as touched are filled beside the stamp check; one
+        // that fails its checks (here, or first touched by a screen) means the files are
+        // loaded at once, as for a changed file.
+        let fill = first::fill(&loaded.snapshot);
         let cached = first::after_shown(loaded, cache, &folders);
         reloads.lock().unwrap_or_else(|p| p.into_inner()).hold_cache();
-        if cached == first::Cached::OutOfDate && !load_again() {
+        let stale = cached == first::Cached::OutOfDate;
+        let damaged = !stale && fill.is_some_and(|fill| !fill.join().unwrap_or(false));
+        if damaged {
+            reloads.lock().unwrap_or_else(|p| p.into_inner()).forget_shown();
+        }
+        if (stale || damaged) && !load_again() {
             return;
         }
     }

@@ -51,6 +51,12 @@ impl Reloads {
         self.held = self.cache.as_ref().and_then(|cache| crate::load::cache::hold(cache, &self.folders));
     }
 
+    /// Forgets the snapshot shown, which a damaged cache made: none of its entries is kept
+    /// as a last good one.
+    pub fn forget_shown(&mut self) {
+        self.shown = Snapshot::new(Indexed::new(Catalogue::default()), Vec::new());
+    }
+
     /// Takes a new load in; false when the subscriber is gone.
     pub fn deliver(&mut self, mut loaded: Loaded) -> bool {
         // A folder missing from the last good catalogue too (one of several, missing from the

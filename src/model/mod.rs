@@ -7,6 +7,7 @@ mod file;
 mod id;
 pub mod interreg;
 mod refused;
+mod table;
 pub mod values;
 pub mod vocabulary;
 
@@ -15,6 +16,7 @@ pub use entry::{Details, Entry, Kind, Location, ReviewStatus, Source, Stop};
 pub use facet::Facet;
 pub use file::EntryFile;
 pub use refused::{AddressFlaw, Refused};
+pub use table::{EntrySource, EntryTable, Iter};
 pub use values::{Date, Id, WebAddress};
 pub use vocabulary::{Term, Vocabularies, Vocabulary, VocabularyKind};
 
@@ -22,7 +24,7 @@ pub use vocabulary::{Term, Vocabularies, Vocabulary, VocabularyKind};
 #[derive(Clone, Debug, Default)]
 pub struct Catalogue {
     pub vocabularies: Vocabularies,
-    entries: Vec<Entry>,
+    entries: EntryTable,
     /// Entry positions in id order, for lookups by id: a tenth of the memory of a hash map
     /// from cloned ids, at a handful of comparisons a lookup.
     by_id: Vec<u32>,
@@ -37,11 +39,35 @@ impl Catalogue {
         // Sorted by kind and id, the entries are a few runs already sorted by id, which a stable
         // sort finds and merges (unique ids: the same order as an unstable sort's).
         by_id.sort_by(|&a, &b| entries[a as usize].id.cmp(&entries[b as usize].id));
-        Catalogue { vocabularies, entries, by_id }
+        Catalogue { vocabularies, entries: EntryTable::owned(entries), by_id }
     }
 
-    pub fn entries(&self) -> &[Entry] {
+    /// A catalogue whose entries are read from `source` as they are first touched (the cache's
+    /// archive), already in catalogue order, `by_id` their positions in id order. None when
+    /// there is no entry, or the first fails its checks, or `by_id` does not fit.
+    pub fn lazy(vocabularies: Vocabularies, by_id: Vec<u32>, source: Box<dyn EntrySource>) -> Option<Catalogue> {
+        let len = source.count();
+        if by_id.len() != len || by_id.iter().any(|&e| e as usize >= len) {
+            return None;
+        }
+        Some(Catalogue { vocabularies, entries: EntryTable::lazy(source)?, by_id })
+    }
+
+    pub fn entries(&self) -> &EntryTable {
         &self.entries
+    }
+
+    /// The entries, owned (decoded first if they were read as touched).
+    pub fn into_entries(self) -> Vec<Entry> {
+        self.entries.into_vec()
+    }
+
+    /// The positions of the entries of `kind`: entries are in kind order, so a binary search
+    /// finds them without reading the others.
+    pub fn of_kind(&self, kind: Kind) -> std::ops::Range<usize> {
+        let start = partition_point(self.len(), |e| self.entries[e].kind < kind);
+        let end = partition_point(self.len(), |e| self.entries[e].kind <= kind);
+        start..end.max(start)
     }
 
     pub fn len(&self) -> usize {
@@ -68,6 +94,16 @@ impl Catalogue {
 
     /// How many entries of each kind, in [`Kind::ALL`] order.
     pub fn counts_by_kind(&self) -> Vec<(Kind, usize)> {
-        Kind::ALL.into_iter().map(|k| (k, self.entries.iter().filter(|e| e.kind == k).count())).collect()
+        Kind::ALL.into_iter().map(|k| (k, self.of_kind(k).len())).collect()
     }
+}
+
+/// The first position in `0..len` where `before` is false (it is true, then false).
+fn partition_point(len: usize, before: impl Fn(usize) -> bool) -> usize {
+    let (mut low, mut high) = (0, len);
+    while low < high {
+        let middle = low + (high - low) / 2;
+        if before(middle) { low = middle + 1 } else { high = middle }
+    }
+    low
 }

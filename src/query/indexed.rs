@@ -24,6 +24,12 @@ impl Indexed {
         Indexed { catalogue, engine }
     }
 
+    /// A catalogue read from a cache and the index the same cache kept, restored for it
+    /// ([`Engine::restored_for`] checks that it fits); None when their sizes differ.
+    pub fn with_engine(catalogue: Catalogue, engine: Engine) -> Option<Indexed> {
+        (engine.len() == catalogue.len()).then(|| Indexed::from_parts(catalogue, engine))
+    }
+
     pub fn catalogue(&self) -> &Catalogue {
         &self.catalogue
     }

@@ -6,7 +6,7 @@ use ratatui::{Frame, Terminal};
 
 use super::app::App;
 use super::frame::FrameFacts;
-use super::update::frame_drawn;
+use super::update::{cache_damaged, frame_drawn};
 use super::view;
 
 /// Draws the app and records what the frame drew.
@@ -21,6 +21,7 @@ pub fn render_with<B: Backend>(
     app: &mut App,
     draw: impl FnOnce(&mut Frame<'_>, &App) -> FrameFacts,
 ) -> Result<(), B::Error> {
+    check_unread_entries(terminal, app)?;
     let mut facts = None;
     terminal.draw(|frame| {
         facts = Some(draw(frame, app));
@@ -28,6 +29,29 @@ pub fn render_with<B: Backend>(
     })?;
     if let Some(facts) = facts {
         frame_drawn(app, facts);
+    }
+    Ok(())
+}
+
+/// While the catalogue shown is read from the cache as its entries are touched, each frame is
+/// first drawn where nobody sees it (then wiped): an entry that fails its checks when this
+/// frame first reads it is found before anything of that cache is shown, and the dashboard
+/// goes back to waiting for the files' load, which the catalogue's owner starts at once.
+/// Once every entry is read and passed (behind the first screen), frames are drawn once.
+fn check_unread_entries<B: Backend>(terminal: &mut Terminal<B>, app: &mut App) -> Result<(), B::Error> {
+    let entries = app.shared.indexed.catalogue().entries();
+    if !entries.is_lazy() {
+        return Ok(());
+    }
+    // Damage found elsewhere (the fill, a search) counts too: the fill may have read every
+    // entry, a stand-in among them.
+    if !entries.damaged() && entries.decoded() < entries.len() {
+        terminal.autoresize()?;
+        view::draw(&mut terminal.get_frame(), app);
+        terminal.current_buffer_mut().reset();
+    }
+    if app.shared.indexed.catalogue().entries().damaged() {
+        cache_damaged(app);
     }
     Ok(())
 }

@@ -382,7 +382,7 @@ fn an_index_that_does_not_fit_the_catalogue_is_built_again() {
     let whole = Indexed::new(setup.fresh().catalogue).engine().archive().unwrap();
     // The index of a smaller catalogue: one entry fewer.
     let mut smaller = setup.fresh();
-    let entries: Vec<_> = smaller.catalogue.entries()[1..].to_vec();
+    let entries: Vec<_> = smaller.catalogue.entries().iter().skip(1).cloned().collect();
     smaller.catalogue = boucle::model::Catalogue::new(smaller.catalogue.vocabularies.clone(), entries);
     let other = Indexed::new(smaller.catalogue).engine().archive().unwrap();
     for stored in [other.clone(), other[..other.len() / 2].to_vec(), vec![0xa5; 4096], Vec::new()] {

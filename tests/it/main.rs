@@ -72,6 +72,7 @@ mod room_screens;
 mod search_pool;
 mod theme_contrast;
 mod ui_app;
+mod ui_cached_start;
 mod ui_config;
 mod ui_facilitator;
 mod ui_files_have_no_circle;

@@ -17,7 +17,7 @@ use rkyv::rancor::Error;
 use super::format::{self, FIRST_CHUNK, INDEX, META, Meta, Refused, Section};
 use super::store::{self, CacheFile};
 use super::{Cache, Why};
-use crate::model::{Entries, Entry, Vocabularies, Vocabulary, VocabularyKind};
+use crate::model::{Entries, Entry, EntrySource, Vocabularies, Vocabulary, VocabularyKind};
 
 /// A cache file opened to be read entry by entry.
 pub struct Archive {
@@ -145,5 +145,32 @@ impl Entries for Archive {
     fn index_of(&self, id: &str) -> Option<usize> {
         let found = self.by_id.binary_search_by(|&e| self.entry(e as usize).id.as_str().cmp(id)).ok()?;
         Some(self.by_id[found] as usize)
+    }
+}
+
+/// The archive as the source of a catalogue that keeps its own slots
+/// ([`crate::model::Catalogue::lazy`]): the dashboard's first screen from the cache.
+impl EntrySource for Archive {
+    fn count(&self) -> usize {
+        self.slots.len()
+    }
+
+    fn decode(&self, e: usize) -> Option<Entry> {
+        let chunk = self.starts.partition_point(|&start| start <= e).saturating_sub(1);
+        decode_one(&self.file, self.chunks.get(chunk)?, e.checked_sub(self.starts[chunk])?).ok()
+    }
+
+    /// The pages of the chunks whose entries are all decoded are given back (the cache file
+    /// would otherwise stay resident beside the decoded entries).
+    fn decoded_up_to(&self, end: usize) {
+        let whole = self.starts[1..].partition_point(|&next| next <= end);
+        self.chunks.iter().take(whole).for_each(|chunk| chunk.release(&self.file));
+    }
+}
+
+impl Archive {
+    /// Entry positions in id order, as the cache kept them.
+    pub fn by_id(&self) -> &[u32] {
+        &self.by_id
     }
 }

@@ -187,9 +187,9 @@ pub fn write(cache: &Cache, folders: &[PathBuf], parts: &Parts<'_>) -> std::io::
         files_read: parts.files_read as u64,
         by_id: parts.catalogue.by_id(),
     };
-    let entries = parts.catalogue.entries();
+    let entries = parts.catalogue.entries().contiguous();
     let index = parts.index.unwrap_or_default();
-    store::write(cache, folders, &path, |out| format::encode(out, &meta, entries, index, cache.version_hash(), key))
+    store::write(cache, folders, &path, |out| format::encode(out, &meta, &entries, index, cache.version_hash(), key))
 }
 
 /// The file that holds (or would hold) the cache of `folders`.

@@ -39,7 +39,7 @@ pub use follow::{presentation_lost, presented, tick};
 pub use form::{form_opened, form_saved};
 pub use frame::frame_drawn;
 pub use marks::changed_elsewhere;
-pub use news::{load_progress, loaded, nothing_to_reload, reloaded};
+pub use news::{cache_damaged, load_progress, loaded, nothing_to_reload, reloaded};
 pub use overview::settle as count_overview;
 pub use present::{next_deadline, present_entries};
 pub use reindex::reindex;

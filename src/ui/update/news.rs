@@ -8,8 +8,12 @@ use super::super::event::{Ready, Reloaded, Stage};
 use super::super::screen::Screen;
 use super::reindex::reindex;
 use super::results::{ask, take};
+use std::sync::Arc;
+
+use crate::diagnostic::Diagnostic;
 use crate::i18n::{Msg, problem_counts, t};
-use crate::query::{Query, selection};
+use crate::model::Catalogue;
+use crate::query::{Indexed, Query, selection};
 
 pub fn load_progress(app: &mut App, stage: Stage) {
     if app.start.loading.is_some() {
@@ -52,6 +56,15 @@ pub fn loaded(app: &mut App, ready: Ready) {
     super::overview::settle(app);
 }
 
+/// The catalogue shown came from the cache, and an entry failed its checks when a frame first
+/// read it: nothing of it is shown. The dashboard waits again as it did for the first load;
+/// the files' load, which the catalogue's owner starts at once, comes as a reload and is taken
+/// as the first load.
+pub fn cache_damaged(app: &mut App) {
+    app.start.loading = Some(Stage::Reading { read: 0, total: 0 });
+    reindex(app, Arc::new(Indexed::new(Catalogue::default())), Vec::<Diagnostic>::new());
+}
+
 /// `r` when the catalogue cannot change (the bundled one).
 pub fn nothing_to_reload(app: &mut App) {
     app.shared.message = Some(t(app.shared.lang, Msg::NothingToReload).to_string());
@@ -60,6 +73,10 @@ pub fn nothing_to_reload(app: &mut App) {
 /// Swaps in a reloaded catalogue, and says so quietly on the status line; during a
 /// presentation it waits until present mode ends (the newest reload only).
 pub fn reloaded(app: &mut App, reloaded: Reloaded) {
+    if app.start.loading.is_some() {
+        // The files' load after a damaged cache: the first catalogue shown.
+        return loaded(app, Ready { indexed: reloaded.indexed, problems: reloaded.problems });
+    }
     if app.shared.screen == Screen::Present {
         app.held_reload = Some(reloaded);
         return;
