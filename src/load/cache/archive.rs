@@ -95,8 +95,9 @@ impl StampCheck {
     /// Whether the files of `folders` are those stamped, each unchanged (see [`super::is_fresh`]).
     pub fn fresh(&self, folders: &[PathBuf]) -> bool {
         let Some(map) = &self.map else { return false };
-        let mapped = format::InMemory(map);
-        let Ok(bytes) = self.meta.read(&mapped) else { return false };
+        // Its checksum held when `open` read it, and a cache file never changes in place.
+        let Ok(len) = usize::try_from(self.meta.len) else { return false };
+        let Some(bytes) = format::in_place(map, self.meta.offset, len) else { return false };
         let Ok(meta) = super::decode::archived_meta(&bytes) else { return false };
         let (files, _) = crate::load::listed_files(folders);
         super::stamp::all_match(&meta.stamps, &files)
