@@ -250,6 +250,14 @@ fn index_section(bytes: &[u8]) -> std::ops::Range<usize> {
     offset..offset + len
 }
 
+/// Puts `bytes` in place of the cache file at `path` as the cache itself does, by a rename:
+/// never in place, since a stamp check may still be reading the old file's map.
+fn replace(path: &Path, bytes: &[u8]) {
+    let new = path.with_extension("new");
+    fs::write(&new, bytes).unwrap();
+    fs::rename(&new, path).unwrap();
+}
+
 /// A byte flipped inside the index, which is searched in place rather than copied: the
 /// section's checksum catches it before the index is used, the archive offers no index, and
 /// `list` prints what the files say and mends the cache.
@@ -261,12 +269,12 @@ fn a_flip_inside_the_index_is_caught_before_the_index_is_searched() {
     let index = index_section(&bytes);
     for at in [index.start, index.start + index.len() / 2, index.end - 1] {
         bytes[at] ^= 0x10;
-        fs::write(&path, &bytes).unwrap();
+        replace(&path, &bytes);
         assert!(cached.open().engine().is_none(), "a flip at {at} of {index:?}");
         assert!(cache::read(&cached.cache, &cached.folders).is_err(), "the whole read refuses it too");
         bytes[at] ^= 0x10;
     }
-    fs::write(&path, &bytes).unwrap();
+    replace(&path, &bytes);
     assert!(cached.open().engine().is_some_and(|engine| engine.len() == cached.indexed.catalogue().len()));
 
     let dir = tempfile::tempdir().unwrap();
@@ -279,7 +287,7 @@ fn a_flip_inside_the_index_is_caught_before_the_index_is_searched() {
     let mut bytes = fs::read(&file).unwrap();
     let middle = index_section(&bytes).start + index_section(&bytes).len() / 2;
     bytes[middle] ^= 0x01;
-    fs::write(&file, &bytes).unwrap();
+    replace(&file, &bytes);
     let after = boucle(&cache, &list);
     assert!(after.status.success());
     assert_eq!(String::from_utf8_lossy(&after.stdout), String::from_utf8_lossy(&uncached.stdout));
