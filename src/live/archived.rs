@@ -22,7 +22,7 @@ use std::path::PathBuf;
 /// read, or the files, serve those.
 pub fn lazy(cache: &Cache, folders: &[PathBuf]) -> Option<(Loaded, Indexed)> {
     let (archive, meta) = cache::open_archive(cache, folders).ok()?;
-    let engine = archive.with_index(|bytes| Engine::restored_for(bytes, Entries::len(&archive)))?;
+    let engine = archive.with_index(|bytes, map| Engine::restored_in(bytes, map, Entries::len(&archive)))?;
     let by_id = archive.by_id().to_vec();
     let mut loaded = cache::rest_of(meta);
     let vocabularies = std::mem::take(&mut loaded.catalogue.vocabularies);
@@ -45,9 +45,10 @@ pub fn open(source: &CatalogueSource, cache: Option<&Cache>) -> Option<FromArchi
     let (CatalogueSource::Folders(folders), Some(cache)) = (source, cache) else { return None };
     let (archive, meta) = cache::open_archive(cache, folders).ok()?;
     let mut loaded = cache::rest_of(meta);
-    let stamps = loaded.stamps.take();
-    let folders = folders.clone();
-    let check = std::thread::spawn(move || cache::is_fresh(stamps.as_deref(), &folders));
+    // The archive's meta holds no stamps: the check reads them where they lie.
+    loaded.stamps = None;
+    let (stamps, folders) = (archive.stamp_check(), folders.clone());
+    let check = std::thread::spawn(move || stamps.fresh(&folders));
     Some(FromArchive { archive, engine: OnceLock::new(), loaded, check: Some(check) })
 }
 
@@ -55,7 +56,8 @@ impl FromArchive {
     /// The search index kept in the cache, None when it kept none that fits.
     pub fn engine(&self) -> Option<&Engine> {
         let archive = &self.archive;
-        self.engine.get_or_init(|| archive.with_index(|bytes| Engine::restored_for(bytes, archive.len()))).as_ref()
+        let restore = |bytes: &[u8], map: std::sync::Arc<memmap2::Mmap>| Engine::restored_in(bytes, map, archive.len());
+        self.engine.get_or_init(|| archive.with_index(restore)).as_ref()
     }
 
     /// Whether what was made from the archive may be shown: every file is as stamped, and

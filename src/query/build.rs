@@ -9,7 +9,9 @@ use super::facet_index::FacetIndices;
 use super::fields::{Field, MAX_ENTRIES, TAGGED_FIELDS, posting};
 use super::fold::for_each_token_in;
 use super::fuzzy::TitleScorer;
+use super::lists::{Postings, Terms};
 use super::short::ShortPrefixes;
+use super::slab::Slab;
 use super::tagged::{self, Tagging};
 use super::words::Words;
 use crate::model::{Catalogue, Details, Id};
@@ -224,8 +226,8 @@ struct Posted {
 
 /// The words of the catalogue, sorted so that prefixes are contiguous.
 struct Dictionary {
-    terms: Vec<Box<str>>,
-    postings: Vec<Box<[u32]>>,
+    terms: Terms,
+    postings: Postings,
     title_offsets: Vec<u32>,
     title_terms: Vec<u32>,
 }
@@ -267,8 +269,8 @@ impl Engine {
             len: n,
             terms,
             postings,
-            title_offsets,
-            title_terms,
+            title_offsets: Slab::from(title_offsets),
+            title_terms: Slab::from(title_terms),
             facets,
             years,
             organisations,
@@ -331,9 +333,10 @@ impl Dictionary {
             rank[old as usize] = r as u32;
         }
         let mut postings: Vec<Option<Vec<u32>>> = postings.into_iter().map(|p| Some(p.postings)).collect();
-        let sorted_terms: Vec<Box<str>> = order.iter().map(|&o| Box::from(words.get(o))).collect();
-        let sorted_postings: Vec<Box<[u32]>> =
-            order.iter().map(|&o| postings[o as usize].take().unwrap_or_default().into_boxed_slice()).collect();
+        let sorted_terms = Terms::new(order.iter().map(|&o| words.get(o)));
+        let total = postings.iter().map(|p| p.as_ref().map_or(0, Vec::len)).sum();
+        let sorted_postings =
+            Postings::new(order.iter().map(|&o| postings[o as usize].take().unwrap_or_default()), total);
         for t in &mut title_terms {
             if *t != NO_TERM {
                 *t = rank[*t as usize];

@@ -4,7 +4,9 @@
 use super::facet::{Facet, PerFacet};
 use super::facet_index::FacetIndex;
 use super::fuzzy::TitleScorer;
+use super::lists::{Postings, Terms};
 use super::short::ShortPrefixes;
+use super::slab::Slab;
 
 /// Separates the title variants (languages) of one entry in `title_terms`.
 pub(super) const NO_TERM: u32 = u32::MAX;
@@ -14,8 +16,10 @@ pub(super) const NO_TERM: u32 = u32::MAX;
 /// [`Indexed`](super::Indexed), which keeps them together.
 ///
 /// Archived with the catalogue in the catalogue cache (`stored.rs`): all but its id and the
-/// title scorer, which hold nothing of the catalogue.
+/// title scorer, which hold nothing of the catalogue. Its large arrays are [`Slab`]s: read
+/// from a mapped cache, they are views on the file's pages rather than copies.
 #[derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
+#[rkyv(deserialize_bounds(__D: super::slab::Viewing))]
 pub struct Engine {
     /// Unique among the engines of this process: what a search kept on its thread for the
     /// next one (`narrow.rs`) is valid only for the engine it came from.
@@ -23,12 +27,12 @@ pub struct Engine {
     pub(super) id: u64,
     pub(super) len: usize,
     /// Every folded word of the catalogue, sorted.
-    pub(super) terms: Vec<Box<str>>,
+    pub(super) terms: Terms,
     /// Per word: its [postings](super::fields::posting), by entry.
-    pub(super) postings: Vec<Box<[u32]>>,
+    pub(super) postings: Postings,
     /// Per entry: its title's words (all languages, `NO_TERM` between them).
-    pub(super) title_offsets: Vec<u32>,
-    pub(super) title_terms: Vec<u32>,
+    pub(super) title_offsets: Slab<u32>,
+    pub(super) title_terms: Slab<u32>,
     pub(super) facets: PerFacet<FacetIndex>,
     /// The values of the year facet, ascending.
     pub(super) years: Vec<i32>,

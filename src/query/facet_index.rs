@@ -2,6 +2,7 @@
 
 use super::bits::Bits;
 use super::facet::PerFacet;
+use super::slab::Slab;
 use super::split;
 use super::tagged::Tagging;
 use crate::model::{Catalogue, Id, Kind, ReviewStatus, VocabularyKind};
@@ -14,12 +15,13 @@ const DENSE_SHARE: usize = 32;
 
 /// One facet's index, in CSR form both ways.
 #[derive(Debug, Default, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
+#[rkyv(deserialize_bounds(__D: super::slab::Viewing))]
 pub(super) struct FacetIndex {
     values: usize,
-    entry_offsets: Vec<u32>,
-    entry_values: Vec<u32>,
-    value_offsets: Vec<u32>,
-    value_entries: Vec<u32>,
+    entry_offsets: Slab<u32>,
+    entry_values: Slab<u32>,
+    value_offsets: Slab<u32>,
+    value_entries: Slab<u32>,
     /// The values held by many entries, with their entries as a set.
     dense: Vec<(u32, Bits)>,
     /// Work to count every value from the values' side: words of the dense sets plus the
@@ -52,7 +54,7 @@ impl FacetIndex {
         for v in 0..values {
             counts[v + 1] += counts[v];
         }
-        let value_offsets = counts.clone();
+        let value_offsets = Slab::from(counts.clone());
         let mut fill = counts;
         let mut value_entries = vec![0u32; entry_values.len()];
         let n = entry_offsets.len() - 1;
@@ -64,10 +66,10 @@ impl FacetIndex {
         }
         let mut index = FacetIndex {
             values,
-            entry_offsets,
-            entry_values,
+            entry_offsets: Slab::from(entry_offsets),
+            entry_values: Slab::from(entry_values),
             value_offsets,
-            value_entries,
+            value_entries: Slab::from(value_entries),
             dense: Vec::new(),
             value_side_cost: 0,
         };

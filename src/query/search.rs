@@ -397,7 +397,7 @@ impl Engine {
         candidates
             .iter()
             .filter_map(|&(t, _)| {
-                let term = self.terms[t as usize].as_ref();
+                let term = &self.terms[t as usize];
                 let quality = if term == word {
                     Quality::Exact
                 } else if term.starts_with(word) {
@@ -414,10 +414,10 @@ impl Engine {
 
     /// Dictionary words matching `word`, with how well.
     pub(super) fn matching_terms(&self, word: &str) -> Vec<(u32, Quality)> {
-        let lo = self.terms.partition_point(|t| t.as_ref() < word);
-        let hi = lo + self.terms[lo..].partition_point(|t| t.starts_with(word));
+        let lo = self.terms.partition_point(|t| t < word);
+        let hi = lo + self.terms.partition_point_from(lo, |t| t.starts_with(word));
         let mut out: Vec<(u32, Quality)> = (lo..hi)
-            .map(|t| (t as u32, if self.terms[t].as_ref() == word { Quality::Exact } else { Quality::Prefix }))
+            .map(|t| (t as u32, if &self.terms[t] == word { Quality::Exact } else { Quality::Prefix }))
             .collect();
         if typo_allowed(word) {
             // A word of n characters is within one edit only of starts of n - 1 characters or
@@ -469,10 +469,10 @@ impl Engine {
     /// Entries having a word that starts with `word`.
     fn entries_with_prefix(&self, word: &str) -> Bits {
         let mut bits = Bits::empty(self.len);
-        let lo = self.terms.partition_point(|t| t.as_ref() < word);
-        let hi = lo + self.terms[lo..].partition_point(|t| match_exclusion(word, t));
-        for postings in &self.postings[lo..hi] {
-            for &p in postings.iter() {
+        let lo = self.terms.partition_point(|t| t < word);
+        let hi = lo + self.terms.partition_point_from(lo, |t| match_exclusion(word, t));
+        for t in lo..hi {
+            for &p in self.postings[t].iter() {
                 bits.insert(posting_entry(p));
             }
         }

@@ -9,7 +9,9 @@
 //! `search::select` computes it from postings.
 
 use super::fields::{Field, posting_best_field, posting_entry};
+use super::lists::{Postings, Terms};
 use super::matching::{Quality, typo_allowed};
+use super::slab::Slab;
 
 /// Prefixes of at most this many characters get a dense array (five allow typos).
 const MAX_CHARS: usize = 4;
@@ -26,10 +28,11 @@ const _: () = assert!(2 * Field::ALL.len() < 16, "a code must fit in 4 bits");
 /// Per chosen short prefix, per entry, the code of its best score (0: the entry has no word
 /// starting with the prefix), two entries per byte (the even entry in the low half).
 #[derive(Default, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
+#[rkyv(deserialize_bounds(__D: super::slab::Viewing))]
 pub(super) struct ShortPrefixes {
     /// Sorted, for binary search.
     prefixes: Vec<Box<str>>,
-    codes: Vec<Box<[u8]>>,
+    codes: Vec<Slab<u8>>,
     /// The scores a code stands for: code `c > 0` is `scores[c - 1]`; ascending, so that the
     /// best code is the best score.
     scores: Vec<u16>,
@@ -65,7 +68,7 @@ impl ShortPrefixes {
 
     /// From the sorted dictionary and its postings, for a catalogue of `n` entries, on
     /// `threads` threads.
-    pub fn build(terms: &[Box<str>], postings: &[Box<[u32]>], n: usize, threads: usize) -> ShortPrefixes {
+    pub fn build(terms: &Terms, postings: &Postings, n: usize, threads: usize) -> ShortPrefixes {
         let scores = possible_scores();
         // (postings, chars, range of dictionary words) of every prefix of 1 or 2 characters.
         let mut candidates: Vec<(usize, usize, usize, usize)> = Vec::new();
@@ -76,8 +79,8 @@ impl ShortPrefixes {
                     t += 1;
                     continue;
                 };
-                let end = t + terms[t..].partition_point(|term| term.starts_with(prefix));
-                let volume: usize = postings[t..end].iter().map(|p| p.len()).sum();
+                let end = t + terms.partition_point_from(t, |term| term.starts_with(prefix));
+                let volume = postings.volume(t..end);
                 if volume * MIN_POSTINGS_SHARE >= n {
                     candidates.push((volume, chars, t, end));
                 }
@@ -90,7 +93,7 @@ impl ShortPrefixes {
             let prefix = first_chars(&terms[start], chars)?;
             let mut codes = vec![0u8; n.div_ceil(PER_BYTE)];
             for t in start..end {
-                let quality = if terms[t].as_ref() == prefix { Quality::Exact } else { Quality::Prefix };
+                let quality = if &terms[t] == prefix { Quality::Exact } else { Quality::Prefix };
                 let q = quality.factor();
                 // Each field's code at this quality, looked up per posting rather than searched
                 // (the search per posting was a sixth of an uncached load's instructions).
@@ -107,12 +110,12 @@ impl ShortPrefixes {
                     }
                 }
             }
-            Some((Box::<str>::from(prefix), codes.into_boxed_slice()))
+            Some((Box::<str>::from(prefix), Slab::from(codes)))
         };
         // Each array on its own: shared between the threads, every other one
         // to each thread (the largest come first, so the shares are even).
         let threads = threads.min(candidates.len()).max(1);
-        let mut chosen: Vec<(Box<str>, Box<[u8]>)> = std::thread::scope(|scope| {
+        let mut chosen: Vec<(Box<str>, Slab<u8>)> = std::thread::scope(|scope| {
             let handles: Vec<_> = (1..threads)
                 .map(|t| {
                     let (candidates, array) = (&candidates, &array);

@@ -6,10 +6,15 @@
 //! (rkyv checks every offset and length), and an index that does not fit the catalogue it is
 //! given (another size, a term list out of order, postings naming entries beyond it) is not
 //! used: the index is then built as usual.
+//!
+//! Read from a mapped cache ([`Engine::restored_in`]), the index's arrays are views on the
+//! file's pages ([`super::slab`]): nothing of its size is copied.
 
 use super::build::next_engine_id;
+use super::engine::ArchivedEngine;
 use super::fields::posting_entry;
 use super::fuzzy::TitleScorer;
+use super::slab::{Backing, Viewer};
 use super::{Engine, Facet, Indexed};
 use std::path::PathBuf;
 
@@ -28,19 +33,28 @@ impl Engine {
     pub fn unarchive(bytes: &[u8]) -> Option<StoredEngine> {
         // The cache hands over 16-byte aligned bytes; others are copied to be so.
         let engine = if (bytes.as_ptr() as usize).is_multiple_of(16) {
-            rkyv::from_bytes::<Engine, rkyv::rancor::Error>(bytes).ok()?
+            Engine::read(bytes, None)?
         } else {
             let mut aligned = rkyv::util::AlignedVec::<16>::with_capacity(bytes.len());
             aligned.extend_from_slice(bytes);
-            rkyv::from_bytes::<Engine, rkyv::rancor::Error>(&aligned).ok()?
+            Engine::read(&aligned, None)?
         };
         Some(StoredEngine(engine))
     }
 
+    /// `bytes` validated as an archived index and read, its arrays views on `backing` where
+    /// `bytes` lie in it, else copies.
+    fn read(bytes: &[u8], backing: Option<Backing>) -> Option<Engine> {
+        let archived = rkyv::access::<ArchivedEngine, rkyv::rancor::Error>(bytes).ok()?;
+        rkyv::api::deserialize_using::<Engine, _, rkyv::rancor::Error>(archived, &mut Viewer { backing }).ok()
+    }
+
     /// The index kept in a cache, for the `len` entries of the same cache read entry by entry
-    /// (`load::cache::Archive`): None when the bytes are not one or it does not fit.
-    pub fn restored_for(bytes: &[u8], len: usize) -> Option<Engine> {
-        let StoredEngine(mut engine) = Engine::unarchive(bytes)?;
+    /// (`load::cache::Archive`), searched in place: `bytes` lie in `backing` (the cache file's
+    /// map, checksummed), and the index's arrays are views on them. None when the bytes are
+    /// not one or it does not fit.
+    pub fn restored_in(bytes: &[u8], backing: Backing, len: usize) -> Option<Engine> {
+        let mut engine = Engine::read(bytes, Some(backing))?;
         if !engine.fits(len) {
             return None;
         }
@@ -49,14 +63,21 @@ impl Engine {
         Some(engine)
     }
 
+    /// Whether the index is searched where it lies in a mapped cache: its arrays (postings,
+    /// words, titles, facets) are views on the file's pages, not copies.
+    pub fn is_in_place(&self) -> bool {
+        self.postings.is_view() && self.terms.is_view() && self.title_terms.is_view()
+    }
+
     /// Whether this index (read back from a cache) can search a catalogue of `n` entries: its
     /// sizes, order and every entry it names agree.
     fn fits(&self, n: usize) -> bool {
         self.len == n
             && self.title_offsets.len() == n + 1
             && self.terms.len() == self.postings.len()
-            && self.terms.is_sorted()
-            && self.postings.iter().flatten().all(|&p| posting_entry(p) < n)
+            && self.terms.fits()
+            && self.postings.fits()
+            && self.postings.all().iter().all(|&p| posting_entry(p) < n)
             && self.title_terms.iter().all(|&t| t == super::engine::NO_TERM || (t as usize) < self.terms.len())
             && self.title_offsets.windows(2).all(|w| w[0] <= w[1])
             && self.title_offsets.last().is_some_and(|&end| end as usize == self.title_terms.len())

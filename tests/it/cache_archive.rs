@@ -117,6 +117,8 @@ proptest! {
         prop_assert_eq!(rows(&read, archive, lang), rows(&whole, cached.indexed.catalogue(), lang));
         prop_assert_eq!(labels(&opened, archive, lang), labels(&opened, cached.indexed.catalogue(), lang));
         prop_assert!(!archive.damaged());
+        // Searched in place: the index's arrays are the mapped file's pages, not copies.
+        prop_assert_eq!(opened.engine().unwrap().is_in_place(), cfg!(target_endian = "little"));
     }
 }
 
@@ -236,4 +238,130 @@ fn list_from_the_archive_sees_a_changed_file() {
     let uncached = boucle(&cache, &[&args[..], &["--no-cache"]].concat());
     assert_eq!(String::from_utf8_lossy(&after.stdout), String::from_utf8_lossy(&uncached.stdout));
     assert_ne!(after.stdout, before.stdout, "the changed title is printed");
+}
+
+/// Where the cache file's search index lies: its row in the table after the 64-byte header
+/// (32 bytes a row: offset, length, items, checksum; `load::cache::format`).
+fn index_section(bytes: &[u8]) -> std::ops::Range<usize> {
+    let row = cache::format::HEADER + cache::format::INDEX * 32;
+    let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap()) as usize;
+    let (offset, len) = (word(row), word(row + 8));
+    assert!(len > 1000, "the fixture's cache keeps its index");
+    offset..offset + len
+}
+
+/// Puts `bytes` in place of the cache file at `path` as the cache itself does, by a rename:
+/// never in place, since a stamp check may still be reading the old file's map.
+fn replace(path: &Path, bytes: &[u8]) {
+    let new = path.with_extension("new");
+    fs::write(&new, bytes).unwrap();
+    fs::rename(&new, path).unwrap();
+}
+
+/// A byte flipped inside the index, which is searched in place rather than copied: the
+/// section's checksum catches it before the index is used, the archive offers no index, and
+/// `list` prints what the files say and mends the cache.
+#[test]
+fn a_flip_inside_the_index_is_caught_before_the_index_is_searched() {
+    let cached = Cached::new();
+    let path = cache::file_of(&cached.cache, &cached.folders).unwrap();
+    let mut bytes = fs::read(&path).unwrap();
+    let index = index_section(&bytes);
+    for at in [index.start, index.start + index.len() / 2, index.end - 1] {
+        bytes[at] ^= 0x10;
+        replace(&path, &bytes);
+        assert!(cached.open().engine().is_none(), "a flip at {at} of {index:?}");
+        assert!(cache::read(&cached.cache, &cached.folders).is_err(), "the whole read refuses it too");
+        bytes[at] ^= 0x10;
+    }
+    replace(&path, &bytes);
+    assert!(cached.open().engine().is_some_and(|engine| engine.len() == cached.indexed.catalogue().len()));
+
+    let dir = tempfile::tempdir().unwrap();
+    let (catalogue, cache) = (dir.path().join("catalogue"), dir.path().join("cache"));
+    common::copy_dir(Path::new(FIXTURE), &catalogue);
+    let list = ["list", "--format", "json", "--query", "batteries", "--catalogue", catalogue.to_str().unwrap()];
+    let uncached = boucle(&cache, &[&list[..], &["--no-cache"]].concat());
+    assert_eq!(boucle(&cache, &list).stdout, uncached.stdout, "the cache written");
+    let file = cache_file(&cache);
+    let mut bytes = fs::read(&file).unwrap();
+    let middle = index_section(&bytes).start + index_section(&bytes).len() / 2;
+    bytes[middle] ^= 0x01;
+    replace(&file, &bytes);
+    let after = boucle(&cache, &list);
+    assert!(after.status.success());
+    assert_eq!(String::from_utf8_lossy(&after.stdout), String::from_utf8_lossy(&uncached.stdout));
+    assert_ne!(fs::read(&file).unwrap(), bytes, "the cache is written again");
+}
+
+/// An index section cut short, whose checksums hold (as a writer with a bug would leave it):
+/// never read past its end, never a panic; the archive offers no index, and a search then
+/// runs on a whole load.
+#[test]
+fn a_truncated_index_section_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let folders = vec![PathBuf::from(FIXTURE)];
+    let cache = Cache::at(dir.path().join("cache"));
+    let mut loaded = boucle::load::load(&CatalogueSource::Folders(folders.clone()));
+    let indexed = Indexed::new(std::mem::take(&mut loaded.catalogue));
+    let archived = indexed.engine().archive().unwrap();
+    let len = archived.len();
+    for cut in [1, 4, 16, 17, len / 3, len / 2, len - 8, len - 1] {
+        let parts = Parts { catalogue: indexed.catalogue(), index: Some(&archived[..len - cut]), ..Parts::of(&loaded) };
+        assert!(cache::write(&cache, &folders, &parts).unwrap());
+        let opened =
+            archived::open(&CatalogueSource::Folders(folders.clone()), Some(&cache)).expect("the archive opens");
+        assert!(opened.engine().is_none(), "an index cut by {cut} of {len} bytes");
+    }
+}
+
+/// The stamp check beside a command on the archive reads the stamps where they lie in the
+/// map: it still sees a file edited in place (same size, a new time), added, removed or
+/// renamed, and a folder replaced, and passes a catalogue left as it was.
+#[test]
+fn the_archived_stamps_catch_every_change_to_the_files() {
+    type Change = fn(&Path);
+    let changes: [(&str, Change); 5] = [
+        ("edited in place", |catalogue| {
+            let file = catalogue.join("good-practices/zinc-loop-hauts-de-france.ron");
+            let text = fs::read_to_string(&file).unwrap();
+            fs::write(&file, text.replacen("zinc", "ZINC", 1)).unwrap();
+            let later = fs::metadata(&file).unwrap().modified().unwrap() + std::time::Duration::from_secs(5);
+            fs::File::options().write(true).open(&file).unwrap().set_modified(later).unwrap();
+        }),
+        ("added", |catalogue| {
+            fs::copy(catalogue.join("organisations/team2.ron"), catalogue.join("organisations/team3.ron")).unwrap();
+        }),
+        ("removed", |catalogue| fs::remove_file(catalogue.join("organisations/team2.ron")).unwrap()),
+        ("renamed", |catalogue| {
+            fs::rename(catalogue.join("organisations/team2.ron"), catalogue.join("organisations/team-2.ron")).unwrap();
+        }),
+        ("folder replaced", |catalogue| {
+            let folder = catalogue.join("site-visits");
+            let copy = catalogue.join("copy");
+            common::copy_dir(&folder, &copy);
+            fs::remove_dir_all(&folder).unwrap();
+            fs::rename(&copy, &folder).unwrap();
+        }),
+    ];
+    for (what, change) in changes {
+        let dir = tempfile::tempdir().unwrap();
+        let catalogue = dir.path().join("catalogue");
+        common::copy_dir(Path::new(FIXTURE), &catalogue);
+        let folders = vec![catalogue.clone()];
+        let cache = Cache::at(dir.path().join("cache"));
+        let mut loaded = boucle::load::load(&CatalogueSource::Folders(folders.clone()));
+        // Stamped as old files: their times alone are trusted, as a catalogue's mostly are.
+        for stamp in loaded.stamps.as_mut().unwrap() {
+            stamp.hash = None;
+        }
+        let indexed = Indexed::new(std::mem::take(&mut loaded.catalogue));
+        let archived_index = indexed.engine().archive().unwrap();
+        let parts = Parts { catalogue: indexed.catalogue(), index: Some(&archived_index), ..Parts::of(&loaded) };
+        assert!(cache::write(&cache, &folders, &parts).unwrap());
+        let open = || archived::open(&CatalogueSource::Folders(folders.clone()), Some(&cache)).expect("opens");
+        assert!(open().trusted(), "unchanged, before the files are {what}");
+        change(&catalogue);
+        assert!(!open().trusted(), "files {what}");
+    }
 }

@@ -9,8 +9,8 @@
 //! before trusting what it made, and loads the files instead when it is set.
 
 use std::path::PathBuf;
-use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock};
 
 use rkyv::rancor::Error;
 
@@ -22,6 +22,7 @@ use crate::model::{Entries, Entry, EntrySource, Vocabularies, Vocabulary, Vocabu
 /// A cache file opened to be read entry by entry.
 pub struct Archive {
     file: CacheFile,
+    meta: Section,
     index: Section,
     chunks: Vec<Section>,
     /// The position of each chunk's first entry, and the number of entries last.
@@ -46,7 +47,8 @@ pub fn open(cache: &Cache, folders: &[PathBuf]) -> Result<(Archive, Meta), Why> 
     if file.mapped().is_none() {
         return Err(Why::Missing);
     }
-    let meta = super::decode::meta(&sections[META].read(&file).map_err(Why::Refused)?).map_err(Why::Refused)?;
+    let meta =
+        super::decode::meta_but_stamps(&sections[META].read(&file).map_err(Why::Refused)?).map_err(Why::Refused)?;
     store::mark_used(&file);
     let chunks = sections[FIRST_CHUNK..].to_vec();
     let mut starts = Vec::with_capacity(chunks.len() + 1);
@@ -70,6 +72,7 @@ pub fn open(cache: &Cache, folders: &[PathBuf]) -> Result<(Archive, Meta), Why> 
     let first = decode_one(&file, &chunks[0], 0).map_err(Why::Refused)?;
     let archive = Archive {
         file,
+        meta: sections[META],
         index: sections[INDEX],
         chunks,
         starts,
@@ -80,6 +83,25 @@ pub fn open(cache: &Cache, folders: &[PathBuf]) -> Result<(Archive, Meta), Why> 
         stand_in: first,
     };
     Ok((archive, meta))
+}
+
+/// The stamps of an [`Archive`], with the map they lie in.
+pub struct StampCheck {
+    map: Option<Arc<memmap2::Mmap>>,
+    meta: Section,
+}
+
+impl StampCheck {
+    /// Whether the files of `folders` are those stamped, each unchanged (see [`super::is_fresh`]).
+    pub fn fresh(&self, folders: &[PathBuf]) -> bool {
+        let Some(map) = &self.map else { return false };
+        // Its checksum held when `open` read it, and a cache file never changes in place.
+        let Ok(len) = usize::try_from(self.meta.len) else { return false };
+        let Some(bytes) = format::in_place(map, self.meta.offset, len) else { return false };
+        let Ok(meta) = super::decode::archived_meta(&bytes) else { return false };
+        let (files, _) = crate::load::listed_files(folders);
+        super::stamp::all_match(&meta.stamps, &files)
+    }
 }
 
 /// Entry `i` of `chunk`, checked and decoded.
@@ -94,17 +116,21 @@ fn decode_one(file: &CacheFile, chunk: &Section, i: usize) -> Result<Entry, Refu
 
 impl Archive {
     /// What `restore` makes of the archived search index's bytes (checked against their
-    /// checksum), None when the cache kept none or they fail. Their pages are given back
-    /// after: the index restored is a copy.
-    pub fn with_index<T>(&self, restore: impl FnOnce(&[u8]) -> Option<T>) -> Option<T> {
+    /// checksum) and the map they lie in, None when the cache kept none or they fail. The
+    /// index is searched where it lies: `restore` keeps the map for as long as it needs it.
+    pub fn with_index<T>(&self, restore: impl FnOnce(&[u8], Arc<memmap2::Mmap>) -> Option<T>) -> Option<T> {
         if self.index.len == 0 {
             return None;
         }
+        let map = self.file.shared()?;
         let bytes = self.index.read(&self.file).ok()?;
-        let restored = restore(&bytes);
-        drop(bytes);
-        self.index.release(&self.file);
-        restored
+        restore(&bytes, map)
+    }
+
+    /// The check of the files against the stamps archived in the cache, to run on another
+    /// thread: the stamps are read where they lie in the map, never decoded.
+    pub fn stamp_check(&self) -> StampCheck {
+        StampCheck { map: self.file.shared(), meta: self.meta }
     }
 
     /// Whether an entry asked for failed its checks (a stand-in was returned for it).

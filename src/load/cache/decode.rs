@@ -83,11 +83,32 @@ pub fn decode<T: Send>(
 
 /// The [`Meta`] section's bytes (their checksum checked), validated, checked clean and decoded.
 pub fn meta(bytes: &[u8]) -> Result<Meta, Refused> {
+    rkyv::deserialize::<Meta, Error>(archived_meta(bytes)?).map_err(|_| Refused::Invalid)
+}
+
+/// [`meta`] without the stamps, which a read in place checks where they lie
+/// ([`super::archive::StampCheck`]): the other fields are a few hundred values.
+pub fn meta_but_stamps(bytes: &[u8]) -> Result<Meta, Refused> {
+    let archived = archived_meta(bytes)?;
+    let invalid = |_| Refused::Invalid;
+    Ok(Meta {
+        folders: rkyv::deserialize::<_, Error>(&archived.folders).map_err(invalid)?,
+        stamps: Vec::new(),
+        vocabularies: rkyv::deserialize::<_, Error>(&archived.vocabularies).map_err(invalid)?,
+        diagnostics: rkyv::deserialize::<_, Error>(&archived.diagnostics).map_err(invalid)?,
+        sources: rkyv::deserialize::<_, Error>(&archived.sources).map_err(invalid)?,
+        files_read: archived.files_read.to_native(),
+        by_id: rkyv::deserialize::<_, Error>(&archived.by_id).map_err(invalid)?,
+    })
+}
+
+/// The [`Meta`] section's bytes validated and checked clean.
+pub fn archived_meta(bytes: &[u8]) -> Result<&ArchivedMeta, Refused> {
     let archived = rkyv::access::<ArchivedMeta, Error>(bytes).map_err(|_| Refused::Invalid)?;
     if !super::clean::meta_is_clean(archived) {
         return Err(Refused::Invalid);
     }
-    rkyv::deserialize::<Meta, Error>(archived).map_err(|_| Refused::Invalid)
+    Ok(archived)
 }
 
 fn take<T>(cell: Mutex<Option<T>>) -> Option<T> {

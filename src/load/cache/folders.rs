@@ -38,7 +38,9 @@ impl Folders {
     /// None if it cannot be found or has no modification time.
     pub fn look(&mut self, path: &Path) -> Option<Seen> {
         let (parent, name) = (path.parent()?, path.file_name()?);
-        if self.open.as_ref().is_none_or(|(open, _)| open != parent) {
+        // Compared as bytes, not component by component: a run of files in one folder spells
+        // it the same way (a folder spelled otherwise is only opened again).
+        if self.open.as_ref().is_none_or(|(open, _)| open.as_os_str() != parent.as_os_str()) {
             // An empty parent is the current folder.
             let folder = Folder::open(if parent.as_os_str().is_empty() { Path::new(".") } else { parent })?;
             self.open = Some((parent.to_path_buf(), folder));

@@ -23,7 +23,7 @@ pub mod format;
 mod stamp;
 mod store;
 
-pub use archive::{Archive, open as open_archive};
+pub use archive::{Archive, StampCheck, open as open_archive};
 pub use format::Refused;
 pub use stamp::{Stamp, TRUSTED_AFTER};
 pub use store::{DIR_ENV, Listed, MAX_ENV, cap, clear, evict, hold, list, writers_lock};

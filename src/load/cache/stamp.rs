@@ -17,7 +17,7 @@ use std::time::{Duration, SystemTime};
 
 use xxhash_rust::xxh3::xxh3_64;
 
-use super::folders::{Folders, since_epoch};
+use super::folders::{Folders, Seen, since_epoch};
 use crate::load::SourceFile;
 
 /// How old a file's time must be, when it is read, for the time alone to be trusted.
@@ -51,21 +51,56 @@ impl Stamp {
             hash: recent.then(|| xxh3_64(bytes)),
         })
     }
+}
+
+/// A stamp as the check reads it: decoded, or archived in a mapped cache (whose 102,515
+/// paths at 100k entries are then compared where they lie, never copied).
+pub trait Stamped: Sync {
+    fn path(&self) -> &str;
+    fn seen(&self) -> Seen;
+    fn hash(&self) -> Option<u64>;
 
     /// Whether `file` still matches this stamp, looked up in `folders`.
     fn matches(&self, file: &SourceFile, folders: &mut Folders) -> bool {
         let crate::load::Origin::Disk(path) = &file.origin else { return false };
-        if path.to_str() != Some(&*self.path) {
+        if path.to_str() != Some(self.path()) {
             return false;
         }
-        let Some(seen) = folders.look(path) else { return false };
-        if seen.size != self.size || (seen.seconds, seen.nanos) != (self.seconds, self.nanos) {
+        if folders.look(path) != Some(self.seen()) {
             return false;
         }
-        match self.hash {
+        match self.hash() {
             None => true,
             Some(hash) => file.read().is_ok_and(|bytes| xxh3_64(&bytes) == hash),
         }
+    }
+}
+
+impl Stamped for Stamp {
+    fn path(&self) -> &str {
+        &self.path
+    }
+
+    fn seen(&self) -> Seen {
+        Seen { size: self.size, seconds: self.seconds, nanos: self.nanos }
+    }
+
+    fn hash(&self) -> Option<u64> {
+        self.hash
+    }
+}
+
+impl Stamped for ArchivedStamp {
+    fn path(&self) -> &str {
+        &self.path
+    }
+
+    fn seen(&self) -> Seen {
+        Seen { size: self.size.to_native(), seconds: self.seconds.to_native(), nanos: self.nanos.to_native() }
+    }
+
+    fn hash(&self) -> Option<u64> {
+        self.hash.as_ref().map(|hash| hash.to_native())
     }
 }
 
@@ -74,7 +109,7 @@ const PER_WORKER: usize = 2048;
 
 /// Whether the files listed now are the files stamped, in the same order, each unchanged.
 /// Checked on every core, each a run of files in order, the first mismatch stopping them all.
-pub fn all_match(stamps: &[Stamp], files: &[SourceFile]) -> bool {
+pub fn all_match<S: Stamped>(stamps: &[S], files: &[SourceFile]) -> bool {
     if stamps.len() != files.len() {
         return false;
     }
@@ -82,7 +117,7 @@ pub fn all_match(stamps: &[Stamp], files: &[SourceFile]) -> bool {
     let workers = cores.min(files.len().div_ceil(PER_WORKER)).max(1);
     let run = files.len().div_ceil(workers).max(1);
     let stale = AtomicBool::new(false);
-    let check = |stamps: &[Stamp], files: &[SourceFile]| {
+    let check = |stamps: &[S], files: &[SourceFile]| {
         let mut folders = Folders::default();
         for (stamp, file) in stamps.iter().zip(files) {
             if stale.load(Ordering::Relaxed) {

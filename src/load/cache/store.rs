@@ -3,6 +3,7 @@
 
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 
 use rkyv::util::AlignedVec;
 
@@ -75,7 +76,8 @@ pub fn canonical_names(folders: &[PathBuf]) -> Vec<String> {
 pub struct CacheFile {
     file: std::fs::File,
     len: u64,
-    map: Option<memmap2::Mmap>,
+    /// Shared with what is read in place from it (the search index's arrays).
+    map: Option<Arc<memmap2::Mmap>>,
 }
 
 /// Why a cache file was not opened.
@@ -106,14 +108,14 @@ pub fn open(path: &Path) -> Result<CacheFile, NotOpened> {
 }
 
 /// The whole file mapped; None where it cannot be (the file is then read in sections).
-fn map(file: &std::fs::File, len: u64) -> Option<memmap2::Mmap> {
+fn map(file: &std::fs::File, len: u64) -> Option<Arc<memmap2::Mmap>> {
     if len == 0 {
         return None;
     }
     // SAFETY: a cache file is never written in place (see `CacheFile`); one truncated by
     // hand while it is read would stop this process (SIGBUS), never mislead it.
     let map = unsafe { memmap2::Mmap::map(file) }.ok()?;
-    (map.len() as u64 == len).then_some(map)
+    (map.len() as u64 == len).then(|| Arc::new(map))
 }
 
 /// Whether a cache file may be trusted as the user's own, as ssh's StrictModes trusts a key
@@ -135,7 +137,13 @@ pub fn is_own(_: &std::fs::Metadata) -> bool {
 impl CacheFile {
     /// The whole file, where it could be mapped.
     pub fn mapped(&self) -> Option<&[u8]> {
-        self.map.as_deref()
+        self.map.as_deref().map(|map| &map[..])
+    }
+
+    /// The map, for what keeps reading it after the file is closed: it stays mapped while
+    /// any of these lives.
+    pub fn shared(&self) -> Option<Arc<memmap2::Mmap>> {
+        self.map.clone()
     }
 }
 
