@@ -78,7 +78,7 @@ fn main() {
     }
     let (start, cpu_start) = (Instant::now(), cpu());
     let opened = match mode.as_str() {
-        "lazy" => archived::lazy(&cache, &folders),
+        "lazy" => archived::lazy(&cache, &folders).map(|(loaded, indexed, _)| (loaded, indexed)),
         _ => read_cached(&cache, &folders).ok().map(|(mut loaded, stored)| {
             let (indexed, restored) = Indexed::with_stored(std::mem::take(&mut loaded.catalogue), stored);
             assert!(restored, "the index kept fits");

@@ -10,7 +10,7 @@
 use std::sync::OnceLock;
 use std::thread::JoinHandle;
 
-use crate::load::cache::{self, Archive, Cache};
+use crate::load::cache::{self, Archive, Cache, StampCheck};
 use crate::load::{CatalogueSource, Loaded};
 use crate::model::{Catalogue, Entries};
 use crate::query::{Engine, Indexed};
@@ -20,14 +20,16 @@ use std::path::PathBuf;
 /// touched, with the index the cache kept: the first search and screen read the few entries
 /// they show (the rest are filled behind). None when either cannot be used: the whole
 /// read, or the files, serve those.
-pub fn lazy(cache: &Cache, folders: &[PathBuf]) -> Option<(Loaded, Indexed)> {
+pub fn lazy(cache: &Cache, folders: &[PathBuf]) -> Option<(Loaded, Indexed, StampCheck)> {
     let (archive, meta) = cache::open_archive(cache, folders).ok()?;
+    // The stamps stay in the map (the meta read has none): they are checked from there.
+    let stamps = archive.stamp_check();
     let engine = archive.with_index(|bytes, map| Engine::restored_in(bytes, map, Entries::len(&archive)))?;
     let by_id = archive.by_id().to_vec();
     let mut loaded = cache::rest_of(meta);
     let vocabularies = std::mem::take(&mut loaded.catalogue.vocabularies);
     let catalogue = Catalogue::lazy(vocabularies, by_id, Box::new(archive))?;
-    Some((loaded, Indexed::with_engine(catalogue, engine)?))
+    Some((loaded, Indexed::with_engine(catalogue, engine)?, stamps))
 }
 
 pub struct FromArchive {

@@ -19,15 +19,19 @@ pub(super) struct FirstLoad {
     checked: bool,
     /// The index came from the cache (and fitted): the cache need not be given it.
     index_cached: bool,
+    /// The archive's own check of its stamps, where they lie in the map (the lazy start reads
+    /// none into `read`).
+    stamps: Option<cache::StampCheck>,
 }
 
 pub(super) fn load(source: &CatalogueSource, cache: Option<&Cache>, first: First, sink: &Sink) -> FirstLoad {
     if let (CatalogueSource::Folders(folders), Some(cache), First::AtOnce) = (source, cache, first)
-        && let Some((mut loaded, indexed)) = super::archived::lazy(cache, folders)
+        && let Some((mut loaded, indexed, stamps)) = super::archived::lazy(cache, folders)
     {
         let read = Read::take(&mut loaded);
         let snapshot = Snapshot::new(indexed, loaded.diagnostics);
-        return FirstLoad { snapshot, read, from_cache: true, checked: false, index_cached: true };
+        let stamps = Some(stamps);
+        return FirstLoad { snapshot, read, from_cache: true, checked: false, index_cached: true, stamps };
     }
     let cached = match (source, cache) {
         (CatalogueSource::Folders(folders), Some(cache)) => read_cached(cache, folders)
@@ -47,7 +51,7 @@ pub(super) fn load(source: &CatalogueSource, cache: Option<&Cache>, first: First
     let Loaded { catalogue, diagnostics, .. } = loaded;
     let (indexed, index_cached) = Indexed::with_stored(catalogue, stored);
     let checked = first == First::Checked;
-    FirstLoad { snapshot: Snapshot::new(indexed, diagnostics), read, from_cache, checked, index_cached }
+    FirstLoad { snapshot: Snapshot::new(indexed, diagnostics), read, from_cache, checked, index_cached, stamps: None }
 }
 
 /// Touches every entry of a snapshot read from the archive, on a thread of its own, so that
@@ -76,8 +80,12 @@ pub(super) enum Cached {
 /// not kept, or did not fit) is cached with its index; a cached load not yet checked is
 /// checked against the files.
 pub(super) fn after_shown(first: FirstLoad, cache: &Cache, folders: &[PathBuf]) -> Cached {
-    let FirstLoad { snapshot, read, from_cache, checked, index_cached } = first;
-    if from_cache && !checked && !cache::is_fresh(read.stamps.as_deref(), folders) {
+    let FirstLoad { snapshot, read, from_cache, checked, index_cached, stamps } = first;
+    let fresh = || match &stamps {
+        Some(check) => check.fresh(folders),
+        None => cache::is_fresh(read.stamps.as_deref(), folders),
+    };
+    if from_cache && !checked && !fresh() {
         return Cached::OutOfDate;
     }
     if !from_cache || !index_cached {

@@ -53,7 +53,7 @@ fn the_first_screen_from_the_archive_is_the_whole_loads_in_text_and_colours() {
     let folders = vec![PathBuf::from(FIXTURE_RELATIVE)];
     write_cache(&cache, &folders, fixture(), &indexed());
     for (width, height) in [(80, 24), (220, 60)] {
-        let (loaded, lazy) = archived::lazy(&cache, &folders).expect("the archive opens");
+        let (loaded, lazy, _) = archived::lazy(&cache, &folders).expect("the archive opens");
         assert!(lazy.catalogue().entries().is_lazy());
         let from_archive = Ready { indexed: Arc::new(lazy), problems: loaded.diagnostics.into() };
         let (app, drawn) = first_frame(from_archive, width, height);
@@ -79,7 +79,7 @@ fn the_first_screen_of_a_large_cached_catalogue_decodes_few_of_its_entries() {
     let loaded = boucle::load::Loaded { stamps: Some(Vec::new()), ..Default::default() };
     let whole = Indexed::new(catalogue);
     write_cache(&cache, &folders, &loaded, &whole);
-    let (_, lazy) = archived::lazy(&cache, &folders).expect("the archive opens");
+    let (_, lazy, _) = archived::lazy(&cache, &folders).expect("the archive opens");
     let lazy = Arc::new(lazy);
     let (app, drawn) = first_frame(Ready { indexed: lazy.clone(), problems: Vec::new().into() }, 120, 40);
     let (_, expected) = first_frame(Ready { indexed: Arc::new(whole), problems: Vec::new().into() }, 120, 40);
@@ -151,7 +151,7 @@ fn an_entry_damaged_in_the_cache_and_first_touched_by_a_frame_is_never_shown() {
     let title = victim.title().get(Lang::En).to_string();
     let file = fs::read_dir(cache.dir()).unwrap().flatten().map(|e| e.path()).find(|p| p.is_file()).unwrap();
     damage_text(&file, &title);
-    let (_, lazy) = archived::lazy(&cache, &folders).expect("the damaged entry is not read on opening");
+    let (_, lazy, _) = archived::lazy(&cache, &folders).expect("the damaged entry is not read on opening");
     assert!(!lazy.catalogue().entries().damaged());
     assert_ne!(lazy.catalogue().entries()[position.unwrap()].id, victim.id, "a stand-in");
     assert!(lazy.catalogue().entries().damaged());
