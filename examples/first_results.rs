@@ -62,7 +62,7 @@ fn main() {
             panic!("no cache of this build: run lazy first")
         };
         let (opened, c1) = (start.elapsed(), cpu());
-        let engine = archive.with_index(|bytes| boucle::query::Engine::restored_for(bytes, archive.len()));
+        let engine = archive.with_index(|bytes, map| boucle::query::Engine::restored_in(bytes, map, archive.len()));
         let (restored, c2) = (start.elapsed(), cpu());
         assert!(engine.is_some());
         let ms = |d: Duration| d.as_secs_f64() * 1000.0;
