@@ -242,12 +242,13 @@ mod tests {
         });
         let read = finished.recv_timeout(std::time::Duration::from_secs(30)).expect("no wait on the FIFO");
         assert_eq!(read, Err(io::ErrorKind::InvalidInput));
-        // The shortlist's reader sets it aside, saying why, as it does any unusable file.
+        // The shortlist's reader says why and leaves it where it is: not a file boucle wrote.
         let opened = crate::shortlist::store::open(&fifo);
         assert!(
-            matches!(&opened, crate::shortlist::store::Opened::SetAside { problem, .. } if problem.get(crate::text::Lang::En) == "it is not a regular file"),
+            matches!(&opened, crate::shortlist::store::Opened::Unusable { problem } if problem.get(crate::text::Lang::En) == "it is not a regular file"),
             "{opened:?}"
         );
+        assert!(fifo.exists(), "the FIFO is not renamed");
         let file = dir.path().join("notes.md");
         std::fs::write(&file, "kept").unwrap();
         assert_eq!(read_regular(&file).unwrap(), b"kept");

@@ -319,6 +319,7 @@ pub(super) fn dashboard_options(
     crate::ui::Options {
         lang,
         theme: cli.theme(),
+        colours: crate::ui::colours::Depth::from_environment(),
         keys: settings.keys.clone(),
         export_format: settings.export_format.value,
         export_folder: settings.export_folder.value.clone(),

@@ -82,6 +82,10 @@ pub fn run(cli: &Cli, args: &PresentArgs, err: &mut dyn Write) -> std::io::Resul
     let loaded = cli.load(&cli.catalogue_source());
     let start = match &args.tour {
         Some(tour) => match find_tour(&loaded.catalogue, tour) {
+            Ok(id) if tour_stops(&loaded.catalogue, id) == 0 => {
+                writeln!(err, "boucle: {}", commands::tour_without_stops(id).get(cli.language()))?;
+                return Ok(2);
+            }
             Ok(id) => PresentStart::Tour(id.to_string()),
             Err(message) => {
                 writeln!(err, "boucle: {}", message.get(cli.language()))?;

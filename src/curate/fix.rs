@@ -44,8 +44,16 @@ pub enum Refused {
     Moved,
 }
 
-/// `text` with `fixes` applied, and how many were.
+/// `text` with `fixes` applied, and how many were. A byte-order mark (which some Windows
+/// editors write) is kept, and the places are counted after it, as the loader counts them.
 pub fn apply(text: &str, fixes: &[Diagnostic]) -> Result<(String, usize), Refused> {
+    match text.strip_prefix('\u{feff}') {
+        Some(body) => apply_to_body(body, fixes).map(|(fixed, count)| (format!("\u{feff}{fixed}"), count)),
+        None => apply_to_body(text, fixes),
+    }
+}
+
+fn apply_to_body(text: &str, fixes: &[Diagnostic]) -> Result<(String, usize), Refused> {
     if super::fmt::cst::parse(text).is_err() {
         return Err(Refused::Syntax);
     }

@@ -8,10 +8,34 @@ use similar::TextDiff;
 
 /// Replaces the file at `path` with `text`.
 pub fn replace(path: &Path, text: &str) -> std::io::Result<()> {
+    replace_from(path, text, None)
+}
+
+/// A file that no longer holds the text a change was made from: another program (an editor,
+/// `git pull`) wrote it meanwhile, and writing over it would lose that.
+#[derive(Debug)]
+pub struct ChangedMeanwhile;
+
+impl std::fmt::Display for ChangedMeanwhile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the file changed since it was read")
+    }
+}
+
+impl std::error::Error for ChangedMeanwhile {}
+
+/// Replaces the file at `path` with `text` only if it still holds `before` (when given); else
+/// an error whose inner error is [`ChangedMeanwhile`], and the file is left as it is.
+pub fn replace_from(path: &Path, text: &str, before: Option<&str>) -> std::io::Result<()> {
     let target: PathBuf = std::fs::canonicalize(path)?;
     let metadata = std::fs::metadata(&target)?;
     if !metadata.is_file() {
         return Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a regular file"));
+    }
+    if let Some(before) = before
+        && std::fs::read(&target)? != before.as_bytes()
+    {
+        return Err(std::io::Error::other(ChangedMeanwhile));
     }
     let folder = target.parent().unwrap_or(Path::new("."));
     let mut temp = tempfile::Builder::new().prefix(".boucle-").suffix(".tmp").tempfile_in(folder)?;
@@ -53,4 +77,25 @@ fn displayable(text: &str) -> String {
             if unsafe_char { '\u{FFFD}' } else { c }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The form opened on a file; an editor (or `git pull`) wrote it meanwhile: saving the
+    /// form must not silently throw that away.
+    #[test]
+    fn a_file_changed_since_it_was_read_is_not_written_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("entry.ron");
+        std::fs::write(&path, "read by the form").unwrap();
+        replace_from(&path, "the form's text", Some("read by the form")).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "the form's text");
+        std::fs::write(&path, "an editor's change").unwrap();
+        let refused = replace_from(&path, "the form's second text", Some("the form's text")).unwrap_err();
+        assert!(refused.get_ref().is_some_and(|inner| inner.is::<ChangedMeanwhile>()), "{refused:?}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "an editor's change");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file left");
+    }
 }

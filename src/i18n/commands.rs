@@ -160,6 +160,20 @@ pub fn no_such_tour(tour: &str, tours: &[&str]) -> Said {
     })
 }
 
+/// `present` on a tour none of whose stops names an entry that loads.
+pub fn tour_without_stops(tour: &str) -> Said {
+    Said::by(|lang| match lang {
+        Lang::En => format!(
+            "tour {} has no stop to present: none of its stops names an entry that loads (boucle check says why)",
+            q(lang, tour)
+        ),
+        Lang::Fr => format!(
+            "le parcours {} n’a aucune étape à présenter : aucune de ses étapes ne nomme une fiche qui se charge (boucle check dit pourquoi)",
+            q(lang, tour)
+        ),
+    })
+}
+
 /// What `present` was given begins several tours.
 pub fn several_tours(given: &str, tours: &[&str]) -> Said {
     Said::by(|lang| match lang {

@@ -24,6 +24,8 @@ pub enum FormWord {
     Unsafe,
     /// A value marked ✗ keeps the entry from loading: not written.
     DoesNotLoad,
+    /// The file was written by another program since the form read it: not written over.
+    ChangedMeanwhile,
     /// Said of a choice already picked, and of a line that must be filled (screen reader).
     Picked,
     Required,
@@ -56,6 +58,9 @@ pub fn form_word(lang: Lang, word: FormWord) -> &'static str {
             NotADate => "not a date: YYYY-MM-DD, YYYY-MM or YYYY",
             Unsafe => "the file would not read back as written (a bug of boucle's: please report it)",
             DoesNotLoad => "a value marked ✗ keeps the entry from loading; correct it first",
+            ChangedMeanwhile => {
+                "the file was changed by another program since the form opened; nothing was written over it (leave the form and open it again to edit the file as it is now)"
+            }
             Picked => "picked",
             Required => "required",
             Empty => "empty",
@@ -73,6 +78,9 @@ pub fn form_word(lang: Lang, word: FormWord) -> &'static str {
             NotADate => "pas une date : AAAA-MM-JJ, AAAA-MM ou AAAA",
             Unsafe => "le fichier ne se relirait pas tel qu'écrit (un défaut de boucle : signalez-le)",
             DoesNotLoad => "une valeur marquée ✗ empêche la fiche de se charger ; corrigez-la d'abord",
+            ChangedMeanwhile => {
+                "le fichier a été modifié par un autre programme depuis l'ouverture du formulaire ; rien n'a été écrit par-dessus (quittez le formulaire et rouvrez-le pour modifier le fichier tel qu'il est)"
+            }
             Picked => "choisi",
             Required => "obligatoire",
             Empty => "vide",

@@ -30,7 +30,10 @@ pub use keys::{KeyWord, key_word};
 pub use problems::did_you_mean;
 pub use said::{ArchivedSaid, Explained, Gender, Named, Said, quoted};
 pub use sentences::*;
-pub use words::{Word, empty_shortlist, no_note, section_word, shortlist_set_aside, shortlist_unusable, word};
+pub use words::{
+    Word, empty_shortlist, for_this_session, language_name, no_note, section_word, shortlist_set_aside,
+    shortlist_unusable, word,
+};
 
 use crate::model::entry::Progress;
 use crate::model::{Facet, Kind, ReviewStatus};

@@ -262,3 +262,20 @@ pub fn shortlist_unusable(lang: Lang, problem: &str, path: &str) -> String {
         ),
     }
 }
+
+/// `t` or `L` changed a setting for this session: what keeps it (the config file is the
+/// user's, written by hand with its comments, so boucle does not rewrite it).
+pub fn for_this_session(lang: Lang, now: &str, setting: &str, value: &str) -> String {
+    match lang {
+        Lang::En => format!("{now} for this session; {setting}: \"{value}\" in config.ron keeps it"),
+        Lang::Fr => format!("{now} pour cette session ; {setting}: \"{value}\" dans config.ron le garde"),
+    }
+}
+
+/// The interface language's name, in itself.
+pub fn language_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "English",
+        Lang::Fr => "Français",
+    }
+}

@@ -127,6 +127,8 @@ pub fn folder_files(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
         problems.push(Diagnostic::error("no-catalogue", &shown, Position::START, Position::START, message));
         return (files, problems);
     }
+    // Links are followed only to files inside the folder (resolved once, when there are links).
+    let mut inside: Option<Option<PathBuf>> = None;
     let mut pending: Vec<PathBuf> = vec![root.to_path_buf()];
     while let Some(dir) = pending.pop() {
         let entries = match std::fs::read_dir(&dir) {
@@ -158,6 +160,16 @@ pub fn folder_files(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
             }
             if file_type.is_dir() {
                 pending.push(path);
+            } else if name.ends_with(".ron")
+                && file_type.is_symlink()
+                && path.is_file()
+                && !leads_inside(&path, root, &mut inside)
+            {
+                let shown = path.display().to_string();
+                let message = say::not_a_file(say::NotAFile::LinkOutside, None);
+                let problem = Diagnostic::error("not-a-file", &shown, Position::START, Position::START, message)
+                    .with_help(Some(say::replace_with_the_file()));
+                problems.push(problem);
             } else if name.ends_with(".ron") && (file_type.is_file() || path.is_file()) {
                 let relative = path.strip_prefix(root).unwrap_or(&path).to_string_lossy().replace('\\', "/");
                 let shown = path.display().to_string();
@@ -165,6 +177,7 @@ pub fn folder_files(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
             } else if name.ends_with(".ron") && !file_type.is_dir() {
                 // Reading a FIFO would block and a device could be endless: name it, never read it.
                 let message = match std::fs::metadata(&path) {
+                    Err(e) if e.raw_os_error() == Some(libc::ELOOP) => say::not_a_file(say::NotAFile::LinkLoop, None),
                     Err(e) => say::not_a_file(say::NotAFile::DanglingLink, Some(&say::io_problem(&e))),
                     Ok(_) if file_type.is_symlink() => say::not_a_file(say::NotAFile::LinkToSomethingElse, None),
                     Ok(_) => say::not_a_file(say::NotAFile::Special, None),
@@ -178,6 +191,13 @@ pub fn folder_files(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
     }
     files.sort_by(|a, b| a.relative.cmp(&b.relative));
     (files, problems)
+}
+
+/// Whether the symbolic link at `link` leads to a file inside `root` (resolved once into
+/// `inside`): a catalogue may link its own files, never files elsewhere.
+fn leads_inside(link: &Path, root: &Path, inside: &mut Option<Option<PathBuf>>) -> bool {
+    let Some(root) = inside.get_or_insert_with(|| std::fs::canonicalize(root).ok()) else { return false };
+    std::fs::canonicalize(link).is_ok_and(|target| target.starts_with(root))
 }
 
 /// Reads at most one byte more than the size limit, so that a huge file costs no memory and

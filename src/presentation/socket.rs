@@ -24,9 +24,16 @@ pub struct Place {
     pub fallback: bool,
 }
 
-/// `$XDG_RUNTIME_DIR`, else `boucle-<uid>` in the temporary folder.
+/// `$XDG_RUNTIME_DIR` when it is the user's alone (as the XDG specification requires: owned,
+/// 0700), else `boucle-<uid>` in the temporary folder.
 pub fn place() -> std::io::Result<Place> {
-    if let Some(dir) = std::env::var_os("XDG_RUNTIME_DIR").map(PathBuf::from).filter(|d| d.is_absolute()) {
+    place_from(std::env::var_os("XDG_RUNTIME_DIR"))
+}
+
+fn place_from(runtime: Option<std::ffi::OsString>) -> std::io::Result<Place> {
+    if let Some(dir) = runtime.map(PathBuf::from).filter(|d| d.is_absolute())
+        && yours_alone(&dir).is_ok()
+    {
         return Ok(Place { dir, fallback: false });
     }
     let dir = std::env::temp_dir().join(format!("boucle-{}", uid()));
@@ -35,12 +42,18 @@ pub fn place() -> std::io::Result<Place> {
         Err(e) if e.kind() == ErrorKind::AlreadyExists => {}
         Err(e) => return Err(e),
     }
-    // Never a folder someone else made or can enter: they could listen in our place.
-    let meta = std::fs::symlink_metadata(&dir)?;
+    yours_alone(&dir)?;
+    Ok(Place { dir, fallback: true })
+}
+
+/// Never a folder someone else made or can write in: they could put their own socket in the
+/// presentation's place and listen to the console's keys, or drive the projector.
+fn yours_alone(dir: &Path) -> std::io::Result<()> {
+    let meta = std::fs::symlink_metadata(dir)?;
     if !meta.is_dir() || meta.uid() != uid() || meta.mode() & 0o077 != 0 {
         return Err(std::io::Error::new(ErrorKind::PermissionDenied, format!("{} is not yours alone", dir.display())));
     }
-    Ok(Place { dir, fallback: true })
+    Ok(())
 }
 
 fn uid() -> u32 {
@@ -278,6 +291,21 @@ pub fn send_once(socket: &Path, drive: &Drive) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A runtime folder others may write in (0777, no sticky bit) is not where a presentation
+    /// listens: the temporary folder's own `boucle-<uid>` is used instead.
+    #[test]
+    fn a_runtime_folder_others_can_write_in_is_not_used() {
+        use std::os::unix::fs::PermissionsExt;
+        let open = tempfile::tempdir().unwrap();
+        std::fs::set_permissions(open.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
+        let place = place_from(Some(open.path().as_os_str().to_owned())).unwrap();
+        assert!(place.fallback && place.dir != open.path(), "{:?}", place.dir);
+        let own = tempfile::tempdir().unwrap();
+        std::fs::set_permissions(own.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
+        let place = place_from(Some(own.path().as_os_str().to_owned())).unwrap();
+        assert!(!place.fallback && place.dir == own.path());
+    }
     use crate::presentation::{Deck, now_ms};
     use std::time::Duration;
 

@@ -89,6 +89,8 @@ impl Journal {
         if !self.live || self.finished.load(std::sync::atomic::Ordering::SeqCst) {
             return;
         }
+        let width = ratatui::crossterm::terminal::size().map_or(80, |(columns, _)| usize::from(columns));
+        let text = fit_lines(&text, width);
         let mut out = self.out.lock().unwrap_or_else(|p| p.into_inner());
         let (status, Some(err)) = &mut *out else { return };
         if *status == text {
@@ -131,6 +133,15 @@ impl Default for Journal {
     }
 }
 
+/// Each of the live lines cut to the terminal's width: a line that wrapped would take two rows,
+/// and [`erase`], which counts lines, would leave a copy of its first row in the log at each
+/// update. One column is kept free: a line that fills the last one leaves the cursor pending
+/// there, and some terminals wrap it at the next character.
+fn fit_lines(text: &str, width: usize) -> String {
+    let width = width.saturating_sub(1).max(1);
+    text.split('\n').map(|line| crate::text::fit(line, width)).collect::<Vec<_>>().join("\n")
+}
+
 /// Takes the live lines away (the room's picks may stand above the live line), leaving the
 /// cursor where the first one was.
 fn erase(status: &str) -> String {
@@ -145,4 +156,25 @@ fn erase(status: &str) -> String {
 fn clock() -> String {
     let seconds = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs()) % 86_400;
     format!("{:02}:{:02}:{:02}Z", seconds / 3600, seconds / 60 % 60, seconds % 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The French live line is 86 columns; at 80 it wrapped and left a stale first row in the
+    /// log at each update.
+    #[test]
+    fn live_lines_fit_the_terminal_so_erasing_them_leaves_nothing() {
+        use unicode_width::UnicodeWidthStr;
+        let live = "dans la salle : 3 (fr 2, en 1) · connexions : 4 · Ctrl-C ferme la salle · p Entrée : les choix de la salle";
+        let picks = "choix de la salle : 1. Visite (4)";
+        let fitted = fit_lines(&format!("{picks}\n{live}"), 80);
+        let lines: Vec<&str> = fitted.split('\n').collect();
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0], picks);
+        assert!(lines[1].width() < 80 && lines[1].ends_with('…'), "{}", lines[1]);
+        assert_eq!(erase(&fitted).matches("\x1b[A").count(), 1, "one row up per line above");
+        assert_eq!(fit_lines(live, 200), live);
+    }
 }

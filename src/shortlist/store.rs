@@ -76,32 +76,49 @@ pub fn open(path: &Path) -> Opened {
     match read(path) {
         Ok(None) => Opened::New(Shortlist::default()),
         Ok(Some(list)) => Opened::Read(list),
-        Err(problem) => match set_aside(path) {
+        Err(Unread::NotAFile(error)) => Opened::Unusable { problem: problem_of(&error) },
+        Err(Unread::NotAShortlist(problem)) => match set_aside(path) {
             Ok(moved_to) => Opened::SetAside { problem, moved_to },
             Err(e) => Opened::Unusable { problem: say::not_moved_aside_either(&problem, &say::io_problem(&e)) },
         },
     }
 }
 
+fn problem_of(error: &std::io::Error) -> Said {
+    match error.kind() {
+        std::io::ErrorKind::InvalidInput => say::not_a_regular_file(),
+        _ => say::io_problem(error),
+    }
+}
+
+/// Why a shortlist could not be read, which says whether it may be moved aside.
+enum Unread {
+    /// A folder, a FIFO, a device, or a file this user may not read (`--shortlist ~/Documents`
+    /// by a slip): never renamed nor replaced, since it is not a shortlist boucle wrote.
+    NotAFile(std::io::Error),
+    /// A regular file whose bytes are not a shortlist: kept beside itself under another name.
+    NotAShortlist(Said),
+}
+
 /// `Ok(None)`: there is no file.
-fn read(path: &Path) -> Result<Option<Shortlist>, Said> {
+fn read(path: &Path) -> Result<Option<Shortlist>, Unread> {
     let file = match crate::files::open_regular(path) {
         Ok(file) => file,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) if e.kind() == std::io::ErrorKind::InvalidInput => return Err(say::not_a_regular_file()),
-        Err(e) => return Err(say::io_problem(&e)),
+        Err(e) => return Err(Unread::NotAFile(e)),
     };
     let mut bytes = Vec::new();
-    file.take(MAX_BYTES + 1).read_to_end(&mut bytes).map_err(|e| say::io_problem(&e))?;
+    file.take(MAX_BYTES + 1).read_to_end(&mut bytes).map_err(Unread::NotAFile)?;
+    let bad = Unread::NotAShortlist;
     if bytes.len() as u64 > MAX_BYTES {
-        return Err(say::larger_than_kib(MAX_BYTES / 1024));
+        return Err(bad(say::larger_than_kib(MAX_BYTES / 1024)));
     }
-    let text = String::from_utf8(bytes).map_err(|_| say::not_utf8_text())?;
+    let text = String::from_utf8(bytes).map_err(|_| bad(say::not_utf8_text()))?;
     // ron's own account names Rust types (`Expected struct File`): the place is what helps.
     let file: File = ron::from_str(text.trim_start_matches('\u{feff}'))
-        .map_err(|e| say::not_a_shortlist(e.span.start.line, e.span.start.col))?;
+        .map_err(|e| bad(say::not_a_shortlist(e.span.start.line, e.span.start.col)))?;
     if file.version != 1 {
-        return Err(say::unknown_version(file.version));
+        return Err(bad(say::unknown_version(file.version)));
     }
     Ok(Some(Shortlist::from_items(file.entries)))
 }
@@ -170,10 +187,13 @@ fn save_with(path: &Path, base: Option<&Shortlist>, mine: &Shortlist, privacy: P
     let theirs = match read(&crate::files::write_target(path).map_err(io_error)?) {
         Ok(Some(list)) => Some(list),
         Ok(None) => None,
-        Err(_) => {
+        Err(Unread::NotAShortlist(_)) => {
             let _ = set_aside(path);
             None
         }
+        // `write_atomic` refuses a folder, FIFO or device itself, saying which.
+        Err(Unread::NotAFile(error)) if error.kind() == std::io::ErrorKind::InvalidInput => None,
+        Err(Unread::NotAFile(error)) => return Err(io_error(error)),
     };
     let list = match (&theirs, base) {
         (Some(theirs), Some(base)) => super::merge(base, theirs, mine),
@@ -334,5 +354,26 @@ mod tests {
             Opened::SetAside { moved_to, .. } => assert_eq!(moved_to, dir.path().join("shortlist.ron.bad-2")),
             other => panic!("{other:?}"),
         }
+    }
+
+    /// `--shortlist ~/Documents` by a slip: the folder and what it holds stay where they are,
+    /// and nothing is written there.
+    #[test]
+    fn a_folder_given_as_the_shortlist_is_never_moved() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("Documents");
+        std::fs::create_dir(&folder).unwrap();
+        std::fs::write(folder.join("thesis.txt"), "important").unwrap();
+        let opened = open(&folder);
+        match &opened {
+            Opened::Unusable { problem } => assert_eq!(problem.get(crate::text::Lang::En), "it is not a regular file"),
+            other => panic!("{other:?}"),
+        }
+        assert!(!opened.writable());
+        let mut list = Shortlist::default();
+        list.toggle(&Id::parse("a").unwrap());
+        assert!(save_merged(&folder, &Shortlist::default(), &list, Privacy::Usual).is_err());
+        assert_eq!(std::fs::read_to_string(folder.join("thesis.txt")).unwrap(), "important");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "nothing renamed beside it");
     }
 }

@@ -205,12 +205,13 @@ pub enum Effect {
     /// Read this entry's file and open the form on it; the loop hands the text to
     /// `update::form_opened`.
     OpenForm(Box<crate::curate::form::FormStart>),
-    /// Write the form's entry: a new file (never over one), or the file replaced atomically;
-    /// the loop hands how it went to `update::form_saved`.
+    /// Write the form's entry: a new file (never over one, `before` is `None`), or the file
+    /// replaced atomically if it still holds `before`, the text the form was opened on; the
+    /// loop hands how it went to `update::form_saved`.
     SaveEntry {
         path: std::path::PathBuf,
         text: String,
-        new: bool,
+        before: Option<String>,
     },
     /// Search the catalogue snapshot the request names; the results come back to
     /// `update::searched`. When searches are asked faster than they finish, only the newest

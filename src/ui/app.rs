@@ -28,6 +28,8 @@ use crate::text::Lang;
 pub struct Options {
     pub lang: Lang,
     pub theme: ThemeName,
+    /// How many colours the terminal shows: frames are drawn with the nearest it has.
+    pub colours: super::colours::Depth,
     pub mouse: bool,
     pub query: String,
     /// Facet values as typed on the command line (`--region FRE`), resolved once the
@@ -76,6 +78,7 @@ impl Default for Options {
         Options {
             lang: Lang::En,
             theme: ThemeName::Dark,
+            colours: super::colours::Depth::TrueColour,
             mouse: true,
             query: String::new(),
             filters: Vec::new(),

@@ -99,8 +99,14 @@ pub trait Host {
         Err(EditOutcome::Unavailable)
     }
 
-    /// Writes the form's entry: a new file (never over one), or the file replaced atomically.
-    fn save_entry(&mut self, _path: &std::path::Path, _text: &str, _new: bool) -> Result<(), crate::i18n::Said> {
+    /// Writes the form's entry: a new file (never over one) when `before` is `None`, else the
+    /// file replaced atomically if it still holds `before`.
+    fn save_entry(
+        &mut self,
+        _path: &std::path::Path,
+        _text: &str,
+        _before: Option<&str>,
+    ) -> Result<(), crate::i18n::Said> {
         Err(crate::i18n::Said::by(|lang| crate::i18n::t(lang, crate::i18n::Msg::NoEditorHere).to_string()))
     }
 }

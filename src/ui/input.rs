@@ -8,15 +8,21 @@ use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind
 use super::action::{Action, Edit, Pane};
 use super::app::{App, Target};
 use super::frame::FrameFacts;
-use super::keymap::{Context, action_for, contexts, contexts_when_breaking_away};
+use super::keymap::{Context, action_for, contexts, contexts_when_breaking_away, follower_keeps};
 
 /// The actions an input event asks for, in order.
 pub fn actions_for(app: &App, event: &Event) -> Vec<Action> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
             let keys = app.shared().keys();
-            let found = action_for(keys, &contexts(app), key);
-            found.or_else(|| action_for(keys, contexts_when_breaking_away(app)?, key)).into_iter().collect()
+            let found = action_for(keys, &contexts(app), key).filter(|action| follower_keeps(action));
+            let away = || action_for(keys, contexts_when_breaking_away(app)?, key);
+            match found {
+                Some(action) => Some(action),
+                None => away().or_else(|| action_for(keys, &contexts(app), key)),
+            }
+            .into_iter()
+            .collect()
         }
         Event::Mouse(mouse) if app.shared().mouse() => match mouse.kind {
             MouseEventKind::ScrollDown => wheel(app, mouse.column, mouse.row, true),

@@ -8,6 +8,7 @@
 
 pub mod action;
 pub mod app;
+pub mod colours;
 pub mod decoder;
 pub mod editor;
 pub mod event;

@@ -22,7 +22,10 @@ pub fn render_with<B: Backend>(
     draw: impl FnOnce(&mut Frame<'_>, &App) -> FrameFacts,
 ) -> Result<(), B::Error> {
     let mut facts = None;
-    terminal.draw(|frame| facts = Some(draw(frame, app)))?;
+    terminal.draw(|frame| {
+        facts = Some(draw(frame, app));
+        super::colours::reduce(frame.buffer_mut(), app.shared.colours);
+    })?;
     if let Some(facts) = facts {
         frame_drawn(app, facts);
     }

@@ -294,8 +294,8 @@ impl<H: Host> Session<'_, H> {
                 }
                 return Ok(Step::Continue);
             }
-            Effect::SaveEntry { path, text, new } => {
-                let result = host.save_entry(&path, &text, new);
+            Effect::SaveEntry { path, text, before } => {
+                let result = host.save_entry(&path, &text, before.as_deref());
                 if result.is_ok() {
                     // The watcher sees the file too; asking now shows it without its delay.
                     host.reload();

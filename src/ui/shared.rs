@@ -35,6 +35,7 @@ pub struct Shared {
     pub(in crate::ui) lang: Lang,
     pub(in crate::ui) theme_name: ThemeName,
     pub(in crate::ui) theme: Theme,
+    pub(in crate::ui) colours: super::colours::Depth,
     pub(in crate::ui) mouse: bool,
     /// The key table, with the user's config file's keys: dispatch, help and hints read it.
     pub(in crate::ui) keys: Arc<Keymap>,

@@ -31,6 +31,7 @@ impl App {
             lang: options.lang,
             theme_name: options.theme,
             theme: Theme::new(options.theme),
+            colours: options.colours,
             mouse: options.mouse,
             keys: options.keys.clone(),
             export_format: options.export_format,

@@ -271,16 +271,31 @@ impl Host for LocalHost {
         })
     }
 
-    fn save_entry(&mut self, path: &std::path::Path, text: &str, new: bool) -> Result<(), crate::i18n::Said> {
+    fn save_entry(
+        &mut self,
+        path: &std::path::Path,
+        text: &str,
+        before: Option<&str>,
+    ) -> Result<(), crate::i18n::Said> {
         if !self.editable {
             return Err(crate::i18n::Said::by(|lang| {
                 crate::i18n::t(lang, crate::i18n::Msg::NotEditableHere).to_string()
             }));
         }
-        let written =
-            if new { crate::curate::write::create(path, text) } else { crate::curate::write::replace(path, text) };
+        use crate::curate::write;
+        let written = match before {
+            None => write::create(path, text),
+            Some(before) => write::replace_from(path, text, Some(before)),
+        };
         written.map_err(|e| {
-            crate::i18n::commands::at_path(&crate::text::visible::path(path), &crate::i18n::problems::io_problem(&e))
+            let why = if e.get_ref().is_some_and(|inner| inner.is::<write::ChangedMeanwhile>()) {
+                crate::i18n::Said::by(|lang| {
+                    crate::i18n::form::form_word(lang, crate::i18n::form::FormWord::ChangedMeanwhile).to_string()
+                })
+            } else {
+                crate::i18n::problems::io_problem(&e)
+            };
+            crate::i18n::commands::at_path(&crate::text::visible::path(path), &why)
         })
     }
 }

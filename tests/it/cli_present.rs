@@ -30,6 +30,30 @@ fn an_entry_that_is_not_a_tour_is_refused_too() {
 
 use crate::common::written;
 
+/// A tour with no stop (or none that loads) has nothing to show: said at once, as an unknown
+/// tour is, not as a dashboard that talks about the search.
+#[test]
+fn a_tour_with_no_stop_that_loads_is_refused() {
+    let fixture = written::Fixture::new();
+    fixture.file("good-practices/battery-regeneration.ron", written::PRACTICE);
+    let empty =
+        TOUR.replace(&TOUR[TOUR.find("    stops: [").unwrap()..TOUR.find("    ],\n").unwrap() + 7], "    stops: [],\n");
+    fixture.file("tours/empty-tour.ron", &empty);
+    fixture.file("tours/gone.ron", &TOUR.replace("\"battery-regeneration\"", "\"no-such-entry\""));
+    for tour in ["empty", "gone"] {
+        let output = Command::new(env!("CARGO_BIN_EXE_boucle"))
+            .args(["present", tour, "--catalogue", &fixture.path().to_string_lossy()])
+            .env_remove("BOUCLE_CATALOGUE")
+            .env("LANG", "C")
+            .env_remove("LC_ALL")
+            .output()
+            .expect("boucle runs");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{tour}: {stderr}");
+        assert!(stderr.contains("has no stop to present"), "{tour}: {stderr}");
+    }
+}
+
 /// A tour whose second stop is on a day after the tour ends.
 const TOUR: &str = r#"Tour(
     title: "Visite",

@@ -265,7 +265,37 @@ fn ron_paths_that_are_not_regular_files_are_reported() {
         found.iter().any(|p| p.starts_with("good-practices/pipe.ron") && p.contains("not a regular file")),
         "{found:#?}"
     );
-    assert!(found.iter().any(|p| p.starts_with("good-practices/loop-a.ron")), "{found:#?}");
+    assert!(
+        found.iter().any(|p| p.starts_with("good-practices/loop-a.ron") && p.contains("loop of links")),
+        "{found:#?}"
+    );
+}
+
+/// A pull request adding a link to a file elsewhere (a secret, `/proc/self/environ`) must not
+/// make `check` quote that file's first line in a CI log; a link to a file of the folder loads.
+#[cfg(unix)]
+#[test]
+fn links_to_files_outside_the_catalogue_are_named_never_read() {
+    let fixture = Fixture::new();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let secret = elsewhere.path().join("secret.ron");
+    std::fs::write(&secret, "SECRET_TOKEN=ghp_abcdef123456").unwrap();
+    std::fs::create_dir_all(fixture.path().join("good-practices")).unwrap();
+    std::os::unix::fs::symlink(&secret, fixture.path().join("good-practices/leak.ron")).unwrap();
+    std::os::unix::fs::symlink("/proc/self/environ", fixture.path().join("good-practices/env.ron")).unwrap();
+    fixture.file("drafts/battery.ron", PRACTICE);
+    std::os::unix::fs::symlink("../drafts/battery.ron", fixture.path().join("good-practices/battery.ron")).unwrap();
+    let out = boucle(&["check", &fixture.path().to_string_lossy()], &[("FOO_TOKEN", "supersecret")]);
+    let said = text(&out);
+    for leaked in ["SECRET_TOKEN", "ghp_", "FOO_TOKEN", "supersecret"] {
+        assert!(!said.contains(leaked), "{leaked} quoted:\n{said}");
+    }
+    assert!(said.contains("leak.ron") && said.contains("env.ron"), "{said}");
+    assert!(said.contains("outside the catalogue folder"), "{said}");
+    let loaded = fixture.load();
+    let found = problems(&fixture, &loaded);
+    assert!(!found.iter().any(|p| p.starts_with("good-practices/battery.ron")), "{found:#?}");
+    assert!(loaded.catalogue.entries().iter().any(|e| e.id.as_str() == "battery"), "a link inside the folder loads");
 }
 
 // Finding 10: a file that is not RON from its first byte.

@@ -97,3 +97,23 @@ fn an_ambiguous_problem_and_a_file_with_a_syntax_error_are_left_and_said() {
     assert_eq!(std::fs::read_to_string(folder.join("good-practices/b.ron")).unwrap(), broken);
     assert_eq!(output.status.code(), Some(1));
 }
+
+/// Some Windows editors start a file with a byte-order mark; the loader reads such a file, so
+/// `--fix` fixes it too, and keeps the mark.
+#[test]
+fn a_file_starting_with_a_byte_order_mark_is_fixed_and_keeps_it() {
+    let root = tempfile::tempdir().unwrap();
+    let fixture = Fixture::new();
+    let folder = root.path().join("catalogue");
+    crate::common::copy_dir(fixture.path(), &folder);
+    std::fs::create_dir_all(folder.join("good-practices")).unwrap();
+    let before = format!("\u{feff}{}", fixable());
+    std::fs::write(folder.join("good-practices/x.ron"), &before).unwrap();
+    let fixed = check(&folder, &["--fix"]);
+    let text = stdout(&fixed);
+    assert!(text.contains("--fix: fixed 4 problems in 1 file"), "{text}");
+    assert!(!text.contains("syntax errors"), "{text}");
+    assert_eq!(fixed.status.code(), Some(0), "{text}");
+    let after = std::fs::read_to_string(folder.join("good-practices/x.ron")).unwrap();
+    assert!(after.starts_with('\u{feff}') && after.contains("    summary:"), "{after}");
+}

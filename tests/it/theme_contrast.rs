@@ -79,6 +79,24 @@ fn the_dark_theme_text_reaches_4_5_to_1() {
     check(ThemeName::Dark);
 }
 
+/// On a terminal of 256 or 16 colours each colour becomes its nearest there: no text may then
+/// be drawn in the colour of its own background.
+#[test]
+fn text_stays_visible_on_terminals_of_fewer_colours() {
+    use boucle::ui::colours::{Depth, nearest};
+    for name in ThemeName::CYCLE {
+        let theme = Theme::new(name);
+        let (text, background) = (theme.base.fg.unwrap(), theme.base.bg.unwrap());
+        for depth in [Depth::Palette256, Depth::Ansi16] {
+            for (what, style) in text_styles(&theme) {
+                let fg = nearest(depth, style.fg.unwrap_or(text));
+                let bg = nearest(depth, style.bg.unwrap_or(background));
+                assert_ne!(fg, bg, "{} theme, {what} at {depth:?}", name.id());
+            }
+        }
+    }
+}
+
 #[test]
 fn the_measure_is_wcag_s() {
     // Black on white is 21:1, a colour on itself 1:1, and WCAG's own example of #777 on white

@@ -53,3 +53,16 @@ fn a_file_with_problems_starts_on_the_defaults_and_lists_them_under_the_problems
     let listed = screen(&app);
     assert!(listed.contains("config.ron:3:5") && listed.contains("global.quit"), "{listed}");
 }
+
+/// `t` and `L` last the session; what they say names the config line that keeps the choice
+/// (a tester expected them to be remembered, as "preferences" suggested).
+#[test]
+fn theme_and_language_keys_say_how_to_keep_the_choice() {
+    let mut app = common::ui::app();
+    common::ui::keys(&mut app, "t");
+    let said = common::ui::status_line(&app);
+    assert!(said.contains("for this session") && said.contains("theme: \"light\""), "{said}");
+    common::ui::keys(&mut app, "L");
+    let said = common::ui::status_line(&app);
+    assert!(said.contains("pour cette session") && said.contains("language: \"fr\""), "{said}");
+}

@@ -212,6 +212,14 @@ fn a_browsing_key_present_mode_does_not_know_breaks_away_and_does_its_work() {
     keys(&mut app, "f");
     keys(&mut app, "3");
     assert_eq!(app.screen(), Screen::Overview, "3 breaks away to the overview");
+    // `/` is present mode's jump, which a follower has not: it opens the search at once.
+    keys(&mut app, "1");
+    keys(&mut app, "f");
+    assert_eq!(app.screen(), Screen::Present);
+    keys(&mut app, "/");
+    assert_eq!(app.screen(), Screen::Browse, "/ breaks away to the search screen");
+    keys(&mut app, "zinc");
+    assert_eq!(common::ui::query_text(&app), "zinc", "and what follows is typed into the search");
 }
 
 #[test]

@@ -69,8 +69,10 @@ fn e_opens_the_form_whose_keys_type_and_save() {
     key(&mut app, KeyCode::Down, KeyModifiers::NONE);
     assert!(keys(&mut app, " q").is_empty());
     let effects = key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
-    let [Effect::SaveEntry { path, text, new: false }] = effects.as_slice() else { panic!("{effects:?}") };
+    let [Effect::SaveEntry { path, text, before: Some(before) }] = effects.as_slice() else { panic!("{effects:?}") };
     assert_eq!(path, &start.path);
+    // What the file held when the form opened: a file changed since is not written over.
+    assert_eq!(before, &std::fs::read_to_string(&start.path).unwrap());
     assert!(text.contains(" q\""), "{text}");
     let effects = boucle::ui::update::form_saved(&mut app, Ok(()));
     assert!(effects.is_empty(), "the dashboard goes on");

@@ -125,10 +125,15 @@ pub fn severity_word(lang: Lang, severity: Severity) -> &'static str {
 }
 
 /// The source as it may be shown: every character that could drive or spoof the terminal is
-/// replaced by U+FFFD, one for one, so that character columns still line up.
+/// replaced by U+FFFD, one for one, so that character columns still line up. A line's CRLF end
+/// (Windows editors) is a line end, not an odd character: its CR becomes a space.
 fn displayable(text: &str) -> String {
-    text.chars()
-        .map(|c| {
+    let mut chars = text.chars().peekable();
+    std::iter::from_fn(|| chars.next().map(|c| (c, chars.peek().copied())))
+        .map(|(c, next)| {
+            if c == '\r' && matches!(next, Some('\n') | None) {
+                return ' ';
+            }
             let unsafe_char = (c.is_control() && c != '\n' && c != '\t')
                 || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200B}'..='\u{200F}' | '\u{FEFF}');
             if unsafe_char { '\u{FFFD}' } else { c }
@@ -214,6 +219,13 @@ pub fn render_json(diagnostics: &[Diagnostic], summary: serde_json::Value, lang:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A file with CRLF ends was quoted with a `�` at the end of each line.
+    #[test]
+    fn a_crlf_line_end_is_quoted_as_a_line_end() {
+        assert_eq!(displayable("    sumary: (\r\n)\r"), "    sumary: ( \n) ");
+        assert_eq!(displayable("a\rb\x1b[2J"), "a\u{FFFD}b\u{FFFD}[2J", "a CR inside a line is still replaced");
+    }
 
     #[test]
     fn quotes_the_line_and_marks_the_span() {

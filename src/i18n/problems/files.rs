@@ -49,6 +49,11 @@ pub enum NotAFile {
     LinkToSomethingElse,
     /// A FIFO, a socket or a device.
     Special,
+    /// A symbolic link in a loop (ELOOP).
+    LinkLoop,
+    /// A symbolic link to a file outside the catalogue's folder: never read, so that a link
+    /// to `/proc/self/environ` or a secret elsewhere is not quoted by `check` in a CI log.
+    LinkOutside,
 }
 
 pub fn not_a_file(why: NotAFile, system: Option<&Said>) -> Said {
@@ -60,6 +65,14 @@ pub fn not_a_file(why: NotAFile, system: Option<&Said>) -> Said {
             (NotAFile::LinkToSomethingElse, Lang::Fr) => "un lien symbolique vers autre chose qu’un fichier",
             (NotAFile::Special, Lang::En) => "a FIFO, socket or device",
             (NotAFile::Special, Lang::Fr) => "un tube nommé, une socket ou un périphérique",
+            (NotAFile::LinkLoop, Lang::En) => "a symbolic link that leads back to itself (a loop of links)",
+            (NotAFile::LinkLoop, Lang::Fr) => "un lien symbolique qui revient sur lui-même (une boucle de liens)",
+            (NotAFile::LinkOutside, Lang::En) => {
+                return "a symbolic link to a file outside the catalogue folder, so not read: boucle reads only the folder's own files".into();
+            }
+            (NotAFile::LinkOutside, Lang::Fr) => {
+                return "un lien symbolique vers un fichier hors du dossier du catalogue, donc non lu : boucle ne lit que les fichiers du dossier".into();
+            }
         };
         let system = system.map(|s| format!(" ({})", s.get(lang))).unwrap_or_default();
         match lang {

@@ -3,7 +3,7 @@
 //! the keys. It dispatches keys and, unchanged, feeds the help overlay and the key hints, so the
 //! three can never disagree.
 
-use super::action::Pane;
+use super::action::{Action, Pane};
 use super::app::{App, Target};
 use super::screen::{Overlay, Screen};
 use super::state::ExportStep;
@@ -62,9 +62,19 @@ fn screen_stack(app: &App, screen: Screen, pane: Pane) -> &'static [Context] {
     }
 }
 
-/// Where a following participant's key is looked up when present mode binds it to nothing: in
-/// the screen they would go back to, so "any browsing key" breaks away and does there what it
-/// does (`2` opens the tours, `/` the search), instead of doing nothing.
+/// The present-mode actions a following participant keeps (marking the stop shown among them):
+/// any other key breaks away.
+pub fn follower_keeps(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::Zoom | Action::Up | Action::Down | Action::PresentKeys | Action::Follow | Action::ToggleMark
+    ) || action.always_works()
+}
+
+/// Where a following participant's key is looked up when present mode binds it to nothing a
+/// follower keeps: in the screen they would go back to, so "any browsing key" breaks away and
+/// does there what it does (`2` opens the tours, `/` the search — which present mode binds to
+/// its jump, a follower's to nothing), instead of doing nothing.
 pub fn contexts_when_breaking_away(app: &App) -> Option<&'static [Context]> {
     let following = app.screen() == Screen::Present && app.follow().following() && !app.present().jumping();
     let Target::Pane(pane) = app.target() else { return None };

@@ -9,6 +9,7 @@
 
 use super::super::action::{Action, Effect, Handled};
 use super::super::app::App;
+use super::super::keymap::follower_keeps;
 use super::super::screen::Screen;
 use super::super::shared::Shared;
 use super::super::state::{BrowseState, Edited, FollowState, PresentState, Role, Slide, TextInput};
@@ -191,8 +192,7 @@ fn typing(follow: &mut FollowState, shared: &mut Shared, action: &Action) -> Han
 /// (and is then the browse screen's: the next layers take it).
 fn follower(follow: &mut FollowState, present: &PresentState, shared: &mut Shared, action: &Action) -> Handled {
     match action {
-        Action::Zoom | Action::Up | Action::Down | Action::PresentKeys | Action::Follow => Handled::Ignored,
-        _ if action.always_works() => Handled::Ignored,
+        _ if follower_keeps(action) => Handled::Ignored,
         _ => {
             follow.following = false;
             shared.screen = present.return_to().unwrap_or(Screen::Browse);

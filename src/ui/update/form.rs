@@ -102,7 +102,7 @@ pub fn update(state: &mut Option<FormState>, shared: &mut Shared, action: &Actio
         Action::SaveForm => {
             return Handled::Done(match form.to_save() {
                 Ok(text) => {
-                    vec![Effect::SaveEntry { path: form.start.path.clone(), text, new: form.start.text.is_none() }]
+                    vec![Effect::SaveEntry { path: form.start.path.clone(), text, before: form.start.text.clone() }]
                 }
                 Err(not) => {
                     let lang = shared.lang;

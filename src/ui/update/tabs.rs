@@ -10,6 +10,7 @@ use super::super::state::BrowseState;
 use super::super::theme::Theme;
 use super::results::search;
 use crate::i18n::{Msg, t};
+use crate::text::Lang;
 
 pub fn update(browse: &mut BrowseState, shared: &mut Shared, action: &Action) -> Handled {
     let effects = match action {
@@ -31,11 +32,18 @@ pub fn update(browse: &mut BrowseState, shared: &mut Shared, action: &Action) ->
         Action::CycleTheme => {
             shared.theme_name = shared.theme_name.next();
             shared.theme = Theme::new(shared.theme_name);
-            shared.message = Some(format!("{} {}", t(shared.lang, Msg::ThemeChanged), shared.theme_name.id()));
+            let now = format!("{} {}", t(shared.lang, Msg::ThemeChanged), shared.theme_name.id());
+            shared.message = Some(crate::i18n::for_this_session(shared.lang, &now, "theme", shared.theme_name.id()));
             Effects::new()
         }
         Action::SwitchLanguage => {
             shared.lang = shared.lang.other();
+            let code = match shared.lang {
+                Lang::En => "en",
+                Lang::Fr => "fr",
+            };
+            let now = crate::i18n::language_name(shared.lang);
+            shared.message = Some(crate::i18n::for_this_session(shared.lang, now, "language", code));
             // Highlights are positions in the displayed language's text: search again.
             vec![search(browse, shared, false, true)]
         }
