@@ -214,6 +214,8 @@ impl Words {
 
     /// A query someone could type: one or two words of one language, drawn as the entries'
     /// text draws them (the domain's words most often, then the rest of the vocabulary).
+    // Only `serve_load --own-queries` types queries; the other examples include this file too.
+    #[allow(dead_code)]
     pub fn query(&self, rng: &mut Rng) -> String {
         let pool = if rng.chance(50) { &self.fr } else { &self.en };
         let words: Vec<&str> = (0..rng.range(1, 2)).map(|_| pool[rng.zipf(pool.len())].as_str()).collect();

@@ -15,7 +15,7 @@ pub fn actions_for(app: &App, event: &Event) -> Vec<Action> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
             let keys = app.shared().keys();
-            let found = action_for(keys, &contexts(app), key).filter(|action| follower_keeps(action));
+            let found = action_for(keys, &contexts(app), key).filter(follower_keeps);
             let away = || action_for(keys, contexts_when_breaking_away(app)?, key);
             match found {
                 Some(action) => Some(action),

@@ -195,7 +195,7 @@ fn type_at_once(indexed: &Arc<Indexed>, cache: Option<&Arc<SearchCache>>) {
         std::thread::sleep(Duration::from_millis(2));
     }
     for (typed, (keys, queue, screen, thread)) in TYPED.iter().zip(sessions) {
-        let expected = alone(&indexed, &keys);
+        let expected = alone(indexed, &keys);
         let text = buffer_text(&expected);
         assert!(text.contains(&format!("/ {typed}")) && !text.contains("searching"), "{text}");
         // Settled: the query line shows the whole query, without the mark of a search running
