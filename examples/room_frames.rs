@@ -146,7 +146,7 @@ fn main() {
                 }
                 let t2 = cpu_us();
                 let response = match &cache {
-                    Some(cache) => match cache.find(&request) {
+                    Some(cache) => match cache.find(&request.asked()) {
                         Some(results) => boucle::ui::searcher::Response {
                             indexed: request.indexed,
                             generation: request.generation,

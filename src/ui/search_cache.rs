@@ -11,7 +11,6 @@
 
 use std::sync::{Arc, Mutex, MutexGuard, Weak};
 
-use super::searcher::Request;
 use crate::query::{Filters, Indexed, Query, Results};
 use crate::text::Lang;
 
@@ -21,6 +20,15 @@ pub const ROOM_BYTES: usize = 8 << 20;
 
 /// At most this many kept searches, whatever their size: a lookup compares them one by one.
 const MOST: usize = 512;
+
+/// A search as the cache knows it: what its results depend on.
+pub struct Asked<'a> {
+    pub indexed: &'a Arc<Indexed>,
+    pub query: &'a Query,
+    pub filters: &'a Filters,
+    pub lang: Lang,
+    pub limit: usize,
+}
 
 /// Results kept, with what they answer.
 struct Kept {
@@ -35,11 +43,11 @@ struct Kept {
 }
 
 impl Kept {
-    fn answers(&self, request: &Request) -> bool {
+    fn answers(&self, request: &Asked<'_>) -> bool {
         self.lang == request.lang
             && self.limit == request.limit
-            && self.query == request.query
-            && self.filters == request.filters
+            && self.query == *request.query
+            && self.filters == *request.filters
     }
 }
 
@@ -78,10 +86,10 @@ impl SearchCache {
     }
 
     /// The results of `request`'s search, when that search of the same snapshot is kept.
-    pub fn find(&self, request: &Request) -> Option<Results> {
+    pub fn find(&self, request: &Asked<'_>) -> Option<Results> {
         let found = {
             let mut kepts = self.lock();
-            let same_snapshot = Weak::ptr_eq(&kepts.snapshot, &Arc::downgrade(&request.indexed));
+            let same_snapshot = Weak::ptr_eq(&kepts.snapshot, &Arc::downgrade(request.indexed));
             kepts.clock += 1;
             let now = kepts.clock;
             let found = if same_snapshot {
@@ -103,14 +111,14 @@ impl SearchCache {
 
     /// Keeps `results`, found by `request`'s search, for whoever asks it next. Results of
     /// another snapshot than those kept replace them all.
-    pub fn keep(&self, request: &Request, results: &Results) {
+    pub fn keep(&self, request: &Asked<'_>, results: &Results) {
         let bytes = size_of(results);
         if bytes > self.budget {
             return;
         }
         let results = Arc::new(results.clone());
         let mut kepts = self.lock();
-        let snapshot = Arc::downgrade(&request.indexed);
+        let snapshot = Arc::downgrade(request.indexed);
         if !Weak::ptr_eq(&kepts.snapshot, &snapshot) {
             kepts.kept.clear();
             kepts.bytes = 0;

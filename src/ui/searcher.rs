@@ -7,7 +7,7 @@
 
 use std::sync::Arc;
 
-use super::search_cache::SearchCache;
+use super::search_cache::{Asked, SearchCache};
 use super::search_pool::{Job, SearchPool, Seat};
 
 use crate::query::{Filters, Indexed, Query, Results};
@@ -42,10 +42,15 @@ impl std::fmt::Debug for Request {
 }
 
 impl Request {
+    /// What the room's cache knows this search by.
+    pub fn asked(&self) -> Asked<'_> {
+        Asked { indexed: &self.indexed, query: &self.query, filters: &self.filters, lang: self.lang, limit: self.limit }
+    }
+
     pub fn run(self) -> Response {
         let results = self.indexed.search(&self.query, &self.filters, self.lang, self.limit);
         if let Some(cache) = &self.keep_in {
-            cache.keep(&self, &results);
+            cache.keep(&self.asked(), &results);
         }
         Response { indexed: self.indexed, generation: self.generation, results }
     }
@@ -82,7 +87,7 @@ impl Searcher {
             Searcher::Inline => Some(request.run()),
             Searcher::Pooled(seat, cache) => {
                 if let Some(cache) = cache {
-                    if let Some(results) = cache.find(&request) {
+                    if let Some(results) = cache.find(&request.asked()) {
                         seat.withdraw();
                         return Some(Response { indexed: request.indexed, generation: request.generation, results });
                     }

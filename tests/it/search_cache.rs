@@ -43,9 +43,9 @@ fn a_search_asked_again_is_answered_with_what_the_search_finds() {
     let none = Filters::default();
     for text in ["b", "be", "bethune", "recycling kind:practice", "lead -acid", ""] {
         let asked = request(&indexed, text, &none, Lang::En, 40);
-        assert_eq!(cache.find(&asked), None, "`{text}` was never asked");
+        assert_eq!(cache.find(&asked.asked()), None, "`{text}` was never asked");
         let found = searched_into(&cache, &asked);
-        assert_eq!(cache.find(&asked), Some(found.clone()), "`{text}`");
+        assert_eq!(cache.find(&asked.asked()), Some(found.clone()), "`{text}`");
         assert_eq!(Some(found), Some(indexed.search(&asked.query, &none, Lang::En, 40)));
     }
     assert_eq!(cache.counts().found, 6);
@@ -69,12 +69,12 @@ fn other_selections_languages_and_lengths_are_other_searches() {
         request(&indexed, "recycling", &none, Lang::En, 80),
         request(&indexed, "recyclin", &none, Lang::En, 40),
     ] {
-        assert_eq!(cache.find(&other), None, "{:?} {:?}", other.query.words, other.filters);
+        assert_eq!(cache.find(&other.asked()), None, "{:?} {:?}", other.query.words, other.filters);
         let found = searched_into(&cache, &other);
         assert_eq!(found, indexed.search(&other.query, &other.filters, other.lang, other.limit));
-        assert_eq!(cache.find(&other), Some(found));
+        assert_eq!(cache.find(&other.asked()), Some(found));
     }
-    assert!(cache.find(&asked).is_some(), "the first search is kept beside the others");
+    assert!(cache.find(&asked.asked()).is_some(), "the first search is kept beside the others");
 }
 
 #[test]
@@ -87,15 +87,15 @@ fn a_reloaded_catalogue_finds_nothing_kept_of_the_old_one() {
     // The same files loaded again: another snapshot, whose entries may be elsewhere.
     let after = fixture();
     let new = request(&after, "bethune", &none, Lang::En, 40);
-    assert_eq!(cache.find(&new), None);
+    assert_eq!(cache.find(&new.asked()), None);
     searched_into(&cache, &new);
-    assert!(cache.find(&new).is_some());
-    assert_eq!(cache.find(&old), None, "keeping the new snapshot's results forgot the old one's");
+    assert!(cache.find(&new.asked()).is_some());
+    assert_eq!(cache.find(&old.asked()), None, "keeping the new snapshot's results forgot the old one's");
     // Dropped, the old snapshot's address is not handed to a third while the cache names it.
     drop(old);
     drop(before);
     let third = fixture();
-    assert_eq!(cache.find(&request(&third, "bethune", &none, Lang::En, 40)), None);
+    assert_eq!(cache.find(&request(&third, "bethune", &none, Lang::En, 40).asked()), None);
 }
 
 #[test]
@@ -108,12 +108,12 @@ fn the_least_recently_asked_go_first_when_the_budget_is_spent() {
     let cache = Arc::new(SearchCache::new(sizes.iter().sum::<usize>() - 1));
     searched_into(&cache, &asked[0]);
     searched_into(&cache, &asked[1]);
-    assert!(cache.find(&asked[0]).is_some());
+    assert!(cache.find(&asked[0].asked()).is_some());
     searched_into(&cache, &asked[2]);
     searched_into(&cache, &asked[3]);
-    assert!(cache.find(&asked[3]).is_some(), "the newest is kept");
-    assert!(cache.find(&asked[0]).is_some(), "asked again lately: kept");
-    assert!(cache.find(&asked[1]).is_none(), "the least recently asked went first");
+    assert!(cache.find(&asked[3].asked()).is_some(), "the newest is kept");
+    assert!(cache.find(&asked[0].asked()).is_some(), "asked again lately: kept");
+    assert!(cache.find(&asked[1].asked()).is_none(), "the least recently asked went first");
 }
 
 /// Through a pool: a search the cache answers comes back at once on the asking thread; one it
