@@ -146,9 +146,16 @@ fn terminal_width() -> usize {
     std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).filter(|&c| c > 0).unwrap_or(100)
 }
 
-/// `boucle list`: writes the entries the filters and query select, best first.
-pub fn run_list(indexed: &Indexed, args: &ListArgs, lang: Lang, out: &mut dyn Write) -> Result<(), CommandError> {
-    run_list_in(indexed.engine(), indexed.catalogue(), args, lang, out)
+/// `boucle list`: writes the entries the filters and query select, best first; on `err`,
+/// when no entry has every word of the query, that the results have only some.
+pub fn run_list(
+    indexed: &Indexed,
+    args: &ListArgs,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), CommandError> {
+    run_list_in(indexed.engine(), indexed.catalogue(), args, lang, out, err)
 }
 
 /// [`run_list`] on `catalogue`'s entries however they are read (a whole load, or the cache's
@@ -159,6 +166,7 @@ pub fn run_list_in(
     args: &ListArgs,
     lang: Lang,
     out: &mut dyn Write,
+    err: &mut dyn Write,
 ) -> Result<(), CommandError> {
     let (query, filters) = selection(engine, catalogue, &args.filters)?;
     let limit = args.limit.unwrap_or(usize::MAX);
@@ -175,6 +183,12 @@ pub fn run_list_in(
         ListFormat::Json => export::json::write_rows(&rows, out)?,
         ListFormat::Csv => export::csv::write_rows(&rows, ranked, out)?,
         ListFormat::Md => export::markdown::write_rows(&rows, lang, out)?,
+    }
+    // Not in the output, which a program may read: beside it, as the dashboard says it above
+    // the results.
+    if let Some(partial) = results.partial {
+        let said = crate::i18n::partial_words(results.total, partial.have, partial.of);
+        let _ = writeln!(err, "{}", said.get(lang));
     }
     Ok(())
 }
@@ -195,7 +209,7 @@ mod tests {
         let wrapper =
             Wrapper::try_parse_from(std::iter::once("list").chain(flags.iter().copied())).expect("flags parse");
         let mut out = Vec::new();
-        run_list(&Indexed::new(catalogue.clone()), &wrapper.args, Lang::Fr, &mut out)?;
+        run_list(&Indexed::new(catalogue.clone()), &wrapper.args, Lang::Fr, &mut out, &mut Vec::new())?;
         Ok(String::from_utf8(out).expect("utf-8"))
     }
 

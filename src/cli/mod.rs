@@ -387,16 +387,20 @@ fn with_catalogue(
 }
 
 /// [`with_catalogue`] for the commands that search: the index comes from the cache when it
-/// kept one, else it is built (and kept there).
+/// kept one, else it is built (and kept there). The command is given stderr, for what it says
+/// beside its output.
 fn with_index(
     cli: &Cli,
     err: &mut dyn Write,
-    command: impl FnOnce(&crate::query::Indexed) -> Result<(), list::CommandError>,
+    command: impl FnOnce(&crate::query::Indexed, &mut dyn Write) -> Result<(), list::CommandError>,
 ) -> i32 {
     let (indexed, loaded) = crate::live::once::load_indexed(&cli.catalogue_source(), cli.cache().as_ref());
     let code = match usable(cli, &loaded, err) {
         Some(code) => code,
-        None => finish(command(&indexed), cli.language(), err),
+        None => {
+            let result = command(&indexed, err);
+            finish(result, cli.language(), err)
+        }
     };
     let large = indexed.catalogue().len() >= LEFT_TO_EXIT;
     leave(large, (indexed, loaded));
@@ -406,12 +410,13 @@ fn with_index(
 /// A command run straight on the cache's archive ([`crate::live::archived`]): its
 /// output (and what is said of the catalogue's problems) is made while the files are checked,
 /// and written only once the archive is trusted. None when there is no archive to use, or it
-/// is not trusted: the caller then runs the command on a whole load.
+/// is not trusted: the caller then runs the command on a whole load. The command writes its
+/// output, then what it says on stderr.
 fn from_archive(
     cli: &Cli,
     out: &mut dyn Write,
     err: &mut dyn Write,
-    command: impl FnOnce(&FromArchive, &mut dyn Write) -> Option<Result<(), list::CommandError>>,
+    command: impl FnOnce(&FromArchive, &mut dyn Write, &mut dyn Write) -> Option<Result<(), list::CommandError>>,
 ) -> Option<i32> {
     let mut opened = crate::live::archived::open(&cli.catalogue_source(), cli.cache().as_ref())?;
     let (mut said, mut made) = (Vec::new(), Vec::new());
@@ -419,7 +424,7 @@ fn from_archive(
     let result = match early {
         Some(_) => None,
         // The archive cannot serve this command (no index kept): the whole load will.
-        None => Some(command(&opened, &mut made)?),
+        None => Some(command(&opened, &mut made, &mut said)?),
     };
     let trusted = opened.trusted();
     let large = crate::model::Entries::len(&opened.archive) >= LEFT_TO_EXIT;
@@ -491,16 +496,16 @@ fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         Some(Command::Check(args)) => check::run(&cli, args, out, err),
         Some(Command::Fmt(args)) => fmt::run(&cli, args, out, err),
         Some(Command::List(args)) => {
-            let list = |opened: &FromArchive, out: &mut dyn Write| {
-                Some(list::run_list_in(opened.engine()?, &opened.archive, args, cli.language(), out))
+            let list = |opened: &FromArchive, out: &mut dyn Write, err: &mut dyn Write| {
+                Some(list::run_list_in(opened.engine()?, &opened.archive, args, cli.language(), out, err))
             };
             if let Some(code) = from_archive(&cli, out, err, list) {
                 return code;
             }
-            return with_index(&cli, err, |indexed| list::run_list(indexed, args, cli.language(), out));
+            return with_index(&cli, err, |indexed, err| list::run_list(indexed, args, cli.language(), out, err));
         }
         Some(Command::Show(args)) => {
-            let show = |opened: &FromArchive, out: &mut dyn Write| {
+            let show = |opened: &FromArchive, out: &mut dyn Write, _: &mut dyn Write| {
                 Some(show::run_show(&opened.archive, args, cli.language(), out))
             };
             if let Some(code) = from_archive(&cli, out, err, show) {
@@ -510,7 +515,7 @@ fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         }
         Some(Command::Serve(args)) => serve::run(&cli, args, err),
         Some(Command::Export(args)) => {
-            return with_index(&cli, err, |indexed| {
+            return with_index(&cli, err, |indexed, _| {
                 export::run_export(indexed, &cli.catalogues, args, cli.language(), out)
             });
         }

@@ -265,7 +265,7 @@ fn exec_runner() -> ExecRunner {
                     let mut args = args.clone();
                     // The server's own terminal is not the participant's: a fixed width.
                     args.width.get_or_insert(100);
-                    list::run_list(indexed, &args, lang, out)
+                    list::run_list(indexed, &args, lang, out, err)
                 }
                 Some(Command::Show(args)) => show::run_show(indexed.catalogue(), args, lang, out),
                 // Never with --output or a shortlist file (refused before parsing, in serve::exec):

@@ -39,8 +39,12 @@ pub fn room_line(line: &str) -> Said {
 /// The socket's folder when `$XDG_RUNTIME_DIR` is not set.
 pub fn socket_fallback(dir: &str) -> Said {
     Said::new(
-        format!("$XDG_RUNTIME_DIR is not set: the presentation's socket is in {dir} (0700)."),
-        format!("$XDG_RUNTIME_DIR n'est pas défini : la prise de la présentation est dans {dir} (0700)."),
+        format!(
+            "$XDG_RUNTIME_DIR is not set, or others may write in it: the presentation's socket is in {dir} (0700)."
+        ),
+        format!(
+            "$XDG_RUNTIME_DIR n'est pas défini, ou d'autres peuvent y écrire : la prise de la présentation est dans {dir} (0700)."
+        ),
     )
 }
 

@@ -37,6 +37,21 @@ pub fn too_many_words(max: usize) -> Said {
     )
 }
 
+/// Above results that lack some of the query's words, none having them all: `shown` entries
+/// have `have` of its `of` words.
+pub fn partial_words(shown: usize, have: u32, of: u32) -> Said {
+    Said::new(
+        match shown {
+            1 => format!("No entry has every word; 1 has {have} of {of} words"),
+            _ => format!("No entry has every word; {shown} have {have} of {of} words"),
+        },
+        match shown {
+            0 | 1 => format!("Aucune fiche n’a tous les mots ; {shown} en a {have} sur {of}"),
+            _ => format!("Aucune fiche n’a tous les mots ; {shown} en ont {have} sur {of}"),
+        },
+    )
+}
+
 /// " — did you mean "a", "b"?" after a name that names nothing; empty without suggestions.
 fn suggested(lang: Lang, suggestions: &[&str]) -> String {
     did_you_mean(suggestions).map(|s| format!(" — {}", s.get(lang))).unwrap_or_default()

@@ -32,7 +32,7 @@ pub fn place() -> std::io::Result<Place> {
 
 fn place_from(runtime: Option<std::ffi::OsString>) -> std::io::Result<Place> {
     if let Some(dir) = runtime.map(PathBuf::from).filter(|d| d.is_absolute())
-        && yours_alone(&dir).is_ok()
+        && yours_alone(&dir, 0o022).is_ok()
     {
         return Ok(Place { dir, fallback: false });
     }
@@ -42,15 +42,17 @@ fn place_from(runtime: Option<std::ffi::OsString>) -> std::io::Result<Place> {
         Err(e) if e.kind() == ErrorKind::AlreadyExists => {}
         Err(e) => return Err(e),
     }
-    yours_alone(&dir)?;
+    yours_alone(&dir, 0o077)?;
     Ok(Place { dir, fallback: true })
 }
 
-/// Never a folder someone else made or can write in: they could put their own socket in the
-/// presentation's place and listen to the console's keys, or drive the projector.
-fn yours_alone(dir: &Path) -> std::io::Result<()> {
+/// Never a folder someone else made or can write in (`others`: the permission bits they must
+/// not have): they could put their own socket in the presentation's place and listen to the
+/// console's keys, or drive the projector. The folder made in the temporary folder is the
+/// user's alone (0700); a runtime folder others may read but not write in is kept.
+fn yours_alone(dir: &Path, others: u32) -> std::io::Result<()> {
     let meta = std::fs::symlink_metadata(dir)?;
-    if !meta.is_dir() || meta.uid() != uid() || meta.mode() & 0o077 != 0 {
+    if !meta.is_dir() || meta.uid() != uid() || meta.mode() & others != 0 {
         return Err(std::io::Error::new(ErrorKind::PermissionDenied, format!("{} is not yours alone", dir.display())));
     }
     Ok(())
@@ -302,7 +304,7 @@ mod tests {
         let place = place_from(Some(open.path().as_os_str().to_owned())).unwrap();
         assert!(place.fallback && place.dir != open.path(), "{:?}", place.dir);
         let own = tempfile::tempdir().unwrap();
-        std::fs::set_permissions(own.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
+        std::fs::set_permissions(own.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
         let place = place_from(Some(own.path().as_os_str().to_owned())).unwrap();
         assert!(!place.fallback && place.dir == own.path());
     }

@@ -25,6 +25,13 @@ impl Quality {
     }
 }
 
+/// Each query word matched exactly or as a start, not only by a typo, outranks any score from
+/// fields and bonuses (at most 16 words × 1000 from fields, 15 × (800 + 300) from phrases, 100
+/// fuzzy): typo matches rank after every exact and prefix match with as many words. Added to a
+/// word's score per entry by the search's word selection; ranking's score per word is above 16
+/// of them.
+pub(crate) const SPELLED_RIGHT: u32 = 40_000;
+
 /// Query words shorter than this (in characters) must match without a typo.
 pub const TYPO_MIN_CHARS: usize = 5;
 

@@ -4,6 +4,7 @@ use std::ops::Range;
 
 use super::Facet;
 use super::fold::for_each_token;
+use super::stop::is_stop_word;
 use crate::i18n::{self, Said};
 
 /// At most this many free words count; later ones are ignored (and reported).
@@ -65,8 +66,9 @@ impl QueryErrorKind {
 /// A parsed query. Parsing never fails: what cannot be used is listed in `errors`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Query {
-    /// Folded free words, in order. An entry matches if it has at least one of them;
-    /// entries with all of them rank first.
+    /// Folded free words, in order, stop words left out unless there is nothing else
+    /// (`stop.rs`). An entry matches if it has every one of them; when none has, the entries
+    /// having the most of them ([`Results::partial`](super::Results::partial)).
     pub words: Vec<String>,
     /// Each `-chunk`, as folded words: an entry having all the words of one chunk is excluded.
     pub exclusions: Vec<Vec<String>>,
@@ -87,6 +89,8 @@ impl Query {
     /// starting with `-` excludes; anything else is split into folded words.
     pub fn parse(text: &str) -> Query {
         let mut query = Query::default();
+        // Stop words, kept aside: the query's words if it has no other.
+        let mut stops: Vec<String> = Vec::new();
         for (start, chunk) in chunks(text) {
             let span = start..start + chunk.len();
             let (negated, body) = match chunk.strip_prefix('-') {
@@ -131,13 +135,17 @@ impl Query {
                 }
             } else {
                 for word in words {
-                    if query.words.len() == MAX_WORDS {
+                    let kept = if is_stop_word(&word) { &mut stops } else { &mut query.words };
+                    if kept.len() == MAX_WORDS {
                         query.errors.push(QueryError { span: span.clone(), kind: QueryErrorKind::TooManyWords });
                         break;
                     }
-                    query.words.push(word);
+                    kept.push(word);
                 }
             }
+        }
+        if query.words.is_empty() {
+            query.words = stops;
         }
         query
     }
@@ -185,6 +193,15 @@ mod tests {
         let text = "Terres  rares region:FRE12 mat:nd,pr -Béthune -kind:event foo:bar";
         assert_eq!(&text[q.errors[0].span.clone()], "foo:bar");
         assert_eq!(&text[q.fields[0].span.clone()], "region:FRE12");
+    }
+
+    #[test]
+    fn stop_words_are_dropped_unless_alone() {
+        assert_eq!(Query::parse("recyclage des aimants permanents").words, ["recyclage", "aimants", "permanents"]);
+        assert_eq!(Query::parse("The recycling of magnets").words, ["recycling", "magnets"]);
+        assert_eq!(Query::parse("l'économie d'énergie").words, ["economie", "energie"]);
+        assert_eq!(Query::parse("des").words, ["des"], "alone, a stop word still searches");
+        assert_eq!(Query::parse("the of").words, ["the", "of"]);
     }
 
     #[test]

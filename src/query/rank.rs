@@ -10,8 +10,8 @@ use super::bits::Bits;
 use super::engine::{Engine, NO_TERM};
 use super::fields::{Field, searchable};
 use super::fold::{self, for_each_token};
-use super::matching::{Quality, match_word};
-use super::search::{self, Matched, SPELLED_RIGHT};
+use super::matching::{Quality, SPELLED_RIGHT, match_word};
+use super::search::{self, Matched};
 use super::split;
 use super::{Facet, Hit};
 use crate::model::Entries;
@@ -40,8 +40,7 @@ const FUZZY_CAP: i64 = 100;
 type Best = BinaryHeap<Reverse<(i64, Reverse<usize>)>>;
 
 impl Engine {
-    /// The best `limit` of `results` (catalogue order when there are no words), and how many
-    /// of `results` have every word.
+    /// The best `limit` of `results` (catalogue order when there are no words).
     pub(super) fn rank(
         &self,
         catalogue: &dyn Entries,
@@ -50,7 +49,7 @@ impl Engine {
         words: &[String],
         lang: Lang,
         limit: usize,
-    ) -> (Vec<Hit>, usize) {
+    ) -> Vec<Hit> {
         if words.is_empty() {
             let mut hits = Vec::new();
             results.for_each(|e| {
@@ -65,16 +64,16 @@ impl Engine {
                     });
                 }
             });
-            return (hits, results.count());
+            return hits;
         }
-        let (heap, total_all_words) = self.best_few(matched, results, words.len(), limit);
+        let heap = self.best_few(matched, results, words.len(), limit);
         let pattern = words.join(" ");
         // The texts of one hit at a time, in one buffer for all of them.
         let mut fields = Vec::new();
         let mut ranked: Vec<(i64, usize, u32)> = heap
             .into_iter()
             .map(|Reverse((score, Reverse(e)))| {
-                let mask = matched.word_mask(e);
+                let mask = matched.word_mask(e, words.len());
                 let mut score = score;
                 if mask.count_ones() > 1 {
                     let regions = self.facets.get(Facet::Region).of_entry(e);
@@ -90,7 +89,7 @@ impl Engine {
             .collect();
         ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         ranked.truncate(limit);
-        let hits = ranked
+        ranked
             .into_iter()
             .map(|(score, e, count)| {
                 let entry = catalogue.entry(e);
@@ -100,22 +99,20 @@ impl Engine {
                     words: count,
                     title_highlights: highlights(entry.title().get(lang), words),
                     summary_highlights: highlights(entry.summary().get(lang), words),
-                    typo: has_typo_only_word(matched.word_mask(e), matched.score(e)),
+                    typo: has_typo_only_word(matched.word_mask(e, words.len()), matched.score(e)),
                 }
             })
-            .collect();
-        (hits, total_all_words)
+            .collect()
     }
 
     /// A bounded heap of the best few results by words, fields and title phrase (three times
-    /// `limit`, at least 30, for the finer score to reorder), and how many results have all
-    /// `words` words. Each part of the entries (`split.rs`) keeps its own best few; the best
+    /// `limit`, at least 30, for the finer score to reorder). Each part of the entries (`split.rs`) keeps its own best few; the best
     /// of theirs are the best of all, since scores and ties (by entry) order entries totally.
     ///
     /// Results having every word outrank all others: when there are at least as many of them
     /// as the heap keeps, only they are walked (at 1M, a tenth to a half of the results of
     /// two common words).
-    fn best_few(&self, matched: &Matched, results: &Bits, words: usize, limit: usize) -> (Best, usize) {
+    fn best_few(&self, matched: &Matched, results: &Bits, words: usize, limit: usize) -> Best {
         let keep = limit.max(10).saturating_mul(3).min(results.count());
         let all_words = matched.all_words.as_ref().map(|all| {
             let mut all = all.clone();
@@ -129,27 +126,16 @@ impl Engine {
         let ranges = split::ranges(walk.words() * 64);
         let parts = split::map(&ranges, |_, range| self.best_few_in(matched, walk, words, keep, range));
         let mut heap: Best = BinaryHeap::with_capacity(keep + 1);
-        let mut total_all_words = 0;
-        for (part, all_words) in parts {
-            total_all_words += all_words;
+        for part in parts {
             for Reverse(key) in part {
                 push_bounded(&mut heap, keep, key);
             }
         }
-        (heap, total_all_words)
+        heap
     }
 
     /// [`Engine::best_few`] over the entries of `range`.
-    fn best_few_in(
-        &self,
-        matched: &Matched,
-        results: &Bits,
-        words: usize,
-        keep: usize,
-        range: Range<usize>,
-    ) -> (Best, usize) {
-        let all_words_mask: u16 = ((1u32 << words) - 1) as u16;
-        let mut total_all_words = 0;
+    fn best_few_in(&self, matched: &Matched, results: &Bits, words: usize, keep: usize, range: Range<usize>) -> Best {
         let mut heap: Best = BinaryHeap::with_capacity(keep + 1);
         if let Some(list) = &matched.single {
             // One word: every result has it, scored in its list (in entry order).
@@ -157,36 +143,59 @@ impl Engine {
             let hi = lo + list[lo..].partition_point(|&(e, _)| (e as usize) < range.end);
             for &(e, score) in &list[lo..hi] {
                 let e = e as usize;
-                if results.contains(e) {
-                    total_all_words += 1;
-                    if keep > 0 {
-                        push_bounded(&mut heap, keep, (PER_WORD + i64::from(score), Reverse(e)));
-                    }
+                if keep > 0 && results.contains(e) {
+                    push_bounded(&mut heap, keep, (PER_WORD + i64::from(score), Reverse(e)));
                 }
             }
-            return (heap, total_all_words);
+            return heap;
+        }
+        if let Some(list) = &matched.every {
+            // Every result has every word, scored in the list (in entry order).
+            let lo = list.partition_point(|&(e, _)| (e as usize) < range.start);
+            let hi = lo + list[lo..].partition_point(|&(e, _)| (e as usize) < range.end);
+            let all = words as i64 * PER_WORD;
+            for &(e, score) in &list[lo..hi] {
+                let e = e as usize;
+                if keep > 0 && results.contains(e) {
+                    let key = (all + i64::from(score), e);
+                    self.push_scored(&mut heap, keep, key, words as u32, words, &matched.term_words);
+                }
+            }
+            return heap;
         }
         results.for_each_in(split::words(&range), |e| {
             let mask = matched.word_masks[e];
-            if mask == all_words_mask {
-                total_all_words += 1;
-            }
             if keep == 0 {
                 return;
             }
-            let mut score = i64::from(mask.count_ones()) * PER_WORD + i64::from(matched.scores[e]);
-            if mask.count_ones() > 1 {
-                // The phrase bonus reads the title's words: skip it for an entry that could
-                // not enter the heap even with every pair found (most of them at 1M).
-                let best_possible = score + i64::from((mask.count_ones() - 1) * PHRASE_TITLE);
-                if heap.len() == keep && heap.peek().is_some_and(|Reverse(min)| (best_possible, Reverse(e)) <= *min) {
-                    return;
-                }
-                score += i64::from(self.title_phrase_pairs(e, &matched.term_words, words) * PHRASE_TITLE);
+            let score = i64::from(mask.count_ones()) * PER_WORD + i64::from(matched.scores[e]);
+            match mask.count_ones() {
+                1 => push_bounded(&mut heap, keep, (score, Reverse(e))),
+                have => self.push_scored(&mut heap, keep, (score, e), have, words, &matched.term_words),
             }
-            push_bounded(&mut heap, keep, (score, Reverse(e)));
         });
-        (heap, total_all_words)
+        heap
+    }
+
+    /// Adds entry `e`, with `score` from the `have` words it has (two or more) of `words`, to
+    /// `heap` if it is among the best `keep` once the phrase bonus of its title is added.
+    fn push_scored(
+        &self,
+        heap: &mut Best,
+        keep: usize,
+        (score, e): (i64, usize),
+        have: u32,
+        words: usize,
+        term_words: &[u16],
+    ) {
+        // The phrase bonus reads the title's words: skip it for an entry that could not enter
+        // the heap even with every pair found (most of them at 1M).
+        let best_possible = score + i64::from((have - 1) * PHRASE_TITLE);
+        if heap.len() == keep && heap.peek().is_some_and(|Reverse(min)| (best_possible, Reverse(e)) <= *min) {
+            return;
+        }
+        let score = score + i64::from(self.title_phrase_pairs(e, term_words, words) * PHRASE_TITLE);
+        push_bounded(heap, keep, (score, Reverse(e)));
     }
 
     /// How many consecutive query-word pairs (i, i+1) occur next to each other in a title.

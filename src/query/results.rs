@@ -40,6 +40,13 @@ pub struct Hit {
     pub typo: bool,
 }
 
+/// The words the results have when none has them all: `have` of the query's `of`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Partial {
+    pub have: u32,
+    pub of: u32,
+}
+
 /// What a search returns.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Results {
@@ -47,8 +54,9 @@ pub struct Results {
     pub hits: Vec<Hit>,
     /// How many entries match the query and the filters.
     pub total: usize,
-    /// How many of those have every query word.
-    pub total_all_words: usize,
+    /// Set when no entry matching the rest of the query has every word: the results are then
+    /// the entries having the most of them, and say so.
+    pub partial: Option<Partial>,
     pub facet_counts: FacetCounts,
     /// Field-filter values that name nothing (`region:XX`); such a filter is ignored.
     pub unknown_values: Vec<(Facet, String)>,

@@ -8,9 +8,10 @@ use std::time::{Duration, Instant};
 
 use super::bits::Bits;
 use super::engine::Engine;
+use super::every::Source;
 use super::facet::PerFacet;
 use super::fields::{posting_best_field, posting_entry};
-use super::matching::{Quality, match_exclusion, prefix_within_one, typo_allowed};
+use super::matching::{Quality, SPELLED_RIGHT, match_exclusion, prefix_within_one, typo_allowed};
 use super::narrow::{self, WordMatch};
 
 /// In a word's best score per entry while its postings are read, set when the word is there
@@ -21,15 +22,9 @@ const RIGHT_BIT: u16 = 1 << 15;
 const SCAN_SHARE: usize = 32;
 use super::scratch;
 use super::split;
-use super::{Facet, FieldFilter, Filters, Query, Results};
+use super::{Facet, FieldFilter, Filters, Partial, Query, Results};
 use crate::model::Entries;
 use crate::text::Lang;
-
-/// Each query word matched exactly or as a start, not only by a typo, outranks any score from
-/// fields and bonuses (at most 16 words × 1000 from fields, 15 × (800 + 300) from phrases, 100
-/// fuzzy): typo matches rank after every exact and prefix match with as many words. Added to
-/// [`Matched::scores`] by the word selection; ranking's score per word is above 16 of them.
-pub(super) const SPELLED_RIGHT: u32 = 40_000;
 
 thread_local! {
     /// Set to search this thread without the shortcuts of large catalogues (dense short words,
@@ -86,24 +81,45 @@ pub(super) struct Matched {
     /// common word's hundreds of thousands of entries were written to both, walked again by
     /// ranking and zeroed again afterwards.
     pub single: Option<Arc<[(u32, u16)]>>,
+    /// With several words, when some entry passing the rest of the query has every one: those
+    /// entries with their scores summed, in entry order (`every.rs`); `scores` and
+    /// `word_masks` are then left all zeros, as with `single`.
+    pub every: Option<Vec<(u32, u32)>>,
+    /// The entries whose `scores` and `word_masks` the words set (none with `single` or
+    /// `every`): what goes back to the pool zeroed.
+    pub written: Option<Bits>,
 }
 
 impl Matched {
     /// The words entry `e` has (bit `w` for word `w`).
-    pub fn word_mask(&self, e: usize) -> u16 {
-        match &self.single {
-            Some(list) => u16::from(list.binary_search_by_key(&(e as u32), |&(entry, _)| entry).is_ok()),
-            None => self.word_masks[e],
+    pub fn word_mask(&self, e: usize, words: usize) -> u16 {
+        match (&self.single, &self.every) {
+            (Some(list), _) => u16::from(list.binary_search_by_key(&(e as u32), |&(entry, _)| entry).is_ok()),
+            (_, Some(list)) => match list.binary_search_by_key(&(e as u32), |&(entry, _)| entry) {
+                Ok(_) => ((1u32 << words) - 1) as u16,
+                Err(_) => 0,
+            },
+            (None, None) => self.word_masks[e],
         }
     }
 
     /// Entry `e`'s score from its words ([`Matched::scores`]).
     pub fn score(&self, e: usize) -> u32 {
-        match &self.single {
-            Some(list) => {
+        match (&self.single, &self.every) {
+            (Some(list), _) => {
                 list.binary_search_by_key(&(e as u32), |&(entry, _)| entry).map_or(0, |i| u32::from(list[i].1))
             }
-            None => self.scores[e],
+            (_, Some(list)) => list.binary_search_by_key(&(e as u32), |&(entry, _)| entry).map_or(0, |i| list[i].1),
+            (None, None) => self.scores[e],
+        }
+    }
+
+    /// The per-thread arrays, to give back to the pool.
+    fn scratch(&mut self) -> scratch::Scratch {
+        scratch::Scratch {
+            best: std::mem::take(&mut self.best),
+            scores: std::mem::take(&mut self.scores),
+            word_masks: std::mem::take(&mut self.word_masks),
         }
     }
 
@@ -144,17 +160,29 @@ impl Engine {
         debug_assert_eq!(self.len, catalogue.len(), "the engine was built from another catalogue");
         let n = self.len.min(catalogue.len());
         let start = Instant::now();
-        let mut matched = self.select(&query.words, n);
+        let mut matched = self.select(&query.words, n, true);
         phases.select = start.elapsed();
         let start = Instant::now();
-        // The entries the words set scores for, before exclusions and filters remove some:
-        // what the scratch arrays need reset.
-        let written = (!query.words.is_empty())
-            .then(|| if matched.single.is_some() { Bits::empty(n) } else { matched.bits.clone() });
-        self.exclude(&query.exclusions, n, &mut matched.bits);
         let mut unknown_values = Vec::new();
-        self.filter_fields(catalogue, &query.fields, n, &mut matched.bits, &mut unknown_values);
-        restrict(filters, n, &mut matched.bits);
+        let allowed = self.allowed(catalogue, query, filters, n, &mut unknown_values);
+        if let Some(allowed) = &allowed {
+            matched.bits.and(allowed);
+        }
+        if matched.every.is_some() && matched.bits.count() == 0 {
+            // No entry passing the rest of the query has every word: the entries having the
+            // most, which the per-entry arrays count (rare, and slower).
+            scratch::give_back(matched.scratch(), &Bits::empty(n));
+            let again = Instant::now();
+            matched = self.select(&query.words, n, false);
+            phases.select += again.elapsed();
+            if let Some(allowed) = &allowed {
+                matched.bits.and(allowed);
+            }
+        }
+        // The entries the words set scores for, before exclusions and filters removed some:
+        // what the scratch arrays need reset.
+        let written = (!query.words.is_empty()).then(|| matched.written.take().unwrap_or_else(|| Bits::empty(n)));
+        let partial = keep_most_words(&mut matched, query.words.len());
         let selections = self.select_facets(filters, n);
         let base = &matched.bits;
         let mut results = base.clone();
@@ -167,22 +195,23 @@ impl Engine {
         phases.count = start.elapsed();
         let total = results.count();
         let start = Instant::now();
-        let (hits, total_all_words) = self.rank(catalogue, &matched, &results, &query.words, lang, limit);
+        let hits = self.rank(catalogue, &matched, &results, &query.words, lang, limit);
         phases.rank = start.elapsed();
         let start = Instant::now();
         if let Some(written) = written {
-            let Matched { scores, word_masks, best, .. } = matched;
-            scratch::give_back(scratch::Scratch { best, scores, word_masks }, &written);
+            scratch::give_back(matched.scratch(), &written);
         }
         phases.reset = start.elapsed();
-        Results { hits, total, total_all_words, facet_counts, unknown_values }
+        Results { hits, total, partial, facet_counts, unknown_values }
     }
 
-    /// The entries having any of `words`, scored. Only the postings of the dictionary words
-    /// that match a query word are read, or for a word of one or two letters its dense scores
+    /// The entries having `words`, scored: with `every`, those having every word, from the
+    /// words' lists (`every.rs`) when one of them has a list; else those having any of them,
+    /// with their words and scores in the per-entry arrays. Only the postings of the
+    /// dictionary words that match a query word are read, or for a short word its dense scores
     /// (`short.rs`); words unchanged since the last search on this thread are not looked up
     /// again (`narrow.rs`).
-    fn select(&self, words: &[String], n: usize) -> Matched {
+    fn select(&self, words: &[String], n: usize, every: bool) -> Matched {
         if words.is_empty() {
             return Matched {
                 bits: Bits::full(n),
@@ -192,6 +221,8 @@ impl Engine {
                 best: Vec::new(),
                 all_words: None,
                 single: None,
+                every: None,
+                written: None,
             };
         }
         let scratch = scratch::take(n);
@@ -203,54 +234,70 @@ impl Engine {
             best: scratch.best,
             all_words: None,
             single: None,
+            every: None,
+            written: None,
         };
         let several = words.len() > 1;
         let previous = narrow::previous(self.id, n);
         let mut current: Vec<WordMatch> = Vec::with_capacity(words.len());
+        // Per word: its dense codes, or the index of its match in `current`.
+        let mut found: Vec<Result<&[u8], usize>> = Vec::with_capacity(words.len());
         for (w, word) in words.iter().enumerate() {
             let bit = 1 << w;
             if let Some(codes) = self.short.codes(word).filter(|_| !plain()) {
                 if !matched.term_words.is_empty() {
                     self.matching_terms(word).into_iter().for_each(|(t, _)| matched.term_words[t as usize] |= bit);
                 }
-                let word_bits = self.add_dense(codes, bit, n, &mut matched);
+                found.push(Ok(codes));
+                continue;
+            }
+            if let Some(i) = current.iter().position(|m| m.word == *word) {
+                found.push(Err(i));
+            } else {
+                let word_match = previous.iter().find(|m| m.word == *word).cloned().unwrap_or_else(|| {
+                    let terms = match previous.iter().find(|m| narrow::narrows(&m.word, word)) {
+                        Some(shorter) => self.matching_terms_among(word, &shorter.terms),
+                        None => self.matching_terms(word),
+                    };
+                    self.word_entries(word, terms, n, &mut matched.best)
+                });
+                current.push(word_match);
+                found.push(Err(current.len() - 1));
+            }
+            if !matched.term_words.is_empty() {
+                let terms = &current[current.len() - 1].terms;
+                terms.iter().for_each(|&(t, _)| matched.term_words[t as usize] |= bit);
+            }
+        }
+        let listed = found.iter().any(Result::is_err);
+        if !several && listed && !plain() {
+            let entries = &current[0].entries;
+            entries.iter().for_each(|&(e, _)| matched.bits.insert(e as usize));
+            matched.single = Some(entries.clone());
+        } else if several && every && listed && !plain() {
+            let sources: Vec<Source<'_>> = found
+                .iter()
+                .map(|f| match *f {
+                    Ok(codes) => Source::Dense(codes),
+                    Err(i) => Source::List(&current[i].entries),
+                })
+                .collect();
+            let kept = self.every(&sources);
+            kept.iter().for_each(|&(e, _)| matched.bits.insert(e as usize));
+            matched.every = Some(kept);
+        } else {
+            for (w, source) in found.iter().enumerate() {
+                let bit = 1 << w;
+                let word_bits = match *source {
+                    Ok(codes) => self.add_dense(codes, bit, n, &mut matched),
+                    Err(i) => add_list(&current[i].entries, bit, n, &mut matched),
+                };
                 matched.bits.or(&word_bits);
                 if several {
                     matched.keep_all_words(word_bits);
                 }
-                continue;
             }
-            let found = previous.iter().chain(&current).find(|m| m.word == *word).cloned();
-            let word_match = found.unwrap_or_else(|| {
-                let terms = match previous.iter().find(|m| narrow::narrows(&m.word, word)) {
-                    Some(shorter) => self.matching_terms_among(word, &shorter.terms),
-                    None => self.matching_terms(word),
-                };
-                self.word_entries(word, terms, n, &mut matched.best)
-            });
-            if !matched.term_words.is_empty() {
-                word_match.terms.iter().for_each(|&(t, _)| matched.term_words[t as usize] |= bit);
-            }
-            if !several && !plain() {
-                word_match.entries.iter().for_each(|&(e, _)| matched.bits.insert(e as usize));
-                matched.single = Some(word_match.entries.clone());
-                current.push(word_match);
-                continue;
-            }
-            let mut word_bits = several.then(|| Bits::empty(n));
-            for &(e, score) in word_match.entries.iter() {
-                let e = e as usize;
-                matched.scores[e] += u32::from(score);
-                matched.word_masks[e] |= bit;
-                matched.bits.insert(e);
-                if let Some(word_bits) = word_bits.as_mut() {
-                    word_bits.insert(e);
-                }
-            }
-            if let Some(word_bits) = word_bits {
-                matched.keep_all_words(word_bits);
-            }
-            current.push(word_match);
+            matched.written = Some(matched.bits.clone());
         }
         narrow::keep(self.id, n, current);
         matched
@@ -388,6 +435,26 @@ impl Engine {
         out
     }
 
+    /// The entries the query's exclusions and field filters and the filters' restriction
+    /// allow (None: all), and in `unknown` the field values naming nothing.
+    fn allowed(
+        &self,
+        catalogue: &dyn Entries,
+        query: &Query,
+        filters: &Filters,
+        n: usize,
+        unknown: &mut Vec<(Facet, String)>,
+    ) -> Option<Bits> {
+        if query.exclusions.is_empty() && query.fields.is_empty() && filters.restriction().is_none() {
+            return None;
+        }
+        let mut allowed = Bits::full(n);
+        self.exclude(&query.exclusions, n, &mut allowed);
+        self.filter_fields(catalogue, &query.fields, n, &mut allowed, unknown);
+        restrict(filters, n, &mut allowed);
+        Some(allowed)
+    }
+
     /// Drops from `base` the entries having every word of one of the `-chunk`s.
     fn exclude(&self, exclusions: &[Vec<String>], n: usize, base: &mut Bits) {
         for group in exclusions {
@@ -458,6 +525,49 @@ impl Engine {
             (!chosen.is_empty()).then(|| self.facets.get(facet).select(n, chosen))
         })
     }
+}
+
+/// Adds one word's entries (`list`, bit `bit` of the words) to `matched`'s per-entry arrays;
+/// returns them.
+fn add_list(list: &[(u32, u16)], bit: u16, n: usize, matched: &mut Matched) -> Bits {
+    let mut word_bits = Bits::empty(n);
+    for &(e, score) in list {
+        let e = e as usize;
+        matched.scores[e] += u32::from(score);
+        matched.word_masks[e] |= bit;
+        word_bits.insert(e);
+    }
+    word_bits
+}
+
+/// Keeps in `matched.bits` (the entries passing the query but for its words) those having
+/// every one of the query's `words` words; if none has, those having the most of them, which
+/// the returned [`Partial`] says. The facet panel's selections come after: the facet counts
+/// stay what selecting a value would show.
+fn keep_most_words(matched: &mut Matched, words: usize) -> Option<Partial> {
+    if words < 2 || matched.every.is_some() {
+        return None; // the entries selected have every word (one word: those having it)
+    }
+    let mut all = matched.all_words.take().unwrap_or_else(|| Bits::empty(matched.bits.words() * 64));
+    all.and(&matched.bits);
+    if all.count() > 0 {
+        matched.all_words = Some(all.clone());
+        matched.bits = all;
+        return None;
+    }
+    let mut most = 0;
+    matched.bits.for_each(|e| most = most.max(matched.word_masks[e].count_ones()));
+    if most == 0 {
+        return None; // nothing to show
+    }
+    let mut kept = Bits::empty(matched.bits.words() * 64);
+    matched.bits.for_each(|e| {
+        if matched.word_masks[e].count_ones() == most {
+            kept.insert(e);
+        }
+    });
+    matched.bits = kept;
+    Some(Partial { have: most, of: words as u32 })
 }
 
 /// Keeps only the entries the filters are restricted to (the shortlist's), before facet

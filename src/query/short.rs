@@ -174,7 +174,7 @@ mod tests {
             let mut expected = vec![0u16; n];
             from_postings.entries.iter().for_each(|&(e, s)| expected[e as usize] = s);
             // Postings count every word there spelled right; a short word always is.
-            let spelled_right = super::super::search::SPELLED_RIGHT as u16;
+            let spelled_right = super::super::matching::SPELLED_RIGHT as u16;
             let dense: Vec<u16> = (0..n)
                 .map(|e| match super::code_of(codes, e) {
                     0 => 0,

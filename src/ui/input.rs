@@ -81,7 +81,9 @@ fn click(app: &App, column: u16, row: u16) -> Option<Action> {
             Some(_) => Action::ClickFacetRow(frame.facets_offset + inner_row.saturating_sub(1)),
             None => Action::ClickFacetRow(frame.facets_offset + inner_row),
         },
-        Pane::Results => Action::ClickResult(frame.results_offset + inner_row / 2),
+        // Below the note that no entry has every word, when it is there.
+        Pane::Results if frame.results_note && inner_row == 0 => Action::Focus(Pane::Results),
+        Pane::Results => Action::ClickResult(frame.results_offset + (inner_row - usize::from(frame.results_note)) / 2),
         Pane::Detail => {
             let line = frame.entry.as_ref().map_or(0, |e| usize::from(e.scroll)) + inner_row;
             match frame.link_at_line(line) {

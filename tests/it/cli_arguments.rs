@@ -60,3 +60,20 @@ fn the_command_the_dashboard_prints_parses_back() {
     let cli = boucle::cli::Cli::try_parse_from(&words).unwrap_or_else(|e| panic!("{printed}: {e}"));
     assert_eq!(cli.filters.query, "-kind:organisation béthune's", "{printed}");
 }
+
+/// `list` with a word no entry has lists those having the others, and says so on stderr in
+/// the user's language, never in the CSV or JSON a program reads.
+#[test]
+fn list_says_on_stderr_when_no_entry_has_every_word() {
+    let (code, out, err) = boucle(&["list", "-q", "bethune xylophone", "--format", "csv"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("No entry has every word; 6 have 1 of 2 words"), "{err}");
+    assert!(!out.contains("every word"), "{out}");
+    assert_eq!(out.lines().count(), 1 + 6, "a header and the six entries saying bethune:\n{out}");
+    let (code, out, err) = boucle(&["--lang", "fr", "list", "-q", "bethune xylophone", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("Aucune fiche n’a tous les mots ; 6 en ont 1 sur 2"), "{err}");
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&out).unwrap().as_array().map(Vec::len), Some(6));
+    let (_, _, err) = boucle(&["list", "-q", "bethune"]);
+    assert!(!err.contains("every word"), "{err}");
+}

@@ -20,6 +20,7 @@ use boucle::ui::update::{presented, tick};
 use boucle::ui::{App, Options, Screen, render};
 use common::ui::{app_sized, keys, resize};
 use ratatui::Terminal;
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 const TOUR: &str = "peer-review-lille-2025";
 
@@ -192,7 +193,8 @@ fn a_follower_who_breaks_away_resizes_or_zooms_draws_alone_and_shares_again_when
     step(&hub, Drive::Next, &share, &mut [&mut first, &mut second]);
     assert!(second.shared.text().contains("The facilitator is at stop 2/4"), "{}", second.shared.text());
 
-    keys(&mut second.app, "\u{1b}");
+    // `/` opened the search: Esc leaves it, then `f` rejoins.
+    common::ui::key(&mut second.app, KeyCode::Esc, KeyModifiers::NONE);
     keys(&mut second.app, "f");
     assert_eq!((second.app.screen(), second.app.present().position()), (Screen::Present, 1), "rejoined");
     second.draw(&share);

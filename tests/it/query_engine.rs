@@ -3,7 +3,7 @@
 use crate::common;
 
 use boucle::model::{Catalogue, Kind, ReviewStatus};
-use boucle::query::{Engine, Facet, Filters, Indexed, Query, Results};
+use boucle::query::{Engine, Facet, Filters, Indexed, Partial, Query, Results};
 use boucle::text::Lang;
 use common::{Spec, brute_count, brute_results, catalogue};
 
@@ -114,10 +114,10 @@ fn all_words_first_and_the_phrase_above_scattered_words() {
     assert_eq!(order[1], "scattered", "both words, scattered");
     // And, below a title, in the name of the magnets' group, to which its neodymium belongs.
     assert_eq!(order[2], "magnets-recycling");
-    assert_eq!(r.total_all_words, 3);
-    // An entry with one of the words comes after the ones with both, if any.
+    assert_eq!((r.total, r.partial), (3, None), "only the entries having both words");
+    // No entry has both: those with one of them are shown, and the results say so.
     let r = search(&cat, "aimants reconversion", &Filters::default());
-    assert_eq!(r.total_all_words, 0);
+    assert_eq!(r.partial, Some(Partial { have: 1, of: 2 }));
     assert!(r.total >= 3);
     assert!(r.hits.iter().all(|h| h.words == 1));
 }
@@ -131,8 +131,8 @@ fn organisations_and_places_are_searched_and_weighted_below_titles() {
     assert_eq!(sorted_ids(&cat, &r), ["bethune-heritage", "rare-earths-day", "team2"]);
     // Region labels, parents included: Hauts-de-France is the parent of Pas-de-Calais and Nord.
     let r = search(&cat, "hauts de france", &Filters::default());
-    assert_eq!(r.total_all_words, 3);
-    let mut with_all = ids(&cat, &r)[..3].to_vec();
+    assert_eq!((r.total, r.partial), (3, None), "`de` is a stop word: every entry has it");
+    let mut with_all = ids(&cat, &r);
     with_all.sort();
     assert_eq!(with_all, ["bethune-heritage", "magnets-recycling", "team2"]);
     // Greek labels fold too.
@@ -350,4 +350,55 @@ fn indexed_answers_as_the_engine_with_its_own_catalogue() {
         indexed.resolve_value(Facet::Organisation, "TEAM2"),
         engine.resolve_value(&cat, Facet::Organisation, "TEAM2")
     );
+}
+
+/// The hostile tester's query: every word is required, so adding one narrows the results
+/// instead of widening them, and the stop words between them change nothing.
+#[test]
+fn adding_a_word_narrows_and_stop_words_change_nothing() {
+    let cat = sample();
+    let widest = sorted_ids(&cat, &search(&cat, "aimants", &Filters::default()));
+    assert_eq!(widest, ["magnets-recycling", "rare-earths-day"]);
+    let narrower = search(&cat, "recyclage des aimants", &Filters::default());
+    assert_eq!(ids(&cat, &narrower), ["magnets-recycling"]);
+    assert_eq!(narrower.partial, None);
+    let same = search(&cat, "recyclage aimants", &Filters::default());
+    assert_eq!(ids(&cat, &same), ids(&cat, &narrower), "`des` is not needed");
+    for query in ["recyc", "recyc aim", "recyc aim perm"] {
+        let longer = sorted_ids(&cat, &search(&cat, &format!("{query} terres"), &Filters::default()));
+        let shorter = sorted_ids(&cat, &search(&cat, query, &Filters::default()));
+        assert!(longer.iter().all(|id| shorter.contains(id)), "{query}: {longer:?} ⊄ {shorter:?}");
+    }
+}
+
+/// A query of stop words only still searches: `des` alone finds the entries having it.
+#[test]
+fn a_stop_word_alone_still_searches() {
+    let cat = sample();
+    let r = search(&cat, "des", &Filters::default());
+    let found = sorted_ids(&cat, &r);
+    for id in ["magnets-recycling", "rare-earths-day", "scattered"] {
+        assert!(found.contains(&id.to_string()), "{id} says `des`: {found:?}");
+    }
+    assert!(!found.contains(&"team2".to_string()), "it says neither `des` nor a word starting so");
+    assert_eq!(r.partial, None);
+    let r = search(&cat, "the", &Filters::default());
+    assert_eq!(sorted_ids(&cat, &r), ["bethune-heritage"], "its English summary");
+}
+
+/// No entry has every word: those with the most are shown, and the results say how many
+/// words they have, in each language.
+#[test]
+fn without_an_entry_having_every_word_the_closest_are_shown_and_said() {
+    let cat = sample();
+    let r = search(&cat, "béton aimants reconversion", &Filters::default());
+    assert_eq!(r.partial, Some(Partial { have: 2, of: 3 }));
+    assert_eq!(ids(&cat, &r), ["kozani-visit"], "béton and reconversion");
+    let said = boucle::i18n::partial_words(r.total, 2, 3);
+    assert_eq!(said.get(Lang::En), "No entry has every word; 1 has 2 of 3 words");
+    assert_eq!(said.get(Lang::Fr), "Aucune fiche n’a tous les mots ; 1 en a 2 sur 3");
+    // The facet counts are those of what is shown.
+    let engine = Engine::new(&cat);
+    assert_eq!(r.facet_counts.count(Facet::Material, value(&engine, &cat, Facet::Material, "zinc")), 1);
+    assert_eq!(r.facet_counts.count(Facet::Material, value(&engine, &cat, Facet::Material, "neodymium")), 0);
 }

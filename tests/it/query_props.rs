@@ -6,7 +6,7 @@ use crate::common;
 use std::collections::BTreeSet;
 
 use boucle::model::{Kind, ReviewStatus};
-use boucle::query::{Engine, Facet, Filters, Query};
+use boucle::query::{Engine, Facet, Filters, Partial, Query};
 use boucle::text::Lang;
 use common::{Spec, brute_count, brute_results, catalogue};
 use proptest::prelude::*;
@@ -163,6 +163,11 @@ proptest! {
         let expected = brute_results(&cat, &query, &filters);
         prop_assert_eq!(&found, &expected, "query {:?}", text);
         prop_assert_eq!(results.total, expected.len());
+        // Fewer than every word only when no entry has them all, and said.
+        let most = common::query_matches(&cat, &query).into_iter().flatten().max();
+        let partial = most.filter(|&m| m > 0 && m < query.words.len()).map(|m| Partial { have: m as u32, of: query.words.len() as u32 });
+        prop_assert_eq!(results.partial, partial, "query {:?}", text);
+        prop_assert!(results.hits.iter().all(|h| h.words as usize == most.unwrap_or(0)));
         // More words always rank first.
         prop_assert!(results.hits.windows(2).all(|w| w[0].words >= w[1].words && w[0].score >= w[1].score));
         for facet in Facet::ALL {

@@ -1,7 +1,7 @@
 //! Property: the shortcuts that make a search fast on a large catalogue (dense scores of words
 //! of up to four letters, a common word's entries collected by one scan, ranking only the
 //! results having every word when they are enough, one word ranked from its list of entries
-//! without the per-entry arrays) give exactly what the plain paths give
+//! without the per-entry arrays, several from the intersection of their lists) give exactly what the plain paths give
 //! (postings read word by word, every result ranked): the same hits in the same order, with
 //! the same scores and highlights, the same totals and every facet count, while typing,
 //! with and without facet selections, on one part and split into several.
@@ -46,6 +46,10 @@ const TYPED: &[&str] = &[
     "a re",
     "recycling -rec",
     "kind:practice terre",
+    // Every word's entries, then none left after the filters: the entries with the most words.
+    "terres rares -aimant",
+    "recyclage xylophone",
+    "recyc terre kind:event",
 ];
 
 /// Up to 300 entries: up to 4 parts of 64-entry words.

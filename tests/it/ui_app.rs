@@ -57,6 +57,33 @@ fn typing_bethune_puts_the_entries_titled_bethune_first_with_the_match_highlight
     }
 }
 
+/// A word no entry has: the entries having the others are shown, under one line that says
+/// so, in the interface's language, and a click on a result still opens the one clicked.
+#[test]
+fn without_an_entry_having_every_word_the_results_say_what_they_have() {
+    let mut app = app();
+    type_query(&mut app, "bethune xylophone");
+    assert_eq!(sorted(result_ids(&app)), MENTION_BETHUNE, "those having bethune");
+    assert_eq!(total(&app), MENTION_BETHUNE.len());
+    let results = pane_text(&app, Pane::Results);
+    let said = format!("No entry has every word; {} have 1 of 2 words", MENTION_BETHUNE.len());
+    assert!(results.lines().next().is_some_and(|l| l.contains(&said)), "{results}");
+    press(&mut app, Action::SwitchLanguage);
+    let said = format!("Aucune fiche n’a tous les mots ; {} en ont 1 sur 2", MENTION_BETHUNE.len());
+    assert!(pane_text(&app, Pane::Results).contains(&said), "{}", pane_text(&app, Pane::Results));
+    // The second result's title row: below the pane's border, the note and the first result.
+    let area = pane_area(&app, Pane::Results);
+    let second = result_ids(&app)[1].clone();
+    redraw(&mut app);
+    click(&mut app, area.x + 3, area.y + 4);
+    assert_eq!(selected_id(&app).as_deref(), Some(second.as_str()));
+    // Every word found again: the note goes.
+    press(&mut app, Action::FocusSearch);
+    press(&mut app, Action::Edit(Edit::DeleteWord));
+    assert_eq!(query_text(&app).trim(), "bethune");
+    assert!(!pane_text(&app, Pane::Results).contains("Aucune fiche"));
+}
+
 #[test]
 fn the_french_titles_are_searched_and_highlighted_in_french() {
     let mut app = app_with(Options { lang: Lang::Fr, ..Options::default() });

@@ -74,7 +74,16 @@ pub fn found(shared: &Shared, browse: &BrowseState, target: Target) -> Option<St
     if target == Target::Search || shared.screen() != Screen::Browse || browse.list().searching() {
         return None;
     }
-    Some(say::found(shared.lang(), browse.results().total, browse.query_box().text()))
+    let results = browse.results();
+    let found = say::found(shared.lang(), results.total, browse.query_box().text());
+    // As the results pane says it above them: they lack some of the words.
+    Some(match results.partial {
+        Some(partial) => {
+            let said = crate::i18n::partial_words(results.total, partial.have, partial.of);
+            format!("{found}. {}", said.get(shared.lang()))
+        }
+        None => found,
+    })
 }
 
 /// The selection in one line: in the filters pane, the value under the cursor; elsewhere the

@@ -131,7 +131,8 @@ fn draw_browse(frame: &mut Frame<'_>, ctx: &Ctx<'_>, browse: &BrowseState, facts
             .then_some(areas.facets.y + 1);
     }
     if !areas.results.is_empty() {
-        (facts.results_offset, facts.results_rows) = results::draw(frame, ctx, browse, areas.results);
+        (facts.results_offset, facts.results_rows, facts.results_note) =
+            results::draw(frame, ctx, browse, areas.results);
     }
     if !areas.detail.is_empty() {
         facts.entry = Some(detail::draw(frame, ctx, browse, areas.detail));

@@ -13,9 +13,9 @@ use super::widgets::{as_selected, fit, fit_spans, highlighted, pane_block};
 use crate::i18n::{Msg, Noun, count, kind_name, t};
 use crate::model::Entry;
 
-/// Draws the pane; returns the first result shown and how many rows of results it had room
-/// for.
-pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, browse: &BrowseState, area: Rect) -> (usize, usize) {
+/// Draws the pane; returns the first result shown, how many rows of results it had room for,
+/// and whether its first row says that no entry has every word.
+pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, browse: &BrowseState, area: Rect) -> (usize, usize, bool) {
     let theme = &ctx.shared.theme;
     let title = Line::styled(format!(" {} ", t(ctx.shared.lang, Msg::Results)), theme.title);
     let mut block = pane_block(ctx, Pane::Results, title);
@@ -26,8 +26,16 @@ pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, browse: &BrowseState, area: Re
         block =
             block.title_bottom(Line::styled(fit(&legend, usize::from(area.width) - 4), theme.muted).right_aligned());
     }
-    let inner = block.inner(area);
+    let mut inner = block.inner(area);
     frame.render_widget(block, area);
+    // Results lacking some words say so above them, where there is room for a result besides.
+    let note = browse.results().partial.filter(|_| inner.height >= 3 && inner.width >= 4);
+    if let Some(partial) = note {
+        let said = crate::i18n::partial_words(browse.results().total, partial.have, partial.of);
+        let line = Line::styled(fit(said.get(ctx.shared.lang), usize::from(inner.width)), theme.muted);
+        frame.render_widget(Paragraph::new(line), Rect { height: 1, ..inner });
+        inner = Rect { y: inner.y + 1, height: inner.height - 1, ..inner };
+    }
     // Two lines a result; the selection is kept in sight of the rows there are now (the
     // state's offset may be for the size before a resize).
     let rows = usize::from(inner.height / 2).max(1);
@@ -41,7 +49,7 @@ pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, browse: &BrowseState, area: Re
             let message = Paragraph::new(Line::styled(text, theme.muted)).wrap(Wrap { trim: true });
             frame.render_widget(message, inner);
         }
-        return (offset, rows);
+        return (offset, rows, note.is_some());
     }
     let width = usize::from(inner.width);
     // The selection keeps its colours while the query is typed: it is what Enter opens.
@@ -81,7 +89,7 @@ pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, browse: &BrowseState, area: Re
         })
         .collect();
     frame.render_widget(List::new(items), inner);
-    (offset, rows)
+    (offset, rows, note.is_some())
 }
 
 /// `  visit · Béthune · Lead · E5`

@@ -461,8 +461,17 @@ pub fn all_years(catalogue: &Catalogue) -> Vec<i32> {
 }
 
 /// For each entry: `None` if it fails the query (words, exclusions, field filters), else how
-/// many query words it has.
+/// many query words it has. An entry must have every word; when none passing the rest of the
+/// query has, those having the most words pass (the facet panel's selections come after).
 pub fn query_matches(catalogue: &Catalogue, query: &Query) -> Vec<Option<usize>> {
+    let found = words_and_fields(catalogue, query);
+    let most = found.iter().flatten().copied().max().unwrap_or(0);
+    found.into_iter().map(|f| f.filter(|&f| f == most)).collect()
+}
+
+/// [`query_matches`] before the words' requirement: entries with at least one word, and how
+/// many they have.
+fn words_and_fields(catalogue: &Catalogue, query: &Query) -> Vec<Option<usize>> {
     let years = all_years(catalogue);
     (0..catalogue.len())
         .map(|e| {
