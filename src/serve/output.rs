@@ -9,7 +9,7 @@
 //! `MAX_PENDING` here plus the SSH window.
 
 use std::io;
-use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
 
 use ratatui::Terminal;
@@ -110,20 +110,15 @@ impl Outbox {
 }
 
 /// The writer the crossterm backend draws into: a frame is collected, then handed over whole
-/// when it ends (the backend's flush, [`SshBackend`]). A flush of crossterm's own within a
-/// frame hands over nothing: it flushes after showing the cursor and again after moving it,
-/// which cut a frame typed into the query line in two, sent as two channel messages (two
-/// encryptions, two packets, two wake-ups of the client) when the sending task woke between.
+/// on flush.
 pub struct FrameWriter {
     frame: Vec<u8>,
     outbox: Arc<Outbox>,
-    /// Set by the backend when the frame ends: the next flush hands it over.
-    ending: Arc<AtomicBool>,
 }
 
 impl FrameWriter {
     pub fn new(outbox: Arc<Outbox>) -> FrameWriter {
-        FrameWriter { frame: Vec::new(), outbox, ending: Arc::new(AtomicBool::new(false)) }
+        FrameWriter { frame: Vec::new(), outbox }
     }
 }
 
@@ -134,7 +129,7 @@ impl io::Write for FrameWriter {
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        if self.ending.swap(false, Ordering::Relaxed) && !self.frame.is_empty() {
+        if !self.frame.is_empty() {
             self.outbox.push(&self.frame);
             self.frame.clear();
         }
@@ -168,31 +163,22 @@ impl PtySize {
 pub struct SshBackend {
     inner: CrosstermBackend<FrameWriter>,
     size: Arc<PtySize>,
-    /// The writer's: set to hand the frame over at the next flush.
-    ending: Arc<AtomicBool>,
 }
 
 impl SshBackend {
     pub fn new(writer: FrameWriter, size: Arc<PtySize>) -> SshBackend {
-        let ending = writer.ending.clone();
-        SshBackend { inner: CrosstermBackend::new(writer), size, ending }
-    }
-
-    /// Ends the frame: what was written since the last goes out, in one piece.
-    fn end_frame(&mut self) -> io::Result<()> {
-        self.ending.store(true, Ordering::Relaxed);
-        io::Write::flush(&mut self.inner)
+        SshBackend { inner: CrosstermBackend::new(writer), size }
     }
 }
 
-/// Raw bytes (mode switches) go out with the next frame, or at once when flushed here.
+/// Raw bytes (mode switches) go out with the next frame.
 impl io::Write for SshBackend {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         self.inner.write(buf)
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        self.end_frame()
+        io::Write::flush(&mut self.inner)
     }
 }
 
@@ -242,9 +228,8 @@ impl Backend for SshBackend {
         Ok(WindowSize { columns_rows: self.size.get(), pixels: Size::default() })
     }
 
-    /// The end of a frame (ratatui's last call of a draw): the frame goes out whole.
     fn flush(&mut self) -> io::Result<()> {
-        self.end_frame()
+        Backend::flush(&mut self.inner)
     }
 }
 
@@ -442,30 +427,6 @@ mod tests {
         assert_eq!(clamp_size(10_000, 10_000), (MAX_WIDTH, MAX_HEIGHT));
         assert_eq!(clamp_size(0, 0), (80, 24));
         assert_eq!(clamp_size(120, 40), (120, 40));
-    }
-
-    /// A frame typed into the query line shows the cursor and moves it: crossterm flushes after
-    /// each, and each flush sent a piece of the frame of its own.
-    #[test]
-    fn a_frame_goes_out_whole_when_it_ends_not_at_crossterms_flushes() {
-        let outbox = Arc::new(Outbox::default());
-        let backend = SshBackend::new(FrameWriter::new(outbox.clone()), Arc::new(PtySize::new(20, 2)));
-        let mut terminal = Terminal::new(backend).unwrap();
-        terminal.show_cursor().unwrap();
-        terminal.set_cursor_position(Position::new(3, 1)).unwrap();
-        assert!(matches!(outbox.next(), Next::Wait), "nothing goes out within a frame");
-        terminal
-            .draw(|frame| {
-                frame.render_widget(ratatui::widgets::Paragraph::new("/ aimant"), frame.area());
-                frame.set_cursor_position(Position::new(8, 0));
-            })
-            .unwrap();
-        let Next::Send(bytes) = outbox.next() else { panic!("the frame went out") };
-        let text = String::from_utf8_lossy(&bytes);
-        assert!(text.contains("aimant"), "{text:?}");
-        // The cursor's last move (row 1, column 9) ends the one piece sent.
-        assert!(text.ends_with("\u{1b}[1;9H"), "{text:?}");
-        assert!(matches!(outbox.next(), Next::Wait));
     }
 
     #[test]
