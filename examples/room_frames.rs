@@ -9,6 +9,9 @@
 //! cargo run --release --example room_frames -- /tmp/boucle-bench-100000-42-v1 --cache-dir /tmp/room-cache
 //! ```
 //! Prints `ROOM_KEY …` last: medians and means in µs a key.
+//!
+//! `--cache`: searches are looked up first in a room's search cache (`ui::search_cache`), as a
+//! room's sessions do, and kept there; a search found costs what finding it did.
 
 #[path = "bench/queries.rs"]
 mod queries;
@@ -77,6 +80,10 @@ fn main() {
     let folder = PathBuf::from(args.get(1).expect("a catalogue folder"));
     let rounds: usize = arg("--rounds").and_then(|r| r.parse().ok()).unwrap_or(2);
     let phases = args.iter().any(|a| a == "--phases");
+    let cache = args
+        .iter()
+        .any(|a| a == "--cache")
+        .then(|| Arc::new(boucle::ui::search_cache::SearchCache::new(boucle::ui::search_cache::ROOM_BYTES)));
     let indexed = indexed(folder, arg("--cache-dir").map(PathBuf::from));
     println!(
         "{} entries; load average {}",
@@ -138,7 +145,17 @@ fn main() {
                     parts.phases.push([us(p.select), us(p.filter), us(p.count), us(p.rank), us(p.reset)]);
                 }
                 let t2 = cpu_us();
-                let response = request.run();
+                let response = match &cache {
+                    Some(cache) => match cache.find(&request.asked()) {
+                        Some(results) => boucle::ui::searcher::Response {
+                            indexed: request.indexed,
+                            generation: request.generation,
+                            results,
+                        },
+                        None => boucle::ui::searcher::Request { keep_in: Some(cache.clone()), ..*request }.run(),
+                    },
+                    None => request.run(),
+                };
                 let t3 = cpu_us();
                 boucle::ui::update::searched(&mut app, response);
                 let t4 = cpu_us();
@@ -169,6 +186,9 @@ fn main() {
         + mean(&parts.echo)
         + (mean(&parts.search) + mean(&parts.take) + mean(&parts.results)) * parts.search.len() as f64
             / parts.update.len().max(1) as f64;
+    if let Some(cache) = &cache {
+        println!("cache: {:?}", cache.counts());
+    }
     println!(
         "ROOM_KEY keys={} searches={} update_us={:.0} echo_frame_us={:.0} search_us={:.0} take_us={:.0} results_frame_us={:.0} per_key_us={per_key:.0} echo_bytes={:.0} results_bytes={:.0}",
         parts.update.len(),

@@ -14,6 +14,11 @@
 //! RSS per added session; then (unless `--no-slow`) a slow client (OpenSSH with its output
 //! never read) that keeps typing, and the server's RSS while it does.
 //!
+//! `--own-queries`: each session types a mix of its own instead of the bench's queries: 11
+//! queries of one or two words drawn (seeded by the session's number) as the synthetic
+//! catalogue's text draws its words, so sessions share only what chance and the vocabulary
+//! give, not the queries themselves (the room's search cache is measured both ways).
+//!
 //! `--openssh`: then one real OpenSSH client (`ssh -tt`) on a pseudo-terminal (`bench/pty.rs`,
 //! 200x60), alone in the room, types the same keys, each timed the same way from its bytes
 //! written to the terminal to the frame read back from it. `--server PATH` serves with another
@@ -36,6 +41,10 @@ mod pty;
 mod queries;
 #[path = "bench/room.rs"]
 mod room;
+/// Only its word generator, for `--own-queries`.
+#[allow(dead_code)]
+#[path = "bench/synthetic.rs"]
+mod synthetic;
 
 use queries::QUERIES;
 use room::{
@@ -113,11 +122,22 @@ async fn key(session: &mut Session, bytes: &[u8], typed: &str) -> Option<(f64, f
     Some((ms(first?), ms(settled), unclear))
 }
 
-async fn type_queries(mut session: Session, offset: usize) -> Vec<(f64, f64, bool)> {
+/// What session `offset` types: the bench's queries from its own starting point, or (`own`) a
+/// mix of its own.
+fn queries_of(offset: usize, own: bool) -> Vec<String> {
+    if own {
+        let mut rng = synthetic::Rng::new(42);
+        let words = synthetic::Words::new(&mut rng, 6000);
+        let mut rng = synthetic::Rng::new(1000 + offset as u64);
+        return (0..QUERIES.len()).map(|_| words.query(&mut rng)).collect();
+    }
+    (0..QUERIES.len()).map(|round| QUERIES[(round + offset) % QUERIES.len()].to_string()).collect()
+}
+
+async fn type_queries(mut session: Session, offset: usize, own: bool) -> Vec<(f64, f64, bool)> {
     let mut samples = Vec::new();
     tokio::time::sleep(Duration::from_millis((offset as u64 * 37) % 150)).await;
-    for round in 0..QUERIES.len() {
-        let query = QUERIES[(round + offset) % QUERIES.len()];
+    for query in queries_of(offset, own) {
         // Each key with what the query line then shows.
         let mut keys: Vec<(Vec<u8>, String)> = vec![(b"/".to_vec(), String::new())];
         let chars: Vec<char> = query.chars().collect();
@@ -139,7 +159,7 @@ async fn type_queries(mut session: Session, offset: usize) -> Vec<(f64, f64, boo
 async fn openssh_alone(port: u16, data: &std::path::Path) {
     let session = open_openssh(port, data).await.expect("OpenSSH logs in and draws");
     let load_before = load_average();
-    let samples = type_queries(session, 0).await;
+    let samples = type_queries(session, 0, false).await;
     println!("OpenSSH alone: load average {load_before} before, {} after", load_average());
     let mut first: Vec<f64> = samples.iter().map(|s| s.0).collect();
     let mut settled: Vec<f64> = samples.iter().map(|s| s.1).collect();
@@ -171,6 +191,7 @@ async fn main() {
     let cache = arg("--cache-dir").map(PathBuf::from);
     let slow = !args.iter().any(|a| a == "--no-slow");
     let openssh = args.iter().any(|a| a == "--openssh");
+    let own = args.iter().any(|a| a == "--own-queries");
     let data = tempfile::tempdir().unwrap();
     let folders: Vec<PathBuf> = catalogue.into_iter().collect();
     let server_binary = arg("--server").map(PathBuf::from);
@@ -178,7 +199,7 @@ async fn main() {
     let pid = server.id();
     tokio::time::sleep(Duration::from_millis(300)).await;
     if sessions > 0 {
-        room(sessions, port, pid).await;
+        room(sessions, port, pid, own).await;
     }
     if openssh {
         openssh_alone(port, data.path()).await;
@@ -191,7 +212,7 @@ async fn main() {
 }
 
 /// `sessions` russh clients typing at once, timed; the server's memory as they open and type.
-async fn room(sessions: usize, port: u16, pid: u32) {
+async fn room(sessions: usize, port: u16, pid: u32, own: bool) {
     let rss_empty = rss_kb(pid, "VmRSS");
 
     let mut opened = Vec::new();
@@ -211,7 +232,7 @@ async fn room(sessions: usize, port: u16, pid: u32) {
     // This client reads every frame back through vt100, on the same cores as the server.
     let client_before = cpu_ms(&std::process::id().to_string()) / 1000.0;
     let tasks: Vec<_> =
-        opened.into_iter().enumerate().map(|(i, session)| tokio::spawn(type_queries(session, i))).collect();
+        opened.into_iter().enumerate().map(|(i, session)| tokio::spawn(type_queries(session, i, own))).collect();
     let mut peak_during = 0;
     while !tasks.iter().all(|t| t.is_finished()) {
         peak_during = peak_during.max(rss_kb(pid, "VmRSS"));
@@ -268,7 +289,8 @@ async fn room(sessions: usize, port: u16, pid: u32) {
     );
 
     println!(
-        "SERVE sessions={sessions} serve_settled_p99_ms={:.1} serve_settled_p50_ms={:.1} serve_first_p99_ms={:.1} serve_first_p50_ms={:.1} serve_rss_mb_per_session={per_session:.2} keys={}",
+        "SERVE sessions={sessions} queries={} serve_settled_p99_ms={:.1} serve_settled_p50_ms={:.1} serve_first_p99_ms={:.1} serve_first_p50_ms={:.1} serve_rss_mb_per_session={per_session:.2} keys={}",
+        if own { "own" } else { "bench" },
         percentile(&settled, 0.99),
         percentile(&settled, 0.5),
         percentile(&first, 0.99),

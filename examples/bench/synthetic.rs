@@ -212,6 +212,16 @@ impl Words {
         Words { fr, en }
     }
 
+    /// A query someone could type: one or two words of one language, drawn as the entries'
+    /// text draws them (the domain's words most often, then the rest of the vocabulary).
+    // Only `serve_load --own-queries` types queries; the other examples include this file too.
+    #[allow(dead_code)]
+    pub fn query(&self, rng: &mut Rng) -> String {
+        let pool = if rng.chance(50) { &self.fr } else { &self.en };
+        let words: Vec<&str> = (0..rng.range(1, 2)).map(|_| pool[rng.zipf(pool.len())].as_str()).collect();
+        words.join(" ")
+    }
+
     fn sentence(&self, rng: &mut Rng, fr: bool, words: usize) -> String {
         let (pool, glue) = if fr { (&self.fr, GLUE_FR) } else { (&self.en, GLUE_EN) };
         let mut out = String::new();

@@ -213,7 +213,7 @@ fn run_dashboard(
     let take_home = options.take_home.clone();
     let snapshot = room.catalogue();
     let mut app = App::new(snapshot.indexed, snapshot.problems, options);
-    let searcher = seat_in(&room.searches, events.clone());
+    let searcher = seat_in(&room.searches, events.clone()).sharing(room.search_cache.clone());
     drop(events);
     let mut host = SshHost::new(SshBackend::new(FrameWriter::new(outbox.clone()), size), shortlist_file).ok()?;
     if let Some(key) = key {

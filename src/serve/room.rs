@@ -19,6 +19,7 @@ use crate::query::Indexed;
 use crate::shortlist::Shortlist;
 use crate::text::Lang;
 use crate::ui::event::{Event, Reason};
+use crate::ui::search_cache::SearchCache;
 use crate::ui::search_pool::SearchPool;
 use crate::ui::searcher::Request;
 use crate::ui::theme::ThemeName;
@@ -81,6 +82,8 @@ pub struct Room {
     /// The search workers every session's queries run on, one per core (each session has a
     /// seat): their scratch arrays are the room's, not each session's.
     pub searches: SearchPool<Request>,
+    /// The results of the sessions' latest searches, for any session asking one again.
+    pub search_cache: Arc<SearchCache>,
 }
 
 /// The session limit is reached.
@@ -104,6 +107,7 @@ impl Room {
             presentation: std::sync::OnceLock::new(),
             facilitator: std::sync::OnceLock::new(),
             searches: SearchPool::per_core(),
+            search_cache: Arc::new(SearchCache::new(crate::ui::search_cache::ROOM_BYTES)),
         }
     }
 

@@ -2,10 +2,16 @@
 //! scrolled texts were. Input is hit-tested against it, and `update` bounds scrolling with it,
 //! so neither has to lay out or render anything again.
 
+use std::sync::{Arc, Weak};
+
 use ratatui::layout::{Position, Rect};
+use ratatui::text::Line;
 
 use super::action::Pane;
+use super::theme::Theme;
 use crate::model::Id;
+use crate::query::Indexed;
+use crate::text::Lang;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FrameFacts {
@@ -58,7 +64,69 @@ pub struct EntryFacts {
     pub link_lines: Vec<usize>,
     /// The line after the last line of each, in the same order.
     pub link_ends: Vec<usize>,
+    /// The text as laid out, for the next frame to draw again if it shows the same.
+    pub text: Option<Arc<EntryText>>,
 }
+
+/// The entry pane's text as the view laid it out: its lines and where each starts once
+/// wrapped. Kept with the frame's facts, so the next frame that shows the same entry the same
+/// way draws it without building and measuring it again: while a query is typed, the entry
+/// selected often stays, and laying it out was a large part of a room's frame (#25).
+#[derive(Debug)]
+pub struct EntryText {
+    /// What it was laid out for.
+    pub(in crate::ui) key: EntryTextKey,
+    /// The catalogue it was laid out from: held weakly, so that no other snapshot can take its
+    /// address while this is kept.
+    pub(in crate::ui) snapshot: Weak<Indexed>,
+    /// The entries whose shortlist mark (★) it shows beside a stop or link, with the mark shown.
+    pub(in crate::ui) marks: Vec<(Id, bool)>,
+    pub(in crate::ui) lines: Vec<Line<'static>>,
+    /// Wrapped rows before each line, then the rows of the whole text.
+    pub(in crate::ui) before: Vec<usize>,
+    /// Each link's and address's choice number, first line and end line, in choice order.
+    pub(in crate::ui) link_rows: Vec<(usize, usize, usize)>,
+}
+
+/// What an entry's laid-out text depends on besides the catalogue and the marks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EntryTextKey {
+    pub entry: usize,
+    pub width: u16,
+    pub lang: Lang,
+    pub theme: Theme,
+    /// The link or address drawn as chosen.
+    pub chosen: Option<usize>,
+    /// The tour and stop whose note is drawn above the entry.
+    pub stop: Option<(usize, usize)>,
+}
+
+impl EntryText {
+    /// Whether this text is what the pane would lay out for `key` in `indexed` with these marks.
+    pub(in crate::ui) fn shows(
+        &self,
+        key: &EntryTextKey,
+        indexed: &Arc<Indexed>,
+        marked: impl Fn(&Id) -> bool,
+    ) -> bool {
+        self.key == *key
+            && std::ptr::eq(self.snapshot.as_ptr(), Arc::as_ptr(indexed))
+            && self.marks.iter().all(|(id, shown)| marked(id) == *shown)
+    }
+}
+
+impl PartialEq for EntryText {
+    fn eq(&self, other: &EntryText) -> bool {
+        self.key == other.key
+            && self.snapshot.ptr_eq(&other.snapshot)
+            && self.marks == other.marks
+            && self.lines == other.lines
+            && self.before == other.before
+            && self.link_rows == other.link_rows
+    }
+}
+
+impl Eq for EntryText {}
 
 impl FrameFacts {
     /// A page of results, as last drawn (at least one).
@@ -119,5 +187,54 @@ impl FrameFacts {
         // A link takes its own line, or two when it wraps: never more than the next link's start.
         let next = entry.link_lines.get(position + 1).copied().unwrap_or(entry.link_lines[position] + 2);
         (line < next.min(entry.link_lines[position] + 2)).then_some(position)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Catalogue;
+
+    fn key() -> EntryTextKey {
+        EntryTextKey {
+            entry: 3,
+            width: 60,
+            lang: Lang::En,
+            theme: Theme::new(super::super::theme::ThemeName::Dark),
+            chosen: None,
+            stop: None,
+        }
+    }
+
+    /// A kept text is drawn again only for the same entry, width, language, theme, chosen link
+    /// and stop, in the same catalogue snapshot, with every mark it shows unchanged.
+    #[test]
+    fn a_kept_entry_text_shows_only_what_it_was_laid_out_for() {
+        let indexed = Arc::new(Indexed::new(Catalogue::default()));
+        let linked = Id::parse("linked-entry").unwrap();
+        let text = EntryText {
+            key: key(),
+            snapshot: Arc::downgrade(&indexed),
+            marks: vec![(linked.clone(), false)],
+            lines: vec![Line::from("Béthune")],
+            before: vec![0, 1],
+            link_rows: Vec::new(),
+        };
+        let unmarked = |_: &Id| false;
+        assert!(text.shows(&key(), &indexed, unmarked));
+        assert!(!text.shows(&key(), &indexed, |id: &Id| *id == linked), "a mark it shows changed");
+        let reloaded = Arc::new(Indexed::new(Catalogue::default()));
+        assert!(!text.shows(&key(), &reloaded, unmarked), "another snapshot");
+        let others = [
+            EntryTextKey { entry: 4, ..key() },
+            EntryTextKey { width: 61, ..key() },
+            EntryTextKey { lang: Lang::Fr, ..key() },
+            EntryTextKey { theme: Theme::new(super::super::theme::ThemeName::Light), ..key() },
+            EntryTextKey { chosen: Some(0), ..key() },
+            EntryTextKey { stop: Some((1, 2)), ..key() },
+        ];
+        for other in others {
+            assert!(!text.shows(&other, &indexed, unmarked), "{other:?}");
+        }
     }
 }

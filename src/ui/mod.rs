@@ -23,6 +23,7 @@ pub mod reader;
 pub mod reload;
 pub mod render;
 pub mod screen;
+pub mod search_cache;
 pub mod search_pool;
 pub mod searcher;
 pub mod session;

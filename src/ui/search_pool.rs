@@ -140,6 +140,17 @@ impl<J: Job> Seat<J> {
     }
 }
 
+impl<J: Job> Seat<J> {
+    /// Drops the seat's query waiting, if any: a newer one was answered elsewhere (the room's
+    /// cache), so its results would be thrown away. A query already running goes on.
+    pub fn withdraw(&self) {
+        if let Some(place) = self.pool.owners.0.lock().seats.get_mut(&self.id) {
+            // Its place in the line, if any, is skipped when its turn comes.
+            place.newest = None;
+        }
+    }
+}
+
 impl<J: Job> Drop for Seat<J> {
     fn drop(&mut self) {
         // Its place in the line, if any, is skipped when its turn comes.

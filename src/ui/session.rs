@@ -318,7 +318,7 @@ impl<H: Host> Session<'_, H> {
                     // Searching here (tests): at once, as each action's results are expected.
                     Searcher::Inline => searched(app, request.run()),
                     // Sent once the burst is over: only the newest is worth running.
-                    Searcher::Pooled(_) => self.search = Some(*request),
+                    Searcher::Pooled(..) => self.search = Some(*request),
                 }
                 return Ok(Step::Continue);
             }

@@ -69,6 +69,7 @@ mod query_shortcuts;
 mod render_fuzz;
 mod results_end;
 mod room_screens;
+mod search_cache;
 mod search_pool;
 mod theme_contrast;
 mod ui_app;

@@ -12,6 +12,7 @@ use boucle::query::Indexed;
 use boucle::text::Lang;
 use boucle::ui::input::actions_for;
 use boucle::ui::input_queue::InputQueue;
+use boucle::ui::search_cache::{ROOM_BYTES, SearchCache};
 use boucle::ui::search_pool::SearchPool;
 use boucle::ui::searcher::Request;
 use boucle::ui::session::{Exit, render, run_session, seat_in, update_inline};
@@ -136,10 +137,29 @@ fn watch(screen: &Mutex<Buffer>, ready: impl Fn(&Buffer) -> bool) -> Buffer {
     }
 }
 
+fn fixture() -> Arc<Indexed> {
+    Arc::new(Indexed::new(load(&CatalogueSource::Folders(vec!["tests/fixtures/catalogue".into()])).catalogue))
+}
+
 #[test]
 fn sessions_typing_at_once_each_end_on_their_newest_querys_screen() {
-    let loaded = load(&CatalogueSource::Folders(vec!["tests/fixtures/catalogue".into()]));
-    let indexed = Arc::new(Indexed::new(loaded.catalogue));
+    type_at_once(&fixture(), None);
+}
+
+/// The same with the room's cache, twice: the second room's searches are answered from what
+/// the first room's found, on each session's thread, and end on the same screens.
+#[test]
+fn sessions_sharing_a_cache_each_end_on_their_newest_querys_screen() {
+    let indexed = fixture();
+    let cache = Arc::new(SearchCache::new(ROOM_BYTES));
+    type_at_once(&indexed, Some(&cache));
+    let first = cache.counts();
+    type_at_once(&indexed, Some(&cache));
+    let second = cache.counts();
+    assert!(second.found >= first.found + TYPED.len() as u64, "{first:?} then {second:?}");
+}
+
+fn type_at_once(indexed: &Arc<Indexed>, cache: Option<&Arc<SearchCache>>) {
     let pool: SearchPool<Request> = SearchPool::new(2);
     let blank = Buffer::empty(ratatui::layout::Rect::new(0, 0, WIDTH, HEIGHT));
     let sessions: Vec<_> = TYPED
@@ -147,7 +167,10 @@ fn sessions_typing_at_once_each_end_on_their_newest_querys_screen() {
         .map(|typed| {
             let (events, inbox) = channel();
             let queue = InputQueue::new(events.clone());
-            let searcher = seat_in(&pool, events);
+            let searcher = match cache {
+                Some(cache) => seat_in(&pool, events).sharing(cache.clone()),
+                None => seat_in(&pool, events),
+            };
             let screen = Arc::new(Mutex::new(blank.clone()));
             let backend = Watched { inner: TestBackend::new(WIDTH, HEIGHT), screen: screen.clone() };
             let (app, input) = (App::new(indexed.clone(), Vec::new(), options()), queue.clone());
@@ -172,7 +195,7 @@ fn sessions_typing_at_once_each_end_on_their_newest_querys_screen() {
         std::thread::sleep(Duration::from_millis(2));
     }
     for (typed, (keys, queue, screen, thread)) in TYPED.iter().zip(sessions) {
-        let expected = alone(&indexed, &keys);
+        let expected = alone(indexed, &keys);
         let text = buffer_text(&expected);
         assert!(text.contains(&format!("/ {typed}")) && !text.contains("searching"), "{text}");
         // Settled: the query line shows the whole query, without the mark of a search running

@@ -68,6 +68,7 @@ fn sessions_sharing_the_pool_get_their_own_newest_results_only() {
                 filters: Filters::default(),
                 lang: Lang::En,
                 limit: 20,
+                keep_in: None,
             };
             asked[s].insert(generation(s, k), text);
             assert!(seats[s].0.search(request).is_none(), "the pool answers later, never here");

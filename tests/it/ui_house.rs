@@ -100,6 +100,29 @@ fn reloaded_with_one_more() -> Arc<Indexed> {
     Arc::new(Indexed::new(Catalogue::new(old.vocabularies.clone(), entries)))
 }
 
+/// The entry pane draws again the text it laid out for the last frame while the same entry is
+/// shown the same way (`ui::frame::EntryText`); a reload that changes that entry's text, at the
+/// same position in the catalogue, is drawn at once, never the kept text.
+#[test]
+fn a_reload_that_changes_the_shown_entrys_text_is_drawn_at_once() {
+    let mut app = app_sized(Options::default(), 160, 48);
+    select(&mut app, "bethune-bruay-mining-heritage");
+    let before = pane_text(&app, Pane::Detail);
+    redraw(&mut app);
+    assert_eq!(pane_text(&app, Pane::Detail), before, "drawn again the same");
+    let old = fixture().catalogue.clone();
+    let mut entries = old.entries().to_vec();
+    let position = old.index_of("bethune-bruay-mining-heritage").unwrap();
+    entries[position].common.summary = boucle::text::Label::plain("A summary rewritten while the room ran");
+    let indexed = Arc::new(Indexed::new(Catalogue::new(old.vocabularies.clone(), entries)));
+    assert_eq!(indexed.catalogue().index_of("bethune-bruay-mining-heritage"), Some(position), "the same position");
+    boucle::ui::update::reindex(&mut app, indexed, problems());
+    redraw(&mut app);
+    let after = pane_text(&app, Pane::Detail);
+    assert!(after.contains("rewritten while the room ran"), "{after}");
+    assert_ne!(after, before);
+}
+
 #[test]
 fn selection_trail_and_filters_survive_a_reload_that_moves_every_entry() {
     let mut app = app_sized(Options::default(), 160, 48);

@@ -26,6 +26,7 @@ pub(super) fn ask(browse: &mut BrowseState, shared: &Shared, new_query: bool, fi
         filters,
         lang: shared.lang,
         limit,
+        keep_in: None,
     }
 }
 

@@ -11,13 +11,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::super::action::Pane;
-use super::super::frame::EntryFacts;
+use super::super::frame::{EntryFacts, EntryText, EntryTextKey};
 use super::super::state::BrowseState;
 use super::context::Ctx;
 use super::widgets::pane_block;
 use crate::export::doc::{Block, EntryDoc, Field, Link, ReviewItem, SourceItem, StopItem, Value};
 use crate::export::handout::addresses;
 use crate::i18n::{KeyWord, Msg, key_word, t, with_colon};
+use crate::model::Id;
+use std::sync::Arc;
 use unicode_width::UnicodeWidthStr;
 
 /// Draws the entry pane; says what it drew, to bound scrolling and find clicked links.
@@ -38,30 +40,36 @@ pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, browse: &BrowseState, area: Re
         return facts;
     }
     let Some(index) = browse.shown_entry(ctx.shared.catalogue()) else { return facts };
-    // A stop followed from its tour keeps the facilitator's note above it.
-    let mut lines =
-        followed_stop(ctx, browse).map_or_else(Vec::new, |(tour, stop)| stop_note_lines(ctx, tour, stop, inner.width));
-    let offset = lines.len();
-    let (entry, link_rows) = doc_lines(ctx, index, inner.width, browse.trail.link());
-    lines.extend(entry);
-    let mut link_rows: Vec<ChoiceRows> =
-        link_rows.into_iter().map(|(choice, start, end)| (choice, start + offset, end + offset)).collect();
-    // Where each link and address starts and ends once wrapped, in choice order: the lines
-    // before it, wrapped at this width.
-    link_rows.sort_by_key(|&(index, _, _)| index);
-    // Lines wrap one by one, so each is wrapped once and the rows before any line are a sum
-    // (wrapping the text before each link again cost a frame 2×links whole wraps).
-    let mut before = Vec::with_capacity(lines.len() + 1);
-    before.push(0);
-    for line in &lines {
-        let rows = Paragraph::new(line.clone()).wrap(Wrap { trim: false }).line_count(inner.width);
-        before.push(before.last().copied().unwrap_or(0) + rows);
-    }
-    let wrapped = |row: usize| before.get(row).copied().unwrap_or_else(|| before.last().copied().unwrap_or(0));
-    facts.link_lines = link_rows.iter().map(|&(_, start, _)| wrapped(start)).collect();
-    facts.link_ends = link_rows.iter().map(|&(_, _, end)| wrapped(end)).collect();
+    let key = EntryTextKey {
+        entry: index,
+        width: inner.width,
+        lang: ctx.shared.lang,
+        theme: ctx.shared.theme,
+        chosen: browse.trail.link(),
+        stop: followed_stop(ctx, browse),
+    };
+    // The last frame's text, when it is this one (the entry selected while a query is typed).
+    let kept = ctx.shared.frame.entry.as_ref().and_then(|entry| entry.text.as_ref());
+    let text = match kept.filter(|text| text.shows(&key, &ctx.shared.indexed, |id| ctx.shared.is_marked(id))) {
+        Some(text) => text.clone(),
+        None => Arc::new(lay_out(ctx, key)),
+    };
+    let wrapped =
+        |row: usize| text.before.get(row).copied().unwrap_or_else(|| text.before.last().copied().unwrap_or(0));
+    facts.link_lines = text.link_rows.iter().map(|&(_, start, _)| wrapped(start)).collect();
+    facts.link_ends = text.link_rows.iter().map(|&(_, _, end)| wrapped(end)).collect();
+    // Drawn from the kept lines, borrowed: no copy of their text.
+    let lines: Vec<Line<'_>> = text
+        .lines
+        .iter()
+        .map(|line| Line {
+            style: line.style,
+            alignment: line.alignment,
+            spans: line.spans.iter().map(|span| Span::styled(span.content.as_ref(), span.style)).collect(),
+        })
+        .collect();
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
-    facts.lines = wrapped(before.len() - 1);
+    facts.lines = wrapped(text.before.len() - 1);
     let max_scroll = u16::try_from(facts.lines.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
     let mut scroll = browse.trail.scroll();
     // A chosen link comes into view whole (it may wrap onto a second line).
@@ -75,7 +83,31 @@ pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, browse: &BrowseState, area: Re
     }
     facts.scroll = scroll.min(max_scroll);
     frame.render_widget(paragraph.scroll((facts.scroll, 0)), inner);
+    facts.text = Some(text);
     facts
+}
+
+/// The entry's text for the pane, with where each line starts once wrapped at its width.
+fn lay_out(ctx: &Ctx<'_>, key: EntryTextKey) -> EntryText {
+    // A stop followed from its tour keeps the facilitator's note above it.
+    let mut lines = key.stop.map_or_else(Vec::new, |(tour, stop)| stop_note_lines(ctx, tour, stop, key.width));
+    let offset = lines.len();
+    let (entry, link_rows, marks) = doc_text(ctx, key.entry, key.width, key.chosen);
+    lines.extend(entry);
+    let mut link_rows: Vec<ChoiceRows> =
+        link_rows.into_iter().map(|(choice, start, end)| (choice, start + offset, end + offset)).collect();
+    // Where each link and address starts and ends once wrapped, in choice order: the lines
+    // before it, wrapped at this width.
+    link_rows.sort_by_key(|&(index, _, _)| index);
+    // Lines wrap one by one, so each is wrapped once and the rows before any line are a sum
+    // (wrapping the text before each link again cost a frame 2×links whole wraps).
+    let mut before = Vec::with_capacity(lines.len() + 1);
+    before.push(0);
+    for line in &lines {
+        let rows = Paragraph::new(line.clone()).wrap(Wrap { trim: false }).line_count(key.width);
+        before.push(before.last().copied().unwrap_or(0) + rows);
+    }
+    EntryText { key, snapshot: Arc::downgrade(&ctx.shared.indexed), marks, lines, before, link_rows }
 }
 
 /// The tour and stop number the shown entry was followed from, when it is a tour's stop.
@@ -136,6 +168,17 @@ pub(super) fn doc_lines(
     width: u16,
     chosen: Option<usize>,
 ) -> (Vec<Line<'static>>, Vec<ChoiceRows>) {
+    let (lines, link_rows, _) = doc_text(ctx, index, width, chosen);
+    (lines, link_rows)
+}
+
+/// [`doc_lines`], with the entries whose shortlist marks the lines show, and the marks shown.
+fn doc_text(
+    ctx: &Ctx<'_>,
+    index: usize,
+    width: u16,
+    chosen: Option<usize>,
+) -> (Vec<Line<'static>>, Vec<ChoiceRows>, Vec<(Id, bool)>) {
     let entry = &ctx.shared.catalogue().entries()[index];
     let doc = EntryDoc::new(ctx.shared.catalogue(), entry, ctx.shared.lang);
     let mut w = Writer {
@@ -146,6 +189,7 @@ pub(super) fn doc_lines(
         first_address: doc.links().len(),
         addresses: addresses(&doc),
         chosen,
+        marks: Vec::new(),
     };
     w.head(&doc);
     for block in &doc.blocks {
@@ -161,7 +205,7 @@ pub(super) fn doc_lines(
             Block::Review { label, review } => w.review(label, review),
         }
     }
-    (w.lines, w.link_rows)
+    (w.lines, w.link_rows, w.marks)
 }
 
 /// A link's or address's choice number, first line and end line.
@@ -191,9 +235,18 @@ struct Writer<'a> {
     addresses: Vec<String>,
     /// The choice drawn as chosen.
     chosen: Option<usize>,
+    /// The entries whose shortlist mark was looked at, with the mark.
+    marks: Vec<(Id, bool)>,
 }
 
 impl Writer<'_> {
+    /// Whether `id` is in the shortlist, noted: the text shows it.
+    fn marked(&mut self, id: &Id) -> bool {
+        let marked = self.ctx.shared.is_marked(id);
+        self.marks.push((id.clone(), marked));
+        marked
+    }
+
     /// One blank line, never two in a row.
     fn gap(&mut self) {
         if self.lines.last().is_some_and(|l| l.width() > 0) {
@@ -288,7 +341,7 @@ impl Writer<'_> {
             let marker = format!("{}. ", stop.number);
             let indent = marker.len();
             let bold = theme.base.add_modifier(Modifier::BOLD);
-            let star = if self.ctx.shared.is_marked(&stop.entry.id) { " ★" } else { "" };
+            let star = if self.marked(&stop.entry.id) { " ★" } else { "" };
             self.item(vec![Span::styled(format!("{marker}{}{star}", stop.entry.text()), bold)], indent);
             for line in stop.note.iter().flat_map(|n| n.split('\n')) {
                 self.item(vec![Span::styled(format!("   {line}"), theme.muted)], 3);
@@ -301,7 +354,7 @@ impl Writer<'_> {
         self.heading(label);
         for (number, link) in links.iter().enumerate() {
             let selected = self.chosen == Some(number);
-            let star = if self.ctx.shared.is_marked(&link.id) { " ★" } else { "" };
+            let star = if self.marked(&link.id) { " ★" } else { "" };
             let mut spans = vec![
                 Span::styled(if selected { "▶ " } else { "→ " }, theme.key),
                 Span::styled(link.title.clone(), if selected { theme.selection } else { theme.link }),
