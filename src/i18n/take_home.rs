@@ -42,6 +42,15 @@ pub fn goodbye(lang: Lang, marks: usize, code: Option<&str>, command: &str) -> S
     }
 }
 
+/// The room closed: a shortlist kept under a code went with it, so its entries are listed.
+pub fn closing_list(lang: Lang, marks: usize) -> String {
+    let entries = super::count(lang, super::Noun::Entry, marks);
+    match lang {
+        Lang::En => format!("Your shortlist ({entries}) closed with the room; copy it from here:"),
+        Lang::Fr => format!("Votre sélection ({entries}) se ferme avec la salle ; copiez-la d’ici :"),
+    }
+}
+
 /// The export dialog of a served dashboard: nothing is written on the server, here is how.
 pub fn offered(lang: Lang) -> &'static str {
     match lang {

@@ -235,6 +235,24 @@ fn run_dashboard(
     let entered = queue!(writer, EnterAlternateScreen, EnableBracketedPaste, cursor::Hide, EnableMouseCapture);
     let exit = entered.ok().and_then(|()| run_session(&mut host, &mut app, inbox, queue, searcher).ok());
     let marks = app.shared().shortlist().len();
+    // A shortlist the room keeps under a code goes with the room: when the room closes, the
+    // code is dead, so the goodbye lists the entries themselves.
+    let closing = matches!(exit, Some(Exit::Ended(Reason::RoomClosing)));
+    let lost_with_room = closing && take_home.as_ref().is_some_and(|home| home.code.is_some());
+    let listed: Vec<(String, String)> = if lost_with_room {
+        let shared = app.shared();
+        let catalogue = shared.catalogue();
+        shared
+            .shortlist()
+            .ids()
+            .map(|id| {
+                let title = catalogue.get(id.as_str()).map(|e| e.title().get(lang).to_string()).unwrap_or_default();
+                (id.as_str().to_string(), crate::text::sanitize(&title, crate::text::Lines::Single))
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     drop(app);
     let mut goodbye = Vec::new();
     let _ = queue!(goodbye, DisableMouseCapture, DisableBracketedPaste, LeaveAlternateScreen, cursor::Show);
@@ -248,7 +266,13 @@ fn run_dashboard(
         goodbye.extend_from_slice(format!("{}\r\n", t(lang, words)).as_bytes());
     }
     // A session with marks says how to take them home, however it ended.
-    if let (Some(home), true) = (&take_home, marks > 0 && exit.is_some()) {
+    if marks > 0 && lost_with_room {
+        let said = crate::i18n::take_home::closing_list(lang, marks);
+        goodbye.extend_from_slice(format!("{said}\r\n").as_bytes());
+        for (id, title) in &listed {
+            goodbye.extend_from_slice(format!("  - {title} ({id})\r\n").as_bytes());
+        }
+    } else if let (Some(home), true) = (&take_home, marks > 0 && exit.is_some()) {
         let command = home.command(lang, crate::export::handout::Format::Html);
         let said = crate::i18n::take_home::goodbye(lang, marks, home.code.as_deref(), &command);
         goodbye.extend_from_slice(format!("{said}\r\n").as_bytes());
