@@ -80,14 +80,24 @@ impl Kind {
         Kind::ALL.into_iter().find(|k| k.folder() == folder)
     }
 
-    /// Accepts the short id, the folder name and a few natural spellings.
+    /// Accepts the short id, the folder name and a few natural spellings, in English and in
+    /// French (`kind:visite`, as French material names are accepted).
     pub fn parse(text: &str) -> Option<Kind> {
-        let t = text.to_ascii_lowercase();
-        Kind::ALL.into_iter().find(|k| {
-            t == k.id()
-                || t == k.folder()
-                || t == k.folder().trim_end_matches('s')
-                || t == k.struct_name().to_ascii_lowercase()
+        let t = text.to_lowercase();
+        let french = match t.trim_end_matches('s') {
+            "pratique" | "bonne-pratique" | "bonnes-pratique" => Some(Kind::GoodPractice),
+            "visite" | "visite-de-site" => Some(Kind::SiteVisit),
+            "evenement" | "événement" => Some(Kind::Event),
+            "parcour" => Some(Kind::Tour),
+            _ => None,
+        };
+        french.or_else(|| {
+            Kind::ALL.into_iter().find(|k| {
+                t == k.id()
+                    || t == k.folder()
+                    || t == k.folder().trim_end_matches('s')
+                    || t == k.struct_name().to_ascii_lowercase()
+            })
         })
     }
 }

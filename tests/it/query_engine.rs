@@ -163,6 +163,14 @@ fn field_filters_in_the_query_box() {
         ["bethune-heritage", "magnets-recycling", "rare-earths-day"]
     );
     assert_eq!(sorted_ids(&cat, &search(&cat, "kind:visit", &Filters::default())), ["kozani-visit"]);
+    // The kinds' French names too, as materials' French names are accepted.
+    for french in ["kind:visite", "kind:Visites"] {
+        assert_eq!(sorted_ids(&cat, &search(&cat, french, &Filters::default())), ["kozani-visit"], "{french}");
+    }
+    assert_eq!(
+        sorted_ids(&cat, &search(&cat, "kind:événement", &Filters::default())),
+        sorted_ids(&cat, &search(&cat, "kind:event", &Filters::default()))
+    );
     assert_eq!(sorted_ids(&cat, &search(&cat, "year:2018", &Filters::default())), ["bethune-heritage"]);
     assert_eq!(
         sorted_ids(&cat, &search(&cat, "year:2024..2025", &Filters::default())),
