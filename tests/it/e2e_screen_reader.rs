@@ -68,8 +68,10 @@ impl Reader<'_> {
 
     fn status(&self) -> String {
         let path = self.tmux.path("go.status");
-        wait_until("boucle to end", TIMEOUT, || path.exists());
-        std::fs::read_to_string(path).unwrap().trim().to_string()
+        // The shell makes the file before it writes the status in it: wait for the status.
+        let written = || std::fs::read_to_string(&path).ok().filter(|s| s.ends_with('\n'));
+        wait_until("boucle to end", TIMEOUT, || written().is_some());
+        written().unwrap_or_default().trim().to_string()
     }
 }
 
