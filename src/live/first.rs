@@ -54,6 +54,14 @@ pub(super) fn load(source: &CatalogueSource, cache: Option<&Cache>, first: First
     FirstLoad { snapshot: Snapshot::new(indexed, diagnostics), read, from_cache, checked, index_cached, stamps: None }
 }
 
+impl FirstLoad {
+    /// Whether the snapshot came from the cache and is checked against the files only after
+    /// it is given ([`First::AtOnce`]).
+    pub fn checked_after(&self) -> bool {
+        self.from_cache && !self.checked
+    }
+}
+
 /// Touches every entry of a snapshot read from the archive, on a thread of its own, so that
 /// what reads them all (the map, exports, the tours) finds them decoded, and a damaged entry
 /// is found soon; the handle says whether every entry passed its checks (a snapshot in
@@ -63,7 +71,23 @@ pub(super) fn fill(snapshot: &Snapshot) -> Option<std::thread::JoinHandle<bool>>
     if !indexed.catalogue().entries().is_lazy() {
         return None;
     }
-    std::thread::Builder::new().name("fill".into()).spawn(move || indexed.catalogue().entries().fill()).ok()
+    let fill = move || {
+        // Behind the first screen, never before it: the screen's thread goes first on a busy
+        // machine (2 cores shared with the folders' watch and the stamp check).
+        lower_priority();
+        indexed.catalogue().entries().fill()
+    };
+    std::thread::Builder::new().name("fill".into()).spawn(fill).ok()
+}
+
+/// Lowers the calling thread's scheduling priority (nice 10), where threads have their own.
+fn lower_priority() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: gettid cannot fail; setpriority on this thread's id changes only its nice value,
+    // and a refusal leaves it as it was.
+    unsafe {
+        let _ = libc::setpriority(libc::PRIO_PROCESS, libc::gettid() as libc::id_t, 10);
+    }
 }
 
 /// What the cache was found to hold, once the first snapshot is given.
