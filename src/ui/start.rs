@@ -86,6 +86,7 @@ impl App {
             pending_filters,
             pending_query,
             refusal: None,
+            given: None,
         };
         app
     }

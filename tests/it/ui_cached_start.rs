@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex};
 use boucle::live::archived;
 use boucle::load::CatalogueSource;
 use boucle::load::cache::{self, Cache, Parts};
-use boucle::query::Indexed;
+use boucle::query::{Facet, Indexed};
 use boucle::text::Lang;
 use boucle::ui::input_queue::InputQueue;
 use boucle::ui::loading::{Ready, spawn_loader_cached};
@@ -37,7 +37,12 @@ fn write_cache(cache: &Cache, folders: &[PathBuf], loaded: &boucle::load::Loaded
 
 /// The first frame of a dashboard given `ready` at `width`×`height`, drawn as the loop draws.
 fn first_frame(ready: Ready, width: u16, height: u16) -> (App, Buffer) {
-    let mut app = App::loading(Options::default());
+    first_frame_with(ready, width, height, Options::default())
+}
+
+/// [`first_frame`] for a dashboard started with `options` (the command line's filters).
+fn first_frame_with(ready: Ready, width: u16, height: u16, options: Options) -> (App, Buffer) {
+    let mut app = App::loading(options);
     resize(&mut app, width, height);
     loaded(&mut app, ready);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
@@ -133,6 +138,22 @@ impl boucle::ui::host::Host for Recording {
 /// results is then the files' (the whole load's), never one drawn from the damaged cache.
 #[test]
 fn an_entry_damaged_in_the_cache_and_first_touched_by_a_frame_is_never_shown() {
+    damaged_entry_is_never_shown(Vec::new());
+}
+
+/// The files' load that replaces a damaged cache keeps the command line's filters
+/// (`--region FRE`), as the query is kept: its screen is the filtered one, not the whole
+/// catalogue's.
+#[test]
+fn the_files_load_after_a_damaged_cache_keeps_the_command_lines_filters() {
+    damaged_entry_is_never_shown(vec![(Facet::Region, "FRE".to_string())]);
+}
+
+/// A dashboard started with `filters` on the fixture's cache, one of whose entries on the
+/// first screen is damaged: no frame shows that cache, and the files' screen, as the
+/// command line asked for it, follows.
+fn damaged_entry_is_never_shown(filters: Vec<(Facet, String)>) {
+    let options = || Options { filters: filters.clone(), ..Options::default() };
     let dir = tempfile::tempdir().unwrap();
     let cache = Cache::at(dir.path().join("cache"));
     let folders = vec![PathBuf::from(FIXTURE_RELATIVE)];
@@ -140,8 +161,13 @@ fn an_entry_damaged_in_the_cache_and_first_touched_by_a_frame_is_never_shown() {
     let whole = Indexed::new(std::mem::take(&mut loaded.catalogue));
     write_cache(&cache, &folders, &loaded, &whole);
     let (width, height) = (100, 30);
-    let (reference_app, reference) = first_frame(Ready { indexed: indexed(), problems: problems() }, width, height);
+    let ready = || Ready { indexed: indexed(), problems: problems() };
+    let (reference_app, reference) = first_frame_with(ready(), width, height, options());
     let reference = buffer_text(&reference);
+    if !filters.is_empty() {
+        let (_, unfiltered) = first_frame(ready(), width, height);
+        assert_ne!(buffer_text(&unfiltered), reference, "the filters change the screen");
+    }
     // An entry on the first screen, not the first of the catalogue (which stands in for any
     // that fails): its title is damaged in the cache.
     let shown = result_ids(&reference_app);
@@ -158,14 +184,15 @@ fn an_entry_damaged_in_the_cache_and_first_touched_by_a_frame_is_never_shown() {
     // Damage found before the frame (by the fill, which reads every entry): no frame of that
     // cache either, the dashboard waits for the files.
     assert!(!lazy.catalogue().entries().fill());
-    let (app, drawn) = first_frame(Ready { indexed: Arc::new(lazy), problems: problems() }, width, height);
+    let (app, drawn) =
+        first_frame_with(Ready { indexed: Arc::new(lazy), problems: problems() }, width, height, options());
     assert!(result_ids(&app).is_empty(), "{}", buffer_text(&drawn));
     assert!(!buffer_text(&drawn).contains(&result_titles(&reference_app)[0]), "{}", buffer_text(&drawn));
     assert!(status_line(&app).contains("reading the catalogue"), "{}", status_line(&app));
 
     let (sender, events) = channel();
     let queue = InputQueue::new(sender.clone());
-    let mut app = App::loading(Options::default());
+    let mut app = App::loading(options());
     resize(&mut app, width, height);
     let searcher = search_worker(sender.clone());
     let source = CatalogueSource::Folders(folders.clone());
@@ -183,10 +210,16 @@ fn an_entry_damaged_in_the_cache_and_first_touched_by_a_frame_is_never_shown() {
         frames: frames.clone(),
         done: Box::new(done),
     };
+    // A screen that never comes (the files' load without the filters) ends the session too.
+    let watchdog = queue.clone();
+    std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_secs(30));
+        let _ = watchdog.push(Input::Key(KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE)));
+    });
     let exit = run_session(&mut host, &mut app, &events, &queue, searcher).unwrap();
     assert_eq!(exit, Exit::Quit);
     let frames = frames.lock().unwrap();
-    assert!(!frames.is_empty());
+    assert_eq!(frames.last(), Some(&reference), "the files' screen, as the command line asked for it, comes");
     for frame in frames.iter() {
         assert_eq!(frame, &reference, "a frame with results shows the files' catalogue");
     }

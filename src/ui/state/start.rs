@@ -13,6 +13,10 @@ pub struct StartUp {
     pub(in crate::ui) pending_filters: Vec<(Facet, String)>,
     /// The query from the command line, checked with them.
     pub(in crate::ui) pending_query: String,
+    /// The command line's filters and query as given, kept once resolved: a cached catalogue
+    /// found damaged after it came is replaced by the files' load, which must be resolved
+    /// against them again.
+    pub(in crate::ui) given: Option<(Vec<(Facet, String)>, String)>,
     /// Why the dashboard will not start: the command line names values the catalogue does
     /// not have (said as `boucle list` says it, and the session ends with the usage code).
     pub(in crate::ui) refusal: Option<String>,

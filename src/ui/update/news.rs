@@ -25,7 +25,9 @@ pub fn loaded(app: &mut App, ready: Ready) {
     app.start.loading = None;
     reindex(app, ready.indexed, ready.problems);
     let pending = std::mem::take(&mut app.start.pending_filters);
-    let query = Query::parse(&std::mem::take(&mut app.start.pending_query));
+    let query_text = std::mem::take(&mut app.start.pending_query);
+    let query = Query::parse(&query_text);
+    app.start.given = Some((pending.clone(), query_text));
     if pending.is_empty() && query.fields.is_empty() && query.errors.is_empty() {
         return;
     }
@@ -62,6 +64,11 @@ pub fn loaded(app: &mut App, ready: Ready) {
 /// as the first load.
 pub fn cache_damaged(app: &mut App) {
     app.start.loading = Some(Stage::Reading { read: 0, total: 0 });
+    // The command line's filters apply to the files' load as they did to the cache's.
+    if let Some((filters, query)) = app.start.given.take() {
+        app.start.pending_filters = filters;
+        app.start.pending_query = query;
+    }
     reindex(app, Arc::new(Indexed::new(Catalogue::default())), Vec::<Diagnostic>::new());
 }
 
