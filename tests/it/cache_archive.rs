@@ -5,6 +5,7 @@
 //! files say, never the damaged text.
 
 use crate::common;
+use common::cached::{damage_text, write_cache};
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -35,9 +36,7 @@ impl Cached {
         let cache = Cache::at(dir.path().join("cache"));
         let mut loaded = boucle::load::load(&CatalogueSource::Folders(folders.clone()));
         let indexed = Indexed::new(std::mem::take(&mut loaded.catalogue));
-        let archived = indexed.engine().archive().unwrap();
-        let parts = Parts { catalogue: indexed.catalogue(), index: Some(&archived), ..Parts::of(&loaded) };
-        assert!(cache::write(&cache, &folders, &parts).unwrap());
+        crate::common::cached::write_cache(&cache, &folders, &loaded, &indexed);
         Cached { _dir: dir, folders, cache, indexed }
     }
 
@@ -145,9 +144,7 @@ fn a_search_decodes_only_the_entries_it_ranks_and_prints() {
         })
         .collect();
     let indexed = Indexed::new(Catalogue::new(loaded.catalogue.vocabularies.clone(), copies));
-    let archived = indexed.engine().archive().unwrap();
-    let parts = Parts { catalogue: indexed.catalogue(), index: Some(&archived), ..Parts::of(&loaded) };
-    assert!(cache::write(&cache, &folders, &parts).unwrap());
+    write_cache(&cache, &folders, &loaded, &indexed);
     let opened = archived::open(&CatalogueSource::Folders(folders), Some(&cache)).unwrap();
     let archive = &opened.archive;
     let query = Query::parse("batteries");
@@ -178,16 +175,6 @@ fn an_entry_damaged_in_the_archive_is_caught_when_it_is_read() {
     assert!(archive.damaged(), "the damaged one is caught");
     // The whole read refuses the file too: its chunk's checksum fails.
     assert!(cache::read(&cached.cache, &cached.folders).is_err());
-}
-
-/// Changes one letter of `text`'s first copy in the file at `path` into another letter: still
-/// clean text, caught only by a checksum.
-fn damage_text(path: &Path, text: &str) {
-    let mut bytes = fs::read(path).unwrap();
-    let at = bytes.windows(text.len()).rposition(|w| w == text.as_bytes()).expect("the text is in the cache");
-    let letter = text.bytes().position(|b| b.is_ascii_lowercase()).expect("a lower-case letter");
-    bytes[at + letter] = if bytes[at + letter] == b'x' { b'y' } else { b'x' };
-    fs::write(path, bytes).unwrap();
 }
 
 use crate::common::with_cache as boucle;

@@ -7,13 +7,13 @@
 use crate::common;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::mpsc::channel;
 use std::sync::{Arc, Mutex};
 
 use boucle::live::archived;
 use boucle::load::CatalogueSource;
-use boucle::load::cache::{self, Cache, Parts};
+use boucle::load::cache::Cache;
 use boucle::query::{Facet, Indexed};
 use boucle::text::Lang;
 use boucle::ui::input_queue::InputQueue;
@@ -22,18 +22,12 @@ use boucle::ui::reload::Watch;
 use boucle::ui::session::{Exit, run_session, search_worker};
 use boucle::ui::update::loaded;
 use boucle::ui::{App, Options};
+use common::cached::{damage_text, write_cache};
 use common::ui::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{Event as Input, KeyCode, KeyEvent, KeyModifiers};
-
-/// `catalogue`'s load cached with its index as the cache of `folders`.
-fn write_cache(cache: &Cache, folders: &[PathBuf], loaded: &boucle::load::Loaded, indexed: &Indexed) {
-    let archived = indexed.engine().archive().unwrap();
-    let parts = Parts { catalogue: indexed.catalogue(), index: Some(&archived), ..Parts::of(loaded) };
-    assert!(cache::write(cache, folders, &parts).unwrap());
-}
 
 /// The first frame of a dashboard given `ready` at `width`×`height`, drawn as the loop draws.
 fn first_frame(ready: Ready, width: u16, height: u16) -> (App, Buffer) {
@@ -92,16 +86,6 @@ fn the_first_screen_of_a_large_cached_catalogue_decodes_few_of_its_entries() {
     assert!(result_ids(&app).len() > 10, "a screenful of results: {:?}", result_ids(&app));
     let decoded = lazy.catalogue().entries().decoded();
     assert!(decoded < 3000 / 10, "the first screen decoded {decoded} entries of 3,000");
-}
-
-/// Changes one letter of `text`'s last copy in the file at `path` (in the entries, after the
-/// index): still clean text, caught by the entry's checksum when it is first read.
-fn damage_text(path: &Path, text: &str) {
-    let mut bytes = fs::read(path).unwrap();
-    let at = bytes.windows(text.len()).rposition(|w| w == text.as_bytes()).expect("the text is in the cache");
-    let letter = text.bytes().position(|b| b.is_ascii_lowercase()).expect("a lower-case letter");
-    bytes[at + letter] = if bytes[at + letter] == b'x' { b'y' } else { b'x' };
-    fs::write(path, bytes).unwrap();
 }
 
 /// Draws as the dashboard does, and keeps the text of every frame that shows results.

@@ -3,6 +3,7 @@
 //! helpers, on the frozen fixture catalogue of `tests/fixtures/catalogue`, are in [`ui`].
 #![allow(dead_code)]
 
+pub mod cached;
 pub mod random;
 pub mod serve;
 pub mod sources;
