@@ -83,7 +83,7 @@ pub enum Shape {
     Switch,
     /// Settings in brackets: `export: (format: "md")`.
     Group,
-    /// Actions and their keys: `keys: { "browse.quit": ["q"] }`.
+    /// Actions and their keys: `keys: { "global.quit": ["Q"] }`.
     KeyTable,
 }
 
@@ -102,15 +102,8 @@ pub fn wrong_shape(setting: &str, shape: Shape) -> Said {
     })
 }
 
-/// An example of a setting's shape.
-pub fn shape_example(shape: Shape) -> Said {
-    let example = match shape {
-        Shape::Text => "\"light\"",
-        Shape::Texts => "[\"~/raw4res\"]",
-        Shape::Switch => "true",
-        Shape::Group => "(format: \"md\")",
-        Shape::KeyTable => "{ \"browse.quit\": [\"q\"] }",
-    };
+/// An example of a setting's value, as written in the file.
+pub fn such_as(example: &str) -> Said {
     Said::by(|lang| match lang {
         Lang::En => format!("such as {example}"),
         Lang::Fr => format!("par exemple {example}"),

@@ -124,3 +124,18 @@ fn a_broken_file_is_shown_as_check_shows_problems_and_other_commands_go_on() {
     let text = out(&boucle(&file, &[], &["config", "show"]));
     assert!(text.contains(&format!("{}:3:", file.display())), "{text}");
 }
+
+/// The README's config example is what a user copies first: every setting in it loads (its
+/// catalogue folder is the reader's own, so only that one may be missing here).
+#[test]
+fn the_readme_s_config_example_loads() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let section = &readme[readme.find("### The config file").expect("the README has its config section")..];
+    let start = section.find("```ron\n").expect("with a ron example") + "```ron\n".len();
+    let example = &section[start..start + section[start..].find("```").unwrap()];
+    let (settings, problems) = boucle::config::parse("README.md", example, None);
+    let problems: Vec<_> = problems.iter().filter(|p| p.code != "no-catalogue").collect();
+    assert!(problems.is_empty(), "{problems:#?}");
+    assert_eq!(settings.keys_changed, example.matches("\": [").count(), "each key setting in it is taken");
+    assert!(settings.language.is_some() && settings.theme.is_some() && settings.present_bare.is_some());
+}
