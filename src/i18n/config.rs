@@ -117,6 +117,29 @@ pub fn expected_values(values: &str) -> Said {
     })
 }
 
+/// `BOUCLE_THEME` names no theme: said rather than ignored, with the themes there are and the
+/// nearest, if one is near.
+pub fn unknown_theme_in_environment(variable: &str, given: &str, themes: &str, nearest: Option<&str>) -> Said {
+    let given = crate::text::visible::line(given);
+    Said::by(|lang| {
+        let near = match (lang, nearest) {
+            (Lang::En, Some(near)) => format!(" (did you mean {}?)", q(lang, near)),
+            (Lang::Fr, Some(near)) => format!(" (vouliez-vous dire {} ?)", q(lang, near)),
+            (_, None) => String::new(),
+        };
+        match lang {
+            Lang::En => format!(
+                "{variable}={} is not a theme{near}: the themes are {themes}; the default is used",
+                q(lang, &given)
+            ),
+            Lang::Fr => format!(
+                "{variable}={} n’est pas un thème{near} : les thèmes sont {themes} ; celui par défaut est pris",
+                q(lang, &given)
+            ),
+        }
+    })
+}
+
 /// The dashboard started with the defaults, or without some of the file's settings.
 pub fn started_without(lang: Lang, problems: usize, file: &str) -> String {
     match (lang, problems) {

@@ -139,3 +139,27 @@ fn the_readme_s_config_example_loads() {
     assert_eq!(settings.keys_changed, example.matches("\": [").count(), "each key setting in it is taken");
     assert!(settings.language.is_some() && settings.theme.is_some() && settings.present_bare.is_some());
 }
+
+/// `BOUCLE_THEME=solarized` was ignored without a word: it is said, with the themes there are,
+/// and the nearest when one is near; the command goes on with the default.
+#[test]
+fn a_theme_the_environment_names_that_is_none_is_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.ron");
+    let said = |theme: &str, lang: &str| {
+        let output = boucle(&config, &[("BOUCLE_THEME", theme)], &["--lang", lang, "config", "show"]);
+        assert!(output.status.success(), "{output:?}");
+        let expected = if theme == "light" { "light" } else { "dark" };
+        assert!(setting(&out(&output), "theme").contains(expected), "{}", out(&output));
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    let english = said("solarized", "en");
+    assert!(
+        english.contains("BOUCLE_THEME=\"solarized\" is not a theme: the themes are dark, light, high-contrast, mono"),
+        "{english}"
+    );
+    assert!(said("ligth", "en").contains("(did you mean \"light\"?)"), "{}", said("ligth", "en"));
+    let french = said("solarized", "fr");
+    assert!(french.contains("BOUCLE_THEME=« solarized » n’est pas un thème : les thèmes sont dark"), "{french}");
+    assert_eq!(said("light", "en"), "", "a theme that is one is taken without a word");
+}
