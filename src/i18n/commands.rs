@@ -174,6 +174,31 @@ pub fn tour_without_stops(tour: &str) -> Said {
     })
 }
 
+/// `present --query …` (or filters) on a selection with no entry: nothing to show, said before
+/// the screen is taken, as for a tour with no stop.
+pub fn nothing_to_present(query: &str) -> Said {
+    let query = crate::text::visible::line(query);
+    Said::by(|lang| {
+        match (lang, query.trim().is_empty()) {
+        (Lang::En, false) => format!(
+            "no entry matches {} and the filters given: nothing to present (boucle list shows what a query finds)",
+            q(lang, &query)
+        ),
+        (Lang::Fr, false) => format!(
+            "aucune fiche ne répond à {} et aux filtres donnés : rien à présenter (boucle list montre ce qu’une recherche trouve)",
+            q(lang, &query)
+        ),
+        (Lang::En, true) => {
+            "no entry matches the filters given: nothing to present (boucle list shows what filters select)".into()
+        }
+        (Lang::Fr, true) => {
+            "aucune fiche ne répond aux filtres donnés : rien à présenter (boucle list montre ce que des filtres retiennent)"
+                .into()
+        }
+    }
+    })
+}
+
 /// What `present` was given begins several tours.
 pub fn several_tours(given: &str, tours: &[&str]) -> Said {
     Said::by(|lang| match lang {
