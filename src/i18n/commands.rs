@@ -87,6 +87,14 @@ pub fn dashboard_needs_a_terminal() -> Said {
     )
 }
 
+/// `TERM=dumb`: the full-screen dashboard cannot be drawn there.
+pub fn terminal_is_dumb() -> Said {
+    Said::new(
+        "this terminal (TERM=dumb) cannot show the dashboard. Use `boucle list` and `boucle show ID` to print entries, or `--screen-reader` for the dashboard in plain lines; if the terminal can draw, set TERM to its type (such as TERM=xterm-256color).",
+        "ce terminal (TERM=dumb) ne peut pas afficher le tableau de bord. Utilisez `boucle list` et `boucle show ID` pour afficher des fiches, ou `--screen-reader` pour le tableau de bord en lignes simples ; si le terminal sait dessiner, donnez à TERM son type (par exemple TERM=xterm-256color).",
+    )
+}
+
 /// The folder watcher of live reload could not start (`why`: the system's account, in English).
 pub fn cannot_watch(why: &str) -> Said {
     Said::new(
