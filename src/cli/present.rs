@@ -139,8 +139,14 @@ pub fn run(cli: &Cli, args: &PresentArgs, err: &mut dyn Write) -> std::io::Resul
         Ok(link) => {
             options.presenting = Some(if args.console { Role::Console } else { Role::Projector });
             if place.fallback {
+                // The audience sees the projector: the notice is for whoever runs it, whole, on
+                // the terminal before the screen is taken (it is there again when boucle ends),
+                // and on the console, where the facilitator looks.
                 let said = presenting::socket_fallback(crate::text::visible::path(&place.dir).as_ref());
-                options.notice = Some(said.get(lang).to_string());
+                writeln!(err, "boucle: {}", said.get(lang))?;
+                if args.console {
+                    options.notice = Some(said.get(lang).to_string());
+                }
             }
             let holder = link.holder();
             let code = crate::ui::run_presenting(loaded.catalogue, loaded.diagnostics, options, link);
