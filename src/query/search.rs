@@ -191,7 +191,7 @@ impl Engine {
         }
         phases.filter = start.elapsed();
         let start = Instant::now();
-        let facet_counts = self.count_facets(base, &results, &selections);
+        let facet_counts = self.count_facets_kept(base, &results, &selections, filters, n);
         phases.count = start.elapsed();
         let total = results.count();
         let start = Instant::now();
