@@ -75,10 +75,6 @@ impl Terms {
         std::str::from_utf8(&self.text[self.offsets.range(i)]).unwrap_or("")
     }
 
-    pub fn iter(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
-        (0..self.len()).map(|i| self.get(i))
-    }
-
     /// The first word from `from` on for which `pred` is false, counted from `from` (as
     /// `words[from..].partition_point(pred)`), the words being partitioned by it.
     pub fn partition_point_from(&self, from: usize, mut pred: impl FnMut(&str) -> bool) -> usize {
