@@ -75,10 +75,6 @@ impl Terms {
         std::str::from_utf8(&self.text[self.offsets.range(i)]).unwrap_or("")
     }
 
-    pub fn iter(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
-        (0..self.len()).map(|i| self.get(i))
-    }
-
     /// The first word from `from` on for which `pred` is false, counted from `from` (as
     /// `words[from..].partition_point(pred)`), the words being partitioned by it.
     pub fn partition_point_from(&self, from: usize, mut pred: impl FnMut(&str) -> bool) -> usize {
@@ -184,7 +180,7 @@ mod tests {
     fn words_and_postings_read_back_as_given() {
         let words = Terms::new(["aimant", "aimants", "recyclage", "été"].into_iter());
         assert_eq!(words.len(), 4);
-        assert_eq!(words.iter().collect::<Vec<_>>(), ["aimant", "aimants", "recyclage", "été"]);
+        assert_eq!((0..words.len()).map(|i| &words[i]).collect::<Vec<_>>(), ["aimant", "aimants", "recyclage", "été"]);
         assert_eq!(&words[3], "été");
         assert_eq!(words.partition_point(|w| w < "aimants"), 1);
         assert_eq!(words.partition_point_from(1, |w| w.starts_with("aim")), 1);

@@ -58,7 +58,8 @@
 //! - `engine.rs`: the index's data; `build.rs` and `facet_index.rs` build it; `fields.rs` what is
 //!   searchable and how postings are packed; `tagged.rs` the values and names a vocabulary term
 //!   gives the entries tagged with it, for both; `bits.rs` sets of entries;
-//! - `search.rs`: a search phase by phase; `counts.rs` facet counts; `rank.rs` ranking and
+//! - `search.rs`: a search phase by phase; `counts.rs` facet counts, `recount.rs` the same
+//!   updated from the previous search's while typing; `rank.rs` ranking and
 //!   highlights; `values.rs` facet values by id and label;
 //! - `parse.rs` the query box; `fold.rs`, `matching.rs`, `fuzzy.rs` words and how they match;
 //! - `scratch.rs` per-thread arrays of a search; `narrow.rs` the previous search's words,
@@ -84,6 +85,7 @@ mod narrow;
 mod parse;
 mod pool;
 mod rank;
+mod recount;
 mod results;
 mod scratch;
 mod search;

@@ -45,6 +45,11 @@ struct Last {
     words: Vec<WordMatch>,
 }
 
+/// How many word entries are kept per catalogue entry: two common words (at 1M, `recyclage`
+/// and `aimant` have 400–600k entries each) are both kept, so typing the second does not look
+/// the first up again. Eight bytes each: at most 32 MB per search thread at 1M, 3 MB at 100k.
+const KEPT_PER_ENTRY: usize = 4;
+
 thread_local! {
     static LAST: RefCell<Last> = RefCell::new(Last::default());
 }
@@ -58,14 +63,14 @@ pub(super) fn previous(engine: u64, n: usize) -> Vec<WordMatch> {
     })
 }
 
-/// Keeps `words` for the next search, as long as they hold no more than `n` entries in all
-/// (about as much memory as the search's scratch); the largest are dropped first.
+/// Keeps `words` for the next search, as long as they hold no more than [`KEPT_PER_ENTRY`]
+/// times `n` entries in all; the largest are dropped first.
 pub(super) fn keep(engine: u64, n: usize, mut words: Vec<WordMatch>) {
     words.sort_by_key(|w| w.entries.len());
     let mut total = 0;
     words.retain(|w| {
         total += w.entries.len();
-        total <= n.max(1024)
+        total <= KEPT_PER_ENTRY * n.max(1024)
     });
     LAST.with(|last| *last.borrow_mut() = Last { engine, n, words });
 }

@@ -191,7 +191,7 @@ impl Engine {
         }
         phases.filter = start.elapsed();
         let start = Instant::now();
-        let facet_counts = self.count_facets(base, &results, &selections);
+        let facet_counts = self.count_facets_kept(base, &results, &selections, filters, n);
         phases.count = start.elapsed();
         let total = results.count();
         let start = Instant::now();
@@ -423,7 +423,14 @@ impl Engine {
             // A word of n characters is within one edit only of starts of n - 1 characters or
             // more, and a term has at least as many bytes as characters.
             let chars = word.chars().count();
-            for (t, term) in self.terms.iter().enumerate() {
+            // A typo is never in the first letter (`prefix_within_one`): only the words starting
+            // with the same letter are read, a range of the sorted dictionary (at 1M, a scan of
+            // the whole dictionary took about as long as the rest of a search).
+            let first = &word[..word.chars().next().map_or(0, char::len_utf8)];
+            let from = self.terms.partition_point(|t| t < first);
+            let to = from + self.terms.partition_point_from(from, |t| t.starts_with(first));
+            for t in from..to {
+                let term = &self.terms[t];
                 if (lo..hi).contains(&t) || term.len() + 1 < chars {
                     continue;
                 }

@@ -64,6 +64,7 @@ mod query_engine;
 mod query_narrowing;
 mod query_parallel;
 mod query_props;
+mod query_recount;
 mod query_scratch;
 mod query_shortcuts;
 mod render_fuzz;
