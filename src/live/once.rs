@@ -99,8 +99,7 @@ pub fn load_telling(source: &CatalogueSource, cache: Option<&Cache>) -> (Loaded,
         Ok(_) => Why::Stale,
         Err(why) => why,
     };
-    let mut loaded = load_files(source);
-    let indexed = Indexed::new(std::mem::take(&mut loaded.catalogue));
+    let (indexed, mut loaded) = Indexed::load(source);
     let archived = indexed.engine().archive();
     let parts = Parts { catalogue: indexed.catalogue(), index: archived.as_deref(), ..Parts::of(&loaded) };
     let written = remember_load(cache, folders, &parts);
@@ -116,15 +115,17 @@ pub fn load_telling(source: &CatalogueSource, cache: Option<&Cache>) -> (Loaded,
 /// is moved into the [`Indexed`]; the rest of the load is returned beside it.
 pub fn load_indexed(source: &CatalogueSource, cache: Option<&Cache>) -> (Indexed, Loaded) {
     let (CatalogueSource::Folders(folders), Some(cache)) = (source, cache) else {
-        let mut loaded = load_files(source);
-        return (Indexed::new(std::mem::take(&mut loaded.catalogue)), loaded);
+        return Indexed::load(source);
     };
-    let (mut loaded, stored, from_cache) = match read_cached(cache, folders) {
-        Ok((loaded, stored)) if cache::is_fresh(loaded.stamps.as_deref(), folders) => (loaded, stored, true),
-        _ => (load_files(source), None, false),
+    let (mut loaded, stored) = match read_cached(cache, folders) {
+        Ok((loaded, stored)) if cache::is_fresh(loaded.stamps.as_deref(), folders) => (loaded, stored),
+        _ => {
+            due(cache, folders);
+            return Indexed::load(source);
+        }
     };
     let (indexed, restored) = Indexed::with_stored(std::mem::take(&mut loaded.catalogue), stored);
-    if !from_cache || !restored {
+    if !restored {
         due(cache, folders);
     }
     (indexed, loaded)

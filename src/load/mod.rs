@@ -87,11 +87,31 @@ pub fn load(source: &CatalogueSource) -> Loaded {
 /// [`load`], telling `report` how many files are read, of how many, as it goes (throttled:
 /// see [`progress`]).
 pub fn load_reporting(source: &CatalogueSource, report: progress::Report<'_>) -> Loaded {
+    load_reporting_then(source, report, &|_| ()).0
+}
+
+/// What is made of a catalogue as soon as its files are parsed (its search index), by a layer
+/// above this one.
+pub type Then<'a, T> = &'a (dyn Fn(&Catalogue) -> T + Sync);
+
+/// [`load`], with `then` made of the catalogue on a thread of its own while the checks after
+/// parsing run (they took a core alone for about 0.3 s at 100k entries, the other idle). When
+/// the checks drop an entry (a repeated id), `then` is made again of the catalogue kept.
+pub fn load_then<T: Send>(source: &CatalogueSource, then: Then<'_, T>) -> (Loaded, T) {
+    load_reporting_then(source, &progress::unwatched, then)
+}
+
+/// [`load_reporting`] and [`load_then`] at once.
+pub fn load_reporting_then<T: Send>(
+    source: &CatalogueSource,
+    report: progress::Report<'_>,
+    then: Then<'_, T>,
+) -> (Loaded, T) {
     match source {
-        CatalogueSource::Bundled => load_files_reporting(bundled_files(), Vec::new(), report),
+        CatalogueSource::Bundled => load_files_reporting(bundled_files(), Vec::new(), report, then),
         CatalogueSource::Folders(folders) => {
             let (files, problems) = listed_files(folders);
-            load_files_reporting(files, problems, report)
+            load_files_reporting(files, problems, report, then)
         }
     }
 }
@@ -299,15 +319,21 @@ fn parse_run(files: &[SourceFile], slots: &mut [Option<Entry>], progress: &Progr
 /// When no file is a vocabulary, the bundled vocabularies are used, so that a folder of
 /// entries alone is a valid catalogue.
 pub fn load_files(files: Vec<SourceFile>, problems: Vec<Diagnostic>) -> Loaded {
-    load_files_reporting(files, problems, &progress::unwatched)
+    load_files_reporting(files, problems, &progress::unwatched, &|_| ()).0
 }
 
-/// [`load_files`], telling `report` how far it is.
-fn load_files_reporting(files: Vec<SourceFile>, mut problems: Vec<Diagnostic>, report: progress::Report<'_>) -> Loaded {
+/// [`load_files`], telling `report` how far it is, and making `then` of the catalogue beside
+/// the checks ([`load_then`]).
+fn load_files_reporting<T: Send>(
+    files: Vec<SourceFile>,
+    mut problems: Vec<Diagnostic>,
+    report: progress::Report<'_>,
+    then: Then<'_, T>,
+) -> (Loaded, T) {
     let files_read = files.len();
     let progress = Progress::start(report, files_read);
     let ParsedFiles {
-        mut entries,
+        entries,
         checked_only,
         mut vocabulary_files,
         problems: parse_problems,
@@ -336,7 +362,8 @@ fn load_files_reporting(files: Vec<SourceFile>, mut problems: Vec<Diagnostic>, r
     let vocabularies = build_vocabularies(&vocabulary_files, &mut problems);
 
     // Checks after parsing quote the file only when they find a problem: read it again then.
-    let by_name: HashMap<&str, &SourceFile> = files.iter().map(|f| (f.shown.as_str(), f)).collect();
+    // hashbrown's map (foldhash): std's SipHash of 100k paths was most of building it.
+    let by_name: hashbrown::HashMap<&str, &SourceFile> = files.iter().map(|f| (f.shown.as_str(), f)).collect();
     // A file a check quotes is quoted again beside its problems below: its bytes are read once
     // for both (thousands of files at 100k entries, read on this one thread).
     let read_again: RefCell<HashMap<&str, Vec<u8>>> = RefCell::default();
@@ -353,18 +380,27 @@ fn load_files_reporting(files: Vec<SourceFile>, mut problems: Vec<Diagnostic>, r
         f.relative.rsplit('/').next().unwrap_or("").trim_end_matches(".ron")
     }
     let unloaded: HashMap<&str, &str> = unloaded.iter().map(|&i| (stem(&files[i]), files[i].shown.as_str())).collect();
-    let checks =
-        validate::Checks { vocabularies: &vocabularies, vocabulary_files: &vocabulary_names, text_of: &text_of };
-    let kept = validate::check_entries(&checks, &entries, &checked_only, &unloaded, &mut problems);
-    for vocabulary_file in &vocabulary_files {
-        validate::check_vocabulary(
-            vocabularies.get(vocabulary_file.kind),
-            &vocabulary_file.shown,
-            &vocabulary_file.text,
-            &vocabulary_file.terms,
-            &mut problems,
-        );
-    }
+    // The catalogue as it will be if the checks drop nothing: `then` starts on it meanwhile.
+    let (catalogue, placed) = Catalogue::placed(vocabularies, entries);
+    let (kept, made) = std::thread::scope(|scope| {
+        let made = scope.spawn(|| then(&catalogue));
+        let in_file_order: Vec<&Entry> = placed.iter().map(|&at| &catalogue.entries()[at as usize]).collect();
+        let vocabularies = &catalogue.vocabularies;
+        let checks = validate::Checks { vocabularies, vocabulary_files: &vocabulary_names, text_of: &text_of };
+        let kept = validate::check_entries(&checks, &in_file_order, &checked_only, &unloaded, &mut problems);
+        for vocabulary_file in &vocabulary_files {
+            validate::check_vocabulary(
+                vocabularies.get(vocabulary_file.kind),
+                &vocabulary_file.shown,
+                &vocabulary_file.text,
+                &vocabulary_file.terms,
+                &mut problems,
+            );
+        }
+        // What `then` did not finish (it cannot fail on data: the index takes any catalogue)
+        // ends the load as it would have ended it without the thread.
+        (kept, made.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+    });
     let mut sources: HashMap<String, String> = HashMap::new();
     for problem in &problems {
         if sources.contains_key(&problem.file) {
@@ -382,15 +418,28 @@ fn load_files_reporting(files: Vec<SourceFile>, mut problems: Vec<Diagnostic>, r
             sources.insert(problem.file.clone(), text);
         }
     }
-    let mut keep = vec![false; entries.len()];
-    kept.into_iter().for_each(|i| keep[i] = true);
-    let mut keep = keep.into_iter();
-    entries.retain(|_| keep.next().unwrap_or(false));
+    let (catalogue, made) = match kept.len() == placed.len() {
+        true => (catalogue, made),
+        false => {
+            drop(made);
+            let catalogue = kept_only(catalogue, &placed, &kept);
+            let made = then(&catalogue);
+            (catalogue, made)
+        }
+    };
 
     let problems = crate::diagnostic::group(problems);
     let stamps = (!unstamped && !files.is_empty()).then_some(stamps);
-    let catalogue = Catalogue::new(vocabularies, entries);
-    Loaded { catalogue, diagnostics: problems, sources, files_read, stamps, index: None }
+    (Loaded { catalogue, diagnostics: problems, sources, files_read, stamps, index: None }, made)
+}
+
+/// The catalogue of the entries `kept` (by file order, ascending) of `all`, whose `i`th entry
+/// in file order is at `placed[i]`: what [`Catalogue::new`] makes of the kept entries alone.
+fn kept_only(mut all: Catalogue, placed: &[u32], kept: &[usize]) -> Catalogue {
+    let vocabularies = std::mem::take(&mut all.vocabularies);
+    let mut slots: Vec<Option<Entry>> = all.into_entries().into_iter().map(Some).collect();
+    let entries = kept.iter().filter_map(|&i| slots.get_mut(*placed.get(i)? as usize)?.take()).collect();
+    Catalogue::new(vocabularies, entries)
 }
 
 enum FileRole {

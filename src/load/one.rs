@@ -27,9 +27,9 @@ pub fn check_one(catalogue: &Catalogue, kind: Kind, relative: &str, text: &str) 
     let parsed = parse_entry(kind, &file, text);
     let mut problems = parsed.problems;
     let stem = relative.rsplit('/').next().unwrap_or("").trim_end_matches(".ron");
-    let mut entries: Vec<_> = catalogue.entries().iter().filter(|e| e.id.as_str() != stem).cloned().collect();
+    let mut entries: Vec<_> = catalogue.entries().iter().filter(|e| e.id.as_str() != stem).collect();
     let loads = parsed.entry.is_some();
-    entries.extend(parsed.entry);
+    entries.extend(parsed.entry.as_ref());
     let checked_only: Vec<_> = parsed.checked_only.into_iter().collect();
     let names: Vec<(VocabularyKind, crate::i18n::Said)> = VocabularyKind::ALL
         .into_iter()

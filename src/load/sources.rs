@@ -92,11 +92,12 @@ pub fn name_flaw(name: &str) -> Option<BadFileName> {
     if name.starts_with('.') {
         return Some(BadFileName::Hidden);
     }
-    let stem = name.split('.').next().unwrap_or(name).to_ascii_uppercase();
-    let numbered = |prefix: &str| {
-        stem.strip_prefix(prefix).is_some_and(|n| n.len() == 1 && n.as_bytes()[0].is_ascii_digit() && n != "0")
-    };
-    let reserved = matches!(stem.as_str(), "CON" | "PRN" | "AUX" | "NUL") || numbered("COM") || numbered("LPT");
+    // Compared without case rather than uppercased: this is asked of every file of a walk.
+    let stem = name.split('.').next().unwrap_or(name).as_bytes();
+    let numbered =
+        |prefix: &[u8]| stem.len() == 4 && stem[..3].eq_ignore_ascii_case(prefix) && (b'1'..=b'9').contains(&stem[3]);
+    let named = |word: &[u8]| stem.eq_ignore_ascii_case(word);
+    let reserved = [&b"CON"[..], b"PRN", b"AUX", b"NUL"].into_iter().any(named) || numbered(b"COM") || numbered(b"LPT");
     reserved.then_some(BadFileName::Reserved)
 }
 
@@ -129,8 +130,10 @@ pub fn folder_files(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
     }
     // Links are followed only to files inside the folder (resolved once, when there are links).
     let mut inside: Option<Option<PathBuf>> = None;
-    let mut pending: Vec<PathBuf> = vec![root.to_path_buf()];
-    while let Some(dir) = pending.pop() {
+    // Each folder with its path relative to `root`: a file's is its folder's and its name, not
+    // the whole path taken apart again (the walk is the one part of a load on one thread).
+    let mut pending: Vec<(PathBuf, String)> = vec![(root.to_path_buf(), String::new())];
+    while let Some((dir, dir_relative)) = pending.pop() {
         let entries = match std::fs::read_dir(&dir) {
             Ok(entries) => entries,
             Err(e) => {
@@ -158,8 +161,12 @@ pub fn folder_files(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
             if let (Some(why), true) = (flaw, name.ends_with(".ron")) {
                 problems.push(name_problem(&path, &name, why));
             }
+            let relative = || {
+                let name = if name.contains('\\') { name.replace('\\', "/") } else { name.clone() };
+                if dir_relative.is_empty() { name } else { format!("{dir_relative}/{name}") }
+            };
             if file_type.is_dir() {
-                pending.push(path);
+                pending.push((path, relative()));
             } else if name.ends_with(".ron")
                 && file_type.is_symlink()
                 && path.is_file()
@@ -171,9 +178,9 @@ pub fn folder_files(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
                     .with_help(Some(say::replace_with_the_file()));
                 problems.push(problem);
             } else if name.ends_with(".ron") && (file_type.is_file() || path.is_file()) {
-                let relative = path.strip_prefix(root).unwrap_or(&path).to_string_lossy().replace('\\', "/");
-                let shown = path.display().to_string();
-                files.push(SourceFile { relative, shown, origin: Origin::Disk(path) });
+                // What `display` shows, without the formatting machinery.
+                let shown = path.to_string_lossy().into_owned();
+                files.push(SourceFile { relative: relative(), shown, origin: Origin::Disk(path) });
             } else if name.ends_with(".ron") && !file_type.is_dir() {
                 // Reading a FIFO would block and a device could be endless: name it, never read it.
                 let message = match std::fs::metadata(&path) {
@@ -213,4 +220,25 @@ fn read_capped(path: &Path) -> std::io::Result<(Vec<u8>, std::fs::Metadata)> {
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0) + 1);
     file.take(cap).read_to_end(&mut bytes)?;
     Ok((bytes, metadata))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{BadFileName, name_flaw};
+
+    /// A device name Windows keeps is refused in any case and with any extension; a name that
+    /// only starts like one is not.
+    #[test]
+    fn device_names_are_found_whatever_their_case() {
+        let reserved =
+            ["con.ron", "CON.ron", "Prn.x.ron", "aux.ron", "nUl.ron", "com1.ron", "LPT9.ron", "Com5.tar.ron"];
+        for name in reserved {
+            assert_eq!(name_flaw(name), Some(BadFileName::Reserved), "{name}");
+        }
+        let fine = ["com0.ron", "com10.ron", "console.ron", "lpt.ron", "coné.ron", "é.ron", "co.ron", "x-con.ron"];
+        for name in fine {
+            assert_eq!(name_flaw(name), None, "{name}");
+        }
+        assert_eq!(name_flaw(".con.ron"), Some(BadFileName::Hidden));
+    }
 }

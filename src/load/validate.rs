@@ -85,7 +85,7 @@ pub struct Checks<'a> {
 /// are checked too, so that one syntax error hides no other problem.
 pub fn check_entries(
     checks: &Checks<'_>,
-    entries: &[Entry],
+    entries: &[&Entry],
     checked_only: &[(Entry, String)],
     unloaded: &HashMap<&str, &str>,
     problems: &mut Vec<Diagnostic>,
@@ -125,7 +125,7 @@ pub fn check_entries(
     let programme_ids: Vec<&str> =
         kinds.iter().filter(|(_, k)| matches!(k, Kind::Event | Kind::Tour)).map(|(id, _)| id.as_str()).collect();
 
-    let loaded = kept.iter().map(|&index| (&entries[index], None));
+    let loaded = kept.iter().map(|&index| (entries[index], None));
     for (entry, located) in loaded.chain(checked_only.iter().map(|(entry, text)| (entry, Some(text)))) {
         let file = entry.file();
         let whole = located.is_none();

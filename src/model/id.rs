@@ -51,7 +51,8 @@ fn intern(text: &str) -> &'static Box<str> {
     let hash = xxhash_rust::xxh3::xxh3_64(text.as_bytes());
     let shard = (hash >> 32) as usize % SHARDS;
     let mut kept = INTERNED[shard].lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    let entry = kept.entry(hash, |k| k.hash == hash && k.text == text, |k| k.hash);
+    let entry =
+        kept.entry(hash, |k| k.hash == hash && crate::text::same_bytes(k.text.as_bytes(), text.as_bytes()), |k| k.hash);
     match entry {
         hashbrown::hash_table::Entry::Occupied(known) => known.get().id,
         hashbrown::hash_table::Entry::Vacant(vacant) => {

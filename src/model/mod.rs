@@ -42,6 +42,37 @@ impl Catalogue {
         Catalogue { vocabularies, entries: EntryTable::owned(entries), by_id }
     }
 
+    /// [`Catalogue::new`] of entries with unique ids, saying where each went: the `i`th given
+    /// entry is at `placed[i]`. The loader checks the entries in file order through it while the
+    /// catalogue is already being indexed. Their positions are sorted, and each entry is then
+    /// moved once round its permutation's cycle: no buffer of entries beside them.
+    pub fn placed(vocabularies: Vocabularies, mut entries: Vec<Entry>) -> (Catalogue, Vec<u32>) {
+        let mut order: Vec<u32> = (0..entries.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| {
+            let (a, b) = (&entries[a as usize], &entries[b as usize]);
+            (a.kind, &a.id).cmp(&(b.kind, &b.id))
+        });
+        let mut placed = vec![0u32; entries.len()];
+        for (at, &from) in order.iter().enumerate() {
+            placed[from as usize] = at as u32;
+        }
+        // Position `start` takes the entry `order[start]` names, whose own position takes the
+        // next, until the cycle comes back; a position done names itself.
+        for start in 0..entries.len() {
+            let mut at = start;
+            while order[at] as usize != start {
+                let from = order[at] as usize;
+                entries.swap(at, from);
+                order[at] = at as u32;
+                at = from;
+            }
+            order[at] = at as u32;
+        }
+        let mut by_id: Vec<u32> = (0..entries.len() as u32).collect();
+        by_id.sort_by(|&a, &b| entries[a as usize].id.cmp(&entries[b as usize].id));
+        (Catalogue { vocabularies, entries: EntryTable::owned(entries), by_id }, placed)
+    }
+
     /// A catalogue whose entries are read from `source` as they are first touched (the cache's
     /// archive), already in catalogue order, `by_id` their positions in id order. None when
     /// there is no entry, or the first fails its checks, or `by_id` does not fit.

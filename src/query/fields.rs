@@ -72,6 +72,15 @@ pub(super) fn posting_entry(p: u32) -> usize {
     (p >> FIELD_BITS) as usize
 }
 
+/// The mask of fields of a posting, as a number below [`FIELD_MASKS`].
+#[inline]
+pub(super) fn posting_mask(p: u32) -> usize {
+    (p & FIELD_MASK) as usize
+}
+
+/// How many masks of fields there are.
+pub(super) const FIELD_MASKS: usize = 1 << FIELD_BITS;
+
 /// The heaviest field of a posting.
 #[inline]
 pub(super) fn posting_best_field(p: u32) -> Field {

@@ -1,6 +1,7 @@
 //! A catalogue with the index built from it: the pair a reload swaps as one.
 
 use super::{Engine, Facet, Filters, Query, Results};
+use crate::load::{CatalogueSource, Loaded, load_then};
 use crate::model::Catalogue;
 use crate::text::Lang;
 
@@ -17,6 +18,13 @@ impl Indexed {
     pub fn new(catalogue: Catalogue) -> Indexed {
         let engine = Engine::new(&catalogue);
         Indexed { catalogue, engine }
+    }
+
+    /// Loads `source` from its files and indexes it, the index built while the load's last
+    /// checks run ([`load_then`]); the load's catalogue is moved into the [`Indexed`].
+    pub fn load(source: &CatalogueSource) -> (Indexed, Loaded) {
+        let (mut loaded, engine) = load_then(source, &|catalogue| Engine::new(catalogue));
+        (Indexed::from_parts(std::mem::take(&mut loaded.catalogue), engine), loaded)
     }
 
     /// A catalogue and an index known to be its own (`stored.rs` checks it).

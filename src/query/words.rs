@@ -5,6 +5,8 @@
 
 use hashbrown::HashTable;
 
+use crate::text::same_bytes;
+
 #[derive(Default)]
 pub(super) struct Words {
     /// Word numbers, placed by their words' hashes, with where each word is in `text`: a lookup
@@ -46,8 +48,8 @@ impl Words {
     /// [`Words::intern`] for a word whose hash is known.
     pub(super) fn intern_hashed(&mut self, hash: u64, word: &str) -> (u32, bool) {
         let Words { table, text, ends, hashes } = self;
-        let found =
-            table.find(hash, |s| text.as_bytes().get(s.start as usize..s.end as usize) == Some(word.as_bytes()));
+        let candidate = |s: &Slot| text.as_bytes().get(s.start as usize..s.end as usize);
+        let found = table.find(hash, |s| candidate(s).is_some_and(|known| same_bytes(known, word.as_bytes())));
         if let Some(slot) = found {
             return (slot.n, false);
         }

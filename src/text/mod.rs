@@ -9,11 +9,13 @@ use unicode_width::UnicodeWidthChar;
 
 mod clusters;
 mod local;
+mod same;
 mod scan;
 mod units;
 pub mod visible;
 pub use clusters::{is_presentation, joins_emoji};
 pub use local::{Label, LocalText, Prose, SafeStr};
+pub use same::same_bytes;
 pub use units::keep_units_together;
 
 /// How many zero-width marks may follow one visible character. Real scripts need at most

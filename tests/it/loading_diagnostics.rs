@@ -130,6 +130,39 @@ fn duplicate_ids_across_kinds_are_reported() {
     assert_eq!(loaded.catalogue.get("battery").unwrap().kind, boucle::model::Kind::GoodPractice);
 }
 
+/// The index a load builds while its last checks run is the one built afterwards from the
+/// catalogue kept: also when the checks drop a repeated id, which the index started on.
+#[test]
+fn the_index_built_beside_the_checks_is_the_kept_catalogues() {
+    use boucle::load::{CatalogueSource, load};
+    use boucle::query::Indexed;
+    use boucle::text::Lang;
+    let repeated = Fixture::new();
+    repeated.file("good-practices/battery.ron", PRACTICE);
+    repeated.file("good-practices/zinc.ron", &PRACTICE.replace("Battery", "Zinc plating"));
+    repeated.file(
+        "site-visits/battery.ron",
+        &PRACTICE
+            .replace("GoodPractice(", "SiteVisit(start: \"2025-07-29\",")
+            .replace("    main_institution: \"team2\",\n", "")
+            .replace("    timescale: (start: \"2024\", status: ongoing),\n", ""),
+    );
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/catalogue");
+    for (folder, dropped) in [(repeated.path(), true), (std::path::Path::new(fixtures), false)] {
+        let source = CatalogueSource::Folders(vec![folder.to_path_buf()]);
+        let (indexed, loaded) = Indexed::load(&source);
+        let after = load(&source);
+        let ids = |c: &boucle::model::Catalogue| c.entries().iter().map(|e| e.id.to_string()).collect::<Vec<_>>();
+        assert_eq!(ids(indexed.catalogue()), ids(&after.catalogue), "{folder:?}");
+        let said = |l: &boucle::load::Loaded| l.diagnostics.iter().map(|d| d.one_line(Lang::En)).collect::<Vec<_>>();
+        assert_eq!(said(&loaded), said(&after), "{folder:?}");
+        let found = loaded.diagnostics.iter().any(|d| d.code == "duplicate-id");
+        assert_eq!(found, dropped, "{folder:?}");
+        let built_after = Indexed::new(after.catalogue);
+        assert!(indexed.engine().archive() == built_after.engine().archive(), "{folder:?}: another index");
+    }
+}
+
 #[test]
 fn broken_references_are_located() {
     let fixture = Fixture::new();
