@@ -168,9 +168,13 @@ impl Engine {
         if let Some(allowed) = &allowed {
             matched.bits.and(allowed);
         }
-        if matched.every.is_some() && matched.bits.count() == 0 {
-            // No entry passing the rest of the query has every word: the entries having the
-            // most, which the per-entry arrays count (rare, and slower).
+        let selections = self.select_facets(filters, n);
+        let selected = selected_by_all(&selections);
+        let shown = |bits: &Bits| selected.as_ref().map_or_else(|| bits.count(), |selected| bits.and_count(selected));
+        if matched.every.is_some() && shown(&matched.bits) == 0 {
+            // No entry passing the rest of the query and the facet panel's selections has
+            // every word: the entries having the most, which the per-entry arrays count (rare,
+            // and slower).
             scratch::give_back(matched.scratch(), &Bits::empty(n));
             let again = Instant::now();
             matched = self.select(&query.words, n, false);
@@ -182,8 +186,7 @@ impl Engine {
         // The entries the words set scores for, before exclusions and filters removed some:
         // what the scratch arrays need reset.
         let written = (!query.words.is_empty()).then(|| matched.written.take().unwrap_or_else(|| Bits::empty(n)));
-        let partial = keep_most_words(&mut matched, query.words.len());
-        let selections = self.select_facets(filters, n);
+        let partial = keep_most_words(&mut matched, query.words.len(), selected.as_ref());
         let base = &matched.bits;
         let mut results = base.clone();
         for selection in selections.iter().filter_map(|(_, s)| s.as_ref()) {
@@ -548,33 +551,61 @@ fn add_list(list: &[(u32, u16)], bit: u16, n: usize, matched: &mut Matched) -> B
 }
 
 /// Keeps in `matched.bits` (the entries passing the query but for its words) those having
-/// every one of the query's `words` words; if none has, those having the most of them, which
-/// the returned [`Partial`] says. The facet panel's selections come after: the facet counts
-/// stay what selecting a value would show.
-fn keep_most_words(matched: &mut Matched, words: usize) -> Option<Partial> {
+/// every one of the query's `words` words; if none of those the facet panel `selected` has
+/// them all, those having the most of them among the selected, which the returned [`Partial`]
+/// says, and every other entry having at least as many: the selections narrow them after, and
+/// the facet counts say what ticking another value too would show.
+fn keep_most_words(matched: &mut Matched, words: usize, selected: Option<&Bits>) -> Option<Partial> {
     if words < 2 || matched.every.is_some() {
         return None; // the entries selected have every word (one word: those having it)
     }
+    let shown = |bits: &Bits| selected.map_or_else(|| bits.count(), |selected| bits.and_count(selected));
     let mut all = matched.all_words.take().unwrap_or_else(|| Bits::empty(matched.bits.words() * 64));
     all.and(&matched.bits);
-    if all.count() > 0 {
+    if shown(&all) > 0 {
         matched.all_words = Some(all.clone());
         matched.bits = all;
         return None;
     }
-    let mut most = 0;
-    matched.bits.for_each(|e| most = most.max(matched.word_masks[e].count_ones()));
+    let most_within = |within: Option<&Bits>| {
+        let mut most = 0;
+        matched.bits.for_each(|e| {
+            if within.is_none_or(|within| within.contains(e)) {
+                most = most.max(matched.word_masks[e].count_ones());
+            }
+        });
+        most
+    };
+    let mut most = most_within(selected);
+    if most == 0 && selected.is_some() {
+        // The selections keep no entry with any word: the counts say what the words find
+        // elsewhere, as without the fallback.
+        if all.count() > 0 {
+            matched.all_words = Some(all.clone());
+            matched.bits = all;
+            return None;
+        }
+        most = most_within(None);
+    }
     if most == 0 {
         return None; // nothing to show
     }
     let mut kept = Bits::empty(matched.bits.words() * 64);
     matched.bits.for_each(|e| {
-        if matched.word_masks[e].count_ones() == most {
+        if matched.word_masks[e].count_ones() >= most {
             kept.insert(e);
         }
     });
     matched.bits = kept;
     Some(Partial { have: most, of: words as u32 })
+}
+
+/// The entries every facet selection keeps; `None` when nothing is selected.
+fn selected_by_all(selections: &PerFacet<Option<Bits>>) -> Option<Bits> {
+    let mut chosen = selections.iter().filter_map(|(_, s)| s.as_ref());
+    let mut all = chosen.next()?.clone();
+    chosen.for_each(|selection| all.and(selection));
+    Some(all)
 }
 
 /// Keeps only the entries the filters are restricted to (the shortlist's), before facet

@@ -123,6 +123,25 @@ fn all_words_first_and_the_phrase_above_scattered_words() {
 }
 
 #[test]
+fn a_region_ticked_where_no_entry_has_every_word_shows_those_with_the_most_there() {
+    // Only the Kozani visit has both words; ticking Pas-de-Calais must not empty the list:
+    // Béthune-Bruay there has one of them, and the results say so.
+    let cat = sample();
+    let engine = Engine::new(&cat);
+    let query = Query::parse("kozani reconversion");
+    let r = engine.search(&cat, &query, &Filters::default(), Lang::Fr, 100);
+    assert_eq!((ids(&cat, &r), r.partial), (vec!["kozani-visit".to_string()], None));
+    let mut filters = Filters::default();
+    filters.select(Facet::Region, value_of(&engine, &cat, Facet::Region, "FRE12"));
+    let r = engine.search(&cat, &query, &filters, Lang::Fr, 100);
+    assert_eq!(ids(&cat, &r), ["bethune-heritage"]);
+    assert_eq!(r.partial, Some(Partial { have: 1, of: 2 }));
+    // The counts say what ticking another region too would show: Greece's entry, with both.
+    let greece = value_of(&engine, &cat, Facet::Region, "EL53");
+    assert_eq!(r.facet_counts.count(Facet::Region, greece), 1);
+}
+
+#[test]
 fn organisations_and_places_are_searched_and_weighted_below_titles() {
     let cat = sample();
     let r = search(&cat, "team2", &Filters::default());

@@ -164,7 +164,7 @@ proptest! {
         prop_assert_eq!(&found, &expected, "query {:?}", text);
         prop_assert_eq!(results.total, expected.len());
         // Fewer than every word only when no entry has them all, and said.
-        let most = common::query_matches(&cat, &query).into_iter().flatten().max();
+        let most = Some(common::most_words(&cat, &query, &filters));
         let partial = most.filter(|&m| m > 0 && m < query.words.len()).map(|m| Partial { have: m as u32, of: query.words.len() as u32 });
         prop_assert_eq!(results.partial, partial, "query {:?}", text);
         prop_assert!(results.hits.iter().all(|h| h.words as usize == most.unwrap_or(0)));

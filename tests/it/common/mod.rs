@@ -462,12 +462,26 @@ pub fn all_years(catalogue: &Catalogue) -> Vec<i32> {
 }
 
 /// For each entry: `None` if it fails the query (words, exclusions, field filters), else how
-/// many query words it has. An entry must have every word; when none passing the rest of the
-/// query has, those having the most words pass (the facet panel's selections come after).
-pub fn query_matches(catalogue: &Catalogue, query: &Query) -> Vec<Option<usize>> {
+/// many query words it has. An entry must have every word; when none that the facet panel's
+/// `filters` select has, those having the most words among the selected pass, and every entry
+/// having at least as many, which the selections then narrow to the selected (so that a facet
+/// count says what ticking its value too would show). When no selected entry has any word, the
+/// most words of all entries.
+pub fn query_matches(catalogue: &Catalogue, query: &Query, filters: &Filters) -> Vec<Option<usize>> {
+    let most = most_words(catalogue, query, filters);
+    words_and_fields(catalogue, query).into_iter().map(|f| f.filter(|&f| f >= most)).collect()
+}
+
+/// How many of the query's words the results have: the most that an entry the facet panel's
+/// `filters` select has, or when none has any, the most of all entries (see [`query_matches`]).
+pub fn most_words(catalogue: &Catalogue, query: &Query, filters: &Filters) -> usize {
+    let years = all_years(catalogue);
     let found = words_and_fields(catalogue, query);
-    let most = found.iter().flatten().copied().max().unwrap_or(0);
-    found.into_iter().map(|f| f.filter(|&f| f == most)).collect()
+    let selected = found.iter().enumerate().filter(|&(e, _)| passes(catalogue, &years, e, filters, None));
+    match selected.filter_map(|(_, f)| *f).max() {
+        Some(most) => most,
+        None => found.iter().flatten().copied().max().unwrap_or(0),
+    }
 }
 
 /// [`query_matches`] before the words' requirement: entries with at least one word, and how
@@ -526,7 +540,7 @@ fn passes(catalogue: &Catalogue, years: &[i32], e: usize, filters: &Filters, exc
 /// The entries the query and filters select.
 pub fn brute_results(catalogue: &Catalogue, query: &Query, filters: &Filters) -> BTreeSet<usize> {
     let years = all_years(catalogue);
-    query_matches(catalogue, query)
+    query_matches(catalogue, query, filters)
         .iter()
         .enumerate()
         .filter(|(e, m)| m.is_some() && passes(catalogue, &years, *e, filters, None))
@@ -537,7 +551,7 @@ pub fn brute_results(catalogue: &Catalogue, query: &Query, filters: &Filters) ->
 /// The count of one facet value: entries passing the query and the other facets, having it.
 pub fn brute_count(catalogue: &Catalogue, query: &Query, filters: &Filters, facet: Facet, value: usize) -> u32 {
     let years = all_years(catalogue);
-    query_matches(catalogue, query)
+    query_matches(catalogue, query, filters)
         .iter()
         .enumerate()
         .filter(|(e, m)| {
