@@ -68,6 +68,9 @@ pub struct Loaded {
     /// The search index built from this catalogue, as the query layer archived it, when the
     /// load came from a cache that kept one (`query::Indexed::restored` reads it).
     pub index: Option<Vec<u8>>,
+    /// The vocabularies a file of which could not be read (a syntax error): their terms are
+    /// missing from this load, and live reload keeps the last good ones instead.
+    pub unread_vocabularies: Vec<VocabularyKind>,
 }
 
 impl Loaded {
@@ -150,6 +153,8 @@ struct ParsedFiles {
     /// text to locate their values in.
     checked_only: Vec<(Entry, String)>,
     vocabulary_files: Vec<VocabularyFile>,
+    /// Vocabulary files that could not be read: (kind, file as shown).
+    unread_vocabularies: Vec<(VocabularyKind, String)>,
     problems: Vec<Diagnostic>,
     stamps: Vec<cache::Stamp>,
     /// A file had no stamp (unreadable, bundled, no modification time).
@@ -163,6 +168,7 @@ struct ParsedFiles {
 struct ParsedRun {
     checked_only: Vec<(Entry, String)>,
     vocabulary_files: Vec<VocabularyFile>,
+    unread_vocabularies: Vec<(VocabularyKind, String)>,
     problems: Vec<Diagnostic>,
     stamps: Vec<cache::Stamp>,
     unstamped: bool,
@@ -212,6 +218,7 @@ fn parse_all(files: &[SourceFile], progress: &Progress<'_>) -> ParsedFiles {
     for run in runs {
         all.checked_only.extend(run.checked_only);
         all.vocabulary_files.extend(run.vocabulary_files);
+        all.unread_vocabularies.extend(run.unread_vocabularies);
         all.problems.extend(run.problems);
         all.stamps.extend(run.stamps);
         all.unstamped |= run.unstamped;
@@ -268,13 +275,14 @@ fn parse_run(files: &[SourceFile], slots: &mut [Option<Entry>], progress: &Progr
             FileRole::Vocabulary(kind) => {
                 let (terms, problems) = entries::parse_vocabulary(kind, &file.shown, text);
                 parsed.problems.extend(problems);
-                if let Some(terms) = terms {
-                    parsed.vocabulary_files.push(VocabularyFile {
+                match terms {
+                    Some(terms) => parsed.vocabulary_files.push(VocabularyFile {
                         kind,
                         shown: file.shown.clone(),
                         text: text.to_string(),
                         terms,
-                    });
+                    }),
+                    None => parsed.unread_vocabularies.push((kind, file.shown.clone())),
                 }
             }
             FileRole::Entry(kind) => {
@@ -310,6 +318,7 @@ fn load_files_reporting(files: Vec<SourceFile>, mut problems: Vec<Diagnostic>, r
         mut entries,
         checked_only,
         mut vocabulary_files,
+        unread_vocabularies,
         problems: parse_problems,
         stamps,
         unstamped,
@@ -353,8 +362,12 @@ fn load_files_reporting(files: Vec<SourceFile>, mut problems: Vec<Diagnostic>, r
         f.relative.rsplit('/').next().unwrap_or("").trim_end_matches(".ron")
     }
     let unloaded: HashMap<&str, &str> = unloaded.iter().map(|&i| (stem(&files[i]), files[i].shown.as_str())).collect();
-    let checks =
-        validate::Checks { vocabularies: &vocabularies, vocabulary_files: &vocabulary_names, text_of: &text_of };
+    let checks = validate::Checks {
+        vocabularies: &vocabularies,
+        vocabulary_files: &vocabulary_names,
+        unread_vocabularies: &unread_vocabularies,
+        text_of: &text_of,
+    };
     let kept = validate::check_entries(&checks, &entries, &checked_only, &unloaded, &mut problems);
     for vocabulary_file in &vocabulary_files {
         validate::check_vocabulary(
@@ -390,7 +403,8 @@ fn load_files_reporting(files: Vec<SourceFile>, mut problems: Vec<Diagnostic>, r
     let problems = crate::diagnostic::group(problems);
     let stamps = (!unstamped && !files.is_empty()).then_some(stamps);
     let catalogue = Catalogue::new(vocabularies, entries);
-    Loaded { catalogue, diagnostics: problems, sources, files_read, stamps, index: None }
+    let unread_vocabularies = unread_vocabularies.into_iter().map(|(kind, _)| kind).collect();
+    Loaded { catalogue, diagnostics: problems, sources, files_read, stamps, index: None, unread_vocabularies }
 }
 
 enum FileRole {
