@@ -352,14 +352,11 @@ fn check_date_order(entry: &Entry, reporter: &mut FileReporter<'_>, problems: &m
 fn check_stop_days(tour: &crate::model::entry::Tour, reporter: &mut FileReporter<'_>, problems: &mut Vec<Diagnostic>) {
     let start = tour.start.map(|d| d.to_string());
     let end = tour.end.or(tour.start).map(|d| d.to_string());
-    let cut = |a: &str, b: &str| a.len().min(b.len());
     for stop in &tour.stops {
         let Some(day) = stop.day.map(|d| d.to_string()) else { continue };
         // Every day is located, in order, so that a repeated day points at its own stop.
         let span = reporter.value_span("day", &day);
-        let early = start.as_deref().is_some_and(|s| day[..cut(&day, s)] < s[..cut(&day, s)]);
-        let late = end.as_deref().is_some_and(|e| day[..cut(&day, e)] > e[..cut(&day, e)]);
-        if early || late {
+        if day_outside(tour, &day) {
             let dates = match (&start, &end) {
                 (Some(s), Some(e)) if s != e => format!("{s} → {e}"),
                 (Some(s), _) => s.clone(),
@@ -379,6 +376,44 @@ fn check_stop_days(tour: &crate::model::entry::Tour, reporter: &mut FileReporter
     }
 }
 
+/// `day` (as written) falls before the tour's start or after its end, compared as precisely
+/// as both are written.
+fn day_outside(tour: &crate::model::entry::Tour, day: &str) -> bool {
+    let start = tour.start.map(|d| d.to_string());
+    let end = tour.end.or(tour.start).map(|d| d.to_string());
+    let cut = |a: &str, b: &str| a.len().min(b.len());
+    let early = start.as_deref().is_some_and(|s| day[..cut(day, s)] < s[..cut(day, s)]);
+    let late = end.as_deref().is_some_and(|e| day[..cut(day, e)] > e[..cut(day, e)]);
+    early || late
+}
+
+/// A time written as a clock time (it starts with a digit) that no clock shows: `25:99`.
+fn impossible_time(time: &str) -> bool {
+    time.trim_start().starts_with(|c: char| c.is_ascii_digit()) && !is_clock_time(time)
+}
+
+/// Takes off the tours' stops the days and times [`check_entries`] reports as impossible (a
+/// day outside the tour, `25:99`), as a malformed date is dropped: what is shown to the room,
+/// the console and every export must never be a value the check said cannot be true.
+pub fn drop_impossible_stop_values(entries: &mut [Entry]) {
+    for entry in entries {
+        let Details::Tour(tour) = &mut entry.details else { continue };
+        let outside: Vec<bool> = tour
+            .stops
+            .iter()
+            .map(|stop| stop.day.as_ref().is_some_and(|d| day_outside(tour, &d.to_string())))
+            .collect();
+        for (stop, outside) in tour.stops.iter_mut().zip(outside) {
+            if outside {
+                stop.day = None;
+            }
+            if stop.time.as_ref().is_some_and(|t| t.variants().any(|v| impossible_time(v.as_str()))) {
+                stop.time = None;
+            }
+        }
+    }
+}
+
 /// A stop's `time` written as a clock time (it starts with a digit) is one: `HH:MM` (or the
 /// French `9h30`, `14 h`), hours 0–23, minutes 0–59. `"25:99"` would be shown to the room as
 /// the programme's time and never counted down to. Words (`(fr: "matin", en: "morning")`) are
@@ -386,7 +421,7 @@ fn check_stop_days(tour: &crate::model::entry::Tour, reporter: &mut FileReporter
 fn check_stop_times(tour: &crate::model::entry::Tour, reporter: &mut FileReporter<'_>, problems: &mut Vec<Diagnostic>) {
     let times = tour.stops.iter().filter_map(|stop| stop.time.as_ref());
     for time in times.flat_map(|t| t.variants().map(|v| v.as_str().to_string()).collect::<Vec<_>>()) {
-        if !time.trim_start().starts_with(|c: char| c.is_ascii_digit()) || is_clock_time(&time) {
+        if !impossible_time(&time) {
             continue;
         }
         let span = reporter.value_span("time", &time);
