@@ -395,7 +395,7 @@ fn load_files_reporting(files: Vec<SourceFile>, mut problems: Vec<Diagnostic>, r
             sources.insert(problem.file.clone(), text);
         }
     }
-    validate::drop_impossible_stop_values(&mut entries);
+    validate::drop_impossible_values(&mut entries);
     let mut keep = vec![false; entries.len()];
     kept.into_iter().for_each(|i| keep[i] = true);
     let mut keep = keep.into_iter();

@@ -392,11 +392,17 @@ fn impossible_time(time: &str) -> bool {
     time.trim_start().starts_with(|c: char| c.is_ascii_digit()) && !is_clock_time(time)
 }
 
-/// Takes off the tours' stops the days and times [`check_entries`] reports as impossible (a
-/// day outside the tour, `25:99`), as a malformed date is dropped: what is shown to the room,
-/// the console and every export must never be a value the check said cannot be true.
-pub fn drop_impossible_stop_values(entries: &mut [Entry]) {
+/// Takes off the values [`check_entries`] reports as impossible (a stop's day outside the
+/// tour, a time `25:99`, coordinates off the globe), as a malformed date is dropped: what is
+/// shown to the room, on the map, the console and every export must never be a value the
+/// check said cannot be true.
+pub fn drop_impossible_values(entries: &mut [Entry]) {
     for entry in entries {
+        if let Some(location) = &mut entry.common.location
+            && location.coordinates.as_deref().is_some_and(|&(lat, lon)| !places::on_the_globe(lat, lon))
+        {
+            location.coordinates = None;
+        }
         let Details::Tour(tour) = &mut entry.details else { continue };
         let outside: Vec<bool> = tour
             .stops

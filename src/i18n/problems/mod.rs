@@ -342,6 +342,16 @@ pub fn off_the_globe(lat: f64, lon: f64, id: &str) -> Said {
     })
 }
 
+/// An entry's coordinates that no place has: (95, 2.64), (NaN, inf).
+pub fn not_on_the_globe(lat: f64, lon: f64) -> Said {
+    Said::by(|lang| match lang {
+        Lang::En => format!("coordinates ({lat}, {lon}) are not on the globe: the entry is not placed on the map"),
+        Lang::Fr => {
+            format!("les coordonnées ({lat}, {lon}) ne sont pas sur le globe : la fiche n’est pas placée sur la carte")
+        }
+    })
+}
+
 pub fn on_the_globe() -> Said {
     Said::new(
         "(latitude between -90 and 90, longitude between -180 and 180)",
