@@ -193,7 +193,7 @@ fn coordinates_off_the_globe_are_an_error_and_never_placed() {
         let text = PRACTICE.replace(r#"    location: (region: "FRE12", place: "Béthune"),"#, &line);
         fixture.file("good-practices/battery-regeneration.ron", &text);
         let loaded = fixture.load();
-        let column = line.find("coordinates").unwrap() + 1;
+        let column = line[..line.find("coordinates").unwrap()].chars().count() + 1;
         let bad: Vec<_> = loaded.diagnostics.iter().filter(|d| d.code == "bad-coordinates").collect();
         assert_eq!(bad.len(), 1, "{coordinates}: {:#?}", loaded.diagnostics);
         assert!(bad[0].is_error() && bad[0].start.line == 4 && bad[0].start.column == column, "{:?}", bad[0]);
