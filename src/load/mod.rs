@@ -4,6 +4,7 @@
 
 pub mod cache;
 mod entries;
+mod escapes;
 pub mod fast_ron;
 mod locate;
 mod one;
@@ -264,7 +265,7 @@ fn parse_run(files: &[SourceFile], slots: &mut [Option<Entry>], progress: &Progr
                 continue;
             }
         };
-        if let Some((at, c)) = crate::text::first_cleaned(text) {
+        if let Some((at, c)) = crate::text::first_cleaned(text).or_else(|| escapes::first_cleaned_escape(text)) {
             let place = locate::position_of(text, at);
             parsed.problems.push(
                 Diagnostic::warning("cleaned-text", &file.shown, place, place, say::cleaned_text(c))
