@@ -120,6 +120,10 @@ pub fn read(path: &Path) -> Read {
             return Read { problems: vec![problem], ..Read::default() };
         }
     };
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(body) => body.to_string(),
+        None => text,
+    };
     let (settings, problems) = parse(&shown, &text, path.parent());
     Read { settings, problems, text }
 }
@@ -127,6 +131,9 @@ pub fn read(path: &Path) -> Read {
 /// The settings of a config file's `text`, named `file` in its problems; relative folders are
 /// taken from `base`, the file's folder, and `~/` from the home folder.
 pub fn parse(file: &str, text: &str, base: Option<&Path>) -> (FileSettings, Vec<Diagnostic>) {
+    // A byte-order mark (Notepad writes one) is no setting: places are counted after it, as
+    // the catalogue's loader counts them.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let written: Written = match crate::load::ron_options().from_str(text) {
         Ok(written) => written,
         Err(error) => return (FileSettings::default(), vec![crate::load::ron_problem(file, text, &error)]),

@@ -107,6 +107,9 @@ pub fn group(mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
             None => rest.push(Diagnostic { caused_by: None, ..follow_on }),
         }
     }
+    // An error others follow from (a vocabulary with a syntax error, an entry that did not
+    // load) is what to fix first: it comes before the rest of its severity.
+    rest.sort_by_key(|p| (p.severity, p.follow_ons.is_empty()));
     rest
 }
 
@@ -164,7 +167,14 @@ impl Diagnostic {
 
     /// "and 22 references to it", for a problem with follow-ons.
     pub fn follow_on_said(&self) -> Option<Said> {
-        (!self.follow_ons.is_empty()).then(|| crate::i18n::problems::follow_ons(self.follow_ons.len()))
+        let n = self.follow_ons.len();
+        let vocabulary = std::path::Path::new(&self.file)
+            .parent()
+            .is_some_and(|folder| folder.file_name().is_some_and(|name| name == "vocabularies"));
+        (n > 0).then(|| match vocabulary {
+            true => crate::i18n::problems::unchecked_uses(n),
+            false => crate::i18n::problems::follow_ons(n),
+        })
     }
 
     pub fn is_error(&self) -> bool {
@@ -266,6 +276,19 @@ pub fn close_candidates<'a>(word: &str, candidates: impl IntoIterator<Item = &'a
     close.into_iter().map(|(_, candidate)| candidate).collect()
 }
 
+/// The candidates a misspelt `word` may be replaced by without asking (`check --fix`): those a
+/// few letters away as [`close_candidates`] counts them, but never a word that merely starts
+/// or ends the other ("umicore" for "umicore-hoboken-precious-metals-recycling" is a different
+/// entry, not a slip of the keyboard).
+pub fn fix_candidates<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let lower = word.to_lowercase();
+    let allowed = ((lower.chars().count() + 2) / 4).max(1);
+    close_candidates(word, candidates)
+        .into_iter()
+        .filter(|candidate| strsim::osa_distance(&lower, &candidate.to_lowercase()) <= allowed)
+        .collect()
+}
+
 /// "did you mean …?" for a misspelt `word`, if a candidate is close.
 pub fn suggestion<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<Said> {
     closest(word, candidates).and_then(|c| crate::i18n::did_you_mean(&[c]))
@@ -283,6 +306,15 @@ mod tests {
         assert_eq!(closest("FRE13", ["FRE1", "FRE12"]), Some("FRE12"));
         assert_eq!(closest("materails", ["materials", "themes"]), Some("materials"));
         assert_eq!(closest("E9", ["E", "E5"]), None);
+    }
+
+    #[test]
+    fn a_fix_is_never_a_word_that_only_starts_the_other() {
+        let ids = ["umicore", "carester", "neodymium"];
+        assert_eq!(closest("umicore-hoboken-precious-metals-recycling", ids), Some("umicore"));
+        assert!(fix_candidates("umicore-hoboken-precious-metals-recycling", ids).is_empty());
+        assert!(fix_candidates("carester-caremag", ids).is_empty());
+        assert_eq!(fix_candidates("neodymum", ids), ["neodymium"]);
     }
 
     #[test]

@@ -136,6 +136,17 @@ pub struct ReviewItem {
     pub note: Option<String>,
 }
 
+impl ReviewItem {
+    /// The status, then `between` and the day it was last checked when there is one: a
+    /// malformed day (`2025-02-30`, dropped when read) leaves no dangling "last checked".
+    pub fn line(&self, between: &str) -> String {
+        match self.checked.is_empty() {
+            true => self.status_word.to_string(),
+            false => format!("{}{between}{} {}", self.status_word, self.checked_word, self.checked),
+        }
+    }
+}
+
 impl Value {
     /// The value as a line of text without ids: the dashboard's form.
     pub fn plain(&self) -> String {

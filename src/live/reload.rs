@@ -76,8 +76,9 @@ impl Reloads {
         let read = Read::take(&mut loaded);
         let from_files = loaded.catalogue.len();
         let loaded = merge_last_good(loaded, self.shown.catalogue());
-        // Only what the files hold now is cached, never an entry kept from an earlier load.
-        let exact = loaded.catalogue.len() == from_files;
+        // Only what the files hold now is cached, never an entry or vocabulary kept from an
+        // earlier load.
+        let exact = loaded.catalogue.len() == from_files && loaded.unread_vocabularies.is_empty();
         self.shown = Snapshot::new(Indexed::new(loaded.catalogue), loaded.diagnostics);
         let sent = self.sink.send(Update::Reloaded(self.shown.clone()));
         if let (Some(cache), true) = (&self.cache, exact) {
@@ -97,8 +98,15 @@ fn named_gone(folder: &str) -> Diagnostic {
 
 /// A new load, in which each file that now fails but still exists keeps the entry it had in
 /// `previous`: a half-written or broken file never takes its entry off the screen, and its
-/// problem is listed beside it.
+/// problem is listed beside it. So does a vocabulary a file of which cannot be read now: its
+/// facet does not empty, and its terms are still named.
 pub fn merge_last_good(mut loaded: Loaded, previous: &Catalogue) -> Loaded {
+    for &kind in &loaded.unread_vocabularies {
+        let last_good = previous.vocabularies.get(kind);
+        if !last_good.is_empty() {
+            *loaded.catalogue.vocabularies.get_mut(kind) = last_good.clone();
+        }
+    }
     let failed: HashSet<&str> = loaded.diagnostics.iter().filter(|d| d.is_error()).map(|d| d.file.as_str()).collect();
     if failed.is_empty() {
         return loaded;

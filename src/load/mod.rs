@@ -4,6 +4,7 @@
 
 pub mod cache;
 mod entries;
+mod escapes;
 pub mod fast_ron;
 mod locate;
 mod one;
@@ -68,6 +69,9 @@ pub struct Loaded {
     /// The search index built from this catalogue, as the query layer archived it, when the
     /// load came from a cache that kept one (`query::Indexed::restored` reads it).
     pub index: Option<Vec<u8>>,
+    /// The vocabularies a file of which could not be read (a syntax error): their terms are
+    /// missing from this load, and live reload keeps the last good ones instead.
+    pub unread_vocabularies: Vec<VocabularyKind>,
 }
 
 impl Loaded {
@@ -170,6 +174,8 @@ struct ParsedFiles {
     /// text to locate their values in.
     checked_only: Vec<(Entry, String)>,
     vocabulary_files: Vec<VocabularyFile>,
+    /// Vocabulary files that could not be read: (kind, file as shown).
+    unread_vocabularies: Vec<(VocabularyKind, String)>,
     problems: Vec<Diagnostic>,
     stamps: Vec<cache::Stamp>,
     /// A file had no stamp (unreadable, bundled, no modification time).
@@ -183,6 +189,7 @@ struct ParsedFiles {
 struct ParsedRun {
     checked_only: Vec<(Entry, String)>,
     vocabulary_files: Vec<VocabularyFile>,
+    unread_vocabularies: Vec<(VocabularyKind, String)>,
     problems: Vec<Diagnostic>,
     stamps: Vec<cache::Stamp>,
     unstamped: bool,
@@ -232,6 +239,7 @@ fn parse_all(files: &[SourceFile], progress: &Progress<'_>) -> ParsedFiles {
     for run in runs {
         all.checked_only.extend(run.checked_only);
         all.vocabulary_files.extend(run.vocabulary_files);
+        all.unread_vocabularies.extend(run.unread_vocabularies);
         all.problems.extend(run.problems);
         all.stamps.extend(run.stamps);
         all.unstamped |= run.unstamped;
@@ -277,7 +285,7 @@ fn parse_run(files: &[SourceFile], slots: &mut [Option<Entry>], progress: &Progr
                 continue;
             }
         };
-        if let Some((at, c)) = crate::text::first_cleaned(text) {
+        if let Some((at, c)) = crate::text::first_cleaned(text).or_else(|| escapes::first_cleaned_escape(text)) {
             let place = locate::position_of(text, at);
             parsed.problems.push(
                 Diagnostic::warning("cleaned-text", &file.shown, place, place, say::cleaned_text(c))
@@ -288,13 +296,14 @@ fn parse_run(files: &[SourceFile], slots: &mut [Option<Entry>], progress: &Progr
             FileRole::Vocabulary(kind) => {
                 let (terms, problems) = entries::parse_vocabulary(kind, &file.shown, text);
                 parsed.problems.extend(problems);
-                if let Some(terms) = terms {
-                    parsed.vocabulary_files.push(VocabularyFile {
+                match terms {
+                    Some(terms) => parsed.vocabulary_files.push(VocabularyFile {
                         kind,
                         shown: file.shown.clone(),
                         text: text.to_string(),
                         terms,
-                    });
+                    }),
+                    None => parsed.unread_vocabularies.push((kind, file.shown.clone())),
                 }
             }
             FileRole::Entry(kind) => {
@@ -336,6 +345,7 @@ fn load_files_reporting<T: Send>(
         entries,
         checked_only,
         mut vocabulary_files,
+        unread_vocabularies,
         problems: parse_problems,
         stamps,
         unstamped,
@@ -386,7 +396,12 @@ fn load_files_reporting<T: Send>(
         let made = scope.spawn(|| then(&catalogue));
         let in_file_order: Vec<&Entry> = placed.iter().map(|&at| &catalogue.entries()[at as usize]).collect();
         let vocabularies = &catalogue.vocabularies;
-        let checks = validate::Checks { vocabularies, vocabulary_files: &vocabulary_names, text_of: &text_of };
+        let checks = validate::Checks {
+            vocabularies,
+            vocabulary_files: &vocabulary_names,
+            unread_vocabularies: &unread_vocabularies,
+            text_of: &text_of,
+        };
         let kept = validate::check_entries(&checks, &in_file_order, &checked_only, &unloaded, &mut problems);
         for vocabulary_file in &vocabulary_files {
             validate::check_vocabulary(
@@ -428,9 +443,15 @@ fn load_files_reporting<T: Send>(
         }
     };
 
+    let mut catalogue = catalogue;
+    // Off the index's values (places and stops' days and times are not searched): safe after it.
+    validate::drop_impossible_values(catalogue.owned_entries_mut());
     let problems = crate::diagnostic::group(problems);
     let stamps = (!unstamped && !files.is_empty()).then_some(stamps);
-    (Loaded { catalogue, diagnostics: problems, sources, files_read, stamps, index: None }, made)
+    let unread_vocabularies = unread_vocabularies.into_iter().map(|(kind, _)| kind).collect();
+    let loaded =
+        Loaded { catalogue, diagnostics: problems, sources, files_read, stamps, index: None, unread_vocabularies };
+    (loaded, made)
 }
 
 /// The catalogue of the entries `kept` (by file order, ascending) of `all`, whose `i`th entry

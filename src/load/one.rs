@@ -36,7 +36,12 @@ pub fn check_one(catalogue: &Catalogue, kind: Kind, relative: &str, text: &str) 
         .map(|kind| (kind, say::an_id_from(&[format!("vocabularies/{}.ron", kind.file_stem())], false)))
         .collect();
     let text_of = |shown: &str| (shown == relative).then(|| text.to_string());
-    let checks = Checks { vocabularies: &catalogue.vocabularies, vocabulary_files: &names, text_of: &text_of };
+    let checks = Checks {
+        vocabularies: &catalogue.vocabularies,
+        vocabulary_files: &names,
+        unread_vocabularies: &[],
+        text_of: &text_of,
+    };
     check_entries(&checks, &entries, &checked_only, &HashMap::new(), &mut problems);
     problems.retain(|p| p.file == relative);
     CheckedOne { problems: crate::diagnostic::group(problems), loads }

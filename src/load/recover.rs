@@ -11,7 +11,7 @@ use serde_json::{Map, Value as Json};
 use super::locate::Lines;
 use super::schema::{Need, Shape, Spec, Ty, describe, quoted};
 use super::tree::{Node, Value};
-use crate::diagnostic::{Diagnostic, close_candidates, suggestion};
+use crate::diagnostic::{Diagnostic, fix_candidates, suggestion};
 use crate::i18n::Said;
 use crate::i18n::problems::{self as say, Found, Wanted};
 use crate::model::{Date, Id, Refused, WebAddress};
@@ -133,7 +133,7 @@ impl Checker<'_> {
                     .error("unknown-field", field.name_start, field.name_end, say::unknown_field(&field.name, shown))
                     .with_expected(say::one_of(&quoted(&names)))
                     .with_help(suggestion(&field.name, names.iter().copied()))
-                    .with_candidates(close_candidates(&field.name, free));
+                    .with_candidates(fix_candidates(&field.name, free));
                 self.problems.push(problem);
                 continue;
             };
@@ -311,7 +311,7 @@ impl Checker<'_> {
                     .error("unknown-value", node.start, node.end, say::unknown_value(word, field))
                     .with_expected(say::one_of(&quoted(documented)))
                     .with_help(suggestion(word, documented.iter().copied()))
-                    .with_candidates(close_candidates(word, documented.iter().copied()));
+                    .with_candidates(fix_candidates(word, documented.iter().copied()));
                 self.problems.push(problem);
                 None
             }

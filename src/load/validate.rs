@@ -6,7 +6,7 @@ mod places;
 use std::collections::HashMap;
 
 use super::locate::{Locator, Span, locate_field};
-use crate::diagnostic::{Diagnostic, close_candidates, suggestion};
+use crate::diagnostic::{Diagnostic, fix_candidates, suggestion};
 use crate::i18n::Said;
 use crate::i18n::problems as say;
 use crate::model::{Details, Entry, Id, Kind, Term, Vocabularies, Vocabulary, VocabularyKind};
@@ -76,6 +76,9 @@ impl<'a> FileReporter<'a> {
 pub struct Checks<'a> {
     pub vocabularies: &'a Vocabularies,
     pub vocabulary_files: &'a [(VocabularyKind, Said)],
+    /// Vocabulary files with a syntax error, by kind: an id of theirs unknown is a
+    /// consequence of that error, folded under it, not an error of its own.
+    pub unread_vocabularies: &'a [(VocabularyKind, String)],
     /// A file's text, fetched only when there is something to report in it.
     pub text_of: &'a dyn Fn(&str) -> Option<String>,
 }
@@ -90,7 +93,7 @@ pub fn check_entries(
     unloaded: &HashMap<&str, &str>,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<usize> {
-    let Checks { vocabularies, vocabulary_files, text_of } = *checks;
+    let Checks { vocabularies, text_of, .. } = *checks;
     // The first entry of each id, by index: its file's name is built only for a duplicate.
     // hashbrown's maps (foldhash) here, as 100k ids are looked up several times each.
     let mut first_entry: hashbrown::HashMap<&Id, usize> = hashbrown::HashMap::with_capacity(entries.len());
@@ -135,10 +138,12 @@ pub fn check_entries(
         if whole {
             check_texts(entry, &mut reporter, problems);
         }
-        check_vocabulary_ids(entry, vocabularies, vocabulary_files, &mut reporter, problems);
+        check_vocabulary_ids(entry, checks, &mut reporter, problems);
         check_repeated_values(entry, &mut reporter, problems);
         places::check_coordinates(entry, &vocabularies.regions, &mut reporter, problems);
-        for (field, id) in entry.organisation_references() {
+        let organisation_references = entry.organisation_references();
+        let mut fixes = Certain::new(entry.id.as_str(), &organisation_references);
+        for &(field, id) in &organisation_references {
             // An id that did load elsewhere (a copy in the wrong folder failed) is no consequence.
             if let Some(file) = unloaded.get(id.as_str()).filter(|_| !kinds.contains_key(id)) {
                 problems.push(unloaded_reference(&mut reporter, field, id, file));
@@ -155,14 +160,19 @@ pub fn check_entries(
                         reporter
                             .error_at("broken-reference", field, id.as_str(), message)
                             .with_expected(say::an_organisation_id())
-                            .with_help(suggestion(id.as_str(), organisation_ids.iter().copied()))
-                            .with_candidates(close_candidates(id.as_str(), organisation_ids.iter().copied())),
+                            .with_help(suggestion(
+                                id.as_str(),
+                                organisation_ids.iter().copied().filter(|o| *o != entry.id.as_str()),
+                            ))
+                            .with_candidates(fixes.of(field, id.as_str(), organisation_ids.iter().copied())),
                     );
                 }
             }
         }
         let mut related_seen: Vec<&Id> = Vec::new();
-        for (field, id) in entry.entry_references() {
+        let entry_references = entry.entry_references();
+        let mut fixes = Certain::new(entry.id.as_str(), &entry_references);
+        for &(field, id) in &entry_references {
             if field == "related" {
                 if related_seen.contains(&id) {
                     // The first occurrence is where it belongs: point at the repeat.
@@ -214,8 +224,8 @@ pub fn check_entries(
                     reporter
                         .error_at("broken-reference", field, id.as_str(), message)
                         .with_expected(expected)
-                        .with_help(suggestion(id.as_str(), all_ids.iter().copied()))
-                        .with_candidates(close_candidates(id.as_str(), fitting)),
+                        .with_help(suggestion(id.as_str(), all_ids.iter().copied().filter(|o| *o != entry.id.as_str())))
+                        .with_candidates(fixes.of(field, id.as_str(), fitting)),
                 );
             } else if id == &entry.id && field == "related" {
                 let span = reporter.value_span(field, id.as_str());
@@ -230,6 +240,32 @@ pub fn check_entries(
         }
     }
     kept
+}
+
+/// The candidates `check --fix` may write for the values of one entry: never the entry's own
+/// id (a new self-reference), never a value its field already holds, nor one already given
+/// to another value of the field (a repeat in the list either way).
+struct Certain<'a> {
+    own: &'a str,
+    taken: Vec<(&'static str, String)>,
+}
+
+impl<'a> Certain<'a> {
+    fn new(own: &'a str, values: &[(&'static str, &Id)]) -> Self {
+        Certain { own, taken: values.iter().map(|(field, id)| (*field, id.as_str().to_lowercase())).collect() }
+    }
+
+    fn of<'c>(&mut self, field: &'static str, id: &str, candidates: impl IntoIterator<Item = &'c str>) -> Vec<&'c str> {
+        let fitting: Vec<&str> = fix_candidates(id, candidates)
+            .into_iter()
+            .filter(|c| !c.eq_ignore_ascii_case(self.own))
+            .filter(|c| !self.taken.iter().any(|(f, taken)| *f == field && *taken == c.to_lowercase()))
+            .collect();
+        if let [only] = fitting[..] {
+            self.taken.push((field, only.to_lowercase()));
+        }
+        fitting
+    }
 }
 
 /// A reference to an entry whose own file has an error: reported as a consequence of that
@@ -316,14 +352,11 @@ fn check_date_order(entry: &Entry, reporter: &mut FileReporter<'_>, problems: &m
 fn check_stop_days(tour: &crate::model::entry::Tour, reporter: &mut FileReporter<'_>, problems: &mut Vec<Diagnostic>) {
     let start = tour.start.map(|d| d.to_string());
     let end = tour.end.or(tour.start).map(|d| d.to_string());
-    let cut = |a: &str, b: &str| a.len().min(b.len());
     for stop in &tour.stops {
         let Some(day) = stop.day.map(|d| d.to_string()) else { continue };
         // Every day is located, in order, so that a repeated day points at its own stop.
         let span = reporter.value_span("day", &day);
-        let early = start.as_deref().is_some_and(|s| day[..cut(&day, s)] < s[..cut(&day, s)]);
-        let late = end.as_deref().is_some_and(|e| day[..cut(&day, e)] > e[..cut(&day, e)]);
-        if early || late {
+        if day_outside(tour, &day) {
             let dates = match (&start, &end) {
                 (Some(s), Some(e)) if s != e => format!("{s} → {e}"),
                 (Some(s), _) => s.clone(),
@@ -343,6 +376,50 @@ fn check_stop_days(tour: &crate::model::entry::Tour, reporter: &mut FileReporter
     }
 }
 
+/// `day` (as written) falls before the tour's start or after its end, compared as precisely
+/// as both are written.
+fn day_outside(tour: &crate::model::entry::Tour, day: &str) -> bool {
+    let start = tour.start.map(|d| d.to_string());
+    let end = tour.end.or(tour.start).map(|d| d.to_string());
+    let cut = |a: &str, b: &str| a.len().min(b.len());
+    let early = start.as_deref().is_some_and(|s| day[..cut(day, s)] < s[..cut(day, s)]);
+    let late = end.as_deref().is_some_and(|e| day[..cut(day, e)] > e[..cut(day, e)]);
+    early || late
+}
+
+/// A time written as a clock time (it starts with a digit) that no clock shows: `25:99`.
+fn impossible_time(time: &str) -> bool {
+    time.trim_start().starts_with(|c: char| c.is_ascii_digit()) && !is_clock_time(time)
+}
+
+/// Takes off the values [`check_entries`] reports as impossible (a stop's day outside the
+/// tour, a time `25:99`, coordinates off the globe), as a malformed date is dropped: what is
+/// shown to the room, on the map, the console and every export must never be a value the
+/// check said cannot be true.
+pub fn drop_impossible_values(entries: &mut [Entry]) {
+    for entry in entries {
+        if let Some(location) = &mut entry.common.location
+            && location.coordinates.as_deref().is_some_and(|&(lat, lon)| !places::on_the_globe(lat, lon))
+        {
+            location.coordinates = None;
+        }
+        let Details::Tour(tour) = &mut entry.details else { continue };
+        let outside: Vec<bool> = tour
+            .stops
+            .iter()
+            .map(|stop| stop.day.as_ref().is_some_and(|d| day_outside(tour, &d.to_string())))
+            .collect();
+        for (stop, outside) in tour.stops.iter_mut().zip(outside) {
+            if outside {
+                stop.day = None;
+            }
+            if stop.time.as_ref().is_some_and(|t| t.variants().any(|v| impossible_time(v.as_str()))) {
+                stop.time = None;
+            }
+        }
+    }
+}
+
 /// A stop's `time` written as a clock time (it starts with a digit) is one: `HH:MM` (or the
 /// French `9h30`, `14 h`), hours 0–23, minutes 0–59. `"25:99"` would be shown to the room as
 /// the programme's time and never counted down to. Words (`(fr: "matin", en: "morning")`) are
@@ -350,7 +427,7 @@ fn check_stop_days(tour: &crate::model::entry::Tour, reporter: &mut FileReporter
 fn check_stop_times(tour: &crate::model::entry::Tour, reporter: &mut FileReporter<'_>, problems: &mut Vec<Diagnostic>) {
     let times = tour.stops.iter().filter_map(|stop| stop.time.as_ref());
     for time in times.flat_map(|t| t.variants().map(|v| v.as_str().to_string()).collect::<Vec<_>>()) {
-        if !time.trim_start().starts_with(|c: char| c.is_ascii_digit()) || is_clock_time(&time) {
+        if !impossible_time(&time) {
             continue;
         }
         let span = reporter.value_span("time", &time);
@@ -416,11 +493,11 @@ fn check_repeated_values(entry: &Entry, reporter: &mut FileReporter<'_>, problem
 
 fn check_vocabulary_ids(
     entry: &Entry,
-    vocabularies: &Vocabularies,
-    vocabulary_files: &[(VocabularyKind, Said)],
+    checks: &Checks<'_>,
     reporter: &mut FileReporter<'_>,
     problems: &mut Vec<Diagnostic>,
 ) {
+    let Checks { vocabularies, vocabulary_files, unread_vocabularies, .. } = *checks;
     let common = &entry.common;
     let mut uses: Vec<(VocabularyKind, &'static str, &Id)> = Vec::new();
     uses.extend(common.location.iter().map(|l| (VocabularyKind::Region, "region", &l.region)));
@@ -432,11 +509,29 @@ fn check_vocabulary_ids(
     {
         uses.push((VocabularyKind::OrganisationType, "org_type", org_type));
     }
+    let values: Vec<(&'static str, &Id)> = uses.iter().map(|(_, field, id)| (*field, *id)).collect();
+    let mut fixes = Certain::new("", &values);
     for (kind, field, id) in uses {
         let vocabulary = vocabularies.get(kind);
         if vocabulary.index_of(id.as_str()).is_none() {
+            if let Some((_, unread)) = unread_vocabularies.iter().find(|(k, _)| *k == kind) {
+                let span = reporter.value_span(field, id.as_str());
+                let said = say::term_of_unread(kind, id.as_str(), unread);
+                problems.push(
+                    Diagnostic::error("unknown-vocabulary-id", reporter.file, span.start, span.end, said)
+                        .caused_by(unread),
+                );
+                continue;
+            }
             let files = vocabulary_files.iter().find(|(k, _)| *k == kind).map(|(_, files)| files.clone());
-            problems.push(unknown_term(reporter, kind, vocabulary, &files.unwrap_or_default(), field, id));
+            let mut candidates = fixes.of(field, id.as_str(), vocabulary.ids());
+            // Region codes (NUTS) differ by one letter from their neighbours: FRF11 (Bas-Rhin)
+            // is one keystroke from FRE11 (Nord). A lone close code is suggested, never written.
+            if kind == VocabularyKind::Region && candidates.len() == 1 {
+                candidates.clear();
+            }
+            let problem = unknown_term(reporter, kind, vocabulary, &files.unwrap_or_default(), field, id);
+            problems.push(problem.with_candidates(candidates));
         }
     }
 }
@@ -458,7 +553,6 @@ fn unknown_term(
         .error_at("unknown-vocabulary-id", field, id.as_str(), say::unknown_term(kind, id.as_str()))
         .with_expected(files.clone())
         .with_help(suggestion)
-        .with_candidates(close_candidates(id.as_str(), vocabulary.ids()))
 }
 
 /// Checks one vocabulary file: duplicate ids, unknown parents, coordinates on the globe.

@@ -89,6 +89,12 @@ impl Catalogue {
     }
 
     /// The entries, owned (decoded first if they were read as touched).
+    /// The entries of a catalogue loaded from its files, to change values in place (never ids
+    /// or kinds: their order and the lookups by id stay); none of one read from the cache.
+    pub fn owned_entries_mut(&mut self) -> &mut [Entry] {
+        self.entries.owned_mut()
+    }
+
     pub fn into_entries(self) -> Vec<Entry> {
         self.entries.into_vec()
     }

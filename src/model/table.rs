@@ -76,6 +76,14 @@ impl EntryTable {
         Some(EntryTable(Store::Lazy(Arc::new(lazy))))
     }
 
+    /// The entries of a table made from owned entries; none of a table read from an archive.
+    pub(super) fn owned_mut(&mut self) -> &mut [Entry] {
+        match &mut self.0 {
+            Store::Owned(entries) => entries,
+            Store::Lazy(_) => &mut [],
+        }
+    }
+
     pub(super) fn into_vec(self) -> Vec<Entry> {
         match self.0 {
             Store::Owned(entries) => entries,

@@ -125,6 +125,20 @@ fn a_broken_file_is_shown_as_check_shows_problems_and_other_commands_go_on() {
     assert!(text.contains(&format!("{}:3:", file.display())), "{text}");
 }
 
+/// A config file saved by Notepad (a byte-order mark, CRLF line ends) is read as any other
+/// (hostile trial: `error[syntax]` quoting `�Config(`).
+#[test]
+fn a_config_file_starting_with_a_byte_order_mark_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.ron");
+    std::fs::write(&file, b"\xef\xbb\xbfConfig(theme: \"light\")\r\n").unwrap();
+    let shown = boucle(&file, &[], &["config", "show"]);
+    let text = out(&shown);
+    assert_eq!(shown.status.code(), Some(0), "{text}");
+    assert!(setting(&text, "theme").contains("light"), "{text}");
+    assert!(!text.contains("error") && !text.contains('\u{fffd}'), "{text}");
+}
+
 /// The README's config example is what a user copies first: every setting in it loads (its
 /// catalogue folder is the reader's own, so only that one may be missing here).
 #[test]

@@ -85,6 +85,33 @@ fn boucle_check_reports_a_stop_day_outside_the_tour_at_its_place() {
     );
 }
 
+/// A stop time no clock shows (`25:99`) and a day outside the tour are reported by `check`,
+/// and never shown to the room as if true (hostile trial: the footer read
+/// `2025-07-31 · 25:99 · 2/9`): they are dropped, as a malformed date is.
+#[test]
+fn an_impossible_time_and_a_day_outside_the_tour_are_reported_and_not_presented() {
+    use crate::common::ui::{app_on, press, screen};
+    use boucle::ui::app::PresentStart;
+    use boucle::ui::{Action, Options};
+    let fixture = written::Fixture::new();
+    fixture.file("good-practices/battery-regeneration.ron", written::PRACTICE);
+    let tour = TOUR.replace("time: \"09:30\"", "time: \"25:99\"");
+    fixture.file("tours/visit.ron", &tour);
+    let loaded = fixture.load();
+    let found = written::problems(&fixture, &loaded);
+    assert!(found.iter().any(|p| p.contains("tours/visit.ron:9:66:") && p.contains("25:99")), "{found:#?}");
+    assert!(found.iter().any(|p| p.contains("stop day 2025-08-02 is outside")), "{found:#?}");
+    let options = Options { present: Some(PresentStart::Tour("visit".into())), chrome: false, ..Options::default() };
+    let mut app = app_on(loaded.catalogue, loaded.diagnostics, options);
+    let footer = |app: &boucle::ui::App| screen(app).lines().last().unwrap_or_default().to_string();
+    let first = footer(&app);
+    assert!(first.contains("2025-07-29 · 1/3") && !first.contains("25:99"), "{first}");
+    press(&mut app, Action::NextSlide);
+    press(&mut app, Action::NextSlide);
+    let third = footer(&app);
+    assert!(third.contains("3/3") && !third.contains("2025-08-02"), "{third}");
+}
+
 /// `present --query` that selects nothing has nothing to show: said at once with the usage exit
 /// code, as a tour with no stop is, not a dashboard waiting for `p`.
 #[test]

@@ -181,3 +181,26 @@ fn on_the_fixture_catalogue_a_visit_in_bethune_is_inside_and_one_in_valenciennes
     let help = d.suggestion.as_ref().expect("a suggestion");
     assert!(help.get(En).contains("\"Nord\" (\"FRE11\")"), "{help:?}");
 }
+
+/// Coordinates no place has (hostile trial: `(95.0, 2.64)` and `(NaN, inf)` passed `check`,
+/// and `show --format json` printed them) are an error at the value, and the entry is not
+/// placed on the map.
+#[test]
+fn coordinates_off_the_globe_are_an_error_and_never_placed() {
+    for coordinates in ["(95.0, 2.64)", "(NaN, inf)", "(50.5, -200.0)"] {
+        let fixture = Fixture::new();
+        let line = format!(r#"    location: (region: "FRE12", place: "Béthune", coordinates: {coordinates}),"#);
+        let text = PRACTICE.replace(r#"    location: (region: "FRE12", place: "Béthune"),"#, &line);
+        fixture.file("good-practices/battery-regeneration.ron", &text);
+        let loaded = fixture.load();
+        let column = line[..line.find("coordinates").unwrap()].chars().count() + 1;
+        let bad: Vec<_> = loaded.diagnostics.iter().filter(|d| d.code == "bad-coordinates").collect();
+        assert_eq!(bad.len(), 1, "{coordinates}: {:#?}", loaded.diagnostics);
+        assert!(bad[0].is_error() && bad[0].start.line == 4 && bad[0].start.column == column, "{:?}", bad[0]);
+        assert!(bad[0].message.get(En).contains("are not on the globe"), "{}", bad[0].message.get(En));
+        assert!(bad[0].message.get(Fr).contains("ne sont pas sur le globe"), "{}", bad[0].message.get(Fr));
+        let entry = loaded.catalogue.get("battery-regeneration").expect("the entry still loads");
+        let location = entry.common.location.as_ref().unwrap();
+        assert!(location.coordinates.is_none(), "{coordinates}: never placed on the map");
+    }
+}

@@ -334,3 +334,22 @@ fn the_french_dashboard_lists_the_problems_in_french() {
     );
     assert!(french[0].ends_with("— il manque sans doute une `,` à la fin de la ligne 2"), "{french:?}");
 }
+
+/// A control or bidi character written as a RON escape (`\u{1b}]0;pwned\u{7}`, `\u{202e}`)
+/// is removed on screen as a raw one is: `check` says so alike, at the escape (hostile trial:
+/// the raw byte was warned of, the escape passed in silence).
+#[test]
+fn a_control_character_written_as_an_escape_is_warned_of_where_it_is_written() {
+    for (escape, code) in [(r"\u{1b}]0;pwned\u{7}", "U+001B"), (r"\u{202e}", "U+202E")] {
+        let fixture = Fixture::new();
+        let text = PRACTICE.replace("en: \"Battery regeneration\"", &format!("en: \"Battery{escape} regeneration\""));
+        fixture.file("good-practices/x.ron", &text);
+        let loaded = fixture.load();
+        let found = problems(&fixture, &loaded);
+        let line = text.lines().nth(1).unwrap();
+        let column = line[..line.find('\\').unwrap()].chars().count() + 1;
+        let place = format!("good-practices/x.ron:2:{column}: this file holds {code}");
+        assert!(found.iter().any(|p| p.starts_with(&place)), "{escape}: {found:#?}");
+        assert_eq!(loaded.errors(), 0, "{found:#?}");
+    }
+}

@@ -117,3 +117,35 @@ fn a_file_starting_with_a_byte_order_mark_is_fixed_and_keeps_it() {
     let after = std::fs::read_to_string(folder.join("good-practices/x.ron")).unwrap();
     assert!(after.starts_with('\u{feff}') && after.contains("    summary:"), "{after}");
 }
+
+/// A fix is written only when it is certain (hostile trial): never the entry's own id (a new
+/// self-reference), never an id that only starts the one written (another entry), never a
+/// value the list already holds, and never a region code one letter from another (FRF11,
+/// Bas-Rhin, is one keystroke from FRE11, Nord). Each is still reported, and left as it was.
+#[test]
+fn a_fix_that_is_not_certain_is_not_written() {
+    let root = tempfile::tempdir().unwrap();
+    let fixture = Fixture::new();
+    let folder = root.path().join("catalogue");
+    crate::common::copy_dir(fixture.path(), &folder);
+    let organisation = crate::common::written::ORGANISATION
+        .replace("    org_type:", "    related: [\"team2-lead-plant\"],\n    org_type:");
+    std::fs::write(folder.join("organisations/team2.ron"), &organisation).unwrap();
+    std::fs::create_dir_all(folder.join("good-practices")).unwrap();
+    let practice = PRACTICE
+        .replace("region: \"FRE12\"", "region: \"FRE21\"")
+        .replace("    materials:", "    related: [\"team2\", \"tem2\", \"team2-lead-plant\"],\n    materials:");
+    std::fs::write(folder.join("good-practices/x.ron"), &practice).unwrap();
+
+    let output = check(&folder, &["--fix"]);
+    let text = stdout(&output);
+    assert!(text.contains("--fix: fixed 0 problems in 0 files"), "{text}");
+    assert_eq!(std::fs::read_to_string(folder.join("organisations/team2.ron")).unwrap(), organisation);
+    assert_eq!(std::fs::read_to_string(folder.join("good-practices/x.ron")).unwrap(), practice);
+    // Still said, so that the curator chooses: the region with its suggestion, the references.
+    assert!(text.contains("unknown region \"FRE21\"") && text.contains("did you mean \"FRE12\"?"), "{text}");
+    assert_eq!(text.matches("no entry has the id \"team2-lead-plant\"").count(), 2, "{text}");
+    assert!(text.contains("no entry has the id \"tem2\""), "{text}");
+    assert!(!text.contains("self-reference"), "{text}");
+    assert_eq!(output.status.code(), Some(1));
+}

@@ -164,3 +164,24 @@ fn show_list_and_the_pane_agree_on_labels_and_their_order() {
         assert_eq!(header.len(), cells.len(), "{list}");
     }
 }
+
+/// A malformed review day (`2025-02-30`) is dropped when read: `show` then says the status
+/// alone, not "*to complete — last checked *" (an empty date and broken italics).
+#[test]
+fn show_says_the_status_alone_when_the_review_day_is_malformed() {
+    let dir = catalogue_folder();
+    let battery = FILES[6].1.replace("checked: \"2026-11-28\", note", "checked: \"2025-02-30\", note");
+    std::fs::write(dir.path().join("good-practices/battery.ron"), battery).unwrap();
+    for (lang, line) in [(Lang::En, "*to complete*"), (Lang::Fr, "*à compléter*")] {
+        let output = Command::new(env!("CARGO_BIN_EXE_boucle"))
+            .arg("--catalogue")
+            .arg(dir.path())
+            .args(["--no-cache", "--lang", lang.code(), "show", "battery"])
+            .env_remove("BOUCLE_CATALOGUE")
+            .output()
+            .unwrap();
+        let md = String::from_utf8_lossy(&output.stdout);
+        assert!(md.lines().any(|l| l == line), "{lang:?}: {md}");
+        assert!(!md.lines().any(|l| l.ends_with(" *")), "{lang:?}: {md}");
+    }
+}

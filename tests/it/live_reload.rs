@@ -175,3 +175,32 @@ fn polling_sees_a_save_too() {
     save_by_rename(&fixture, "good-practices/x.ron", &practice("Seen by polling"));
     until(&seen, |s| s.title.as_deref() == Some("Seen by polling"));
 }
+
+/// A vocabulary file broken by a syntax error (hostile trial: one `),` deleted in
+/// materials.ron gave 264 "unknown material" errors before the one syntax error, and an empty
+/// Material facet): the entries' uses of its terms fold under the syntax error, which comes
+/// first, and live reload keeps the vocabulary's last good terms.
+#[test]
+fn a_vocabulary_with_a_syntax_error_keeps_its_last_good_terms_and_folds_its_uses() {
+    use boucle::model::VocabularyKind;
+    let fixture = Fixture::new();
+    fixture.file("good-practices/x.ron", &practice("Good"));
+    let good = fixture.load();
+    assert_eq!(good.errors(), 0, "{:?}", good.diagnostics);
+    let broken =
+        written::MATERIALS.replace("strategic: true),\n    (id: \"lead\"", "strategic: true)\n    (id: \"lead\"");
+    assert_ne!(broken, written::MATERIALS);
+    fixture.file("vocabularies/materials.ron", &broken);
+    let loaded = fixture.load();
+    assert_eq!(loaded.errors(), 1, "the syntax error alone: {:?}", loaded.diagnostics);
+    let first = &loaded.diagnostics[0];
+    assert!(first.code == "syntax" && first.file.ends_with("vocabularies/materials.ron"), "{first:?}");
+    assert_eq!(first.follow_ons.len(), 1, "x.ron's \"lead\": {first:?}");
+    assert!(first.one_line(Lang::En).contains("(and 1 use of a term it would define, unchecked until it reads)"));
+    assert!(first.one_line(Lang::Fr).contains("(et 1 emploi d’un terme qu’il définirait, non vérifié"));
+    assert!(first.follow_ons[0].one_line(Lang::En).contains("good-practices/x.ron:6:17: unchecked material \"lead\""));
+    let merged = merge_last_good(loaded, &good.catalogue);
+    let materials = merged.catalogue.vocabularies.get(VocabularyKind::Material);
+    assert!(materials.index_of("lead").is_some() && materials.index_of("neodymium").is_some());
+    assert_eq!(merged.errors(), 1);
+}

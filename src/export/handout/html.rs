@@ -159,7 +159,7 @@ fn blocks(html: &mut String, doc: &EntryDoc) {
                 html.push_str("</ul>\n");
             }
             Block::Review { review, .. } => {
-                let line = format!("{} — {} {}", review.status_word, review.checked_word, review.checked);
+                let line = review.line(" — ");
                 let _ = writeln!(html, "<p class=\"facts\"><small>{}</small></p>", text(&line));
             }
         }

@@ -140,7 +140,7 @@ fn blocks(md: &mut String, lang: Lang, doc: &EntryDoc) {
             }
             // The curators' review is for curators; a handout names the status only.
             Block::Review { review, .. } => {
-                let _ = writeln!(md, "*{} — {} {}*\n", review.status_word, review.checked_word, review.checked);
+                let _ = writeln!(md, "*{}*\n", review.line(" — "));
             }
         }
     }

@@ -59,6 +59,18 @@ pub fn unknown_term(kind: VocabularyKind, id: &str) -> Said {
     Said::by(|lang| format!("{} {}", vocabulary_noun(kind).with(lang, "unknown", "inconnu"), q(lang, id)))
 }
 
+/// An id an entry uses that the vocabulary file which would define it cannot say, being
+/// unreadable: folded under that file's syntax error.
+pub fn term_of_unread(kind: VocabularyKind, id: &str, file: &str) -> Said {
+    Said::by(|lang| {
+        let term = format!("{} {}", vocabulary_noun(kind).with(lang, "unchecked", "non vérifié"), q(lang, id));
+        match lang {
+            Lang::En => format!("{term}: {file}, which would define it, has a syntax error"),
+            Lang::Fr => format!("{term} : {file}, qui le définirait, a une erreur de syntaxe"),
+        }
+    })
+}
+
 /// Where the ids of a vocabulary come from: its files, one or the other.
 pub fn an_id_from(files: &[String], bundled: bool) -> Said {
     let files = Said::new(files.join(" or "), files.join(" ou "));
@@ -159,6 +171,20 @@ pub fn refers_to_unloaded(id: &str, file: &str) -> Said {
         Lang::En => format!("refers to {}, whose file did not load: see the error in {file}", q(lang, id)),
         Lang::Fr => format!("désigne {}, dont le fichier n’a pas été chargé : voir l’erreur dans {file}", q(lang, id)),
     })
+}
+
+/// "and 264 uses of its terms", under the syntax error of a vocabulary file.
+pub fn unchecked_uses(n: usize) -> Said {
+    match n {
+        1 => Said::new(
+            "and 1 use of a term it would define, unchecked until it reads",
+            "et 1 emploi d’un terme qu’il définirait, non vérifié tant qu’il ne se lit pas",
+        ),
+        n => Said::new(
+            format!("and {n} uses of terms it would define, unchecked until it reads"),
+            format!("et {n} emplois de termes qu’il définirait, non vérifiés tant qu’il ne se lit pas"),
+        ),
+    }
 }
 
 pub fn follow_ons(n: usize) -> Said {
@@ -313,6 +339,16 @@ pub fn off_the_globe(lat: f64, lon: f64, id: &str) -> Said {
     Said::by(|lang| match lang {
         Lang::En => format!("coordinates ({lat}, {lon}) of {} are not on the globe", q(lang, id)),
         Lang::Fr => format!("les coordonnées ({lat}, {lon}) de {} ne sont pas sur le globe", q(lang, id)),
+    })
+}
+
+/// An entry's coordinates that no place has: (95, 2.64), (NaN, inf).
+pub fn not_on_the_globe(lat: f64, lon: f64) -> Said {
+    Said::by(|lang| match lang {
+        Lang::En => format!("coordinates ({lat}, {lon}) are not on the globe: the entry is not placed on the map"),
+        Lang::Fr => {
+            format!("les coordonnées ({lat}, {lon}) ne sont pas sur le globe : la fiche n’est pas placée sur la carte")
+        }
     })
 }
 

@@ -135,6 +135,7 @@ pub fn rest_of(meta: format::Meta) -> Loaded {
         files_read: usize::try_from(meta.files_read).unwrap_or(usize::MAX),
         stamps: Some(meta.stamps),
         index: None,
+        unread_vocabularies: Vec::new(),
     }
 }
 

@@ -24,6 +24,11 @@ const MARGIN: f64 = 0.05;
 /// region at ragged capes (measured in `geo::nuts::region_box`).
 const REGION_MARGIN: f64 = 0.1;
 
+/// A latitude and a longitude some place has (neither NaN nor infinite).
+pub(super) fn on_the_globe(lat: f64, lon: f64) -> bool {
+    (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon)
+}
+
 pub(super) fn check_coordinates(
     entry: &Entry,
     regions: &Vocabulary,
@@ -46,6 +51,13 @@ pub(super) fn check_coordinates(
             )
             .with_help(Some(say::round_them())),
         );
+    }
+    if !on_the_globe(lat, lon) {
+        problems.push(
+            Diagnostic::error("bad-coordinates", reporter.file, span.start, span.end, say::not_on_the_globe(lat, lon))
+                .with_expected(say::on_the_globe()),
+        );
+        return;
     }
     let Some(index) = regions.index_of(location.region.as_str()) else { return };
     let point = Point::new(lat, lon);

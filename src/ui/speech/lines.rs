@@ -151,13 +151,7 @@ pub fn entry_lines(catalogue: &Catalogue, entry: &Entry, lang: Lang) -> Vec<Stri
                 lines.extend(sources.iter().map(|s| format!("{} {}", s.title, s.address)));
             }
             Block::Review { label, review } => {
-                lines.push(format!(
-                    "{} {}, {} {}",
-                    with_colon(lang, label),
-                    review.status_word,
-                    review.checked_word,
-                    review.checked
-                ));
+                lines.push(format!("{} {}", with_colon(lang, label), review.line(", ")));
             }
         }
     }

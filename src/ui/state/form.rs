@@ -115,14 +115,24 @@ pub struct FormState {
     opened: String,
     /// Esc was pressed with changes unsaved: a second Esc leaves without saving.
     pub leaving: bool,
+    /// How the file opened was written, which saving keeps: a byte-order mark (some Windows
+    /// editors write one) and CRLF line ends. A save is then no whole-file diff.
+    bom: bool,
+    crlf: bool,
 }
 
 impl FormState {
     /// The form of `start`'s entry, its pickers' choices from `catalogue` in `lang`, checked
     /// at once. A file the form cannot read (a syntax error) is said why.
     pub fn open(start: FormStart, catalogue: &Catalogue, lang: Lang) -> Result<FormState, Said> {
+        let opened = start.text.as_deref().unwrap_or_default();
+        let bom = opened.starts_with('\u{feff}');
+        let crlf = opened.find('\n').is_some_and(|at| opened[..at].ends_with('\r'));
         let base = match &start.text {
-            Some(text) => crate::curate::fmt::cst::parse(text).map_err(|e| crate::i18n::problems::reading(&e.what))?,
+            Some(text) => {
+                let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+                crate::curate::fmt::cst::parse(text).map_err(|e| crate::i18n::problems::reading(&e.what))?
+            }
             None => form::empty(start.kind),
         };
         let rows = form::lines(start.kind)
@@ -172,6 +182,8 @@ impl FormState {
             loads: false,
             opened: String::new(),
             leaving: false,
+            bom,
+            crlf,
         };
         form.check(catalogue);
         form.opened = form.text.clone();
@@ -225,7 +237,30 @@ impl FormState {
             return Err(NotSaved::DoesNotLoad);
         }
         let file_type = crate::curate::fmt::FileType::Entry(self.start.kind);
-        crate::curate::fmt::format(&self.text, Some(file_type)).map_err(|_| NotSaved::Unsafe)
+        let text = crate::curate::fmt::format(&self.text, Some(file_type)).map_err(|_| NotSaved::Unsafe)?;
+        Ok(self.written_as_opened(text))
+    }
+
+    /// `text` with the opened file's byte-order mark and line ends. A line end already CRLF
+    /// (inside a multi-line string, kept as written) is not doubled.
+    fn written_as_opened(&self, text: String) -> String {
+        let mut out = String::with_capacity(text.len() + if self.crlf { text.len() / 20 } else { 0 } + 3);
+        if self.bom {
+            out.push('\u{feff}');
+        }
+        if !self.crlf {
+            out.push_str(&text);
+            return out;
+        }
+        let mut previous = '\0';
+        for c in text.chars() {
+            if c == '\n' && previous != '\r' {
+                out.push('\r');
+            }
+            out.push(c);
+            previous = c;
+        }
+        out
     }
 
     pub fn up(&mut self) {
@@ -465,6 +500,34 @@ mod tests {
         assert_eq!(kept, ["title", "title", "summary", "summary", "materials"], "{form:?}");
         assert!(form.rows.iter().all(|r| r.input.text().is_empty() || !r.input.text().contains('\u{202e}')));
         assert_eq!(form.text, crate::curate::fmt::format(file, None).unwrap(), "nothing edited, nothing changed");
+    }
+
+    /// A file a Windows editor wrote (a byte-order mark, CRLF line ends, one of them inside a
+    /// multi-line string) opens, and is saved as it was written: the mark kept, every line
+    /// end CRLF, none doubled (hostile trial: "unexpected character", then a whole-file diff).
+    #[test]
+    fn a_windows_file_opens_and_is_saved_with_its_mark_and_line_ends() {
+        let catalogue = fixture();
+        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/catalogue");
+        let id = "zinc-loop-hauts-de-france";
+        let lf = std::fs::read_to_string(folder.join(format!("good-practices/{id}.ron"))).unwrap();
+        let lf = lf.replace("à Gravelines, Nyrstar", "à Gravelines,\nNyrstar");
+        let file = format!("\u{feff}{}", lf.replace('\n', "\r\n"));
+        let start = FormStart {
+            kind: Kind::GoodPractice,
+            id: id.into(),
+            path: PathBuf::from(format!("good-practices/{id}.ron")),
+            text: Some(file),
+            ends_session: false,
+        };
+        let mut form = FormState::open(start, &catalogue, Lang::En).expect("opens");
+        go_to(&mut form, "tags");
+        type_text(&mut form, &catalogue, ", zn");
+        let saved = form.to_save().expect("saved");
+        assert!(saved.starts_with('\u{feff}') && !saved[3..].contains('\u{feff}'), "{saved:?}");
+        assert!(saved.contains(r#""boucle du zinc", "zn"]"#), "{saved:?}");
+        assert!(saved.contains("à Gravelines,\r\nNyrstar") && !saved.contains("\r\r"), "{saved:?}");
+        assert_eq!(saved.matches('\n').count(), saved.matches("\r\n").count(), "{saved:?}");
     }
 
     #[test]

@@ -385,7 +385,7 @@ impl Writer<'_> {
     fn review(&mut self, label: &str, review: &ReviewItem) {
         let muted = self.ctx.shared.theme.muted;
         self.heading(label);
-        let status = format!("{} — {} {}", review.status_word, review.checked_word, review.checked);
+        let status = review.line(" — ");
         self.lines.push(Line::styled(status, muted));
         if let Some(note) = &review.note {
             self.text(note, muted);
