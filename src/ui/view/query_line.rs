@@ -27,13 +27,13 @@ pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, browse: &BrowseState, area: Re
     // What the query could not use, so a typo in a field name is not silently ignored.
     let mut problems: Vec<String> =
         browse.query.errors.iter().map(|e| e.kind.in_box().get(ctx.shared.lang).to_string()).collect();
-    problems.extend(
-        browse
-            .results()
-            .unknown_values
-            .iter()
-            .map(|(facet, value)| format!("{} {}:{value}", t(lang, Msg::UnknownQueryValue), facet.field_name())),
-    );
+    problems.extend(browse.results().unknown_values.iter().map(|(facet, value)| {
+        // The closest names, as `boucle list` offers them: a typo is one glance from its fix.
+        let names = ctx.shared.indexed().suggestions(*facet, value);
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let hint = crate::i18n::did_you_mean(&names).map(|s| format!(" — {}", s.get(lang))).unwrap_or_default();
+        format!("{} {}:{value}{hint}", t(lang, Msg::UnknownQueryValue), facet.field_name())
+    }));
     if let Some(problem) = problems.first() {
         spans.push(Span::raw("   "));
         spans.push(Span::styled(format!("⚠ {problem}"), theme.warning));
