@@ -15,7 +15,7 @@ use boucle::ui::state::Role;
 use boucle::ui::update::presented;
 use boucle::ui::{Options, Pane, Screen};
 use common::ui::{
-    app_on, app_sized, fixture, keys, pane_text, redraw, resize, result_ids, screen, select, selected_id, status_line,
+    app_on, app_sized, fixture, keys, pane_text, redraw, resize, result_ids, screen, select, selected_id,
 };
 
 /// The fixture's catalogue without `gone`, as a reload after its file was deleted brings it.
