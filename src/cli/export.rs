@@ -138,7 +138,7 @@ fn read_only(path: &Path) -> Result<crate::shortlist::Shortlist, Said> {
     let copy = dir.path().join("shortlist.ron");
     std::fs::copy(path, &copy).map_err(|e| unreadable(&io_problem(&e)))?;
     match store::open(&copy) {
-        Opened::New(list) | Opened::Read(list) => Ok(list),
+        Opened::New(list) | Opened::Read(list) | Opened::Skipping { list, .. } => Ok(list),
         Opened::SetAside { problem, .. } | Opened::Unusable { problem } => Err(unreadable(&problem)),
     }
 }

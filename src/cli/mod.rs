@@ -315,6 +315,7 @@ fn open_shortlist(
     let opened = open(&path);
     let notice = match &opened {
         Opened::New(_) | Opened::Read(_) => None,
+        Opened::Skipping { skipped, .. } => Some(skipped.iter().map(|s| s.get(lang)).collect::<Vec<_>>().join(" · ")),
         Opened::SetAside { problem, moved_to } => {
             Some(crate::i18n::shortlist_set_aside(lang, problem.get(lang), visible::path(moved_to).as_ref()))
         }

@@ -26,6 +26,17 @@ pub fn nothing_to_follow() -> Said {
     Said::new("No presentation is running: nothing to follow.", "Aucune présentation en cours : rien à suivre.")
 }
 
+/// A slide whose entry is no longer in this catalogue (its file removed since the presentation
+/// started): said on the slide, never a blank screen.
+pub fn stop_removed(id: &str) -> Said {
+    Said::new(
+        format!("This stop, “{id}”, is no longer in the catalogue: its file {id}.ron was removed or no longer loads."),
+        format!(
+            "Cette étape, « {id} », n’est plus dans le catalogue : son fichier {id}.ron a été retiré ou ne se charge plus."
+        ),
+    )
+}
+
 /// The quiet screen followers see while the facilitator blanks or pauses.
 pub fn pause_screen() -> Said {
     Said::new("Pause — the presentation comes back soon", "Pause — la présentation reprend bientôt")

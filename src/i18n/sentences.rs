@@ -82,6 +82,15 @@ pub fn known_values(first: &[&str], all: usize) -> Said {
 }
 
 /// An entry id that names nothing, with the closest ids or, failing any, where to find them.
+/// The entry shown was removed by a reload: its title (`title` in the reader's language, as the
+/// entry had it) and its file.
+pub fn entry_removed(title: &str, file: &str) -> Said {
+    Said::by(|lang| match lang {
+        Lang::En => format!("⚠ {} was removed from the catalogue ({file})", q(lang, title)),
+        Lang::Fr => format!("⚠ {} a été retirée du catalogue ({file})", q(lang, title)),
+    })
+}
+
 pub fn unknown_entry(shown: &str, suggestions: &[&str]) -> Said {
     Said::by(|lang| {
         let hint = match (lang, suggestions.is_empty()) {

@@ -12,42 +12,57 @@ pub fn file_stem(lang: Lang) -> &'static str {
     }
 }
 
-/// Under the shortlist, before the command: the retrieval code, or that the key is enough.
+/// Under the shortlist, before the command: the retrieval code, or the key it is kept under.
+/// The command reaches the room's server, so it is typed while the room is open, from the
+/// participant's own terminal (never "at home", where the room's laptop is not).
 pub fn code_line(lang: Lang, code: Option<&str>) -> String {
     match (code, lang) {
-        (Some(code), Lang::En) => format!("Your code: {code} · to take your shortlist home, type at home:"),
-        (Some(code), Lang::Fr) => format!("Votre code : {code} · pour emporter votre sélection, tapez chez vous :"),
-        (None, Lang::En) => "To take your shortlist home (your key is enough), type at home:".into(),
-        (None, Lang::Fr) => "Pour emporter votre sélection (votre clé suffit), tapez chez vous :".into(),
+        (Some(code), Lang::En) => {
+            format!("Your code: {code} · to save your shortlist before the room closes, type in your own terminal:")
+        }
+        (Some(code), Lang::Fr) => format!(
+            "Votre code : {code} · pour enregistrer votre sélection avant la fermeture de la salle, tapez dans votre terminal :"
+        ),
+        (None, Lang::En) => {
+            "Kept under your SSH key · to save your shortlist while the room is open, type in your own terminal:".into()
+        }
+        (None, Lang::Fr) => "Gardée sous votre clé SSH · pour enregistrer votre sélection tant que la salle est ouverte, tapez dans votre terminal :".into(),
     }
 }
 
-/// The goodbye of a session with marks.
+/// The goodbye of a session with marks, the room still open: where the shortlist is kept and
+/// the command that saves it, typed before the room closes.
 pub fn goodbye(lang: Lang, marks: usize, code: Option<&str>, command: &str) -> String {
     let entries = super::count(lang, super::Noun::Entry, marks);
-    let kept = match (code, lang) {
-        (Some(_), Lang::En) => " (kept until the room closes)",
-        (Some(_), Lang::Fr) => " (gardée jusqu’à la fermeture de la salle)",
-        (None, _) => "",
-    };
     match (code, lang) {
-        (Some(code), Lang::En) => {
-            format!("Your shortlist ({entries}) goes home with code {code}{kept}:\r\n  {command}")
-        }
-        (Some(code), Lang::Fr) => {
-            format!("Votre sélection ({entries}) s’emporte avec le code {code}{kept} :\r\n  {command}")
-        }
-        (None, Lang::En) => format!("Your shortlist ({entries}) goes home with your key:\r\n  {command}"),
-        (None, Lang::Fr) => format!("Votre sélection ({entries}) s’emporte avec votre clé :\r\n  {command}"),
+        (Some(code), Lang::En) => format!(
+            "Your shortlist ({entries}) is kept under code {code} until the room closes; to save it as a file before then, type in your own terminal:\r\n  {command}"
+        ),
+        (Some(code), Lang::Fr) => format!(
+            "Votre sélection ({entries}) est gardée sous le code {code} jusqu’à la fermeture de la salle ; pour l’enregistrer d’ici là, tapez dans votre terminal :\r\n  {command}"
+        ),
+        (None, Lang::En) => format!(
+            "Your shortlist ({entries}) is kept under your SSH key; to save it as a file while the room is open, type in your own terminal, with the same key:\r\n  {command}"
+        ),
+        (None, Lang::Fr) => format!(
+            "Votre sélection ({entries}) est gardée sous votre clé SSH ; pour l’enregistrer tant que la salle est ouverte, tapez dans votre terminal, avec la même clé :\r\n  {command}"
+        ),
     }
 }
 
-/// The room closed: a shortlist kept under a code went with it, so its entries are listed.
-pub fn closing_list(lang: Lang, marks: usize) -> String {
+/// The room closed: its export is gone with it, so the shortlist's entries are listed to copy.
+/// `kept`: a key's shortlist the server keeps on disk, found again when the room reopens.
+pub fn closing_list(lang: Lang, marks: usize, kept: bool) -> String {
     let entries = super::count(lang, super::Noun::Entry, marks);
-    match lang {
-        Lang::En => format!("Your shortlist ({entries}) closed with the room; copy it from here:"),
-        Lang::Fr => format!("Votre sélection ({entries}) se ferme avec la salle ; copiez-la d’ici :"),
+    match (kept, lang) {
+        (false, Lang::En) => format!("Your shortlist ({entries}) closed with the room; copy it from here:"),
+        (false, Lang::Fr) => format!("Votre sélection ({entries}) se ferme avec la salle ; copiez-la d’ici :"),
+        (true, Lang::En) => format!(
+            "The room has closed; your shortlist ({entries}) stays under your SSH key for when it reopens. To copy now:"
+        ),
+        (true, Lang::Fr) => format!(
+            "La salle est fermée ; votre sélection ({entries}) reste sous votre clé SSH pour sa réouverture. À copier dès maintenant :"
+        ),
     }
 }
 

@@ -109,7 +109,9 @@ fn describe(error: &RonError) -> (&'static str, Said, Option<Said>, Option<Said>
 
 /// Custom messages come from our own value types; give them the code of their problem kind.
 fn message_code(message: &str) -> &'static str {
-    if message.contains("date") {
+    if message.contains("host mixes scripts") {
+        "homograph-host"
+    } else if message.contains("date") {
         "malformed-date"
     } else if message.contains("address") {
         "malformed-address"

@@ -272,12 +272,8 @@ impl Checker<'_> {
                     (node.start, node.end)
                 };
                 let shown = crate::text::sanitize(s, crate::text::Lines::Single);
-                let problem = self.error(
-                    "malformed-address",
-                    start,
-                    end,
-                    say::refused(&Refused::Address { address: shown, flaw }),
-                );
+                let refused = Refused::Address { address: shown, flaw };
+                let problem = self.error(refused.code(), start, end, say::refused(&refused));
                 self.problems.push(problem);
                 None
             }

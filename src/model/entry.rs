@@ -76,6 +76,18 @@ impl Kind {
         }
     }
 
+    /// The French word `kind:` takes for it beside [`Kind::id`] (see [`Kind::parse`]), offered
+    /// when a typed kind names none.
+    pub fn french_id(self) -> &'static str {
+        match self {
+            Kind::GoodPractice => "pratique",
+            Kind::SiteVisit => "visite",
+            Kind::Event => "événement",
+            Kind::Tour => "parcours",
+            Kind::Organisation => "organisation",
+        }
+    }
+
     pub fn from_folder(folder: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.folder() == folder)
     }

@@ -15,7 +15,7 @@ pub use entries::Entries;
 pub use entry::{Details, Entry, Kind, Location, ReviewStatus, Source, Stop};
 pub use facet::Facet;
 pub use file::EntryFile;
-pub use refused::{AddressFlaw, Refused};
+pub use refused::{AddressFlaw, Refused, Script};
 pub use table::{EntrySource, EntryTable, Iter};
 pub use values::{Date, Id, WebAddress};
 pub use vocabulary::{Term, Vocabularies, Vocabulary, VocabularyKind};

@@ -23,6 +23,7 @@ impl Refused {
     pub fn code(&self) -> &'static str {
         match self {
             Refused::DateShape(_) | Refused::NotACalendarDate(_) => "malformed-date",
+            Refused::Address { flaw: AddressFlaw::MixedScripts(..), .. } => "homograph-host",
             Refused::Address { .. } => "malformed-address",
             Refused::Id(_) => "malformed-id",
         }
@@ -48,6 +49,9 @@ impl fmt::Display for Refused {
                         "it contains {c}, which would end a link in a handout; encode it as %{:02X}",
                         u32::from(*c)
                     ),
+                    AddressFlaw::MixedScripts(c, _) => {
+                        write!(f, "its host mixes scripts: {c} (U+{:04X}) beside letters of another", u32::from(*c))
+                    }
                 }
             }
             Refused::Id(id) => write!(f, "malformed id \"{id}\": use letters, digits and dashes, e.g. \"rare-earths\""),
@@ -67,4 +71,41 @@ pub enum AddressFlaw {
     Control,
     /// A quote, angle bracket, backtick or backslash: it would end a link or an attribute.
     Delimiter(char),
+    /// A host name whose part (label) mixes scripts — `www.еxample.org` with a Cyrillic `е` —
+    /// or holds a character no host name is written with: the link reads as one site and
+    /// leads to another (a homograph). The character at fault, and its script.
+    MixedScripts(char, Script),
+}
+
+/// The script of a letter in a host name, as far as telling homographs apart needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Script {
+    Latin,
+    Greek,
+    Cyrillic,
+    /// Chinese, Japanese and Korean, which mix their scripts in one name as a rule.
+    Cjk,
+    /// Any other alphabet; two letters are of the same one when they are in the same block.
+    Other(u32),
+    /// Not a letter nor a digit: a symbol or mark that looks like one (`․` for `.`).
+    NotALetter,
+}
+
+impl Script {
+    /// The script of `c`; `None` for the ASCII digits and `-`, which go with any.
+    pub fn of(c: char) -> Option<Script> {
+        let code = u32::from(c);
+        Some(match code {
+            _ if c.is_ascii_digit() || c == '-' => return None,
+            _ if c.is_ascii_alphabetic() => Script::Latin,
+            0xD7 | 0xF7 => Script::NotALetter,
+            0xC0..=0x24F | 0x1E00..=0x1EFF => Script::Latin,
+            0x370..=0x3FF | 0x1F00..=0x1FFF => Script::Greek,
+            0x400..=0x52F | 0x1C80..=0x1C8F | 0x2DE0..=0x2DFF | 0xA640..=0xA69F => Script::Cyrillic,
+            0x1100..=0x11FF | 0x2E80..=0x2FFF | 0x3040..=0x30FF | 0x3130..=0x318F | 0x3400..=0x4DBF => Script::Cjk,
+            0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF => Script::Cjk,
+            _ if c.is_alphanumeric() && !c.is_ascii() => Script::Other(code >> 7),
+            _ => Script::NotALetter,
+        })
+    }
 }

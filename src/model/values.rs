@@ -5,7 +5,7 @@ use serde::de::{self, Deserializer};
 use serde::{Deserialize, Serialize, Serializer};
 use std::fmt;
 
-use super::refused::{AddressFlaw, Refused};
+use super::refused::{AddressFlaw, Refused, Script};
 use crate::text::{Lines, sanitize};
 
 /// A date written `"YYYY-MM-DD"`, or less precisely `"YYYY-MM"` or `"YYYY"` where the sources
@@ -173,7 +173,9 @@ impl WebAddress {
         if host_name.is_empty() || !host_name.contains('.') && host_name != "localhost" {
             return Some((AddressFlaw::NoHost, 0));
         }
-        None
+        // `host_name` lies inside `text`: its place there is the difference of their starts.
+        let host_at = host_name.as_ptr() as usize - text.as_ptr() as usize;
+        mixed_scripts(host_name).map(|(at, c, script)| (AddressFlaw::MixedScripts(c, script), host_at + at))
     }
 
     /// What is wrong, as a typed message (serde carries its English; the loader reports the
@@ -188,6 +190,31 @@ impl WebAddress {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// The first character of `host` that makes it a homograph, with its byte offset and script:
+/// a character that is neither a letter nor a digit, or a letter of another script than the
+/// first letter of its label (each label of an IDN is written in one script: `пример.org`
+/// and `société.fr` are fine, `www.еxample.org` with a Cyrillic `е` is not). In a mixed label
+/// the letter named is the first one outside ASCII, the lookalike as a rule.
+fn mixed_scripts(host: &str) -> Option<(usize, char, Script)> {
+    if host.is_ascii() {
+        return None;
+    }
+    let mut label_at = 0;
+    for label in host.split('.') {
+        let letters = || label.char_indices().filter_map(|(at, c)| Some((label_at + at, c, Script::of(c)?)));
+        if let Some(found) = letters().find(|(_, _, script)| *script == Script::NotALetter) {
+            return Some(found);
+        }
+        if let Some((_, _, first)) = letters().next()
+            && letters().any(|(_, _, script)| script != first)
+        {
+            return letters().find(|(_, c, _)| !c.is_ascii());
+        }
+        label_at += label.len() + 1;
+    }
+    None
 }
 
 impl fmt::Display for WebAddress {

@@ -61,6 +61,11 @@ impl Indexed {
         self.engine.resolve_value(&self.catalogue, facet, text)
     }
 
+    /// [`super::selection::suggestions`] in this catalogue.
+    pub fn suggestions(&self, facet: Facet, text: &str) -> Vec<String> {
+        super::selection::suggestions(&self.engine, &self.catalogue, facet, text)
+    }
+
     /// [`Engine::value_id`] in this catalogue.
     pub fn value_id(&self, facet: Facet, value: usize) -> String {
         self.engine.value_id(&self.catalogue, facet, value)

@@ -22,9 +22,30 @@ pub fn closest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>, coun
     scored.into_iter().take(count).map(|(_, c)| c).collect()
 }
 
+/// The names a `facet` filter takes that suggestions are drawn from: the values' ids, and for
+/// kinds their French words too (`kind:visite`), since both are taken.
+fn known_names(engine: &Engine, catalogue: &dyn Entries, facet: Facet) -> Vec<String> {
+    let mut ids: Vec<String> = (0..engine.value_count(facet)).map(|v| engine.value_id(catalogue, facet, v)).collect();
+    if facet == Facet::Kind {
+        for kind in crate::model::Kind::ALL {
+            if !ids.iter().any(|id| id == kind.french_id()) {
+                ids.push(kind.french_id().to_string());
+            }
+        }
+    }
+    ids
+}
+
+/// The known names closest to a `facet` value that names nothing, best first (at most three):
+/// the dashboard's query line offers them as the command line does.
+pub fn suggestions(engine: &Engine, catalogue: &dyn Entries, facet: Facet, text: &str) -> Vec<String> {
+    let names = known_names(engine, catalogue, facet);
+    closest(text, names.iter().map(String::as_str), 3).into_iter().map(str::to_string).collect()
+}
+
 /// `unknown region "ZZ99" — did you mean …`, with up to three known values.
 pub fn unknown_value(engine: &Engine, catalogue: &dyn Entries, facet: Facet, text: &str) -> Said {
-    let ids: Vec<String> = (0..engine.value_count(facet)).map(|v| engine.value_id(catalogue, facet, v)).collect();
+    let ids = known_names(engine, catalogue, facet);
     let shown = crate::text::sanitize(text, crate::text::Lines::Single);
     let suggestions = closest(text, ids.iter().map(String::as_str), 3);
     let message = i18n::unknown_value(facet, &shown, &suggestions);

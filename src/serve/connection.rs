@@ -20,6 +20,7 @@ use crate::i18n::room::{Logged, Login, Refusal};
 use crate::i18n::{Msg as Words, t};
 use crate::text::Lang;
 use crate::text::visible::{CLIENT_TEXT_MAX, client};
+use crate::ui::colours::Depth;
 use crate::ui::theme::ThemeName;
 
 /// Session channels one connection may open at once (a dashboard and a command, say).
@@ -32,6 +33,10 @@ struct ChannelState {
     pty: Option<(u16, u16)>,
     /// From the client's `LANG`/`LC_*`, when it sends them.
     env_lang: Option<(u8, Lang)>,
+    /// The pty request's `TERM`, and `COLORTERM` when the client sends it: how many colours
+    /// the participant's terminal shows (a 256-colour terminal given 24-bit colour garbles it).
+    term: String,
+    colorterm: String,
     dashboard: Option<Dashboard>,
 }
 
@@ -256,7 +261,7 @@ impl Handler for Connection {
     async fn pty_request(
         &mut self,
         channel: ChannelId,
-        _term: &str,
+        term: &str,
         width: u32,
         height: u32,
         _pix_width: u32,
@@ -267,6 +272,7 @@ impl Handler for Connection {
         match self.channels.get_mut(&channel) {
             Some(state) if state.dashboard.is_none() => {
                 state.pty = Some(clamp_size(width, height));
+                state.term = term.chars().take(CLIENT_TEXT_MAX).collect();
                 session.channel_success(channel)
             }
             _ => session.channel_failure(channel),
@@ -288,6 +294,11 @@ impl Handler for Connection {
             _ => 0,
         };
         if let Some(state) = self.channels.get_mut(&channel)
+            && name == "COLORTERM"
+        {
+            state.colorterm = value.chars().take(CLIENT_TEXT_MAX).collect();
+        }
+        if let Some(state) = self.channels.get_mut(&channel)
             && rank > 0
             && !value.is_empty()
             && state.env_lang.is_none_or(|(previous, _)| rank > previous)
@@ -300,6 +311,7 @@ impl Handler for Connection {
     async fn shell_request(&mut self, channel: ChannelId, session: &mut Session) -> Result<(), Self::Error> {
         let Some(state) = self.channels.get(&channel) else { return session.channel_failure(channel) };
         let (lang, theme) = self.look(state);
+        let depth = Depth::from_client(&state.colorterm, &state.term);
         let pty = state.pty;
         let Some(write) = self.channels.get_mut(&channel).and_then(|s| s.write.take()) else {
             return session.channel_failure(channel);
@@ -327,7 +339,7 @@ impl Handler for Connection {
         let ssh = super::retrieval::ssh_command(&self.user, self.local.unwrap_or(self.peer));
         let identity =
             Identity { user: self.user.clone(), key: self.key_hex.clone(), ssh, facilitator: self.facilitator };
-        let started = dashboard::start(&self.room, id, write, size, (lang, theme), identity);
+        let started = dashboard::start(&self.room, id, write, size, (lang, theme, depth), identity);
         let (user, peer) = (client(&self.user), self.peer.to_string());
         let name = self.name.clone();
         self.room.journal.log(&Logged::Dashboard { session: id, name, user, peer, size, lang });

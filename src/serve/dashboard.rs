@@ -30,6 +30,7 @@ use crate::shortlist::Shortlist;
 use crate::shortlist::store::{self, Opened};
 use crate::text::Lang;
 use crate::text::visible;
+use crate::ui::colours::Depth;
 use crate::ui::decoder::{ESCAPE_TIMEOUT, InputDecoder};
 use crate::ui::event::{Event, Reason, channel_pair};
 use crate::ui::host::Host;
@@ -62,6 +63,8 @@ fn shortlist_for(room: &Room, identity: &Identity, lang: Lang) -> (Shortlist, Op
     let opened = store::open(&path);
     let notice = match &opened {
         Opened::New(_) | Opened::Read(_) => None,
+        // Named by the file's name only, as below.
+        Opened::Skipping { skipped, .. } => Some(skipped.iter().map(|s| s.get(lang)).collect::<Vec<_>>().join(" · ")),
         Opened::SetAside { problem, moved_to } => {
             let shown = visible::path(&path).to_string();
             room.journal.log(&Logged::ShortlistSetAside { path: shown, problem: problem.clone() });
@@ -105,7 +108,7 @@ pub fn start(
     id: u64,
     write: ChannelWriteHalf<Msg>,
     (width, height): (u16, u16),
-    (lang, theme): (Lang, ThemeName),
+    (lang, theme, colours): (Lang, ThemeName, Depth),
     identity: Identity,
 ) -> Dashboard {
     let outbox = Arc::new(Outbox::default());
@@ -127,7 +130,8 @@ pub fn start(
     };
     room.kept(owner.clone(), &shortlist);
     let take_home = Some(TakeHome { ssh: identity.ssh.clone(), code });
-    let mut options = Options { lang, theme, shortlist, shortlist_file, notice, take_home, ..Options::default() };
+    let mut options =
+        Options { lang, theme, colours, shortlist, shortlist_file, notice, take_home, ..Options::default() };
     let presentation = room.presentation.get();
     if let Some(presentation) = presentation {
         // The facilitator starts on the projector; a participant browses, and may follow.
@@ -210,6 +214,8 @@ fn run_dashboard(
 ) -> Option<Exit> {
     let lang = options.lang;
     let shortlist_file = options.shortlist_file.clone();
+    // A key's shortlist saved in the room's folder outlives the room; one kept in memory does not.
+    let shortlist_kept_on_disk = shortlist_file.is_some();
     let take_home = options.take_home.clone();
     let snapshot = room.catalogue();
     let mut app = App::new(snapshot.indexed, snapshot.problems, options);
@@ -235,11 +241,9 @@ fn run_dashboard(
     let entered = queue!(writer, EnterAlternateScreen, EnableBracketedPaste, cursor::Hide, EnableMouseCapture);
     let exit = entered.ok().and_then(|()| run_session(&mut host, &mut app, inbox, queue, searcher).ok());
     let marks = app.shared().shortlist().len();
-    // A shortlist the room keeps under a code goes with the room: when the room closes, the
-    // code is dead, so the goodbye lists the entries themselves.
+    // When the room closes its export goes with it, so the goodbye lists the entries themselves.
     let closing = matches!(exit, Some(Exit::Ended(Reason::RoomClosing)));
-    let lost_with_room = closing && take_home.as_ref().is_some_and(|home| home.code.is_some());
-    let listed: Vec<(String, String)> = if lost_with_room {
+    let listed: Vec<(String, String)> = if closing && take_home.is_some() {
         let shared = app.shared();
         let catalogue = shared.catalogue();
         shared
@@ -256,6 +260,25 @@ fn run_dashboard(
     drop(app);
     let mut goodbye = Vec::new();
     let _ = queue!(goodbye, DisableMouseCapture, DisableBracketedPaste, LeaveAlternateScreen, cursor::Show);
+    let said = farewell(lang, exit.as_ref(), take_home.as_ref(), shortlist_kept_on_disk, marks, &listed);
+    goodbye.extend_from_slice(said.as_bytes());
+    outbox.push_final(&goodbye);
+    outbox.close();
+    exit
+}
+
+/// The lines after the dashboard: why it ended, then, with marks, where they are kept and how
+/// to save them — the command while the room is open, the entries themselves when it closes
+/// (`listed`), and whether a key's shortlist waits on the server for the room to reopen.
+fn farewell(
+    lang: Lang,
+    exit: Option<&Exit>,
+    take_home: Option<&TakeHome>,
+    kept_on_disk: bool,
+    marks: usize,
+    listed: &[(String, String)],
+) -> String {
+    let mut said = String::new();
     let words = match exit {
         Some(Exit::Quit) => Some(Words::ServeGoodbye),
         Some(Exit::Ended(Reason::RoomClosing)) => Some(Words::ServeRoomClosing),
@@ -263,23 +286,20 @@ fn run_dashboard(
         _ => None,
     };
     if let Some(words) = words {
-        goodbye.extend_from_slice(format!("{}\r\n", t(lang, words)).as_bytes());
+        said.push_str(&format!("{}\r\n", t(lang, words)));
     }
-    // A session with marks says how to take them home, however it ended.
-    if marks > 0 && lost_with_room {
-        let said = crate::i18n::take_home::closing_list(lang, marks);
-        goodbye.extend_from_slice(format!("{said}\r\n").as_bytes());
-        for (id, title) in &listed {
-            goodbye.extend_from_slice(format!("  - {title} ({id})\r\n").as_bytes());
+    let Some(home) = take_home.filter(|_| marks > 0 && exit.is_some()) else { return said };
+    if matches!(exit, Some(Exit::Ended(Reason::RoomClosing))) {
+        let kept = home.code.is_none() && kept_on_disk;
+        said.push_str(&format!("{}\r\n", crate::i18n::take_home::closing_list(lang, marks, kept)));
+        for (id, title) in listed {
+            said.push_str(&format!("  - {title} ({id})\r\n"));
         }
-    } else if let (Some(home), true) = (&take_home, marks > 0 && exit.is_some()) {
+    } else {
         let command = home.command(lang, crate::export::handout::Format::Html);
-        let said = crate::i18n::take_home::goodbye(lang, marks, home.code.as_deref(), &command);
-        goodbye.extend_from_slice(format!("{said}\r\n").as_bytes());
+        said.push_str(&format!("{}\r\n", crate::i18n::take_home::goodbye(lang, marks, home.code.as_deref(), &command)));
     }
-    outbox.push_final(&goodbye);
-    outbox.close();
-    exit
+    said
 }
 
 async fn send_frames(outbox: Arc<Outbox>, write: Arc<ChannelWriteHalf<Msg>>, events: Sender<Event>) {
@@ -352,6 +372,46 @@ const QUEUE_FULL_WAIT: Duration = Duration::from_millis(2);
 mod tests {
     use super::*;
     use ratatui::crossterm::event::{Event as Input, KeyCode};
+
+    /// The participant who logged in with a key is told where the key's shortlist is kept and
+    /// that the command works while the room is open; one who logged in with the password is
+    /// given the code. Neither is told to type anything "at home", where the room is not.
+    #[test]
+    fn the_goodbye_fits_how_the_participant_logged_in() {
+        let ssh = "ssh -p 2222 en@192.0.2.7".to_string();
+        let keyed = TakeHome { ssh: ssh.clone(), code: None };
+        let coded = TakeHome { ssh, code: Some("K7M2-QX4P".into()) };
+        let quit = Some(&Exit::Quit);
+        for lang in [Lang::En, Lang::Fr] {
+            for said in
+                [farewell(lang, quit, Some(&keyed), true, 2, &[]), farewell(lang, quit, Some(&coded), false, 2, &[])]
+            {
+                assert!(!said.contains("at home") && !said.contains("chez vous"), "{said}");
+                assert!(said.contains("export --shortlist"), "{said}");
+            }
+        }
+        let said = farewell(Lang::En, quit, Some(&keyed), true, 2, &[]);
+        assert!(said.contains("kept under your SSH key") && said.contains("while the room is open"), "{said}");
+        let said = farewell(Lang::Fr, quit, Some(&coded), false, 2, &[]);
+        assert!(said.contains("gardée sous le code K7M2-QX4P jusqu’à la fermeture de la salle"), "{said}");
+
+        // The room closing: no command (the room is gone), the entries to copy; a key's file
+        // waits for the room to reopen, a shortlist kept in memory does not.
+        let closing = Some(&Exit::Ended(Reason::RoomClosing));
+        let listed = [("a".to_string(), "Alpha".to_string())];
+        let said = farewell(Lang::En, closing, Some(&keyed), true, 1, &listed);
+        assert!(
+            said.contains("stays under your SSH key for when it reopens") && said.contains("  - Alpha (a)"),
+            "{said}"
+        );
+        assert!(!said.contains("export --shortlist"), "{said}");
+        let said = farewell(Lang::En, closing, Some(&keyed), false, 1, &listed);
+        assert!(said.contains("closed with the room") && said.contains("  - Alpha (a)"), "{said}");
+        let said = farewell(Lang::Fr, closing, Some(&coded), false, 1, &listed);
+        assert!(said.contains("se ferme avec la salle") && said.contains("  - Alpha (a)"), "{said}");
+        // No marks: the goodbye only.
+        assert_eq!(farewell(Lang::En, quit, Some(&keyed), true, 0, &[]).lines().count(), 1);
+    }
 
     fn limits(idle: Duration) -> Limits {
         Limits { idle, ..Limits::default() }

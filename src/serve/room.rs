@@ -223,7 +223,9 @@ impl Room {
             return Shortlist::default();
         }
         match crate::shortlist::store::open(&path) {
-            crate::shortlist::store::Opened::New(list) | crate::shortlist::store::Opened::Read(list) => list,
+            crate::shortlist::store::Opened::New(list)
+            | crate::shortlist::store::Opened::Read(list)
+            | crate::shortlist::store::Opened::Skipping { list, .. } => list,
             _ => Shortlist::default(),
         }
     }

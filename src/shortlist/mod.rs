@@ -12,8 +12,15 @@ use serde::{Deserialize, Serialize};
 use crate::model::Id;
 use crate::text::{Lines, sanitize};
 
-/// The longest note kept, in characters: a note is a reminder, not an essay.
+/// The longest note typed, in characters: a note is a reminder, not an essay.
 pub const NOTE_MAX: usize = 500;
+
+/// The longest note read from a file: two notes of [`NOTE_MAX`] joined by [`merge`] (both
+/// sessions changed it) are kept whole.
+const NOTE_READ_MAX: usize = 2 * NOTE_MAX + NOTES_JOINED.len();
+
+/// Between two notes of one entry changed in two sessions at once, both kept.
+pub const NOTES_JOINED: &str = " / ";
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Item {
@@ -36,7 +43,7 @@ impl Shortlist {
         let mut list = Shortlist::default();
         for item in items {
             if !list.contains(item.id.as_str()) {
-                list.items.push(Item { note: clean_note(&item.note), id: item.id });
+                list.items.push(Item { note: clean(&item.note, NOTE_READ_MAX), id: item.id });
             }
         }
         list
@@ -119,9 +126,10 @@ impl Shortlist {
 /// meanwhile by another dashboard or session on the same file), and `mine`, this session's.
 /// A change made on one side only is kept: an entry marked elsewhere is added (after mine,
 /// in their order), an entry unmarked elsewhere is removed unless this side changed its note,
-/// a note changed elsewhere is taken unless this side changed it too. Where both changed the
-/// same thing, this session's change wins; no mark is ever lost without one side asking.
-/// The order is this session's.
+/// a note changed elsewhere is taken unless this side changed it too. A note both changed is
+/// kept in both versions, this session's first ([`joined`]): one writer's words are never
+/// dropped for the other's. Otherwise, where both changed the same thing, this session's change
+/// wins; no mark is ever lost without one side asking. The order is this session's.
 pub fn merge(base: &Shortlist, theirs: &Shortlist, mine: &Shortlist) -> Shortlist {
     let mut items = Vec::with_capacity(mine.len() + theirs.len());
     for item in mine.items() {
@@ -132,6 +140,10 @@ pub fn merge(base: &Shortlist, theirs: &Shortlist, mine: &Shortlist) -> Shortlis
             (Some(was), None) if was == item => {}
             // A note changed elsewhere only.
             (Some(was), Some(now)) if was.note == item.note && now.note != was.note => items.push(now.clone()),
+            // Both changed the note (or both marked it, with different notes): both kept.
+            (was, Some(now)) if was.is_none_or(|was| was.note != now.note && was.note != item.note) => {
+                items.push(Item { id: item.id.clone(), note: joined(&item.note, &now.note) })
+            }
             _ => items.push(item.clone()),
         }
     }
@@ -144,10 +156,27 @@ pub fn merge(base: &Shortlist, theirs: &Shortlist, mine: &Shortlist) -> Shortlis
     Shortlist { items }
 }
 
+/// Two versions of one note, both kept: this session's, then the other's; one alone when the
+/// other is empty (a note cleared on one side and rewritten on the other keeps the words) or
+/// already holds it (a join saved before).
+pub fn joined(mine: &str, theirs: &str) -> String {
+    if theirs.is_empty() || mine.contains(theirs) {
+        mine.to_string()
+    } else if mine.is_empty() || theirs.contains(mine) {
+        theirs.to_string()
+    } else {
+        format!("{mine}{NOTES_JOINED}{theirs}")
+    }
+}
+
 /// One line of safe text, at most [`NOTE_MAX`] characters, trimmed.
 pub fn clean_note(note: &str) -> String {
+    clean(note, NOTE_MAX)
+}
+
+fn clean(note: &str, max: usize) -> String {
     let line = sanitize(note, Lines::Single);
-    line.trim().chars().take(NOTE_MAX).collect::<String>().trim_end().to_string()
+    line.trim().chars().take(max).collect::<String>().trim_end().to_string()
 }
 
 #[cfg(test)]
@@ -221,12 +250,44 @@ mod tests {
         assert_eq!(merge(&base, &base, &mine), mine);
     }
 
+    /// A writes a note on X, B one on Y: both kept. Both rewrite X's note: neither's words are
+    /// lost, whichever saves last; saved again, the joined note is not joined twice.
+    #[test]
+    fn notes_changed_in_two_sessions_are_all_kept() {
+        let base = list(&[("x", ""), ("y", "")]);
+        let a = list(&[("x", "ask about costs"), ("y", "")]);
+        let file = merge(&base, &base, &a);
+        let b = merge(&base, &file, &list(&[("x", ""), ("y", "visit in May")]));
+        assert_eq!(b.note("x"), Some("ask about costs"));
+        assert_eq!(b.note("y"), Some("visit in May"));
+
+        let a = list(&[("x", "ask about costs"), ("y", "visit in May")]);
+        let theirs = list(&[("x", "call Anna first"), ("y", "visit in May")]);
+        let merged = merge(&b, &theirs, &list(&[("x", "ask about costs, twice"), ("y", "visit in May")]));
+        assert_eq!(merged.note("x"), Some("ask about costs, twice / call Anna first"));
+        assert_eq!(merge(&theirs, &merged, &merged), merged, "nothing new: nothing joined again");
+        // Cleared on one side, rewritten on the other: the words stay.
+        let merged =
+            merge(&a, &list(&[("x", "new words"), ("y", "visit in May")]), &list(&[("x", ""), ("y", "visit in May")]));
+        assert_eq!(merged.note("x"), Some("new words"));
+        // Both marked the same entry with a note each: both notes.
+        let merged = merge(&Shortlist::default(), &list(&[("z", "theirs")]), &list(&[("z", "mine")]));
+        assert_eq!(merged.note("z"), Some("mine / theirs"));
+        // Two full notes joined survive the file's reading whole.
+        let long = "y".repeat(NOTE_MAX);
+        let read = Shortlist::from_items(vec![Item { id: id("x"), note: joined(&long, &long.replace('y', "z")) }]);
+        assert_eq!(read.note("x").unwrap().chars().count(), 2 * NOTE_MAX + NOTES_JOINED.len());
+    }
+
     #[test]
     fn repeated_ids_and_long_notes_are_cleaned_on_the_way_in() {
         let long = "x".repeat(NOTE_MAX + 50);
-        let list =
-            Shortlist::from_items(vec![Item { id: id("a"), note: long }, Item { id: id("a"), note: "second".into() }]);
+        let mut list = Shortlist::from_items(vec![
+            Item { id: id("a"), note: long.clone() },
+            Item { id: id("a"), note: "second".into() },
+        ]);
         assert_eq!(list.len(), 1);
+        list.set_note(0, &long);
         assert_eq!(list.note("a").unwrap().chars().count(), NOTE_MAX);
     }
 }

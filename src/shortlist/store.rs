@@ -26,7 +26,26 @@ struct File {
     #[serde(default = "one")]
     version: u32,
     #[serde(default)]
-    entries: Vec<Item>,
+    entries: Vec<Raw>,
+}
+
+/// One entry as the file holds it: its id read as text, so that one malformed id costs that
+/// entry only (named, and kept in the file), never the rest of the shortlist.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    id: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    note: String,
+}
+
+/// What a shortlist file holds: the entries with good ids, and those whose id is not one
+/// (written by hand, or by a later boucle), kept to be written back as they were.
+struct Readout {
+    list: Shortlist,
+    kept: Vec<Raw>,
+    /// Each kept entry, named where it is (`shortlist.ron:4:14: "Bad Id!" is not an id…`).
+    skipped: Vec<Said>,
 }
 
 fn one() -> u32 {
@@ -44,6 +63,12 @@ pub enum Opened {
     /// No file yet: an empty shortlist, saved on the first mark.
     New(Shortlist),
     Read(Shortlist),
+    /// Read, but some entries' ids are not ids: the others are the shortlist, and these are
+    /// named (file:line:col) and kept in the file through every save.
+    Skipping {
+        list: Shortlist,
+        skipped: Vec<Said>,
+    },
     /// The file could not be understood; it was renamed to `moved_to`, and an empty shortlist
     /// starts in its place.
     SetAside {
@@ -60,7 +85,7 @@ pub enum Opened {
 impl Opened {
     pub fn shortlist(&self) -> Shortlist {
         match self {
-            Opened::New(list) | Opened::Read(list) => list.clone(),
+            Opened::New(list) | Opened::Read(list) | Opened::Skipping { list, .. } => list.clone(),
             Opened::SetAside { .. } | Opened::Unusable { .. } => Shortlist::default(),
         }
     }
@@ -75,7 +100,8 @@ impl Opened {
 pub fn open(path: &Path) -> Opened {
     match read(path) {
         Ok(None) => Opened::New(Shortlist::default()),
-        Ok(Some(list)) => Opened::Read(list),
+        Ok(Some(read)) if read.skipped.is_empty() => Opened::Read(read.list),
+        Ok(Some(read)) => Opened::Skipping { list: read.list, skipped: read.skipped },
         Err(Unread::NotAFile(error)) => Opened::Unusable { problem: problem_of(&error) },
         Err(Unread::NotAShortlist(problem)) => match set_aside(path) {
             Ok(moved_to) => Opened::SetAside { problem, moved_to },
@@ -101,7 +127,7 @@ enum Unread {
 }
 
 /// `Ok(None)`: there is no file.
-fn read(path: &Path) -> Result<Option<Shortlist>, Unread> {
+fn read(path: &Path) -> Result<Option<Readout>, Unread> {
     let file = match crate::files::open_regular(path) {
         Ok(file) => file,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -120,7 +146,36 @@ fn read(path: &Path) -> Result<Option<Shortlist>, Unread> {
     if file.version != 1 {
         return Err(bad(say::unknown_version(file.version)));
     }
-    Ok(Some(Shortlist::from_items(file.entries)))
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let (mut items, mut kept, mut skipped) = (Vec::new(), Vec::new(), Vec::new());
+    let mut from = 0;
+    for raw in file.entries {
+        match crate::model::Id::parse(&raw.id) {
+            Ok(id) => items.push(Item { id, note: raw.note }),
+            Err(_) => {
+                let (line, column, after) = place_of(&text, &raw.id, from);
+                from = after;
+                let shown = crate::text::sanitize(&raw.id, crate::text::Lines::Single);
+                skipped.push(say::shortlist_id_skipped(&name, line, column, &shown));
+                kept.push(raw);
+            }
+        }
+    }
+    Ok(Some(Readout { list: Shortlist::from_items(items), kept, skipped }))
+}
+
+/// Line and column (from 1, in characters) of the id `id` as written at or after byte `from`
+/// of `text`, and the byte after it, so that a repeated bad id is found at each place in turn.
+/// An id written with escapes is not found as typed: the start of the file is named then.
+fn place_of(text: &str, id: &str, from: usize) -> (usize, usize, usize) {
+    let quoted = format!("\"{id}\"");
+    let Some(at) = text.get(from..).and_then(|rest| rest.find(&quoted)).map(|at| from + at) else {
+        return (1, 1, from);
+    };
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    (line, column, at + quoted.len())
 }
 
 /// Renames a bad file beside itself, to the first free `NAME.bad-N`.
@@ -138,7 +193,13 @@ fn set_aside(path: &Path) -> std::io::Result<PathBuf> {
 
 /// The file's text for a shortlist.
 pub fn to_text(list: &Shortlist) -> String {
-    let file = File { version: 1, entries: list.items().to_vec() };
+    text_keeping(list, &[])
+}
+
+/// The file's text for a shortlist, with the entries whose ids are not ids after it, as read.
+fn text_keeping(list: &Shortlist, kept: &[Raw]) -> String {
+    let items = list.items().iter().map(|item| Raw { id: item.id.to_string(), note: item.note.clone() });
+    let file = File { version: 1, entries: items.chain(kept.iter().cloned()).collect() };
     let config = ron::ser::PrettyConfig::new().depth_limit(3);
     let body = ron::ser::to_string_pretty(&file, config).unwrap_or_default();
     format!("// boucle's shortlist: the entries marked with m, in order, and their notes.\n{body}\n")
@@ -184,15 +245,15 @@ fn save_with(path: &Path, base: Option<&Shortlist>, mine: &Shortlist, privacy: P
     let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     make_folder(folder, privacy).map_err(io_error)?;
     let _lock = FolderLock::take(folder);
-    let theirs = match read(&crate::files::write_target(path).map_err(io_error)?) {
-        Ok(Some(list)) => Some(list),
-        Ok(None) => None,
+    let (theirs, kept) = match read(&crate::files::write_target(path).map_err(io_error)?) {
+        Ok(Some(read)) => (Some(read.list), read.kept),
+        Ok(None) => (None, Vec::new()),
         Err(Unread::NotAShortlist(_)) => {
             let _ = set_aside(path);
-            None
+            (None, Vec::new())
         }
         // `write_atomic` refuses a folder, FIFO or device itself, saying which.
-        Err(Unread::NotAFile(error)) if error.kind() == std::io::ErrorKind::InvalidInput => None,
+        Err(Unread::NotAFile(error)) if error.kind() == std::io::ErrorKind::InvalidInput => (None, Vec::new()),
         Err(Unread::NotAFile(error)) => return Err(io_error(error)),
     };
     let list = match (&theirs, base) {
@@ -206,7 +267,8 @@ fn save_with(path: &Path, base: Option<&Shortlist>, mine: &Shortlist, privacy: P
         Privacy::Usual => 0o666,
         Privacy::Private => 0o600,
     };
-    crate::files::write_atomic_with(path, to_text(&list).as_bytes(), Overwrite::Allowed, &[], mode)?;
+    let text = text_keeping(&list, &kept);
+    crate::files::write_atomic_with(path, text.as_bytes(), Overwrite::Allowed, &[], mode)?;
     Ok(Saved { list, wrote: true })
 }
 
@@ -334,6 +396,35 @@ mod tests {
         assert_eq!(open(&path).shortlist(), saved.list);
         // Saving what the file holds writes nothing.
         assert!(!save_merged(&path, &saved.list, &saved.list, Privacy::Usual).unwrap().wrote);
+    }
+
+    /// One entry whose id is not an id costs that entry only: the others are read, it is
+    /// named where it is, and every save keeps it in the file (a later boucle may know it).
+    #[test]
+    fn a_bad_id_is_named_and_kept_and_the_rest_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("shortlist.ron");
+        let text = "(\n    version: 1,\n    entries: [\n        (id: \"good\", note: \"ask costs\"),\n        \
+                    (id: \"Bad Id!\", note: \"keep me\"),\n        (id: \"other-catalogue\"),\n    ],\n)\n";
+        std::fs::write(&path, text).unwrap();
+        let Opened::Skipping { list, skipped } = open(&path) else { panic!("{:?}", open(&path)) };
+        assert_eq!(list.ids().map(Id::as_str).collect::<Vec<_>>(), ["good", "other-catalogue"]);
+        assert_eq!(list.note("good"), Some("ask costs"));
+        assert_eq!(skipped.len(), 1);
+        let en = skipped[0].get(crate::text::Lang::En);
+        assert!(en.starts_with("shortlist.ron:5:14: \"Bad Id!\" is not an entry id"), "{en}");
+        assert!(skipped[0].get(crate::text::Lang::Fr).starts_with("shortlist.ron:5:14 : « Bad Id! »"));
+        assert!(path.exists(), "not set aside");
+
+        let mut list = list;
+        list.toggle(&Id::parse("new").unwrap());
+        let saved = save_merged(&path, &open(&path).shortlist(), &list, Privacy::Usual).unwrap();
+        assert!(saved.wrote);
+        let Opened::Skipping { list: again, skipped } = open(&path) else { panic!("the bad entry was dropped") };
+        assert_eq!(again, list);
+        assert_eq!(skipped.len(), 1);
+        let written = std::fs::read_to_string(&path).unwrap();
+        assert!(written.contains("id: \"Bad Id!\"") && written.contains("note: \"keep me\""), "{written}");
     }
 
     #[test]

@@ -25,6 +25,12 @@ impl Depth {
         Depth::from_names(&var("COLORTERM"), &var("TERM"), &var("TERM_PROGRAM"), !var("WT_SESSION").is_empty())
     }
 
+    /// The depth of a remote terminal, from what its SSH client sent: the pty request's `TERM`
+    /// and, when sent (`SendEnv COLORTERM`), `COLORTERM`.
+    pub fn from_client(colorterm: &str, term: &str) -> Depth {
+        Depth::from_names(colorterm, term, "", false)
+    }
+
     fn from_names(colorterm: &str, term: &str, program: &str, windows_terminal: bool) -> Depth {
         let colorterm = colorterm.to_ascii_lowercase();
         let term = term.to_ascii_lowercase();

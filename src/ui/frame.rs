@@ -66,6 +66,8 @@ pub struct EntryFacts {
     pub link_ends: Vec<usize>,
     /// The text as laid out, for the next frame to draw again if it shows the same.
     pub text: Option<Arc<EntryText>>,
+    /// Rows above the entry's text: the note that the entry shown before a reload was removed.
+    pub notice_rows: u16,
 }
 
 /// The entry pane's text as the view laid it out: its lines and where each starts once

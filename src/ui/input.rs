@@ -87,6 +87,9 @@ fn click(app: &App, column: u16, row: u16) -> Option<Action> {
         Pane::Results if frame.results_note && inner_row == 0 => Action::Focus(Pane::Results),
         Pane::Results => Action::ClickResult(frame.results_offset + (inner_row - usize::from(frame.results_note)) / 2),
         Pane::Detail => {
+            // Below the note that the entry shown before was removed, when it is there.
+            let notice = frame.entry.as_ref().map_or(0, |e| usize::from(e.notice_rows));
+            let Some(inner_row) = inner_row.checked_sub(notice) else { return Some(Action::Focus(Pane::Detail)) };
             let line = frame.entry.as_ref().map_or(0, |e| usize::from(e.scroll)) + inner_row;
             match frame.link_at_line(line) {
                 Some(link) => Action::FollowLink(link),

@@ -1,5 +1,6 @@
 //! How a participant of a room takes their shortlist home: nothing is written on the server,
-//! so the dashboard shows the command to type at home — `ssh -p 2222 fr@host export
+//! so the dashboard shows the command to type in their own terminal while the room is open —
+//! `ssh -p 2222 fr@host export
 //! --shortlist K7M2-QX4P --format html > ma-selection.html` — with the session's retrieval
 //! code when it came in without a key, and copies the Markdown by OSC 52 when it fits.
 

@@ -46,6 +46,46 @@ fn a_bad_address_drops_only_the_address_not_the_organisation() {
     assert!(text(&shown).contains("TEAM2"));
 }
 
+/// A host with a Cyrillic `е` among Latin letters reads as TEAM2's and leads elsewhere: `check`
+/// names it at the letter, with its own code; a name written in one script (an IDN) passes.
+#[test]
+fn a_host_that_mixes_scripts_is_a_homograph_named_at_its_letter() {
+    let fixture = Fixture::new();
+    fixture
+        .file("organisations/team2.ron", &ORGANISATION.replace("https://www.team2.fr", "https://www.t\u{435}am2.fr"));
+    let loaded = fixture.load();
+    let found = problems(&fixture, &loaded);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].starts_with(
+            "organisations/team2.ron:5:51: malformed address \"https://www.t\u{435}am2.fr\": its host mixes scripts"
+        ),
+        "{}",
+        found[0]
+    );
+    assert!(found[0].contains("U+0435) is Cyrillic"), "{}", found[0]);
+    assert_eq!(loaded.diagnostics.iter().map(|d| d.code).collect::<Vec<_>>(), ["homograph-host"]);
+
+    for host in [
+        "https://www.soci\u{e9}t\u{e9}.fr",
+        "https://\u{43f}\u{440}\u{438}\u{43c}\u{435}\u{440}.org",
+        "https://www.team2.fr",
+    ] {
+        let fixture = Fixture::new();
+        fixture.file("organisations/team2.ron", &ORGANISATION.replace("https://www.team2.fr", host));
+        let loaded = fixture.load();
+        assert!(problems(&fixture, &loaded).is_empty(), "{host}: {:#?}", problems(&fixture, &loaded));
+    }
+    // A symbol that looks like a dot (U+2024) is no letter of any script.
+    let fixture = Fixture::new();
+    fixture.file(
+        "organisations/team2.ron",
+        &ORGANISATION.replace("https://www.team2.fr", "https://www.team2\u{2024}fr.org"),
+    );
+    let found = problems(&fixture, &fixture.load());
+    assert!(found.len() == 1 && found[0].contains("which is not a letter a host name is written with"), "{found:#?}");
+}
+
 #[test]
 fn an_impossible_date_or_a_missing_summary_keeps_the_entry() {
     let fixture = Fixture::new();

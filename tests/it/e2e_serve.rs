@@ -173,3 +173,30 @@ fn sigterm_says_goodbye_to_everyone_and_exits_0() {
     assert_eq!(status.code(), Some(0), "{}", server.log());
     assert!(server.log().contains("the room is closed"));
 }
+
+/// A participant's colours follow their own terminal, as the local dashboard's do: the pty
+/// request's TERM (`xterm-256color`: the 256-colour palette), and COLORTERM when the client
+/// sends it (`SetEnv COLORTERM=truecolor`: 24-bit colour). A 256-colour terminal given 24-bit
+/// colour codes shows them wrong or not at all.
+#[test]
+fn a_participant_gets_the_colours_their_terminal_shows() {
+    let server = Server::open();
+    let tmux = Tmux::start_with(&["set -g default-terminal xterm-256color"]);
+    tmux.ssh(&server, "palette", "en", (120, 40));
+    tmux.ssh_with(&server, "rgb", "en", (120, 40), "-o SetEnv=COLORTERM=truecolor");
+    for name in ["palette", "rgb"] {
+        tmux.wait_for(name, "the dashboard", ready);
+    }
+    let coloured = |name: &str| {
+        let target = format!(":{name}");
+        String::from_utf8_lossy(&tmux.run(&["capture-pane", "-e", "-p", "-t", &target]).stdout).into_owned()
+    };
+    let palette = coloured("palette");
+    assert!(palette.contains("38;5;") && !palette.contains("38;2;"), "{palette}");
+    assert!(coloured("rgb").contains("38;2;"), "24-bit colour when COLORTERM says so");
+    for name in ["palette", "rgb"] {
+        tmux.keys(name, &["q"]);
+        tmux.wait_for(name, "ssh to end", |s| s.contains("EXITED"));
+    }
+    server.wait_for_no_session();
+}

@@ -85,7 +85,7 @@ fn a_retrieval_code_exports_exactly_that_sessions_shortlist_a_wrong_one_is_refus
     // The goodbye says how to take the marks home, and the code outlives the session.
     tmux.keys("one", &["q"]);
     let goodbye = tmux.wait_for("one", "ssh to end", |s| s.contains("EXITED"));
-    assert!(goodbye.contains(&format!("goes home with code {}", codes[0])), "{goodbye}");
+    assert!(goodbye.contains(&format!("is kept under code {} until the room closes", codes[0])), "{goodbye}");
     assert!(goodbye.contains("export --shortlist"), "{goodbye}");
     assert_eq!(ids(&server.exec(&["export", "--shortlist", &codes[0], "--format", "json"])), one);
 
@@ -143,7 +143,7 @@ fn a_key_exports_its_own_shortlist_and_a_key_only_offered_owns_nothing() {
     tmux.keys("alice", &["m"]);
     tmux.wait_for("alice", "the mark", |s| s.contains("★ Added to the shortlist"));
     tmux.keys("alice", &["4"]);
-    let screen = tmux.wait_for("alice", "the take-home line", |s| s.contains("your key is enough"));
+    let screen = tmux.wait_for("alice", "the take-home line", |s| s.contains("Kept under your SSH key"));
     assert!(!screen.contains("Your code"), "a key needs no code:\n{screen}");
 
     let mine = with_key(&server, &keys.path().join("alice"), &["export", "--shortlist", "--format", "json"]);
@@ -174,7 +174,7 @@ fn a_key_exports_its_own_shortlist_and_a_key_only_offered_owns_nothing() {
 
     tmux.keys("alice", &["q"]);
     let goodbye = tmux.wait_for("alice", "ssh to end", |s| s.contains("EXITED"));
-    assert!(goodbye.contains("goes home with your key"), "{goodbye}");
+    assert!(goodbye.contains("is kept under your SSH key"), "{goodbye}");
     server.wait_for_no_session();
 }
 

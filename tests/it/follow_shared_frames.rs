@@ -15,6 +15,7 @@ use boucle::presentation::{Deck, Drive, Hub, Stage, now_ms};
 use boucle::serve::frames::{FrameShare, Shown};
 use boucle::serve::output::{FrameWriter, Next, Outbox, PtySize, SshBackend};
 use boucle::text::Lang;
+use boucle::ui::colours::Depth;
 use boucle::ui::state::Role;
 use boucle::ui::update::{presented, tick};
 use boucle::ui::{App, Options, Screen, render};
@@ -78,7 +79,12 @@ struct Follower {
 
 impl Follower {
     fn new(lang: Lang, size: (u16, u16)) -> Follower {
-        let options = Options { lang, presenting: Some(Role::Follower), ..Options::default() };
+        Follower::in_colours(lang, size, Depth::TrueColour)
+    }
+
+    /// A follower whose terminal shows `colours` (its TERM and COLORTERM over SSH).
+    fn in_colours(lang: Lang, size: (u16, u16), colours: Depth) -> Follower {
+        let options = Options { lang, colours, presenting: Some(Role::Follower), ..Options::default() };
         Follower { app: app_sized(options, size.0, size.1), shared: Client::new(size), alone: Client::new(size) }
     }
 
@@ -216,4 +222,35 @@ fn a_follower_who_breaks_away_resizes_or_zooms_draws_alone_and_shares_again_when
     second.draw(&share);
     step(&hub, Drive::Next, &share, &mut [&mut first, &mut second]);
     assert!(share.counts().moves_sent >= 3, "{:?}", share.counts());
+}
+
+/// A follower on a 256-colour terminal is sent the palette's colours through the share, as its
+/// own drawing would be, never 24-bit codes (its terminal shows them wrong); a follower on a
+/// 24-bit terminal beside it is not given the palette's.
+#[test]
+fn a_followers_colours_are_its_terminals_through_the_share_too() {
+    let hub = hub();
+    let share = FrameShare::default();
+    let (mut rgb, _) = two_following(&hub, Lang::En, (120, 40));
+    let mut palette = Follower::in_colours(Lang::En, (120, 40), Depth::Palette256);
+    palette.told(&hub);
+    keys(&mut palette.app, "f");
+    rgb.draw(&share);
+    palette.draw(&share);
+    step(&hub, Drive::Next, &share, &mut [&mut rgb, &mut palette]);
+    let colours = |client: &Client| {
+        let screen = client.screen.screen();
+        let (rows, columns) = screen.size();
+        let (rows, columns) = (rows.get(), columns.get());
+        let cells = (0..rows).flat_map(|r| (0..columns).map(move |c| (r, c)));
+        let cells: Vec<_> =
+            cells.filter_map(|(r, c)| screen.cell(r, c)).flat_map(|c| [c.fgcolor(), c.bgcolor()]).collect();
+        (
+            cells.iter().any(|c| matches!(c, vt100::Color::Rgb(..))),
+            cells.iter().any(|c| matches!(c, vt100::Color::Idx(16..))),
+        )
+    };
+    assert_eq!(colours(&palette.shared), (false, true), "the palette only");
+    assert!(colours(&rgb.shared).0, "24-bit colours");
+    assert_eq!(share.counts().copied, 0, "nothing shared between terminals of other colours");
 }

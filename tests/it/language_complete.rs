@@ -213,6 +213,7 @@ fn every_problem() -> (Fixture, Fixture) {
         .file("good-practices/bad-date-shape.ron", &practice("\"2024-01\"", "\"24 janvier\""))
         .file("good-practices/bad-address.ron", &practice("https://www.lemoniteur.fr/article", "htps//lemoniteur"))
         .file("good-practices/address-without-host.ron", &practice("https://www.lemoniteur.fr/article", "https://"))
+        .file("good-practices/address-homograph.ron", &practice("https://www.lemoniteur.fr/article", "https://www.lemonit\u{435}ur.fr/article"))
         .file("good-practices/address-with-space.ron", &practice("https://www.lemoniteur.fr/article", "https://www.lemoniteur.fr/un article"))
         .file("good-practices/address-over-lines.ron", &practice("url: \"https://www.lemoniteur.fr/article\", date", "url: \"https://www.lemoniteur.fr/article,\n date"))
         .file("good-practices/bad-id-value.ron", &practice("main_institution: \"team2\"", "main_institution: \"team 2!\""))
@@ -294,6 +295,7 @@ fn check_texts(lang: &str) -> Vec<(String, String)> {
         "unknown-value",
         "malformed-date",
         "malformed-address",
+        "homograph-host",
         "malformed-id",
         "unknown-vocabulary-id",
         "broken-reference",
@@ -951,6 +953,8 @@ fn take_home_texts(lang: Lang) -> Vec<(String, String)> {
         ("code line, key".into(), take_home::code_line(lang, None)),
         ("goodbye".into(), take_home::goodbye(lang, 3, Some("K7M2-QX4P"), command)),
         ("goodbye, key".into(), take_home::goodbye(lang, 1, None, command)),
+        ("closing list".into(), take_home::closing_list(lang, 2, false)),
+        ("closing list, key".into(), take_home::closing_list(lang, 2, true)),
         ("offered".into(), take_home::offered(lang).to_string()),
         ("copied".into(), take_home::copied(lang, 1519)),
         ("too long".into(), take_home::too_long_to_copy(lang, 200_000, 100_000)),

@@ -84,6 +84,7 @@ mod ui_loading;
 mod ui_paging;
 mod ui_problems;
 mod ui_query_errors;
+mod ui_removed;
 mod ui_selection;
 mod ui_shortlist;
 mod ui_snapshots;

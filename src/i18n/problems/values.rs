@@ -56,6 +56,25 @@ fn malformed_address(lang: Lang, raw: &str, flaw: AddressFlaw) -> String {
         (AddressFlaw::Space, Lang::Fr) => format!("{malformed} : elle contient une espace ; codez les espaces en %20"),
         (AddressFlaw::Control, Lang::En) => format!("{malformed}: it contains a control character"),
         (AddressFlaw::Control, Lang::Fr) => format!("{malformed} : elle contient un caractère de contrôle"),
+        (AddressFlaw::MixedScripts(c, script), _) => {
+            let code = format!("U+{:04X}", u32::from(c));
+            match (script, lang) {
+                (crate::model::Script::NotALetter, Lang::En) => format!(
+                    "{malformed}: its host holds {c} ({code}), which is not a letter a host name is written with; it may read as another site's"
+                ),
+                (crate::model::Script::NotALetter, Lang::Fr) => format!(
+                    "{malformed} : son hôte contient {c} ({code}), qui n’est pas une lettre dont s’écrit un nom d’hôte ; il peut se lire comme celui d’un autre site"
+                ),
+                (script, Lang::En) => format!(
+                    "{malformed}: its host mixes scripts in one name: {c} ({code}) is {} beside letters of another script, a lookalike that leads to another site",
+                    script_name(script, lang)
+                ),
+                (script, Lang::Fr) => format!(
+                    "{malformed} : son hôte mêle des écritures dans un même nom : {c} ({code}) est {} parmi des lettres d’une autre écriture, un sosie qui mène à un autre site",
+                    script_name(script, lang)
+                ),
+            }
+        }
         (AddressFlaw::Delimiter(c), _) => {
             let code = format!("%{:02X}", u32::from(c));
             let (en, fr) = match c {
@@ -74,6 +93,23 @@ fn malformed_address(lang: Lang, raw: &str, flaw: AddressFlaw) -> String {
                 ),
             }
         }
+    }
+}
+
+/// A script named in a sentence: "Cyrillic", "cyrillique".
+fn script_name(script: crate::model::Script, lang: Lang) -> &'static str {
+    use crate::model::Script::*;
+    match (script, lang) {
+        (Latin, Lang::En) => "Latin",
+        (Latin, Lang::Fr) => "latin",
+        (Greek, Lang::En) => "Greek",
+        (Greek, Lang::Fr) => "grec",
+        (Cyrillic, Lang::En) => "Cyrillic",
+        (Cyrillic, Lang::Fr) => "cyrillique",
+        (Cjk, Lang::En) => "Chinese, Japanese or Korean",
+        (Cjk, Lang::Fr) => "chinois, japonais ou coréen",
+        (Other(_) | NotALetter, Lang::En) => "of another script",
+        (Other(_) | NotALetter, Lang::Fr) => "d’une autre écriture",
     }
 }
 
@@ -141,6 +177,18 @@ pub fn not_a_shortlist(line: usize, column: usize) -> Said {
     Said::new(
         format!("line {line}, column {column}: this is not a shortlist as boucle writes them"),
         format!("ligne {line}, colonne {column} : ce n’est pas une sélection telle que boucle les écrit"),
+    )
+}
+
+/// An entry of the shortlist file whose id is not an id: named where it is, left in the file.
+pub fn shortlist_id_skipped(file: &str, line: usize, column: usize, id: &str) -> Said {
+    Said::new(
+        format!(
+            "{file}:{line}:{column}: \"{id}\" is not an entry id (letters, digits, - _ . only); it stays in the file, not shown"
+        ),
+        format!(
+            "{file}:{line}:{column} : « {id} » n’est pas un identifiant de fiche (lettres, chiffres, - _ . seulement) ; il reste dans le fichier, sans être montré"
+        ),
     )
 }
 

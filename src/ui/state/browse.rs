@@ -24,6 +24,19 @@ pub struct BrowseState {
     pub(in crate::ui) focus: Pane,
     /// The results show only the shortlist's entries.
     pub(in crate::ui) shortlist_only: bool,
+    /// The entry a reload removed while it was shown, which the entry pane names.
+    pub(in crate::ui) removed: Option<Removed>,
+}
+
+/// An entry shown when a reload removed it (its file deleted, or no longer loading): the entry
+/// pane says so, naming its file, above the entry shown instead, until another is shown.
+#[derive(Clone, Debug)]
+pub struct Removed {
+    pub id: Id,
+    pub title: crate::text::Label,
+    pub file: String,
+    /// What the pane shows instead (a neighbour in the results), if anything.
+    pub instead: Option<Id>,
 }
 
 impl BrowseState {
@@ -38,6 +51,7 @@ impl BrowseState {
             trail: Trail::default(),
             focus: Pane::Results,
             shortlist_only: false,
+            removed: None,
         }
     }
 
@@ -93,6 +107,11 @@ impl BrowseState {
     }
 
     /// The entry the entry pane shows: the last followed link, else the selected result.
+    /// The entry a reload removed, while the pane still shows what came in its place.
+    pub fn removed(&self) -> Option<&Removed> {
+        self.removed.as_ref().filter(|removed| removed.instead.as_ref() == self.shown_id())
+    }
+
     pub fn shown_id(&self) -> Option<&Id> {
         self.trail.followed().or(self.list.selected())
     }

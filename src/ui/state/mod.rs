@@ -17,7 +17,7 @@ pub mod text_input;
 pub mod tours;
 pub mod trail;
 
-pub use browse::BrowseState;
+pub use browse::{BrowseState, Removed};
 pub use export_dialog::{ExportDialog, ExportScope, ExportStep};
 pub use facets::{FacetRow, FacetTree};
 pub use follow::{FollowState, Role};

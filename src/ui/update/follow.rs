@@ -13,7 +13,8 @@ use super::super::keymap::follower_keeps;
 use super::super::screen::Screen;
 use super::super::shared::Shared;
 use super::super::state::{BrowseState, Edited, FollowState, PresentState, Role, Slide, TextInput};
-use super::present::{entries, present_tour};
+use super::present::{Missing, entries, present_tour};
+use crate::model::Id;
 use crate::presentation::{Deck, Drive, ROOM_LINE_COLUMNS, Stage, local_seconds, now_ms};
 
 /// A new stage from the hub: kept, and shown by the views that move with it.
@@ -61,12 +62,13 @@ fn show_stage(follow: &FollowState, present: &mut PresentState, shared: &mut Sha
         match &stage.deck {
             Deck::Tour(tour) => {
                 let Some(id) = shared.catalogue().get(tour).map(|e| e.id.clone()) else { return };
-                present_tour(present, shared, &id, 0, return_to);
+                present_tour(present, shared, &id, 0, return_to, Missing::Said);
             }
             Deck::Entries(_) | Deck::Picks(_) => {
                 let ids = stage.deck.ids().unwrap_or_default();
-                let ids = ids.iter().filter_map(|id| shared.catalogue().get(id).map(|e| e.id.clone())).collect();
-                entries(present, shared, ids, 0, return_to);
+                // Each as the facilitator has it, one this catalogue lacks said on its slide.
+                let ids = ids.iter().filter_map(|id| Id::parse(id).ok()).collect();
+                entries(present, shared, ids, 0, return_to, Missing::Said);
             }
         }
     }

@@ -94,6 +94,10 @@ pub fn reloaded(app: &mut App, reloaded: Reloaded) {
     let shared = &mut app.shared;
     let errors = shared.problems.iter().filter(|p| p.is_error()).count();
     let mut note = gone.unwrap_or_else(|| t(shared.lang, Msg::Reloaded).to_string());
+    if let Some(removed) = &app.browse.removed {
+        let title = removed.title.get(shared.lang);
+        note = format!("{note} — {}", crate::i18n::entry_removed(title, &removed.file).get(shared.lang));
+    }
     if !shared.problems.is_empty() {
         note = format!("{note} — {}", problem_counts(shared.lang, errors, shared.problems.len() - errors));
     }

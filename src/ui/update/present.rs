@@ -23,7 +23,18 @@ const JUMP_HITS: usize = 30;
 /// the one at `start`, coming back to the current screen. Ids the catalogue lacks are left out.
 pub fn present_entries(app: &mut App, ids: Vec<Id>, start: usize) {
     let return_to = Some(app.shared.screen);
-    entries(&mut app.present, &mut app.shared, ids, start, return_to);
+    entries(&mut app.present, &mut app.shared, ids, start, return_to, Missing::LeftOut);
+}
+
+/// What a deck does with the entries this catalogue lacks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Missing {
+    /// Left out: a presentation of one's own shows what there is.
+    LeftOut,
+    /// Kept, each slide saying it is gone: a follower's deck keeps the facilitator's positions
+    /// when an entry was removed from this session's catalogue since the facilitator's loaded
+    /// (else the follower would be one stop off, and past the end on a blank screen).
+    Said,
 }
 
 pub(super) fn entries(
@@ -32,10 +43,11 @@ pub(super) fn entries(
     ids: Vec<Id>,
     start: usize,
     return_to: Option<Screen>,
+    missing: Missing,
 ) {
     let slides: Vec<Slide> = ids
         .into_iter()
-        .filter(|id| shared.catalogue().get(id.as_str()).is_some())
+        .filter(|id| missing == Missing::Said || shared.catalogue().get(id.as_str()).is_some())
         .map(|id| Slide::Entry { id, stop: None })
         .collect();
     begin(present, shared, slides, None, start, return_to);
@@ -48,6 +60,7 @@ pub(super) fn present_tour(
     tour: &Id,
     start: usize,
     return_to: Option<Screen>,
+    missing: Missing,
 ) -> bool {
     let indexed = shared.indexed.clone();
     let catalogue = indexed.catalogue();
@@ -58,7 +71,7 @@ pub(super) fn present_tour(
     let slides: Vec<Slide> = stops(entry)
         .iter()
         .enumerate()
-        .filter(|(_, s)| catalogue.get(s.entry.as_str()).is_some())
+        .filter(|(_, s)| missing == Missing::Said || catalogue.get(s.entry.as_str()).is_some())
         .map(|(i, s)| Slide::Entry { id: s.entry.clone(), stop: Some(i) })
         .collect();
     let start = slides.iter().position(|s| matches!(s, Slide::Entry { stop: Some(i), .. } if *i >= start)).unwrap_or(0);
@@ -83,13 +96,13 @@ pub fn present_screen(
                 ToursLevel::Tours => 0,
                 ToursLevel::Stops | ToursLevel::Entry => tours.stop(indexed.catalogue()),
             };
-            present_tour(present, shared, &tour.id, start, return_to);
+            present_tour(present, shared, &tour.id, start, return_to, Missing::LeftOut);
         }
         Screen::Browse => {
             // The tour open in the entry pane is presented as a tour.
             if browse.focus == Pane::Detail
                 && let Some(id) = browse.shown_id()
-                && present_tour(present, shared, id, 0, return_to)
+                && present_tour(present, shared, id, 0, return_to, Missing::LeftOut)
             {
                 return Handled::done();
             }
@@ -104,7 +117,7 @@ pub fn present_screen(
         Screen::Shortlist => {
             let ids: Vec<_> = shared.marks.items().iter().map(|item| item.id.clone()).collect();
             let start = shortlist.cursor(ids.len());
-            entries(present, shared, ids, start, return_to);
+            entries(present, shared, ids, start, return_to, Missing::LeftOut);
         }
         Screen::Present => {}
     }
@@ -117,7 +130,7 @@ pub fn start_from_command_line(app: &mut App, start: &PresentStart) {
     match start {
         PresentStart::Tour(id) => {
             if let Some(id) = shared.catalogue().get(id).map(|e| e.id.clone()) {
-                present_tour(present, shared, &id, 0, None);
+                present_tour(present, shared, &id, 0, None, Missing::LeftOut);
             }
         }
         PresentStart::Results => {

@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use super::super::app::App;
+use super::super::state::Removed;
 use super::results::{ask, take};
 use crate::live::Problems;
 use crate::query::{Facet, Indexed};
@@ -21,6 +22,12 @@ pub fn reindex(app: &mut App, indexed: Arc<Indexed>, problems: impl Into<Problem
     let anchor = browse.facet_rows.get(browse.facets.cursor()).copied().map(|row| {
         let (facet, value, under) = row.identity();
         (facet, value.map(|v| old.value_id(facet, v)), under.map(|v| old.value_id(facet, v)))
+    });
+    // The entry shown, to say so when it is removed and put the selection on its neighbour.
+    let shown = browse.shown_id().and_then(|id| old.catalogue().get(id.as_str())).map(|entry| {
+        let selected = browse.list.selected() == Some(&entry.id);
+        let at = browse.list.selected_position(old.catalogue()).filter(|_| selected);
+        (entry.id.clone(), entry.title().clone(), entry.file().into_owned(), at)
     });
     shared.indexed = indexed;
     shared.problems = with_config_problems(&shared.config_problems, problems.into());
@@ -39,6 +46,18 @@ pub fn reindex(app: &mut App, indexed: Arc<Indexed>, problems: impl Into<Problem
     browse.facet_rows.clear();
     let request = ask(browse, shared, false, false);
     take(browse, shared, request.run());
+    browse.removed = None;
+    if let Some((id, title, file, at)) = shown.filter(|(id, ..)| shared.catalogue().get(id.as_str()).is_none()) {
+        // The entry that took its place in the results, else the one before it (it was last):
+        // not the first result, far from where the user was.
+        let hits = browse.list.results().hits.len();
+        if let Some(at) = at.filter(|_| hits > 0)
+            && browse.list.select(at.min(hits - 1), shared.catalogue(), shared.frame.results_page())
+        {
+            browse.trail.reset();
+        }
+        browse.removed = Some(Removed { id, title, file, instead: browse.shown_id().cloned() });
+    }
     if let Some((facet, value, under)) = anchor {
         let found = |id: Option<String>| id.and_then(|id| shared.indexed.resolve_value(facet, &id)?.first().copied());
         let (value, under) = (found(value), found(under));

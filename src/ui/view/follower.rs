@@ -27,6 +27,8 @@ pub struct SharedKey {
     size: (u16, u16),
     lang: Lang,
     theme: ThemeName,
+    /// The colours the participant's terminal shows: parts are shared between those alike.
+    colours: crate::ui::colours::Depth,
     /// The catalogue snapshot the slide is drawn from (compared by identity: a reload makes a
     /// new one). Held, so that its address is never another's while the key lives.
     catalogue: Arc<Indexed>,
@@ -44,6 +46,7 @@ impl PartialEq for SharedKey {
         Arc::ptr_eq(&self.catalogue, &other.catalogue)
             && (self.size, self.lang, self.theme, self.resting, self.blank, self.position, self.slides)
                 == (other.size, other.lang, other.theme, other.resting, other.blank, other.position, other.slides)
+            && self.colours == other.colours
             && self.tour == other.tour
             && self.slide == other.slide
     }
@@ -87,6 +90,7 @@ pub fn shared_key(shared: &Shared, follow: &FollowState, present: &PresentState,
         size: (area.width, area.height),
         lang: shared.lang(),
         theme: shared.theme_name(),
+        colours: shared.colours,
         catalogue: shared.indexed().clone(),
         resting: follow.stage().is_some_and(crate::presentation::Stage::resting),
         blank: present.blank(),

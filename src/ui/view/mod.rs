@@ -108,7 +108,10 @@ pub fn follower_key(app: &App, area: Rect) -> Option<follower::SharedKey> {
 
 /// A follower's frame whose [`follower_key`] is some, all but its own part.
 pub fn draw_follower_shared(frame: &mut Frame<'_>, app: &App) -> FrameFacts {
-    follower::draw_shared(frame, &Ctx::of(app), &app.present)
+    let facts = follower::draw_shared(frame, &Ctx::of(app), &app.present);
+    // In the colours of the followers' terminals, as `render` gives any other frame.
+    super::colours::reduce(frame.buffer_mut(), app.shared.colours);
+    facts
 }
 
 /// A follower's own part (its footer: its clock, its mark, the room line), over the shared
@@ -116,6 +119,7 @@ pub fn draw_follower_shared(frame: &mut Frame<'_>, app: &App) -> FrameFacts {
 pub fn draw_follower_own(frame: &mut Frame<'_>, app: &App) -> Option<Rect> {
     let ctx = Ctx::of(app);
     present::draw_own(frame, &ctx, &app.present);
+    super::colours::reduce(frame.buffer_mut(), app.shared.colours);
     present::own_area(&ctx, &app.present, frame.area())
 }
 

@@ -30,27 +30,32 @@ pub fn draw_with_tabs(frame: &mut Frame<'_>, ctx: &Ctx<'_>, browse: &BrowseState
 /// What the query asks of the top line.
 fn beside(ctx: &Ctx<'_>, browse: &BrowseState) -> Beside {
     let text = browse.query_box.text();
-    let warning = problem(ctx, browse).map_or(0, |p| warning_width(&flagged(&p)));
+    let problem = problem(ctx, browse);
+    let warning = problem.as_ref().map_or(0, |(p, _)| warning_width(&flagged(p)));
+    let hint = problem.as_ref().map_or(0, |(_, hint)| hint.width() as u16);
     if text.is_empty() && ctx.target != Target::Search && warning == 0 {
         // The hint is cut to what is left.
         return Beside { wanted: 20, needed: None };
     }
     let typed = text.width() as u16 + 1;
-    Beside { wanted: PROMPT + typed + warning, needed: Some(PROMPT + typed.min(TYPED_MIN) + warning) }
+    Beside { wanted: PROMPT + typed + warning + hint, needed: Some(PROMPT + typed.min(TYPED_MIN) + warning) }
 }
 
 /// What the query could not use, so a typo in a field name is not silently ignored: the
-/// first problem.
-fn problem(ctx: &Ctx<'_>, browse: &BrowseState) -> Option<String> {
+/// first problem, and the closest names to a value that names nothing (` — did you mean …`),
+/// shown when what is typed leaves room for them.
+fn problem(ctx: &Ctx<'_>, browse: &BrowseState) -> Option<(String, String)> {
     let lang = ctx.shared.lang;
     if let Some(error) = browse.query.errors.first() {
-        return Some(error.kind.in_box().get(lang).to_string());
+        return Some((error.kind.in_box().get(lang).to_string(), String::new()));
     }
-    browse
-        .results()
-        .unknown_values
-        .first()
-        .map(|(facet, value)| format!("{} {}:{value}", t(lang, Msg::UnknownQueryValue), facet.field_name()))
+    browse.results().unknown_values.first().map(|(facet, value)| {
+        // The closest names, as `boucle list` offers them: a typo is one glance from its fix.
+        let names = ctx.shared.indexed().suggestions(*facet, value);
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let hint = crate::i18n::did_you_mean(&names).map(|s| format!(" — {}", s.get(lang))).unwrap_or_default();
+        (format!("{} {}:{value}", t(lang, Msg::UnknownQueryValue), facet.field_name()), hint)
+    })
 }
 
 fn flagged(problem: &str) -> String {
@@ -70,9 +75,13 @@ pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, browse: &BrowseState, area: Re
     let prompt = Span::styled(" / ", if editing { theme.border_focused } else { theme.key });
     let mut spans = vec![prompt];
     let problem = problem(ctx, browse);
-    // The warning keeps its whole width unless what is typed would have less than TYPED_MIN.
-    let warning = problem.as_ref().map(|p| {
-        let room = area.width.saturating_sub(PROMPT + TYPED_MIN.min(text.width() as u16 + 1) + GAP.width() as u16);
+    // The warning keeps its whole width unless what is typed would have less than TYPED_MIN;
+    // its suggestions come only where what is typed shows whole beside them.
+    let warning = problem.as_ref().map(|(p, hint)| {
+        let typed = text.width() as u16 + 1;
+        let whole = format!("{p}{hint}");
+        let p = if PROMPT + typed + warning_width(&flagged(&whole)) <= area.width { &whole } else { p };
+        let room = area.width.saturating_sub(PROMPT + TYPED_MIN.min(typed) + GAP.width() as u16);
         super::widgets::fit(&flagged(p), usize::from(room))
     });
     let room = usize::from(area.width.saturating_sub(PROMPT + warning.as_ref().map_or(0, |w| warning_width(w))));

@@ -35,8 +35,24 @@ pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, browse: &BrowseState, area: Re
     frame.render_widget(block, area);
     // Wrapping wide characters into fewer than four columns trips a ratatui bug; such a pane
     // is too narrow to read anyway.
-    facts.page = inner.height;
     if inner.width < 4 || inner.height == 0 {
+        facts.page = inner.height;
+        return facts;
+    }
+    // The entry shown before a reload removed it, named above what came in its place.
+    let inner = match browse.removed() {
+        Some(removed) => {
+            let said = crate::i18n::entry_removed(removed.title.get(ctx.shared.lang), &removed.file);
+            let notice = Paragraph::new(said.get(ctx.shared.lang).to_string()).wrap(Wrap { trim: false });
+            let rows = u16::try_from(notice.line_count(inner.width)).unwrap_or(u16::MAX).min(inner.height);
+            frame.render_widget(notice.style(theme.warning), Rect { height: rows, ..inner });
+            facts.notice_rows = rows;
+            Rect { y: inner.y + rows, height: inner.height - rows, ..inner }
+        }
+        None => inner,
+    };
+    facts.page = inner.height;
+    if inner.height == 0 {
         return facts;
     }
     let Some(index) = browse.shown_entry(ctx.shared.catalogue()) else { return facts };

@@ -138,7 +138,12 @@ pub fn draw_parts(
     match (present.slide(), shown) {
         (Some(Slide::Overview), None) => return Some(body),
         (_, Some(id)) => {
-            let index = ctx.shared.catalogue().index_of(id.as_str())?;
+            let Some(index) = ctx.shared.catalogue().index_of(id.as_str()) else {
+                let said = crate::i18n::presenting::stop_removed(id.as_str());
+                let text = Paragraph::new(said.get(ctx.shared.lang()).to_string()).wrap(Wrap { trim: false });
+                frame.render_widget(text.style(ctx.shared.theme().warning), body);
+                return None;
+            };
             let stop = if present.detour().is_some() { None } else { current_stop(ctx, present) };
             if present.zoom() {
                 draw_zoomed(frame, ctx, present, index, stop, body, facts);
