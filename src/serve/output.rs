@@ -449,7 +449,7 @@ mod tests {
         let outbox = Arc::new(Outbox::default());
         let backend = SshBackend::new(FrameWriter::new(outbox.clone()), Arc::new(PtySize::new(20, 2)));
         let mut terminal = Terminal::new(backend).unwrap();
-        for (text, cursor) in [("/ aimant", Some(Position::new(8, 0))), ("results", None)] {
+        for (text, cursor) in [("aimant", Some(Position::new(6, 0))), ("done", None)] {
             let pushes = outbox.pushes.load(Ordering::Relaxed);
             terminal
                 .draw(|frame| {
@@ -463,7 +463,7 @@ mod tests {
             let Next::Send(bytes) = outbox.next() else { panic!("the frame went out") };
             let sent = String::from_utf8_lossy(&bytes);
             // Its cells, then the cursor: shown and moved to the query's end, or hidden.
-            let ends = if cursor.is_some() { "\x1b[?25h\x1b[1;9H" } else { "\x1b[?25l" };
+            let ends = if cursor.is_some() { "\x1b[?25h\x1b[1;7H" } else { "\x1b[?25l" };
             assert!(sent.contains(text) && sent.ends_with(ends), "{sent:?}");
         }
     }
