@@ -22,10 +22,11 @@ use crate::text::Lang;
 pub const ROOM_BYTES: usize = 8 << 20;
 
 /// What a room keeps for each session in it, past [`ROOM_BYTES`]: about what a session types
-/// between a letter and its erasure (a query's prefixes, 10–20 searches of 8–16 kB at 100k), so
-/// that erasing finds what typing asked however many type at once. With 200 sessions and room
-/// for only 512 searches, most were gone before their erasure asked them again: 45 % were found
-/// (`room_frames --sessions 200`, BENCHMARKS.md "A room of 200 at 100k").
+/// between a letter and its erasure (a query's prefixes, 10–20 searches of 17 kB on average at
+/// 100k), so that erasing finds what typing asked however many type at once. With 200 sessions
+/// and room for 512 searches, most were gone before their erasure asked them again: 45 % were
+/// found, 73 % with this budget (`room_frames --sessions 200`, BENCHMARKS.md "A room of 200 at
+/// 100k").
 pub const SESSION_BYTES: usize = 256 << 10;
 
 /// A search as the cache knows it: what its results depend on.
