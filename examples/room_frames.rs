@@ -12,9 +12,18 @@
 //!
 //! `--cache`: searches are looked up first in a room's search cache (`ui::search_cache`), as a
 //! room's sessions do, and kept there; a search found costs what finding it did.
+//!
+//! `--sessions N [--queries K]`: a room of N sessions instead, each typing K queries of its own
+//! (`serve_load --own-queries`' mix, the same seeds), one key of each session in turn, sharing
+//! one search cache: what the room's keys cost on one thread, the search cache's hit rate
+//! among them, and each key drawn as one frame (its results'). Prints `ROOM_KEYS …` last.
 
 #[path = "bench/queries.rs"]
 mod queries;
+/// Only its word generator, for `--sessions`.
+#[allow(dead_code)]
+#[path = "bench/synthetic.rs"]
+mod synthetic;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -85,6 +94,10 @@ fn main() {
         .any(|a| a == "--cache")
         .then(|| Arc::new(boucle::ui::search_cache::SearchCache::new(boucle::ui::search_cache::ROOM_BYTES)));
     let indexed = indexed(folder, arg("--cache-dir").map(PathBuf::from));
+    if let Some(sessions) = arg("--sessions").and_then(|n| n.parse().ok()) {
+        let queries = arg("--queries").and_then(|n| n.parse().ok()).unwrap_or(queries::QUERIES.len());
+        return room(indexed, sessions, queries);
+    }
     println!(
         "{} entries; load average {}",
         indexed.catalogue().len(),
@@ -200,5 +213,96 @@ fn main() {
         mean(&parts.results),
         mean(&parts.echo_bytes),
         mean(&parts.results_bytes),
+    );
+}
+
+/// `serve_load --own-queries`' keys for session `offset`: each query typed, erased, then Enter.
+fn own_keys(offset: usize, queries: usize) -> Vec<Event> {
+    let mut rng = synthetic::Rng::new(42);
+    let words = synthetic::Words::new(&mut rng, 6000);
+    let mut rng = synthetic::Rng::new(1000 + offset as u64);
+    let mut keys = Vec::new();
+    for _ in 0..queries {
+        let query = words.query(&mut rng);
+        keys.push(key(KeyCode::Char('/')));
+        keys.extend(query.chars().map(|c| key(KeyCode::Char(c))));
+        keys.extend(query.chars().map(|_| key(KeyCode::Backspace)));
+        keys.push(key(KeyCode::Enter));
+    }
+    keys
+}
+
+/// `sessions` sessions typing their own queries one key each in turn, on this thread, sharing
+/// one search cache; each key's search looked up there first, each key drawn once.
+fn room(indexed: Arc<Indexed>, sessions: usize, queries: usize) {
+    use boucle::ui::search_cache::SearchCache;
+    use boucle::ui::searcher::{Request, Response};
+    println!(
+        "{} entries, {sessions} sessions, {queries} queries each; load average {}",
+        indexed.catalogue().len(),
+        std::fs::read_to_string("/proc/loadavg").unwrap_or_default().trim()
+    );
+    let cache = Arc::new(SearchCache::new(SearchCache::room_budget(sessions)));
+    let outbox = Arc::new(Outbox::default());
+    let mut room: Vec<(App, Terminal<SshBackend>, std::vec::IntoIter<Event>)> = (0..sessions)
+        .map(|i| {
+            let options = Options { lang: Lang::En, ..Options::default() };
+            let mut app = App::new(indexed.clone(), Vec::new(), options);
+            let _ = update(&mut app, Action::Resize { width: 120, height: 40 });
+            let backend = SshBackend::new(FrameWriter::new(outbox.clone()), Arc::new(PtySize::new(120, 40)));
+            let mut terminal = Terminal::new(backend).expect("backend");
+            render(&mut terminal, &mut app).expect("draw");
+            (app, terminal, own_keys(i, queries).into_iter())
+        })
+        .collect();
+    let _ = outbox.next();
+    let (mut keys, mut searches, mut bytes) = (0usize, 0usize, 0usize);
+    let (mut search_us, mut frame_us) = (0.0, 0.0);
+    let started = cpu_us();
+    loop {
+        let mut typed = false;
+        for (app, terminal, next) in &mut room {
+            let Some(event) = next.next() else { continue };
+            typed = true;
+            keys += 1;
+            let mut asked = None;
+            for action in boucle::ui::input::actions_for(app, &event) {
+                for effect in update(app, action) {
+                    if let Effect::Search(request) = effect {
+                        asked = Some(request);
+                    }
+                }
+            }
+            if let Some(request) = asked {
+                searches += 1;
+                let t = cpu_us();
+                let response = match cache.find(&request.asked()) {
+                    Some(results) => Response { indexed: request.indexed, generation: request.generation, results },
+                    None => Request { keep_in: Some(cache.clone()), ..*request }.run(),
+                };
+                boucle::ui::update::searched(app, response);
+                search_us += cpu_us() - t;
+            }
+            let t = cpu_us();
+            render(terminal, app).expect("draw");
+            frame_us += cpu_us() - t;
+            if let Next::Send(sent) = outbox.next() {
+                bytes += sent.len();
+            }
+        }
+        if !typed {
+            break;
+        }
+    }
+    let total = cpu_us() - started;
+    let counts = cache.counts();
+    println!("cache: {counts:?}");
+    println!(
+        "ROOM_KEYS sessions={sessions} keys={keys} searches={searches} found={} per_key_us={:.0} search_us_per_key={:.0} frame_us_per_key={:.0} bytes_per_key={:.0}",
+        counts.found,
+        total / keys.max(1) as f64,
+        search_us / keys.max(1) as f64,
+        frame_us / keys.max(1) as f64,
+        bytes as f64 / keys.max(1) as f64,
     );
 }

@@ -15,6 +15,7 @@ use std::sync::{Arc, Mutex};
 use ratatui::Terminal;
 use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
 use ratatui::buffer::Cell;
+use ratatui::crossterm::{cursor, queue};
 use ratatui::layout::{Position, Size};
 
 use crate::ui::host::Host;
@@ -48,6 +49,9 @@ struct Pending {
 pub struct Outbox {
     pending: Mutex<Pending>,
     pub ready: tokio::sync::Notify,
+    /// Frames (or pieces) handed over so far: the tests' view of how a frame was cut.
+    #[cfg(test)]
+    pushes: std::sync::atomic::AtomicU64,
 }
 
 /// What the sending task should do next.
@@ -61,6 +65,8 @@ pub enum Next {
 
 impl Outbox {
     fn push(&self, frame: &[u8]) {
+        #[cfg(test)]
+        self.pushes.fetch_add(1, Ordering::Relaxed);
         let mut pending = self.pending.lock().unwrap_or_else(|p| p.into_inner());
         if pending.closed {
             return;
@@ -196,12 +202,18 @@ impl Backend for SshBackend {
         self.inner.append_lines(n)
     }
 
+    /// Queued, not flushed as crossterm's own backend does: ratatui hides, or shows and moves,
+    /// the cursor after a frame's cells and flushes once after, so the frame goes out whole
+    /// (one outbox push, one channel message). Crossterm's flush after each cut a frame typed
+    /// into the query line in three pieces, each sent on its own when the sending task woke
+    /// between (an encryption, a packet and a wake-up each). Whoever calls these outside a
+    /// draw flushes after ([`super::frames::FrameShare::render`]).
     fn hide_cursor(&mut self) -> io::Result<()> {
-        self.inner.hide_cursor()
+        queue!(self.inner, cursor::Hide)
     }
 
     fn show_cursor(&mut self) -> io::Result<()> {
-        self.inner.show_cursor()
+        queue!(self.inner, cursor::Show)
     }
 
     fn get_cursor_position(&mut self) -> io::Result<Position> {
@@ -209,7 +221,8 @@ impl Backend for SshBackend {
     }
 
     fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
-        self.inner.set_cursor_position(position)
+        let Position { x, y } = position.into();
+        queue!(self.inner, cursor::MoveTo(x, y))
     }
 
     fn clear(&mut self) -> io::Result<()> {
@@ -427,6 +440,32 @@ mod tests {
         assert_eq!(clamp_size(10_000, 10_000), (MAX_WIDTH, MAX_HEIGHT));
         assert_eq!(clamp_size(0, 0), (80, 24));
         assert_eq!(clamp_size(120, 40), (120, 40));
+    }
+
+    /// A frame typed into the query line shows the cursor and moves it after its cells:
+    /// crossterm's backend flushes after each, which handed the outbox three pieces.
+    #[test]
+    fn a_frame_goes_out_in_one_piece_with_its_cursor() {
+        let outbox = Arc::new(Outbox::default());
+        let backend = SshBackend::new(FrameWriter::new(outbox.clone()), Arc::new(PtySize::new(20, 2)));
+        let mut terminal = Terminal::new(backend).unwrap();
+        for (text, cursor) in [("aimant", Some(Position::new(6, 0))), ("done", None)] {
+            let pushes = outbox.pushes.load(Ordering::Relaxed);
+            terminal
+                .draw(|frame| {
+                    frame.render_widget(ratatui::widgets::Paragraph::new(text), frame.area());
+                    if let Some(at) = cursor {
+                        frame.set_cursor_position(at);
+                    }
+                })
+                .unwrap();
+            assert_eq!(outbox.pushes.load(Ordering::Relaxed), pushes + 1, "one piece for `{text}`");
+            let Next::Send(bytes) = outbox.next() else { panic!("the frame went out") };
+            let sent = String::from_utf8_lossy(&bytes);
+            // Its cells, then the cursor: shown and moved to the query's end, or hidden.
+            let ends = if cursor.is_some() { "\x1b[?25h\x1b[1;7H" } else { "\x1b[?25l" };
+            assert!(sent.contains(text) && sent.ends_with(ends), "{sent:?}");
+        }
     }
 
     #[test]

@@ -82,7 +82,8 @@ pub struct Room {
     /// The search workers every session's queries run on, one per core (each session has a
     /// seat): their scratch arrays are the room's, not each session's.
     pub searches: SearchPool<Request>,
-    /// The results of the sessions' latest searches, for any session asking one again.
+    /// The results of the sessions' latest searches, for any session asking one again; its
+    /// budget follows the room's size (set as participants come and go).
     pub search_cache: Arc<SearchCache>,
 }
 
@@ -107,7 +108,7 @@ impl Room {
             presentation: std::sync::OnceLock::new(),
             facilitator: std::sync::OnceLock::new(),
             searches: SearchPool::per_core(),
-            search_cache: Arc::new(SearchCache::new(crate::ui::search_cache::ROOM_BYTES)),
+            search_cache: Arc::new(SearchCache::new(SearchCache::room_budget(0))),
         }
     }
 
@@ -122,6 +123,7 @@ impl Room {
             return Err(Full);
         }
         participants.insert(id, participant);
+        self.search_cache.set_budget(SearchCache::room_budget(participants.len()));
         drop(participants);
         self.show_status();
         Ok(())
@@ -150,7 +152,10 @@ impl Room {
     }
 
     pub fn leave(&self, id: u64) {
-        self.participants.lock().unwrap_or_else(|p| p.into_inner()).remove(&id);
+        let mut participants = self.participants.lock().unwrap_or_else(|p| p.into_inner());
+        participants.remove(&id);
+        self.search_cache.set_budget(SearchCache::room_budget(participants.len()));
+        drop(participants);
         self.left.notify_waiters();
         self.show_status();
     }

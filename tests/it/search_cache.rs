@@ -116,6 +116,31 @@ fn the_least_recently_asked_go_first_when_the_budget_is_spent() {
     assert!(cache.find(&asked[1].asked()).is_none(), "the least recently asked went first");
 }
 
+/// The room's budget follows its size: a room that empties keeps less, from the next search
+/// kept, and the least recently asked go first.
+#[test]
+fn a_smaller_budget_lets_the_least_recently_asked_go_at_the_next_keep() {
+    let indexed = fixture();
+    let none = Filters::default();
+    let asked: Vec<Request> =
+        ["a", "b", "c", "d", "e"].iter().map(|t| request(&indexed, t, &none, Lang::En, 40)).collect();
+    let cache = Arc::new(SearchCache::new(SearchCache::room_budget(200)));
+    for request in &asked[..4] {
+        searched_into(&cache, request);
+    }
+    assert_eq!(cache.counts().kept, 4);
+    assert!(cache.find(&asked[0].asked()).is_some());
+    let newest: usize = [0, 3, 4].iter().map(|&i| size_of(&indexed.search(&asked[i].query, &none, Lang::En, 40))).sum();
+    cache.set_budget(newest);
+    assert_eq!(cache.counts().kept, 4, "nothing goes before the next keep");
+    searched_into(&cache, &asked[4]);
+    let counts = cache.counts();
+    assert!(counts.bytes <= newest, "{counts:?}");
+    assert!(cache.find(&asked[4].asked()).is_some() && cache.find(&asked[0].asked()).is_some());
+    assert!(cache.find(&asked[1].asked()).is_none() && cache.find(&asked[2].asked()).is_none());
+    assert!(SearchCache::room_budget(200) > SearchCache::room_budget(100));
+}
+
 /// Through a pool: a search the cache answers comes back at once on the asking thread; one it
 /// cannot goes to a worker, which keeps its results for the next seat.
 #[test]
