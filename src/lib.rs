@@ -42,4 +42,5 @@ pub mod query;
 pub mod serve;
 pub mod shortlist;
 pub mod text;
+pub mod trace;
 pub mod ui;

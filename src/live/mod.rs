@@ -28,7 +28,7 @@ use std::sync::{Arc, Mutex};
 
 use crate::diagnostic::Diagnostic;
 use crate::load::cache::Cache;
-use crate::load::{CatalogueSource, load, watch};
+use crate::load::{CatalogueSource, watch};
 use crate::model::Catalogue;
 use crate::query::Indexed;
 use crate::text::Lang;
@@ -191,9 +191,12 @@ fn run(
     // for long: the watcher's first event reloads it.
     let watcher = (watch != Watch::Off && !folders.is_empty())
         .then(|| {
-            let reloads = reloads.clone();
+            let (loads, reloads) = (reloads.clone(), reloads.clone());
+            let load_again = move |source: &CatalogueSource, full| {
+                loads.lock().unwrap_or_else(|p| p.into_inner()).load_again(source, full)
+            };
             let deliver = move |load| reloads.lock().unwrap_or_else(|p| p.into_inner()).deliver(load);
-            watch::spawn(folders.clone(), watch == Watch::Poll, deliver)
+            watch::spawn_loading(folders.clone(), watch == Watch::Poll, load_again, deliver)
                 .map_err(|why| eprintln!("boucle: {}", crate::i18n::commands::cannot_watch(&why.to_string()).get(lang)))
                 .ok()
         })
@@ -205,8 +208,9 @@ fn run(
     let load_again = || match &watcher {
         Some(watcher) => watcher.reload.send(()).is_ok(),
         None => {
-            let load = load(&source);
-            reloads.lock().unwrap_or_else(|p| p.into_inner()).deliver(load)
+            let mut reloads = reloads.lock().unwrap_or_else(|p| p.into_inner());
+            let load = reloads.load_again(&source, true);
+            reloads.deliver(load)
         }
     };
     if let (Some(cache), false) = (&cache, folders.is_empty()) {

@@ -19,8 +19,9 @@ use super::remember::{Read, remember};
 use super::{Problems, Sink, Snapshot, Update};
 use crate::diagnostic::{Diagnostic, Position};
 use crate::i18n::problems::{folder_emptied, folder_gone, put_the_folder_back};
-use crate::load::Loaded;
+use crate::load::again::{self, Memory};
 use crate::load::cache::Cache;
+use crate::load::{CatalogueSource, Loaded};
 use crate::model::{Catalogue, Entry};
 use crate::query::Indexed;
 
@@ -39,11 +40,13 @@ pub(super) struct Reloads {
     /// The cache of the catalogue shown, share-locked while it is shown: another process's
     /// eviction passes it by (two dashboards on two folders keep both caches).
     held: Option<std::fs::File>,
+    /// What the last load parsed of each file, for the next to read only the files changed.
+    memory: Memory,
 }
 
 impl Reloads {
     pub fn new(shown: Snapshot, cache: Option<Cache>, folders: Vec<PathBuf>, sink: Sink) -> Reloads {
-        Reloads { shown, cache, folders, sink, held: None }
+        Reloads { shown, cache, folders, sink, held: None, memory: Memory::default() }
     }
 
     /// Holds the cache of the folders as it is now (after it was read or written).
@@ -55,6 +58,15 @@ impl Reloads {
     /// as a last good one.
     pub fn forget_shown(&mut self) {
         self.shown = Snapshot::new(Indexed::new(Catalogue::default()), Vec::new());
+    }
+
+    /// Loads `source` again: only the files changed since the last load are read, unless
+    /// `full` (a load asked for, which trusts no stamp), or nothing was loaded here yet.
+    pub fn load_again(&mut self, source: &CatalogueSource, full: bool) -> Loaded {
+        if full {
+            self.memory = Memory::default();
+        }
+        again::load_again(source, &mut self.memory, self.shown.catalogue())
     }
 
     /// Takes a new load in; false when the subscriber is gone.
@@ -76,14 +88,18 @@ impl Reloads {
         let read = Read::take(&mut loaded);
         let from_files = loaded.catalogue.len();
         let loaded = merge_last_good(loaded, self.shown.catalogue());
+        crate::trace::mark("merged");
         // Only what the files hold now is cached, never an entry kept from an earlier load.
         let exact = loaded.catalogue.len() == from_files;
         self.shown = Snapshot::new(Indexed::new(loaded.catalogue), loaded.diagnostics);
+        crate::trace::mark("indexed");
         let sent = self.sink.send(Update::Reloaded(self.shown.clone()));
+        crate::trace::mark("sent");
         if let (Some(cache), true) = (&self.cache, exact) {
             remember(cache, &self.folders, &self.shown, &read);
             self.hold_cache();
         }
+        crate::trace::mark("cached");
         sent
     }
 }

@@ -2,6 +2,7 @@
 //! hides the others; then the whole is checked (vocabulary ids, references, duplicates). All
 //! problems are collected, none stops the load.
 
+pub mod again;
 pub mod cache;
 mod entries;
 pub mod fast_ron;
@@ -114,6 +115,7 @@ fn listed_files(folders: &[PathBuf]) -> (Vec<SourceFile>, Vec<Diagnostic>) {
 }
 
 /// A vocabulary file's terms, with the file they came from.
+#[derive(Clone)]
 struct VocabularyFile {
     kind: VocabularyKind,
     shown: String,
@@ -303,9 +305,16 @@ pub fn load_files(files: Vec<SourceFile>, problems: Vec<Diagnostic>) -> Loaded {
 }
 
 /// [`load_files`], telling `report` how far it is.
-fn load_files_reporting(files: Vec<SourceFile>, mut problems: Vec<Diagnostic>, report: progress::Report<'_>) -> Loaded {
+fn load_files_reporting(files: Vec<SourceFile>, problems: Vec<Diagnostic>, report: progress::Report<'_>) -> Loaded {
+    let progress = Progress::start(report, files.len());
+    let parsed = parse_all(&files, &progress);
+    checked(files, problems, parsed)
+}
+
+/// The catalogue the parsed files make, checked as a whole (vocabularies, ids, references):
+/// the part of a load that a load again ([`again`]) does in full too.
+fn checked(files: Vec<SourceFile>, mut problems: Vec<Diagnostic>, parsed: ParsedFiles) -> Loaded {
     let files_read = files.len();
-    let progress = Progress::start(report, files_read);
     let ParsedFiles {
         mut entries,
         checked_only,
@@ -314,7 +323,7 @@ fn load_files_reporting(files: Vec<SourceFile>, mut problems: Vec<Diagnostic>, r
         stamps,
         unstamped,
         unloaded,
-    } = parse_all(&files, &progress);
+    } = parsed;
     problems.extend(parse_problems);
 
     let bundled = vocabulary_files.is_empty();
