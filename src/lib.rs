@@ -42,5 +42,4 @@ pub mod query;
 pub mod serve;
 pub mod shortlist;
 pub mod text;
-pub mod trace;
 pub mod ui;

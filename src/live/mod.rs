@@ -184,6 +184,7 @@ fn run(
         CatalogueSource::Folders(folders) => folders.clone(),
         CatalogueSource::Bundled => Vec::new(),
     };
+    let before = std::time::SystemTime::now();
     let loaded = first::load(&source, cache.as_ref(), first, sink);
     let reloads =
         Arc::new(Mutex::new(Reloads::new(loaded.snapshot.clone(), cache.clone(), folders.clone(), sink.clone())));
@@ -228,6 +229,11 @@ fn run(
         if (stale || damaged) && !load_again() {
             return;
         }
+        if !stale && !damaged && watcher.is_some() {
+            reloads.lock().unwrap_or_else(|p| p.into_inner()).remember_shown(before);
+        }
+    } else if watcher.is_some() {
+        reloads.lock().unwrap_or_else(|p| p.into_inner()).remember_shown(before);
     }
     while asked.recv().is_ok() {
         if !load_again() {

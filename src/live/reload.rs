@@ -69,6 +69,15 @@ impl Reloads {
         again::load_again(source, &mut self.memory, self.shown.catalogue())
     }
 
+    /// Remembers the snapshot shown as the last load, when nothing was loaded here yet, for
+    /// the first change to read only what changed ([`again::remembered`]); `before`: when its
+    /// files were read or checked.
+    pub fn remember_shown(&mut self, before: std::time::SystemTime) {
+        if self.memory.is_empty() {
+            self.memory = again::remembered(&self.folders, self.shown.catalogue(), &self.shown.problems, before);
+        }
+    }
+
     /// Takes a new load in; false when the subscriber is gone.
     pub fn deliver(&mut self, mut loaded: Loaded) -> bool {
         // A folder missing from the last good catalogue too (one of several, missing from the
@@ -88,18 +97,14 @@ impl Reloads {
         let read = Read::take(&mut loaded);
         let from_files = loaded.catalogue.len();
         let loaded = merge_last_good(loaded, self.shown.catalogue());
-        crate::trace::mark("merged");
         // Only what the files hold now is cached, never an entry kept from an earlier load.
         let exact = loaded.catalogue.len() == from_files;
         self.shown = Snapshot::new(Indexed::new(loaded.catalogue), loaded.diagnostics);
-        crate::trace::mark("indexed");
         let sent = self.sink.send(Update::Reloaded(self.shown.clone()));
-        crate::trace::mark("sent");
         if let (Some(cache), true) = (&self.cache, exact) {
             remember(cache, &self.folders, &self.shown, &read);
             self.hold_cache();
         }
-        crate::trace::mark("cached");
         sent
     }
 }

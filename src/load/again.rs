@@ -12,9 +12,10 @@
 //! duplicate that the catalogue dropped), the file is read again: a miss costs a read, never
 //! a wrong entry.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::time::SystemTime;
 
-use super::cache::{self, Folders, Stamped};
+use super::cache::{self, Folders, Stamped, since_epoch};
 use super::progress::{self, Progress};
 use super::{
     CatalogueSource, FileRole, Loaded, ParsedFiles, SourceFile, VocabularyFile, checked, classify, listed_files, load,
@@ -72,9 +73,7 @@ pub fn load_again(source: &CatalogueSource, memory: &mut Memory, shown: &Catalog
         return load(source);
     };
     let (files, folder_problems) = listed_files(folders);
-    crate::trace::mark("listed");
     let taken = unchanged(&files, memory, shown);
-    crate::trace::mark("stamps checked");
     let changed: Vec<SourceFile> =
         files.iter().zip(&taken).filter(|(_, taken)| taken.is_none()).map(|(file, _)| file.clone()).collect();
     let Some(mut fresh) = parse_apart(&changed) else {
@@ -83,7 +82,6 @@ pub fn load_again(source: &CatalogueSource, memory: &mut Memory, shown: &Catalog
         *memory = Memory::default();
         return load(source);
     };
-    crate::trace::mark("parsed");
     let mut parts: Vec<Part> = Vec::with_capacity(files.len());
     for (file, taken) in files.iter().zip(taken) {
         let remembered = taken.and_then(|entry| Some((memory.files.remove(&file.shown)?, entry)));
@@ -121,7 +119,6 @@ pub fn load_again(source: &CatalogueSource, memory: &mut Memory, shown: &Catalog
         }
     }
     memory.files = remembered;
-    crate::trace::mark("assembled");
     checked(files, folder_problems, parsed)
 }
 
@@ -209,4 +206,56 @@ fn parse_apart(files: &[SourceFile]) -> Option<HashMap<String, Part>> {
         parts.get_mut(&file)?.parsed.problems.push(problem);
     }
     Some(parts)
+}
+
+/// A memory of a catalogue given without this module (the first snapshot: from the cache, or
+/// a first load), so that the first change after a start reads only what changed too. Only
+/// what is certain is remembered: the entry files no problem names (a file's own problems are
+/// not told apart from the whole's in a finished load), whose entry `shown` holds, and whose
+/// modification time is older than `before` (when the snapshot's files were read or checked)
+/// by more than a coarse clock's tick, so that no write after that can hide behind the time
+/// and size stamped now. Everything else is read at the first change, as it changes. Empty
+/// when a problem names something that is not a listed file (a folder, a bundled vocabulary).
+pub fn remembered(
+    folders: &[std::path::PathBuf],
+    shown: &Catalogue,
+    problems: &[Diagnostic],
+    before: SystemTime,
+) -> Memory {
+    let (files, folder_problems) = listed_files(folders);
+    if !folder_problems.is_empty() {
+        return Memory::default();
+    }
+    let listed: HashSet<&str> = files.iter().map(|f| f.shown.as_str()).collect();
+    let mut named: HashSet<&str> = HashSet::new();
+    for problem in problems {
+        named.insert(&problem.file);
+        named.extend(problem.follow_ons.iter().map(|f| f.file.as_str()));
+        named.extend(problem.caused_by.as_deref());
+    }
+    if !named.iter().all(|name| listed.contains(name)) {
+        return Memory::default();
+    }
+    let Some(settled) = before.checked_sub(cache::TRUSTED_AFTER) else { return Memory::default() };
+    let (seconds, nanos) = since_epoch(settled);
+    let mut looks = Folders::default();
+    let mut memory = Memory::default();
+    for file in &files {
+        let super::Origin::Disk(path) = &file.origin else { continue };
+        if named.contains(file.shown.as_str())
+            || !matches!(classify(&file.relative), FileRole::Entry(_))
+            || entry_of(file, shown).is_none()
+        {
+            continue;
+        }
+        let (Some(seen), Some(path)) = (looks.look(path), path.to_str()) else { continue };
+        if (seen.seconds, seen.nanos) >= (seconds, nanos) {
+            continue;
+        }
+        let stamp =
+            cache::Stamp { path: path.into(), size: seen.size, seconds: seen.seconds, nanos: seen.nanos, hash: None };
+        let parsed = Parsed { stamp, entry: true, checked_only: Vec::new(), vocabulary: None, problems: Vec::new() };
+        memory.files.insert(file.shown.clone(), parsed);
+    }
+    memory
 }

@@ -228,7 +228,6 @@ fn run(
         }
         asked |= returned;
         if let Some(first) = first {
-            crate::trace::mark("event");
             absorb(first, watching, &mut changed, &mut asked);
             // One save is several events: wait for the folders to be quiet.
             let started = Instant::now();
@@ -246,9 +245,7 @@ fn run(
                 continue;
             }
         }
-        crate::trace::mark("quiet");
         let loaded = load_again(&source, asked);
-        crate::trace::mark("loaded");
         watching.forget_gone();
         let failed_now: HashSet<PathBuf> = changed
             .iter()
