@@ -6,8 +6,9 @@
 //! - The first load is the first snapshot: from the cache when it holds these folders (checked
 //!   against the files after it is shown, or before, as [`First`] says; a changed catalogue
 //!   follows as a reload), else from the files, reported as it goes ([`Progress`]).
-//! - Live reload: the folder watcher (`load::watch`) loads on its thread and hands the load
-//!   here, where a file that fails keeps its last good entry, a folder that went away keeps
+//! - Live reload: the folder watcher (`load::watch`) loads on its thread, reading only the
+//!   files changed since the last load (`load::again`, with the memory [`reload`] keeps; `r`
+//!   loads everything, trusting no stamp), and hands the load here, where a file that fails keeps its last good entry, a folder that went away keeps
 //!   the whole last good catalogue with the problem named ([`Update::Kept`]), and the result
 //!   is indexed once for every subscriber.
 //! - The cache is written in one place ([`remember`]), by the first load and each successful
