@@ -7,8 +7,10 @@
 //! the time is taken from just before the rename to the first snapshot whose entry has the new
 //! title (the dashboard draws its frame from that snapshot; a frame is a few milliseconds,
 //! `examples/bench frame`). Rounds are spaced so the cache written behind does not overlap the
-//! next save. Prints each round, the median, the process's CPU time per round, and the load
-//! average (the machine is shared).
+//! next save. Rounds alternate: a save alone (the watcher reads only the changed file), and a
+//! save with a full load asked for at once (`r`, which reads every file, as every reload did
+//! before `load::again`): the same minutes, the same binary. Prints each round, the medians of
+//! both, the process's CPU time per round, and the load average (the machine is shared).
 //!
 //! ```sh
 //! cargo run --release --example reload_frame -- DIR [ROUNDS]
@@ -54,7 +56,7 @@ fn main() {
     let cache_dir = tempfile::tempdir().expect("cache folder");
     let (sender, updates) = channel();
     let started = Instant::now();
-    let _live = boucle::live::start_with(
+    let live = boucle::live::start_with(
         CatalogueSource::Folders(vec![folder.clone()]),
         Watch::Events,
         Some(Cache::at(cache_dir.path().to_path_buf())),
@@ -87,14 +89,18 @@ fn main() {
     // The cache written after the first load, out of the way.
     std::thread::sleep(Duration::from_secs(8));
     while updates.try_recv().is_ok() {}
-    let mut times = Vec::new();
+    let (mut times, mut full_times) = (Vec::new(), Vec::new());
     for round in 0..rounds {
+        let full = round % 2 == 1;
         let path = &files[(round * 7919) % files.len()];
         let id = path.file_stem().unwrap().to_string_lossy().into_owned();
         let title = format!("Reload probe {round} {}", std::process::id());
         let (cpu, load) = (cpu_ms(), load_average());
         let saved = Instant::now();
         save_title(path, &title);
+        if full {
+            live.reload();
+        }
         let took = loop {
             match updates.recv_timeout(Duration::from_secs(60)).expect("a reload within a minute") {
                 Update::Reloaded(snapshot) | Update::Kept(snapshot) => {
@@ -111,12 +117,19 @@ fn main() {
         std::thread::sleep(Duration::from_secs(6));
         while updates.try_recv().is_ok() {}
         let cpu = cpu_ms() - cpu;
-        println!(
-            "round {round}: save→snapshot {:.0} ms, cpu {cpu:.0} ms for the round, load {load}",
-            took.as_secs_f64() * 1e3
-        );
-        times.push(took.as_secs_f64() * 1e3);
+        let how = if full { "full" } else { "changed only" };
+        let ms = took.as_secs_f64() * 1e3;
+        println!("round {round} ({how}): save→snapshot {ms:.0} ms, cpu {cpu:.0} ms for the round, load {load}");
+        if full { full_times.push(ms) } else { times.push(ms) }
     }
-    times.sort_by(f64::total_cmp);
-    println!("reload_save_to_snapshot_median_ms={:.0} (load {})", times[times.len() / 2], load_average());
+    let median = |mut times: Vec<f64>| {
+        times.sort_by(f64::total_cmp);
+        times.get(times.len() / 2).copied().unwrap_or(f64::NAN)
+    };
+    println!(
+        "reload_save_to_snapshot_median_ms={:.0} full_load_median_ms={:.0} (load {})",
+        median(times),
+        median(full_times),
+        load_average()
+    );
 }
