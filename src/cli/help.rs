@@ -42,7 +42,8 @@ pub fn unbuilt(lang: Lang) -> Command {
                 .long("version")
                 .action(ArgAction::Version)
                 .display_order(usize::MAX)
-                .help(word(lang, ClapWord::Version)),
+                .help(word(lang, ClapWord::Version))
+                .help_heading(heading(lang, Heading::Options)),
         ),
         Lang::En => command,
     }
@@ -72,7 +73,7 @@ fn localized(command: Command, path: &str, lang: Lang) -> Command {
                 (Some(text), None) => arg.help(text),
                 (None, _) => arg,
             };
-            if lang == Lang::Fr { french_values(arg, lang) } else { arg }
+            if lang == Lang::Fr { french_heading(french_values(arg, lang), lang) } else { arg }
         });
     }
     if lang == Lang::Fr {
@@ -88,7 +89,7 @@ fn localized(command: Command, path: &str, lang: Lang) -> Command {
             .subcommand_help_heading(heading(lang, Heading::Commands))
             .subcommand_value_name(heading(lang, Heading::Command))
             .disable_help_flag(true)
-            .arg(help_flag);
+            .arg(french_heading(help_flag, lang));
     }
     command.mut_subcommands(|sub| {
         let path = if path.is_empty() { sub.get_name().to_string() } else { format!("{path} {}", sub.get_name()) };
@@ -126,6 +127,16 @@ fn french_values(arg: Arg, lang: Lang) -> Arg {
     }
 }
 
+/// An argument under its heading in `lang`: clap's own ("Options", "Arguments") is English, and
+/// followed by a colon with no space before it.
+fn french_heading(arg: Arg, lang: Lang) -> Arg {
+    if arg.get_help_heading().is_some() {
+        return arg;
+    }
+    let under = if arg.is_positional() { Heading::Arguments } else { Heading::Options };
+    arg.help_heading(heading(lang, under))
+}
+
 /// The `help` commands clap adds while building, in `lang`.
 fn help_command(command: Command, lang: Lang) -> Command {
     command.mut_subcommands(|sub| {
@@ -137,7 +148,8 @@ fn help_command(command: Command, lang: Lang) -> Command {
                 .subcommand_value_name(heading(lang, Heading::Command));
             let has_argument = sub.get_arguments().any(|a| a.get_id() == "subcommand");
             match has_argument {
-                true => sub.mut_arg("subcommand", |a| a.help(word(lang, ClapWord::HelpCommandArgument))),
+                true => sub
+                    .mut_arg("subcommand", |a| french_heading(a.help(word(lang, ClapWord::HelpCommandArgument)), lang)),
                 false => sub,
             }
         } else {

@@ -168,9 +168,12 @@ impl Cli {
         let settings = crate::config::load(&self.given());
         self.apply(settings);
         let settings = self.settings.clone().unwrap_or_default();
+        let lang = self.language();
+        for notice in &settings.notices {
+            let _ = writeln!(err, "boucle: {}", notice.get(lang));
+        }
         let quiet = matches!(self.command, Some(Command::Config(_)) | None);
         if !quiet && !settings.problems.is_empty() {
-            let lang = self.language();
             for problem in &settings.problems {
                 let _ = writeln!(err, "boucle: {}", problem.one_line(lang));
             }
@@ -272,7 +275,7 @@ pub(super) fn dashboard_options(
     let settings = cli.settings.clone().unwrap_or_default();
     // A config file with problems is said once at the start; its problems are under `!`.
     let notice = match settings.problems.len() {
-        0 => notice,
+        0 => settings.notices.first().map(|n| n.get(lang).to_string()).or(notice),
         n => Some(crate::i18n::config::started_without(lang, n, &settings.file_shown())),
     };
     crate::ui::Options {

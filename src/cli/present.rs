@@ -86,13 +86,23 @@ pub fn run(cli: &Cli, args: &PresentArgs, err: &mut dyn Write) -> std::io::Resul
         },
         None => PresentStart::Results,
     };
-    // Unknown values are refused as `list` refuses them, before the screen is taken.
+    // Unknown values are refused as `list` refuses them, before the screen is taken; and a
+    // selection with no entry has nothing to present, as a tour with no stop has not.
     let query = crate::query::Query::parse(&args.filters.query);
-    if !args.filters.selections().is_empty() || !query.fields.is_empty() || !query.errors.is_empty() {
+    if !args.filters.selections().is_empty() || !query.is_empty() || !query.errors.is_empty() {
         let engine = crate::query::Engine::new(&loaded.catalogue);
-        if let Err(e) = super::list::selection(&engine, &loaded.catalogue, &args.filters) {
-            writeln!(err, "boucle: {}", e.said().get(cli.language()))?;
-            return Ok(e.exit_code());
+        match super::list::selection(&engine, &loaded.catalogue, &args.filters) {
+            Err(e) => {
+                writeln!(err, "boucle: {}", e.said().get(cli.language()))?;
+                return Ok(e.exit_code());
+            }
+            Ok((query, filters)) if start == PresentStart::Results => {
+                if engine.search(&loaded.catalogue, &query, &filters, cli.language(), 1).total == 0 {
+                    writeln!(err, "boucle: {}", commands::nothing_to_present(&args.filters.query).get(cli.language()))?;
+                    return Ok(2);
+                }
+            }
+            Ok(_) => {}
         }
     }
     let mut options = super::dashboard_options(cli, &args.filters, Some(start.clone()));
@@ -129,8 +139,14 @@ pub fn run(cli: &Cli, args: &PresentArgs, err: &mut dyn Write) -> std::io::Resul
         Ok(link) => {
             options.presenting = Some(if args.console { Role::Console } else { Role::Projector });
             if place.fallback {
+                // The audience sees the projector: the notice is for whoever runs it, whole, on
+                // the terminal before the screen is taken (it is there again when boucle ends),
+                // and on the console, where the facilitator looks.
                 let said = presenting::socket_fallback(crate::text::visible::path(&place.dir).as_ref());
-                options.notice = Some(said.get(lang).to_string());
+                writeln!(err, "boucle: {}", said.get(lang))?;
+                if args.console {
+                    options.notice = Some(said.get(lang).to_string());
+                }
             }
             let holder = link.holder();
             let code = crate::ui::run_presenting(loaded.catalogue, loaded.diagnostics, options, link);

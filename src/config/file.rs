@@ -33,6 +33,27 @@ const SETTINGS: [(&str, Shape); 8] = [
 const EXPORT: [(&str, Shape); 2] = [("format", Shape::Text), ("folder", Shape::Text)];
 const PRESENT: [(&str, Shape); 1] = [("bare", Shape::Switch)];
 
+/// A value each setting takes, shown when one is written as something it cannot be: an example
+/// of the shape alone (`"light"` for a language) would be refused in its turn. A test loads
+/// each one.
+const EXAMPLES: [(&str, &str); 11] = [
+    ("language", "\"fr\""),
+    ("theme", "\"light\""),
+    ("catalogues", "[\"raw4res\"]"),
+    ("mouse", "false"),
+    ("screen_reader", "true"),
+    ("export", "(format: \"html\")"),
+    ("present", "(bare: true)"),
+    ("keys", "{ \"global.quit\": [\"Q\"] }"),
+    ("format", "\"md\""),
+    ("folder", "\"~/handouts\""),
+    ("bare", "true"),
+];
+
+fn example(setting: &str) -> &'static str {
+    EXAMPLES.iter().find(|(name, _)| *name == setting).map_or("", |(_, example)| example)
+}
+
 /// The file's settings as written, each still a ron value, so that a wrong one costs only itself.
 struct Written(Vec<(String, Value)>);
 
@@ -157,7 +178,12 @@ pub fn parse(file: &str, text: &str, base: Option<&Path>) -> (FileSettings, Vec<
     let overrides: Vec<Override> = keys
         .unwrap_or_default()
         .into_iter()
-        .map(|(name, keys)| Override { at: place(text, &name, None), name, keys })
+        .map(|(name, keys)| Override {
+            at: place(text, &name, None),
+            key_at: keys.iter().map(|key| place(text, &name, Some(key))).collect(),
+            name,
+            keys,
+        })
         .collect();
     let (keys, key_problems) = Keymap::with_overrides(&overrides, file);
     let keys_changed = overrides.len() - key_problems.len().min(overrides.len());
@@ -263,7 +289,7 @@ impl Reader<'_> {
         let (at, end) = value_place(self.text, name);
         self.problems.push(
             Diagnostic::error("wrong-type", self.file, at, end, say::wrong_shape(name, shape))
-                .with_expected(say::shape_example(shape)),
+                .with_expected(say::such_as(example(name))),
         );
     }
 }
@@ -402,5 +428,55 @@ mod tests {
         assert_eq!(settings.screen_reader, Some(true));
         let codes: Vec<_> = problems.iter().map(|p| (p.code, p.start.column)).collect();
         assert_eq!(codes, [("wrong-type", 18), ("wrong-type", 31)], "{problems:?}");
+    }
+
+    /// Each setting's example is shown when that setting is of the wrong type: it must itself
+    /// load (the trial's `language: true` was told `such as "light"`, and `keys: 3` an action
+    /// the table does not have).
+    #[test]
+    fn every_setting_s_example_loads_without_a_problem() {
+        let base = tempfile::tempdir().unwrap();
+        std::fs::create_dir(base.path().join("raw4res")).unwrap();
+        let groups = [("export", &EXPORT[..]), ("present", &PRESENT[..])];
+        let every: Vec<&str> = SETTINGS.iter().chain(&EXPORT).chain(&PRESENT).map(|(name, _)| *name).collect();
+        for name in every {
+            let written = format!("{name}: {}", example(name));
+            let text = match groups.iter().find(|(_, known)| known.iter().any(|(n, _)| *n == name)) {
+                Some((group, _)) => format!("Config({group}: ({written}))"),
+                None => format!("Config({written})"),
+            };
+            let (_, problems) = parse("config.ron", &text, Some(base.path()));
+            assert!(problems.is_empty(), "{text}: {problems:?}");
+        }
+    }
+
+    #[test]
+    fn a_setting_of_the_wrong_type_is_shown_a_value_of_its_own() {
+        let text = "Config(\n  language: true,\n  export: (folder: 7),\n  keys: 3,\n)\n";
+        let (_, problems) = parse("config.ron", text, None);
+        let expected: Vec<String> =
+            problems.iter().map(|p| p.expected.as_ref().unwrap().get(Lang::En).to_string()).collect();
+        assert_eq!(expected, ["such as \"fr\"", "such as \"~/handouts\"", "such as { \"global.quit\": [\"Q\"] }"]);
+        assert_eq!(problems[0].expected.as_ref().unwrap().get(Lang::Fr), "par exemple \"fr\"");
+    }
+
+    /// The caret points at the key that is no key, not at the action it was given to.
+    #[test]
+    fn a_key_that_is_no_key_is_placed_at_itself() {
+        let text = "Config(\n  keys: {\n    \"open\": [\"Enter\", \"Ctrl-Alt-Banana\"],\n  },\n)\n";
+        let (_, problems) = parse("config.ron", text, None);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].code, "unknown-key");
+        assert_eq!((problems[0].start.line, problems[0].start.column), (3, 23));
+        assert_eq!(problems[0].end.column, 23 + "\"Ctrl-Alt-Banana\"".len());
+    }
+
+    /// A key bound twice is placed at that key too.
+    #[test]
+    fn a_key_bound_twice_is_placed_at_itself() {
+        let text = "Config(keys: { \"results.open\": [\"Enter\", \"j\"] })";
+        let (_, problems) = parse("config.ron", text, None);
+        assert_eq!(problems.iter().map(|p| p.code).collect::<Vec<_>>(), ["key-bound-twice"], "{problems:?}");
+        assert_eq!(problems[0].start.column, text.find("\"j\"").unwrap() + 1);
     }
 }

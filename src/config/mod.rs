@@ -76,6 +76,9 @@ pub struct Settings {
     pub file: Option<PathBuf>,
     pub text: String,
     pub problems: Vec<Diagnostic>,
+    /// What the environment gave that could not be used (a theme that is none): said, so
+    /// that it is not silently ignored.
+    pub notices: Vec<crate::i18n::Said>,
 }
 
 /// The settings in effect: `command_line`, else the environment, else the file `read`, else
@@ -91,7 +94,14 @@ pub fn resolve(command_line: &CommandLine, file: Option<PathBuf>, read: Read) ->
             None => given(Lang::En, Source::Default),
         },
     };
-    let theme_env = std::env::var(THEME_ENV).ok().and_then(|t| ThemeName::parse(&t));
+    let mut notices = Vec::new();
+    let theme_env = std::env::var(THEME_ENV).ok().filter(|t| !t.is_empty()).and_then(|t| {
+        let parsed = ThemeName::parse(&t);
+        if parsed.is_none() {
+            notices.push(unknown_theme(&t));
+        }
+        parsed
+    });
     let theme = match (command_line.theme, theme_env, from_file.theme) {
         (Some(theme), _, _) => given(theme, Source::CommandLine),
         (None, Some(theme), _) => given(theme, Source::Environment(THEME_ENV)),
@@ -143,7 +153,15 @@ pub fn resolve(command_line: &CommandLine, file: Option<PathBuf>, read: Read) ->
         file,
         text,
         problems,
+        notices,
     }
+}
+
+/// `BOUCLE_THEME` naming no theme, with the nearest one if one is near.
+fn unknown_theme(given: &str) -> crate::i18n::Said {
+    let themes = [ThemeName::Dark, ThemeName::Light, ThemeName::HighContrast, ThemeName::Mono].map(ThemeName::id);
+    let nearest = crate::diagnostic::closest(given, themes);
+    crate::i18n::config::unknown_theme_in_environment(THEME_ENV, given, &themes.join(", "), nearest)
 }
 
 /// The settings in effect for this process: its command line, environment and config file.

@@ -87,6 +87,14 @@ pub fn dashboard_needs_a_terminal() -> Said {
     )
 }
 
+/// `TERM=dumb`: the full-screen dashboard cannot be drawn there.
+pub fn terminal_is_dumb() -> Said {
+    Said::new(
+        "this terminal (TERM=dumb) cannot show the dashboard. Use `boucle list` and `boucle show ID` to print entries, or `--screen-reader` for the dashboard in plain lines; if the terminal can draw, set TERM to its type (such as TERM=xterm-256color).",
+        "ce terminal (TERM=dumb) ne peut pas afficher le tableau de bord. Utilisez `boucle list` et `boucle show ID` pour afficher des fiches, ou `--screen-reader` pour le tableau de bord en lignes simples ; si le terminal sait dessiner, donnez à TERM son type (par exemple TERM=xterm-256color).",
+    )
+}
+
 /// The folder watcher of live reload could not start (`why`: the system's account, in English).
 pub fn cannot_watch(why: &str) -> Said {
     Said::new(
@@ -171,6 +179,31 @@ pub fn tour_without_stops(tour: &str) -> Said {
             "le parcours {} n’a aucune étape à présenter : aucune de ses étapes ne nomme une fiche qui se charge (boucle check dit pourquoi)",
             q(lang, tour)
         ),
+    })
+}
+
+/// `present --query …` (or filters) on a selection with no entry: nothing to show, said before
+/// the screen is taken, as for a tour with no stop.
+pub fn nothing_to_present(query: &str) -> Said {
+    let query = crate::text::visible::line(query);
+    Said::by(|lang| {
+        match (lang, query.trim().is_empty()) {
+        (Lang::En, false) => format!(
+            "no entry matches {} and the filters given: nothing to present (boucle list shows what a query finds)",
+            q(lang, &query)
+        ),
+        (Lang::Fr, false) => format!(
+            "aucune fiche ne répond à {} et aux filtres donnés : rien à présenter (boucle list montre ce qu’une recherche trouve)",
+            q(lang, &query)
+        ),
+        (Lang::En, true) => {
+            "no entry matches the filters given: nothing to present (boucle list shows what filters select)".into()
+        }
+        (Lang::Fr, true) => {
+            "aucune fiche ne répond aux filtres donnés : rien à présenter (boucle list montre ce que des filtres retiennent)"
+                .into()
+        }
+    }
     })
 }
 

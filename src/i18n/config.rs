@@ -83,7 +83,7 @@ pub enum Shape {
     Switch,
     /// Settings in brackets: `export: (format: "md")`.
     Group,
-    /// Actions and their keys: `keys: { "browse.quit": ["q"] }`.
+    /// Actions and their keys: `keys: { "global.quit": ["Q"] }`.
     KeyTable,
 }
 
@@ -102,15 +102,8 @@ pub fn wrong_shape(setting: &str, shape: Shape) -> Said {
     })
 }
 
-/// An example of a setting's shape.
-pub fn shape_example(shape: Shape) -> Said {
-    let example = match shape {
-        Shape::Text => "\"light\"",
-        Shape::Texts => "[\"~/raw4res\"]",
-        Shape::Switch => "true",
-        Shape::Group => "(format: \"md\")",
-        Shape::KeyTable => "{ \"browse.quit\": [\"q\"] }",
-    };
+/// An example of a setting's value, as written in the file.
+pub fn such_as(example: &str) -> Said {
     Said::by(|lang| match lang {
         Lang::En => format!("such as {example}"),
         Lang::Fr => format!("par exemple {example}"),
@@ -121,6 +114,29 @@ pub fn expected_values(values: &str) -> Said {
     Said::by(|lang| match lang {
         Lang::En => format!("one of {values}"),
         Lang::Fr => format!("l’une des valeurs {values}"),
+    })
+}
+
+/// `BOUCLE_THEME` names no theme: said rather than ignored, with the themes there are and the
+/// nearest, if one is near.
+pub fn unknown_theme_in_environment(variable: &str, given: &str, themes: &str, nearest: Option<&str>) -> Said {
+    let given = crate::text::visible::line(given);
+    Said::by(|lang| {
+        let near = match (lang, nearest) {
+            (Lang::En, Some(near)) => format!(" (did you mean {}?)", q(lang, near)),
+            (Lang::Fr, Some(near)) => format!(" (vouliez-vous dire {} ?)", q(lang, near)),
+            (_, None) => String::new(),
+        };
+        match lang {
+            Lang::En => format!(
+                "{variable}={} is not a theme{near}: the themes are {themes}; the default is used",
+                q(lang, &given)
+            ),
+            Lang::Fr => format!(
+                "{variable}={} n’est pas un thème{near} : les thèmes sont {themes} ; celui par défaut est pris",
+                q(lang, &given)
+            ),
+        }
     })
 }
 

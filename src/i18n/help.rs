@@ -63,14 +63,23 @@ pub fn clap_word(word: ClapWord) -> Said {
 pub enum Heading {
     /// The heading of the subcommands.
     Commands,
+    /// The heading of the options.
+    Options,
+    /// The heading of the positional arguments.
+    Arguments,
     /// The usage line's name for a subcommand.
     Command,
 }
 
+/// A heading; clap writes the colon after it, and French puts a no-break space before a colon.
 pub fn heading(lang: Lang, heading: Heading) -> &'static str {
     match (heading, lang) {
         (Heading::Commands, Lang::En) => "Commands",
-        (Heading::Commands, Lang::Fr) => "Commandes",
+        (Heading::Commands, Lang::Fr) => "Commandes\u{a0}",
+        (Heading::Options, Lang::En) => "Options",
+        (Heading::Options, Lang::Fr) => "Options\u{a0}",
+        (Heading::Arguments, Lang::En) => "Arguments",
+        (Heading::Arguments, Lang::Fr) => "Arguments\u{a0}",
         (Heading::Command, Lang::En) => "COMMAND",
         (Heading::Command, Lang::Fr) => "COMMANDE",
     }

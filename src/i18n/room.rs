@@ -501,6 +501,13 @@ pub fn empty_password(path: &str) -> Said {
     )
 }
 
+pub fn blank_password(path: &str) -> Said {
+    Said::new(
+        format!("{path}: the first line (the room password) holds only spaces"),
+        format!("{path} : la première ligne (le mot de passe de la salle) ne contient que des espaces"),
+    )
+}
+
 pub fn no_public_key(path: &str) -> Said {
     Said::new(format!("{path}: no public key in this file"), format!("{path} : aucune clé publique dans ce fichier"))
 }

@@ -84,10 +84,12 @@ impl Kind {
     /// French (`kind:visite`, as French material names are accepted).
     pub fn parse(text: &str) -> Option<Kind> {
         let t = text.to_lowercase();
-        let french = match t.trim_end_matches('s') {
-            "pratique" | "bonne-pratique" | "bonnes-pratique" => Some(Kind::GoodPractice),
+        // Plurals as the singulars, word by word (`visites-de-sites`, `bonnes-pratiques`).
+        let singular: Vec<&str> = t.split('-').map(|word| word.trim_end_matches('s')).collect();
+        let french = match singular.join("-").as_str() {
+            "pratique" | "bonne-pratique" => Some(Kind::GoodPractice),
             "visite" | "visite-de-site" => Some(Kind::SiteVisit),
-            "evenement" | "événement" => Some(Kind::Event),
+            "evenement" | "événement" | "évènement" => Some(Kind::Event),
             "parcour" => Some(Kind::Tour),
             _ => None,
         };

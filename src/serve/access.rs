@@ -120,6 +120,10 @@ pub(super) fn read_password(path: &Path) -> Result<String, Said> {
     if password.is_empty() {
         return Err(console::empty_password(&shown));
     }
+    // Spaces alone are a password nobody chose: most likely a file emptied by hand.
+    if password.trim().is_empty() {
+        return Err(console::blank_password(&shown));
+    }
     Ok(password)
 }
 
@@ -183,5 +187,15 @@ mod tests {
         let file = dir.path().join("password");
         std::fs::write(&file, "\n").unwrap();
         assert!(Access::new(Some(&file), None, false).is_err());
+    }
+
+    #[test]
+    fn a_password_of_spaces_alone_is_an_error_that_says_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("password");
+        std::fs::write(&file, "   \t \nsecret\n").unwrap();
+        let error = Access::new(Some(&file), None, false).err().expect("refused");
+        assert!(error.get(crate::text::Lang::En).ends_with("holds only spaces"), "{error:?}");
+        assert!(error.get(crate::text::Lang::Fr).ends_with("ne contient que des espaces"), "{error:?}");
     }
 }

@@ -102,6 +102,13 @@ fn run_with(
     link: Option<crate::presentation::socket::Attached>,
     start: impl FnOnce(Options, std::sync::mpsc::Sender<event::Event>) -> (App, Option<crate::live::Live>),
 ) -> io::Result<i32> {
+    // A terminal that says it moves no cursor (TERM=dumb: an editor's shell buffer) would show
+    // the frames as escape codes. As codex's TUI does, refuse and say what works there; the
+    // screen-reader mode writes plain lines, and TERM set to the terminal's type draws anyway.
+    if !options.screen_reader && std::env::var_os("TERM").is_some_and(|term| term == "dumb") {
+        eprintln!("boucle: {}", crate::i18n::commands::terminal_is_dumb().get(options.lang));
+        return Ok(2);
+    }
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         eprintln!("boucle: {}", crate::i18n::commands::dashboard_needs_a_terminal().get(options.lang));
         return Ok(2);

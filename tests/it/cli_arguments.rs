@@ -139,3 +139,45 @@ fn help_is_french_when_the_interface_is() {
     }
     assert!(!english.contains("Afficher"), "{english}");
 }
+
+/// French puts a (no-break) space before a colon: the trial found `Commandes:` and
+/// `Arguments:` in `--help`, which clap writes after its headings. Every command's help, short
+/// and long, as a user asks for it.
+#[test]
+fn the_french_help_has_a_space_before_every_colon() {
+    fn paths(command: &clap::Command, path: Vec<String>, all: &mut Vec<Vec<String>>) {
+        all.push(path.clone());
+        for sub in command.get_subcommands().filter(|s| s.get_name() != "help") {
+            paths(sub, path.iter().cloned().chain([sub.get_name().to_string()]).collect(), all);
+        }
+    }
+    let mut all = Vec::new();
+    paths(&boucle::cli::help::command(boucle::text::Lang::Fr), Vec::new(), &mut all);
+    assert!(all.len() > 15, "every command: {all:?}");
+    let mut found = Vec::new();
+    for path in &all {
+        for flag in ["-h", "--help"] {
+            let output = Command::new(env!("CARGO_BIN_EXE_boucle"))
+                .args(["--lang", "fr"])
+                .args(path)
+                .arg(flag)
+                .env("NO_COLOR", "1")
+                .env("BOUCLE_CONFIG", "/nonexistent/config.ron")
+                .output()
+                .expect("run boucle");
+            let text = String::from_utf8_lossy(&output.stdout);
+            for line in text.lines() {
+                let chars: Vec<char> = line.chars().collect();
+                let bare = (1..chars.len()).any(|i| {
+                    chars[i] == ':'
+                        && !chars[i - 1].is_whitespace()
+                        && chars.get(i + 1).is_none_or(|c| c.is_whitespace())
+                });
+                if bare {
+                    found.push(format!("{path:?} {flag}: {line}"));
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "{found:#?}");
+}

@@ -124,3 +124,42 @@ fn a_broken_file_is_shown_as_check_shows_problems_and_other_commands_go_on() {
     let text = out(&boucle(&file, &[], &["config", "show"]));
     assert!(text.contains(&format!("{}:3:", file.display())), "{text}");
 }
+
+/// The README's config example is what a user copies first: every setting in it loads (its
+/// catalogue folder is the reader's own, so only that one may be missing here).
+#[test]
+fn the_readme_s_config_example_loads() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let section = &readme[readme.find("### The config file").expect("the README has its config section")..];
+    let start = section.find("```ron\n").expect("with a ron example") + "```ron\n".len();
+    let example = &section[start..start + section[start..].find("```").unwrap()];
+    let (settings, problems) = boucle::config::parse("README.md", example, None);
+    let problems: Vec<_> = problems.iter().filter(|p| p.code != "no-catalogue").collect();
+    assert!(problems.is_empty(), "{problems:#?}");
+    assert_eq!(settings.keys_changed, example.matches("\": [").count(), "each key setting in it is taken");
+    assert!(settings.language.is_some() && settings.theme.is_some() && settings.present_bare.is_some());
+}
+
+/// `BOUCLE_THEME=solarized` was ignored without a word: it is said, with the themes there are,
+/// and the nearest when one is near; the command goes on with the default.
+#[test]
+fn a_theme_the_environment_names_that_is_none_is_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.ron");
+    let said = |theme: &str, lang: &str| {
+        let output = boucle(&config, &[("BOUCLE_THEME", theme)], &["--lang", lang, "config", "show"]);
+        assert!(output.status.success(), "{output:?}");
+        let expected = if theme == "light" { "light" } else { "dark" };
+        assert!(setting(&out(&output), "theme").contains(expected), "{}", out(&output));
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    let english = said("solarized", "en");
+    assert!(
+        english.contains("BOUCLE_THEME=\"solarized\" is not a theme: the themes are dark, light, high-contrast, mono"),
+        "{english}"
+    );
+    assert!(said("ligth", "en").contains("(did you mean \"light\"?)"), "{}", said("ligth", "en"));
+    let french = said("solarized", "fr");
+    assert!(french.contains("BOUCLE_THEME=« solarized » n’est pas un thème : les thèmes sont dark"), "{french}");
+    assert_eq!(said("light", "en"), "", "a theme that is one is taken without a word");
+}

@@ -84,3 +84,24 @@ fn boucle_check_reports_a_stop_day_outside_the_tour_at_its_place() {
         found[0]
     );
 }
+
+/// `present --query` that selects nothing has nothing to show: said at once with the usage exit
+/// code, as a tour with no stop is, not a dashboard waiting for `p`.
+#[test]
+fn a_query_that_selects_nothing_is_refused() {
+    let run = |args: &[&str], lang: &str| {
+        let output = Command::new(env!("CARGO_BIN_EXE_boucle"))
+            .args(["present", "--catalogue", FIXTURE, "--lang", lang])
+            .args(args)
+            .env_remove("BOUCLE_CATALOGUE")
+            .output()
+            .expect("boucle runs");
+        (output.status.code(), String::from_utf8_lossy(&output.stderr).into_owned())
+    };
+    let (code, stderr) = run(&["--query", "zzzz"], "en");
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("no entry matches \"zzzz\" and the filters given: nothing to present"), "{stderr}");
+    let (code, stderr) = run(&["--query", "zzzz"], "fr");
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("aucune fiche ne répond à « zzzz »"), "{stderr}");
+}

@@ -230,3 +230,20 @@ fn a_terminal_that_disappears_ends_boucle() {
     wait_for_end(pid);
     assert!(!alive(pid));
 }
+
+/// `TERM=dumb` (an editor's shell buffer) cannot show frames: boucle says so in a terminal and
+/// points to what works there, with the usage exit code, rather than draw escape codes.
+#[test]
+fn a_dumb_terminal_is_told_what_works_there() {
+    let tmux = Tmux::start();
+    let debug = std::path::Path::new(env!("CARGO_BIN_EXE_boucle"));
+    let boucle = tmux.boucle("dumb", Launch::dashboard().env("TERM=dumb").binary(debug).size(120, 24));
+    assert_eq!(boucle.wait_for_exit(), 2, "{}", boucle.screen());
+    let screen = boucle.screen().split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(screen.contains("this terminal (TERM=dumb) cannot show the dashboard"), "{screen}");
+    assert!(screen.contains("`boucle list`") && screen.contains("--screen-reader"), "{screen}");
+    let french = tmux.boucle("fr", Launch::dashboard().env("TERM=dumb").env("LANG=fr_FR.UTF-8").binary(debug));
+    assert_eq!(french.wait_for_exit(), 2, "{}", french.screen());
+    let screen = french.screen().split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(screen.contains("ce terminal (TERM=dumb) ne peut pas afficher le tableau de bord"), "{screen}");
+}

@@ -105,3 +105,25 @@ fn present_a_tour_step_blank_and_quit() {
     assert_eq!(boucle.wait_for_exit(), 0);
     boucle.assert_restored();
 }
+
+/// With `$XDG_RUNTIME_DIR` open to others, the presentation's socket goes elsewhere: the notice
+/// that says so is for whoever runs boucle, not for the audience. The projector shows only the
+/// slide; the notice is on the terminal, whole, when boucle ends.
+#[test]
+fn the_socket_notice_is_not_on_the_projector() {
+    use std::os::unix::fs::PermissionsExt;
+    let runtime = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(runtime.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
+    let variable = format!("XDG_RUNTIME_DIR={}", runtime.path().display());
+    let tmux = Tmux::start();
+    let debug = std::path::Path::new(env!("CARGO_BIN_EXE_boucle"));
+    let launch = Launch::args(&["present", "peer-review-lille-2025", "--catalogue", FIXTURE]).env(&variable);
+    let boucle = tmux.boucle("present", launch.binary(debug).size(100, 24));
+    let screen = boucle.wait_for("the first stop", |s| s.contains("Visit to BringBack") && s.contains("1/4"));
+    assert!(!screen.contains("XDG_RUNTIME_DIR") && !screen.contains("socket"), "{screen}");
+    boucle.keys(&["q"]);
+    assert_eq!(boucle.wait_for_exit(), 0);
+    let screen = boucle.screen().split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(screen.contains("boucle: $XDG_RUNTIME_DIR is not set, or others may write in it"), "{screen}");
+    assert!(screen.contains("(0700)."), "the notice whole: {screen}");
+}

@@ -140,6 +140,23 @@ fn organisations_and_places_are_searched_and_weighted_below_titles() {
     assert_eq!(ids(&cat, &r), ["kozani-visit"]);
 }
 
+/// French plurals of the kinds, as a French user types them, are taken as their singulars
+/// (the trial's `kind:visites-de-sites` matched nothing).
+#[test]
+fn french_plurals_of_kinds_are_taken_as_the_singulars() {
+    let cat = sample();
+    for plural in ["kind:visites-de-sites", "kind:visites-de-site", "kind:Visites"] {
+        assert_eq!(sorted_ids(&cat, &search(&cat, plural, &Filters::default())), ["kozani-visit"], "{plural}");
+    }
+    let practices = sorted_ids(&cat, &search(&cat, "kind:practice", &Filters::default()));
+    assert!(!practices.is_empty());
+    for plural in ["kind:bonnes-pratiques", "kind:pratiques"] {
+        assert_eq!(sorted_ids(&cat, &search(&cat, plural, &Filters::default())), practices, "{plural}");
+    }
+    let events = sorted_ids(&cat, &search(&cat, "kind:event", &Filters::default()));
+    assert_eq!(sorted_ids(&cat, &search(&cat, "kind:événements", &Filters::default())), events);
+}
+
 #[test]
 fn field_filters_in_the_query_box() {
     let cat = sample();

@@ -403,7 +403,12 @@ fn the_note_hint_names_the_key_that_writes_a_note() {
     };
     let table = with_note_key(Keymap::default());
     assert!(table.contains("no note (n to write one)"), "{table}");
-    let moved = Override { name: "shortlist.edit-note".into(), keys: vec!["N".into()], at: Position::START };
+    let moved = Override {
+        name: "shortlist.edit-note".into(),
+        keys: vec!["N".into()],
+        at: Position::START,
+        key_at: Vec::new(),
+    };
     let (keymap, problems) = Keymap::with_overrides(&[moved], "config.ron");
     assert!(problems.is_empty(), "{problems:?}");
     let overridden = with_note_key(keymap);

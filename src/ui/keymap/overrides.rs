@@ -18,6 +18,18 @@ pub struct Override {
     pub keys: Vec<String>,
     /// Where the name is written in the config file.
     pub at: Position,
+    /// Where each key is written, so that a problem with one points at it (the name's place
+    /// when not known).
+    pub key_at: Vec<Position>,
+}
+
+impl Override {
+    /// Where the `index`th key is written, and where it ends (its quotes included).
+    fn key_place(&self, index: usize) -> (Position, Position) {
+        let at = self.key_at.get(index).copied().unwrap_or(self.at);
+        let width = if at == self.at { self.name.chars().count() } else { self.keys[index].chars().count() };
+        (at, Position::new(at.line, at.column + width + 2))
+    }
 }
 
 /// The key table a session dispatches, helps and hints with.
@@ -119,13 +131,14 @@ fn resolve<'a>(given: &'a Override, file: &str, problems: &mut Vec<Diagnostic>) 
         return None;
     }
     let mut keys = Vec::new();
-    for text in &given.keys {
+    for (index, text) in given.keys.iter().enumerate() {
         match parse_key(text) {
             Some(key) if !keys.contains(&key) => keys.push(key),
             Some(_) => {}
             None => {
+                let (at, end) = given.key_place(index);
                 problems.push(
-                    Diagnostic::error("unknown-key", file, given.at, end, say::unknown_key(text, &given.name))
+                    Diagnostic::error("unknown-key", file, at, end, say::unknown_key(text, &given.name))
                         .with_expected(say::key_examples()),
                 );
                 return None;
@@ -175,10 +188,11 @@ fn clashes(keymap: &Keymap, resolved: &[Resolved]) -> Vec<(usize, Key, usize)> {
 }
 
 fn bound_twice(given: &Override, file: &str, key: &Key, other: &Binding) -> Diagnostic {
-    let end = Position::new(given.at.line, given.at.column + given.name.chars().count() + 2);
+    let written = given.keys.iter().position(|text| parse_key(text).as_ref() == Some(key));
+    let (at, end) = given.key_place(written.unwrap_or(usize::MAX));
     let key = super::names::key_spelling(key);
     let other_name = format!("{}.{}", other.context.id(), action_name(&other.action));
-    Diagnostic::error("key-bound-twice", file, given.at, end, say::bound_twice(&key, &given.name, &other_name))
+    Diagnostic::error("key-bound-twice", file, at, end, say::bound_twice(&key, &given.name, &other_name))
         .with_help(Some(say::give_another_key(&other_name)))
 }
 
@@ -189,7 +203,8 @@ mod tests {
     use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
     fn given(name: &str, keys: &[&str]) -> Override {
-        Override { name: name.into(), keys: keys.iter().map(|k| k.to_string()).collect(), at: Position::new(3, 5) }
+        let keys = keys.iter().map(|k| k.to_string()).collect();
+        Override { name: name.into(), keys, at: Position::new(3, 5), key_at: Vec::new() }
     }
 
     #[test]

@@ -122,8 +122,7 @@ pub fn draw_follower_own(frame: &mut Frame<'_>, app: &App) -> Option<Rect> {
 fn draw_browse(frame: &mut Frame<'_>, ctx: &Ctx<'_>, browse: &BrowseState, facts: &mut FrameFacts) {
     let areas = layout::areas(ctx, browse);
     if !areas.search.is_empty() {
-        query_line::draw(frame, ctx, browse, areas.search);
-        tabs::draw(frame, ctx, areas.search);
+        query_line::draw_with_tabs(frame, ctx, browse, areas.search);
     }
     if !areas.facets.is_empty() {
         (facts.facets_offset, facts.facets_rows) = facets::draw(frame, ctx, browse, areas.facets);
@@ -168,8 +167,7 @@ fn draw_overview(frame: &mut Frame<'_>, ctx: &Ctx<'_>, app: &App, facts: &mut Fr
     let [head, main, foot] =
         Layout::vertical([Constraint::Length(top), Constraint::Min(1), Constraint::Length(bottom)]).areas(area);
     if !head.is_empty() {
-        query_line::draw(frame, ctx, &app.browse, head);
-        tabs::draw(frame, ctx, head);
+        query_line::draw_with_tabs(frame, ctx, &app.browse, head);
     }
     if !foot.is_empty() {
         let foot = Rect { width: foot.width.saturating_sub(1), ..foot };

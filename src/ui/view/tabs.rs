@@ -19,32 +19,64 @@ pub const TABS: &[(char, Screen, Msg)] = &[
     ('4', Screen::Shortlist, Msg::TabShortlist),
 ];
 
-fn spans(ctx: &Ctx<'_>) -> Vec<Span<'static>> {
+/// How much of the tabs is drawn: all the names, or (when the query needs the line) only the
+/// current screen's, the others by their key alone.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Form {
+    Full,
+    Short,
+}
+
+fn spans(ctx: &Ctx<'_>, form: Form) -> Vec<Span<'static>> {
     let theme = ctx.shared.theme();
     TABS.iter()
         .flat_map(|&(key, screen, msg)| {
             let current = ctx.shared.screen() == screen;
             let style = if current { theme.selection } else { theme.muted };
             let key_style = if current { theme.selection } else { theme.key };
-            [Span::styled(format!(" {key}"), key_style), Span::styled(format!(" {} ", t(ctx.shared.lang, msg)), style)]
+            let name =
+                (current || form == Form::Full).then(|| Span::styled(format!(" {} ", t(ctx.shared.lang, msg)), style));
+            std::iter::once(Span::styled(format!(" {key}"), key_style)).chain(name)
         })
         .collect()
 }
 
-/// How wide the tabs are.
-pub fn width(ctx: &Ctx<'_>) -> u16 {
-    spans(ctx).iter().map(|s| s.content.width() as u16).sum()
+fn width_of(ctx: &Ctx<'_>, form: Form) -> u16 {
+    spans(ctx, form).iter().map(|s| s.content.width() as u16).sum()
 }
 
 /// Draws the tabs at the right end of `line` (the top line); returns what is left of it.
 pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, line: Rect) -> Rect {
-    let width = width(ctx);
-    // The query keeps at least half the line: on a narrow screen the tabs give way.
-    if width + 20 > line.width || !ctx.shared.chrome {
+    // The title beside them keeps at least 20 columns: on a narrow screen the tabs give way.
+    draw_beside(frame, ctx, line, Beside { wanted: 20, needed: None })
+}
+
+/// What the left part of the top line asks of it.
+#[derive(Clone, Copy)]
+pub struct Beside {
+    /// The columns that show all of it.
+    pub wanted: u16,
+    /// The columns it cannot do without (what is typed in the query, and what the query could
+    /// not use): the tabs are shortened, then left out, rather than drawn over them. `None`
+    /// when it can be cut instead.
+    pub needed: Option<u16>,
+}
+
+/// Draws the tabs at the right end of `line`, as much of them as leaves the left part what it
+/// asks; returns what is left of the line.
+pub fn draw_beside(frame: &mut Frame<'_>, ctx: &Ctx<'_>, line: Rect, beside: Beside) -> Rect {
+    if !ctx.shared.chrome {
         return line;
     }
+    let full = width_of(ctx, Form::Full);
+    let form = match beside.needed {
+        _ if beside.wanted + full <= line.width => Form::Full,
+        Some(needed) if needed + width_of(ctx, Form::Short) <= line.width => Form::Short,
+        _ => return line,
+    };
+    let width = width_of(ctx, form);
     let tabs = Rect { x: line.right() - width, width, ..line };
     super::widgets::clear(frame, tabs);
-    frame.render_widget(Paragraph::new(Line::from(spans(ctx))).style(ctx.shared.theme().base), tabs);
+    frame.render_widget(Paragraph::new(Line::from(spans(ctx, form))).style(ctx.shared.theme().base), tabs);
     Rect { width: line.width - width, ..line }
 }
