@@ -6,8 +6,9 @@
 //! - The first load is the first snapshot: from the cache when it holds these folders (checked
 //!   against the files after it is shown, or before, as [`First`] says; a changed catalogue
 //!   follows as a reload), else from the files, reported as it goes ([`Progress`]).
-//! - Live reload: the folder watcher (`load::watch`) loads on its thread and hands the load
-//!   here, where a file that fails keeps its last good entry, a folder that went away keeps
+//! - Live reload: the folder watcher (`load::watch`) loads on its thread, reading only the
+//!   files changed since the last load (`load::again`, with the memory [`reload`] keeps; `r`
+//!   loads everything, trusting no stamp), and hands the load here, where a file that fails keeps its last good entry, a folder that went away keeps
 //!   the whole last good catalogue with the problem named ([`Update::Kept`]), and the result
 //!   is indexed once for every subscriber.
 //! - The cache is written in one place ([`remember`]), by the first load and each successful
@@ -28,7 +29,7 @@ use std::sync::{Arc, Mutex};
 
 use crate::diagnostic::Diagnostic;
 use crate::load::cache::Cache;
-use crate::load::{CatalogueSource, load, watch};
+use crate::load::{CatalogueSource, watch};
 use crate::model::Catalogue;
 use crate::query::Indexed;
 use crate::text::Lang;
@@ -184,6 +185,7 @@ fn run(
         CatalogueSource::Folders(folders) => folders.clone(),
         CatalogueSource::Bundled => Vec::new(),
     };
+    let before = std::time::SystemTime::now();
     let loaded = first::load(&source, cache.as_ref(), first, sink);
     let reloads =
         Arc::new(Mutex::new(Reloads::new(loaded.snapshot.clone(), cache.clone(), folders.clone(), sink.clone())));
@@ -201,9 +203,12 @@ fn run(
     let fill = first::fill(&loaded.snapshot);
     let watcher = (watch != Watch::Off && !folders.is_empty())
         .then(|| {
-            let reloads = reloads.clone();
+            let (loads, reloads) = (reloads.clone(), reloads.clone());
+            let load_again = move |source: &CatalogueSource, full| {
+                loads.lock().unwrap_or_else(|p| p.into_inner()).load_again(source, full)
+            };
             let deliver = move |load| reloads.lock().unwrap_or_else(|p| p.into_inner()).deliver(load);
-            watch::spawn(folders.clone(), watch == Watch::Poll, deliver)
+            watch::spawn_loading(folders.clone(), watch == Watch::Poll, load_again, deliver)
                 .map_err(|why| eprintln!("boucle: {}", crate::i18n::commands::cannot_watch(&why.to_string()).get(lang)))
                 .ok()
         })
@@ -215,8 +220,9 @@ fn run(
     let load_again = || match &watcher {
         Some(watcher) => watcher.reload.send(()).is_ok(),
         None => {
-            let load = load(&source);
-            reloads.lock().unwrap_or_else(|p| p.into_inner()).deliver(load)
+            let mut reloads = reloads.lock().unwrap_or_else(|p| p.into_inner());
+            let load = reloads.load_again(&source, true);
+            reloads.deliver(load)
         }
     };
     if let (Some(cache), false) = (&cache, folders.is_empty()) {
@@ -232,6 +238,11 @@ fn run(
         if (stale || damaged) && !load_again() {
             return;
         }
+        if !stale && !damaged && watcher.is_some() {
+            reloads.lock().unwrap_or_else(|p| p.into_inner()).remember_shown(before);
+        }
+    } else if watcher.is_some() {
+        reloads.lock().unwrap_or_else(|p| p.into_inner()).remember_shown(before);
     }
     while asked.recv().is_ok() {
         if !load_again() {

@@ -19,8 +19,9 @@ use super::remember::{Read, remember};
 use super::{Problems, Sink, Snapshot, Update};
 use crate::diagnostic::{Diagnostic, Position};
 use crate::i18n::problems::{folder_emptied, folder_gone, put_the_folder_back};
-use crate::load::Loaded;
+use crate::load::again::{self, Memory};
 use crate::load::cache::Cache;
+use crate::load::{CatalogueSource, Loaded};
 use crate::model::{Catalogue, Entry};
 use crate::query::Indexed;
 
@@ -39,11 +40,13 @@ pub(super) struct Reloads {
     /// The cache of the catalogue shown, share-locked while it is shown: another process's
     /// eviction passes it by (two dashboards on two folders keep both caches).
     held: Option<std::fs::File>,
+    /// What the last load parsed of each file, for the next to read only the files changed.
+    memory: Memory,
 }
 
 impl Reloads {
     pub fn new(shown: Snapshot, cache: Option<Cache>, folders: Vec<PathBuf>, sink: Sink) -> Reloads {
-        Reloads { shown, cache, folders, sink, held: None }
+        Reloads { shown, cache, folders, sink, held: None, memory: Memory::default() }
     }
 
     /// Holds the cache of the folders as it is now (after it was read or written).
@@ -55,6 +58,24 @@ impl Reloads {
     /// as a last good one.
     pub fn forget_shown(&mut self) {
         self.shown = Snapshot::new(Indexed::new(Catalogue::default()), Vec::new());
+    }
+
+    /// Loads `source` again: only the files changed since the last load are read, unless
+    /// `full` (a load asked for, which trusts no stamp), or nothing was loaded here yet.
+    pub fn load_again(&mut self, source: &CatalogueSource, full: bool) -> Loaded {
+        if full {
+            self.memory = Memory::default();
+        }
+        again::load_again(source, &mut self.memory, self.shown.catalogue())
+    }
+
+    /// Remembers the snapshot shown as the last load, when nothing was loaded here yet, for
+    /// the first change to read only what changed ([`again::remembered`]); `before`: when its
+    /// files were read or checked.
+    pub fn remember_shown(&mut self, before: std::time::SystemTime) {
+        if self.memory.is_empty() {
+            self.memory = again::remembered(&self.folders, self.shown.catalogue(), &self.shown.problems, before);
+        }
     }
 
     /// Takes a new load in; false when the subscriber is gone.

@@ -2,6 +2,7 @@
 //! hides the others; then the whole is checked (vocabulary ids, references, duplicates). All
 //! problems are collected, none stops the load.
 
+pub mod again;
 pub mod cache;
 mod entries;
 mod escapes;
@@ -138,6 +139,7 @@ fn listed_files(folders: &[PathBuf]) -> (Vec<SourceFile>, Vec<Diagnostic>) {
 }
 
 /// A vocabulary file's terms, with the file they came from.
+#[derive(Clone)]
 struct VocabularyFile {
     kind: VocabularyKind,
     shown: String,
@@ -335,12 +337,25 @@ pub fn load_files(files: Vec<SourceFile>, problems: Vec<Diagnostic>) -> Loaded {
 /// the checks ([`load_then`]).
 fn load_files_reporting<T: Send>(
     files: Vec<SourceFile>,
-    mut problems: Vec<Diagnostic>,
+    problems: Vec<Diagnostic>,
     report: progress::Report<'_>,
     then: Then<'_, T>,
 ) -> (Loaded, T) {
+    let progress = Progress::start(report, files.len());
+    let parsed = parse_all(&files, &progress);
+    checked(files, problems, parsed, then)
+}
+
+/// The catalogue the parsed files make, checked as a whole (vocabularies, ids, references),
+/// with `then` made of it beside the checks: the part of a load that a load again ([`again`])
+/// does in full too.
+fn checked<T: Send>(
+    files: Vec<SourceFile>,
+    mut problems: Vec<Diagnostic>,
+    parsed: ParsedFiles,
+    then: Then<'_, T>,
+) -> (Loaded, T) {
     let files_read = files.len();
-    let progress = Progress::start(report, files_read);
     let ParsedFiles {
         entries,
         checked_only,
@@ -350,7 +365,7 @@ fn load_files_reporting<T: Send>(
         stamps,
         unstamped,
         unloaded,
-    } = parse_all(&files, &progress);
+    } = parsed;
     problems.extend(parse_problems);
 
     let bundled = vocabulary_files.is_empty();

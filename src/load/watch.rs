@@ -46,6 +46,17 @@ pub fn spawn(
     poll: bool,
     deliver: impl FnMut(Loaded) -> bool + Send + 'static,
 ) -> Result<Watching, String> {
+    spawn_loading(folders, poll, |source, _| load(source), deliver)
+}
+
+/// [`spawn`], loading with `load_again`, which is told whether the load was asked for (`r`, a
+/// folder back): then it is a full one, trusting no stamp (see [`super::again`]).
+pub fn spawn_loading(
+    folders: Vec<PathBuf>,
+    poll: bool,
+    load_again: impl FnMut(&CatalogueSource, bool) -> Loaded + Send + 'static,
+    deliver: impl FnMut(Loaded) -> bool + Send + 'static,
+) -> Result<Watching, String> {
     // Paths in events are absolute: so are the folders compared with them.
     let watched: Vec<PathBuf> = folders.iter().map(|f| std::path::absolute(f).unwrap_or_else(|_| f.clone())).collect();
     let (raw_sender, raw) = channel::<Change>();
@@ -99,7 +110,7 @@ pub fn spawn(
         .spawn(move || {
             // The watcher lives as long as this thread; it stops when the dashboard goes.
             let mut watching = Watched { watcher, folders: folders_watched };
-            run(CatalogueSource::Folders(folders), &raw, &mut watching, deliver);
+            run(CatalogueSource::Folders(folders), &raw, &mut watching, (load_again, deliver));
         })
         .map_err(|e| e.to_string())?;
     Ok(Watching { reload })
@@ -183,7 +194,7 @@ fn run(
     source: CatalogueSource,
     raw: &Receiver<Change>,
     watching: &mut Watched,
-    mut deliver: impl FnMut(Loaded) -> bool,
+    (mut load_again, mut deliver): (impl FnMut(&CatalogueSource, bool) -> Loaded, impl FnMut(Loaded) -> bool),
 ) {
     let mut contents: HashMap<PathBuf, u64> = HashMap::new();
     let mut retry: Option<(Instant, HashSet<PathBuf>)> = None;
@@ -234,7 +245,7 @@ fn run(
                 continue;
             }
         }
-        let loaded = load(&source);
+        let loaded = load_again(&source, asked);
         watching.forget_gone();
         let failed_now: HashSet<PathBuf> = changed
             .iter()

@@ -51,6 +51,7 @@ mod language_complete;
 mod layers;
 mod limits;
 mod live;
+mod live_again;
 mod live_reload;
 mod loading_diagnostics;
 mod loading_robustness;
