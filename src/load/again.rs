@@ -22,7 +22,7 @@ use super::{
     parse_all,
 };
 use crate::diagnostic::Diagnostic;
-use crate::model::{Catalogue, Entry};
+use crate::model::{Catalogue, Entry, VocabularyKind};
 
 /// What the last load parsed of each file, by the name the load gives it, to be taken again
 /// while the file is unchanged. Empty at first: the first load again reads every file.
@@ -50,6 +50,8 @@ struct Parsed {
     entry: bool,
     checked_only: Vec<(Entry, String)>,
     vocabulary: Option<VocabularyFile>,
+    /// A vocabulary file that did not read: the uses of its terms are folded under its error.
+    unread: Option<VocabularyKind>,
     problems: Vec<Diagnostic>,
 }
 
@@ -110,6 +112,7 @@ pub fn load_again(source: &CatalogueSource, memory: &mut Memory, shown: &Catalog
         // Cloned: the memory keeps them for the next load (few files have any).
         parsed.checked_only.extend(one.checked_only.iter().cloned());
         parsed.vocabulary_files.extend(one.vocabulary.iter().cloned());
+        parsed.unread_vocabularies.extend(one.unread.map(|kind| (kind, file.shown.clone())));
         parsed.problems.extend(one.problems.iter().cloned());
         if stamped {
             parsed.stamps.push(one.stamp.clone());
@@ -184,7 +187,14 @@ fn parse_apart(files: &[SourceFile]) -> Option<HashMap<String, Part>> {
             nanos: 0,
             hash: None,
         });
-        let parsed = Parsed { stamp, entry: false, checked_only: Vec::new(), vocabulary: None, problems: Vec::new() };
+        let parsed = Parsed {
+            stamp,
+            entry: false,
+            checked_only: Vec::new(),
+            vocabulary: None,
+            unread: None,
+            problems: Vec::new(),
+        };
         parts.insert(file.shown.clone(), Part { parsed, stamped, entry: None });
     }
     for entry in all.entries {
@@ -200,6 +210,9 @@ fn parse_apart(files: &[SourceFile]) -> Option<HashMap<String, Part>> {
     for vocabulary in all.vocabulary_files {
         let file = vocabulary.shown.clone();
         parts.get_mut(&file)?.parsed.vocabulary = Some(vocabulary);
+    }
+    for (kind, file) in all.unread_vocabularies {
+        parts.get_mut(&file)?.parsed.unread = Some(kind);
     }
     for problem in all.problems {
         let file = problem.file.clone();
@@ -254,7 +267,14 @@ pub fn remembered(
         }
         let stamp =
             cache::Stamp { path: path.into(), size: seen.size, seconds: seen.seconds, nanos: seen.nanos, hash: None };
-        let parsed = Parsed { stamp, entry: true, checked_only: Vec::new(), vocabulary: None, problems: Vec::new() };
+        let parsed = Parsed {
+            stamp,
+            entry: true,
+            checked_only: Vec::new(),
+            vocabulary: None,
+            unread: None,
+            problems: Vec::new(),
+        };
         memory.files.insert(file.shown.clone(), parsed);
     }
     memory

@@ -164,10 +164,10 @@ proptest! {
         prop_assert_eq!(&found, &expected, "query {:?}", text);
         prop_assert_eq!(results.total, expected.len());
         // Fewer than every word only when no entry has them all, and said.
-        let most = Some(common::most_words(&cat, &query, &filters));
-        let partial = most.filter(|&m| m > 0 && m < query.words.len()).map(|m| Partial { have: m as u32, of: query.words.len() as u32 });
+        let most = common::most_words(&cat, &query, &filters);
+        let partial = (most > 0 && most < query.words.len()).then_some(Partial { have: most as u32, of: query.words.len() as u32 });
         prop_assert_eq!(results.partial, partial, "query {:?}", text);
-        prop_assert!(results.hits.iter().all(|h| h.words as usize == most.unwrap_or(0)));
+        prop_assert!(results.hits.iter().all(|h| h.words as usize == most));
         // More words always rank first.
         prop_assert!(results.hits.windows(2).all(|w| w[0].words >= w[1].words && w[0].score >= w[1].score));
         for facet in Facet::ALL {
