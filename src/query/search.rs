@@ -170,8 +170,7 @@ impl Engine {
         }
         let selections = self.select_facets(filters, n);
         let selected = selected_by_all(&selections);
-        let shown = |bits: &Bits| selected.as_ref().map_or_else(|| bits.count(), |selected| bits.and_count(selected));
-        if matched.every.is_some() && shown(&matched.bits) == 0 {
+        if matched.every.is_some() && count_within(&matched.bits, selected.as_ref()) == 0 {
             // No entry passing the rest of the query and the facet panel's selections has
             // every word: the entries having the most, which the per-entry arrays count (rare,
             // and slower).
@@ -189,8 +188,8 @@ impl Engine {
         let partial = keep_most_words(&mut matched, query.words.len(), selected.as_ref());
         let base = &matched.bits;
         let mut results = base.clone();
-        for selection in selections.iter().filter_map(|(_, s)| s.as_ref()) {
-            results.and(selection);
+        if let Some(selected) = &selected {
+            results.and(selected);
         }
         phases.filter = start.elapsed();
         let start = Instant::now();
@@ -559,10 +558,9 @@ fn keep_most_words(matched: &mut Matched, words: usize, selected: Option<&Bits>)
     if words < 2 || matched.every.is_some() {
         return None; // the entries selected have every word (one word: those having it)
     }
-    let shown = |bits: &Bits| selected.map_or_else(|| bits.count(), |selected| bits.and_count(selected));
     let mut all = matched.all_words.take().unwrap_or_else(|| Bits::empty(matched.bits.words() * 64));
     all.and(&matched.bits);
-    if shown(&all) > 0 {
+    if count_within(&all, selected) > 0 {
         matched.all_words = Some(all.clone());
         matched.bits = all;
         return None;
@@ -598,6 +596,11 @@ fn keep_most_words(matched: &mut Matched, words: usize, selected: Option<&Bits>)
     });
     matched.bits = kept;
     Some(Partial { have: most, of: words as u32 })
+}
+
+/// How many of `bits` the facet panel's selections keep (all of them without a selection).
+fn count_within(bits: &Bits, selected: Option<&Bits>) -> usize {
+    selected.map_or_else(|| bits.count(), |selected| bits.and_count(selected))
 }
 
 /// The entries every facet selection keeps; `None` when nothing is selected.

@@ -79,15 +79,6 @@ fn typed_strategy() -> impl Strategy<Value = String> {
     ]
 }
 
-/// Every start of `typed` (as keys are typed), then every start again from the longest (as
-/// they are erased).
-fn keystrokes(typed: &str) -> Vec<String> {
-    let mut starts = random::typed_starts(typed);
-    let erased: Vec<String> = starts.iter().rev().skip(1).cloned().collect();
-    starts.extend(erased);
-    starts
-}
-
 fn seen(indexed: &Indexed, text: &str, filters: &Filters) -> String {
     format!("{:?}", indexed.search(&Query::parse(text), filters, Lang::Fr, 20))
 }
@@ -103,7 +94,7 @@ proptest! {
     ) {
         let indexed = Arc::new(Indexed::new(catalogue(specs)));
         let filters = random::filters(&indexed, picks);
-        let keys = keystrokes(&typed);
+        let keys = random::typed_then_erased(&typed);
         // Fresh: each search on a thread of its own, which has searched nothing before.
         let fresh: Vec<String> = keys
             .iter()

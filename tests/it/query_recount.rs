@@ -32,14 +32,6 @@ fn step_strategy() -> impl Strategy<Value = (String, Vec<(usize, usize)>, Option
     )
 }
 
-/// Every start of `typed`, then every start again from the longest (erased).
-fn keystrokes(typed: &str) -> Vec<String> {
-    let mut starts = random::typed_starts(typed);
-    let erased: Vec<String> = starts.iter().rev().skip(1).cloned().collect();
-    starts.extend(erased);
-    starts
-}
-
 fn seen(indexed: &Indexed, text: &str, filters: &Filters) -> String {
     format!("{:?}", indexed.search(&Query::parse(text), filters, Lang::Fr, 10))
 }
@@ -58,7 +50,7 @@ proptest! {
         for (typed, picks, every) in steps {
             let mut filters = random::filters(&indexed, picks);
             filters.restrict_to(every.map(|k| (0..n).step_by(k).collect()));
-            session.extend(keystrokes(&typed).into_iter().map(|key| (key, filters.clone())));
+            session.extend(random::typed_then_erased(&typed).into_iter().map(|key| (key, filters.clone())));
         }
         // Fresh: each search on a thread that has searched nothing before.
         let fresh: Vec<String> = session

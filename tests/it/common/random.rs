@@ -73,3 +73,12 @@ pub fn filters(indexed: &Indexed, picks: Vec<(usize, usize)>) -> Filters {
 pub fn typed_starts(typed: &str) -> Vec<String> {
     typed.char_indices().map(|(i, c)| typed[..i + c.len_utf8()].to_string()).collect()
 }
+
+/// Every start of `typed` (as keys are typed), then every start again from the longest (as
+/// they are erased).
+pub fn typed_then_erased(typed: &str) -> Vec<String> {
+    let mut starts = typed_starts(typed);
+    let erased: Vec<String> = starts.iter().rev().skip(1).cloned().collect();
+    starts.extend(erased);
+    starts
+}
