@@ -100,7 +100,7 @@ impl Reloads {
         // Only what the files hold now is cached, never an entry or vocabulary kept from an
         // earlier load.
         let exact = loaded.catalogue.len() == from_files && loaded.unread_vocabularies.is_empty();
-        self.shown = Snapshot::new(Indexed::new(loaded.catalogue), loaded.diagnostics);
+        self.shown = Snapshot::new(Indexed::reloaded(&self.shown.indexed, loaded.catalogue), loaded.diagnostics);
         let sent = self.sink.send(Update::Reloaded(self.shown.clone()));
         if let (Some(cache), true) = (&self.cache, exact) {
             remember(cache, &self.folders, &self.shown, &read);

@@ -346,6 +346,29 @@ impl Dictionary {
     }
 }
 
+/// The words of some entries of a catalogue, as a full build finds them (`patch.rs` indexes
+/// with them the entries a reload changed): the distinct words in order of first sight, each
+/// word's postings, and the title words of each entry with how many each has.
+pub(super) struct EntryWords {
+    pub words: Vec<Box<str>>,
+    pub postings: Vec<Vec<u32>>,
+    pub title_terms: Vec<u32>,
+    pub title_lens: Vec<u32>,
+}
+
+/// [`EntryWords`] of `entries` (ascending positions) of `catalogue`.
+pub(super) fn entry_words(catalogue: &Catalogue, tagging: &Tagging, entries: &[usize]) -> EntryWords {
+    let mut builder = Builder::new(catalogue, tagging);
+    entries.iter().for_each(|&e| builder.add_entry(e));
+    let Builder { words, postings, title_terms, title_lens, .. } = builder;
+    EntryWords {
+        words: words.iter().map(|(_, word)| word.into()).collect(),
+        postings: postings.into_iter().map(|p| p.postings).collect(),
+        title_terms,
+        title_lens,
+    }
+}
+
 /// A new engine's id, never given before in this process (see `Engine::id`).
 pub(super) fn next_engine_id() -> u64 {
     static ENGINES: AtomicU64 = AtomicU64::new(0);

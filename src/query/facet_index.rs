@@ -46,7 +46,7 @@ impl FacetIndex {
     }
 
     /// From each entry's values (sorted, without repeats), in CSR form.
-    fn build(values: usize, entry_offsets: Vec<u32>, entry_values: Vec<u32>) -> FacetIndex {
+    pub(super) fn build(values: usize, entry_offsets: Vec<u32>, entry_values: Vec<u32>) -> FacetIndex {
         let mut counts = vec![0u32; values + 1];
         for &v in &entry_values {
             counts[v as usize + 1] += 1;
@@ -183,14 +183,23 @@ pub(super) struct FacetIndices {
     pub organisations: Vec<u32>,
 }
 
-/// What facet values are computed from, once per index build.
-struct FacetContext<'a> {
+/// What facet values are computed from, once per index build (and per reload's patch of it,
+/// `patch.rs`).
+pub(super) struct FacetContext<'a> {
     catalogue: &'a Catalogue,
     /// The values each term gives the entries tagged with it, and the lookups of ids.
     tagging: &'a Tagging,
     /// Per entry: its value in the organisation facet, `u32::MAX` if it is not an organisation.
     org_value: Vec<u32>,
     years: &'a [i32],
+}
+
+/// The values of the year facet of `catalogue`, ascending.
+pub(super) fn years_of(catalogue: &Catalogue) -> Vec<i32> {
+    let mut years: Vec<i32> = catalogue.entries().iter().flat_map(|e| e.years()).collect();
+    years.sort_unstable();
+    years.dedup();
+    years
 }
 
 /// Appends the values the terms `ids` of vocabulary `kind` give an entry.
@@ -205,6 +214,50 @@ fn add_terms<'i>(
     for id in ids {
         if let Some(i) = tagging.term(kind, vocabulary, id) {
             out.extend_from_slice(tagging.values(kind, i));
+        }
+    }
+}
+
+impl<'a> FacetContext<'a> {
+    /// The context of `catalogue`'s facets, whose years are `years`; with the organisation
+    /// facet's values (the positions of the organisation entries).
+    pub(super) fn new(
+        catalogue: &'a Catalogue,
+        tagging: &'a Tagging,
+        years: &'a [i32],
+    ) -> (FacetContext<'a>, Vec<u32>) {
+        let mut org_value = vec![u32::MAX; catalogue.len()];
+        let mut organisations = Vec::new();
+        for (i, e) in catalogue.entries().iter().enumerate() {
+            if e.kind == Kind::Organisation {
+                org_value[i] = organisations.len() as u32;
+                organisations.push(i as u32);
+            }
+        }
+        (FacetContext { catalogue, tagging, org_value, years }, organisations)
+    }
+
+    /// How many values each facet has.
+    pub(super) fn sizes(&self, organisations: usize) -> PerFacet<usize> {
+        let v = &self.catalogue.vocabularies;
+        PerFacet {
+            region: v.regions.len(),
+            material: v.materials.len(),
+            theme: v.themes.len(),
+            kind: Kind::ALL.len(),
+            stage: v.stages.len(),
+            organisation: organisations,
+            year: self.years.len(),
+            status: ReviewStatus::ALL.len(),
+        }
+    }
+
+    /// The values of every facet for entry `e`, parents included, sorted, without repeats.
+    pub(super) fn sorted_values(&self, e: usize, out: &mut PerFacet<Vec<u32>>) {
+        self.values(e, out);
+        for (_, values) in out.iter_mut() {
+            values.sort_unstable();
+            values.dedup();
         }
     }
 }
@@ -245,20 +298,8 @@ impl FacetContext<'_> {
 impl FacetIndices {
     pub fn build(catalogue: &Catalogue, tagging: &Tagging) -> FacetIndices {
         let n = catalogue.len();
-        let entries = catalogue.entries();
-        let mut years: Vec<i32> = entries.iter().flat_map(|e| e.years()).collect();
-        years.sort_unstable();
-        years.dedup();
-        let mut org_value = vec![u32::MAX; n];
-        let mut organisations = Vec::new();
-        for (i, e) in entries.iter().enumerate() {
-            if e.kind == Kind::Organisation {
-                org_value[i] = organisations.len() as u32;
-                organisations.push(i as u32);
-            }
-        }
-        let v = &catalogue.vocabularies;
-        let context = FacetContext { catalogue, tagging, org_value, years: &years };
+        let years = years_of(catalogue);
+        let (context, organisations) = FacetContext::new(catalogue, tagging, &years);
         // Per facet: offsets into the values, and the values of every entry one after another.
         let mut columns: PerFacet<(Vec<u32>, Vec<u32>)> = PerFacet::from_fn(|_| {
             let mut offsets = Vec::with_capacity(n + 1);
@@ -267,24 +308,13 @@ impl FacetIndices {
         });
         let mut scratch: PerFacet<Vec<u32>> = PerFacet::default();
         for e in 0..n {
-            context.values(e, &mut scratch);
+            context.sorted_values(e, &mut scratch);
             for ((_, values), (_, (offsets, flat))) in scratch.iter_mut().zip(columns.iter_mut()) {
-                values.sort_unstable();
-                values.dedup();
                 flat.extend_from_slice(values);
                 offsets.push(flat.len() as u32);
             }
         }
-        let sizes = PerFacet {
-            region: v.regions.len(),
-            material: v.materials.len(),
-            theme: v.themes.len(),
-            kind: Kind::ALL.len(),
-            stage: v.stages.len(),
-            organisation: organisations.len(),
-            year: years.len(),
-            status: ReviewStatus::ALL.len(),
-        };
+        let sizes = context.sizes(organisations.len());
         let facets = columns.zip(sizes).map(|_, ((offsets, values), size)| FacetIndex::build(size, offsets, values));
         FacetIndices { facets, years, organisations }
     }

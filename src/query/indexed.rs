@@ -20,6 +20,14 @@ impl Indexed {
         Indexed { catalogue, engine }
     }
 
+    /// The index of `catalogue`, a reload of `previous`'s: updated for the entries that
+    /// changed (`patch.rs`) rather than built again; the same index either way.
+    pub fn reloaded(previous: &Indexed, catalogue: Catalogue) -> Indexed {
+        let patched = previous.engine.patched(&previous.catalogue, &catalogue);
+        let engine = patched.unwrap_or_else(|| Engine::new(&catalogue));
+        Indexed { catalogue, engine }
+    }
+
     /// Loads `source` from its files and indexes it, the index built while the load's last
     /// checks run ([`load_then`]); the load's catalogue is moved into the [`Indexed`].
     pub fn load(source: &CatalogueSource) -> (Indexed, Loaded) {

@@ -64,6 +64,12 @@ impl Terms {
         Terms { offsets: Offsets(Slab::from(growing.offsets)), text: Slab::from(growing.items) }
     }
 
+    /// From the words' bytes end to end and the offsets where each starts (0 first, the
+    /// bytes' length last), as [`Terms::new`] lays them out.
+    pub fn from_parts(offsets: Vec<u32>, text: Vec<u8>) -> Terms {
+        Terms { offsets: Offsets(Slab::from(offsets)), text: Slab::from(text) }
+    }
+
     pub fn len(&self) -> usize {
         self.offsets.count()
     }
@@ -136,6 +142,12 @@ impl Postings {
             growing.end_item();
         }
         Postings { offsets: Offsets(Slab::from(growing.offsets)), items: Slab::from(growing.items) }
+    }
+
+    /// From every word's postings end to end and the offsets where each word's start, as
+    /// [`Postings::new`] lays them out.
+    pub fn from_parts(offsets: Vec<u32>, items: Vec<u32>) -> Postings {
+        Postings { offsets: Offsets(Slab::from(offsets)), items: Slab::from(items) }
     }
 
     pub fn len(&self) -> usize {

@@ -83,6 +83,7 @@ mod lists;
 pub mod matching;
 mod narrow;
 mod parse;
+mod patch;
 mod pool;
 mod rank;
 mod recount;

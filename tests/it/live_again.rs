@@ -17,7 +17,7 @@ use boucle::live::merge_last_good;
 use boucle::load::again::{Memory, load_again, remembered};
 use boucle::load::{CatalogueSource, Loaded, load};
 use boucle::model::Catalogue;
-use boucle::query::{Filters, Indexed, Query};
+use boucle::query::{Filters, Indexed, Query, Results};
 use boucle::text::Lang;
 use proptest::prelude::*;
 
@@ -47,6 +47,11 @@ enum Edit {
     Duplicate(usize),
     /// Written again with the same bytes.
     Touch(usize),
+    /// The materials and region of another file: other facet values and words.
+    Retag {
+        file: usize,
+        from: usize,
+    },
 }
 
 fn edit() -> impl Strategy<Value = Edit> {
@@ -60,7 +65,8 @@ fn edit() -> impl Strategy<Value = Edit> {
         1 => file.clone().prop_map(Edit::Remove),
         1 => (file.clone(), any::<u8>()).prop_map(|(file, n)| Edit::Rename { file, n }),
         1 => file.clone().prop_map(Edit::Duplicate),
-        1 => file.prop_map(Edit::Touch),
+        1 => file.clone().prop_map(Edit::Touch),
+        2 => (file.clone(), file).prop_map(|(file, from)| Edit::Retag { file, from }),
     ]
 }
 
@@ -137,6 +143,22 @@ fn apply(edit: &Edit, first: &Path, second: &Path) {
             let text = std::fs::read(path).unwrap();
             std::fs::write(path, text).unwrap();
         }
+        Edit::Retag { file, from } => {
+            let (path, from) = (pick(file), pick(from));
+            let (Ok(mut text), Ok(other)) = (std::fs::read_to_string(path), std::fs::read_to_string(from)) else {
+                return;
+            };
+            for field in ["materials: [", "location: ("] {
+                let line = |text: &str| {
+                    let start = text.find(field)?;
+                    Some(start..start + text[start..].find('\n')?)
+                };
+                if let (Some(here), Some(there)) = (line(&text), line(&other)) {
+                    text.replace_range(here, &other[there]);
+                }
+            }
+            std::fs::write(path, text).unwrap();
+        }
     }
 }
 
@@ -161,6 +183,15 @@ fn searched(catalogue: &Catalogue) -> Vec<Vec<String>> {
             let ids = results.hits.iter().map(|hit| catalogue.entries()[hit.entry].id.as_str().to_string());
             ids.chain(std::iter::once(results.total.to_string())).collect()
         })
+        .collect()
+}
+
+/// What a few searches give (hits, order, scores, highlights, facet counts), words and field
+/// filters.
+fn results(indexed: &Indexed) -> Vec<Results> {
+    ["mining", "recycling magnets", "a", "zinc", "bethune aaa", "mat:zinc", "region:FRE", "x"]
+        .iter()
+        .map(|words| indexed.search(&Query::parse(words), &Filters::default(), Lang::En, 20))
         .collect()
 }
 
@@ -194,6 +225,8 @@ fn same_loads(edits: &[Edit], seeded: bool) -> Result<(), TestCaseError> {
     };
     let mut shown = started.catalogue;
     let mut shown_full = shown.clone();
+    // The index as the live owner keeps it: updated from the last one at each load.
+    let mut indexed = Indexed::new(shown.clone());
     for (step, edit) in std::iter::once(None).chain(edits.iter().map(Some)).enumerate() {
         if let Some(edit) = edit {
             apply(edit, &first, &second);
@@ -211,6 +244,10 @@ fn same_loads(edits: &[Edit], seeded: bool) -> Result<(), TestCaseError> {
         );
         prop_assert_eq!(merged, merged_full, "merged, step {} ({:?})", step, edit);
         prop_assert_eq!(searched(&shown), searched(&shown_full), "searched, step {} ({:?})", step, edit);
+        indexed = Indexed::reloaded(&indexed, shown.clone());
+        let built = Indexed::new(shown_full.clone());
+        prop_assert!(indexed.engine().archive() == built.engine().archive(), "index, step {} ({:?})", step, edit);
+        prop_assert_eq!(results(&indexed), results(&built), "results, step {} ({:?})", step, edit);
     }
     Ok(())
 }
@@ -243,4 +280,25 @@ fn a_same_size_change_within_the_second_is_read() {
     let again = load_again(&source, &mut memory, &first.catalogue);
     let title = again.catalogue.get("bethune-bruay-mining-heritage").unwrap().title().get(Lang::En).to_string();
     assert!(title.contains("Béthune-Bruaz"), "{title}");
+}
+
+/// An organisation renamed: the entries naming it are found by its new name after the index is
+/// updated (its words are theirs too), as after a full build.
+#[test]
+fn an_organisation_renamed_is_found_in_the_entries_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("catalogue");
+    let copied = Command::new("cp").args(["-r", FIXTURE, folder.to_str().unwrap()]).status().unwrap();
+    assert!(copied.success());
+    let source = CatalogueSource::Folders(vec![folder.clone()]);
+    let before = Indexed::new(load(&source).catalogue);
+    let path = folder.join("organisations/bringback.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("en: \"BringBack\"", "en: \"Regenerators\"")).unwrap();
+    let after = Indexed::reloaded(&before, load(&source).catalogue);
+    let built = Indexed::new(load(&source).catalogue);
+    assert!(after.engine().archive() == built.engine().archive());
+    let found = after.search(&Query::parse("regenerators"), &Filters::default(), Lang::En, 20);
+    let ids: Vec<&str> = found.hits.iter().map(|hit| after.catalogue().entries()[hit.entry].id.as_str()).collect();
+    assert!(ids.contains(&"bringback-lead-acid-regeneration"), "{ids:?}");
 }
