@@ -13,6 +13,10 @@
 //! gives, byte for byte once archived (`tests/it/live_again.rs` checks it over random edits);
 //! anything this cannot match (other vocabularies, many entries changed) is built in full.
 
+use std::cmp::Ordering;
+use std::collections::HashSet;
+use std::ops::Range;
+
 use super::build::{EntryWords, PARALLEL_FROM, build_threads, entry_words, next_engine_id};
 use super::engine::{Engine, NO_TERM};
 use super::facet::{Facet, PerFacet};
@@ -43,12 +47,12 @@ impl Engine {
         if n >= MAX_ENTRIES || self.len != old.len() || !same_vocabularies(old, new) {
             return None;
         }
-        let moves = Moves::between(old, new);
+        let threads = if n >= PARALLEL_FROM { build_threads() } else { 1 };
+        let moves = Moves::between(old, new, threads);
         if n >= ALWAYS_PATCHED_BELOW && moves.fresh.len() * FULL_BUILD_SHARE > n {
             return None;
         }
         let tagging = Tagging::new(new);
-        let threads = if n >= PARALLEL_FROM { build_threads() } else { 1 };
         let (words, facets) = std::thread::scope(|scope| {
             let (tagging, moves) = (&tagging, &moves);
             let facets = (threads > 1).then(|| scope.spawn(move || self.patched_facets(new, tagging, moves)));
@@ -270,49 +274,75 @@ struct Moves {
 }
 
 impl Moves {
-    fn between(old: &Catalogue, new: &Catalogue) -> Moves {
+    /// On `threads` threads (comparing the entries is most of the patch's time at 100k).
+    fn between(old: &Catalogue, new: &Catalogue, threads: usize) -> Moves {
         let (olds, news) = (old.entries(), new.entries());
-        let mut to_new = vec![GONE; old.len()];
-        let mut from_old = vec![GONE; new.len()];
-        // The ids of the entries edited, added or removed: whoever names one is indexed again.
-        let mut touched: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        // The entries in both, by kind and id; the ids of the entries added or removed.
+        let mut both: Vec<(u32, u32)> = Vec::with_capacity(new.len());
+        let mut touched: HashSet<&str> = HashSet::new();
         let (mut i, mut j) = (0, 0);
         while i < old.len() || j < new.len() {
             let order = match (olds.get(i), news.get(j)) {
                 (Some(a), Some(b)) => (a.kind, &a.id).cmp(&(b.kind, &b.id)),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                _ => std::cmp::Ordering::Greater,
+                (Some(_), None) => Ordering::Less,
+                _ => Ordering::Greater,
             };
             match order {
-                std::cmp::Ordering::Less => {
-                    touched.insert(olds[i].id.as_str());
-                    i += 1;
+                Ordering::Less => touched.insert(olds[i].id.as_str()),
+                Ordering::Greater => touched.insert(news[j].id.as_str()),
+                Ordering::Equal => {
+                    both.push((i as u32, j as u32));
+                    true
                 }
-                std::cmp::Ordering::Greater => {
-                    touched.insert(news[j].id.as_str());
-                    j += 1;
-                }
-                std::cmp::Ordering::Equal => {
-                    if same_for_index(&olds[i], &news[j]) {
-                        (to_new[i], from_old[j]) = (j as u32, i as u32);
-                    } else {
-                        touched.insert(news[j].id.as_str());
-                    }
-                    (i, j) = (i + 1, j + 1);
-                }
+            };
+            i += usize::from(order != Ordering::Greater);
+            j += usize::from(order != Ordering::Less);
+        }
+        let same = in_parts(both.len(), threads, |range| {
+            both[range].iter().map(|&(i, j)| same_for_index(&olds[i as usize], &news[j as usize])).collect()
+        });
+        let mut to_new = vec![GONE; old.len()];
+        let mut from_old = vec![GONE; new.len()];
+        for (&(i, j), same) in both.iter().zip(same) {
+            if same {
+                (to_new[i as usize], from_old[j as usize]) = (j, i);
+            } else {
+                // Whoever names an entry edited, added or removed is indexed again.
+                touched.insert(news[j as usize].id.as_str());
             }
         }
         if !touched.is_empty() {
-            for (j, entry) in news.iter().enumerate() {
-                if from_old[j] != GONE && entry.organisations().iter().any(|id| touched.contains(id.as_str())) {
-                    to_new[from_old[j] as usize] = GONE;
-                    from_old[j] = GONE;
-                }
+            let naming = in_parts(new.len(), threads, |range| {
+                range
+                    .filter(|&j| {
+                        from_old[j] != GONE && news[j].organisations().iter().any(|id| touched.contains(id.as_str()))
+                    })
+                    .collect()
+            });
+            for j in naming {
+                to_new[from_old[j] as usize] = GONE;
+                from_old[j] = GONE;
             }
         }
         let fresh = (0..new.len()).filter(|&j| from_old[j] == GONE).collect();
         Moves { to_new, from_old, fresh }
     }
+}
+
+/// `f` of `0..len` in `threads` parts, each on a thread of its own but the first, end to end.
+fn in_parts<T: Send>(len: usize, threads: usize, f: impl Fn(Range<usize>) -> Vec<T> + Sync) -> Vec<T> {
+    let part = len.div_ceil(threads.max(1)).max(1);
+    let ranges: Vec<Range<usize>> = (0..len).step_by(part).map(|start| start..(start + part).min(len)).collect();
+    let Some((first, rest)) = ranges.split_first() else { return Vec::new() };
+    std::thread::scope(|scope| {
+        let f = &f;
+        let handles: Vec<_> = rest.iter().map(|range| scope.spawn(move || f(range.clone()))).collect();
+        let mut all = f(first.clone());
+        for handle in handles {
+            all.extend(handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+        }
+        all
+    })
 }
 
 /// Whether two versions of an entry (same kind and id) give the same words and facet values:
