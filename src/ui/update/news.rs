@@ -40,10 +40,15 @@ pub fn loaded(app: &mut App, ready: Ready) {
         Ok(resolved) => {
             browse.filters = resolved.filters;
             // A year with no entries has no value to tick: it goes in the query, where it
-            // selects nothing and shows.
+            // selects nothing and shows; once, though the files' load after a damaged cache
+            // resolves the command line again on the box the cache's load filled.
             if !resolved.empty_years.is_empty() && !browse.query_box.editing() {
-                let years: Vec<String> = resolved.empty_years.iter().map(|y| format!("year:{y}")).collect();
-                let text = format!("{} {}", browse.query_box.text(), years.join(" "));
+                let mut text = browse.query_box.text().to_string();
+                for year in resolved.empty_years.iter().map(|y| format!("year:{y}")) {
+                    if !text.split_whitespace().any(|word| word == year) {
+                        text = format!("{text} {year}");
+                    }
+                }
                 browse.query_box.set(text.trim());
             }
         }
