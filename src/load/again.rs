@@ -174,7 +174,7 @@ fn entry_of<'a>(file: &SourceFile, shown: &'a Catalogue) -> Option<&'a Entry> {
 /// anything else) names a file that was not parsed, as nothing then says whose it is.
 fn parse_apart(files: &[SourceFile]) -> Option<HashMap<String, Part>> {
     let progress = Progress::start(&progress::unwatched, files.len());
-    let all = parse_all(files, &progress);
+    let all = parse_all(files, &progress, super::Stamps::Kept);
     let mut parts: HashMap<String, Part> = HashMap::with_capacity(files.len());
     let stamps: HashMap<&str, &cache::Stamp> = all.stamps.iter().map(|s| (&*s.path, s)).collect();
     for file in files {

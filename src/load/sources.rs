@@ -41,20 +41,6 @@ impl SourceFile {
         }
     }
 
-    /// The file's bytes, with its stamp for the catalogue cache (none for a bundled file), taken
-    /// from the open file before reading it: the loader reads each file once for both.
-    pub fn read_stamped(&self) -> std::io::Result<(Cow<'static, [u8]>, Option<super::cache::Stamp>)> {
-        match &self.origin {
-            Origin::Bundled(bytes) => Ok((Cow::Borrowed(bytes), None)),
-            Origin::Memory(bytes) => Ok((Cow::Owned(bytes.to_vec()), None)),
-            Origin::Disk(path) => {
-                let (bytes, metadata) = read_capped(path)?;
-                let stamp = super::cache::Stamp::of_read(path, &metadata, &bytes);
-                Ok((Cow::Owned(bytes), stamp))
-            }
-        }
-    }
-
     /// A file of `relative` path (`good-practices/x.ron`, `vocabularies/regions.ron`) whose
     /// bytes are given: with [`super::load_files`], the entry point that loads one file's text
     /// exactly as a catalogue folder's file is loaded.
