@@ -58,7 +58,6 @@ pub(super) fn parse_fed(
         if !run.is_empty() {
             hand_out(run);
         }
-        drop(hand_out);
         drop(send);
         progress.counted(total);
         // A thread cannot panic but in `parse_runs`, which catches a panic per run.
