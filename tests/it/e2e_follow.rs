@@ -52,7 +52,7 @@ fn the_facilitator_drives_and_the_room_follows() {
             ready(s) && s.contains("The facilitator is at stop 1/4 — f to follow")
         });
         tmux.keys(name, &["f"]);
-        tmux.wait_for(name, "following", |s| s.contains("Following the facilitator, stop 1/4"));
+        tmux.wait_for(name, "following", |s| s.contains("Following, stop 1/4"));
     }
 
     // The log tells the facilitator's login apart from the room's.
@@ -63,18 +63,18 @@ fn the_facilitator_drives_and_the_room_follows() {
     // One → of the facilitator: every follower is on stop 2.
     tmux.keys("fac", &["Right"]);
     for name in participants {
-        tmux.wait_for(name, "stop 2/4", |s| s.contains("Following the facilitator, stop 2/4"));
+        tmux.wait_for(name, "stop 2/4", |s| s.contains("Following, stop 2/4"));
     }
 
     // One breaks away to browse; the others go on with the facilitator.
     tmux.keys("one", &["Left"]);
     tmux.wait_for("one", "browsing again", |s| ready(s) && s.contains("The facilitator is at stop 2/4"));
     tmux.keys("fac", &["Right"]);
-    tmux.wait_for("two", "stop 3/4", |s| s.contains("Following the facilitator, stop 3/4"));
+    tmux.wait_for("two", "stop 3/4", |s| s.contains("Following, stop 3/4"));
     let one = tmux.wait_for("one", "the line to move", |s| s.contains("The facilitator is at stop 3/4 — f to follow"));
-    assert!(!one.contains("Following the facilitator"), "{one}");
+    assert!(!one.contains("Following, stop"), "{one}");
     tmux.keys("one", &["f"]);
-    tmux.wait_for("one", "back on the current stop", |s| s.contains("Following the facilitator, stop 3/4"));
+    tmux.wait_for("one", "back on the current stop", |s| s.contains("Following, stop 3/4"));
 
     // A participant's keys never move anyone: the facilitator and the others stay on stop 3.
     for key in ["Right", "f", "End", "f", "b", "f", "p", "f", "Home"] {
@@ -82,13 +82,13 @@ fn the_facilitator_drives_and_the_room_follows() {
     }
     std::thread::sleep(std::time::Duration::from_millis(500));
     assert!(tmux.screen("fac").contains("3/4"), "{}", tmux.screen("fac"));
-    assert!(tmux.screen("three").contains("Following the facilitator, stop 3/4"), "{}", tmux.screen("three"));
+    assert!(tmux.screen("three").contains("Following, stop 3/4"), "{}", tmux.screen("three"));
 
     // A late joiner lands on the current stop.
     tmux.ssh_password(&server, "late", "en", "aimant2026");
     tmux.wait_for("late", "the current stop", |s| s.contains("The facilitator is at stop 3/4"));
     tmux.keys("late", &["f"]);
-    tmux.wait_for("late", "following at stop 3", |s| s.contains("Following the facilitator, stop 3/4"));
+    tmux.wait_for("late", "following at stop 3", |s| s.contains("Following, stop 3/4"));
 
     // The room line, posted on the server's machine, shows on every participant's line until
     // cleared; over SSH nobody can post it.
@@ -182,7 +182,7 @@ fn an_offered_facilitator_key_without_its_private_key_is_nobody() {
     });
     assert!(!screen.contains("Presenter console"), "{screen}");
     tmux.keys("offer", &["f"]);
-    tmux.wait_for("offer", "following", |s| s.contains("Following the facilitator, stop 1/4"));
+    tmux.wait_for("offer", "following", |s| s.contains("Following, stop 1/4"));
     tmux.keys("offer", &["Right"]);
     let screen = tmux.wait_for("offer", "broken away, nothing driven", ready);
     assert!(screen.contains("The facilitator is at stop 1/4"), "{screen}");
