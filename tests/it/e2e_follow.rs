@@ -145,6 +145,48 @@ fn the_console_and_the_projector_move_together_in_either_order() {
     }
 }
 
+/// A shortlist with a bad id, then a presentation (a hostile trial saw the warning in the
+/// projector's footer, and a four-line pop-up on the console): the projector never shows it,
+/// the console says it on its quiet line, whole and in no frame, and the terminal has it when
+/// boucle ends.
+#[test]
+fn the_starts_warnings_stay_off_the_projector() {
+    let runtime = crate::common::serve::runtime_dir();
+    let shortlist = runtime.path().join("shortlist.ron");
+    std::fs::write(
+        &shortlist,
+        "(\n    version: 1,\n    entries: [\n        (id: \"Bad Id With Spaces\"),\n    ],\n)\n",
+    )
+    .unwrap();
+    let tmux = Tmux::start();
+    let run = |name: &str, console: bool| {
+        let command = format!(
+            "env XDG_RUNTIME_DIR={} TZ=UTC LANG=C.UTF-8 {} --catalogue {FIXTURE} --lang en --shortlist {} present \
+             {TOUR}{}; echo EXITED $?; exec sleep 600",
+            runtime.path().display(),
+            common::binary().display(),
+            shortlist.display(),
+            if console { " --console" } else { "" }
+        );
+        tmux.open(name, (80, 24), runtime.path(), &command, &[]);
+    };
+    run("projector", false);
+    let projector = tmux.wait_for("projector", "the projector", |s| s.contains("1/4 · ⏱"));
+    assert!(!projector.contains("Bad Id") && !projector.contains("shortlist.ron"), "{projector}");
+    run("console", true);
+    let console = tmux.wait_for("console", "the console", |s| s.contains("Presenter console"));
+    assert!(console.contains("\"Bad Id With Spaces\" is not an entry id"), "on the quiet line\n{console}");
+    assert!(!console.contains('╭'), "in no frame that pops up\n{console}");
+    tmux.keys("console", &["Right"]);
+    tmux.wait_for("projector", "stop 2", |s| s.contains("2/4 · ⏱"));
+    assert!(!tmux.screen("projector").contains("Bad Id"), "{}", tmux.screen("projector"));
+    tmux.keys("projector", &["q"]);
+    let ended = tmux.wait_for("projector", "the end", |s| s.contains("EXITED 0"));
+    assert!(ended.contains("shortlist.ron:4:14") && ended.contains("Bad Id With Spaces"), "after the talk\n{ended}");
+    tmux.keys("console", &["q"]);
+    tmux.wait_for("console", "the end", |s| s.contains("EXITED 0"));
+}
+
 /// Identity is only what authenticated: the facilitator's public key offered without its
 /// private key (the server answers that it would accept it), then the room password, is a
 /// participant — no projector, no drive, not the key's shortlist.
