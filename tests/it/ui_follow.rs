@@ -323,6 +323,25 @@ fn the_follower_line_fits_an_80_column_footer_in_both_languages() {
     }
 }
 
+/// The room line on the projector, as the room's followers see it: a line posted with `--say`
+/// or the console's `l` was seen only on the console (hostile trial), never on the screen the
+/// room looks at. Cleared, it goes.
+#[test]
+fn the_room_line_shows_on_the_projector() {
+    let hub = hub();
+    let mut projector = facilitator(Role::Projector);
+    common::ui::resize(&mut projector, 80, 24);
+    tell(&mut projector, &hub);
+    hub.drive(&Drive::RoomLine(Some("hello there".into())));
+    tell(&mut projector, &hub);
+    let shown = screen(&projector);
+    let footer = shown.lines().rev().find(|l| l.contains('⏱')).unwrap_or_default();
+    assert!(footer.contains("📣 hello there"), "{shown}");
+    hub.drive(&Drive::RoomLine(None));
+    tell(&mut projector, &hub);
+    assert!(!screen(&projector).contains("hello there"), "{}", screen(&projector));
+}
+
 #[test]
 fn a_follower_marks_the_stop_on_screen_and_sees_the_pause_screen() {
     let hub = hub();

@@ -368,9 +368,13 @@ fn draw_footer(frame: &mut Frame<'_>, ctx: &Ctx<'_>, present: &PresentState, are
         }
         _ => None,
     });
+    // The room line on the projector too, as the room's followers see it (a line posted with
+    // `--say` or the console's `l` was seen only on the console).
+    let posted = ctx.follow.stage().filter(|_| following.is_none()).and_then(|s| s.line.as_ref());
+    let posted = posted.map(|l| format!("{}  ", crate::i18n::presenting::room_line(l).get(lang))).unwrap_or_default();
     let left = if let (Some(said), None) = (&picks, following) {
         // The room's picks on the projector: the rank and the count, for the room to discuss.
-        Span::styled(said.get(lang).to_string(), theme.key)
+        Span::styled(format!("{posted}{}", said.get(lang)), theme.key)
     } else if let Some(stage) = following {
         // A follower: where the facilitator is, how to break away; a stop they marked is starred.
         let marked = matches!(present.slide(), Some(Slide::Entry { id, .. }) if ctx.shared.is_marked(id));
@@ -390,6 +394,9 @@ fn draw_footer(frame: &mut Frame<'_>, ctx: &Ctx<'_>, present: &PresentState, are
         Span::styled(message.to_string(), theme.warning)
     } else if present.detour().is_some() {
         Span::styled(t(lang, Msg::Detour).to_string(), theme.warning)
+    } else if !posted.is_empty() {
+        let tour = present.tour().and_then(|id| ctx.shared.entry(id)).map(|e| e.title().get(lang).to_string());
+        Span::styled(format!("{posted}{}", tour.unwrap_or_default()), theme.key)
     } else {
         let tour = present.tour().and_then(|id| ctx.shared.entry(id)).map(|e| e.title().get(lang).to_string());
         Span::styled(tour.unwrap_or_default(), theme.muted)
