@@ -50,7 +50,7 @@ impl Stamp {
         let (changed_seconds, changed_nanos) = changed_of(metadata)?;
         let recent = SystemTime::now()
             .checked_sub(TRUSTED_AFTER)
-            .map_or(true, |settled| (seconds, nanos).max((changed_seconds, changed_nanos)) >= since_epoch(settled));
+            .is_none_or(|settled| (seconds, nanos).max((changed_seconds, changed_nanos)) >= since_epoch(settled));
         Some(Stamp {
             path: path.to_str()?.into(),
             size: metadata.len(),
