@@ -1,5 +1,5 @@
 //! Loading the folders again after a change, reading only what changed: each file whose stamp
-//! (size, modification time, and the content's hash for a file written shortly before it was
+//! (size, modification and change times, and the content's hash for a file written shortly before it was
 //! read: [`cache::Stamp`]) still matches is taken as it was parsed last time, unread; new and
 //! changed files are read and parsed; files gone drop out. The whole is then checked as a full
 //! load checks it (vocabularies, ids, references, duplicates), so the catalogue and problems
@@ -184,6 +184,8 @@ fn parse_apart(files: &[SourceFile]) -> Option<HashMap<String, Part>> {
             size: 0,
             seconds: 0,
             nanos: 0,
+            changed_seconds: 0,
+            changed_nanos: 0,
             hash: None,
         });
         let parsed = Parsed {
@@ -261,11 +263,19 @@ pub fn remembered(
             continue;
         }
         let (Some(seen), Some(path)) = (looks.look(path), path.to_str()) else { continue };
-        if (seen.seconds, seen.nanos) >= (seconds, nanos) {
+        // The change time too: a write whose modification time was put back is recent by it.
+        if (seen.seconds, seen.nanos).max((seen.changed_seconds, seen.changed_nanos)) >= (seconds, nanos) {
             continue;
         }
-        let stamp =
-            cache::Stamp { path: path.into(), size: seen.size, seconds: seen.seconds, nanos: seen.nanos, hash: None };
+        let stamp = cache::Stamp {
+            path: path.into(),
+            size: seen.size,
+            seconds: seen.seconds,
+            nanos: seen.nanos,
+            changed_seconds: seen.changed_seconds,
+            changed_nanos: seen.changed_nanos,
+            hash: None,
+        };
         let parsed = Parsed {
             stamp,
             entry: true,

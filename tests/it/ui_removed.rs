@@ -84,7 +84,7 @@ fn a_follower_whose_catalogue_lost_a_stop_is_told_at_that_stop() {
     keys(&mut app, "f");
     assert_eq!((app.screen(), app.present().position()), (Screen::Present, 2));
     let shown = screen(&app);
-    assert!(shown.contains("Following the facilitator, stop 3/4"), "{shown}");
+    assert!(shown.contains("Following, stop 3/4"), "{shown}");
     assert!(shown.contains(&format!("“{GONE}”, is no longer in the catalogue")), "{shown}");
     hub.drive(&Drive::Next);
     presented(&mut app, hub.stage().for_follower());
