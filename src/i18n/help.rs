@@ -415,8 +415,8 @@ const HELP: &[(&str, &str, &str)] = &[
     ),
     (
         "new --id",
-        "The new entry's id, which is its file name: letters, digits and dashes",
-        "L’identifiant de la nouvelle fiche, qui est son nom de fichier : lettres, chiffres et tirets",
+        "The new entry's id, which is its file name: unaccented letters, digits, dashes, underscores and dots (a final .ron is left out)",
+        "L’identifiant de la nouvelle fiche, qui est son nom de fichier : lettres sans accent, chiffres, tirets, soulignés et points (un .ron final est retiré)",
     ),
     (
         "new --form",
