@@ -174,6 +174,15 @@ impl Cli {
         for notice in &settings.notices {
             let _ = writeln!(err, "boucle: {}", notice.get(lang));
         }
+        // A cache folder that is a file turns the cache off: said, not left to be wondered at.
+        let cache_dir = std::env::var_os(crate::load::cache::DIR_ENV).filter(|dir| !dir.is_empty()).map(PathBuf::from);
+        if !self.no_cache
+            && let Some(dir) = cache_dir.filter(|dir| dir.exists() && !dir.is_dir())
+        {
+            let path = visible::path(&dir);
+            let said = crate::i18n::cache::cache_dir_not_a_folder(lang, crate::load::cache::DIR_ENV, &path);
+            let _ = writeln!(err, "boucle: {said}");
+        }
         let quiet = matches!(self.command, Some(Command::Config(_)) | None);
         if !quiet && !settings.problems.is_empty() {
             for problem in &settings.problems {
