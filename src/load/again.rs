@@ -16,10 +16,9 @@ use std::collections::{HashMap, HashSet};
 use std::time::SystemTime;
 
 use super::cache::{self, Folders, Stamped, since_epoch};
-use super::progress::{self, Progress};
+use super::progress;
 use super::{
     CatalogueSource, FileRole, Loaded, ParsedFiles, SourceFile, VocabularyFile, checked, classify, listed_files, load,
-    parse_all,
 };
 use crate::diagnostic::Diagnostic;
 use crate::model::{Catalogue, Entry, VocabularyKind};
@@ -173,8 +172,8 @@ fn entry_of<'a>(file: &SourceFile, shown: &'a Catalogue) -> Option<&'a Entry> {
 /// Parses `files` as a load does, and splits what came of it by file; None when a problem (or
 /// anything else) names a file that was not parsed, as nothing then says whose it is.
 fn parse_apart(files: &[SourceFile]) -> Option<HashMap<String, Part>> {
-    let progress = Progress::start(&progress::unwatched, files.len());
-    let all = parse_all(files, &progress);
+    let feed = |found: &mut dyn FnMut(SourceFile)| files.iter().cloned().for_each(found);
+    let (_, all) = super::threads::parse_fed(feed, &progress::unwatched, super::Stamps::Kept);
     let mut parts: HashMap<String, Part> = HashMap::with_capacity(files.len());
     let stamps: HashMap<&str, &cache::Stamp> = all.stamps.iter().map(|s| (&*s.path, s)).collect();
     for file in files {
