@@ -97,8 +97,9 @@ pub fn export_with(
     let positions: Vec<usize>;
     let scope = if args.shortlist.is_some() {
         Scope::Shortlist
-    } else if let Some(id) = &args.tour {
-        Scope::Tour(id)
+    } else if let Some(given) = &args.tour {
+        // The words `present` takes for a tour (`lille`), so that what presents also exports.
+        Scope::Tour(super::present::find_tour(catalogue, given).map_err(CommandError::Usage)?)
     } else if let Some(id) = &args.entry {
         Scope::Entry(id)
     } else {

@@ -34,7 +34,12 @@ pub fn command(lang: Lang) -> Command {
 
 /// boucle's command line, its help in `lang`, before clap adds its `help` commands.
 pub fn unbuilt(lang: Lang) -> Command {
-    let command = localized(Cli::command(), "", lang);
+    let mut command = localized(Cli::command(), "", lang);
+    // An exported but empty BOUCLE_CATALOGUE means no folder, as an empty BOUCLE_THEME means no
+    // theme: clap would read it as `--catalogue ""` and refuse every command.
+    if std::env::var_os(super::CATALOGUE_ENV).is_some_and(|v| v.is_empty()) {
+        command = command.mut_arg("catalogues", |arg| arg.env(None));
+    }
     match lang {
         Lang::Fr => command.disable_version_flag(true).arg(
             Arg::new("version")

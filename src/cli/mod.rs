@@ -100,7 +100,9 @@ pub enum Command {
 }
 
 fn parse_theme(text: &str) -> Result<ThemeName, Explained> {
-    ThemeName::parse(text).ok_or_else(|| Explained(crate::i18n::commands::unknown_theme(text)))
+    ThemeName::parse(text).ok_or_else(|| {
+        Explained(crate::i18n::commands::unknown_theme(text, &ThemeName::listed(), ThemeName::nearest(text)))
+    })
 }
 
 fn parse_lang(text: &str) -> Result<Lang, Explained> {
@@ -172,6 +174,15 @@ impl Cli {
         for notice in &settings.notices {
             let _ = writeln!(err, "boucle: {}", notice.get(lang));
         }
+        // A cache folder that is a file turns the cache off: said, not left to be wondered at.
+        let cache_dir = std::env::var_os(crate::load::cache::DIR_ENV).filter(|dir| !dir.is_empty()).map(PathBuf::from);
+        if !self.no_cache
+            && let Some(dir) = cache_dir.filter(|dir| dir.exists() && !dir.is_dir())
+        {
+            let path = visible::path(&dir);
+            let said = crate::i18n::cache::cache_dir_not_a_folder(lang, crate::load::cache::DIR_ENV, &path);
+            let _ = writeln!(err, "boucle: {said}");
+        }
         let quiet = matches!(self.command, Some(Command::Config(_)) | None);
         if !quiet && !settings.problems.is_empty() {
             for problem in &settings.problems {
@@ -217,7 +228,7 @@ fn dashboard(cli: &Cli, err: &mut dyn Write) -> std::io::Result<i32> {
         let lang = cli.language();
         for folder in missing {
             let why = if folder.exists() { say::not_a_folder() } else { say::folder_not_found() };
-            writeln!(err, "boucle: --catalogue {}: {}", visible::path(folder), why.get(lang))?;
+            writeln!(err, "boucle: {} {}: {}", catalogue_named(&cli.catalogues), visible::path(folder), why.get(lang))?;
         }
         return Ok(2);
     }
@@ -252,15 +263,29 @@ fn new_form(cli: &Cli, args: &new::NewArgs, err: &mut dyn Write) -> std::io::Res
 
 /// A `--catalogue` folder that is not there is a mistyped path, not an empty catalogue: say
 /// so and stop with the usage exit code, rather than show nothing and succeed.
-fn missing_folder(loaded: &crate::load::Loaded, lang: Lang, err: &mut dyn Write) -> Option<i32> {
+fn missing_folder(
+    loaded: &crate::load::Loaded,
+    catalogues: &[PathBuf],
+    lang: Lang,
+    err: &mut dyn Write,
+) -> Option<i32> {
     let missing: Vec<_> = loaded.diagnostics.iter().filter(|d| d.code == "no-catalogue").collect();
     if missing.is_empty() {
         return None;
     }
     for problem in missing {
-        let _ = writeln!(err, "boucle: --catalogue {}: {}", problem.file, problem.message.get(lang));
+        let _ =
+            writeln!(err, "boucle: {} {}: {}", catalogue_named(catalogues), problem.file, problem.message.get(lang));
     }
     Some(2)
+}
+
+/// How the user named the catalogue folders: `BOUCLE_CATALOGUE` when they came from it (clap
+/// reads it into `--catalogue`), so that a problem never names a flag the user did not type.
+fn catalogue_named(catalogues: &[PathBuf]) -> &'static str {
+    let from_env: Vec<PathBuf> =
+        std::env::var_os(CATALOGUE_ENV).map(|v| std::env::split_paths(&v).collect()).unwrap_or_default();
+    if !catalogues.is_empty() && from_env == catalogues { CATALOGUE_ENV } else { "--catalogue" }
 }
 
 /// What the dashboard starts with, from the command line: the dashboard itself, or present
@@ -421,7 +446,7 @@ fn leave<T>(large: bool, value: T) {
 /// problems are mentioned and the command runs on what loaded.
 fn usable(cli: &Cli, loaded: &Loaded, err: &mut dyn Write) -> Option<i32> {
     let lang = cli.language();
-    if let Some(code) = missing_folder(loaded, lang, err) {
+    if let Some(code) = missing_folder(loaded, &cli.catalogues, lang, err) {
         return Some(code);
     }
     if loaded.errors() > 0 {

@@ -54,7 +54,9 @@ pub fn run_new(folders: &[PathBuf], args: &NewArgs, lang: Lang, out: &mut dyn Wr
 /// The new entry's place, checked as `new` checks it before writing anything.
 pub fn target(folders: &[PathBuf], args: &NewArgs) -> Result<Target, Said> {
     let kind = Kind::parse(&args.kind).ok_or_else(|| say::unknown_kind(&args.kind))?;
-    let id = Id::parse(&args.id).map_err(|refused| crate::i18n::problems::refused(&refused))?;
+    // `new practice x.ron` names the file: its id is the name without `.ron`, never `x.ron.ron`.
+    let given = args.id.strip_suffix(".ron").filter(|stem| !stem.is_empty()).unwrap_or(&args.id);
+    let id = Id::parse(given).map_err(|refused| crate::i18n::problems::refused(&refused))?;
     // An id its file cannot carry (hidden, or a Windows device name) is refused before
     // anything is written: `check` would report the file, and the loader skip a hidden one.
     if let Some(why) = crate::load::name_flaw(&format!("{id}.ron")) {

@@ -162,7 +162,8 @@ pub fn parse(file: &str, text: &str, base: Option<&Path>) -> (FileSettings, Vec<
             let end = Position::new(at.line, at.column + given.chars().count() + 2);
             problems.push(
                 Diagnostic::error("unknown-value", file, at, end, say::bad_value(setting, given))
-                    .with_expected(say::expected_values(values)),
+                    .with_expected(say::expected_values(values))
+                    .with_help(crate::diagnostic::suggestion(given, values.split(", "))),
             );
         }
     };
@@ -172,8 +173,8 @@ pub fn parse(file: &str, text: &str, base: Option<&Path>) -> (FileSettings, Vec<
         parsed
     });
     let theme = theme.as_deref().and_then(|t| {
-        let parsed = ThemeName::parse(t).filter(|t| *t != ThemeName::Mono);
-        value("theme", t, parsed.is_some(), "dark, light, high-contrast");
+        let parsed = ThemeName::parse(t);
+        value("theme", t, parsed.is_some(), &ThemeName::listed());
         parsed
     });
     let export_format = format.as_deref().and_then(|f| {

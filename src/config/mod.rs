@@ -159,9 +159,7 @@ pub fn resolve(command_line: &CommandLine, file: Option<PathBuf>, read: Read) ->
 
 /// `BOUCLE_THEME` naming no theme, with the nearest one if one is near.
 fn unknown_theme(given: &str) -> crate::i18n::Said {
-    let themes = [ThemeName::Dark, ThemeName::Light, ThemeName::HighContrast, ThemeName::Mono].map(ThemeName::id);
-    let nearest = crate::diagnostic::closest(given, themes);
-    crate::i18n::config::unknown_theme_in_environment(THEME_ENV, given, &themes.join(", "), nearest)
+    crate::i18n::config::unknown_theme_in_environment(THEME_ENV, given, &ThemeName::listed(), ThemeName::nearest(given))
 }
 
 /// The settings in effect for this process: its command line, environment and config file.

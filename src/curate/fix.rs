@@ -12,7 +12,14 @@ use std::collections::BTreeMap;
 use crate::diagnostic::{Diagnostic, Position};
 
 /// The problem codes whose value a candidate can replace.
-const FIXABLE: &[&str] = &["unknown-field", "unknown-value", "unknown-vocabulary-id", "broken-reference"];
+const FIXABLE: &[&str] = &[
+    "unknown-field",
+    "unknown-value",
+    "unknown-vocabulary-id",
+    "vocabulary-id-case",
+    "broken-reference",
+    "wrong-kind",
+];
 
 /// What `--fix` will do with a catalogue's problems.
 #[derive(Debug, Default)]

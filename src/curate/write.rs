@@ -63,25 +63,48 @@ pub fn diff(name: &str, before: &str, after: &str) -> String {
     if before == after {
         return String::new();
     }
+    // A byte-order mark both keep is how the file is stored, not what changed.
+    let (before, after) = match (before.strip_prefix('\u{feff}'), after.strip_prefix('\u{feff}')) {
+        (Some(before), Some(after)) => (before, after),
+        _ => (before, after),
+    };
     let diff = TextDiff::from_lines(before, after).unified_diff().context_radius(2).header(name, name).to_string();
     displayable(&diff)
 }
 
 /// Text from a catalogue file as it may reach a terminal: every character that could drive or
-/// spoof it is replaced by U+FFFD.
+/// spoof it is replaced by U+FFFD. A CRLF line ending is how the file is stored, not what it
+/// says: its `\r` is left out, so that a Windows file's diff reads as any other's.
 fn displayable(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            let unsafe_char = (c.is_control() && c != '\n' && c != '\t')
-                || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200B}'..='\u{200F}' | '\u{FEFF}');
-            if unsafe_char { '\u{FFFD}' } else { c }
-        })
-        .collect()
+    let mut shown = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' && matches!(chars.peek(), Some('\n') | None) {
+            continue;
+        }
+        let unsafe_char = (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200B}'..='\u{200F}' | '\u{FEFF}');
+        shown.push(if unsafe_char { '\u{FFFD}' } else { c });
+    }
+    shown
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `check --fix` on a file saved by a Windows editor: its diff lines end as any file's,
+    /// without a replacement character for each `\r`, and a lone `\r` is still neutralised.
+    #[test]
+    fn a_crlf_file_with_a_bom_diffs_cleanly() {
+        let before = "\u{feff}GoodPractice(\r\n    sumary: \"a\",\r\n)\r\n";
+        let after = "\u{feff}GoodPractice(\r\n    summary: \"a\",\r\n)\r\n";
+        let shown = diff("x.ron", before, after);
+        assert!(shown.contains("-    sumary: \"a\",\n+    summary: \"a\",\n"), "{shown}");
+        assert!(shown.contains(" GoodPractice(\n"), "{shown}");
+        assert!(!shown.contains('\u{FFFD}') && !shown.contains('\r'), "{shown}");
+        assert_eq!(displayable("a\rb\u{feff}\r\n"), "a\u{FFFD}b\u{FFFD}\n");
+    }
 
     /// The form opened on a file; an editor (or `git pull`) wrote it meanwhile: saving the
     /// form must not silently throw that away.

@@ -83,3 +83,11 @@ pub fn no_cache_folder(lang: Lang, command: &str) -> String {
         ),
     }
 }
+
+/// `BOUCLE_CACHE_DIR` names a file, not a folder: the cache is off, and said once.
+pub fn cache_dir_not_a_folder(lang: Lang, variable: &str, path: &str) -> String {
+    match lang {
+        Lang::En => format!("{variable}={path} is not a folder: the catalogue cache is off"),
+        Lang::Fr => format!("{variable}={path} n’est pas un dossier : le cache du catalogue est désactivé"),
+    }
+}

@@ -5,11 +5,17 @@ use super::Said;
 use super::said::quoted as q;
 use crate::text::Lang;
 
-pub fn unknown_theme(text: &str) -> Said {
-    Said::by(|lang| match lang {
-        Lang::En => format!("unknown theme {}: use dark, light or high-contrast", q(lang, text)),
-        Lang::Fr => format!("thème inconnu {} : utilisez dark, light ou high-contrast", q(lang, text)),
-    })
+/// `--theme` naming no theme: the themes there are (the one list of themes), and the nearest
+/// if one is near.
+pub fn unknown_theme(text: &str, themes: &str, nearest: Option<&str>) -> Said {
+    let said = Said::by(|lang| match lang {
+        Lang::En => format!("unknown theme {}: use one of {themes}", q(lang, text)),
+        Lang::Fr => format!("thème inconnu {} : utilisez l’un de {themes}", q(lang, text)),
+    });
+    match nearest.and_then(|n| super::did_you_mean(&[n])) {
+        Some(hint) => Said::by(|lang| format!("{} ({})", said.get(lang), hint.get(lang))),
+        None => said,
+    }
 }
 
 pub fn unknown_language(text: &str) -> Said {

@@ -254,7 +254,7 @@ pub fn init_head(lang: Lang) -> &'static str {
 Config(
     // The language of the interface and the entries: \"fr\" or \"en\" (default: the locale's).
     // language: \"fr\",
-    // Colours: \"dark\", \"light\" (for projectors) or \"high-contrast\". NO_COLOR turns colour off.
+    // Colours: \"dark\", \"light\" (for projectors), \"high-contrast\" or \"mono\". NO_COLOR turns colour off.
     // theme: \"high-contrast\",
     // Catalogue folders instead of the bundled catalogue (~/ is the home folder; a relative
     // folder is beside this file).
@@ -284,7 +284,7 @@ Config(
 Config(
     // La langue de l’interface et des fiches : \"fr\" ou \"en\" (par défaut : celle de la locale).
     // language: \"fr\",
-    // Couleurs : \"dark\", \"light\" (pour vidéoprojecteur) ou \"high-contrast\". NO_COLOR les ôte.
+    // Couleurs : \"dark\", \"light\" (pour vidéoprojecteur), \"high-contrast\" ou \"mono\". NO_COLOR les ôte.
     // theme: \"high-contrast\",
     // Dossiers de catalogue au lieu du catalogue intégré (~/ est le dossier personnel ; un
     // dossier relatif est à côté de ce fichier).

@@ -304,8 +304,8 @@ const HELP: &[(&str, &str, &str)] = &[
     ),
     (
         "--theme",
-        "Colours of the dashboard: dark, light (for projectors) or high-contrast (default: from BOUCLE_THEME, else the config file, else dark). NO_COLOR turns colour off",
-        "Couleurs du tableau de bord : dark, light (pour les projecteurs) ou high-contrast (par défaut : selon BOUCLE_THEME, sinon le fichier de réglages, sinon dark). NO_COLOR enlève les couleurs",
+        "Colours of the dashboard: dark, light (for projectors), high-contrast or mono (no colour) (default: from BOUCLE_THEME, else the config file, else dark). NO_COLOR turns colour off",
+        "Couleurs du tableau de bord : dark, light (pour les projecteurs), high-contrast ou mono (sans couleur) (par défaut : selon BOUCLE_THEME, sinon le fichier de réglages, sinon dark). NO_COLOR enlève les couleurs",
     ),
     (
         "--no_mouse",
@@ -415,8 +415,8 @@ const HELP: &[(&str, &str, &str)] = &[
     ),
     (
         "new --id",
-        "The new entry's id, which is its file name: letters, digits and dashes",
-        "L’identifiant de la nouvelle fiche, qui est son nom de fichier : lettres, chiffres et tirets",
+        "The new entry's id, which is its file name: unaccented letters, digits, dashes, underscores and dots (a final .ron is left out)",
+        "L’identifiant de la nouvelle fiche, qui est son nom de fichier : lettres sans accent, chiffres, tirets, soulignés et points (un .ron final est retiré)",
     ),
     (
         "new --form",

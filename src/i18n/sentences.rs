@@ -21,12 +21,17 @@ pub fn unknown_query_field(name: &str, fields: &[&str]) -> Said {
 }
 
 /// The same on the command line, the fields listed with commas, as code.
-pub fn unknown_query_field_listed(name: &str, fields: &[&str]) -> Said {
+/// With the nearest field when one is near (`regin:` is `region:`).
+pub fn unknown_query_field_listed(name: &str, fields: &[&str], nearest: Option<&str>) -> Said {
     let fields = fields.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", ");
-    Said::by(|lang| match lang {
+    let said = Said::by(|lang| match lang {
         Lang::En => format!("unknown field {} (fields: {fields})", q(lang, &format!("{name}:"))),
         Lang::Fr => format!("champ inconnu {} (champs : {fields})", q(lang, &format!("{name}:"))),
-    })
+    });
+    match nearest.map(|n| format!("{n}:")).and_then(|n| super::did_you_mean(&[&n])) {
+        Some(hint) => Said::by(|lang| format!("{} — {}", said.get(lang), hint.get(lang))),
+        None => said,
+    }
 }
 
 /// More free words than a search takes.

@@ -444,6 +444,9 @@ fn checked<T: Send>(
     let mut catalogue = catalogue;
     // Off the index's values (places and stops' days and times are not searched): safe after it.
     validate::drop_impossible_values(catalogue.owned_entries_mut());
+    let vocabularies = std::mem::take(&mut catalogue.vocabularies);
+    validate::canonical_vocabulary_ids(catalogue.owned_entries_mut(), &vocabularies);
+    catalogue.vocabularies = vocabularies;
     let problems = crate::diagnostic::group(problems);
     let stamps = (!unstamped && !files.is_empty()).then_some(stamps);
     let unread_vocabularies = unread_vocabularies.into_iter().map(|(kind, _)| kind).collect();

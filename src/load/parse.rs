@@ -93,7 +93,11 @@ fn describe(error: &RonError) -> (&'static str, Said, Option<Said>, Option<Said>
             "wrong-kind",
             say::wrong_kind(found, expected),
             Some(Said::code(&format!("{expected}("))),
-            Some(say::move_the_file(found, expected)),
+            // Advice to move the file holds only when what it starts with is a kind.
+            match crate::model::Kind::ALL.iter().any(|k| k.struct_name() == found) {
+                true => Some(say::move_the_file(found, expected)),
+                false => crate::i18n::did_you_mean(&[expected]),
+            },
         ),
         RonError::ExceededRecursionLimit => {
             ("too-deep", say::too_deep(), None, Some(say::look_for_unclosed_brackets()))

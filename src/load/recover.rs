@@ -14,7 +14,7 @@ use super::tree::{Node, Value};
 use crate::diagnostic::{Diagnostic, fix_candidates, suggestion};
 use crate::i18n::Said;
 use crate::i18n::problems::{self as say, Found, Wanted};
-use crate::model::{Date, Id, Refused, WebAddress};
+use crate::model::{Date, Id, Kind, Refused, WebAddress};
 use crate::text::Lang;
 
 /// What the slow path found: every problem, and the value to build when the file loads.
@@ -41,10 +41,18 @@ pub fn entry<T: DeserializeOwned>(file: &str, text: &str, name: &str, fields: &[
     {
         let problem = checker
             .error("wrong-kind", node.start, node.start + found.len(), say::wrong_kind(found, name))
-            .with_expected(Said::code(&format!("{name}(")))
-            .with_help(Some(say::move_the_file(found, name)));
-        checker.problems.push(problem);
-        return Recovered { problems: checker.problems, value: None, broken, repaired: None };
+            .with_expected(Said::code(&format!("{name}(")));
+        // Another kind's entry in this folder is checked as that kind, and not loaded: the
+        // folder says what it lists. Any other name is a misspelling of the folder's kind,
+        // which the folder makes certain: the entry reads as that kind, and `--fix` renames.
+        if let Some(kind) = Kind::ALL.into_iter().find(|k| k.struct_name() == found) {
+            checker.problems.push(problem.with_help(Some(say::move_the_file(found, name))));
+            let _ = checker.structure(&node, found, &super::schema::entry_fields(kind));
+            let mut recovered = checker.finish::<T>(None);
+            recovered.repaired = None;
+            return recovered;
+        }
+        checker.problems.push(problem.with_help(crate::i18n::did_you_mean(&[name])).with_candidates([name]));
     }
     let json = checker.structure(&node, name, fields);
     checker.finish(json)
@@ -123,17 +131,28 @@ impl Checker<'_> {
         let mut seen: Vec<&str> = Vec::new();
         // A misspelt required field is one mistake: its "did you mean" says it all.
         let mut suggested: Vec<&str> = Vec::new();
+        let names: Vec<&str> = specs.iter().map(|s| s.name).collect();
+        // A field already given is no fix: renaming to it would give it twice. Nor is a field
+        // two misspellings could each become (`thems` and `themes2`): which one was meant?
+        let free: Vec<&str> = names.iter().copied().filter(|n| !fields.iter().any(|f| f.name == *n)).collect();
+        let renames: Vec<Vec<&str>> = fields
+            .iter()
+            .filter(|f| !names.contains(&f.name.as_str()))
+            .map(|f| fix_candidates(&f.name, free.iter().copied()))
+            .collect();
+        let claimed = |name: &str| renames.iter().filter(|r| r.contains(&name)).count();
         for field in fields {
             let Some(spec) = specs.iter().find(|s| s.name == field.name) else {
-                let names: Vec<&str> = specs.iter().map(|s| s.name).collect();
                 suggested.extend(crate::diagnostic::closest(&field.name, names.iter().copied()));
-                // A field already given is no fix: renaming to it would give it twice.
-                let free = names.iter().copied().filter(|n| !fields.iter().any(|f| f.name == *n));
+                let mut candidates = fix_candidates(&field.name, free.iter().copied());
+                if candidates.iter().any(|c| claimed(c) > 1) {
+                    candidates.clear();
+                }
                 let problem = self
                     .error("unknown-field", field.name_start, field.name_end, say::unknown_field(&field.name, shown))
                     .with_expected(say::one_of(&quoted(&names)))
                     .with_help(suggestion(&field.name, names.iter().copied()))
-                    .with_candidates(fix_candidates(&field.name, free));
+                    .with_candidates(candidates);
                 self.problems.push(problem);
                 continue;
             };

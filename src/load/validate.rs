@@ -362,15 +362,14 @@ fn check_stop_days(tour: &crate::model::entry::Tour, reporter: &mut FileReporter
                 (Some(s), _) => s.clone(),
                 (None, _) => String::new(),
             };
+            // Without a start (not a date), the day can only be after the end: say that.
+            let said = match (&start, &end) {
+                (None, Some(end)) => say::stop_day_after_end(&day, end),
+                _ => say::stop_day_outside(&day, &dates),
+            };
             problems.push(
-                Diagnostic::error(
-                    "stop-day-outside-tour",
-                    reporter.file,
-                    span.start,
-                    span.end,
-                    say::stop_day_outside(&day, &dates),
-                )
-                .with_help(Some(say::give_a_day_within())),
+                Diagnostic::error("stop-day-outside-tour", reporter.file, span.start, span.end, said)
+                    .with_help(Some(say::give_a_day_within())),
             );
         }
     }
@@ -396,6 +395,32 @@ fn impossible_time(time: &str) -> bool {
 /// tour, a time `25:99`, coordinates off the globe), as a malformed date is dropped: what is
 /// shown to the room, on the map, the console and every export must never be a value the
 /// check said cannot be true.
+/// The vocabulary ids entries use, written as their vocabulary writes them (`e5` is `E5`):
+/// what is shown, exported and compared is the vocabulary's id, whatever case a file used.
+pub fn canonical_vocabulary_ids(entries: &mut [Entry], vocabularies: &Vocabularies) {
+    let canonical = |kind: VocabularyKind, id: &mut Id| {
+        if let Some(term) = vocabularies.get(kind).get(id.as_str())
+            && term.id.as_str() != id.as_str()
+        {
+            *id = term.id.clone();
+        }
+    };
+    for entry in entries {
+        let common = &mut entry.common;
+        if let Some(location) = &mut common.location {
+            canonical(VocabularyKind::Region, &mut location.region);
+        }
+        common.materials.iter_mut().for_each(|id| canonical(VocabularyKind::Material, id));
+        common.themes.iter_mut().for_each(|id| canonical(VocabularyKind::Theme, id));
+        common.stages.iter_mut().for_each(|id| canonical(VocabularyKind::Stage, id));
+        if let Details::Organisation(organisation) = &mut entry.details
+            && let Some(org_type) = &mut organisation.org_type
+        {
+            canonical(VocabularyKind::OrganisationType, org_type);
+        }
+    }
+}
+
 pub fn drop_impossible_values(entries: &mut [Entry]) {
     for entry in entries {
         if let Some(location) = &mut entry.common.location
@@ -513,6 +538,19 @@ fn check_vocabulary_ids(
     let mut fixes = Certain::new("", &values);
     for (kind, field, id) in uses {
         let vocabulary = vocabularies.get(kind);
+        // Ids are looked up in any case; the entry is loaded with the vocabulary's, and told.
+        if let Some(canonical) = vocabulary.get(id.as_str()).map(|t| t.id.as_str())
+            && canonical != id.as_str()
+        {
+            let span = reporter.value_span(field, id.as_str());
+            let said = say::term_in_other_case(kind, id.as_str(), canonical);
+            problems.push(
+                Diagnostic::warning("vocabulary-id-case", reporter.file, span.start, span.end, said)
+                    .with_help(crate::i18n::did_you_mean(&[canonical]))
+                    .with_candidates([canonical]),
+            );
+            continue;
+        }
         if vocabulary.index_of(id.as_str()).is_none() {
             if let Some((_, unread)) = unread_vocabularies.iter().find(|(k, _)| *k == kind) {
                 let span = reporter.value_span(field, id.as_str());

@@ -54,7 +54,10 @@ impl fmt::Display for Refused {
                     }
                 }
             }
-            Refused::Id(id) => write!(f, "malformed id \"{id}\": use letters, digits and dashes, e.g. \"rare-earths\""),
+            Refused::Id(id) => write!(
+                f,
+                "malformed id \"{id}\": use unaccented letters, digits, dashes, underscores and dots, e.g. \"rare-earths\""
+            ),
         }
     }
 }

@@ -55,7 +55,8 @@ impl QueryErrorKind {
     pub fn on_command_line(&self) -> Said {
         match self {
             QueryErrorKind::UnknownField(name) => {
-                i18n::unknown_query_field_listed(name, &Facet::ALL.map(Facet::field_name))
+                let fields = Facet::ALL.map(Facet::field_name);
+                i18n::unknown_query_field_listed(name, &fields, crate::diagnostic::closest(name, fields))
             }
             QueryErrorKind::TooManyWords => i18n::too_many_words(MAX_WORDS),
             QueryErrorKind::ReversedYears(from, to) => i18n::commands::reversed_range(*from, *to),

@@ -13,6 +13,19 @@ pub enum ThemeName {
 
 impl ThemeName {
     pub const CYCLE: [ThemeName; 3] = [ThemeName::Dark, ThemeName::Light, ThemeName::HighContrast];
+    /// Every theme a user may name (the command line, BOUCLE_THEME, config.ron): one list for
+    /// what each accepts and says.
+    pub const ALL: [ThemeName; 4] = [ThemeName::Dark, ThemeName::Light, ThemeName::HighContrast, ThemeName::Mono];
+
+    /// The themes' names, as listed to a user who named none of them.
+    pub fn listed() -> String {
+        ThemeName::ALL.map(ThemeName::id).join(", ")
+    }
+
+    /// The theme nearest a misspelt name, if one is near.
+    pub fn nearest(given: &str) -> Option<&'static str> {
+        crate::diagnostic::closest(given, ThemeName::ALL.map(ThemeName::id))
+    }
 
     pub fn parse(text: &str) -> Option<ThemeName> {
         match text.to_ascii_lowercase().as_str() {

@@ -181,3 +181,13 @@ fn the_french_help_has_a_space_before_every_colon() {
     }
     assert!(found.is_empty(), "{found:#?}");
 }
+
+/// `--query 'regin:FRE12'` listed the fields but did not say which was meant (hostile trial).
+#[test]
+fn a_misspelt_query_field_gets_a_did_you_mean() {
+    let (code, _, err) = boucle(&["list", "--query", "regin:FRE12", "--lang", "en"]);
+    assert_ne!(code, 0, "{err}");
+    assert!(err.contains("unknown field \"regin:\"") && err.contains("did you mean \"region:\"?"), "{err}");
+    let (_, _, err) = boucle(&["list", "--query", "zzzz:FRE12", "--lang", "en"]);
+    assert!(err.contains("unknown field") && !err.contains("did you mean"), "{err}");
+}

@@ -339,3 +339,19 @@ fn a_cache_in_use_is_never_evicted() {
     evicting(&b.join("../b"));
     assert_eq!(caches_in(&cache).len(), 1, "a's went once no longer held: {:?}", files_in(&cache));
 }
+
+/// BOUCLE_CACHE_DIR naming a file turned the cache off without a word (hostile trial): said
+/// once, on stderr, and the command still does its work; `--no-cache` asks for no cache, so
+/// nothing is said.
+#[test]
+fn a_cache_folder_that_is_a_file_is_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, "x").unwrap();
+    let listed = boucle(&file, &["list", "--format", "json", "--catalogue", FIXTURE, "--lang", "en"]);
+    assert!(!stdout(&listed).is_empty(), "{listed:?}");
+    let said = String::from_utf8_lossy(&listed.stderr);
+    assert_eq!(said.matches("is not a folder: the catalogue cache is off").count(), 1, "{said}");
+    let quiet = boucle(&file, &["list", "--catalogue", FIXTURE, "--no-cache", "--lang", "en"]);
+    assert!(!String::from_utf8_lossy(&quiet.stderr).contains("cache is off"), "{quiet:?}");
+}

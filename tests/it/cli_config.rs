@@ -177,3 +177,43 @@ fn a_theme_the_environment_names_that_is_none_is_said() {
     assert!(french.contains("BOUCLE_THEME=« solarized » n’est pas un thème : les thèmes sont dark"), "{french}");
     assert_eq!(said("light", "en"), "", "a theme that is one is taken without a word");
 }
+
+/// The themes were three lists (hostile trial): `--theme mono` and BOUCLE_THEME=mono worked
+/// but config.ron refused `mono`; `--theme solarized` listed three themes; config.ron's
+/// `"ligth"` got no "did you mean". One list now, everywhere.
+#[test]
+fn every_place_that_names_a_theme_takes_and_lists_the_same_themes() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.ron");
+    std::fs::write(&file, "Config(\n    theme: \"mono\",\n)\n").unwrap();
+    let shown = boucle(&file, &[], &["config", "show"]);
+    assert_eq!(shown.status.code(), Some(0), "{}", out(&shown));
+    assert!(setting(&out(&shown), "theme").contains("mono"), "{}", out(&shown));
+    std::fs::write(&file, "Config(\n    theme: \"ligth\",\n)\n").unwrap();
+    let text = out(&boucle(&file, &[], &["config", "show"]));
+    assert!(text.contains("did you mean \"light\"?") && text.contains("dark, light, high-contrast, mono"), "{text}");
+    let refused = boucle(&file, &[], &["--theme", "solarized", "config", "show"]);
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(said.contains("unknown theme \"solarized\": use one of dark, light, high-contrast, mono"), "{said}");
+    let refused = boucle(&file, &[], &["--theme", "ligth", "config", "show"]);
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("did you mean \"light\"?"), "{refused:?}");
+}
+
+/// An exported but empty BOUCLE_CATALOGUE broke every command (`a value is required for
+/// '--catalogue <DIR>'`): it means unset. One naming a missing folder is said by its name,
+/// not as a `--catalogue` the user never typed.
+#[test]
+fn an_empty_catalogue_variable_is_unset_and_a_missing_one_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.ron");
+    let listed = boucle(&config, &[("BOUCLE_CATALOGUE", "")], &["list", "--format", "json"]);
+    assert_eq!(listed.status.code(), Some(0), "{listed:?}");
+    assert!(out(&listed).contains("\"id\""), "the bundled catalogue: {}", out(&listed));
+    let missing = dir.path().join("nonexist");
+    let listed = boucle(&config, &[("BOUCLE_CATALOGUE", missing.to_str().unwrap())], &["list"]);
+    let said = String::from_utf8_lossy(&listed.stderr);
+    assert!(said.contains(&format!("boucle: BOUCLE_CATALOGUE {}", missing.display())), "{said}");
+    assert!(!said.contains("--catalogue"), "{said}");
+    let listed = boucle(&config, &[], &["--catalogue", missing.to_str().unwrap(), "list"]);
+    assert!(String::from_utf8_lossy(&listed.stderr).contains("boucle: --catalogue "), "{listed:?}");
+}

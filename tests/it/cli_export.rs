@@ -245,6 +245,14 @@ fn has_javascript_link(md: &str) -> bool {
     md.match_indices("](javascript:").any(|(at, _)| !md[..at].ends_with('\\'))
 }
 
+/// `export --tour lille` failed with a "did you mean" naming entries that are not tours, while
+/// `present lille` took the word (hostile trial): export takes the words present takes.
+#[test]
+fn export_takes_the_words_present_takes_for_a_tour() {
+    assert_eq!(export(&["--tour", "lille"]), export(&["--tour", TOUR]));
+    assert_eq!(export(&["--tour", "peer review"]), export(&["--tour", TOUR]));
+}
+
 #[test]
 fn usage_errors_name_what_is_wrong() {
     let output = boucle_in(FIXTURE, &["export", "--tour", "team2"]);

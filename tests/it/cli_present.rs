@@ -85,6 +85,19 @@ fn boucle_check_reports_a_stop_day_outside_the_tour_at_its_place() {
     );
 }
 
+/// A tour whose start is no date (`2025-02-30`) said of a stop after its end that it was
+/// "outside the tour's dates ()" (hostile trial): the end it is after is named.
+#[test]
+fn a_stop_day_after_the_end_of_a_tour_without_a_start_names_the_end() {
+    let fixture = written::Fixture::new();
+    fixture.file("good-practices/battery-regeneration.ron", written::PRACTICE);
+    fixture.file("tours/visit.ron", &TOUR.replace("start: \"2025-07-29\"", "start: \"2025-02-30\""));
+    let loaded = fixture.load();
+    let found = written::problems(&fixture, &loaded);
+    assert!(found.iter().any(|p| p.contains("stop day 2025-08-02 is after the tour's end (2025-07-30)")), "{found:#?}");
+    assert!(!found.iter().any(|p| p.contains("()")), "{found:#?}");
+}
+
 /// A stop time no clock shows (`25:99`) and a day outside the tour are reported by `check`,
 /// and never shown to the room as if true (hostile trial: the footer read
 /// `2025-07-31 · 25:99 · 2/9`): they are dropped, as a malformed date is.

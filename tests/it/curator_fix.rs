@@ -149,3 +149,100 @@ fn a_fix_that_is_not_certain_is_not_written() {
     assert!(!text.contains("self-reference"), "{text}");
     assert_eq!(output.status.code(), Some(1));
 }
+
+/// A misspelt kind (`Goodpractice(`) hid every other problem of its file, advised moving the
+/// file to a folder for a kind that does not exist, and `--fix` could not repair it (hostile
+/// trial): the folder makes the kind certain, so it is suggested, fixed, and the entry is read
+/// as its folder's kind meanwhile, with its other problems said at once.
+#[test]
+fn a_misspelt_kind_hides_no_other_problem_and_is_fixed() {
+    let root = tempfile::tempdir().unwrap();
+    let folder = root.path().join("catalogue");
+    crate::common::copy_dir(Fixture::new().path(), &folder);
+    std::fs::create_dir_all(folder.join("good-practices")).unwrap();
+    let practice = PRACTICE
+        .replace("GoodPractice(", "Goodpractice(")
+        .replace("(status: reviewed", "(status: Reviewed")
+        .replace("status: ongoing", "status: on_going");
+    std::fs::write(folder.join("good-practices/x.ron"), &practice).unwrap();
+
+    let first = check(&folder, &[]);
+    let text = stdout(&first);
+    assert!(text.contains("error[wrong-kind]") && text.contains("did you mean \"GoodPractice\"?"), "{text}");
+    assert!(!text.contains("move the file"), "no advice to move it to a kind that does not exist: {text}");
+    assert!(text.contains("unknown value `Reviewed`") && text.contains("unknown value `on_going`"), "{text}");
+    assert!(text.contains("1 good practice") && text.contains("3 errors"), "read as its folder's kind: {text}");
+
+    let fixed = check(&folder, &["--fix"]);
+    let text = stdout(&fixed);
+    assert!(text.contains("-Goodpractice(\n+GoodPractice(\n"), "the diff: {text}");
+    assert!(text.contains("--fix: fixed 3 problems in 1 file"), "{text}");
+    assert_eq!(fixed.status.code(), Some(0), "{text}");
+    let after = std::fs::read_to_string(folder.join("good-practices/x.ron")).unwrap();
+    assert_eq!(after, PRACTICE);
+}
+
+/// Another kind's entry in a folder is still told to move, and its own problems are said.
+#[test]
+fn another_kind_in_a_folder_is_told_to_move_with_its_other_problems() {
+    let root = tempfile::tempdir().unwrap();
+    let folder = root.path().join("catalogue");
+    crate::common::copy_dir(Fixture::new().path(), &folder);
+    std::fs::create_dir_all(folder.join("events")).unwrap();
+    let practice = PRACTICE.replace("(status: reviewed", "(status: reviewd");
+    std::fs::write(folder.join("events/x.ron"), &practice).unwrap();
+    let text = stdout(&check(&folder, &["--fix"]));
+    assert!(
+        text.contains("move the file to the folder for `GoodPractice` entries, or start it with `Event(`"),
+        "{text}"
+    );
+    assert!(text.contains("+    review: (status: reviewed,"), "its own problems are found and fixed: {text}");
+    assert!(text.contains("--fix: fixed 1 problem in 1 file"), "only the status is certain: {text}");
+    assert!(std::fs::read_to_string(folder.join("events/x.ron")).unwrap().starts_with("GoodPractice("));
+}
+
+/// Two misspellings of one field (`thems` and `themes2`) were both renamed to `themes`, and
+/// the fix made a new error, a field given twice (hostile trial): neither is certain now.
+#[test]
+fn two_misspellings_of_one_field_are_not_both_renamed_to_it() {
+    let root = tempfile::tempdir().unwrap();
+    let folder = root.path().join("catalogue");
+    crate::common::copy_dir(Fixture::new().path(), &folder);
+    std::fs::create_dir_all(folder.join("good-practices")).unwrap();
+    let practice = PRACTICE
+        .replace("    themes: [\"E5\"],", "    thems: [\"E5\"],")
+        .replace("    stages:", "    themes2: [\"E5\"],\n    stages:");
+    std::fs::write(folder.join("good-practices/x.ron"), &practice).unwrap();
+    let fixed = check(&folder, &["--fix"]);
+    let text = stdout(&fixed);
+    assert!(text.contains("--fix: fixed 0 problems in 0 files"), "{text}");
+    assert!(!text.contains("duplicate-field"), "{text}");
+    assert_eq!(text.matches("did you mean \"themes\"?").count(), 2, "both still said: {text}");
+    assert_eq!(std::fs::read_to_string(folder.join("good-practices/x.ron")).unwrap(), practice);
+}
+
+/// A vocabulary id in another case (`e5`) was taken silently and kept in that case, shown and
+/// exported as `e5` (hostile trial): it is a warning at the value, naming `E5`; the entry uses
+/// `E5` everywhere; and `--fix` writes it.
+#[test]
+fn a_vocabulary_id_in_another_case_is_said_used_canonically_and_fixed() {
+    let fixture = Fixture::new();
+    let practice = PRACTICE.replace("themes: [\"E5\"]", "themes: [\"e5\"]");
+    fixture.file("good-practices/x.ron", &practice);
+    let loaded = fixture.load();
+    let found = crate::common::written::problems(&fixture, &loaded);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("good-practices/x.ron:7:14: "), "{}", found[0]);
+    assert!(found[0].contains("ESG theme \"e5\" is written \"E5\" in the vocabulary"), "{}", found[0]);
+    let entry = loaded.catalogue.entries().iter().find(|e| e.id.as_str() == "x").expect("loaded");
+    let themes: Vec<&str> = entry.common.themes.iter().map(|t| t.as_str()).collect();
+    assert_eq!(themes, ["E5"]);
+
+    let root = tempfile::tempdir().unwrap();
+    let folder = root.path().join("catalogue");
+    crate::common::copy_dir(fixture.path(), &folder);
+    let fixed = check(&folder, &["--fix"]);
+    let text = stdout(&fixed);
+    assert!(text.contains("--fix: fixed 1 problem in 1 file"), "{text}");
+    assert_eq!(std::fs::read_to_string(folder.join("good-practices/x.ron")).unwrap(), PRACTICE);
+}

@@ -123,6 +123,22 @@ fn new_refuses_a_bad_kind_or_id() {
     let bad_id = boucle(&["new", "practice", "Not an id!", "--catalogue", &catalogue]);
     assert_eq!(bad_id.status.code(), Some(2));
     assert!(text(&bad_id).contains("malformed id"), "{}", text(&bad_id));
+    // The rule said is the rule applied: underscores and dots are taken, by `new` as by `check`.
+    assert!(text(&bad_id).contains("letters, digits, dashes, underscores and dots"), "{}", text(&bad_id));
+    let taken = boucle(&["new", "practice", "Test_X.2", "--catalogue", &catalogue]);
+    assert_eq!(taken.status.code(), Some(0), "{}", text(&taken));
+}
+
+/// `new practice x.ron` wrote `x.ron.ron` (hostile trial): a file name given is its id's file.
+#[test]
+fn new_takes_a_file_name_as_its_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let catalogue = format!("{}/c", dir.path().to_str().unwrap());
+    boucle(&["init", &catalogue]);
+    let output = boucle(&["new", "practice", "x.ron", "--catalogue", &catalogue]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    assert!(std::path::Path::new(&catalogue).join("good-practices/x.ron").is_file(), "{}", text(&output));
+    assert!(!std::path::Path::new(&catalogue).join("good-practices/x.ron.ron").exists());
 }
 
 /// An id whose file would be hidden (and skipped by the loader) or that Windows keeps for a

@@ -200,6 +200,8 @@ fn every_problem() -> (Fixture, Fixture) {
         )
         .file("good-practices/headless.ron", "title: \"x\",\n")
         .file("good-practices/wrong-kind.ron", &practice("GoodPractice(", "SiteVisit("))
+        .file("good-practices/misspelt-kind.ron", &practice("GoodPractice(", "Goodpractice("))
+        .file("good-practices/id-case.ron", &practice("themes: [\"E5\"]", "themes: [\"e5\"]"))
         // The schema: unknown, repeated, missing and unfilled fields, wrong types and values.
         .file("good-practices/unknown-field.ron", &practice("summary:", "sumary:"))
         .file("good-practices/repeated-field.ron", &practice("materials:", "tags: [\"a\"],\n    tags: [\"b\"],\n    materials:"))
@@ -298,6 +300,7 @@ fn check_texts(lang: &str) -> Vec<(String, String)> {
         "homograph-host",
         "malformed-id",
         "unknown-vocabulary-id",
+        "vocabulary-id-case",
         "broken-reference",
         "self-reference",
         "repeated-id",

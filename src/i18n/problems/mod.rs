@@ -59,6 +59,18 @@ pub fn unknown_term(kind: VocabularyKind, id: &str) -> Said {
     Said::by(|lang| format!("{} {}", vocabulary_noun(kind).with(lang, "unknown", "inconnu"), q(lang, id)))
 }
 
+/// A vocabulary id written in another case than the vocabulary's (`e5` for `E5`).
+pub fn term_in_other_case(kind: VocabularyKind, written: &str, canonical: &str) -> Said {
+    let (written, canonical) = (written.to_string(), canonical.to_string());
+    Said::by(|lang| {
+        let term = vocabulary_noun(kind).get(lang);
+        match lang {
+            Lang::En => format!("{term} {} is written {} in the vocabulary", q(lang, &written), q(lang, &canonical)),
+            Lang::Fr => format!("{term} {} s’écrit {} dans le vocabulaire", q(lang, &written), q(lang, &canonical)),
+        }
+    })
+}
+
 /// An id an entry uses that the vocabulary file which would define it cannot say, being
 /// unreadable: folded under that file's syntax error.
 pub fn term_of_unread(kind: VocabularyKind, id: &str, file: &str) -> Said {
@@ -235,6 +247,14 @@ pub fn stop_day_outside(day: &str, dates: &str) -> Said {
     Said::new(
         format!("stop day {day} is outside the tour's dates ({dates})"),
         format!("le jour d’étape {day} est en dehors des dates du parcours ({dates})"),
+    )
+}
+
+/// A stop's day after the tour's end, when its start is unknown (not a date).
+pub fn stop_day_after_end(day: &str, end: &str) -> Said {
+    Said::new(
+        format!("stop day {day} is after the tour's end ({end})"),
+        format!("le jour d’étape {day} est après la fin du parcours ({end})"),
     )
 }
 

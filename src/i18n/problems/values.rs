@@ -30,10 +30,16 @@ pub fn refused(why: &Refused) -> Said {
         (Refused::NotACalendarDate(raw), Lang::Fr) => format!("{} n’est pas une date du calendrier", q(lang, raw)),
         (Refused::Address { address, flaw }, _) => malformed_address(lang, address, *flaw),
         (Refused::Id(raw), Lang::En) => {
-            format!("{}: use letters, digits and dashes, e.g. \"rare-earths\"", malformed(lang, ID, raw))
+            format!(
+                "{}: use unaccented letters, digits, dashes, underscores and dots (at most 120), e.g. \"rare-earths\"",
+                malformed(lang, ID, raw)
+            )
         }
         (Refused::Id(raw), Lang::Fr) => {
-            format!("{} : lettres, chiffres et tirets, p. ex. « rare-earths »", malformed(lang, ID, raw))
+            format!(
+                "{} : lettres sans accent, chiffres, tirets, soulignés et points (120 au plus), p. ex. « rare-earths »",
+                malformed(lang, ID, raw)
+            )
         }
     })
 }
