@@ -34,7 +34,6 @@ pub mod export;
 pub mod files;
 pub mod geo;
 pub mod i18n;
-pub mod keytrace;
 pub mod live;
 pub mod load;
 pub mod model;

@@ -118,7 +118,7 @@ pub fn start(
     let (input, typed) = mpsc::channel::<Vec<u8>>(8);
     let write = Arc::new(write);
 
-    let sender = tokio::spawn(send_frames(outbox.clone(), write.clone(), events.clone(), Arc::as_ptr(&queue) as usize));
+    let sender = tokio::spawn(send_frames(outbox.clone(), write.clone(), events.clone()));
     let reader = tokio::spawn(read_input(typed, queue.clone(), events.clone(), room.settings.limits.clone()));
     let (done, ended) = tokio::sync::oneshot::channel::<Option<Exit>>();
     // With a key, the shortlist kept under it; else one that lives in the session, and that
@@ -302,15 +302,13 @@ fn farewell(
     said
 }
 
-async fn send_frames(outbox: Arc<Outbox>, write: Arc<ChannelWriteHalf<Msg>>, events: Sender<Event>, tag: usize) {
+async fn send_frames(outbox: Arc<Outbox>, write: Arc<ChannelWriteHalf<Msg>>, events: Sender<Event>) {
     loop {
         match outbox.next() {
             Next::Send(bytes) => {
-                crate::keytrace::mark(b'H', tag);
                 if write.data_bytes(bytes).await.is_err() {
                     return;
                 }
-                crate::keytrace::mark(b'F', tag);
             }
             Next::Repaint => {
                 let _ = events.send(Event::Repaint);
@@ -347,7 +345,6 @@ async fn read_input(mut typed: mpsc::Receiver<Vec<u8>>, queue: Arc<InputQueue>, 
             }
         };
         for mut event in decoded {
-            crate::keytrace::mark(b'A', Arc::as_ptr(&queue) as usize);
             loop {
                 match queue.try_push(event) {
                     Ok(()) => break,

@@ -33,7 +33,6 @@ struct Place<J: Job> {
     newest: Option<J>,
     /// A worker is running this seat's previous query.
     running: bool,
-    tag: usize,
     /// What its last job left for its next; with the worker while one runs.
     carry: Option<J::Carry>,
     deliver: Deliver<J::Answer>,
@@ -112,7 +111,7 @@ impl<J: Job> SearchPool<J> {
         let mut state = self.owners.0.lock();
         let id = state.next_seat;
         state.next_seat += 1;
-        state.seats.insert(id, Place { newest: None, running: false, tag: 0, carry: None, deliver: Arc::new(deliver) });
+        state.seats.insert(id, Place { newest: None, running: false, carry: None, deliver: Arc::new(deliver) });
         drop(state);
         Seat { id, pool: self.clone() }
     }
@@ -138,7 +137,6 @@ impl<J: Job> Seat<J> {
             return Ok(());
         };
         let was_waiting = place.newest.replace(job).is_some();
-        place.tag = crate::keytrace::tag();
         // In the line already, or put back there when its running query ends.
         if !was_waiting && !place.running {
             state.line.push_back(self.id);
@@ -183,15 +181,10 @@ fn serve<J: Job>(shared: &Shared<J>) {
         place.running = true;
         let mut carry = place.carry.take().unwrap_or_default();
         let deliver = place.deliver.clone();
-        let tag = place.tag;
         drop(state);
-        crate::keytrace::mark(b'S', tag);
         // A search never panics on data; were it to, the seat goes on and the worker too.
         let alive = match catch_unwind(AssertUnwindSafe(|| job.run(&mut carry))) {
-            Ok(answer) => {
-                crate::keytrace::mark(b'E', tag);
-                deliver(answer)
-            }
+            Ok(answer) => deliver(answer),
             Err(_) => true,
         };
         drop(deliver);

@@ -123,7 +123,6 @@ pub const HOLD: Duration = Duration::from_millis(50);
 
 impl<H: Host> Session<'_, H> {
     fn run(&mut self, events: &Receiver<Event>, input: &InputQueue) -> Result<Exit, <H::Output as Backend>::Error> {
-        crate::keytrace::set_tag(input as *const InputQueue as usize);
         self.resize_to_terminal()?;
         self.show()?;
         let mut input_waiting = false;
@@ -165,7 +164,6 @@ impl<H: Host> Session<'_, H> {
                     input_waiting = false;
                     break;
                 };
-                crate::keytrace::here(b'T');
                 dirty = true;
                 panic_if_asked();
                 for action in actions_for(self.app, &event) {
@@ -193,7 +191,6 @@ impl<H: Host> Session<'_, H> {
             if (dirty || held.is_some()) && !waiting {
                 held = None;
                 self.show()?;
-                crate::keytrace::here(b'D');
             }
         }
     }
@@ -226,10 +223,7 @@ impl<H: Host> Session<'_, H> {
     fn take_in(&mut self, event: Event) -> Result<Took, <H::Output as Backend>::Error> {
         match event {
             Event::Input => return Ok(Took::Input),
-            Event::Searched(response) => {
-                crate::keytrace::here(b'R');
-                searched(self.app, *response)
-            }
+            Event::Searched(response) => searched(self.app, *response),
             Event::Loading(stage) => load_progress(self.app, stage),
             Event::Loaded(ready) => {
                 let nothing = ready.indexed.catalogue().is_empty() && ready.problems.iter().any(|p| p.is_error());
@@ -372,14 +366,10 @@ impl<H: Host> Session<'_, H> {
         let Some(request) = self.search.take() else { return false };
         match self.searcher.search(request) {
             Some(response) => {
-                crate::keytrace::here(b'C');
                 searched(self.app, response);
                 false
             }
-            None => {
-                crate::keytrace::here(b'P');
-                true
-            }
+            None => true,
         }
     }
 
