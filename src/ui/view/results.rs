@@ -31,7 +31,7 @@ pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, browse: &BrowseState, area: Re
     // Results lacking some words say so above them, where there is room for a result besides.
     let note = browse.results().partial.filter(|_| inner.height >= 3 && inner.width >= 4);
     if let Some(partial) = note {
-        let said = crate::i18n::partial_words(browse.results().total, partial.have, partial.of);
+        let said = crate::i18n::partial_words(browse.results().total, partial.have, partial.of, partial.elsewhere);
         let line = Line::styled(fit(said.get(ctx.shared.lang), usize::from(inner.width)), theme.muted);
         frame.render_widget(Paragraph::new(line), Rect { height: 1, ..inner });
         inner = Rect { y: inner.y + 1, height: inner.height - 1, ..inner };
