@@ -17,6 +17,9 @@
 //! (`serve_load --own-queries`' mix, the same seeds), one key of each session in turn, sharing
 //! one search cache: what the room's keys cost on one thread, the search cache's hit rate
 //! among them, and each key drawn as one frame (its results'). Prints `ROOM_KEYS …` last.
+//! `--carried`: a search not found runs as a pool's worker runs it, with its session's narrowing
+//! and kept counts (`query::Carried`); without it, with this thread's, which, sessions taking
+//! turns, are another session's (as a room's workers did before seats carried their own).
 
 #[path = "bench/queries.rs"]
 mod queries;
@@ -96,7 +99,7 @@ fn main() {
     let indexed = indexed(folder, arg("--cache-dir").map(PathBuf::from));
     if let Some(sessions) = arg("--sessions").and_then(|n| n.parse().ok()) {
         let queries = arg("--queries").and_then(|n| n.parse().ok()).unwrap_or(queries::QUERIES.len());
-        return room(indexed, sessions, queries);
+        return room(indexed, sessions, queries, args.iter().any(|a| a == "--carried"));
     }
     println!(
         "{} entries; load average {}",
@@ -234,8 +237,10 @@ fn own_keys(offset: usize, queries: usize) -> Vec<Event> {
 
 /// `sessions` sessions typing their own queries one key each in turn, on this thread, sharing
 /// one search cache; each key's search looked up there first, each key drawn once.
-fn room(indexed: Arc<Indexed>, sessions: usize, queries: usize) {
+fn room(indexed: Arc<Indexed>, sessions: usize, queries: usize, carried: bool) {
+    use boucle::query::Carried;
     use boucle::ui::search_cache::SearchCache;
+    use boucle::ui::search_pool::Job;
     use boucle::ui::searcher::{Request, Response};
     println!(
         "{} entries, {sessions} sessions, {queries} queries each; load average {}",
@@ -244,7 +249,7 @@ fn room(indexed: Arc<Indexed>, sessions: usize, queries: usize) {
     );
     let cache = Arc::new(SearchCache::new(SearchCache::room_budget(sessions)));
     let outbox = Arc::new(Outbox::default());
-    let mut room: Vec<(App, Terminal<SshBackend>, std::vec::IntoIter<Event>)> = (0..sessions)
+    let mut room: Vec<(App, Terminal<SshBackend>, std::vec::IntoIter<Event>, Carried)> = (0..sessions)
         .map(|i| {
             let options = Options { lang: Lang::En, ..Options::default() };
             let mut app = App::new(indexed.clone(), Vec::new(), options);
@@ -252,16 +257,16 @@ fn room(indexed: Arc<Indexed>, sessions: usize, queries: usize) {
             let backend = SshBackend::new(FrameWriter::new(outbox.clone()), Arc::new(PtySize::new(120, 40)));
             let mut terminal = Terminal::new(backend).expect("backend");
             render(&mut terminal, &mut app).expect("draw");
-            (app, terminal, own_keys(i, queries).into_iter())
+            (app, terminal, own_keys(i, queries).into_iter(), Carried::default())
         })
         .collect();
     let _ = outbox.next();
     let (mut keys, mut searches, mut bytes) = (0usize, 0usize, 0usize);
-    let (mut search_us, mut frame_us) = (0.0, 0.0);
+    let (mut search_us, mut frame_us, mut run_us, mut runs) = (0.0, 0.0, 0.0, 0usize);
     let started = cpu_us();
     loop {
         let mut typed = false;
-        for (app, terminal, next) in &mut room {
+        for (app, terminal, next, kept) in &mut room {
             let Some(event) = next.next() else { continue };
             typed = true;
             keys += 1;
@@ -278,7 +283,12 @@ fn room(indexed: Arc<Indexed>, sessions: usize, queries: usize) {
                 let t = cpu_us();
                 let response = match cache.find(&request.asked()) {
                     Some(results) => Response { indexed: request.indexed, generation: request.generation, results },
-                    None => Request { keep_in: Some(cache.clone()), ..*request }.run(),
+                    None => {
+                        let (request, ran) = (Request { keep_in: Some(cache.clone()), ..*request }, cpu_us());
+                        let response = if carried { Job::run(request, kept) } else { request.run() };
+                        (run_us, runs) = (run_us + cpu_us() - ran, runs + 1);
+                        response
+                    }
                 };
                 boucle::ui::update::searched(app, response);
                 search_us += cpu_us() - t;
@@ -298,8 +308,9 @@ fn room(indexed: Arc<Indexed>, sessions: usize, queries: usize) {
     let counts = cache.counts();
     println!("cache: {counts:?}");
     println!(
-        "ROOM_KEYS sessions={sessions} keys={keys} searches={searches} found={} per_key_us={:.0} search_us_per_key={:.0} frame_us_per_key={:.0} bytes_per_key={:.0}",
+        "ROOM_KEYS sessions={sessions} carried={carried} keys={keys} searches={searches} found={} runs={runs} us_per_run={:.0} per_key_us={:.0} search_us_per_key={:.0} frame_us_per_key={:.0} bytes_per_key={:.0}",
         counts.found,
+        run_us / runs.max(1) as f64,
         total / keys.max(1) as f64,
         search_us / keys.max(1) as f64,
         frame_us / keys.max(1) as f64,

@@ -69,6 +69,7 @@
 
 mod bits;
 mod build;
+mod carried;
 mod counts;
 mod engine;
 mod every;
@@ -106,6 +107,7 @@ mod words;
 pub mod bench_support;
 
 pub use crate::model::Facet;
+pub use carried::Carried;
 pub use engine::Engine;
 pub use fields::{Field, MAX_ENTRIES};
 pub use filters::Filters;

@@ -75,6 +75,24 @@ pub(super) fn keep(engine: u64, n: usize, mut words: Vec<WordMatch>) {
     LAST.with(|last| *last.borrow_mut() = Last { engine, n, words });
 }
 
+/// A session's words, carried from one worker to the next by the pool (`super::carried`).
+#[derive(Default)]
+pub(super) struct Kept(Last);
+
+/// Swaps `kept` with this thread's words.
+pub(super) fn swap(kept: &mut Kept) {
+    LAST.with(|last| std::mem::swap(&mut *last.borrow_mut(), &mut kept.0));
+}
+
+/// Lets the largest words go until `kept` holds no more than `most` word entries.
+pub(super) fn trim(kept: &mut Kept, most: usize) {
+    let mut total = 0;
+    kept.0.words.retain(|w| {
+        total += w.entries.len();
+        total <= most
+    });
+}
+
 /// Whether every dictionary word `longer` matches is matched by `shorter`.
 pub(super) fn narrows(shorter: &str, longer: &str) -> bool {
     longer.len() > shorter.len() && longer.starts_with(shorter) && (typo_allowed(shorter) || !typo_allowed(longer))

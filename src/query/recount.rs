@@ -35,6 +35,15 @@ thread_local! {
     static LAST: RefCell<Option<Last>> = const { RefCell::new(None) };
 }
 
+/// A session's counts, carried from one worker to the next by the pool (`super::carried`).
+#[derive(Default)]
+pub(super) struct Kept(Option<Last>);
+
+/// Swaps `kept` with this thread's counts.
+pub(super) fn swap(kept: &mut Kept) {
+    LAST.with(|last| std::mem::swap(&mut *last.borrow_mut(), &mut kept.0));
+}
+
 impl Engine {
     /// [`Engine::count_facets`] of `base` (the entries passing the query) under `filters`'
     /// selections, from the last counts on this thread when they were taken with the same

@@ -155,6 +155,17 @@ impl SearchCache {
 
     /// The results of `request`'s search, when that search of the same snapshot is kept.
     pub fn find(&self, request: &Asked<'_>) -> Option<Results> {
+        self.look_up(request, true)
+    }
+
+    /// [`SearchCache::find`] for a search that was looked for already, when it was asked: a
+    /// worker looks again before running it, as another session may have asked the same
+    /// meanwhile. Not counted again: the counts are of what sessions ask.
+    pub fn find_again(&self, request: &Asked<'_>) -> Option<Results> {
+        self.look_up(request, false)
+    }
+
+    fn look_up(&self, request: &Asked<'_>, counted: bool) -> Option<Results> {
         let hash = request.hash();
         let found = {
             let mut kepts = self.lock();
@@ -169,11 +180,11 @@ impl SearchCache {
                 Some((was, results)) => {
                     kepts.by_age.remove(&was);
                     kepts.by_age.insert(now, hash);
-                    kepts.found += 1;
+                    kepts.found += u64::from(counted);
                     Some(results)
                 }
                 None => {
-                    kepts.missed += 1;
+                    kepts.missed += u64::from(counted);
                     None
                 }
             }

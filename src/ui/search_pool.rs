@@ -6,8 +6,10 @@
 //! `query::narrow`, kept per thread), and hands the answer to that seat's function only.
 //!
 //! A seat is run by one worker at a time, so a session's answers come in the order it asked.
-//! What a session keeps between searches is only its results: the arrays a search needs live
-//! in the workers, one set per core instead of one per session.
+//! The arrays a search needs live in the workers, one set per core instead of one per session;
+//! what a seat's job leaves for its next (a search's narrowing and facet counts: a letter typed
+//! is searched from its session's previous search) is kept in the seat and handed to whichever
+//! worker runs it next ([`Job::Carry`]).
 
 use std::collections::{HashMap, VecDeque};
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -16,7 +18,10 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 /// Work a pool runs: a search, or in tests anything that says when it ran.
 pub trait Job: Send + 'static {
     type Answer: Send + 'static;
-    fn run(self) -> Self::Answer;
+    /// What a seat's job hands on to the seat's next, whichever worker runs it (a search's
+    /// narrowing: `query::Carried`).
+    type Carry: Default + Send + 'static;
+    fn run(self, carry: &mut Self::Carry) -> Self::Answer;
 }
 
 /// Takes a seat's answers; says whether the seat's session is still there. It must not block:
@@ -28,6 +33,8 @@ struct Place<J: Job> {
     newest: Option<J>,
     /// A worker is running this seat's previous query.
     running: bool,
+    /// What its last job left for its next; with the worker while one runs.
+    carry: Option<J::Carry>,
     deliver: Deliver<J::Answer>,
 }
 
@@ -104,7 +111,7 @@ impl<J: Job> SearchPool<J> {
         let mut state = self.owners.0.lock();
         let id = state.next_seat;
         state.next_seat += 1;
-        state.seats.insert(id, Place { newest: None, running: false, deliver: Arc::new(deliver) });
+        state.seats.insert(id, Place { newest: None, running: false, carry: None, deliver: Arc::new(deliver) });
         drop(state);
         Seat { id, pool: self.clone() }
     }
@@ -172,10 +179,11 @@ fn serve<J: Job>(shared: &Shared<J>) {
         let Some(place) = state.seats.get_mut(&id) else { continue };
         let Some(job) = place.newest.take() else { continue };
         place.running = true;
+        let mut carry = place.carry.take().unwrap_or_default();
         let deliver = place.deliver.clone();
         drop(state);
         // A search never panics on data; were it to, the seat goes on and the worker too.
-        let alive = match catch_unwind(AssertUnwindSafe(|| job.run())) {
+        let alive = match catch_unwind(AssertUnwindSafe(|| job.run(&mut carry))) {
             Ok(answer) => deliver(answer),
             Err(_) => true,
         };
@@ -185,6 +193,7 @@ fn serve<J: Job>(shared: &Shared<J>) {
             state.seats.remove(&id);
         } else if let Some(place) = state.seats.get_mut(&id) {
             place.running = false;
+            place.carry = Some(carry);
             if place.newest.is_some() {
                 // Asked again meanwhile: behind every seat that waited.
                 state.line.push_back(id);
@@ -209,7 +218,8 @@ mod tests {
 
     impl Job for Noted {
         type Answer = String;
-        fn run(self) -> String {
+        type Carry = ();
+        fn run(self, (): &mut ()) -> String {
             let _ = self.ran.send(self.name.clone());
             if let Some(gate) = self.gate {
                 let _ = gate.recv_timeout(Duration::from_secs(10));
@@ -342,6 +352,39 @@ mod tests {
         assert_eq!(answer(&inbox), "fine1");
         let ran: Vec<String> = bench.runs.try_iter().collect();
         assert!(!ran.iter().any(|r| r == "left1" || r == "gone1"), "ran {ran:?}");
+    }
+
+    /// Each job is told what its seat's jobs ran before it, whichever worker ran them.
+    struct Carried(&'static str);
+
+    impl Job for Carried {
+        type Answer = Vec<&'static str>;
+        type Carry = Vec<&'static str>;
+        fn run(self, before: &mut Vec<&'static str>) -> Vec<&'static str> {
+            before.push(self.0);
+            before.clone()
+        }
+    }
+
+    #[test]
+    fn what_a_seats_job_leaves_goes_to_its_next_job_only_whichever_worker_runs_it() {
+        let pool: SearchPool<Carried> = SearchPool::new(2);
+        let seats: Vec<_> = (0..6)
+            .map(|_| {
+                let (answers, inbox) = channel();
+                (pool.seat(move |answer| answers.send(answer).is_ok()), inbox)
+            })
+            .collect();
+        let names = ["a", "b", "c", "d", "e", "f"];
+        for round in 0..3 {
+            for (seat, _) in &seats {
+                seat.post(Carried(names[round])).ok().unwrap();
+            }
+            for (_, inbox) in &seats {
+                let answer = inbox.recv_timeout(Duration::from_secs(10)).expect("an answer");
+                assert_eq!(answer, names[..=round], "only its own seat's jobs, in order");
+            }
+        }
     }
 
     #[test]

@@ -58,8 +58,16 @@ impl Request {
 
 impl Job for Request {
     type Answer = Response;
-    fn run(self) -> Response {
-        Request::run(self)
+    type Carry = crate::query::Carried;
+    /// Looked up again first: while this waited for a worker, another session may have asked
+    /// the same search and kept its results (in a room of 200, a search waits for a worker
+    /// while others type the same first letters and common words).
+    fn run(self, carried: &mut crate::query::Carried) -> Response {
+        let found = self.keep_in.as_ref().and_then(|cache| cache.find_again(&self.asked()));
+        match found {
+            Some(results) => Response { indexed: self.indexed, generation: self.generation, results },
+            None => carried.run(|| Request::run(self)),
+        }
     }
 }
 

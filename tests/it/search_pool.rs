@@ -1,5 +1,6 @@
 //! The room's search pool on a real catalogue: sessions typing different queries at once, on
-//! two workers whose scratch and narrowing pass from one session's search to another's. Each
+//! two workers whose scratch passes from one session's search to another's, while each seat's
+//! narrowing and kept counts follow it from worker to worker (`query::Carried`). Each
 //! session gets only its own answers, in the order it asked, ending with its newest query's,
 //! and each answer is what a search of that session's query finds on its own.
 
@@ -93,4 +94,47 @@ fn sessions_sharing_the_pool_get_their_own_newest_results_only() {
     }
     let posted: usize = TYPED.iter().map(|t| t.chars().count()).sum();
     assert!(answered <= posted, "{answered} answers to {posted} queries");
+}
+
+/// Each session waits for its answer before typing its next letter, so every letter is searched,
+/// narrowed from its session's previous search whichever worker ran that one, while the other
+/// sessions' searches run between: each answer is still what its query finds alone.
+#[test]
+fn every_letter_searched_from_its_own_sessions_previous_search_finds_what_a_fresh_search_finds() {
+    let indexed = indexed();
+    let pool: SearchPool<Request> = SearchPool::new(2);
+    let mut seats: Vec<_> = TYPED
+        .iter()
+        .map(|_| {
+            let (answers, inbox) = channel();
+            (Searcher::seated(&pool, move |response| answers.send(response).is_ok()), inbox)
+        })
+        .collect();
+    let longest = TYPED.iter().map(|t| t.chars().count()).max().unwrap();
+    for k in 1..=longest {
+        let mut typed_now = Vec::new();
+        for (s, (seat, _)) in seats.iter_mut().enumerate() {
+            let chars: Vec<char> = TYPED[s].chars().collect();
+            // Typing, then erasing: a shorter word after a longer one is not narrowed.
+            let len = if k <= chars.len() { k } else { chars.len().saturating_sub(k - chars.len()) };
+            let text: String = chars[..len].iter().collect();
+            let request = Request {
+                indexed: indexed.clone(),
+                generation: k as u64,
+                query: Query::parse(&text),
+                filters: Filters::default(),
+                lang: Lang::En,
+                limit: 20,
+                keep_in: None,
+            };
+            assert!(seat.search(request).is_none());
+            typed_now.push((s, text));
+        }
+        for (s, text) in typed_now {
+            let response = seats[s].1.recv_timeout(Duration::from_secs(20)).expect("an answer");
+            assert_eq!(response.generation, k as u64, "session {s}");
+            let alone = indexed.search(&Query::parse(&text), &Filters::default(), Lang::En, 20);
+            assert_eq!(seen(&response.results), seen(&alone), "session {s}, `{text}`");
+        }
+    }
 }
