@@ -170,14 +170,35 @@ impl ReadAt for CacheFile {
         Some(Bytes::Read(bytes))
     }
 
-    fn release(&self, at: u64, len: usize) {
-        #[cfg(unix)]
-        if let (Some(map), Ok(at)) = (&self.map, usize::try_from(at)) {
-            // SAFETY: the file is never written in place, so a page given back here and read
-            // again (a section beside it, on the same page) reads the same bytes.
-            let _ = unsafe { map.unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, at, len) };
+    fn in_place(&self, at: u64, len: usize) -> Option<Bytes<'_>> {
+        match &self.map {
+            Some(map) => format::in_place(map, at, len),
+            None => self.read_at(at, len),
         }
     }
+
+    fn release(&self, at: u64, len: usize) {
+        if let (Some(map), Ok(at)) = (&self.map, usize::try_from(at)) {
+            if let Some(part) = map.get(at..at.saturating_add(len)) {
+                release_in(map, part);
+            }
+        }
+    }
+}
+
+/// Gives back the pages that hold `part` (bytes of `map`), which drop out of the process's
+/// resident memory; touched again, they are read again from the page cache.
+pub fn release_in(map: &memmap2::Mmap, part: &[u8]) {
+    #[cfg(unix)]
+    if let Some(at) = (part.as_ptr() as usize).checked_sub(map.as_ptr() as usize).filter(|&at| at < map.len()) {
+        let len = part.len().min(map.len() - at);
+        // SAFETY: the file is never written in place, so a page given back here and read
+        // again (a section beside it, on the same page) reads the same bytes; the range lies
+        // inside the map (checked above).
+        let _ = unsafe { map.unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, at, len) };
+    }
+    #[cfg(not(unix))]
+    let _ = (map, part);
 }
 
 #[cfg(unix)]
