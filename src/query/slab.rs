@@ -289,4 +289,37 @@ mod tests {
         // The view keeps the bytes alive after every other owner is gone.
         assert_eq!(viewed.large.iter().map(|&x| u64::from(x)).sum::<u64>(), 499_500);
     }
+
+    /// A view on a mapped file checked part by part holds at most a part or two of it at
+    /// once, and none once checked; what is read afterwards comes back from the file, the same.
+    #[cfg(all(target_os = "linux", target_endian = "little"))]
+    #[test]
+    fn a_view_checked_in_parts_gives_its_pages_back() {
+        let large: Vec<u32> = (0..8_000_000).collect();
+        let two = Two { small: Slab::from(vec![1]), large: Slab::from(large) };
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("two");
+        std::fs::write(&path, rkyv::to_bytes::<Error>(&two).unwrap()).unwrap();
+        // SAFETY: a file of this test's own, not changed while mapped.
+        let map = Arc::new(unsafe { memmap2::Mmap::map(&std::fs::File::open(&path).unwrap()) }.unwrap());
+        let resident = || crate::load::cache::resident(&map);
+        let backing: Backing = map.clone();
+        let archived = rkyv::access::<ArchivedTwo, Error>(&map[..]).unwrap();
+        let viewed: Two =
+            rkyv::api::deserialize_using::<_, _, Error>(archived, &mut Viewer { backing: Some(backing) }).unwrap();
+        assert!(viewed.large.is_view());
+        let mut most = 0;
+        let mut next = 0u32;
+        assert!(viewed.large.all_parts(|part| {
+            most = most.max(resident());
+            part.iter().all(|&x| {
+                next += 1;
+                x == next - 1
+            })
+        }));
+        assert!(most <= 2 * PART + (64 << 10), "at most two parts resident at once, not {most} bytes");
+        assert!(resident() < 64 << 10, "the pages given back once checked");
+        assert!(viewed.large.ascending() && viewed.large.all_below(8_000_000) && !viewed.large.all_below(7_999_999));
+        assert_eq!(viewed.large[7_999_999], 7_999_999);
+    }
 }

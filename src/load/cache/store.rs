@@ -471,3 +471,73 @@ fn abandoned_temporaries(cache: &Cache) -> Vec<PathBuf> {
         .map(|e| e.path())
         .collect()
 }
+
+/// How many bytes of `map` are resident in this process (its row of `/proc/self/smaps`):
+/// for tests of what is given back, which the process's whole resident set, shared with
+/// the other tests' threads, cannot show.
+#[cfg(all(test, target_os = "linux"))]
+pub(crate) fn resident(map: &memmap2::Mmap) -> usize {
+    let start = format!("{:x}-", map.as_ptr() as usize);
+    let smaps = std::fs::read_to_string("/proc/self/smaps").expect("smaps");
+    let row = smaps.split_once(&format!("\n{start}")).expect("the map's row").1;
+    let rss = row.lines().find_map(|l| l.strip_prefix("Rss:")).expect("its Rss");
+    rss.trim().trim_end_matches("kB").trim().parse::<usize>().expect("kB") * 1024
+}
+
+#[cfg(all(test, target_os = "linux"))]
+mod tests {
+    use super::format::Section;
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    /// A cache file whose most resident bytes are noted at each part given back.
+    struct Watched {
+        file: CacheFile,
+        most: AtomicUsize,
+    }
+
+    impl ReadAt for Watched {
+        fn size(&self) -> u64 {
+            self.file.size()
+        }
+        fn read_at(&self, at: u64, len: usize) -> Option<Bytes<'_>> {
+            self.file.read_at(at, len)
+        }
+        fn in_place(&self, at: u64, len: usize) -> Option<Bytes<'_>> {
+            self.file.in_place(at, len)
+        }
+        fn release(&self, at: u64, len: usize) {
+            let map = self.file.map.as_deref().expect("mapped");
+            self.most.fetch_max(resident(map), Ordering::Relaxed);
+            self.file.release(at, len);
+        }
+    }
+
+    /// A 40 MB section's checksum is checked part by part: never more than two parts of it
+    /// resident at once, none once checked; a byte flipped in any part, or in the zeros after
+    /// the section, is caught.
+    #[test]
+    fn a_large_section_is_checked_without_holding_it() {
+        let len: usize = 40_000_003;
+        let mut bytes: Vec<u8> = (0..len as u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+        bytes.resize(len.next_multiple_of(16), 0);
+        let section = Section { offset: 0, len: len as u64, items: 0, checksum: xxh3_64(&bytes[..len]) };
+        let dir = tempfile::tempdir().unwrap();
+        let open_with = |bytes: &[u8]| {
+            let path = dir.path().join("section");
+            std::fs::write(&path, bytes).unwrap();
+            Watched { file: open(&path).unwrap(), most: AtomicUsize::new(0) }
+        };
+        let watched = open_with(&bytes);
+        let read = section.read_in_parts(&watched).expect("the section as written");
+        let most = watched.most.load(Ordering::Relaxed);
+        assert!(most <= 2 * (4 << 20) + (64 << 10), "at most two parts resident at once, not {most} bytes");
+        assert!(resident(watched.file.map.as_deref().unwrap()) < 64 << 10, "the section given back once checked");
+        assert_eq!(&read[..], &bytes[..len]);
+        for at in [0, 5_000_000, 23_456_789, len - 1, len + 3] {
+            let mut flipped = bytes.clone();
+            flipped[at] ^= 1;
+            assert!(section.read_in_parts(&open_with(&flipped)).is_err(), "a flip at {at}");
+        }
+    }
+}
