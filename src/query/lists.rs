@@ -187,6 +187,8 @@ mod tests {
         let postings = Postings::new([vec![1, 2], vec![], vec![7]].into_iter(), 3);
         assert_eq!((&postings[0], &postings[1], &postings[2]), (&[1, 2][..], &[][..], &[7][..]));
         assert_eq!(postings.volume(0..3), 3);
+        let named = |e| crate::query::fields::posting(e, 1);
+        let postings = Postings::new([vec![named(1), named(2)], vec![], vec![named(7)]].into_iter(), 3);
         assert!(postings.fits(8));
         assert!(!postings.fits(7), "a posting names entry 7");
     }
