@@ -178,10 +178,10 @@ impl ReadAt for CacheFile {
     }
 
     fn release(&self, at: u64, len: usize) {
-        if let (Some(map), Ok(at)) = (&self.map, usize::try_from(at)) {
-            if let Some(part) = map.get(at..at.saturating_add(len)) {
-                release_in(map, part);
-            }
+        if let (Some(map), Ok(at)) = (&self.map, usize::try_from(at))
+            && let Some(part) = map.get(at..at.saturating_add(len))
+        {
+            release_in(map, part);
         }
     }
 }
