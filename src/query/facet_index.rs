@@ -33,12 +33,13 @@ impl FacetIndex {
     /// Whether this index (read back from the cache) can serve a catalogue of `n` entries:
     /// every offset in order and every index in range, so no search can index out of bounds.
     pub fn fits(&self, n: usize) -> bool {
-        let csr = |offsets: &[u32], items: &[u32], rows: usize, bound: usize| {
+        // Each array's pages are given back as it is checked (see `Slab::all_parts`).
+        let csr = |offsets: &Slab<u32>, items: &Slab<u32>, rows: usize, bound: usize| {
             offsets.len() == rows + 1
                 && offsets.first() == Some(&0)
-                && offsets.windows(2).all(|w| w[0] <= w[1])
                 && offsets.last().is_some_and(|&end| end as usize == items.len())
-                && items.iter().all(|&i| (i as usize) < bound)
+                && offsets.ascending()
+                && items.all_below(bound)
         };
         csr(&self.entry_offsets, &self.entry_values, n, self.values)
             && csr(&self.value_offsets, &self.value_entries, self.values, n)

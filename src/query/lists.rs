@@ -2,6 +2,7 @@
 //! [`Slab`] with the offsets where each item starts: the form the cache searches in place
 //! (a list of boxes would be a box per word to decode), and one array to read in order.
 
+use super::fields::posting_entry;
 use super::slab::Slab;
 
 /// Offsets into items: `offsets[i]..offsets[i + 1]` is item `i`.
@@ -18,11 +19,10 @@ impl Offsets {
         self.0.len().saturating_sub(1)
     }
 
-    /// Whether these offsets start at 0, never decrease, and end at `items`.
+    /// Whether these offsets start at 0, never decrease, and end at `items` (their pages
+    /// given back as they are checked: see [`Slab::all_parts`]).
     fn fit(&self, items: usize) -> bool {
-        self.0.first() == Some(&0)
-            && self.0.windows(2).all(|w| w[0] <= w[1])
-            && self.0.last().is_some_and(|&end| end as usize == items)
+        self.0.first() == Some(&0) && self.0.last().is_some_and(|&end| end as usize == items) && self.0.ascending()
     }
 }
 
@@ -110,9 +110,12 @@ impl Terms {
     pub fn fits(&self) -> bool {
         let bytes = |i| &self.text[self.offsets.range(i)];
         // Bytes compare as their text does (UTF-8 keeps the order of code points).
-        self.offsets.fit(self.text.len())
-            && (0..self.len()).all(|i| std::str::from_utf8(bytes(i)).is_ok())
-            && (1..self.len()).all(|i| bytes(i - 1) <= bytes(i))
+        let fits = self.offsets.fit(self.text.len())
+            && (0..self.len()).all(|i| std::str::from_utf8(bytes(i)).is_ok() && (i == 0 || bytes(i - 1) <= bytes(i)));
+        // The words are a few thousand: checked whole, then given back together.
+        self.offsets.0.release_all();
+        self.text.release_all();
+        fits
     }
 }
 
@@ -159,19 +162,15 @@ impl Postings {
         (self.offsets.0[range.end] - self.offsets.0[range.start]) as usize
     }
 
-    /// Every posting, word after word.
-    pub fn all(&self) -> &[u32] {
-        &self.items
-    }
-
     pub fn is_view(&self) -> bool {
         self.offsets.0.is_view() && self.items.is_view()
     }
 
-    /// Whether these lists (read back from a cache) are well formed: offsets in order within
-    /// the postings.
-    pub fn fits(&self) -> bool {
-        self.offsets.fit(self.items.len())
+    /// Whether these lists (read back from a cache) are well formed for a catalogue of `n`
+    /// entries: offsets in order within the postings, each naming an entry below `n` (their
+    /// pages given back as they are checked).
+    pub fn fits(&self, n: usize) -> bool {
+        self.offsets.fit(self.items.len()) && self.items.all_parts(|part| part.iter().all(|&p| posting_entry(p) < n))
     }
 }
 
@@ -200,6 +199,9 @@ mod tests {
         let postings = Postings::new([vec![1, 2], vec![], vec![7]].into_iter(), 3);
         assert_eq!((&postings[0], &postings[1], &postings[2]), (&[1, 2][..], &[][..], &[7][..]));
         assert_eq!(postings.volume(0..3), 3);
-        assert!(postings.fits());
+        let named = |e| crate::query::fields::posting(e, 1);
+        let postings = Postings::new([vec![named(1), named(2)], vec![], vec![named(7)]].into_iter(), 3);
+        assert!(postings.fits(8));
+        assert!(!postings.fits(7), "a posting names entry 7");
     }
 }

@@ -62,7 +62,9 @@ impl ShortPrefixes {
             && self.prefixes.is_sorted()
             && self.codes.iter().all(|codes| {
                 codes.len() == n.div_ceil(PER_BYTE)
-                    && codes.iter().all(|&c| usize::from(c & 0xF).max(usize::from(c >> 4)) <= self.scores.len())
+                    && codes.all_parts(|part| {
+                        part.iter().all(|&c| usize::from(c & 0xF).max(usize::from(c >> 4)) <= self.scores.len())
+                    })
             })
     }
 

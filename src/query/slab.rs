@@ -17,7 +17,28 @@ use rkyv::vec::{ArchivedVec, VecResolver};
 use rkyv::{Archive, Archived, Deserialize, Place, Serialize};
 
 /// Bytes that views borrow from, kept alive as long as any view: the cache file's map.
-pub type Backing = Arc<dyn AsRef<[u8]> + Send + Sync>;
+pub type Backing = Arc<dyn Backed>;
+
+/// Bytes that views borrow from: a map can give the pages of a part back (it is read again
+/// from the file if touched again); bytes in memory keep them.
+pub trait Backed: AsRef<[u8]> + Send + Sync {
+    /// `part` (inside these bytes) is not needed for now.
+    fn release(&self, _part: &[u8]) {}
+}
+
+impl Backed for memmap2::Mmap {
+    fn release(&self, part: &[u8]) {
+        crate::load::cache::release_in(self, part);
+    }
+}
+
+impl Backed for Vec<u8> {}
+
+impl Backed for rkyv::util::AlignedVec {}
+
+/// The bytes a check reads before the pages it read are given back: large enough that the
+/// calls are few (23 for the 91 MB of the index at 100k), small against the index.
+const PART: usize = 1 << 22;
 
 /// An array of the index: owned, or a view on [`Backing`] bytes.
 pub struct Slab<T: 'static> {
@@ -78,6 +99,50 @@ impl<T: 'static> Slab<T> {
     /// Whether the items are a view on mapped bytes rather than a copy.
     pub fn is_view(&self) -> bool {
         matches!(self.owner, Owner::Backing(_))
+    }
+
+    /// Whether `check` holds of each part of the items, given in order (a few megabytes each),
+    /// stopping at the first part it fails. A view gives each part's pages back once it is
+    /// checked: a check of the whole index then never holds it all (the search brings back
+    /// the few pages it reads).
+    pub fn all_parts(&self, mut check: impl FnMut(&[T]) -> bool) -> bool {
+        let per = (PART / size_of::<T>().max(1)).max(1);
+        self.items.chunks(per).all(|part| {
+            let fits = check(part);
+            self.release(part);
+            fits
+        })
+    }
+
+    /// Gives the pages of the items back, for now (a view's; a copy keeps them).
+    pub fn release_all(&self) {
+        self.release(self.items);
+    }
+
+    fn release(&self, part: &[T]) {
+        if let Owner::Backing(backing) = &self.owner {
+            // SAFETY: `part` is initialised items of this slab, read as their bytes (plain
+            // integers: no padding).
+            let bytes = unsafe { std::slice::from_raw_parts(part.as_ptr().cast::<u8>(), size_of_val(part)) };
+            backing.release(bytes);
+        }
+    }
+}
+
+impl Slab<u32> {
+    /// Whether the items never decrease, each part's pages given back once checked.
+    pub fn ascending(&self) -> bool {
+        let mut last = 0;
+        self.all_parts(|part| {
+            let fits = part.first().is_none_or(|&first| first >= last) && part.is_sorted();
+            last = part.last().copied().unwrap_or(last);
+            fits
+        })
+    }
+
+    /// Whether every item is below `bound`, each part's pages given back once checked.
+    pub fn all_below(&self, bound: usize) -> bool {
+        self.all_parts(|part| part.iter().all(|&item| (item as usize) < bound))
     }
 }
 
@@ -223,5 +288,38 @@ mod tests {
         drop(backing);
         // The view keeps the bytes alive after every other owner is gone.
         assert_eq!(viewed.large.iter().map(|&x| u64::from(x)).sum::<u64>(), 499_500);
+    }
+
+    /// A view on a mapped file checked part by part holds at most a part or two of it at
+    /// once, and none once checked; what is read afterwards comes back from the file, the same.
+    #[cfg(all(target_os = "linux", target_endian = "little"))]
+    #[test]
+    fn a_view_checked_in_parts_gives_its_pages_back() {
+        let large: Vec<u32> = (0..8_000_000).collect();
+        let two = Two { small: Slab::from(vec![1]), large: Slab::from(large) };
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("two");
+        std::fs::write(&path, rkyv::to_bytes::<Error>(&two).unwrap()).unwrap();
+        // SAFETY: a file of this test's own, not changed while mapped.
+        let map = Arc::new(unsafe { memmap2::Mmap::map(&std::fs::File::open(&path).unwrap()) }.unwrap());
+        let resident = || crate::load::cache::resident(&map);
+        let backing: Backing = map.clone();
+        let archived = rkyv::access::<ArchivedTwo, Error>(&map[..]).unwrap();
+        let viewed: Two =
+            rkyv::api::deserialize_using::<_, _, Error>(archived, &mut Viewer { backing: Some(backing) }).unwrap();
+        assert!(viewed.large.is_view());
+        let mut most = 0;
+        let mut next = 0u32;
+        assert!(viewed.large.all_parts(|part| {
+            most = most.max(resident());
+            part.iter().all(|&x| {
+                next += 1;
+                x == next - 1
+            })
+        }));
+        assert!(most <= 2 * PART + (64 << 10), "at most two parts resident at once, not {most} bytes");
+        assert!(resident() < 64 << 10, "the pages given back once checked");
+        assert!(viewed.large.ascending() && viewed.large.all_below(8_000_000) && !viewed.large.all_below(7_999_999));
+        assert_eq!(viewed.large[7_999_999], 7_999_999);
     }
 }

@@ -116,14 +116,15 @@ fn decode_one(file: &CacheFile, chunk: &Section, i: usize) -> Result<Entry, Refu
 
 impl Archive {
     /// What `restore` makes of the archived search index's bytes (checked against their
-    /// checksum) and the map they lie in, None when the cache kept none or they fail. The
-    /// index is searched where it lies: `restore` keeps the map for as long as it needs it.
+    /// checksum, part by part, each part's pages given back) and the map they lie in, None
+    /// when the cache kept none or they fail. The index is searched where it lies: `restore`
+    /// keeps the map for as long as it needs it.
     pub fn with_index<T>(&self, restore: impl FnOnce(&[u8], Arc<memmap2::Mmap>) -> Option<T>) -> Option<T> {
         if self.index.len == 0 {
             return None;
         }
         let map = self.file.shared()?;
-        let bytes = self.index.read(&self.file).ok()?;
+        let bytes = self.index.read_in_parts(&self.file).ok()?;
         restore(&bytes, map)
     }
 

@@ -27,7 +27,9 @@ pub use archive::{Archive, StampCheck, open as open_archive};
 pub use folders::{Folders, since_epoch};
 pub use format::Refused;
 pub use stamp::{Stamp, Stamped, TRUSTED_AFTER};
-pub use store::{DIR_ENV, Listed, MAX_ENV, cap, clear, evict, hold, list, writers_lock};
+#[cfg(all(test, target_os = "linux"))]
+pub(crate) use store::resident;
+pub use store::{DIR_ENV, Listed, MAX_ENV, cap, clear, evict, hold, list, release_in, writers_lock};
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

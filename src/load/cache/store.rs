@@ -170,14 +170,35 @@ impl ReadAt for CacheFile {
         Some(Bytes::Read(bytes))
     }
 
-    fn release(&self, at: u64, len: usize) {
-        #[cfg(unix)]
-        if let (Some(map), Ok(at)) = (&self.map, usize::try_from(at)) {
-            // SAFETY: the file is never written in place, so a page given back here and read
-            // again (a section beside it, on the same page) reads the same bytes.
-            let _ = unsafe { map.unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, at, len) };
+    fn in_place(&self, at: u64, len: usize) -> Option<Bytes<'_>> {
+        match &self.map {
+            Some(map) => format::in_place(map, at, len),
+            None => self.read_at(at, len),
         }
     }
+
+    fn release(&self, at: u64, len: usize) {
+        if let (Some(map), Ok(at)) = (&self.map, usize::try_from(at))
+            && let Some(part) = map.get(at..at.saturating_add(len))
+        {
+            release_in(map, part);
+        }
+    }
+}
+
+/// Gives back the pages that hold `part` (bytes of `map`), which drop out of the process's
+/// resident memory; touched again, they are read again from the page cache.
+pub fn release_in(map: &memmap2::Mmap, part: &[u8]) {
+    #[cfg(unix)]
+    if let Some(at) = (part.as_ptr() as usize).checked_sub(map.as_ptr() as usize).filter(|&at| at < map.len()) {
+        let len = part.len().min(map.len() - at);
+        // SAFETY: the file is never written in place, so a page given back here and read
+        // again (a section beside it, on the same page) reads the same bytes; the range lies
+        // inside the map (checked above).
+        let _ = unsafe { map.unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, at, len) };
+    }
+    #[cfg(not(unix))]
+    let _ = (map, part);
 }
 
 #[cfg(unix)]
@@ -449,4 +470,74 @@ fn abandoned_temporaries(cache: &Cache) -> Vec<PathBuf> {
         .filter(|e| std::fs::remove_file(e.path()).is_ok())
         .map(|e| e.path())
         .collect()
+}
+
+/// How many bytes of `map` are resident in this process (its row of `/proc/self/smaps`):
+/// for tests of what is given back, which the process's whole resident set, shared with
+/// the other tests' threads, cannot show.
+#[cfg(all(test, target_os = "linux"))]
+pub(crate) fn resident(map: &memmap2::Mmap) -> usize {
+    let start = format!("{:x}-", map.as_ptr() as usize);
+    let smaps = std::fs::read_to_string("/proc/self/smaps").expect("smaps");
+    let row = smaps.split_once(&format!("\n{start}")).expect("the map's row").1;
+    let rss = row.lines().find_map(|l| l.strip_prefix("Rss:")).expect("its Rss");
+    rss.trim().trim_end_matches("kB").trim().parse::<usize>().expect("kB") * 1024
+}
+
+#[cfg(all(test, target_os = "linux"))]
+mod tests {
+    use super::format::Section;
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    /// A cache file whose most resident bytes are noted at each part given back.
+    struct Watched {
+        file: CacheFile,
+        most: AtomicUsize,
+    }
+
+    impl ReadAt for Watched {
+        fn size(&self) -> u64 {
+            self.file.size()
+        }
+        fn read_at(&self, at: u64, len: usize) -> Option<Bytes<'_>> {
+            self.file.read_at(at, len)
+        }
+        fn in_place(&self, at: u64, len: usize) -> Option<Bytes<'_>> {
+            self.file.in_place(at, len)
+        }
+        fn release(&self, at: u64, len: usize) {
+            let map = self.file.map.as_deref().expect("mapped");
+            self.most.fetch_max(resident(map), Ordering::Relaxed);
+            self.file.release(at, len);
+        }
+    }
+
+    /// A 40 MB section's checksum is checked part by part: never more than two parts of it
+    /// resident at once, none once checked; a byte flipped in any part, or in the zeros after
+    /// the section, is caught.
+    #[test]
+    fn a_large_section_is_checked_without_holding_it() {
+        let len: usize = 40_000_003;
+        let mut bytes: Vec<u8> = (0..len as u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+        bytes.resize(len.next_multiple_of(16), 0);
+        let section = Section { offset: 0, len: len as u64, items: 0, checksum: xxh3_64(&bytes[..len]) };
+        let dir = tempfile::tempdir().unwrap();
+        let open_with = |bytes: &[u8]| {
+            let path = dir.path().join("section");
+            std::fs::write(&path, bytes).unwrap();
+            Watched { file: open(&path).unwrap(), most: AtomicUsize::new(0) }
+        };
+        let watched = open_with(&bytes);
+        let read = section.read_in_parts(&watched).expect("the section as written");
+        let most = watched.most.load(Ordering::Relaxed);
+        assert!(most <= 2 * (4 << 20) + (64 << 10), "at most two parts resident at once, not {most} bytes");
+        assert!(resident(watched.file.map.as_deref().unwrap()) < 64 << 10, "the section given back once checked");
+        assert_eq!(&read[..], &bytes[..len]);
+        for at in [0, 5_000_000, 23_456_789, len - 1, len + 3] {
+            let mut flipped = bytes.clone();
+            flipped[at] ^= 1;
+            assert!(section.read_in_parts(&open_with(&flipped)).is_err(), "a flip at {at}");
+        }
+    }
 }
