@@ -33,8 +33,19 @@ pub(super) struct WordMatch {
     pub word: String,
     /// The dictionary words it matches, with how well.
     pub terms: Arc<[(u32, Quality)]>,
-    /// Per entry having one of them: its best field weight × match quality.
+    /// Per entry having one of them: its best field weight × match quality. Empty when the
+    /// word was read only at the entries having the query's other words (`every.rs`): then
+    /// only its dictionary words are kept, for a longer word to narrow.
     pub entries: Arc<[(u32, u16)]>,
+    /// Whether `entries` are all the word's entries.
+    pub whole: bool,
+}
+
+impl WordMatch {
+    /// A word whose entries were not all read: its dictionary words alone.
+    pub fn terms_only(word: &str, terms: Arc<[(u32, Quality)]>) -> WordMatch {
+        WordMatch { word: word.to_string(), terms, entries: Arc::new([]), whole: false }
+    }
 }
 
 /// The words of the last search on this thread, for one engine and catalogue size.

@@ -32,6 +32,22 @@ thread_local! {
     /// from its list): the plain paths,
     /// which the tests compare them with.
     static PLAIN: Cell<bool> = const { Cell::new(false) };
+    /// Set to read every word of a query whole and intersect the lists (the tests compare the
+    /// reads of a word at the other words' entries with it).
+    static WHOLE: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether this thread reads every word whole ([`with_whole_reads`]).
+fn whole_reads() -> bool {
+    WHOLE.with(Cell::get)
+}
+
+/// Runs `f` with every word of this thread's searches read whole, then intersected.
+pub(super) fn with_whole_reads<R>(f: impl FnOnce() -> R) -> R {
+    let before = WHOLE.with(|whole| whole.replace(true));
+    let result = f();
+    WHOLE.with(|whole| whole.set(before));
+    result
 }
 
 /// Whether this thread searches without shortcuts ([`without_shortcuts`]).
@@ -240,6 +256,9 @@ impl Engine {
             written: None,
         };
         let several = words.len() > 1;
+        // With several words all required, a word not kept from the last search is read only
+        // at the entries having the others (`every.rs`), unless the tests ask for whole reads.
+        let within = several && every && !plain() && !whole_reads();
         let previous = narrow::previous(self.id, n);
         let mut current: Vec<WordMatch> = Vec::with_capacity(words.len());
         // Per word: its dense codes, or the index of its match in `current`.
@@ -256,12 +275,18 @@ impl Engine {
             if let Some(i) = current.iter().position(|m| m.word == *word) {
                 found.push(Err(i));
             } else {
-                let word_match = previous.iter().find(|m| m.word == *word).cloned().unwrap_or_else(|| {
-                    let terms = match previous.iter().find(|m| narrow::narrows(&m.word, word)) {
+                let same = previous.iter().find(|m| m.word == *word);
+                let word_match = same.filter(|m| m.whole || within).cloned().unwrap_or_else(|| {
+                    let terms = match same.or_else(|| previous.iter().find(|m| narrow::narrows(&m.word, word))) {
+                        Some(known) if known.word == *word => known.terms.to_vec(),
                         Some(shorter) => self.matching_terms_among(word, &shorter.terms),
                         None => self.matching_terms(word),
                     };
-                    self.word_entries(word, terms, n, &mut matched.best)
+                    if within {
+                        WordMatch::terms_only(word, terms.into())
+                    } else {
+                        self.word_entries(word, terms, n, &mut matched.best)
+                    }
                 });
                 current.push(word_match);
                 found.push(Err(current.len() - 1));
@@ -277,14 +302,22 @@ impl Engine {
             entries.iter().for_each(|&(e, _)| matched.bits.insert(e as usize));
             matched.single = Some(entries.clone());
         } else if several && every && listed && !plain() {
-            let sources: Vec<Source<'_>> = found
-                .iter()
-                .map(|f| match *f {
+            if !current.iter().any(|m| m.whole) {
+                // No word's entries are at hand: the one with the fewest postings is read
+                // whole (and kept while the next words are typed), the others at its entries.
+                let fewest = (0..current.len()).min_by_key(|&i| self.volume(&current[i].terms)).unwrap_or(0);
+                let (word, terms) = (current[fewest].word.clone(), current[fewest].terms.to_vec());
+                current[fewest] = self.word_entries(&word, terms, n, &mut matched.best);
+            }
+            let mut sources: Vec<Source<'_>> = Vec::with_capacity(found.len());
+            for f in &found {
+                sources.push(match *f {
                     Ok(codes) => Source::Dense(codes),
-                    Err(i) => Source::List(&current[i].entries),
-                })
-                .collect();
-            let kept = self.every(&sources);
+                    Err(i) if current[i].whole => Source::List(&current[i].entries),
+                    Err(i) => Source::Terms(&current[i].terms),
+                });
+            }
+            let kept = self.every(&sources, &mut matched.best);
             kept.iter().for_each(|&(e, _)| matched.bits.insert(e as usize));
             matched.every = Some(kept);
         } else {
@@ -343,9 +376,7 @@ impl Engine {
     /// The entries (of `n`) having one of `terms`, each with its best score over them.
     /// `best` is all zeros, and is left so.
     pub(super) fn word_entries(&self, word: &str, terms: Vec<(u32, Quality)>, n: usize, best: &mut [u16]) -> WordMatch {
-        // The score as it adds up: the field score, plus SPELLED_RIGHT (at most 41,000 in all).
-        let spelled = |best: u16| (best & !RIGHT_BIT) + if best & RIGHT_BIT != 0 { SPELLED_RIGHT as u16 } else { 0 };
-        let volume: usize = terms.iter().map(|&(t, _)| self.postings[t as usize].len()).sum();
+        let volume = self.volume(&terms);
         let best = &mut best[..n];
         // In entry order, so that every pass adding them to a search's per-entry arrays walks
         // those arrays forwards instead of jumping about them (at 1M, a common word's entries
@@ -388,8 +419,14 @@ impl Engine {
             touched.sort_unstable();
             touched.iter().map(|&e| (e, spelled(std::mem::take(&mut best[e as usize])))).collect()
         };
-        WordMatch { word: word.to_string(), terms: terms.into(), entries: entries.into() }
+        WordMatch { word: word.to_string(), terms: terms.into(), entries: entries.into(), whole: true }
     }
+
+    /// How many postings `terms` have in all: at most that many entries have one of them.
+    pub(super) fn volume(&self, terms: &[(u32, Quality)]) -> usize {
+        terms.iter().map(|&(t, _)| self.postings[t as usize].len()).sum()
+    }
+
 
     /// [`Engine::matching_terms`] of `word`, known to be among `candidates` (the dictionary
     /// words of a word it narrows), with the same qualities.
@@ -534,6 +571,20 @@ impl Engine {
             (!chosen.is_empty()).then(|| self.facets.get(facet).select(n, chosen))
         })
     }
+}
+
+/// What a posting `p` of a dictionary word matching a query word this well (`quality`) sets
+/// in the word's best score per entry while it is read (the larger value wins).
+#[inline]
+pub(super) fn posting_value(p: u32, quality: Quality) -> u16 {
+    let right = if quality == Quality::Typo { 0 } else { RIGHT_BIT };
+    (posting_best_field(p).weight() * quality.factor()) as u16 | right
+}
+
+/// A word's best score at an entry, as it adds up in the search's sum: the field score, plus
+/// [`SPELLED_RIGHT`] where it is spelled right (at most 41,000 in all).
+pub(super) fn spelled(best: u16) -> u16 {
+    (best & !RIGHT_BIT) + if best & RIGHT_BIT != 0 { SPELLED_RIGHT as u16 } else { 0 }
 }
 
 /// Adds one word's entries (`list`, bit `bit` of the words) to `matched`'s per-entry arrays;

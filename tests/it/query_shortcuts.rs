@@ -1,14 +1,15 @@
 //! Property: the shortcuts that make a search fast on a large catalogue (dense scores of words
 //! of up to four letters, a common word's entries collected by one scan, ranking only the
 //! results having every word when they are enough, one word ranked from its list of entries
-//! without the per-entry arrays, several from the intersection of their lists) give exactly what the plain paths give
+//! without the per-entry arrays, several from the intersection of their lists, the word being
+//! typed read only at the others' entries) give exactly what the plain paths give
 //! (postings read word by word, every result ranked): the same hits in the same order, with
 //! the same scores and highlights, the same totals and every facet count, while typing,
 //! with and without facet selections, on one part and split into several.
 
 use crate::common;
 
-use boucle::query::bench_support::{with_search_parts, without_shortcuts};
+use boucle::query::bench_support::{with_search_parts, with_whole_reads, without_shortcuts};
 use boucle::query::{Facet, Filters, Indexed, Query};
 use boucle::text::Lang;
 use common::{Spec, catalogue, random};
@@ -52,6 +53,20 @@ const TYPED: &[&str] = &[
     "recyc terre kind:event",
 ];
 
+/// Several words, the first rare or common, typed letter by letter: the word being typed is
+/// read only at the entries having the others, by a bit test or by a search of its postings
+/// (when they are many more than those entries).
+const SEVERAL: &[&str] = &[
+    "béthune recyclage aimants",
+    "economie circulaire",
+    "recyclage aimants terres",
+    "batterie terres rares",
+    "rec economie",
+    "terres xylophone",
+    "aimants mat:nd recyclage",
+    "circulaire -terre economie",
+];
+
 /// Up to 300 entries: up to 4 parts of 64-entry words.
 fn catalogue_strategy() -> impl Strategy<Value = Vec<Spec>> {
     random::entries(300, WORDS, random::Sizes { title: 4, summary: 8, themes: 2 })
@@ -76,6 +91,35 @@ proptest! {
                     let plain = without_shortcuts(|| indexed.search(&query, &filters, Lang::Fr, limit));
                     let fast = with_search_parts(parts, || indexed.search(&query, &filters, Lang::Fr, limit));
                     prop_assert_eq!(&fast, &plain, "query {:?}, {} parts, limit {}", key, parts, limit);
+                }
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// A word read only at the entries having the query's other words gives what reading it
+    /// whole and intersecting the lists gives, and what the plain paths give.
+    #[test]
+    fn a_word_read_at_the_others_entries_gives_what_the_whole_lists_give(
+        specs in catalogue_strategy(),
+        picks in prop::collection::vec((0usize..Facet::COUNT, 0usize..8), 0..3),
+        parts in 1usize..4,
+        limit in prop::sample::select(vec![0usize, 1, 5, 50]),
+    ) {
+        let indexed = Indexed::new(catalogue(specs));
+        let filters = random::filters(&indexed, picks);
+        for typed in SEVERAL {
+            for key in random::typed_then_erased(typed) {
+                let query = Query::parse(&key);
+                for filters in [Filters::default(), filters.clone()] {
+                    let whole = with_whole_reads(|| indexed.search(&query, &filters, Lang::Fr, limit));
+                    let read = with_search_parts(parts, || indexed.search(&query, &filters, Lang::Fr, limit));
+                    prop_assert_eq!(&read, &whole, "query {:?}, {} parts, limit {}", key, parts, limit);
+                    let plain = without_shortcuts(|| indexed.search(&query, &filters, Lang::Fr, limit));
+                    prop_assert_eq!(&read, &plain, "query {:?}, {} parts, limit {}", key, parts, limit);
                 }
             }
         }
