@@ -427,7 +427,6 @@ impl Engine {
         terms.iter().map(|&(t, _)| self.postings[t as usize].len()).sum()
     }
 
-
     /// [`Engine::matching_terms`] of `word`, known to be among `candidates` (the dictionary
     /// words of a word it narrows), with the same qualities.
     fn matching_terms_among(&self, word: &str, candidates: &[(u32, Quality)]) -> Vec<(u32, Quality)> {
