@@ -35,8 +35,10 @@ pub(super) struct WordMatch {
     pub terms: Arc<[(u32, Quality)]>,
     /// Per entry having one of them: its best field weight × match quality. Empty when the
     /// word was read only at the entries having the query's other words (`every.rs`): then
-    /// only its dictionary words are kept, for a longer word to narrow.
-    pub entries: Arc<[(u32, u16)]>,
+    /// only its dictionary words are kept, for a longer word to narrow. A vector behind the
+    /// `Arc`, not a slice: at 1M a common word's list is megabytes, which turning the vector
+    /// it is collected in into a slice copied, on new pages, at every key.
+    pub entries: Arc<Vec<(u32, u16)>>,
     /// Whether `entries` are all the word's entries.
     pub whole: bool,
 }
@@ -44,7 +46,7 @@ pub(super) struct WordMatch {
 impl WordMatch {
     /// A word whose entries were not all read: its dictionary words alone.
     pub fn terms_only(word: &str, terms: Arc<[(u32, Quality)]>) -> WordMatch {
-        WordMatch { word: word.to_string(), terms, entries: Arc::new([]), whole: false }
+        WordMatch { word: word.to_string(), terms, entries: Arc::new(Vec::new()), whole: false }
     }
 }
 

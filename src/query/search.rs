@@ -96,7 +96,7 @@ pub(super) struct Matched {
     /// Ranking reads them there, and `scores` and `word_masks` are left all zeros: at 1M, a
     /// common word's hundreds of thousands of entries were written to both, walked again by
     /// ranking and zeroed again afterwards.
-    pub single: Option<Arc<[(u32, u16)]>>,
+    pub single: Option<Arc<Vec<(u32, u16)>>>,
     /// With several words, when some entry passing the rest of the query has every one: those
     /// entries with their scores summed, in entry order (`every.rs`); `scores` and
     /// `word_masks` are then left all zeros, as with `single`.
@@ -401,6 +401,11 @@ impl Engine {
                 *b = 0;
             }
             entries.truncate(len);
+            if entries.capacity() > len + len / 2 {
+                // Many more postings than entries (a word in several fields, typos): what the
+                // narrowing keeps is bounded by lengths, so the room left is given back.
+                entries.shrink_to_fit();
+            }
             entries
         } else {
             let mut touched: Vec<u32> = Vec::new();
@@ -419,7 +424,7 @@ impl Engine {
             touched.sort_unstable();
             touched.iter().map(|&e| (e, spelled(std::mem::take(&mut best[e as usize])))).collect()
         };
-        WordMatch { word: word.to_string(), terms: terms.into(), entries: entries.into(), whole: true }
+        WordMatch { word: word.to_string(), terms: terms.into(), entries: Arc::new(entries), whole: true }
     }
 
     /// How many postings `terms` have in all: at most that many entries have one of them.
