@@ -183,7 +183,7 @@ pub fn run_list_in(
     // Not in the output, which a program may read: beside it, as the dashboard says it above
     // the results.
     if let Some(partial) = results.partial {
-        let said = crate::i18n::partial_words(results.total, partial.have, partial.of);
+        let said = crate::i18n::partial_words(results.total, partial.have, partial.of, partial.elsewhere);
         let _ = writeln!(err, "{}", said.get(lang));
     }
     Ok(())

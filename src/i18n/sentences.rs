@@ -38,16 +38,22 @@ pub fn too_many_words(max: usize) -> Said {
 }
 
 /// Above results that lack some of the query's words, none having them all: `shown` entries
-/// have `have` of its `of` words.
-pub fn partial_words(shown: usize, have: u32, of: u32) -> Said {
+/// have `have` of its `of` words. `elsewhere`: entries outside the facet panel's selections
+/// have every word, so only the selection lacks them.
+pub fn partial_words(shown: usize, have: u32, of: u32, elsewhere: bool) -> Said {
+    let (none_en, none_fr) = if elsewhere {
+        ("No entry in this selection has every word", "Aucune fiche de cette sélection n’a tous les mots")
+    } else {
+        ("No entry has every word", "Aucune fiche n’a tous les mots")
+    };
     Said::new(
         match shown {
-            1 => format!("No entry has every word; 1 has {have} of {of} words"),
-            _ => format!("No entry has every word; {shown} have {have} of {of} words"),
+            1 => format!("{none_en}; 1 has {have} of {of} words"),
+            _ => format!("{none_en}; {shown} have {have} of {of} words"),
         },
         match shown {
-            0 | 1 => format!("Aucune fiche n’a tous les mots ; {shown} en a {have} sur {of}"),
-            _ => format!("Aucune fiche n’a tous les mots ; {shown} en ont {have} sur {of}"),
+            0 | 1 => format!("{none_fr} ; {shown} en a {have} sur {of}"),
+            _ => format!("{none_fr} ; {shown} en ont {have} sur {of}"),
         },
     )
 }

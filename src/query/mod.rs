@@ -81,6 +81,7 @@ pub mod fuzzy;
 mod indexed;
 mod lists;
 pub mod matching;
+mod most_counts;
 mod narrow;
 mod parse;
 mod pool;

@@ -45,6 +45,9 @@ pub struct Hit {
 pub struct Partial {
     pub have: u32,
     pub of: u32,
+    /// Some entry outside the facet panel's selections has every word: the line says "in
+    /// this selection", since the catalogue has them.
+    pub elsewhere: bool,
 }
 
 /// What a search returns.

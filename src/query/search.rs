@@ -201,6 +201,8 @@ impl Engine {
         // The entries the words set scores for, before exclusions and filters removed some:
         // what the scratch arrays need reset.
         let written = (!query.words.is_empty()).then(|| matched.written.take().unwrap_or_else(|| Bits::empty(n)));
+        // The entries having any word, which the fallback's counts need (`most_counts.rs`).
+        let candidates = (query.words.len() >= 2 && matched.every.is_none()).then(|| matched.bits.clone());
         let partial = keep_most_words(&mut matched, query.words.len(), selected.as_ref());
         let base = &matched.bits;
         let mut results = base.clone();
@@ -209,7 +211,12 @@ impl Engine {
         }
         phases.filter = start.elapsed();
         let start = Instant::now();
-        let facet_counts = self.count_facets_kept(base, &results, &selections, filters, n);
+        let facet_counts = match (&partial, &candidates) {
+            (Some(_), Some(candidates)) => {
+                self.count_facets_most_words(candidates, &matched.word_masks, &selections, selected.as_ref())
+            }
+            _ => self.count_facets_kept(base, &results, &selections, filters, n),
+        };
         phases.count = start.elapsed();
         let total = results.count();
         let start = Instant::now();
@@ -650,7 +657,7 @@ fn keep_most_words(matched: &mut Matched, words: usize, selected: Option<&Bits>)
         }
     });
     matched.bits = kept;
-    Some(Partial { have: most, of: words as u32 })
+    Some(Partial { have: most, of: words as u32, elsewhere: selected.is_some() && all.count() > 0 })
 }
 
 /// How many of `bits` the facet panel's selections keep (all of them without a selection).

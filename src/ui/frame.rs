@@ -38,9 +38,9 @@ pub struct FrameFacts {
     pub entry: Option<EntryFacts>,
     /// The screen row of the filters pane's "in my shortlist" row, when it was drawn.
     pub shortlist_row: Option<u16>,
-    /// Whether the results pane's first row said that no entry has every word of the query
-    /// (the results start a row lower).
-    pub results_note: bool,
+    /// How many of the results pane's first rows said that no entry has every word of the
+    /// query (the results start that much lower).
+    pub results_note: u16,
     /// The open overlay's text: its lines once wrapped, and the rows it shows.
     pub overlay_lines: usize,
     pub overlay_page: u16,

@@ -84,7 +84,7 @@ fn click(app: &App, column: u16, row: u16) -> Option<Action> {
             None => Action::ClickFacetRow(frame.facets_offset + inner_row),
         },
         // Below the note that no entry has every word, when it is there.
-        Pane::Results if frame.results_note && inner_row == 0 => Action::Focus(Pane::Results),
+        Pane::Results if inner_row < usize::from(frame.results_note) => Action::Focus(Pane::Results),
         Pane::Results => Action::ClickResult(frame.results_offset + (inner_row - usize::from(frame.results_note)) / 2),
         Pane::Detail => {
             // Below the note that the entry shown before was removed, when it is there.

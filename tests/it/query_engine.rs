@@ -117,7 +117,7 @@ fn all_words_first_and_the_phrase_above_scattered_words() {
     assert_eq!((r.total, r.partial), (3, None), "only the entries having both words");
     // No entry has both: those with one of them are shown, and the results say so.
     let r = search(&cat, "aimants reconversion", &Filters::default());
-    assert_eq!(r.partial, Some(Partial { have: 1, of: 2 }));
+    assert_eq!(r.partial, Some(Partial { have: 1, of: 2, elsewhere: false }));
     assert!(r.total >= 3);
     assert!(r.hits.iter().all(|h| h.words == 1));
 }
@@ -135,10 +135,18 @@ fn a_region_ticked_where_no_entry_has_every_word_shows_those_with_the_most_there
     filters.select(Facet::Region, value_of(&engine, &cat, Facet::Region, "FRE12"));
     let r = engine.search(&cat, &query, &filters, Lang::Fr, 100);
     assert_eq!(ids(&cat, &r), ["bethune-heritage"]);
-    assert_eq!(r.partial, Some(Partial { have: 1, of: 2 }));
-    // The counts say what ticking another region too would show: Greece's entry, with both.
+    // The catalogue has an entry with both words, outside the selection: the line says so.
+    assert_eq!(r.partial, Some(Partial { have: 1, of: 2, elsewhere: true }));
+    let said = boucle::i18n::partial_words(r.total, 1, 2, true);
+    assert_eq!(said.get(Lang::En), "No entry in this selection has every word; 1 has 1 of 2 words");
+    // The counts say what ticking another region too would show: Greece's entry, with both,
+    // and only it — not every Greek entry having one of the words.
     let greece = value_of(&engine, &cat, Facet::Region, "EL53");
     assert_eq!(r.facet_counts.count(Facet::Region, greece), 1);
+    let mut ticked = filters.clone();
+    ticked.select(Facet::Region, greece);
+    let shown = engine.search(&cat, &query, &ticked, Lang::Fr, 100);
+    assert_eq!(ids(&cat, &shown), ["kozani-visit"]);
 }
 
 #[test]
@@ -436,13 +444,22 @@ fn a_stop_word_alone_still_searches() {
 fn without_an_entry_having_every_word_the_closest_are_shown_and_said() {
     let cat = sample();
     let r = search(&cat, "béton aimants reconversion", &Filters::default());
-    assert_eq!(r.partial, Some(Partial { have: 2, of: 3 }));
+    assert_eq!(r.partial, Some(Partial { have: 2, of: 3, elsewhere: false }));
     assert_eq!(ids(&cat, &r), ["kozani-visit"], "béton and reconversion");
-    let said = boucle::i18n::partial_words(r.total, 2, 3);
+    let said = boucle::i18n::partial_words(r.total, 2, 3, false);
     assert_eq!(said.get(Lang::En), "No entry has every word; 1 has 2 of 3 words");
     assert_eq!(said.get(Lang::Fr), "Aucune fiche n’a tous les mots ; 1 en a 2 sur 3");
-    // The facet counts are those of what is shown.
+    // A value's count is what ticking it shows: zinc, the entry shown; neodymium, whose
+    // entries have one word of three, those entries — not 0 because none has two.
     let engine = Engine::new(&cat);
-    assert_eq!(r.facet_counts.count(Facet::Material, value(&engine, &cat, Facet::Material, "zinc")), 1);
-    assert_eq!(r.facet_counts.count(Facet::Material, value(&engine, &cat, Facet::Material, "neodymium")), 0);
+    let zinc = value(&engine, &cat, Facet::Material, "zinc");
+    let neodymium = value(&engine, &cat, Facet::Material, "neodymium");
+    assert_eq!(r.facet_counts.count(Facet::Material, zinc), 1);
+    let query = Query::parse("béton aimants reconversion");
+    let mut ticked = Filters::default();
+    ticked.select(Facet::Material, neodymium);
+    let shown = engine.search(&cat, &query, &ticked, Lang::Fr, 100);
+    assert_eq!(shown.partial.map(|p| p.have), Some(1));
+    assert!(shown.total > 0);
+    assert_eq!(r.facet_counts.count(Facet::Material, neodymium), shown.total as u32);
 }

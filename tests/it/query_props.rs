@@ -165,7 +165,11 @@ proptest! {
         prop_assert_eq!(results.total, expected.len());
         // Fewer than every word only when no entry has them all, and said.
         let most = common::most_words(&cat, &query, &filters);
-        let partial = (most > 0 && most < query.words.len()).then_some(Partial { have: most as u32, of: query.words.len() as u32 });
+        let partial = (most > 0 && most < query.words.len()).then_some(Partial {
+            have: most as u32,
+            of: query.words.len() as u32,
+            elsewhere: common::every_word_elsewhere(&cat, &query, &filters),
+        });
         prop_assert_eq!(results.partial, partial, "query {:?}", text);
         prop_assert!(results.hits.iter().all(|h| h.words as usize == most));
         // More words always rank first.

@@ -84,6 +84,28 @@ fn without_an_entry_having_every_word_the_results_say_what_they_have() {
     assert!(!pane_text(&app, Pane::Results).contains("Aucune fiche"));
 }
 
+/// A region ticked where no entry has every word, though another region has one: at 80x24 the
+/// note says "in this selection" and keeps its counts on a second row, the facet panel counts
+/// France as what ticking it shows, and a click on the first result below the note opens it.
+#[test]
+fn a_selection_lacking_every_word_says_so_at_80x24_and_counts_what_ticking_shows() {
+    let options = Options { filters: vec![(Facet::Region, "EL".to_string())], ..Options::default() };
+    let mut app = app_sized(options, 80, 24);
+    type_query(&mut app, "bethune kozani");
+    let results = pane_text(&app, Pane::Results);
+    let mut lines = results.lines();
+    assert!(lines.next().is_some_and(|l| l.contains("No entry in this selection has every word;")), "{results}");
+    assert!(lines.next().is_some_and(|l| l.contains("2 have 1 of 2 words")), "{results}");
+    let facets = pane_text(&app, Pane::Facets);
+    let france = facets.lines().find(|l| l.contains("France")).unwrap_or_default();
+    assert!(france.trim_end().ends_with(" 1"), "the Lille tour, which has both words: {facets}");
+    let area = pane_area(&app, Pane::Results);
+    let first = result_ids(&app)[0].clone();
+    redraw(&mut app);
+    click(&mut app, area.x + 3, area.y + 3);
+    assert_eq!(selected_id(&app).as_deref(), Some(first.as_str()), "the row below the two-row note");
+}
+
 #[test]
 fn the_french_titles_are_searched_and_highlighted_in_french() {
     let mut app = app_with(Options { lang: Lang::Fr, ..Options::default() });

@@ -79,7 +79,7 @@ pub fn found(shared: &Shared, browse: &BrowseState, target: Target) -> Option<St
     // As the results pane says it above them: they lack some of the words.
     Some(match results.partial {
         Some(partial) => {
-            let said = crate::i18n::partial_words(results.total, partial.have, partial.of);
+            let said = crate::i18n::partial_words(results.total, partial.have, partial.of, partial.elsewhere);
             format!("{found}. {}", said.get(shared.lang()))
         }
         None => found,

@@ -15,7 +15,7 @@ use crate::model::Entry;
 
 /// Draws the pane; returns the first result shown, how many rows of results it had room for,
 /// and whether its first row says that no entry has every word.
-pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, browse: &BrowseState, area: Rect) -> (usize, usize, bool) {
+pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, browse: &BrowseState, area: Rect) -> (usize, usize, u16) {
     let theme = &ctx.shared.theme;
     let title = Line::styled(format!(" {} ", t(ctx.shared.lang, Msg::Results)), theme.title);
     let mut block = pane_block(ctx, Pane::Results, title);
@@ -30,11 +30,14 @@ pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, browse: &BrowseState, area: Re
     frame.render_widget(block, area);
     // Results lacking some words say so above them, where there is room for a result besides.
     let note = browse.results().partial.filter(|_| inner.height >= 3 && inner.width >= 4);
+    let mut note_rows = 0;
     if let Some(partial) = note {
-        let said = crate::i18n::partial_words(browse.results().total, partial.have, partial.of);
-        let line = Line::styled(fit(said.get(ctx.shared.lang), usize::from(inner.width)), theme.muted);
-        frame.render_widget(Paragraph::new(line), Rect { height: 1, ..inner });
-        inner = Rect { y: inner.y + 1, height: inner.height - 1, ..inner };
+        let said = crate::i18n::partial_words(browse.results().total, partial.have, partial.of, partial.elsewhere);
+        let lines = note_lines(said.get(ctx.shared.lang), usize::from(inner.width), inner.height >= 5);
+        note_rows = lines.len() as u16;
+        let lines: Vec<Line> = lines.into_iter().map(|line| Line::styled(line, theme.muted)).collect();
+        frame.render_widget(Paragraph::new(lines), Rect { height: note_rows, ..inner });
+        inner = Rect { y: inner.y + note_rows, height: inner.height - note_rows, ..inner };
     }
     // Two lines a result; the selection is kept in sight of the rows there are now (the
     // state's offset may be for the size before a resize).
@@ -49,7 +52,7 @@ pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, browse: &BrowseState, area: Re
             let message = Paragraph::new(Line::styled(text, theme.muted)).wrap(Wrap { trim: true });
             frame.render_widget(message, inner);
         }
-        return (offset, rows, note.is_some());
+        return (offset, rows, note_rows);
     }
     let width = usize::from(inner.width);
     // The selection keeps its colours while the query is typed: it is what Enter opens.
@@ -89,7 +92,7 @@ pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, browse: &BrowseState, area: Re
         })
         .collect();
     frame.render_widget(List::new(items), inner);
-    (offset, rows, note.is_some())
+    (offset, rows, note_rows)
 }
 
 /// `  visit · Béthune · Lead · E5`
@@ -144,4 +147,18 @@ fn facts_line(ctx: &Ctx<'_>, entry: &Entry, width: usize) -> Line<'static> {
         push(themes.join(" "), theme.theme_badge, &mut spans);
     }
     Line::from(spans)
+}
+
+/// The line above results lacking some words, on one row, or on two split after its first
+/// clause (`…every word;` / `10 have 1 of 2 words`) when one row would cut its counts and
+/// `two_rows` are spared.
+fn note_lines(said: &str, width: usize, two_rows: bool) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
+    let split = said.find(';').map(|at| said.split_at(at + ';'.len_utf8()));
+    match split {
+        Some((first, rest)) if two_rows && said.width() > width => {
+            vec![fit(first, width), fit(rest.trim_start(), width)]
+        }
+        _ => vec![fit(said, width)],
+    }
 }

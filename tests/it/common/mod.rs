@@ -548,9 +548,25 @@ pub fn brute_results(catalogue: &Catalogue, query: &Query, filters: &Filters) ->
         .collect()
 }
 
+/// Whether, with no entry the facet panel keeps having every word, some entry outside it has
+/// them all (the results' line then says "in this selection").
+pub fn every_word_elsewhere(catalogue: &Catalogue, query: &Query, filters: &Filters) -> bool {
+    let any_selection = Facet::ALL.into_iter().any(|f| !filters.selected(f).is_empty());
+    any_selection && words_and_fields(catalogue, query).contains(&Some(query.words.len()))
+}
+
 /// The count of one facet value: entries passing the query and the other facets, having it.
+/// When no entry the selections keep has every word, it is what ticking the value shows: the
+/// results of the selections with it ticked too that have it.
 pub fn brute_count(catalogue: &Catalogue, query: &Query, filters: &Filters, facet: Facet, value: usize) -> u32 {
     let years = all_years(catalogue);
+    let most = most_words(catalogue, query, filters);
+    if most > 0 && most < query.words.len() {
+        let mut ticked = filters.clone();
+        ticked.select(facet, value);
+        let shown = brute_results(catalogue, query, &ticked);
+        return shown.into_iter().filter(|&e| values(catalogue, &years, e, facet).contains(&value)).count() as u32;
+    }
     query_matches(catalogue, query, filters)
         .iter()
         .enumerate()
