@@ -16,8 +16,7 @@
 use super::bits::Bits;
 use super::engine::Engine;
 use super::fields::posting_entry;
-use super::matching::{Quality, SPELLED_RIGHT};
-use super::search::{posting_value, spelled};
+use super::matching::{Quality, SPELLED_RIGHT, posting_value, spelled};
 
 /// A list this many times longer than the entries left is searched (binary search from where
 /// the last entry was found) rather than walked.

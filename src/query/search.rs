@@ -11,12 +11,9 @@ use super::engine::Engine;
 use super::every::Source;
 use super::facet::PerFacet;
 use super::fields::{posting_best_field, posting_entry};
-use super::matching::{Quality, SPELLED_RIGHT, match_exclusion, prefix_within_one, typo_allowed};
+use super::matching::{Quality, RIGHT_BIT, SPELLED_RIGHT, match_exclusion, prefix_within_one, spelled, typo_allowed};
 use super::narrow::{self, WordMatch};
 
-/// In a word's best score per entry while its postings are read, set when the word is there
-/// exactly or as a start (field scores are at most 1000, far below).
-const RIGHT_BIT: u16 = 1 << 15;
 /// A word's entries are collected by a scan of every entry when its postings number more than
 /// one in this many entries, else by sorting those it touched.
 const SCAN_SHARE: usize = 32;
@@ -582,20 +579,6 @@ impl Engine {
             (!chosen.is_empty()).then(|| self.facets.get(facet).select(n, chosen))
         })
     }
-}
-
-/// What a posting `p` of a dictionary word matching a query word this well (`quality`) sets
-/// in the word's best score per entry while it is read (the larger value wins).
-#[inline]
-pub(super) fn posting_value(p: u32, quality: Quality) -> u16 {
-    let right = if quality == Quality::Typo { 0 } else { RIGHT_BIT };
-    (posting_best_field(p).weight() * quality.factor()) as u16 | right
-}
-
-/// A word's best score at an entry, as it adds up in the search's sum: the field score, plus
-/// [`SPELLED_RIGHT`] where it is spelled right (at most 41,000 in all).
-pub(super) fn spelled(best: u16) -> u16 {
-    (best & !RIGHT_BIT) + if best & RIGHT_BIT != 0 { SPELLED_RIGHT as u16 } else { 0 }
 }
 
 /// Adds one word's entries (`list`, bit `bit` of the words) to `matched`'s per-entry arrays;
