@@ -107,6 +107,7 @@ pub fn run(cli: &Cli, args: &PresentArgs, err: &mut dyn Write) -> std::io::Resul
     }
     let mut options = super::dashboard_options(cli, &args.filters, Some(start.clone()));
     let PresentStart::Tour(tour) = start else {
+        set_notice_aside(&mut options, args.console, err)?;
         return crate::ui::run(loaded.catalogue, loaded.diagnostics, options);
     };
     let lang = cli.language();
@@ -133,6 +134,7 @@ pub fn run(cli: &Cli, args: &PresentArgs, err: &mut dyn Write) -> std::io::Resul
             }
         });
     }
+    set_notice_aside(&mut options, args.console, err)?;
     let stops = tour_stops(&loaded.catalogue, &tour);
     let first = || Stage::new(Deck::Tour(tour.clone()), stops, crate::presentation::now_ms());
     match crate::presentation::socket::attach(&socket, first) {
@@ -164,6 +166,21 @@ pub fn run(cli: &Cli, args: &PresentArgs, err: &mut dyn Write) -> std::io::Resul
             crate::ui::run(loaded.catalogue, loaded.diagnostics, options)
         }
     }
+}
+
+/// What the start has to say (a shortlist id skipped or the file set aside, a config notice) is
+/// for whoever runs the presentation, never the room: written on the terminal before the screen
+/// is taken (it is there again when boucle ends), and kept for the console's quiet line; the
+/// projector shows none of it.
+fn set_notice_aside(options: &mut crate::ui::Options, console: bool, err: &mut dyn Write) -> std::io::Result<()> {
+    let notice = options.notice.take();
+    if let Some(notice) = &notice {
+        writeln!(err, "boucle: {notice}")?;
+    }
+    if console {
+        options.notice = notice;
+    }
+    Ok(())
 }
 
 /// How many of the tour's stops this catalogue has (the slides every view makes of them).

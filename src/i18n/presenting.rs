@@ -13,11 +13,22 @@ pub fn facilitator_at(stop: usize, stops: usize) -> Said {
     )
 }
 
-/// The line over a followed slide: the participant follows, and how to stop.
+/// « L'animateur a mis la présentation en pause (étape 3/9) — f pour suivre »: said to a
+/// participant who is browsing while the room rests, rather than where it stands.
+pub fn facilitator_paused(stop: usize, stops: usize) -> Said {
+    Said::new(
+        format!("The facilitator has paused the presentation (stop {stop}/{stops}) — f to follow"),
+        format!("L'animateur a mis la présentation en pause (étape {stop}/{stops}) — f pour suivre"),
+    )
+}
+
+/// The line over a followed slide: the participant follows, and how to stop. Short enough for
+/// the footer of an 80-column terminal beside the position and the clock, in both languages.
+/// Esc is named as the one sure way out: the scrolling keys, `z` and `?` stay on the slide.
 pub fn following(stop: usize, stops: usize) -> Said {
     Said::new(
-        format!("Following the facilitator, stop {stop}/{stops} — m mark, any other key to browse"),
-        format!("Vous suivez l'animateur, étape {stop}/{stops} — m marquer, toute autre touche pour parcourir"),
+        format!("Following, stop {stop}/{stops} — m mark, Esc to browse"),
+        format!("Vous suivez, étape {stop}/{stops} — m marquer, Échap pour parcourir"),
     )
 }
 

@@ -565,3 +565,30 @@ pub fn command_failed() -> Said {
 pub fn catalogue_not_loaded() -> Said {
     Said::new("the catalogue could not be loaded", "le catalogue n’a pas pu être chargé")
 }
+
+/// The facilitator's own session when the room closes: they closed it.
+pub fn you_closed_the_room() -> Said {
+    Said::new("You have closed the room. Goodbye!", "Vous avez fermé la salle. Au revoir !")
+}
+
+/// A shell asked by a client whose terminal says it moves no cursor (TERM=dumb), as the local
+/// dashboard refuses it: what works there instead.
+pub fn terminal_is_dumb() -> Said {
+    Said::new(
+        "this terminal (TERM=dumb) cannot show the dashboard. Add `list` or `show ID` to your ssh command to print entries; if the terminal can draw, connect with TERM set to its type (such as TERM=xterm-256color ssh …).",
+        "ce terminal (TERM=dumb) ne peut pas afficher le tableau de bord. Ajoutez `list` ou `show ID` à votre commande ssh pour afficher des fiches ; si le terminal sait dessiner, connectez-vous avec TERM à son type (par exemple TERM=xterm-256color ssh …).",
+    )
+}
+
+/// An allowed command given an option the room refuses (`list --catalogue /`): the option is
+/// named, not the commands.
+pub fn option_refused(option: &str) -> Said {
+    Said::new(
+        format!(
+            "{option} is not accepted here: the room's catalogue is the only one, output comes back to you (redirect it with >), and --shortlist goes alone or with your code"
+        ),
+        format!(
+            "{option} n’est pas accepté ici : le catalogue de la salle est le seul, la sortie vous revient (redirigez-la avec >), et --shortlist s’emploie seul ou avec votre code"
+        ),
+    )
+}

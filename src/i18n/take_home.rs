@@ -55,14 +55,31 @@ pub fn goodbye(lang: Lang, marks: usize, code: Option<&str>, command: &str) -> S
 pub fn closing_list(lang: Lang, marks: usize, kept: bool) -> String {
     let entries = super::count(lang, super::Noun::Entry, marks);
     match (kept, lang) {
-        (false, Lang::En) => format!("Your shortlist ({entries}) closed with the room; copy it from here:"),
-        (false, Lang::Fr) => format!("Votre sélection ({entries}) se ferme avec la salle ; copiez-la d’ici :"),
+        (false, Lang::En) => {
+            format!("The room has closed and your shortlist ({entries}) is no longer kept there; copy it from here:")
+        }
+        (false, Lang::Fr) => {
+            format!("La salle est fermée et votre sélection ({entries}) n’y est plus gardée ; copiez-la d’ici :")
+        }
         (true, Lang::En) => format!(
             "The room has closed; your shortlist ({entries}) stays under your SSH key for when it reopens. To copy now:"
         ),
         (true, Lang::Fr) => format!(
             "La salle est fermée ; votre sélection ({entries}) reste sous votre clé SSH pour sa réouverture. À copier dès maintenant :"
         ),
+    }
+}
+
+/// The export dialog of a served dashboard, before Enter: what Enter will do, up front (a
+/// trial read « Fichier : boucle-shortlist.md », a file on the server, until it pressed Enter).
+pub fn will_offer(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => {
+            "Nothing is written on the server: Enter shows the command that saves it in a terminal of your own."
+        }
+        Lang::Fr => {
+            "Rien n’est écrit sur le serveur : Entrée montre la commande qui l’enregistre dans un terminal à vous."
+        }
     }
 }
 

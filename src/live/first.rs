@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use super::remember::{Read, remember};
 use super::{First, Progress, Sink, Snapshot, Update};
 use crate::load::cache::{self, Cache};
-use crate::load::{CatalogueSource, Loaded, load_reporting};
+use crate::load::{CatalogueSource, Stamps};
 use crate::query::{Indexed, read_cached};
 
 /// The first snapshot, with what the cache needs to know about it.
@@ -40,18 +40,28 @@ pub(super) fn load(source: &CatalogueSource, cache: Option<&Cache>, first: First
         _ => None,
     };
     let from_cache = cached.is_some();
-    let (mut loaded, stored) = cached.unwrap_or_else(|| {
-        let report = |read, total| {
-            sink.send(Update::Progress(Progress::Reading { read, total }));
-        };
-        (load_reporting(source, &report), None)
-    });
-    sink.send(Update::Progress(Progress::Indexing));
+    let (indexed, mut loaded, index_cached) = match cached {
+        Some((mut loaded, stored)) => {
+            sink.send(Update::Progress(Progress::Indexing));
+            let (indexed, index_cached) = Indexed::with_stored(std::mem::take(&mut loaded.catalogue), stored);
+            (indexed, loaded, index_cached)
+        }
+        // From the files, the index is built beside the load's last checks, as `list`'s is.
+        None => {
+            let report = |read, total| {
+                sink.send(Update::Progress(Progress::Reading { read, total }));
+            };
+            let indexing = || {
+                sink.send(Update::Progress(Progress::Indexing));
+            };
+            let (indexed, loaded) = Indexed::load_reporting(source, &report, Stamps::Kept, &indexing);
+            (indexed, loaded, false)
+        }
+    };
     let read = Read::take(&mut loaded);
-    let Loaded { catalogue, diagnostics, .. } = loaded;
-    let (indexed, index_cached) = Indexed::with_stored(catalogue, stored);
     let checked = first == First::Checked;
-    FirstLoad { snapshot: Snapshot::new(indexed, diagnostics), read, from_cache, checked, index_cached, stamps: None }
+    let snapshot = Snapshot::new(indexed, loaded.diagnostics);
+    FirstLoad { snapshot, read, from_cache, checked, index_cached, stamps: None }
 }
 
 impl FirstLoad {

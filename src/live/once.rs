@@ -114,14 +114,15 @@ pub fn load_telling(source: &CatalogueSource, cache: Option<&Cache>) -> (Loaded,
 /// fits, else built now (and the load cached behind, [`write_behind`]). The load's catalogue
 /// is moved into the [`Indexed`]; the rest of the load is returned beside it.
 pub fn load_indexed(source: &CatalogueSource, cache: Option<&Cache>) -> (Indexed, Loaded) {
+    // The cache, if any, is written behind by another process: this load keeps no stamp.
     let (CatalogueSource::Folders(folders), Some(cache)) = (source, cache) else {
-        return Indexed::load(source);
+        return Indexed::load_unstamped(source);
     };
     let (mut loaded, stored) = match read_cached(cache, folders) {
         Ok((loaded, stored)) if cache::is_fresh(loaded.stamps.as_deref(), folders) => (loaded, stored),
         _ => {
             due(cache, folders);
-            return Indexed::load(source);
+            return Indexed::load_unstamped(source);
         }
     };
     let (indexed, restored) = Indexed::with_stored(std::mem::take(&mut loaded.catalogue), stored);

@@ -1,5 +1,5 @@
 //! Loading the folders again after a change, reading only what changed: each file whose stamp
-//! (size, modification time, and the content's hash for a file written shortly before it was
+//! (size, modification and change times, and the content's hash for a file written shortly before it was
 //! read: [`cache::Stamp`]) still matches is taken as it was parsed last time, unread; new and
 //! changed files are read and parsed; files gone drop out. The whole is then checked as a full
 //! load checks it (vocabularies, ids, references, duplicates), so the catalogue and problems
@@ -16,10 +16,9 @@ use std::collections::{HashMap, HashSet};
 use std::time::SystemTime;
 
 use super::cache::{self, Folders, Stamped, since_epoch};
-use super::progress::{self, Progress};
+use super::progress;
 use super::{
     CatalogueSource, FileRole, Loaded, ParsedFiles, SourceFile, VocabularyFile, checked, classify, listed_files, load,
-    parse_all,
 };
 use crate::diagnostic::Diagnostic;
 use crate::model::{Catalogue, Entry, VocabularyKind};
@@ -173,8 +172,8 @@ fn entry_of<'a>(file: &SourceFile, shown: &'a Catalogue) -> Option<&'a Entry> {
 /// Parses `files` as a load does, and splits what came of it by file; None when a problem (or
 /// anything else) names a file that was not parsed, as nothing then says whose it is.
 fn parse_apart(files: &[SourceFile]) -> Option<HashMap<String, Part>> {
-    let progress = Progress::start(&progress::unwatched, files.len());
-    let all = parse_all(files, &progress);
+    let feed = |found: &mut dyn FnMut(SourceFile)| files.iter().cloned().for_each(found);
+    let (_, all) = super::threads::parse_fed(feed, &progress::unwatched, super::Stamps::Kept);
     let mut parts: HashMap<String, Part> = HashMap::with_capacity(files.len());
     let stamps: HashMap<&str, &cache::Stamp> = all.stamps.iter().map(|s| (&*s.path, s)).collect();
     for file in files {
@@ -185,6 +184,8 @@ fn parse_apart(files: &[SourceFile]) -> Option<HashMap<String, Part>> {
             size: 0,
             seconds: 0,
             nanos: 0,
+            changed_seconds: 0,
+            changed_nanos: 0,
             hash: None,
         });
         let parsed = Parsed {
@@ -262,11 +263,19 @@ pub fn remembered(
             continue;
         }
         let (Some(seen), Some(path)) = (looks.look(path), path.to_str()) else { continue };
-        if (seen.seconds, seen.nanos) >= (seconds, nanos) {
+        // The change time too: a write whose modification time was put back is recent by it.
+        if (seen.seconds, seen.nanos).max((seen.changed_seconds, seen.changed_nanos)) >= (seconds, nanos) {
             continue;
         }
-        let stamp =
-            cache::Stamp { path: path.into(), size: seen.size, seconds: seen.seconds, nanos: seen.nanos, hash: None };
+        let stamp = cache::Stamp {
+            path: path.into(),
+            size: seen.size,
+            seconds: seen.seconds,
+            nanos: seen.nanos,
+            changed_seconds: seen.changed_seconds,
+            changed_nanos: seen.changed_nanos,
+            hash: None,
+        };
         let parsed = Parsed {
             stamp,
             entry: true,

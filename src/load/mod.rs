@@ -16,6 +16,7 @@ mod recover;
 pub mod schema;
 mod sources;
 mod syntax;
+mod threads;
 mod tree;
 mod validate;
 pub mod watch;
@@ -89,10 +90,19 @@ pub fn load(source: &CatalogueSource) -> Loaded {
     load_reporting(source, &progress::unwatched)
 }
 
+/// Whether a load keeps each file's stamp in [`Loaded::stamps`], for the catalogue cache. A
+/// load that this process will not cache (a `list` whose cache, if any, another process
+/// writes behind) skips them: no `statx`, and no stamp made, per file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stamps {
+    Kept,
+    Skipped,
+}
+
 /// [`load`], telling `report` how many files are read, of how many, as it goes (throttled:
 /// see [`progress`]).
 pub fn load_reporting(source: &CatalogueSource, report: progress::Report<'_>) -> Loaded {
-    load_reporting_then(source, report, &|_| ()).0
+    load_reporting_then(source, report, Stamps::Kept, &|_| ()).0
 }
 
 /// What is made of a catalogue as soon as its files are parsed (its search index), by a layer
@@ -103,22 +113,29 @@ pub type Then<'a, T> = &'a (dyn Fn(&Catalogue) -> T + Sync);
 /// parsing run (they took a core alone for about 0.3 s at 100k entries, the other idle). When
 /// the checks drop an entry (a repeated id), `then` is made again of the catalogue kept.
 pub fn load_then<T: Send>(source: &CatalogueSource, then: Then<'_, T>) -> (Loaded, T) {
-    load_reporting_then(source, &progress::unwatched, then)
+    load_reporting_then(source, &progress::unwatched, Stamps::Kept, then)
 }
 
-/// [`load_reporting`] and [`load_then`] at once.
+/// [`load_reporting`] and [`load_then`] at once, keeping the files' stamps or not.
 pub fn load_reporting_then<T: Send>(
     source: &CatalogueSource,
     report: progress::Report<'_>,
+    stamps: Stamps,
     then: Then<'_, T>,
 ) -> (Loaded, T) {
-    match source {
-        CatalogueSource::Bundled => load_files_reporting(bundled_files(), Vec::new(), report, then),
-        CatalogueSource::Folders(folders) => {
-            let (files, problems) = listed_files(folders);
-            load_files_reporting(files, problems, report, then)
-        }
+    let CatalogueSource::Folders(folders) = source else {
+        return load_files_reporting(bundled_files(), Vec::new(), report, stamps, then);
+    };
+    // The files are parsed as the walk finds them.
+    let (mut problems, mut in_order) = (Vec::new(), true);
+    let feed = |found: &mut dyn FnMut(SourceFile)| (problems, in_order) = walk_folders(folders, found);
+    let (files, parsed) = threads::parse_fed(feed, report, stamps);
+    if !in_order {
+        // A name with a `\` (read as `/`) took the walk out of load order: the sorted list, then.
+        let (files, problems) = listed_files(folders);
+        return load_files_reporting(files, problems, report, stamps, then);
     }
+    checked(files, problems, parsed, then)
 }
 
 /// The files of catalogue folders, in load order, and the problems with the folders; the
@@ -136,6 +153,23 @@ fn listed_files(folders: &[PathBuf]) -> (Vec<SourceFile>, Vec<Diagnostic>) {
         problems.extend(folder_problems);
     }
     (all, problems)
+}
+
+/// [`listed_files`], each file given to `found` as the walk finds it; says whether they came in
+/// load order (see [`sources::walk_folder`]).
+fn walk_folders(folders: &[PathBuf], found: &mut dyn FnMut(SourceFile)) -> (Vec<Diagnostic>, bool) {
+    let mut problems = Vec::new();
+    let mut in_order = true;
+    for folder in folders {
+        if let Some(problem) = not_a_catalogue(folder) {
+            problems.push(problem);
+            continue;
+        }
+        let (folder_problems, sorted) = sources::walk_folder(folder, found);
+        problems.extend(folder_problems);
+        in_order &= sorted;
+    }
+    (problems, in_order)
 }
 
 /// A vocabulary file's terms, with the file they came from.
@@ -197,58 +231,6 @@ struct ParsedRun {
     unstamped: bool,
 }
 
-/// Below this many files one thread parses them all; above, the files are split among the
-/// cores (parsing and cleaning text is most of a large load).
-const FILES_PER_THREAD: usize = 2000;
-
-fn parse_all(files: &[SourceFile], progress: &Progress<'_>) -> ParsedFiles {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
-    let threads = cores.min(files.len() / FILES_PER_THREAD).max(1);
-    // One slot per file, written in place by whichever thread parses it: the entries of 100k
-    // files are never held twice (per-thread vectors joined afterwards held about 80 MB extra
-    // at the peak of a 100k load).
-    let mut slots: Vec<Option<Entry>> = std::iter::repeat_with(|| None).take(files.len()).collect();
-    let chunk = files.len().div_ceil(threads).max(1);
-    let runs: Vec<ParsedRun> = if threads == 1 {
-        vec![parse_run(files, &mut slots, progress)]
-    } else {
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = files
-                .chunks(chunk)
-                .zip(slots.chunks_mut(chunk))
-                .map(|(run, slots)| scope.spawn(move || parse_run(run, slots, progress)))
-                .collect();
-            // A parsing thread cannot panic on data (every error is a diagnostic); if one did,
-            // its files are reported rather than lost silently.
-            handles
-                .into_iter()
-                .zip(files.chunks(chunk))
-                .map(|(handle, run)| handle.join().unwrap_or_else(|_| lost(run)))
-                .collect()
-        })
-    };
-    // A file's slot says whether it loaded: no search by id afterwards (a binary search per
-    // file was 3 % of a 100k load). Only the few files without an entry are classified again.
-    let unloaded = (slots.iter().enumerate())
-        .filter(|&(i, slot)| slot.is_none() && matches!(classify(&files[i].relative), FileRole::Entry(_)))
-        .map(|(i, _)| i)
-        .collect();
-    // `Option<Entry>` has the size of `Entry`, so this collect reuses the slots' allocation
-    // (`filter_map` collects in place; `flatten` would allocate a second, doubling vector).
-    #[allow(clippy::filter_map_identity)]
-    let entries = slots.into_iter().filter_map(|slot| slot).collect();
-    let mut all = ParsedFiles { entries, unloaded, ..ParsedFiles::default() };
-    for run in runs {
-        all.checked_only.extend(run.checked_only);
-        all.vocabulary_files.extend(run.vocabulary_files);
-        all.unread_vocabularies.extend(run.unread_vocabularies);
-        all.problems.extend(run.problems);
-        all.stamps.extend(run.stamps);
-        all.unstamped |= run.unstamped;
-    }
-    all
-}
-
 fn lost(run: &[SourceFile]) -> ParsedRun {
     let problems = run
         .iter()
@@ -259,12 +241,13 @@ fn lost(run: &[SourceFile]) -> ParsedRun {
 
 /// Reads and parses each file on its own: a broken file becomes a diagnostic and the next
 /// file is read as if nothing happened.
-fn parse_run(files: &[SourceFile], slots: &mut [Option<Entry>], progress: &Progress<'_>) -> ParsedRun {
-    let mut parsed = ParsedRun::default();
+fn parse_run(files: &[SourceFile], slots: &mut [Option<Entry>], progress: &Progress<'_>, stamps: Stamps) -> ParsedRun {
+    // No stamp kept is as if a file had none: the load gives no stamps.
+    let mut parsed = ParsedRun { unstamped: stamps == Stamps::Skipped, ..ParsedRun::default() };
     let mut reader = read::Reader::default();
     for (file, slot) in files.iter().zip(slots) {
         progress.file_read();
-        let bytes = match reader.read_stamped(file) {
+        let bytes = match reader.read(file, stamps) {
             Ok((bytes, stamp)) => {
                 match stamp {
                     Some(stamp) => parsed.stamps.push(stamp),
@@ -280,7 +263,7 @@ fn parse_run(files: &[SourceFile], slots: &mut [Option<Entry>], progress: &Progr
                 continue;
             }
         };
-        let text = match parse::decode(&file.shown, &bytes) {
+        let text = match parse::decode(&file.shown, bytes) {
             Ok(text) => text,
             Err(problem) => {
                 parsed.problems.push(*problem);
@@ -330,7 +313,7 @@ fn parse_run(files: &[SourceFile], slots: &mut [Option<Entry>], progress: &Progr
 /// When no file is a vocabulary, the bundled vocabularies are used, so that a folder of
 /// entries alone is a valid catalogue.
 pub fn load_files(files: Vec<SourceFile>, problems: Vec<Diagnostic>) -> Loaded {
-    load_files_reporting(files, problems, &progress::unwatched, &|_| ()).0
+    load_files_reporting(files, problems, &progress::unwatched, Stamps::Kept, &|_| ()).0
 }
 
 /// [`load_files`], telling `report` how far it is, and making `then` of the catalogue beside
@@ -339,10 +322,10 @@ fn load_files_reporting<T: Send>(
     files: Vec<SourceFile>,
     problems: Vec<Diagnostic>,
     report: progress::Report<'_>,
+    stamps: Stamps,
     then: Then<'_, T>,
 ) -> (Loaded, T) {
-    let progress = Progress::start(report, files.len());
-    let parsed = parse_all(&files, &progress);
+    let (files, parsed) = threads::parse_fed(|found| files.into_iter().for_each(found), report, stamps);
     checked(files, problems, parsed, then)
 }
 

@@ -18,30 +18,44 @@ pub type Report<'a> = &'a (dyn Fn(usize, usize) + Sync);
 /// One load's progress, shared by its parsing threads.
 pub(super) struct Progress<'a> {
     report: Report<'a>,
-    total: usize,
+    /// How many files there are, once the walk has found them all ([`UNKNOWN`] until then:
+    /// files are parsed while the walk goes on, and nothing is told meanwhile).
+    total: AtomicUsize,
     read: AtomicUsize,
     started: Instant,
     /// When the next report may go, in milliseconds after `started`.
     next: AtomicU64,
 }
 
+const UNKNOWN: usize = usize::MAX;
+
 impl<'a> Progress<'a> {
-    /// A load of `total` files begins: said at once (0 of `total`).
-    pub(super) fn start(report: Report<'a>, total: usize) -> Progress<'a> {
-        report(0, total);
+    /// A load begins, of files not yet counted: nothing is told until [`Progress::counted`].
+    pub(super) fn start(report: Report<'a>) -> Progress<'a> {
         Progress {
             report,
-            total,
+            total: AtomicUsize::new(UNKNOWN),
             read: AtomicUsize::new(0),
             started: Instant::now(),
             next: AtomicU64::new(millis(EVERY)),
         }
     }
 
-    /// One more file read; reported if the last report is old enough.
+    /// Every file is found, `total` of them: said at once, with how many are read already.
+    pub(super) fn counted(&self, total: usize) {
+        self.total.store(total, Ordering::Relaxed);
+        self.next.store(millis(self.started.elapsed() + EVERY), Ordering::Relaxed);
+        (self.report)(self.read.load(Ordering::Relaxed), total);
+    }
+
+    /// One more file read; reported if the last report is old enough and the files counted.
     pub(super) fn file_read(&self) {
         let read = self.read.fetch_add(1, Ordering::Relaxed) + 1;
         if !read.is_multiple_of(LOOK_EVERY) {
+            return;
+        }
+        let total = self.total.load(Ordering::Relaxed);
+        if total == UNKNOWN {
             return;
         }
         let now = millis(self.started.elapsed());
@@ -50,7 +64,7 @@ impl<'a> Progress<'a> {
         if now >= next
             && self.next.compare_exchange(next, now + millis(EVERY), Ordering::Relaxed, Ordering::Relaxed).is_ok()
         {
-            (self.report)(read, self.total);
+            (self.report)(read, total);
         }
     }
 }
@@ -68,15 +82,25 @@ mod tests {
     use std::sync::Mutex;
 
     #[test]
-    fn the_start_is_told_then_at_most_one_report_per_interval() {
+    fn the_count_is_told_then_at_most_one_report_per_interval() {
         let told = Mutex::new(Vec::new());
         let report = |read, total| told.lock().unwrap().push((read, total));
-        let progress = Progress::start(&report, 2000);
-        for _ in 0..1024 {
+        let progress = Progress::start(&report);
+        for _ in 0..LOOK_EVERY {
             progress.file_read();
         }
-        // Read in far less than the interval: only the start was told.
-        assert_eq!(*told.lock().unwrap(), vec![(0, 2000)]);
+        std::thread::sleep(EVERY + Duration::from_millis(20));
+        for _ in 0..LOOK_EVERY {
+            progress.file_read();
+        }
+        // Nothing is told before the files are counted, however long reading takes.
+        assert_eq!(*told.lock().unwrap(), vec![]);
+        progress.counted(2000);
+        for _ in 0..1024 - 2 * LOOK_EVERY {
+            progress.file_read();
+        }
+        // Read in far less than the interval: only the count was told, with the files read.
+        assert_eq!(*told.lock().unwrap(), vec![(2 * LOOK_EVERY, 2000)]);
         std::thread::sleep(EVERY + Duration::from_millis(20));
         for _ in 0..LOOK_EVERY {
             progress.file_read();

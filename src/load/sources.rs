@@ -41,20 +41,6 @@ impl SourceFile {
         }
     }
 
-    /// The file's bytes, with its stamp for the catalogue cache (none for a bundled file), taken
-    /// from the open file before reading it: the loader reads each file once for both.
-    pub fn read_stamped(&self) -> std::io::Result<(Cow<'static, [u8]>, Option<super::cache::Stamp>)> {
-        match &self.origin {
-            Origin::Bundled(bytes) => Ok((Cow::Borrowed(bytes), None)),
-            Origin::Memory(bytes) => Ok((Cow::Owned(bytes.to_vec()), None)),
-            Origin::Disk(path) => {
-                let (bytes, metadata) = read_capped(path)?;
-                let stamp = super::cache::Stamp::of_read(path, &metadata, &bytes);
-                Ok((Cow::Owned(bytes), stamp))
-            }
-        }
-    }
-
     /// A file of `relative` path (`good-practices/x.ron`, `vocabularies/regions.ron`) whose
     /// bytes are given: with [`super::load_files`], the entry point that loads one file's text
     /// exactly as a catalogue folder's file is loaded.
@@ -121,83 +107,132 @@ fn name_problem(path: &Path, name: &str, why: BadFileName) -> Diagnostic {
 /// and unusable file names become diagnostics; files are read later.
 pub fn folder_files(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
     let mut files = Vec::new();
+    let (problems, sorted) = walk_folder(root, &mut |file| files.push(file));
+    if !sorted {
+        files.sort_by(|a, b| a.relative.cmp(&b.relative));
+    }
+    (files, problems)
+}
+
+/// [`folder_files`], each file given to `found` as soon as the walk finds it, so that the
+/// loader parses while the walk goes on: each folder's entries are sorted, and a folder's
+/// files are given where its name with a `/` sorts among its neighbours, which is the order
+/// of the files' relative paths sorted whole. Says whether the files came in that order: they
+/// do unless a name holds a `\` (read as `/`), which then needs the sort of the whole list.
+pub fn walk_folder(root: &Path, found: &mut dyn FnMut(SourceFile)) -> (Vec<Diagnostic>, bool) {
     let mut problems = Vec::new();
     if !root.is_dir() {
         let shown = root.display().to_string();
         let message = if root.exists() { say::not_a_folder() } else { say::folder_not_found() };
         problems.push(Diagnostic::error("no-catalogue", &shown, Position::START, Position::START, message));
-        return (files, problems);
+        return (problems, true);
     }
     // Links are followed only to files inside the folder (resolved once, when there are links).
     let mut inside: Option<Option<PathBuf>> = None;
-    // Each folder with its path relative to `root`: a file's is its folder's and its name, not
-    // the whole path taken apart again (the walk is the one part of a load on one thread).
-    let mut pending: Vec<(PathBuf, String)> = vec![(root.to_path_buf(), String::new())];
-    while let Some((dir, dir_relative)) = pending.pop() {
-        let entries = match std::fs::read_dir(&dir) {
-            Ok(entries) => entries,
-            Err(e) => {
-                let shown = dir.display().to_string();
-                let why = say::io_problem(&e);
-                problems.push(Diagnostic::error("unreadable", &shown, Position::START, Position::START, why));
-                continue;
-            }
+    // Whether a name held a `\`, read as `/`: only then may the walk's order not be the sort's.
+    let mut slashed = false;
+    // The folders being walked, each with its entries still to visit, in order.
+    let mut pending = vec![folder_entries(root.to_path_buf(), String::new(), &mut problems, &mut slashed).into_iter()];
+    while let Some(folder) = pending.last_mut() {
+        let Some(Found { path, name, relative, file_type }) = folder.next() else {
+            pending.pop();
+            continue;
         };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let Ok(file_type) = entry.file_type() else { continue };
-            let flaw = name_flaw(&name);
-            if flaw == Some(BadFileName::Hidden) {
-                // Hidden folders (.git) are not the catalogue's, nor are what tools leave
-                // beside a file (Emacs's `.#x.ron` lock links, macOS's `._x.ron` resource
-                // forks); any other hidden file that looks like an entry is said to be left out.
-                let tools = name.starts_with(".#") || name.starts_with("._");
-                if name.ends_with(".ron") && !file_type.is_dir() && !tools {
-                    problems.push(name_problem(&path, &name, BadFileName::Hidden));
-                }
-                continue;
-            }
-            if let (Some(why), true) = (flaw, name.ends_with(".ron")) {
-                problems.push(name_problem(&path, &name, why));
-            }
-            let relative = || {
-                let name = if name.contains('\\') { name.replace('\\', "/") } else { name.clone() };
-                if dir_relative.is_empty() { name } else { format!("{dir_relative}/{name}") }
+        if file_type.is_dir() {
+            pending.push(folder_entries(path, relative, &mut problems, &mut slashed).into_iter());
+        } else if name.ends_with(".ron")
+            && file_type.is_symlink()
+            && path.is_file()
+            && !leads_inside(&path, root, &mut inside)
+        {
+            let shown = path.display().to_string();
+            let message = say::not_a_file(say::NotAFile::LinkOutside, None);
+            let problem = Diagnostic::error("not-a-file", &shown, Position::START, Position::START, message)
+                .with_help(Some(say::replace_with_the_file()));
+            problems.push(problem);
+        } else if name.ends_with(".ron") && (file_type.is_file() || path.is_file()) {
+            // What `display` shows, without the formatting machinery.
+            let shown = path.to_string_lossy().into_owned();
+            found(SourceFile { relative, shown, origin: Origin::Disk(path) });
+        } else if name.ends_with(".ron") {
+            // Reading a FIFO would block and a device could be endless: name it, never read it.
+            let message = match std::fs::metadata(&path) {
+                Err(e) if e.raw_os_error() == Some(libc::ELOOP) => say::not_a_file(say::NotAFile::LinkLoop, None),
+                Err(e) => say::not_a_file(say::NotAFile::DanglingLink, Some(&say::io_problem(&e))),
+                Ok(_) if file_type.is_symlink() => say::not_a_file(say::NotAFile::LinkToSomethingElse, None),
+                Ok(_) => say::not_a_file(say::NotAFile::Special, None),
             };
-            if file_type.is_dir() {
-                pending.push((path, relative()));
-            } else if name.ends_with(".ron")
-                && file_type.is_symlink()
-                && path.is_file()
-                && !leads_inside(&path, root, &mut inside)
-            {
-                let shown = path.display().to_string();
-                let message = say::not_a_file(say::NotAFile::LinkOutside, None);
-                let problem = Diagnostic::error("not-a-file", &shown, Position::START, Position::START, message)
-                    .with_help(Some(say::replace_with_the_file()));
-                problems.push(problem);
-            } else if name.ends_with(".ron") && (file_type.is_file() || path.is_file()) {
-                // What `display` shows, without the formatting machinery.
-                let shown = path.to_string_lossy().into_owned();
-                files.push(SourceFile { relative: relative(), shown, origin: Origin::Disk(path) });
-            } else if name.ends_with(".ron") && !file_type.is_dir() {
-                // Reading a FIFO would block and a device could be endless: name it, never read it.
-                let message = match std::fs::metadata(&path) {
-                    Err(e) if e.raw_os_error() == Some(libc::ELOOP) => say::not_a_file(say::NotAFile::LinkLoop, None),
-                    Err(e) => say::not_a_file(say::NotAFile::DanglingLink, Some(&say::io_problem(&e))),
-                    Ok(_) if file_type.is_symlink() => say::not_a_file(say::NotAFile::LinkToSomethingElse, None),
-                    Ok(_) => say::not_a_file(say::NotAFile::Special, None),
-                };
-                let shown = path.display().to_string();
-                let problem = Diagnostic::error("not-a-file", &shown, Position::START, Position::START, message)
-                    .with_help(Some(say::replace_with_the_file()));
-                problems.push(problem);
-            }
+            let shown = path.display().to_string();
+            let problem = Diagnostic::error("not-a-file", &shown, Position::START, Position::START, message)
+                .with_help(Some(say::replace_with_the_file()));
+            problems.push(problem);
         }
     }
-    files.sort_by(|a, b| a.relative.cmp(&b.relative));
-    (files, problems)
+    (problems, !slashed)
+}
+
+/// An entry of a folder being walked.
+struct Found {
+    path: PathBuf,
+    name: String,
+    /// Its path relative to the catalogue; a folder's ends with `/`, so that it sorts among its
+    /// neighbours where its files do.
+    relative: String,
+    file_type: std::fs::FileType,
+}
+
+/// The entries of folder `dir` (whose path relative to the catalogue is `dir_relative`) that
+/// the walk visits, sorted; hidden ones are left out, named when they look like an entry.
+/// `slashed` is set when a name holds a `\`.
+fn folder_entries(
+    dir: PathBuf,
+    dir_relative: String,
+    problems: &mut Vec<Diagnostic>,
+    slashed: &mut bool,
+) -> Vec<Found> {
+    let entries = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            let shown = dir.display().to_string();
+            let why = say::io_problem(&e);
+            problems.push(Diagnostic::error("unreadable", &shown, Position::START, Position::START, why));
+            return Vec::new();
+        }
+    };
+    let mut found = Vec::new();
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Ok(file_type) = entry.file_type() else { continue };
+        let flaw = name_flaw(&name);
+        if flaw == Some(BadFileName::Hidden) {
+            // Hidden folders (.git) are not the catalogue's, nor are what tools leave beside a
+            // file (Emacs's `.#x.ron` lock links, macOS's `._x.ron` resource forks); any other
+            // hidden file that looks like an entry is said to be left out.
+            let tools = name.starts_with(".#") || name.starts_with("._");
+            if name.ends_with(".ron") && !file_type.is_dir() && !tools {
+                problems.push(name_problem(&path, &name, BadFileName::Hidden));
+            }
+            continue;
+        }
+        if let (Some(why), true) = (flaw, name.ends_with(".ron")) {
+            problems.push(name_problem(&path, &name, why));
+        }
+        let mut relative = dir_relative.clone();
+        match name.contains('\\') {
+            true => {
+                *slashed = true;
+                relative.push_str(&name.replace('\\', "/"));
+            }
+            false => relative.push_str(&name),
+        }
+        if file_type.is_dir() {
+            relative.push('/');
+        }
+        found.push(Found { path, name, relative, file_type });
+    }
+    found.sort_unstable_by(|a, b| a.relative.cmp(&b.relative));
+    found
 }
 
 /// Whether the symbolic link at `link` leads to a file inside `root` (resolved once into
@@ -224,7 +259,47 @@ fn read_capped(path: &Path) -> std::io::Result<(Vec<u8>, std::fs::Metadata)> {
 
 #[cfg(test)]
 mod tests {
-    use super::{BadFileName, name_flaw};
+    use super::{BadFileName, folder_files, name_flaw, walk_folder};
+
+    /// The walk hands files out as it finds them, for the loader to parse meanwhile, in the
+    /// order of their sorted paths (the load's order: which of two files of one id comes
+    /// first, the cache's list of files), whatever sorts around a subfolder's name; a name
+    /// with a `\` (read as `/`) is said to break that order, and the list is then sorted.
+    #[test]
+    fn the_walk_gives_files_in_the_order_of_their_sorted_paths() {
+        let root = tempfile::tempdir().expect("temporary folder");
+        let names = [
+            "good-practices/b.ron",
+            "good-practices/b-x.ron",
+            "good-practices/b0.ron",
+            "good-practices/b/c.ron",
+            "good-practices/b/a/z.ron",
+            "good-practices/b.d/y.ron",
+            "good-practices-extra/q.ron",
+            "good-practices/B.ron",
+            "vocabularies/regions.ron",
+        ];
+        for name in names {
+            let path = root.path().join(name);
+            std::fs::create_dir_all(path.parent().expect("a folder")).expect("folder");
+            std::fs::write(&path, "x").expect("file");
+        }
+        let mut walked = Vec::new();
+        let (problems, sorted) = walk_folder(root.path(), &mut |file| walked.push(file.relative));
+        let mut expected: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+        expected.sort();
+        assert!(problems.is_empty() && sorted, "{problems:?}");
+        assert_eq!(walked, expected);
+
+        #[cfg(unix)]
+        {
+            std::fs::write(root.path().join("good-practices/b\\a.ron"), "x").expect("file");
+            let (_, sorted) = walk_folder(root.path(), &mut |_| ());
+            assert!(!sorted, "a name with a backslash sorts as if it held a slash");
+            let listed: Vec<String> = folder_files(root.path()).0.into_iter().map(|f| f.relative).collect();
+            assert!(listed.is_sorted() && listed.contains(&"good-practices/b/a.ron".to_string()), "{listed:?}");
+        }
+    }
 
     /// A device name Windows keeps is refused in any case and with any extension; a name that
     /// only starts like one is not.

@@ -1,7 +1,7 @@
 //! Accent- and case-folding and tokenising, shared by the index, the highlighter and the tests.
 //!
-//! Folding maps each character of the original text to zero, one or two folded characters
-//! (`É` → `e`, `œ` → `oe`, a combining accent → nothing), so a token keeps the byte range of
+//! Folding maps each character of the original text to zero or more folded characters
+//! (`É` → `e`, `œ` → `oe`, `ﬃ` → `ffi`, a combining accent → nothing), so a token keeps the byte range of
 //! its original text and a folded prefix can be mapped back to original bytes: highlight
 //! ranges are always byte ranges on character boundaries of the displayed string.
 
@@ -72,20 +72,31 @@ pub(crate) fn push_folded(c: char, out: &mut String) {
     }
 }
 
-/// [`push_folded`] through Unicode's lowercase tables, for characters outside [`Known`]'s.
+/// [`push_folded`] through Unicode's tables, for characters outside [`Known`]'s: the
+/// character's compatibility decomposition (NFKD's: `ﬁ` → `fi`, `ﬃ` → `ffi`, `Ｒ` → `R`, `²` →
+/// `2`, `é` → `e` and its accent), each part lowercased and unaccented, so that a title typed
+/// with a ligature or full-width letters is found by the plain word and the reverse. A letter's
+/// parts that are neither letters nor marks (`ŀ` → `l·`, `½` → `1⁄2`) are dropped: a word
+/// folds to a word.
 fn push_folded_slowly(c: char, out: &mut String) {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
         return;
     }
-    for lower in c.to_lowercase() {
-        if let Some((a, b)) = fold_lower(lower) {
-            out.push(a);
-            if b != '\0' {
-                out.push(b);
+    let word = is_word_char(c);
+    unicode_normalization::char::decompose_compatible(c, |part| {
+        if word && !is_word_char(part) && !unicode_normalization::char::is_combining_mark(part) {
+            return;
+        }
+        for lower in part.to_lowercase() {
+            if let Some((a, b)) = fold_lower(lower) {
+                out.push(a);
+                if b != '\0' {
+                    out.push(b);
+                }
             }
         }
-    }
+    });
 }
 
 /// Characters below this have their folding and word class in a table (Latin, IPA, combining
@@ -267,6 +278,20 @@ mod tests {
         assert_eq!(fold("e\u{301}te\u{301}"), "ete");
     }
 
+    /// Compatibility forms fold as NFKD does: ligatures, full-width and superscript letters
+    /// and digits are the plain ones; a letter's parts that are no letter are dropped.
+    #[test]
+    fn folds_compatibility_forms() {
+        assert_eq!(fold("ﬁlière ＲＡＷ４ＲＥＳ ﬃ m²"), "filiere raw4res ffi m2");
+        assert_eq!(fold("Ｂéｔｈｕｎｅ"), "bethune");
+        assert_eq!(fold("ŀl"), "ll");
+        let t = tokens("La ﬁlière ＲＡＷ４ＲＥＳ");
+        let words: Vec<&str> = t.iter().map(|t| t.folded.as_str()).collect();
+        assert_eq!(words, ["la", "filiere", "raw4res"]);
+        assert_eq!(t[1].range, 3.."La ﬁlière".len());
+        assert_eq!(t[2].range.len(), "ＲＡＷ４ＲＥＳ".len());
+    }
+
     #[test]
     fn tokens_keep_original_byte_ranges() {
         let text = "Aimants, l'économie «circulaire» e\u{301}t";
@@ -288,7 +313,7 @@ mod tests {
             assert_eq!(fast, slow, "{c:?} folded");
             assert_eq!(word_class(c), (is_word_char(c), is_word_char(c) || is_combining(c)), "{c:?}'s class");
         }
-        assert_eq!(fold("İSTANBUL Ǆ Ἀθῆναι"), "istanbul ǆ ἀθῆναι");
+        assert_eq!(fold("İSTANBUL Ǆ Ἀθῆναι"), "istanbul dz αθηναι");
     }
 
     #[test]
@@ -297,5 +322,9 @@ mod tests {
         assert_eq!(original_end_for_folded_prefix("œuvre", 1), "œ".len());
         assert_eq!(original_end_for_folded_prefix("e\u{301}t", 1), "e\u{301}".len());
         assert_eq!(original_end_for_folded_prefix("abc", 10), 3);
+        // A ligature is one character: a prefix ending inside it takes it whole.
+        assert_eq!(original_end_for_folded_prefix("ﬃx", 2), "ﬃ".len());
+        assert_eq!(original_end_for_folded_prefix("ﬃx", 4), "ﬃx".len());
+        assert_eq!(original_end_for_folded_prefix("ＲＡＷ", 2), "ＲＡ".len());
     }
 }

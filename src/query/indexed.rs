@@ -1,7 +1,7 @@
 //! A catalogue with the index built from it: the pair a reload swaps as one.
 
 use super::{Engine, Facet, Filters, Query, Results};
-use crate::load::{CatalogueSource, Loaded, load_then};
+use crate::load::{CatalogueSource, Loaded, Stamps, load_reporting_then, progress};
 use crate::model::Catalogue;
 use crate::text::Lang;
 
@@ -21,9 +21,30 @@ impl Indexed {
     }
 
     /// Loads `source` from its files and indexes it, the index built while the load's last
-    /// checks run ([`load_then`]); the load's catalogue is moved into the [`Indexed`].
+    /// checks run ([`load_reporting_then`]); the load's catalogue is moved into the
+    /// [`Indexed`]. The files' stamps are kept, for a cache this process writes.
     pub fn load(source: &CatalogueSource) -> (Indexed, Loaded) {
-        let (mut loaded, engine) = load_then(source, &|catalogue| Engine::new(catalogue));
+        Indexed::load_reporting(source, &progress::unwatched, Stamps::Kept, &|| ())
+    }
+
+    /// [`Indexed::load`] for a load this process does not cache: no stamp is taken.
+    pub fn load_unstamped(source: &CatalogueSource) -> (Indexed, Loaded) {
+        Indexed::load_reporting(source, &progress::unwatched, Stamps::Skipped, &|| ())
+    }
+
+    /// [`Indexed::load`], telling `report` how many files are read, and `indexing` when the
+    /// index starts (beside the checks, once every file is parsed).
+    pub fn load_reporting(
+        source: &CatalogueSource,
+        report: progress::Report<'_>,
+        stamps: Stamps,
+        indexing: &(dyn Fn() + Sync),
+    ) -> (Indexed, Loaded) {
+        let index = |catalogue: &Catalogue| {
+            indexing();
+            Engine::new(catalogue)
+        };
+        let (mut loaded, engine) = load_reporting_then(source, report, stamps, &index);
         (Indexed::from_parts(std::mem::take(&mut loaded.catalogue), engine), loaded)
     }
 

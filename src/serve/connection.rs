@@ -313,6 +313,7 @@ impl Handler for Connection {
         let (lang, theme) = self.look(state);
         let depth = Depth::from_client(&state.colorterm, &state.term);
         let pty = state.pty;
+        let dumb = state.term == "dumb";
         let Some(write) = self.channels.get_mut(&channel).and_then(|s| s.write.take()) else {
             return session.channel_failure(channel);
         };
@@ -323,6 +324,13 @@ impl Handler for Connection {
             tokio::spawn(super::exec::close_with(Some(write), message, 1));
             return Ok(());
         };
+        // As the local dashboard refuses TERM=dumb (its frames would show as escape codes).
+        if dumb {
+            session.channel_success(channel)?;
+            let message = format!("boucle: {}\r\n", crate::i18n::room::terminal_is_dumb().get(lang));
+            tokio::spawn(super::exec::close_with(Some(write), message, 2));
+            return Ok(());
+        }
         let id = self.room.next_id();
         let participant = Participant { peer: self.peer, lang, events: None, key: self.key_hex.clone() };
         if self.room.admit(id, participant).is_err() {

@@ -260,7 +260,12 @@ fn run_dashboard(
     drop(app);
     let mut goodbye = Vec::new();
     let _ = queue!(goodbye, DisableMouseCapture, DisableBracketedPaste, LeaveAlternateScreen, cursor::Show);
-    let said = farewell(lang, exit.as_ref(), take_home.as_ref(), shortlist_kept_on_disk, marks, &listed);
+    let said = if facilitator && closing {
+        // The facilitator closed it: told so, not that "the facilitator" did.
+        format!("{}\r\n", crate::i18n::room::you_closed_the_room().get(lang))
+    } else {
+        farewell(lang, exit.as_ref(), take_home.as_ref(), shortlist_kept_on_disk, marks, &listed)
+    };
     goodbye.extend_from_slice(said.as_bytes());
     outbox.push_final(&goodbye);
     outbox.close();
@@ -406,9 +411,9 @@ mod tests {
         );
         assert!(!said.contains("export --shortlist"), "{said}");
         let said = farewell(Lang::En, closing, Some(&keyed), false, 1, &listed);
-        assert!(said.contains("closed with the room") && said.contains("  - Alpha (a)"), "{said}");
+        assert!(said.contains("is no longer kept there") && said.contains("  - Alpha (a)"), "{said}");
         let said = farewell(Lang::Fr, closing, Some(&coded), false, 1, &listed);
-        assert!(said.contains("se ferme avec la salle") && said.contains("  - Alpha (a)"), "{said}");
+        assert!(said.contains("n’y est plus gardée") && said.contains("  - Alpha (a)"), "{said}");
         // No marks: the goodbye only.
         assert_eq!(farewell(Lang::En, quit, Some(&keyed), true, 0, &[]).lines().count(), 1);
     }

@@ -115,8 +115,13 @@ pub async fn run(
                 Refusal::Unbalanced => None,
                 Refusal::NotAllowed(word) => Some(crate::text::visible::client(&word)),
             };
+            // An allowed command with a refused option is told which option, not the commands.
+            let said = match word.as_deref().filter(|w| w.starts_with('-')) {
+                Some(option) => crate::i18n::room::option_refused(option).get(lang).to_string(),
+                None => t(lang, Words::ServeExecRefused).to_string(),
+            };
             room.journal.log(&Logged::ExecRefused { peer: peer.to_string(), word });
-            Err(format!("boucle: {}", t(lang, Words::ServeExecRefused)))
+            Err(format!("boucle: {said}"))
         }
     };
     let (status, out, err) = match outcome {

@@ -67,12 +67,15 @@ pub fn markdown(catalogue: &Catalogue, picks: &Picks, tour: Option<Followed>, la
         && !handout.items.is_empty()
     {
         out.push_str(&format!("\n## {}\n\n", say::entries(lang)));
-        // The handout's own headings go under this section's: its `# Results` would
-        // otherwise close the report's outline in the middle.
+        // The handout's own headings go one level under this section's, and its own title
+        // (`# Results`) is dropped: this section's heading says what the entries are.
         let entries = String::from_utf8_lossy(&handout::render(&handout, catalogue, Format::Md)).into_owned();
+        let entries = entries.strip_prefix("# ").map_or(entries.as_str(), |rest| {
+            rest.split_once('\n').map_or("", |(_, after)| after.trim_start_matches('\n'))
+        });
         for line in entries.split_inclusive('\n') {
             if line.starts_with('#') {
-                out.push_str("##");
+                out.push('#');
             }
             out.push_str(line);
         }
@@ -160,6 +163,12 @@ mod tests {
         let md = std::fs::read_to_string(&written[0]).unwrap();
         assert!(md.contains("3 participants marked entries"), "{md}");
         assert!(md.contains("| 1 | ") && md.contains(&format!("(`{}`) | 3 |", ids[1].as_str())), "{md}");
+        // The entries come straight under their section, each its own heading (a trial found a
+        // stray `### Results` between the two).
+        let headings: Vec<&str> = md.lines().filter(|l| l.starts_with('#')).collect();
+        let section = headings.iter().position(|h| *h == "## The entries").expect("the entries' section");
+        assert!(headings[section + 1].starts_with("### 1. "), "{headings:#?}");
+        assert!(!md.contains("### Results"), "{md}");
         let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&written[1]).unwrap()).unwrap();
         assert_eq!(json["picks"][0]["id"], ids[1].as_str());
         assert_eq!(json["picks"][0]["participants"], 3);

@@ -29,21 +29,30 @@ struct File {
     entries: Vec<Raw>,
 }
 
-/// One entry as the file holds it: its id read as text, so that one malformed id costs that
-/// entry only (named, and kept in the file), never the rest of the shortlist.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// One entry as the file holds it: its id read as any value, so that one malformed id (`"Bad
+/// Id!"`, or not text at all: `5`, `true`) costs that entry only (named, and kept in the
+/// file), never the rest of the shortlist.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Raw {
-    id: String,
+    id: ron::Value,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     note: String,
+}
+
+/// An entry kept as read, with the good ids written before it in the file (the nearest last):
+/// it is written back after the nearest of them still marked, where the user put it.
+#[derive(Clone, Debug)]
+struct Kept {
+    after: Vec<crate::model::Id>,
+    raw: Raw,
 }
 
 /// What a shortlist file holds: the entries with good ids, and those whose id is not one
 /// (written by hand, or by a later boucle), kept to be written back as they were.
 struct Readout {
     list: Shortlist,
-    kept: Vec<Raw>,
+    kept: Vec<Kept>,
     /// Each kept entry, named where it is (`shortlist.ron:4:14: "Bad Id!" is not an id…`).
     skipped: Vec<Said>,
 }
@@ -149,33 +158,57 @@ fn read(path: &Path) -> Result<Option<Readout>, Unread> {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let (mut items, mut kept, mut skipped) = (Vec::new(), Vec::new(), Vec::new());
     let mut from = 0;
+    let mut before = Vec::new();
     for raw in file.entries {
-        match crate::model::Id::parse(&raw.id) {
-            Ok(id) => items.push(Item { id, note: raw.note }),
-            Err(_) => {
-                let (line, column, after) = place_of(&text, &raw.id, from);
+        let id = match &raw.id {
+            ron::Value::String(id) => crate::model::Id::parse(id).map_err(|_| Some(id.as_str())),
+            _ => Err(None),
+        };
+        match id {
+            Ok(id) => {
+                before.push(id.clone());
+                items.push(Item { id, note: raw.note });
+            }
+            Err(text_id) => {
+                let written = ron::to_string(&raw.id).unwrap_or_default();
+                let (line, column, after) = place_of(&text, &written, from);
                 from = after;
-                let shown = crate::text::sanitize(&raw.id, crate::text::Lines::Single);
-                skipped.push(say::shortlist_id_skipped(&name, line, column, &shown));
-                kept.push(raw);
+                let shown = crate::text::sanitize(text_id.unwrap_or(&written), crate::text::Lines::Single);
+                skipped.push(match text_id {
+                    Some(_) => say::shortlist_id_skipped(&name, line, column, &shown),
+                    None => say::shortlist_id_not_text(&name, line, column, &shown),
+                });
+                kept.push(Kept { after: before.clone(), raw });
             }
         }
     }
     Ok(Some(Readout { list: Shortlist::from_items(items), kept, skipped }))
 }
 
-/// Line and column (from 1, in characters) of the id `id` as written at or after byte `from`
-/// of `text`, and the byte after it, so that a repeated bad id is found at each place in turn.
-/// An id written with escapes is not found as typed: the start of the file is named then.
-fn place_of(text: &str, id: &str, from: usize) -> (usize, usize, usize) {
-    let quoted = format!("\"{id}\"");
-    let Some(at) = text.get(from..).and_then(|rest| rest.find(&quoted)).map(|at| from + at) else {
-        return (1, 1, from);
+/// Line and column (from 1, in characters) of an id written `written` (as RON writes it:
+/// `"Bad Id!"`, `5`) after the key `id:` at or after byte `from` of `text`, and the byte after
+/// it, so that a repeated bad id is found at each place in turn. An id written otherwise (with
+/// escapes) is not found as typed: the start of the file is named then.
+fn place_of(text: &str, written: &str, from: usize) -> (usize, usize, usize) {
+    let mut key = from;
+    let at = loop {
+        let Some(found) = text.get(key..).and_then(|rest| rest.find("id")).map(|at| key + at) else {
+            return (1, 1, from);
+        };
+        key = found + "id".len();
+        let word_before = text[..found].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_');
+        let rest = text[key..].trim_start();
+        let Some(value) = rest.strip_prefix(':').map(str::trim_start) else { continue };
+        let ends = value.get(written.len()..).and_then(|after| after.chars().next());
+        let whole = !ends.is_some_and(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '"'));
+        if !word_before && value.starts_with(written) && whole {
+            break text.len() - value.len();
+        }
     };
     let before = &text[..at];
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-    (line, column, at + quoted.len())
+    (line, column, at + written.len())
 }
 
 /// Renames a bad file beside itself, to the first free `NAME.bad-N`.
@@ -196,10 +229,23 @@ pub fn to_text(list: &Shortlist) -> String {
     text_keeping(list, &[])
 }
 
-/// The file's text for a shortlist, with the entries whose ids are not ids after it, as read.
-fn text_keeping(list: &Shortlist, kept: &[Raw]) -> String {
-    let items = list.items().iter().map(|item| Raw { id: item.id.to_string(), note: item.note.clone() });
-    let file = File { version: 1, entries: items.chain(kept.iter().cloned()).collect() };
+/// The file's text for a shortlist, with the entries whose ids are not ids among them, as
+/// read: each after the nearest good entry the file had before it that is still marked (at the
+/// start when none is), so the user's order stays as they wrote it.
+fn text_keeping(list: &Shortlist, kept: &[Kept]) -> String {
+    // Slot 0 is before every entry; slot i + 1 is after the list's entry i.
+    let mut slots: Vec<Vec<Raw>> = vec![Vec::new(); list.len() + 1];
+    for kept in kept {
+        let slot = kept.after.iter().rev().find_map(|id| list.position(id.as_str())).map_or(0, |at| at + 1);
+        slots[slot].push(kept.raw.clone());
+    }
+    let mut slots = slots.into_iter();
+    let mut entries: Vec<Raw> = slots.next().unwrap_or_default();
+    for (item, after) in list.items().iter().zip(slots) {
+        entries.push(Raw { id: ron::Value::String(item.id.to_string()), note: item.note.clone() });
+        entries.extend(after);
+    }
+    let file = File { version: 1, entries };
     let config = ron::ser::PrettyConfig::new().depth_limit(3);
     let body = ron::ser::to_string_pretty(&file, config).unwrap_or_default();
     format!("// boucle's shortlist: the entries marked with m, in order, and their notes.\n{body}\n")
@@ -425,6 +471,68 @@ mod tests {
         assert_eq!(skipped.len(), 1);
         let written = std::fs::read_to_string(&path).unwrap();
         assert!(written.contains("id: \"Bad Id!\"") && written.contains("note: \"keep me\""), "{written}");
+    }
+
+    /// The ids a shortlist file holds, in the file's order, as RON writes them.
+    fn written_ids(path: &Path) -> Vec<String> {
+        let file: File = ron::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        file.entries.iter().map(|raw| ron::to_string(&raw.id).unwrap()).collect()
+    }
+
+    /// An id that is not text at all (`id: 5`, `id: true`, a slip of a hand-edited file)
+    /// costs that entry only, named where it is, as a malformed id does: the file is not set
+    /// aside, and the entry stays in it.
+    #[test]
+    fn an_id_that_is_not_text_costs_that_entry_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("shortlist.ron");
+        let text = "(\n    version: 1,\n    entries: [\n        (id: \"good\", note: \"my ID: 5\"),\n        \
+                    (id: 5, note: \"five\"),\n        (note: \"no id first\", id: true),\n        (id: \"other\"),\n    ],\n)\n";
+        std::fs::write(&path, text).unwrap();
+        let Opened::Skipping { list, skipped } = open(&path) else { panic!("{:?}", open(&path)) };
+        assert_eq!(list.ids().map(Id::as_str).collect::<Vec<_>>(), ["good", "other"]);
+        let en: Vec<&str> = skipped.iter().map(|s| s.get(crate::text::Lang::En)).collect();
+        assert_eq!(en.len(), 2, "{en:?}");
+        assert!(en[0].starts_with("shortlist.ron:5:14: 5 is not an entry id: an id is text in quotes"), "{en:?}");
+        assert!(en[1].starts_with("shortlist.ron:6:35: true is not an entry id"), "{en:?}");
+        let fr = skipped[0].get(crate::text::Lang::Fr);
+        assert!(fr.starts_with("shortlist.ron:5:14 : 5 n’est pas un identifiant de fiche"), "{fr}");
+        assert!(path.exists(), "not set aside");
+
+        let mut mine = list.clone();
+        mine.toggle(&Id::parse("new").unwrap());
+        assert!(save_merged(&path, &list, &mine, Privacy::Usual).unwrap().wrote);
+        assert_eq!(written_ids(&path), ["\"good\"", "5", "true", "\"other\"", "\"new\""]);
+        let written = std::fs::read_to_string(&path).unwrap();
+        assert!(written.contains("note: \"five\""), "{written}");
+    }
+
+    /// Entries kept for their bad ids are written back where the user put them, among the
+    /// others, not gathered at the end: after the nearest good entry before them that is still
+    /// marked, or first.
+    #[test]
+    fn kept_entries_stay_in_their_place_in_the_users_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("shortlist.ron");
+        let text = "(entries: [(id: \"Top!\"), (id: \"a\"), (id: \"Bad Id!\"), (id: \"b\"), (id: 7), (id: \"c\")])";
+        std::fs::write(&path, text).unwrap();
+        let base = open(&path).shortlist();
+        let mut mine = base.clone();
+        mine.toggle(&Id::parse("new").unwrap());
+        save_merged(&path, &base, &mine, Privacy::Usual).unwrap();
+        assert_eq!(written_ids(&path), ["\"Top!\"", "\"a\"", "\"Bad Id!\"", "\"b\"", "7", "\"c\"", "\"new\""]);
+        // b unmarked: the entry after it goes after a, the nearest still marked before it.
+        let base = open(&path).shortlist();
+        let mut mine = base.clone();
+        mine.toggle(&Id::parse("b").unwrap());
+        save_merged(&path, &base, &mine, Privacy::Usual).unwrap();
+        assert_eq!(written_ids(&path), ["\"Top!\"", "\"a\"", "\"Bad Id!\"", "7", "\"c\"", "\"new\""]);
+        // Reordered: each kept entry follows the good one it followed.
+        let base = open(&path).shortlist();
+        let mut mine = base.clone();
+        mine.shift(0, false);
+        save_merged(&path, &base, &mine, Privacy::Usual).unwrap();
+        assert_eq!(written_ids(&path), ["\"Top!\"", "\"c\"", "\"a\"", "\"Bad Id!\"", "7", "\"new\""]);
     }
 
     #[test]

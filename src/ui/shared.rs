@@ -66,9 +66,17 @@ pub struct Shared {
     /// The screen under the overlays, and the overlays, the top one last.
     pub(in crate::ui) screen: Screen,
     pub(in crate::ui) overlays: Vec<Layer>,
+    /// Entries a reload removed that a screen may still name (the shortlist's marks, tours'
+    /// stops), with their title and file, so that each says it as the entry pane does.
+    pub(in crate::ui) gone: Vec<super::state::Removed>,
 }
 
 impl Shared {
+    /// The entry `id` as it was when a reload removed it this session, if one did.
+    pub fn gone(&self, id: &str) -> Option<&super::state::Removed> {
+        self.gone.iter().find(|removed| removed.id.as_str() == id)
+    }
+
     pub fn indexed(&self) -> &Arc<Indexed> {
         &self.indexed
     }

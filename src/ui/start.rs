@@ -48,6 +48,7 @@ impl App {
             message,
             screen: Screen::Browse,
             overlays: Vec::new(),
+            gone: Vec::new(),
         };
         let mut app = App {
             shared,

@@ -52,7 +52,7 @@ fn the_facilitator_drives_and_the_room_follows() {
             ready(s) && s.contains("The facilitator is at stop 1/4 — f to follow")
         });
         tmux.keys(name, &["f"]);
-        tmux.wait_for(name, "following", |s| s.contains("Following the facilitator, stop 1/4"));
+        tmux.wait_for(name, "following", |s| s.contains("Following, stop 1/4"));
     }
 
     // The log tells the facilitator's login apart from the room's.
@@ -63,18 +63,18 @@ fn the_facilitator_drives_and_the_room_follows() {
     // One → of the facilitator: every follower is on stop 2.
     tmux.keys("fac", &["Right"]);
     for name in participants {
-        tmux.wait_for(name, "stop 2/4", |s| s.contains("Following the facilitator, stop 2/4"));
+        tmux.wait_for(name, "stop 2/4", |s| s.contains("Following, stop 2/4"));
     }
 
     // One breaks away to browse; the others go on with the facilitator.
     tmux.keys("one", &["Left"]);
     tmux.wait_for("one", "browsing again", |s| ready(s) && s.contains("The facilitator is at stop 2/4"));
     tmux.keys("fac", &["Right"]);
-    tmux.wait_for("two", "stop 3/4", |s| s.contains("Following the facilitator, stop 3/4"));
+    tmux.wait_for("two", "stop 3/4", |s| s.contains("Following, stop 3/4"));
     let one = tmux.wait_for("one", "the line to move", |s| s.contains("The facilitator is at stop 3/4 — f to follow"));
-    assert!(!one.contains("Following the facilitator"), "{one}");
+    assert!(!one.contains("Following, stop"), "{one}");
     tmux.keys("one", &["f"]);
-    tmux.wait_for("one", "back on the current stop", |s| s.contains("Following the facilitator, stop 3/4"));
+    tmux.wait_for("one", "back on the current stop", |s| s.contains("Following, stop 3/4"));
 
     // A participant's keys never move anyone: the facilitator and the others stay on stop 3.
     for key in ["Right", "f", "End", "f", "b", "f", "p", "f", "Home"] {
@@ -82,13 +82,13 @@ fn the_facilitator_drives_and_the_room_follows() {
     }
     std::thread::sleep(std::time::Duration::from_millis(500));
     assert!(tmux.screen("fac").contains("3/4"), "{}", tmux.screen("fac"));
-    assert!(tmux.screen("three").contains("Following the facilitator, stop 3/4"), "{}", tmux.screen("three"));
+    assert!(tmux.screen("three").contains("Following, stop 3/4"), "{}", tmux.screen("three"));
 
     // A late joiner lands on the current stop.
     tmux.ssh_password(&server, "late", "en", "aimant2026");
     tmux.wait_for("late", "the current stop", |s| s.contains("The facilitator is at stop 3/4"));
     tmux.keys("late", &["f"]);
-    tmux.wait_for("late", "following at stop 3", |s| s.contains("Following the facilitator, stop 3/4"));
+    tmux.wait_for("late", "following at stop 3", |s| s.contains("Following, stop 3/4"));
 
     // The room line, posted on the server's machine, shows on every participant's line until
     // cleared; over SSH nobody can post it.
@@ -145,6 +145,48 @@ fn the_console_and_the_projector_move_together_in_either_order() {
     }
 }
 
+/// A shortlist with a bad id, then a presentation (a hostile trial saw the warning in the
+/// projector's footer, and a four-line pop-up on the console): the projector never shows it,
+/// the console says it on its quiet line, whole and in no frame, and the terminal has it when
+/// boucle ends.
+#[test]
+fn the_starts_warnings_stay_off_the_projector() {
+    let runtime = crate::common::serve::runtime_dir();
+    let shortlist = runtime.path().join("shortlist.ron");
+    std::fs::write(
+        &shortlist,
+        "(\n    version: 1,\n    entries: [\n        (id: \"Bad Id With Spaces\"),\n    ],\n)\n",
+    )
+    .unwrap();
+    let tmux = Tmux::start();
+    let run = |name: &str, console: bool| {
+        let command = format!(
+            "env XDG_RUNTIME_DIR={} TZ=UTC LANG=C.UTF-8 {} --catalogue {FIXTURE} --lang en --shortlist {} present \
+             {TOUR}{}; echo EXITED $?; exec sleep 600",
+            runtime.path().display(),
+            common::binary().display(),
+            shortlist.display(),
+            if console { " --console" } else { "" }
+        );
+        tmux.open(name, (80, 24), runtime.path(), &command, &[]);
+    };
+    run("projector", false);
+    let projector = tmux.wait_for("projector", "the projector", |s| s.contains("1/4 · ⏱"));
+    assert!(!projector.contains("Bad Id") && !projector.contains("shortlist.ron"), "{projector}");
+    run("console", true);
+    let console = tmux.wait_for("console", "the console", |s| s.contains("Presenter console"));
+    assert!(console.contains("\"Bad Id With Spaces\" is not an entry id"), "on the quiet line\n{console}");
+    assert!(!console.contains('╭'), "in no frame that pops up\n{console}");
+    tmux.keys("console", &["Right"]);
+    tmux.wait_for("projector", "stop 2", |s| s.contains("2/4 · ⏱"));
+    assert!(!tmux.screen("projector").contains("Bad Id"), "{}", tmux.screen("projector"));
+    tmux.keys("projector", &["q"]);
+    let ended = tmux.wait_for("projector", "the end", |s| s.contains("EXITED 0"));
+    assert!(ended.contains("shortlist.ron:4:14") && ended.contains("Bad Id With Spaces"), "after the talk\n{ended}");
+    tmux.keys("console", &["q"]);
+    tmux.wait_for("console", "the end", |s| s.contains("EXITED 0"));
+}
+
 /// Identity is only what authenticated: the facilitator's public key offered without its
 /// private key (the server answers that it would accept it), then the room password, is a
 /// participant — no projector, no drive, not the key's shortlist.
@@ -182,7 +224,7 @@ fn an_offered_facilitator_key_without_its_private_key_is_nobody() {
     });
     assert!(!screen.contains("Presenter console"), "{screen}");
     tmux.keys("offer", &["f"]);
-    tmux.wait_for("offer", "following", |s| s.contains("Following the facilitator, stop 1/4"));
+    tmux.wait_for("offer", "following", |s| s.contains("Following, stop 1/4"));
     tmux.keys("offer", &["Right"]);
     let screen = tmux.wait_for("offer", "broken away, nothing driven", ready);
     assert!(screen.contains("The facilitator is at stop 1/4"), "{screen}");

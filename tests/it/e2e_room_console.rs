@@ -36,7 +36,7 @@ fn a_facilitators_key_drives_the_console_shows_the_picks_and_posts_the_room_line
             ready(s) && s.contains("The facilitator is at stop 1/4 — f to follow")
         });
         tmux.keys(name, &["f"]);
-        tmux.wait_for(name, "following", |s| s.contains("Following the facilitator, stop 1/4"));
+        tmux.wait_for(name, "following", |s| s.contains("Following, stop 1/4"));
     }
     let log = server.log();
     assert_eq!(log.matches("logged in (facilitator's key").count(), 1, "{log}");
@@ -45,7 +45,7 @@ fn a_facilitators_key_drives_the_console_shows_the_picks_and_posts_the_room_line
     // The key's session drives: one → and both participants are on stop 2/4.
     tmux.keys("fac", &["Right"]);
     for name in ["one", "two"] {
-        tmux.wait_for(name, "stop 2/4", |s| s.contains("Following the facilitator, stop 2/4"));
+        tmux.wait_for(name, "stop 2/4", |s| s.contains("Following, stop 2/4"));
     }
 
     // The server's machine has the console too, through the socket: it lands on stop 2.
@@ -56,12 +56,12 @@ fn a_facilitators_key_drives_the_console_shows_the_picks_and_posts_the_room_line
     // Each mark is seen (the stop starred) before the facilitator moves on.
     for name in ["one", "two"] {
         tmux.keys(name, &["m"]);
-        tmux.wait_for(name, "the stop marked", |s| s.contains("★ Following the facilitator, stop 2/4"));
+        tmux.wait_for(name, "the stop marked", |s| s.contains("★ Following, stop 2/4"));
     }
     tmux.keys("fac", &["Right"]);
-    tmux.wait_for("one", "stop 3/4", |s| s.contains("Following the facilitator, stop 3/4"));
+    tmux.wait_for("one", "stop 3/4", |s| s.contains("Following, stop 3/4"));
     tmux.keys("one", &["m"]);
-    tmux.wait_for("one", "the stop marked", |s| s.contains("★ Following the facilitator, stop 3/4"));
+    tmux.wait_for("one", "the stop marked", |s| s.contains("★ Following, stop 3/4"));
     tmux.keys("fac", &["Tab"]);
     tmux.wait_for("fac", "the picks on the facilitator's console", |s| {
         s.contains("The room's picks · 2 participants marked entries")
@@ -83,7 +83,7 @@ fn a_facilitators_key_drives_the_console_shows_the_picks_and_posts_the_room_line
     tmux.keys("fac", &["Right"]);
     tmux.wait_for("two", "the second pick", |s| s.contains("The room's pick 2/2: marked by 1 of 2"));
     tmux.keys("fac", &["p"]);
-    tmux.wait_for("one", "back to the tour", |s| s.contains("Following the facilitator, stop 3/4"));
+    tmux.wait_for("one", "back to the tour", |s| s.contains("Following, stop 3/4"));
 
     // `l` posts the room line from the facilitator's session; a participant's `l` posts nothing.
     tmux.keys("two", &["l"]);

@@ -159,3 +159,28 @@ fn a_fifo_as_the_host_key_is_refused_at_once() {
     assert_eq!(output.status.code(), Some(1), "not waited on (timeout exits 124): {said}");
     assert!(said.contains("is a FIFO (named pipe), not a regular file"), "{said}");
 }
+
+/// A command the room runs, with an option it refuses, is told which option (a trial read the
+/// generic "only these commands run here: `list` …" for `list --catalogue /`); and a client whose
+/// terminal is TERM=dumb is told, as the local dashboard tells it, what works there, and the
+/// connection closes (a trial got the full dashboard as escape codes).
+#[test]
+fn a_refused_option_is_named_and_a_dumb_terminal_is_told_what_works() {
+    let server = Server::open();
+    let refused = server.exec(&["list", "--catalogue", "/"]);
+    assert_eq!(refused.status.code(), Some(2), "{refused:?}");
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(said.contains("--catalogue is not accepted here") && !said.contains("only these commands"), "{said}");
+    assert!(refused.stdout.is_empty());
+
+    let tmux = Tmux::start();
+    let command = format!(
+        "env LANG=C.UTF-8 TERM=dumb ssh -t -F {} -p {} en@127.0.0.1; echo EXITED $?; exec sleep 600",
+        server.ssh_config().display(),
+        server.port
+    );
+    tmux.open("dumb", (100, 30), server.dir.path(), &command, &[]);
+    let screen = tmux.wait_for("dumb", "the refusal", |s| s.contains("EXITED"));
+    assert!(screen.contains("(TERM=dumb) cannot show the dashboard") && screen.contains("EXITED 2"), "{screen}");
+    assert!(!screen.contains("? help"), "no dashboard drawn\n{screen}");
+}

@@ -72,10 +72,13 @@ fn a_retrieval_code_exports_exactly_that_sessions_shortlist_a_wrong_one_is_refus
     assert!(server.log().contains("wrong retrieval code from 127.0.0.1"), "{}", server.log());
 
     // x offers the command instead of writing on the server.
+    // Said up front, before Enter: no file on the server is named (a trial read `File:
+    // boucle-shortlist.md` until it pressed Enter).
     tmux.keys("one", &["x"]);
-    tmux.wait_for("one", "the export dialog", |s| s.contains("Export"));
+    let before = tmux.wait_for("one", "the export dialog", |s| s.contains("Enter shows the command"));
+    assert!(before.contains("Nothing is written on the server") && !before.contains("File:"), "{before}");
     tmux.keys("one", &["Enter"]);
-    let offered = tmux.wait_for("one", "the command offered", |s| s.contains("Nothing is written on the server"));
+    let offered = tmux.wait_for("one", "the command offered", |s| s.contains("In a terminal of your own, type:"));
     assert!(offered.contains(&codes[0]) && offered.contains("--format md"), "{offered}");
     assert!(offered.contains("clipboard (OSC 52)"), "{offered}");
     tmux.keys("one", &["Escape"]);
@@ -100,7 +103,10 @@ fn a_retrieval_code_exports_exactly_that_sessions_shortlist_a_wrong_one_is_refus
     server.signal("TERM");
     let goodbye = tmux.wait_for("two", "the room's goodbye", |s| s.contains("EXITED"));
     // The room closed: its codes die with it, so the goodbye lists the marks themselves.
-    assert!(goodbye.contains("Votre sélection (1 fiche) se ferme avec la salle ; copiez-la d’ici"), "{goodbye}");
+    assert!(
+        goodbye.contains("La salle est fermée et votre sélection (1 fiche) n’y est plus gardée ; copiez-la d’ici"),
+        "{goodbye}"
+    );
     assert!(goodbye.contains(&format!("({})", two[0])), "the marked entry's id: {goodbye}");
     assert!(!goodbye.contains(&codes[1]), "no dead code offered: {goodbye}");
     server.wait_for_exit();

@@ -72,6 +72,7 @@ mod render_fuzz;
 mod results_end;
 mod room_screens;
 mod search_cache;
+mod search_compatibility;
 mod search_pool;
 mod theme_contrast;
 mod ui_app;

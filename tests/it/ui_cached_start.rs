@@ -209,3 +209,23 @@ fn damaged_entry_is_never_shown(filters: Vec<(Facet, String)>) {
     }
     assert!(!app.shared().indexed().catalogue().entries().damaged());
 }
+
+/// `--year 1999`, a year no entry has, goes in the query box as `year:1999`. A cache found
+/// damaged after the first screen is replaced by the files' load, which resolves the command
+/// line again on that box: it still says the year once, not `year:1999 year:1999`.
+#[test]
+fn an_empty_year_from_the_command_line_is_in_the_query_once_after_a_damaged_cache() {
+    let filters = vec![(Facet::Region, "FRE".to_string()), (Facet::Year, "1999".to_string())];
+    let mut app = App::loading(Options { filters, ..Options::default() });
+    resize(&mut app, 100, 30);
+    loaded(&mut app, Ready { indexed: indexed(), problems: problems() });
+    let first = query_text(&app);
+    assert_eq!(first.matches("year:1999").count(), 1, "{first}");
+    boucle::ui::update::cache_damaged(&mut app);
+    let files = boucle::ui::reload::Reloaded { indexed: indexed(), problems: problems() };
+    boucle::ui::update::reloaded(&mut app, files);
+    redraw(&mut app);
+    assert_eq!(query_text(&app), first);
+    assert_eq!(screen(&app).matches("year:1999").count(), 1, "{}", screen(&app));
+    assert!(result_ids(&app).is_empty(), "a year with no entries selects nothing");
+}

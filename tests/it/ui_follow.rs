@@ -209,7 +209,7 @@ fn a_participant_follows_breaks_away_and_rejoins_on_the_current_stop() {
     keys(&mut app, "f");
     assert_eq!(app.screen(), Screen::Present, "a late joiner lands on the current stop");
     assert_eq!(app.present().position(), 2);
-    assert!(screen(&app).contains("Following the facilitator, stop 3/4"), "{}", screen(&app));
+    assert!(screen(&app).contains("Following, stop 3/4"), "{}", screen(&app));
     hub.drive(&Drive::Prev);
     tell(&mut app, &hub);
     assert_eq!(app.present().position(), 1, "it moves with the driver");
@@ -256,6 +256,90 @@ fn a_browsing_key_present_mode_does_not_know_breaks_away_and_does_its_work() {
     assert_eq!(app.screen(), Screen::Browse, "/ breaks away to the search screen");
     keys(&mut app, "zinc");
     assert_eq!(common::ui::query_text(&app), "zinc", "and what follows is typed into the search");
+}
+
+/// The clock on a follower's footer, at its tick.
+fn follower_clock(app: &mut App) -> String {
+    boucle::ui::update::tick(app, std::time::Instant::now());
+    redraw(app);
+    let shown = screen(app);
+    let footer = shown.lines().rev().find(|l| l.contains('⏱')).unwrap_or_default();
+    footer.split("⏱ ").nth(1).and_then(|c| c.split_whitespace().next()).unwrap_or_default().to_string()
+}
+
+/// All views of one presentation show its clock: a follower who (re)follows reads the time the
+/// facilitator's projector and console read, not the time since it pressed `f` (a trial saw
+/// 0:46 on the projector, 0:15 and 0:02 on two followers).
+#[test]
+fn a_follower_shows_the_presentations_clock_however_late_it_follows() {
+    let hub = Hub::new(Stage::new(Deck::Tour(TOUR.into()), 4, now_ms() - 46_000));
+    let mut app = participant();
+    tell(&mut app, &hub);
+    keys(&mut app, "f");
+    let clock = follower_clock(&mut app);
+    assert!(clock == "0:46" || clock == "0:47", "the presentation's time: {clock}\n{}", screen(&app));
+    // Broken away and back: still the presentation's time, not a new start.
+    key(&mut app, KeyCode::Esc);
+    keys(&mut app, "f");
+    let clock = follower_clock(&mut app);
+    assert!(clock == "0:46" || clock == "0:47", "after following again: {clock}");
+}
+
+/// A participant browsing while the facilitator blanks reads that the room rests, not only
+/// where it stands; once the room is back, where it stands again.
+#[test]
+fn a_browsing_participant_reads_that_the_facilitator_paused() {
+    let hub = hub();
+    hub.drive(&Drive::Next);
+    hub.drive(&Drive::Blank);
+    let mut app = participant();
+    tell(&mut app, &hub);
+    let status = status_line(&app);
+    assert!(status.contains("The facilitator has paused the presentation (stop 2/4) — f to follow"), "{status}");
+    hub.drive(&Drive::Blank);
+    tell(&mut app, &hub);
+    assert!(status_line(&app).contains("The facilitator is at stop 2/4 — f to follow"), "{}", status_line(&app));
+}
+
+/// At 80 columns, the follower's line is read whole in both languages, beside the position and
+/// the clock, even on a stop with a day and a time (a trial saw « toute autr… »), and it names
+/// the key that leaves.
+#[test]
+fn the_follower_line_fits_an_80_column_footer_in_both_languages() {
+    for (lang, said) in [
+        (boucle::text::Lang::Fr, "★ Vous suivez, étape 1/4 — m marquer, Échap pour parcourir"),
+        (boucle::text::Lang::En, "★ Following, stop 1/4 — m mark, Esc to browse"),
+    ] {
+        let hub = hub();
+        let options = Options { lang, presenting: Some(Role::Follower), ..Options::default() };
+        let mut app = app_sized(options, 80, 24);
+        tell(&mut app, &hub);
+        keys(&mut app, "f");
+        keys(&mut app, "m");
+        redraw(&mut app);
+        let shown = screen(&app);
+        let footer = shown.lines().rev().find(|l| l.contains('⏱')).unwrap_or_default();
+        assert!(footer.contains(said) && footer.contains("1/4 · ⏱"), "{lang:?}: {footer}");
+    }
+}
+
+/// The room line on the projector, as the room's followers see it: a line posted with `--say`
+/// or the console's `l` was seen only on the console (hostile trial), never on the screen the
+/// room looks at. Cleared, it goes.
+#[test]
+fn the_room_line_shows_on_the_projector() {
+    let hub = hub();
+    let mut projector = facilitator(Role::Projector);
+    common::ui::resize(&mut projector, 80, 24);
+    tell(&mut projector, &hub);
+    hub.drive(&Drive::RoomLine(Some("hello there".into())));
+    tell(&mut projector, &hub);
+    let shown = screen(&projector);
+    let footer = shown.lines().rev().find(|l| l.contains('⏱')).unwrap_or_default();
+    assert!(footer.contains("📣 hello there"), "{shown}");
+    hub.drive(&Drive::RoomLine(None));
+    tell(&mut projector, &hub);
+    assert!(!screen(&projector).contains("hello there"), "{}", screen(&projector));
 }
 
 #[test]
@@ -368,7 +452,7 @@ fn the_console_shows_the_live_picks_and_p_presents_them_to_the_room() {
     tell(&mut console, &hub);
     tell(&mut follower, &hub);
     assert!(screen(&console).contains("stop 2/4"), "{}", screen(&console));
-    assert!(screen(&follower).contains("Following the facilitator, stop 2/4"), "{}", screen(&follower));
+    assert!(screen(&follower).contains("Following, stop 2/4"), "{}", screen(&follower));
 }
 
 /// #21 item 6 from the console's keys: `l` opens a line, Enter posts it (the hub cleans and

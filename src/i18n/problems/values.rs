@@ -192,6 +192,18 @@ pub fn shortlist_id_skipped(file: &str, line: usize, column: usize, id: &str) ->
     )
 }
 
+/// A shortlist entry whose id is not text at all (`id: 5`, `id: true`), shown as written.
+pub fn shortlist_id_not_text(file: &str, line: usize, column: usize, written: &str) -> Said {
+    Said::new(
+        format!(
+            "{file}:{line}:{column}: {written} is not an entry id: an id is text in quotes (\"zinc-loop\"); it stays in the file, not shown"
+        ),
+        format!(
+            "{file}:{line}:{column} : {written} n’est pas un identifiant de fiche : un identifiant est un texte entre guillemets (\"zinc-loop\") ; il reste dans le fichier, sans être montré"
+        ),
+    )
+}
+
 pub fn unknown_version(version: u32) -> Said {
     Said::new(
         format!("version {version} is not one this boucle knows"),

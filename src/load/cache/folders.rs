@@ -1,18 +1,36 @@
-//! A file's size and modification time, looked up relative to its folder's descriptor: the
+//! A file's size, modification and change times, looked up relative to its folder's descriptor: the
 //! stamp check asks this of every catalogue file (102,515 at 100k entries), and looking each
 //! full path up from the root again was most of its time. A folder is opened once for the
-//! run of files in it (they come sorted by path), and only the size and time are asked for.
+//! run of files in it (they come sorted by path), and only the size and times are asked for.
 
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-/// What the stamp check compares: size, and modification time since 1970 (seconds, negative
-/// before, and nanoseconds).
+/// What the stamp check compares: size, modification time since 1970 (seconds, negative
+/// before, and nanoseconds), and the inode's change time, which any write or `touch` moves to
+/// now and nothing but the clock can set: a same-size write whose modification time is put
+/// back (`cp -p`, `rsync --inplace -t`, `touch -d`) still changes it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Seen {
     pub size: u64,
     pub seconds: i64,
     pub nanos: u32,
+    pub changed_seconds: i64,
+    pub changed_nanos: u32,
+}
+
+/// The change time of a file (seconds and nanoseconds since 1970); where there is none (not
+/// Unix), its modification time.
+pub fn changed_of(metadata: &std::fs::Metadata) -> Option<(i64, u32)> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        Some((metadata.ctime(), u32::try_from(metadata.ctime_nsec()).ok()?))
+    }
+    #[cfg(not(unix))]
+    {
+        Some(since_epoch(metadata.modified().ok()?))
+    }
 }
 
 /// Seconds and nanoseconds since 1970 of a time, before or after.
@@ -34,7 +52,7 @@ pub struct Folders {
 }
 
 impl Folders {
-    /// The size and time of the file at `path` (links followed, as the loader's `open` does);
+    /// The size and times of the file at `path` (links followed, as the loader's `open` does);
     /// None if it cannot be found or has no modification time.
     pub fn look(&mut self, path: &Path) -> Option<Seen> {
         let (parent, name) = (path.parent()?, path.file_name()?);
@@ -67,13 +85,13 @@ impl Folder {
         options.open(path).ok().map(|file| Folder(file.into()))
     }
 
-    /// statx with only the size and time asked for.
+    /// statx with only the size and times asked for.
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     fn look(&self, name: &std::ffi::OsStr) -> Option<Seen> {
         use std::os::fd::AsRawFd;
         use std::os::unix::ffi::OsStrExt;
         let name = std::ffi::CString::new(name.as_bytes()).ok()?;
-        let wanted = libc::STATX_SIZE | libc::STATX_MTIME;
+        let wanted = libc::STATX_SIZE | libc::STATX_MTIME | libc::STATX_CTIME;
         let mut out = std::mem::MaybeUninit::<libc::statx>::zeroed();
         // SAFETY: the descriptor is open for as long as `self`, `name` is a NUL-terminated
         // string and `out` a statx buffer the call fills.
@@ -88,7 +106,13 @@ impl Folder {
         if out.stx_mask & wanted != wanted {
             return None;
         }
-        Some(Seen { size: out.stx_size, seconds: out.stx_mtime.tv_sec, nanos: out.stx_mtime.tv_nsec })
+        Some(Seen {
+            size: out.stx_size,
+            seconds: out.stx_mtime.tv_sec,
+            nanos: out.stx_mtime.tv_nsec,
+            changed_seconds: out.stx_ctime.tv_sec,
+            changed_nanos: out.stx_ctime.tv_nsec,
+        })
     }
 
     #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
@@ -108,6 +132,8 @@ impl Folder {
             size: u64::try_from(out.st_size).ok()?,
             seconds: i64::from(out.st_mtime),
             nanos: u32::try_from(out.st_mtime_nsec).ok()?,
+            changed_seconds: i64::from(out.st_ctime),
+            changed_nanos: u32::try_from(out.st_ctime_nsec).ok()?,
         })
     }
 }
@@ -125,6 +151,7 @@ impl Folder {
     fn look(&self, name: &std::ffi::OsStr) -> Option<Seen> {
         let metadata = std::fs::metadata(self.0.join(name)).ok()?;
         let (seconds, nanos) = since_epoch(metadata.modified().ok()?);
-        Some(Seen { size: metadata.len(), seconds, nanos })
+        let (changed_seconds, changed_nanos) = changed_of(&metadata)?;
+        Some(Seen { size: metadata.len(), seconds, nanos, changed_seconds, changed_nanos })
     }
 }

@@ -32,8 +32,10 @@ use crate::model::{Entry, Term};
 
 const MAGIC: &[u8; 8] = b"boucle\xca\xc4";
 /// Raised whenever what is archived changes shape (a field in the model, the header): a
-/// cache from a build with another shape is never read, even at the same tool version.
-pub const FORMAT_VERSION: u32 = 10;
+/// cache from a build with another shape is never read, even at the same tool version; and
+/// whenever the index's words change (11: compatibility forms folded, `ﬁ` as `fi`; 12: each
+/// file's stamp holds its change time).
+pub const FORMAT_VERSION: u32 = 12;
 pub const HEADER: usize = 64;
 /// Offset of the header's checksum, which covers the bytes before it and the table.
 const CHECKSUM_AT: usize = 40;

@@ -1,14 +1,17 @@
-//! What a catalogue file looked like when it was read: its path, size and modification time,
-//! and its content's hash when the time alone cannot be trusted. A cache is used only while
-//! every file still matches its stamp.
+//! What a catalogue file looked like when it was read: its path, size, modification and change
+//! times, and its content's hash when the times alone cannot be trusted. A cache is used only
+//! while every file still matches its stamp.
 //!
-//! Times are trusted for a file last modified more than [`TRUSTED_AFTER`] before it was
-//! read: a later write gives it a later time. A file modified within that window (or "in the
-//! future") may be written again within the same tick of a coarse clock (1 s on many
-//! filesystems, 2 s on FAT) with the same size, and its time would not change; for those
+//! The change time (ctime) is there for copies that set the modification time on purpose
+//! (`cp -p`, `rsync --inplace -t`, `touch -d`): a same-size write with its modification time
+//! put back leaves size and mtime as stamped, but the inode's change time moves to now, and no
+//! call can set it back.
+//!
+//! Times are trusted for a file last modified or changed more than [`TRUSTED_AFTER`] before
+//! it was read: a later write gives it a later time. A file changed within that window (or "in
+//! the future") may be written again within the same tick of a coarse clock (1 s on many
+//! filesystems, 2 s on FAT) with the same size, and its times would not change; for those
 //! files the stamp also holds a hash of the bytes read, and checking it reads the file again.
-//! Copies that set times on purpose (`cp -p`, `rsync -t`, `touch -d`) with the same size can
-//! still fool the check, as they fool `make`; `--no-cache` or `boucle cache clear` then.
 
 use std::fs::Metadata;
 use std::path::Path;
@@ -17,7 +20,7 @@ use std::time::{Duration, SystemTime};
 
 use xxhash_rust::xxh3::xxh3_64;
 
-use super::folders::{Folders, Seen, since_epoch};
+use super::folders::{Folders, Seen, changed_of, since_epoch};
 use crate::load::SourceFile;
 
 /// How old a file's time must be, when it is read, for the time alone to be trusted.
@@ -31,7 +34,10 @@ pub struct Stamp {
     /// Modification time: seconds and nanoseconds since 1970 (negative seconds before).
     pub seconds: i64,
     pub nanos: u32,
-    /// The content's hash, for a file modified shortly before it was read.
+    /// The inode's change time, likewise (see the module's note).
+    pub changed_seconds: i64,
+    pub changed_nanos: u32,
+    /// The content's hash, for a file modified or changed shortly before it was read.
     pub hash: Option<u64>,
 }
 
@@ -40,14 +46,18 @@ impl Stamp {
     /// read (a write after the stamp then makes the stamp stale, never the reverse).
     /// None for a path that is not UTF-8 or a filesystem without modification times.
     pub fn of_read(path: &Path, metadata: &Metadata, bytes: &[u8]) -> Option<Stamp> {
-        let modified = metadata.modified().ok()?;
-        let recent = SystemTime::now().duration_since(modified).map_or(true, |age| age < TRUSTED_AFTER);
-        let (seconds, nanos) = since_epoch(modified);
+        let (seconds, nanos) = since_epoch(metadata.modified().ok()?);
+        let (changed_seconds, changed_nanos) = changed_of(metadata)?;
+        let recent = SystemTime::now()
+            .checked_sub(TRUSTED_AFTER)
+            .is_none_or(|settled| (seconds, nanos).max((changed_seconds, changed_nanos)) >= since_epoch(settled));
         Some(Stamp {
             path: path.to_str()?.into(),
             size: metadata.len(),
             seconds,
             nanos,
+            changed_seconds,
+            changed_nanos,
             hash: recent.then(|| xxh3_64(bytes)),
         })
     }
@@ -82,7 +92,13 @@ impl Stamped for Stamp {
     }
 
     fn seen(&self) -> Seen {
-        Seen { size: self.size, seconds: self.seconds, nanos: self.nanos }
+        Seen {
+            size: self.size,
+            seconds: self.seconds,
+            nanos: self.nanos,
+            changed_seconds: self.changed_seconds,
+            changed_nanos: self.changed_nanos,
+        }
     }
 
     fn hash(&self) -> Option<u64> {
@@ -96,7 +112,13 @@ impl Stamped for ArchivedStamp {
     }
 
     fn seen(&self) -> Seen {
-        Seen { size: self.size.to_native(), seconds: self.seconds.to_native(), nanos: self.nanos.to_native() }
+        Seen {
+            size: self.size.to_native(),
+            seconds: self.seconds.to_native(),
+            nanos: self.nanos.to_native(),
+            changed_seconds: self.changed_seconds.to_native(),
+            changed_nanos: self.changed_nanos.to_native(),
+        }
     }
 
     fn hash(&self) -> Option<u64> {
@@ -164,17 +186,21 @@ mod tests {
             .iter()
             .map(|f| {
                 let Origin::Disk(path) = &f.origin else { unreachable!() };
-                let file = std::fs::File::open(path).unwrap();
-                Stamp::of_read(path, &file.metadata().unwrap(), &std::fs::read(path).unwrap()).unwrap()
+                stamp_of(path)
             })
             .collect();
         (stamps, files)
     }
 
+    fn stamp_of(path: &Path) -> Stamp {
+        let file = std::fs::File::open(path).unwrap();
+        Stamp::of_read(path, &file.metadata().unwrap(), &std::fs::read(path).unwrap()).unwrap()
+    }
+
     #[test]
     fn every_file_on_every_thread_is_checked() {
         let dir = tempfile::tempdir().unwrap();
-        let (stamps, files) = stamped(dir.path());
+        let (mut stamps, files) = stamped(dir.path());
         assert!(all_match(&stamps, &files));
         // A change in either thread's run of files is seen: the first file, and the last.
         for changed in [0, files.len() - 1] {
@@ -182,10 +208,12 @@ mod tests {
             let (before, time) = (std::fs::read(path).unwrap(), std::fs::metadata(path).unwrap().modified().unwrap());
             std::fs::write(path, b"(changed)").unwrap();
             assert!(!all_match(&stamps, &files), "file {changed} changed");
-            // Put back as it was, bytes and time: it matches again.
+            // Put back as it was, bytes and modification time: the change time still tells.
             std::fs::write(path, before).unwrap();
             std::fs::File::options().write(true).open(path).unwrap().set_modified(time).unwrap();
-            assert!(all_match(&stamps, &files), "file {changed} put back");
+            assert!(!all_match(&stamps, &files), "file {changed} put back");
+            stamps[changed] = stamp_of(path);
+            assert!(all_match(&stamps, &files), "file {changed} stamped again");
         }
         // A file removed, and one listed that was not stamped.
         let Origin::Disk(path) = &files[files.len() / 2 + 1].origin else { unreachable!() };

@@ -73,6 +73,11 @@ impl ToursState {
         self.stop.min(count.saturating_sub(1))
     }
 
+    /// The id of the entry the chosen stop names (whether the catalogue has it or not).
+    pub fn stop_entry<'c>(&self, catalogue: &'c Catalogue) -> Option<&'c Id> {
+        self.tour(catalogue).and_then(|tour| stops(tour).get(self.stop(catalogue))).map(|stop| &stop.entry)
+    }
+
     pub fn choose_stop(&mut self, stop: usize) {
         if stop != self.stop {
             self.scroll = 0;

@@ -6,6 +6,7 @@
 use super::super::app::App;
 use super::super::event::{Ready, Reloaded, Stage};
 use super::super::screen::Screen;
+use super::super::state::ToursLevel;
 use super::reindex::reindex;
 use super::results::{ask, take};
 use std::sync::Arc;
@@ -40,10 +41,15 @@ pub fn loaded(app: &mut App, ready: Ready) {
         Ok(resolved) => {
             browse.filters = resolved.filters;
             // A year with no entries has no value to tick: it goes in the query, where it
-            // selects nothing and shows.
+            // selects nothing and shows; once, though the files' load after a damaged cache
+            // resolves the command line again on the box the cache's load filled.
             if !resolved.empty_years.is_empty() && !browse.query_box.editing() {
-                let years: Vec<String> = resolved.empty_years.iter().map(|y| format!("year:{y}")).collect();
-                let text = format!("{} {}", browse.query_box.text(), years.join(" "));
+                let mut text = browse.query_box.text().to_string();
+                for year in resolved.empty_years.iter().map(|y| format!("year:{y}")) {
+                    if !text.split_whitespace().any(|word| word == year) {
+                        text = format!("{text} {year}");
+                    }
+                }
                 browse.query_box.set(text.trim());
             }
         }
@@ -90,11 +96,20 @@ pub fn reloaded(app: &mut App, reloaded: Reloaded) {
     }
     // A folder gone: the catalogue is the last good one, and the line says why.
     let gone = reloaded.gone().next().map(|problem| problem.message.get(app.shared.lang).to_string());
+    let known: Vec<_> = app.shared.gone.iter().map(|removed| removed.id.clone()).collect();
     reindex(app, reloaded.indexed, reloaded.problems);
     let shared = &mut app.shared;
     let errors = shared.problems.iter().filter(|p| p.is_error()).count();
     let mut note = gone.unwrap_or_else(|| t(shared.lang, Msg::Reloaded).to_string());
-    if let Some(removed) = &app.browse.removed {
+    // The entry this screen showed that the reload removed, named as the entry pane names it:
+    // the tours screen's open stop, a mark on the shortlist screen, else the browse pane's.
+    let shown = |id: &crate::model::Id| match shared.screen {
+        Screen::Tours => app.tours.level() == ToursLevel::Entry && app.tours.stop_entry(shared.catalogue()) == Some(id),
+        Screen::Shortlist => shared.marks.contains(id.as_str()),
+        Screen::Browse | Screen::Overview | Screen::Present => false,
+    };
+    let removed = shared.gone.iter().find(|r| !known.contains(&r.id) && shown(&r.id));
+    if let Some(removed) = removed.or(app.browse.removed.as_ref()) {
         let title = removed.title.get(shared.lang);
         note = format!("{note} — {}", crate::i18n::entry_removed(title, &removed.file).get(shared.lang));
     }

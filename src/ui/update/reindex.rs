@@ -5,9 +5,12 @@
 use std::sync::Arc;
 
 use super::super::app::App;
+use super::super::shared::Shared;
 use super::super::state::Removed;
+use super::super::state::tours::stops;
 use super::results::{ask, take};
 use crate::live::Problems;
+use crate::model::Entry;
 use crate::query::{Facet, Indexed};
 
 pub fn reindex(app: &mut App, indexed: Arc<Indexed>, problems: impl Into<Problems>) {
@@ -30,6 +33,7 @@ pub fn reindex(app: &mut App, indexed: Arc<Indexed>, problems: impl Into<Problem
         (entry.id.clone(), entry.title().clone(), entry.file().into_owned(), at)
     });
     shared.indexed = indexed;
+    remember_gone(shared, &old, app.tours.tour(old.catalogue()));
     shared.problems = with_config_problems(&shared.config_problems, problems.into());
     browse.filters = Default::default();
     for (facet, id) in filters {
@@ -67,6 +71,24 @@ pub fn reindex(app: &mut App, indexed: Arc<Indexed>, problems: impl Into<Problem
         }
     }
     super::overview::settle(app);
+}
+
+/// Remembers, with their title and file, the entries the new snapshot lost that a screen may
+/// still name: the shortlist's marks and the stops of the tour the tours screen shows (not
+/// every entry: a few lookups per reload). One that comes back is forgotten.
+fn remember_gone(shared: &mut Shared, old: &Indexed, tour: Option<&Entry>) {
+    let new = shared.indexed.clone();
+    shared.gone.retain(|removed| new.catalogue().get(removed.id.as_str()).is_none());
+    let stops = tour.map_or(&[][..], stops).iter().map(|stop| &stop.entry);
+    for id in shared.marks.ids().chain(stops) {
+        if new.catalogue().get(id.as_str()).is_some() || shared.gone.iter().any(|removed| &removed.id == id) {
+            continue;
+        }
+        if let Some(entry) = old.catalogue().get(id.as_str()) {
+            let (title, file) = (entry.title().clone(), entry.file().into_owned());
+            shared.gone.push(Removed { id: entry.id.clone(), title, file, instead: None });
+        }
+    }
 }
 
 /// The catalogue's problems, after the config file's when it has any: both are listed under `!`,

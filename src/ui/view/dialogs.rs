@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::super::state::{ExportDialog, ExportStep, ShortlistScreen, TextInput};
+use super::super::state::{ExportDialog, ExportScope, ExportStep, ShortlistScreen, TextInput};
 use super::context::Ctx;
 use crate::export::handout::Format;
 use crate::i18n::{Word, with_colon, word};
@@ -132,6 +132,13 @@ pub fn draw_export(frame: &mut Frame<'_>, ctx: &Ctx<'_>, dialog: &ExportDialog, 
         ];
         let area = Rect { y: inner.y + 3, height: inner.height.saturating_sub(3), ..inner };
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+        return;
+    }
+    // In a room, the shortlist is never written on the server: said up front, not a file name.
+    if ctx.shared.take_home().is_some() && dialog.scope() == ExportScope::Shortlist {
+        let area = Rect { y: inner.y + 3, height: inner.height.saturating_sub(3), ..inner };
+        let said = Line::styled(crate::i18n::take_home::will_offer(lang), theme.base);
+        frame.render_widget(Paragraph::new(said).wrap(Wrap { trim: false }), area);
         return;
     }
     let editing = *dialog.step() == ExportStep::Path;

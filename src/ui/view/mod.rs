@@ -73,9 +73,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) -> FrameFacts {
             }
         }
     }
-    // Nothing pops up over a slide; the console is no slide (its keys say what they did).
-    let loud = ctx.follow.role() == Some(crate::ui::state::Role::Console) || ctx.follow.lost();
-    if ctx.shared.screen() != Screen::Present || loud {
+    // Nothing pops up over a slide, nor over the console, which says what its keys did (and
+    // what the start had to say) on its own quiet line, over its keys.
+    // A view that lost its presentation is no console any more: that is said loud.
+    if ctx.shared.screen() != Screen::Present || ctx.follow.lost() {
         status::draw_message(frame, &ctx, screen);
     }
     if let Some(layer) = ctx.shared.overlay() {

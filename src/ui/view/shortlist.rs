@@ -11,6 +11,7 @@ use ratatui::widgets::{Block, BorderType, Borders, List, ListItem, Paragraph, Wr
 use super::super::frame::FrameFacts;
 use super::super::state::ShortlistScreen;
 use super::context::Ctx;
+use super::detail::removed_said;
 use super::status;
 use super::widgets::{as_selected, fit, fit_spans};
 use crate::i18n::{Word, empty_shortlist, kind_name, no_note, word};
@@ -83,8 +84,13 @@ pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, shortlist: &ShortlistScreen, s
                     Span::styled(entry.title().get(lang).to_string(), theme.title),
                     Span::styled(format!("  {}", kind_name(lang, entry.kind)), theme.kind_badge),
                 ],
-                // A mark from another catalogue (or an entry since removed): shown apart, muted,
-                // as kept, not as an error to clear (#22: a participant deleted good marks).
+                // An entry a reload removed this session: said as the entry pane says it, the
+                // mark kept all the same.
+                None if ctx.shared.gone(item.id.as_str()).is_some() => {
+                    vec![Span::styled(number, theme.muted), Span::styled(removed_said(ctx, &item.id), theme.warning)]
+                }
+                // A mark from another catalogue: shown apart, muted, as kept, not as an error
+                // to clear (#22: a participant deleted good marks).
                 None => vec![
                     Span::styled(number, theme.muted),
                     Span::styled(item.id.to_string(), theme.muted),

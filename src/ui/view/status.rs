@@ -59,18 +59,19 @@ pub fn draw_hints_only(frame: &mut Frame<'_>, ctx: &Ctx<'_>, area: Rect) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-/// A participant in a room with a presentation running: where the facilitator is and how to
-/// follow, and the room line the facilitator posted, first on the line.
+/// A participant in a room with a presentation running: where the facilitator is (or that the
+/// room rests) and how to follow, and the room line the facilitator posted, first on the line.
 fn presentation_spans(ctx: &Ctx<'_>) -> Vec<Span<'static>> {
-    use crate::i18n::presenting::{facilitator_at, room_line};
+    use crate::i18n::presenting::{facilitator_at, facilitator_paused, room_line};
     let theme = ctx.theme();
     let lang = ctx.lang();
     let follow = ctx.follow;
     let Some(stage) = follow.stage().filter(|_| follow.role() == Some(super::super::state::Role::Follower)) else {
         return Vec::new();
     };
-    let mut spans =
-        vec![Span::styled(format!(" {} ", facilitator_at(stage.stop + 1, stage.stops).get(lang)), theme.key)];
+    let (stop, stops) = (stage.stop + 1, stage.stops);
+    let said = if stage.resting() { facilitator_paused(stop, stops) } else { facilitator_at(stop, stops) };
+    let mut spans = vec![Span::styled(format!(" {} ", said.get(lang)), theme.key)];
     if let Some(line) = &stage.line {
         spans.push(Span::styled(format!(" {} ", room_line(line).get(lang)), theme.warning));
     }

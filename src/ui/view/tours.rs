@@ -12,7 +12,7 @@ use super::super::frame::FrameFacts;
 use super::super::state::tours::{stops, tours};
 use super::super::state::{ToursLevel, ToursState};
 use super::context::Ctx;
-use super::detail::{doc_lines, stop_note_lines, wrap};
+use super::detail::{doc_lines, removed_said, stop_note_lines, wrap};
 use super::{status, tabs};
 use crate::i18n::{Msg, Noun, count, t};
 use crate::model::{Catalogue, Entry};
@@ -208,7 +208,7 @@ fn draw_entry(
 ) {
     let catalogue = ctx.shared.catalogue();
     let stop = state.stop(catalogue);
-    let Some(index) = stops(tour).get(stop).and_then(|s| catalogue.index_of(s.entry.as_str())) else { return };
+    let Some(entry) = stops(tour).get(stop).map(|s| &s.entry) else { return };
     let block = block(ctx, t(ctx.shared.lang, Msg::Detail).to_string(), true);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -218,7 +218,12 @@ fn draw_entry(
     }
     let Some(tour_index) = catalogue.index_of(tour.id.as_str()) else { return };
     let mut lines = stop_note_lines(ctx, tour_index, stop, inner.width);
-    lines.extend(doc_lines(ctx, index, inner.width, None).0);
+    match catalogue.index_of(entry.as_str()) {
+        Some(index) => lines.extend(doc_lines(ctx, index, inner.width, None).0),
+        // The stop's entry a reload removed (or a stop naming none): said under its note, as
+        // the entry pane says it, rather than a pane left empty.
+        None => lines.push(Line::styled(removed_said(ctx, entry), ctx.shared.theme().warning)),
+    }
     let paragraph = Paragraph::new(lines).style(ctx.shared.theme().base).wrap(Wrap { trim: false });
     let total = paragraph.line_count(inner.width);
     let max = u16::try_from(total.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);

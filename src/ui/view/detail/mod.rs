@@ -22,6 +22,16 @@ use crate::model::Id;
 use std::sync::Arc;
 use unicode_width::UnicodeWidthStr;
 
+/// What a screen says of an entry it names that the catalogue no longer has: as the entry
+/// pane says it (title and file) when a reload removed it this session, else by its id.
+pub(super) fn removed_said(ctx: &Ctx<'_>, id: &Id) -> String {
+    let said = match ctx.shared.gone(id.as_str()) {
+        Some(removed) => crate::i18n::entry_removed(removed.title.get(ctx.shared.lang), &removed.file),
+        None => crate::i18n::presenting::stop_removed(id.as_str()),
+    };
+    said.get(ctx.shared.lang).to_string()
+}
+
 /// Draws the entry pane; says what it drew, to bound scrolling and find clicked links.
 pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, browse: &BrowseState, area: Rect) -> EntryFacts {
     let theme = &ctx.shared.theme;

@@ -160,6 +160,7 @@ pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, present: &PresentState, area: 
     let body = Rect { height: inner.height.saturating_sub(1), ..inner };
     frame.render_widget(Paragraph::new(lines).style(theme.base), body);
     let footer = Rect { y: inner.bottom().saturating_sub(1), height: 1, ..inner };
+    draw_quiet_line(frame, ctx, body);
     match follow.typing() {
         Some(input) => draw_room_line_box(frame, ctx, input, footer),
         None => {
@@ -167,6 +168,20 @@ pub fn draw(frame: &mut Frame<'_>, ctx: &Ctx<'_>, present: &PresentState, area: 
             frame.render_widget(Paragraph::new(keys).style(theme.base), footer);
         }
     }
+}
+
+/// What a key said, or the start (a shortlist id skipped), on the console's quiet line: the
+/// last rows of its body, over the keys, wrapped so that it is read whole, in no frame that
+/// pops up. The projector never shows it.
+fn draw_quiet_line(frame: &mut Frame<'_>, ctx: &Ctx<'_>, body: Rect) {
+    let Some(message) = ctx.shared.message() else { return };
+    let paragraph = Paragraph::new(Line::styled(message.to_string(), ctx.theme().warning))
+        .wrap(ratatui::widgets::Wrap { trim: false })
+        .style(ctx.theme().base);
+    let rows = u16::try_from(paragraph.line_count(body.width)).unwrap_or(u16::MAX).min(body.height / 2).max(1);
+    let area = Rect { y: body.bottom().saturating_sub(rows), height: rows, ..body };
+    super::super::widgets::clear(frame, area);
+    frame.render_widget(paragraph, area);
 }
 
 /// The most entries the console lists of the room's picks.

@@ -315,15 +315,20 @@ fn draw_jump(frame: &mut Frame<'_>, ctx: &Ctx<'_>, jump: &super::super::state::J
     frame.render_widget(Paragraph::new(lines).style(theme.base), list);
 }
 
-/// The seconds the footer's clock shows: on the facilitator's projector, the presentation's time
-/// in all, which the console beside it shows too (its own start would differ by when each
-/// opened); a follower's is its own, since it began to follow; alone, since present mode began.
+/// The seconds the footer's clock shows: in a shared presentation, the presentation's time in
+/// all, which the console shows too, on the projector and on every follower's screen alike
+/// (each view's own start would differ by when it opened or began to follow); alone, since
+/// present mode began.
 fn shown_seconds(ctx: &Ctx<'_>, present: &PresentState) -> u64 {
-    match ctx.follow.stage().filter(|_| ctx.follow.role() == Some(Role::Projector)) {
+    let shared = ctx.follow.role() == Some(Role::Projector) || ctx.follow.following();
+    match ctx.follow.stage().filter(|_| shared) {
         Some(stage) => stage.total_at(ctx.follow.now_ms()) / 1000,
         None => present.elapsed(),
     }
 }
+
+/// The columns a follower's line needs beside the footer's right part (the French one, marked).
+const FOLLOWING_ROOM: usize = 60;
 
 /// The footer: where the deck comes from on the left; position, day, time and clock on the right.
 fn draw_footer(frame: &mut Frame<'_>, ctx: &Ctx<'_>, present: &PresentState, area: Rect) {
@@ -340,8 +345,16 @@ fn draw_footer(frame: &mut Frame<'_>, ctx: &Ctx<'_>, present: &PresentState, are
     }
     right.push(format!("{}/{}", present.position() + 1, present.slides().len()));
     right.push(format!("⏱ {}", clock(shown_seconds(ctx, present))));
-    let right = right.join(" · ");
     let following = ctx.follow.stage().filter(|_| ctx.follow.following());
+    // A follower's line of how to leave comes before the stop's day and time, which the
+    // programme holds: on a narrow screen those go.
+    let position = right.len() - 2;
+    let full = right.join(" · ");
+    let right = if following.is_some() && full.width() + FOLLOWING_ROOM > usize::from(area.width) {
+        right[position..].join(" · ")
+    } else {
+        full
+    };
     let picks = ctx.follow.stage().and_then(|stage| match &stage.deck {
         crate::presentation::Deck::Picks(picks) if present.detour().is_none() => {
             let count = picks.ranked.get(present.position()).map_or(0, |(_, n)| *n);
@@ -355,9 +368,13 @@ fn draw_footer(frame: &mut Frame<'_>, ctx: &Ctx<'_>, present: &PresentState, are
         }
         _ => None,
     });
+    // The room line on the projector too, as the room's followers see it (a line posted with
+    // `--say` or the console's `l` was seen only on the console).
+    let posted = ctx.follow.stage().filter(|_| following.is_none()).and_then(|s| s.line.as_ref());
+    let posted = posted.map(|l| format!("{}  ", crate::i18n::presenting::room_line(l).get(lang))).unwrap_or_default();
     let left = if let (Some(said), None) = (&picks, following) {
         // The room's picks on the projector: the rank and the count, for the room to discuss.
-        Span::styled(said.get(lang).to_string(), theme.key)
+        Span::styled(format!("{posted}{}", said.get(lang)), theme.key)
     } else if let Some(stage) = following {
         // A follower: where the facilitator is, how to break away; a stop they marked is starred.
         let marked = matches!(present.slide(), Some(Slide::Entry { id, .. }) if ctx.shared.is_marked(id));
@@ -377,6 +394,9 @@ fn draw_footer(frame: &mut Frame<'_>, ctx: &Ctx<'_>, present: &PresentState, are
         Span::styled(message.to_string(), theme.warning)
     } else if present.detour().is_some() {
         Span::styled(t(lang, Msg::Detour).to_string(), theme.warning)
+    } else if !posted.is_empty() {
+        let tour = present.tour().and_then(|id| ctx.shared.entry(id)).map(|e| e.title().get(lang).to_string());
+        Span::styled(format!("{posted}{}", tour.unwrap_or_default()), theme.key)
     } else {
         let tour = present.tour().and_then(|id| ctx.shared.entry(id)).map(|e| e.title().get(lang).to_string());
         Span::styled(tour.unwrap_or_default(), theme.muted)
