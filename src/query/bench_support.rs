@@ -38,3 +38,10 @@ pub fn index_with_threads(catalogue: &Catalogue, threads: usize) -> Engine {
 pub fn without_shortcuts<R>(f: impl FnOnce() -> R) -> R {
     super::search::without_shortcuts(f)
 }
+
+/// Runs `f` with every word of this thread's searches read whole and the words' lists
+/// intersected, instead of reading a word only at the entries having the others: for tests
+/// checking that both give the same results.
+pub fn with_whole_reads<R>(f: impl FnOnce() -> R) -> R {
+    super::search::with_whole_reads(f)
+}

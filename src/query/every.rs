@@ -5,9 +5,18 @@
 //! into per-entry arrays, walk for ranking and zero again). A short word's dense codes
 //! (`short.rs`) are read at each entry left. Ranking and counting then read only the
 //! intersection, as a one-word search reads its list.
+//!
+//! A word whose list is not at hand (the word being typed) is not read whole: its postings are
+//! read only at the entries left (a bit test before each write, or for a dictionary word with
+//! many more postings than entries left, a search of its postings for each of them), and no
+//! pass over the whole catalogue collects them. At 1M, reading `circul` whole wrote most of a
+//! million postings into the per-entry bests and scanned a million entries, at every key of
+//! `economie circul…`, for an intersection with `economie`'s list that keeps a fraction.
 
+use super::bits::Bits;
 use super::engine::Engine;
-use super::matching::SPELLED_RIGHT;
+use super::fields::posting_entry;
+use super::matching::{Quality, SPELLED_RIGHT, posting_value, spelled};
 
 /// A list this many times longer than the entries left is searched (binary search from where
 /// the last entry was found) rather than walked.
@@ -19,19 +28,23 @@ pub(super) enum Source<'a> {
     List(&'a [(u32, u16)]),
     /// Half a byte per entry (`short.rs`).
     Dense(&'a [u8]),
+    /// The dictionary words the word matches, with how well: read at the entries left.
+    Terms(&'a [(u32, Quality)]),
 }
 
 impl Engine {
     /// The entries in every one of `sources` (at least one a list), with the sum of their
-    /// scores, in entry order.
-    pub(super) fn every(&self, sources: &[Source<'_>]) -> Vec<(u32, u32)> {
-        let mut lists: Vec<&[(u32, u16)]> = sources
-            .iter()
-            .filter_map(|s| match s {
-                Source::List(list) => Some(*list),
-                Source::Dense(_) => None,
-            })
-            .collect();
+    /// scores, in entry order. `best` (the per-entry scratch, all zeros) is left all zeros.
+    pub(super) fn every(&self, sources: &[Source<'_>], best: &mut [u16]) -> Vec<(u32, u32)> {
+        let mut lists: Vec<&[(u32, u16)]> = Vec::new();
+        let mut reads: Vec<&[(u32, Quality)]> = Vec::new();
+        for source in sources {
+            match source {
+                Source::List(list) => lists.push(list),
+                Source::Terms(terms) => reads.push(terms),
+                Source::Dense(_) => {}
+            }
+        }
         lists.sort_by_key(|l| l.len());
         let Some((shortest, others)) = lists.split_first() else { return Vec::new() };
         let mut kept: Vec<(u32, u32)> = shortest.iter().map(|&(e, s)| (e, u32::from(s))).collect();
@@ -52,7 +65,57 @@ impl Engine {
                 });
             }
         }
+        // The fewest postings first: each read leaves fewer entries for the next.
+        reads.sort_by_key(|terms| self.volume(terms));
+        for terms in reads {
+            if kept.is_empty() {
+                break;
+            }
+            self.keep_having(&mut kept, terms, best);
+        }
         kept
+    }
+
+    /// Keeps in `kept` the entries having one of `terms` (a query word's dictionary words),
+    /// adding the word's best score there; reads the postings only at those entries.
+    fn keep_having(&self, kept: &mut Vec<(u32, u32)>, terms: &[(u32, Quality)], best: &mut [u16]) {
+        let n = best.len();
+        let mut within: Option<Bits> = None;
+        for &(t, quality) in terms {
+            let postings = &self.postings[t as usize];
+            if postings.len() > GALLOP * kept.len() {
+                let mut j = 0;
+                for &(e, _) in kept.iter() {
+                    let e = e as usize;
+                    j += postings[j..].partition_point(|&p| posting_entry(p) < e);
+                    match postings.get(j) {
+                        Some(&p) if posting_entry(p) == e => {
+                            best[e] = best[e].max(posting_value(p, quality));
+                            j += 1;
+                        }
+                        Some(_) => {}
+                        None => break,
+                    }
+                }
+            } else {
+                let within = within.get_or_insert_with(|| {
+                    let mut bits = Bits::empty(n);
+                    kept.iter().for_each(|&(e, _)| bits.insert(e as usize));
+                    bits
+                });
+                for &p in postings {
+                    let e = posting_entry(p);
+                    if within.contains(e) {
+                        best[e] = best[e].max(posting_value(p, quality));
+                    }
+                }
+            }
+        }
+        kept.retain_mut(|(e, score)| {
+            let b = std::mem::take(&mut best[*e as usize]);
+            *score += u32::from(spelled(b));
+            b != 0
+        });
     }
 }
 

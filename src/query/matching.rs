@@ -1,6 +1,8 @@
 //! When one folded query word matches one folded word of an entry: the single definition the
 //! index, the highlighter and the brute-force tests share.
 
+use super::fields::posting_best_field;
+
 /// How well a query word matches a word of the text, best first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Quality {
@@ -100,6 +102,24 @@ fn prefix_within_one_slices<T: Eq>(w: &[T], t: &[T]) -> bool {
     }
     // Two neighbours swapped.
     i + 1 < t.len() && w[i] == t[i + 1] && w[i + 1] == t[i] && starts(&w[i + 2..], &t[i + 2..])
+}
+
+/// In a word's best score per entry while its postings are read, set when the word is there
+/// exactly or as a start (field scores are at most 1000, far below).
+pub(super) const RIGHT_BIT: u16 = 1 << 15;
+
+/// What a posting `p` of a dictionary word matching a query word this well (`quality`) sets
+/// in the word's best score per entry while it is read (the larger value wins).
+#[inline]
+pub(super) fn posting_value(p: u32, quality: Quality) -> u16 {
+    let right = if quality == Quality::Typo { 0 } else { RIGHT_BIT };
+    (posting_best_field(p).weight() * quality.factor()) as u16 | right
+}
+
+/// A word's best score at an entry, as it adds up in the search's sum: the field score, plus
+/// [`SPELLED_RIGHT`] where it is spelled right (at most 41,000 in all).
+pub(super) fn spelled(best: u16) -> u16 {
+    (best & !RIGHT_BIT) + if best & RIGHT_BIT != 0 { SPELLED_RIGHT as u16 } else { 0 }
 }
 
 #[cfg(test)]

@@ -33,8 +33,21 @@ pub(super) struct WordMatch {
     pub word: String,
     /// The dictionary words it matches, with how well.
     pub terms: Arc<[(u32, Quality)]>,
-    /// Per entry having one of them: its best field weight × match quality.
-    pub entries: Arc<[(u32, u16)]>,
+    /// Per entry having one of them: its best field weight × match quality. Empty when the
+    /// word was read only at the entries having the query's other words (`every.rs`): then
+    /// only its dictionary words are kept, for a longer word to narrow. A vector behind the
+    /// `Arc`, not a slice: at 1M a common word's list is megabytes, which turning the vector
+    /// it is collected in into a slice copied, on new pages, at every key.
+    pub entries: Arc<Vec<(u32, u16)>>,
+    /// Whether `entries` are all the word's entries.
+    pub whole: bool,
+}
+
+impl WordMatch {
+    /// A word whose entries were not all read: its dictionary words alone.
+    pub fn terms_only(word: &str, terms: Arc<[(u32, Quality)]>) -> WordMatch {
+        WordMatch { word: word.to_string(), terms, entries: Arc::new(Vec::new()), whole: false }
+    }
 }
 
 /// The words of the last search on this thread, for one engine and catalogue size.

@@ -11,12 +11,9 @@ use super::engine::Engine;
 use super::every::Source;
 use super::facet::PerFacet;
 use super::fields::{posting_best_field, posting_entry};
-use super::matching::{Quality, SPELLED_RIGHT, match_exclusion, prefix_within_one, typo_allowed};
+use super::matching::{Quality, RIGHT_BIT, SPELLED_RIGHT, match_exclusion, prefix_within_one, spelled, typo_allowed};
 use super::narrow::{self, WordMatch};
 
-/// In a word's best score per entry while its postings are read, set when the word is there
-/// exactly or as a start (field scores are at most 1000, far below).
-const RIGHT_BIT: u16 = 1 << 15;
 /// A word's entries are collected by a scan of every entry when its postings number more than
 /// one in this many entries, else by sorting those it touched.
 const SCAN_SHARE: usize = 32;
@@ -32,6 +29,22 @@ thread_local! {
     /// from its list): the plain paths,
     /// which the tests compare them with.
     static PLAIN: Cell<bool> = const { Cell::new(false) };
+    /// Set to read every word of a query whole and intersect the lists (the tests compare the
+    /// reads of a word at the other words' entries with it).
+    static WHOLE: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether this thread reads every word whole ([`with_whole_reads`]).
+fn whole_reads() -> bool {
+    WHOLE.with(Cell::get)
+}
+
+/// Runs `f` with every word of this thread's searches read whole, then intersected.
+pub(super) fn with_whole_reads<R>(f: impl FnOnce() -> R) -> R {
+    let before = WHOLE.with(|whole| whole.replace(true));
+    let result = f();
+    WHOLE.with(|whole| whole.set(before));
+    result
 }
 
 /// Whether this thread searches without shortcuts ([`without_shortcuts`]).
@@ -80,7 +93,7 @@ pub(super) struct Matched {
     /// Ranking reads them there, and `scores` and `word_masks` are left all zeros: at 1M, a
     /// common word's hundreds of thousands of entries were written to both, walked again by
     /// ranking and zeroed again afterwards.
-    pub single: Option<Arc<[(u32, u16)]>>,
+    pub single: Option<Arc<Vec<(u32, u16)>>>,
     /// With several words, when some entry passing the rest of the query has every one: those
     /// entries with their scores summed, in entry order (`every.rs`); `scores` and
     /// `word_masks` are then left all zeros, as with `single`.
@@ -247,6 +260,9 @@ impl Engine {
             written: None,
         };
         let several = words.len() > 1;
+        // With several words all required, a word not kept from the last search is read only
+        // at the entries having the others (`every.rs`), unless the tests ask for whole reads.
+        let within = several && every && !plain() && !whole_reads();
         let previous = narrow::previous(self.id, n);
         let mut current: Vec<WordMatch> = Vec::with_capacity(words.len());
         // Per word: its dense codes, or the index of its match in `current`.
@@ -263,12 +279,18 @@ impl Engine {
             if let Some(i) = current.iter().position(|m| m.word == *word) {
                 found.push(Err(i));
             } else {
-                let word_match = previous.iter().find(|m| m.word == *word).cloned().unwrap_or_else(|| {
-                    let terms = match previous.iter().find(|m| narrow::narrows(&m.word, word)) {
+                let same = previous.iter().find(|m| m.word == *word);
+                let word_match = same.filter(|m| m.whole || within).cloned().unwrap_or_else(|| {
+                    let terms = match same.or_else(|| previous.iter().find(|m| narrow::narrows(&m.word, word))) {
+                        Some(known) if known.word == *word => known.terms.to_vec(),
                         Some(shorter) => self.matching_terms_among(word, &shorter.terms),
                         None => self.matching_terms(word),
                     };
-                    self.word_entries(word, terms, n, &mut matched.best)
+                    if within {
+                        WordMatch::terms_only(word, terms.into())
+                    } else {
+                        self.word_entries(word, terms, n, &mut matched.best)
+                    }
                 });
                 current.push(word_match);
                 found.push(Err(current.len() - 1));
@@ -284,14 +306,22 @@ impl Engine {
             entries.iter().for_each(|&(e, _)| matched.bits.insert(e as usize));
             matched.single = Some(entries.clone());
         } else if several && every && listed && !plain() {
-            let sources: Vec<Source<'_>> = found
-                .iter()
-                .map(|f| match *f {
+            if !current.iter().any(|m| m.whole) {
+                // No word's entries are at hand: the one with the fewest postings is read
+                // whole (and kept while the next words are typed), the others at its entries.
+                let fewest = (0..current.len()).min_by_key(|&i| self.volume(&current[i].terms)).unwrap_or(0);
+                let (word, terms) = (current[fewest].word.clone(), current[fewest].terms.to_vec());
+                current[fewest] = self.word_entries(&word, terms, n, &mut matched.best);
+            }
+            let mut sources: Vec<Source<'_>> = Vec::with_capacity(found.len());
+            for f in &found {
+                sources.push(match *f {
                     Ok(codes) => Source::Dense(codes),
-                    Err(i) => Source::List(&current[i].entries),
-                })
-                .collect();
-            let kept = self.every(&sources);
+                    Err(i) if current[i].whole => Source::List(&current[i].entries),
+                    Err(i) => Source::Terms(&current[i].terms),
+                });
+            }
+            let kept = self.every(&sources, &mut matched.best);
             kept.iter().for_each(|&(e, _)| matched.bits.insert(e as usize));
             matched.every = Some(kept);
         } else {
@@ -350,9 +380,7 @@ impl Engine {
     /// The entries (of `n`) having one of `terms`, each with its best score over them.
     /// `best` is all zeros, and is left so.
     pub(super) fn word_entries(&self, word: &str, terms: Vec<(u32, Quality)>, n: usize, best: &mut [u16]) -> WordMatch {
-        // The score as it adds up: the field score, plus SPELLED_RIGHT (at most 41,000 in all).
-        let spelled = |best: u16| (best & !RIGHT_BIT) + if best & RIGHT_BIT != 0 { SPELLED_RIGHT as u16 } else { 0 };
-        let volume: usize = terms.iter().map(|&(t, _)| self.postings[t as usize].len()).sum();
+        let volume = self.volume(&terms);
         let best = &mut best[..n];
         // In entry order, so that every pass adding them to a search's per-entry arrays walks
         // those arrays forwards instead of jumping about them (at 1M, a common word's entries
@@ -377,6 +405,11 @@ impl Engine {
                 *b = 0;
             }
             entries.truncate(len);
+            if entries.capacity() > len + len / 2 {
+                // Many more postings than entries (a word in several fields, typos): what the
+                // narrowing keeps is bounded by lengths, so the room left is given back.
+                entries.shrink_to_fit();
+            }
             entries
         } else {
             let mut touched: Vec<u32> = Vec::new();
@@ -395,7 +428,12 @@ impl Engine {
             touched.sort_unstable();
             touched.iter().map(|&e| (e, spelled(std::mem::take(&mut best[e as usize])))).collect()
         };
-        WordMatch { word: word.to_string(), terms: terms.into(), entries: entries.into() }
+        WordMatch { word: word.to_string(), terms: terms.into(), entries: Arc::new(entries), whole: true }
+    }
+
+    /// How many postings `terms` have in all: at most that many entries have one of them.
+    pub(super) fn volume(&self, terms: &[(u32, Quality)]) -> usize {
+        terms.iter().map(|&(t, _)| self.postings[t as usize].len()).sum()
     }
 
     /// [`Engine::matching_terms`] of `word`, known to be among `candidates` (the dictionary
