@@ -162,6 +162,11 @@ impl Postings {
         (self.offsets.0[range.end] - self.offsets.0[range.start]) as usize
     }
 
+    /// Every posting, word after word.
+    pub fn all(&self) -> &[u32] {
+        &self.items
+    }
+
     pub fn is_view(&self) -> bool {
         self.offsets.0.is_view() && self.items.is_view()
     }
