@@ -262,6 +262,18 @@ impl Engine {
             };
             (words, short, facets)
         });
+        Engine::assembled(n, (terms, postings), (title_offsets, title_terms), short, facets)
+    }
+
+    /// An engine of `n` entries from its parts, under an id of its own (what searches keep
+    /// between keystrokes is kept per engine): a full build's or a reload's patched one.
+    pub(super) fn assembled(
+        n: usize,
+        (terms, postings): (Terms, Postings),
+        (title_offsets, title_terms): (Vec<u32>, Vec<u32>),
+        short: ShortPrefixes,
+        facets: FacetIndices,
+    ) -> Engine {
         let FacetIndices { facets, years, organisations } = facets;
         Engine {
             id: next_engine_id(),

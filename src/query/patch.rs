@@ -17,15 +17,13 @@ use std::cmp::Ordering;
 use std::collections::HashSet;
 use std::ops::Range;
 
-use super::build::{EntryWords, PARALLEL_FROM, build_threads, entry_words, next_engine_id};
+use super::build::{EntryWords, PARALLEL_FROM, build_threads, entry_words};
 use super::engine::{Engine, NO_TERM};
 use super::facet::{Facet, PerFacet};
 use super::facet_index::{FacetContext, FacetIndex, FacetIndices, years_of};
 use super::fields::{MAX_ENTRIES, posting, posting_entry, posting_mask};
-use super::fuzzy::TitleScorer;
 use super::lists::{Postings, Terms};
 use super::short::ShortPrefixes;
-use super::slab::Slab;
 use super::tagged::Tagging;
 use crate::model::{Catalogue, Details, Entry, Vocabulary};
 use crate::text::{Label, Line};
@@ -65,20 +63,7 @@ impl Engine {
         });
         let (Words { terms, postings, title_offsets, title_terms }, facets) = (words?, facets?);
         let short = ShortPrefixes::build(&terms, &postings, n, threads);
-        let FacetIndices { facets, years, organisations } = facets;
-        Some(Engine {
-            id: next_engine_id(),
-            len: n,
-            terms,
-            postings,
-            title_offsets: Slab::from(title_offsets),
-            title_terms: Slab::from(title_terms),
-            facets,
-            years,
-            organisations,
-            scorer: TitleScorer::default(),
-            short,
-        })
+        Some(Engine::assembled(n, (terms, postings), (title_offsets, title_terms), short, facets))
     }
 
     /// The dictionary, postings and title words of `new`: this index's, less the entries
